@@ -1,0 +1,37 @@
+package sim
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/stat"
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// MeanCI returns the mean of xs and the half-width of its two-sided
+// confidence interval at the given level (0.95 for 95 %), from Student's t
+// with len(xs)-1 degrees of freedom: the usual interval for the mean of
+// independent replications. NaN values are left out. With fewer than two
+// values the half-width is NaN; with none, the mean is NaN too.
+func MeanCI(xs []float64, level float64) (mean, half float64) {
+	vals := xs
+	for _, x := range xs {
+		if math.IsNaN(x) {
+			vals = make([]float64, 0, len(xs))
+			for _, x := range xs {
+				if !math.IsNaN(x) {
+					vals = append(vals, x)
+				}
+			}
+			break
+		}
+	}
+	switch len(vals) {
+	case 0:
+		return math.NaN(), math.NaN()
+	case 1:
+		return vals[0], math.NaN()
+	}
+	m, sd := stat.MeanStdDev(vals, nil)
+	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(len(vals) - 1)}.Quantile(0.5 + level/2)
+	return m, t * sd / math.Sqrt(float64(len(vals)))
+}

@@ -1,0 +1,280 @@
+package sim
+
+import (
+	"math"
+	"reflect"
+	"testing"
+)
+
+func TestEventsFireInTimeOrder(t *testing.T) {
+	e := New()
+	var got []float64
+	for _, at := range []float64{5, 1, 4, 2, 3, 0, 2.5} {
+		e.Schedule(at, PhaseTimer, func() { got = append(got, e.Now()) })
+	}
+	e.Run(math.Inf(1))
+	want := []float64{0, 1, 2, 2.5, 3, 4, 5}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("fired at %v, want %v", got, want)
+	}
+	if e.Pending() != 0 {
+		t.Errorf("pending %d after run, want 0", e.Pending())
+	}
+}
+
+func TestSameInstantOrderedByPhaseThenSequence(t *testing.T) {
+	e := New()
+	var got []string
+	add := func(ph Phase, name string) {
+		e.Schedule(10, ph, func() { got = append(got, name) })
+	}
+	add(PhaseTimer, "timer1")
+	add(PhaseArrival, "arrival1")
+	add(PhaseDispatch, "dispatch")
+	add(PhaseTimer, "timer2")
+	add(PhaseStaffing, "staffing")
+	add(PhaseRelease, "release1")
+	add(PhaseArrival, "arrival2")
+	add(PhaseRelease, "release2")
+	e.Run(math.Inf(1))
+	want := []string{"release1", "release2", "staffing", "dispatch", "arrival1", "arrival2", "timer1", "timer2"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("order %v, want %v", got, want)
+	}
+}
+
+func TestEventScheduledNowInEarlierPhaseFiresNext(t *testing.T) {
+	// An arrival at t that asks for a dispatch at t: the dispatch phase is
+	// earlier than the timer phase, so it fires before a timer at the same t
+	// scheduled long before.
+	e := New()
+	var got []string
+	e.Schedule(3, PhaseTimer, func() { got = append(got, "timer") })
+	e.Schedule(3, PhaseArrival, func() {
+		got = append(got, "arrival")
+		e.After(0, PhaseDispatch, func() { got = append(got, "dispatch") })
+	})
+	e.Run(math.Inf(1))
+	want := []string{"arrival", "dispatch", "timer"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("order %v, want %v", got, want)
+	}
+}
+
+func TestCancel(t *testing.T) {
+	tests := []struct {
+		name     string
+		cancel   []int // indexes of timers to cancel
+		wantFire []int
+	}{
+		{"none", nil, []int{0, 1, 2, 3, 4}},
+		{"first", []int{0}, []int{1, 2, 3, 4}},
+		{"middle", []int{2}, []int{0, 1, 3, 4}},
+		{"last", []int{4}, []int{0, 1, 2, 3}},
+		{"several", []int{4, 0, 2}, []int{1, 3}},
+		{"all", []int{3, 1, 0, 4, 2}, nil},
+		{"twice", []int{1, 1}, []int{0, 2, 3, 4}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e := New()
+			var fired []int
+			timers := make([]Timer, 5)
+			for i := range timers {
+				timers[i] = e.Schedule(float64(i), PhaseTimer, func() { fired = append(fired, i) })
+			}
+			seen := map[int]bool{}
+			for _, i := range tc.cancel {
+				got := e.Cancel(timers[i])
+				if got == seen[i] {
+					t.Errorf("Cancel(timer %d) = %v, want %v", i, got, !seen[i])
+				}
+				seen[i] = true
+				if timers[i].Active() {
+					t.Errorf("timer %d still active after Cancel", i)
+				}
+			}
+			e.Run(math.Inf(1))
+			if !reflect.DeepEqual(fired, tc.wantFire) {
+				t.Errorf("fired %v, want %v", fired, tc.wantFire)
+			}
+		})
+	}
+}
+
+func TestCancelFiredTimerDoesNotTouchReusedEvent(t *testing.T) {
+	// Events are pooled: after a timer fires its event is reused. The old
+	// Timer must not cancel the new event.
+	e := New()
+	old := e.Schedule(1, PhaseTimer, func() {})
+	e.Run(math.Inf(1))
+	fired := false
+	fresh := e.Schedule(2, PhaseTimer, func() { fired = true })
+	if old.ev != fresh.ev {
+		t.Fatalf("test assumes the event is reused")
+	}
+	if e.Cancel(old) {
+		t.Errorf("Cancel of a fired timer returned true")
+	}
+	if old.Active() {
+		t.Errorf("fired timer reports Active")
+	}
+	e.Run(math.Inf(1))
+	if !fired {
+		t.Errorf("new event did not fire after cancelling the stale timer")
+	}
+}
+
+func TestCancelFromInsideCallback(t *testing.T) {
+	e := New()
+	var fired []string
+	var patience Timer
+	e.Schedule(1, PhaseRelease, func() {
+		fired = append(fired, "answer")
+		if !e.Cancel(patience) {
+			t.Errorf("Cancel of a pending timer returned false")
+		}
+	})
+	patience = e.Schedule(1, PhaseTimer, func() { fired = append(fired, "abandon") })
+	e.Run(math.Inf(1))
+	if !reflect.DeepEqual(fired, []string{"answer"}) {
+		t.Errorf("fired %v, want [answer]", fired)
+	}
+}
+
+func TestRunUntil(t *testing.T) {
+	e := New()
+	var got []float64
+	for _, at := range []float64{1, 2, 3, 4} {
+		e.Schedule(at, PhaseTimer, func() { got = append(got, at) })
+	}
+	e.Run(2)
+	if !reflect.DeepEqual(got, []float64{1, 2}) {
+		t.Errorf("Run(2) fired %v, want [1 2]", got)
+	}
+	if e.Now() != 2 {
+		t.Errorf("Now() = %v after Run(2), want 2", e.Now())
+	}
+	e.Run(2.5)
+	if e.Now() != 2.5 {
+		t.Errorf("Now() = %v after Run(2.5), want 2.5", e.Now())
+	}
+	e.Run(math.Inf(1))
+	if !reflect.DeepEqual(got, []float64{1, 2, 3, 4}) {
+		t.Errorf("fired %v, want [1 2 3 4]", got)
+	}
+}
+
+func TestStop(t *testing.T) {
+	e := New()
+	n := 0
+	for i := range 10 {
+		e.Schedule(float64(i), PhaseTimer, func() {
+			n++
+			if n == 3 {
+				e.Stop()
+			}
+		})
+	}
+	e.Run(math.Inf(1))
+	if n != 3 {
+		t.Errorf("fired %d events before Stop took effect, want 3", n)
+	}
+	e.Run(math.Inf(1))
+	if n != 10 {
+		t.Errorf("fired %d events after resuming, want 10", n)
+	}
+}
+
+func TestSchedulePanicsOnBadTimes(t *testing.T) {
+	tests := []struct {
+		name string
+		f    func(e *Engine)
+	}{
+		{"past", func(e *Engine) { e.Schedule(-1, PhaseTimer, func() {}) }},
+		{"NaN", func(e *Engine) { e.Schedule(math.NaN(), PhaseTimer, func() {}) }},
+		{"infinite", func(e *Engine) { e.Schedule(math.Inf(1), PhaseTimer, func() {}) }},
+		{"negative delay", func(e *Engine) { e.After(-0.5, PhaseTimer, func() {}) }},
+		{"nil callback", func(e *Engine) { e.After(1, PhaseTimer, nil) }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("no panic")
+				}
+			}()
+			tc.f(New())
+		})
+	}
+}
+
+// TestHeapAgainstSort schedules and cancels many random events and checks
+// that they fire in exactly the (time, phase, sequence) order.
+func TestHeapAgainstSort(t *testing.T) {
+	rng := NewStreams(42, 0).Rand("test")
+	e := New()
+	type key struct {
+		at    float64
+		phase Phase
+		seq   int
+	}
+	var want []key
+	var got []key
+	var timers []Timer
+	var keys []key
+	for i := range 5000 {
+		k := key{float64(rng.IntN(200)), Phase(rng.IntN(5)), i}
+		keys = append(keys, k)
+		timers = append(timers, e.Schedule(k.at, k.phase, func() { got = append(got, k) }))
+	}
+	cancelled := map[int]bool{}
+	for range 1500 {
+		i := rng.IntN(len(timers))
+		e.Cancel(timers[i])
+		cancelled[i] = true
+	}
+	for i, k := range keys {
+		if !cancelled[i] {
+			want = append(want, k)
+		}
+	}
+	sortKeys := func(ks []key) {
+		for i := 1; i < len(ks); i++ {
+			for j := i; j > 0; j-- {
+				a, b := ks[j-1], ks[j]
+				if a.at < b.at || (a.at == b.at && (a.phase < b.phase || (a.phase == b.phase && a.seq < b.seq))) {
+					break
+				}
+				ks[j-1], ks[j] = b, a
+			}
+		}
+	}
+	sortKeys(want)
+	e.Run(math.Inf(1))
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("events fired out of (time, phase, sequence) order")
+	}
+}
+
+func TestDeterministicRun(t *testing.T) {
+	run := func() []float64 {
+		e := New()
+		rng := NewStreams(7, 3).Rand("arrivals")
+		var times []float64
+		var arrive func()
+		arrive = func() {
+			times = append(times, e.Now())
+			if len(times) < 1000 {
+				e.After(rng.ExpFloat64(), PhaseArrival, arrive)
+			}
+		}
+		e.Schedule(0, PhaseArrival, arrive)
+		e.Run(math.Inf(1))
+		return times
+	}
+	a, b := run(), run()
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("two runs with the same seed differ")
+	}
+}

@@ -1,0 +1,61 @@
+package models
+
+import (
+	"fmt"
+	"testing"
+)
+
+// erlangAConfig is the textbook M/M/n+M queue: 100 contacts per 30 minutes,
+// exponential handle time of mean 3 minutes and patience of mean 5 minutes,
+// 14 agents, a 20-second threshold, over the given horizon.
+func erlangAConfig(horizon float64) *Config {
+	return &Config{
+		Name:     "erlang-a",
+		Seed:     1,
+		Horizon:  horizon,
+		Interval: 1800,
+		Channels: []Channel{{
+			Name:         "phone",
+			Kind:         Live,
+			Arrivals:     Arrivals{Rate: 100.0 / 1800},
+			HandleTime:   Dist{Kind: Exponential, Mean: 180},
+			Patience:     Dist{Kind: Exponential, Mean: 300},
+			AnswerWithin: 20,
+		}},
+		Pools: []Pool{{Name: "agents", Skills: []string{"phone"}, Agents: []int{14}}},
+	}
+}
+
+// benchmarkErlangA runs the Erlang-A queue over the given number of days and
+// reports the time per offered contact, every summary statistic collected.
+func benchmarkErlangA(b *testing.B, cfg *Config) {
+	b.ReportAllocs()
+	var contacts int64
+	for i := range b.N {
+		r, err := Run(cfg, i)
+		if err != nil {
+			b.Fatal(err)
+		}
+		contacts += r.Channels[0].Total.Offered
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(contacts), "ns/contact")
+	b.ReportMetric(float64(contacts)/float64(b.N), "contacts/op")
+}
+
+func BenchmarkErlangA(b *testing.B) {
+	for _, days := range []int{1, 10, 100} {
+		b.Run(fmt.Sprintf("days=%d", days), func(b *testing.B) {
+			benchmarkErlangA(b, erlangAConfig(float64(days)*86400))
+		})
+	}
+}
+
+// BenchmarkErlangALarge is a big centre: 100 agents at 102 % load with
+// exponential patience of mean 5 minutes (the overloaded validation case),
+// so about 2,000 contacts an hour and a queue that never empties for long.
+func BenchmarkErlangALarge(b *testing.B) {
+	cfg := erlangAConfig(10 * 86400)
+	cfg.Channels[0].Arrivals.Rate = 1.02 * 100 / 180
+	cfg.Pools[0].Agents = []int{100}
+	benchmarkErlangA(b, cfg)
+}

@@ -1,0 +1,330 @@
+package scenarios
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/omnisim/omnisim/models"
+)
+
+// decoder walks a YAML tree, collecting every problem with its position and
+// remembering where each field was written, so that problems found later
+// (by models' validation) can be placed too.
+type decoder struct {
+	file   string
+	errs   Errors
+	nodes  map[string]*yaml.Node // field path → the node it was read from
+	origin map[*yaml.Node]string // nodes written by --set → the override
+}
+
+func newDecoder(file string) *decoder {
+	return &decoder{file: file, nodes: map[string]*yaml.Node{}, origin: map[*yaml.Node]string{}}
+}
+
+// errorf records a problem at node n, the value of field path.
+func (d *decoder) errorf(n *yaml.Node, path, format string, args ...any) {
+	e := &Error{File: d.file, Path: path, Msg: fmt.Sprintf(format, args...)}
+	if n != nil {
+		if o, ok := d.origin[n]; ok {
+			e.File = o
+		} else {
+			e.Line, e.Column = n.Line, n.Column
+		}
+	}
+	d.errs = append(d.errs, e)
+}
+
+// sort orders the problems by position in the file, those from --set
+// overrides last, keeping the order of problems at the same place.
+func (d *decoder) sort() {
+	slices.SortStableFunc(d.errs, func(a, b *Error) int {
+		if x, y := a.File != d.file, b.File != d.file; x != y {
+			if x {
+				return 1
+			}
+			return -1
+		}
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		return a.Column - b.Column
+	})
+}
+
+// reported tells whether one of the first n problems is about the field at
+// path or one that contains it.
+func (d *decoder) reported(path string, n int) bool {
+	for _, e := range d.errs[:n] {
+		if e.Path == "" || path == e.Path || strings.HasPrefix(path, e.Path+".") || strings.HasPrefix(path, e.Path+"[") {
+			return true
+		}
+	}
+	return false
+}
+
+// at returns the node a field path was read from and that path, or the
+// nearest enclosing field's when the field itself was not written (a
+// default, or a single value standing for a list).
+func (d *decoder) at(path string) (*yaml.Node, string) {
+	for {
+		if n, ok := d.nodes[path]; ok {
+			return n, path
+		}
+		i := strings.LastIndexAny(path, ".[")
+		if i < 0 {
+			return d.nodes[""], ""
+		}
+		path = path[:i]
+	}
+}
+
+// resolve follows aliases.
+func resolve(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "nothing"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "an unexpected value"
+}
+
+// field is one key a mapping accepts.
+type field struct {
+	key    string
+	decode func(n *yaml.Node, path string)
+}
+
+// mapping decodes a mapping node field by field, in the order written.
+// Unknown and repeated keys are problems; required keys missing are too.
+func (d *decoder) mapping(n *yaml.Node, path string, fields []field, required ...string) {
+	n = resolve(n)
+	d.nodes[path] = n
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, path, "want a mapping of keys to values, not %s", kindName(n))
+		return
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := resolve(n.Content[i]), n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(k, path, "keys must be plain names, not %s", kindName(k))
+			continue
+		}
+		at := join(path, k.Value)
+		if seen[k.Value] {
+			d.errorf(k, at, "given twice")
+			continue
+		}
+		seen[k.Value] = true
+		j := slices.IndexFunc(fields, func(f field) bool { return f.key == k.Value })
+		if j < 0 {
+			d.errorf(k, at, "unknown key%s", suggest(k.Value, fields))
+			continue
+		}
+		d.nodes[at] = resolve(v)
+		fields[j].decode(resolve(v), at)
+	}
+	for _, r := range required {
+		if !seen[r] {
+			d.errorf(n, join(path, r), "missing")
+		}
+	}
+}
+
+// entries decodes a mapping of user-chosen names (channels, pools), in the
+// order written.
+func (d *decoder) entries(n *yaml.Node, path string, decode func(name string, n *yaml.Node, path string)) {
+	n = resolve(n)
+	d.nodes[path] = n
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, path, "want a mapping of names to settings, not %s", kindName(n))
+		return
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
+		if k.Kind != yaml.ScalarNode || k.Value == "" {
+			d.errorf(k, path, "names must be plain, non-empty words, not %s", kindName(k))
+			continue
+		}
+		at := join(path, k.Value)
+		if !validName(k.Value) {
+			d.errorf(k, at, "names may use letters, digits, '-' and '_' only")
+			continue
+		}
+		if seen[k.Value] {
+			d.errorf(k, at, "given twice")
+			continue
+		}
+		seen[k.Value] = true
+		d.nodes[at] = v
+		decode(k.Value, v, at)
+	}
+}
+
+func validName(s string) bool {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// scalar returns the text of a scalar node, or records a problem.
+func (d *decoder) scalar(n *yaml.Node, path, want string) (string, bool) {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		d.errorf(n, path, "want %s, not %s", want, kindName(n))
+		return "", false
+	}
+	return n.Value, true
+}
+
+func (d *decoder) str(n *yaml.Node, path string) string {
+	s, _ := d.scalar(n, path, "text")
+	return s
+}
+
+func (d *decoder) duration(n *yaml.Node, path string) float64 {
+	s, ok := d.scalar(n, path, "a duration such as 20s, 5m or 8h")
+	if !ok {
+		return math.NaN()
+	}
+	v, err := models.ParseDuration(s)
+	if err != nil {
+		d.errorf(n, path, "%v", err)
+		return math.NaN()
+	}
+	return v
+}
+
+func (d *decoder) number(n *yaml.Node, path string) float64 {
+	s, ok := d.scalar(n, path, "a number")
+	if !ok {
+		return math.NaN()
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		d.errorf(n, path, "want a number, not %q", s)
+		return math.NaN()
+	}
+	return v
+}
+
+func (d *decoder) integer(n *yaml.Node, path string) int {
+	s, ok := d.scalar(n, path, "a whole number")
+	if !ok {
+		return 0
+	}
+	v, err := strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 10, 32)
+	if err != nil {
+		d.errorf(n, path, "want a whole number, not %q", s)
+		return 0
+	}
+	return int(v)
+}
+
+func (d *decoder) fraction(n *yaml.Node, path string) float64 {
+	s, ok := d.scalar(n, path, "a share such as 0.8 or 80%")
+	if !ok {
+		return math.NaN()
+	}
+	v, err := models.ParseFraction(s)
+	if err != nil {
+		d.errorf(n, path, "%v", err)
+		return math.NaN()
+	}
+	return v
+}
+
+func (d *decoder) rate(n *yaml.Node, path string) float64 {
+	s, ok := d.scalar(n, path, "a rate such as 200/h")
+	if !ok {
+		return math.NaN()
+	}
+	v, err := models.ParseRate(s)
+	if err != nil {
+		d.errorf(n, path, "%v", err)
+		return math.NaN()
+	}
+	return v
+}
+
+// list decodes a sequence node item by item.
+func (d *decoder) list(n *yaml.Node, path string, item func(n *yaml.Node, path string)) {
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, path, "want a list, not %s", kindName(n))
+		return
+	}
+	for i, c := range n.Content {
+		at := fmt.Sprintf("%s[%d]", path, i)
+		c = resolve(c)
+		d.nodes[at] = c
+		item(c, at)
+	}
+}
+
+// suggest returns ` (did you mean "x"?)` for the known key closest to an
+// unknown one, or a list of the known keys when none is close.
+func suggest(key string, fields []field) string {
+	best, bestDist := "", 3
+	var keys []string
+	for _, f := range fields {
+		keys = append(keys, f.key)
+		if dist := editDistance(strings.ToLower(key), f.key); dist < bestDist {
+			best, bestDist = f.key, dist
+		}
+	}
+	if best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	sort.Strings(keys)
+	return " (known keys: " + strings.Join(keys, ", ") + ")"
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,111 @@
+package scenarios
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/omnisim/omnisim/models"
+)
+
+// maxFileSize bounds a scenario file: far more than any real scenario, small
+// enough that a wrong file (a log, a binary) is refused at once.
+const maxFileSize = 16 << 20
+
+// Load reads the scenario file at path, applies the --set overrides
+// (each "path=value") and validates the result. All problems come back at
+// once as Errors.
+func Load(path string, sets []string) (*Scenario, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("scenarios: %w", err)
+	}
+	if info.IsDir() {
+		return nil, fmt.Errorf("scenarios: %s is a directory, not a scenario file", path)
+	}
+	if info.Size() > maxFileSize {
+		return nil, fmt.Errorf("scenarios: %s is %d bytes, too large for a scenario file", path, info.Size())
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("scenarios: %w", err)
+	}
+	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	return Parse(path, name, data, sets)
+}
+
+// Parse decodes and validates a scenario from data. file names it in
+// messages; name is its default short name. A value given as --set
+// overrides is applied before decoding.
+func Parse(file, name string, data []byte, sets []string) (s *Scenario, err error) {
+	// A parser bug must not crash the command: turn a panic into an error.
+	defer func() {
+		if r := recover(); r != nil {
+			s, err = nil, Errors{{File: file, Msg: fmt.Sprintf("cannot read this file as YAML (%v)", r)}}
+		}
+	}()
+	if len(data) > maxFileSize {
+		return nil, Errors{{File: file, Msg: "too large for a scenario file"}}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, Errors{yamlError(file, err)}
+	}
+	d := newDecoder(file)
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	if root.Kind == 0 || (root.Kind == yaml.ScalarNode && root.Tag == "!!null") {
+		root = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1, Column: 1}
+		if len(sets) == 0 {
+			return nil, Errors{{File: file, Line: 1, Column: 1, Msg: "the file is empty: a scenario needs at least horizon, channels and pools"}}
+		}
+	}
+	for _, set := range sets {
+		if err := d.apply(root, set); err != nil {
+			d.errs = append(d.errs, &Error{File: "--set " + set, Msg: err.Error()})
+		}
+	}
+	s = &Scenario{Name: name, File: file}
+	d.decodeScenario(root, s)
+	// Range checks live with the model; place each problem at the field it
+	// names. A field that could not be read is already reported, and so is
+	// everything under it.
+	decoded := len(d.errs)
+	if err := s.Config.Validate(); err != nil {
+		var ps models.Problems
+		if !errors.As(err, &ps) {
+			return nil, err
+		}
+		for _, p := range ps {
+			if !d.reported(p.Path, decoded) {
+				n, path := d.at(p.Path)
+				d.errorf(n, path, "%s", p.Msg)
+			}
+		}
+	}
+	if len(d.errs) > 0 {
+		d.sort()
+		return nil, d.errs
+	}
+	s.Config.Name = s.Name
+	return s, nil
+}
+
+// yamlError turns a YAML syntax error into an Error, keeping the line the
+// parser reports.
+func yamlError(file string, err error) *Error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	var line int
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if n, err := fmt.Sscanf(rest, "%d:", &line); n == 1 && err == nil {
+			msg = strings.TrimSpace(rest[strings.Index(rest, ":")+1:])
+		}
+	}
+	return &Error{File: file, Line: line, Column: map[bool]int{true: 1}[line > 0], Msg: "not valid YAML: " + msg}
+}

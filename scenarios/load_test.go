@@ -1,0 +1,341 @@
+package scenarios
+
+import (
+	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/omnisim/omnisim/models"
+)
+
+// valid is a complete scenario; the cases below break it one way at a time.
+const valid = `name: t
+seed: 7
+horizon: 8h
+warmup: 30m
+interval: 30m
+channels:
+  phone:
+    kind: live
+    arrivals: {rate: 200/h}
+    handle_time: {dist: lognormal, mean: 3m, cv: 0.8}
+    patience: {dist: exponential, mean: 5m}
+    service_level: {within: 20s, target: 80%}
+pools:
+  agents:
+    skills: [phone]
+    agents: 14
+`
+
+func TestParseValid(t *testing.T) {
+	s, err := Parse("t.yaml", "t", []byte(valid), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := s.Config
+	ch := c.Channels[0]
+	checks := []struct {
+		name      string
+		got, want any
+	}{
+		{"seed", c.Seed, uint64(7)},
+		{"horizon", c.Horizon, 8 * 3600.0},
+		{"warmup", c.Warmup, 1800.0},
+		{"interval", c.Interval, 1800.0},
+		{"channel", ch.Name, "phone"},
+		{"rate", ch.Arrivals.Rate, 200 / 3600.0},
+		{"handle", ch.HandleTime, models.Dist{Kind: models.LogNormal, Mean: 180, CV: 0.8}},
+		{"patience", ch.Patience, models.Dist{Kind: models.Exponential, Mean: 300}},
+		{"within", ch.AnswerWithin, 20.0},
+		{"target", ch.TargetServiceLevel, 0.8},
+		{"pool", c.Pools[0].Name, "agents"},
+		{"agents", c.Pools[0].Agents[0], 14},
+		{"replications", s.Replications, 1},
+	}
+	for _, tc := range checks {
+		if !equal(tc.got, tc.want) {
+			t.Errorf("%s: got %v, want %v", tc.name, tc.got, tc.want)
+		}
+	}
+}
+
+func equal(a, b any) bool {
+	if x, ok := a.(float64); ok {
+		return math.Abs(x-b.(float64)) < 1e-12
+	}
+	if x, ok := a.(models.Dist); ok {
+		y := b.(models.Dist)
+		return x.Kind == y.Kind && x.Mean == y.Mean && x.CV == y.CV
+	}
+	return a == b
+}
+
+func TestParseShortForms(t *testing.T) {
+	src := strings.NewReplacer(
+		"{dist: lognormal, mean: 3m, cv: 0.8}", "3m",
+		"{dist: exponential, mean: 5m}", "never",
+		"agents: 14", "agents: [10, 12, 14]",
+		"{rate: 200/h}", "{volumes: [100, 120]}",
+	).Replace(valid)
+	s, err := Parse("t.yaml", "t", []byte(src), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := s.Config.Channels[0]
+	if ch.HandleTime.Kind != models.Exponential || ch.HandleTime.Mean != 180 {
+		t.Errorf("handle_time: 3m read as %v, want exponential, mean 3m", ch.HandleTime)
+	}
+	if ch.Patience.Kind != models.Never {
+		t.Errorf("patience: never read as %v", ch.Patience)
+	}
+	if got := s.Config.Pools[0].Agents; len(got) != 3 || got[2] != 14 {
+		t.Errorf("agents list read as %v", got)
+	}
+	if got := ch.Arrivals.Volumes; len(got) != 2 || got[1] != 120 {
+		t.Errorf("volumes read as %v", got)
+	}
+}
+
+func TestParseDistributions(t *testing.T) {
+	tests := []struct {
+		yaml string
+		want models.Dist
+	}{
+		{"{dist: exponential, mean: 3m}", models.Dist{Kind: models.Exponential, Mean: 180}},
+		{"{dist: deterministic, mean: 90s}", models.Dist{Kind: models.Deterministic, Mean: 90}},
+		{"{dist: erlang, mean: 3m, shape: 4}", models.Dist{Kind: models.Erlang, Mean: 180, Shape: 4}},
+		{"{dist: gamma, mean: 3m, cv: 0.5}", models.Dist{Kind: models.Gamma, Mean: 180, CV: 0.5}},
+		{"{dist: lognormal, mean: 1h, cv: 1.2}", models.Dist{Kind: models.LogNormal, Mean: 3600, CV: 1.2}},
+		{"{dist: uniform, min: 1m, max: 5m}", models.Dist{Kind: models.Uniform, Min: 60, Max: 300}},
+		{"{dist: empirical, values: [1m, 2m, 30s]}", models.Dist{Kind: models.Empirical, Values: []float64{60, 120, 30}}},
+	}
+	for _, tc := range tests {
+		t.Run(string(tc.want.Kind), func(t *testing.T) {
+			src := strings.Replace(valid, "{dist: lognormal, mean: 3m, cv: 0.8}", tc.yaml, 1)
+			s, err := Parse("t.yaml", "t", []byte(src), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := s.Config.Channels[0].HandleTime
+			if got.String() != tc.want.String() || got.Min != tc.want.Min || got.Max != tc.want.Max || len(got.Values) != len(tc.want.Values) {
+				t.Errorf("got %+v, want %+v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestParseErrors breaks the valid scenario in many ways; each problem must
+// be reported at its line and column with its field's path.
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		old  string // text of valid to replace
+		new  string
+		want []string // every line of the error, in order
+	}{
+		{"unknown key", "    kind: live\n", "    kind: live\n    colour: blue\n",
+			[]string{`t.yaml:9:5: channels.phone.colour: unknown key (known keys: arrivals, handle_time, kind, patience, service_level)`}},
+		{"misspelt key", "warmup: 30m", "warmpu: 30m",
+			[]string{`t.yaml:4:1: warmpu: unknown key (did you mean "warmup"?)`}},
+		{"bad duration", "horizon: 8h", "horizon: 8 hourz",
+			[]string{`t.yaml:3:10: horizon: duration "8 hourz": unknown unit "hourz" (use ms, s, m, h, d or w)`}},
+		{"duration without unit", "horizon: 8h", "horizon: 8",
+			[]string{`t.yaml:3:10: horizon: duration "8" needs a unit after 8 (s, m, h, d or w; for example 8s)`}},
+		{"zero horizon", "horizon: 8h", "horizon: 0s",
+			[]string{`t.yaml:3:10: horizon: must be a positive, finite duration, not 0s`}},
+		{"negative rate", "rate: 200/h", "rate: -200/h",
+			[]string{`t.yaml:9:22: channels.phone.arrivals.rate: rate "-200/h" is negative`}},
+		{"negative cv", "cv: 0.8", "cv: -0.8",
+			[]string{`t.yaml:10:50: channels.phone.handle_time.cv: must be a finite number ≥ 0, not -0.8`}},
+		{"wrong type", "agents: 14", "agents: {n: 14}",
+			[]string{`t.yaml:16:13: pools.agents.agents: want a whole number, not a mapping`}},
+		{"text for number", "agents: 14", "agents: fourteen",
+			[]string{`t.yaml:16:13: pools.agents.agents: want a whole number, not "fourteen"`}},
+		{"negative agents", "agents: 14", "agents: [14, -2]",
+			[]string{`t.yaml:16:18: pools.agents.agents[1]: must be ≥ 0, not -2`}},
+		{"key of another distribution", "cv: 0.8}", "cv: 0.8, shape: 2}",
+			[]string{`t.yaml:10:62: channels.phone.handle_time.shape: does not apply to the lognormal distribution (it takes mean and cv)`}},
+		{"missing cv", ", cv: 0.8}", "}",
+			[]string{`t.yaml:10:18: channels.phone.handle_time.cv: missing`}},
+		{"unknown distribution", "dist: exponential", "dist: weibull",
+			[]string{`t.yaml:11:22: channels.phone.patience.dist: want one of exponential, deterministic, erlang, gamma, lognormal, uniform, empirical, never, not "weibull"`}},
+		{"never handle time", "{dist: lognormal, mean: 3m, cv: 0.8}", "never",
+			[]string{`t.yaml:10:18: channels.phone.handle_time: must end: never is only for patience`}},
+		{"both rate and volumes", "{rate: 200/h}", "{rate: 200/h, volumes: [1]}",
+			[]string{`t.yaml:9:15: channels.phone.arrivals: give either rate (such as 200/h) or volumes (contacts per interval), not both`}},
+		{"target above 1", "target: 80%", "target: 180%",
+			[]string{`t.yaml:12:42: channels.phone.service_level.target: must be between 0 and 1 (0 % to 100 %), not 1.8`}},
+		{"warm-up longer than horizon", "warmup: 30m", "warmup: 9h",
+			[]string{`t.yaml:4:9: warmup: must be ≥ 0 and shorter than the horizon (8h), not 9h`}},
+		{"interval not dividing a day", "interval: 30m", "interval: 7m",
+			[]string{`t.yaml:5:11: interval: must divide a day evenly (15m, 30m and 1h do), not 7m`}},
+		{"skill of no channel", "skills: [phone]", "skills: [chat]",
+			[]string{`t.yaml:15:13: pools.agents.skills: must be [phone]: this version has one pool serving one channel`}},
+		{"duplicate key", "seed: 7\n", "seed: 7\nseed: 8\n",
+			[]string{`t.yaml:3:1: seed: given twice`}},
+		{"bad channel name", "  phone:\n", "  phone line:\n",
+			[]string{`t.yaml:7:3: channels.phone line: names may use letters, digits, '-' and '_' only`,
+				`t.yaml:7:3: channels: this version simulates exactly one channel, not 0`}},
+		{"several problems at once", "horizon: 8h", "horizon: 8x\nreplications: 0",
+			[]string{`t.yaml:3:10: horizon: duration "8x": unknown unit "x" (use ms, s, m, h, d or w)`,
+				`t.yaml:4:15: replications: must be between 1 and 100000, not 0`}},
+		{"missing section", "pools:\n  agents:\n    skills: [phone]\n    agents: 14\n", "",
+			[]string{`t.yaml:1:1: pools: missing`}},
+		{"not a mapping", valid, "- just\n- a list\n",
+			[]string{`t.yaml:1:1: want a mapping of keys to values, not a list`}},
+		{"syntax error", "seed: 7", "seed: [7",
+			// The YAML parser reports the line where the list's context
+			// began, as it counts it.
+			[]string{`t.yaml:1:1: not valid YAML: did not find expected ',' or ']'`}},
+		{"tab indentation", "    kind: live", "\tkind: live",
+			[]string{`t.yaml:8:1: not valid YAML: found character that cannot start any token`}},
+		{"empty file", valid, "",
+			[]string{`t.yaml:1:1: the file is empty: a scenario needs at least horizon, channels and pools`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := strings.Replace(valid, tc.old, tc.new, 1)
+			if src == valid {
+				t.Fatalf("test case does not change the scenario")
+			}
+			_, err := Parse("t.yaml", "t", []byte(src), nil)
+			if err == nil {
+				t.Fatalf("no error")
+			}
+			got := strings.Split(err.Error(), "\n")
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(tc.want, "\n\t"))
+			}
+			var errs Errors
+			if !errors.As(err, &errs) {
+				t.Errorf("error is %T, want Errors", err)
+			}
+		})
+	}
+}
+
+func TestSet(t *testing.T) {
+	tests := []struct {
+		name  string
+		sets  []string
+		check func(s *Scenario) bool
+	}{
+		{"number", []string{"pools.agents.agents=12"}, func(s *Scenario) bool { return s.Config.Pools[0].Agents[0] == 12 }},
+		{"list", []string{"pools.agents.agents=[10, 12]"}, func(s *Scenario) bool { return len(s.Config.Pools[0].Agents) == 2 }},
+		{"mapping", []string{"channels.phone.handle_time={dist: gamma, mean: 4m, cv: 0.5}"},
+			func(s *Scenario) bool { return s.Config.Channels[0].HandleTime.Kind == models.Gamma }},
+		{"short form", []string{"channels.phone.patience=never"},
+			func(s *Scenario) bool { return s.Config.Channels[0].Patience.Kind == models.Never }},
+		{"new key", []string{"replications=5"}, func(s *Scenario) bool { return s.Replications == 5 }},
+		{"list item", []string{"pools.agents.agents=[10, 12]", "pools.agents.agents[1]=20"},
+			func(s *Scenario) bool { return s.Config.Pools[0].Agents[1] == 20 }},
+		{"later wins", []string{"seed=2", "seed=3"}, func(s *Scenario) bool { return s.Config.Seed == 3 }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := Parse("t.yaml", "t", []byte(valid), tc.sets)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !tc.check(s) {
+				t.Errorf("override %v not applied", tc.sets)
+			}
+		})
+	}
+}
+
+func TestSetErrors(t *testing.T) {
+	tests := []struct {
+		set  string
+		want string
+	}{
+		{"pools.agents.agents=-3", `--set pools.agents.agents=-3: pools.agents.agents: must be ≥ 0, not -3`},
+		{"horizon=forever", `--set horizon=forever: horizon: duration "forever": expected a number at "forever" (write, for example, 20s, 5m or 1h30m)`},
+		{"seeds=4", `--set seeds=4: seeds: unknown key (did you mean "seed"?)`},
+		{"noequals", `--set noequals: want path=value, for example pools.agents.agents=15`},
+		{"seed.x=1", `--set seed.x=1: seed is not a mapping, so it has no key "x"`},
+		{"pools.agents.agents[3]=1", `--set pools.agents.agents[3]=1: pools.agents.agents is not a list, so it has no item [3]`},
+		{"pools..agents=1", `--set pools..agents=1: path "pools..agents" has an empty part`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.set, func(t *testing.T) {
+			_, err := Parse("t.yaml", "t", []byte(valid), []string{tc.set})
+			if err == nil || err.Error() != tc.want {
+				t.Errorf("got %v, want %s", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestBuiltinsLoad(t *testing.T) {
+	list := Builtins()
+	if len(list) == 0 {
+		t.Fatal("no built-in scenarios")
+	}
+	found := false
+	for _, b := range list {
+		s, err := Builtin(b.Name, nil)
+		if err != nil {
+			t.Errorf("%s: %v", b.Name, err)
+			continue
+		}
+		if s.Title == "" || s.Description == "" {
+			t.Errorf("%s: a built-in scenario needs a title and a description", b.Name)
+		}
+		if s.Name != b.Name {
+			t.Errorf("%s: its name field says %q", b.Name, s.Name)
+		}
+		found = found || b.Name == Default
+	}
+	if !found {
+		t.Errorf("the default scenario %q is not built in", Default)
+	}
+}
+
+func TestOpen(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "mine.yaml")
+	if err := os.WriteFile(path, []byte(valid), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path, nil)
+	if err != nil || s.Name != "t" || s.File != path {
+		t.Errorf("Open(file) = %v, %v", s, err)
+	}
+	s, err = Open(Default, nil)
+	if err != nil || s.File != "builtin:"+Default {
+		t.Errorf("Open(%q) = %v, %v", Default, s, err)
+	}
+	_, err = Open(filepath.Join(dir, "nope.yaml"), nil)
+	if err == nil || !strings.Contains(err.Error(), "neither a file nor a built-in scenario") {
+		t.Errorf("Open(missing) error = %v", err)
+	}
+	if _, err := Open(dir, nil); err == nil || !strings.Contains(err.Error(), "is a directory") {
+		t.Errorf("Open(directory) error = %v", err)
+	}
+}
+
+// FuzzParse feeds arbitrary bytes and overrides to the loader: it must
+// return a scenario or an error, never panic, and a scenario it returns must
+// pass the model's validation.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(valid), "seed=2")
+	f.Add([]byte("horizon: 1h\n"), "channels.x.arrivals.rate=1/h")
+	f.Add([]byte("a: &a [*a]\n"), "")
+	f.Add([]byte("channels: {p: {arrivals: {volumes: [1e308, 1e308]}, handle_time: 1s}}"), "pools.x.agents=[1]")
+	for _, b := range Builtins() {
+		src, _ := BuiltinSource(b.Name)
+		f.Add(src, "pools.agents.agents[0]=0")
+	}
+	f.Fuzz(func(t *testing.T, data []byte, set string) {
+		s, err := Parse("fuzz.yaml", "fuzz", data, []string{set})
+		if err == nil {
+			if verr := s.Config.Validate(); verr != nil {
+				t.Errorf("Parse accepted a scenario the model rejects: %v", verr)
+			}
+		}
+	})
+}

@@ -142,7 +142,7 @@ func (c *Config) check(p problems) {
 	if !(c.Horizon > 0) || !finite(c.Horizon) {
 		p.at("horizon").add("must be a positive, finite duration, not %s", FormatDuration(c.Horizon))
 	}
-	if !(c.Warmup >= 0) || !(c.Warmup < c.Horizon) {
+	if !(c.Warmup >= 0) || c.Horizon > 0 && !(c.Warmup < c.Horizon) {
 		p.at("warmup").add("must be ≥ 0 and shorter than the horizon (%s), not %s", FormatDuration(c.Horizon), FormatDuration(c.Warmup))
 	}
 	if !(c.Interval > 0) || !finite(c.Interval) {

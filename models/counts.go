@@ -10,6 +10,9 @@ type Counts struct {
 	Answered int64
 	// Abandoned is the number of contacts whose customer gave up waiting.
 	Abandoned int64
+	// Waited is the number of contacts that found no free agent on arrival
+	// and had to queue, whether they were later answered or not.
+	Waited int64
 	// Unfinished is the number of contacts still waiting when a cut-off run
 	// stopped, or left waiting with no agent to take them.
 	Unfinished int64
@@ -35,6 +38,7 @@ func (c *Counts) Add(o Counts) {
 	c.Offered += o.Offered
 	c.Answered += o.Answered
 	c.Abandoned += o.Abandoned
+	c.Waited += o.Waited
 	c.Unfinished += o.Unfinished
 	c.AnsweredWithin += o.AnsweredWithin
 	c.WaitAnswered += o.WaitAnswered

@@ -34,6 +34,8 @@ var Figures = []Figure{
 		func(c Counts) float64 { return float64(c.Abandoned) }},
 	{"unfinished", "unfinished", "", "offered contacts neither answered nor abandoned when the run ended (cut off, or no agent came)",
 		func(c Counts) float64 { return float64(c.Unfinished) }},
+	{"p_wait", "P(wait)", "share", "contacts that found no free agent and had to queue ÷ offered",
+		func(c Counts) float64 { return ratio(float64(c.Waited), float64(c.Offered)) }},
 	{"p_abandon", "abandonment", "share", "abandoned ÷ offered",
 		func(c Counts) float64 { return ratio(float64(c.Abandoned), float64(c.Offered)) }},
 	{"service_level", "service level", "share", "answered with a wait ≤ the threshold ÷ offered",

@@ -155,3 +155,8 @@ func ParseFraction(text string) (float64, error) {
 	}
 	return v * scale, nil
 }
+
+// FormatFraction writes a share as a percentage: "80%", "12.5%".
+func FormatFraction(v float64) string {
+	return strconv.FormatFloat(100*v, 'g', -1, 64) + "%"
+}

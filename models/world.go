@@ -192,6 +192,10 @@ func (w *world) arrive() {
 	if w.waiting.n == 0 && w.busy < w.present {
 		w.answer(c, now)
 	} else {
+		if c.counted {
+			w.total.Waited++
+		}
+		w.byInterval[c.interval].Waited++
 		w.waiting.push(c)
 		if !w.patient {
 			c.patience = w.eng.Schedule(now+patience, sim.PhaseTimer, c.abandon)

@@ -1,0 +1,102 @@
+package output
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Units of figures, as models.Figure gives them.
+const (
+	UnitCount   = ""
+	UnitShare   = "share"
+	UnitSeconds = "s"
+)
+
+// Value formats a figure for a table: shares as percentages with two
+// decimals, seconds with two, counts with thousands separators, and "–"
+// for an undefined value.
+func Value(v float64, unit string) string {
+	if math.IsNaN(v) {
+		return "–"
+	}
+	switch unit {
+	case UnitShare:
+		return strconv.FormatFloat(100*v, 'f', 2, 64) + " %"
+	case UnitSeconds:
+		return strconv.FormatFloat(v, 'f', 2, 64) + " s"
+	}
+	if v == math.Trunc(v) {
+		return Count(v, 0)
+	}
+	return Count(v, 1)
+}
+
+// Count writes a count, or a mean of counts, with thousands separators and
+// the given number of decimals: "4,576.4".
+func Count(v float64, decimals int) string {
+	if math.IsNaN(v) {
+		return "–"
+	}
+	if math.Abs(v) >= 1e15 {
+		return strconv.FormatFloat(v, 'g', 6, 64)
+	}
+	s := strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
+	whole, frac, _ := strings.Cut(s, ".")
+	n, _ := strconv.ParseInt(whole, 10, 64)
+	out := Thousands(n)
+	if frac != "" {
+		out += "." + frac
+	}
+	if v < 0 && strings.Trim(s, "0.") != "" {
+		out = "-" + out
+	}
+	return out
+}
+
+// Estimate formats a mean with its confidence half-width: "91.59 % ± 0.15".
+// The half-width is left out when it is NaN (a single replication).
+func Estimate(mean, half float64, unit string) string {
+	s := Value(mean, unit)
+	if math.IsNaN(half) || math.IsNaN(mean) {
+		return s
+	}
+	switch unit {
+	case UnitShare:
+		return s + " ± " + strconv.FormatFloat(100*half, 'f', 2, 64)
+	case UnitSeconds:
+		return s + " ± " + strconv.FormatFloat(half, 'f', 2, 64)
+	}
+	return Count(mean, 1) + " ± " + Count(half, 1)
+}
+
+// Thousands writes n with commas between groups of three digits.
+func Thousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// Clock writes a time of day for an offset in seconds from the start of the
+// run: "08:30", or "d2 08:30" after the first day.
+func Clock(sec float64) string {
+	s := int64(math.Floor(sec + 1e-9))
+	day, rem := s/86400, s%86400
+	hm := fmt.Sprintf("%02d:%02d", rem/3600, rem%3600/60)
+	if day > 0 {
+		return fmt.Sprintf("d%d %s", day+1, hm)
+	}
+	return hm
+}

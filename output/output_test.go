@@ -1,0 +1,69 @@
+package output
+
+import (
+	"bytes"
+	"math"
+	"testing"
+)
+
+func TestTable(t *testing.T) {
+	tb := NewTable("figure", "value", "ci")
+	tb.Row("service level", "91.59 %", "0.15")
+	tb.Row("ASA", "3.93 s")
+	var b bytes.Buffer
+	tb.WriteTo(&b)
+	want := "" +
+		"figure           value    ci\n" +
+		"-------------  -------  ----\n" +
+		"service level  91.59 %  0.15\n" +
+		"ASA             3.93 s\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+func TestObjectKeepsOrderAndWritesNaNAsNull(t *testing.T) {
+	var o Object
+	o.Set("z", 1).Set("a", math.NaN()).Set("m", "x").Set("z", 2.5)
+	got, err := o.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"z":2.5,"a":null,"m":"x"}`; string(got) != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+func TestValue(t *testing.T) {
+	tests := []struct {
+		v    float64
+		unit string
+		want string
+	}{
+		{0.916792, UnitShare, "91.68 %"},
+		{7.83591, UnitSeconds, "7.84 s"},
+		{1234567, UnitCount, "1,234,567"},
+		{12.5, UnitCount, "12.5"},
+		{-1234.25, UnitCount, "-1,234.2"},
+		{math.NaN(), UnitShare, "–"},
+	}
+	for _, tc := range tests {
+		if got := Value(tc.v, tc.unit); got != tc.want {
+			t.Errorf("Value(%v, %q) = %q, want %q", tc.v, tc.unit, got, tc.want)
+		}
+	}
+	if got := Estimate(0.9159, 0.0015, UnitShare); got != "91.59 % ± 0.15" {
+		t.Errorf("Estimate = %q", got)
+	}
+	if got := Estimate(4600.75, 12.34, UnitCount); got != "4,600.8 ± 12.3" {
+		t.Errorf("Estimate = %q", got)
+	}
+}
+
+func TestClock(t *testing.T) {
+	for sec, want := range map[float64]string{0: "00:00", 30600: "08:30", 86400 + 3600: "d2 01:00"} {
+		if got := Clock(sec); got != want {
+			t.Errorf("Clock(%v) = %q, want %q", sec, got, want)
+		}
+	}
+}

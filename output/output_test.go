@@ -22,6 +22,22 @@ func TestTable(t *testing.T) {
 	}
 }
 
+func TestTableAlignLeft(t *testing.T) {
+	tb := NewTable("name", "title").AlignLeft(1)
+	tb.Row("a", "short")
+	tb.Row("bbb", "a longer one")
+	var b bytes.Buffer
+	tb.WriteTo(&b)
+	want := "" +
+		"name  title\n" +
+		"----  ------------\n" +
+		"a     short\n" +
+		"bbb   a longer one\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
 func TestObjectKeepsOrderAndWritesNaNAsNull(t *testing.T) {
 	var o Object
 	o.Set("z", 1).Set("a", math.NaN()).Set("m", "x").Set("z", 2.5)

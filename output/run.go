@@ -79,7 +79,7 @@ func (r *RunReport) WriteText(w io.Writer, intervals bool) error {
 			if !(sl >= ch.TargetServiceLevel) {
 				verdict = "missed"
 			}
-			fmt.Fprintf(&b, "Target: %s answered within %s; %s, at %s.\n", models.FormatFraction(ch.TargetServiceLevel),
+			fmt.Fprintf(&b, "Target: %s answered within %s; %s, at %s.\n", Value(ch.TargetServiceLevel, UnitShare),
 				models.FormatDuration(ch.AnswerWithin), verdict, Value(sl, UnitShare))
 		}
 		if intervals {

@@ -11,6 +11,7 @@ import (
 type Table struct {
 	header []string
 	rows   [][]string
+	left   map[int]bool // columns aligned to the left besides the first
 }
 
 // NewTable returns a table with the given column headings.
@@ -23,6 +24,17 @@ func (t *Table) Row(cells ...string) {
 	row := make([]string, len(t.header))
 	copy(row, cells)
 	t.rows = append(t.rows, row)
+}
+
+// AlignLeft aligns the given columns (from 0) to the left, for text.
+func (t *Table) AlignLeft(cols ...int) *Table {
+	if t.left == nil {
+		t.left = map[int]bool{}
+	}
+	for _, c := range cols {
+		t.left[c] = true
+	}
+	return t
 }
 
 // Rows returns the number of rows added.
@@ -45,6 +57,8 @@ func (t *Table) WriteTo(w io.Writer) (int64, error) {
 			switch {
 			case i == 0:
 				l.WriteString(c + pad)
+			case t.left[i]:
+				l.WriteString("  " + c + pad)
 			default:
 				l.WriteString("  " + pad + c)
 			}

@@ -75,6 +75,9 @@ func Open(arg string, sets []string) (*Scenario, error) {
 	if _, err := BuiltinSource(arg); err == nil {
 		return Builtin(arg, sets)
 	}
+	if strings.ContainsAny(arg, `/\`) || strings.HasSuffix(arg, ".yaml") || strings.HasSuffix(arg, ".yml") {
+		return nil, fmt.Errorf("scenarios: no such file: %s", arg)
+	}
 	return nil, fmt.Errorf("scenarios: %q is neither a file nor a built-in scenario (built-ins: %s)", arg, builtinNames())
 }
 

@@ -1,11 +1,13 @@
 package scenarios
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -51,6 +53,9 @@ func Parse(file, name string, data []byte, sets []string) (s *Scenario, err erro
 	if len(data) > maxFileSize {
 		return nil, Errors{{File: file, Msg: "too large for a scenario file"}}
 	}
+	if !utf8.Valid(data) {
+		return nil, Errors{{File: file, Msg: "not a text file in UTF-8: a scenario is a YAML text file"}}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, Errors{yamlError(file, err)}
@@ -63,7 +68,11 @@ func Parse(file, name string, data []byte, sets []string) (s *Scenario, err erro
 	if root.Kind == 0 || (root.Kind == yaml.ScalarNode && root.Tag == "!!null") {
 		root = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1, Column: 1}
 		if len(sets) == 0 {
-			return nil, Errors{{File: file, Line: 1, Column: 1, Msg: "the file is empty: a scenario needs at least horizon, channels and pools"}}
+			msg := "the file is empty: a scenario needs at least horizon, channels and pools"
+			if len(bytes.TrimSpace(data)) > 0 {
+				msg = "the file holds no settings, only comments or an empty document: a scenario needs at least horizon, channels and pools"
+			}
+			return nil, Errors{{File: file, Line: 1, Column: 1, Msg: msg}}
 		}
 	}
 	for _, set := range sets {

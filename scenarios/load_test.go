@@ -194,6 +194,10 @@ func TestParseErrors(t *testing.T) {
 			[]string{`t.yaml:8:1: not valid YAML: found character that cannot start any token`}},
 		{"empty file", valid, "",
 			[]string{`t.yaml:1:1: the file is empty: a scenario needs at least horizon, channels and pools`}},
+		{"only comments", valid, "# nothing yet\n",
+			[]string{`t.yaml:1:1: the file holds no settings, only comments or an empty document: a scenario needs at least horizon, channels and pools`}},
+		{"not UTF-8", valid, "\xff\xfe h\x00o\x00",
+			[]string{`t.yaml: not a text file in UTF-8: a scenario is a YAML text file`}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -310,8 +314,12 @@ func TestOpen(t *testing.T) {
 		t.Errorf("Open(%q) = %v, %v", Default, s, err)
 	}
 	_, err = Open(filepath.Join(dir, "nope.yaml"), nil)
+	if err == nil || !strings.Contains(err.Error(), "no such file") {
+		t.Errorf("Open(missing file) error = %v", err)
+	}
+	_, err = Open("nope", nil)
 	if err == nil || !strings.Contains(err.Error(), "neither a file nor a built-in scenario") {
-		t.Errorf("Open(missing) error = %v", err)
+		t.Errorf("Open(missing name) error = %v", err)
 	}
 	if _, err := Open(dir, nil); err == nil || !strings.Contains(err.Error(), "is a directory") {
 		t.Errorf("Open(directory) error = %v", err)

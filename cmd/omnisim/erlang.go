@@ -196,6 +196,14 @@ func (o *erlangOptions) check(f *pflag.FlagSet) error {
 	case !f.Changed("agents") && !staffing:
 		bad("give --agents N, or a target such as --target-sl 0.8 to find the staffing")
 	}
+	// Staff reads a zero target as no target at all, so a zero here would be
+	// dropped without a word; no finite staffing meets it anyway.
+	if o.maxOccupancy.set && o.maxOccupancy.v == 0 {
+		bad("--max-occupancy must be more than 0")
+	}
+	if o.maxAbandon.set && o.maxAbandon.v == 0 {
+		bad("--max-abandon must be more than 0: with impatient callers some always hang up")
+	}
 	if o.shrinkage.set && o.shrinkage.v >= 1 {
 		bad("--shrinkage must be below 1 (100%%)")
 	}
@@ -212,6 +220,9 @@ func (o *erlangOptions) check(f *pflag.FlagSet) error {
 	}
 	if o.reps < 1 {
 		bad("--reps must be at least 1")
+	}
+	if o.workers < 0 {
+		bad("-j must be at least 1, not %d (leave it out to use every core)", o.workers)
 	}
 	if _, err := o.dist("service", o.serviceDist, o.aht.sec, o.serviceShape, o.serviceCV, f); err != nil {
 		bad("%v", err)
@@ -306,7 +317,7 @@ func (o *erlangOptions) runB(s streams) error {
 		obj.Set("model", "erlang-b").Set("lines", lines).Set("offered_load_erlangs", load).Set("p_block", block)
 		return failed(output.WriteJSON(s.out, obj))
 	}
-	fmt.Fprintf(s.out, "Erlang B: %s contacts per %s, AHT %s\n", trimFloat(o.volume), models.FormatDuration(o.per.sec), models.FormatDuration(o.aht.sec))
+	fmt.Fprintf(s.out, "Erlang B: %s contacts per %s, AHT %s\n\n", trimFloat(o.volume), models.FormatDuration(o.per.sec), models.FormatDuration(o.aht.sec))
 	t := output.NewTable("figure", "Erlang B")
 	t.Row("lines", fmt.Sprint(lines))
 	t.Row("offered load", fmt.Sprintf("%.3f Erlangs", load))
@@ -453,8 +464,8 @@ func (o *erlangOptions) writeTable(w io.Writer, r erlang.Result, scheduled int, 
 	}
 	if sim != nil {
 		ch := cfg.Channels[0]
-		fmt.Fprintf(&b, "Simulated: %d replication%s of %g hours after %g hours of warm-up, seed %d; handle time %s; patience %s\n",
-			sim.Replications, plural(sim.Replications), o.hours, o.hours/10, cfg.Seed, ch.HandleTime, ch.Patience)
+		fmt.Fprintf(&b, "Simulated: %d replication%s of %s after %s of warm-up, seed %d; handle time %s; patience %s\n",
+			sim.Replications, plural(sim.Replications), hours(o.hours), hours(o.hours/10), cfg.Seed, ch.HandleTime, ch.Patience)
 	}
 	b.WriteByte('\n')
 	header := []string{"figure", o.modelName()}
@@ -485,6 +496,14 @@ func (o *erlangOptions) writeTable(w io.Writer, r erlang.Result, scheduled int, 
 
 func trimFloat(v float64) string {
 	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.6f", v), "0"), ".")
+}
+
+// hours writes a number of hours, "1 hour" or "2.5 hours".
+func hours(h float64) string {
+	if h == 1 {
+		return "1 hour"
+	}
+	return fmt.Sprintf("%g hours", h)
 }
 
 func plural(n int) string {

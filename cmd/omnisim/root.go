@@ -4,9 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/omnisim/omnisim/scenarios"
 )
 
 // version is omnisim's version, set at build time with
@@ -23,19 +27,28 @@ type streams struct {
 func execute(args []string, out, errOut io.Writer) int {
 	s := streams{out: out, errOut: errOut}
 	root := newRootCmd(s)
+	if args == nil {
+		// Cobra reads os.Args when given nil: an empty command line must
+		// stay empty.
+		args = []string{}
+	}
 	root.SetArgs(args)
 	root.SetOut(out)
 	root.SetErr(errOut)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	var quiet silent
 	if err != nil && !errors.As(err, &quiet) {
 		msg := err.Error()
-		if !strings.HasPrefix(msg, "omnisim") {
+		var located scenarios.Errors
+		if errors.As(err, &located) {
+			// file:line:col first on each line, as editors expect.
+			msg = located.Error()
+		} else if !strings.HasPrefix(msg, "omnisim") {
 			msg = "omnisim: " + strings.ReplaceAll(msg, "\n", "\nomnisim: ")
 		}
 		fmt.Fprintln(errOut, msg)
-		if isUsage(err) {
-			fmt.Fprintln(errOut, "Run 'omnisim --help' for usage.")
+		if isUsage(err) && cmd != nil {
+			fmt.Fprintf(errOut, "Run '%s --help' for usage.\n", cmd.CommandPath())
 		}
 	}
 	return exitCode(err)
@@ -57,11 +70,40 @@ the exact Erlang formulas, and it goes where they cannot.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.SetVersionTemplate("omnisim {{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageError{fmt.Errorf("%s: %w", c.CommandPath(), err)}
+		return usageError{fmt.Errorf("%s: %w", c.CommandPath(), plainFlagError(err))}
 	})
 	root.AddCommand(newRunCmd(s), newValidateCmd(s), newScenariosCmd(s), newErlangCmd(s), newVersionCmd(s))
 	return root
+}
+
+// plainFlagError rewords pflag's complaint about a number that does not
+// parse ("strconv.ParseInt: parsing "abc": invalid syntax") in the words of
+// the flag's help.
+func plainFlagError(err error) error {
+	var bad *pflag.InvalidValueError
+	var num *strconv.NumError
+	if !errors.As(err, &bad) || !errors.As(err, &num) {
+		return err
+	}
+	want := "a number"
+	switch bad.GetFlag().Value.Type() {
+	case "int":
+		want = "a whole number"
+	case "uint64":
+		want = "a whole number ≥ 0"
+	}
+	msg := "not " + want
+	if errors.Is(num.Err, strconv.ErrRange) {
+		msg = "out of range"
+	}
+	name := "--" + bad.GetFlag().Name
+	if sh := bad.GetFlag().Shorthand; sh != "" {
+		name = "-" + sh + ", " + name
+	}
+	return fmt.Errorf("invalid argument %q for %q flag: %s", bad.GetValue(), name, msg)
 }
 
 func newVersionCmd(s streams) *cobra.Command {

@@ -43,6 +43,14 @@ goes to stderr, so the same scenario and seed always print the same bytes.`, sce
 			if len(args) == 1 {
 				name = args[0]
 			}
+			// Zero is the flags' "use the default" value, so a --reps 0
+			// typed out would otherwise run the scenario's count silently.
+			if cmd.Flags().Changed("reps") && o.reps < 1 {
+				return usageErrorf("--reps must be at least 1, not %d", o.reps)
+			}
+			if o.workers < 0 {
+				return usageErrorf("-j must be at least 1, not %d (leave it out to use every core)", o.workers)
+			}
 			return o.run(s, name, cmd.Flags().Changed("seed"))
 		},
 	}
@@ -57,9 +65,6 @@ goes to stderr, so the same scenario and seed always print the same bytes.`, sce
 }
 
 func (o *runOptions) run(s streams, name string, seedGiven bool) error {
-	if o.reps < 0 {
-		return usageErrorf("--reps must be at least 1, not %d", o.reps)
-	}
 	sc, err := scenarios.Open(name, o.sets)
 	if err != nil {
 		return err

@@ -22,7 +22,7 @@ func newScenariosCmd(s streams) *cobra.Command {
 		Example: "  omnisim scenarios list",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: func(*cobra.Command, []string) error {
-			t := output.NewTable("name", "title")
+			t := output.NewTable("name", "title").AlignLeft(1)
 			for _, b := range scenarios.Builtins() {
 				name := b.Name
 				if name == scenarios.Default {

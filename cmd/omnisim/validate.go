@@ -14,9 +14,9 @@ func newValidateCmd(s streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "validate FILE...",
 		Short: "Check scenario files and report every problem",
-		Long: `Check scenario files without running them. Every problem in a file is
-reported at once, with its file, line and column and the field it concerns.
-The exit status is 2 if any file has a problem.`,
+		Long: `Check scenario files (or built-in scenarios, by name) without running them.
+Every problem in a file is reported at once, with its file, line and column
+and the field it concerns. The exit status is 2 if any file has a problem.`,
 		Example: `  omnisim validate my.yaml
   omnisim validate *.yaml
   omnisim validate my.yaml --set pools.agents.agents=0`,
@@ -24,7 +24,7 @@ The exit status is 2 if any file has a problem.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var bad error
 			for _, path := range args {
-				sc, err := scenarios.Load(path, sets)
+				sc, err := scenarios.Open(path, sets)
 				if err != nil {
 					fmt.Fprintln(s.errOut, err)
 					bad = err

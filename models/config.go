@@ -120,6 +120,30 @@ func (c *Config) Intervals() int {
 	return int(math.Ceil(c.Horizon/c.Interval - 1e-9))
 }
 
+// maxContacts bounds the contacts a replication may expect: about two
+// minutes of simulation at today's speed. More is almost surely a typing
+// mistake (a rate per second meant per hour), and would look like a hang.
+const maxContacts = 1e9
+
+// ExpectedContacts returns the number of contacts channel ch expects over
+// the horizon.
+func (c *Config) ExpectedContacts(ch *Channel) float64 {
+	a := ch.Arrivals
+	if len(a.Volumes) == 0 {
+		return a.Rate * c.Horizon
+	}
+	total := 0.0
+	n := c.Intervals()
+	for k := range n {
+		v := a.Volumes[k%len(a.Volumes)]
+		if k == n-1 { // the last interval may be cut short by the horizon
+			v *= (c.Horizon - float64(k)*c.Interval) / c.Interval
+		}
+		total += v
+	}
+	return total
+}
+
 // maxIntervals bounds the number of intervals, which sizes the per-interval
 // statistics: a century of minutes, well beyond any real use.
 const maxIntervals = 10_000_000
@@ -157,7 +181,13 @@ func (c *Config) check(p problems) {
 		p.at("pools").add("this version simulates exactly one agent pool, not %d", len(c.Pools))
 	}
 	for _, ch := range c.Channels {
-		ch.check(p.at("channels." + ch.Name))
+		cp := p.at("channels." + ch.Name)
+		ch.check(cp)
+		if len(*p.list) == 0 { // the count means nothing if the settings are wrong
+			if n := c.ExpectedContacts(&ch); n > maxContacts {
+				cp.at("arrivals").add("would bring about %.3g contacts in one replication, more than %.0g: check the rate's period, or shorten the horizon", n, maxContacts)
+			}
+		}
 	}
 	for _, pool := range c.Pools {
 		pp := p.at("pools." + pool.Name)

@@ -326,3 +326,21 @@ func TestSamplersHaveSources(t *testing.T) {
 	}()
 	Dist{Kind: Exponential, Mean: 1}.Sampler(nil)
 }
+
+func TestExpectedContacts(t *testing.T) {
+	cfg := &Config{Horizon: 2.5 * 3600, Interval: 3600}
+	tests := []struct {
+		name string
+		a    Arrivals
+		want float64
+	}{
+		{"constant rate", Arrivals{Rate: 100.0 / 3600}, 250},
+		{"volumes, repeating, last interval cut short", Arrivals{Volumes: []float64{10, 30}}, 10 + 30 + 0.5*10},
+	}
+	for _, tc := range tests {
+		ch := Channel{Arrivals: tc.a}
+		if got := cfg.ExpectedContacts(&ch); math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("%s: got %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

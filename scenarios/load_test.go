@@ -174,6 +174,8 @@ func TestParseErrors(t *testing.T) {
 			[]string{`t.yaml:5:11: interval: must divide a day evenly (15m, 30m and 1h do), not 7m`}},
 		{"skill of no channel", "skills: [phone]", "skills: [chat]",
 			[]string{`t.yaml:15:13: pools.agents.skills: must be [phone]: this version has one pool serving one channel`}},
+		{"far too many contacts", "rate: 200/h", "rate: 200000/s",
+			[]string{`t.yaml:9:15: channels.phone.arrivals: would bring about 5.76e+09 contacts in one replication, more than 1e+09: check the rate's period, or shorten the horizon`}},
 		{"duplicate key", "seed: 7\n", "seed: 7\nseed: 8\n",
 			[]string{`t.yaml:3:1: seed: given twice`}},
 		{"bad channel name", "  phone:\n", "  phone line:\n",

@@ -56,7 +56,12 @@ func ReferenceFor(cfg *Config, i int) (ref Reference, ok bool) {
 // Value returns the reference's value of the figure with the given key, and
 // whether the formula gives that figure.
 func (r Reference) Value(key string) (float64, bool) {
-	x := r.Result
+	return ErlangValue(r.Result, key)
+}
+
+// ErlangValue returns the figure of an Erlang result that has the given key
+// in Figures, and whether the formulas give that figure.
+func ErlangValue(x erlang.Result, key string) (float64, bool) {
 	switch key {
 	case "p_wait":
 		return x.PWait, true

@@ -233,10 +233,12 @@ func TestWarmupIsNotCounted(t *testing.T) {
 	}
 }
 
-// TestMemoryDoesNotGrowWithContacts runs 1 and 20 days and checks that the
+// TestMemoryDoesNotGrowWithContacts runs 2 and 200 days and checks that the
 // extra memory is well under a byte per extra contact. Only the
 // per-interval tallies grow with the horizon; day-long intervals keep them
-// out of the measurement.
+// out of the measurement. What remains is the pools of contacts and events,
+// which grow with the longest queue seen, not with the contacts; the
+// smallest of three measurements leaves out the runtime's own noise.
 func TestMemoryDoesNotGrowWithContacts(t *testing.T) {
 	measure := func(days float64) (bytes uint64, contacts int64) {
 		cfg := erlangAConfig(days * 86400)
@@ -251,10 +253,18 @@ func TestMemoryDoesNotGrowWithContacts(t *testing.T) {
 		}
 		return after.TotalAlloc - before.TotalAlloc, r.Channels[0].Total.Offered
 	}
-	b1, n1 := measure(1)
-	b20, n20 := measure(20)
+	least := func(days float64) (bytes uint64, contacts int64) {
+		bytes = math.MaxUint64
+		for range 3 {
+			b, n := measure(days)
+			bytes, contacts = min(bytes, b), n
+		}
+		return bytes, contacts
+	}
+	b1, n1 := least(2)
+	b20, n20 := least(200)
 	perContact := float64(b20-b1) / float64(n20-n1)
-	t.Logf("1 day: %d B for %d contacts; 20 days: %d B for %d contacts; %.3f B per extra contact", b1, n1, b20, n20, perContact)
+	t.Logf("2 days: %d B for %d contacts; 200 days: %d B for %d contacts; %.4f B per extra contact", b1, n1, b20, n20, perContact)
 	if perContact > 0.1 {
 		t.Errorf("memory grows by %.3f bytes per contact, want under 0.1", perContact)
 	}

@@ -211,12 +211,14 @@ func (d *decoder) str(n *yaml.Node, path string) string {
 	return s
 }
 
-func (d *decoder) duration(n *yaml.Node, path string) float64 {
-	s, ok := d.scalar(n, path, "a duration such as 20s, 5m or 8h")
+// parsed reads a scalar with parse; on any problem it records it and
+// returns NaN, which validation then leaves alone (the field is reported).
+func (d *decoder) parsed(n *yaml.Node, path, want string, parse func(string) (float64, error)) float64 {
+	s, ok := d.scalar(n, path, want)
 	if !ok {
 		return math.NaN()
 	}
-	v, err := models.ParseDuration(s)
+	v, err := parse(s)
 	if err != nil {
 		d.errorf(n, path, "%v", err)
 		return math.NaN()
@@ -224,56 +226,40 @@ func (d *decoder) duration(n *yaml.Node, path string) float64 {
 	return v
 }
 
-func (d *decoder) number(n *yaml.Node, path string) float64 {
-	s, ok := d.scalar(n, path, "a number")
-	if !ok {
-		return math.NaN()
-	}
-	v, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		d.errorf(n, path, "want a number, not %q", s)
-		return math.NaN()
-	}
-	return v
-}
-
-func (d *decoder) integer(n *yaml.Node, path string) int {
-	s, ok := d.scalar(n, path, "a whole number")
-	if !ok {
-		return 0
-	}
-	v, err := strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 10, 32)
-	if err != nil {
-		d.errorf(n, path, "want a whole number, not %q", s)
-		return 0
-	}
-	return int(v)
+func (d *decoder) duration(n *yaml.Node, path string) float64 {
+	return d.parsed(n, path, "a duration such as 20s, 5m or 8h", models.ParseDuration)
 }
 
 func (d *decoder) fraction(n *yaml.Node, path string) float64 {
-	s, ok := d.scalar(n, path, "a share such as 0.8 or 80%")
-	if !ok {
-		return math.NaN()
-	}
-	v, err := models.ParseFraction(s)
-	if err != nil {
-		d.errorf(n, path, "%v", err)
-		return math.NaN()
-	}
-	return v
+	return d.parsed(n, path, "a share such as 0.8 or 80%", models.ParseFraction)
 }
 
 func (d *decoder) rate(n *yaml.Node, path string) float64 {
-	s, ok := d.scalar(n, path, "a rate such as 200/h")
-	if !ok {
-		return math.NaN()
+	return d.parsed(n, path, "a rate such as 200/h", models.ParseRate)
+}
+
+func (d *decoder) number(n *yaml.Node, path string) float64 {
+	return d.parsed(n, path, "a number", func(s string) (float64, error) {
+		v, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+			return 0, fmt.Errorf("want a number, not %q", s)
+		}
+		return v, nil
+	})
+}
+
+func (d *decoder) integer(n *yaml.Node, path string) int {
+	v := d.parsed(n, path, "a whole number", func(s string) (float64, error) {
+		v, err := strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 10, 32)
+		if err != nil {
+			return 0, fmt.Errorf("want a whole number, not %q", s)
+		}
+		return float64(v), nil
+	})
+	if math.IsNaN(v) {
+		return 0
 	}
-	v, err := models.ParseRate(s)
-	if err != nil {
-		d.errorf(n, path, "%v", err)
-		return math.NaN()
-	}
-	return v
+	return int(v)
 }
 
 // list decodes a sequence node item by item.

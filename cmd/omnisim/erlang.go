@@ -395,31 +395,29 @@ func (o *erlangOptions) simConfig(agents int, f *pflag.FlagSet) *models.Config {
 	}
 }
 
-// erlangKeys are the figures the formula gives, in output order, with the
-// keys they share with the simulation.
-var erlangKeys = []struct {
-	key   string
-	label string
-	unit  string
-	value func(erlang.Result) float64
-	onlyA bool
-}{
-	{"p_wait", "P(wait)", output.UnitShare, func(r erlang.Result) float64 { return r.PWait }, false},
-	{"p_abandon", "abandonment", output.UnitShare, func(r erlang.Result) float64 { return r.PAbandon }, true},
-	{"service_level", "service level", output.UnitShare, func(r erlang.Result) float64 { return r.ServiceLevel }, false},
-	{"service_level_answered", "service level (answered)", output.UnitShare, func(r erlang.Result) float64 { return r.ServiceLevelAnswered }, false},
-	{"asa_seconds", "ASA", output.UnitSeconds, func(r erlang.Result) float64 { return r.ASA }, false},
-	{"mean_wait_seconds", "mean wait (all)", output.UnitSeconds, func(r erlang.Result) float64 { return r.MeanWait }, false},
-	{"occupancy", "occupancy", output.UnitShare, func(r erlang.Result) float64 { return r.Occupancy }, false},
+// erlangKeys are the figures the formulas give, in output order, by their
+// key in models.Figures; p_abandon is Erlang A's alone.
+var erlangKeys = []string{"p_wait", "p_abandon", "service_level", "service_level_answered", "asa_seconds", "mean_wait_seconds", "occupancy"}
+
+// figures returns the figures this model reports.
+func (o *erlangOptions) figures() []models.Figure {
+	var out []models.Figure
+	for _, key := range erlangKeys {
+		if key == "p_abandon" && o.model != "a" {
+			continue
+		}
+		f, _ := models.FigureByKey(key)
+		out = append(out, f)
+	}
+	return out
 }
 
 func (o *erlangOptions) jsonObject(r erlang.Result, scheduled int, sim *models.Summary) *output.Object {
 	obj := &output.Object{}
 	obj.Set("model", "erlang-"+o.model).Set("agents", r.Agents).Set("offered_load_erlangs", r.OfferedLoad)
-	for _, k := range erlangKeys {
-		if !k.onlyA || o.model == "a" {
-			obj.Set(k.key, k.value(r))
-		}
+	for _, f := range o.figures() {
+		v, _ := models.ErlangValue(r, f.Key)
+		obj.Set(f.Key, v)
 	}
 	if scheduled >= 0 {
 		obj.Set("scheduled_agents", scheduled)
@@ -478,14 +476,12 @@ func (o *erlangOptions) writeTable(w io.Writer, r erlang.Result, scheduled int, 
 		t.Row(fmt.Sprintf("scheduled agents (%s shrinkage)", output.Value(o.shrinkage.v, output.UnitShare)), fmt.Sprint(scheduled))
 	}
 	t.Row("offered load", fmt.Sprintf("%.3f Erlangs", r.OfferedLoad))
-	for _, k := range erlangKeys {
-		if k.onlyA && o.model != "a" {
-			continue
-		}
-		row := []string{k.label, output.Value(k.value(r), k.unit)}
+	for _, f := range o.figures() {
+		v, _ := models.ErlangValue(r, f.Key)
+		row := []string{f.Label, output.Value(v, f.Unit)}
 		if sim != nil {
-			e := sim.Channels[0].Get(k.key)
-			row = append(row, output.Estimate(e.Mean, e.HalfWidth, k.unit))
+			e := sim.Channels[0].Get(f.Key)
+			row = append(row, output.Estimate(e.Mean, e.HalfWidth, f.Unit))
 		}
 		t.Row(row...)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -269,16 +270,18 @@ func (o *erlangOptions) dist(what, name string, mean float64, shape int, cv floa
 	if cvSet && d.Kind != models.Gamma && d.Kind != models.LogNormal {
 		return d, fmt.Errorf("%s applies only to --%s-dist gamma or lognormal", cvFlag, what)
 	}
-	if err := d.Validate(); err != nil {
-		var ps models.Problems
-		if e, ok := err.(models.Problems); ok {
-			ps = e
+	var ps models.Problems
+	if err := d.Validate(); errors.As(err, &ps) {
+		var msgs []string
+		for _, p := range ps {
+			// The mean comes from --aht or --patience, checked already.
+			if p.Path != "mean" {
+				msgs = append(msgs, fmt.Sprintf("--%s-%s %s", what, p.Path, p.Msg))
+			}
 		}
-		msgs := make([]string, len(ps))
-		for i, p := range ps {
-			msgs[i] = fmt.Sprintf("--%s-%s %s", what, p.Path, p.Msg)
+		if len(msgs) > 0 {
+			return d, errors.New(strings.Join(msgs, "; "))
 		}
-		return d, fmt.Errorf("%s", strings.Join(msgs, "; "))
 	}
 	return d, nil
 }

@@ -8,7 +8,7 @@ import "github.com/omnisim/omnisim/sim"
 type contact struct {
 	arrived  float64
 	handle   float64 // drawn at arrival, so variants of a scenario see the same customers
-	interval int     // the interval it arrived in, or -1 past the horizon
+	interval int     // the interval it arrived in
 	counted  bool    // arrived in the measured window
 	patience sim.Timer
 	prev     *contact

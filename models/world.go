@@ -69,8 +69,6 @@ func newWorld(cfg *Config, streams *sim.Streams) *world {
 		within:     ch.AnswerWithin,
 		pool:       cfg.Pools[0],
 		measuring:  cfg.Warmup == 0,
-		cur:        0,
-		last:       0,
 		byInterval: make([]Counts, cfg.Intervals()),
 	}
 	w.arriveFn = w.arrive
@@ -112,9 +110,7 @@ func (w *world) run() {
 		if c.counted {
 			w.total.Unfinished++
 		}
-		if c.interval >= 0 {
-			w.byInterval[c.interval].Unfinished++
-		}
+		w.byInterval[c.interval].Unfinished++
 	}
 }
 

@@ -3,33 +3,77 @@ package models
 import (
 	"math"
 	"math/rand/v2"
+
+	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // arrivalProcess generates the arrival times of a Poisson process whose rate
-// is constant or piecewise constant by interval. Each gap inverts the
+// is constant or piecewise constant by interval, optionally scaled by the
+// day of the week and by a random factor for each day. Each gap inverts the
 // cumulative rate: one unit-exponential draw is spent across as many
 // intervals as it takes, so short peaks are never skipped (drawing the next
 // gap from the current rate alone would jump over them).
 type arrivalProcess struct {
-	rate     float64   // constant rate, when volumes is empty
-	rates    []float64 // per-interval rates, repeating
+	rate     float64   // base rate when volumes is empty
+	volumes  []float64 // base contacts per interval, repeating
 	interval float64
 	rng      *rand.Rand
+
+	// Day effects: weekday factors from start, and a gamma factor of mean 1
+	// per day when noise is set (drawn in day order as needed).
+	scaled   bool
+	start    Weekday
+	weekdays [7]float64
+	noise    distuv.Gamma
+	noisy    bool
+	days     []float64
 }
 
 func newArrivalProcess(a Arrivals, interval float64, rng *rand.Rand) *arrivalProcess {
-	p := &arrivalProcess{rate: a.Rate, interval: interval, rng: rng}
-	for _, v := range a.Volumes {
-		p.rates = append(p.rates, v/interval)
+	return &arrivalProcess{rate: a.Rate, volumes: a.Volumes, interval: interval, rng: rng}
+}
+
+// newDemandProcess is an arrival process with day effects. The noise factor
+// of each day is gamma-distributed with mean 1 and coefficient of variation
+// noise (shape 1/noise², rate the same), drawn from noiseSrc.
+func newDemandProcess(d Demand, interval float64, start Weekday, rng *rand.Rand, noiseSrc rand.Source) *arrivalProcess {
+	p := newArrivalProcess(d.Arrivals, interval, rng)
+	p.start, p.weekdays = start, d.Weekdays
+	p.scaled = d.Weekdays != [7]float64{1, 1, 1, 1, 1, 1, 1} || d.Noise > 0
+	if d.Noise > 0 {
+		shape := 1 / (d.Noise * d.Noise)
+		p.noise = distuv.Gamma{Alpha: shape, Beta: shape, Src: noiseSrc}
+		p.noisy = true
 	}
 	return p
+}
+
+// rateIn returns the arrival rate in interval k.
+func (p *arrivalProcess) rateIn(k int) float64 {
+	r := p.rate
+	if len(p.volumes) > 0 {
+		r = p.volumes[k%len(p.volumes)] / p.interval
+	}
+	if !p.scaled || r == 0 {
+		return r
+	}
+	t := float64(k) * p.interval
+	r *= p.weekdays[WeekdayAt(p.start, t)]
+	if p.noisy {
+		day := int(t / 86400)
+		for len(p.days) <= day {
+			p.days = append(p.days, p.noise.Rand())
+		}
+		r *= p.days[day]
+	}
+	return r
 }
 
 // next returns the first arrival after time t, or +Inf if none comes before
 // limit.
 func (p *arrivalProcess) next(t, limit float64) float64 {
 	e := p.rng.ExpFloat64()
-	if len(p.rates) == 0 {
+	if len(p.volumes) == 0 && !p.scaled {
 		if p.rate == 0 {
 			return math.Inf(1)
 		}
@@ -37,7 +81,7 @@ func (p *arrivalProcess) next(t, limit float64) float64 {
 	}
 	k := int(math.Floor(t / p.interval))
 	for t < limit {
-		r := p.rates[k%len(p.rates)]
+		r := p.rateIn(k)
 		end := float64(k+1) * p.interval
 		if r > 0 {
 			if need := e / r; t+need < end {

@@ -2,20 +2,40 @@ package models
 
 import "github.com/omnisim/omnisim/sim"
 
-// contact is one customer's attempt to reach the centre on one channel.
+// How a contact came to be made, for the switching and escalation tallies.
+type origin uint8
+
+const (
+	firstContact origin = iota // a customer's first contact
+	retried                    // again after a failure, or an unresolved contact
+	chased                     // while an earlier deferred contact still waits
+	escalated                  // by an escalation path
+	sentOn                     // sent on by self-service
+)
+
+// contact is one attempt by a customer to reach the centre on one channel.
 // Contacts are pooled by the world and reused once finished, so a long run
 // allocates only as many as are in the system at once.
 type contact struct {
+	cust     *customer
+	ch       *channel
 	arrived  float64
-	handle   float64 // drawn at arrival, so variants of a scenario see the same customers
+	handle   float64 // drawn at arrival, before any slowdown from concurrency
+	patience float64 // how long the customer will wait (live) or waits before chasing (deferred)
 	interval int     // the interval it arrived in
 	counted  bool    // arrived in the measured window
-	patience sim.Timer
+	urgent   bool    // a complaint that jumps the line
+	carried  bool    // a switch or escalation: siloed history starts from nothing
+	timer    sim.Timer
+	agent    *agent
+	queue    *queue // the queue it waits in, if any
 	prev     *contact
 	next     *contact
-	// abandon is bound once, when the contact is first made, so that setting
-	// a patience timer allocates nothing.
-	abandon func()
+
+	// Callbacks bound once, when the contact is first made, so that
+	// scheduling them allocates nothing.
+	expireFn func() // patience runs out (live) or the customer chases (deferred)
+	finishFn func() // the agent, or the self-service session, is done
 }
 
 // queue is a first-come, first-served line of contacts: an intrusive
@@ -26,7 +46,7 @@ type queue struct {
 }
 
 func (q *queue) push(c *contact) {
-	c.prev, c.next = q.tail, nil
+	c.prev, c.next, c.queue = q.tail, nil, q
 	if q.tail == nil {
 		q.head = c
 	} else {
@@ -47,7 +67,7 @@ func (q *queue) remove(c *contact) {
 	} else {
 		c.next.prev = c.prev
 	}
-	c.prev, c.next = nil, nil
+	c.prev, c.next, c.queue = nil, nil, nil
 	q.n--
 }
 

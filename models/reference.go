@@ -21,21 +21,29 @@ type Reference struct {
 }
 
 // ReferenceFor returns the Erlang prediction for channel i of cfg, if the
-// channel's demand and headcount are steady (a constant rate and a single
-// headcount) so that a formula applies; ok is false otherwise, or when the
-// formula has no answer (Erlang C with too few agents).
+// world is the single queue a formula describes: one live channel served by
+// one pool, customers arriving straight to it at a constant rate, a steady
+// headcount, one agent per contact, no lines limit, no opening hours, no
+// retries, no word of mouth. ok is false otherwise, or when the formula has
+// no answer (Erlang C with too few agents).
 func ReferenceFor(cfg *Config, i int) (ref Reference, ok bool) {
-	if i < 0 || i >= len(cfg.Channels) || len(cfg.Pools) != 1 {
+	if i != 0 || len(cfg.Channels) != 1 || len(cfg.Pools) != 1 || cfg.Demand.active() ||
+		len(cfg.Journey.Retry) > 0 || cfg.WordOfMouth.Enabled {
 		return ref, false
 	}
 	ch, pool := cfg.Channels[i], cfg.Pools[0]
-	if len(ch.Arrivals.Volumes) > 0 || len(pool.Agents) != 1 || ch.Arrivals.Rate <= 0 || pool.Agents[0] < 1 {
+	if ch.Kind != Live || len(ch.Arrivals.Volumes) > 0 || ch.Arrivals.Rate <= 0 || ch.Lines > 0 ||
+		ch.Concurrency > 1 || len(ch.Open) > 0 || len(pool.Agents) != 1 || len(pool.Shifts) > 0 {
+		return ref, false
+	}
+	agents := pool.AvailableAt(0, cfg.Interval, cfg.Start)
+	if agents < 1 {
 		return ref, false
 	}
 	p := erlang.Params{
 		ArrivalRate:  ch.Arrivals.Rate,
-		HandleTime:   ch.HandleTime.MeanValue(),
-		Agents:       pool.Agents[0],
+		HandleTime:   ch.HandleTime.MeanValue() * cfg.meanHandleFactor(),
+		Agents:       agents,
 		AnswerWithin: ch.AnswerWithin,
 		Patience:     math.Inf(1),
 	}
@@ -50,6 +58,10 @@ func ReferenceFor(cfg *Config, i int) (ref Reference, ok bool) {
 	}
 	ref.Result = r
 	ref.Exact = ch.HandleTime.Kind == Exponential && (ch.Patience.Kind == Exponential || ch.Patience.Kind == Never)
+	for _, is := range cfg.Issues {
+		// A mixture of exponentials of different means is not exponential.
+		ref.Exact = ref.Exact && is.HandleFactor == cfg.Issues[0].HandleFactor
+	}
 	return ref, true
 }
 
@@ -79,4 +91,17 @@ func ErlangValue(x erlang.Result, key string) (float64, bool) {
 		return x.Occupancy, true
 	}
 	return math.NaN(), false
+}
+
+// meanHandleFactor is the issues' handle factors weighted by their shares.
+func (c *Config) meanHandleFactor() float64 {
+	if len(c.Issues) == 0 {
+		return 1
+	}
+	total, f := 0.0, 0.0
+	for _, is := range c.Issues {
+		total += is.Share
+		f += is.Share * is.HandleFactor
+	}
+	return f / total
 }

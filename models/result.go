@@ -6,6 +6,16 @@ type Result struct {
 	Replication int
 	// Channels hold each channel's tallies, in the Config's order.
 	Channels []ChannelResult
+	// Pools hold each pool's tallies, in the Config's order.
+	Pools []PoolResult
+	// Customers holds the customer-level tallies.
+	Customers CustomerResult
+	// Expectation is the global expectation level at the end of each
+	// interval (0 without word of mouth): its effect on patience is the
+	// factor exp(−coupling · level).
+	Expectation []float64
+	// ExpectationAtHorizon is the global expectation level at the horizon.
+	ExpectationAtHorizon float64
 	// Events is the number of events the engine fired.
 	Events uint64
 	// End is the simulated time at which the run ended, in seconds.
@@ -22,4 +32,24 @@ type ChannelResult struct {
 	// Intervals hold the tallies of each interval of the horizon, warm-up
 	// included.
 	Intervals []Counts
+}
+
+// PoolResult is one pool's tallies in one replication.
+type PoolResult struct {
+	// Name is the pool's name.
+	Name string
+	// Total covers the measured window.
+	Total PoolCounts
+	// Intervals hold the tallies of each interval of the horizon.
+	Intervals []PoolCounts
+	// Scheduled is the headcount scheduled in each interval.
+	Scheduled []int
+}
+
+// CustomerResult holds the customers' tallies in one replication.
+type CustomerResult struct {
+	// Total covers customers whose journey began in the measured window.
+	Total CustomerCounts
+	// Intervals hold the tallies by the interval the journey began in.
+	Intervals []CustomerCounts
 }

@@ -22,6 +22,12 @@ type Summary struct {
 	Replications int
 	// Channels hold each channel's estimates, in the Config's order.
 	Channels []ChannelSummary
+	// Customers holds one Estimate per entry of CustomerFigures.
+	Customers []Estimate
+	// Pools hold each pool's estimates, in the Config's order.
+	Pools []PoolSummary
+	// Expectation is the global expectation level at the horizon.
+	Expectation Estimate
 	// Events is the number of events fired over all replications.
 	Events uint64
 }
@@ -36,6 +42,14 @@ type ChannelSummary struct {
 	Total Counts
 }
 
+// PoolSummary holds one pool's estimates.
+type PoolSummary struct {
+	// Name is the pool's name.
+	Name string
+	// Figures hold one Estimate per entry of PoolFigures.
+	Figures []Estimate
+}
+
 // Get returns the estimate of the figure with the given key.
 func (c ChannelSummary) Get(key string) Estimate {
 	for i, f := range Figures {
@@ -46,6 +60,32 @@ func (c ChannelSummary) Get(key string) Estimate {
 	return Estimate{nan, nan}
 }
 
+// CustomerEstimate returns the summary's estimate of the customer figure
+// with the given key.
+func (s Summary) CustomerEstimate(key string) Estimate {
+	for i, f := range CustomerFigures {
+		if f.Key == key {
+			return s.Customers[i]
+		}
+	}
+	return Estimate{nan, nan}
+}
+
+// estimates computes each figure per replication, then its mean and 95 %
+// confidence half-width.
+func estimates[T any](results []*Result, figs []Figure[T], get func(*Result) T) []Estimate {
+	out := make([]Estimate, len(figs))
+	vals := make([]float64, len(results))
+	for fi, f := range figs {
+		for ri, r := range results {
+			vals[ri] = f.Of(get(r))
+		}
+		m, h := sim.MeanCI(vals, 0.95)
+		out[fi] = Estimate{m, h}
+	}
+	return out
+}
+
 // Summarize merges replications, which must be of the same Config and are
 // taken in the order given: each figure is computed per replication, then
 // averaged with a 95 % confidence half-width.
@@ -54,24 +94,26 @@ func Summarize(results []*Result) Summary {
 	if len(results) == 0 {
 		return s
 	}
-	vals := make([]float64, len(results))
 	for ci, ch := range results[0].Channels {
-		cs := ChannelSummary{Name: ch.Name, Figures: make([]Estimate, len(Figures))}
+		cs := ChannelSummary{Name: ch.Name}
+		cs.Figures = estimates(results, Figures, func(r *Result) Counts { return r.Channels[ci].Total })
 		for _, r := range results {
 			cs.Total.Add(r.Channels[ci].Total)
 		}
-		for fi, f := range Figures {
-			for ri, r := range results {
-				vals[ri] = f.Of(r.Channels[ci].Total)
-			}
-			m, h := sim.MeanCI(vals, 0.95)
-			cs.Figures[fi] = Estimate{m, h}
-		}
 		s.Channels = append(s.Channels, cs)
 	}
-	for _, r := range results {
+	s.Customers = estimates(results, CustomerFigures, func(r *Result) CustomerCounts { return r.Customers.Total })
+	for pi, p := range results[0].Pools {
+		s.Pools = append(s.Pools, PoolSummary{Name: p.Name,
+			Figures: estimates(results, PoolFigures, func(r *Result) PoolCounts { return r.Pools[pi].Total })})
+	}
+	levels := make([]float64, len(results))
+	for i, r := range results {
+		levels[i] = r.ExpectationAtHorizon
 		s.Events += r.Events
 	}
+	m, h := sim.MeanCI(levels, 0.95)
+	s.Expectation = Estimate{m, h}
 	return s
 }
 
@@ -79,7 +121,9 @@ func Summarize(results []*Result) Summary {
 // goroutines (all cores when workers ≤ 0) and returns their results in
 // replication order: the same whatever the number of workers.
 func RunReplications(cfg *Config, reps, workers int) ([]*Result, error) {
-	if err := cfg.Validate(); err != nil {
+	full := *cfg
+	full.SetDefaults()
+	if err := full.Validate(); err != nil {
 		return nil, err
 	}
 	if reps < 1 {

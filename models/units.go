@@ -147,16 +147,16 @@ func ParseFraction(text string) (float64, error) {
 	s := strings.TrimSpace(text)
 	scale := 1.0
 	if t, ok := strings.CutSuffix(s, "%"); ok {
-		s, scale = strings.TrimSpace(t), 0.01
+		s, scale = strings.TrimSpace(t), 100
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 		return 0, fmt.Errorf("%q is not a number or a percentage (write, for example, 0.8 or 80%%)", text)
 	}
-	return v * scale, nil
+	return v / scale, nil
 }
 
 // FormatFraction writes a share as a percentage: "80%", "12.5%".
 func FormatFraction(v float64) string {
-	return strconv.FormatFloat(100*v, 'g', -1, 64) + "%"
+	return strconv.FormatFloat(100*v, 'g', 10, 64) + "%"
 }

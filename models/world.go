@@ -2,282 +2,443 @@ package models
 
 import (
 	"math"
+	"math/rand/v2"
+	"strconv"
 
 	"github.com/omnisim/omnisim/sim"
 )
 
-// world is one replication of a Config on its own engine: one live channel
-// served first come, first served by one pool of identical agents.
+// drainLimit is how long a run that finishes its contacts may go on past the
+// horizon, with the staffing pattern continuing, before what remains is
+// counted as unfinished: two weeks covers any backlog a weekend leaves.
+const drainLimit = 14 * 86400
+
+// world is one replication of a Config on its own engine.
 type world struct {
 	cfg       *Config
 	eng       *sim.Engine
 	intervals int
 
-	// The live channel.
-	arrivals   *arrivalProcess
-	handle     Sampler
-	patience   Sampler
-	patient    bool // patience never runs out
-	within     float64
-	waiting    queue
-	total      Counts
-	byInterval []Counts
+	channels []*channel
+	pools    []*pool
 
-	// The pool: staffed is the headcount the plan asks for now; present
-	// counts agents at work, which exceeds staffed while agents whose shift
-	// has ended finish their last contact; busy counts those handling one.
-	pool     Pool
-	staffed  int
-	present  int
-	busy     int
-	dispatch bool // a dispatch is scheduled for this instant
+	demand      *arrivalProcess // customers who choose their channel
+	demandFn    func()
+	dispatchFn  func()
+	boundaryFn  func()
+	issueRng    *rand.Rand
+	choiceRng   *rand.Rand
+	journeyRng  *rand.Rand
+	resolveRng  *rand.Rand
+	retryDelay  Sampler
+	repeatDelay Sampler
+	escDelay    [][]Sampler // by channel and escalation path
+	issueCum    []float64   // cumulative issue shares
 
-	// Agent time is integrated between changes: last is when busy and
-	// present last changed or were last booked, cur the interval being
-	// booked, measuring whether now is in [warm-up, horizon).
-	last      float64
+	wom      womState
+	choiceW  []float64 // scratch for choice weights
+	scratch  Counts    // tallies of contacts past the horizon's intervals
+	pickers  []*agent  // agents to give work at this instant's dispatch
+	dispatch bool      // a dispatch is scheduled for this instant
+	active   int       // customers not yet finished
+
+	// Agent time is booked by interval: cur is the interval being booked,
+	// measuring whether now is in [warm-up, horizon).
 	cur       int
 	measuring bool
 
-	free []*contact
+	levelAtHorizon float64
+	customers      CustomerCounts
+	customersByIvl []CustomerCounts
+	expectation    []float64
 
-	// Callbacks bound once, so scheduling them allocates nothing.
-	arriveFn, releaseFn, dispatchFn, boundaryFn func()
+	freeContacts  []*contact
+	freeCustomers []*customer
 }
 
 // Run simulates replication rep of cfg and returns what it measured. The
-// replication's random streams are derived from cfg.Seed and rep.
+// replication's random streams are derived from cfg.Seed and rep. Fields
+// left at their zero value take their defaults (SetDefaults).
 func Run(cfg *Config, rep int) (*Result, error) {
-	if err := cfg.Validate(); err != nil {
+	full := *cfg
+	full.SetDefaults()
+	if err := full.Validate(); err != nil {
 		return nil, err
 	}
-	w := newWorld(cfg, sim.NewStreams(cfg.Seed, rep))
+	w := newWorld(&full, sim.NewStreams(cfg.Seed, rep))
 	w.run()
 	return w.result(rep), nil
 }
 
 func newWorld(cfg *Config, streams *sim.Streams) *world {
-	ch := cfg.Channels[0]
+	n := cfg.Intervals()
 	w := &world{
-		cfg:        cfg,
-		eng:        sim.New(),
-		intervals:  cfg.Intervals(),
-		arrivals:   newArrivalProcess(ch.Arrivals, cfg.Interval, streams.Rand("arrivals/"+ch.Name)),
-		handle:     ch.HandleTime.Sampler(streams.Source("handle/" + ch.Name)),
-		patience:   ch.Patience.Sampler(streams.Source("patience/" + ch.Name)),
-		patient:    ch.Patience.Kind == Never,
-		within:     ch.AnswerWithin,
-		pool:       cfg.Pools[0],
-		measuring:  cfg.Warmup == 0,
-		byInterval: make([]Counts, cfg.Intervals()),
+		cfg:            cfg,
+		eng:            sim.New(),
+		intervals:      n,
+		measuring:      cfg.Warmup == 0,
+		customersByIvl: make([]CustomerCounts, n),
+		expectation:    make([]float64, n),
+		issueRng:       streams.Rand("issue"),
+		choiceRng:      streams.Rand("choice"),
+		journeyRng:     streams.Rand("journey"),
+		resolveRng:     streams.Rand("resolve"),
+		retryDelay:     cfg.Journey.RetryDelay.Sampler(streams.Source("journey/retry-delay")),
+		repeatDelay:    cfg.Journey.RepeatDelay.Sampler(streams.Source("journey/repeat-delay")),
 	}
-	w.arriveFn = w.arrive
-	w.releaseFn = w.release
+	w.wom = newWOM(cfg.WordOfMouth, w.eng, streams)
+	total := 0.0
+	for _, is := range cfg.Issues {
+		total += is.Share
+		w.issueCum = append(w.issueCum, total)
+	}
+	byName := map[string]*channel{}
+	for i := range cfg.Channels {
+		c := &cfg.Channels[i]
+		ch := &channel{
+			cfg:        c,
+			idx:        i,
+			bit:        1 << (i % 64),
+			w:          w,
+			kind:       c.Kind,
+			arrivals:   newArrivalProcess(c.Arrivals, cfg.Interval, streams.Rand("arrivals/"+c.Name)),
+			handle:     c.HandleTime.Sampler(streams.Source("handle/" + c.Name)),
+			patience:   c.Patience.Sampler(streams.Source("patience/" + c.Name)),
+			patient:    c.Patience.Kind == Never,
+			byInterval: make([]Counts, n),
+		}
+		var delays []Sampler
+		for j, e := range c.Escalations {
+			var s Sampler = constant(0)
+			if !e.Transfer {
+				s = e.Delay.Sampler(streams.Source("escalate/" + c.Name + "/" + strconv.Itoa(j)))
+			}
+			delays = append(delays, s)
+		}
+		w.escDelay = append(w.escDelay, delays)
+		w.channels = append(w.channels, ch)
+		byName[c.Name] = ch
+	}
+	for i := range cfg.Pools {
+		pc := &cfg.Pools[i]
+		p := &pool{cfg: pc, idx: i, w: w, byInterval: make([]PoolCounts, n)}
+		for _, s := range pc.Skills {
+			ch := byName[s]
+			ch.pools = append(ch.pools, p)
+			if ch.kind == Live {
+				p.live = append(p.live, ch)
+			} else {
+				p.deferred = append(p.deferred, ch)
+			}
+		}
+		w.pools = append(w.pools, p)
+	}
+	if cfg.Demand.active() {
+		w.demand = newDemandProcess(cfg.Demand, cfg.Interval, cfg.Start, streams.Rand("demand"), streams.Source("demand/noise"))
+	}
+	w.demandFn = w.demandArrival
 	w.dispatchFn = w.dispatchNow
 	w.boundaryFn = w.boundary
 	return w
 }
 
+// intervalOf returns the interval time t falls in.
+func (w *world) intervalOf(t float64) int {
+	return int(t / w.cfg.Interval)
+}
+
 func (w *world) run() {
 	cfg := w.cfg
-	w.staffed = w.pool.AgentsAt(0)
-	w.present = w.staffed
-	// Interval boundaries change the headcount and the interval being
-	// booked; each schedules the next, so one is pending at a time. The
-	// warm-up's end and the horizon switch measuring on and off.
-	if w.intervals > 1 {
-		w.eng.Schedule(cfg.Interval, sim.PhaseStaffing, w.boundaryFn)
+	for _, p := range w.pools {
+		p.staff(p.cfg.AvailableAt(0, cfg.Interval, cfg.Start))
 	}
+	w.eng.Schedule(cfg.Interval, sim.PhaseStaffing, w.boundaryFn)
 	if cfg.Warmup > 0 {
-		w.eng.Schedule(cfg.Warmup, sim.PhaseStaffing, func() { w.book(); w.measuring = true })
+		w.eng.Schedule(cfg.Warmup, sim.PhaseStaffing, func() { w.bookAll(); w.measuring = true })
 	}
 	w.eng.Schedule(cfg.Horizon, sim.PhaseStaffing, func() {
-		w.book()
+		w.bookAll()
 		w.measuring = false
-		w.cur = w.intervals
-	})
-	if t := w.arrivals.next(0, cfg.Horizon); t < cfg.Horizon {
-		w.eng.Schedule(t, sim.PhaseArrival, w.arriveFn)
-	}
-	if cfg.Cutoff {
-		w.eng.Run(cfg.Horizon)
-	} else {
-		w.eng.Run(math.Inf(1))
-	}
-	// Whatever still waits was never answered: the run was cut off, or no
-	// agent came for a customer who would never abandon.
-	for c := w.waiting.head; c != nil; c = c.next {
-		if c.counted {
-			w.total.Unfinished++
+		for _, ch := range w.channels {
+			ch.total.Backlog = int64(ch.waiting())
+			ch.total.Reputation = w.wom.expected(ch)
 		}
-		w.byInterval[c.interval].Unfinished++
+		w.levelAtHorizon = w.wom.levelNow()
+		if cfg.Cutoff {
+			w.readInterval(w.cur)
+			w.eng.Stop() // nothing after the horizon's releases happens
+		}
+	})
+	for _, ch := range w.channels {
+		if t := ch.arrivals.next(0, cfg.Horizon); t < cfg.Horizon {
+			w.eng.Schedule(t, sim.PhaseArrival, w.directArrivalFn(ch))
+		}
+	}
+	if w.demand != nil {
+		if t := w.demand.next(0, cfg.Horizon); t < cfg.Horizon {
+			w.eng.Schedule(t, sim.PhaseArrival, w.demandFn)
+		}
+	}
+	w.eng.Run(math.Inf(1))
+	w.bookAll()
+	// Whatever still waits was never answered: the run was cut off, or no
+	// agent came in time.
+	for _, ch := range w.channels {
+		for _, q := range []*queue{&ch.urgent, &ch.normal} {
+			for c := q.head; c != nil; c = c.next {
+				iv, total := ch.counts(c.arrived)
+				iv.Unfinished++
+				if total != nil {
+					total.Unfinished++
+				}
+			}
+		}
 	}
 }
 
 // boundary starts the next interval: agent time is booked to the interval
-// just ended and the headcount changes to the plan's for the new interval.
+// just ended, its backlogs and reputations are read, and every pool's
+// headcount changes to the plan's for the new interval. Past the horizon
+// the pattern goes on while customers are still in the system.
 func (w *world) boundary() {
-	w.book()
+	w.bookAll()
+	w.readInterval(w.cur)
 	w.cur++
-	k := w.cur
-	if k+1 < w.intervals {
-		w.eng.Schedule(float64(k+1)*w.cfg.Interval, sim.PhaseStaffing, w.boundaryFn)
+	now := w.eng.Now()
+	for _, p := range w.pools {
+		p.staff(p.cfg.AvailableAt(w.cur, w.cfg.Interval, w.cfg.Start))
 	}
-	target := w.pool.AgentsAt(k)
-	w.staffed = target
-	switch {
-	case target > w.present:
-		w.present = target
-		w.requestDispatch()
-	case target < w.present:
-		// Idle agents leave now; busy ones leave as they finish (release).
-		leave := min(w.present-target, w.present-w.busy)
-		w.present -= leave
+	if next := now + w.cfg.Interval; now < w.cfg.Horizon || (w.active > 0 && next < w.cfg.Horizon+drainLimit) {
+		w.eng.Schedule(next, sim.PhaseStaffing, w.boundaryFn)
 	}
 }
 
-// book adds agent time since the last booking to the current interval and,
-// inside the measured window, to the total.
-func (w *world) book() {
-	now := w.eng.Now()
-	dt := now - w.last
-	if dt <= 0 {
+// readInterval records the readings taken at the end of interval k: each
+// channel's backlog and reputation, and the global expectation level.
+func (w *world) readInterval(k int) {
+	if k >= w.intervals {
 		return
 	}
-	w.last = now
-	busy, present := dt*float64(w.busy), dt*float64(w.present)
-	if w.cur < w.intervals {
-		iv := &w.byInterval[w.cur]
-		iv.BusyTime += busy
-		iv.AgentTime += present
+	for _, ch := range w.channels {
+		ch.byInterval[k].Backlog = int64(ch.waiting())
+		ch.byInterval[k].Reputation = w.wom.expected(ch)
 	}
-	if w.measuring {
-		w.total.BusyTime += busy
-		w.total.AgentTime += present
-	}
+	w.expectation[k] = w.wom.levelNow()
 }
 
-func (w *world) newContact() *contact {
-	if n := len(w.free); n > 0 {
-		c := w.free[n-1]
-		w.free = w.free[:n-1]
-		return c
-	}
-	c := &contact{}
-	c.abandon = func() { w.abandon(c) }
-	return c
-}
-
-func (w *world) arrive() {
+// bookAll books agent time up to now into the current interval and, inside
+// the measured window, the totals.
+func (w *world) bookAll() {
 	now := w.eng.Now()
-	cfg := w.cfg
-	c := w.newContact()
-	c.arrived = now
-	c.handle = w.handle.Rand()
-	patience := w.patience.Rand()
-	c.counted = now >= cfg.Warmup
-	c.interval = int(now / cfg.Interval)
-	if c.interval >= w.intervals { // rounding at the very end of the horizon
-		c.interval = w.intervals - 1
-	}
-	if c.counted {
-		w.total.Offered++
-	}
-	w.byInterval[c.interval].Offered++
-
-	if w.waiting.n == 0 && w.busy < w.present {
-		w.answer(c, now)
-	} else {
-		if c.counted {
-			w.total.Waited++
+	k := w.cur
+	for _, p := range w.pools {
+		p.book(now)
+		if k < w.intervals {
+			iv := &p.byInterval[k]
+			iv.BusyTime += p.busyCur
+			iv.AgentTime += p.presentCur
 		}
-		w.byInterval[c.interval].Waited++
-		w.waiting.push(c)
-		if !w.patient {
-			c.patience = w.eng.Schedule(now+patience, sim.PhaseTimer, c.abandon)
+		if w.measuring {
+			p.total.BusyTime += p.busyCur
+			p.total.AgentTime += p.presentCur
 		}
+		p.busyCur, p.presentCur = 0, 0
 	}
-	if t := w.arrivals.next(now, cfg.Horizon); t < cfg.Horizon {
-		w.eng.Schedule(t, sim.PhaseArrival, w.arriveFn)
-	}
-}
-
-// answer puts contact c with an agent at time now.
-func (w *world) answer(c *contact, now float64) {
-	w.book()
-	w.busy++
-	wait := now - c.arrived
-	within := wait <= w.within
-	if c.counted {
-		w.total.Answered++
-		w.total.WaitAnswered += wait
-		w.total.HandleTime += c.handle
-		if within {
-			w.total.AnsweredWithin++
+	for _, ch := range w.channels {
+		ch.book(now)
+		if k < w.intervals {
+			ch.byInterval[k].BusyTime += ch.busyCur
 		}
-	}
-	iv := &w.byInterval[c.interval]
-	iv.Answered++
-	iv.WaitAnswered += wait
-	iv.HandleTime += c.handle
-	if within {
-		iv.AnsweredWithin++
-	}
-	w.eng.Schedule(now+c.handle, sim.PhaseRelease, w.releaseFn)
-	w.free = append(w.free, c)
-}
-
-func (w *world) abandon(c *contact) {
-	wait := w.eng.Now() - c.arrived
-	w.waiting.remove(c)
-	if c.counted {
-		w.total.Abandoned++
-		w.total.WaitAbandoned += wait
-	}
-	iv := &w.byInterval[c.interval]
-	iv.Abandoned++
-	iv.WaitAbandoned += wait
-	w.free = append(w.free, c)
-}
-
-// release frees an agent at the end of a contact. An agent whose shift has
-// ended goes home; the others take waiting work at the dispatch phase of
-// this instant, after any staffing change due now.
-func (w *world) release() {
-	w.book()
-	w.busy--
-	if w.present > w.staffed {
-		w.present--
-	}
-	if w.waiting.n > 0 && w.busy < w.present {
-		w.requestDispatch()
+		if w.measuring {
+			ch.total.BusyTime += ch.busyCur
+		}
+		ch.busyCur = 0
 	}
 }
 
-func (w *world) requestDispatch() {
-	if !w.dispatch && w.waiting.n > 0 {
+// wantPick asks for agent a to look for work at this instant's dispatch,
+// after the instant's releases and staffing changes.
+func (w *world) wantPick(a *agent) {
+	w.pickers = append(w.pickers, a)
+	if !w.dispatch {
 		w.dispatch = true
 		w.eng.Schedule(w.eng.Now(), sim.PhaseDispatch, w.dispatchFn)
 	}
 }
 
-// dispatchNow gives waiting contacts, oldest first, to free agents.
 func (w *world) dispatchNow() {
 	w.dispatch = false
-	now := w.eng.Now()
-	for w.waiting.n > 0 && w.busy < w.present {
-		c := w.waiting.pop()
-		w.eng.Cancel(c.patience)
-		w.answer(c, now)
+	for i := 0; i < len(w.pickers); i++ {
+		w.pick(w.pickers[i])
+	}
+	clear(w.pickers)
+	w.pickers = w.pickers[:0]
+}
+
+// pick gives agent a work, if there is any it may take: an agent already
+// holding contacts takes more of the same channel while it has room; a free
+// agent takes the first contact waiting on its live channels, in the
+// order of its skills, and only then on its deferred ones.
+func (w *world) pick(a *agent) {
+	if !a.present || a.leaving {
+		return
+	}
+	if a.sessions > 0 {
+		w.fill(a, a.on)
+		return
+	}
+	for _, chs := range [][]*channel{a.pool.live, a.pool.deferred} {
+		for _, ch := range chs {
+			if ch.waiting() > 0 {
+				w.fill(a, ch)
+				return
+			}
+		}
 	}
 }
 
+// fill gives agent a waiting contacts of ch while it has room.
+func (w *world) fill(a *agent, ch *channel) {
+	now := w.eng.Now()
+	for a.sessions < ch.cfg.Concurrency && ch.waiting() > 0 {
+		c := ch.head()
+		c.queue.remove(c)
+		w.eng.Cancel(c.timer)
+		w.answer(c, a, now)
+	}
+}
+
+// answer puts contact c in agent a's hands at time now.
+func (w *world) answer(c *contact, a *agent, now float64) {
+	ch, p := c.ch, a.pool
+	if a.idle {
+		p.removeIdle(a)
+	}
+	if a.sessions == 0 {
+		p.book(now)
+		p.busy++
+		ch.setOn(1)
+		a.on = ch
+	}
+	// Each contact already in hand slows this one down (chat).
+	handle := c.handle * (1 + ch.cfg.Slowdown*float64(a.sessions))
+	a.sessions++
+	if a.sessions < ch.cfg.Concurrency {
+		ch.addSpare(a)
+	} else {
+		ch.dropSpare(a)
+	}
+	c.agent = a
+	wait := now - c.arrived
+	within := wait <= ch.cfg.AnswerWithin
+	ch.tally(c.arrived, func(k *Counts) {
+		k.Answered++
+		k.WaitAnswered += wait
+		k.HandleTime += handle
+		if within {
+			k.AnsweredWithin++
+		}
+	})
+	if cu := c.cust; !cu.done && wait > w.wom.expected(ch) {
+		cu.late++
+	}
+	c.cust.note(ch, wait, false)
+	w.eng.Schedule(now+handle, sim.PhaseRelease, c.finishFn)
+}
+
+// release frees agent a of one contact. An agent whose shift has ended goes
+// home once its hands are empty; the others look for more work at the
+// dispatch phase of this instant, after any staffing change due now.
+func (w *world) release(a *agent) {
+	ch, p := a.on, a.pool
+	now := w.eng.Now()
+	a.sessions--
+	if a.sessions == 0 {
+		p.book(now)
+		p.busy--
+		ch.setOn(-1)
+		ch.dropSpare(a)
+		a.on = nil
+	} else if !a.leaving {
+		ch.addSpare(a)
+	}
+	if !a.leaving && p.owed > 0 {
+		a.leaving = true
+		p.owed--
+		p.marked++
+		if a.sessions > 0 {
+			ch.dropSpare(a)
+		}
+	}
+	switch {
+	case a.leaving && a.sessions == 0:
+		p.leave(a)
+	case a.leaving:
+	case a.sessions == 0:
+		p.pushIdle(a, now)
+		if p.hasWork() {
+			w.wantPick(a)
+		}
+	case ch.waiting() > 0:
+		w.wantPick(a)
+	}
+}
+
+func (w *world) newContact() *contact {
+	if n := len(w.freeContacts); n > 0 {
+		c := w.freeContacts[n-1]
+		w.freeContacts = w.freeContacts[:n-1]
+		return c
+	}
+	c := &contact{}
+	c.expireFn = func() { w.expire(c) }
+	c.finishFn = func() { w.finishContact(c) }
+	return c
+}
+
+func (w *world) freeContact(c *contact) {
+	c.cust, c.ch, c.agent, c.timer = nil, nil, nil, sim.Timer{}
+	w.freeContacts = append(w.freeContacts, c)
+}
+
 func (w *world) result(rep int) *Result {
-	ch := w.cfg.Channels[0]
-	return &Result{
+	r := &Result{
 		Replication: rep,
-		Channels:    []ChannelResult{{Name: ch.Name, Total: w.total, Intervals: w.byInterval}},
 		Events:      w.eng.Fired(),
 		End:         w.eng.Now(),
+		Customers:   CustomerResult{Total: w.customers, Intervals: w.customersByIvl},
+		Expectation: w.expectation,
+
+		ExpectationAtHorizon: w.levelAtHorizon,
 	}
+	for _, p := range w.pools {
+		pr := PoolResult{Name: p.cfg.Name, Total: p.total, Intervals: p.byInterval, Scheduled: make([]int, w.intervals)}
+		for k := range w.intervals {
+			n := p.cfg.ScheduledAt(k, w.cfg.Interval, w.cfg.Start)
+			length := math.Min(w.cfg.Interval, w.cfg.Horizon-float64(k)*w.cfg.Interval)
+			pr.Scheduled[k] = n
+			iv := &pr.Intervals[k]
+			iv.ScheduledTime = float64(n) * length
+			iv.Cost = iv.ScheduledTime / 3600 * p.cfg.CostPerHour
+			// The part of the interval inside the measured window.
+			from := math.Max(float64(k)*w.cfg.Interval, w.cfg.Warmup)
+			to := math.Min(float64(k+1)*w.cfg.Interval, w.cfg.Horizon)
+			if to > from {
+				pr.Total.ScheduledTime += float64(n) * (to - from)
+			}
+		}
+		pr.Total.Cost = pr.Total.ScheduledTime / 3600 * p.cfg.CostPerHour
+		r.Pools = append(r.Pools, pr)
+	}
+	for _, ch := range w.channels {
+		cr := ChannelResult{Name: ch.cfg.Name, Total: ch.total, Intervals: ch.byInterval}
+		for _, p := range ch.pools {
+			cr.Total.AgentTime += p.total.AgentTime
+			for k := range cr.Intervals {
+				cr.Intervals[k].AgentTime += p.byInterval[k].AgentTime
+			}
+		}
+		r.Channels = append(r.Channels, cr)
+	}
+	return r
 }

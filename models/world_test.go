@@ -137,7 +137,7 @@ func TestZeroAgentsAnswersNobody(t *testing.T) {
 // the contacts they hold past the end of their shift, and take no new ones.
 func TestShiftEndLetsAgentsFinish(t *testing.T) {
 	cfg := &Config{
-		Seed: 3, Horizon: 3 * 1800, Interval: 1800,
+		Seed: 3, Horizon: 3 * 1800, Interval: 1800, Cutoff: true,
 		Channels: []Channel{{Name: "q", Kind: Live, Arrivals: Arrivals{Rate: 20.0 / 1800},
 			HandleTime: Dist{Kind: Deterministic, Mean: 1200}, Patience: Dist{Kind: Never}}},
 		Pools: []Pool{{Name: "a", Skills: []string{"q"}, Agents: []int{2, 0, 0}}},
@@ -339,17 +339,21 @@ func TestSamplersHaveSources(t *testing.T) {
 
 func TestExpectedContacts(t *testing.T) {
 	cfg := &Config{Horizon: 2.5 * 3600, Interval: 3600}
+	ones := [7]float64{1, 1, 1, 1, 1, 1, 1}
 	tests := []struct {
-		name string
-		a    Arrivals
-		want float64
+		name     string
+		a        Arrivals
+		weekdays [7]float64
+		horizon  float64
+		want     float64
 	}{
-		{"constant rate", Arrivals{Rate: 100.0 / 3600}, 250},
-		{"volumes, repeating, last interval cut short", Arrivals{Volumes: []float64{10, 30}}, 10 + 30 + 0.5*10},
+		{"constant rate", Arrivals{Rate: 100.0 / 3600}, ones, 2.5 * 3600, 250},
+		{"volumes, repeating, last interval cut short", Arrivals{Volumes: []float64{10, 30}}, ones, 2.5 * 3600, 10 + 30 + 0.5*10},
+		{"weekday factors from Monday", Arrivals{Rate: 1.0 / 3600}, [7]float64{1, 2, 0, 0, 0, 0, 0}, 3 * 86400, 24 + 48},
 	}
 	for _, tc := range tests {
-		ch := Channel{Arrivals: tc.a}
-		if got := cfg.ExpectedContacts(&ch); math.Abs(got-tc.want) > 1e-9 {
+		cfg.Horizon = tc.horizon
+		if got := cfg.expected(tc.a, tc.weekdays); math.Abs(got-tc.want) > 1e-9 {
 			t.Errorf("%s: got %v, want %v", tc.name, got, tc.want)
 		}
 	}

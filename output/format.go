@@ -12,11 +12,16 @@ const (
 	UnitCount   = ""
 	UnitShare   = "share"
 	UnitSeconds = "s"
+	UnitHours   = "h"
+	UnitMoney   = "money"
+	UnitRatio   = "x"
 )
 
-// Value formats a figure for a table: shares as percentages with two
-// decimals, seconds with two, counts with thousands separators, and "–"
-// for an undefined value.
+// Value formats a figure for a table, with thousands separators: shares as
+// percentages with two decimals ("91.59 %"), seconds with two ("7.84 s"),
+// hours with one ("1,234.5 h"), money as a whole number with no currency
+// ("12,345"), ratios with two decimals ("1.23"), counts whole or with one
+// decimal, and "–" for an undefined value.
 func Value(v float64, unit string) string {
 	if math.IsNaN(v) {
 		return "–"
@@ -25,7 +30,13 @@ func Value(v float64, unit string) string {
 	case UnitShare:
 		return strconv.FormatFloat(100*v, 'f', 2, 64) + " %"
 	case UnitSeconds:
-		return strconv.FormatFloat(v, 'f', 2, 64) + " s"
+		return Count(v, 2) + " s"
+	case UnitHours:
+		return Count(v, 1) + " h"
+	case UnitMoney:
+		return Count(v, 0)
+	case UnitRatio:
+		return Count(v, 2)
 	}
 	if v == math.Trunc(v) {
 		return Count(v, 0)
@@ -55,8 +66,10 @@ func Count(v float64, decimals int) string {
 	return out
 }
 
-// Estimate formats a mean with its confidence half-width: "91.59 % ± 0.15".
-// The half-width is left out when it is NaN (a single replication).
+// Estimate formats a mean with its confidence half-width, the unit after
+// the mean and the half-width at the same precision: "91.59 % ± 0.15",
+// "1,234.5 h ± 3.2", "12,345 ± 67". The half-width is left out when it is
+// NaN (a single replication).
 func Estimate(mean, half float64, unit string) string {
 	s := Value(mean, unit)
 	if math.IsNaN(half) || math.IsNaN(mean) {
@@ -65,8 +78,12 @@ func Estimate(mean, half float64, unit string) string {
 	switch unit {
 	case UnitShare:
 		return s + " ± " + strconv.FormatFloat(100*half, 'f', 2, 64)
-	case UnitSeconds:
-		return s + " ± " + strconv.FormatFloat(half, 'f', 2, 64)
+	case UnitSeconds, UnitRatio:
+		return s + " ± " + Count(half, 2)
+	case UnitHours:
+		return s + " ± " + Count(half, 1)
+	case UnitMoney:
+		return s + " ± " + Count(half, 0)
 	}
 	return Count(mean, 1) + " ± " + Count(half, 1)
 }

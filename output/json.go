@@ -83,3 +83,19 @@ func WriteJSON(w io.Writer, v any) error {
 	_, err = w.Write(b.Bytes())
 	return err
 }
+
+// Floats is a list of numbers written as JSON with NaN and infinities as
+// null, as Object writes its float values.
+type Floats []float64
+
+// MarshalJSON writes the list.
+func (f Floats) MarshalJSON() ([]byte, error) {
+	b := []byte{'['}
+	for i, v := range f {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, Number(v)...)
+	}
+	return append(b, ']'), nil
+}

@@ -62,6 +62,12 @@ func TestValue(t *testing.T) {
 		{12.5, UnitCount, "12.5"},
 		{-1234.25, UnitCount, "-1,234.2"},
 		{math.NaN(), UnitShare, "–"},
+		{86400, UnitSeconds, "86,400.00 s"},
+		{1234.54, UnitHours, "1,234.5 h"},
+		{12345.4, UnitMoney, "12,345"},
+		{-0.4, UnitMoney, "0"},
+		{1.2345, UnitRatio, "1.23"},
+		{math.NaN(), UnitRatio, "–"},
 	}
 	for _, tc := range tests {
 		if got := Value(tc.v, tc.unit); got != tc.want {
@@ -71,8 +77,31 @@ func TestValue(t *testing.T) {
 	if got := Estimate(0.9159, 0.0015, UnitShare); got != "91.59 % ± 0.15" {
 		t.Errorf("Estimate = %q", got)
 	}
-	if got := Estimate(4600.75, 12.34, UnitCount); got != "4,600.8 ± 12.3" {
-		t.Errorf("Estimate = %q", got)
+	for _, tc := range []struct {
+		mean, half float64
+		unit       string
+		want       string
+	}{
+		{4600.75, 12.34, UnitCount, "4,600.8 ± 12.3"},
+		{1234.54, 3.21, UnitHours, "1,234.5 h ± 3.2"},
+		{12345.4, 67.4, UnitMoney, "12,345 ± 67"},
+		{1.2345, 0.0123, UnitRatio, "1.23 ± 0.01"},
+		{7.8359, 1234.5, UnitSeconds, "7.84 s ± 1,234.50"},
+		{1.5, math.NaN(), UnitRatio, "1.50"},
+	} {
+		if got := Estimate(tc.mean, tc.half, tc.unit); got != tc.want {
+			t.Errorf("Estimate(%v, %v, %q) = %q, want %q", tc.mean, tc.half, tc.unit, got, tc.want)
+		}
+	}
+}
+
+func TestFloatsWritesNaNAsNull(t *testing.T) {
+	got, err := Floats{1.5, math.NaN(), math.Inf(1), 0}.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `[1.5,null,null,0]`; string(got) != want {
+		t.Errorf("got %s, want %s", got, want)
 	}
 }
 

@@ -1,19 +1,18 @@
 package output
 
 import (
-	"fmt"
-	"io"
 	"math"
-	"strings"
+	"slices"
 
 	"github.com/omnisim/omnisim/models"
 )
 
 // RunReport is what omnisim run reports: a scenario's replications merged.
+// WriteText writes it for people, JSON for tools.
 type RunReport struct {
 	// Name, Title and File identify the scenario.
 	Name, Title, File string
-	// Config is the world that was simulated.
+	// Config is the world that was simulated, its defaults filled in.
 	Config *models.Config
 	// Results are the replications, in order.
 	Results []*models.Result
@@ -21,214 +20,168 @@ type RunReport struct {
 	Summary models.Summary
 }
 
-// NewRunReport merges replications of cfg into a report.
+// ReportOptions choose what a run report adds to its summary.
+type ReportOptions struct {
+	// Intervals adds each channel's figures interval by interval.
+	Intervals bool
+	// Days adds each channel's figures day by day, and the customers' and
+	// the expectation level's where the report shows those. JSON always has
+	// the days.
+	Days bool
+}
+
+// NewRunReport merges replications of cfg into a report. The report keeps a
+// copy of cfg with its defaults filled in, as the replications ran it.
 func NewRunReport(name, title, file string, cfg *models.Config, results []*models.Result) *RunReport {
-	return &RunReport{Name: name, Title: title, File: file, Config: cfg, Results: results, Summary: models.Summarize(results)}
+	full := *cfg
+	full.SetDefaults()
+	return &RunReport{Name: name, Title: title, File: file, Config: &full, Results: results, Summary: models.Summarize(results)}
 }
 
-// WriteText writes the report as text tables: per channel, each figure's
-// mean with its 95 % confidence half-width and, where a formula applies,
-// the Erlang prediction beside it. With intervals, a table per channel of
-// every interval follows.
-func (r *RunReport) WriteText(w io.Writer, intervals bool) error {
+// reps returns the number of replications, at least 1 so that it can
+// divide.
+func (r *RunReport) reps() int { return max(1, len(r.Results)) }
+
+// showsCustomers tells whether the customer level says more than the
+// contact level: only when a customer may make more than one contact
+// (several channels, retries) or leave unresolved.
+func (r *RunReport) showsCustomers() bool {
 	cfg := r.Config
-	var b strings.Builder
-	head := r.Name
-	if r.Title != "" {
-		head += ": " + r.Title
+	if len(cfg.Channels) > 1 || slices.ContainsFunc(cfg.Journey.Retry, func(p float64) bool { return p > 0 }) {
+		return true
 	}
-	fmt.Fprintln(&b, head)
-	reps := r.Summary.Replications
-	fmt.Fprintf(&b, "%d replication%s of %s", reps, plural(reps), models.FormatDuration(cfg.Horizon))
-	if cfg.Warmup > 0 {
-		fmt.Fprintf(&b, " (the first %s left out as warm-up)", models.FormatDuration(cfg.Warmup))
+	for _, ch := range cfg.Channels {
+		if slices.ContainsFunc(ch.Resolution, func(p float64) bool { return p < 1 }) {
+			return true
+		}
 	}
-	fmt.Fprintf(&b, ", seed %d\n", cfg.Seed)
-	for i, cs := range r.Summary.Channels {
-		ch := cfg.Channels[i]
-		fmt.Fprintf(&b, "\n%s\n\n", describeChannel(cfg, i))
-		ref, hasRef := models.ReferenceFor(cfg, i)
-		header := []string{"figure", "simulated"}
-		if reps > 1 {
-			header[1] = "simulated, mean ± 95 % CI"
+	return false
+}
+
+// showsPools tells whether the pools say more than the channels: when there
+// are several, or time is lost to shrinkage, or agents cost something.
+func (r *RunReport) showsPools() bool {
+	cfg := r.Config
+	if len(cfg.Pools) > 1 {
+		return true
+	}
+	for _, p := range cfg.Pools {
+		if p.CostPerHour > 0 || p.Shrinkage > 0 {
+			return true
 		}
-		if hasRef {
-			header = append(header, ref.Model)
-		}
-		t := NewTable(header...)
-		for fi, f := range models.Figures {
-			e := cs.Figures[fi]
-			if f.Key == "unfinished" && e.Mean == 0 {
-				continue // worth a line only when something was left unfinished
+	}
+	return false
+}
+
+// wordOfMouth tells whether word of mouth ran: only then do expectations
+// move.
+func (r *RunReport) wordOfMouth() bool { return r.Config.WordOfMouth.Enabled }
+
+// zeroHidden are the channel figures that stay at zero in most worlds (no
+// busy signals, no switching, no escalation, no backlog): a row of zeros
+// says nothing, so it is left out.
+var zeroHidden = map[string]bool{
+	"unfinished": true, "blocked": true, "p_blocked": true, "duplicates": true,
+	"switched_in": true, "switched_out": true, "escalated_in": true, "escalated_out": true,
+	"backlog": true,
+}
+
+// trivial tells whether channel figure f, whose estimate is e, says nothing
+// about channel i in this run.
+func (r *RunReport) trivial(i int, f models.Figure[models.Counts], e models.Estimate) bool {
+	switch {
+	case f.Key == "backlog" && r.Config.Channels[i].Kind != models.Deferred:
+		// A live queue's backlog at the horizon is a passing reading (and,
+		// cut off, the unfinished count again): only a deferred channel's
+		// carries over.
+		return true
+	case zeroHidden[f.Key]:
+		return e.Mean == 0 || math.IsNaN(e.Mean)
+	case f.Key == "resolved" || f.Key == "resolution_rate":
+		rate := r.Summary.Channels[i].Get("resolution_rate").Mean
+		return rate == 1 || math.IsNaN(rate)
+	case f.Key == "expected_wait_seconds":
+		return !r.wordOfMouth() // without word of mouth it never moves
+	}
+	return false
+}
+
+// shownFigures returns the indices in models.Figures of the channel figures
+// worth a row: those that say something about at least one channel.
+func (r *RunReport) shownFigures() []int {
+	var out []int
+	for fi, f := range models.Figures {
+		for i, cs := range r.Summary.Channels {
+			if !r.trivial(i, f, cs.Figures[fi]) {
+				out = append(out, fi)
+				break
 			}
-			row := []string{f.Label, Estimate(e.Mean, e.HalfWidth, f.Unit)}
-			if hasRef {
-				if v, ok := ref.Value(f.Key); ok {
-					row = append(row, Value(v, f.Unit))
-				}
-			}
-			t.Row(row...)
-		}
-		t.WriteTo(&b)
-		if hasRef && !ref.Exact {
-			fmt.Fprintf(&b, "(%s assumes exponential handle times and patience and uses only their means here;\n this channel's differ, so the two columns are expected to differ.)\n", ref.Model)
-		}
-		if ch.TargetServiceLevel > 0 {
-			sl := cs.Get("service_level").Mean
-			verdict := "met"
-			if !(sl >= ch.TargetServiceLevel) {
-				verdict = "missed"
-			}
-			fmt.Fprintf(&b, "Target: %s answered within %s; %s, at %s.\n", Value(ch.TargetServiceLevel, UnitShare),
-				models.FormatDuration(ch.AnswerWithin), verdict, Value(sl, UnitShare))
-		}
-		if intervals {
-			b.WriteByte('\n')
-			r.intervalTable(i).WriteTo(&b)
-		}
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// describeChannel says in one line what a channel's settings are.
-func describeChannel(cfg *models.Config, i int) string {
-	ch, pool := cfg.Channels[i], cfg.Pools[0]
-	parts := []string{fmt.Sprintf("%s (%s)", ch.Name, ch.Kind)}
-	if len(ch.Arrivals.Volumes) == 0 {
-		parts = append(parts, "arrivals "+formatRate(ch.Arrivals.Rate))
-	} else {
-		total := 0.0
-		for _, v := range ch.Arrivals.Volumes {
-			total += v
-		}
-		parts = append(parts, fmt.Sprintf("arrivals per %s interval, %s over %d intervals",
-			models.FormatDuration(cfg.Interval), Value(math.Round(total), UnitCount), len(ch.Arrivals.Volumes)))
-	}
-	parts = append(parts, "handle time "+ch.HandleTime.String(), "patience "+ch.Patience.String())
-	if len(pool.Agents) == 1 {
-		parts = append(parts, fmt.Sprintf("%d agents", pool.Agents[0]))
-	} else {
-		lo, hi := pool.Agents[0], pool.Agents[0]
-		for _, n := range pool.Agents {
-			lo, hi = min(lo, n), max(hi, n)
-		}
-		parts = append(parts, fmt.Sprintf("%d to %d agents by interval", lo, hi))
-	}
-	return strings.Join(parts, "; ")
-}
-
-func formatRate(perSecond float64) string {
-	perHour := perSecond * 3600
-	if perHour == math.Round(perHour) {
-		return fmt.Sprintf("%s/h", Value(perHour, UnitCount))
-	}
-	return fmt.Sprintf("%.4g/h", perHour)
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
-}
-
-// intervalCounts adds up channel i's tallies of each interval over the
-// replications.
-func (r *RunReport) intervalCounts(i int) []models.Counts {
-	out := make([]models.Counts, r.Config.Intervals())
-	for _, res := range r.Results {
-		for k, c := range res.Channels[i].Intervals {
-			out[k].Add(c)
 		}
 	}
 	return out
 }
 
-// intervalFigures are the figures an interval table shows.
-var intervalFigures = []string{"offered", "answered", "abandoned", "service_level", "asa_seconds", "occupancy"}
-
-func (r *RunReport) intervalTable(i int) *Table {
-	cfg := r.Config
-	header := []string{"interval", "agents"}
-	figs := make([]models.Figure, len(intervalFigures))
-	for j, key := range intervalFigures {
-		figs[j], _ = models.FigureByKey(key)
-		header = append(header, figs[j].Label)
-	}
-	t := NewTable(header...)
-	reps := len(r.Results)
-	decimals := 0
-	if reps > 1 {
-		decimals = 1 // counts are means per replication
-	}
-	for k, c := range r.intervalCounts(i) {
-		row := []string{Clock(float64(k) * cfg.Interval), fmt.Sprint(cfg.Pools[0].AgentsAt(k))}
-		for _, f := range figs {
-			v := f.Of(c)
-			if f.Unit == UnitCount {
-				row = append(row, Count(v/float64(reps), decimals))
-				continue
-			}
-			row = append(row, Value(v, f.Unit))
+// servingPools returns the indices of the pools whose skills include
+// channel i.
+func servingPools(cfg *models.Config, i int) []int {
+	var out []int
+	for p, pool := range cfg.Pools {
+		if slices.Contains(pool.Skills, cfg.Channels[i].Name) {
+			out = append(out, p)
 		}
-		t.Row(row...)
 	}
-	return t
+	return out
 }
 
-// JSON returns the report as a JSON object: the scenario's identity and
-// settings, then per channel every figure under its key, with "ci95" holding
-// the 95 % confidence half-widths when there is more than one replication,
-// "erlang" the formula's prediction where one applies, and "intervals" each
-// interval's figures when asked for.
-func (r *RunReport) JSON(intervals bool) *Object {
-	cfg := r.Config
-	o := &Object{}
-	o.Set("scenario", r.Name).Set("title", r.Title).Set("file", r.File).
-		Set("seed", cfg.Seed).Set("replications", r.Summary.Replications).
-		Set("horizon_seconds", cfg.Horizon).Set("warmup_seconds", cfg.Warmup).
-		Set("interval_seconds", cfg.Interval)
-	channels := &Object{}
-	for i, cs := range r.Summary.Channels {
-		ch := &Object{}
-		ci := &Object{}
-		for fi, f := range models.Figures {
-			ch.Set(f.Key, cs.Figures[fi].Mean)
-			ci.Set(f.Key, cs.Figures[fi].HalfWidth)
-		}
-		if r.Summary.Replications > 1 {
-			ch.Set("ci95", ci)
-		}
-		if ref, ok := models.ReferenceFor(cfg, i); ok {
-			e := &Object{}
-			e.Set("model", ref.Model).Set("exact", ref.Exact).Set("offered_load_erlangs", ref.Result.OfferedLoad)
-			for _, f := range models.Figures {
-				if v, ok := ref.Value(f.Key); ok {
-					e.Set(f.Key, v)
-				}
-			}
-			ch.Set("erlang", e)
-		}
-		if intervals {
-			var list []*Object
-			reps := float64(len(r.Results))
-			for k, c := range r.intervalCounts(i) {
-				iv := &Object{}
-				iv.Set("start_seconds", float64(k)*cfg.Interval).Set("agents", cfg.Pools[0].AgentsAt(k))
-				for _, f := range models.Figures {
-					v := f.Of(c)
-					if f.Unit == UnitCount {
-						v /= reps
-					}
-					iv.Set(f.Key, v)
-				}
-				list = append(list, iv)
-			}
-			ch.Set("intervals", list)
-		}
-		channels.Set(cs.Name, ch)
+// agentsAt returns the headcount the given pools schedule in interval k.
+func agentsAt(cfg *models.Config, pools []int, k int) int {
+	n := 0
+	for _, p := range pools {
+		n += cfg.Pools[p].ScheduledAt(k, cfg.Interval, cfg.Start)
 	}
-	o.Set("channels", channels)
-	return o
+	return n
+}
+
+// extensive tells whether figures of a unit grow with the stretch of time
+// they cover (counts, hours, money), so that a sum over replications divides
+// into a mean per replication. Shares, seconds and ratios are quotients of
+// such sums, pooled over the replications as they are.
+func extensive(unit string) bool {
+	return unit == UnitCount || unit == UnitHours || unit == UnitMoney
+}
+
+// perReplication returns figure f of tallies added up over reps
+// replications: a mean per replication for counts, hours and money, the
+// pooled quotient for the rest.
+func perReplication[T any](f models.Figure[T], sum T, reps int) float64 {
+	v := f.Of(sum)
+	if extensive(f.Unit) {
+		v /= float64(reps)
+	}
+	return v
+}
+
+// estimate computes figure f in each replication and returns the mean with
+// its 95 % confidence half-width, as models.Summarize does for each figure.
+func estimate[T any](results []*models.Result, f models.Figure[T], get func(*models.Result) T) models.Estimate {
+	vals := make([]float64, len(results))
+	for i, res := range results {
+		vals[i] = f.Of(get(res))
+	}
+	return meanCI(vals)
+}
+
+// poolsTotal adds up the tallies of every pool of a replication.
+func poolsTotal(res *models.Result) models.PoolCounts {
+	var c models.PoolCounts
+	for _, p := range res.Pools {
+		c.Add(p.Total)
+	}
+	return c
+}
+
+// patienceFactor is what an expectation level does to patience, as word of
+// mouth applies it (adaptive patience: Zohar, Mandelbaum and Shimkin 2002).
+func (r *RunReport) patienceFactor(level float64) float64 {
+	return math.Exp(-r.Config.WordOfMouth.Coupling * level)
 }

@@ -21,10 +21,19 @@ type decoder struct {
 	errs   Errors
 	nodes  map[string]*yaml.Node // field path → the node it was read from
 	origin map[*yaml.Node]string // nodes written by --set → the override
+	// alias maps the path models gives a field to the path it was written
+	// at, where the file wrote a short form: a single span for a list of
+	// them ("open[0]" → "open"), a weekday factor by list position
+	// ("weekdays.sat" → "weekdays[5]"), one resolution for every issue.
+	alias map[string]string
+	// doubtful lists fields whose problems found by models are not worth
+	// reporting, because something they depend on could not be read: a
+	// channel whose kind is wrong would be judged as a live one.
+	doubtful []string
 }
 
 func newDecoder(file string) *decoder {
-	return &decoder{file: file, nodes: map[string]*yaml.Node{}, origin: map[*yaml.Node]string{}}
+	return &decoder{file: file, nodes: map[string]*yaml.Node{}, origin: map[*yaml.Node]string{}, alias: map[string]string{}}
 }
 
 // errorf records a problem at node n, the value of field path.
@@ -58,14 +67,19 @@ func (d *decoder) sort() {
 }
 
 // reported tells whether one of the first n problems is about the field at
-// path or one that contains it.
+// path or one that contains it, or whether the field is doubtful.
 func (d *decoder) reported(path string, n int) bool {
 	for _, e := range d.errs[:n] {
-		if e.Path == "" || path == e.Path || strings.HasPrefix(path, e.Path+".") || strings.HasPrefix(path, e.Path+"[") {
+		if e.Path == "" || within(path, e.Path) {
 			return true
 		}
 	}
-	return false
+	return slices.ContainsFunc(d.doubtful, func(p string) bool { return within(path, p) })
+}
+
+// within tells whether path is the field outer or one inside it.
+func within(path, outer string) bool {
+	return path == outer || strings.HasPrefix(path, outer+".") || strings.HasPrefix(path, outer+"[")
 }
 
 // at returns the node a field path was read from and that path, or the
@@ -82,6 +96,20 @@ func (d *decoder) at(path string) (*yaml.Node, string) {
 		}
 		path = path[:i]
 	}
+}
+
+// canonical rewrites a path as models names a field into the path it was
+// written at, following the longest alias that is a prefix of it.
+func (d *decoder) canonical(path string) string {
+	for i := len(path); i > 0; i-- {
+		if i < len(path) && path[i] != '.' && path[i] != '[' {
+			continue
+		}
+		if to, ok := d.alias[path[:i]]; ok {
+			return to + path[i:]
+		}
+	}
+	return path
 }
 
 // resolve follows aliases.
@@ -157,9 +185,9 @@ func (d *decoder) mapping(n *yaml.Node, path string, fields []field, required ..
 	}
 }
 
-// entries decodes a mapping of user-chosen names (channels, pools), in the
-// order written.
-func (d *decoder) entries(n *yaml.Node, path string, decode func(name string, n *yaml.Node, path string)) {
+// entries decodes a mapping of user-chosen names (channels, pools, issues),
+// in the order written; decode gets each name's key node and value.
+func (d *decoder) entries(n *yaml.Node, path string, decode func(key, n *yaml.Node, path string)) {
 	n = resolve(n)
 	d.nodes[path] = n
 	if n.Kind != yaml.MappingNode {
@@ -175,8 +203,9 @@ func (d *decoder) entries(n *yaml.Node, path string, decode func(name string, n 
 		}
 		at := join(path, k.Value)
 		if !validName(k.Value) {
+			// Still decode what it holds, so that its problems are found
+			// too and nothing else reports it missing.
 			d.errorf(k, at, "names may use letters, digits, '-' and '_' only")
-			continue
 		}
 		if seen[k.Value] {
 			d.errorf(k, at, "given twice")
@@ -184,7 +213,7 @@ func (d *decoder) entries(n *yaml.Node, path string, decode func(name string, n 
 		}
 		seen[k.Value] = true
 		d.nodes[at] = v
-		decode(k.Value, v, at)
+		decode(k, v, at)
 	}
 }
 
@@ -260,6 +289,17 @@ func (d *decoder) integer(n *yaml.Node, path string) int {
 		return 0
 	}
 	return int(v)
+}
+
+// boolean reads true or false. YAML's own booleans are accepted as the
+// parser reads them (true, True, TRUE...); anything else is a problem.
+func (d *decoder) boolean(n *yaml.Node, path string) bool {
+	var b bool
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" || n.Decode(&b) != nil {
+		d.errorf(n, path, "want true or false, not %s", kindName(n))
+		return false
+	}
+	return b
 }
 
 // list decodes a sequence node item by item.

@@ -82,19 +82,25 @@ func Parse(file, name string, data []byte, sets []string) (s *Scenario, err erro
 	}
 	s = &Scenario{Name: name, File: file}
 	d.decodeScenario(root, s)
+	d.setDefaults(&s.Config)
 	// Range checks live with the model; place each problem at the field it
-	// names. A field that could not be read is already reported, and so is
-	// everything under it.
+	// names, as the file wrote it. A field that could not be read is already
+	// reported, and so is everything under it. A value written once for
+	// several fields (one resolution for every issue) is reported once.
 	decoded := len(d.errs)
 	if err := s.Config.Validate(); err != nil {
 		var ps models.Problems
 		if !errors.As(err, &ps) {
 			return nil, err
 		}
+		said := map[string]bool{}
 		for _, p := range ps {
-			if !d.reported(p.Path, decoded) {
-				n, path := d.at(p.Path)
-				d.errorf(n, path, "%s", p.Msg)
+			if at := d.canonical(p.Path); !d.reported(at, decoded) {
+				n, path := d.at(at)
+				if key := path + "\x00" + p.Msg; !said[key] {
+					said[key] = true
+					d.errorf(n, path, "%s", p.Msg)
+				}
 			}
 		}
 	}

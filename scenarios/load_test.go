@@ -137,7 +137,7 @@ func TestParseErrors(t *testing.T) {
 		want []string // every line of the error, in order
 	}{
 		{"unknown key", "    kind: live\n", "    kind: live\n    colour: blue\n",
-			[]string{`t.yaml:9:5: channels.phone.colour: unknown key (known keys: arrivals, handle_time, kind, patience, service_level)`}},
+			[]string{`t.yaml:9:5: channels.phone.colour: unknown key (known keys: arrivals, choice, concurrency, escalation, expected_wait, fit, handle_time, jump_the_line, kind, lines, open, patience, preference, public, resolution, send_to, service_level, slowdown)`}},
 		{"misspelt key", "warmup: 30m", "warmpu: 30m",
 			[]string{`t.yaml:4:1: warmpu: unknown key (did you mean "warmup"?)`}},
 		{"bad duration", "horizon: 8h", "horizon: 8 hourz",
@@ -173,19 +173,21 @@ func TestParseErrors(t *testing.T) {
 		{"interval not dividing a day", "interval: 30m", "interval: 7m",
 			[]string{`t.yaml:5:11: interval: must divide a day evenly (15m, 30m and 1h do), not 7m`}},
 		{"skill of no channel", "skills: [phone]", "skills: [chat]",
-			[]string{`t.yaml:15:13: pools.agents.skills: must be [phone]: this version has one pool serving one channel`}},
+			[]string{`t.yaml:8:5: channels.phone: no pool has phone among its skills: its contacts would never be answered`,
+				`t.yaml:15:14: pools.agents.skills[0]: no channel is named "chat"`}},
 		{"far too many contacts", "rate: 200/h", "rate: 200000/s",
 			[]string{`t.yaml:9:15: channels.phone.arrivals: would bring about 5.76e+09 contacts in one replication, more than 1e+09: check the rate's period, or shorten the horizon`}},
 		{"duplicate key", "seed: 7\n", "seed: 7\nseed: 8\n",
 			[]string{`t.yaml:3:1: seed: given twice`}},
 		{"bad channel name", "  phone:\n", "  phone line:\n",
 			[]string{`t.yaml:7:3: channels.phone line: names may use letters, digits, '-' and '_' only`,
-				`t.yaml:7:3: channels: this version simulates exactly one channel, not 0`}},
+				`t.yaml:15:14: pools.agents.skills[0]: no channel is named "phone"`}},
 		{"several problems at once", "horizon: 8h", "horizon: 8x\nreplications: 0",
 			[]string{`t.yaml:3:10: horizon: duration "8x": unknown unit "x" (use ms, s, m, h, d or w)`,
 				`t.yaml:4:15: replications: must be between 1 and 100000, not 0`}},
 		{"missing section", "pools:\n  agents:\n    skills: [phone]\n    agents: 14\n", "",
-			[]string{`t.yaml:1:1: pools: missing`}},
+			[]string{`t.yaml:1:1: pools: missing`,
+				`t.yaml:8:5: channels.phone: no pool has phone among its skills: its contacts would never be answered`}},
 		{"not a mapping", valid, "- just\n- a list\n",
 			[]string{`t.yaml:1:1: want a mapping of keys to values, not a list`}},
 		{"syntax error", "seed: 7", "seed: [7",
@@ -340,6 +342,12 @@ func FuzzParse(f *testing.F) {
 		src, _ := BuiltinSource(b.Name)
 		f.Add(src, "pools.agents.agents[0]=0")
 	}
+	multi, err := os.ReadFile(multiFile)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(multi, "journey.history=integrated")
+	f.Add(multi, "channels.phone.open={days: sat-mon, hours: 22:00-02:00}")
 	f.Fuzz(func(t *testing.T, data []byte, set string) {
 		s, err := Parse("fuzz.yaml", "fuzz", data, []string{set})
 		if err == nil {

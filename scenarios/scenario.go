@@ -42,7 +42,15 @@ func (d *decoder) decodeScenario(root *yaml.Node, s *Scenario) {
 	cfg := &s.Config
 	cfg.Interval = DefaultInterval
 	cfg.Seed = DefaultSeed
+	cfg.Choice.WaitWeight = 1
+	cfg.Journey = models.DefaultJourney()
 	s.Replications = DefaultReplications
+	// Per-issue settings of channels need the issues, wherever the file
+	// puts them: decode them first.
+	if v := lookup(root, "issues"); v != nil {
+		cfg.Issues = d.decodeIssues(v, "issues")
+	}
+	issues := issueNames(cfg.Issues)
 	d.mapping(root, "", []field{
 		{"name", func(n *yaml.Node, p string) {
 			if v := d.str(n, p); v != "" {
@@ -76,6 +84,15 @@ func (d *decoder) decodeScenario(root *yaml.Node, s *Scenario) {
 				d.errorf(n, p, "must divide a day evenly (15m, 30m and 1h do), not %s", models.FormatDuration(cfg.Interval))
 			}
 		}},
+		{"start", func(n *yaml.Node, p string) {
+			if v, ok := d.scalar(n, p, "a day of the week"); ok {
+				day, err := models.ParseWeekday(v)
+				if err != nil {
+					d.errorf(n, p, "%v", err)
+				}
+				cfg.Start = day
+			}
+		}},
 		{"end", func(n *yaml.Node, p string) {
 			switch v := d.str(n, p); v {
 			case "finish":
@@ -87,14 +104,19 @@ func (d *decoder) decodeScenario(root *yaml.Node, s *Scenario) {
 				d.errorf(n, p, "want finish (answer or lose everyone who arrived) or cutoff (stop at the horizon), not %q", v)
 			}
 		}},
+		{"issues", func(*yaml.Node, string) {}}, // decoded above
+		{"demand", func(n *yaml.Node, p string) { cfg.Demand = d.decodeDemand(n, p) }},
+		{"choice", func(n *yaml.Node, p string) { d.decodeChoice(n, p, &cfg.Choice) }},
+		{"journey", func(n *yaml.Node, p string) { cfg.Journey = d.decodeJourney(n, p) }},
+		{"word_of_mouth", func(n *yaml.Node, p string) { cfg.WordOfMouth = d.decodeWordOfMouth(n, p) }},
 		{"channels", func(n *yaml.Node, p string) {
-			d.entries(n, p, func(name string, n *yaml.Node, p string) {
-				cfg.Channels = append(cfg.Channels, d.decodeChannel(name, n, p))
+			d.entries(n, p, func(k, n *yaml.Node, p string) {
+				cfg.Channels = append(cfg.Channels, d.decodeChannel(k.Value, n, p, issues))
 			})
 		}},
 		{"pools", func(n *yaml.Node, p string) {
-			d.entries(n, p, func(name string, n *yaml.Node, p string) {
-				cfg.Pools = append(cfg.Pools, d.decodePool(name, n, p))
+			d.entries(n, p, func(k, n *yaml.Node, p string) {
+				cfg.Pools = append(cfg.Pools, d.decodePool(k.Value, n, p))
 			})
 		}},
 	}, "horizon", "channels", "pools")
@@ -108,72 +130,17 @@ func parseSeed(v string) (uint64, error) {
 	return seed, nil
 }
 
-func (d *decoder) decodeChannel(name string, n *yaml.Node, path string) models.Channel {
-	ch := models.Channel{
-		Name:         name,
-		Kind:         models.Live,
-		Patience:     models.Dist{Kind: models.Never},
-		AnswerWithin: DefaultAnswerWithin,
+// lookup returns the value of key in mapping n, its first if given twice;
+// nil if n is not a mapping or has no such key.
+func lookup(n *yaml.Node, key string) *yaml.Node {
+	n = resolve(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
 	}
-	d.mapping(n, path, []field{
-		{"kind", func(n *yaml.Node, p string) {
-			switch v := models.ChannelKind(d.str(n, p)); v {
-			case models.Live, models.Deferred, models.SelfService:
-				ch.Kind = v
-			case "":
-			default:
-				d.errorf(n, p, "want live, deferred or self-service, not %q", v)
-			}
-		}},
-		{"arrivals", func(n *yaml.Node, p string) { ch.Arrivals = d.decodeArrivals(n, p) }},
-		{"handle_time", func(n *yaml.Node, p string) { ch.HandleTime = d.decodeDist(n, p, false) }},
-		{"patience", func(n *yaml.Node, p string) { ch.Patience = d.decodeDist(n, p, true) }},
-		{"service_level", func(n *yaml.Node, p string) {
-			d.mapping(n, p, []field{
-				{"within", func(n *yaml.Node, p string) { ch.AnswerWithin = d.duration(n, p) }},
-				{"target", func(n *yaml.Node, p string) { ch.TargetServiceLevel = d.fraction(n, p) }},
-			})
-		}},
-	}, "arrivals", "handle_time")
-	return ch
-}
-
-func (d *decoder) decodeArrivals(n *yaml.Node, path string) models.Arrivals {
-	var a models.Arrivals
-	hasRate, hasVolumes := false, false
-	d.mapping(n, path, []field{
-		{"rate", func(n *yaml.Node, p string) { hasRate = true; a.Rate = d.rate(n, p) }},
-		{"volumes", func(n *yaml.Node, p string) {
-			hasVolumes = true
-			d.list(n, p, func(n *yaml.Node, p string) { a.Volumes = append(a.Volumes, d.number(n, p)) })
-			if n.Kind == yaml.SequenceNode && len(n.Content) == 0 {
-				d.errorf(n, p, "must list at least one volume")
-			}
-		}},
-	})
-	if resolve(n).Kind == yaml.MappingNode && hasRate == hasVolumes {
-		d.errorf(n, path, "give either rate (such as 200/h) or volumes (contacts per interval), not %s",
-			map[bool]string{true: "both", false: "neither"}[hasRate])
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := resolve(n.Content[i]); k.Kind == yaml.ScalarNode && k.Value == key {
+			return resolve(n.Content[i+1])
+		}
 	}
-	return a
-}
-
-func (d *decoder) decodePool(name string, n *yaml.Node, path string) models.Pool {
-	p := models.Pool{Name: name}
-	d.mapping(n, path, []field{
-		{"skills", func(n *yaml.Node, at string) {
-			d.list(n, at, func(n *yaml.Node, at string) { p.Skills = append(p.Skills, d.str(n, at)) })
-		}},
-		{"agents", func(n *yaml.Node, at string) {
-			if n.Kind == yaml.SequenceNode {
-				d.list(n, at, func(n *yaml.Node, at string) { p.Agents = append(p.Agents, d.integer(n, at)) })
-				if len(n.Content) == 0 {
-					d.errorf(n, at, "must list at least one headcount")
-				}
-				return
-			}
-			p.Agents = []int{d.integer(n, at)}
-		}},
-	}, "skills", "agents")
-	return p
+	return nil
 }

@@ -403,8 +403,8 @@ func (o *erlangOptions) simConfig(agents int, f *pflag.FlagSet) *models.Config {
 var erlangKeys = []string{"p_wait", "p_abandon", "service_level", "service_level_answered", "asa_seconds", "mean_wait_seconds", "occupancy"}
 
 // figures returns the figures this model reports.
-func (o *erlangOptions) figures() []models.Figure {
-	var out []models.Figure
+func (o *erlangOptions) figures() []models.Figure[models.Counts] {
+	var out []models.Figure[models.Counts]
 	for _, key := range erlangKeys {
 		if key == "p_abandon" && o.model != "a" {
 			continue

@@ -140,8 +140,10 @@ func TestBadInput(t *testing.T) {
 			[]string{"--set pools.agents.agents=-1: pools.agents.agents: must be ≥ 0, not -1"}, ""},
 		{"set without equals", args("run", "--set", "nonsense"),
 			[]string{"--set nonsense: want path=value, for example pools.agents.agents=15"}, ""},
-		{"set unknown key", args("run", "--set", "channels.phone.nope=3"),
-			[]string{"--set channels.phone.nope=3: channels.phone.nope: unknown key (known keys: arrivals, handle_time, kind, patience, service_level)"}, ""},
+		{"set unknown key", args("run", "--set", "channels.phone.colour=3"),
+			[]string{"--set channels.phone.colour=3: channels.phone.colour: unknown key (known keys: arrivals, choice, concurrency, escalation, expected_wait, fit, handle_time, jump_the_line, kind, lines, open, patience, preference, public, resolution, send_to, service_level, slowdown)"}, ""},
+		{"set misspelt key", args("run", "--set", "channels.phone.concurency=3"),
+			[]string{`--set channels.phone.concurency=3: channels.phone.concurency: unknown key (did you mean "concurrency"?)`}, ""},
 		{"set not a number", args("run", "--set", "pools.agents.agents=many"),
 			[]string{`--set pools.agents.agents=many: pools.agents.agents: want a whole number, not "many"`}, ""},
 		{"set zero horizon", args("run", "--set", "horizon=0s"),
@@ -228,10 +230,11 @@ func checkMessage(t *testing.T, stderr string) {
 func TestSeveralProblems(t *testing.T) {
 	file := filepath.Join("testdata", "several-problems.yaml")
 	want := []string{
+		file + `:8:5: channels.phone: no pool has phone among its skills: its contacts would never be answered`,
 		file + `:11:44: channels.phone.handle_time.mean: duration "-3m" is negative`,
 		file + `:12:22: channels.phone.patience.dist: want one of exponential, deterministic, erlang, gamma, lognormal, uniform, empirical, never, not "weibull"`,
-		file + `:13:5: channels.phone.bogus: unknown key (known keys: arrivals, handle_time, kind, patience, service_level)`,
-		file + `:16:13: pools.agents.skills: must be [phone]: this version has one pool serving one channel`,
+		file + `:13:5: channels.phone.bogus: unknown key (known keys: arrivals, choice, concurrency, escalation, expected_wait, fit, handle_time, jump_the_line, kind, lines, open, patience, preference, public, resolution, send_to, service_level, slowdown)`,
+		file + `:16:14: pools.agents.skills[0]: no channel is named "chatt"`,
 	}
 	for _, tc := range []struct {
 		name string

@@ -190,7 +190,7 @@ func TestValidate(t *testing.T) {
 		if want := good + ": ok: "; !strings.HasPrefix(r.stdout, want) || strings.Count(r.stdout, "\n") != 1 {
 			t.Errorf("stdout: got %q, want one line starting %q", r.stdout, want)
 		}
-		if !strings.HasPrefix(r.stderr, bad+":11:44: ") || strings.Contains(r.stderr, good) {
+		if !strings.HasPrefix(r.stderr, bad+":8:5: ") || strings.Contains(r.stderr, good) {
 			t.Errorf("stderr: got %q, want the problems of %s only", r.stderr, bad)
 		}
 	})

@@ -18,6 +18,7 @@ type runOptions struct {
 	workers   int
 	json      bool
 	intervals bool
+	days      bool
 }
 
 func newRunCmd(s streams) *cobra.Command {
@@ -61,6 +62,7 @@ goes to stderr, so the same scenario and seed always print the same bytes.`, sce
 	f.IntVarP(&o.workers, "jobs", "j", 0, "replications to run at once (default: all cores); the output does not depend on it")
 	f.BoolVar(&o.json, "json", false, "print JSON instead of tables")
 	f.BoolVar(&o.intervals, "intervals", false, "also print every interval's figures")
+	f.BoolVar(&o.days, "days", false, "also print every day's figures")
 	return cmd
 }
 
@@ -90,8 +92,9 @@ func (o *runOptions) run(s streams, name string, seedGiven bool) error {
 	}
 	fmt.Fprintf(s.errOut, "omnisim: %d replication(s), %s events, %s contacts measured, in %.2f s\n",
 		reps, output.Thousands(int64(report.Summary.Events)), output.Thousands(contacts), elapsed.Seconds())
+	opts := output.ReportOptions{Intervals: o.intervals, Days: o.days}
 	if o.json {
-		return failed(output.WriteJSON(s.out, report.JSON(o.intervals)))
+		return failed(output.WriteJSON(s.out, report.JSON(opts)))
 	}
-	return failed(report.WriteText(s.out, o.intervals))
+	return failed(report.WriteText(s.out, opts))
 }

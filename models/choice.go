@@ -1,0 +1,76 @@
+package models
+
+import "math"
+
+// choose picks a channel for customer cu by the multinomial logit of
+// Choice among the open, choosable channels; among only, if given. stay, if
+// not nil, is the channel that just failed the customer and gets the Stay
+// bonus; avoid, if not nil, is left out. It returns nil when no channel is
+// open.
+func (w *world) choose(cu *customer, only []string, stay, avoid *channel) *channel {
+	now := w.eng.Now()
+	weights := w.choiceW[:0]
+	best := math.Inf(-1)
+	for _, ch := range w.channels {
+		u := math.Inf(-1)
+		if w.eligible(ch, only, avoid, now) {
+			u = ch.cfg.Preference + ch.cfg.Fit[cu.issue] -
+				w.cfg.Choice.WaitWeight*math.Log(w.wom.expected(ch)/60)
+			if ch == stay {
+				u += w.cfg.Choice.Stay
+			}
+			best = math.Max(best, u)
+		}
+		weights = append(weights, u)
+	}
+	w.choiceW = weights
+	if math.IsInf(best, -1) {
+		return nil
+	}
+	total := 0.0
+	for i, u := range weights {
+		weights[i] = math.Exp(u - best) // exp(−Inf) is 0: the ineligible
+		total += weights[i]
+	}
+	x := w.choiceRng.Float64() * total
+	var last *channel
+	for i, wt := range weights {
+		if wt == 0 {
+			continue
+		}
+		last = w.channels[i]
+		if x < wt {
+			return last
+		}
+		x -= wt
+	}
+	return last // rounding at the very end of the sum
+}
+
+// eligible tells whether ch may be chosen now.
+func (w *world) eligible(ch *channel, only []string, avoid *channel, now float64) bool {
+	if ch == avoid || !ch.isOpen(now) {
+		return false
+	}
+	if only == nil {
+		return ch.cfg.Choosable
+	}
+	for _, name := range only {
+		if name == ch.cfg.Name {
+			return true
+		}
+	}
+	return false
+}
+
+// nextOpening returns the first time after now at which a channel a
+// choosing customer may pick opens, +Inf if none ever does.
+func (w *world) nextOpening(now float64) float64 {
+	best := math.Inf(1)
+	for _, ch := range w.channels {
+		if ch.cfg.Choosable {
+			best = math.Min(best, ch.nextOpen(now))
+		}
+	}
+	return best
+}

@@ -1,0 +1,71 @@
+package models
+
+import "math"
+
+// customer is one person's journey with one issue, across as many contacts
+// as it takes. Customers are pooled by the world and reused once finished
+// and once none of their contacts is still waiting anywhere.
+type customer struct {
+	issue    int
+	start    float64 // when the journey began
+	interval int     // the interval it began in
+	counted  bool    // began in the measured window
+
+	contacts    int
+	failures    int
+	switches    int
+	escalations int
+	carried     int // contacts that started from nothing in a siloed centre
+	late        int // contacts answered later than the customer expected
+	used        uint64
+	last        *channel // the channel of the latest contact
+	lastAt      float64  // when the latest contact arrived
+	open        int      // contacts waiting or in hand
+	scheduled   bool     // a next contact is scheduled
+	done        bool
+	resolved    bool
+	story       []experience
+
+	// The next contact, when one is scheduled: on next if set, else by
+	// choice, with the bonus for staying on stay.
+	next    *channel
+	nextHow origin
+	stay    *channel
+	resume  func() // bound once
+}
+
+// experience is what a customer tells of one contact.
+type experience struct {
+	ch     *channel
+	wait   float64
+	failed bool // abandoned, turned away, or never answered in time
+}
+
+// satisfaction is the customer's satisfaction at the end of the journey,
+// between 0 and 1: it starts at 1 and loses 0.2 for each failed contact,
+// 0.1 for each contact beyond the first, 0.1 for each contact answered
+// later than expected, the scenario's siloed annoyance for each contact
+// that had to start from nothing, and 0.3 if the issue was never resolved.
+func (cu *customer) satisfaction(siloAnnoyance float64) float64 {
+	s := 1 - 0.2*float64(cu.failures) - 0.1*float64(cu.contacts-1) - 0.1*float64(cu.late) -
+		siloAnnoyance*float64(cu.carried)
+	if !cu.resolved {
+		s -= 0.3
+	}
+	return math.Max(0, math.Min(1, s))
+}
+
+// bad tells whether the journey was a bad experience, the kind people
+// share more often: unresolved, or with a failure or a late answer.
+func (cu *customer) bad() bool {
+	return !cu.resolved || cu.failures > 0 || cu.late > 0
+}
+
+// channelsUsed returns the number of different channels the customer used.
+func (cu *customer) channelsUsed() int {
+	n := 0
+	for u := cu.used; u != 0; u &= u - 1 {
+		n++
+	}
+	return n
+}

@@ -1,0 +1,59 @@
+package models
+
+// Issue is a kind of need customers bring: a simple question, an account
+// change, a complex fault. Issues change handle times, resolution chances
+// and which channel suits the customer.
+type Issue struct {
+	// Name identifies the issue.
+	Name string
+	// Share is the share of customers who bring it.
+	Share float64
+	// HandleFactor multiplies every channel's handle time for this issue
+	// (scenario key handle_factor); 1 leaves it unchanged.
+	HandleFactor float64
+}
+
+// Demand is the stream of customers who choose their channel.
+type Demand struct {
+	// Arrivals is the base arrival process of customers.
+	Arrivals
+	// Weekdays multiply the arrivals on each day of the week, Monday first;
+	// all 1 leaves them unchanged.
+	Weekdays [7]float64
+	// Noise is the coefficient of variation of a day's volume around its
+	// expectation: each day's arrivals are multiplied by a gamma-distributed
+	// factor of mean 1 and this CV, so that daily counts vary more than
+	// Poisson alone would (as real ones do). 0 for none.
+	Noise float64
+}
+
+// active tells whether any customer arrives through this demand.
+func (d *Demand) active() bool {
+	if d.Rate > 0 {
+		return true
+	}
+	for _, v := range d.Volumes {
+		if v > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Choice is the multinomial logit by which a customer picks a channel: the
+// chance of channel c is proportional to exp(U_c) over the open choosable
+// channels, with
+//
+//	U_c = preference_c + fit_c(issue) − WaitWeight · ln(expected wait_c / 1 minute)
+//
+// and, for a customer trying again, + Stay on the channel that just failed
+// them.
+type Choice struct {
+	// WaitWeight is how much the expected wait counts (scenario key
+	// wait_weight): at 1, a channel expected to answer twice as fast is
+	// twice as likely to be chosen, other things equal.
+	WaitWeight float64
+	// Stay is the extra attractiveness of trying the same channel again
+	// after a failure; negative values push customers to switch.
+	Stay float64
+}

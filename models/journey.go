@@ -1,0 +1,438 @@
+package models
+
+import (
+	"math"
+
+	"github.com/omnisim/omnisim/sim"
+)
+
+// History says whether channels share what they know of a customer.
+type History string
+
+// The kinds of history.
+const (
+	// Integrated channels share one history: a switched or escalated
+	// contact picks up where the last one left off.
+	Integrated History = "integrated"
+	// Siloed channels each know only their own contacts: a switched or
+	// escalated contact starts from nothing.
+	Siloed History = "siloed"
+)
+
+// Journey sets what customers do when a contact fails (a busy signal, an
+// abandoned queue, a late reply, a closed channel) or ends unresolved.
+type Journey struct {
+	// MaxContacts is the most contacts a customer makes before giving up
+	// (scenario key max_contacts), so that no path loops for ever.
+	MaxContacts int
+	// Retry is the chance of trying again after the first, second, third...
+	// failure; the last value holds for later ones. Empty: nobody tries
+	// again.
+	Retry []float64
+	// RetryDelay is how long a customer waits before trying again
+	// (scenario key retry_delay).
+	RetryDelay Dist
+	// RepeatDelay is how long an unresolved customer with no escalation path
+	// waits before contacting the centre again (scenario key repeat_delay).
+	RepeatDelay Dist
+	// Chase is the chance that a customer whose deferred contact (an email,
+	// a post) has waited longer than they expected contacts the centre
+	// again on another channel, leaving the first contact in the backlog.
+	Chase float64
+	// ChaseAfter is how late a reply must be to be chased, as a multiple of
+	// the wait the customer expected (scenario key chase_after).
+	ChaseAfter float64
+	// History is whether channels share the customer's history.
+	History History
+	// SiloHandleFactor multiplies the handle time of a switched or escalated
+	// contact when history is siloed (scenario key siloed.handle_factor).
+	SiloHandleFactor float64
+	// SiloResolutionFactor multiplies its chance of resolution (scenario
+	// key siloed.resolution_factor).
+	SiloResolutionFactor float64
+	// SiloAnnoyance is how much each such contact lowers the customer's
+	// satisfaction, on a 0 to 1 scale (scenario key siloed.annoyance).
+	SiloAnnoyance float64
+}
+
+// DefaultJourney is the journey of a scenario that sets none: nobody tries
+// again, history is integrated; should it be siloed, a switched or
+// escalated contact takes a quarter longer, resolves 20 % less often and
+// costs a tenth of the customer's satisfaction.
+func DefaultJourney() Journey {
+	return Journey{
+		MaxContacts:          5,
+		RetryDelay:           Dist{Kind: Exponential, Mean: 1800},
+		RepeatDelay:          Dist{Kind: Exponential, Mean: 86400},
+		ChaseAfter:           1.5,
+		History:              Integrated,
+		SiloHandleFactor:     1.25,
+		SiloResolutionFactor: 0.8,
+		SiloAnnoyance:        0.1,
+	}
+}
+
+// retryChance returns the chance of trying again after the given number of
+// failures (1 for the first).
+func (j *Journey) retryChance(failures int) float64 {
+	if len(j.Retry) == 0 || failures < 1 {
+		return 0
+	}
+	return j.Retry[min(failures, len(j.Retry))-1]
+}
+
+// The journey at run time: customers arrive, choose, make contacts, fail,
+// try again, switch, escalate, and finish.
+
+// demandArrival is a customer of the demand arriving: they choose a channel.
+func (w *world) demandArrival() {
+	now := w.eng.Now()
+	cu := w.newCustomer(now)
+	w.resumeWith(cu, nil, firstContact, nil)
+	if t := w.demand.next(now, w.cfg.Horizon); t < w.cfg.Horizon {
+		w.eng.Schedule(t, sim.PhaseArrival, w.demandFn)
+	}
+}
+
+// directArrivalFn returns the arrival callback of customers who come
+// straight to ch.
+func (w *world) directArrivalFn(ch *channel) func() {
+	var arrive func()
+	arrive = func() {
+		now := w.eng.Now()
+		w.attempt(w.newCustomer(now), ch, firstContact)
+		if t := ch.arrivals.next(now, w.cfg.Horizon); t < w.cfg.Horizon {
+			w.eng.Schedule(t, sim.PhaseArrival, arrive)
+		}
+	}
+	return arrive
+}
+
+func (w *world) newCustomer(now float64) *customer {
+	var cu *customer
+	if n := len(w.freeCustomers); n > 0 {
+		cu = w.freeCustomers[n-1]
+		w.freeCustomers = w.freeCustomers[:n-1]
+		story, resume := cu.story[:0], cu.resume
+		*cu = customer{story: story, resume: resume}
+	} else {
+		cu = &customer{}
+		c := cu
+		cu.resume = func() { w.resumeNow(c) }
+	}
+	cu.start = now
+	cu.interval = min(w.intervalOf(now), w.intervals-1)
+	cu.counted = now >= w.cfg.Warmup
+	if len(w.cfg.Issues) > 1 {
+		x := w.issueRng.Float64() * w.issueCum[len(w.issueCum)-1]
+		for cu.issue < len(w.issueCum)-1 && x >= w.issueCum[cu.issue] {
+			cu.issue++
+		}
+	}
+	w.active++
+	w.customers.Customers += b2i(cu.counted)
+	w.customersByIvl[cu.interval].Customers++
+	return cu
+}
+
+func b2i(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// note records an experience for the customer's story.
+func (cu *customer) note(ch *channel, wait float64, failed bool) {
+	if !cu.done {
+		cu.story = append(cu.story, experience{ch: ch, wait: wait, failed: failed})
+	}
+}
+
+// resumeWith makes the customer's next contact now: on ch if given,
+// otherwise on a channel they choose (giving stay its bonus). If nothing is
+// open, they come back when something opens; a customer sent to a closed
+// channel by an escalation path waits for it to open.
+func (w *world) resumeWith(cu *customer, ch *channel, how origin, stay *channel) {
+	if now := w.eng.Now(); ch != nil && !ch.isOpen(now) {
+		if at := ch.nextOpen(now); !math.IsInf(at, 1) && at < w.cfg.Horizon+drainLimit {
+			w.schedule(cu, at-now+w.retryDelay.Rand(), ch, how, stay)
+			return
+		}
+	}
+	if ch == nil {
+		ch = w.choose(cu, nil, stay, nil)
+	}
+	if ch == nil {
+		now := w.eng.Now()
+		at := w.nextOpening(now)
+		if math.IsInf(at, 1) || at > w.cfg.Horizon+drainLimit {
+			w.finish(cu, false)
+			return
+		}
+		w.schedule(cu, at+w.retryDelay.Rand()-now, nil, how, stay)
+		return
+	}
+	w.attempt(cu, ch, how)
+}
+
+// resumeNow is the scheduled next contact of a customer.
+func (w *world) resumeNow(cu *customer) {
+	cu.scheduled = false
+	if cu.done {
+		w.recycle(cu)
+		return
+	}
+	ch, how, stay := cu.next, cu.nextHow, cu.stay
+	cu.next, cu.stay = nil, nil
+	w.resumeWith(cu, ch, how, stay)
+}
+
+// schedule makes the customer's next contact after delay: on ch, or on a
+// channel they choose when ch is nil.
+func (w *world) schedule(cu *customer, delay float64, ch *channel, how origin, stay *channel) {
+	cu.next, cu.nextHow, cu.stay, cu.scheduled = ch, how, stay, true
+	w.eng.Schedule(w.eng.Now()+delay, sim.PhaseTimer, cu.resume)
+}
+
+// attempt is a contact by customer cu on channel ch, now.
+func (w *world) attempt(cu *customer, ch *channel, how origin) {
+	if cu.contacts >= w.cfg.Journey.MaxContacts {
+		w.finish(cu, false)
+		return
+	}
+	now := w.eng.Now()
+	prev := cu.last
+	cu.contacts++
+	cu.used |= ch.bit
+	cu.last = ch
+	carried := prev != nil && prev != ch
+	switch {
+	case how == escalated:
+		ch.tally(now, func(k *Counts) { k.EscalatedIn++ })
+	case carried:
+		cu.switches++
+		ch.tally(now, func(k *Counts) { k.SwitchedIn++ })
+		prev.tally(cu.lastAt, func(k *Counts) { k.SwitchedOut++ })
+	}
+	cu.lastAt = now
+	siloed := carried && w.cfg.Journey.History == Siloed
+	if siloed {
+		cu.carried++
+	}
+
+	c := w.newContact()
+	c.cust, c.ch, c.arrived, c.carried = cu, ch, now, siloed
+	c.interval = min(w.intervalOf(now), w.intervals-1)
+	c.counted = now >= w.cfg.Warmup && now < w.cfg.Horizon
+	c.urgent = ch.cfg.JumpTheLine && (cu.failures > 0 || how == retried || how == chased)
+	c.handle = ch.handle.Rand() * w.cfg.Issues[cu.issue].HandleFactor
+	if siloed {
+		c.handle *= w.cfg.Journey.SiloHandleFactor
+	}
+	ch.tally(now, func(k *Counts) { k.Offered++ })
+
+	if !ch.isOpen(now) || (ch.cfg.Lines > 0 && ch.inSystem >= ch.cfg.Lines) {
+		ch.tally(now, func(k *Counts) { k.Blocked++ })
+		cu.note(ch, 0, true)
+		w.freeContact(c)
+		w.fail(cu, ch, false)
+		return
+	}
+	cu.open++
+	if ch.kind == SelfService {
+		// Nobody waits for self-service: every session starts within target.
+		ch.tally(now, func(k *Counts) { k.Answered++; k.AnsweredWithin++; k.HandleTime += c.handle })
+		w.eng.Schedule(now+c.handle, sim.PhaseRelease, c.finishFn)
+		return
+	}
+	ch.inSystem++
+	if ch.waiting() == 0 {
+		if a := ch.freeAgent(); a != nil {
+			w.answer(c, a, now)
+			return
+		}
+	}
+	ch.tally(now, func(k *Counts) { k.Waited++ })
+	ch.enqueue(c)
+	switch ch.kind {
+	case Live:
+		if !ch.patient {
+			c.patience = ch.patience.Rand() * w.wom.patienceFactor()
+			c.timer = w.eng.Schedule(now+c.patience, sim.PhaseTimer, c.expireFn)
+		}
+	case Deferred:
+		if w.cfg.Journey.Chase > 0 {
+			c.patience = w.wom.expected(ch) * w.cfg.Journey.ChaseAfter * w.wom.patienceFactor()
+			c.timer = w.eng.Schedule(now+c.patience, sim.PhaseTimer, c.expireFn)
+		}
+	}
+}
+
+// expire is a waiting contact's timer: on a live channel the customer
+// abandons; on a deferred one they may chase on another channel, leaving
+// the contact in the backlog.
+func (w *world) expire(c *contact) {
+	ch, cu := c.ch, c.cust
+	now := w.eng.Now()
+	wait := now - c.arrived
+	if ch.kind == Deferred {
+		if cu.done || w.journeyRng.Float64() >= w.cfg.Journey.Chase {
+			return
+		}
+		cu.note(ch, wait, true)
+		cu.failures++
+		if other := w.choose(cu, nil, nil, ch); other != nil {
+			w.attempt(cu, other, chased)
+		}
+		return
+	}
+	c.queue.remove(c)
+	ch.inSystem--
+	cu.open--
+	ch.tally(c.arrived, func(k *Counts) { k.Abandoned++; k.WaitAbandoned += wait })
+	cu.note(ch, wait, true)
+	w.freeContact(c)
+	w.fail(cu, ch, false)
+	w.recycle(cu)
+}
+
+// finishContact is the end of a contact's handling (or of a self-service
+// session).
+func (w *world) finishContact(c *contact) {
+	ch, cu := c.ch, c.cust
+	cu.open--
+	if ch.kind != SelfService {
+		ch.inSystem--
+		w.release(c.agent)
+	}
+	switch {
+	case cu.done:
+		ch.tally(c.arrived, func(k *Counts) { k.Duplicates++ })
+	case ch.kind == SelfService:
+		w.selfServed(c)
+	default:
+		w.handled(c)
+	}
+	w.freeContact(c)
+	w.recycle(cu)
+}
+
+// selfServed is the end of a self-service session: the customer is helped,
+// or sent on to a channel with agents.
+func (w *world) selfServed(c *contact) {
+	ch, cu := c.ch, c.cust
+	cu.note(ch, 0, false)
+	if w.resolveRng.Float64() < ch.cfg.Resolution[cu.issue] {
+		ch.tally(c.arrived, func(k *Counts) { k.Resolved++ })
+		w.finish(cu, true)
+		return
+	}
+	if len(ch.cfg.SendTo) > 0 {
+		if next := w.choose(cu, ch.cfg.SendTo, nil, nil); next != nil {
+			w.attempt(cu, next, sentOn)
+			return
+		}
+	}
+	w.fail(cu, ch, true)
+}
+
+// handled is the end of an agent's work on a contact: it resolves the
+// issue, or the contact takes an escalation path, or the customer must
+// come back.
+func (w *world) handled(c *contact) {
+	ch, cu := c.ch, c.cust
+	p := ch.cfg.Resolution[cu.issue]
+	if c.carried {
+		p *= w.cfg.Journey.SiloResolutionFactor
+	}
+	if p >= 1 || w.resolveRng.Float64() < p {
+		ch.tally(c.arrived, func(k *Counts) { k.Resolved++ })
+		w.finish(cu, true)
+		return
+	}
+	x := w.resolveRng.Float64()
+	for i, e := range ch.cfg.Escalations {
+		if x >= e.Share {
+			x -= e.Share
+			continue
+		}
+		to := w.channels[w.channelIndex(e.To)]
+		cu.escalations++
+		ch.tally(c.arrived, func(k *Counts) { k.EscalatedOut++ })
+		if e.Transfer {
+			w.attempt(cu, to, escalated)
+		} else {
+			w.schedule(cu, w.escDelay[ch.idx][i].Rand(), to, escalated, nil)
+		}
+		return
+	}
+	w.fail(cu, ch, true)
+}
+
+func (w *world) channelIndex(name string) int {
+	for i, ch := range w.channels {
+		if ch.cfg.Name == name {
+			return i
+		}
+	}
+	panic("models: escalation to unknown channel " + name)
+}
+
+// fail is a contact that failed the customer (turned away, abandoned) or
+// ended without resolving their issue. They try again, after a while, with
+// the chance the journey gives for their number of failures, unless they
+// are still waiting for another contact.
+func (w *world) fail(cu *customer, ch *channel, unresolved bool) {
+	if cu.done || cu.open > 0 {
+		return
+	}
+	cu.failures++
+	j := &w.cfg.Journey
+	if cu.contacts >= j.MaxContacts || w.journeyRng.Float64() >= j.retryChance(cu.failures) {
+		w.finish(cu, false)
+		return
+	}
+	delay := w.retryDelay
+	if unresolved {
+		delay = w.repeatDelay
+	}
+	w.schedule(cu, delay.Rand(), nil, retried, ch)
+}
+
+// finish ends a customer's journey.
+func (w *world) finish(cu *customer, resolved bool) {
+	if cu.done {
+		return
+	}
+	cu.done, cu.resolved = true, resolved
+	w.active--
+	s := cu.satisfaction(w.cfg.Journey.SiloAnnoyance)
+	add := func(k *CustomerCounts) {
+		k.Finished++
+		if resolved {
+			k.Resolved++
+			k.TimeToResolution += w.eng.Now() - cu.start
+		} else {
+			k.GaveUp++
+		}
+		k.Contacts += int64(cu.contacts)
+		k.Switches += int64(cu.switches)
+		k.Escalations += int64(cu.escalations)
+		k.ChannelsUsed += int64(cu.channelsUsed())
+		k.Satisfaction += s
+	}
+	add(&w.customersByIvl[cu.interval])
+	if cu.counted {
+		add(&w.customers)
+	}
+	w.wom.share(cu)
+}
+
+// recycle returns a finished customer to the pool once none of their
+// contacts is still waiting anywhere and no next contact is scheduled.
+func (w *world) recycle(cu *customer) {
+	if cu.done && cu.open == 0 && !cu.scheduled {
+		w.freeCustomers = append(w.freeCustomers, cu)
+	}
+}

@@ -1,0 +1,62 @@
+package models
+
+import "math"
+
+// Pool is a group of agents with the same skills.
+type Pool struct {
+	// Name identifies the pool.
+	Name string
+	// Skills are the channels the pool serves, most preferred first. Live
+	// channels always come before deferred ones: a blended pool works its
+	// backlogs only when its live queues are empty.
+	Skills []string
+	// Agents is the headcount scheduled in each interval, from time zero;
+	// one value means a constant headcount, and the pattern repeats when the
+	// horizon is longer than it. Empty when Shifts are given.
+	Agents []int
+	// Shifts give the headcount by shift instead: in each interval, the
+	// agents of every shift that covers the interval's start.
+	Shifts []Shift
+	// Shrinkage is the share of scheduled time lost to breaks, training,
+	// meetings and absence: of n scheduled agents, round(n·(1−Shrinkage))
+	// take contacts.
+	Shrinkage float64
+	// CostPerHour is the cost of one scheduled agent for an hour (scenario
+	// key cost_per_hour), in whatever currency the planner uses.
+	CostPerHour float64
+}
+
+// Shift is a number of agents at work over a span of the week.
+type Shift struct {
+	Span
+	// Agents is the number of agents on the shift.
+	Agents int
+}
+
+// ScheduledAt returns the headcount the pool schedules in interval k of a
+// run whose day 0 is start.
+func (p *Pool) ScheduledAt(k int, interval float64, start Weekday) int {
+	if len(p.Shifts) == 0 {
+		if len(p.Agents) == 0 {
+			return 0
+		}
+		return p.Agents[k%len(p.Agents)]
+	}
+	t := float64(k) * interval
+	day := WeekdayAt(start, t)
+	tod := math.Mod(t, 86400)
+	n := 0
+	for _, s := range p.Shifts {
+		if s.covers(day, tod) {
+			n += s.Agents
+		}
+	}
+	return n
+}
+
+// AvailableAt returns the agents taking contacts in interval k: the
+// scheduled headcount less shrinkage, rounded to the nearest agent.
+func (p *Pool) AvailableAt(k int, interval float64, start Weekday) int {
+	n := p.ScheduledAt(k, interval, start)
+	return int(math.Floor(float64(n)*(1-p.Shrinkage) + 0.5))
+}

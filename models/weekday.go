@@ -1,0 +1,75 @@
+package models
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Weekday is a day of the week, Monday first.
+type Weekday int
+
+// The days of the week.
+const (
+	Monday Weekday = iota
+	Tuesday
+	Wednesday
+	Thursday
+	Friday
+	Saturday
+	Sunday
+)
+
+var weekdayNames = [7]string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+
+func (d Weekday) String() string {
+	if d < 0 || d > 6 {
+		return fmt.Sprintf("Weekday(%d)", int(d))
+	}
+	return weekdayNames[d]
+}
+
+var weekdayFull = [7]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+// ParseWeekday reads a weekday written as people write it: "mon", "Monday",
+// "tues", "thursday".
+func ParseWeekday(s string) (Weekday, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	for i, full := range weekdayFull {
+		if len(t) >= 3 && strings.HasPrefix(full, t) {
+			return Weekday(i), nil
+		}
+	}
+	return 0, fmt.Errorf("%q is not a day of the week (write mon, tue, wed, thu, fri, sat or sun)", s)
+}
+
+// Days is a set of weekdays.
+type Days [7]bool
+
+// EveryDay is all seven days.
+var EveryDay = Days{true, true, true, true, true, true, true}
+
+// Span is a stretch of time on some days of the week: From and To are
+// seconds after midnight. A span whose To is not after its From runs past
+// midnight into the next day.
+type Span struct {
+	Days Days
+	From float64
+	To   float64
+}
+
+// covers tells whether the span covers the time of day tod (seconds after
+// midnight) on a day whose weekday is day.
+func (s Span) covers(day Weekday, tod float64) bool {
+	if s.From < s.To {
+		return s.Days[day] && tod >= s.From && tod < s.To
+	}
+	// Past midnight: the evening part on its own days, the morning part on
+	// the day after one of them.
+	return s.Days[day] && tod >= s.From || s.Days[(day+6)%7] && tod < s.To
+}
+
+// WeekdayAt returns the weekday at time t of a run whose day 0 is start.
+func WeekdayAt(start Weekday, t float64) Weekday {
+	day := int(t / 86400)
+	return Weekday((int(start) + day) % 7)
+}

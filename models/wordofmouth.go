@@ -1,0 +1,206 @@
+package models
+
+import (
+	"math"
+	"math/rand/v2"
+
+	"github.com/omnisim/omnisim/sim"
+)
+
+// WordOfMouth sets how customers' experiences travel and what they change.
+//
+// A customer who finishes (resolved, or given up) shares the story of each
+// contact with chance ShareGood or ShareBad (times PublicFactor on a public
+// channel). A story tells how long the wait was on a channel against what
+// its reputation promised. Each story moves, for everyone, (a) that
+// channel's reputation, the wait people expect there, which drives channel
+// choice, and (b) a global expectation level: stories of service faster
+// than a channel's usual raise it, slower ones lower it, and it scales
+// patience on every channel by exp(−Coupling · level). So customers
+// answered in five minutes on social media become less patient on the
+// phone (adaptive patience: Zohar, Mandelbaum and Shimkin 2002).
+//
+// A reputation is the average of what people have heard, in logarithms of
+// the wait: each story counts as many times as the people it reached
+// (Reach), the starting expectation counts as Inertia people, and stories
+// fade with half-life Memory, so that without news a reputation drifts back
+// to where it started. The global level is the same kind of average (with
+// LevelInertia) of how much faster than each channel's starting expectation
+// the stories were.
+type WordOfMouth struct {
+	// Enabled turns word of mouth on (a scenario enables it by having a
+	// word_of_mouth section).
+	Enabled bool
+	// ShareGood is the chance a customer shares a good experience
+	// (scenario key share_good).
+	ShareGood float64
+	// ShareBad is the chance a customer shares a bad one: a failed or
+	// unresolved contact, or a wait longer than expected (share_bad).
+	ShareBad float64
+	// PublicFactor multiplies the chance of sharing a contact made on a
+	// public channel (public_factor); the chance is capped at 1.
+	PublicFactor float64
+	// Reach is how many people a story reaches.
+	Reach float64
+	// Inertia is how many people's worth of belief a channel's starting
+	// expectation carries: the larger, the more stories it takes to move its
+	// reputation.
+	Inertia float64
+	// LevelInertia is the same for the global expectation level, which
+	// hears every channel's stories and so usually needs more (scenario key
+	// level_inertia).
+	LevelInertia float64
+	// Memory is the half-life of what people remember, in seconds.
+	Memory float64
+	// Coupling is how strongly the global expectation level scales patience.
+	Coupling float64
+}
+
+// DefaultWordOfMouth is word of mouth as a scenario enables it without
+// saying more.
+func DefaultWordOfMouth() WordOfMouth {
+	return WordOfMouth{
+		Enabled:      true,
+		ShareGood:    0.05,
+		ShareBad:     0.3,
+		PublicFactor: 3,
+		Reach:        10,
+		Inertia:      5000,
+		LevelInertia: 50000,
+		Memory:       7 * 86400,
+		Coupling:     0.5,
+	}
+}
+
+// maxSurprise bounds what one story can tell, in the log of the ratio of
+// the wait it reports to the wait expected: a factor of 20 either way, so a
+// single story of a reply in seconds where hours were expected does not
+// swamp everything else. Repeated stories still carry a reputation as far
+// as the waits they tell.
+const maxSurprise = 3.0
+
+// minWait is the shortest wait a story tells: below ten seconds, nobody
+// notices the difference.
+const minWait = 10.0
+
+func clampSurprise(x float64) float64 {
+	return math.Max(-maxSurprise, math.Min(maxSurprise, x))
+}
+
+// belief is a weighted average of stories in logarithms, with a prior of
+// zero at weight inertia, whose stories fade with time.
+type belief struct {
+	weight float64 // of the stories heard, faded to at
+	sum    float64 // their weighted values, faded to at
+	at     float64
+}
+
+// womState is word of mouth at run time: each channel's reputation (kept
+// on the channel, as the log of the expected wait over its starting value)
+// and the global expectation level.
+type womState struct {
+	on    bool
+	cfg   WordOfMouth
+	tau   float64 // time constant of forgetting, +Inf for none
+	level belief
+	rng   *rand.Rand
+	eng   *sim.Engine
+}
+
+func newWOM(cfg WordOfMouth, eng *sim.Engine, streams *sim.Streams) womState {
+	s := womState{on: cfg.Enabled, cfg: cfg, tau: math.Inf(1), eng: eng}
+	if !cfg.Enabled {
+		return s
+	}
+	if !math.IsInf(cfg.Memory, 1) {
+		s.tau = cfg.Memory / math.Ln2
+	}
+	s.rng = streams.Rand("word-of-mouth")
+	return s
+}
+
+// fade brings b up to now.
+func (s *womState) fade(b *belief, now float64) {
+	if now > b.at && !math.IsInf(s.tau, 1) {
+		f := math.Exp(-(now - b.at) / s.tau)
+		b.weight *= f
+		b.sum *= f
+	}
+	b.at = now
+}
+
+// value returns the belief's average now, its prior of zero weighing
+// inertia.
+func (s *womState) value(b *belief, inertia float64) float64 {
+	s.fade(b, s.eng.Now())
+	return b.sum / (inertia + b.weight)
+}
+
+// hear adds a story of value x reaching Reach people.
+func (s *womState) hear(b *belief, x float64) {
+	s.fade(b, s.eng.Now())
+	b.weight += s.cfg.Reach
+	b.sum += s.cfg.Reach * x
+}
+
+// expected returns the wait customers expect on ch now, in seconds.
+func (s *womState) expected(ch *channel) float64 {
+	base := ch.cfg.ExpectedWait
+	if !s.on {
+		return base
+	}
+	return base * math.Exp(s.value(&ch.reputation, s.cfg.Inertia))
+}
+
+// levelNow returns the global expectation level now.
+func (s *womState) levelNow() float64 {
+	if !s.on {
+		return 0
+	}
+	return s.value(&s.level, s.cfg.LevelInertia)
+}
+
+// patienceFactor is what the expectation level does to patience now.
+func (s *womState) patienceFactor() float64 {
+	if !s.on || s.cfg.Coupling == 0 {
+		return 1
+	}
+	return math.Exp(-s.cfg.Coupling * s.levelNow())
+}
+
+// tell spreads a story: a wait of observed seconds on channel ch. It adds to
+// the channel's reputation, and to the global level as how much faster than
+// the channel's starting expectation it was; each within a factor of 20.
+func (s *womState) tell(ch *channel, observed float64) {
+	x := clampSurprise(math.Log(math.Max(observed, minWait) / ch.cfg.ExpectedWait))
+	s.hear(&ch.reputation, x)
+	s.hear(&s.level, -x)
+}
+
+// share lets a finished customer tell the story of each contact, with the
+// chances the scenario sets.
+func (s *womState) share(cu *customer) {
+	if !s.on {
+		return
+	}
+	chance := s.cfg.ShareGood
+	if cu.bad() {
+		chance = s.cfg.ShareBad
+	}
+	for _, e := range cu.story {
+		p := chance
+		if e.ch.cfg.Public {
+			p = math.Min(1, p*s.cfg.PublicFactor)
+		}
+		if s.rng.Float64() >= p {
+			continue
+		}
+		observed := e.wait
+		if e.failed {
+			// A failure tells of a wait at least twice as long as the one
+			// endured, and never shorter than twice what was expected.
+			observed = math.Max(2*e.wait, 2*s.expected(e.ch))
+		}
+		s.tell(e.ch, observed)
+	}
+}

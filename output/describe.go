@@ -1,0 +1,217 @@
+package output
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/omnisim/omnisim/models"
+)
+
+// describeChannel says in one line what channel i's settings are. Alone,
+// a channel is described with the agents that serve it, as the single-queue
+// report always has been; beside others, with its kind of traffic, limits,
+// opening hours, target and the pools that serve it.
+func (r *RunReport) describeChannel(i int) string {
+	cfg := r.Config
+	ch := cfg.Channels[i]
+	parts := []string{fmt.Sprintf("%s (%s)", ch.Name, ch.Kind)}
+	if len(cfg.Channels) == 1 {
+		if hasArrivals(ch.Arrivals) || !hasArrivals(cfg.Demand.Arrivals) {
+			parts = append(parts, "arrivals "+describeArrivals(cfg, ch.Arrivals))
+		}
+		if hasArrivals(cfg.Demand.Arrivals) {
+			parts = append(parts, "customers "+describeArrivals(cfg, cfg.Demand.Arrivals))
+		}
+		parts = append(parts, "handle time "+ch.HandleTime.String(), "patience "+ch.Patience.String())
+		return strings.Join(append(parts, describeAgents(cfg, servingPools(cfg, i))), "; ")
+	}
+	parts = append(parts, r.describeSource(i))
+	if ch.Kind == models.SelfService {
+		parts = append(parts, "session "+ch.HandleTime.String())
+	} else {
+		parts = append(parts, "handle time "+ch.HandleTime.String())
+	}
+	if ch.Kind == models.Live {
+		parts = append(parts, "patience "+ch.Patience.String())
+	}
+	if ch.Lines > 0 {
+		parts = append(parts, fmt.Sprintf("%d lines", ch.Lines))
+	}
+	if ch.Concurrency > 1 {
+		s := fmt.Sprintf("%d at once per agent", ch.Concurrency)
+		if ch.Slowdown > 0 {
+			s += fmt.Sprintf(", each extra one %s slower", Value(ch.Slowdown, UnitShare))
+		}
+		parts = append(parts, s)
+	}
+	if len(ch.Open) > 0 {
+		spans := make([]string, len(ch.Open))
+		for k, s := range ch.Open {
+			spans[k] = describeSpan(s)
+		}
+		parts = append(parts, "open "+strings.Join(spans, " and "))
+	}
+	if ch.TargetServiceLevel > 0 {
+		parts = append(parts, fmt.Sprintf("target %s within %s", Value(ch.TargetServiceLevel, UnitShare), models.FormatDuration(ch.AnswerWithin)))
+	}
+	if pools := servingPools(cfg, i); len(pools) > 0 {
+		names := make([]string, len(pools))
+		for k, p := range pools {
+			names[k] = cfg.Pools[p].Name
+		}
+		parts = append(parts, "served by "+strings.Join(names, ", "))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// describeSource says where channel i's contacts come from: arrivals of its
+// own, customers who choose it, or other channels only.
+func (r *RunReport) describeSource(i int) string {
+	cfg := r.Config
+	ch := cfg.Channels[i]
+	own := hasArrivals(ch.Arrivals)
+	chosen := ch.Choosable && hasArrivals(cfg.Demand.Arrivals)
+	switch {
+	case own && chosen:
+		return "arrivals " + describeArrivals(cfg, ch.Arrivals) + ", and chosen"
+	case own:
+		return "arrivals " + describeArrivals(cfg, ch.Arrivals)
+	case chosen:
+		return "chosen"
+	}
+	var from []string
+	for _, o := range cfg.Channels {
+		sends := slices.Contains(o.SendTo, ch.Name) ||
+			slices.ContainsFunc(o.Escalations, func(e models.Escalation) bool { return e.To == ch.Name })
+		if sends {
+			from = append(from, o.Name)
+		}
+	}
+	if len(from) == 0 {
+		return "no arrivals"
+	}
+	return "reached from " + strings.Join(from, ", ")
+}
+
+// describeDemand says in one line how customers who choose their channel
+// arrive, and among which channels they choose.
+func (r *RunReport) describeDemand() string {
+	cfg := r.Config
+	d := cfg.Demand
+	parts := []string{"customers " + describeArrivals(cfg, d.Arrivals)}
+	var factors []string
+	for day, f := range d.Weekdays {
+		if f != 1 {
+			factors = append(factors, fmt.Sprintf("%s ×%g", models.Weekday(day), f))
+		}
+	}
+	if len(factors) > 0 {
+		parts = append(parts, "by weekday "+strings.Join(factors, ", "))
+	}
+	if d.Noise > 0 {
+		parts = append(parts, fmt.Sprintf("day-to-day noise cv %g", d.Noise))
+	}
+	var names []string
+	for _, ch := range cfg.Channels {
+		if ch.Choosable {
+			names = append(names, ch.Name)
+		}
+	}
+	parts = append(parts, "choosing among "+strings.Join(names, ", "))
+	return strings.Join(parts, "; ")
+}
+
+// hasArrivals tells whether an arrival process brings anyone.
+func hasArrivals(a models.Arrivals) bool {
+	return a.Rate > 0 || slices.ContainsFunc(a.Volumes, func(v float64) bool { return v > 0 })
+}
+
+// describeArrivals writes an arrival process: "200/h", or "per 30m
+// interval, 1,890 over 48 intervals".
+func describeArrivals(cfg *models.Config, a models.Arrivals) string {
+	if len(a.Volumes) == 0 {
+		return formatRate(a.Rate)
+	}
+	total := 0.0
+	for _, v := range a.Volumes {
+		total += v
+	}
+	return fmt.Sprintf("per %s interval, %s over %d intervals",
+		models.FormatDuration(cfg.Interval), Value(math.Round(total), UnitCount), len(a.Volumes))
+}
+
+// describeAgents writes the headcount the given pools schedule over the
+// horizon: "14 agents", or "0 to 21 agents by interval".
+func describeAgents(cfg *models.Config, pools []int) string {
+	n := cfg.Intervals()
+	if n == 0 {
+		return "0 agents"
+	}
+	lo, hi := agentsAt(cfg, pools, 0), agentsAt(cfg, pools, 0)
+	for k := 1; k < n; k++ {
+		a := agentsAt(cfg, pools, k)
+		lo, hi = min(lo, a), max(hi, a)
+	}
+	if lo == hi {
+		return fmt.Sprintf("%d agents", lo)
+	}
+	return fmt.Sprintf("%d to %d agents by interval", lo, hi)
+}
+
+// describeSpan writes a span of the week as a scenario would: "mon-fri
+// 08:00-20:00", "every day 07:00-23:00", "sat,sun 22:00-02:00".
+func describeSpan(s models.Span) string {
+	return describeDays(s.Days) + " " + hourMinute(s.From) + "-" + hourMinute(s.To)
+}
+
+// describeDays writes a set of weekdays, runs of three or more days as
+// ranges: "every day", "mon-fri", "mon,wed,sat,sun".
+func describeDays(d models.Days) string {
+	if d == models.EveryDay {
+		return "every day"
+	}
+	var parts []string
+	for i := 0; i < 7; i++ {
+		if !d[i] {
+			continue
+		}
+		j := i
+		for j+1 < 7 && d[j+1] {
+			j++
+		}
+		switch {
+		case j-i >= 2:
+			parts = append(parts, models.Weekday(i).String()+"-"+models.Weekday(j).String())
+		case j > i:
+			parts = append(parts, models.Weekday(i).String(), models.Weekday(j).String())
+		default:
+			parts = append(parts, models.Weekday(i).String())
+		}
+		i = j
+	}
+	return strings.Join(parts, ",")
+}
+
+// hourMinute writes seconds after midnight as a time of day, midnight at
+// the end of a day as 24:00.
+func hourMinute(sec float64) string {
+	m := int(math.Round(sec / 60))
+	return fmt.Sprintf("%02d:%02d", m/60, m%60)
+}
+
+func formatRate(perSecond float64) string {
+	perHour := perSecond * 3600
+	if perHour == math.Round(perHour) {
+		return fmt.Sprintf("%s/h", Value(perHour, UnitCount))
+	}
+	return fmt.Sprintf("%.4g/h", perHour)
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

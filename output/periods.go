@@ -1,0 +1,97 @@
+package output
+
+import (
+	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/sim"
+)
+
+// The tables by interval and by day add up the replications' tallies of
+// each stretch of time; perReplication turns the sums into figures. Readings
+// taken at a moment (backlog, reputation) add up too, and divide into their
+// mean: the backlog as a count, the reputation here.
+
+// channelIntervals returns channel i's tallies of each interval, added up
+// over the replications.
+func (r *RunReport) channelIntervals(i int) []models.Counts {
+	out := make([]models.Counts, r.Config.Intervals())
+	for _, res := range r.Results {
+		for k, c := range res.Channels[i].Intervals {
+			out[k].Add(c)
+		}
+	}
+	return r.meanReputation(out)
+}
+
+// channelDays returns channel i's tallies of each day, added up over the
+// replications.
+func (r *RunReport) channelDays(i int) []models.Counts {
+	out := make([]models.Counts, r.Config.Days())
+	for _, res := range r.Results {
+		for d, c := range res.ChannelDays(r.Config, i) {
+			out[d].Add(c)
+		}
+	}
+	return r.meanReputation(out)
+}
+
+// meanReputation divides the reputations of tallies added up over the
+// replications into their mean, which the figure expected_wait_seconds
+// then reads as it is.
+func (r *RunReport) meanReputation(cs []models.Counts) []models.Counts {
+	for k := range cs {
+		cs[k].Reputation /= float64(r.reps())
+	}
+	return cs
+}
+
+// customerDays returns the customers' tallies by the day their journey
+// began, added up over the replications.
+func (r *RunReport) customerDays() []models.CustomerCounts {
+	out := make([]models.CustomerCounts, r.Config.Days())
+	for _, res := range r.Results {
+		for d, c := range res.CustomerDays(r.Config) {
+			out[d].Add(c)
+		}
+	}
+	return out
+}
+
+// poolDays returns pool p's tallies of each day, added up over the
+// replications.
+func (r *RunReport) poolDays(p int) []models.PoolCounts {
+	out := make([]models.PoolCounts, r.Config.Days())
+	for _, res := range r.Results {
+		for d, c := range res.PoolDays(r.Config, p) {
+			out[d].Add(c)
+		}
+	}
+	return out
+}
+
+// expectationDays returns the global expectation level at the end of each
+// day, over the replications.
+func (r *RunReport) expectationDays() []models.Estimate {
+	days := make([][]float64, r.Config.Days())
+	for _, res := range r.Results {
+		for d, x := range res.ExpectationDays(r.Config) {
+			days[d] = append(days[d], x)
+		}
+	}
+	out := make([]models.Estimate, len(days))
+	for d, xs := range days {
+		out[d] = meanCI(xs)
+	}
+	return out
+}
+
+// weekday returns the weekday of day d of the run.
+func (r *RunReport) weekday(d int) models.Weekday {
+	return models.WeekdayAt(r.Config.Start, float64(d)*86400)
+}
+
+// meanCI returns the mean of values from replications with the half-width
+// of its 95 % confidence interval.
+func meanCI(vals []float64) models.Estimate {
+	m, h := sim.MeanCI(vals, 0.95)
+	return models.Estimate{Mean: m, HalfWidth: h}
+}

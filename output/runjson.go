@@ -1,0 +1,128 @@
+package output
+
+import (
+	"github.com/omnisim/omnisim/models"
+)
+
+// JSON returns the report as a JSON object: the scenario's identity and
+// settings ("start" is the weekday of day 1); then "channels", per channel
+// every figure under its key in models.Figures, "ci95" holding the 95 %
+// confidence half-widths when there is more than one replication,
+// "erlang" the formula's prediction where one applies, "intervals" each
+// interval's figures when opts asks, and "days" each day's; "customers",
+// the figures of models.CustomerFigures with their "ci95" and "days";
+// "pools", per pool the figures of models.PoolFigures with their "ci95"
+// and "days"; and, under word of mouth, "expectation": the global level at
+// the horizon, its "ci95", the "patience_factor" it implies and the level at
+// the end of each day. In intervals and days, counts, hours and costs are
+// means per replication; days are numbered from 1. Undefined figures are
+// null.
+func (r *RunReport) JSON(opts ReportOptions) *Object {
+	cfg := r.Config
+	o := &Object{}
+	o.Set("scenario", r.Name).Set("title", r.Title).Set("file", r.File).
+		Set("seed", cfg.Seed).Set("replications", r.Summary.Replications).
+		Set("horizon_seconds", cfg.Horizon).Set("warmup_seconds", cfg.Warmup).
+		Set("interval_seconds", cfg.Interval).Set("start", cfg.Start.String())
+	channels := &Object{}
+	for i, cs := range r.Summary.Channels {
+		channels.Set(cs.Name, r.channelJSON(i, opts))
+	}
+	o.Set("channels", channels)
+	if len(r.Results) == 0 {
+		return o
+	}
+
+	customers := figuresJSON(models.CustomerFigures, r.Summary.Customers, r.Summary.Replications)
+	var days []*Object
+	for d, c := range r.customerDays() {
+		days = append(days, dayJSON(r, d, models.CustomerFigures, c))
+	}
+	o.Set("customers", customers.Set("days", days))
+
+	pools := &Object{}
+	for p, ps := range r.Summary.Pools {
+		po := figuresJSON(models.PoolFigures, ps.Figures, r.Summary.Replications)
+		var days []*Object
+		for d, c := range r.poolDays(p) {
+			days = append(days, dayJSON(r, d, models.PoolFigures, c))
+		}
+		pools.Set(ps.Name, po.Set("days", days))
+	}
+	o.Set("pools", pools)
+
+	if r.wordOfMouth() {
+		e := r.Summary.Expectation
+		x := &Object{}
+		x.Set("level", e.Mean)
+		if r.Summary.Replications > 1 {
+			x.Set("ci95", e.HalfWidth)
+		}
+		x.Set("patience_factor", r.patienceFactor(e.Mean))
+		var levels Floats
+		for _, d := range r.expectationDays() {
+			levels = append(levels, d.Mean)
+		}
+		o.Set("expectation", x.Set("days", levels))
+	}
+	return o
+}
+
+// channelJSON is channel i's object.
+func (r *RunReport) channelJSON(i int, opts ReportOptions) *Object {
+	cfg := r.Config
+	ch := figuresJSON(models.Figures, r.Summary.Channels[i].Figures, r.Summary.Replications)
+	if ref, ok := models.ReferenceFor(cfg, i); ok {
+		e := &Object{}
+		e.Set("model", ref.Model).Set("exact", ref.Exact).Set("offered_load_erlangs", ref.Result.OfferedLoad)
+		for _, f := range models.Figures {
+			if v, ok := ref.Value(f.Key); ok {
+				e.Set(f.Key, v)
+			}
+		}
+		ch.Set("erlang", e)
+	}
+	if opts.Intervals {
+		pools := servingPools(cfg, i)
+		var list []*Object
+		for k, c := range r.channelIntervals(i) {
+			iv := &Object{}
+			iv.Set("start_seconds", float64(k)*cfg.Interval).Set("agents", agentsAt(cfg, pools, k))
+			for _, f := range models.Figures {
+				iv.Set(f.Key, perReplication(f, c, r.reps()))
+			}
+			list = append(list, iv)
+		}
+		ch.Set("intervals", list)
+	}
+	var days []*Object
+	for d, c := range r.channelDays(i) {
+		days = append(days, dayJSON(r, d, models.Figures, c))
+	}
+	return ch.Set("days", days)
+}
+
+// figuresJSON is an object of estimates: each figure's mean under its key,
+// then, with more than one replication, "ci95" holding the half-widths.
+func figuresJSON[T any](figs []models.Figure[T], ests []models.Estimate, reps int) *Object {
+	o, ci := &Object{}, &Object{}
+	for fi, f := range figs {
+		o.Set(f.Key, ests[fi].Mean)
+		ci.Set(f.Key, ests[fi].HalfWidth)
+	}
+	if reps > 1 {
+		o.Set("ci95", ci)
+	}
+	return o
+}
+
+// dayJSON is day d's object: its number from 1, its weekday, and each
+// figure of the tallies added up over the replications.
+func dayJSON[T any](r *RunReport, d int, figs []models.Figure[T], sum T) *Object {
+	o := &Object{}
+	o.Set("day", d+1).Set("weekday", r.weekday(d).String())
+	for _, f := range figs {
+		o.Set(f.Key, perReplication(f, sum, r.reps()))
+	}
+	return o
+}

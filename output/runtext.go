@@ -1,0 +1,388 @@
+package output
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strings"
+
+	"github.com/omnisim/omnisim/models"
+)
+
+// WriteText writes the report as text: a header naming the run, then the
+// channels, every figure as its mean over the replications with the
+// half-width of its 95 % confidence interval. A single channel gets a table
+// of its own with, where a formula applies, the Erlang prediction beside
+// each figure; several channels share one table, a column each. Figures
+// that say nothing in this run (zero everywhere, or a resolution rate of
+// 100 %) are left out. Sections on customers, pools and expectations follow
+// when the world has something to say in them; then, as opts asks, each
+// channel interval by interval and day by day.
+func (r *RunReport) WriteText(w io.Writer, opts ReportOptions) error {
+	var b strings.Builder
+	r.writeHeader(&b)
+	if len(r.Results) == 0 {
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	if len(r.Config.Channels) == 1 {
+		r.writeChannel(&b)
+	} else {
+		r.writeChannels(&b)
+	}
+	if r.showsCustomers() {
+		r.writeCustomers(&b)
+	}
+	if r.showsPools() {
+		r.writePools(&b)
+	}
+	if r.wordOfMouth() {
+		r.writeExpectations(&b)
+	}
+	if opts.Intervals {
+		for i := range r.Config.Channels {
+			b.WriteByte('\n')
+			if len(r.Config.Channels) > 1 {
+				fmt.Fprintf(&b, "%s by interval\n\n", r.Config.Channels[i].Name)
+			}
+			r.intervalTable(i).WriteTo(&b)
+		}
+	}
+	if opts.Days {
+		r.writeDays(&b)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func (r *RunReport) writeHeader(b *strings.Builder) {
+	cfg := r.Config
+	head := r.Name
+	if r.Title != "" {
+		head += ": " + r.Title
+	}
+	fmt.Fprintln(b, head)
+	reps := r.Summary.Replications
+	fmt.Fprintf(b, "%d replication%s of %s", reps, plural(reps), models.FormatDuration(cfg.Horizon))
+	if cfg.Warmup > 0 {
+		fmt.Fprintf(b, " (the first %s left out as warm-up)", models.FormatDuration(cfg.Warmup))
+	}
+	fmt.Fprintf(b, ", seed %d\n", cfg.Seed)
+}
+
+// writeChannel writes the single channel of a world: its figures, the
+// Erlang prediction where a formula applies, and its target.
+func (r *RunReport) writeChannel(b *strings.Builder) {
+	cfg, cs := r.Config, r.Summary.Channels[0]
+	fmt.Fprintf(b, "\n%s\n\n", r.describeChannel(0))
+	ref, hasRef := models.ReferenceFor(cfg, 0)
+	header := []string{"figure", "simulated"}
+	if r.Summary.Replications > 1 {
+		header[1] = "simulated, mean ± 95 % CI"
+	}
+	if hasRef {
+		header = append(header, ref.Model)
+	}
+	t := NewTable(header...)
+	for _, fi := range r.shownFigures() {
+		f, e := models.Figures[fi], cs.Figures[fi]
+		row := []string{f.Label, Estimate(e.Mean, e.HalfWidth, f.Unit)}
+		if hasRef {
+			if v, ok := ref.Value(f.Key); ok {
+				row = append(row, Value(v, f.Unit))
+			}
+		}
+		t.Row(row...)
+	}
+	t.WriteTo(b)
+	if hasRef && !ref.Exact {
+		fmt.Fprintf(b, "(%s assumes exponential handle times and patience and uses only their means here;\n this channel's differ, so the two columns are expected to differ.)\n", ref.Model)
+	}
+	if ch := cfg.Channels[0]; ch.TargetServiceLevel > 0 {
+		sl := cs.Get("service_level").Mean
+		fmt.Fprintf(b, "Target: %s answered within %s; %s, at %s.\n", Value(ch.TargetServiceLevel, UnitShare),
+			models.FormatDuration(ch.AnswerWithin), verdict(sl, ch.TargetServiceLevel), Value(sl, UnitShare))
+	}
+}
+
+// writeChannels writes several channels side by side: a line describing
+// each, one table with a column per channel, and each target.
+func (r *RunReport) writeChannels(b *strings.Builder) {
+	cfg := r.Config
+	b.WriteByte('\n')
+	if hasArrivals(cfg.Demand.Arrivals) {
+		fmt.Fprintln(b, r.describeDemand())
+	}
+	for i := range cfg.Channels {
+		fmt.Fprintln(b, r.describeChannel(i))
+	}
+	b.WriteByte('\n')
+	header := []string{r.figureHeading()}
+	for _, cs := range r.Summary.Channels {
+		header = append(header, cs.Name)
+	}
+	t := NewTable(header...)
+	for _, fi := range r.shownFigures() {
+		f := models.Figures[fi]
+		row := []string{f.Label}
+		for _, cs := range r.Summary.Channels {
+			e := cs.Figures[fi]
+			row = append(row, Estimate(e.Mean, e.HalfWidth, f.Unit))
+		}
+		t.Row(row...)
+	}
+	t.WriteTo(b)
+	for i, ch := range cfg.Channels {
+		if ch.TargetServiceLevel > 0 {
+			sl := r.Summary.Channels[i].Get("service_level").Mean
+			fmt.Fprintf(b, "Target: %s, %s answered within %s; %s, at %s.\n", ch.Name, Value(ch.TargetServiceLevel, UnitShare),
+				models.FormatDuration(ch.AnswerWithin), verdict(sl, ch.TargetServiceLevel), Value(sl, UnitShare))
+		}
+	}
+}
+
+// figureHeading heads the first column of a table of estimates.
+func (r *RunReport) figureHeading() string {
+	if r.Summary.Replications > 1 {
+		return "figure, mean ± 95 % CI"
+	}
+	return "figure"
+}
+
+// verdict judges a service level against its target; an undefined one
+// misses.
+func verdict(sl, target float64) string {
+	if sl >= target {
+		return "met"
+	}
+	return "missed"
+}
+
+// writeCustomers writes the customer-level figures.
+func (r *RunReport) writeCustomers(b *strings.Builder) {
+	fmt.Fprint(b, "\nCustomers, by the interval their journey began\n\n")
+	header := "value"
+	if r.Summary.Replications > 1 {
+		header = "mean ± 95 % CI"
+	}
+	t := NewTable("figure", header)
+	for fi, f := range models.CustomerFigures {
+		e := r.Summary.Customers[fi]
+		t.Row(f.Label, Estimate(e.Mean, e.HalfWidth, f.Unit))
+	}
+	t.WriteTo(b)
+}
+
+// writePools writes a row per pool and their total. The cost column is
+// left out when no pool has a cost.
+func (r *RunReport) writePools(b *strings.Builder) {
+	cfg := r.Config
+	costs := false
+	for _, p := range cfg.Pools {
+		costs = costs || p.CostPerHour > 0
+	}
+	figs := models.PoolFigures
+	if !costs {
+		figs = figs[:len(figs)-1]
+	}
+	header := []string{"pool", "serves"}
+	for _, f := range figs {
+		header = append(header, f.Label)
+	}
+	if r.Summary.Replications > 1 {
+		fmt.Fprint(b, "\nPools, each figure a mean ± 95 % CI\n\n")
+	} else {
+		fmt.Fprint(b, "\nPools\n\n")
+	}
+	t := NewTable(header...).AlignLeft(1)
+	for p, ps := range r.Summary.Pools {
+		row := []string{ps.Name, strings.Join(cfg.Pools[p].Skills, ", ")}
+		for fi, f := range figs {
+			row = append(row, Estimate(ps.Figures[fi].Mean, ps.Figures[fi].HalfWidth, f.Unit))
+		}
+		t.Row(row...)
+	}
+	if len(cfg.Pools) > 1 {
+		row := []string{"total", ""}
+		for _, f := range figs {
+			e := estimate(r.Results, f, poolsTotal)
+			row = append(row, Estimate(e.Mean, e.HalfWidth, f.Unit))
+		}
+		t.Row(row...)
+	}
+	t.WriteTo(b)
+}
+
+// writeExpectations writes where word of mouth left expectations at the
+// horizon: the global level with what it does to patience, and each
+// channel's expected wait against where it started.
+func (r *RunReport) writeExpectations(b *strings.Builder) {
+	cfg, e := r.Config, r.Summary.Expectation
+	fmt.Fprint(b, "\nExpectations\n\n")
+	fmt.Fprintf(b, "Expectation level at the horizon: %s; patience is scaled by %s (exp(−%g × level)).\n\n",
+		Estimate(e.Mean, e.HalfWidth, UnitRatio), Value(r.patienceFactor(e.Mean), UnitRatio), cfg.WordOfMouth.Coupling)
+	t := NewTable("channel", "expected wait at start", "at the horizon")
+	for i, ch := range cfg.Channels {
+		w := r.Summary.Channels[i].Get("expected_wait_seconds")
+		t.Row(ch.Name, Value(ch.ExpectedWait, UnitSeconds), Estimate(w.Mean, w.HalfWidth, UnitSeconds))
+	}
+	t.WriteTo(b)
+}
+
+// periodColumn is a column of a table by interval or by day: a channel
+// figure under a heading.
+type periodColumn struct {
+	label string
+	f     models.Figure[models.Counts]
+}
+
+// periodColumns returns the columns of channel i's tables by interval and
+// by day, whose tallies are cs: offered, answered, abandoned, blocked if
+// any contact was, service level, ASA, more as asked, the backlog if a
+// deferred channel had any, and the expected wait under word of mouth.
+func (r *RunReport) periodColumns(i int, cs []models.Counts, more []string, backlog string) []periodColumn {
+	var blocked, waiting bool
+	for _, c := range cs {
+		blocked = blocked || c.Blocked > 0
+		waiting = waiting || c.Backlog > 0
+	}
+	keys := []string{"offered", "answered", "abandoned"}
+	if blocked {
+		keys = append(keys, "blocked")
+	}
+	keys = append(keys, "service_level", "asa_seconds")
+	keys = append(keys, more...)
+	if waiting && r.Config.Channels[i].Kind == models.Deferred {
+		keys = append(keys, "backlog")
+	}
+	if r.wordOfMouth() {
+		keys = append(keys, "expected_wait_seconds")
+	}
+	cols := make([]periodColumn, len(keys))
+	for j, key := range keys {
+		f, _ := models.FigureByKey(key)
+		cols[j] = periodColumn{f.Label, f}
+		if key == "backlog" {
+			cols[j].label = backlog
+		}
+	}
+	return cols
+}
+
+// countDecimals is the number of decimals of counts in tables by interval
+// and by day: none for a single replication, one for means of several.
+func (r *RunReport) countDecimals() int {
+	if len(r.Results) > 1 {
+		return 1
+	}
+	return 0
+}
+
+// cell formats a figure of tallies added up over the replications.
+func (r *RunReport) cell(f models.Figure[models.Counts], c models.Counts) string {
+	v := perReplication(f, c, r.reps())
+	if f.Unit == UnitCount {
+		return Count(v, r.countDecimals())
+	}
+	return Value(v, f.Unit)
+}
+
+// intervalTable is channel i interval by interval: the agents scheduled by
+// the pools that serve it (none for self-service), then its figures, counts
+// as means per replication.
+func (r *RunReport) intervalTable(i int) *Table {
+	cfg := r.Config
+	cs := r.channelIntervals(i)
+	cols := r.periodColumns(i, cs, []string{"occupancy"}, "backlog")
+	pools := servingPools(cfg, i)
+	header := []string{"interval"}
+	if cfg.Channels[i].Kind != models.SelfService {
+		header = append(header, "agents")
+	}
+	for _, c := range cols {
+		header = append(header, c.label)
+	}
+	t := NewTable(header...)
+	for k, c := range cs {
+		row := []string{Clock(float64(k) * cfg.Interval)}
+		if cfg.Channels[i].Kind != models.SelfService {
+			row = append(row, fmt.Sprint(agentsAt(cfg, pools, k)))
+		}
+		for _, col := range cols {
+			row = append(row, r.cell(col.f, c))
+		}
+		t.Row(row...)
+	}
+	return t
+}
+
+// writeDays writes each channel day by day, then the customers and the
+// expectation level where the report shows them.
+func (r *RunReport) writeDays(b *strings.Builder) {
+	cfg := r.Config
+	if cfg.Warmup > 0 {
+		fmt.Fprintf(b, "\nThe days include the warm-up (the first %s), which the figures above leave out.\n", models.FormatDuration(cfg.Warmup))
+	}
+	for i, ch := range cfg.Channels {
+		cs := r.channelDays(i)
+		cols := r.periodColumns(i, cs, nil, "backlog at day end")
+		header := []string{"day", "weekday"}
+		for _, c := range cols {
+			header = append(header, c.label)
+		}
+		t := NewTable(header...).AlignLeft(1)
+		for d, c := range cs {
+			row := []string{fmt.Sprint(d + 1), r.weekday(d).String()}
+			for _, col := range cols {
+				row = append(row, r.cell(col.f, c))
+			}
+			t.Row(row...)
+		}
+		fmt.Fprintf(b, "\n%s by day\n\n", ch.Name)
+		t.WriteTo(b)
+	}
+	if r.showsCustomers() {
+		keys := []string{"customers", "resolved_share", "contacts_per_customer", "satisfaction"}
+		header := []string{"day", "weekday"}
+		var figs []models.Figure[models.CustomerCounts]
+		for _, key := range keys {
+			for _, f := range models.CustomerFigures {
+				if f.Key == key {
+					figs = append(figs, f)
+					header = append(header, f.Label)
+				}
+			}
+		}
+		t := NewTable(header...).AlignLeft(1)
+		for d, c := range r.customerDays() {
+			row := []string{fmt.Sprint(d + 1), r.weekday(d).String()}
+			for _, f := range figs {
+				v := perReplication(f, c, r.reps())
+				if f.Unit == UnitCount {
+					row = append(row, Count(v, r.countDecimals()))
+				} else {
+					row = append(row, Value(v, f.Unit))
+				}
+			}
+			t.Row(row...)
+		}
+		fmt.Fprint(b, "\nCustomers by the day their journey began\n\n")
+		t.WriteTo(b)
+	}
+	if r.wordOfMouth() {
+		header := "expectation level"
+		if r.Summary.Replications > 1 {
+			header += ", mean ± 95 % CI"
+		}
+		t := NewTable("day", "weekday", header, "patience factor").AlignLeft(1)
+		for d, e := range r.expectationDays() {
+			f := math.NaN()
+			if !math.IsNaN(e.Mean) {
+				f = r.patienceFactor(e.Mean)
+			}
+			t.Row(fmt.Sprint(d+1), r.weekday(d).String(), Estimate(e.Mean, e.HalfWidth, UnitRatio), Value(f, UnitRatio))
+		}
+		fmt.Fprint(b, "\nExpectation level at the end of each day\n\n")
+		t.WriteTo(b)
+	}
+}

@@ -1,0 +1,46 @@
+package scenarios
+
+import (
+	"go.yaml.in/yaml/v3"
+
+	"github.com/omnisim/omnisim/models"
+)
+
+// arrivals decodes the keys of an arrival process, rate or volumes, into a
+// as a mapping's fields, and checks once the mapping is read that exactly
+// one of them was given.
+type arrivals struct {
+	a                   *models.Arrivals
+	hasRate, hasVolumes bool
+}
+
+func (d *decoder) arrivalFields(ar *arrivals) []field {
+	return []field{
+		{"rate", func(n *yaml.Node, p string) { ar.hasRate = true; ar.a.Rate = d.rate(n, p) }},
+		{"volumes", func(n *yaml.Node, p string) {
+			ar.hasVolumes = true
+			d.list(n, p, func(n *yaml.Node, p string) { ar.a.Volumes = append(ar.a.Volumes, d.number(n, p)) })
+			if n.Kind == yaml.SequenceNode && len(n.Content) == 0 {
+				d.errorf(n, p, "must list at least one volume")
+			}
+		}},
+	}
+}
+
+// check reports a mapping n that gave both rate and volumes, or neither.
+func (ar *arrivals) check(d *decoder, n *yaml.Node, path string) {
+	if resolve(n).Kind == yaml.MappingNode && ar.hasRate == ar.hasVolumes {
+		d.errorf(n, path, "give either rate (such as 200/h) or volumes (contacts per interval), not %s",
+			map[bool]string{true: "both", false: "neither"}[ar.hasRate])
+	}
+}
+
+// decodeArrivals decodes the arrivals of a channel: {rate: 200/h} or
+// {volumes: [...]}, the expected contacts in each interval.
+func (d *decoder) decodeArrivals(n *yaml.Node, path string) models.Arrivals {
+	var a models.Arrivals
+	ar := arrivals{a: &a}
+	d.mapping(n, path, d.arrivalFields(&ar))
+	ar.check(d, n, path)
+	return a
+}

@@ -1,0 +1,48 @@
+package scenarios
+
+import (
+	"go.yaml.in/yaml/v3"
+
+	"github.com/omnisim/omnisim/models"
+)
+
+// decodePool decodes the pool of agents called name. Its headcount is given
+// by agents (one number, or one per interval) or by shifts.
+func (d *decoder) decodePool(name string, n *yaml.Node, path string) models.Pool {
+	p := models.Pool{Name: name}
+	d.mapping(n, path, []field{
+		{"skills", func(n *yaml.Node, at string) {
+			d.list(n, at, func(n *yaml.Node, at string) { p.Skills = append(p.Skills, d.str(n, at)) })
+		}},
+		{"agents", func(n *yaml.Node, at string) {
+			if n.Kind == yaml.SequenceNode {
+				d.list(n, at, func(n *yaml.Node, at string) { p.Agents = append(p.Agents, d.integer(n, at)) })
+				if len(n.Content) == 0 {
+					d.errorf(n, at, "must list at least one headcount")
+				}
+				return
+			}
+			d.alias[at+"[0]"] = at
+			p.Agents = []int{d.integer(n, at)}
+		}},
+		{"shifts", func(n *yaml.Node, at string) {
+			d.list(n, at, func(n *yaml.Node, at string) { p.Shifts = append(p.Shifts, d.decodeShift(n, at)) })
+			if n.Kind == yaml.SequenceNode && len(n.Content) == 0 {
+				d.errorf(n, at, "must list at least one shift such as {days: mon-fri, hours: 08:00-16:00, agents: 10}")
+			}
+		}},
+		{"shrinkage", func(n *yaml.Node, at string) { p.Shrinkage = d.fraction(n, at) }},
+		{"cost_per_hour", func(n *yaml.Node, at string) { p.CostPerHour = d.number(n, at) }},
+	}, "skills")
+	return p
+}
+
+// decodeShift decodes one shift: a span of the week, as a channel's opening
+// hours are written, and the number of agents on it.
+func (d *decoder) decodeShift(n *yaml.Node, path string) models.Shift {
+	var s models.Shift
+	fields := append(d.spanFields(&s.Span),
+		field{"agents", func(n *yaml.Node, p string) { s.Agents = d.integer(n, p) }})
+	d.mapping(n, path, fields, "agents")
+	return s
+}

@@ -59,3 +59,23 @@ func BenchmarkErlangALarge(b *testing.B) {
 	cfg.Pools[0].Agents = []int{100}
 	benchmarkErlangA(b, cfg)
 }
+
+// BenchmarkRichWorld runs a week of a world with every mechanism on: six
+// channels of three kinds, an issue mix, choice, retries, chasing,
+// escalation, siloed history, shifts and word of mouth. It reports the time
+// per contact offered on any channel.
+func BenchmarkRichWorld(b *testing.B) {
+	cfg := richConfig()
+	b.ReportAllocs()
+	var contacts int64
+	for i := range b.N {
+		r, err := Run(cfg, i)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, c := range r.Channels {
+			contacts += c.Total.Offered
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(contacts), "ns/contact")
+}

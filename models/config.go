@@ -9,8 +9,7 @@ import (
 // ChannelKind says how a channel treats its contacts.
 type ChannelKind string
 
-// The kinds of channel. This version simulates live channels; the others
-// are named so that scenarios and messages can refer to them.
+// The kinds of channel.
 const (
 	// Live channels (phone, chat, video) hold contacts in a queue; a
 	// customer whose patience runs out abandons.

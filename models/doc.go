@@ -2,11 +2,15 @@
 // and their queues, customers and their contacts, agent pools and their
 // staffing, and the statistics a run streams into a Result.
 //
-// This first cut models one live channel (phone, chat, video: a queue that
-// customers abandon when their patience runs out) served first come, first
-// served by one pool of identical agents whose headcount may change from
-// interval to interval. The multi-channel world (choice, switching,
-// escalation, word of mouth) builds on the same Config and Result.
+// The world has channels of three kinds (live queues that customers abandon,
+// deferred backlogs they chase, self-service that sends them on), customers
+// with an issue who choose a channel by multinomial logit and journey across
+// contacts (retrying, switching, escalating, giving up), pools of agents
+// with skills on shifts, and word of mouth that moves each channel's
+// reputation and a global expectation level that scales patience (adaptive
+// patience: Zohar, Mandelbaum and Shimkin 2002, Management Science 48(4)).
+// One concept a file: channel.go, customer.go, journey.go, choice.go,
+// routing.go, pool.go, demand.go, wordofmouth.go.
 //
 // A Config describes the world; Run simulates one replication of it and
 // returns its Result; Summarize merges replications into means with

@@ -18,7 +18,8 @@ const (
 )
 
 // Value formats a figure for a table, with thousands separators: shares as
-// percentages with two decimals ("91.59 %"), seconds with two ("7.84 s"),
+// percentages with two decimals ("91.59 %"), durations with two, in seconds,
+// minutes or hours by their size ("7.84 s", "3.00 min", "13.88 h"),
 // hours with one ("1,234.5 h"), money as a whole number with no currency
 // ("12,345"), ratios with two decimals ("1.23"), counts whole or with one
 // decimal, and "–" for an undefined value.
@@ -30,7 +31,8 @@ func Value(v float64, unit string) string {
 	case UnitShare:
 		return strconv.FormatFloat(100*v, 'f', 2, 64) + " %"
 	case UnitSeconds:
-		return Count(v, 2) + " s"
+		scale, name := secondsScale(v)
+		return Count(v/scale, 2) + " " + name
 	case UnitHours:
 		return Count(v, 1) + " h"
 	case UnitMoney:
@@ -66,6 +68,18 @@ func Count(v float64, decimals int) string {
 	return out
 }
 
+// secondsScale chooses the unit a number of seconds reads best in: seconds
+// below two minutes, minutes below two hours, hours above.
+func secondsScale(v float64) (scale float64, name string) {
+	switch a := math.Abs(v); {
+	case a >= 7200:
+		return 3600, "h"
+	case a >= 120:
+		return 60, "min"
+	}
+	return 1, "s"
+}
+
 // Estimate formats a mean with its confidence half-width, the unit after
 // the mean and the half-width at the same precision: "91.59 % ± 0.15",
 // "1,234.5 h ± 3.2", "12,345 ± 67". The half-width is left out when it is
@@ -78,7 +92,10 @@ func Estimate(mean, half float64, unit string) string {
 	switch unit {
 	case UnitShare:
 		return s + " ± " + strconv.FormatFloat(100*half, 'f', 2, 64)
-	case UnitSeconds, UnitRatio:
+	case UnitSeconds:
+		scale, _ := secondsScale(mean)
+		return s + " ± " + Count(half/scale, 2)
+	case UnitRatio:
 		return s + " ± " + Count(half, 2)
 	case UnitHours:
 		return s + " ± " + Count(half, 1)

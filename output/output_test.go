@@ -62,7 +62,8 @@ func TestValue(t *testing.T) {
 		{12.5, UnitCount, "12.5"},
 		{-1234.25, UnitCount, "-1,234.2"},
 		{math.NaN(), UnitShare, "–"},
-		{86400, UnitSeconds, "86,400.00 s"},
+		{86400, UnitSeconds, "24.00 h"},
+		{180.16, UnitSeconds, "3.00 min"},
 		{1234.54, UnitHours, "1,234.5 h"},
 		{12345.4, UnitMoney, "12,345"},
 		{-0.4, UnitMoney, "0"},
@@ -87,6 +88,7 @@ func TestValue(t *testing.T) {
 		{12345.4, 67.4, UnitMoney, "12,345 ± 67"},
 		{1.2345, 0.0123, UnitRatio, "1.23 ± 0.01"},
 		{7.8359, 1234.5, UnitSeconds, "7.84 s ± 1,234.50"},
+		{49977.14, 1048.12, UnitSeconds, "13.88 h ± 0.29"},
 		{1.5, math.NaN(), UnitRatio, "1.50"},
 	} {
 		if got := Estimate(tc.mean, tc.half, tc.unit); got != tc.want {

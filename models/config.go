@@ -491,13 +491,7 @@ func (c *Config) checkChannel(ch *Channel, p problems, byName map[string]*Channe
 		p.at("expected_wait").add("must be a positive, finite duration, not %s", FormatDuration(ch.ExpectedWait))
 	}
 	for i, s := range ch.Open {
-		sp := p.at(fmt.Sprintf("open[%d]", i))
-		if s.Days == (Days{}) {
-			sp.at("days").add("must name at least one day")
-		}
-		if !(s.From >= 0 && s.From < 86400) || !(s.To >= 0 && s.To <= 86400) || s.From == s.To {
-			sp.at("hours").add("must be a span of the day such as 08:00-20:00")
-		}
+		s.check(p.at(fmt.Sprintf("open[%d]", i)))
 	}
 	if ch.Kind != Live {
 		if ch.Lines != 0 {
@@ -611,12 +605,7 @@ func (c *Config) checkPool(pool *Pool, p problems, byName map[string]*Channel) {
 	}
 	for i, s := range pool.Shifts {
 		sp := p.at(fmt.Sprintf("shifts[%d]", i))
-		if s.Days == (Days{}) {
-			sp.at("days").add("must name at least one day")
-		}
-		if !(s.From >= 0 && s.From < 86400) || !(s.To >= 0 && s.To <= 86400) || s.From == s.To {
-			sp.at("hours").add("must be a span of the day such as 08:00-16:30")
-		} else if c.Interval > 0 && (math.Mod(s.From, c.Interval) != 0 || math.Mod(s.To, c.Interval) != 0) {
+		if s.check(sp) && c.Interval > 0 && (math.Mod(s.From, c.Interval) != 0 || math.Mod(s.To, c.Interval) != 0) {
 			sp.at("hours").add("must start and end on the scenario's intervals (every %s)", FormatDuration(c.Interval))
 		}
 		if s.Agents < 0 {

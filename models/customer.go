@@ -22,6 +22,7 @@ type customer struct {
 	lastAt      float64  // when the latest contact arrived
 	open        int      // contacts waiting or in hand
 	scheduled   bool     // a next contact is scheduled
+	free        bool     // back in the world's pool of customers
 	done        bool
 	resolved    bool
 	story       []experience

@@ -427,12 +427,15 @@ func (w *world) finish(cu *customer, resolved bool) {
 		add(&w.customers)
 	}
 	w.wom.share(cu)
+	w.recycle(cu)
 }
 
 // recycle returns a finished customer to the pool once none of their
-// contacts is still waiting anywhere and no next contact is scheduled.
+// contacts is still waiting anywhere and no next contact is scheduled. It
+// may be called more than once for the same customer.
 func (w *world) recycle(cu *customer) {
-	if cu.done && cu.open == 0 && !cu.scheduled {
+	if cu.done && cu.open == 0 && !cu.scheduled && !cu.free {
+		cu.free = true
 		w.freeCustomers = append(w.freeCustomers, cu)
 	}
 }

@@ -57,6 +57,19 @@ type Span struct {
 	To   float64
 }
 
+// check reports what is wrong with the span, and tells whether its hours
+// are sound.
+func (s Span) check(p problems) bool {
+	if s.Days == (Days{}) {
+		p.at("days").add("must name at least one day")
+	}
+	if !(s.From >= 0 && s.From < 86400) || !(s.To >= 0 && s.To <= 86400) || s.From == s.To {
+		p.at("hours").add("must be a span of the day such as 08:00-20:00")
+		return false
+	}
+	return true
+}
+
 // covers tells whether the span covers the time of day tod (seconds after
 // midnight) on a day whose weekday is day.
 func (s Span) covers(day Weekday, tod float64) bool {

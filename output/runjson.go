@@ -14,7 +14,8 @@ import (
 // "pools", per pool the figures of models.PoolFigures with their "ci95"
 // and "days"; and, under word of mouth, "expectation": the global level at
 // the horizon, its "ci95", the "patience_factor" it implies and the level at
-// the end of each day. In intervals and days, counts, hours and costs are
+// the end of each day (and of each interval, when opts asks). In intervals
+// and days, counts, hours and costs are
 // means per replication; days are numbered from 1. Undefined figures are
 // null.
 func (r *RunReport) JSON(opts ReportOptions) *Object {
@@ -63,7 +64,19 @@ func (r *RunReport) JSON(opts ReportOptions) *Object {
 		for _, d := range r.expectationDays() {
 			levels = append(levels, d.Mean)
 		}
-		o.Set("expectation", x.Set("days", levels))
+		x.Set("days", levels)
+		if opts.Intervals {
+			// The level at the end of each interval, averaged over the
+			// replications.
+			ivs := make(Floats, r.Config.Intervals())
+			for _, res := range r.Results {
+				for k, v := range res.Expectation {
+					ivs[k] += v / float64(len(r.Results))
+				}
+			}
+			x.Set("intervals", ivs)
+		}
+		o.Set("expectation", x)
 	}
 	return o
 }

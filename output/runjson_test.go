@@ -95,10 +95,13 @@ func TestRunJSONKeys(t *testing.T) {
 		}
 	}
 	x := doc["expectation"].(map[string]any)
-	for _, key := range []string{"level", "ci95", "patience_factor", "days"} {
+	for _, key := range []string{"level", "ci95", "patience_factor", "days", "intervals"} {
 		if _, ok := x[key]; !ok {
 			t.Errorf("expectation: %s missing", key)
 		}
+	}
+	if n := len(x["intervals"].([]any)); n != cfg.Intervals() {
+		t.Errorf("expectation: %d interval levels, want %d", n, cfg.Intervals())
 	}
 }
 

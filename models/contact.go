@@ -22,8 +22,6 @@ type contact struct {
 	arrived  float64
 	handle   float64 // drawn at arrival, before any slowdown from concurrency
 	patience float64 // how long the customer will wait (live) or waits before chasing (deferred)
-	interval int     // the interval it arrived in
-	counted  bool    // arrived in the measured window
 	urgent   bool    // a complaint that jumps the line
 	carried  bool    // a switch or escalation: siloed history starts from nothing
 	timer    sim.Timer

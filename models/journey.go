@@ -223,12 +223,15 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 
 	c := w.newContact()
 	c.cust, c.ch, c.arrived, c.carried = cu, ch, now, siloed
-	c.interval = min(w.intervalOf(now), w.intervals-1)
-	c.counted = now >= w.cfg.Warmup && now < w.cfg.Horizon
 	c.urgent = ch.cfg.JumpTheLine && (cu.failures > 0 || how == retried || how == chased)
+	// Times are drawn as the contact arrives, whatever then happens to it,
+	// so that variants of a scenario draw the same numbers for it.
 	c.handle = ch.handle.Rand() * w.cfg.Issues[cu.issue].HandleFactor
 	if siloed {
 		c.handle *= w.cfg.Journey.SiloHandleFactor
+	}
+	if ch.kind == Live && !ch.patient {
+		c.patience = ch.patience.Rand() * w.wom.patienceFactor()
 	}
 	ch.tally(now, func(k *Counts) { k.Offered++ })
 
@@ -258,7 +261,6 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 	switch ch.kind {
 	case Live:
 		if !ch.patient {
-			c.patience = ch.patience.Rand() * w.wom.patienceFactor()
 			c.timer = w.eng.Schedule(now+c.patience, sim.PhaseTimer, c.expireFn)
 		}
 	case Deferred:

@@ -25,10 +25,18 @@ type contact struct {
 	urgent   bool    // a complaint that jumps the line
 	carried  bool    // a switch or escalation: siloed history starts from nothing
 	timer    sim.Timer
-	agent    *agent
-	queue    *queue // the queue it waits in, if any
-	prev     *contact
-	next     *contact
+	// For the trace: numbering, the customer's previous contact, how the
+	// contact came about, and when it was answered and for how long.
+	id         int64
+	prevID     int64
+	how        origin
+	chased     bool
+	answered   float64
+	handleDone float64
+	agent      *agent
+	queue      *queue // the queue it waits in, if any
+	prev       *contact
+	next       *contact
 
 	// Callbacks bound once, when the contact is first made, so that
 	// scheduling them allocates nothing.

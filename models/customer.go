@@ -20,9 +20,11 @@ type customer struct {
 	used        uint64
 	last        *channel // the channel of the latest contact
 	lastAt      float64  // when the latest contact arrived
-	open        int      // contacts waiting or in hand
-	scheduled   bool     // a next contact is scheduled
-	free        bool     // back in the world's pool of customers
+	lastID      int64    // the latest contact's number
+	id          int64
+	open        int  // contacts waiting or in hand
+	scheduled   bool // a next contact is scheduled
+	free        bool // back in the world's pool of customers
 	done        bool
 	resolved    bool
 	story       []experience

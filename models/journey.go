@@ -130,6 +130,8 @@ func (w *world) newCustomer(now float64) *customer {
 		}
 	}
 	w.active++
+	w.customerN++
+	cu.id = w.customerN
 	w.customers.Customers += b2i(cu.counted)
 	w.customersByIvl[cu.interval].Customers++
 	return cu
@@ -207,6 +209,9 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 	cu.used |= ch.bit
 	cu.last = ch
 	carried := prev != nil && prev != ch
+	if carried {
+		w.flow(prev, ch, now)
+	}
 	switch {
 	case how == escalated:
 		ch.tally(now, func(k *Counts) { k.EscalatedIn++ })
@@ -223,6 +228,9 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 
 	c := w.newContact()
 	c.cust, c.ch, c.arrived, c.carried = cu, ch, now, siloed
+	w.contacts++
+	c.id, c.prevID, c.how, c.chased, c.answered, c.handleDone = w.contacts, cu.lastID, how, false, math.NaN(), 0
+	cu.lastID = c.id
 	c.urgent = ch.cfg.JumpTheLine && (cu.failures > 0 || how == retried || how == chased)
 	// Times are drawn as the contact arrives, whatever then happens to it,
 	// so that variants of a scenario draw the same numbers for it.
@@ -238,6 +246,7 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 	if !ch.isOpen(now) || (ch.cfg.Lines > 0 && ch.inSystem >= ch.cfg.Lines) {
 		ch.tally(now, func(k *Counts) { k.Blocked++ })
 		cu.note(ch, 0, true)
+		w.emit(c, OutcomeBlocked)
 		w.freeContact(c)
 		w.fail(cu, ch, false)
 		return
@@ -245,6 +254,7 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 	cu.open++
 	if ch.kind == SelfService {
 		// Nobody waits for self-service: every session starts within target.
+		c.answered, c.handleDone = now, c.handle
 		ch.tally(now, func(k *Counts) { k.Answered++; k.AnsweredWithin++; k.HandleTime += c.handle })
 		w.eng.Schedule(now+c.handle, sim.PhaseRelease, c.finishFn)
 		return
@@ -284,6 +294,7 @@ func (w *world) expire(c *contact) {
 		}
 		cu.note(ch, wait, true)
 		cu.failures++
+		c.chased = true
 		if other := w.choose(cu, nil, nil, ch); other != nil {
 			w.attempt(cu, other, chased)
 		}
@@ -294,6 +305,7 @@ func (w *world) expire(c *contact) {
 	cu.open--
 	ch.tally(c.arrived, func(k *Counts) { k.Abandoned++; k.WaitAbandoned += wait })
 	cu.note(ch, wait, true)
+	w.emit(c, OutcomeAbandoned)
 	w.freeContact(c)
 	w.fail(cu, ch, false)
 	w.recycle(cu)
@@ -308,41 +320,45 @@ func (w *world) finishContact(c *contact) {
 		ch.inSystem--
 		w.release(c.agent)
 	}
+	var outcome string
 	switch {
 	case cu.done:
 		ch.tally(c.arrived, func(k *Counts) { k.Duplicates++ })
+		outcome = OutcomeDuplicate
 	case ch.kind == SelfService:
-		w.selfServed(c)
+		outcome = w.selfServed(c)
 	default:
-		w.handled(c)
+		outcome = w.handled(c)
 	}
+	w.emit(c, outcome)
 	w.freeContact(c)
 	w.recycle(cu)
 }
 
 // selfServed is the end of a self-service session: the customer is helped,
-// or sent on to a channel with agents.
-func (w *world) selfServed(c *contact) {
+// or sent on to a channel with agents. It returns the session's outcome.
+func (w *world) selfServed(c *contact) string {
 	ch, cu := c.ch, c.cust
 	cu.note(ch, 0, false)
 	if w.resolveRng.Float64() < ch.cfg.Resolution[cu.issue] {
 		ch.tally(c.arrived, func(k *Counts) { k.Resolved++ })
 		w.finish(cu, true)
-		return
+		return OutcomeResolved
 	}
 	if len(ch.cfg.SendTo) > 0 {
 		if next := w.choose(cu, ch.cfg.SendTo, nil, nil); next != nil {
 			w.attempt(cu, next, sentOn)
-			return
+			return OutcomeSentOn
 		}
 	}
 	w.fail(cu, ch, true)
+	return OutcomeUnresolved
 }
 
 // handled is the end of an agent's work on a contact: it resolves the
 // issue, or the contact takes an escalation path, or the customer must
-// come back.
-func (w *world) handled(c *contact) {
+// come back. It returns the contact's outcome.
+func (w *world) handled(c *contact) string {
 	ch, cu := c.ch, c.cust
 	p := ch.cfg.Resolution[cu.issue]
 	if c.carried {
@@ -351,7 +367,7 @@ func (w *world) handled(c *contact) {
 	if p >= 1 || w.resolveRng.Float64() < p {
 		ch.tally(c.arrived, func(k *Counts) { k.Resolved++ })
 		w.finish(cu, true)
-		return
+		return OutcomeResolved
 	}
 	x := w.resolveRng.Float64()
 	for i, e := range ch.cfg.Escalations {
@@ -367,9 +383,10 @@ func (w *world) handled(c *contact) {
 		} else {
 			w.schedule(cu, w.escDelay[ch.idx][i].Rand(), to, escalated, nil)
 		}
-		return
+		return OutcomeEscalated
 	}
 	w.fail(cu, ch, true)
+	return OutcomeUnresolved
 }
 
 func (w *world) channelIndex(name string) int {

@@ -16,6 +16,10 @@ type Result struct {
 	Expectation []float64
 	// ExpectationAtHorizon is the global expectation level at the horizon.
 	ExpectationAtHorizon float64
+	// Flows counts customers' moves from one channel to another in the
+	// measured window, Flows[from][to] by the Config's channel order: after
+	// a failure, a chase, an escalation, or self-service sending them on.
+	Flows [][]int64
 	// Events is the number of events the engine fired.
 	Events uint64
 	// End is the simulated time at which the run ended, in seconds.

@@ -54,18 +54,33 @@ type world struct {
 
 	freeContacts  []*contact
 	freeCustomers []*customer
+
+	// Tracing, when asked for: the replication, numbering, and the record
+	// passed to trace.
+	rep       int
+	trace     func(*ContactRecord)
+	record    ContactRecord
+	contacts  int64
+	customerN int64
+
+	flows [][]int64 // moves from one channel to another in the window
 }
 
 // Run simulates replication rep of cfg and returns what it measured. The
 // replication's random streams are derived from cfg.Seed and rep. Fields
 // left at their zero value take their defaults (SetDefaults).
 func Run(cfg *Config, rep int) (*Result, error) {
+	return run(cfg, rep, nil)
+}
+
+func run(cfg *Config, rep int, trace func(*ContactRecord)) (*Result, error) {
 	full := *cfg
 	full.SetDefaults()
 	if err := full.Validate(); err != nil {
 		return nil, err
 	}
 	w := newWorld(&full, sim.NewStreams(cfg.Seed, rep))
+	w.rep, w.trace = rep, trace
 	w.run()
 	return w.result(rep), nil
 }
@@ -87,6 +102,10 @@ func newWorld(cfg *Config, streams *sim.Streams) *world {
 		repeatDelay:    cfg.Journey.RepeatDelay.Sampler(streams.Source("journey/repeat-delay")),
 	}
 	w.wom = newWOM(cfg.WordOfMouth, w.eng, streams)
+	w.flows = make([][]int64, len(cfg.Channels))
+	for i := range w.flows {
+		w.flows[i] = make([]int64, len(cfg.Channels))
+	}
 	total := 0.0
 	for _, is := range cfg.Issues {
 		total += is.Share
@@ -191,6 +210,7 @@ func (w *world) run() {
 				if total != nil {
 					total.Unfinished++
 				}
+				w.emit(c, OutcomeUnfinished)
 			}
 		}
 	}
@@ -328,7 +348,7 @@ func (w *world) answer(c *contact, a *agent, now float64) {
 	} else {
 		ch.dropSpare(a)
 	}
-	c.agent = a
+	c.agent, c.answered, c.handleDone = a, now, handle
 	wait := now - c.arrived
 	within := wait <= ch.cfg.AnswerWithin
 	ch.tally(c.arrived, func(k *Counts) {
@@ -401,6 +421,13 @@ func (w *world) freeContact(c *contact) {
 	w.freeContacts = append(w.freeContacts, c)
 }
 
+// flow counts a customer's move from one channel to another at time t.
+func (w *world) flow(from, to *channel, t float64) {
+	if t >= w.cfg.Warmup && t < w.cfg.Horizon {
+		w.flows[from.idx][to.idx]++
+	}
+}
+
 func (w *world) result(rep int) *Result {
 	r := &Result{
 		Replication: rep,
@@ -408,6 +435,7 @@ func (w *world) result(rep int) *Result {
 		End:         w.eng.Now(),
 		Customers:   CustomerResult{Total: w.customers, Intervals: w.customersByIvl},
 		Expectation: w.expectation,
+		Flows:       w.flows,
 
 		ExpectationAtHorizon: w.levelAtHorizon,
 	}

@@ -1,0 +1,81 @@
+package models
+
+import "math"
+
+// How a contact came to be made, as a ContactRecord tells it.
+const (
+	HowFirst      = "first"      // the customer's first contact
+	HowRetry      = "retry"      // again after a failure or an unresolved contact
+	HowChase      = "chase"      // chasing a late deferred contact, which stays in the backlog
+	HowEscalation = "escalation" // by an escalation path
+	HowSentOn     = "sent-on"    // sent on by self-service
+)
+
+var howNames = [...]string{firstContact: HowFirst, retried: HowRetry, chased: HowChase, escalated: HowEscalation, sentOn: HowSentOn}
+
+// How a contact ended, as a ContactRecord tells it.
+const (
+	OutcomeResolved   = "resolved"   // answered, and the issue resolved
+	OutcomeEscalated  = "escalated"  // answered, unresolved, and sent on an escalation path
+	OutcomeUnresolved = "unresolved" // answered (or a self-service session), unresolved, no path
+	OutcomeSentOn     = "sent-on"    // a self-service session that sent the customer on
+	OutcomeDuplicate  = "duplicate"  // answered after the customer had finished: work done twice
+	OutcomeAbandoned  = "abandoned"  // the customer gave up waiting
+	OutcomeBlocked    = "blocked"    // turned away: every line busy, or the channel closed
+	OutcomeUnfinished = "unfinished" // still waiting when the run ended
+)
+
+// ContactRecord is one contact of a traced run: who made it, where, when,
+// how it came about and how it ended. Times are in seconds from the start;
+// Answered is NaN for a contact never answered.
+type ContactRecord struct {
+	Replication int
+	// ID numbers the contacts of a replication from 1; Customer numbers the
+	// customers; Previous is the customer's contact before this one (0 for
+	// none), the link a switch, chase or escalation follows.
+	ID, Customer, Previous int64
+	Channel                string
+	Issue                  string
+	How                    string
+	Outcome                string
+	// Chased tells that the customer chased this deferred contact on another
+	// channel while it waited.
+	Chased                   bool
+	Arrived, Answered, Ended float64
+	// Handle is the handle time, slowdown included, of an answered contact.
+	Handle float64
+}
+
+// RunTraced is Run that also calls trace with every contact as it ends (and
+// with those still waiting when the run ends). The record passed is reused:
+// trace must copy what it keeps.
+func RunTraced(cfg *Config, rep int, trace func(*ContactRecord)) (*Result, error) {
+	return run(cfg, rep, trace)
+}
+
+// emit traces a contact that ended now with the given outcome.
+func (w *world) emit(c *contact, outcome string) {
+	if w.trace == nil {
+		return
+	}
+	r := &w.record
+	*r = ContactRecord{
+		Replication: w.rep,
+		ID:          c.id,
+		Customer:    c.cust.id,
+		Previous:    c.prevID,
+		Channel:     c.ch.cfg.Name,
+		Issue:       w.cfg.Issues[c.cust.issue].Name,
+		How:         howNames[c.how],
+		Outcome:     outcome,
+		Chased:      c.chased,
+		Arrived:     c.arrived,
+		Answered:    c.answered,
+		Ended:       w.eng.Now(),
+		Handle:      c.handleDone,
+	}
+	if math.IsNaN(c.answered) {
+		r.Handle = math.NaN()
+	}
+	w.trace(r)
+}

@@ -18,6 +18,8 @@ type RunReport struct {
 	Results []*models.Result
 	// Summary merges them.
 	Summary models.Summary
+	// Description is the scenario's story, for the report and summary.json.
+	Description string
 }
 
 // ReportOptions choose what a run report adds to its summary.

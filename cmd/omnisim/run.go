@@ -86,6 +86,7 @@ func (o *runOptions) run(s streams, name string, seedGiven bool) error {
 	}
 	elapsed := time.Since(start)
 	report := output.NewRunReport(sc.Name, sc.Title, sc.File, &cfg, results)
+	report.Description = sc.Description
 	var contacts int64
 	for _, c := range report.Summary.Channels {
 		contacts += c.Total.Offered

@@ -1,0 +1,374 @@
+package output
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+
+	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/models/erlang"
+)
+
+// Dataset is what a run's output folder holds: the run's description and
+// its tables, one per CSV file. Charts and the report are drawn from a
+// Dataset alone, so that they can be drawn again from the folder
+// (ReadFolder) without running anything.
+type Dataset struct {
+	// Meta describes the run (summary.json's "run").
+	Meta Meta
+	// Intervals has one row per channel and interval (intervals.csv).
+	Intervals *CSVTable
+	// Daily has one row per channel and day (daily.csv).
+	Daily *CSVTable
+	// Customers has one row per day, by the day journeys began
+	// (customers.csv).
+	Customers *CSVTable
+	// Staffing has one row per pool and interval (staffing.csv).
+	Staffing *CSVTable
+	// Flows has one row per pair of channels: customers' moves from one to
+	// the other (flows.csv).
+	Flows *CSVTable
+	// Expectation has one row per interval: the global expectation level
+	// (expectation.csv); nil without word of mouth.
+	Expectation *CSVTable
+}
+
+// Meta describes a run for its output folder.
+type Meta struct {
+	Version         string        `json:"omnisim_version"`
+	Name            string        `json:"scenario"`
+	Title           string        `json:"title"`
+	Description     string        `json:"description"`
+	File            string        `json:"file"`
+	Seed            uint64        `json:"seed"`
+	Replications    int           `json:"replications"`
+	HorizonSeconds  float64       `json:"horizon_seconds"`
+	WarmupSeconds   float64       `json:"warmup_seconds"`
+	IntervalSeconds float64       `json:"interval_seconds"`
+	Start           string        `json:"start"`
+	WordOfMouth     bool          `json:"word_of_mouth"`
+	Channels        []ChannelMeta `json:"channels"`
+	Pools           []PoolMeta    `json:"pools"`
+}
+
+// ChannelMeta describes a channel: its name, kind and service-level target
+// (threshold in seconds, target share, 0 for none).
+type ChannelMeta struct {
+	Name         string  `json:"name"`
+	Kind         string  `json:"kind"`
+	Public       bool    `json:"public"`
+	WithinSecond float64 `json:"answer_within_seconds"`
+	Target       float64 `json:"target_service_level"`
+}
+
+// PoolMeta describes a pool.
+type PoolMeta struct {
+	Name        string   `json:"name"`
+	Skills      []string `json:"skills"`
+	CostPerHour float64  `json:"cost_per_hour"`
+}
+
+// CSVTable is a table of text cells under named columns, as a CSV file
+// holds it. Numbers are written with 9 significant digits, so the same run
+// writes the same bytes on any machine; an empty cell is a figure with no
+// data.
+type CSVTable struct {
+	Columns []string
+	Rows    [][]string
+}
+
+// Col returns the index of the named column, or -1.
+func (t *CSVTable) Col(name string) int { return slices.Index(t.Columns, name) }
+
+// Float returns the number in row i under the named column; NaN when the
+// cell is empty, not a number, or the column is missing.
+func (t *CSVTable) Float(i int, name string) float64 {
+	j := t.Col(name)
+	if j < 0 || i < 0 || i >= len(t.Rows) || j >= len(t.Rows[i]) || t.Rows[i][j] == "" {
+		return math.NaN()
+	}
+	v, err := strconv.ParseFloat(t.Rows[i][j], 64)
+	if err != nil {
+		return math.NaN()
+	}
+	return v
+}
+
+// Text returns the cell in row i under the named column, "" if missing.
+func (t *CSVTable) Text(i int, name string) string {
+	j := t.Col(name)
+	if j < 0 || i < 0 || i >= len(t.Rows) || j >= len(t.Rows[i]) {
+		return ""
+	}
+	return t.Rows[i][j]
+}
+
+// WriteCSV writes the table with a header row.
+func (t *CSVTable) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(t.Columns); err != nil {
+		return err
+	}
+	if err := cw.WriteAll(t.Rows); err != nil {
+		return err
+	}
+	return cw.Error()
+}
+
+// ReadCSVTable reads a table written by WriteCSV.
+func ReadCSVTable(r io.Reader) (*CSVTable, error) {
+	cr := csv.NewReader(r)
+	records, err := cr.ReadAll()
+	if err != nil {
+		return nil, err
+	}
+	if len(records) == 0 {
+		return nil, fmt.Errorf("output: empty CSV file, not even a header")
+	}
+	return &CSVTable{Columns: records[0], Rows: records[1:]}, nil
+}
+
+// cellOf writes a number for a CSV cell: empty for NaN or infinity.
+func cellOf(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return ""
+	}
+	return strconv.FormatFloat(v, 'g', 9, 64)
+}
+
+// clockOf returns the day (from 1), the weekday and the time of day of a
+// moment of the run.
+func (r *RunReport) clockOf(t float64) (day, weekday, tod string) {
+	d := int(t / 86400)
+	s := int64(math.Round(t)) % 86400
+	return strconv.Itoa(d + 1), r.weekday(d).String(), fmt.Sprintf("%02d:%02d", s/3600, s%3600/60)
+}
+
+// Dataset builds the run's output folder contents.
+func (r *RunReport) Dataset(version string) *Dataset {
+	cfg := r.Config
+	ds := &Dataset{Meta: r.meta(version)}
+	ds.Intervals = r.intervalsTable()
+	ds.Daily = r.dailyTable()
+	ds.Customers = r.customersTable()
+	ds.Staffing = r.staffingTable(ds.Intervals)
+	ds.Flows = r.flowsTable()
+	if cfg.WordOfMouth.Enabled {
+		ds.Expectation = r.expectationTable()
+	}
+	return ds
+}
+
+func (r *RunReport) meta(version string) Meta {
+	cfg := r.Config
+	m := Meta{
+		Version: version, Name: r.Name, Title: r.Title, Description: r.Description, File: r.File,
+		Seed: cfg.Seed, Replications: r.reps(), HorizonSeconds: cfg.Horizon, WarmupSeconds: cfg.Warmup,
+		IntervalSeconds: cfg.Interval, Start: cfg.Start.String(), WordOfMouth: cfg.WordOfMouth.Enabled,
+	}
+	for _, ch := range cfg.Channels {
+		m.Channels = append(m.Channels, ChannelMeta{Name: ch.Name, Kind: string(ch.Kind), Public: ch.Public,
+			WithinSecond: ch.AnswerWithin, Target: ch.TargetServiceLevel})
+	}
+	for _, p := range cfg.Pools {
+		m.Pools = append(m.Pools, PoolMeta{Name: p.Name, Skills: p.Skills, CostPerHour: p.CostPerHour})
+	}
+	return m
+}
+
+func figureKeys[T any](figs []models.Figure[T]) []string {
+	keys := make([]string, len(figs))
+	for i, f := range figs {
+		keys[i] = f.Key
+	}
+	return keys
+}
+
+// intervalsTable has, per channel and interval, every channel figure (counts
+// as means per replication) and the agents needed.
+func (r *RunReport) intervalsTable() *CSVTable {
+	cfg := r.Config
+	t := &CSVTable{Columns: append([]string{"channel", "interval", "day", "weekday", "time", "start_seconds"},
+		append(figureKeys(models.Figures), "needed_agents")...)}
+	for i, ch := range cfg.Channels {
+		for k, c := range r.channelIntervals(i) {
+			start := float64(k) * cfg.Interval
+			day, wd, tod := r.clockOf(start)
+			row := []string{ch.Name, strconv.Itoa(k), day, wd, tod, cellOf(start)}
+			for _, f := range models.Figures {
+				row = append(row, cellOf(perReplication(f, c, r.reps())))
+			}
+			row = append(row, cellOf(r.needed(i, k, c)))
+			t.Rows = append(t.Rows, row)
+		}
+	}
+	return t
+}
+
+// needed returns the agents channel i needed in interval k, given the
+// tallies of that interval added up over the replications: for a live
+// channel, the fewest agents with which Erlang A (Erlang C without
+// patience) meets the channel's service-level target (80 % if it has none)
+// at the interval's offered rate and handle time; for a deferred channel,
+// the workload (offered × handle time ÷ the interval); nothing for
+// self-service.
+func (r *RunReport) needed(i, k int, c models.Counts) float64 {
+	cfg := r.Config
+	ch := cfg.Channels[i]
+	length := math.Min(cfg.Interval, cfg.Horizon-float64(k)*cfg.Interval)
+	offered := float64(c.Offered) / float64(r.reps())
+	if ch.Kind == models.SelfService || !(length > 0) {
+		return math.NaN()
+	}
+	if offered == 0 {
+		return 0
+	}
+	aht := c.HandleTime / float64(c.Answered)
+	if c.Answered == 0 {
+		aht = ch.HandleTime.MeanValue()
+	}
+	if ch.Kind == models.Deferred {
+		return offered * aht / length
+	}
+	target := ch.TargetServiceLevel
+	if target == 0 {
+		target = 0.8
+	}
+	p := erlang.Params{ArrivalRate: offered / length, HandleTime: aht, AnswerWithin: ch.AnswerWithin}
+	if ch.Patience.Kind != models.Never {
+		p.Patience = ch.Patience.MeanValue()
+	}
+	res, err := erlang.Staff(p, erlang.Targets{ServiceLevel: target})
+	if err != nil {
+		return math.NaN()
+	}
+	return float64(res.Agents) / float64(max(1, ch.Concurrency))
+}
+
+// dailyTable has, per channel and day, every channel figure.
+func (r *RunReport) dailyTable() *CSVTable {
+	cfg := r.Config
+	t := &CSVTable{Columns: append([]string{"channel", "day", "weekday"}, figureKeys(models.Figures)...)}
+	for i, ch := range cfg.Channels {
+		for d, c := range r.channelDays(i) {
+			row := []string{ch.Name, strconv.Itoa(d + 1), r.weekday(d).String()}
+			for _, f := range models.Figures {
+				row = append(row, cellOf(perReplication(f, c, r.reps())))
+			}
+			t.Rows = append(t.Rows, row)
+		}
+	}
+	return t
+}
+
+// customersTable has, per day, every customer figure by the day journeys
+// began.
+func (r *RunReport) customersTable() *CSVTable {
+	t := &CSVTable{Columns: append([]string{"day", "weekday"}, figureKeys(models.CustomerFigures)...)}
+	for d, c := range r.customerDays() {
+		row := []string{strconv.Itoa(d + 1), r.weekday(d).String()}
+		for _, f := range models.CustomerFigures {
+			row = append(row, cellOf(perReplication(f, c, r.reps())))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// staffingTable has, per pool and interval, the agents scheduled, the
+// agents present (agent time ÷ the interval), the agents busy, occupancy,
+// cost, and the agents needed: each channel's need shared among the pools
+// that serve it in proportion to the agents they had present.
+func (r *RunReport) staffingTable(intervals *CSVTable) *CSVTable {
+	cfg := r.Config
+	t := &CSVTable{Columns: []string{"pool", "interval", "day", "weekday", "time", "start_seconds",
+		"scheduled", "available", "busy", "occupancy", "cost", "needed_agents"}}
+	n := cfg.Intervals()
+	sums := make([][]models.PoolCounts, len(cfg.Pools))
+	for p := range cfg.Pools {
+		sums[p] = make([]models.PoolCounts, n)
+		for _, res := range r.Results {
+			for k, c := range res.Pools[p].Intervals {
+				sums[p][k].Add(c)
+			}
+		}
+	}
+	reps := float64(r.reps())
+	for p, pool := range cfg.Pools {
+		for k := range n {
+			start := float64(k) * cfg.Interval
+			length := math.Min(cfg.Interval, cfg.Horizon-start)
+			c := sums[p][k]
+			need := 0.0
+			for _, name := range pool.Skills {
+				i := slices.IndexFunc(cfg.Channels, func(ch models.Channel) bool { return ch.Name == name })
+				chNeed := intervals.Float(i*n+k, "needed_agents")
+				if math.IsNaN(chNeed) {
+					continue
+				}
+				share, all := c.AgentTime, 0.0
+				for _, q := range servingPools(cfg, i) {
+					all += sums[q][k].AgentTime
+				}
+				if all > 0 {
+					need += chNeed * share / all
+				} else {
+					need += chNeed / float64(len(servingPools(cfg, i)))
+				}
+			}
+			day, wd, tod := r.clockOf(start)
+			occ := math.NaN()
+			if c.AgentTime > 0 {
+				occ = c.BusyTime / c.AgentTime
+			}
+			t.Rows = append(t.Rows, []string{pool.Name, strconv.Itoa(k), day, wd, tod, cellOf(start),
+				strconv.Itoa(pool.ScheduledAt(k, cfg.Interval, cfg.Start)),
+				cellOf(c.AgentTime / reps / length), cellOf(c.BusyTime / reps / length), cellOf(occ),
+				cellOf(c.Cost / reps), cellOf(need)})
+		}
+	}
+	return t
+}
+
+// flowsTable has, per pair of different channels, the customers' moves from
+// one to the other in the measured window, as a mean per replication.
+func (r *RunReport) flowsTable() *CSVTable {
+	cfg := r.Config
+	t := &CSVTable{Columns: []string{"from", "to", "moves"}}
+	for i, from := range cfg.Channels {
+		for j, to := range cfg.Channels {
+			if i == j {
+				continue
+			}
+			sum := 0.0
+			for _, res := range r.Results {
+				if i < len(res.Flows) && j < len(res.Flows[i]) {
+					sum += float64(res.Flows[i][j])
+				}
+			}
+			t.Rows = append(t.Rows, []string{from.Name, to.Name, cellOf(sum / float64(r.reps()))})
+		}
+	}
+	return t
+}
+
+// expectationTable has, per interval, the global expectation level at the
+// interval's end (the mean over the replications) and the patience factor
+// it implies.
+func (r *RunReport) expectationTable() *CSVTable {
+	cfg := r.Config
+	t := &CSVTable{Columns: []string{"interval", "day", "weekday", "time", "start_seconds", "level", "patience_factor"}}
+	for k := range cfg.Intervals() {
+		level := 0.0
+		for _, res := range r.Results {
+			level += res.Expectation[k] / float64(r.reps())
+		}
+		start := float64(k) * cfg.Interval
+		day, wd, tod := r.clockOf(start)
+		t.Rows = append(t.Rows, []string{strconv.Itoa(k), day, wd, tod, cellOf(start), cellOf(level), cellOf(r.patienceFactor(level))})
+	}
+	return t
+}

@@ -106,6 +106,25 @@ func (t *CSVTable) Text(i int, name string) string {
 	return t.Rows[i][j]
 }
 
+// rowsBy groups t's rows by their value in column col: the rows whose
+// value is keys[k], in table order, at index k (a key named twice takes
+// the rows at its first index only). Rows with other values are left out.
+func (t *CSVTable) rowsBy(col string, keys []string) [][]int {
+	groups := make([][]int, len(keys))
+	index := map[string]int{}
+	for k, key := range keys {
+		if _, dup := index[key]; !dup {
+			index[key] = k
+		}
+	}
+	for r := range t.Rows {
+		if k, ok := index[t.Text(r, col)]; ok {
+			groups[k] = append(groups[k], r)
+		}
+	}
+	return groups
+}
+
 // WriteCSV writes the table with a header row.
 func (t *CSVTable) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)

@@ -157,6 +157,11 @@ func TestBadInput(t *testing.T) {
 			[]string{`omnisim run: invalid argument "x" for "-j, --jobs" flag: not a whole number`}, "omnisim run"},
 		{"seed negative", args("run", "--seed", "-1"),
 			[]string{`omnisim run: invalid argument "-1" for "--seed" flag: not a whole number ≥ 0`}, "omnisim run"},
+		{"out empty", args("run", "--out", ""), []string{"omnisim: --out needs the name of a folder"}, "omnisim run"},
+		{"out and no-out", args("run", "--out", "x", "--no-out"), []string{"omnisim: give --out DIR or --no-out, not both"}, "omnisim run"},
+		{"journeys and no-out", args("run", "--journeys", "--no-out"),
+			[]string{"omnisim: --journeys writes contacts.csv to the output folder: it cannot go with --no-out"}, "omnisim run"},
+		{"force without out", args("run", "--force"), []string{"omnisim: --force replaces the folder --out names: add --out DIR"}, "omnisim run"},
 
 		// validate and scenarios.
 		{"validate nothing", args("validate"), []string{"omnisim validate: requires at least 1 arg(s), only received 0"}, "omnisim validate"},
@@ -272,8 +277,8 @@ func TestUnusualButValid(t *testing.T) {
 		{"threshold zero", args("erlang", "c", erlangArgs, "--agents", "14", "--answer-within", "0s"), "answer within 0s"},
 		{"volume per hour", args("erlang", "c", "--volume", "200", "--per", "1h", "--aht", "180s", "--agents", "14"), "10.000 Erlangs"},
 		{"one hour simulated", args("erlang", "c", erlangArgs, "--agents", "14", "--simulate", "--hours", "1", "--reps", "2"), "of 1 hour after 0.1 hours of warm-up"},
-		{"jobs zero means all cores", args("run", "--reps", "1", "-j", "0"), "1 replication"},
-		{"no agents", args("run", "--reps", "1", "--set", "pools.agents.agents=0"), "0 agents"},
+		{"jobs zero means all cores", args("run", "--reps", "1", "-j", "0", "--no-out"), "1 replication"},
+		{"no agents", args("run", "--reps", "1", "--set", "pools.agents.agents=0", "--no-out"), "0 agents"},
 		{"erlang help without model", args("erlang"), "erlang c"},
 		{"scenarios help without subcommand", args("scenarios"), "scenarios list"},
 	} {

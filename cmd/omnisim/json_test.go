@@ -121,7 +121,7 @@ func TestErlangSimulateJSON(t *testing.T) {
 }
 
 func TestRunJSON(t *testing.T) {
-	obj := decodeJSON(t, "run", "textbook", "--json", "--reps", "2")
+	obj := decodeJSON(t, "run", "textbook", "--json", "--reps", "2", "--no-out")
 	channels := object(t, obj, "channels")
 	if got := keys(channels); !slices.Equal(got, []string{"phone"}) {
 		t.Fatalf("channels: got %v, want [phone]", got)

@@ -104,9 +104,9 @@ var goldenCases = []struct {
 	args      []string
 	simulated bool
 }{
-	{"run-default", args("run", "--reps", "3"), true},
-	{"run-phone-day-intervals", args("run", "phone-day", "--intervals", "--reps", "2"), true},
-	{"run-textbook-json", args("run", "textbook", "--json", "--reps", "3"), true},
+	{"run-default", args("run", "--reps", "3", "--no-out"), true},
+	{"run-phone-day-intervals", args("run", "phone-day", "--intervals", "--reps", "2", "--no-out"), true},
+	{"run-textbook-json", args("run", "textbook", "--json", "--reps", "3", "--no-out"), true},
 	{"erlang-c", args("erlang", "c", erlangArgs, "--agents", "14"), false},
 	{"erlang-c-staffing", args("erlang", "c", erlangArgs, "--target-sl", "0.8", "--shrinkage", "0.3"), false},
 	{"erlang-c-staffing-json", args("erlang", "c", erlangArgs, "--target-sl", "0.8", "--shrinkage", "0.3", "--json"), false},
@@ -198,8 +198,8 @@ func TestValidate(t *testing.T) {
 	t.Run("show then run", func(t *testing.T) {
 		// The documented way to start a scenario of one's own: omnisim
 		// scenarios show textbook > my.yaml && omnisim run my.yaml.
-		fromFile := omnisim(t, "run", good, "--reps", "2")
-		builtin := omnisim(t, "run", "textbook", "--reps", "2")
+		fromFile := omnisim(t, "run", good, "--reps", "2", "--no-out")
+		builtin := omnisim(t, "run", "textbook", "--reps", "2", "--no-out")
 		if fromFile.code != exitOK {
 			t.Fatalf("run %s: exit status %d; stderr:\n%s", good, fromFile.code, fromFile.stderr)
 		}
@@ -258,7 +258,7 @@ func TestWriteFailureExitsOne(t *testing.T) {
 	for _, argv := range [][]string{
 		args("erlang", "c", erlangArgs, "--agents", "14"),
 		args("erlang", "b", erlangArgs, "--lines", "15", "--json"),
-		args("run", "--reps", "1", "--json"),
+		args("run", "--reps", "1", "--json", "--no-out"),
 		args("scenarios", "list"),
 	} {
 		var errOut bytes.Buffer

@@ -1,7 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -9,6 +14,7 @@ import (
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
+	"github.com/omnisim/omnisim/sim"
 )
 
 type runOptions struct {
@@ -19,10 +25,22 @@ type runOptions struct {
 	json      bool
 	intervals bool
 	days      bool
+	out       string
+	noOut     bool
+	force     bool
+	journeys  bool
+	// now and workDir place the default output folder,
+	// workDir/omnisim-out/<scenario>-<time>; tests set them.
+	now     func() time.Time
+	workDir string
 }
 
+// outRoot is the folder, under the working directory, that holds the
+// output folders of runs not given --out.
+const outRoot = "omnisim-out"
+
 func newRunCmd(s streams) *cobra.Command {
-	o := &runOptions{}
+	o := &runOptions{now: time.Now}
 	cmd := &cobra.Command{
 		Use:   "run [FILE|NAME]",
 		Short: "Run a scenario and print what each channel saw",
@@ -33,11 +51,24 @@ scenario, %q.
 For each channel it prints every figure as the mean over the replications
 with its 95 %% confidence half-width and, when demand and staffing are steady,
 the Erlang formula's prediction beside it. Results go to stdout; timing
-goes to stderr, so the same scenario and seed always print the same bytes.`, scenarios.Default),
+goes to stderr, so the same scenario and seed always print the same bytes.
+
+It also writes the run's output folder: the folder --out names, or else a
+new one in the working directory, %s/<scenario>-<date>-<time>. It
+holds report.html (one self-contained page to open in a browser: the
+findings, the charts and the tables), the charts as charts/<name>.svg and
+.png ('omnisim plot' draws them again in another size), summary.json (every
+figure, its definition, and what each file holds), intervals.csv (one row
+per channel and interval), daily.csv, customers.csv, staffing.csv,
+flows.csv and, with word of mouth, expectation.csv; with --journeys also
+contacts.csv, one row per contact of every replication. The folder appears
+whole or not at all, and an existing one is replaced only with --force.
+--no-out writes none.`, scenarios.Default, outRoot),
 		Example: `  omnisim run
-  omnisim run phone-day --intervals
+  omnisim run phone-day --intervals --no-out
   omnisim run my.yaml --set pools.agents.agents=12 --set channels.phone.patience=never
-  omnisim run textbook --reps 50 --seed 7 --json`,
+  omnisim run textbook --reps 50 --seed 7 --json --no-out
+  omnisim run phone-day --out results/phone-day --journeys --force`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			name := scenarios.Default
@@ -52,6 +83,9 @@ goes to stderr, so the same scenario and seed always print the same bytes.`, sce
 			if o.workers < 0 {
 				return usageErrorf("-j must be at least 1, not %d (leave it out to use every core)", o.workers)
 			}
+			if err := o.checkOut(cmd.Flags().Changed("out")); err != nil {
+				return err
+			}
 			return o.run(s, name, cmd.Flags().Changed("seed"))
 		},
 	}
@@ -63,7 +97,26 @@ goes to stderr, so the same scenario and seed always print the same bytes.`, sce
 	f.BoolVar(&o.json, "json", false, "print JSON instead of tables")
 	f.BoolVar(&o.intervals, "intervals", false, "also print every interval's figures")
 	f.BoolVar(&o.days, "days", false, "also print every day's figures")
+	f.StringVar(&o.out, "out", "", "write the output folder to `DIR` (default: a new folder under ./"+outRoot+")")
+	f.BoolVar(&o.force, "force", false, "replace the output folder --out names if it exists")
+	f.BoolVar(&o.noOut, "no-out", false, "write no output folder, only print")
+	f.BoolVar(&o.journeys, "journeys", false, "also write contacts.csv to the output folder: every contact of every replication")
 	return cmd
+}
+
+// checkOut checks the output folder's flags against one another.
+func (o *runOptions) checkOut(outGiven bool) error {
+	switch {
+	case outGiven && o.out == "":
+		return usageErrorf("--out needs the name of a folder")
+	case o.out != "" && o.noOut:
+		return usageErrorf("give --out DIR or --no-out, not both")
+	case o.journeys && o.noOut:
+		return usageErrorf("--journeys writes contacts.csv to the output folder: it cannot go with --no-out")
+	case o.force && o.out == "":
+		return usageErrorf("--force replaces the folder --out names: add --out DIR")
+	}
+	return nil
 }
 
 func (o *runOptions) run(s streams, name string, seedGiven bool) error {
@@ -79,23 +132,158 @@ func (o *runOptions) run(s streams, name string, seedGiven bool) error {
 	if o.reps > 0 {
 		reps = o.reps
 	}
+	dir, err := o.outDir(sc.Name)
+	if err != nil {
+		return err
+	}
+	var contacts *output.Contacts
+	if o.journeys {
+		if contacts, err = output.NewContacts(dir, reps); err != nil {
+			return failed(err)
+		}
+		defer contacts.Remove()
+	}
 	start := time.Now()
-	results, err := models.RunReplications(&cfg, reps, o.workers)
+	results, err := o.replicate(&cfg, reps, contacts)
 	if err != nil {
 		return failed(err)
 	}
 	elapsed := time.Since(start)
 	report := output.NewRunReport(sc.Name, sc.Title, sc.File, &cfg, results)
 	report.Description = sc.Description
-	var contacts int64
+	var measured int64
 	for _, c := range report.Summary.Channels {
-		contacts += c.Total.Offered
+		measured += c.Total.Offered
 	}
 	fmt.Fprintf(s.errOut, "omnisim: %d replication(s), %s events, %s contacts measured, in %.2f s\n",
-		reps, output.Thousands(int64(report.Summary.Events)), output.Thousands(contacts), elapsed.Seconds())
-	opts := output.ReportOptions{Intervals: o.intervals, Days: o.days}
-	if o.json {
-		return failed(output.WriteJSON(s.out, report.JSON(opts)))
+		reps, output.Thousands(int64(report.Summary.Events)), output.Thousands(measured), elapsed.Seconds())
+	// The folder first: if stdout is a pipe closed early, the run is still
+	// saved. If the folder fails, stdout still gets the results.
+	var folderErr error
+	if dir != "" {
+		folderErr = o.writeFolder(s, dir, report, contacts)
 	}
-	return failed(report.WriteText(s.out, opts))
+	opts := output.ReportOptions{Intervals: o.intervals, Days: o.days}
+	var outErr error
+	if o.json {
+		outErr = output.WriteJSON(s.out, report.JSON(opts))
+	} else {
+		outErr = report.WriteText(s.out, opts)
+	}
+	return errors.Join(folderErr, failed(outErr))
+}
+
+// replicate runs the replications, each tracing its contacts into contacts
+// when it is not nil.
+func (o *runOptions) replicate(cfg *models.Config, reps int, contacts *output.Contacts) ([]*models.Result, error) {
+	if contacts == nil {
+		return models.RunReplications(cfg, reps, o.workers)
+	}
+	return sim.Replicate(reps, o.workers, func(rep int) (*models.Result, error) {
+		trace, done, err := contacts.Replication(rep)
+		if err != nil {
+			return nil, err
+		}
+		res, err := models.RunTraced(cfg, rep, trace)
+		if derr := done(); err == nil {
+			err = derr
+		}
+		return res, err
+	})
+}
+
+// outDir returns the output folder to write, "" for none, having checked
+// that it can be written: --out's, or a new folder under outRoot named
+// after the scenario and the time (scenario-20060102-150405, then -2, -3...
+// if that is taken).
+func (o *runOptions) outDir(scenario string) (string, error) {
+	if o.noOut {
+		return "", nil
+	}
+	dir := o.out
+	if dir == "" {
+		dir = o.freeDefault(scenario)
+	}
+	if err := output.CheckFolder(dir, o.force); err != nil {
+		return "", folderError(err)
+	}
+	return dir, nil
+}
+
+// freeDefault returns the first default output folder for the scenario not
+// taken yet.
+func (o *runOptions) freeDefault(scenario string) string {
+	now := time.Now
+	if o.now != nil {
+		now = o.now
+	}
+	base := filepath.Join(o.workDir, outRoot, fileName(scenario)+"-"+now().Format("20060102-150405"))
+	dir := base
+	for i := 2; exists(dir); i++ {
+		dir = base + "-" + strconv.Itoa(i)
+	}
+	return dir
+}
+
+// exists tells whether there is a file or folder at p.
+func exists(p string) bool {
+	_, err := os.Lstat(p)
+	return err == nil
+}
+
+// fileName turns a scenario's name into one fit for a file: letters,
+// digits, '-', '_' and '.', the rest replaced by '-'.
+func fileName(name string) string {
+	s := strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.' {
+			return r
+		}
+		return '-'
+	}, name)
+	if s = strings.TrimLeft(s, ".-"); s == "" {
+		return "run"
+	}
+	return s
+}
+
+// writeFolder writes the run's output folder and says so on stderr.
+func (o *runOptions) writeFolder(s streams, dir string, r *output.RunReport, contacts *output.Contacts) error {
+	ds := r.Dataset(version)
+	files := output.FolderFiles(ds, r.SummaryJSON(version), o.extraFiles(ds, contacts)...)
+	for tries := 1; ; tries++ {
+		err := output.WriteFolder(dir, files, o.force)
+		var taken *output.ExistsError
+		if o.out == "" && errors.As(err, &taken) && tries < 100 {
+			// Another run took the default name meanwhile.
+			dir = o.freeDefault(r.Name)
+			continue
+		}
+		if err != nil {
+			return folderError(err)
+		}
+		fmt.Fprintf(s.errOut, "omnisim: wrote %s\n", dir)
+		return nil
+	}
+}
+
+// extraFiles are the files of the output folder that its tables do not
+// hold: the charts (charts/<name>.svg and .png), report.html, and
+// contacts.csv with --journeys.
+func (o *runOptions) extraFiles(ds *output.Dataset, contacts *output.Contacts) []output.File {
+	files := output.VisualFiles(ds)
+	if contacts != nil {
+		files = append(files, contacts.File())
+	}
+	return files
+}
+
+// folderError sorts an output folder's errors: a folder that is there and
+// is not to be replaced is bad usage (exit status 2), the rest a failure
+// (1).
+func folderError(err error) error {
+	var taken *output.ExistsError
+	if errors.As(err, &taken) {
+		return err
+	}
+	return failed(err)
 }

@@ -1,0 +1,203 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/omnisim/omnisim/output"
+)
+
+type plotOptions struct {
+	format        string
+	width, height int
+	out           string
+	force         bool
+}
+
+func newPlotCmd(s streams) *cobra.Command {
+	o := &plotOptions{}
+	var names []string
+	for _, c := range output.Charts(nil) {
+		names = append(names, c.Name)
+	}
+	cmd := &cobra.Command{
+		Use:   "plot DIR",
+		Short: "Draw a run's charts again from its output folder",
+		Long: fmt.Sprintf(`Draw the charts of a run again from its output folder (the folder
+'omnisim run' writes), in another format or size, without running anything:
+the charts are drawn from the folder's summary.json and CSV files alone.
+
+The charts go to DIR/charts/<name>.<format>, or into the folder --out
+names. They are:
+%s
+
+In DIR/charts, plot replaces the charts of the same name and format: they
+are drawn from the same folder, and 'omnisim plot DIR' draws the run's
+again. In a folder --out names, files already there are left alone, and
+the command fails listing them, unless --force is given. Each chart is
+written to a temporary file first and then
+renamed into place, so that a chart is never left half-written. What was
+written is listed on stderr.
+
+Sizes are in pixels, from %d to %d a side; text grows with the size, more
+slowly than the size, so a larger chart also shows more detail.`,
+			wrapList(names, "  ", 76), output.MinChartPixels, output.MaxChartPixels),
+		Example: `  omnisim plot omnisim-out/word-of-mouth-20250101-120000
+  omnisim plot results/wom --format svg
+  omnisim plot results/wom --format png --width 1920 --height 1080 --out slides/
+  omnisim plot results/wom --format png --width 1920 --height 1080 --out slides/ --force`,
+		Args: usageArgs(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := o.check(cmd.Flags().Changed("out")); err != nil {
+				return err
+			}
+			return o.run(s, args[0])
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.format, "format", "", "image `format`, png or svg (default: both)")
+	f.IntVar(&o.width, "width", output.DefaultChartWidth, "chart width in pixels")
+	f.IntVar(&o.height, "height", output.DefaultChartHeight, "chart height in pixels")
+	f.StringVar(&o.out, "out", "", "write the charts into `DIR2` instead of DIR/charts")
+	f.BoolVar(&o.force, "force", false, "replace charts of the same name in the folder --out names")
+	return cmd
+}
+
+// wrapList writes names separated by commas in lines of at most width
+// characters, each starting with indent.
+func wrapList(names []string, indent string, width int) string {
+	var b strings.Builder
+	line := indent
+	for i, name := range names {
+		item := name
+		if i < len(names)-1 {
+			item += ","
+		}
+		if line != indent && len(line)+1+len(item) > width {
+			b.WriteString(line + "\n")
+			line = indent
+		}
+		if line != indent {
+			line += " "
+		}
+		line += item
+	}
+	b.WriteString(line)
+	return b.String()
+}
+
+// check checks the flags.
+func (o *plotOptions) check(outGiven bool) error {
+	o.format = strings.ToLower(o.format)
+	if o.format != "" && !slices.Contains(output.ChartFormats, o.format) {
+		return usageErrorf("--format %s: want png or svg", o.format)
+	}
+	for _, f := range []struct {
+		name string
+		v    int
+	}{{"--width", o.width}, {"--height", o.height}} {
+		if f.v < output.MinChartPixels || f.v > output.MaxChartPixels {
+			return usageErrorf("%s %d: want a number of pixels from %d to %d", f.name, f.v, output.MinChartPixels, output.MaxChartPixels)
+		}
+	}
+	if outGiven && o.out == "" {
+		return usageErrorf("--out needs the name of a folder")
+	}
+	if o.force && o.out == "" {
+		return usageErrorf("--force replaces charts in the folder --out names: add --out DIR2")
+	}
+	return nil
+}
+
+func (o *plotOptions) run(s streams, dir string) error {
+	ds, err := output.ReadFolder(dir)
+	if err != nil {
+		return err // a folder that is not a run's: bad input
+	}
+	formats := output.ChartFormats
+	if o.format != "" {
+		formats = []string{o.format}
+	}
+	to := o.out
+	if to == "" {
+		to = filepath.Join(dir, "charts")
+	}
+	charts := output.Charts(ds)
+	if o.out != "" && !o.force {
+		var taken []string
+		for _, c := range charts {
+			for _, format := range formats {
+				if p := filepath.Join(to, c.Name+"."+format); exists(p) {
+					taken = append(taken, p)
+				}
+			}
+		}
+		switch len(taken) {
+		case 0:
+		case 1:
+			return usageErrorf("plot: %s is already there: name another folder, or add --force to replace it", taken[0])
+		default:
+			return usageErrorf("plot: %s are already there: name another folder, or add --force to replace them",
+				strings.Join(taken, ", "))
+		}
+	}
+	if err := os.MkdirAll(to, 0o777); err != nil {
+		return failed(fmt.Errorf("plot: %w", err))
+	}
+	var errs []error
+	for _, c := range charts {
+		for _, format := range formats {
+			p := filepath.Join(to, c.Name+"."+format)
+			if err := writeChart(p, c, format, o.width, o.height); err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			fmt.Fprintf(s.errOut, "omnisim: wrote %s\n", p)
+		}
+	}
+	return failed(errors.Join(errs...))
+}
+
+// writeChart renders c into the file p atomically: into a temporary file
+// beside it, renamed to p once complete.
+func writeChart(p string, c output.Chart, format string, width, height int) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("plot: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	w := bufio.NewWriterSize(tmp, 1<<16)
+	if err := c.Render(w, format, width, height); err != nil {
+		return fmt.Errorf("plot: %s: %w", p, err)
+	}
+	if err := w.Flush(); err != nil {
+		return fmt.Errorf("plot: %w", err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("plot: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("plot: %w", err)
+	}
+	// CreateTemp makes the file private; a chart is for everyone who can
+	// read the folder.
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("plot: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), p); err != nil {
+		return fmt.Errorf("plot: %w", err)
+	}
+	return nil
+}

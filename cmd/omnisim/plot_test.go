@@ -1,0 +1,173 @@
+package main
+
+import (
+	"bytes"
+	"image/png"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/scenarios"
+)
+
+// runFolder writes the output folder of a short run of testdata/small.yaml
+// into a new temporary folder and returns its path.
+func runFolder(t *testing.T) string {
+	t.Helper()
+	sc, err := scenarios.Open(filepath.Join("testdata", "small.yaml"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	results, err := models.RunReplications(&sc.Config, 2, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := output.NewRunReport(sc.Name, sc.Title, sc.File, &sc.Config, results)
+	dir := filepath.Join(t.TempDir(), "run")
+	if err := output.WriteFolder(dir, output.FolderFiles(r.Dataset("test"), r.SummaryJSON("test")), false); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// chartNames are the charts plot writes.
+func chartNames() []string {
+	var names []string
+	for _, c := range output.Charts(nil) {
+		names = append(names, c.Name)
+	}
+	return names
+}
+
+// listDir returns the names of the files in dir, sorted.
+func listDir(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	slices.Sort(names)
+	return names
+}
+
+// TestPlot draws a run's charts again, in both formats by default, and in
+// the format and size asked for.
+func TestPlot(t *testing.T) {
+	dir := runFolder(t)
+	charts := filepath.Join(dir, "charts")
+	// A chart from before is replaced: charts are derived files.
+	if err := os.MkdirAll(charts, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(charts, "queue.png"), []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	r := omnisim(t, "plot", dir)
+	if r.code != exitOK || r.stdout != "" {
+		t.Fatalf("exit status %d, stdout %q, stderr %q: want 0 and nothing on stdout", r.code, r.stdout, r.stderr)
+	}
+	var want []string
+	for _, name := range chartNames() {
+		want = append(want, name+".png", name+".svg")
+	}
+	slices.Sort(want)
+	if got := listDir(t, charts); !slices.Equal(got, want) {
+		t.Errorf("charts folder holds %v, want %v (and no temporary file)", got, want)
+	}
+	wrote := regexp.MustCompile(`(?m)^omnisim: wrote (.+)$`).FindAllStringSubmatch(r.stderr, -1)
+	if len(wrote) != len(want) {
+		t.Errorf("stderr lists %d files, want %d:\n%s", len(wrote), len(want), r.stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(charts, "queue.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("queue.png was not replaced by a PNG: %v", err)
+	}
+	if got := img.Bounds().Size(); got.X != output.DefaultChartWidth || got.Y != output.DefaultChartHeight {
+		t.Errorf("queue.png is %v, want the default %dx%d", got, output.DefaultChartWidth, output.DefaultChartHeight)
+	}
+	if info, err := os.Stat(filepath.Join(charts, "queue.png")); err != nil || info.Mode().Perm()&0o044 == 0 {
+		t.Errorf("queue.png is not readable by others: %v %v", info.Mode(), err)
+	}
+
+	// Another format and size, into another folder.
+	other := filepath.Join(t.TempDir(), "slides")
+	r = omnisim(t, "plot", dir, "--format", "SVG", "--width", "800", "--height", "500", "--out", other)
+	if r.code != exitOK {
+		t.Fatalf("exit status %d, stderr %q", r.code, r.stderr)
+	}
+	got := listDir(t, other)
+	if len(got) != len(chartNames()) || !slices.ContainsFunc(got, func(n string) bool { return n == "service-level.svg" }) {
+		t.Errorf("--out folder holds %v, want one SVG per chart", got)
+	}
+	svg, err := os.ReadFile(filepath.Join(other, "service-level.svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(svg, []byte(`<svg width="800" height="500"`)) {
+		t.Errorf("service-level.svg is not 800×500:\n%.200s", svg)
+	}
+
+	// Files already in the --out folder are left alone without --force,
+	// and replaced with it.
+	r = omnisim(t, "plot", dir, "--format", "svg", "--width", "900", "--out", other)
+	if r.code != exitInput || !strings.Contains(r.stderr, "service-level.svg") || !strings.Contains(r.stderr, "--force") {
+		t.Errorf("again into --out: exit status %d, stderr %q; want %d naming the files and --force", r.code, r.stderr, exitInput)
+	}
+	if again, _ := os.ReadFile(filepath.Join(other, "service-level.svg")); !bytes.Equal(again, svg) {
+		t.Error("a refused plot changed a chart")
+	}
+	r = omnisim(t, "plot", dir, "--format", "svg", "--width", "900", "--out", other, "--force")
+	if r.code != exitOK {
+		t.Fatalf("--force: exit status %d, stderr %q", r.code, r.stderr)
+	}
+	if svg, _ = os.ReadFile(filepath.Join(other, "service-level.svg")); !bytes.Contains(svg, []byte(`<svg width="900"`)) {
+		t.Errorf("--force did not replace service-level.svg:\n%.200s", svg)
+	}
+}
+
+// TestPlotErrors: a folder that is not a run's, and bad flags, exit with
+// status 2 and say why.
+func TestPlotErrors(t *testing.T) {
+	dir := runFolder(t)
+	notRun := t.TempDir()
+	tests := []struct {
+		name string
+		args []string
+		msg  string
+	}{
+		{"no folder", args("plot"), "accepts 1 arg"},
+		{"missing", args("plot", filepath.Join(notRun, "nope")), "no such folder"},
+		{"not a run", args("plot", notRun), "summary.json"},
+		{"format", args("plot", dir, "--format", "gif"), "--format gif: want png or svg"},
+		{"width", args("plot", dir, "--width", "10"), "--width 10"},
+		{"height", args("plot", dir, "--height", "100000"), "--height 100000"},
+		{"width not a number", args("plot", dir, "--width", "wide"), "not a whole number"},
+		{"empty out", args("plot", dir, "--out", ""), "--out needs"},
+		{"force without out", args("plot", dir, "--force"), "--force replaces charts in the folder --out names"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := omnisim(t, tt.args...)
+			if r.code != exitInput || !strings.Contains(r.stderr, tt.msg) {
+				t.Errorf("exit status %d, stderr %q: want %d and %q", r.code, r.stderr, exitInput, tt.msg)
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(dir, "charts")); err == nil {
+		t.Error("a rejected command line wrote charts")
+	}
+}

@@ -1,0 +1,356 @@
+package output
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+)
+
+// File is one file of a run's output folder: where it goes, what it holds,
+// and how to write it.
+type File struct {
+	// Name is the file's path inside the folder, with slashes:
+	// "daily.csv", "charts/queue.svg". Folders are made as needed.
+	Name string
+	// Description says in a sentence what the file holds, for
+	// summary.json's "files".
+	Description string
+	// Columns describe a CSV file's columns, for summary.json's "files";
+	// nil for other files.
+	Columns []Column
+	// Write writes the file's contents. It is called once, when the folder
+	// is written.
+	Write func(io.Writer) error
+}
+
+// Column describes a column of a CSV file.
+type Column struct {
+	Name, Description string
+}
+
+// ExistsError reports that a folder to be written is there already and is
+// not to be replaced.
+type ExistsError struct {
+	// Dir is the folder.
+	Dir string
+	// Why, when not empty, tells why even --force would not replace it:
+	// omnisim replaces only a run's output folder.
+	Why string
+}
+
+func (e *ExistsError) Error() string {
+	if e.Why != "" {
+		return fmt.Sprintf("output: %s already exists and %s: --force replaces only a run's output folder", e.Dir, e.Why)
+	}
+	return fmt.Sprintf("output: %s already exists: name another folder, or add --force to replace it", e.Dir)
+}
+
+// CheckFolder tells, before a run, whether WriteFolder could write dir: an
+// error when dir is there and force is false (an *ExistsError), when dir is
+// there and is not a run's output folder (an *ExistsError, whatever force
+// says), or when dir's parent cannot be made or written to. It makes dir's
+// parent, so that a long run does not end in an error it could have
+// reported at once.
+func CheckFolder(dir string, force bool) error {
+	dir = filepath.Clean(dir)
+	if err := checkTarget(dir, force); err != nil {
+		return err
+	}
+	probe, err := mkdirBeside(dir, "probe")
+	if err != nil {
+		return err
+	}
+	return os.Remove(probe)
+}
+
+// checkTarget is CheckFolder's first half: whether dir may be written, as
+// it is now.
+func checkTarget(dir string, force bool) error {
+	switch base := filepath.Base(dir); base {
+	case ".", "..", string(filepath.Separator):
+		return fmt.Errorf("output: cannot write a run's folder as %q: name a new folder", dir)
+	}
+	info, err := os.Lstat(dir)
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+		// Not there, or under a file: making its parent tells which.
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
+	if !force {
+		return &ExistsError{Dir: dir}
+	}
+	if !info.IsDir() {
+		return &ExistsError{Dir: dir, Why: "is not a folder"}
+	}
+	if why := notOutputFolder(dir); why != "" {
+		return &ExistsError{Dir: dir, Why: why}
+	}
+	return nil
+}
+
+// notOutputFolder returns why dir does not look like a run's output folder,
+// or "" if it does: an empty folder, or one whose summary.json names the
+// omnisim version that wrote it. This keeps --force from deleting a folder
+// that a typing mistake named (--out . or --out ~/Documents).
+func notOutputFolder(dir string) string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return "cannot be read (" + err.Error() + ")"
+	}
+	if len(entries) == 0 {
+		return ""
+	}
+	data, err := os.ReadFile(filepath.Join(dir, SummaryFile))
+	if err != nil {
+		return "has no " + SummaryFile
+	}
+	var s struct {
+		Version *string `json:"omnisim_version"`
+	}
+	if json.Unmarshal(data, &s) != nil || s.Version == nil {
+		return "its " + SummaryFile + " was not written by omnisim"
+	}
+	return ""
+}
+
+// WriteFolder writes files into a new folder dir, atomically: everything
+// goes into a temporary folder beside dir (in the same parent, so that
+// renaming it is atomic), which is renamed to dir only once every file is
+// written. If a file fails, the temporary folder is removed and dir is left
+// as it was. If dir exists, WriteFolder writes nothing and returns an
+// *ExistsError unless force is set; with force, and if dir is a run's output
+// folder (see CheckFolder), the old folder is moved aside, the new one
+// renamed into place, and then the old one removed: dir always holds one
+// whole run or the other.
+//
+// Files are flushed to the disk before the rename, so that a crash does not
+// leave a folder of empty files behind a name that says it is complete.
+func WriteFolder(dir string, files []File, force bool) (err error) {
+	dir = filepath.Clean(dir)
+	if err := checkNames(files); err != nil {
+		return err
+	}
+	if err := checkTarget(dir, force); err != nil {
+		return err
+	}
+	tmp, err := mkdirBeside(dir, "tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(tmp)
+		}
+	}()
+	for _, f := range files {
+		if err := writeFile(tmp, f); err != nil {
+			return err
+		}
+	}
+	// Look again: another process may have made dir meanwhile.
+	if err := checkTarget(dir, force); err != nil {
+		return err
+	}
+	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(tmp, dir); err != nil {
+			if _, lerr := os.Lstat(dir); lerr == nil {
+				return &ExistsError{Dir: dir} // made in the meantime
+			}
+			return fmt.Errorf("output: %w", err)
+		}
+		syncDir(filepath.Dir(dir))
+		return nil
+	}
+	old, err := mkdirBeside(dir, "old")
+	if err != nil {
+		return err
+	}
+	// Rename cannot move a folder onto one that is not empty (on some
+	// systems, onto any folder): the name was taken by making a folder,
+	// and is freed for the old one.
+	if err := os.Remove(old); err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
+	if err := os.Rename(dir, old); err != nil {
+		return fmt.Errorf("output: moving the old folder aside: %w", err)
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		if back := os.Rename(old, dir); back != nil {
+			return fmt.Errorf("output: %w; the old folder is now %s (%v)", err, old, back)
+		}
+		return fmt.Errorf("output: %w", err)
+	}
+	syncDir(filepath.Dir(dir))
+	if err := os.RemoveAll(old); err != nil {
+		return fmt.Errorf("output: wrote %s, but could not remove the folder it replaced, now %s: %w", dir, old, err)
+	}
+	return nil
+}
+
+// checkNames makes sure every file has a name of its own inside the
+// folder.
+func checkNames(files []File) error {
+	seen := map[string]bool{}
+	for _, f := range files {
+		name := filepath.FromSlash(f.Name)
+		if f.Name == "" || !filepath.IsLocal(name) || path.Clean(f.Name) != f.Name {
+			return fmt.Errorf("output: %q is not a file name inside a folder", f.Name)
+		}
+		if seen[f.Name] {
+			return fmt.Errorf("output: two files named %s", f.Name)
+		}
+		if f.Write == nil {
+			return fmt.Errorf("output: %s has nothing to write", f.Name)
+		}
+		seen[f.Name] = true
+	}
+	return nil
+}
+
+// writeFile writes f into the folder tmp and flushes it to the disk.
+func writeFile(tmp string, f File) (err error) {
+	p := filepath.Join(tmp, filepath.FromSlash(f.Name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o777); err != nil {
+		return fmt.Errorf("output: writing %s: %w", f.Name, err)
+	}
+	out, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+	if err != nil {
+		return fmt.Errorf("output: writing %s: %w", f.Name, err)
+	}
+	defer func() {
+		if cerr := out.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("output: writing %s: %w", f.Name, cerr)
+		}
+	}()
+	w := bufio.NewWriterSize(out, 1<<16)
+	if err := f.Write(w); err != nil {
+		return fmt.Errorf("output: writing %s: %w", f.Name, err)
+	}
+	if err := w.Flush(); err != nil {
+		return fmt.Errorf("output: writing %s: %w", f.Name, err)
+	}
+	if err := out.Sync(); err != nil {
+		return fmt.Errorf("output: writing %s: %w", f.Name, err)
+	}
+	return nil
+}
+
+// mkdirBeside makes a new, hidden folder beside dir, named after it and
+// what it is for (".name.tmp-123-0"), with the usual permissions (the
+// umask's, where os.MkdirTemp would make it private), making dir's parent
+// first if need be.
+func mkdirBeside(dir, what string) (string, error) {
+	parent, base := filepath.Dir(dir), filepath.Base(dir)
+	if err := os.MkdirAll(parent, 0o777); err != nil {
+		return "", fmt.Errorf("output: %w", err)
+	}
+	prefix := "." + base + "." + what + "-" + strconv.Itoa(os.Getpid()) + "-"
+	for i := 0; ; i++ {
+		name := filepath.Join(parent, prefix+strconv.Itoa(i))
+		err := os.Mkdir(name, 0o777)
+		if err == nil {
+			return name, nil
+		}
+		if !errors.Is(err, fs.ErrExist) || i >= 1000 {
+			return "", fmt.Errorf("output: %w", err)
+		}
+	}
+}
+
+// syncDir flushes a folder's entries to the disk, so that a rename in it
+// survives a crash. Not every system can: it is done where it can be.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// The files of a run's output folder.
+const (
+	SummaryFile     = "summary.json"
+	IntervalsFile   = "intervals.csv"
+	DailyFile       = "daily.csv"
+	CustomersFile   = "customers.csv"
+	StaffingFile    = "staffing.csv"
+	FlowsFile       = "flows.csv"
+	ExpectationFile = "expectation.csv"
+	ContactsFile    = "contacts.csv"
+)
+
+// ReadFolder reads a run's output folder back into a Dataset: the run's
+// description from summary.json's "run", and every table from its CSV file
+// (expectation.csv only when the run had word of mouth). An error names the
+// file missing or broken.
+func ReadFolder(dir string) (*Dataset, error) {
+	if info, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("output: no such folder: %s", dir)
+	} else if err == nil && !info.IsDir() {
+		return nil, fmt.Errorf("output: %s is a file, not a run's output folder", dir)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, SummaryFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("output: %s has no %s: is it a run's output folder?", dir, SummaryFile)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	var s struct {
+		Run *Meta `json:"run"`
+	}
+	if err := json.Unmarshal(data, &s); err != nil {
+		return nil, fmt.Errorf("output: %s: %v", filepath.Join(dir, SummaryFile), err)
+	}
+	if s.Run == nil {
+		return nil, fmt.Errorf("output: %s has no \"run\" object", filepath.Join(dir, SummaryFile))
+	}
+	ds := &Dataset{Meta: *s.Run}
+	tables := []struct {
+		name string
+		t    **CSVTable
+	}{
+		{IntervalsFile, &ds.Intervals},
+		{DailyFile, &ds.Daily},
+		{CustomersFile, &ds.Customers},
+		{StaffingFile, &ds.Staffing},
+		{FlowsFile, &ds.Flows},
+		{ExpectationFile, &ds.Expectation},
+	}
+	for _, tb := range tables {
+		if tb.name == ExpectationFile && !ds.Meta.WordOfMouth {
+			continue
+		}
+		if *tb.t, err = readTable(filepath.Join(dir, tb.name)); err != nil {
+			return nil, err
+		}
+	}
+	return ds, nil
+}
+
+// readTable reads one CSV file of a run's output folder.
+func readTable(p string) (*CSVTable, error) {
+	f, err := os.Open(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("output: %s is missing", p)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	defer f.Close()
+	t, err := ReadCSVTable(bufio.NewReader(f))
+	if err != nil {
+		return nil, fmt.Errorf("output: %s: %v", p, strings.TrimPrefix(err.Error(), "output: "))
+	}
+	return t, nil
+}

@@ -1,0 +1,446 @@
+package output
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// goldenFolder writes the folder the golden files hold: the golden report
+// (three channels, two pools, word of mouth, three replications of fake
+// results, moves between channels added) with the hand-written contacts,
+// as omnisim run --journeys writes it.
+func goldenFolder(t *testing.T, dir string) *Dataset {
+	t.Helper()
+	r := goldenReport()
+	r.Description = "A world made up for the golden files.\n\nIts numbers come from arithmetic, not simulation."
+	for rep, res := range r.Results {
+		res.Flows = make([][]int64, len(r.Config.Channels))
+		for i := range res.Flows {
+			res.Flows[i] = make([]int64, len(r.Config.Channels))
+			for j := range res.Flows[i] {
+				if i != j {
+					res.Flows[i][j] = int64(i + 2*j + rep)
+				}
+			}
+		}
+	}
+	ds := r.Dataset("test")
+	contacts := traceAll(t, dir, goldenContacts())
+	if err := WriteFolder(dir, FolderFiles(ds, r.SummaryJSON("test"), contacts.File()), false); err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
+// listFolder returns the files under dir, with slashes, sorted.
+func listFolder(t *testing.T, dir string) []string {
+	t.Helper()
+	var names []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		names = append(names, filepath.ToSlash(rel))
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// TestFolderGolden compares every file of the golden folder with
+// testdata/folder, byte for byte (summary.json's numbers at 9 significant
+// digits, as the JSON golden file has them); -update rewrites them.
+func TestFolderGolden(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "run")
+	goldenFolder(t, dir)
+	got := listFolder(t, dir)
+	want := []string{"contacts.csv", "customers.csv", "daily.csv", "expectation.csv", "flows.csv",
+		"intervals.csv", "staffing.csv", "summary.json"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("files: got %v, want %v", got, want)
+	}
+	if *update {
+		if err := os.RemoveAll(filepath.Join("testdata", "folder")); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Join("testdata", "folder"), 0o777); err != nil {
+			t.Fatal(err)
+		}
+	} else if stored := listFolder(t, filepath.Join("testdata", "folder")); !slices.Equal(stored, got) {
+		t.Errorf("testdata/folder holds %v, the folder %v (go test -update rewrites it)", stored, got)
+	}
+	for _, name := range got {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(data)
+		if strings.HasSuffix(name, ".json") {
+			text = fixedPrecision(text)
+		}
+		checkGolden(t, "folder/"+name, text)
+	}
+}
+
+// TestFolderIsDeterministic: the same run writes the same bytes, and
+// nothing of the moment it was written.
+func TestFolderIsDeterministic(t *testing.T) {
+	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
+	goldenFolder(t, a)
+	goldenFolder(t, b)
+	for _, name := range listFolder(t, a) {
+		x, _ := os.ReadFile(filepath.Join(a, name))
+		y, _ := os.ReadFile(filepath.Join(b, name))
+		if string(x) != string(y) {
+			t.Errorf("%s differs from one writing to the next", name)
+		}
+	}
+}
+
+// TestReadFolderRoundTrip: ReadFolder gives back every table and the run's
+// description as written, with word of mouth and without.
+func TestReadFolderRoundTrip(t *testing.T) {
+	for _, wom := range []bool{true, false} {
+		r := goldenReport()
+		r.Config.WordOfMouth.Enabled = wom
+		ds := r.Dataset("v1.2.3")
+		if (ds.Expectation != nil) != wom {
+			t.Fatalf("word of mouth %v: expectation table %v", wom, ds.Expectation != nil)
+		}
+		dir := filepath.Join(t.TempDir(), "run")
+		if err := WriteFolder(dir, FolderFiles(ds, r.SummaryJSON("v1.2.3")), false); err != nil {
+			t.Fatal(err)
+		}
+		back, err := ReadFolder(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(back.Meta, ds.Meta) {
+			t.Errorf("word of mouth %v: Meta:\n got %+v\nwant %+v", wom, back.Meta, ds.Meta)
+		}
+		for _, tc := range []struct {
+			name      string
+			got, want *CSVTable
+		}{
+			{"intervals", back.Intervals, ds.Intervals},
+			{"daily", back.Daily, ds.Daily},
+			{"customers", back.Customers, ds.Customers},
+			{"staffing", back.Staffing, ds.Staffing},
+			{"flows", back.Flows, ds.Flows},
+			{"expectation", back.Expectation, ds.Expectation},
+		} {
+			if !sameTable(tc.got, tc.want) {
+				t.Errorf("word of mouth %v: %s differs once read back", wom, tc.name)
+			}
+		}
+	}
+}
+
+// sameTable tells whether two tables have the same columns and cells (an
+// empty table read back has no rows, not nil rows).
+func sameTable(a, b *CSVTable) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	if !slices.Equal(a.Columns, b.Columns) || len(a.Rows) != len(b.Rows) {
+		return false
+	}
+	for i := range a.Rows {
+		if !slices.Equal(a.Rows[i], b.Rows[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestReadFolderErrors: each way a folder can be broken gives an error
+// naming the file at fault.
+func TestReadFolderErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		spoil func(dir string) error
+		want  string
+	}{
+		{"no folder", func(dir string) error { return os.RemoveAll(dir) }, "no such folder: $DIR"},
+		{"a file", func(dir string) error {
+			if err := os.RemoveAll(dir); err != nil {
+				return err
+			}
+			return os.WriteFile(dir, nil, 0o666)
+		}, "$DIR is a file, not a run's output folder"},
+		{"no summary", removeFile("summary.json"), "$DIR has no summary.json: is it a run's output folder?"},
+		{"summary not JSON", overwrite("summary.json", "{"), "$DIR/summary.json: unexpected end of JSON input"},
+		{"summary without run", overwrite("summary.json", `{"omnisim_version": "1"}`), `$DIR/summary.json has no "run" object`},
+		{"run not an object", overwrite("summary.json", `{"run": [1]}`), "$DIR/summary.json: json: cannot unmarshal array"},
+		{"no daily", removeFile("daily.csv"), "$DIR/daily.csv is missing"},
+		{"no expectation", removeFile("expectation.csv"), "$DIR/expectation.csv is missing"},
+		{"empty staffing", overwrite("staffing.csv", ""), "$DIR/staffing.csv: empty CSV file, not even a header"},
+		{"ragged intervals", overwrite("intervals.csv", "a,b\n1,2\n3\n"), "$DIR/intervals.csv: record on line 3: wrong number of fields"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "run")
+			goldenFolder(t, dir)
+			if err := tc.spoil(dir); err != nil {
+				t.Fatal(err)
+			}
+			_, err := ReadFolder(dir)
+			want := "output: " + strings.ReplaceAll(tc.want, "$DIR", dir)
+			if err == nil || !strings.HasPrefix(err.Error(), want) {
+				t.Errorf("got %v, want %s", err, want)
+			}
+		})
+	}
+}
+
+func removeFile(name string) func(string) error {
+	return func(dir string) error { return os.Remove(filepath.Join(dir, name)) }
+}
+
+func overwrite(name, content string) func(string) error {
+	return func(dir string) error { return os.WriteFile(filepath.Join(dir, name), []byte(content), 0o666) }
+}
+
+// textFile is a File that writes s.
+func textFile(name, s string) File {
+	return File{Name: name, Write: func(w io.Writer) error { _, err := io.WriteString(w, s); return err }}
+}
+
+// failingFile is a File that writes half of itself, then fails.
+func failingFile(name string) File {
+	return File{Name: name, Write: func(w io.Writer) error {
+		io.WriteString(w, "half")
+		return errors.New("disk full")
+	}}
+}
+
+// readFolderFiles returns every file under dir and its contents.
+func readFolderFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, name := range listFolder(t, dir) {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[name] = string(data)
+	}
+	return out
+}
+
+// folderEntries returns the names in dir: what a failed write must not leave
+// behind.
+func folderEntries(t *testing.T, dir string) []string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range es {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+// outputFolder makes dir a run's output folder: a summary.json, and
+// a.csv holding content.
+func outputFolder(t *testing.T, dir, content string) {
+	t.Helper()
+	if err := WriteFolder(dir, []File{textFile(SummaryFile, `{"omnisim_version": "0"}`), textFile("a.csv", content)}, false); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestWriteFolder: a folder appears whole or not at all, an existing one is
+// replaced only with force and only if it is an output folder, and no
+// temporary folder is left behind.
+func TestWriteFolder(t *testing.T) {
+	t.Run("new, with subfolders", func(t *testing.T) {
+		parent := t.TempDir()
+		dir := filepath.Join(parent, "deeper", "run")
+		files := []File{textFile("a.csv", "a"), textFile("charts/b.svg", "b"), textFile("charts/c.png", "c")}
+		if err := WriteFolder(dir, files, false); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := readFolderFiles(t, dir), map[string]string{"a.csv": "a", "charts/b.svg": "b", "charts/c.png": "c"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("got %v, want %v", got, want)
+		}
+		if got := folderEntries(t, filepath.Dir(dir)); !slices.Equal(got, []string{"run"}) {
+			t.Errorf("beside the folder: %v, want only it", got)
+		}
+	})
+	t.Run("a file fails", func(t *testing.T) {
+		parent := t.TempDir()
+		dir := filepath.Join(parent, "run")
+		err := WriteFolder(dir, []File{textFile("a.csv", "a"), failingFile("b.csv"), textFile("c.csv", "c")}, false)
+		if err == nil || err.Error() != "output: writing b.csv: disk full" {
+			t.Errorf("got %v, want the failing file's error", err)
+		}
+		if got := folderEntries(t, parent); len(got) != 0 {
+			t.Errorf("left behind: %v", got)
+		}
+	})
+	t.Run("exists", func(t *testing.T) {
+		parent := t.TempDir()
+		dir := filepath.Join(parent, "run")
+		outputFolder(t, dir, "old")
+		called := false
+		err := WriteFolder(dir, []File{{Name: "a.csv", Write: func(io.Writer) error { called = true; return nil }}}, false)
+		var exists *ExistsError
+		if !errors.As(err, &exists) || exists.Dir != dir || !strings.Contains(err.Error(), dir) || !strings.Contains(err.Error(), "--force") {
+			t.Errorf("got %v, want an ExistsError naming %s and --force", err, dir)
+		}
+		if called {
+			t.Errorf("a file was written though the folder exists")
+		}
+		if got := readFolderFiles(t, dir); got["a.csv"] != "old" {
+			t.Errorf("the old folder changed: %v", got)
+		}
+		if got := folderEntries(t, parent); !slices.Equal(got, []string{"run"}) {
+			t.Errorf("beside the folder: %v, want only it", got)
+		}
+	})
+	t.Run("force replaces", func(t *testing.T) {
+		parent := t.TempDir()
+		dir := filepath.Join(parent, "run")
+		outputFolder(t, dir, "old")
+		if err := os.WriteFile(filepath.Join(dir, "stale.csv"), nil, 0o666); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteFolder(dir, []File{textFile(SummaryFile, "{}"), textFile("a.csv", "new")}, true); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := readFolderFiles(t, dir), map[string]string{SummaryFile: "{}", "a.csv": "new"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("got %v, want %v", got, want)
+		}
+		if got := folderEntries(t, parent); !slices.Equal(got, []string{"run"}) {
+			t.Errorf("beside the folder: %v, want only it", got)
+		}
+	})
+	t.Run("force replaces an empty folder", func(t *testing.T) {
+		dir := filepath.Join(t.TempDir(), "run")
+		if err := os.Mkdir(dir, 0o777); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteFolder(dir, []File{textFile("a.csv", "new")}, true); err != nil {
+			t.Fatal(err)
+		}
+	})
+	t.Run("force, and a file fails", func(t *testing.T) {
+		parent := t.TempDir()
+		dir := filepath.Join(parent, "run")
+		outputFolder(t, dir, "old")
+		if err := WriteFolder(dir, []File{textFile("a.csv", "new"), failingFile("b.csv")}, true); err == nil {
+			t.Errorf("no error")
+		}
+		if got := readFolderFiles(t, dir); got["a.csv"] != "old" || len(got) != 2 {
+			t.Errorf("the old folder changed: %v", got)
+		}
+		if got := folderEntries(t, parent); !slices.Equal(got, []string{"run"}) {
+			t.Errorf("beside the folder: %v, want only it", got)
+		}
+	})
+	t.Run("force spares what is not an output folder", func(t *testing.T) {
+		for _, tc := range []struct {
+			name  string
+			setup func(dir string) error
+			why   string
+		}{
+			{"other files", func(dir string) error {
+				if err := os.Mkdir(dir, 0o777); err != nil {
+					return err
+				}
+				return os.WriteFile(filepath.Join(dir, "thesis.tex"), []byte("precious"), 0o666)
+			}, "has no summary.json"},
+			{"another summary.json", func(dir string) error {
+				if err := os.Mkdir(dir, 0o777); err != nil {
+					return err
+				}
+				return os.WriteFile(filepath.Join(dir, SummaryFile), []byte(`{"total": 3}`), 0o666)
+			}, "its summary.json was not written by omnisim"},
+			{"a file", func(dir string) error { return os.WriteFile(dir, []byte("precious"), 0o666) }, "is not a folder"},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				dir := filepath.Join(t.TempDir(), "run")
+				if err := tc.setup(dir); err != nil {
+					t.Fatal(err)
+				}
+				err := WriteFolder(dir, []File{textFile("a.csv", "new")}, true)
+				var exists *ExistsError
+				if !errors.As(err, &exists) || exists.Why != tc.why {
+					t.Fatalf("got %v, want an ExistsError because it %s", err, tc.why)
+				}
+				if cerr := CheckFolder(dir, true); cerr == nil || cerr.Error() != err.Error() {
+					t.Errorf("CheckFolder: got %v, want %v", cerr, err)
+				}
+				if _, serr := os.Stat(filepath.Join(dir, "a.csv")); serr == nil {
+					t.Errorf("the folder was written into")
+				}
+			})
+		}
+	})
+	t.Run("bad names", func(t *testing.T) {
+		for _, files := range [][]File{
+			{textFile("", "x")},
+			{textFile("../a.csv", "x")},
+			{textFile("/a.csv", "x")},
+			{textFile("charts/../a.csv", "x")},
+			{textFile("a.csv", "x"), textFile("a.csv", "y")},
+			{{Name: "a.csv"}},
+		} {
+			parent := t.TempDir()
+			if err := WriteFolder(filepath.Join(parent, "run"), files, false); err == nil {
+				t.Errorf("%q: no error", files[len(files)-1].Name)
+			}
+			if got := folderEntries(t, parent); len(got) != 0 {
+				t.Errorf("%q: left behind %v", files[len(files)-1].Name, got)
+			}
+		}
+	})
+	t.Run("not a folder's name", func(t *testing.T) {
+		for _, dir := range []string{".", "..", "/", "a/.."} {
+			if err := WriteFolder(dir, nil, true); err == nil || !strings.Contains(err.Error(), "name a new folder") {
+				t.Errorf("%q: got %v, want a refusal", dir, err)
+			}
+		}
+	})
+}
+
+// TestCheckFolder: before a run, CheckFolder reports what WriteFolder would,
+// and makes the parent folder.
+func TestCheckFolder(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "a", "b", "run")
+	if err := CheckFolder(dir, false); err != nil {
+		t.Fatal(err)
+	}
+	if got := folderEntries(t, filepath.Dir(dir)); len(got) != 0 {
+		t.Errorf("left behind: %v", got)
+	}
+	outputFolder(t, dir, "x")
+	var exists *ExistsError
+	if err := CheckFolder(dir, false); !errors.As(err, &exists) {
+		t.Errorf("existing folder: got %v, want an ExistsError", err)
+	}
+	if err := CheckFolder(dir, true); err != nil {
+		t.Errorf("existing output folder with force: %v", err)
+	}
+	file := filepath.Join(parent, "file")
+	if err := os.WriteFile(file, nil, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckFolder(filepath.Join(file, "run"), false); err == nil || errors.As(err, &exists) {
+		t.Errorf("under a file: got %v, want an I/O error", err)
+	}
+}

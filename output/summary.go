@@ -1,0 +1,189 @@
+package output
+
+import (
+	"io"
+	"maps"
+	"slices"
+
+	"github.com/omnisim/omnisim/models"
+)
+
+// SummaryJSON returns the object summary.json holds, but for its "files"
+// (FolderFiles adds them): "omnisim_version", the version that ran; the
+// run's JSON report (RunReport.JSON) without intervals; "run", the run's
+// description as a Dataset's Meta holds it (ReadFolder reads it back); and
+// "definitions", the definition of every figure under its key, in
+// "channels", "customers" and "pools", in the order of models.Figures,
+// CustomerFigures and PoolFigures. It holds no wall-clock time: the same
+// run always gives the same bytes.
+func (r *RunReport) SummaryJSON(version string) *Object {
+	o := &Object{}
+	o.Set("omnisim_version", version)
+	run := r.JSON(ReportOptions{})
+	for i, k := range run.keys {
+		o.Set(k, run.values[i])
+	}
+	o.Set("run", r.meta(version))
+	defs := &Object{}
+	defs.Set("channels", definitions(models.Figures)).
+		Set("customers", definitions(models.CustomerFigures)).
+		Set("pools", definitions(models.PoolFigures))
+	return o.Set("definitions", defs)
+}
+
+// definitions maps each figure's key to its definition, in order.
+func definitions[T any](figs []models.Figure[T]) *Object {
+	o := &Object{}
+	for _, f := range figs {
+		o.Set(f.Key, f.Definition)
+	}
+	return o
+}
+
+// FolderFiles returns the files of a run's output folder, in this order:
+// summary.json, which is summary (as SummaryJSON makes it) with "files"
+// added, what each file of the folder holds and its columns; intervals.csv,
+// daily.csv, customers.csv, staffing.csv and flows.csv; expectation.csv
+// when the run had word of mouth (ds.Expectation is not nil); then extra.
+//
+// extra is the hook for what the tables do not hold: contacts.csv
+// (Contacts.File), the charts (charts/<name>.png and charts/<name>.svg) and
+// report.html. Pass them here rather than appending them to the list
+// returned, so that summary.json lists them with the rest. summary is not
+// changed.
+func FolderFiles(ds *Dataset, summary *Object, extra ...File) []File {
+	tables := []struct {
+		name, about string
+		t           *CSVTable
+		cols        func(string) string
+	}{
+		{IntervalsFile, intervalsAbout, ds.Intervals, columnDocs(channelColumns, models.Figures)},
+		{DailyFile, dailyAbout, ds.Daily, columnDocs(channelColumns, models.Figures)},
+		{CustomersFile, customersAbout, ds.Customers, columnDocs(customerColumns, models.CustomerFigures)},
+		{StaffingFile, staffingAbout, ds.Staffing, columnDocs[models.Counts](staffingColumns, nil)},
+		{FlowsFile, flowsAbout, ds.Flows, columnDocs[models.Counts](flowsColumns, nil)},
+		{ExpectationFile, expectationAbout, ds.Expectation, columnDocs[models.Counts](expectationColumns, nil)},
+	}
+	files := []File{{Name: SummaryFile, Description: summaryAbout}}
+	for _, tb := range tables {
+		if tb.t == nil {
+			continue
+		}
+		t := tb.t
+		f := File{Name: tb.name, Description: tb.about, Write: t.WriteCSV}
+		for _, c := range t.Columns {
+			f.Columns = append(f.Columns, Column{c, tb.cols(c)})
+		}
+		files = append(files, f)
+	}
+	files = append(files, extra...)
+
+	s := &Object{keys: slices.Clone(summary.keys), values: slices.Clone(summary.values)}
+	s.Set("files", filesJSON(files))
+	files[0].Write = func(w io.Writer) error { return WriteJSON(w, s) }
+	return files
+}
+
+// filesJSON describes each file under its name: "description", and for a
+// CSV file its "columns", each name with what it holds.
+func filesJSON(files []File) *Object {
+	o := &Object{}
+	for _, f := range files {
+		fo := &Object{}
+		fo.Set("description", f.Description)
+		if f.Columns != nil {
+			cols := &Object{}
+			for _, c := range f.Columns {
+				cols.Set(c.Name, c.Description)
+			}
+			fo.Set("columns", cols)
+		}
+		o.Set(f.Name, fo)
+	}
+	return o
+}
+
+// columnDocs returns what a column of a table holds: its entry in docs, or
+// else the definition of the figure it is named after.
+func columnDocs[T any](docs map[string]string, figs []models.Figure[T]) func(string) string {
+	return func(name string) string {
+		if d, ok := docs[name]; ok {
+			return d
+		}
+		for _, f := range figs {
+			if f.Key == name {
+				return f.Definition
+			}
+		}
+		return ""
+	}
+}
+
+// What each file holds, for summary.json's "files".
+const (
+	summaryAbout = "the run: the scenario and its settings; every figure per channel, for the customers and per pool, " +
+		"as the mean over the replications with its 95 % confidence half-width (\"ci95\"), and day by day; " +
+		"\"run\", the run's description the charts and the report are drawn from; the definition of every figure " +
+		"(\"definitions\") and of every file of this folder (\"files\")"
+	meansNote = "Counts, hours and costs are means per replication; shares, seconds and ratios are pooled " +
+		"over the replications (the quotient of their sums). An empty cell is a figure with no data."
+	intervalsAbout = "one row per channel and interval (every interval of one channel, then the next channel): " +
+		"every channel figure over the interval, and the agents it needed. " + meansNote
+	dailyAbout     = "one row per channel and day: every channel figure over the day. " + meansNote
+	customersAbout = "one row per day: every customer figure of the customers whose journeys began that day. " + meansNote
+	staffingAbout  = "one row per pool and interval: the agents scheduled, present and busy, occupancy, cost, " +
+		"and the agents needed. Agents present, busy agents and costs are means per replication."
+	flowsAbout = "one row per ordered pair of different channels: customers' moves from one to the other in the " +
+		"measured window (after a failure, a chase, an escalation, or self-service sending them on), a mean per replication"
+	expectationAbout = "one row per interval (with word of mouth only): the global expectation level at the " +
+		"interval's end and the patience factor it implies, means over the replications"
+)
+
+// Columns that are not figures, for summary.json's "files".
+var (
+	timeColumns = map[string]string{
+		"interval":      "the interval's number, from 0 at the start of the run (warm-up included)",
+		"day":           "the day, from 1",
+		"weekday":       "the day's weekday: mon, tue, wed, thu, fri, sat or sun",
+		"time":          "the interval's start as the time of day, HH:MM",
+		"start_seconds": "the interval's start, in seconds from the start of the run",
+	}
+	channelColumns = with(timeColumns, map[string]string{
+		"channel": "the channel's name",
+		"needed_agents": "the agents the interval needed: for a live channel, the fewest with which Erlang A " +
+			"(Erlang C without patience) meets the channel's service-level target (80 % if it has none) at the " +
+			"interval's offered rate and handle time, divided by its concurrency; for a deferred channel, the workload " +
+			"(offered × handle time ÷ the interval's length); empty for self-service",
+	})
+	customerColumns = with(timeColumns, map[string]string{
+		"day": "the day the customers' journeys began, from 1",
+	})
+	staffingColumns = with(timeColumns, map[string]string{
+		"pool":      "the pool's name",
+		"scheduled": "the agents the pool's schedule has in the interval, before shrinkage",
+		"available": "the agents present to take contacts (scheduled less shrinkage): their time ÷ the interval's length",
+		"busy":      "the agents busy handling contacts: handling time ÷ the interval's length",
+		"occupancy": "busy time ÷ available time",
+		"cost":      "the pool's cost over the interval: scheduled hours priced at its cost per hour",
+		"needed_agents": "each channel's needed agents (intervals.csv) shared among the pools that serve it, " +
+			"in proportion to the agent time they had present",
+	})
+	flowsColumns = map[string]string{
+		"from":  "the channel the customers moved from",
+		"to":    "the channel they moved to",
+		"moves": "the moves, a mean per replication",
+	}
+	expectationColumns = with(timeColumns, map[string]string{
+		"level": "the global expectation level at the interval's end, the mean over the replications: " +
+			"0 where it started; above 0 when stories told of service faster than expected, so customers are less patient",
+		"patience_factor": "what the level does to patience on every channel: exp(−coupling × level) " +
+			"(adaptive patience: Zohar, Mandelbaum and Shimkin 2002)",
+	})
+)
+
+// with returns a map holding both a's entries and b's.
+func with(a, b map[string]string) map[string]string {
+	out := maps.Clone(a)
+	maps.Copy(out, b)
+	return out
+}

@@ -1,0 +1,69 @@
+package output
+
+import (
+	"bytes"
+	"io"
+	"sync"
+)
+
+// ReportFile is the name of the HTML report in a run's output folder.
+const ReportFile = "report.html"
+
+// ChartsDir is the folder of a run's output folder that holds its charts.
+const ChartsDir = "charts"
+
+// VisualFiles returns the files of a run's output folder drawn from ds: every
+// chart as charts/<name>.svg and charts/<name>.png at the default size, and
+// report.html with the charts inline. Pass them to FolderFiles.
+//
+// Each chart is drawn as SVG once, for its file and for the report, when
+// the first of the two is written.
+func VisualFiles(ds *Dataset) []File {
+	charts := Charts(ds)
+	svgs := make([]func() ([]byte, error), len(charts))
+	var files []File
+	for i, c := range charts {
+		svgs[i] = sync.OnceValues(func() ([]byte, error) {
+			var b bytes.Buffer
+			err := c.Render(&b, "svg", DefaultChartWidth, DefaultChartHeight)
+			return b.Bytes(), err
+		})
+		files = append(files,
+			File{
+				Name:        ChartsDir + "/" + c.Name + ".svg",
+				Description: c.Title + ", as SVG. " + c.Note,
+				Write: func(w io.Writer) error {
+					b, err := svgs[i]()
+					if err != nil {
+						return err
+					}
+					_, err = w.Write(b)
+					return err
+				},
+			},
+			File{
+				Name:        ChartsDir + "/" + c.Name + ".png",
+				Description: c.Title + ", as PNG. " + c.Note,
+				Write: func(w io.Writer) error {
+					return c.Render(w, "png", DefaultChartWidth, DefaultChartHeight)
+				},
+			})
+	}
+	files = append(files, File{
+		Name: ReportFile,
+		Description: "the report for people, one self-contained page: the scenario, the headline findings, " +
+			"the charts and the tables. It needs no network; open it in a browser.",
+		Write: func(w io.Writer) error {
+			rc := make([]ReportChart, len(charts))
+			for i, c := range charts {
+				b, err := svgs[i]()
+				if err != nil {
+					return err
+				}
+				rc[i] = ReportChart{Name: c.Name, Title: c.Title, Note: c.Note, SVG: b}
+			}
+			return WriteReport(w, ds, rc)
+		},
+	})
+	return files
+}

@@ -1,0 +1,39 @@
+package output
+
+import (
+	"bytes"
+	"encoding/base64"
+	"strings"
+	"testing"
+)
+
+// TestVisualFiles: every chart comes as an SVG and a PNG of the default
+// size, and report.html holds each chart's SVG, the same bytes as its file.
+func TestVisualFiles(t *testing.T) {
+	ds := reportDataset(t, reportWorld())
+	files := VisualFiles(ds)
+	charts := Charts(ds)
+	if got, want := len(files), 2*len(charts)+1; got != want {
+		t.Fatalf("%d files, want %d", got, want)
+	}
+	written := map[string][]byte{}
+	for _, f := range files {
+		if f.Description == "" {
+			t.Errorf("%s: no description", f.Name)
+		}
+		var b bytes.Buffer
+		if err := f.Write(&b); err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		written[f.Name] = b.Bytes()
+	}
+	report := string(written[ReportFile])
+	for _, c := range charts {
+		svg, png := written["charts/"+c.Name+".svg"], written["charts/"+c.Name+".png"]
+		checkSVG(t, c.Name, svg, DefaultChartWidth, DefaultChartHeight)
+		checkPNG(t, c.Name, png, DefaultChartWidth, DefaultChartHeight)
+		if !strings.Contains(report, base64.StdEncoding.EncodeToString(svg)) {
+			t.Errorf("report.html does not hold %s.svg", c.Name)
+		}
+	}
+}

@@ -34,6 +34,10 @@ type Dataset struct {
 	// Expectation has one row per interval: the global expectation level
 	// (expectation.csv); nil without word of mouth.
 	Expectation *CSVTable
+	// Totals has one row per figure of each channel, of the customers and
+	// of each pool over the measured window: its mean over the
+	// replications and the 95 % confidence half-width (totals.csv).
+	Totals *CSVTable
 }
 
 // Meta describes a run for its output folder.
@@ -178,7 +182,34 @@ func (r *RunReport) Dataset(version string) *Dataset {
 	if cfg.WordOfMouth.Enabled {
 		ds.Expectation = r.expectationTable()
 	}
+	ds.Totals = r.totalsTable()
 	return ds
+}
+
+// totalsTable has every figure of the run, per channel, for the customers
+// and per pool, as the text and JSON show them: the mean of the
+// replications' values with its 95 % confidence half-width.
+func (r *RunReport) totalsTable() *CSVTable {
+	t := &CSVTable{Columns: []string{"scope", "name", "figure", "unit", "mean", "ci95"}}
+	add := func(scope, name, key, unit string, e models.Estimate) {
+		t.Rows = append(t.Rows, []string{scope, name, key, unit, cellOf(e.Mean), cellOf(e.HalfWidth)})
+	}
+	for _, c := range r.Summary.Channels {
+		for i, f := range models.Figures {
+			add("channel", c.Name, f.Key, f.Unit, c.Figures[i])
+		}
+	}
+	for i, f := range models.CustomerFigures {
+		if i < len(r.Summary.Customers) {
+			add("customers", "", f.Key, f.Unit, r.Summary.Customers[i])
+		}
+	}
+	for _, p := range r.Summary.Pools {
+		for i, f := range models.PoolFigures {
+			add("pool", p.Name, f.Key, f.Unit, p.Figures[i])
+		}
+	}
+	return t
 }
 
 func (r *RunReport) meta(version string) Meta {

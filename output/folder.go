@@ -286,6 +286,7 @@ const (
 	StaffingFile    = "staffing.csv"
 	FlowsFile       = "flows.csv"
 	ExpectationFile = "expectation.csv"
+	TotalsFile      = "totals.csv"
 	ContactsFile    = "contacts.csv"
 )
 
@@ -326,10 +327,14 @@ func ReadFolder(dir string) (*Dataset, error) {
 		{StaffingFile, &ds.Staffing},
 		{FlowsFile, &ds.Flows},
 		{ExpectationFile, &ds.Expectation},
+		{TotalsFile, &ds.Totals},
 	}
 	for _, tb := range tables {
 		if tb.name == ExpectationFile && !ds.Meta.WordOfMouth {
 			continue
+		}
+		if _, err := os.Stat(filepath.Join(dir, tb.name)); tb.name == TotalsFile && errors.Is(err, fs.ErrNotExist) {
+			continue // a folder from before totals.csv
 		}
 		if *tb.t, err = readTable(filepath.Join(dir, tb.name)); err != nil {
 			return nil, err

@@ -65,7 +65,7 @@ func TestFolderGolden(t *testing.T) {
 	goldenFolder(t, dir)
 	got := listFolder(t, dir)
 	want := []string{"contacts.csv", "customers.csv", "daily.csv", "expectation.csv", "flows.csv",
-		"intervals.csv", "staffing.csv", "summary.json"}
+		"intervals.csv", "staffing.csv", "summary.json", "totals.csv"}
 	if !slices.Equal(got, want) {
 		t.Fatalf("files: got %v, want %v", got, want)
 	}

@@ -147,19 +147,31 @@ func (v *reportView) glance(runs []reportChannelTotals) *reportTable {
 	t := &reportTable{Head: []string{"channel", "kind", "offered", "answered", "abandonment", "ASA", "service level", "target", "verdict"}}
 	for i, ch := range v.meta.Channels {
 		run := runs[i]
-		sl, target, verdict := Value(run.serviceLevel(), UnitShare), "–", reportCell{Text: "–", Left: true}
+		slValue := run.serviceLevel()
+		sl, target, verdict := Value(slValue, UnitShare), "–", reportCell{Text: "–", Left: true}
+		// With replications, the figures as the printed results give
+		// them: the mean of the replications with its 95 % half-width.
+		if e, ok := v.total(ch.Name, "service_level"); ok {
+			slValue, sl = e.Mean, reportPlusMinus(e, UnitShare)
+		}
 		if ch.Target > 0 {
 			target = fmt.Sprintf("%s within %s", reportPct(ch.Target), reportDuration(ch.WithinSecond))
 			switch {
 			case !(run.offered > 0):
 				verdict.Text = "no contacts"
-			case run.serviceLevel() >= ch.Target:
+			case slValue >= ch.Target:
 				verdict.Text, verdict.Mark = "met", "met"
 			default:
 				verdict.Text, verdict.Mark = "missed", "missed"
 			}
 		}
 		abandon, asa := Value(run.abandonment(), UnitShare), Value(run.asa(), UnitSeconds)
+		if e, ok := v.total(ch.Name, "p_abandon"); ok {
+			abandon = reportPlusMinus(e, UnitShare)
+		}
+		if e, ok := v.total(ch.Name, "asa_seconds"); ok {
+			asa = reportPlusMinus(e, UnitSeconds)
+		}
 		if ch.Kind == string(models.SelfService) {
 			sl, target, abandon, asa, verdict.Text, verdict.Mark = "–", "–", "–", "–", "–", ""
 		}
@@ -168,6 +180,27 @@ func (v *reportView) glance(runs []reportChannelTotals) *reportTable {
 			{Text: target}, verdict})
 	}
 	return t
+}
+
+// total returns a channel figure's mean and half-width from totals.csv,
+// when the run had two replications or more to give a half-width.
+func (v *reportView) total(channel, key string) (models.Estimate, bool) {
+	t := v.totals
+	if t == nil || v.meta.Replications < 2 {
+		return models.Estimate{}, false
+	}
+	for r := range t.Rows {
+		if t.Text(r, "scope") == "channel" && t.Text(r, "name") == channel && t.Text(r, "figure") == key {
+			e := models.Estimate{Mean: t.Float(r, "mean"), HalfWidth: t.Float(r, "ci95")}
+			return e, !math.IsNaN(e.Mean) && !math.IsNaN(e.HalfWidth)
+		}
+	}
+	return models.Estimate{}, false
+}
+
+// reportPlusMinus writes an estimate as "83.04 % ± 0.45".
+func reportPlusMinus(e models.Estimate, unit string) string {
+	return Value(e.Mean, unit) + " ± " + strings.TrimSuffix(strings.TrimSuffix(Value(e.HalfWidth, unit), " %"), " s")
 }
 
 // channelFinding says what channel i went through over the run.

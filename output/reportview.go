@@ -17,6 +17,7 @@ type reportView struct {
 	staffing  *CSVTable
 	flows     *CSVTable
 	expect    *CSVTable // nil without word of mouth
+	totals    *CSVTable // nil for a folder from before totals.csv
 	// ivRows and dayRows hold, per channel of meta, its rows of intervals and of
 	// daily, in order.
 	ivRows, dayRows [][]int
@@ -58,6 +59,7 @@ func newReportView(ds *Dataset) *reportView {
 	if ds.Expectation != nil && len(ds.Expectation.Rows) > 0 {
 		v.expect = ds.Expectation
 	}
+	v.totals = ds.Totals
 	channels := make([]string, len(v.meta.Channels))
 	for i, ch := range v.meta.Channels {
 		channels[i] = ch.Name

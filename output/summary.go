@@ -63,6 +63,7 @@ func FolderFiles(ds *Dataset, summary *Object, extra ...File) []File {
 		{StaffingFile, staffingAbout, ds.Staffing, columnDocs[models.Counts](staffingColumns, nil)},
 		{FlowsFile, flowsAbout, ds.Flows, columnDocs[models.Counts](flowsColumns, nil)},
 		{ExpectationFile, expectationAbout, ds.Expectation, columnDocs[models.Counts](expectationColumns, nil)},
+		{TotalsFile, totalsAbout, ds.Totals, columnDocs[models.Counts](totalsColumns, nil)},
 	}
 	files := []File{{Name: SummaryFile, Description: summaryAbout}}
 	for _, tb := range tables {
@@ -135,6 +136,9 @@ const (
 		"and the agents needed. Agents present, busy agents and costs are means per replication."
 	flowsAbout = "one row per ordered pair of different channels: customers' moves from one to the other in the " +
 		"measured window (after a failure, a chase, an escalation, or self-service sending them on), a mean per replication"
+	totalsAbout = "one row per figure of each channel, of the customers and of each pool, over the measured window: " +
+		"the mean of the replications' values with its 95 % confidence half-width (Student t), as the printed " +
+		"results and summary.json give them. Figures are in the units their unit column names."
 	expectationAbout = "one row per interval (with word of mouth only): the global expectation level at the " +
 		"interval's end and the patience factor it implies, means over the replications"
 )
@@ -179,6 +183,14 @@ var (
 		"patience_factor": "what the level does to patience on every channel: exp(−coupling × level) " +
 			"(adaptive patience: Zohar, Mandelbaum and Shimkin 2002)",
 	})
+	totalsColumns = map[string]string{
+		"scope":  "what the figure is of: channel, customers or pool",
+		"name":   "the channel's or pool's name; empty for the customers",
+		"figure": "the figure's key, as in summary.json's \"definitions\"",
+		"unit":   "the figure's unit: empty for counts, share (0 to 1), s (seconds), h (hours), money (the scenario's currency) or x (a ratio)",
+		"mean":   "the mean of the replications' values; empty when the figure has no data",
+		"ci95":   "the half-width of the mean's 95 % confidence interval (Student t over the replications); empty with one replication",
+	}
 )
 
 // with returns a map holding both a's entries and b's.

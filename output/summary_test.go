@@ -113,12 +113,12 @@ func TestFilesDescribeEverything(t *testing.T) {
 		names = append(names, f.Name)
 	}
 	wantNames := []string{SummaryFile, IntervalsFile, DailyFile, CustomersFile, StaffingFile, FlowsFile, ExpectationFile,
-		ContactsFile, "charts/queue.svg"}
+		TotalsFile, ContactsFile, "charts/queue.svg"}
 	if !slices.Equal(names, wantNames) {
 		t.Fatalf("files: got %v, want %v", names, wantNames)
 	}
 	tables := map[string]*CSVTable{IntervalsFile: ds.Intervals, DailyFile: ds.Daily, CustomersFile: ds.Customers,
-		StaffingFile: ds.Staffing, FlowsFile: ds.Flows, ExpectationFile: ds.Expectation}
+		StaffingFile: ds.Staffing, FlowsFile: ds.Flows, ExpectationFile: ds.Expectation, TotalsFile: ds.Totals}
 
 	var doc struct {
 		Files json.RawMessage `json:"files"`

@@ -29,6 +29,12 @@ type runOptions struct {
 	noOut     bool
 	force     bool
 	journeys  bool
+	// precision holds the --precision targets, KPI=HALFWIDTH; maxReps
+	// caps the replications they may add.
+	precision []string
+	maxReps   int
+	// shardSpec is --shard K/N: run only that share of the replications.
+	shardSpec string
 	// now and workDir place the default output folder,
 	// workDir/omnisim-out/<scenario>-<time>; tests set them.
 	now     func() time.Time
@@ -86,6 +92,9 @@ whole or not at all, and an existing one is replaced only with --force.
 			if err := o.checkOut(cmd.Flags().Changed("out")); err != nil {
 				return err
 			}
+			if o.maxReps < 1 {
+				return usageErrorf("--max-reps must be at least 1, not %d", o.maxReps)
+			}
 			return o.run(s, name, cmd.Flags().Changed("seed"))
 		},
 	}
@@ -100,6 +109,9 @@ whole or not at all, and an existing one is replaced only with --force.
 	f.StringVar(&o.out, "out", "", "write the output folder to `DIR` (default: a new folder under ./"+outRoot+")")
 	f.BoolVar(&o.force, "force", false, "replace the output folder --out names if it exists")
 	f.BoolVar(&o.noOut, "no-out", false, "write no output folder, only print")
+	f.StringArrayVar(&o.precision, "precision", nil, "add replications until this figure's 95 % half-width is at most this, `KPI=HALFWIDTH` (repeatable), e.g. phone.service_level=0.01")
+	f.IntVar(&o.maxReps, "max-reps", defaultMaxReps, "the most replications --precision may run")
+	f.StringVar(&o.shardSpec, "shard", "", "run only shard `K/N` of the replications (auto/N: K from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID) and write its part file into --out; omnisim merge joins the parts")
 	f.BoolVar(&o.journeys, "journeys", false, "also write contacts.csv to the output folder: every contact of every replication")
 	return cmd
 }
@@ -113,6 +125,8 @@ func (o *runOptions) checkOut(outGiven bool) error {
 		return usageErrorf("give --out DIR or --no-out, not both")
 	case o.journeys && o.noOut:
 		return usageErrorf("--journeys writes contacts.csv to the output folder: it cannot go with --no-out")
+	case o.shardSpec != "" && o.out == "":
+		return usageErrorf("--shard needs --out DIR: the folder the shards' part files go to, shared by every shard")
 	case o.force && o.out == "":
 		return usageErrorf("--force replaces the folder --out names: add --out DIR")
 	}
@@ -132,6 +146,25 @@ func (o *runOptions) run(s streams, name string, seedGiven bool) error {
 	if o.reps > 0 {
 		reps = o.reps
 	}
+	targets, err := parsePrecision(&cfg, o.precision)
+	if err != nil {
+		return err
+	}
+	if o.shardSpec != "" {
+		return o.runShard(s, sc, &cfg, reps)
+	}
+	if len(o.precision) > 0 && o.journeys {
+		return usageErrorf("--precision cannot go with --journeys: contacts.csv needs the replications known before they run")
+	}
+	if len(targets) > 0 {
+		reps = max(reps, minPrecisionReps)
+		if reps > o.maxReps {
+			if o.reps > 0 {
+				return usageErrorf("--reps %d is more than --max-reps %d", reps, o.maxReps)
+			}
+			return usageErrorf("the scenario's %d replications are more than --max-reps %d: raise --max-reps, or start lower with --reps", reps, o.maxReps)
+		}
+	}
 	dir, err := o.outDir(sc.Name)
 	if err != nil {
 		return err
@@ -144,52 +177,90 @@ func (o *runOptions) run(s streams, name string, seedGiven bool) error {
 		defer contacts.Remove()
 	}
 	start := time.Now()
-	results, err := o.replicate(&cfg, reps, contacts)
+	bar := newProgress(s, "replications", reps)
+	results, err := o.replicate(&cfg, span(0, reps), contacts, bar)
+	var prec *precisionResult
+	if err == nil && len(targets) > 0 {
+		results, prec, err = o.refine(&cfg, results, targets, bar)
+	}
+	bar.Done()
 	if err != nil {
 		return failed(err)
 	}
-	elapsed := time.Since(start)
-	report := output.NewRunReport(sc.Name, sc.Title, sc.File, &cfg, results)
-	report.Description = sc.Description
+	return o.finish(s, runSpec{Name: sc.Name, Title: sc.Title, File: sc.File, Description: sc.Description, Config: cfg, Replications: reps},
+		results, time.Since(start), dir, contacts, prec)
+}
+
+// finish writes a run's results: the output folder (when dir is not ""),
+// then the text or JSON on stdout. prec, when not nil, says how the
+// replications met --precision.
+func (o *runOptions) finish(s streams, spec runSpec, results []*models.Result, elapsed time.Duration,
+	dir string, contacts *output.Contacts, prec *precisionResult) error {
+	report := output.NewRunReport(spec.Name, spec.Title, spec.File, &spec.Config, results)
+	report.Description = spec.Description
 	var measured int64
 	for _, c := range report.Summary.Channels {
 		measured += c.Total.Offered
 	}
 	fmt.Fprintf(s.errOut, "omnisim: %d replication(s), %s events, %s contacts measured, in %.2f s\n",
-		reps, output.Thousands(int64(report.Summary.Events)), output.Thousands(measured), elapsed.Seconds())
+		len(results), output.Thousands(int64(report.Summary.Events)), output.Thousands(measured), elapsed.Seconds())
+	if prec != nil {
+		prec.say(s.errOut)
+	}
 	// The folder first: if stdout is a pipe closed early, the run is still
 	// saved. If the folder fails, stdout still gets the results.
 	var folderErr error
 	if dir != "" {
-		folderErr = o.writeFolder(s, dir, report, contacts)
+		folderErr = o.writeFolder(s, dir, report, contacts, prec)
 	}
 	opts := output.ReportOptions{Intervals: o.intervals, Days: o.days}
 	var outErr error
 	if o.json {
-		outErr = output.WriteJSON(s.out, report.JSON(opts))
+		obj := report.JSON(opts)
+		if prec != nil {
+			obj.Set("precision", prec.json())
+		}
+		outErr = output.WriteJSON(s.out, obj)
 	} else {
 		outErr = report.WriteText(s.out, opts)
+		if outErr == nil && prec != nil {
+			outErr = prec.writeText(s.out)
+		}
 	}
 	return errors.Join(folderErr, failed(outErr))
 }
 
-// replicate runs the replications, each tracing its contacts into contacts
-// when it is not nil.
-func (o *runOptions) replicate(cfg *models.Config, reps int, contacts *output.Contacts) ([]*models.Result, error) {
-	if contacts == nil {
-		return models.RunReplications(cfg, reps, o.workers)
-	}
-	return sim.Replicate(reps, o.workers, func(rep int) (*models.Result, error) {
+// replicate runs the replications reps on up to -j workers, each tracing
+// its contacts into contacts when it is not nil, counting each on bar as
+// it ends. The results are in the order of reps.
+func (o *runOptions) replicate(cfg *models.Config, reps []int, contacts *output.Contacts, bar progress) ([]*models.Result, error) {
+	full := *cfg
+	full.SetDefaults()
+	return sim.Replicate(len(reps), o.workers, func(i int) (*models.Result, error) {
+		defer bar.Add(1)
+		rep := reps[i]
+		if contacts == nil {
+			return models.Run(&full, rep)
+		}
 		trace, done, err := contacts.Replication(rep)
 		if err != nil {
 			return nil, err
 		}
-		res, err := models.RunTraced(cfg, rep, trace)
+		res, err := models.RunTraced(&full, rep, trace)
 		if derr := done(); err == nil {
 			err = derr
 		}
 		return res, err
 	})
+}
+
+// span returns from, from+1, …, to−1.
+func span(from, to int) []int {
+	s := make([]int, 0, max(0, to-from))
+	for i := from; i < to; i++ {
+		s = append(s, i)
+	}
+	return s
 }
 
 // outDir returns the output folder to write, "" for none, having checked
@@ -247,9 +318,13 @@ func fileName(name string) string {
 }
 
 // writeFolder writes the run's output folder and says so on stderr.
-func (o *runOptions) writeFolder(s streams, dir string, r *output.RunReport, contacts *output.Contacts) error {
+func (o *runOptions) writeFolder(s streams, dir string, r *output.RunReport, contacts *output.Contacts, prec *precisionResult) error {
 	ds := r.Dataset(version)
-	files := output.FolderFiles(ds, r.SummaryJSON(version), o.extraFiles(ds, contacts)...)
+	summary := r.SummaryJSON(version)
+	if prec != nil {
+		summary.Set("precision", prec.json())
+	}
+	files := output.FolderFiles(ds, summary, o.extraFiles(ds, contacts)...)
 	for tries := 1; ; tries++ {
 		err := output.WriteFolder(dir, files, o.force)
 		var taken *output.ExistsError

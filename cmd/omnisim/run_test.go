@@ -83,7 +83,7 @@ func TestRunOut(t *testing.T) {
 	for _, c := range output.Charts(nil) {
 		want = append(want, "charts/"+c.Name+".png", "charts/"+c.Name+".svg")
 	}
-	want = append(want, "customers.csv", "daily.csv", "flows.csv", "intervals.csv", "report.html", "staffing.csv", "summary.json")
+	want = append(want, "customers.csv", "daily.csv", "flows.csv", "intervals.csv", "report.html", "staffing.csv", "summary.json", "totals.csv")
 	slices.Sort(want)
 	if got := fileNames(first); !slices.Equal(got, want) {
 		t.Errorf("files: got %v, want %v", got, want)

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/omnisim/omnisim/output"
+)
+
+func newMergeCmd(s streams) *cobra.Command {
+	o := &runOptions{now: time.Now}
+	cmd := &cobra.Command{
+		Use:   "merge PARTS...",
+		Short: "Join the part files of a run split with --shard",
+		Long: `Join the part files that 'omnisim run --shard K/N' wrote, one per shard,
+into exactly what 'omnisim run' would have written on one machine: the
+same output folder and the same text or JSON on stdout, byte for byte.
+
+PARTS are part files, or folders holding them (part-K-of-N.omnisim-part).
+Every shard must be there once, all written by the same omnisim version
+for the same scenario, settings, seed and replications; merge says which
+are missing or do not belong, and writes nothing then.
+
+Running on a cluster: give every machine the same command with
+--shard auto/N and the same --out folder (a shared volume); each takes its
+shard from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job) or
+SLURM_ARRAY_TASK_ID (a Slurm job array, --array=0-N-1). Then run merge on
+the folder.`,
+		Example: `  omnisim merge parts --out results/big
+  omnisim merge parts/part-0-of-2.omnisim-part parts/part-1-of-2.omnisim-part --json --no-out
+
+  # the parts: on machine K of 4 (K = 0, 1, 2, 3)
+  omnisim run big.yaml --reps 400 --shard K/4 --out parts`,
+		Args: usageArgs(cobra.MinimumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := o.checkOut(cmd.Flags().Changed("out")); err != nil {
+				return err
+			}
+			return o.merge(s, args)
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&o.json, "json", false, "print JSON instead of tables")
+	f.BoolVar(&o.intervals, "intervals", false, "also print every interval's figures")
+	f.BoolVar(&o.days, "days", false, "also print every day's figures")
+	f.StringVar(&o.out, "out", "", "write the output folder to `DIR` (default: a new folder under ./"+outRoot+")")
+	f.BoolVar(&o.noOut, "no-out", false, "write no output folder, only print")
+	f.BoolVar(&o.force, "force", false, "replace the output folder --out names if it exists")
+	return cmd
+}
+
+// merge reads the parts args name, checks that they make one experiment,
+// and writes its output as the command that made them would have.
+func (o *runOptions) merge(s streams, args []string) error {
+	start := time.Now()
+	var names []string
+	var parts []*output.Part
+	var errs []error
+	for _, arg := range args {
+		files, err := output.PartFiles(arg)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		for _, name := range files {
+			p, err := output.ReadPart(name)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			names, parts = append(names, name), append(parts, p)
+		}
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	first, results, err := output.MergeParts(parts, names)
+	if err != nil {
+		return err
+	}
+	if first.Version != version {
+		return fmt.Errorf("the parts were written by omnisim %s, this is %s: merge with the version that ran them", first.Version, version)
+	}
+	switch first.Kind {
+	case "run":
+		var spec runSpec
+		if err := json.Unmarshal(first.Spec, &spec); err != nil {
+			return fmt.Errorf("%s: a damaged part file: %v", names[0], err)
+		}
+		dir, err := o.outDir(spec.Name)
+		if err != nil {
+			return err
+		}
+		return o.finish(s, spec, results, time.Since(start), dir, nil, nil)
+	}
+	return fmt.Errorf("%s: parts of %q, which this omnisim cannot merge", names[0], first.Kind)
+}

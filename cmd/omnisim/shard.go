@@ -1,0 +1,78 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/scenarios"
+)
+
+// runSpec is what a run's output is made from besides its results: the
+// scenario as it was run. A shard's part file carries it, so that merge
+// needs nothing else.
+type runSpec struct {
+	Name, Title, File, Description string
+	Config                         models.Config
+	Replications                   int
+}
+
+// checkShard checks --shard against the flags it cannot go with: the
+// output of a shard is its part file, and merge writes the rest.
+func (o *runOptions) checkShard() error {
+	if o.shardSpec == "" {
+		return nil
+	}
+	switch {
+	case o.out == "":
+		return usageErrorf("--shard needs --out DIR: the folder the shards' part files go to, shared by every shard")
+	case len(o.precision) > 0:
+		return usageErrorf("--shard runs a fixed share of --reps: it cannot go with --precision")
+	case o.journeys:
+		return usageErrorf("--shard cannot go with --journeys: run the journeys on one machine")
+	case o.json || o.intervals || o.days:
+		return usageErrorf("--shard writes only a part file: give --json, --intervals or --days to omnisim merge")
+	}
+	return nil
+}
+
+// runShard runs the replications of one shard and writes its part file
+// into the folder --out names.
+func (o *runOptions) runShard(s streams, sc *scenarios.Scenario, cfg *models.Config, reps int) error {
+	if err := o.checkShard(); err != nil {
+		return err
+	}
+	shard, err := output.ParseShard(o.shardSpec, os.Getenv)
+	if err != nil {
+		return usageErrorf("--shard: %v", err)
+	}
+	spec, err := json.Marshal(runSpec{Name: sc.Name, Title: sc.Title, File: sc.File, Description: sc.Description, Config: *cfg, Replications: reps})
+	if err != nil {
+		return failed(fmt.Errorf("--shard: the scenario cannot be written into a part file: %w", err))
+	}
+	jobs := shard.Jobs(reps)
+	start := time.Now()
+	bar := newProgress(s, "replications", len(jobs))
+	results, err := o.replicate(cfg, jobs, nil, bar)
+	bar.Done()
+	if err != nil {
+		return failed(err)
+	}
+	part := &output.Part{Format: output.ShardFormat, Version: version, Kind: "run", Shard: shard, Jobs: reps, Spec: spec, Results: results}
+	path, err := output.WritePart(o.out, part, o.force)
+	var taken *output.ExistsError
+	if errors.As(err, &taken) {
+		return usageErrorf("%s already exists: another run wrote this shard; add --force to replace it", filepath.Join(o.out, shard.PartName()))
+	}
+	if err != nil {
+		return failed(err)
+	}
+	fmt.Fprintf(s.errOut, "omnisim: shard %s: %d of %d replication(s) in %.2f s; wrote %s\n",
+		shard, len(jobs), reps, time.Since(start).Seconds(), path)
+	return nil
+}

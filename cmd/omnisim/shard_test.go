@@ -1,0 +1,80 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestShardMerge: the shards of a run, merged, give exactly what one
+// machine writes: stdout and the output folder, byte for byte. Merge
+// refuses parts that do not make a whole.
+func TestShardMerge(t *testing.T) {
+	tmp := t.TempDir()
+	parts := filepath.Join(tmp, "parts")
+	base := args("run", "word-of-mouth", "--reps", "5", "--set", "horizon=8d")
+	for _, k := range []string{"2/3", "0/3", "1/3"} {
+		r := omnisim(t, args(base, "--shard", k, "--out", parts, "-j", "1")...)
+		if r.code != exitOK || r.stdout != "" || !strings.Contains(r.stderr, "omnisim: shard "+k) {
+			t.Fatalf("shard %s: status %d, stdout %q, stderr %q", k, r.code, r.stdout, r.stderr)
+		}
+	}
+	merged := omnisim(t, "merge", parts, "--out", filepath.Join(tmp, "merged"), "--days")
+	whole := omnisim(t, args(base, "--out", filepath.Join(tmp, "whole"), "--days")...)
+	if merged.code != exitOK || whole.code != exitOK {
+		t.Fatalf("merge: %d %s; run: %d %s", merged.code, merged.stderr, whole.code, whole.stderr)
+	}
+	if merged.stdout != whole.stdout {
+		t.Errorf("merged stdout differs from one machine's:\n%s", firstDiff(merged.stdout, whole.stdout))
+	}
+	if !mapsEqual(readFolder(t, filepath.Join(tmp, "merged")), readFolder(t, filepath.Join(tmp, "whole"))) {
+		t.Error("the merged output folder differs from one machine's")
+	}
+
+	// Again into the same folder: refused unless --force.
+	again := omnisim(t, args(base, "--shard", "1/3", "--out", parts)...)
+	if again.code != exitInput || !strings.Contains(again.stderr, "part-1-of-3.omnisim-part already exists") {
+		t.Errorf("a shard again: %d %q", again.code, again.stderr)
+	}
+	if r := omnisim(t, args(base, "--shard", "1/3", "--out", parts, "--force")...); r.code != exitOK {
+		t.Errorf("--force: %d %q", r.code, r.stderr)
+	}
+
+	// A missing part; parts of another run.
+	missing := omnisim(t, "merge", filepath.Join(parts, "part-0-of-3.omnisim-part"), "--no-out")
+	if missing.code != exitInput || !strings.Contains(missing.stderr, "shard(s) 1, 2 of 3 missing") {
+		t.Errorf("missing parts: %d %q", missing.code, missing.stderr)
+	}
+	other := filepath.Join(tmp, "other")
+	if r := omnisim(t, "run", "word-of-mouth", "--reps", "5", "--set", "horizon=8d", "--seed", "9", "--shard", "1/3", "--out", other); r.code != exitOK {
+		t.Fatal(r.stderr)
+	}
+	mixed := omnisim(t, "merge", filepath.Join(parts, "part-0-of-3.omnisim-part"), filepath.Join(other, "part-1-of-3.omnisim-part"),
+		filepath.Join(parts, "part-2-of-3.omnisim-part"), "--no-out")
+	if mixed.code != exitInput || !strings.Contains(mixed.stderr, "a part of another experiment") {
+		t.Errorf("mixed parts: %d %q", mixed.code, mixed.stderr)
+	}
+}
+
+func TestShardErrors(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		args []string
+		msg  string
+	}{
+		{args("--shard", "0/2"), "--shard needs --out DIR"},
+		{args("--shard", "2/2", "--out", dir), "from 0 to 1"},
+		{args("--shard", "auto/2", "--out", dir), "neither is set"},
+		{args("--shard", "0/2", "--out", dir, "--json"), "give --json, --intervals or --days to omnisim merge"},
+		{args("--shard", "0/2", "--out", dir, "--precision", "phone.p_wait=1%"), "cannot go with --precision"},
+	}
+	for _, tt := range tests {
+		r := omnisim(t, args("run", "textbook", "--reps", "2", tt.args)...)
+		if r.code != exitInput || !strings.Contains(r.stderr, tt.msg) {
+			t.Errorf("%v: status %d, stderr %q; want %d and %q", tt.args, r.code, r.stderr, exitInput, tt.msg)
+		}
+	}
+	if r := omnisim(t, "merge", t.TempDir(), "--no-out"); r.code != exitInput || !strings.Contains(r.stderr, "holds no part files") {
+		t.Errorf("merge of an empty folder: %d %q", r.code, r.stderr)
+	}
+}

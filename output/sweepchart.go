@@ -188,37 +188,45 @@ func shade(c color.Color, k, n int) color.Color {
 		return c
 	}
 	rgba := color.RGBAModel.Convert(c).(color.RGBA)
-	w := 0.35 + 0.65*float64(k)/float64(n-1) // the share of c; the rest white
+	w := 0.45 + 0.55*float64(k)/float64(n-1) // the share of c; the rest white
 	mix := func(v uint8) uint8 { return uint8(math.Round(float64(v)*w + 255*(1-w))) }
 	return color.RGBA{R: mix(rgba.R), G: mix(rgba.G), B: mix(rgba.B), A: 0xFF}
 }
 
 // sweepGlyphs are the lines' markers, one shape each.
 var sweepGlyphs = []draw.GlyphDrawer{
-	draw.CircleGlyph{}, draw.SquareGlyph{}, draw.TriangleGlyph{}, draw.RingGlyph{}, draw.BoxGlyph{},
-	draw.PyramidGlyph{}, draw.CrossGlyph{}, draw.PlusGlyph{},
+	draw.CircleGlyph{}, draw.BoxGlyph{}, draw.PyramidGlyph{}, draw.RingGlyph{}, draw.SquareGlyph{},
+	draw.TriangleGlyph{}, draw.CrossGlyph{}, draw.PlusGlyph{},
 }
 
 // sweepXY is a line's points with their confidence intervals: it
-// implements plotter.XYer and plotter.YErrorer.
+// implements plotter.XYer and plotter.YErrorer. When lo < hi, the
+// intervals are cut at lo and hi (a share's 0 and 100 %).
 type sweepXY struct {
 	x, y, half []float64
+	lo, hi     float64
 }
 
-func (s sweepXY) Len() int                        { return len(s.x) }
-func (s sweepXY) XY(i int) (float64, float64)     { return s.x[i], s.y[i] }
-func (s sweepXY) YError(i int) (float64, float64) { return s.half[i], s.half[i] }
+func (s sweepXY) Len() int                    { return len(s.x) }
+func (s sweepXY) XY(i int) (float64, float64) { return s.x[i], s.y[i] }
+func (s sweepXY) YError(i int) (float64, float64) {
+	low, high := s.half[i], s.half[i]
+	if s.lo < s.hi {
+		low, high = math.Min(low, s.y[i]-s.lo), math.Min(high, s.hi-s.y[i])
+	}
+	return math.Max(0, low), math.Max(0, high)
+}
 func (s *sweepXY) add(x, y, half float64) {
 	s.x, s.y, s.half = append(s.x, x), append(s.y, y), append(s.half, half)
 }
-func (s sweepXY) slice(i, j int) sweepXY { return sweepXY{s.x[i:j], s.y[i:j], s.half[i:j]} }
+func (s sweepXY) slice(i, j int) sweepXY { return sweepXY{s.x[i:j], s.y[i:j], s.half[i:j], s.lo, s.hi} }
 func (s sweepXY) finiteAt(i int) bool    { return finite(s.x[i]) && finite(s.y[i]) }
 func (s sweepXY) withBars() (out sweepXY) {
 	return s.filter(func(i int) bool { return finite(s.half[i]) })
 }
 func (s sweepXY) defined() (out sweepXY) { return s.filter(s.finiteAt) }
 func (s sweepXY) filter(keep func(int) bool) sweepXY {
-	var out sweepXY
+	out := sweepXY{lo: s.lo, hi: s.hi}
 	for i := range s.x {
 		if keep(i) {
 			out.add(s.x[i], s.y[i], s.half[i])
@@ -263,10 +271,19 @@ func (r *SweepReport) chart(f int) Chart {
 	}
 	scale, unitName := sweepScale(fig.Unit, maxAbs)
 	series := make([]sweepXY, len(drawn))
+	clipped := false
 	for k, l := range drawn {
 		for _, p := range l.points {
 			e := r.est[p][f]
 			series[k].add(axis.at(r.Points[p].Values[0]), e.Mean*scale, e.HalfWidth*scale)
+			if fig.Unit == UnitShare && (e.Mean-e.HalfWidth < 0 || e.Mean+e.HalfWidth > 1) {
+				clipped = true
+			}
+		}
+	}
+	if fig.Unit == UnitShare {
+		for k := range series {
+			series[k].lo, series[k].hi = 0, 100
 		}
 	}
 
@@ -275,6 +292,9 @@ func (r *SweepReport) chart(f int) Chart {
 		title += ", by " + strings.Join(r.Params[1:], " and ")
 	}
 	c := Chart{Name: fig.Key, Title: title, Note: r.chartNote(fig, len(lines), missing)}
+	if clipped {
+		c.Note += " Confidence intervals are cut at 0 % and 100 %, where a share ends."
+	}
 	yLabel := fig.Label
 	if unitName != "" {
 		yLabel += " (" + unitName + ")"
@@ -291,7 +311,7 @@ func (r *SweepReport) chart(f int) Chart {
 		grid.Horizontal = grid.Vertical
 		p.Add(grid)
 		out := &figure{panels: []*plot.Plot{p}, notes: []string{""}}
-		lo, hi, has := math.NaN(), math.NaN(), false
+		lo, hi, has, withBars := math.NaN(), math.NaN(), false, false
 		for k, s := range series {
 			sty := base
 			sty.Color = shade(base.Color, k, len(series))
@@ -316,8 +336,10 @@ func (r *SweepReport) chart(f int) Chart {
 				eb.CapWidth = vg.Points(7)
 				p.Add(eb)
 				for i := range bars.x {
-					lo, hi = math.Min(nanTo(lo, bars.y[i]-bars.half[i]), bars.y[i]-bars.half[i]), math.Max(nanTo(hi, bars.y[i]+bars.half[i]), bars.y[i]+bars.half[i])
+					down, up := bars.YError(i)
+					lo, hi = math.Min(nanTo(lo, bars.y[i]-down), bars.y[i]-down), math.Max(nanTo(hi, bars.y[i]+up), bars.y[i]+up)
 				}
+				withBars = true
 			}
 			if pts := s.defined(); pts.Len() > 0 {
 				sc, err := plotter.NewScatter(pts)
@@ -333,6 +355,10 @@ func (r *SweepReport) chart(f int) Chart {
 			name := s.legendName(drawn[k].name, fig.Label)
 			out.legend = append(out.legend, legendItem{name: name, color: sty.Color,
 				thumbs: append([]plot.Thumbnailer{legendLine(sty)}, thumbs...)})
+		}
+		if withBars {
+			eb := barThumb{draw.LineStyle{Color: mutedColor, Width: vg.Points(1.1)}}
+			out.legend = append(out.legend, legendItem{name: "95 % confidence interval", color: mutedColor, thumbs: []plot.Thumbnailer{eb}})
 		}
 		pn := panel{yMin: math.NaN(), yMax: math.NaN()}
 		if fig.Unit == UnitShare {
@@ -404,4 +430,16 @@ func (r *SweepReport) chartNote(fig SweepFigure, lines int, missing []string) st
 		b.WriteString(".")
 	}
 	return b.String()
+}
+
+// barThumb is an error bar for a legend: a vertical line with caps.
+type barThumb struct{ style draw.LineStyle }
+
+// Thumbnail draws the bar in the middle of the legend's thumbnail.
+func (b barThumb) Thumbnail(c *draw.Canvas) {
+	x := (c.Min.X + c.Max.X) / 2
+	cap := vg.Points(3.5)
+	c.StrokeLine2(b.style, x, c.Min.Y, x, c.Max.Y)
+	c.StrokeLine2(b.style, x-cap, c.Min.Y, x+cap, c.Min.Y)
+	c.StrokeLine2(b.style, x-cap, c.Max.Y, x+cap, c.Max.Y)
 }

@@ -67,18 +67,30 @@ func Builtin(name string, sets []string) (*Scenario, error) {
 // Open loads a scenario named on the command line: a file if one exists at
 // that path, otherwise the built-in scenario of that name.
 func Open(arg string, sets []string) (*Scenario, error) {
-	if _, err := os.Stat(arg); err == nil {
-		return Load(arg, sets)
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("scenarios: %w", err)
+	file, name, data, err := source(arg)
+	if err != nil {
+		return nil, err
 	}
-	if _, err := BuiltinSource(arg); err == nil {
-		return Builtin(arg, sets)
+	return Parse(file, name, data, sets)
+}
+
+// source finds the scenario named on the command line, as Open does, and
+// returns where it came from (a path, or "builtin:NAME"), its default short
+// name and its text.
+func source(arg string) (file, name string, data []byte, err error) {
+	if _, err := os.Stat(arg); err == nil {
+		name, data, err := readFile(arg)
+		return arg, name, data, err
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return "", "", nil, fmt.Errorf("scenarios: %w", err)
+	}
+	if data, err := BuiltinSource(arg); err == nil {
+		return "builtin:" + arg, arg, data, nil
 	}
 	if strings.ContainsAny(arg, `/\`) || strings.HasSuffix(arg, ".yaml") || strings.HasSuffix(arg, ".yml") {
-		return nil, fmt.Errorf("scenarios: no such file: %s", arg)
+		return "", "", nil, fmt.Errorf("scenarios: no such file: %s", arg)
 	}
-	return nil, fmt.Errorf("scenarios: %q is neither a file nor a built-in scenario (built-ins: %s)", arg, builtinNames())
+	return "", "", nil, fmt.Errorf("scenarios: %q is neither a file nor a built-in scenario (built-ins: %s)", arg, builtinNames())
 }
 
 func unknownBuiltin(name string) error {

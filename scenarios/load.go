@@ -22,22 +22,31 @@ const maxFileSize = 16 << 20
 // (each "path=value") and validates the result. All problems come back at
 // once as Errors.
 func Load(path string, sets []string) (*Scenario, error) {
+	name, data, err := readFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, name, data, sets)
+}
+
+// readFile reads the scenario file at path and returns its default short
+// name (the file's name without its extension) and its text.
+func readFile(path string) (name string, data []byte, err error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("scenarios: %w", err)
+		return "", nil, fmt.Errorf("scenarios: %w", err)
 	}
 	if info.IsDir() {
-		return nil, fmt.Errorf("scenarios: %s is a directory, not a scenario file", path)
+		return "", nil, fmt.Errorf("scenarios: %s is a directory, not a scenario file", path)
 	}
 	if info.Size() > maxFileSize {
-		return nil, fmt.Errorf("scenarios: %s is %d bytes, too large for a scenario file", path, info.Size())
+		return "", nil, fmt.Errorf("scenarios: %s is %d bytes, too large for a scenario file", path, info.Size())
 	}
-	data, err := os.ReadFile(path)
+	data, err = os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("scenarios: %w", err)
+		return "", nil, fmt.Errorf("scenarios: %w", err)
 	}
-	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	return Parse(path, name, data, sets)
+	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), data, nil
 }
 
 // Parse decodes and validates a scenario from data. file names it in

@@ -1,0 +1,252 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/scenarios"
+)
+
+type sweepOptions struct {
+	runOptions
+	vary      []string
+	grid      string
+	figures   string
+	maxPoints int
+}
+
+func newSweepCmd(s streams) *cobra.Command {
+	o := &sweepOptions{runOptions: runOptions{now: time.Now}}
+	cmd := &cobra.Command{
+		Use:   "sweep [FILE|NAME] --vary path=v1,v2,... | --grid GRID.yaml",
+		Short: "Run a scenario over a grid of settings and compare the figures",
+		Long: fmt.Sprintf(`Run a scenario (a YAML file, or a built-in scenario) at every point of a
+grid of settings, and print a table with a row per point: the values swept,
+then the chosen figures as the mean over the replications ± the half-width
+of the 95 %% confidence interval.
+
+The grid is the product of the settings swept, the first varying slowest:
+--vary path=v1,v2,... (repeatable; the path and each value as --set takes
+them, so lists and mappings work too: commas inside [] or {} do not split
+values), with ranges of numbers from..to or from..to/step ('2..10',
+'10..20/2', '0.5..0.9/0.1', '1m..5m/1m', '70%%..90%%/5%%': the step is 1
+unless given, and a unit is written the same on each part); and/or --grid
+FILE, a YAML file listing parameters ({path, values}) and points (settings
+that go together); see the README. The file's dimensions come first, then
+the --vary flags. A grid of more than %d points is refused unless
+--max-points allows it. Every point is checked before anything runs, and
+every problem of every point is reported at once.
+
+Every point runs with the same seed (common random numbers): replication r
+of every point sees the same random streams, so points see the same
+customers wherever they agree, and the differences between points are not
+noise from different seeds. The points' replications run at once on -j
+workers; the output does not depend on -j.
+
+The default figures are, for each channel, its service level and its
+abandonment (where customers may abandon), customers' contacts per
+resolution (with several channels, retries or unresolved contacts) and the
+total cost (where agents cost something). --figures chooses others by key:
+<channel>.<figure> (phone.service_level, phone.asa_seconds, ...),
+customers.<figure>, pools.<pool>.<figure>, and over all pools cost,
+scheduled_hours, available_hours and occupancy; 'phone.*' matches every
+figure of phone. --json prints every figure of every point.
+
+It also writes the sweep's output folder: the folder --out names, or else a
+new one, %s/<scenario>-sweep-<date>-<time>. It holds sweep.csv (a row per
+point: the settings swept, then every figure with its <figure>_ci95
+half-width), sweep.json (what --json prints), summary.json (what each file
+and column holds) and, for each chosen figure, charts/<figure>.svg and
+.png: the figure against the first setting swept, a line per value of the
+others, with 95 %% confidence bars. --no-out writes none.`, scenarios.DefaultMaxPoints, outRoot),
+		Example: `  omnisim sweep textbook --vary pools.agents.agents=12..16 --no-out
+  omnisim sweep one-fast-channel --vary pools.social.agents=1..4 --reps 5
+  omnisim sweep textbook --vary pools.agents.agents=12,14,16 --vary channels.phone.patience=2m,5m,never
+  omnisim sweep my.yaml --grid staffing-grid.yaml --figures 'phone.*,cost' --json --out results/grid`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			name := scenarios.Default
+			if len(args) == 1 {
+				name = args[0]
+			}
+			if cmd.Flags().Changed("reps") && o.reps < 1 {
+				return usageErrorf("--reps must be at least 1, not %d", o.reps)
+			}
+			if o.workers < 0 {
+				return usageErrorf("-j must be at least 1, not %d (leave it out to use every core)", o.workers)
+			}
+			if o.maxPoints < 1 {
+				return usageErrorf("--max-points must be at least 1, not %d", o.maxPoints)
+			}
+			if len(o.vary) == 0 && o.grid == "" {
+				return usageErrorf("nothing to sweep: give --vary path=v1,v2,... (repeatable) or --grid FILE")
+			}
+			if err := o.checkOut(cmd.Flags().Changed("out")); err != nil {
+				return err
+			}
+			return o.sweep(s, name, cmd.Flags().Changed("seed"))
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVar(&o.vary, "vary", nil, "sweep a setting, `path=v1,v2,...` or path=from..to/step (repeatable)")
+	f.StringVar(&o.grid, "grid", "", "sweep the grid of settings the YAML `FILE` lists")
+	f.StringVar(&o.figures, "figures", "", "the figures to print and chart, `keys` separated by commas (default: service level, abandonment, contacts per resolution, cost)")
+	f.IntVar(&o.maxPoints, "max-points", scenarios.DefaultMaxPoints, "the most points a grid may have")
+	f.StringArrayVar(&o.sets, "set", nil, "override a setting at every point, `path=value` (repeatable)")
+	f.Uint64Var(&o.seed, "seed", 0, "seed for the random streams of every point (default: the scenario's)")
+	f.IntVar(&o.reps, "reps", 0, "replications per point (default: the scenario's)")
+	f.IntVarP(&o.workers, "jobs", "j", 0, "replications to run at once (default: all cores); the output does not depend on it")
+	f.BoolVar(&o.json, "json", false, "print JSON, every figure of every point, instead of the table")
+	f.StringVar(&o.out, "out", "", "write the output folder to `DIR` (default: a new folder under ./"+outRoot+")")
+	f.BoolVar(&o.force, "force", false, "replace the output folder --out names if it exists")
+	f.BoolVar(&o.noOut, "no-out", false, "write no output folder, only print")
+	return cmd
+}
+
+// loadGrid reads the grid from --grid and the --vary flags, every problem
+// at once.
+func (o *sweepOptions) loadGrid() (*scenarios.Grid, error) {
+	g := &scenarios.Grid{}
+	var errs []error
+	if o.grid != "" {
+		fg, err := scenarios.LoadGrid(o.grid)
+		if err != nil {
+			errs = append(errs, err)
+		} else {
+			g.Dims = append(g.Dims, fg.Dims...)
+		}
+	}
+	for _, v := range o.vary {
+		d, err := scenarios.ParseVary(v)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		g.Dims = append(g.Dims, d)
+	}
+	if len(errs) > 0 {
+		return nil, joinErrors(errs)
+	}
+	return g, nil
+}
+
+// joinErrors joins errors, keeping located problems together as one
+// scenarios.Errors so that each prints on a line of its own, file first.
+func joinErrors(errs []error) error {
+	var all scenarios.Errors
+	var other []error
+	for _, err := range errs {
+		var es scenarios.Errors
+		if errors.As(err, &es) {
+			all = append(all, es...)
+		} else {
+			other = append(other, err)
+		}
+	}
+	if len(other) > 0 {
+		return errors.Join(append(other, all)...)
+	}
+	return all
+}
+
+func (o *sweepOptions) sweep(s streams, name string, seedGiven bool) error {
+	g, err := o.loadGrid()
+	if err != nil {
+		return err
+	}
+	scs, points, err := scenarios.OpenGrid(name, o.sets, g, o.maxPoints)
+	if err != nil {
+		return err
+	}
+	cfgs := make([]*models.Config, len(scs))
+	reps := make([]int, len(scs))
+	for i, sc := range scs {
+		cfg := sc.Config
+		if seedGiven {
+			cfg.Seed = o.seed
+		}
+		cfgs[i] = &cfg
+		reps[i] = sc.Replications
+		if o.reps > 0 {
+			reps[i] = o.reps
+		}
+	}
+	var chosen []string
+	if strings.TrimSpace(o.figures) != "" {
+		chosen = strings.Split(o.figures, ",")
+	}
+	values := make([][]string, len(points))
+	for i, p := range points {
+		values[i] = p.Values
+	}
+	params := g.Paths()
+	// A report of no replications checks the figures' names before the
+	// sweep runs.
+	if _, err := output.NewSweepReport(scs[0].Name, "", "", params, values, cfgs, make([][]*models.Result, len(cfgs)), chosen); err != nil {
+		return usageErrorf("--figures: %s", strings.TrimPrefix(err.Error(), "output: "))
+	}
+	dir, err := o.outDir(scs[0].Name + "-sweep")
+	if err != nil {
+		return err
+	}
+
+	start := time.Now()
+	jobs := models.SweepJobs(reps)
+	results, err := models.RunSweep(cfgs, jobs, o.workers)
+	if err != nil {
+		return failed(err)
+	}
+	elapsed := time.Since(start)
+	byPoint := models.ByPoint(len(cfgs), jobs, results)
+	report, err := output.NewSweepReport(scs[0].Name, scs[0].Title, scs[0].File, params, values, cfgs, byPoint, chosen)
+	if err != nil {
+		return failed(err)
+	}
+	report.Description = scs[0].Description
+	var events uint64
+	var measured int64
+	for _, pt := range report.Points {
+		events += pt.Summary.Events
+		for _, c := range pt.Summary.Channels {
+			measured += c.Total.Offered
+		}
+	}
+	fmt.Fprintf(s.errOut, "omnisim: %d point(s), %d replication(s), %s events, %s contacts measured, in %.2f s\n",
+		len(points), len(jobs), output.Thousands(int64(events)), output.Thousands(measured), elapsed.Seconds())
+	var folderErr error
+	if dir != "" {
+		folderErr = o.writeSweepFolder(s, dir, report)
+	}
+	var outErr error
+	if o.json {
+		outErr = output.WriteJSON(s.out, report.JSON())
+	} else {
+		outErr = report.WriteText(s.out)
+	}
+	return errors.Join(folderErr, failed(outErr))
+}
+
+// writeSweepFolder writes the sweep's output folder and says so on
+// stderr.
+func (o *sweepOptions) writeSweepFolder(s streams, dir string, r *output.SweepReport) error {
+	files := r.SweepFolderFiles(version)
+	for tries := 1; ; tries++ {
+		err := output.WriteFolder(dir, files, o.force)
+		var taken *output.ExistsError
+		if o.out == "" && errors.As(err, &taken) && tries < 100 {
+			dir = o.freeDefault(r.Name + "-sweep")
+			continue
+		}
+		if err != nil {
+			return folderError(err)
+		}
+		fmt.Fprintf(s.errOut, "omnisim: wrote %s\n", dir)
+		return nil
+	}
+}

@@ -41,6 +41,12 @@ func SweepJobs(reps []int) []SweepJob {
 // points see common random numbers, the same customers wherever they
 // agree, and their differences are not noise from different seeds.
 func RunSweep(cfgs []*Config, jobs []SweepJob, workers int) ([]*Result, error) {
+	return RunSweepProgress(cfgs, jobs, workers, nil)
+}
+
+// RunSweepProgress is RunSweep calling done, when it is not nil, as each
+// job ends (from the goroutine that ran it).
+func RunSweepProgress(cfgs []*Config, jobs []SweepJob, workers int, done func()) ([]*Result, error) {
 	for i, c := range cfgs {
 		full := *c
 		full.SetDefaults()
@@ -54,6 +60,9 @@ func RunSweep(cfgs []*Config, jobs []SweepJob, workers int) ([]*Result, error) {
 		}
 	}
 	return sim.Replicate(len(jobs), workers, func(i int) (*Result, error) {
+		if done != nil {
+			defer done()
+		}
 		j := jobs[i]
 		r, err := Run(cfgs[j.Point], j.Replication)
 		if err != nil {

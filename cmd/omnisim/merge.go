@@ -16,8 +16,9 @@ func newMergeCmd(s streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "merge PARTS...",
 		Short: "Join the part files of a run split with --shard",
-		Long: `Join the part files that 'omnisim run --shard K/N' wrote, one per shard,
-into exactly what 'omnisim run' would have written on one machine: the
+		Long: `Join the part files that 'omnisim run --shard K/N' or 'omnisim sweep
+--shard K/N' wrote, one per shard, into exactly what the command would have
+written on one machine: the
 same output folder and the same text or JSON on stdout, byte for byte.
 
 PARTS are part files, or folders holding them (part-K-of-N.omnisim-part).
@@ -96,6 +97,17 @@ func (o *runOptions) merge(s streams, args []string) error {
 			return err
 		}
 		return o.finish(s, spec, results, time.Since(start), dir, nil, nil)
+	case "sweep":
+		var spec sweepSpec
+		if err := json.Unmarshal(first.Spec, &spec); err != nil || len(spec.Configs) != len(spec.Reps) {
+			return fmt.Errorf("%s: a damaged part file: %v", names[0], err)
+		}
+		so := &sweepOptions{runOptions: *o}
+		dir, err := so.outDir(spec.Name + "-sweep")
+		if err != nil {
+			return err
+		}
+		return so.finishSweep(s, spec, results, time.Since(start), dir)
 	}
 	return fmt.Errorf("%s: parts of %q, which this omnisim cannot merge", names[0], first.Kind)
 }

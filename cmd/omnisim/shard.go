@@ -64,15 +64,21 @@ func (o *runOptions) runShard(s streams, sc *scenarios.Scenario, cfg *models.Con
 		return failed(err)
 	}
 	part := &output.Part{Format: output.ShardFormat, Version: version, Kind: "run", Shard: shard, Jobs: reps, Spec: spec, Results: results}
+	return o.writePart(s, part, len(jobs), time.Since(start))
+}
+
+// writePart writes a shard's part file into the folder --out names and
+// says so on stderr.
+func (o *runOptions) writePart(s streams, part *output.Part, ran int, elapsed time.Duration) error {
 	path, err := output.WritePart(o.out, part, o.force)
 	var taken *output.ExistsError
 	if errors.As(err, &taken) {
-		return usageErrorf("%s already exists: another run wrote this shard; add --force to replace it", filepath.Join(o.out, shard.PartName()))
+		return usageErrorf("%s already exists: another run wrote this shard; add --force to replace it", filepath.Join(o.out, part.Shard.PartName()))
 	}
 	if err != nil {
 		return failed(err)
 	}
 	fmt.Fprintf(s.errOut, "omnisim: shard %s: %d of %d replication(s) in %.2f s; wrote %s\n",
-		shard, len(jobs), reps, time.Since(start).Seconds(), path)
+		part.Shard, ran, part.Jobs, elapsed.Seconds(), path)
 	return nil
 }

@@ -78,3 +78,27 @@ func TestShardErrors(t *testing.T) {
 		t.Errorf("merge of an empty folder: %d %q", r.code, r.stderr)
 	}
 }
+
+// TestSweepShardMerge: the shards of a sweep, merged, give exactly what
+// one machine writes.
+func TestSweepShardMerge(t *testing.T) {
+	tmp := t.TempDir()
+	parts := filepath.Join(tmp, "parts")
+	base := args("sweep", "textbook", "--vary", "pools.agents.agents=12..14", "--reps", "3", "--set", "horizon=1d")
+	for _, k := range []string{"1/2", "0/2"} {
+		if r := omnisim(t, args(base, "--shard", k, "--out", parts)...); r.code != exitOK || r.stdout != "" {
+			t.Fatalf("shard %s: status %d, stdout %q, stderr %q", k, r.code, r.stdout, r.stderr)
+		}
+	}
+	merged := omnisim(t, "merge", parts, "--out", filepath.Join(tmp, "merged"))
+	whole := omnisim(t, args(base, "--out", filepath.Join(tmp, "whole"))...)
+	if merged.code != exitOK || whole.code != exitOK || merged.stdout != whole.stdout {
+		t.Fatalf("merge: %d %s; sweep: %d %s; stdouts equal: %v", merged.code, merged.stderr, whole.code, whole.stderr, merged.stdout == whole.stdout)
+	}
+	if !mapsEqual(readFolder(t, filepath.Join(tmp, "merged")), readFolder(t, filepath.Join(tmp, "whole"))) {
+		t.Error("the merged sweep folder differs from one machine's")
+	}
+	if r := omnisim(t, args(base, "--shard", "0/2")...); r.code != exitInput || !strings.Contains(r.stderr, "--shard needs --out DIR") {
+		t.Errorf("sweep --shard without --out: %d %q", r.code, r.stderr)
+	}
+}

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -106,6 +108,7 @@ others, with 95 %% confidence bars. --no-out writes none.`, scenarios.DefaultMax
 	f.StringVar(&o.out, "out", "", "write the output folder to `DIR` (default: a new folder under ./"+outRoot+")")
 	f.BoolVar(&o.force, "force", false, "replace the output folder --out names if it exists")
 	f.BoolVar(&o.noOut, "no-out", false, "write no output folder, only print")
+	f.StringVar(&o.shardSpec, "shard", "", "run only shard `K/N` of the sweep's replications (auto/N: K from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID) and write its part file into --out; omnisim merge joins the parts")
 	return cmd
 }
 
@@ -191,24 +194,60 @@ func (o *sweepOptions) sweep(s streams, name string, seedGiven bool) error {
 	if _, err := output.NewSweepReport(scs[0].Name, "", "", params, values, cfgs, make([][]*models.Result, len(cfgs)), chosen); err != nil {
 		return usageErrorf("--figures: %s", strings.TrimPrefix(err.Error(), "output: "))
 	}
+	spec := sweepSpec{Name: scs[0].Name, Title: scs[0].Title, File: scs[0].File, Description: scs[0].Description,
+		Params: params, Values: values, Reps: reps, Chosen: chosen}
+	for _, c := range cfgs {
+		spec.Configs = append(spec.Configs, *c)
+	}
+	if o.shardSpec != "" {
+		return o.sweepShard(s, spec)
+	}
 	dir, err := o.outDir(scs[0].Name + "-sweep")
 	if err != nil {
 		return err
 	}
-
 	start := time.Now()
-	jobs := models.SweepJobs(reps)
-	results, err := models.RunSweep(cfgs, jobs, o.workers)
+	bar := newProgress(s, "replications", len(models.SweepJobs(reps)))
+	results, err := models.RunSweepProgress(cfgs, models.SweepJobs(reps), o.workers, func() { bar.Add(1) })
+	bar.Done()
 	if err != nil {
 		return failed(err)
 	}
-	elapsed := time.Since(start)
+	return o.finishSweep(s, spec, results, time.Since(start), dir)
+}
+
+// sweepSpec is what a sweep's output is made from besides its results. A
+// shard's part file carries it, so that merge needs nothing else.
+type sweepSpec struct {
+	Name, Title, File, Description string
+	Params                         []string
+	Values                         [][]string
+	Configs                        []models.Config
+	Reps                           []int
+	Chosen                         []string
+}
+
+// configs returns pointers to the spec's configurations.
+func (sp *sweepSpec) configs() []*models.Config {
+	cfgs := make([]*models.Config, len(sp.Configs))
+	for i := range sp.Configs {
+		cfgs[i] = &sp.Configs[i]
+	}
+	return cfgs
+}
+
+// finishSweep writes a sweep's results, one per job of SweepJobs(spec.Reps)
+// in order: the output folder (when dir is not ""), then the table or JSON
+// on stdout.
+func (o *sweepOptions) finishSweep(s streams, spec sweepSpec, results []*models.Result, elapsed time.Duration, dir string) error {
+	cfgs := spec.configs()
+	jobs := models.SweepJobs(spec.Reps)
 	byPoint := models.ByPoint(len(cfgs), jobs, results)
-	report, err := output.NewSweepReport(scs[0].Name, scs[0].Title, scs[0].File, params, values, cfgs, byPoint, chosen)
+	report, err := output.NewSweepReport(spec.Name, spec.Title, spec.File, spec.Params, spec.Values, cfgs, byPoint, spec.Chosen)
 	if err != nil {
 		return failed(err)
 	}
-	report.Description = scs[0].Description
+	report.Description = spec.Description
 	var events uint64
 	var measured int64
 	for _, pt := range report.Points {
@@ -218,7 +257,7 @@ func (o *sweepOptions) sweep(s streams, name string, seedGiven bool) error {
 		}
 	}
 	fmt.Fprintf(s.errOut, "omnisim: %d point(s), %d replication(s), %s events, %s contacts measured, in %.2f s\n",
-		len(points), len(jobs), output.Thousands(int64(events)), output.Thousands(measured), elapsed.Seconds())
+		len(cfgs), len(jobs), output.Thousands(int64(events)), output.Thousands(measured), elapsed.Seconds())
 	var folderErr error
 	if dir != "" {
 		folderErr = o.writeSweepFolder(s, dir, report)
@@ -230,6 +269,36 @@ func (o *sweepOptions) sweep(s streams, name string, seedGiven bool) error {
 		outErr = report.WriteText(s.out)
 	}
 	return errors.Join(folderErr, failed(outErr))
+}
+
+// sweepShard runs the jobs of one shard of the sweep and writes its part
+// file into the folder --out names.
+func (o *sweepOptions) sweepShard(s streams, spec sweepSpec) error {
+	if err := o.checkShard(); err != nil {
+		return err
+	}
+	shard, err := output.ParseShard(o.shardSpec, os.Getenv)
+	if err != nil {
+		return usageErrorf("--shard: %v", err)
+	}
+	raw, err := json.Marshal(spec)
+	if err != nil {
+		return failed(fmt.Errorf("--shard: the sweep cannot be written into a part file: %w", err))
+	}
+	all := models.SweepJobs(spec.Reps)
+	var jobs []models.SweepJob
+	for _, j := range shard.Jobs(len(all)) {
+		jobs = append(jobs, all[j])
+	}
+	start := time.Now()
+	bar := newProgress(s, "replications", len(jobs))
+	results, err := models.RunSweepProgress(spec.configs(), jobs, o.workers, func() { bar.Add(1) })
+	bar.Done()
+	if err != nil {
+		return failed(err)
+	}
+	part := &output.Part{Format: output.ShardFormat, Version: version, Kind: "sweep", Shard: shard, Jobs: len(all), Spec: raw, Results: results}
+	return o.writePart(s, part, len(jobs), time.Since(start))
 }
 
 // writeSweepFolder writes the sweep's output folder and says so on

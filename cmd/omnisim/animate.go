@@ -1,0 +1,180 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/scenarios"
+)
+
+type animateOptions struct {
+	runOptions
+	anim output.AnimationOptions
+}
+
+func newAnimateCmd(s streams) *cobra.Command {
+	o := &animateOptions{runOptions: runOptions{now: time.Now}, anim: output.DefaultAnimation}
+	cmd := &cobra.Command{
+		Use:   "animate [FILE|NAME|DIR]",
+		Short: "Write an animated GIF of a run, for slides",
+		Long: fmt.Sprintf(`Write an animated GIF of a scenario's run through its horizon, for a
+trainer to drop into slides: a clock, and for every channel the contacts
+waiting at the end of each interval (the queue of a live channel, the
+backlog of a deferred one) as a bar against the most it reached, with the
+interval's service level and the wait customers expect of the channel;
+below, the expectation level over the run so far (with word of mouth), or
+else the contacts waiting on every channel. Values are means over the
+replications. The last frame stays three seconds.
+
+The argument is a scenario (a YAML file or a built-in name, run here with
+its replications; default %q) or a run's output folder, animated
+without running anything.
+
+The GIF goes to the file --out names, or else to a new file
+%s/<scenario>-<date>-<time>.gif. An existing file is replaced only
+with --force. A run of more intervals than --frames shows every n-th.`, scenarios.Default, outRoot),
+		Example: `  omnisim animate one-fast-channel
+  omnisim animate word-of-mouth --out slides/wom.gif --width 1280 --height 720
+  omnisim animate omnisim-out/phone-day-20261124-101500 --out phone-day.gif --force`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			name := scenarios.Default
+			if len(args) == 1 {
+				name = args[0]
+			}
+			if cmd.Flags().Changed("reps") && o.reps < 1 {
+				return usageErrorf("--reps must be at least 1, not %d", o.reps)
+			}
+			if cmd.Flags().Changed("out") && o.out == "" {
+				return usageErrorf("--out needs the name of a file")
+			}
+			for _, d := range []struct {
+				flag string
+				v    int
+			}{{"--width", o.anim.Width}, {"--height", o.anim.Height}} {
+				if d.v < output.MinAnimationPixels || d.v > output.MaxAnimationPixels {
+					return usageErrorf("%s %d: want a number of pixels from %d to %d", d.flag, d.v, output.MinAnimationPixels, output.MaxAnimationPixels)
+				}
+			}
+			if o.anim.Frames < 2 || o.anim.Frames > 2000 {
+				return usageErrorf("--frames %d: want from 2 to 2000", o.anim.Frames)
+			}
+			if o.anim.Delay < 2 || o.anim.Delay > 1000 {
+				return usageErrorf("--delay %d: want from 2 to 1000 hundredths of a second", o.anim.Delay)
+			}
+			return o.animate(s, name, cmd.Flags().Changed("seed"))
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVar(&o.sets, "set", nil, "override a setting, `path=value` (repeatable)")
+	f.Uint64Var(&o.seed, "seed", 0, "seed for the random streams (default: the scenario's)")
+	f.IntVar(&o.reps, "reps", 0, "number of replications (default: the scenario's)")
+	f.IntVarP(&o.workers, "jobs", "j", 0, "replications to run at once (default: all cores); the output does not depend on it")
+	f.StringVar(&o.out, "out", "", "write the GIF to `FILE` (default: a new file under ./"+outRoot+")")
+	f.BoolVar(&o.force, "force", false, "replace the file --out names if it exists")
+	f.IntVar(&o.anim.Width, "width", output.DefaultAnimation.Width, "frame width in pixels")
+	f.IntVar(&o.anim.Height, "height", output.DefaultAnimation.Height, "frame height in pixels")
+	f.IntVar(&o.anim.Frames, "frames", output.DefaultAnimation.Frames, "the most frames")
+	f.IntVar(&o.anim.Delay, "delay", output.DefaultAnimation.Delay, "each frame's time on screen, in hundredths of a second")
+	return cmd
+}
+
+func (o *animateOptions) animate(s streams, name string, seedGiven bool) error {
+	var ds *output.Dataset
+	if info, err := os.Stat(name); err == nil && info.IsDir() {
+		if len(o.sets) > 0 || seedGiven || o.reps > 0 {
+			return usageErrorf("%s is a run's output folder: --set, --seed and --reps apply to a scenario", name)
+		}
+		if ds, err = output.ReadFolder(name); err != nil {
+			return err
+		}
+	} else {
+		sc, err := scenarios.Open(name, o.sets)
+		if err != nil {
+			return err
+		}
+		cfg := sc.Config
+		if seedGiven {
+			cfg.Seed = o.seed
+		}
+		reps := sc.Replications
+		if o.reps > 0 {
+			reps = o.reps
+		}
+		bar := newProgress(s, "replications", reps)
+		results, err := o.replicate(&cfg, span(0, reps), nil, bar)
+		bar.Done()
+		if err != nil {
+			return failed(err)
+		}
+		r := output.NewRunReport(sc.Name, sc.Title, sc.File, &cfg, results)
+		ds = r.Dataset(version)
+	}
+	path := o.out
+	if path == "" {
+		now := o.now
+		if now == nil {
+			now = time.Now
+		}
+		base := filepath.Join(o.workDir, outRoot, fileName(ds.Meta.Name)+"-"+now().Format("20060102-150405"))
+		path = base + ".gif"
+		for i := 2; exists(path); i++ {
+			path = fmt.Sprintf("%s-%d.gif", base, i)
+		}
+	}
+	if exists(path) && !o.force {
+		return usageErrorf("%s already exists: name another file, or add --force to replace it", path)
+	}
+	start := time.Now()
+	if err := writeAtomic(path, func(w *bufio.Writer) error { return output.Animate(w, ds, o.anim) }); err != nil {
+		return failed(err)
+	}
+	fmt.Fprintf(s.errOut, "omnisim: drew %s in %.2f s\n", path, time.Since(start).Seconds())
+	return nil
+}
+
+// writeAtomic writes a file through write: into a temporary file beside
+// path, renamed to path once complete, so that path is never left
+// half-written.
+func writeAtomic(path string, write func(*bufio.Writer) error) (err error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	w := bufio.NewWriterSize(tmp, 1<<16)
+	if err := write(w); err != nil {
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return errors.Join(err, os.Remove(tmp.Name()))
+	}
+	return nil
+}

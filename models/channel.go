@@ -3,6 +3,8 @@ package models
 import (
 	"math"
 	"slices"
+
+	"github.com/omnisim/omnisim/sim"
 )
 
 // channel is a Channel at run time: its queues, the pools that serve it,
@@ -15,6 +17,8 @@ type channel struct {
 	kind ChannelKind
 
 	arrivals *arrivalProcess // customers who come straight here
+	custKey  sim.Key         // names them (crn.go)
+	custN    int64           // how many have come
 	handle   Sampler
 	patience Sampler
 	patient  bool // patience never runs out

@@ -32,7 +32,7 @@ func (w *world) choose(cu *customer, only []string, stay, avoid *channel) *chann
 		weights[i] = math.Exp(u - best) // exp(−Inf) is 0: the ineligible
 		total += weights[i]
 	}
-	x := w.choiceRng.Float64() * total
+	x := w.draws.seed(cu, drawChoice).Float64() * total
 	var last *channel
 	for i, wt := range weights {
 		if wt == 0 {

@@ -1,11 +1,17 @@
 package models
 
-import "math"
+import (
+	"math"
+
+	"github.com/omnisim/omnisim/sim"
+)
 
 // customer is one person's journey with one issue, across as many contacts
 // as it takes. Customers are pooled by the world and reused once finished
 // and once none of their contacts is still waiting anywhere.
 type customer struct {
+	key      sim.Key          // names the customer's random streams (crn.go)
+	draws    [purposes]uint32 // draws made of each purpose
 	issue    int
 	start    float64 // when the journey began
 	interval int     // the interval it began in

@@ -87,7 +87,8 @@ func (j *Journey) retryChance(failures int) float64 {
 // demandArrival is a customer of the demand arriving: they choose a channel.
 func (w *world) demandArrival() {
 	now := w.eng.Now()
-	cu := w.newCustomer(now)
+	w.demandN++
+	cu := w.newCustomer(now, customerKey(w.demandKey, w.demandN))
 	w.resumeWith(cu, nil, firstContact, nil)
 	if t := w.demand.next(now, w.cfg.Horizon); t < w.cfg.Horizon {
 		w.eng.Schedule(t, sim.PhaseArrival, w.demandFn)
@@ -100,7 +101,8 @@ func (w *world) directArrivalFn(ch *channel) func() {
 	var arrive func()
 	arrive = func() {
 		now := w.eng.Now()
-		w.attempt(w.newCustomer(now), ch, firstContact)
+		ch.custN++
+		w.attempt(w.newCustomer(now, customerKey(ch.custKey, ch.custN)), ch, firstContact)
 		if t := ch.arrivals.next(now, w.cfg.Horizon); t < w.cfg.Horizon {
 			w.eng.Schedule(t, sim.PhaseArrival, arrive)
 		}
@@ -108,7 +110,9 @@ func (w *world) directArrivalFn(ch *channel) func() {
 	return arrive
 }
 
-func (w *world) newCustomer(now float64) *customer {
+// newCustomer starts the journey of a customer arriving now, whose random
+// streams are named by key.
+func (w *world) newCustomer(now float64, key sim.Key) *customer {
 	var cu *customer
 	if n := len(w.freeCustomers); n > 0 {
 		cu = w.freeCustomers[n-1]
@@ -120,11 +124,12 @@ func (w *world) newCustomer(now float64) *customer {
 		c := cu
 		cu.resume = func() { w.resumeNow(c) }
 	}
+	cu.key = key
 	cu.start = now
 	cu.interval = min(w.intervalOf(now), w.intervals-1)
 	cu.counted = now >= w.cfg.Warmup
 	if len(w.cfg.Issues) > 1 {
-		x := w.issueRng.Float64() * w.issueCum[len(w.issueCum)-1]
+		x := w.draws.seed(cu, drawIssue).Float64() * w.issueCum[len(w.issueCum)-1]
 		for cu.issue < len(w.issueCum)-1 && x >= w.issueCum[cu.issue] {
 			cu.issue++
 		}
@@ -158,7 +163,7 @@ func (cu *customer) note(ch *channel, wait float64, failed bool) {
 func (w *world) resumeWith(cu *customer, ch *channel, how origin, stay *channel) {
 	if now := w.eng.Now(); ch != nil && !ch.isOpen(now) {
 		if at := ch.nextOpen(now); !math.IsInf(at, 1) && at < w.cfg.Horizon+drainLimit {
-			w.schedule(cu, at-now+w.retryDelay.Rand(), ch, how, stay)
+			w.schedule(cu, at-now+w.draws.sample(cu, drawRetryDelay, w.retryDelay), ch, how, stay)
 			return
 		}
 	}
@@ -172,7 +177,7 @@ func (w *world) resumeWith(cu *customer, ch *channel, how origin, stay *channel)
 			w.finish(cu, false)
 			return
 		}
-		w.schedule(cu, at+w.retryDelay.Rand()-now, nil, how, stay)
+		w.schedule(cu, at+w.draws.sample(cu, drawRetryDelay, w.retryDelay)-now, nil, how, stay)
 		return
 	}
 	w.attempt(cu, ch, how)
@@ -233,13 +238,19 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 	cu.lastID = c.id
 	c.urgent = ch.cfg.JumpTheLine && (cu.failures > 0 || how == retried || how == chased)
 	// Times are drawn as the contact arrives, whatever then happens to it,
-	// so that variants of a scenario draw the same numbers for it.
-	c.handle = ch.handle.Rand() * w.cfg.Issues[cu.issue].HandleFactor
+	// from the customer's own streams (crn.go), so that variants of a
+	// scenario draw the same numbers for it.
+	handle, patience := w.draws.sample(cu, drawHandle, ch.handle), math.NaN()
+	c.handle = handle * w.cfg.Issues[cu.issue].HandleFactor
 	if siloed {
 		c.handle *= w.cfg.Journey.SiloHandleFactor
 	}
 	if ch.kind == Live && !ch.patient {
-		c.patience = ch.patience.Rand() * w.wom.patienceFactor()
+		patience = w.draws.sample(cu, drawPatience, ch.patience)
+		c.patience = patience * w.wom.patienceFactor()
+	}
+	if w.drawn != nil {
+		w.drawn(c, handle, patience)
 	}
 	ch.tally(now, func(k *Counts) { k.Offered++ })
 
@@ -289,7 +300,7 @@ func (w *world) expire(c *contact) {
 	now := w.eng.Now()
 	wait := now - c.arrived
 	if ch.kind == Deferred {
-		if cu.done || w.journeyRng.Float64() >= w.cfg.Journey.Chase {
+		if cu.done || !w.draws.chance(cu, drawChase, w.cfg.Journey.Chase) {
 			return
 		}
 		cu.note(ch, wait, true)
@@ -340,7 +351,7 @@ func (w *world) finishContact(c *contact) {
 func (w *world) selfServed(c *contact) string {
 	ch, cu := c.ch, c.cust
 	cu.note(ch, 0, false)
-	if w.resolveRng.Float64() < ch.cfg.Resolution[cu.issue] {
+	if w.draws.chance(cu, drawResolve, ch.cfg.Resolution[cu.issue]) {
 		ch.tally(c.arrived, func(k *Counts) { k.Resolved++ })
 		w.finish(cu, true)
 		return OutcomeResolved
@@ -364,12 +375,21 @@ func (w *world) handled(c *contact) string {
 	if c.carried {
 		p *= w.cfg.Journey.SiloResolutionFactor
 	}
-	if p >= 1 || w.resolveRng.Float64() < p {
+	// The escalation path is the second draw of the contact's resolution
+	// stream; a sure resolution draws nothing (but counts: see chance).
+	resolved, x := true, 0.0
+	if p < 1 {
+		rng := w.draws.seed(cu, drawResolve)
+		resolved = rng.Float64() < p
+		x = rng.Float64()
+	} else {
+		cu.draws[drawResolve]++
+	}
+	if resolved {
 		ch.tally(c.arrived, func(k *Counts) { k.Resolved++ })
 		w.finish(cu, true)
 		return OutcomeResolved
 	}
-	x := w.resolveRng.Float64()
 	for i, e := range ch.cfg.Escalations {
 		if x >= e.Share {
 			x -= e.Share
@@ -381,7 +401,7 @@ func (w *world) handled(c *contact) string {
 		if e.Transfer {
 			w.attempt(cu, to, escalated)
 		} else {
-			w.schedule(cu, w.escDelay[ch.idx][i].Rand(), to, escalated, nil)
+			w.schedule(cu, w.draws.sample(cu, drawEscalate, w.escDelay[ch.idx][i]), to, escalated, nil)
 		}
 		return OutcomeEscalated
 	}
@@ -408,15 +428,15 @@ func (w *world) fail(cu *customer, ch *channel, unresolved bool) {
 	}
 	cu.failures++
 	j := &w.cfg.Journey
-	if cu.contacts >= j.MaxContacts || w.journeyRng.Float64() >= j.retryChance(cu.failures) {
+	if cu.contacts >= j.MaxContacts || !w.draws.chance(cu, drawRetry, j.retryChance(cu.failures)) {
 		w.finish(cu, false)
 		return
 	}
-	delay := w.retryDelay
+	delay, which := w.retryDelay, drawRetryDelay
 	if unresolved {
-		delay = w.repeatDelay
+		delay, which = w.repeatDelay, drawRepeatDelay
 	}
-	w.schedule(cu, delay.Rand(), nil, retried, ch)
+	w.schedule(cu, w.draws.sample(cu, which, delay), nil, retried, ch)
 }
 
 // finish ends a customer's journey.
@@ -445,7 +465,9 @@ func (w *world) finish(cu *customer, resolved bool) {
 	if cu.counted {
 		add(&w.customers)
 	}
-	w.wom.share(cu)
+	if w.wom.on {
+		w.wom.share(cu, w.draws.seed(cu, drawShare))
+	}
 	w.recycle(cu)
 }
 

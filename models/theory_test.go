@@ -43,8 +43,8 @@ const (
 )
 
 var theoryCases = []theoryCase{
-	{"light M/M/n", 10, 5, math.Inf(1), 1500, 25},
-	{"light M/M/n+M", 10, 5, 300, 1000, 25},
+	{"light M/M/n", 10, 5, math.Inf(1), 3000, 25},
+	{"light M/M/n+M", 10, 5, 300, 2000, 25},
 	{"heavy M/M/n, load 95 %", 50, 47.5, math.Inf(1), 1500, 30},
 	{"heavy M/M/n+M, load 95 %", 50, 47.5, 300, 200, 20},
 	{"overloaded M/M/n+M, load 102 %, 100 agents", 100, 102, 300, 100, 20},

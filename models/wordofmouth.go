@@ -103,11 +103,10 @@ type womState struct {
 	cfg   WordOfMouth
 	tau   float64 // time constant of forgetting, +Inf for none
 	level belief
-	rng   *rand.Rand
 	eng   *sim.Engine
 }
 
-func newWOM(cfg WordOfMouth, eng *sim.Engine, streams *sim.Streams) womState {
+func newWOM(cfg WordOfMouth, eng *sim.Engine) womState {
 	s := womState{on: cfg.Enabled, cfg: cfg, tau: math.Inf(1), eng: eng}
 	if !cfg.Enabled {
 		return s
@@ -115,7 +114,6 @@ func newWOM(cfg WordOfMouth, eng *sim.Engine, streams *sim.Streams) womState {
 	if !math.IsInf(cfg.Memory, 1) {
 		s.tau = cfg.Memory / math.Ln2
 	}
-	s.rng = streams.Rand("word-of-mouth")
 	return s
 }
 
@@ -178,11 +176,9 @@ func (s *womState) tell(ch *channel, observed float64) {
 }
 
 // share lets a finished customer tell the story of each contact, with the
-// chances the scenario sets.
-func (s *womState) share(cu *customer) {
-	if !s.on {
-		return
-	}
+// chances the scenario sets, drawing from rng (the customer's own stream:
+// see crn.go). Callers skip it when word of mouth is off.
+func (s *womState) share(cu *customer, rng *rand.Rand) {
 	chance := s.cfg.ShareGood
 	if cu.bad() {
 		chance = s.cfg.ShareBad
@@ -192,7 +188,7 @@ func (s *womState) share(cu *customer) {
 		if e.ch.cfg.Public {
 			p = math.Min(1, p*s.cfg.PublicFactor)
 		}
-		if s.rng.Float64() >= p {
+		if rng.Float64() >= p {
 			continue
 		}
 		observed := e.wait

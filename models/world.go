@@ -2,8 +2,6 @@ package models
 
 import (
 	"math"
-	"math/rand/v2"
-	"strconv"
 
 	"github.com/omnisim/omnisim/sim"
 )
@@ -26,10 +24,9 @@ type world struct {
 	demandFn    func()
 	dispatchFn  func()
 	boundaryFn  func()
-	issueRng    *rand.Rand
-	choiceRng   *rand.Rand
-	journeyRng  *rand.Rand
-	resolveRng  *rand.Rand
+	draws       keyedDraws // every customer's random attributes (crn.go)
+	demandKey   sim.Key    // names the demand's customers
+	demandN     int64      // customers of the demand so far
 	retryDelay  Sampler
 	repeatDelay Sampler
 	escDelay    [][]Sampler // by channel and escalation path
@@ -64,6 +61,10 @@ type world struct {
 	customerN int64
 
 	flows [][]int64 // moves from one channel to another in the window
+
+	// drawn, if set (by tests), sees every contact as it is made, with its
+	// handle time and patience as drawn (NaN for none), before any factor.
+	drawn func(c *contact, handle, patience float64)
 }
 
 // Run simulates replication rep of cfg and returns what it measured. The
@@ -94,14 +95,11 @@ func newWorld(cfg *Config, streams *sim.Streams) *world {
 		measuring:      cfg.Warmup == 0,
 		customersByIvl: make([]CustomerCounts, n),
 		expectation:    make([]float64, n),
-		issueRng:       streams.Rand("issue"),
-		choiceRng:      streams.Rand("choice"),
-		journeyRng:     streams.Rand("journey"),
-		resolveRng:     streams.Rand("resolve"),
-		retryDelay:     cfg.Journey.RetryDelay.Sampler(streams.Source("journey/retry-delay")),
-		repeatDelay:    cfg.Journey.RepeatDelay.Sampler(streams.Source("journey/repeat-delay")),
+		draws:          newKeyedDraws(streams),
 	}
-	w.wom = newWOM(cfg.WordOfMouth, w.eng, streams)
+	w.retryDelay = cfg.Journey.RetryDelay.Sampler(w.draws.src[drawRetryDelay])
+	w.repeatDelay = cfg.Journey.RepeatDelay.Sampler(w.draws.src[drawRepeatDelay])
+	w.wom = newWOM(cfg.WordOfMouth, w.eng)
 	w.flows = make([][]int64, len(cfg.Channels))
 	for i := range w.flows {
 		w.flows[i] = make([]int64, len(cfg.Channels))
@@ -121,16 +119,17 @@ func newWorld(cfg *Config, streams *sim.Streams) *world {
 			w:          w,
 			kind:       c.Kind,
 			arrivals:   newArrivalProcess(c.Arrivals, cfg.Interval, streams.Rand("arrivals/"+c.Name)),
-			handle:     c.HandleTime.Sampler(streams.Source("handle/" + c.Name)),
-			patience:   c.Patience.Sampler(streams.Source("patience/" + c.Name)),
+			custKey:    streams.Key("customers/" + c.Name),
+			handle:     c.HandleTime.Sampler(w.draws.src[drawHandle]),
+			patience:   c.Patience.Sampler(w.draws.src[drawPatience]),
 			patient:    c.Patience.Kind == Never,
 			byInterval: make([]Counts, n),
 		}
 		var delays []Sampler
-		for j, e := range c.Escalations {
+		for _, e := range c.Escalations {
 			var s Sampler = constant(0)
 			if !e.Transfer {
-				s = e.Delay.Sampler(streams.Source("escalate/" + c.Name + "/" + strconv.Itoa(j)))
+				s = e.Delay.Sampler(w.draws.src[drawEscalate])
 			}
 			delays = append(delays, s)
 		}
@@ -154,6 +153,7 @@ func newWorld(cfg *Config, streams *sim.Streams) *world {
 	}
 	if cfg.Demand.active() {
 		w.demand = newDemandProcess(cfg.Demand, cfg.Interval, cfg.Start, streams.Rand("demand"), streams.Source("demand/noise"))
+		w.demandKey = streams.Key("demand/customers")
 	}
 	w.demandFn = w.demandArrival
 	w.dispatchFn = w.dispatchNow

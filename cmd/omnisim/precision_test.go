@@ -34,7 +34,7 @@ func precisionOf(t *testing.T, stdout string) (p struct {
 // many replications; a target out of reach stops at --max-reps and says
 // so.
 func TestRunPrecision(t *testing.T) {
-	base := args("run", "textbook", "--no-out", "--json", "--reps", "5", "--precision", "phone.service_level=0.4%")
+	base := args("run", "textbook", "--no-out", "--json", "--reps", "5", "--precision", "phone.service_level=0.1%")
 	one := omnisim(t, args(base, "-j", "1")...)
 	two := omnisim(t, args(base, "-j", "2")...)
 	if one.code != exitOK || one.stdout != two.stdout {
@@ -49,8 +49,8 @@ func TestRunPrecision(t *testing.T) {
 	}
 	json.Unmarshal([]byte(one.stdout), &half)
 	got := half.Channels["phone"].CI95["service_level"]
-	if !target.Met || target.Target != 0.004 || got > 0.004 || got != target.HalfWidth || p.Replications <= 5 {
-		t.Errorf("precision: %+v, half-width %v after %d replications: want met, ≤ 0.004, more than 5", target, got, p.Replications)
+	if !target.Met || target.Target != 0.001 || got > 0.001 || got != target.HalfWidth || p.Replications <= 5 {
+		t.Errorf("precision: %+v, half-width %v after %d replications: want met, ≤ 0.001, more than 5", target, got, p.Replications)
 	}
 	// Exactly a run of that many replications.
 	plain := omnisim(t, "run", "textbook", "--no-out", "--json", "--reps", strconv.Itoa(p.Replications))

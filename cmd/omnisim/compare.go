@@ -1,0 +1,199 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/scenarios"
+)
+
+type compareOptions struct {
+	sets, setsA, setsB []string
+	seed               uint64
+	reps               int
+	workers            int
+	json               bool
+	// out, noOut and force place the output folder as run's do.
+	folder runOptions
+}
+
+func newCompareCmd(s streams) *cobra.Command {
+	o := &compareOptions{folder: runOptions{now: time.Now}}
+	cmd := &cobra.Command{
+		Use:   "compare A [B]",
+		Short: "Compare two scenarios with common random numbers",
+		Long: `Compare two variants of a scenario: A and B are each a YAML file or the
+name of a built-in scenario; B defaults to A, so that one change made with
+--set-b is compared with the scenario as it is.
+
+Replication r of A and replication r of B run with the same seed, and so
+with the same customers: the same arrivals, issues, handle times, patience
+and every other draw wherever the variants agree (common random numbers).
+For every figure of every channel both have, of the customers and of every
+pool both have, it prints A's and B's means, the difference B − A with the
+95 % confidence interval of the paired differences (Student t), and the
+interval independent runs of as many replications would give (Welch, from
+each variant's own spread): the paired one is usually several times
+narrower. A * marks a difference whose interval excludes zero. Channels
+and pools only one variant has are listed, not compared.
+
+--set changes both variants, --set-a only A, --set-b only B. The seed and
+the number of replications are A's unless --seed and --reps say otherwise;
+B runs with the same. It also writes an output folder, as run does:
+compare.csv (one row per figure), summary.json (the same as --json, with
+the definitions of the figures and of compare.csv's columns) and a chart
+of the differences for each channel, charts/compare-<channel>.svg and
+.png.`,
+		Example: `  omnisim compare textbook --set-b pools.agents.agents=15 --no-out
+  omnisim compare siloed-vs-integrated --set-b journey.history=integrated
+  omnisim compare before.yaml after.yaml --reps 50 --json --out results/after
+  omnisim compare phone-day --set-a channels.phone.patience=never --set-b channels.phone.patience=5m`,
+		Args: usageArgs(cobra.RangeArgs(1, 2)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			nameB := args[0]
+			if len(args) == 2 {
+				nameB = args[1]
+			}
+			if cmd.Flags().Changed("reps") && o.reps < 1 {
+				return usageErrorf("--reps must be at least 1, not %d", o.reps)
+			}
+			if o.workers < 0 {
+				return usageErrorf("-j must be at least 1, not %d (leave it out to use every core)", o.workers)
+			}
+			if err := o.folder.checkOut(cmd.Flags().Changed("out")); err != nil {
+				return err
+			}
+			return o.run(s, args[0], nameB, cmd.Flags().Changed("seed"))
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVar(&o.sets, "set", nil, "override a setting in both A and B, `path=value` (repeatable)")
+	f.StringArrayVar(&o.setsA, "set-a", nil, "override a setting in A only, `path=value` (repeatable)")
+	f.StringArrayVar(&o.setsB, "set-b", nil, "override a setting in B only, `path=value` (repeatable), e.g. pools.agents.agents=15")
+	f.Uint64Var(&o.seed, "seed", 0, "seed for both variants' random streams (default: A's)")
+	f.IntVar(&o.reps, "reps", 0, "number of paired replications (default: A's)")
+	f.IntVarP(&o.workers, "jobs", "j", 0, "replications to run at once (default: all cores); the output does not depend on it")
+	f.BoolVar(&o.json, "json", false, "print JSON instead of tables")
+	f.StringVar(&o.folder.out, "out", "", "write the output folder to `DIR` (default: a new folder under ./"+outRoot+")")
+	f.BoolVar(&o.folder.force, "force", false, "replace the output folder --out names if it exists")
+	f.BoolVar(&o.folder.noOut, "no-out", false, "write no output folder, only print")
+	return cmd
+}
+
+func (o *compareOptions) run(s streams, nameA, nameB string, seedGiven bool) error {
+	setsA := append(slices.Clone(o.sets), o.setsA...)
+	setsB := append(slices.Clone(o.sets), o.setsB...)
+	a, errA := scenarios.Open(nameA, setsA)
+	b, errB := scenarios.Open(nameB, setsB)
+	if err := bothErrors(o.relabel(errA, o.setsA, "--set-a"), o.relabel(errB, o.setsB, "--set-b")); err != nil {
+		return err
+	}
+	seed := a.Config.Seed
+	if seedGiven {
+		seed = o.seed
+	} else if b.Config.Seed != seed {
+		fmt.Fprintf(s.errOut, "omnisim: B runs with A's seed, %d, not its own %d: common random numbers need one seed\n", seed, b.Config.Seed)
+	}
+	reps := a.Replications
+	if o.reps > 0 {
+		reps = o.reps
+	}
+	cfgA, cfgB := a.Config, b.Config
+	cfgA.Seed, cfgB.Seed = seed, seed
+	name := "compare-" + a.Name
+	if b.Name != a.Name {
+		name += "-" + b.Name
+	}
+	dir, err := o.folder.outDir(name)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	resA, err := models.RunReplications(&cfgA, reps, o.workers)
+	if err != nil {
+		return failed(err)
+	}
+	resB, err := models.RunReplications(&cfgB, reps, o.workers)
+	if err != nil {
+		return failed(err)
+	}
+	report := output.NewCompareReport(
+		output.Variant{Report: output.NewRunReport(a.Name, a.Title, a.File, &cfgA, resA), Sets: setsA},
+		output.Variant{Report: output.NewRunReport(b.Name, b.Title, b.File, &cfgB, resB), Sets: setsB})
+	fmt.Fprintf(s.errOut, "omnisim: %d paired replication(s) of A and B in %.2f s\n", reps, time.Since(start).Seconds())
+	var folderErr error
+	if dir != "" {
+		folderErr = o.writeFolder(s, dir, name, report)
+	}
+	var outErr error
+	if o.json {
+		outErr = output.WriteJSON(s.out, report.JSON())
+	} else {
+		outErr = report.WriteText(s.out)
+	}
+	return errors.Join(folderErr, failed(outErr))
+}
+
+// writeFolder writes the comparison's output folder and says so on stderr.
+func (o *compareOptions) writeFolder(s streams, dir, name string, r *output.CompareReport) error {
+	files := r.Files(version)
+	for tries := 1; ; tries++ {
+		err := output.WriteFolder(dir, files, o.folder.force)
+		var taken *output.ExistsError
+		if o.folder.out == "" && errors.As(err, &taken) && tries < 100 {
+			dir = o.folder.freeDefault(name) // another run took the name meanwhile
+			continue
+		}
+		if err != nil {
+			return folderError(err)
+		}
+		fmt.Fprintf(s.errOut, "omnisim: wrote %s\n", dir)
+		return nil
+	}
+}
+
+// relabel names the flag a problem in an override came from: a --set-b
+// value's problem says --set-b, not --set.
+func (o *compareOptions) relabel(err error, own []string, flag string) error {
+	var es scenarios.Errors
+	if !errors.As(err, &es) {
+		return err
+	}
+	out := make(scenarios.Errors, len(es))
+	for i, e := range es {
+		c := *e
+		for _, v := range own {
+			if c.File == "--set "+v && !slices.Contains(o.sets, v) {
+				c.File = flag + " " + v
+			}
+		}
+		out[i] = &c
+	}
+	return out
+}
+
+// bothErrors reports the problems of both variants at once: the located
+// problems of the two merged into one list (each told once, as A and B
+// are often the same file), or else both errors.
+func bothErrors(errA, errB error) error {
+	var ea, eb scenarios.Errors
+	if errors.As(errA, &ea) && errors.As(errB, &eb) {
+		merged := slices.Clone(ea)
+		for _, e := range eb {
+			if !slices.ContainsFunc(merged, func(m *scenarios.Error) bool { return m.Error() == e.Error() }) {
+				merged = append(merged, e)
+			}
+		}
+		return merged
+	}
+	if errA != nil && errB != nil && errA.Error() == errB.Error() {
+		return errA
+	}
+	return errors.Join(errA, errB)
+}

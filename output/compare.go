@@ -1,0 +1,351 @@
+package output
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/omnisim/omnisim/models"
+)
+
+// CompareFile is the table of a comparison's output folder.
+const CompareFile = "compare.csv"
+
+// Variant is one side of a comparison: a scenario, the overrides applied
+// to it, and its replications.
+type Variant struct {
+	// Report holds the scenario's identity, its Config and its
+	// replications.
+	Report *RunReport
+	// Sets are the --set overrides that made this variant, in order.
+	Sets []string
+}
+
+// CompareReport is what omnisim compare reports: variants A and B of a
+// scenario run with the same seed, replication by replication, and the
+// paired differences of their figures.
+type CompareReport struct {
+	A, B       Variant
+	Comparison models.Comparison
+}
+
+// NewCompareReport pairs the replications of a and b.
+func NewCompareReport(a, b Variant) *CompareReport {
+	return &CompareReport{A: a, B: b, Comparison: models.Compare(a.Report.Results, b.Report.Results)}
+}
+
+// describe names a variant: its scenario and its overrides.
+func (v Variant) describe() string {
+	s := v.Report.Name
+	if len(v.Sets) > 0 {
+		s += " with " + strings.Join(v.Sets, ", ")
+	}
+	return s
+}
+
+// shown tells whether a row says something in a table for people: not when
+// neither variant has any of it (no blocked contacts on either side), nor
+// when it is the same constant in every replication of both.
+func shown(d models.Difference) bool {
+	none := func(e models.Estimate) bool { return e.Mean == 0 || math.IsNaN(e.Mean) }
+	if d.Pairs == 0 || none(d.A) && none(d.B) {
+		return false
+	}
+	return !(d.Diff == 0 && d.Half == 0 && d.A.HalfWidth == 0 && d.B.HalfWidth == 0)
+}
+
+// groupShown tells whether a group of rows goes into the text: customers
+// and pools only where either variant's run report would show them.
+func (r *CompareReport) groupShown(group string) bool {
+	switch group {
+	case models.GroupCustomers:
+		return r.A.Report.showsCustomers() || r.B.Report.showsCustomers()
+	case models.GroupPool:
+		return r.A.Report.showsPools() || r.B.Report.showsPools()
+	}
+	return true
+}
+
+// WriteText writes the comparison for people: what was compared, then a
+// table per channel, and for customers, pools and the expectation level
+// where they say something, each figure with A's and B's means, the
+// difference B − A with its 95 % interval from the paired replications,
+// the interval independent runs would give, and how much narrower the
+// paired one is. A difference whose interval excludes zero is marked *.
+func (r *CompareReport) WriteText(w io.Writer) error {
+	var b strings.Builder
+	c := r.Comparison
+	cfg := r.A.Report.Config
+	fmt.Fprintf(&b, "A: %s (%s)\nB: %s (%s)\n", r.A.describe(), r.A.Report.File, r.B.describe(), r.B.Report.File)
+	fmt.Fprintf(&b, "%d paired replication%s of %s", c.Replications, plural(c.Replications), models.FormatDuration(cfg.Horizon))
+	if cfg.Warmup > 0 {
+		fmt.Fprintf(&b, " (the first %s left out)", models.FormatDuration(cfg.Warmup))
+	}
+	fmt.Fprintf(&b, ", seed %d, common random numbers\n", cfg.Seed)
+	if hb := r.B.Report.Config; hb.Horizon != cfg.Horizon || hb.Warmup != cfg.Warmup {
+		fmt.Fprintf(&b, "(B runs %s, the first %s left out)\n", models.FormatDuration(hb.Horizon), models.FormatDuration(hb.Warmup))
+	}
+	var t *Table
+	flush := func() {
+		if t != nil && t.Rows() > 0 {
+			t.WriteTo(&b)
+		}
+		t = nil
+	}
+	heading := ""
+	for _, d := range c.Rows {
+		if !r.groupShown(d.Group) || !shown(d) {
+			continue
+		}
+		if h := groupHeading(d); h != heading {
+			flush()
+			heading = h
+			fmt.Fprintf(&b, "\n%s\n\n", h)
+			t = NewTable("figure", "A", "B", "B − A, 95 % CI", "independent runs", "common random numbers")
+		}
+		t.Row(d.Label, Estimate(d.A.Mean, d.A.HalfWidth, d.Unit), Estimate(d.B.Mean, d.B.HalfWidth, d.Unit),
+			Difference(d.Diff, d.Half, d.Unit, d.Significant()), independentCell(d), narrowerCell(d))
+	}
+	flush()
+	if heading == "" {
+		b.WriteString("\nNo figure says anything in either variant.\n")
+	}
+	if len(c.OnlyA) > 0 {
+		fmt.Fprintf(&b, "\nOnly in A, not compared: %s.\n", strings.Join(c.OnlyA, ", "))
+	}
+	if len(c.OnlyB) > 0 {
+		fmt.Fprintf(&b, "\nOnly in B, not compared: %s.\n", strings.Join(c.OnlyB, ", "))
+	}
+	b.WriteString("\n* the 95 % interval of B − A excludes zero: the variants differ. Intervals come from the\n" +
+		"  differences of paired replications, which saw the same customers (common random numbers);\n" +
+		"  \"independent runs\" is the interval as many independent replications of each would give\n" +
+		"  (Welch, from each variant's own spread).\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// groupHeading is the heading of a row's table.
+func groupHeading(d models.Difference) string {
+	switch d.Group {
+	case models.GroupChannel:
+		return "channel " + d.Name
+	case models.GroupPool:
+		return "pool " + d.Name
+	}
+	return d.Group
+}
+
+// Difference formats a difference with its confidence half-width, signed,
+// shares in percentage points ("+3.70 pts ± 0.10"), marked " *" when
+// significant.
+func Difference(diff, half float64, unit string, significant bool) string {
+	if math.IsNaN(diff) {
+		return "–"
+	}
+	var s string
+	switch unit {
+	case UnitShare:
+		s = strconv.FormatFloat(100*diff, 'f', 2, 64) + " pts"
+		if !math.IsNaN(half) {
+			s += " ± " + strconv.FormatFloat(100*half, 'f', 2, 64)
+		}
+	case UnitCount:
+		s = Count(diff, 1)
+		if !math.IsNaN(half) {
+			s += " ± " + Count(half, 1)
+		}
+	default:
+		s = Estimate(diff, half, unit)
+		if unit == UnitSeconds && diff == 0 {
+			s = "0 s"
+			if !math.IsNaN(half) {
+				s += " ± " + Count(half, 2)
+			}
+		}
+	}
+	if diff > 0 {
+		s = "+" + s
+	}
+	if significant {
+		s += " *"
+	}
+	return s
+}
+
+// independentCell is the half-width independent runs would give, in the
+// difference's units.
+func independentCell(d models.Difference) string {
+	h := d.IndependentHalf
+	if math.IsNaN(h) {
+		return "–"
+	}
+	switch d.Unit {
+	case UnitShare:
+		return "± " + strconv.FormatFloat(100*h, 'f', 2, 64)
+	case UnitSeconds:
+		scale, _ := secondsScale(d.Diff)
+		if d.Diff == 0 {
+			scale = 1
+		}
+		return "± " + Count(h/scale, 2)
+	case UnitHours, UnitCount:
+		return "± " + Count(h, 1)
+	case UnitMoney:
+		return "± " + Count(h, 0)
+	}
+	return "± " + Count(h, 2)
+}
+
+// narrowerCell says how much the common random numbers narrowed the
+// interval.
+func narrowerCell(d models.Difference) string {
+	switch {
+	case d.Pairs < 2:
+		return ""
+	case d.Half == 0 && d.IndependentHalf == 0:
+		return "no spread"
+	case d.Half == 0:
+		return "same in every pair"
+	}
+	return fmt.Sprintf("%.1f× narrower", d.Narrower())
+}
+
+// JSON returns the comparison as a JSON object: "a" and "b" (each the
+// scenario, title, file and sets), "seed", "replications", "horizon_seconds",
+// "warmup_seconds", "level"; then "channels" (by name), "customers",
+// "pools" (by name) and "expectation", each figure under its key with
+// "a", "a_ci95", "b", "b_ci95", "difference" (the mean of B − A over the
+// paired replications), "ci95" (its half-width), "independent_ci95",
+// "narrower" (their ratio), "significant" and "pairs"; and "only_a",
+// "only_b": what one variant has and the other lacks. Undefined values are
+// null.
+func (r *CompareReport) JSON() *Object {
+	c := r.Comparison
+	cfg := r.A.Report.Config
+	side := func(v Variant) *Object {
+		o := &Object{}
+		sets := v.Sets
+		if sets == nil {
+			sets = []string{}
+		}
+		return o.Set("scenario", v.Report.Name).Set("title", v.Report.Title).Set("file", v.Report.File).Set("sets", sets)
+	}
+	o := &Object{}
+	o.Set("a", side(r.A)).Set("b", side(r.B)).Set("seed", cfg.Seed).Set("replications", c.Replications).
+		Set("horizon_seconds", cfg.Horizon).Set("warmup_seconds", cfg.Warmup).Set("level", c.Level)
+	channels, pools := &Object{}, &Object{}
+	customers, expectation := &Object{}, &Object{}
+	var last *Object
+	lastName := ""
+	for _, d := range c.Rows {
+		var parent *Object
+		switch d.Group {
+		case models.GroupChannel:
+			parent = channels
+		case models.GroupPool:
+			parent = pools
+		case models.GroupCustomers:
+			customers.Set(d.Key, differenceJSON(d))
+			continue
+		default:
+			expectation.Set(d.Key, differenceJSON(d))
+			continue
+		}
+		if last == nil || lastName != d.Group+"/"+d.Name {
+			last, lastName = &Object{}, d.Group+"/"+d.Name
+			parent.Set(d.Name, last)
+		}
+		last.Set(d.Key, differenceJSON(d))
+	}
+	o.Set("channels", channels).Set("customers", customers).Set("pools", pools)
+	if expectation.Len() > 0 {
+		o.Set("expectation", expectation)
+	}
+	only := func(s []string) []string {
+		if s == nil {
+			return []string{}
+		}
+		return s
+	}
+	return o.Set("only_a", only(c.OnlyA)).Set("only_b", only(c.OnlyB))
+}
+
+func differenceJSON(d models.Difference) *Object {
+	o := &Object{}
+	return o.Set("a", d.A.Mean).Set("a_ci95", d.A.HalfWidth).Set("b", d.B.Mean).Set("b_ci95", d.B.HalfWidth).
+		Set("difference", d.Diff).Set("ci95", d.Half).Set("independent_ci95", d.IndependentHalf).
+		Set("narrower", d.Narrower()).Set("significant", d.Significant()).Set("pairs", d.Pairs)
+}
+
+// compareColumns describe compare.csv's columns.
+var compareColumns = []Column{
+	{"group", "channel, customers, pool or expectation"},
+	{"name", "the channel's or the pool's name; empty for customers and the expectation level"},
+	{"figure", "the figure's key (see definitions)"},
+	{"unit", "the figure's unit: empty for counts (means per replication), share, s, h, money or x (a ratio)"},
+	{"pairs", "replications in which the figure is defined in both variants; the columns below are over them"},
+	{"a_mean", "variant A's mean"},
+	{"a_ci95", "the half-width of the 95 % confidence interval of A's mean (Student t)"},
+	{"b_mean", "variant B's mean"},
+	{"b_ci95", "the half-width of the 95 % confidence interval of B's mean"},
+	{"difference", "the mean of the paired differences B − A, replication by replication"},
+	{"ci95", "the half-width of the 95 % confidence interval of the difference, Student t over the paired differences (common random numbers)"},
+	{"independent_ci95", "the half-width independent runs of as many replications would give: Welch's interval from each variant's own spread"},
+	{"narrower", "independent_ci95 ÷ ci95: how many times narrower common random numbers made the interval (empty when ci95 is 0)"},
+	{"significant", "true when the interval of the difference excludes zero"},
+}
+
+// Table returns compare.csv: one row per figure compared.
+func (r *CompareReport) Table() *CSVTable {
+	t := &CSVTable{}
+	for _, c := range compareColumns {
+		t.Columns = append(t.Columns, c.Name)
+	}
+	for _, d := range r.Comparison.Rows {
+		t.Rows = append(t.Rows, []string{d.Group, d.Name, d.Key, d.Unit, strconv.Itoa(d.Pairs),
+			cellOf(d.A.Mean), cellOf(d.A.HalfWidth), cellOf(d.B.Mean), cellOf(d.B.HalfWidth),
+			cellOf(d.Diff), cellOf(d.Half), cellOf(d.IndependentHalf), cellOf(d.Narrower()),
+			strconv.FormatBool(d.Significant())})
+	}
+	return t
+}
+
+// Files returns the files of a comparison's output folder: summary.json
+// (the JSON report with "omnisim_version", the "definitions" of every
+// figure and the "files" of the folder), compare.csv, and a chart of the
+// differences for each channel compared, as charts/<name>.svg and .png.
+func (r *CompareReport) Files(version string) []File {
+	t := r.Table()
+	files := []File{
+		{Name: SummaryFile, Description: "the comparison: both variants, every figure's means, difference and intervals (as --json prints it), the definitions of the figures, and what each file holds"},
+		{Name: CompareFile, Description: "one row per figure compared: each variant's mean and half-width, the paired difference B − A with its half-width, and the half-width independent runs would give",
+			Columns: compareColumns, Write: t.WriteCSV},
+	}
+	for _, c := range CompareCharts(r.Comparison) {
+		for _, format := range ChartFormats {
+			files = append(files, File{
+				Name:        ChartsDir + "/" + c.Name + "." + format,
+				Description: c.Title + ", as " + strings.ToUpper(format) + ". " + c.Note,
+				Write: func(w io.Writer) error {
+					return c.Render(w, format, DefaultChartWidth, DefaultChartHeight)
+				},
+			})
+		}
+	}
+	s := &Object{}
+	s.Set("omnisim_version", version)
+	j := r.JSON()
+	for i, k := range j.keys {
+		s.Set(k, j.values[i])
+	}
+	defs := &Object{}
+	defs.Set("channels", definitions(models.Figures)).
+		Set("customers", definitions(models.CustomerFigures)).
+		Set("pools", definitions(models.PoolFigures)).
+		Set("expectation", (&Object{}).Set("expectation_level", "the global expectation level at the horizon (word of mouth): it scales patience by exp(−coupling × level)"))
+	s.Set("definitions", defs).Set("files", filesJSON(files))
+	files[0].Write = func(w io.Writer) error { return WriteJSON(w, s) }
+	return files
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -291,5 +292,19 @@ func TestUnusualButValid(t *testing.T) {
 				t.Errorf("stdout lacks %q:\n%s", tc.want, r.stdout)
 			}
 		})
+	}
+}
+
+// TestJoinedErrorsAllShown: when two inputs fail, one with a scenario's
+// located problems and one otherwise, stderr shows both.
+func TestJoinedErrorsAllShown(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	if err := os.WriteFile(bad, []byte("horizon: 8x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(t.TempDir(), "missing.yaml")
+	r := omnisim(t, "compare", bad, missing, "--no-out")
+	if r.code != exitInput || !strings.Contains(r.stderr, bad+":1:10: horizon") || !strings.Contains(r.stderr, "missing.yaml") {
+		t.Errorf("status %d, stderr:\n%s\nwant both problems", r.code, r.stderr)
 	}
 }

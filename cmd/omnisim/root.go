@@ -38,20 +38,44 @@ func execute(args []string, out, errOut io.Writer) int {
 	cmd, err := root.ExecuteC()
 	var quiet silent
 	if err != nil && !errors.As(err, &quiet) {
-		msg := err.Error()
-		var located scenarios.Errors
-		if errors.As(err, &located) {
-			// file:line:col first on each line, as editors expect.
-			msg = located.Error()
-		} else if !strings.HasPrefix(msg, "omnisim") {
-			msg = "omnisim: " + strings.ReplaceAll(msg, "\n", "\nomnisim: ")
-		}
-		fmt.Fprintln(errOut, msg)
+		fmt.Fprintln(errOut, message(err))
 		if isUsage(err) && cmd != nil {
 			fmt.Fprintf(errOut, "Run '%s --help' for usage.\n", cmd.CommandPath())
 		}
 	}
 	return exitCode(err)
+}
+
+// message writes err for stderr: a scenario's problems with file:line:col
+// first on each line, as editors expect, and anything else after
+// "omnisim: ". Errors joined together are written each in its own way,
+// one after the other.
+func message(err error) string {
+	switch e := err.(type) {
+	case scenarios.Errors:
+		return e.Error()
+	case usageError:
+		return message(e.err)
+	case failure:
+		return message(e.err)
+	case interface{ Unwrap() []error }:
+		var parts []string
+		for _, part := range e.Unwrap() {
+			if part != nil {
+				parts = append(parts, message(part))
+			}
+		}
+		return strings.Join(parts, "\n")
+	}
+	var located scenarios.Errors
+	if errors.As(err, &located) {
+		return located.Error()
+	}
+	msg := err.Error()
+	if !strings.HasPrefix(msg, "omnisim") {
+		msg = "omnisim: " + strings.ReplaceAll(msg, "\n", "\nomnisim: ")
+	}
+	return msg
 }
 
 func newRootCmd(s streams) *cobra.Command {

@@ -45,12 +45,8 @@ with --force. A run of more intervals than --frames shows every n-th.`, scenario
   omnisim animate omnisim-out/phone-day-20261124-101500 --out phone-day.gif --force`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			name := scenarios.Default
-			if len(args) == 1 {
-				name = args[0]
-			}
-			if cmd.Flags().Changed("reps") && o.reps < 1 {
-				return usageErrorf("--reps must be at least 1, not %d", o.reps)
+			if err := checkRepsJobs(cmd, o.reps, o.workers); err != nil {
+				return err
 			}
 			if cmd.Flags().Changed("out") && o.out == "" {
 				return usageErrorf("--out needs the name of a file")
@@ -69,7 +65,7 @@ with --force. A run of more intervals than --frames shows every n-th.`, scenario
 			if o.anim.Delay < 2 || o.anim.Delay > 1000 {
 				return usageErrorf("--delay %d: want from 2 to 1000 hundredths of a second", o.anim.Delay)
 			}
-			return o.animate(s, name, cmd.Flags().Changed("seed"))
+			return o.animate(s, scenarioArg(args), cmd.Flags().Changed("seed"))
 		},
 	}
 	f := cmd.Flags()
@@ -96,17 +92,9 @@ func (o *animateOptions) animate(s streams, name string, seedGiven bool) error {
 			return err
 		}
 	} else {
-		sc, err := scenarios.Open(name, o.sets)
+		sc, cfg, reps, err := o.open(name, seedGiven)
 		if err != nil {
 			return err
-		}
-		cfg := sc.Config
-		if seedGiven {
-			cfg.Seed = o.seed
-		}
-		reps := sc.Replications
-		if o.reps > 0 {
-			reps = o.reps
 		}
 		bar := newProgress(s, "replications", reps)
 		results, err := o.replicate(&cfg, span(0, reps), nil, bar)

@@ -60,11 +60,8 @@ of the differences for each channel, charts/compare-<channel>.svg and
 			if len(args) == 2 {
 				nameB = args[1]
 			}
-			if cmd.Flags().Changed("reps") && o.reps < 1 {
-				return usageErrorf("--reps must be at least 1, not %d", o.reps)
-			}
-			if o.workers < 0 {
-				return usageErrorf("-j must be at least 1, not %d (leave it out to use every core)", o.workers)
+			if err := checkRepsJobs(cmd, o.reps, o.workers); err != nil {
+				return err
 			}
 			if err := o.folder.checkOut(cmd.Flags().Changed("out")); err != nil {
 				return err

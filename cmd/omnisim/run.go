@@ -77,17 +77,8 @@ whole or not at all, and an existing one is replaced only with --force.
   omnisim run phone-day --out results/phone-day --journeys --force`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			name := scenarios.Default
-			if len(args) == 1 {
-				name = args[0]
-			}
-			// Zero is the flags' "use the default" value, so a --reps 0
-			// typed out would otherwise run the scenario's count silently.
-			if cmd.Flags().Changed("reps") && o.reps < 1 {
-				return usageErrorf("--reps must be at least 1, not %d", o.reps)
-			}
-			if o.workers < 0 {
-				return usageErrorf("-j must be at least 1, not %d (leave it out to use every core)", o.workers)
+			if err := checkRepsJobs(cmd, o.reps, o.workers); err != nil {
+				return err
 			}
 			if err := o.checkOut(cmd.Flags().Changed("out")); err != nil {
 				return err
@@ -95,7 +86,7 @@ whole or not at all, and an existing one is replaced only with --force.
 			if o.maxReps < 1 {
 				return usageErrorf("--max-reps must be at least 1, not %d", o.maxReps)
 			}
-			return o.run(s, name, cmd.Flags().Changed("seed"))
+			return o.run(s, scenarioArg(args), cmd.Flags().Changed("seed"))
 		},
 	}
 	f := cmd.Flags()
@@ -134,17 +125,9 @@ func (o *runOptions) checkOut(outGiven bool) error {
 }
 
 func (o *runOptions) run(s streams, name string, seedGiven bool) error {
-	sc, err := scenarios.Open(name, o.sets)
+	sc, cfg, reps, err := o.open(name, seedGiven)
 	if err != nil {
 		return err
-	}
-	cfg := sc.Config
-	if seedGiven {
-		cfg.Seed = o.seed
-	}
-	reps := sc.Replications
-	if o.reps > 0 {
-		reps = o.reps
 	}
 	targets, err := parsePrecision(&cfg, o.precision)
 	if err != nil {

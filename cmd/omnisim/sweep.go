@@ -73,15 +73,8 @@ others, with 95 %% confidence bars. --no-out writes none.`, scenarios.DefaultMax
   omnisim sweep my.yaml --grid staffing-grid.yaml --figures 'phone.*,cost' --json --out results/grid`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			name := scenarios.Default
-			if len(args) == 1 {
-				name = args[0]
-			}
-			if cmd.Flags().Changed("reps") && o.reps < 1 {
-				return usageErrorf("--reps must be at least 1, not %d", o.reps)
-			}
-			if o.workers < 0 {
-				return usageErrorf("-j must be at least 1, not %d (leave it out to use every core)", o.workers)
+			if err := checkRepsJobs(cmd, o.reps, o.workers); err != nil {
+				return err
 			}
 			if o.maxPoints < 1 {
 				return usageErrorf("--max-points must be at least 1, not %d", o.maxPoints)
@@ -92,7 +85,7 @@ others, with 95 %% confidence bars. --no-out writes none.`, scenarios.DefaultMax
 			if err := o.checkOut(cmd.Flags().Changed("out")); err != nil {
 				return err
 			}
-			return o.sweep(s, name, cmd.Flags().Changed("seed"))
+			return o.sweep(s, scenarioArg(args), cmd.Flags().Changed("seed"))
 		},
 	}
 	f := cmd.Flags()

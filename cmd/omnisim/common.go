@@ -1,0 +1,49 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/scenarios"
+)
+
+// scenarioArg returns the scenario a command names, or the default
+// built-in one when it names none.
+func scenarioArg(args []string) string {
+	if len(args) == 1 {
+		return args[0]
+	}
+	return scenarios.Default
+}
+
+// checkRepsJobs checks --reps and -j. Zero is the flags' "use the default"
+// value, so a --reps 0 typed out would otherwise run the scenario's count
+// silently.
+func checkRepsJobs(cmd *cobra.Command, reps, workers int) error {
+	if cmd.Flags().Changed("reps") && reps < 1 {
+		return usageErrorf("--reps must be at least 1, not %d", reps)
+	}
+	if workers < 0 {
+		return usageErrorf("-j must be at least 1, not %d (leave it out to use every core)", workers)
+	}
+	return nil
+}
+
+// open loads the scenario name with --set, and returns it with its world
+// (the seed --seed gives, when seedGiven) and the replications to run
+// (--reps, or the scenario's).
+func (o *runOptions) open(name string, seedGiven bool) (*scenarios.Scenario, models.Config, int, error) {
+	sc, err := scenarios.Open(name, o.sets)
+	if err != nil {
+		return nil, models.Config{}, 0, err
+	}
+	cfg := sc.Config
+	if seedGiven {
+		cfg.Seed = o.seed
+	}
+	reps := sc.Replications
+	if o.reps > 0 {
+		reps = o.reps
+	}
+	return sc, cfg, reps, nil
+}

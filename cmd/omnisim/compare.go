@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
 )
@@ -112,11 +111,15 @@ func (o *compareOptions) run(s streams, nameA, nameB string, seedGiven bool) err
 		return err
 	}
 	start := time.Now()
-	resA, err := models.RunReplications(&cfgA, reps, o.workers)
+	bar := newProgress(s, "replications", 2*reps)
+	runner := runOptions{workers: o.workers}
+	resA, err := runner.replicate(&cfgA, span(0, reps), nil, bar)
 	if err != nil {
+		bar.Done()
 		return failed(err)
 	}
-	resB, err := models.RunReplications(&cfgB, reps, o.workers)
+	resB, err := runner.replicate(&cfgB, span(0, reps), nil, bar)
+	bar.Done()
 	if err != nil {
 		return failed(err)
 	}

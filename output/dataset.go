@@ -34,9 +34,9 @@ type Dataset struct {
 	// Expectation has one row per interval: the global expectation level
 	// (expectation.csv); nil without word of mouth.
 	Expectation *CSVTable
-	// Totals has one row per figure of each channel, of the customers and
-	// of each pool over the measured window: its mean over the
-	// replications and the 95 % confidence half-width (totals.csv).
+	// Totals has one row per figure over the measured window, with its 95 %
+	// confidence half-width (totals.csv); nil in the folder of an omnisim
+	// older than the file.
 	Totals *CSVTable
 }
 
@@ -179,6 +179,7 @@ func (r *RunReport) Dataset(version string) *Dataset {
 	ds.Customers = r.customersTable()
 	ds.Staffing = r.staffingTable(ds.Intervals)
 	ds.Flows = r.flowsTable()
+	ds.Totals = r.totalsTable()
 	if cfg.WordOfMouth.Enabled {
 		ds.Expectation = r.expectationTable()
 	}
@@ -186,31 +187,6 @@ func (r *RunReport) Dataset(version string) *Dataset {
 	return ds
 }
 
-// totalsTable has every figure of the run, per channel, for the customers
-// and per pool, as the text and JSON show them: the mean of the
-// replications' values with its 95 % confidence half-width.
-func (r *RunReport) totalsTable() *CSVTable {
-	t := &CSVTable{Columns: []string{"scope", "name", "figure", "unit", "mean", "ci95"}}
-	add := func(scope, name, key, unit string, e models.Estimate) {
-		t.Rows = append(t.Rows, []string{scope, name, key, unit, cellOf(e.Mean), cellOf(e.HalfWidth)})
-	}
-	for _, c := range r.Summary.Channels {
-		for i, f := range models.Figures {
-			add("channel", c.Name, f.Key, f.Unit, c.Figures[i])
-		}
-	}
-	for i, f := range models.CustomerFigures {
-		if i < len(r.Summary.Customers) {
-			add("customers", "", f.Key, f.Unit, r.Summary.Customers[i])
-		}
-	}
-	for _, p := range r.Summary.Pools {
-		for i, f := range models.PoolFigures {
-			add("pool", p.Name, f.Key, f.Unit, p.Figures[i])
-		}
-	}
-	return t
-}
 
 func (r *RunReport) meta(version string) Meta {
 	cfg := r.Config
@@ -298,15 +274,21 @@ func (r *RunReport) needed(i, k int, c models.Counts) float64 {
 	return float64(res.Agents) / float64(max(1, ch.Concurrency))
 }
 
-// dailyTable has, per channel and day, every channel figure.
+// dailyTable has, per channel and day, every channel figure, then the 95 %
+// confidence half-width of each (CISuffix).
 func (r *RunReport) dailyTable() *CSVTable {
 	cfg := r.Config
-	t := &CSVTable{Columns: append([]string{"channel", "day", "weekday"}, figureKeys(models.Figures)...)}
+	keys := figureKeys(models.Figures)
+	t := &CSVTable{Columns: append(append([]string{"channel", "day", "weekday"}, keys...), ciKeys(keys)...)}
 	for i, ch := range cfg.Channels {
+		halves := r.channelDayHalfWidths(i)
 		for d, c := range r.channelDays(i) {
 			row := []string{ch.Name, strconv.Itoa(d + 1), r.weekday(d).String()}
 			for _, f := range models.Figures {
 				row = append(row, cellOf(perReplication(f, c, r.reps())))
+			}
+			for _, h := range halves[d] {
+				row = append(row, cellOf(h))
 			}
 			t.Rows = append(t.Rows, row)
 		}
@@ -315,17 +297,35 @@ func (r *RunReport) dailyTable() *CSVTable {
 }
 
 // customersTable has, per day, every customer figure by the day journeys
-// began.
+// began, then the 95 % confidence half-width of each.
 func (r *RunReport) customersTable() *CSVTable {
-	t := &CSVTable{Columns: append([]string{"day", "weekday"}, figureKeys(models.CustomerFigures)...)}
+	keys := figureKeys(models.CustomerFigures)
+	t := &CSVTable{Columns: append(append([]string{"day", "weekday"}, keys...), ciKeys(keys)...)}
+	halves := r.customerDayHalfWidths()
 	for d, c := range r.customerDays() {
 		row := []string{strconv.Itoa(d + 1), r.weekday(d).String()}
 		for _, f := range models.CustomerFigures {
 			row = append(row, cellOf(perReplication(f, c, r.reps())))
 		}
+		for _, h := range halves[d] {
+			row = append(row, cellOf(h))
+		}
 		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+// CISuffix ends the name of a column holding the 95 % confidence
+// half-width of the figure its name begins with: service_level_ci95.
+const CISuffix = "_ci95"
+
+// ciKeys returns the names of the half-width columns of figures keys.
+func ciKeys(keys []string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = k + CISuffix
+	}
+	return out
 }
 
 // staffingTable has, per pool and interval, the agents scheduled, the

@@ -286,14 +286,15 @@ const (
 	StaffingFile    = "staffing.csv"
 	FlowsFile       = "flows.csv"
 	ExpectationFile = "expectation.csv"
-	TotalsFile      = "totals.csv"
 	ContactsFile    = "contacts.csv"
+	TotalsFile      = "totals.csv"
 )
 
 // ReadFolder reads a run's output folder back into a Dataset: the run's
 // description from summary.json's "run", and every table from its CSV file
-// (expectation.csv only when the run had word of mouth). An error names the
-// file missing or broken.
+// (expectation.csv only when the run had word of mouth; totals.csv when it
+// is there, as folders of older versions lack it). An error names the file
+// missing or broken.
 func ReadFolder(dir string) (*Dataset, error) {
 	if info, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("output: no such folder: %s", dir)
@@ -333,8 +334,8 @@ func ReadFolder(dir string) (*Dataset, error) {
 		if tb.name == ExpectationFile && !ds.Meta.WordOfMouth {
 			continue
 		}
-		if _, err := os.Stat(filepath.Join(dir, tb.name)); tb.name == TotalsFile && errors.Is(err, fs.ErrNotExist) {
-			continue // a folder from before totals.csv
+		if tb.name == TotalsFile && !exists(filepath.Join(dir, tb.name)) {
+			continue // the folder of an omnisim before totals.csv
 		}
 		if *tb.t, err = readTable(filepath.Join(dir, tb.name)); err != nil {
 			return nil, err
@@ -358,4 +359,10 @@ func readTable(p string) (*CSVTable, error) {
 		return nil, fmt.Errorf("output: %s: %v", p, strings.TrimPrefix(err.Error(), "output: "))
 	}
 	return t, nil
+}
+
+// exists tells whether there is a file at p.
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }

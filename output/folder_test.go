@@ -138,6 +138,7 @@ func TestReadFolderRoundTrip(t *testing.T) {
 			{"staffing", back.Staffing, ds.Staffing},
 			{"flows", back.Flows, ds.Flows},
 			{"expectation", back.Expectation, ds.Expectation},
+			{"totals", back.Totals, ds.Totals},
 		} {
 			if !sameTable(tc.got, tc.want) {
 				t.Errorf("word of mouth %v: %s differs once read back", wom, tc.name)
@@ -184,6 +185,7 @@ func TestReadFolderErrors(t *testing.T) {
 		{"run not an object", overwrite("summary.json", `{"run": [1]}`), "$DIR/summary.json: json: cannot unmarshal array"},
 		{"no daily", removeFile("daily.csv"), "$DIR/daily.csv is missing"},
 		{"no expectation", removeFile("expectation.csv"), "$DIR/expectation.csv is missing"},
+		{"totals not CSV", overwrite("totals.csv", "a\n\"b"), "$DIR/totals.csv: "},
 		{"empty staffing", overwrite("staffing.csv", ""), "$DIR/staffing.csv: empty CSV file, not even a header"},
 		{"ragged intervals", overwrite("intervals.csv", "a,b\n1,2\n3\n"), "$DIR/intervals.csv: record on line 3: wrong number of fields"},
 	}

@@ -4,6 +4,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/omnisim/omnisim/models"
 )
@@ -44,7 +45,8 @@ func definitions[T any](figs []models.Figure[T]) *Object {
 // summary.json, which is summary (as SummaryJSON makes it) with "files"
 // added, what each file of the folder holds and its columns; intervals.csv,
 // daily.csv, customers.csv, staffing.csv and flows.csv; expectation.csv
-// when the run had word of mouth (ds.Expectation is not nil); then extra.
+// when the run had word of mouth (ds.Expectation is not nil); totals.csv;
+// then extra.
 //
 // extra is the hook for what the tables do not hold: contacts.csv
 // (Contacts.File), the charts (charts/<name>.png and charts/<name>.svg) and
@@ -58,8 +60,8 @@ func FolderFiles(ds *Dataset, summary *Object, extra ...File) []File {
 		cols        func(string) string
 	}{
 		{IntervalsFile, intervalsAbout, ds.Intervals, columnDocs(channelColumns, models.Figures)},
-		{DailyFile, dailyAbout, ds.Daily, columnDocs(channelColumns, models.Figures)},
-		{CustomersFile, customersAbout, ds.Customers, columnDocs(customerColumns, models.CustomerFigures)},
+		{DailyFile, dailyAbout, ds.Daily, ciDocs(columnDocs(channelColumns, models.Figures))},
+		{CustomersFile, customersAbout, ds.Customers, ciDocs(columnDocs(customerColumns, models.CustomerFigures))},
 		{StaffingFile, staffingAbout, ds.Staffing, columnDocs[models.Counts](staffingColumns, nil)},
 		{FlowsFile, flowsAbout, ds.Flows, columnDocs[models.Counts](flowsColumns, nil)},
 		{ExpectationFile, expectationAbout, ds.Expectation, columnDocs[models.Counts](expectationColumns, nil)},
@@ -120,6 +122,17 @@ func columnDocs[T any](docs map[string]string, figs []models.Figure[T]) func(str
 	}
 }
 
+// ciDocs extends docs to the half-width columns (CISuffix) of the figures
+// docs describes.
+func ciDocs(docs func(string) string) func(string) string {
+	return func(name string) string {
+		if key, ok := strings.CutSuffix(name, CISuffix); ok && docs(key) != "" {
+			return "the 95 % confidence half-width of " + key + " (the figure ± this is the interval): " + dayCINote
+		}
+		return docs(name)
+	}
+}
+
 // What each file holds, for summary.json's "files".
 const (
 	summaryAbout = "the run: the scenario and its settings; every figure per channel, for the customers and per pool, " +
@@ -130,15 +143,22 @@ const (
 		"over the replications (the quotient of their sums). An empty cell is a figure with no data."
 	intervalsAbout = "one row per channel and interval (every interval of one channel, then the next channel): " +
 		"every channel figure over the interval, and the agents it needed. " + meansNote
-	dailyAbout     = "one row per channel and day: every channel figure over the day. " + meansNote
-	customersAbout = "one row per day: every customer figure of the customers whose journeys began that day. " + meansNote
-	staffingAbout  = "one row per pool and interval: the agents scheduled, present and busy, occupancy, cost, " +
+	dailyAbout = "one row per channel and day: every channel figure over the day, then the 95 % confidence " +
+		"half-width of each (<figure>_ci95). " + meansNote
+	customersAbout = "one row per day: every customer figure of the customers whose journeys began that day, " +
+		"then the 95 % confidence half-width of each (<figure>_ci95). " + meansNote
+	dayCINote = "Student t with n − 1 degrees of freedom for n replications, times the jackknife standard error " +
+		"over the replications (the day's figure recomputed with each replication left out in turn), which for " +
+		"counts is the usual s/√n; empty with a single replication, or when leaving out a replication leaves " +
+		"the figure with no data"
+	totalsAbout = "one row per figure over the measured window, in long form: every figure of each channel, " +
+		"of the customers, of each pool and, with word of mouth, the expectation level at the horizon, as the " +
+		"mean over the replications of each replication's value with its 95 % confidence half-width (Student t), " +
+		"the figures omnisim run prints and summary.json holds"
+	staffingAbout = "one row per pool and interval: the agents scheduled, present and busy, occupancy, cost, " +
 		"and the agents needed. Agents present, busy agents and costs are means per replication."
 	flowsAbout = "one row per ordered pair of different channels: customers' moves from one to the other in the " +
 		"measured window (after a failure, a chase, an escalation, or self-service sending them on), a mean per replication"
-	totalsAbout = "one row per figure of each channel, of the customers and of each pool, over the measured window: " +
-		"the mean of the replications' values with its 95 % confidence half-width (Student t), as the printed " +
-		"results and summary.json give them. Figures are in the units their unit column names."
 	expectationAbout = "one row per interval (with word of mouth only): the global expectation level at the " +
 		"interval's end and the patience factor it implies, means over the replications"
 )
@@ -177,20 +197,24 @@ var (
 		"to":    "the channel they moved to",
 		"moves": "the moves, a mean per replication",
 	}
+	totalsColumns = map[string]string{
+		"scope": "what the figure belongs to: channel, customers, pool, or expectation",
+		"name":  "the channel's or pool's name; customers or expectation for those scopes",
+		"figure": "the figure's key, as in summary.json, whose \"definitions\" define it " +
+			"(the expectation's figure is level, the global expectation level at the horizon)",
+		"unit": "count (a mean per replication), share (from 0 to 1), s (seconds), h (hours), " +
+			"money, or x (a ratio)",
+		"mean": "the mean over the replications of each replication's value; empty when no " +
+			"replication had data for it",
+		"ci95": "the half-width of the mean's 95 % confidence interval, Student t with n − 1 " +
+			"degrees of freedom over the n replications with data (mean ± ci95); empty with fewer than two",
+	}
 	expectationColumns = with(timeColumns, map[string]string{
 		"level": "the global expectation level at the interval's end, the mean over the replications: " +
 			"0 where it started; above 0 when stories told of service faster than expected, so customers are less patient",
 		"patience_factor": "what the level does to patience on every channel: exp(−coupling × level) " +
 			"(adaptive patience: Zohar, Mandelbaum and Shimkin 2002)",
 	})
-	totalsColumns = map[string]string{
-		"scope":  "what the figure is of: channel, customers or pool",
-		"name":   "the channel's or pool's name; empty for the customers",
-		"figure": "the figure's key, as in summary.json's \"definitions\"",
-		"unit":   "the figure's unit: empty for counts, share (0 to 1), s (seconds), h (hours), money (the scenario's currency) or x (a ratio)",
-		"mean":   "the mean of the replications' values; empty when the figure has no data",
-		"ci95":   "the half-width of the mean's 95 % confidence interval (Student t over the replications); empty with one replication",
-	}
 )
 
 // with returns a map holding both a's entries and b's.

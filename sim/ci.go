@@ -35,3 +35,33 @@ func MeanCI(xs []float64, level float64) (mean, half float64) {
 	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(len(vals) - 1)}.Quantile(0.5 + level/2)
 	return m, t * sd / math.Sqrt(float64(len(vals)))
 }
+
+// JackknifeCI returns the half-width of the two-sided confidence interval
+// at the given level of an estimate computed from n replications together
+// (a ratio of sums, say), given the estimate recomputed with each
+// replication left out in turn: loo[i] leaves out replication i. It is
+// Student's t with n-1 degrees of freedom times the jackknife standard
+// error, √((n-1)/n · Σ (loo[i] − mean(loo))²) (Efron and Stein 1981; for a
+// plain mean this is exactly MeanCI's s/√n). The half-width is NaN with
+// fewer than two replications or when any value is NaN or infinite: an
+// estimate that some subset of the replications leaves undefined has no
+// honest interval.
+func JackknifeCI(loo []float64, level float64) float64 {
+	n := len(loo)
+	if n < 2 {
+		return math.NaN()
+	}
+	for _, x := range loo {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return math.NaN()
+		}
+	}
+	m := stat.Mean(loo, nil)
+	ss := 0.0
+	for _, x := range loo {
+		ss += (x - m) * (x - m)
+	}
+	se := math.Sqrt(float64(n-1) / float64(n) * ss)
+	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(n - 1)}.Quantile(0.5 + level/2)
+	return t * se
+}

@@ -24,3 +24,60 @@ func TestMeanCI(t *testing.T) {
 		t.Errorf("MeanCI of nothing = %v, want NaN", m)
 	}
 }
+
+func TestJackknifeCIOfAMeanIsMeanCI(t *testing.T) {
+	// An exact identity: leaving x_i out of a mean of n values gives
+	// (S − x_i)/(n−1), whose jackknife variance is s²/n, the usual one.
+	xs := []float64{3.1, 4.7, 2.2, 9.0, 5.5, 6.1, 0.4}
+	sum := 0.0
+	for _, x := range xs {
+		sum += x
+	}
+	loo := make([]float64, len(xs))
+	for i, x := range xs {
+		loo[i] = (sum - x) / float64(len(xs)-1)
+	}
+	_, want := MeanCI(xs, 0.95)
+	if got := JackknifeCI(loo, 0.95); math.Abs(got-want) > 1e-12*want {
+		t.Errorf("JackknifeCI of a mean = %v, want MeanCI's %v", got, want)
+	}
+	if got := JackknifeCI([]float64{1}, 0.95); !math.IsNaN(got) {
+		t.Errorf("JackknifeCI of one replication = %v, want NaN", got)
+	}
+	if got := JackknifeCI([]float64{1, math.NaN(), 2}, 0.95); !math.IsNaN(got) {
+		t.Errorf("JackknifeCI with a NaN = %v, want NaN", got)
+	}
+}
+
+func TestJackknifeCICoversARatioOfSums(t *testing.T) {
+	// A pooled ratio ΣA/ΣB over 20 replications, with B uniform on
+	// [100, 150] and A = 0.3·B + normal noise (sd 5): its true value is
+	// E[A]/E[B] = 0.3. The 95 % interval must cover it in 95 % of 2,000
+	// trials, within 3 binomial standard deviations (√(0.95·0.05/2000) =
+	// 0.0049, so 0.935 to 0.965).
+	const trials, n = 2000, 20
+	covered := 0
+	for trial := range trials {
+		r := NewStreams(11, trial).Rand("ratio")
+		a, b := make([]float64, n), make([]float64, n)
+		var sa, sb float64
+		for i := range n {
+			b[i] = 100 + 50*r.Float64()
+			a[i] = 0.3*b[i] + 5*r.NormFloat64()
+			sa += a[i]
+			sb += b[i]
+		}
+		loo := make([]float64, n)
+		for i := range n {
+			loo[i] = (sa - a[i]) / (sb - b[i])
+		}
+		h := JackknifeCI(loo, 0.95)
+		if math.Abs(sa/sb-0.3) <= h {
+			covered++
+		}
+	}
+	t.Logf("coverage %.4f", float64(covered)/trials)
+	if c := float64(covered) / trials; c < 0.935 || c > 0.965 {
+		t.Errorf("coverage %.4f of the true ratio, want 0.95 ± 0.015", c)
+	}
+}

@@ -1,0 +1,103 @@
+package output
+
+import (
+	"math"
+
+	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/sim"
+)
+
+// The tables by day pool the replications: a share or a mean time is the
+// quotient of sums over every replication (perReplication). Its 95 %
+// confidence half-width comes from the jackknife over the replications
+// (sim.JackknifeCI): the figure recomputed with each replication left out
+// in turn. For counts, a mean per replication, this is the usual Student t
+// interval of the mean.
+
+// pooledHalfWidths returns, for each figure of figs, the 95 % half-width of
+// the figure of parts (one tally per replication) added up, as value
+// computes it from a sum over n replications. It is NaN for every figure
+// with fewer than two replications.
+func pooledHalfWidths[T any](figs []models.Figure[T], parts []T, add func(*T, T),
+	value func(f models.Figure[T], sum T, n int) float64) []float64 {
+	out := make([]float64, len(figs))
+	n := len(parts)
+	if n < 2 {
+		for k := range out {
+			out[k] = math.NaN()
+		}
+		return out
+	}
+	// Sums leaving one replication out, from sums before and after it:
+	// 2n additions rather than n².
+	before, after := make([]T, n+1), make([]T, n+1)
+	for i := range n {
+		before[i+1] = before[i]
+		add(&before[i+1], parts[i])
+		after[n-1-i] = after[n-i]
+		add(&after[n-1-i], parts[n-1-i])
+	}
+	loo := make([]T, n)
+	for i := range n {
+		loo[i] = before[i]
+		add(&loo[i], after[i+1])
+	}
+	vals := make([]float64, n)
+	for k, f := range figs {
+		for i := range n {
+			vals[i] = value(f, loo[i], n-1)
+		}
+		out[k] = sim.JackknifeCI(vals, 0.95)
+	}
+	return out
+}
+
+// channelValue is channel figure f of tallies added up over n
+// replications, as the tables by day and interval write it: the
+// reputation, a reading added up, divided into its mean first.
+func channelValue(f models.Figure[models.Counts], sum models.Counts, n int) float64 {
+	sum.Reputation /= float64(max(1, n))
+	return perReplication(f, sum, max(1, n))
+}
+
+// customerValue is customer figure f of tallies added up over n
+// replications.
+func customerValue(f models.Figure[models.CustomerCounts], sum models.CustomerCounts, n int) float64 {
+	return perReplication(f, sum, max(1, n))
+}
+
+// channelDayHalfWidths returns, for each day, the 95 % half-width of each
+// figure of channel i's day (in the order of models.Figures).
+func (r *RunReport) channelDayHalfWidths(i int) [][]float64 {
+	perRep := make([][]models.Counts, len(r.Results))
+	for k, res := range r.Results {
+		perRep[k] = res.ChannelDays(r.Config, i)
+	}
+	out := make([][]float64, r.Config.Days())
+	parts := make([]models.Counts, len(r.Results))
+	for d := range out {
+		for k := range perRep {
+			parts[k] = perRep[k][d]
+		}
+		out[d] = pooledHalfWidths(models.Figures, parts, (*models.Counts).Add, channelValue)
+	}
+	return out
+}
+
+// customerDayHalfWidths returns, for each day, the 95 % half-width of each
+// customer figure of the customers whose journeys began that day.
+func (r *RunReport) customerDayHalfWidths() [][]float64 {
+	perRep := make([][]models.CustomerCounts, len(r.Results))
+	for k, res := range r.Results {
+		perRep[k] = res.CustomerDays(r.Config)
+	}
+	out := make([][]float64, r.Config.Days())
+	parts := make([]models.CustomerCounts, len(r.Results))
+	for d := range out {
+		for k := range perRep {
+			parts[k] = perRep[k][d]
+		}
+		out[d] = pooledHalfWidths(models.CustomerFigures, parts, (*models.CustomerCounts).Add, customerValue)
+	}
+	return out
+}

@@ -1,0 +1,129 @@
+package output
+
+import (
+	"math"
+	"path/filepath"
+	"testing"
+
+	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/sim"
+)
+
+// TestTotalsHoldTheSummary: totals.csv holds every figure of the summary,
+// mean and half-width, as omnisim run prints them.
+func TestTotalsHoldTheSummary(t *testing.T) {
+	r := goldenReport()
+	tb := r.totalsTable()
+	want := len(r.Summary.Channels)*len(models.Figures) + len(models.CustomerFigures) +
+		len(r.Summary.Pools)*len(models.PoolFigures)
+	if r.wordOfMouth() {
+		want++
+	}
+	if len(tb.Rows) != want {
+		t.Errorf("%d rows, want %d", len(tb.Rows), want)
+	}
+	check := func(scope, name, key string, e models.Estimate) {
+		t.Helper()
+		i := tb.TotalsRow(scope, name, key)
+		if i < 0 {
+			t.Errorf("no row for %s %s %s", scope, name, key)
+			return
+		}
+		if got := tb.Float(i, "mean"); !sameFloat(got, e.Mean) {
+			t.Errorf("%s %s %s: mean %v, want %v", scope, name, key, got, e.Mean)
+		}
+		if got := tb.Float(i, "ci95"); !sameFloat(got, e.HalfWidth) {
+			t.Errorf("%s %s %s: ci95 %v, want %v", scope, name, key, got, e.HalfWidth)
+		}
+	}
+	for _, cs := range r.Summary.Channels {
+		check(ScopeChannel, cs.Name, "service_level", cs.Get("service_level"))
+		check(ScopeChannel, cs.Name, "offered", cs.Get("offered"))
+	}
+	check(ScopeCustomers, ScopeCustomers, "contacts_per_customer", r.Summary.CustomerEstimate("contacts_per_customer"))
+	check(ScopePool, r.Summary.Pools[0].Name, "occupancy", r.Summary.Pools[0].Figures[2])
+	if i := tb.TotalsRow(ScopeChannel, "nowhere", "offered"); i != -1 {
+		t.Errorf("TotalsRow of a channel not there = %d, want -1", i)
+	}
+}
+
+// sameFloat compares a number read back from a CSV cell (9 significant
+// digits, empty for NaN) with the number written.
+func sameFloat(got, want float64) bool {
+	if math.IsNaN(want) {
+		return math.IsNaN(got)
+	}
+	return math.Abs(got-want) <= 1e-8*math.Abs(want)
+}
+
+// TestDailyHalfWidths: in daily.csv a count's half-width is exactly the
+// Student t half-width of the replications' daily counts (the jackknife of
+// a mean is the usual interval), and a pooled share's is the jackknife's,
+// computed here from the replications' tallies directly.
+func TestDailyHalfWidths(t *testing.T) {
+	r := goldenReport()
+	tb := r.dailyTable()
+	cfg := r.Config
+	for i, ch := range cfg.Channels {
+		for d := range cfg.Days() {
+			row := i*cfg.Days() + d
+			if tb.Text(row, "channel") != ch.Name {
+				t.Fatalf("row %d is %s, want %s", row, tb.Text(row, "channel"), ch.Name)
+			}
+			var offered []float64
+			var all models.Counts
+			for _, res := range r.Results {
+				c := res.ChannelDays(cfg, i)[d]
+				offered = append(offered, float64(c.Offered))
+				all.Add(c)
+			}
+			_, want := sim.MeanCI(offered, 0.95)
+			if got := tb.Float(row, "offered_ci95"); !sameFloat(got, want) {
+				t.Errorf("%s day %d: offered_ci95 %v, want %v", ch.Name, d+1, got, want)
+			}
+			loo := make([]float64, len(r.Results))
+			for k, res := range r.Results {
+				c := res.ChannelDays(cfg, i)[d]
+				within := float64(all.AnsweredWithin - c.AnsweredWithin)
+				loo[k] = within / float64(all.Offered-c.Offered)
+			}
+			want = sim.JackknifeCI(loo, 0.95)
+			if got := tb.Float(row, "service_level_ci95"); !sameFloat(got, want) {
+				t.Errorf("%s day %d: service_level_ci95 %v, want %v", ch.Name, d+1, got, want)
+			}
+		}
+	}
+}
+
+// TestHalfWidthsNeedTwoReplications: with one replication every half-width
+// cell is empty, in daily.csv and totals.csv alike.
+func TestHalfWidthsNeedTwoReplications(t *testing.T) {
+	cfg := goldenWorld()
+	r := NewRunReport("one", "one replication", "", cfg, fakeResults(cfg, 1))
+	for name, tb := range map[string]*CSVTable{"daily": r.dailyTable(), "customers": r.customersTable(), "totals": r.totalsTable()} {
+		for row := range tb.Rows {
+			for _, col := range tb.Columns {
+				if (col == "ci95" || len(col) > 5 && col[len(col)-5:] == CISuffix) && tb.Text(row, col) != "" {
+					t.Fatalf("%s row %d: %s = %q with one replication, want empty", name, row, col, tb.Text(row, col))
+				}
+			}
+		}
+	}
+}
+
+// TestReadFolderWithoutTotals: a folder written before totals.csv existed
+// still reads, with no totals.
+func TestReadFolderWithoutTotals(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "run")
+	goldenFolder(t, dir)
+	if err := removeFile(TotalsFile)(dir); err != nil {
+		t.Fatal(err)
+	}
+	ds, err := ReadFolder(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds.Totals != nil {
+		t.Errorf("Totals read from nowhere")
+	}
+}

@@ -75,6 +75,17 @@ func verify(cfg *models.Config, cs []Check, opt Options) (*Verification, error) 
 	return judge(cfg, cs, r.results, opt.Replications), nil
 }
 
+// Judge judges every target of cfg, interval by interval (day by day for a
+// deferred channel's response target) over its measured window, on the
+// given replications (first numbers the first of them, for output), as the
+// verification of Search does: to check a plan loaded back into a
+// scenario.
+func Judge(cfg *models.Config, results []*models.Result, first int) *Verification {
+	full := *cfg
+	full.SetDefaults()
+	return judge(&full, checks(&full, Targets(&full)), results, first)
+}
+
 // judge judges checks on the given replications.
 func judge(cfg *models.Config, cs []Check, results []*models.Result, first int) *Verification {
 	v := &Verification{FirstReplication: first, Replications: len(results), Results: results}

@@ -75,9 +75,9 @@ func When(cfg *models.Config, c plan.Check) string {
 	from, to := float64(c.From)*cfg.Interval, math.Min(float64(c.To)*cfg.Interval, cfg.Horizon)
 	day := dayName(cfg, from)
 	if c.To-c.From > 1 {
-		return fmt.Sprintf("%s, %s–%s", day, Clock(from), clockEnd(to))
+		return fmt.Sprintf("%s, %s–%s", day, Clock(math.Mod(from, 86400)), clockEnd(to))
 	}
-	return fmt.Sprintf("%s %s–%s", day, Clock(from), clockEnd(to))
+	return fmt.Sprintf("%s %s–%s", day, Clock(math.Mod(from, 86400)), clockEnd(to))
 }
 
 // dayName names the day of moment t: "Mon" when the horizon is a day or
@@ -96,7 +96,7 @@ func clockEnd(t float64) string {
 	if s := math.Mod(math.Round(t), 86400); s == 0 && t > 0 {
 		return "24:00"
 	}
-	return Clock(t)
+	return Clock(math.Mod(t, 86400))
 }
 
 // poolTotals returns each pool's agent hours and cost under agents.

@@ -131,6 +131,13 @@ type Channel struct {
 	// within AnswerWithin (0.8 for 80/20); 0 when there is no target
 	// (scenario key service_level.target).
 	TargetServiceLevel float64
+	// MaxAbandon is the highest share of offered contacts a live channel
+	// may lose to abandonment (scenario key max_abandon); 0 for no cap.
+	MaxAbandon float64
+	// MaxOccupancy caps the channel's occupancy, its agent time ÷ the
+	// agent time of the pools serving it (scenario key max_occupancy), so
+	// that agents are not driven too hard; 0 for no cap.
+	MaxOccupancy float64
 }
 
 // Escalation is one path an unresolved contact may take.
@@ -571,6 +578,14 @@ func (c *Config) checkChannel(ch *Channel, p problems, byName map[string]*Channe
 	}
 	if !(ch.TargetServiceLevel >= 0 && ch.TargetServiceLevel <= 1) {
 		sl.at("target").add("must be between 0 and 1 (0 %% to 100 %%), not %v", ch.TargetServiceLevel)
+	}
+	share(p.at("max_abandon"), ch.MaxAbandon)
+	if ch.MaxAbandon != 0 && ch.Kind != Live {
+		p.at("max_abandon").add("applies to live channels only: nobody abandons a %s channel", ch.Kind)
+	}
+	share(p.at("max_occupancy"), ch.MaxOccupancy)
+	if ch.MaxOccupancy != 0 && ch.Kind == SelfService {
+		p.at("max_occupancy").add("does not apply to self-service channels: no agent works them")
 	}
 }
 

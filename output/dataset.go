@@ -187,7 +187,6 @@ func (r *RunReport) Dataset(version string) *Dataset {
 	return ds
 }
 
-
 func (r *RunReport) meta(version string) Meta {
 	cfg := r.Config
 	m := Meta{

@@ -63,6 +63,8 @@ func (d *decoder) decodeChannel(name string, n *yaml.Node, path string, issues [
 				{"target", func(n *yaml.Node, p string) { ch.TargetServiceLevel = d.fraction(n, p) }},
 			})
 		}},
+		{"max_abandon", func(n *yaml.Node, p string) { ch.MaxAbandon = d.fraction(n, p) }},
+		{"max_occupancy", func(n *yaml.Node, p string) { ch.MaxOccupancy = d.fraction(n, p) }},
 	}, "handle_time")
 	return ch
 }

@@ -137,7 +137,7 @@ func TestParseErrors(t *testing.T) {
 		want []string // every line of the error, in order
 	}{
 		{"unknown key", "    kind: live\n", "    kind: live\n    colour: blue\n",
-			[]string{`t.yaml:9:5: channels.phone.colour: unknown key (known keys: arrivals, choice, concurrency, escalation, expected_wait, fit, handle_time, jump_the_line, kind, lines, open, patience, preference, public, resolution, send_to, service_level, slowdown)`}},
+			[]string{`t.yaml:9:5: channels.phone.colour: unknown key (known keys: arrivals, choice, concurrency, escalation, expected_wait, fit, handle_time, jump_the_line, kind, lines, max_abandon, max_occupancy, open, patience, preference, public, resolution, send_to, service_level, slowdown)`}},
 		{"misspelt key", "warmup: 30m", "warmpu: 30m",
 			[]string{`t.yaml:4:1: warmpu: unknown key (did you mean "warmup"?)`}},
 		{"bad duration", "horizon: 8h", "horizon: 8 hourz",
@@ -168,6 +168,11 @@ func TestParseErrors(t *testing.T) {
 			[]string{`t.yaml:9:15: channels.phone.arrivals: give either rate (such as 200/h) or volumes (contacts per interval), not both`}},
 		{"target above 1", "target: 80%", "target: 180%",
 			[]string{`t.yaml:12:42: channels.phone.service_level.target: must be between 0 and 1 (0 % to 100 %), not 1.8`}},
+		{"abandonment cap above 1", "    kind: live\n", "    kind: live\n    max_abandon: 150%\n",
+			[]string{`t.yaml:9:18: channels.phone.max_abandon: must be a share between 0 and 1 (0 % to 100 %), not 1.5`}},
+		{"abandonment cap on a deferred channel", "    kind: live\n", "    kind: deferred\n    max_abandon: 5%\n    max_occupancy: 90%\n",
+			[]string{`t.yaml:9:18: channels.phone.max_abandon: applies to live channels only: nobody abandons a deferred channel`,
+				`t.yaml:13:15: channels.phone.patience: applies to live channels only: customers of deferred channels chase instead (journey.chase)`}},
 		{"warm-up longer than horizon", "warmup: 30m", "warmup: 9h",
 			[]string{`t.yaml:4:9: warmup: must be ≥ 0 and shorter than the horizon (8h), not 9h`}},
 		{"interval not dividing a day", "interval: 30m", "interval: 7m",

@@ -51,6 +51,7 @@ func (d *decoder) decodeScenario(root *yaml.Node, s *Scenario) {
 		cfg.Issues = d.decodeIssues(v, "issues")
 	}
 	issues := issueNames(cfg.Issues)
+	var staffing *yaml.Node
 	d.mapping(root, "", []field{
 		{"name", func(n *yaml.Node, p string) {
 			if v := d.str(n, p); v != "" {
@@ -119,7 +120,13 @@ func (d *decoder) decodeScenario(root *yaml.Node, s *Scenario) {
 				cfg.Pools = append(cfg.Pools, d.decodePool(k.Value, n, p))
 			})
 		}},
+		{"staffing", func(n *yaml.Node, _ string) { staffing = n }},
 	}, "horizon", "channels", "pools")
+	// The staffing table names pools and counts intervals: read it once
+	// both are known.
+	if staffing != nil {
+		d.staffingFile(staffing, cfg)
+	}
 }
 
 func parseSeed(v string) (uint64, error) {

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/plan"
+	"github.com/omnisim/omnisim/scenarios"
+)
+
+type staffOptions struct {
+	runOptions
+	maxAgents     int
+	maxIterations int
+}
+
+func newStaffCmd(s streams) *cobra.Command {
+	o := &staffOptions{runOptions: runOptions{now: time.Now}}
+	cmd := &cobra.Command{
+		Use:   "staff FILE|NAME",
+		Short: "Find the fewest agents per pool and interval that meet every target, by simulation",
+		Long: `Find, by simulation, the fewest agents per pool and interval with which
+every channel meets its targets: service level (service_level.target),
+abandonment (max_abandon), occupancy (max_occupancy) and a deferred
+channel's response target, with switching, shared agents and word of mouth
+all at work. A live channel with no target is staffed for 80 % within its
+threshold.
+
+The search starts from Erlang A, interval by interval, at the demand the
+scenario's own staffing met; then runs the iterative staffing algorithm of
+Feldman, Mandelbaum, Massey and Whitt (2008), which copes with the lag after
+a peak; then corrects by simulation, raising where a target is missed and
+taking agents away where every target stays met, on the same replications
+each time (common random numbers). Each iteration prints a line on stderr.
+The plan is then simulated again on fresh replications, and every target
+judged with a confidence interval.
+
+It prints the plan's agent hours and cost per pool, the verification, and
+every target that could not be met, in plain words. It writes an output
+folder (--out, or omnisim-out/<scenario>-staff-<date>-<time>) holding
+staffing.csv, the plan, which a scenario loads back with
+'staffing: staffing.csv' (or --set staffing=DIR/staffing.csv); summary.json;
+and charts/staffing-plan.svg and .png. Pools on shifts get a headcount per
+interval: rostering shifts is left out.`,
+		Example: `  omnisim staff phone-day
+  omnisim staff phone-day --reps 20 --out plans/phone-day --force
+  omnisim run phone-day --set staffing=plans/phone-day/staffing.csv --intervals --no-out
+  omnisim staff my.yaml --max-agents 200 --max-iterations 100 --json --no-out`,
+		Args: usageArgs(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("reps") && o.reps < 1 {
+				return usageErrorf("--reps must be at least 1, not %d", o.reps)
+			}
+			if o.workers < 0 {
+				return usageErrorf("-j must be at least 1, not %d (leave it out to use every core)", o.workers)
+			}
+			if o.maxAgents < 1 {
+				return usageErrorf("--max-agents must be at least 1, not %d", o.maxAgents)
+			}
+			if o.maxIterations < 2 {
+				return usageErrorf("--max-iterations must be at least 2, not %d", o.maxIterations)
+			}
+			if err := o.checkOut(cmd.Flags().Changed("out")); err != nil {
+				return err
+			}
+			return o.staff(s, args[0], cmd.Flags().Changed("seed"))
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVar(&o.sets, "set", nil, "override a setting, `path=value` (repeatable), e.g. channels.phone.max_abandon=5%")
+	f.Uint64Var(&o.seed, "seed", 0, "seed for the random streams (default: the scenario's)")
+	f.IntVar(&o.reps, "reps", 0, "replications per iteration, and for the verification (default: the scenario's)")
+	f.IntVarP(&o.workers, "jobs", "j", 0, "replications to run at once (default: all cores); the plan does not depend on it")
+	f.IntVar(&o.maxAgents, "max-agents", plan.DefaultMaxAgents, "the most agents a pool may schedule in an interval")
+	f.IntVar(&o.maxIterations, "max-iterations", plan.DefaultMaxIterations, "the most simulations the search may run")
+	f.BoolVar(&o.json, "json", false, "print JSON instead of tables")
+	f.StringVar(&o.out, "out", "", "write the output folder to `DIR` (default: a new folder under ./"+outRoot+")")
+	f.BoolVar(&o.force, "force", false, "replace the output folder --out names if it exists")
+	f.BoolVar(&o.noOut, "no-out", false, "write no output folder, only print")
+	return cmd
+}
+
+func (o *staffOptions) staff(s streams, name string, seedGiven bool) error {
+	sc, err := scenarios.Open(name, o.sets)
+	if err != nil {
+		return err
+	}
+	cfg := sc.Config
+	if seedGiven {
+		cfg.Seed = o.seed
+	}
+	reps := sc.Replications
+	if o.reps > 0 {
+		reps = o.reps
+	}
+	dir, err := o.outDir(sc.Name + "-staff")
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	p, err := plan.Search(&cfg, plan.Options{
+		Replications: reps, Workers: o.workers, MaxAgents: o.maxAgents, MaxIterations: o.maxIterations,
+		Progress: func(it plan.Iteration) {
+			worst := "every target met"
+			if it.Worst != nil {
+				w := it.Worst
+				worst = fmt.Sprintf("%d of %d missed, worst %s %s: %s %s, target %s", it.Missed, it.Checked,
+					cfg.Channels[w.Channel].Name, output.When(&cfg, w.Check), w.Kind.Label(),
+					output.Value(w.Value, output.UnitShare), output.Value(w.Target.Value, output.UnitShare))
+			}
+			fmt.Fprintf(s.errOut, "omnisim: iteration %d (%s): %s agent-hours, cost %s; %s\n",
+				it.N, it.Phase, output.Value(it.AgentHours, output.UnitHours), output.Value(it.Cost, output.UnitMoney), worst)
+		},
+	})
+	if err != nil {
+		return failed(err)
+	}
+	fmt.Fprintf(s.errOut, "omnisim: %d iterations and the verification in %.2f s\n", len(p.Iterations), time.Since(start).Seconds())
+	report := output.NewStaffReport(sc.Name, sc.Title, sc.File, p, o.maxIterations)
+	var folderErr error
+	if dir != "" {
+		if folderErr = folderError(output.WriteFolder(dir, report.Files(version), o.force)); folderErr == nil {
+			fmt.Fprintf(s.errOut, "omnisim: wrote %s\n", dir)
+		}
+	}
+	var outErr error
+	if o.json {
+		outErr = output.WriteJSON(s.out, report.JSON(version))
+	} else {
+		outErr = report.WriteText(s.out)
+	}
+	return errors.Join(folderErr, failed(outErr))
+}

@@ -1,0 +1,181 @@
+package output
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/plan"
+)
+
+// StaffPlanFile is the staffing table omnisim staff writes, which a
+// scenario loads back with staffing: FILE.
+const StaffPlanFile = "staffing.csv"
+
+// StaffReport is a staffing search's result, ready to print and to write.
+type StaffReport struct {
+	Name, Title, File string
+	Plan              *plan.Plan
+	// Iterations is the cap on iterations the search was given.
+	MaxIterations int
+}
+
+// NewStaffReport describes the plan a search found for the scenario.
+func NewStaffReport(name, title, file string, p *plan.Plan, maxIterations int) *StaffReport {
+	return &StaffReport{Name: name, Title: title, File: file, Plan: p, MaxIterations: maxIterations}
+}
+
+// staffColumns describes every column of staffing.csv.
+var staffColumns = []Column{
+	{"pool", "the pool of agents"},
+	{"interval", "the interval's number, from 0 at time zero (warm-up included)"},
+	{"day", "the day, from 1"},
+	{"weekday", "the day of the week (mon…sun)"},
+	{"time", "the interval's start, HH:MM"},
+	{"start_seconds", "the interval's start, in seconds from time zero"},
+	{"agents", "the plan: agents to schedule (before shrinkage); the column a scenario's staffing: FILE reads"},
+	{"available", "the agents taking contacts after shrinkage, round(agents × (1 − shrinkage))"},
+	{"erlang_agents", "the starting point: agents to schedule by Erlang A, interval by interval, at the demand the scenario's own staffing met"},
+	{"scenario_agents", "the agents the scenario itself schedules"},
+	{"cost", "the plan's cost in the interval: agents × hours × the pool's cost_per_hour"},
+}
+
+// Table returns staffing.csv: one row per pool and interval.
+func (r *StaffReport) Table() *CSVTable {
+	cfg := &r.Plan.Config
+	t := &CSVTable{}
+	for _, c := range staffColumns {
+		t.Columns = append(t.Columns, c.Name)
+	}
+	for p, pool := range cfg.Pools {
+		for k, n := range r.Plan.Agents[p] {
+			start := float64(k) * cfg.Interval
+			length := math.Min(cfg.Interval, cfg.Horizon-start)
+			day, wd, tod := clockAt(cfg, start)
+			t.Rows = append(t.Rows, []string{pool.Name, strconv.Itoa(k), day, wd, tod, cellOf(start),
+				strconv.Itoa(n), strconv.Itoa(int(math.Floor(float64(n)*(1-pool.Shrinkage) + 0.5))),
+				strconv.Itoa(r.Plan.Erlang[p][k]), strconv.Itoa(r.Plan.Original[p][k]),
+				cellOf(float64(n) * length / 3600 * pool.CostPerHour)})
+		}
+	}
+	return t
+}
+
+// clockAt returns the day (from 1), weekday and time of day of moment t.
+func clockAt(cfg *models.Config, t float64) (day, weekday, tod string) {
+	d := int(t / 86400)
+	s := int64(math.Round(t)) % 86400
+	return strconv.Itoa(d + 1), models.WeekdayAt(cfg.Start, t).String(), fmt.Sprintf("%02d:%02d", s/3600, s%3600/60)
+}
+
+// When says when a check's span is: "Mon 09:00–09:30" for an interval,
+// "Mon (day 1)" for a day.
+func When(cfg *models.Config, c plan.Check) string {
+	from, to := float64(c.From)*cfg.Interval, math.Min(float64(c.To)*cfg.Interval, cfg.Horizon)
+	day := dayName(cfg, from)
+	if c.To-c.From > 1 {
+		return fmt.Sprintf("%s, %s–%s", day, Clock(math.Mod(from, 86400)), clockEnd(to))
+	}
+	return fmt.Sprintf("%s %s–%s", day, Clock(math.Mod(from, 86400)), clockEnd(to))
+}
+
+// dayName names the day of moment t: "Mon" when the horizon is a day or
+// less, "Mon 3" (the day's number from 1) otherwise.
+func dayName(cfg *models.Config, t float64) string {
+	wd := models.WeekdayAt(cfg.Start, t).String()
+	name := string(wd[0]-'a'+'A') + wd[1:]
+	if cfg.Horizon > 86400 {
+		name += " " + strconv.Itoa(int(t/86400)+1)
+	}
+	return name
+}
+
+// clockEnd writes the end of a span as a clock time, midnight as 24:00.
+func clockEnd(t float64) string {
+	if s := math.Mod(math.Round(t), 86400); s == 0 && t > 0 {
+		return "24:00"
+	}
+	return Clock(math.Mod(t, 86400))
+}
+
+// poolTotals returns each pool's agent hours and cost under agents.
+func (r *StaffReport) poolTotals(agents [][]int) (hours, cost []float64) {
+	return plan.Costs(&r.Plan.Config, agents)
+}
+
+// days is the length of the measured window in days.
+func (r *StaffReport) days() float64 {
+	cfg := &r.Plan.Config
+	return (cfg.Horizon - math.Ceil(cfg.Warmup/cfg.Interval-1e-9)*cfg.Interval) / 86400
+}
+
+// Problems says in words every target the plan does not meet: those no
+// staffing up to the cap met in the search, those left missed when it
+// stopped, and those the verification found missed.
+func (r *StaffReport) Problems() []string {
+	cfg := &r.Plan.Config
+	var out []string
+	for _, u := range r.Plan.Unmet {
+		ch := cfg.Channels[u.Channel].Name
+		fig := r.figure(u.Kind, u.Value)
+		target := u.Target.Describe(cfg)
+		switch u.Why {
+		case "cap":
+			out = append(out, fmt.Sprintf("%s %s: %s at the cap of %d agents in %s; target %s. No staffing up to the cap meets it.",
+				ch, When(cfg, u.Check), fig, u.Agents, cfg.Pools[u.Pool].Name, target))
+		case "flat":
+			out = append(out, fmt.Sprintf("%s %s: %s, and more agents in %s did not raise it; target %s. Staffing cannot meet it (is the channel closed, or are customers too impatient?).",
+				ch, When(cfg, u.Check), fig, cfg.Pools[u.Pool].Name, target))
+		default:
+			out = append(out, fmt.Sprintf("%s %s: %s with %d agents in %s when the search stopped after %d iterations; target %s.",
+				ch, When(cfg, u.Check), fig, u.Agents, cfg.Pools[u.Pool].Name, r.MaxIterations, target))
+		}
+	}
+	if v := r.Plan.Verification; v != nil {
+		for _, c := range v.Checks {
+			if c.Status == plan.Missed && !r.unmet(c.Check) {
+				out = append(out, fmt.Sprintf("%s %s: %s on the fresh replications, the whole confidence interval below the target (%s).",
+					cfg.Channels[c.Channel].Name, When(cfg, c.Check), Estimate(c.Mean, c.Half, UnitShare), c.Target.Describe(cfg)))
+			}
+		}
+	}
+	return out
+}
+
+func (r *StaffReport) unmet(c plan.Check) bool {
+	for _, u := range r.Plan.Unmet {
+		if u.Check == c {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *StaffReport) figure(k plan.Kind, v float64) string {
+	return k.Label() + " " + Value(v, UnitShare)
+}
+
+// Notes are what a planner should know about the plan besides problems.
+func (r *StaffReport) Notes() []string {
+	cfg := &r.Plan.Config
+	var out []string
+	for _, t := range r.Plan.Targets {
+		if t.Assumed {
+			out = append(out, fmt.Sprintf("%s has no target in the scenario: staffed for %s, as omnisim run's agents needed assume.",
+				cfg.Channels[t.Channel].Name, t.Describe(cfg)))
+		}
+	}
+	for i, ch := range cfg.Channels {
+		if ch.Kind == models.Deferred && ch.TargetServiceLevel == 0 {
+			out = append(out, fmt.Sprintf("%s is deferred with no response target: staffed at its workload, checked for nothing.", cfg.Channels[i].Name))
+		}
+	}
+	for _, name := range r.Plan.Shifts {
+		out = append(out, fmt.Sprintf("Pool %s works shifts in the scenario: the plan is a headcount per interval, not shifts (rostering is left out).", name))
+	}
+	if !r.Plan.Converged {
+		out = append(out, fmt.Sprintf("The search stopped at its cap of %d iterations: the plan is the cheapest it found that met every attainable target (the last one if none did); more iterations (--max-iterations) may find a cheaper one.", r.MaxIterations))
+	}
+	return out
+}

@@ -1,0 +1,90 @@
+package plan
+
+import (
+	"math"
+
+	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/sim"
+)
+
+// pointsPerInterval is how many times in each interval the number of
+// contacts in the system is read, evenly spread (at the middle of each
+// of that many equal parts).
+const pointsPerInterval = 30
+
+// run is what one simulation of a plan gives: each replication's result,
+// and, when asked for, the number of contacts of each live channel in the
+// system (waiting or being handled) at every reading point, by replication,
+// channel and point.
+type run struct {
+	results  []*models.Result
+	inSystem [][][]int32
+}
+
+// simulate runs replications first..first+reps-1 of cfg on up to workers
+// goroutines, reading the contacts in the system when load is set. The
+// results do not depend on workers.
+func simulate(cfg *models.Config, first, reps, workers int, load bool) (*run, error) {
+	type one struct {
+		res *models.Result
+		in  [][]int32
+	}
+	outs, err := sim.Replicate(reps, workers, func(i int) (one, error) {
+		if !load {
+			res, err := models.Run(cfg, first+i)
+			return one{res: res}, err
+		}
+		in := newReadings(cfg)
+		res, err := models.RunTraced(cfg, first+i, in.add)
+		return one{res, in.counts}, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	r := &run{}
+	for _, o := range outs {
+		r.results = append(r.results, o.res)
+		r.inSystem = append(r.inSystem, o.in)
+	}
+	return r, nil
+}
+
+// readings counts, for one replication, the contacts of each live channel
+// in the system at each reading point of the horizon.
+type readings struct {
+	cfg    *models.Config
+	byName map[string]int
+	step   float64
+	points int
+	counts [][]int32
+}
+
+func newReadings(cfg *models.Config) *readings {
+	r := &readings{cfg: cfg, byName: map[string]int{}, step: cfg.Interval / pointsPerInterval,
+		points: cfg.Intervals() * pointsPerInterval}
+	r.counts = make([][]int32, len(cfg.Channels))
+	for i, ch := range cfg.Channels {
+		if ch.Kind == models.Live {
+			r.byName[ch.Name] = i
+			r.counts[i] = make([]int32, r.points)
+		}
+	}
+	return r
+}
+
+// add counts a contact at every reading point from its arrival until it
+// left: answered and handled, abandoned, or still there at the end.
+func (r *readings) add(c *models.ContactRecord) {
+	i, ok := r.byName[c.Channel]
+	if !ok || c.Outcome == models.OutcomeBlocked || !(c.Ended > c.Arrived) {
+		return
+	}
+	// Point j is at (j + ½)·step: the first at or after Arrived, up to the
+	// last before Ended.
+	from := max(0, int(math.Ceil(c.Arrived/r.step-0.5)))
+	to := min(r.points, int(math.Ceil(c.Ended/r.step-0.5)))
+	row := r.counts[i]
+	for j := from; j < to; j++ {
+		row[j]++
+	}
+}

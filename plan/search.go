@@ -1,0 +1,444 @@
+package plan
+
+import (
+	"errors"
+	"math"
+	"slices"
+
+	"github.com/omnisim/omnisim/models"
+)
+
+// Options set how Search works.
+type Options struct {
+	// Replications is the number of replications each iteration runs
+	// (replications 0 to Replications−1, the same in every iteration:
+	// common random numbers, so that a change of staffing is judged on the
+	// same customers). The verification runs as many fresh ones.
+	Replications int
+	// Workers is the number of replications run at once; ≤ 0 for all cores.
+	// The plan does not depend on it.
+	Workers int
+	// MaxAgents caps the agents a pool schedules in an interval.
+	MaxAgents int
+	// MaxIterations caps the simulations of the search, the scenario's own
+	// staffing and the verification not included.
+	MaxIterations int
+	// MaxISA caps the iterations of the iterative staffing algorithm within
+	// MaxIterations; 0 for DefaultMaxISA (at most a third of them).
+	MaxISA int
+	// Progress, if set, hears of each iteration as it ends.
+	Progress func(Iteration)
+}
+
+// Defaults for Options left at zero.
+const (
+	DefaultMaxAgents     = 1000
+	DefaultMaxIterations = 60
+	DefaultMaxISA        = 8
+)
+
+// searcher holds the state of one search.
+type searcher struct {
+	cfg       *models.Config
+	opt       Options
+	intervals int
+	primary   []int
+	checks    []Check
+	iter      int
+	plan      *Plan
+	last      []*models.Result // the last simulation's replications
+}
+
+// cap bounds a headcount by the cap on agents.
+func (s *searcher) cap(n int) int { return min(n, s.opt.MaxAgents) }
+
+// Search finds the fewest agents per pool and interval with which every
+// channel of cfg meets its targets in simulation; see the package comment
+// for the method. It fails only on a Config that cannot run; targets that
+// cannot be met are reported in Plan.Unmet.
+func Search(cfg *models.Config, opt Options) (*Plan, error) {
+	full := *cfg
+	full.SetDefaults()
+	if err := full.Validate(); err != nil {
+		return nil, err
+	}
+	if opt.Replications < 1 {
+		return nil, errors.New("plan: need at least 1 replication")
+	}
+	if opt.MaxAgents <= 0 {
+		opt.MaxAgents = DefaultMaxAgents
+	}
+	if opt.MaxIterations <= 0 {
+		opt.MaxIterations = DefaultMaxIterations
+	}
+	if opt.MaxISA <= 0 {
+		opt.MaxISA = max(1, min(DefaultMaxISA, opt.MaxIterations/3))
+	}
+	s := &searcher{cfg: &full, opt: opt, intervals: full.Intervals(), primary: primaryPools(&full)}
+	targets := Targets(&full)
+	s.checks = checks(&full, targets)
+	s.plan = &Plan{Targets: targets, Original: scheduleOf(&full), Replications: opt.Replications, MaxAgents: opt.MaxAgents}
+	for _, p := range full.Pools {
+		if len(p.Shifts) > 0 {
+			s.plan.Shifts = append(s.plan.Shifts, p.Name)
+		}
+	}
+	agents, err := s.search()
+	if err != nil {
+		return nil, err
+	}
+	s.plan.Agents = agents
+	s.plan.Config = withAgents(cfg, agents)
+	v, err := verify(&s.plan.Config, s.checks, opt)
+	if err != nil {
+		return nil, err
+	}
+	s.plan.Verification = v
+	return s.plan, nil
+}
+
+// measure simulates a plan with the search's replications and records the
+// iteration.
+func (s *searcher) measure(agents [][]int, phase string, load bool) (*run, []Outcome, error) {
+	cfg := withAgents(s.cfg, agents)
+	r, err := simulate(&cfg, 0, s.opt.Replications, s.opt.Workers, load)
+	if err != nil {
+		return nil, nil, err
+	}
+	s.last = r.results
+	outs := evaluate(s.checks, r.results)
+	it := Iteration{N: s.iter, Phase: phase, Checked: len(outs)}
+	it.Cost, it.AgentHours = totals(s.cfg, agents)
+	if m := misses(outs); len(m) > 0 {
+		it.Missed, it.Worst = len(m), &m[0]
+	}
+	s.iter++
+	s.plan.Iterations = append(s.plan.Iterations, it)
+	if s.opt.Progress != nil {
+		s.opt.Progress(it)
+	}
+	return r, outs, nil
+}
+
+// search runs the three phases and returns the plan.
+func (s *searcher) search() ([][]int, error) {
+	// The scenario's own staffing shows the demand to start from.
+	r, _, err := s.measure(s.plan.Original, "scenario", false)
+	if err != nil {
+		return nil, err
+	}
+	s.iter = 1
+	nd := needs(s.cfg, r.results)
+	agents := s.erlangPlan(nd)
+	s.plan.Erlang = clone2(agents)
+
+	// The iterative staffing algorithm, until the plan repeats (no change,
+	// or a cycle).
+	seen := [][][]int{clone2(agents)}
+	phase := "erlang"
+	budget := s.opt.MaxIterations
+	for i := 0; i < s.opt.MaxISA && budget > 1; i++ {
+		r, _, err := s.measure(agents, phase, true)
+		if err != nil {
+			return nil, err
+		}
+		budget--
+		phase = "isa"
+		// Demand depends on staffing (retries, switching, word of mouth):
+		// read it again from this simulation.
+		nd = needs(s.cfg, r.results)
+		next := s.isaPlan(r, nd)
+		change := maxChange(agents, next)
+		agents = next
+		// Feldman et al. stop when no interval moves by more than one
+		// agent; a plan seen before is a cycle that simulation noise
+		// keeps going.
+		if change <= 1 || slices.ContainsFunc(seen, func(a [][]int) bool { return equal2(a, next) }) {
+			break
+		}
+		seen = append(seen, clone2(next))
+	}
+	return s.correct(agents, budget)
+}
+
+// spreadOut returns every spread-th item from the round-th, advancing
+// round, so that successive passes try different ones.
+func spreadOut(items []item, spread int, round *int) []item {
+	var out []item
+	if len(items) == 0 {
+		return nil
+	}
+	spread = min(spread, len(items))
+	for i := *round % spread; i < len(items); i += spread {
+		out = append(out, items[i])
+	}
+	*round++
+	return out
+}
+
+// maxChange returns the largest change of headcount between two plans.
+func maxChange(a, b [][]int) int {
+	m := 0
+	for p := range a {
+		for k := range a[p] {
+			m = max(m, a[p][k]-b[p][k], b[p][k]-a[p][k])
+		}
+	}
+	return m
+}
+
+// item is one pool in one interval.
+type item struct{ pool, k int }
+
+// correct is the correction phase: simulate; raise where a target is
+// missed; once every target that can be met is, take an agent away
+// wherever every target around stays met, and put back those whose removal
+// missed one; stop when nothing can be taken away. It returns the cheapest
+// plan that met every attainable target, or the last one if none did.
+func (s *searcher) correct(agents [][]int, budget int) ([][]int, error) {
+	cfg := s.cfg
+	locked := map[item]bool{}
+	raises := map[item]int{}
+	flat := map[int]bool{}      // checks found unattainable
+	before := map[int][][]int{} // each check's plan before its first raise
+	last := map[int]float64{}   // each check's figure at its last raise
+	stuck := map[int]int{}      // raises of a check that did not improve it
+	var lowered []item          // the last pass's trims
+	prev := map[item]int{}      // their headcounts before
+	spread, round := 1, 0       // try every spread-th trim at once, from round
+	var best [][]int
+	var outs []Outcome
+	for ; budget > 0; budget-- {
+		phase := "correct"
+		if len(lowered) > 0 {
+			phase = "trim"
+		}
+		var err error
+		if _, outs, err = s.measure(agents, phase, false); err != nil {
+			return nil, err
+		}
+		miss := s.attainableMisses(outs, flat)
+		if len(lowered) > 0 {
+			// Put back the trims that missed a target, and keep them.
+			back, undone := map[item]bool{}, false
+			for _, m := range miss {
+				found := false
+				for _, it := range lowered {
+					if serves(cfg, it.pool, m.Channel) && it.k >= m.From-1 && it.k < m.To {
+						back[it], found = true, true
+					}
+				}
+				if !found && !undone {
+					// A knock-on effect further away: undo the whole pass and
+					// try half as many trims at once, spread out, the next
+					// times; a lone trim that does it is kept back for good.
+					for _, it := range lowered {
+						back[it] = back[it] || len(lowered) == 1
+					}
+					undone, spread = true, min(2*spread, 1<<20)
+				}
+			}
+			for it, keep := range back {
+				agents[it.pool][it.k] = prev[it]
+				if keep {
+					locked[it] = true
+				}
+			}
+			lowered = nil
+			if len(back) > 0 {
+				continue
+			}
+		}
+		if len(miss) == 0 {
+			if best == nil || cheaper(cfg, agents, best) {
+				best = clone2(agents)
+			}
+			lowered = s.trims(agents, outs, flat, locked)
+			if spread > 1 {
+				lowered = spreadOut(lowered, spread, &round)
+			}
+			if len(lowered) == 0 {
+				s.plan.Converged = true
+				break
+			}
+			clear(prev)
+			for _, it := range lowered {
+				prev[it] = agents[it.pool][it.k]
+				agents[it.pool][it.k] = s.lowered(it.pool, agents[it.pool][it.k])
+			}
+			continue
+		}
+		for _, m := range miss {
+			ci := s.checkIndex(m.Check)
+			p := s.primary[m.Channel]
+			if _, ok := before[ci]; !ok {
+				before[ci] = clone2(agents)
+			} else if !improved(m, last[ci]) {
+				stuck[ci]++
+			}
+			last[ci] = m.Value
+			items := s.raiseItems(m, agents, outs)
+			atCap := true
+			for _, it := range items {
+				if agents[it.pool][it.k] < s.opt.MaxAgents {
+					atCap = false
+				}
+			}
+			if atCap || stuck[ci] >= 2 {
+				// Unattainable: report it, and put its pool back where it
+				// was before the search raised it for this check.
+				why := "cap"
+				if !atCap {
+					why = "flat"
+				}
+				flat[ci] = true
+				s.plan.Unmet = append(s.plan.Unmet, Unmet{Outcome: m, Pool: p, Agents: agents[p][m.To-1], Why: why})
+				for _, it := range items {
+					agents[it.pool][it.k] = min(agents[it.pool][it.k], before[ci][it.pool][it.k])
+				}
+				continue
+			}
+			for _, it := range items {
+				step := 1 << min(raises[it], 10)
+				raises[it]++
+				locked[it] = true
+				agents[it.pool][it.k] = s.raised(it.pool, agents[it.pool][it.k], step)
+			}
+		}
+	}
+	if best == nil {
+		best = agents
+		for _, m := range s.attainableMisses(outs, flat) {
+			p := s.primary[m.Channel]
+			s.plan.Unmet = append(s.plan.Unmet, Unmet{Outcome: m, Pool: p, Agents: agents[p][m.To-1], Why: "stopped"})
+		}
+	}
+	return best, nil
+}
+
+// improved tells whether a check's figure moved towards its target since
+// the last raise.
+func improved(o Outcome, previous float64) bool {
+	const eps = 1e-9
+	if math.IsNaN(previous) || math.IsNaN(o.Value) {
+		return true
+	}
+	if o.Kind == ServiceLevel {
+		return o.Value > previous+eps
+	}
+	return o.Value < previous-eps
+}
+
+// attainableMisses returns the missed checks not already found
+// unattainable, worst first.
+func (s *searcher) attainableMisses(outs []Outcome, flat map[int]bool) []Outcome {
+	var keep []Outcome
+	for i, o := range outs {
+		if !flat[i] {
+			keep = append(keep, o)
+		}
+	}
+	return misses(keep)
+}
+
+func (s *searcher) checkIndex(c Check) int {
+	return slices.IndexFunc(s.checks, func(x Check) bool { return x == c })
+}
+
+// raiseItems returns what to raise for a missed check, in its channel's
+// primary pool: for a live channel the interval, and the interval before
+// when a queue was left over from it (the lag after a peak); for a
+// deferred channel's day, every interval of the day with contacts offered
+// or agents at work.
+func (s *searcher) raiseItems(m Outcome, agents [][]int, outs []Outcome) []item {
+	p := s.primary[m.Channel]
+	if p < 0 {
+		return nil
+	}
+	if m.To-m.From > 1 {
+		var items []item
+		for k := m.From; k < m.To; k++ {
+			if agents[p][k] > 0 || s.offered(m.Channel, k) > 0 {
+				items = append(items, item{p, k})
+			}
+		}
+		if len(items) == 0 {
+			items = append(items, item{p, m.From})
+		}
+		return items
+	}
+	items := []item{{p, m.From}}
+	if k := m.From - 1; k >= 0 && s.backlog(m.Channel, k) >= 1 {
+		items = append(items, item{p, k})
+	}
+	return items
+}
+
+// trims returns the pools and intervals to take an agent from: those with
+// agents, not kept, where every check of a channel the pool serves that
+// they bear on (the interval's, the next interval's, the day's) is met.
+func (s *searcher) trims(agents [][]int, outs []Outcome, flat map[int]bool, locked map[item]bool) []item {
+	var out []item
+	for p := range s.cfg.Pools {
+		for k := range s.intervals {
+			it := item{p, k}
+			// The warm-up is not measured: it keeps the level the
+			// algorithm gave it, so that the window starts as it would.
+			if agents[p][k] == 0 || locked[it] || k < firstMeasured(s.cfg) {
+				continue
+			}
+			ok := true
+			for ci, o := range outs {
+				if flat[ci] || !serves(s.cfg, p, o.Channel) || !(o.From <= k+1 && o.To > k) {
+					continue
+				}
+				if !o.Met {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				out = append(out, it)
+			}
+		}
+	}
+	return out
+}
+
+// raised returns n scheduled agents of pool p with step more taking
+// contacts, within the cap.
+func (s *searcher) raised(p, n, step int) int {
+	sh := s.cfg.Pools[p].Shrinkage
+	return s.cap(scheduledFor(available(n, sh)+step, sh))
+}
+
+// lowered returns n scheduled agents of pool p with one fewer taking
+// contacts.
+func (s *searcher) lowered(p, n int) int {
+	sh := s.cfg.Pools[p].Shrinkage
+	a := available(n, sh)
+	if a == 0 {
+		return 0
+	}
+	return scheduledFor(a-1, sh)
+}
+
+// offered returns the contacts channel i was offered in interval k in the
+// last simulation, per replication.
+func (s *searcher) offered(i, k int) float64 {
+	sum := 0.0
+	for _, r := range s.last {
+		sum += float64(r.Channels[i].Intervals[k].Offered)
+	}
+	return sum / float64(len(s.last))
+}
+
+// backlog returns the contacts of channel i waiting at the end of interval
+// k in the last simulation, per replication.
+func (s *searcher) backlog(i, k int) float64 {
+	sum := 0.0
+	for _, r := range s.last {
+		sum += float64(r.Channels[i].Intervals[k].Backlog)
+	}
+	return sum / float64(len(s.last))
+}

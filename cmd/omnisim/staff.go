@@ -9,7 +9,6 @@ import (
 
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/plan"
-	"github.com/omnisim/omnisim/scenarios"
 )
 
 type staffOptions struct {
@@ -52,11 +51,8 @@ interval: rostering shifts is left out.`,
   omnisim staff my.yaml --max-agents 200 --max-iterations 100 --json --no-out`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if cmd.Flags().Changed("reps") && o.reps < 1 {
-				return usageErrorf("--reps must be at least 1, not %d", o.reps)
-			}
-			if o.workers < 0 {
-				return usageErrorf("-j must be at least 1, not %d (leave it out to use every core)", o.workers)
+			if err := checkRepsJobs(cmd, o.reps, o.workers); err != nil {
+				return err
 			}
 			if o.maxAgents < 1 {
 				return usageErrorf("--max-agents must be at least 1, not %d", o.maxAgents)
@@ -85,17 +81,9 @@ interval: rostering shifts is left out.`,
 }
 
 func (o *staffOptions) staff(s streams, name string, seedGiven bool) error {
-	sc, err := scenarios.Open(name, o.sets)
+	sc, cfg, reps, err := o.open(name, seedGiven)
 	if err != nil {
 		return err
-	}
-	cfg := sc.Config
-	if seedGiven {
-		cfg.Seed = o.seed
-	}
-	reps := sc.Replications
-	if o.reps > 0 {
-		reps = o.reps
 	}
 	dir, err := o.outDir(sc.Name + "-staff")
 	if err != nil {

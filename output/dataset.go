@@ -9,7 +9,6 @@ import (
 	"strconv"
 
 	"github.com/omnisim/omnisim/models"
-	"github.com/omnisim/omnisim/models/erlang"
 )
 
 // Dataset is what a run's output folder holds: the run's description and
@@ -242,35 +241,16 @@ func (r *RunReport) intervalsTable() *CSVTable {
 // self-service.
 func (r *RunReport) needed(i, k int, c models.Counts) float64 {
 	cfg := r.Config
-	ch := cfg.Channels[i]
 	length := math.Min(cfg.Interval, cfg.Horizon-float64(k)*cfg.Interval)
-	offered := float64(c.Offered) / float64(r.reps())
-	if ch.Kind == models.SelfService || !(length > 0) {
-		return math.NaN()
+	aht := math.NaN()
+	if c.Answered > 0 {
+		aht = c.HandleTime / float64(c.Answered)
 	}
-	if offered == 0 {
-		return 0
-	}
-	aht := c.HandleTime / float64(c.Answered)
-	if c.Answered == 0 {
-		aht = ch.HandleTime.MeanValue()
-	}
-	if ch.Kind == models.Deferred {
-		return offered * aht / length
-	}
-	target := ch.TargetServiceLevel
-	if target == 0 {
-		target = 0.8
-	}
-	p := erlang.Params{ArrivalRate: offered / length, HandleTime: aht, AnswerWithin: ch.AnswerWithin}
-	if ch.Patience.Kind != models.Never {
-		p.Patience = ch.Patience.MeanValue()
-	}
-	res, err := erlang.Staff(p, erlang.Targets{ServiceLevel: target})
+	n, err := cfg.Channels[i].NeedIn(float64(c.Offered)/float64(r.reps()), aht, length)
 	if err != nil {
 		return math.NaN()
 	}
-	return float64(res.Agents) / float64(max(1, ch.Concurrency))
+	return n.Agents
 }
 
 // dailyTable has, per channel and day, every channel figure, then the 95 %

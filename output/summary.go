@@ -175,7 +175,8 @@ var (
 	channelColumns = with(timeColumns, map[string]string{
 		"channel": "the channel's name",
 		"needed_agents": "the agents the interval needed: for a live channel, the fewest with which Erlang A " +
-			"(Erlang C without patience) meets the channel's service-level target (80 % if it has none) at the " +
+			"(Erlang C without patience) meets the channel's targets (service level, max_abandon, max_occupancy; " +
+			"80 % within its threshold if it has none) at the " +
 			"interval's offered rate and handle time, divided by its concurrency; for a deferred channel, the workload " +
 			"(offered × handle time ÷ the interval's length); empty for self-service",
 	})

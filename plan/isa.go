@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/omnisim/omnisim/models"
-	"github.com/omnisim/omnisim/models/erlang"
 )
 
 // fallbackDelay is the chance of waiting an interval is staffed for when
@@ -42,10 +41,6 @@ func needs(cfg *models.Config, results []*models.Result) [][]need {
 		if ch.Kind == models.SelfService {
 			continue
 		}
-		t := erlang.Targets{ServiceLevel: ch.TargetServiceLevel, MaxAbandon: ch.MaxAbandon, MaxOccupancy: ch.MaxOccupancy}
-		if ch.Kind == models.Live && t.ServiceLevel == 0 && t.MaxAbandon == 0 && t.MaxOccupancy == 0 {
-			t.ServiceLevel = DefaultServiceLevel
-		}
 		for k := range n {
 			var c models.Counts
 			for _, r := range results {
@@ -61,23 +56,18 @@ func needs(cfg *models.Config, results []*models.Result) [][]need {
 			if c.Answered > 0 {
 				aht = c.HandleTime / float64(c.Answered)
 			}
-			if ch.Kind == models.Deferred {
-				out[i][k].agents = offered * aht / length
-				continue
-			}
-			p := erlang.Params{ArrivalRate: offered / length, HandleTime: aht, AnswerWithin: ch.AnswerWithin}
-			if ch.Patience.Kind != models.Never {
-				p.Patience = ch.Patience.MeanValue()
-			}
-			res, err := erlang.Staff(p, t)
-			if err != nil {
+			nd, err := ch.NeedIn(offered, aht, length)
+			switch {
+			case ch.Kind == models.Deferred:
+				out[i][k].agents = nd.Agents
+			case err != nil:
 				// No staffing meets the targets by the formula: staff for a
 				// low chance of waiting and let the simulation judge.
-				res.Agents = int(math.Ceil(p.ArrivalRate*aht + 3*math.Sqrt(p.ArrivalRate*aht)))
-				res.PWait = fallbackDelay
+				load := offered / length * aht
+				out[i][k].agents = math.Ceil(load+3*math.Sqrt(load)) / float64(ch.Concurrency)
+			default:
+				out[i][k].agents, out[i][k].delay = nd.Agents, nd.PWait
 			}
-			out[i][k].agents = float64(res.Agents) / float64(ch.Concurrency)
-			out[i][k].delay = res.PWait
 		}
 	}
 	return out

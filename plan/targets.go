@@ -36,7 +36,7 @@ func (k Kind) Label() string {
 // DefaultServiceLevel is the service-level target a live channel with no
 // target of its own is staffed for: 80 % within its threshold, the same as
 // the agents needed that omnisim run reports.
-const DefaultServiceLevel = 0.8
+const DefaultServiceLevel = models.DefaultServiceLevel
 
 // Target is one goal of one channel.
 type Target struct {

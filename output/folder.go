@@ -315,6 +315,16 @@ func ReadFolder(dir string) (*Dataset, error) {
 		return nil, fmt.Errorf("output: %s: %v", filepath.Join(dir, SummaryFile), err)
 	}
 	if s.Run == nil {
+		for _, other := range []struct{ file, what, cmd string }{
+			{"sweep.csv", "a sweep", "omnisim sweep"},
+			{"compare.csv", "a comparison", "omnisim compare"},
+			{"staffing.csv", "a staffing search", "omnisim staff"},
+		} {
+			if exists(filepath.Join(dir, other.file)) {
+				return nil, fmt.Errorf("output: %s is the output folder of %s, not of a run: its charts are drawn by %s (run it again with --force to redraw them)",
+					dir, other.what, other.cmd)
+			}
+		}
 		return nil, fmt.Errorf("output: %s has no \"run\" object", filepath.Join(dir, SummaryFile))
 	}
 	ds := &Dataset{Meta: *s.Run}

@@ -144,6 +144,10 @@ func TestPlot(t *testing.T) {
 func TestPlotErrors(t *testing.T) {
 	dir := runFolder(t)
 	notRun := t.TempDir()
+	sweepDir := filepath.Join(t.TempDir(), "sweep")
+	if r := omnisim(t, "sweep", "textbook", "--vary", "pools.agents.agents=13,14", "--reps", "2", "--set", "horizon=1d", "--out", sweepDir); r.code != exitOK {
+		t.Fatal(r.stderr)
+	}
 	tests := []struct {
 		name string
 		args []string
@@ -152,6 +156,7 @@ func TestPlotErrors(t *testing.T) {
 		{"no folder", args("plot"), "accepts 1 arg"},
 		{"missing", args("plot", filepath.Join(notRun, "nope")), "no such folder"},
 		{"not a run", args("plot", notRun), "summary.json"},
+		{"a sweep", args("plot", sweepDir), "is the output folder of a sweep, not of a run"},
 		{"format", args("plot", dir, "--format", "gif"), "--format gif: want png or svg"},
 		{"width", args("plot", dir, "--width", "10"), "--width 10"},
 		{"height", args("plot", dir, "--height", "100000"), "--height 100000"},

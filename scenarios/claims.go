@@ -34,8 +34,12 @@ type Claim struct {
 	Figure string
 	// A and B are the two sides.
 	A, B Side
-	// Expect is ExpectRise, ExpectFall or ExpectSteady.
+	// Expect is ExpectRise, ExpectFall or ExpectSteady for a change, or
+	// ExpectAbove or ExpectBelow for a level: side A's figure against Than.
 	Expect string
+	// Than is the level an ExpectAbove or ExpectBelow claim sets side A's
+	// figure against (a share as a fraction).
+	Than float64
 	// By is the size of the change claimed: B − A beyond By (rise, fall)
 	// or within it (steady), in the figure's unit (a share's in points as
 	// a fraction), or as a fraction of A when Relative.
@@ -59,7 +63,12 @@ const (
 	ExpectRise   = "rise"
 	ExpectFall   = "fall"
 	ExpectSteady = "steady"
+	ExpectAbove  = "above"
+	ExpectBelow  = "below"
 )
+
+// level tells whether a claim is about a level rather than a change.
+func (c Claim) level() bool { return c.Expect == ExpectAbove || c.Expect == ExpectBelow }
 
 // ExpectationFigure is the figure name of the global expectation level.
 const ExpectationFigure = "expectation"
@@ -98,6 +107,7 @@ func (d *decoder) decodeClaims(n *yaml.Node, s *Scenario, variants bool) {
 		c := Claim{At: fmt.Sprintf("%s:%d:%d", d.file, n.Line, n.Column)}
 		var sides [2]*yaml.Node
 		var counterNode *yaml.Node
+		hasThan := false
 		d.mapping(n, p, []field{
 			{"says", func(n *yaml.Node, p string) {
 				c.Says = d.str(n, p)
@@ -119,11 +129,12 @@ func (d *decoder) decodeClaims(n *yaml.Node, s *Scenario, variants bool) {
 			{"b", func(n *yaml.Node, p string) { sides[1] = n; c.B = d.decodeSide(n, p, &s.Config) }},
 			{"expect", func(n *yaml.Node, p string) {
 				c.Expect = d.str(n, p)
-				if !slices.Contains([]string{ExpectRise, ExpectFall, ExpectSteady}, c.Expect) && c.Expect != "" {
-					d.errorf(n, p, "want rise, fall or steady, not %q", c.Expect)
+				if !slices.Contains([]string{ExpectRise, ExpectFall, ExpectSteady, ExpectAbove, ExpectBelow}, c.Expect) && c.Expect != "" {
+					d.errorf(n, p, "want rise, fall or steady (a change from a to b), or above or below (a level, with than), not %q", c.Expect)
 				}
 			}},
 			{"by", func(n *yaml.Node, p string) { c.By = d.amount(n, p) }},
+			{"than", func(n *yaml.Node, p string) { hasThan = true; c.Than = d.amount(n, p) }},
 			{"relative", func(n *yaml.Node, p string) { c.Relative = d.boolean(n, p) }},
 			{"counter", func(n *yaml.Node, p string) { counterNode = n; c.Counter = d.strings(n, p) }},
 			{"counter_within", func(n *yaml.Node, p string) { c.CounterWithin = d.amount(n, p) }},
@@ -137,7 +148,16 @@ func (d *decoder) decodeClaims(n *yaml.Node, s *Scenario, variants bool) {
 		if c.Counter == nil && (strings.Contains(c.Says, "{counter}") || strings.Contains(c.Says, "{part}")) {
 			d.errorf(n, p+".says", "{counter} and {part} need a counter")
 		}
-		if c.A.First == c.B.First && c.A.Last == c.B.Last && slices.Equal(c.A.Set, c.B.Set) {
+		switch {
+		case c.level() && (sides[1] != nil || c.Counter != nil || c.By != 0 || c.Relative):
+			d.errorf(n, p, "an %s claim sets side a against than: it has no b, by, relative or counter", c.Expect)
+		case c.level() && !hasThan:
+			d.errorf(n, p, "an %s claim needs than: the level side a is set against", c.Expect)
+		case !c.level() && hasThan:
+			d.errorf(n, p, "than goes with expect: above or below; a change is sized by by")
+		case c.level() && (strings.Contains(c.Says, "{b}") || strings.Contains(c.Says, "{change}")):
+			d.errorf(n, p+".says", "an %s claim has only {a}", c.Expect)
+		case !c.level() && c.A.First == c.B.First && c.A.Last == c.B.Last && slices.Equal(c.A.Set, c.B.Set):
 			d.errorf(n, p, "sides a and b are the same: give them different days or a variant (set)")
 		}
 		checks = append(checks, func() {

@@ -91,7 +91,7 @@ claims:
 		"claims.yaml:9:11: claims[0].says: unknown placeholder {nope}",
 		`claims.yaml:10:13: claims[0].figure: no figure "phone.servce_level"`,
 		"claims.yaml:12:8: claims[0].b: week 3 ends on day 22, after the run's last day, 14",
-		`claims.yaml:13:13: claims[0].expect: want rise, fall or steady, not "up"`,
+		`claims.yaml:13:13: claims[0].expect: want rise, fall or steady (a change from a to b), or above or below (a level, with than), not "up"`,
 		"claims.yaml:14:5: claims[1]: a steady claim needs by",
 		"claims.yaml:14:5: claims[1].says: {counter} and {part} need a counter",
 		"claims.yaml:16:8: claims[1].a: day 1 starts on day 1, in the warm-up (days 1 to 1)",

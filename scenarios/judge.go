@@ -95,11 +95,23 @@ func (s *Scenario) Judge(base []*models.Result, run Runner) ([]Verdict, error) {
 			}
 			return
 		}
+		v := Verdict{Claim: c, Unit: figureUnit(c.Figure, &s.Config)}
+		if c.level() {
+			a, err := values(c.A, nil)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", c.At, err)
+			}
+			nan := models.Estimate{Mean: math.NaN(), HalfWidth: math.NaN()}
+			v.A, v.B, v.Change, v.Counter, v.Part = estimate(a), nan, nan, nan, nan
+			v.Pairs = defined(a)
+			v.Held, v.Why = judgeLevel(c, v)
+			out = append(out, v)
+			continue
+		}
 		a, b, d, err := changes(nil)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", c.At, err)
 		}
-		v := Verdict{Claim: c, Unit: figureUnit(c.Figure, &s.Config)}
 		v.A, v.B = estimate(a), estimate(b)
 		v.Change, v.Pairs = estimate(d), defined(d)
 		v.Counter, v.Part = models.Estimate{Mean: math.NaN(), HalfWidth: math.NaN()}, models.Estimate{Mean: math.NaN(), HalfWidth: math.NaN()}
@@ -156,6 +168,23 @@ func judge(c Claim, v Verdict) (bool, string) {
 		return false, fmt.Sprintf("with the mechanism off (%s) the change is still there: %s", strings.Join(c.Counter, " "), formatChange(dc, hc, v.Unit, c.Relative))
 	case rise && !(p-hp > 0), !rise && !(p+hp < 0):
 		return false, fmt.Sprintf("the mechanism's part of the change (%s), %s, is not established", strings.Join(c.Counter, " "), formatChange(p, hp, v.Unit, c.Relative))
+	}
+	return true, ""
+}
+
+// judgeLevel tells whether a level claim holds: side A's 95 % interval
+// lies above or below Than.
+func judgeLevel(c Claim, v Verdict) (bool, string) {
+	m, h := v.A.Mean, v.A.HalfWidth
+	if v.Pairs < 2 || math.IsNaN(m) || math.IsNaN(h) {
+		return false, "too few replications with the figure defined to judge it"
+	}
+	interval := formatValue(m, v.Unit) + " ± " + strings.TrimPrefix(formatChange(h, math.NaN(), v.Unit, false), "+")
+	if c.Expect == ExpectAbove && !(m-h > c.Than) {
+		return false, fmt.Sprintf("its 95 %% interval, %s, does not lie above %s", interval, formatValue(c.Than, v.Unit))
+	}
+	if c.Expect == ExpectBelow && !(m+h < c.Than) {
+		return false, fmt.Sprintf("its 95 %% interval, %s, does not lie below %s", interval, formatValue(c.Than, v.Unit))
 	}
 	return true, ""
 }
@@ -363,6 +392,9 @@ func (c Claim) Test(cfg *models.Config) string {
 	change := "B − A"
 	if c.Relative {
 		change = "B ÷ A − 1"
+	}
+	if c.level() {
+		return fmt.Sprintf("%s: %s; holds if its 95 %% interval lies %s %s", c.Figure, side(c.A), c.Expect, formatValue(c.Than, unit))
 	}
 	var test string
 	switch c.Expect {

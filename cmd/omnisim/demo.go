@@ -167,7 +167,7 @@ func writeStory(w io.Writer, sc *scenarios.Scenario, cfg *models.Config, reps in
 		b.WriteString(wrap(strings.Join(strings.Fields(para), " "), "", 78) + "\n\n")
 	}
 	if len(verdicts) > 0 {
-		b.WriteString("What this run measured (each change B − A with the half-width of its 95 % confidence\ninterval, paired replication by replication: the variants see the same customers):\n\n")
+		b.WriteString(wrap("What this run measured (means over the replications; each change B − A with the half-width of its 95 % confidence interval, paired replication by replication, the variants seeing the same customers):", "", 78) + "\n\n")
 		held := 0
 		for _, v := range verdicts {
 			b.WriteString(wrap(mark(v)+" "+v.Sentence(), "  ", 78) + "\n")

@@ -320,7 +320,8 @@ func ReadFolder(dir string) (*Dataset, error) {
 			{"compare.csv", "a comparison", "omnisim compare"},
 			{"staffing.csv", "a staffing search", "omnisim staff"},
 		} {
-			if exists(filepath.Join(dir, other.file)) {
+			// A run's folder has a staffing.csv too, and its intervals.csv.
+			if exists(filepath.Join(dir, other.file)) && !exists(filepath.Join(dir, IntervalsFile)) {
 				return nil, fmt.Errorf("output: %s is the output folder of %s, not of a run: its charts are drawn by %s (run it again with --force to redraw them)",
 					dir, other.what, other.cmd)
 			}

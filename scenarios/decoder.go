@@ -30,6 +30,12 @@ type decoder struct {
 	// reporting, because something they depend on could not be read: a
 	// channel whose kind is wrong would be judged as a live one.
 	doubtful []string
+	// lenient is set when --set overrides are applied: claims whose days
+	// no longer fit the run are then kept in claimErrs, not errs, so that
+	// a shortened run of a scenario still loads (its story cannot be
+	// told, and omnisim demo says why).
+	lenient   bool
+	claimErrs Errors
 }
 
 func newDecoder(file string) *decoder {

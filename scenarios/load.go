@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -53,6 +54,12 @@ func readFile(path string) (name string, data []byte, err error) {
 // messages; name is its default short name. A value given as --set
 // overrides is applied before decoding.
 func Parse(file, name string, data []byte, sets []string) (s *Scenario, err error) {
+	return parse(file, name, data, sets, true)
+}
+
+// parse is Parse; with claims false, the claims' variants are not loaded
+// to check them (a variant's own claims need no check).
+func parse(file, name string, data []byte, sets []string, claims bool) (s *Scenario, err error) {
 	// A parser bug must not crash the command: turn a panic into an error.
 	defer func() {
 		if r := recover(); r != nil {
@@ -70,6 +77,7 @@ func Parse(file, name string, data []byte, sets []string) (s *Scenario, err erro
 		return nil, Errors{yamlError(file, err)}
 	}
 	d := newDecoder(file)
+	d.lenient = len(sets) > 0
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
@@ -89,7 +97,7 @@ func Parse(file, name string, data []byte, sets []string) (s *Scenario, err erro
 			d.errs = append(d.errs, &Error{File: "--set " + set, Msg: err.Error()})
 		}
 	}
-	s = &Scenario{Name: name, File: file}
+	s = &Scenario{Name: name, File: file, source: data, sets: slices.Clip(sets), defaultName: name}
 	d.decodeScenario(root, s)
 	d.setDefaults(&s.Config)
 	// Range checks live with the model; place each problem at the field it
@@ -113,11 +121,15 @@ func Parse(file, name string, data []byte, sets []string) (s *Scenario, err erro
 			}
 		}
 	}
+	if v := lookup(root, "claims"); v != nil {
+		d.decodeClaims(v, s, claims && len(d.errs) == 0)
+	}
 	if len(d.errs) > 0 {
 		d.sort()
 		return nil, d.errs
 	}
 	s.Config.Name = s.Name
+	s.claimProblems = d.claimErrs
 	return s, nil
 }
 

@@ -26,6 +26,17 @@ type Scenario struct {
 	Replications int
 	// Config is the world to simulate.
 	Config models.Config
+	// Claims are what the scenario's story says, each checked on runs.
+	Claims []Claim
+
+	// source is the text the scenario was read from, sets the overrides
+	// applied to it and defaultName its default short name: variants are
+	// loaded from them.
+	source      []byte
+	sets        []string
+	defaultName string
+	// claimProblems keep the claims from being judged.
+	claimProblems Errors
 }
 
 // Defaults for fields a scenario may leave out.
@@ -106,6 +117,7 @@ func (d *decoder) decodeScenario(root *yaml.Node, s *Scenario) {
 			}
 		}},
 		{"issues", func(*yaml.Node, string) {}}, // decoded above
+		{"claims", func(*yaml.Node, string) {}}, // decoded once the rest is known
 		{"demand", func(n *yaml.Node, p string) { cfg.Demand = d.decodeDemand(n, p) }},
 		{"choice", func(n *yaml.Node, p string) { d.decodeChoice(n, p, &cfg.Choice) }},
 		{"journey", func(n *yaml.Node, p string) { cfg.Journey = d.decodeJourney(n, p) }},

@@ -165,9 +165,9 @@ func TestDeterministic(t *testing.T) {
 func TestValidate(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.yaml")
-	show := omnisim(t, "scenarios", "show", "textbook")
+	show := omnisim(t, "scenarios", "export", "textbook")
 	if show.code != exitOK {
-		t.Fatalf("scenarios show textbook: exit status %d; stderr:\n%s", show.code, show.stderr)
+		t.Fatalf("scenarios export textbook: exit status %d; stderr:\n%s", show.code, show.stderr)
 	}
 	if err := os.WriteFile(good, []byte(show.stdout), 0o644); err != nil {
 		t.Fatal(err)
@@ -195,9 +195,9 @@ func TestValidate(t *testing.T) {
 		}
 	})
 
-	t.Run("show then run", func(t *testing.T) {
+	t.Run("export then run", func(t *testing.T) {
 		// The documented way to start a scenario of one's own: omnisim
-		// scenarios show textbook > my.yaml && omnisim run my.yaml.
+		// scenarios export textbook > my.yaml && omnisim run my.yaml.
 		fromFile := omnisim(t, "run", good, "--reps", "2", "--no-out")
 		builtin := omnisim(t, "run", "textbook", "--reps", "2", "--no-out")
 		if fromFile.code != exitOK {

@@ -1,8 +1,13 @@
 package main
 
 import (
+	"fmt"
+	"io"
+	"strings"
+
 	"github.com/spf13/cobra"
 
+	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
 )
@@ -10,9 +15,10 @@ import (
 func newScenariosCmd(s streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "scenarios",
-		Short: "List and show the built-in scenarios",
+		Short: "List, show and export the built-in scenarios",
 		Example: `  omnisim scenarios list
-  omnisim scenarios show textbook > my.yaml`,
+  omnisim scenarios show word-of-mouth
+  omnisim scenarios export baseline > my.yaml`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
@@ -36,19 +42,72 @@ func newScenariosCmd(s streams) *cobra.Command {
 	}
 	show := &cobra.Command{
 		Use:   "show NAME",
-		Short: "Print a built-in scenario's file, to read or to copy and edit",
-		Example: `  omnisim scenarios show phone-day
-  omnisim scenarios show textbook > my.yaml && omnisim run my.yaml`,
+		Short: "Print a built-in scenario's story, its claims and its key settings",
+		Long: `Print a built-in scenario's title, its story (what it shows and what to
+watch for), the claims 'omnisim demo' checks on a run, and its key settings:
+the horizon, each channel and each pool. 'omnisim scenarios export NAME'
+prints the file itself, every setting explained.`,
+		Example: `  omnisim scenarios show jump-the-line
+  omnisim scenarios export jump-the-line > my.yaml`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(_ *cobra.Command, args []string) error {
-			src, err := scenarios.BuiltinSource(args[0])
+			sc, err := scenarios.Builtin(args[0], nil)
 			if err != nil {
 				return err
 			}
-			_, err = s.out.Write(src)
+			_, err = io.WriteString(s.out, describeScenario(sc))
 			return failed(err)
 		},
 	}
-	cmd.AddCommand(list, show)
+	export := &cobra.Command{
+		Use:   "export NAME",
+		Short: "Print a built-in scenario's file with every setting explained, to copy and edit",
+		Long: `Print a built-in scenario's YAML file with a comment on every setting saying
+what it means and its unit. Only comments are added: the file loads and runs
+exactly as the built-in does. Save it, edit it, check it with 'omnisim
+validate', and run it with 'omnisim run' or 'omnisim demo'.`,
+		Example: `  omnisim scenarios export baseline > my.yaml
+  omnisim validate my.yaml && omnisim run my.yaml`,
+		Args: usageArgs(cobra.ExactArgs(1)),
+		RunE: func(_ *cobra.Command, args []string) error {
+			text, err := scenarios.Export(args[0])
+			if err != nil {
+				return err
+			}
+			_, err = s.out.Write(text)
+			return failed(err)
+		},
+	}
+	cmd.AddCommand(list, show, export)
 	return cmd
+}
+
+// describeScenario says what a scenario is: its title and story, its
+// claims, and its key settings.
+func describeScenario(sc *scenarios.Scenario) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s\n\n", sc.Name, sc.Title)
+	for _, para := range strings.Split(strings.TrimSpace(sc.Description), "\n\n") {
+		b.WriteString(wrap(strings.Join(strings.Fields(para), " "), "", 78) + "\n\n")
+	}
+	if len(sc.Claims) > 0 {
+		b.WriteString("Its claims, which omnisim demo measures and judges on a run:\n\n")
+		for _, c := range sc.Claims {
+			b.WriteString("- " + wrap(c.Says, "  ", 78) + "\n")
+			b.WriteString("  " + wrap("["+c.Test(&sc.Config)+"]", "  ", 78) + "\n")
+		}
+		b.WriteString("\n")
+	}
+	cfg := sc.Config
+	cfg.SetDefaults()
+	fmt.Fprintf(&b, "Settings: %d replications of %s", sc.Replications, models.FormatDuration(cfg.Horizon))
+	if cfg.Warmup > 0 {
+		fmt.Fprintf(&b, " (the first %s left out as warm-up)", models.FormatDuration(cfg.Warmup))
+	}
+	fmt.Fprintf(&b, ", intervals of %s, starting on %s, seed %d\n", models.FormatDuration(cfg.Interval), cfg.Start, cfg.Seed)
+	for _, line := range output.DescribeSettings(&cfg) {
+		b.WriteString("- " + wrap(line, "  ", 78) + "\n")
+	}
+	fmt.Fprintf(&b, "\nomnisim demo %s tells the story with a run's numbers; omnisim scenarios export\n%s > my.yaml writes the file, every setting explained, to edit.\n", sc.Name, sc.Name)
+	return b.String()
 }

@@ -1,0 +1,253 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/scenarios"
+)
+
+func newDemoCmd(s streams) *cobra.Command {
+	o := &runOptions{now: time.Now}
+	cmd := &cobra.Command{
+		Use:   "demo NAME|FILE",
+		Short: "Run a scenario and tell its story with the numbers it measured",
+		Long: `Run a scenario, built-in or a file, and tell its story: its title and
+description, then each of its claims as a sentence with the numbers this run
+measured, marked ✓ where the run bears it out and ✗ where it does not.
+
+A claim sets a figure on one side against the same figure on another: week 1
+against week 4, or the scenario against a variant of it (--set overrides). The
+variants run with the same seed and replications, so they see the same
+customers (common random numbers), and each change is the mean of the paired
+differences with its 95 % confidence interval (Student t over the
+replications). A claim holds when that interval lies beyond the size claimed,
+in the direction claimed; a claim with a counter also needs the change gone
+when the mechanism is off (see 'omnisim scenarios show NAME').
+
+It also writes the run's output folder, as 'omnisim run' does, with the story
+in report.html.`,
+		Example: `  omnisim demo one-fast-channel
+  omnisim demo jump-the-line --reps 40 --out talks/jump --force
+  omnisim demo word-of-mouth --json --no-out`,
+		Args: usageArgs(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("reps") && o.reps < 2 {
+				return usageErrorf("--reps must be at least 2 to judge the claims, not %d", o.reps)
+			}
+			if o.workers < 0 {
+				return usageErrorf("-j must be at least 1, not %d (leave it out to use every core)", o.workers)
+			}
+			if err := o.checkOut(cmd.Flags().Changed("out")); err != nil {
+				return err
+			}
+			return o.demo(s, args[0], cmd.Flags().Changed("seed"))
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVar(&o.sets, "set", nil, "override a setting, `path=value` (repeatable), in the scenario and every variant its claims run")
+	f.Uint64Var(&o.seed, "seed", 0, "seed for the random streams (default: the scenario's)")
+	f.IntVar(&o.reps, "reps", 0, "number of replications (default: the scenario's)")
+	f.IntVarP(&o.workers, "jobs", "j", 0, "replications to run at once (default: all cores); the output does not depend on it")
+	f.BoolVar(&o.json, "json", false, "print JSON instead of the story")
+	f.StringVar(&o.out, "out", "", "write the output folder to `DIR` (default: a new folder under ./"+outRoot+")")
+	f.BoolVar(&o.force, "force", false, "replace the output folder --out names if it exists")
+	f.BoolVar(&o.noOut, "no-out", false, "write no output folder, only print")
+	return cmd
+}
+
+func (o *runOptions) demo(s streams, name string, seedGiven bool) error {
+	sc, err := scenarios.Open(name, o.sets)
+	if err != nil {
+		return err
+	}
+	if err := sc.ClaimProblems(); err != nil {
+		return err
+	}
+	if len(sc.Claims) == 0 {
+		fmt.Fprintf(s.errOut, "omnisim: %s has no claims: its story is its description only\n", sc.Name)
+	}
+	cfg := sc.Config
+	if seedGiven {
+		cfg.Seed = o.seed
+	}
+	reps := sc.Replications
+	if o.reps > 0 {
+		reps = o.reps
+	}
+	if reps < 2 && len(sc.Claims) > 0 {
+		return usageErrorf("%s runs %d replication: give --reps 2 or more to judge its claims", sc.Name, reps)
+	}
+	dir, err := o.outDir(sc.Name)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	bar := newProgress(s, "replications", reps)
+	results, err := o.replicate(&cfg, span(0, reps), nil, bar)
+	bar.Done()
+	if err != nil {
+		return failed(err)
+	}
+	// Every variant runs with the seed and replications of the run itself,
+	// so that it sees the same customers.
+	variants := 0
+	verdicts, err := sc.Judge(results, func(v *scenarios.Scenario) ([]*models.Result, error) {
+		variants++
+		vc := v.Config
+		vc.Seed = cfg.Seed
+		bar := newProgress(s, "variant replications", reps)
+		defer bar.Done()
+		return o.replicate(&vc, span(0, reps), nil, bar)
+	})
+	if err != nil {
+		return failed(err)
+	}
+	fmt.Fprintf(s.errOut, "omnisim: %d replication(s) of the scenario and of %d variant(s), in %.2f s\n",
+		reps, variants, time.Since(start).Seconds())
+	var folderErr error
+	if dir != "" {
+		report := output.NewRunReport(sc.Name, sc.Title, sc.File, &cfg, results)
+		report.Description = storyParagraphs(sc.Description, verdicts)
+		folderErr = o.writeFolder(s, dir, report, nil, nil)
+	}
+	var outErr error
+	if o.json {
+		outErr = output.WriteJSON(s.out, demoJSON(sc, &cfg, reps, verdicts))
+	} else {
+		outErr = writeStory(s.out, sc, &cfg, reps, verdicts)
+	}
+	return errors.Join(folderErr, failed(outErr))
+}
+
+// mark returns ✓ for a claim that held, ✗ for one that did not.
+func mark(v scenarios.Verdict) string {
+	if v.Held {
+		return "✓"
+	}
+	return "✗"
+}
+
+// storyParagraphs returns the description with the story as this run
+// measured it after it, one paragraph per claim, for the report.
+func storyParagraphs(description string, verdicts []scenarios.Verdict) string {
+	if len(verdicts) == 0 {
+		return description
+	}
+	var b strings.Builder
+	b.WriteString(strings.TrimSpace(description))
+	b.WriteString("\n\nWhat this run measured (each change with its 95 % confidence interval, paired replication by replication):")
+	for _, v := range verdicts {
+		b.WriteString("\n\n" + mark(v) + " " + v.Sentence())
+		if !v.Held {
+			b.WriteString(" (Not borne out by this run: " + v.Why + ".)")
+		}
+	}
+	return b.String()
+}
+
+// writeStory writes the story as text: the heading, the description, each
+// claim with its numbers and mark, and how many held.
+func writeStory(w io.Writer, sc *scenarios.Scenario, cfg *models.Config, reps int, verdicts []scenarios.Verdict) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s\n", sc.Name, sc.Title)
+	fmt.Fprintf(&b, "%d replications of %s", reps, models.FormatDuration(cfg.Horizon))
+	if cfg.Warmup > 0 {
+		fmt.Fprintf(&b, " (the first %s left out as warm-up)", models.FormatDuration(cfg.Warmup))
+	}
+	fmt.Fprintf(&b, ", seed %d\n\n", cfg.Seed)
+	for _, para := range strings.Split(strings.TrimSpace(sc.Description), "\n\n") {
+		b.WriteString(wrap(strings.Join(strings.Fields(para), " "), "", 78) + "\n\n")
+	}
+	if len(verdicts) > 0 {
+		b.WriteString(wrap("What this run measured (means over the replications; each change B − A with the half-width of its 95 % confidence interval, paired replication by replication, the variants seeing the same customers):", "", 78) + "\n\n")
+		held := 0
+		for _, v := range verdicts {
+			b.WriteString(wrap(mark(v)+" "+v.Sentence(), "  ", 78) + "\n")
+			if v.Held {
+				held++
+			} else {
+				b.WriteString("  " + wrap("not borne out by this run: "+v.Why+".", "  ", 78) + "\n")
+			}
+		}
+		fmt.Fprintf(&b, "\n%d of %d claims held.\n", held, len(verdicts))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// wrap breaks text into lines of at most width characters, the lines
+// after the first indented; a first line that starts with a mark keeps
+// the text after it aligned.
+func wrap(text, indent string, width int) string {
+	var b strings.Builder
+	line := 0
+	for i, word := range strings.Fields(text) {
+		n := len([]rune(word))
+		switch {
+		case i == 0:
+		case line+1+n > width:
+			b.WriteString("\n" + indent)
+			line = len(indent)
+		default:
+			b.WriteByte(' ')
+			line++
+		}
+		b.WriteString(word)
+		line += n
+	}
+	return b.String()
+}
+
+// demoJSON returns the story as JSON: the scenario, and each claim with
+// its sides, change, counter and verdict.
+func demoJSON(sc *scenarios.Scenario, cfg *models.Config, reps int, verdicts []scenarios.Verdict) *output.Object {
+	obj := &output.Object{}
+	obj.Set("scenario", sc.Name).Set("title", sc.Title).Set("file", sc.File).Set("description", sc.Description)
+	obj.Set("seed", cfg.Seed).Set("replications", reps)
+	obj.Set("horizon_seconds", cfg.Horizon).Set("warmup_seconds", cfg.Warmup).Set("level", 0.95)
+	claims := []*output.Object{}
+	held := 0
+	for _, v := range verdicts {
+		c := v.Claim
+		side := func(s scenarios.Side, e models.Estimate) *output.Object {
+			o := &output.Object{}
+			if s.First > 0 {
+				o.Set("days", s.Days).Set("first_day", s.First).Set("last_day", s.Last)
+			}
+			sets := s.Set
+			if sets == nil {
+				sets = []string{}
+			}
+			return o.Set("set", sets).Set("mean", e.Mean).Set("ci95", e.HalfWidth)
+		}
+		co := &output.Object{}
+		co.Set("says", c.Says).Set("sentence", v.Sentence()).Set("figure", c.Figure).Set("unit", v.Unit)
+		co.Set("a", side(c.A, v.A)).Set("b", side(c.B, v.B))
+		co.Set("expect", c.Expect).Set("by", c.By).Set("relative", c.Relative)
+		co.Set("change", v.Change.Mean).Set("ci95", v.Change.HalfWidth).Set("pairs", v.Pairs)
+		if c.Counter != nil {
+			counter := &output.Object{}
+			counter.Set("set", c.Counter).Set("within", c.CounterWithin)
+			counter.Set("change", v.Counter.Mean).Set("ci95", v.Counter.HalfWidth)
+			counter.Set("part", v.Part.Mean).Set("part_ci95", v.Part.HalfWidth)
+			co.Set("counter", counter)
+		}
+		co.Set("held", v.Held)
+		if !v.Held {
+			co.Set("why", v.Why)
+		} else {
+			held++
+		}
+		claims = append(claims, co)
+	}
+	obj.Set("claims", claims).Set("held", held)
+	return obj
+}

@@ -1,0 +1,44 @@
+package models
+
+import (
+	"math"
+	"testing"
+)
+
+// TestKPIInDays checks a figure over days against the run's totals: with
+// no warm-up, every day together is the measured window, and counts over
+// single days add up to it.
+func TestKPIInDays(t *testing.T) {
+	cfg := erlangAConfig(3 * 86400)
+	cfg.Pools[0].Name = "agents"
+	results, err := RunReplications(cfg, 2, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := results[1]
+	days := cfg.Days()
+	for _, name := range KPINames(cfg) {
+		k, err := ParseKPI(cfg, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all, whole := k.InDays(cfg, r, 0, days-1), k.InDays(cfg, r, -1, -1)
+		if name == cfg.Channels[0].Name+".backlog" || name == cfg.Channels[0].Name+".expected_wait_seconds" {
+			continue // readings at the end of the window, which goes on past the horizon
+		}
+		if !(math.Abs(all-whole) <= 1e-9*math.Max(1, math.Abs(whole))) && !(math.IsNaN(all) && math.IsNaN(whole)) {
+			t.Errorf("%s: every day %v, the window %v", name, all, whole)
+		}
+	}
+	offered, _ := ParseKPI(cfg, cfg.Channels[0].Name+".offered")
+	var sum float64
+	for d := range days {
+		sum += offered.InDays(cfg, r, d, d)
+	}
+	if want := offered.InDays(cfg, r, -1, -1); sum != want || want == 0 {
+		t.Errorf("offered day by day adds up to %v, the window has %v", sum, want)
+	}
+	if u := offered.Unit(); u != "" {
+		t.Errorf("offered's unit: got %q, want a count", u)
+	}
+}

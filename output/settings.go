@@ -1,0 +1,47 @@
+package output
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/omnisim/omnisim/models"
+)
+
+// DescribeSettings says in a line each what cfg's demand, channels and pools are,
+// as a run's text and report describe them: a channel's kind, where its
+// contacts come from, its times, hours, target and the pools serving it;
+// a pool's skills, headcount or shifts, shrinkage and cost. cfg must have
+// its defaults set.
+func DescribeSettings(cfg *models.Config) []string {
+	r := &RunReport{Config: cfg}
+	var lines []string
+	if hasArrivals(cfg.Demand.Arrivals) && len(cfg.Channels) > 1 {
+		lines = append(lines, r.describeDemand())
+	}
+	for i := range cfg.Channels {
+		lines = append(lines, r.describeChannel(i))
+	}
+	if len(cfg.Channels) == 1 {
+		return lines
+	}
+	for i, p := range cfg.Pools {
+		parts := []string{fmt.Sprintf("%s (pool): %s", p.Name, strings.Join(p.Skills, ", "))}
+		if len(p.Shifts) > 0 {
+			shifts := make([]string, len(p.Shifts))
+			for k, s := range p.Shifts {
+				shifts[k] = fmt.Sprintf("%s × %d", describeSpan(s.Span), s.Agents)
+			}
+			parts = append(parts, "shifts "+strings.Join(shifts, ", "))
+		} else {
+			parts = append(parts, describeAgents(cfg, []int{i}))
+		}
+		if p.Shrinkage > 0 {
+			parts = append(parts, "shrinkage "+Value(p.Shrinkage, UnitShare))
+		}
+		if p.CostPerHour > 0 {
+			parts = append(parts, Count(p.CostPerHour, 2)+" an hour")
+		}
+		lines = append(lines, strings.Join(parts, "; "))
+	}
+	return lines
+}

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"fmt"
 	"image"
 	"image/color"
@@ -59,17 +60,71 @@ func Animate(w io.Writer, ds *Dataset, opts AnimationOptions) error {
 	if err != nil {
 		return err
 	}
-	anim := &gif.GIF{}
+	anim := &gif.GIF{Config: image.Config{ColorModel: a.pal, Width: opts.Width, Height: opts.Height}}
 	steps := a.steps()
+	var prev *image.Paletted
 	for i, k := range steps {
-		anim.Image = append(anim.Image, a.frame(k))
+		f := a.frame(k)
+		// After the first frame, only the rectangle that changed is
+		// stored, drawn over the frame before: most of a frame (titles,
+		// labels, the strip's past) stays as it was.
+		shown := f
+		if prev != nil {
+			shown = overlay(prev, f, uint8(len(a.pal)-1))
+		}
+		anim.Image = append(anim.Image, shown)
+		anim.Disposal = append(anim.Disposal, gif.DisposalNone)
 		delay := opts.Delay
 		if i == len(steps)-1 {
 			delay = 300
 		}
 		anim.Delay = append(anim.Delay, delay)
+		prev = f
 	}
 	return gif.EncodeAll(w, anim)
+}
+
+// overlay returns what frame b adds to frame a when drawn over it: the
+// rectangle that changed, its unchanged pixels transparent (palette index
+// clear), which compress to almost nothing.
+func overlay(a, b *image.Paletted, clear uint8) *image.Paletted {
+	r := changed(a, b)
+	o := image.NewPaletted(r, b.Palette)
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if i := b.ColorIndexAt(x, y); i != a.ColorIndexAt(x, y) {
+				o.SetColorIndex(x, y, i)
+			} else {
+				o.SetColorIndex(x, y, clear)
+			}
+		}
+	}
+	return o
+}
+
+// changed returns the smallest rectangle holding every pixel that differs
+// between two frames of the same size, at least one pixel.
+func changed(a, b *image.Paletted) image.Rectangle {
+	r := image.Rectangle{}
+	bounds := b.Bounds()
+	for y := bounds.Min.Y; y < bounds.Max.Y; y++ {
+		ra, rb := a.Pix[a.PixOffset(bounds.Min.X, y):a.PixOffset(bounds.Max.X, y)], b.Pix[b.PixOffset(bounds.Min.X, y):b.PixOffset(bounds.Max.X, y)]
+		if bytes.Equal(ra, rb) {
+			continue
+		}
+		lo, hi := 0, len(rb)-1
+		for ra[lo] == rb[lo] {
+			lo++
+		}
+		for ra[hi] == rb[hi] {
+			hi--
+		}
+		r = r.Union(image.Rect(bounds.Min.X+lo, y, bounds.Min.X+hi+1, y+1))
+	}
+	if r.Empty() {
+		return image.Rect(bounds.Min.X, bounds.Min.Y, bounds.Min.X+1, bounds.Min.Y+1)
+	}
+	return r
 }
 
 // animator draws the frames of one run.
@@ -183,7 +238,7 @@ func (a *animator) steps() []int {
 }
 
 // animationPalette holds white, a ramp of greys (for text drawn smooth),
-// and each channel's colour with three lighter tints.
+// each channel's colour with three lighter tints, and transparency.
 func animationPalette(channels int) color.Palette {
 	pal := color.Palette{color.White}
 	for i := range 16 {
@@ -199,7 +254,9 @@ func animationPalette(channels int) color.Palette {
 			pal = append(pal, tint(c, t))
 		}
 	}
-	return pal
+	// Last, the transparent colour of the pixels a frame leaves as the
+	// frame before drew them; no drawing maps to it.
+	return append(pal, color.RGBA{})
 }
 
 // tint mixes c with white: t = 0 is c, 1 white.
@@ -276,7 +333,7 @@ func (a *animator) frame(k int) *image.Paletted {
 
 	// The strip: the expectation level, or the contacts waiting, so far.
 	a.strip(img, k, image.Rect(margin, H-px(120), W-margin, H-px(24)))
-	return quantize(img, a.pal)
+	return quantize(img, a.pal, a.pal[:len(a.pal)-1])
 }
 
 // strip draws the history of the expectation level (with word of mouth)
@@ -380,9 +437,10 @@ func abs(v int) int {
 	return v
 }
 
-// quantize maps img to the palette, each pixel to the nearest colour (no
-// dithering: flat colours stay flat, and the file small).
-func quantize(img *image.RGBA, pal color.Palette) *image.Paletted {
+// quantize maps img to the palette pal, each pixel to the nearest colour
+// of drawn (pal without its transparency; no dithering: flat colours stay
+// flat, and the file small).
+func quantize(img *image.RGBA, pal, drawn color.Palette) *image.Paletted {
 	p := image.NewPaletted(img.Bounds(), pal)
 	cache := map[color.RGBA]uint8{}
 	b := img.Bounds()
@@ -391,7 +449,7 @@ func quantize(img *image.RGBA, pal color.Palette) *image.Paletted {
 			c := img.RGBAAt(x, y)
 			i, ok := cache[c]
 			if !ok {
-				i = uint8(pal.Index(c))
+				i = uint8(drawn.Index(c))
 				cache[c] = i
 			}
 			p.SetColorIndex(x, y, i)

@@ -2,7 +2,9 @@ package output
 
 import (
 	"bytes"
+	"image"
 	"image/color"
+	"image/draw"
 	"image/gif"
 	"strings"
 	"testing"
@@ -22,10 +24,23 @@ func animation(t *testing.T, ds *Dataset, opts AnimationOptions) (*gif.GIF, []by
 	return g, b.Bytes()
 }
 
+// frames composes the GIF's frames as a viewer shows them: each drawn over
+// the one before (disposal none), its transparent pixels letting it show.
+func frames(g *gif.GIF) []*image.RGBA {
+	var out []*image.RGBA
+	canvas := image.NewRGBA(image.Rect(0, 0, g.Config.Width, g.Config.Height))
+	for _, f := range g.Image {
+		draw.Draw(canvas, f.Bounds(), f, f.Bounds().Min, draw.Over)
+		out = append(out, image.NewRGBA(canvas.Bounds()))
+		copy(out[len(out)-1].Pix, canvas.Pix)
+	}
+	return out
+}
+
 // colours counts the distinct colours of a frame.
-func colours(g *gif.GIF, i int) int {
+func colours(fs []*image.RGBA, i int) int {
 	seen := map[color.Color]bool{}
-	img := g.Image[i]
+	img := fs[i]
 	for y := img.Bounds().Min.Y; y < img.Bounds().Max.Y; y += 2 {
 		for x := img.Bounds().Min.X; x < img.Bounds().Max.X; x += 2 {
 			seen[img.At(x, y)] = true
@@ -44,18 +59,19 @@ func TestAnimate(t *testing.T) {
 	if n := len(g.Image); n < 30 || n > 40 {
 		t.Errorf("%d frames, want from 30 to 40 (96 intervals, at most 40 frames)", n)
 	}
-	if r := g.Image[0].Bounds(); r.Dx() != 480 || r.Dy() != 320 {
-		t.Errorf("frame size %v", r)
+	if r := g.Image[0].Bounds(); r.Dx() != 480 || r.Dy() != 320 || g.Config.Width != 480 || g.Config.Height != 320 {
+		t.Errorf("frame size %v, %d×%d", r, g.Config.Width, g.Config.Height)
 	}
+	fs := frames(g)
 	if g.Delay[0] != 5 || g.Delay[len(g.Delay)-1] != 300 {
 		t.Errorf("delays %d … %d, want 5 … 300", g.Delay[0], g.Delay[len(g.Delay)-1])
 	}
 	for _, i := range []int{0, len(g.Image) - 1} {
-		if c := colours(g, i); c < 8 {
+		if c := colours(fs, i); c < 8 {
 			t.Errorf("frame %d has %d colours: blank?", i, c)
 		}
 	}
-	last := g.Image[len(g.Image)-1]
+	last := fs[len(fs)-1]
 	for ci := range ds.Meta.Channels {
 		want := channelPalette[ci]
 		found := false
@@ -69,12 +85,26 @@ func TestAnimate(t *testing.T) {
 			t.Errorf("channel %s's colour is nowhere in the last frame", ds.Meta.Channels[ci].Name)
 		}
 	}
+	// The frames stored as overlays compose to exactly the frames drawn.
+	a, err := newAnimator(ds, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := a.steps()
+	for _, i := range []int{1, len(steps) / 2, len(steps) - 1} {
+		want := image.NewRGBA(fs[i].Bounds())
+		full := a.frame(steps[i])
+		draw.Draw(want, want.Bounds(), full, full.Bounds().Min, draw.Src)
+		if !bytes.Equal(want.Pix, fs[i].Pix) {
+			t.Errorf("frame %d as shown differs from frame %d as drawn", i, i)
+		}
+	}
 	_, again := animation(t, ds, opts)
 	if !bytes.Equal(b, again) {
 		t.Error("the same run drew different bytes")
 	}
 	// Frames change: the clock moves.
-	if bytes.Equal(g.Image[0].Pix, g.Image[len(g.Image)-1].Pix) {
+	if bytes.Equal(fs[0].Pix, fs[len(fs)-1].Pix) {
 		t.Error("the first and last frames are the same")
 	}
 }

@@ -23,8 +23,6 @@ const defaultMaxReps = 1000
 type precisionTarget struct {
 	kpi    models.KPI
 	target float64
-	// text is the target as given.
-	text string
 }
 
 // parsePrecision reads the --precision flags against cfg's figures. Every
@@ -62,7 +60,7 @@ func parsePrecision(cfg *models.Config, flags []string) ([]precisionTarget, erro
 			problems = append(problems, fmt.Sprintf("--precision %s: %s has a target already", f, name))
 			continue
 		}
-		targets = append(targets, precisionTarget{kpi: kpi, target: target, text: value})
+		targets = append(targets, precisionTarget{kpi: kpi, target: target})
 	}
 	if len(problems) > 0 {
 		return nil, usageErrorf("%s", strings.Join(problems, "\n"))
@@ -150,11 +148,11 @@ func (p *precisionResult) say(w io.Writer) {
 		got := p.achieved[i]
 		switch {
 		case p.met(i):
-			fmt.Fprintf(w, "omnisim: precision: %s ±%s ≤ %s after %d replications\n", t.kpi.Name, p.value(i, got.HalfWidth), t.text, p.reps)
+			fmt.Fprintf(w, "omnisim: precision: %s ±%s ≤ %s after %d replications\n", t.kpi.Name, p.value(i, got.HalfWidth), p.value(i, t.target), p.reps)
 		case math.IsNaN(got.Mean):
-			fmt.Fprintf(w, "omnisim: precision: %s has no data (nothing to measure), so its target %s cannot be met; stopped at --max-reps %d\n", t.kpi.Name, t.text, p.reps)
+			fmt.Fprintf(w, "omnisim: precision: %s has no data (nothing to measure), so its target %s cannot be met; stopped at --max-reps %d\n", t.kpi.Name, p.value(i, t.target), p.reps)
 		default:
-			fmt.Fprintf(w, "omnisim: precision: %s ±%s, not yet %s, at the cap of %d replications (raise --max-reps)\n", t.kpi.Name, p.value(i, got.HalfWidth), t.text, p.reps)
+			fmt.Fprintf(w, "omnisim: precision: %s ±%s, not yet %s, at the cap of %d replications (raise --max-reps)\n", t.kpi.Name, p.value(i, got.HalfWidth), p.value(i, t.target), p.reps)
 		}
 	}
 }
@@ -178,7 +176,7 @@ func (p *precisionResult) writeText(w io.Writer) error {
 		if p.met(i) {
 			met = "yes"
 		}
-		t.Row(tg.kpi.Name, tg.text, "±"+p.value(i, p.achieved[i].HalfWidth), met)
+		t.Row(tg.kpi.Name, p.value(i, tg.target), "±"+p.value(i, p.achieved[i].HalfWidth), met)
 	}
 	if _, err := fmt.Fprintf(w, "\n%d replications for --precision (at most %d):\n", p.reps, p.maxReps); err != nil {
 		return err

@@ -1,9 +1,12 @@
 package output
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/plan"
@@ -116,21 +119,46 @@ func (r *StaffReport) days() float64 {
 func (r *StaffReport) Problems() []string {
 	cfg := &r.Plan.Config
 	var out []string
-	for _, u := range r.Plan.Unmet {
+	unmet := slices.Clone(r.Plan.Unmet)
+	slices.SortStableFunc(unmet, func(a, b plan.Unmet) int {
+		return cmp.Or(cmp.Compare(a.Channel, b.Channel), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.From, b.From))
+	})
+	for i := 0; i < len(unmet); {
+		// Intervals that follow one another, missed for the same reason,
+		// are told as one span.
+		u := unmet[i]
+		j, lo, hi := i+1, u.Value, u.Value
+		for ; j < len(unmet); j++ {
+			v, prev := unmet[j], unmet[j-1]
+			if v.Target != u.Target || v.Why != u.Why || v.Pool != u.Pool || v.Agents != u.Agents || v.From != prev.To {
+				break
+			}
+			lo, hi = math.Min(lo, v.Value), math.Max(hi, v.Value)
+		}
+		span := u.Check
+		span.To = unmet[j-1].To
 		ch := cfg.Channels[u.Channel].Name
-		fig := r.figure(u.Kind, u.Value)
+		when := When(cfg, span)
+		if n := j - i; n > 1 {
+			when = fmt.Sprintf("%s (%d %s)", when, n, periodNoun(cfg, span, n))
+		}
+		fig := r.figure(u.Kind, lo)
+		if hi != lo {
+			fig += " to " + strings.TrimPrefix(r.figure(u.Kind, hi), u.Kind.Label()+" ")
+		}
 		target := u.Target.Describe(cfg)
 		switch u.Why {
 		case "cap":
-			out = append(out, fmt.Sprintf("%s %s: %s at the cap of %d agents in %s; target %s. No staffing up to the cap meets it.",
-				ch, When(cfg, u.Check), fig, u.Agents, cfg.Pools[u.Pool].Name, target))
+			out = append(out, fmt.Sprintf("%s %s: %s at the cap of %s in %s; target %s. No staffing up to the cap meets it.",
+				ch, when, fig, agentsNoun(u.Agents), cfg.Pools[u.Pool].Name, target))
 		case "flat":
 			out = append(out, fmt.Sprintf("%s %s: %s, and more agents in %s did not raise it; target %s. Staffing cannot meet it (is the channel closed, or are customers too impatient?).",
-				ch, When(cfg, u.Check), fig, cfg.Pools[u.Pool].Name, target))
+				ch, when, fig, cfg.Pools[u.Pool].Name, target))
 		default:
-			out = append(out, fmt.Sprintf("%s %s: %s with %d agents in %s when the search stopped after %d iterations; target %s.",
-				ch, When(cfg, u.Check), fig, u.Agents, cfg.Pools[u.Pool].Name, r.MaxIterations, target))
+			out = append(out, fmt.Sprintf("%s %s: %s with %s in %s when the search stopped after %d iterations; target %s.",
+				ch, when, fig, agentsNoun(u.Agents), cfg.Pools[u.Pool].Name, r.MaxIterations, target))
 		}
+		i = j
 	}
 	if v := r.Plan.Verification; v != nil {
 		for _, c := range v.Checks {
@@ -141,6 +169,30 @@ func (r *StaffReport) Problems() []string {
 		}
 	}
 	return out
+}
+
+// agentsNoun writes a number of agents: "1 agent", "12 agents".
+func agentsNoun(n int) string {
+	if n == 1 {
+		return "1 agent"
+	}
+	return strconv.Itoa(n) + " agents"
+}
+
+// periodNoun names n checks like c: "half hours", "hours", "days"...
+func periodNoun(cfg *models.Config, c plan.Check, n int) string {
+	length := float64(c.To-c.From) * cfg.Interval / float64(n)
+	switch length {
+	case 86400:
+		return "days"
+	case 3600:
+		return "hours"
+	case 1800:
+		return "half hours"
+	case 900:
+		return "quarter hours"
+	}
+	return "intervals"
 }
 
 func (r *StaffReport) unmet(c plan.Check) bool {

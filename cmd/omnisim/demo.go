@@ -42,8 +42,8 @@ in report.html.`,
 			if cmd.Flags().Changed("reps") && o.reps < 2 {
 				return usageErrorf("--reps must be at least 2 to judge the claims, not %d", o.reps)
 			}
-			if o.workers < 0 {
-				return usageErrorf("-j must be at least 1, not %d (leave it out to use every core)", o.workers)
+			if err := checkRepsJobs(cmd, o.reps, o.workers); err != nil {
+				return err
 			}
 			if err := o.checkOut(cmd.Flags().Changed("out")); err != nil {
 				return err
@@ -64,7 +64,7 @@ in report.html.`,
 }
 
 func (o *runOptions) demo(s streams, name string, seedGiven bool) error {
-	sc, err := scenarios.Open(name, o.sets)
+	sc, cfg, reps, err := o.open(name, seedGiven)
 	if err != nil {
 		return err
 	}
@@ -73,14 +73,6 @@ func (o *runOptions) demo(s streams, name string, seedGiven bool) error {
 	}
 	if len(sc.Claims) == 0 {
 		fmt.Fprintf(s.errOut, "omnisim: %s has no claims: its story is its description only\n", sc.Name)
-	}
-	cfg := sc.Config
-	if seedGiven {
-		cfg.Seed = o.seed
-	}
-	reps := sc.Replications
-	if o.reps > 0 {
-		reps = o.reps
 	}
 	if reps < 2 && len(sc.Claims) > 0 {
 		return usageErrorf("%s runs %d replication: give --reps 2 or more to judge its claims", sc.Name, reps)

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/omnisim/omnisim/models"
 )
 
 // twoPools is a scenario with a pool on shifts and one with a headcount,
@@ -123,4 +125,34 @@ func TestStaffingFileMissing(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "two.yaml:4:11: staffing: cannot read the staffing file") {
 		t.Errorf("got %v, want the staffing key's position and the reason", err)
 	}
+}
+
+// FuzzParseStaffing: any table gives a staffing or errors, never a panic,
+// and a staffing accepted has a headcount ≥ 0 for pools of the scenario.
+func FuzzParseStaffing(f *testing.F) {
+	f.Add("pool,interval,agents\nphones,0,9\nphones,1,8\nchats,0,4\n")
+	f.Add("pool,interval,day,weekday,time,start_seconds,agents\nphones,0,1,mon,00:00,0,3\n")
+	f.Add("pool,interval,agents\nphones,-1,9\nnobody,0,1\nchats,0,x\n")
+	f.Add("\"pool\ninterval,agents\n")
+	sc, err := Parse("two.yaml", "two", []byte(strings.Replace(twoPools, "staffing: staffing.csv\n", "", 1)), nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, table string) {
+		cfg := sc.Config
+		got, err := ParseStaffing("staffing.csv", []byte(table), &cfg)
+		if err != nil {
+			return
+		}
+		for pool, agents := range got {
+			if !slices.ContainsFunc(cfg.Pools, func(p models.Pool) bool { return p.Name == pool }) {
+				t.Errorf("a staffing for %q, no pool of the scenario", pool)
+			}
+			for _, a := range agents {
+				if a < 0 {
+					t.Errorf("pool %s: %d agents", pool, a)
+				}
+			}
+		}
+	})
 }

@@ -1,0 +1,217 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/omnisim/omnisim/fit"
+	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/scenarios"
+)
+
+type fitOptions struct {
+	runOptions
+	format         string
+	interval       string
+	within, redial string
+	check          bool
+}
+
+func newFitCmd(s streams) *cobra.Command {
+	o := &fitOptions{runOptions: runOptions{now: time.Now}}
+	var formats []string
+	for _, f := range fit.Formats {
+		formats = append(formats, fmt.Sprintf("  %-8s %s", f.Name, f.About))
+	}
+	cmd := &cobra.Command{
+		Use:   "fit LOG",
+		Short: "Fit a scenario to a log of contacts, and check it against the log",
+		Long: `Read a log of contacts (one row per contact: when it arrived, its channel or
+queue, how long it waited, answered or abandoned, its handle time, and when
+the log has them the customer and the agent) and write a scenario fitted to
+it, with a fit report on stdout:
+
+  arrivals: each channel's mean contacts per interval of the week, from the
+    days the log covers (and how much daily volumes vary beyond Poisson);
+  handle times: a lognormal and a gamma distribution fitted by maximum
+    likelihood, with the Kolmogorov–Smirnov distance of each to the log; the
+    closer one is used;
+  patience: exponential, its mean the time every contact waited divided by
+    those who gave up (answered waits are censored observations of
+    patience), and the Kaplan–Meier median beside it;
+  redials: the share of customers who gave up and called again soon;
+  staffing: the agents at work in each interval, when the log names agents.
+
+The log is read as a stream. Rows that cannot be read are counted and
+listed with their line numbers; a log mostly unreadable is refused.
+
+Formats:
+` + strings.Join(formats, "\n") + `
+The format is recognised from the header unless --format names it.
+
+--check simulates the fitted scenario and sets it against the log, time of
+day by time of day: contacts per day, abandonment, mean wait and service
+level, and says how close they are.
+
+The scenario goes to the file --out names, or else to <log>-fitted.yaml
+beside the working directory's files; an existing file is replaced only
+with --force.`,
+		Example: `  omnisim fit october.txt --out bank.yaml --check
+  omnisim run --journeys --out run1 && omnisim fit run1/contacts.csv --out refit.yaml --check`,
+		Args: usageArgs(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkRepsJobs(cmd, o.reps, o.workers); err != nil {
+				return err
+			}
+			if cmd.Flags().Changed("out") && o.out == "" {
+				return usageErrorf("--out needs the name of a file")
+			}
+			return o.fit(s, args[0])
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.format, "format", "", "the log's `format`: bank or omnisim (default: from the header)")
+	f.StringVar(&o.interval, "interval", "1h", "the `length` of the intervals arrivals and staffing are counted in; divides a day")
+	f.StringVar(&o.within, "within", "20s", "the service-level threshold the scenario and the check use")
+	f.StringVar(&o.redial, "redial-within", "1h", "a call from a customer this soon after giving up counts as a redial")
+	f.StringVar(&o.out, "out", "", "write the scenario to `FILE` (default: <log>-fitted.yaml)")
+	f.BoolVar(&o.force, "force", false, "replace the file --out names if it exists")
+	f.BoolVar(&o.check, "check", false, "simulate the fitted scenario and set it against the log")
+	f.IntVar(&o.reps, "reps", 10, "replications of the check")
+	f.IntVarP(&o.workers, "jobs", "j", 0, "replications to run at once (default: all cores); the output does not depend on it")
+	return cmd
+}
+
+func (o *fitOptions) options() (fit.Options, error) {
+	opts := fit.DefaultOptions
+	var problems []string
+	for _, d := range []struct {
+		flag, v string
+		to      *float64
+	}{{"--interval", o.interval, &opts.Interval}, {"--within", o.within, &opts.AnswerWithin}, {"--redial-within", o.redial, &opts.RedialWithin}} {
+		sec, err := models.ParseDuration(d.v)
+		if err != nil || !(sec > 0) {
+			problems = append(problems, fmt.Sprintf("%s %s: want a duration > 0 such as 30m", d.flag, d.v))
+			continue
+		}
+		*d.to = sec
+	}
+	if opts.Interval > 0 && (opts.Interval > 86400 || 86400/opts.Interval != float64(int(86400/opts.Interval))) {
+		problems = append(problems, fmt.Sprintf("--interval %s: must divide a day (15m, 30m, 1h, 2h...)", o.interval))
+	}
+	if len(problems) > 0 {
+		return opts, usageErrorf("%s", strings.Join(problems, "\n"))
+	}
+	return opts, nil
+}
+
+func (o *fitOptions) fit(s streams, path string) error {
+	opts, err := o.options()
+	if err != nil {
+		return err
+	}
+	file, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("fit: %w", err)
+	}
+	defer file.Close()
+	in := bufio.NewReaderSize(file, 1<<16)
+	format, err := o.detect(in)
+	if err != nil {
+		return err
+	}
+	out := o.out
+	if out == "" {
+		base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		out = fileName(base) + "-fitted.yaml"
+	}
+	if exists(out) && !o.force {
+		return usageErrorf("%s already exists: name another file with --out, or add --force to replace it", out)
+	}
+	start := time.Now()
+	fitter := fit.NewFitter(opts)
+	summary, err := fit.Read(in, format, fitter.Add)
+	if err != nil {
+		return fmt.Errorf("fit: %s: %w", path, err)
+	}
+	result := fitter.Result()
+	if len(result.Channels) == 0 {
+		return fmt.Errorf("fit: %s: no contact to fit", path)
+	}
+	name := fileName(strings.TrimSuffix(filepath.Base(out), filepath.Ext(out)))
+	yaml := result.Scenario(name, filepath.Base(path))
+	// The scenario must load back: a fit that wrote a file omnisim cannot
+	// read would be a bug, not bad input.
+	sc, err := scenarios.Parse(out, name, yaml, nil)
+	if err != nil {
+		return failed(fmt.Errorf("fit: the fitted scenario does not load: %w", err))
+	}
+	if err := writeAtomic(out, func(w *bufio.Writer) error { _, err := w.Write(yaml); return err }); err != nil {
+		return failed(err)
+	}
+	fmt.Fprintf(s.errOut, "omnisim: read %s (%s format) in %.2f s; wrote %s\n", path, format.Name, time.Since(start).Seconds(), out)
+	if err := result.WriteReport(s.out, summary, filepath.Base(path)); err != nil {
+		return failed(err)
+	}
+	if !o.check {
+		return nil
+	}
+	bar := newProgress(s, "replications", o.reps)
+	results, err := o.replicate(&sc.Config, span(0, o.reps), nil, bar)
+	bar.Done()
+	if err != nil {
+		return failed(err)
+	}
+	if _, err := fmt.Fprintf(s.out, "\nThe fitted scenario simulated (%d replications of a week) against the log, by time of day; contacts per day weigh every weekday alike:\n\n", o.reps); err != nil {
+		return failed(err)
+	}
+	return failed(fit.WriteCheck(s.out, result.Check(&sc.Config, results), opts.Interval))
+}
+
+// detect returns the format --format names, or the one whose columns the
+// log's header has.
+func (o *fitOptions) detect(in *bufio.Reader) (fit.Format, error) {
+	if o.format != "" {
+		f, ok := fit.FormatNamed(o.format)
+		if !ok {
+			return f, usageErrorf("--format %s: want bank or omnisim", o.format)
+		}
+		return f, nil
+	}
+	line, err := in.Peek(4096)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return fit.Format{}, fmt.Errorf("fit: %w", err)
+	}
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	for _, f := range fit.Formats {
+		r := csv.NewReader(bytes.NewReader(line))
+		r.Comma = f.Comma
+		header, err := r.Read()
+		if err != nil {
+			continue
+		}
+		has := map[string]bool{}
+		for _, h := range header {
+			has[strings.TrimSpace(h)] = true
+		}
+		all := true
+		for _, c := range f.Required {
+			all = all && has[c]
+		}
+		if all {
+			return f, nil
+		}
+	}
+	return fit.Format{}, fmt.Errorf("fit: the header %q is not one omnisim knows: give --format (bank or omnisim)", strings.TrimSpace(string(line)))
+}

@@ -1,0 +1,198 @@
+package fit
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+	"sort"
+)
+
+// Options set what a fit measures.
+type Options struct {
+	// Interval is the length of the intervals arrivals and staffing are
+	// counted in, in seconds; it divides a day.
+	Interval float64
+	// AnswerWithin is the service-level threshold the fit report and the
+	// check measure, in seconds.
+	AnswerWithin float64
+	// RedialWithin is how soon after giving up a call from the same
+	// customer counts as a redial, in seconds.
+	RedialWithin float64
+}
+
+// DefaultOptions are hourly intervals, 20 s, and redials within an hour.
+var DefaultOptions = Options{Interval: 3600, AnswerWithin: 20, RedialWithin: 3600}
+
+// sampleSize is the most handle times a channel keeps to test the fitted
+// distributions on (a uniform sample of all, by reservoir sampling).
+const sampleSize = 20000
+
+// waitBins is the resolution of the wait histograms: one-second bins up to
+// four hours, and one for longer.
+const waitBins = 4 * 3600
+
+// Fitter gathers what a log says, record by record.
+type Fitter struct {
+	opts     Options
+	slots    int
+	channels map[string]*channelStats
+	names    []string
+	// days holds every day the log covers; agents, per day and slot, when
+	// each agent serving in it first started and last finished serving
+	// there (clipped to the slot).
+	days   map[int]bool
+	agents map[[2]int]map[string][2]float64
+	// lastGiveUp holds, per customer, when they last gave up.
+	lastGiveUp        map[string]float64
+	giveUps, redials  int
+	knownGiveUps      int
+	outOfOrder, after int
+	lastTime          float64
+}
+
+// channelStats is one channel's tallies.
+type channelStats struct {
+	// counts holds the contacts per day and slot.
+	counts map[int][]float64
+	// slot tallies by time of day, over all days: offered, abandoned,
+	// answered within the threshold, and waits.
+	offered, abandoned, within, waitSum []float64
+	// handle times: count, sums for the moments and the log-moments, and
+	// a sample.
+	n                        int
+	sum, sum2, sumLog, sumL2 float64
+	sample                   []float64
+	rng                      *rand.Rand
+	// waits of answered (censored patience) and abandoned contacts, by
+	// the second, and their total.
+	censored, gaveUp [waitBins + 1]float64
+	totalWait        float64
+	nAbandoned       int
+	nAnswered        int
+}
+
+// NewFitter returns a Fitter with the given options.
+func NewFitter(opts Options) *Fitter {
+	return &Fitter{opts: opts, slots: int(math.Round(86400 / opts.Interval)), channels: map[string]*channelStats{},
+		days: map[int]bool{}, agents: map[[2]int]map[string][2]float64{}, lastGiveUp: map[string]float64{}}
+}
+
+// Add counts one record.
+func (f *Fitter) Add(r *Record) {
+	c := f.channels[r.Channel]
+	if c == nil {
+		c = &channelStats{counts: map[int][]float64{},
+			offered: make([]float64, f.slots), abandoned: make([]float64, f.slots),
+			within: make([]float64, f.slots), waitSum: make([]float64, f.slots),
+			// A fixed seed per channel: the same log gives the same fit.
+			rng: rand.New(rand.NewPCG(uint64(len(f.names))+1, 0x5eed))}
+		f.channels[r.Channel] = c
+		f.names = append(f.names, r.Channel)
+	}
+	slot := min(f.slots-1, int(r.Arrival/f.opts.Interval))
+	f.days[r.Day] = true
+	day := c.counts[r.Day]
+	if day == nil {
+		day = make([]float64, f.slots)
+		c.counts[r.Day] = day
+	}
+	day[slot]++
+	c.offered[slot]++
+	c.waitSum[slot] += r.Wait
+	c.totalWait += r.Wait
+	bin := min(waitBins, int(r.Wait))
+	switch r.Outcome {
+	case Abandoned:
+		c.abandoned[slot]++
+		c.nAbandoned++
+		c.gaveUp[bin]++
+	case Answered:
+		c.nAnswered++
+		c.censored[bin]++
+		if r.Wait <= f.opts.AnswerWithin {
+			c.within[slot]++
+		}
+		c.addHandle(r.Handle)
+		if r.Agent != "" {
+			f.work(r)
+		}
+	}
+	f.redial(r)
+}
+
+// addHandle counts a handle time.
+func (c *channelStats) addHandle(h float64) {
+	if !(h > 0) {
+		return
+	}
+	c.n++
+	c.sum += h
+	c.sum2 += h * h
+	l := math.Log(h)
+	c.sumLog += l
+	c.sumL2 += l * l
+	if len(c.sample) < sampleSize {
+		c.sample = append(c.sample, h)
+	} else if j := c.rng.IntN(c.n); j < sampleSize {
+		c.sample[j] = h
+	}
+}
+
+// work records the agent of an answered record serving from its answer to
+// its end, in every slot that span touches.
+func (f *Fitter) work(r *Record) {
+	start := r.Arrival + r.Wait
+	end := start + r.Handle
+	for t := math.Floor(start/f.opts.Interval) * f.opts.Interval; t < end; t += f.opts.Interval {
+		day, slot := r.Day+int(t/86400), int(math.Mod(t, 86400)/f.opts.Interval)
+		key := [2]int{day, slot}
+		if f.agents[key] == nil {
+			f.agents[key] = map[string][2]float64{}
+		}
+		from, to := math.Max(start, t), math.Min(end, t+f.opts.Interval)
+		if span, ok := f.agents[key][r.Agent]; ok {
+			from, to = math.Min(from, span[0]), math.Max(to, span[1])
+		}
+		f.agents[key][r.Agent] = [2]float64{from, to}
+	}
+}
+
+// redial counts the contacts of customers who gave up shortly before.
+func (f *Fitter) redial(r *Record) {
+	t := float64(r.Day)*86400 + r.Arrival
+	if t < f.lastTime {
+		f.outOfOrder++
+	}
+	f.lastTime = math.Max(f.lastTime, t)
+	if r.Customer == "" {
+		return
+	}
+	if last, ok := f.lastGiveUp[r.Customer]; ok {
+		if t >= last && t-last <= f.opts.RedialWithin {
+			f.redials++
+		}
+		delete(f.lastGiveUp, r.Customer)
+	}
+	if r.Outcome == Abandoned {
+		f.knownGiveUps++
+		f.lastGiveUp[r.Customer] = t + r.Wait
+	}
+	f.giveUps++
+}
+
+// sortedDays returns the days of the log in order.
+func (f *Fitter) sortedDays() []int {
+	days := make([]int, 0, len(f.days))
+	for d := range f.days {
+		days = append(days, d)
+	}
+	sort.Ints(days)
+	return days
+}
+
+// sortedSample returns a channel's sample of handle times, sorted.
+func (c *channelStats) sortedSample() []float64 {
+	s := slices.Clone(c.sample)
+	slices.Sort(s)
+	return s
+}

@@ -1,0 +1,174 @@
+package fit
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/scenarios"
+)
+
+// known is the world the synthetic log comes from: one phone line, 120
+// calls an hour, lognormal handle times (mean 4 min, CV 0.8), exponential
+// patience (mean 3 min), 8 agents: busy enough that a tenth give up.
+func known(handle models.Dist) *models.Config {
+	return &models.Config{
+		Name: "known", Seed: 7, Horizon: 14 * 86400, Interval: 3600, Start: models.Monday,
+		Channels: []models.Channel{{
+			Name: "phone", Kind: models.Live, Concurrency: 1, AnswerWithin: 20,
+			Arrivals:   models.Arrivals{Rate: 120.0 / 3600},
+			HandleTime: handle,
+			Patience:   models.Dist{Kind: models.Exponential, Mean: 180},
+		}},
+		Pools: []models.Pool{{Name: "agents", Skills: []string{"phone"}, Agents: []int{8}}},
+	}
+}
+
+// syntheticLog runs cfg once and writes its contacts as contacts.csv does.
+func syntheticLog(t *testing.T, cfg *models.Config) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	b.WriteString("replication,contact,customer,previous,channel,issue,how,outcome,chased,arrived_seconds,answered_seconds,ended_seconds,wait_seconds,handle_seconds\n")
+	num := func(x float64) string {
+		if math.IsNaN(x) {
+			return ""
+		}
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	}
+	_, err := models.RunTraced(cfg, 0, func(c *models.ContactRecord) {
+		fmt.Fprintf(&b, "%d,%d,%d,,%s,%s,%s,%s,false,%s,%s,%s,,\n", c.Replication, c.ID, c.Customer, c.Channel, c.Issue, c.How,
+			c.Outcome, num(c.Arrived), num(c.Answered), num(c.Ended))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func fitLog(t *testing.T, log []byte, f Format) (*Fit, *Summary) {
+	t.Helper()
+	fitter := NewFitter(DefaultOptions)
+	s, err := Read(bytes.NewReader(log), f, fitter.Add)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fitter.Result(), s
+}
+
+// TestFitRecoversKnownParameters: a log omnisim wrote from known
+// parameters gives them back. References: the arrival rate, handle-time
+// law and patience mean the log was simulated with; tolerances are about
+// three standard errors of each estimate for the log's size (14 days,
+// about 40,000 calls, some 4,000 of them abandoned), stated with each
+// check.
+func TestFitRecoversKnownParameters(t *testing.T) {
+	cfg := known(models.Dist{Kind: models.LogNormal, Mean: 240, CV: 0.8})
+	fit, s := fitLog(t, syntheticLog(t, cfg), ContactsFormat)
+	if s.Bad != 0 || len(fit.Channels) != 1 {
+		t.Fatalf("summary %+v, %d channels", s, len(fit.Channels))
+	}
+	c := fit.Channels[0]
+	t.Logf("%d contacts, %d abandoned; lognormal %v (KS %.3f), gamma %v (KS %.3f); patience %.1f s, KM median %.1f s",
+		c.Contacts, c.Abandoned, c.LogNormal.Dist, c.LogNormal.KS, c.Gamma.Dist, c.Gamma.KS, c.PatienceMean, c.PatienceMedian)
+	// Arrivals: 120 an hour; an hour of the week averages 2 days, so its
+	// mean has a standard error of √(120/2) ≈ 7.7; over all 168 hours the
+	// mean of means has one of 7.7/√168 ≈ 0.6.
+	mean := 0.0
+	for _, v := range c.Volumes {
+		mean += v / float64(len(c.Volumes))
+	}
+	if math.Abs(mean-120) > 2 {
+		t.Errorf("arrivals: %.2f an hour on average, want 120 ± 2", mean)
+	}
+	// Handle times: the lognormal fit is used and is close; the mean of
+	// ~36,000 answered calls with CV 0.8 has a standard error of 1 s.
+	if c.Handle.Dist.Kind != models.LogNormal || c.LogNormal.KS > 0.02 {
+		t.Errorf("handle time: used %v (KS lognormal %.3f, gamma %.3f), want lognormal with KS ≤ 0.02", c.Handle.Dist.Kind, c.LogNormal.KS, c.Gamma.KS)
+	}
+	if d := c.LogNormal.Dist; math.Abs(d.Mean-240) > 4 || math.Abs(d.CV-0.8) > 0.03 {
+		t.Errorf("handle time: lognormal mean %.1f s, CV %.3f; want 240 ± 4 s, 0.8 ± 0.03", d.Mean, d.CV)
+	}
+	// Patience: the exponential MLE has a standard error of mean/√(number
+	// who gave up).
+	se := 180 / math.Sqrt(float64(c.Abandoned))
+	if c.Abandoned < 1000 || math.Abs(c.PatienceMean-180) > 3*se {
+		t.Errorf("patience: %.1f s from %d who gave up, want 180 ± %.1f (3 standard errors)", c.PatienceMean, c.Abandoned, 3*se)
+	}
+	// The Kaplan–Meier median of an exponential is ln 2 × mean, 124.8 s;
+	// the raw waits of those who gave up would say much less.
+	if math.Abs(c.PatienceMedian-180*math.Ln2) > 15 {
+		t.Errorf("patience: Kaplan–Meier median %.0f s, want %.0f ± 15", c.PatienceMedian, 180*math.Ln2)
+	}
+	// Staffing: the log names no agents, so the scenario schedules Erlang
+	// A's; it must load back.
+	yaml := fit.Scenario("refit", "synthetic")
+	if _, err := scenarios.Parse("refit.yaml", "refit", yaml, nil); err != nil {
+		t.Fatalf("the fitted scenario does not load: %v\n%s", err, yaml)
+	}
+}
+
+// TestFitGamma: gamma handle times are fitted as gamma, the closer law.
+func TestFitGamma(t *testing.T) {
+	cfg := known(models.Dist{Kind: models.Gamma, Mean: 240, CV: 0.5})
+	cfg.Horizon = 7 * 86400
+	fit, _ := fitLog(t, syntheticLog(t, cfg), ContactsFormat)
+	c := fit.Channels[0]
+	if c.Handle.Dist.Kind != models.Gamma || math.Abs(c.Gamma.Dist.CV-0.5) > 0.02 || math.Abs(c.Gamma.Dist.Mean-240) > 3 {
+		t.Errorf("gamma handle times: used %v, gamma %v (KS %.3f), lognormal KS %.3f; want gamma, mean 240 ± 3, CV 0.5 ± 0.02",
+			c.Handle.Dist.Kind, c.Gamma.Dist, c.Gamma.KS, c.LogNormal.KS)
+	}
+}
+
+// TestReadBadRows: bad rows are counted and listed by line, never dropped
+// silently; a log mostly unreadable is refused; a header without the
+// format's columns says which.
+func TestReadBadRows(t *testing.T) {
+	head := "replication,contact,customer,previous,channel,issue,how,outcome,chased,arrived_seconds,answered_seconds,ended_seconds\n"
+	good := "0,1,1,,phone,general,first,resolved,false,10,20,200\n"
+	log := head + good + "0,2,2,,phone,general,first,abandoned,false,x,,50\n" + good + good + "0,3,3,,phone,general,first,resolved,false,100,90,200\n"
+	var n int
+	s, err := Read(strings.NewReader(log), ContactsFormat, func(*Record) { n++ })
+	if err != nil || s.Bad != 2 || n != 3 || s.Rows != 5 {
+		t.Fatalf("summary %+v, %d used, %v", s, n, err)
+	}
+	if !strings.Contains(s.Problems[0], "line 3: arrived_seconds") || !strings.Contains(s.Problems[1], "line 6: times out of order") {
+		t.Errorf("problems %q", s.Problems)
+	}
+	mostlyBad := head + good + strings.Repeat("0,2,2,,phone,general,first,abandoned,false,x,,50\n", 3)
+	if _, err := Read(strings.NewReader(mostlyBad), ContactsFormat, func(*Record) {}); err == nil || !strings.Contains(err.Error(), "3 of 4 rows cannot be read") {
+		t.Errorf("mostly unreadable: %v", err)
+	}
+	if _, err := Read(strings.NewReader("a,b\n1,2\n"), ContactsFormat, func(*Record) {}); err == nil || !strings.Contains(err.Error(), "the header lacks replication") {
+		t.Errorf("wrong header: %v", err)
+	}
+	if _, err := Read(strings.NewReader(head), ContactsFormat, func(*Record) {}); err == nil {
+		t.Error("a header and no rows: no error")
+	}
+}
+
+// TestFitBank fits the real "Anonymous Bank" log ("Anonymous Bank"
+// call-centre data, Technion, I. Guedj and A. Mandelbaum) when it is there.
+// Brown et al. (2005) report for it lognormal-like service times and
+// patience to be estimated with censoring; this checks what the file's
+// README says of its rows and that the fit loads back.
+func TestFitBank(t *testing.T) {
+	data, err := os.ReadFile("../../shared/data/anonymous-bank-1999-10/october.txt")
+	if err != nil {
+		t.Skip("the Anonymous Bank data is not there:", err)
+	}
+	fit, s := fitLog(t, data, BankFormat)
+	if s.Rows != 34625 || s.Skipped["a PHANTOM (ghost) record"] == 0 || s.Bad > 10 || fit.Days != 31 {
+		t.Errorf("summary %+v, %d days", s, fit.Days)
+	}
+	if fit.Agents == nil || fit.Channels[0].Name != "PS" || fit.Channels[0].Contacts < 20000 {
+		t.Errorf("fit: agents %v, first channel %+v", fit.Agents != nil, fit.Channels[0].Name)
+	}
+	if _, err := scenarios.Parse("bank.yaml", "bank", fit.Scenario("bank", "october.txt"), nil); err != nil {
+		t.Fatal(err)
+	}
+}

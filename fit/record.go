@@ -1,0 +1,40 @@
+// Package fit turns a log of contacts into a calibrated scenario: arrivals
+// per channel, weekday and time of day, handle-time distributions, patience
+// estimated from censored waits, and staffing inferred from agents' work.
+//
+// The log is read once, as a stream: memory holds per-interval counts,
+// histograms and sufficient statistics, never the rows.
+package fit
+
+// Outcome is how a contact in the log ended.
+type Outcome int
+
+// The outcomes a log records.
+const (
+	// Answered: an agent took the contact after Wait seconds.
+	Answered Outcome = iota
+	// Abandoned: the customer gave up after Wait seconds in the queue.
+	Abandoned
+)
+
+// Record is one contact of a log.
+type Record struct {
+	// Line is the record's line in the file, from 1 (the header).
+	Line int
+	// Day is the day of the log the contact arrived on, from 0; Arrival
+	// is the time of day in seconds.
+	Day     int
+	Arrival float64
+	// Channel is the channel or queue; Type the contact's type, if the
+	// log has one.
+	Channel, Type string
+	Outcome       Outcome
+	// Wait is the time in the queue, in seconds: until an agent answered,
+	// or until the customer gave up.
+	Wait float64
+	// Handle is the handle time of an answered contact, in seconds.
+	Handle float64
+	// Customer and Agent identify the caller and the agent, "" when the
+	// log does not say.
+	Customer, Agent string
+}

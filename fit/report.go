@@ -1,0 +1,111 @@
+package fit
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/output"
+)
+
+// WriteReport writes the fit report: what was read, and per channel its
+// contacts, handle-time fits with their goodness of fit, patience and the
+// day-to-day variation of its volume.
+func (f *Fit) WriteReport(w io.Writer, s *Summary, source string) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %d rows; %d fitted over %d days from a %s", source, s.Rows, s.Used, f.Days, weekdayName(f.Start))
+	if f.Days > 0 {
+		fmt.Fprintf(&b, " (%s)", weekCounts(f.Weeks))
+	}
+	b.WriteString(".\n")
+	reasons := make([]string, 0, len(s.Skipped))
+	for r := range s.Skipped {
+		reasons = append(reasons, r)
+	}
+	slices.Sort(reasons)
+	for _, r := range reasons {
+		fmt.Fprintf(&b, "  skipped %d: %s\n", s.Skipped[r], r)
+	}
+	if s.Bad > 0 {
+		fmt.Fprintf(&b, "  %d row(s) could not be read:\n", s.Bad)
+		for _, p := range s.Problems {
+			fmt.Fprintf(&b, "    %s\n", p)
+		}
+		if s.Bad > len(s.Problems) {
+			fmt.Fprintf(&b, "    (and %d more)\n", s.Bad-len(s.Problems))
+		}
+	}
+	b.WriteString("\n")
+	t := output.NewTable("channel", "contacts", "abandoned", "lognormal mean, CV (KS)", "gamma mean, CV (KS)", "used",
+		"patience: exp. mean", "KM median", "daily CV (Poisson)")
+	for _, c := range f.Channels {
+		hf := func(h HandleFit) string {
+			if math.IsNaN(h.KS) {
+				return "–"
+			}
+			return fmt.Sprintf("%s, %.2f (%.3f)", durationOrDash(h.Dist.Mean), h.Dist.CV, h.KS)
+		}
+		t.Row(c.Name, output.Thousands(int64(c.Contacts)), output.Value(ratio(float64(c.Abandoned), float64(c.Contacts)), output.UnitShare),
+			hf(c.LogNormal), hf(c.Gamma), string(c.Handle.Dist.Kind),
+			durationOrDash(c.PatienceMean), durationOrDash(c.PatienceMedian),
+			fmt.Sprintf("%s (%s)", pct(c.DailyCV), pct(c.PoissonCV)))
+	}
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return err
+	}
+	if _, err := t.WriteTo(w); err != nil {
+		return err
+	}
+	var notes strings.Builder
+	notes.WriteString("\nKS: the Kolmogorov–Smirnov distance between the fitted CDF and the log's (0 is a perfect fit); the closer fit is used.\n")
+	notes.WriteString("Patience: answered waits are censored observations (the customer would have waited longer), so the exponential mean is\n" +
+		"the time all contacts waited ÷ those who gave up, and the Kaplan–Meier median uses the same censoring; never the waits of\n" +
+		"those who gave up alone. – : nobody gave up, or more than half would still wait at the longest wait in the log.\n")
+	notes.WriteString("Daily CV: how much a day's volume varies about its weekday's mean, against what Poisson arrivals would give.\n")
+	switch {
+	case f.OutOfOrder > 0 && !math.IsNaN(f.Redials):
+		fmt.Fprintf(&notes, "Redials: %.1f %% of %d customers who gave up called again within %s (%d records out of time order, so this may miss some).\n",
+			100*f.Redials, int(f.RedialBase), models.FormatDuration(f.Options.RedialWithin), f.OutOfOrder)
+	case !math.IsNaN(f.Redials):
+		fmt.Fprintf(&notes, "Redials: %.1f %% of %d customers who gave up called again within %s.\n",
+			100*f.Redials, int(f.RedialBase), models.FormatDuration(f.Options.RedialWithin))
+	default:
+		notes.WriteString("Redials: the log identifies no customer who gave up.\n")
+	}
+	if f.Agents != nil {
+		peak := slices.Max(f.Agents)
+		fmt.Fprintf(&notes, "Staffing: agents at work per %s, each for the part of it from their first service to their last; at most %.1f on average.\n",
+			models.FormatDuration(f.Options.Interval), peak)
+	} else {
+		notes.WriteString("Staffing: the log names no agents; the scenario schedules what Erlang A says the demand needs.\n")
+	}
+	_, err := io.WriteString(w, notes.String())
+	return err
+}
+
+func weekCounts(weeks [7]int) string {
+	var parts []string
+	for d, n := range weeks {
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, models.Weekday(d).String()))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func durationOrDash(sec float64) string {
+	if math.IsNaN(sec) {
+		return "–"
+	}
+	return models.FormatDuration(math.Round(sec))
+}
+
+func pct(x float64) string {
+	if math.IsNaN(x) {
+		return "–"
+	}
+	return fmt.Sprintf("%.1f %%", 100*x)
+}

@@ -1,0 +1,261 @@
+package fit
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/mathext"
+	"gonum.org/v1/gonum/optimize"
+	"gonum.org/v1/gonum/stat/distuv"
+
+	"github.com/omnisim/omnisim/models"
+)
+
+// Fit is what a log says: per channel, its demand, handle times and
+// patience, and the agents at work.
+type Fit struct {
+	Options Options
+	// Start is the weekday of the log's first day; Days the days it
+	// covers; Weeks how many of each weekday it holds.
+	Start models.Weekday
+	Days  int
+	Weeks [7]int
+	// Channels are the channels in the order the log first names them.
+	Channels []ChannelFit
+	// Agents is the mean number of agents at work in each slot of the
+	// week, from Monday 00:00: each agent counts for the share of the slot
+	// from their first service in it to their last (idle time between
+	// calls included, time before the first and after the last not); nil
+	// when the log names no agents.
+	Agents []float64
+	// Redials is the share of customers who gave up and called again
+	// within Options.RedialWithin, of those the log identifies; NaN when
+	// it identifies none.
+	Redials, RedialBase float64
+	// OutOfOrder counts records earlier than one before them (redials
+	// assume time order).
+	OutOfOrder int
+}
+
+// ChannelFit is one channel's fit.
+type ChannelFit struct {
+	Name string
+	// Contacts, Answered, Abandoned count the log's contacts.
+	Contacts, Answered, Abandoned int
+	// Volumes are the mean contacts per slot of the week, from Monday
+	// 00:00.
+	Volumes []float64
+	// DailyCV is the coefficient of variation of daily volumes around
+	// their weekday's mean, and PoissonCV what Poisson arrivals would
+	// give: a larger DailyCV is overdispersion.
+	DailyCV, PoissonCV float64
+	// Noise is the day-to-day variation beyond Poisson: the coefficient of
+	// variation of a gamma day factor, sqrt(max(0, DailyCV² − PoissonCV²)).
+	Noise float64
+	// LogNormal and Gamma are the handle-time distributions fitted by
+	// maximum likelihood, with their Kolmogorov–Smirnov distance to the
+	// sample; Handle is the closer of the two.
+	LogNormal, Gamma HandleFit
+	Handle           HandleFit
+	// PatienceMean is the exponential patience's maximum-likelihood mean:
+	// the total time every contact waited ÷ the number who gave up
+	// (answered waits are censored observations of patience). NaN with no
+	// abandonment.
+	PatienceMean float64
+	// PatienceMedian is the Kaplan–Meier median of patience; NaN when
+	// more than half would still wait at the longest wait seen.
+	PatienceMedian float64
+	// Slots are the observed tallies by time of day.
+	Offered, AbandonShare, MeanWait, ServiceLevel []float64
+}
+
+// HandleFit is a handle-time distribution fitted to a channel.
+type HandleFit struct {
+	Dist models.Dist
+	// KS is the Kolmogorov–Smirnov distance between the fitted CDF and
+	// the sample's: the largest gap, from 0 to 1.
+	KS float64
+}
+
+// Result computes the fit of everything added.
+func (f *Fitter) Result() *Fit {
+	days := f.sortedDays()
+	fit := &Fit{Options: f.opts, Days: len(days), Redials: math.NaN(), OutOfOrder: f.outOfOrder}
+	if len(days) == 0 {
+		return fit
+	}
+	weekday := func(day int) int { return int(models.WeekdayAt(models.Thursday, float64(day)*86400)) } // 1970-01-01 was a Thursday
+	fit.Start = models.Weekday(weekday(days[0]))
+	for _, d := range days {
+		fit.Weeks[weekday(d)]++
+	}
+	week := 7 * f.slots
+	for _, name := range f.names {
+		c := f.channels[name]
+		cf := ChannelFit{Name: name, Answered: c.nAnswered, Abandoned: c.nAbandoned, Contacts: c.nAnswered + c.nAbandoned,
+			Volumes: make([]float64, week)}
+		// Volumes: the mean per weekday and slot over the days of that
+		// weekday in the log (a day without contacts counts as zero).
+		totals := map[int]float64{}
+		for d, counts := range c.counts {
+			wd := weekday(d)
+			for s, n := range counts {
+				cf.Volumes[wd*f.slots+s] += n / float64(fit.Weeks[wd])
+				totals[d] += n
+			}
+		}
+		cf.DailyCV, cf.PoissonCV, cf.Noise = dispersion(days, totals, weekday, fit.Weeks)
+		cf.LogNormal, cf.Gamma = c.fitHandle()
+		cf.Handle = cf.LogNormal
+		if cf.Gamma.KS < cf.LogNormal.KS {
+			cf.Handle = cf.Gamma
+		}
+		cf.PatienceMean = math.NaN()
+		if c.nAbandoned > 0 {
+			cf.PatienceMean = c.totalWait / float64(c.nAbandoned)
+		}
+		cf.PatienceMedian = kaplanMeierMedian(&c.gaveUp, &c.censored)
+		for s := range f.slots {
+			n := c.offered[s] / float64(len(days))
+			cf.Offered = append(cf.Offered, n)
+			cf.AbandonShare = append(cf.AbandonShare, ratio(c.abandoned[s], c.offered[s]))
+			cf.MeanWait = append(cf.MeanWait, ratio(c.waitSum[s], c.offered[s]))
+			cf.ServiceLevel = append(cf.ServiceLevel, ratio(c.within[s], c.offered[s]))
+		}
+		fit.Channels = append(fit.Channels, cf)
+	}
+	if len(f.agents) > 0 {
+		fit.Agents = make([]float64, week)
+		for key, spans := range f.agents {
+			wd := weekday(key[0])
+			present := 0.0
+			for _, span := range spans {
+				present += span[1] - span[0]
+			}
+			if fit.Weeks[wd] > 0 {
+				fit.Agents[wd*f.slots+key[1]] += present / f.opts.Interval / float64(fit.Weeks[wd])
+			}
+		}
+	}
+	if f.knownGiveUps > 0 {
+		fit.Redials = float64(f.redials) / float64(f.knownGiveUps)
+		fit.RedialBase = float64(f.knownGiveUps)
+	}
+	return fit
+}
+
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return math.NaN()
+	}
+	return a / b
+}
+
+// dispersion compares daily volumes with their weekday's mean: the
+// coefficient of variation of day ÷ its weekday's mean, what Poisson
+// arrivals would give (1/√mean, averaged), and the gamma day factor's
+// coefficient of variation that accounts for the rest.
+func dispersion(days []int, totals map[int]float64, weekday func(int) int, weeks [7]int) (cv, poisson, noise float64) {
+	var mean [7]float64
+	for _, d := range days {
+		mean[weekday(d)] += totals[d] / float64(weeks[weekday(d)])
+	}
+	var ss, pois float64
+	n := 0
+	for _, d := range days {
+		m := mean[weekday(d)]
+		if m <= 0 || weeks[weekday(d)] < 2 {
+			continue
+		}
+		r := totals[d]/m - 1
+		// Unbiased within a weekday: k days about their own mean.
+		k := float64(weeks[weekday(d)])
+		ss += r * r * k / (k - 1)
+		pois += 1 / m
+		n++
+	}
+	if n == 0 {
+		return math.NaN(), math.NaN(), math.NaN()
+	}
+	cv, poisson = math.Sqrt(ss/float64(n)), math.Sqrt(pois/float64(n))
+	return cv, poisson, math.Sqrt(math.Max(0, cv*cv-poisson*poisson))
+}
+
+// fitHandle fits a lognormal and a gamma distribution to the handle times
+// by maximum likelihood, from the sums of the logs and of the values.
+func (c *channelStats) fitHandle() (lognormal, gamma HandleFit) {
+	if c.n < 2 {
+		nan := HandleFit{Dist: models.Dist{Kind: models.Exponential, Mean: c.sum / math.Max(1, float64(c.n))}, KS: math.NaN()}
+		return nan, nan
+	}
+	n := float64(c.n)
+	mu := c.sumLog / n
+	sigma := math.Sqrt(math.Max(1e-12, c.sumL2/n-mu*mu))
+	ln := distuv.LogNormal{Mu: mu, Sigma: sigma}
+	lognormal = HandleFit{Dist: models.Dist{Kind: models.LogNormal, Mean: ln.Mean(), CV: math.Sqrt(math.Expm1(sigma * sigma))}}
+	// Gamma: the shape k maximises k ln(k/m) − lnΓ(k) + (k−1)·E[ln x] − k
+	// (the rate at its maximum, k/m, put in); digamma's root of the
+	// derivative, ln k − ψ(k) = ln m − E[ln x], found by gonum's optimiser.
+	m := c.sum / n
+	s := math.Log(m) - mu
+	k0 := (3 - s + math.Sqrt((s-3)*(s-3)+24*s)) / (12 * s) // Minka's starting point
+	obj := func(x []float64) float64 {
+		k := math.Exp(x[0])
+		lg, _ := math.Lgamma(k)
+		return -(k*math.Log(k/m) - lg + (k-1)*mu - k)
+	}
+	grad := func(g, x []float64) {
+		k := math.Exp(x[0])
+		g[0] = -(math.Log(k) - mathext.Digamma(k) - s) * k
+	}
+	k := k0
+	if res, err := optimize.Minimize(optimize.Problem{Func: obj, Grad: grad}, []float64{math.Log(k0)}, nil, &optimize.BFGS{}); err == nil {
+		k = math.Exp(res.X[0])
+	}
+	g := distuv.Gamma{Alpha: k, Beta: k / m}
+	gamma = HandleFit{Dist: models.Dist{Kind: models.Gamma, Mean: m, CV: 1 / math.Sqrt(k)}}
+	sample := c.sortedSample()
+	lognormal.KS, gamma.KS = ks(sample, ln.CDF), ks(sample, g.CDF)
+	return lognormal, gamma
+}
+
+// ks returns the Kolmogorov–Smirnov distance between a sorted sample's
+// empirical CDF and cdf.
+func ks(sorted []float64, cdf func(float64) float64) float64 {
+	n := float64(len(sorted))
+	d := 0.0
+	for i := 0; i < len(sorted); {
+		j := i
+		for j < len(sorted) && sorted[j] == sorted[i] {
+			j++
+		}
+		f := cdf(sorted[i])
+		d = math.Max(d, math.Max(math.Abs(f-float64(i)/n), math.Abs(float64(j)/n-f)))
+		i = j
+	}
+	return d
+}
+
+// kaplanMeierMedian returns the median patience by the Kaplan–Meier
+// estimator from waits binned by the second: gaveUp[t] customers gave up
+// after t seconds, censored[t] were answered after t seconds (their
+// patience was longer). NaN when the survival never falls to one half.
+func kaplanMeierMedian(gaveUp, censored *[waitBins + 1]float64) float64 {
+	atRisk := 0.0
+	for t := range gaveUp {
+		atRisk += gaveUp[t] + censored[t]
+	}
+	surv := 1.0
+	for t := range gaveUp {
+		if atRisk <= 0 {
+			break
+		}
+		if d := gaveUp[t]; d > 0 {
+			surv *= 1 - d/atRisk
+			if surv <= 0.5 {
+				return float64(t)
+			}
+		}
+		atRisk -= gaveUp[t] + censored[t]
+	}
+	return math.NaN()
+}

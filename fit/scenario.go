@@ -1,0 +1,187 @@
+package fit
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/omnisim/omnisim/models"
+)
+
+// Scenario writes the fit as a scenario file: a week from Monday, each
+// channel's arrivals per interval of the week, its handle time (the closer
+// of the lognormal and gamma fits), exponential patience and service-level
+// threshold, and one pool serving every channel with the agents the log
+// shows at work (or, when it names no agents, the agents Erlang A says the
+// demand needs for 80 % within the threshold). source names the log for
+// the description.
+func (f *Fit) Scenario(name, source string) []byte {
+	var b strings.Builder
+	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	interval := f.Options.Interval
+	w("# Fitted by omnisim fit from %s: %d contacts over %d days.\n", source, f.contacts(), f.Days)
+	w("name: %s\n", name)
+	w("title: %s\n", strconv.Quote("Fitted from "+source))
+	w("description: |\n")
+	for _, line := range wrap(f.description(source), 76) {
+		w("  %s\n", line)
+	}
+	w("seed: 1\nreplications: 10\nhorizon: 7d\ninterval: %s\nstart: monday\n\n", duration(interval))
+	w("channels:\n")
+	for _, c := range f.Channels {
+		w("  %s:\n", yamlKey(c.Name))
+		w("    # %d contacts in the log; volumes: the mean per %s of the week, from Monday 00:00\n", c.Contacts, duration(interval))
+		w("    arrivals: {volumes: [%s]}\n", numbers(c.Volumes, 3))
+		h := c.Handle
+		w("    # handle time: %s fitted by maximum likelihood, Kolmogorov–Smirnov distance %.3f\n", h.Dist.Kind, h.KS)
+		w("    handle_time: {dist: %s, mean: %s, cv: %s}\n", h.Dist.Kind, duration(h.Dist.Mean), strconv.FormatFloat(round(h.Dist.CV, 3), 'f', -1, 64))
+		if math.IsNaN(c.PatienceMean) {
+			w("    patience: never  # nobody gave up in the log\n")
+		} else {
+			w("    # patience: exponential, mean = time waited by all ÷ those who gave up (answered waits are censored)\n")
+			w("    patience: {dist: exponential, mean: %s}\n", duration(c.PatienceMean))
+		}
+		w("    service_level: {within: %s}\n", duration(f.Options.AnswerWithin))
+	}
+	w("\npools:\n  agents:\n    skills: [%s]\n", strings.Join(f.channelKeys(), ", "))
+	agents, how := f.staffing()
+	w("    # %s\n", how)
+	w("    agents: [%s]\n", ints(agents))
+	return []byte(b.String())
+}
+
+// staffing returns the agents per interval of the week the scenario
+// schedules, and where they come from.
+func (f *Fit) staffing() ([]int, string) {
+	week := len(f.Channels[0].Volumes)
+	out := make([]int, week)
+	if f.Agents != nil {
+		for k, a := range f.Agents {
+			out[k] = int(math.Round(a))
+		}
+		return out, fmt.Sprintf("agents at work in each %s of the week, the mean over the log's days: each agent counts for the part of it from their first service to their last", duration(f.Options.Interval))
+	}
+	for k := range week {
+		sum := 0.0
+		for _, c := range f.Channels {
+			ch := models.Channel{Name: c.Name, Kind: models.Live, Concurrency: 1, AnswerWithin: f.Options.AnswerWithin,
+				HandleTime: c.Handle.Dist, Patience: models.Dist{Kind: models.Exponential, Mean: c.PatienceMean}}
+			if math.IsNaN(c.PatienceMean) {
+				ch.Patience = models.Dist{Kind: models.Never}
+			}
+			if n, err := ch.NeedIn(c.Volumes[k], c.Handle.Dist.Mean, f.Options.Interval); err == nil && !math.IsNaN(n.Agents) {
+				sum += n.Agents
+			}
+		}
+		out[k] = int(math.Ceil(sum - 1e-9))
+	}
+	return out, "the log names no agents: the agents Erlang A says each channel needs for 80 % within the threshold, added up"
+}
+
+// description says where the scenario comes from and what it leaves out.
+func (f *Fit) description(source string) string {
+	s := fmt.Sprintf("Fitted by omnisim fit from %s, %d days from a %s. Arrivals are each channel's mean per interval and weekday; "+
+		"handle times the closer of a lognormal and a gamma fit; patience exponential, estimated with answered waits as "+
+		"censored observations.", source, f.Days, weekdayName(f.Start))
+	var noisy []string
+	for _, c := range f.Channels {
+		if c.Noise > 0.05 {
+			noisy = append(noisy, fmt.Sprintf("%s %.0f %%", c.Name, 100*c.DailyCV))
+		}
+	}
+	if len(noisy) > 0 {
+		s += " Daily volumes in the log vary more than Poisson arrivals would (" + strings.Join(noisy, ", ") +
+			" about their weekday's mean); a channel's arrivals here have no day factor, so simulated days vary less."
+	}
+	if !math.IsNaN(f.Redials) {
+		s += fmt.Sprintf(" %.1f %% of the customers the log identifies who gave up called again within %s; those calls are in the arrivals, and the scenario has no retries.",
+			100*f.Redials, models.FormatDuration(f.Options.RedialWithin))
+	}
+	return s
+}
+
+func (f *Fit) contacts() int {
+	n := 0
+	for _, c := range f.Channels {
+		n += c.Contacts
+	}
+	return n
+}
+
+func (f *Fit) channelKeys() []string {
+	var keys []string
+	for _, c := range f.Channels {
+		keys = append(keys, yamlKey(c.Name))
+	}
+	return keys
+}
+
+// yamlKey quotes a name that YAML would not read back as the same string.
+func yamlKey(s string) string {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return strconv.Quote(s)
+		}
+	}
+	if s == "" || strings.ContainsAny(s[:1], "0123456789-") {
+		return strconv.Quote(s)
+	}
+	return s
+}
+
+// duration writes seconds as a duration the scenario format reads.
+func duration(sec float64) string {
+	switch {
+	case sec > 0 && math.Mod(sec, 86400) == 0:
+		return strconv.Itoa(int(sec/86400)) + "d"
+	case sec > 0 && math.Mod(sec, 3600) == 0:
+		return strconv.Itoa(int(sec/3600)) + "h"
+	case sec > 0 && math.Mod(sec, 60) == 0:
+		return strconv.Itoa(int(sec/60)) + "m"
+	}
+	return strconv.FormatFloat(round(sec, 1), 'f', -1, 64) + "s"
+}
+
+func round(x float64, digits int) float64 {
+	p := math.Pow(10, float64(digits))
+	return math.Round(x*p) / p
+}
+
+func numbers(xs []float64, digits int) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = strconv.FormatFloat(round(x, digits), 'f', -1, 64)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func ints(xs []int) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = strconv.Itoa(x)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func weekdayName(d models.Weekday) string {
+	s := d.String()
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// wrap breaks text into lines of at most width characters.
+func wrap(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		if line != "" && len(line)+1+len(word) > width {
+			lines = append(lines, line)
+			line = ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += word
+	}
+	return append(lines, line)
+}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/scenarios"
@@ -170,5 +171,63 @@ func TestFitBank(t *testing.T) {
 	}
 	if _, err := scenarios.Parse("bank.yaml", "bank", fit.Scenario("bank", "october.txt"), nil); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestMapping: a log of another layout, read through a mapping file, gives
+// the same fit as the same contacts in omnisim's own layout.
+func TestMapping(t *testing.T) {
+	cfg := known(models.Dist{Kind: models.LogNormal, Mean: 240, CV: 0.8})
+	cfg.Horizon = 2 * 86400
+	native := syntheticLog(t, cfg)
+	// The same contacts as a call-centre export: date-times from Monday 3
+	// March 2025, waits and talk times in seconds, outcomes in words.
+	var b strings.Builder
+	b.WriteString("started;queue;waited;talked;result;caller\n")
+	start := time.Date(2025, 3, 3, 0, 0, 0, 0, time.UTC)
+	_, err := Read(bytes.NewReader(native), ContactsFormat, func(r *Record) {
+		at := start.Add(time.Duration((float64(r.Day)*86400 + r.Arrival) * float64(time.Second)))
+		result, talk := "ANSWERED", strconv.FormatFloat(r.Handle, 'g', -1, 64)
+		if r.Outcome == Abandoned {
+			result, talk = "HUNG UP", ""
+		}
+		fmt.Fprintf(&b, "%s;%s;%s;%s;%s;%s\n", at.Format("2006-01-02 15:04:05.000000"), r.Channel,
+			strconv.FormatFloat(r.Wait, 'g', -1, 64), talk, result, r.Customer)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.WriteString("2025-03-04 10:00:00.000000;phone;12;;TRANSFERRED;x\n")
+	b.WriteString("yesterday;phone;12;30;ANSWERED;x\n")
+	f, err := ParseMapping("export.yaml", []byte(`separator: ";"
+arrival: {column: started, format: "2006-01-02 15:04:05.000000"}
+channel: queue
+wait: waited
+handle: talked
+outcome: {column: result, answered: [ANSWERED], abandoned: [HUNG UP]}
+customer: caller
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mapped, s := fitLog(t, []byte(b.String()), f)
+	want, _ := fitLog(t, native, ContactsFormat)
+	if s.Bad != 1 || s.Skipped[`outcome "TRANSFERRED", neither answered nor abandoned`] != 1 || !strings.Contains(s.Problems[0], `started: "yesterday" does not match`) {
+		t.Errorf("summary %+v", s)
+	}
+	a, w := mapped.Channels[0], want.Channels[0]
+	if a.Contacts != w.Contacts || math.Abs(a.PatienceMean-w.PatienceMean) > 1e-6 || math.Abs(a.Handle.Dist.Mean-w.Handle.Dist.Mean) > 1e-6 ||
+		mapped.Start != models.Monday {
+		t.Errorf("mapped: %d contacts, patience %v, handle %v, start %v; native: %d, %v, %v",
+			a.Contacts, a.PatienceMean, a.Handle.Dist, mapped.Start, w.Contacts, w.PatienceMean, w.Handle.Dist)
+	}
+	_, err = ParseMapping("bad.yaml", []byte("separator: x\narrival: {column: a, format: nonsense}\nwait: w\n"))
+	for _, want := range []string{"handle: missing", "outcome.column: missing", "channel: name the channel", "separator", "is not a Go time layout"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("bad mapping: %v, want %q", err, want)
+		}
+	}
+	if _, err := ParseMapping("typo.yaml", []byte("arival: {column: a}\n")); err == nil || !strings.Contains(err.Error(), "arival") {
+		t.Errorf("a misspelt key: %v", err)
 	}
 }

@@ -20,10 +20,10 @@ import (
 
 type fitOptions struct {
 	runOptions
-	format         string
-	interval       string
-	within, redial string
-	check          bool
+	format, mapping string
+	interval        string
+	within, redial  string
+	check           bool
 }
 
 func newFitCmd(s streams) *cobra.Command {
@@ -56,7 +56,10 @@ listed with their line numbers; a log mostly unreadable is refused.
 
 Formats:
 ` + strings.Join(formats, "\n") + `
-The format is recognised from the header unless --format names it.
+The format is recognised from the header unless --format names it. A log of
+any other layout is read with --map FILE, a small YAML file naming its
+columns (arrival time and its layout, channel, wait, handle time, outcome
+values, and optionally customer and agent): see the README.
 
 --check simulates the fitted scenario and sets it against the log, time of
 day by time of day: contacts per day, abandonment, mean wait and service
@@ -80,6 +83,7 @@ with --force.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.format, "format", "", "the log's `format`: bank or omnisim (default: from the header)")
+	f.StringVar(&o.mapping, "map", "", "read a log of another layout as the YAML mapping `FILE` says (see the README)")
 	f.StringVar(&o.interval, "interval", "1h", "the `length` of the intervals arrivals and staffing are counted in; divides a day")
 	f.StringVar(&o.within, "within", "20s", "the service-level threshold the scenario and the check use")
 	f.StringVar(&o.redial, "redial-within", "1h", "a call from a customer this soon after giving up counts as a redial")
@@ -180,6 +184,16 @@ func (o *fitOptions) fit(s streams, path string) error {
 // detect returns the format --format names, or the one whose columns the
 // log's header has.
 func (o *fitOptions) detect(in *bufio.Reader) (fit.Format, error) {
+	if o.mapping != "" {
+		if o.format != "" {
+			return fit.Format{}, usageErrorf("give --format or --map, not both")
+		}
+		data, err := os.ReadFile(o.mapping)
+		if err != nil {
+			return fit.Format{}, fmt.Errorf("fit: %w", err)
+		}
+		return fit.ParseMapping(o.mapping, data)
+	}
 	if o.format != "" {
 		f, ok := fit.FormatNamed(o.format)
 		if !ok {
@@ -213,5 +227,5 @@ func (o *fitOptions) detect(in *bufio.Reader) (fit.Format, error) {
 			return f, nil
 		}
 	}
-	return fit.Format{}, fmt.Errorf("fit: the header %q is not one omnisim knows: give --format (bank or omnisim)", strings.TrimSpace(string(line)))
+	return fit.Format{}, fmt.Errorf("fit: the header %q is not one omnisim knows: give --format (bank or omnisim) or --map FILE", strings.TrimSpace(string(line)))
 }

@@ -231,3 +231,32 @@ customer: caller
 		t.Errorf("a misspelt key: %v", err)
 	}
 }
+
+// TestForecastRoundTrip: the forecast fit writes, read by a scenario's
+// forecast key, gives the channels the fitted volumes exactly.
+func TestForecastRoundTrip(t *testing.T) {
+	cfg := known(models.Dist{Kind: models.LogNormal, Mean: 240, CV: 0.8})
+	cfg.Horizon = 3 * 86400
+	fit, _ := fitLog(t, syntheticLog(t, cfg), ContactsFormat)
+	var b bytes.Buffer
+	if err := fit.WriteForecast(&b); err != nil {
+		t.Fatal(err)
+	}
+	sc, err := scenarios.Parse("refit.yaml", "refit", fit.Scenario("refit", "synthetic"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := scenarios.ParseForecast("forecast.csv", b.Bytes(), &sc.Config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fit.Channels[0].Volumes
+	if v := got["phone"]; len(v) != 168 || len(want) != 168 {
+		t.Fatalf("%d volumes, want 168", len(v))
+	}
+	for k, v := range got["phone"] {
+		if math.Abs(v-want[k]) > 1e-6*math.Max(1, want[k]) {
+			t.Fatalf("interval %d: %v, want %v", k, v, want[k])
+		}
+	}
+}

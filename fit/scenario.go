@@ -1,7 +1,9 @@
 package fit
 
 import (
+	"encoding/csv"
 	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -184,4 +186,30 @@ func wrap(text string, width int) []string {
 		line += word
 	}
 	return append(lines, line)
+}
+
+// WriteForecast writes the fitted arrivals as a forecast table, the form a
+// scenario's forecast key reads: a row per channel and interval of the
+// week from Monday 00:00 (interval 0, as the fitted scenario starts), with
+// the day, weekday, time and start in seconds for people and spreadsheets,
+// and the expected contacts (volume).
+func (f *Fit) WriteForecast(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write([]string{"channel", "interval", "day", "weekday", "time", "start_seconds", "volume"}); err != nil {
+		return err
+	}
+	for _, c := range f.Channels {
+		for k, v := range c.Volumes {
+			start := float64(k) * f.Options.Interval
+			sec := int(math.Mod(start, 86400))
+			row := []string{c.Name, strconv.Itoa(k), strconv.Itoa(int(start/86400) + 1),
+				models.WeekdayAt(models.Monday, start).String(), fmt.Sprintf("%02d:%02d", sec/3600, sec%3600/60),
+				strconv.FormatFloat(start, 'f', -1, 64), strconv.FormatFloat(v, 'g', 9, 64)}
+			if err := cw.Write(row); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
 }

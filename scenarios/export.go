@@ -191,6 +191,7 @@ var settingNotes = map[string]string{
 	"channels.*.max_abandon":   "a live channel's abandonment target: at most this share abandoned (omnisim staff staffs for it)",
 	"channels.*.max_occupancy": "the most occupancy the channel's agents may have (omnisim staff staffs for it)",
 	"staffing":                 "a staffing table (CSV, as omnisim staff writes it) giving pools their headcount per interval",
+	"forecast":                 "a forecast table (CSV: channel, interval, volume) giving channels their arrivals per interval",
 
 	"channels.*.arrivals.rate":    "contacts per period, steady (a rate: 200/h)",
 	"channels.*.arrivals.volumes": "expected contacts per interval from midnight of day 0, repeating",

@@ -62,7 +62,7 @@ func (d *decoder) decodeScenario(root *yaml.Node, s *Scenario) {
 		cfg.Issues = d.decodeIssues(v, "issues")
 	}
 	issues := issueNames(cfg.Issues)
-	var staffing *yaml.Node
+	var staffing, forecast *yaml.Node
 	d.mapping(root, "", []field{
 		{"name", func(n *yaml.Node, p string) {
 			if v := d.str(n, p); v != "" {
@@ -133,11 +133,16 @@ func (d *decoder) decodeScenario(root *yaml.Node, s *Scenario) {
 			})
 		}},
 		{"staffing", func(n *yaml.Node, _ string) { staffing = n }},
+		{"forecast", func(n *yaml.Node, _ string) { forecast = n }},
 	}, "horizon", "channels", "pools")
 	// The staffing table names pools and counts intervals: read it once
 	// both are known.
 	if staffing != nil {
 		d.staffingFile(staffing, cfg)
+	}
+	// So does the forecast, with channels.
+	if forecast != nil {
+		d.forecastFile(forecast, cfg)
 	}
 }
 

@@ -24,6 +24,7 @@ type fitOptions struct {
 	interval        string
 	within, redial  string
 	check           bool
+	forecast        string
 }
 
 func newFitCmd(s streams) *cobra.Command {
@@ -90,6 +91,7 @@ with --force.`,
 	f.StringVar(&o.out, "out", "", "write the scenario to `FILE` (default: <log>-fitted.yaml)")
 	f.BoolVar(&o.force, "force", false, "replace the file --out names if it exists")
 	f.BoolVar(&o.check, "check", false, "simulate the fitted scenario and set it against the log")
+	f.StringVar(&o.forecast, "forecast", "", "also write the fitted arrivals as a forecast table to `FILE` (CSV; a scenario's forecast key reads it)")
 	f.IntVar(&o.reps, "reps", 10, "replications of the check")
 	f.IntVarP(&o.workers, "jobs", "j", 0, "replications to run at once (default: all cores); the output does not depend on it")
 	return cmd
@@ -138,8 +140,10 @@ func (o *fitOptions) fit(s streams, path string) error {
 		base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 		out = fileName(base) + "-fitted.yaml"
 	}
-	if exists(out) && !o.force {
-		return usageErrorf("%s already exists: name another file with --out, or add --force to replace it", out)
+	for _, p := range []string{out, o.forecast} {
+		if p != "" && exists(p) && !o.force {
+			return usageErrorf("%s already exists: name another file, or add --force to replace it", p)
+		}
 	}
 	start := time.Now()
 	fitter := fit.NewFitter(opts)
@@ -161,6 +165,12 @@ func (o *fitOptions) fit(s streams, path string) error {
 	}
 	if err := writeAtomic(out, func(w *bufio.Writer) error { _, err := w.Write(yaml); return err }); err != nil {
 		return failed(err)
+	}
+	if o.forecast != "" {
+		if err := writeAtomic(o.forecast, func(w *bufio.Writer) error { return result.WriteForecast(w) }); err != nil {
+			return failed(err)
+		}
+		fmt.Fprintf(s.errOut, "omnisim: wrote the forecast %s\n", o.forecast)
 	}
 	fmt.Fprintf(s.errOut, "omnisim: read %s (%s format) in %.2f s; wrote %s\n", path, format.Name, time.Since(start).Seconds(), out)
 	if err := result.WriteReport(s.out, summary, filepath.Base(path)); err != nil {

@@ -112,3 +112,15 @@ func WriteCheck(w io.Writer, hours []HourCheck, interval float64) error {
 		100*worst[1], worst[2], 100*worst[3])
 	return err
 }
+
+// Series returns the checks as the observed and simulated series of each
+// figure by time of day, for output.CheckChart.
+func Series(hours []HourCheck) (observed, simulated [4][]float64) {
+	for _, h := range hours {
+		for m := range 4 {
+			observed[m] = append(observed[m], h.Observed[m])
+			simulated[m] = append(simulated[m], h.Simulated[m])
+		}
+	}
+	return observed, simulated
+}

@@ -56,6 +56,9 @@ type ChannelFit struct {
 	// sample; Handle is the closer of the two.
 	LogNormal, Gamma HandleFit
 	Handle           HandleFit
+	// Sample is a uniform sample of the log's handle times (at most
+	// sampleSize of them), for charts.
+	Sample []float64
 	// PatienceMean is the exponential patience's maximum-likelihood mean:
 	// the total time every contact waited ÷ the number who gave up
 	// (answered waits are censored observations of patience). NaN with no
@@ -70,6 +73,8 @@ type ChannelFit struct {
 
 // HandleFit is a handle-time distribution fitted to a channel.
 type HandleFit struct {
+	// PDF is the law's density, per second.
+	PDF  func(float64) float64
 	Dist models.Dist
 	// KS is the Kolmogorov–Smirnov distance between the fitted CDF and
 	// the sample's: the largest gap, from 0 to 1.
@@ -105,6 +110,7 @@ func (f *Fitter) Result() *Fit {
 		}
 		cf.DailyCV, cf.PoissonCV, cf.Noise = dispersion(days, totals, weekday, fit.Weeks)
 		cf.LogNormal, cf.Gamma = c.fitHandle()
+		cf.Sample = c.sortedSample()
 		cf.Handle = cf.LogNormal
 		if cf.Gamma.KS < cf.LogNormal.KS {
 			cf.Handle = cf.Gamma
@@ -191,7 +197,7 @@ func (c *channelStats) fitHandle() (lognormal, gamma HandleFit) {
 	mu := c.sumLog / n
 	sigma := math.Sqrt(math.Max(1e-12, c.sumL2/n-mu*mu))
 	ln := distuv.LogNormal{Mu: mu, Sigma: sigma}
-	lognormal = HandleFit{Dist: models.Dist{Kind: models.LogNormal, Mean: ln.Mean(), CV: math.Sqrt(math.Expm1(sigma * sigma))}}
+	lognormal = HandleFit{Dist: models.Dist{Kind: models.LogNormal, Mean: ln.Mean(), CV: math.Sqrt(math.Expm1(sigma * sigma))}, PDF: ln.Prob}
 	// Gamma: the shape k maximises k ln(k/m) − lnΓ(k) + (k−1)·E[ln x] − k
 	// (the rate at its maximum, k/m, put in); digamma's root of the
 	// derivative, ln k − ψ(k) = ln m − E[ln x], found by gonum's optimiser.
@@ -212,7 +218,7 @@ func (c *channelStats) fitHandle() (lognormal, gamma HandleFit) {
 		k = math.Exp(res.X[0])
 	}
 	g := distuv.Gamma{Alpha: k, Beta: k / m}
-	gamma = HandleFit{Dist: models.Dist{Kind: models.Gamma, Mean: m, CV: 1 / math.Sqrt(k)}}
+	gamma = HandleFit{Dist: models.Dist{Kind: models.Gamma, Mean: m, CV: 1 / math.Sqrt(k)}, PDF: g.Prob}
 	sample := c.sortedSample()
 	lognormal.KS, gamma.KS = ks(sample, ln.CDF), ks(sample, g.CDF)
 	return lognormal, gamma

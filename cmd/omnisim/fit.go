@@ -15,6 +15,7 @@ import (
 
 	"github.com/omnisim/omnisim/fit"
 	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
 )
 
@@ -25,6 +26,7 @@ type fitOptions struct {
 	within, redial  string
 	check           bool
 	forecast        string
+	charts          string
 }
 
 func newFitCmd(s streams) *cobra.Command {
@@ -91,6 +93,7 @@ with --force.`,
 	f.StringVar(&o.out, "out", "", "write the scenario to `FILE` (default: <log>-fitted.yaml)")
 	f.BoolVar(&o.force, "force", false, "replace the file --out names if it exists")
 	f.BoolVar(&o.check, "check", false, "simulate the fitted scenario and set it against the log")
+	f.StringVar(&o.charts, "charts", "", "also draw the log against the fit into the folder `DIR` (PNG and SVG): each channel's handle times, and with --check the comparison")
 	f.StringVar(&o.forecast, "forecast", "", "also write the fitted arrivals as a forecast table to `FILE` (CSV; a scenario's forecast key reads it)")
 	f.IntVar(&o.reps, "reps", 10, "replications of the check")
 	f.IntVarP(&o.workers, "jobs", "j", 0, "replications to run at once (default: all cores); the output does not depend on it")
@@ -176,8 +179,15 @@ func (o *fitOptions) fit(s streams, path string) error {
 	if err := result.WriteReport(s.out, summary, filepath.Base(path)); err != nil {
 		return failed(err)
 	}
+	var charts []output.Chart
+	for i, c := range result.Channels {
+		charts = append(charts, output.HandleTimeChart(fmt.Sprintf("handle-%d-%s", i+1, fileName(c.Name)), c.Name, c.Sample, []output.FittedLaw{
+			{Name: fmt.Sprintf("lognormal (KS %.3f)", c.LogNormal.KS), PDF: c.LogNormal.PDF},
+			{Name: fmt.Sprintf("gamma (KS %.3f)", c.Gamma.KS), PDF: c.Gamma.PDF},
+		}))
+	}
 	if !o.check {
-		return nil
+		return o.drawFitCharts(s, charts)
 	}
 	bar := newProgress(s, "replications", o.reps)
 	results, err := o.replicate(&sc.Config, span(0, o.reps), nil, bar)
@@ -188,7 +198,40 @@ func (o *fitOptions) fit(s streams, path string) error {
 	if _, err := fmt.Fprintf(s.out, "\nThe fitted scenario simulated (%d replications of a week) against the log, by time of day; contacts per day weigh every weekday alike:\n\n", o.reps); err != nil {
 		return failed(err)
 	}
-	return failed(fit.WriteCheck(s.out, result.Check(&sc.Config, results), opts.Interval))
+	hours := result.Check(&sc.Config, results)
+	if err := fit.WriteCheck(s.out, hours, opts.Interval); err != nil {
+		return failed(err)
+	}
+	observed, simulated := fit.Series(hours)
+	return o.drawFitCharts(s, append(charts, output.CheckChart(observed, simulated, opts.Interval)))
+}
+
+// drawFitCharts writes the charts into the folder --charts names, as PNG
+// and SVG, when it names one.
+func (o *fitOptions) drawFitCharts(s streams, charts []output.Chart) error {
+	if o.charts == "" {
+		return nil
+	}
+	if err := os.MkdirAll(o.charts, 0o777); err != nil {
+		return failed(err)
+	}
+	for _, c := range charts {
+		for _, format := range output.ChartFormats {
+			p := filepath.Join(o.charts, c.Name+"."+format)
+			if exists(p) && !o.force {
+				return usageErrorf("%s already exists: name another folder with --charts, or add --force to replace it", p)
+			}
+			height := output.DefaultChartHeight
+			if c.Name == "check" {
+				height = output.CheckChartHeight
+			}
+			if err := writeChart(p, c, format, output.DefaultChartWidth, height); err != nil {
+				return failed(err)
+			}
+		}
+	}
+	fmt.Fprintf(s.errOut, "omnisim: drew %d charts into %s\n", len(charts), o.charts)
+	return nil
 }
 
 // detect returns the format --format names, or the one whose columns the

@@ -20,7 +20,8 @@ func TestFitCommand(t *testing.T) {
 		t.Fatal(r.stderr)
 	}
 	out := filepath.Join(tmp, "refit.yaml")
-	r := omnisim(t, "fit", filepath.Join(run, "contacts.csv"), "--out", out, "--check", "--reps", "3")
+	charts := filepath.Join(tmp, "charts")
+	r := omnisim(t, "fit", filepath.Join(run, "contacts.csv"), "--out", out, "--check", "--reps", "3", "--charts", charts)
 	if r.code != exitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
@@ -31,6 +32,11 @@ func TestFitCommand(t *testing.T) {
 	}
 	if !strings.Contains(r.stderr, "(omnisim format)") {
 		t.Errorf("stderr: %s", r.stderr)
+	}
+	for _, f := range []string{"handle-1-phone.png", "handle-1-phone.svg", "check.png", "check.svg"} {
+		if _, err := os.Stat(filepath.Join(charts, f)); err != nil {
+			t.Error(err)
+		}
 	}
 	if _, err := scenarios.Load(out, nil); err != nil {
 		t.Errorf("the fitted scenario: %v", err)

@@ -1,0 +1,143 @@
+package output
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"slices"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// FittedLaw is a distribution fitted to a sample, for HandleTimeChart.
+type FittedLaw struct {
+	// Name is the law's legend entry, "lognormal (KS 0.031)".
+	Name string
+	// PDF is its density, per second.
+	PDF func(float64) float64
+}
+
+// HandleTimeChart draws a channel's handle times in a log as a histogram of
+// densities, in minutes, with the densities of the laws fitted to them:
+// how well each law fits is seen at a glance.
+func HandleTimeChart(name, channel string, sample []float64, laws []FittedLaw) Chart {
+	c := Chart{Name: name, Title: "Handle times on " + channel + ": the log against the fitted laws",
+		Note: fmt.Sprintf("A histogram of %s handle times from the log (a uniform sample of them), as densities, with the density of each law fitted by maximum likelihood.", Thousands(int64(len(sample))))}
+	c.build = func(f frame) (*figure, error) {
+		p := newPlot()
+		p.X.Label.Text = "handle time (minutes)"
+		p.Y.Label.Text = "density (per minute)"
+		fig := &figure{notes: []string{""}}
+		if len(sample) < 2 {
+			fig.notes[0] = "Too few handle times to draw."
+			fig.panels = []*plot.Plot{p}
+			return fig, nil
+		}
+		s := slices.Clone(sample)
+		slices.Sort(s)
+		// Up to the 99th percentile: a long tail would squash the rest.
+		hi := s[int(0.99*float64(len(s)-1))] / 60
+		bins := 60
+		width := hi / float64(bins)
+		counts := make([]float64, bins)
+		for _, v := range s {
+			if k := int(v / 60 / width); k < bins {
+				counts[k]++
+			}
+		}
+		var hist plotter.XYs
+		top := 0.0
+		for k, n := range counts {
+			d := n / float64(len(s)) / width
+			hist = append(hist, plotter.XY{X: (float64(k) + 0.5) * width, Y: d})
+			top = math.Max(top, d)
+		}
+		h, err := plotter.NewHistogram(hist, bins)
+		if err != nil {
+			return nil, err
+		}
+		h.FillColor = color.RGBA{0xCC, 0xCC, 0xCC, 0xFF}
+		h.LineStyle = draw.LineStyle{Color: color.White, Width: vg.Points(0.3)}
+		p.Add(h)
+		fig.legend = append(fig.legend, legendItem{name: "the log", color: h.FillColor, thumbs: []plot.Thumbnailer{h}})
+		for i, law := range laws {
+			pdf := law.PDF
+			fn := plotter.NewFunction(func(m float64) float64 { return 60 * pdf(60*m) })
+			fn.Samples = 400
+			fn.LineStyle = channelStyle(i)
+			fn.LineStyle.Width = vg.Points(2)
+			p.Add(fn)
+			fig.legend = append(fig.legend, legendItem{name: law.Name, color: fn.LineStyle.Color, thumbs: []plot.Thumbnailer{legendLine(fn.LineStyle)}})
+		}
+		// Room above the tallest bar; a density that rises higher (a
+		// lognormal near zero) is cut at the top.
+		p.X.Min, p.X.Max = 0, hi
+		p.Y.Min, p.Y.Max = 0, 1.25*top
+		fig.panels = []*plot.Plot{p}
+		return fig, nil
+	}
+	return c
+}
+
+// CheckChartHeight is the height CheckChart is drawn at by default, in
+// pixels: four panels need more than one.
+const CheckChartHeight = 1100
+
+// CheckChart draws a log against the simulation of the scenario fitted to
+// it, by time of day: contacts per day, the share abandoned, the mean wait
+// and the service level, each observed (solid) and simulated (dashed).
+// observed[m] and simulated[m] hold figure m by interval of the day,
+// shares from 0 to 1 and waits in seconds; interval is in seconds.
+func CheckChart(observed, simulated [4][]float64, interval float64) Chart {
+	c := Chart{Name: "check", Title: "The log against the fitted scenario, by time of day",
+		Note: "Solid: the log; dashed: the fitted scenario simulated. Contacts per day weigh every weekday alike."}
+	labels := [4]string{"contacts per day", "abandoned (%)", "mean wait (s)", "service level (%)"}
+	scale := [4]float64{1, 100, 1, 100}
+	c.build = func(f frame) (*figure, error) {
+		fig := &figure{}
+		for m := range 4 {
+			p := newPlot()
+			p.Title.Text = labels[m]
+			p.Y.Label.Text = labels[m]
+			if m == 3 {
+				p.X.Label.Text = "time of day (hours)"
+			}
+			for i, series := range [2][]float64{observed[m], simulated[m]} {
+				var pts plotter.XYs
+				for k, v := range series {
+					if !math.IsNaN(v) && !math.IsInf(v, 0) {
+						pts = append(pts, plotter.XY{X: (float64(k) + 0.5) * interval / 3600, Y: v * scale[m]})
+					}
+				}
+				if len(pts) < 2 {
+					continue
+				}
+				l, err := plotter.NewLine(pts)
+				if err != nil {
+					return nil, err
+				}
+				l.LineStyle = channelStyle(0)
+				l.LineStyle.Width = vg.Points(1.5)
+				if i == 1 {
+					l.LineStyle = channelStyle(1)
+					l.LineStyle.Width = vg.Points(1.5)
+					l.LineStyle.Dashes = []vg.Length{vg.Points(5), vg.Points(3)}
+				}
+				p.Add(l)
+				if m == 0 {
+					fig.legend = append(fig.legend, legendItem{name: [2]string{"the log", "the fitted scenario"}[i], color: l.LineStyle.Color,
+						thumbs: []plot.Thumbnailer{legendLine(l.LineStyle)}})
+				}
+			}
+			p.X.Min, p.X.Max = 0, 24
+			p.Y.Min = 0
+			fig.panels = append(fig.panels, p)
+			fig.notes = append(fig.notes, "")
+		}
+		return fig, nil
+	}
+	return c
+}

@@ -1,0 +1,37 @@
+package output
+
+import (
+	"math"
+	"testing"
+
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// TestFitCharts: the handle-time and check charts draw, PNG and SVG at
+// the size asked and not blank, and with too little data draw honestly.
+func TestFitCharts(t *testing.T) {
+	law := distuv.LogNormal{Mu: 5, Sigma: 0.7}
+	var sample []float64
+	for i := range 2000 {
+		sample = append(sample, law.Quantile((float64(i)+0.5)/2000))
+	}
+	c := HandleTimeChart("handle-phone", "phone", sample, []FittedLaw{{Name: "lognormal", PDF: law.Prob}})
+	checkPNG(t, c.Name, render(t, c, "png", 800, 400), 800, 400)
+	checkSVG(t, c.Name, render(t, c, "svg", 800, 400), 800, 400)
+	few := HandleTimeChart("handle-few", "few", []float64{60}, nil)
+	checkPNG(t, few.Name, render(t, few, "png", 800, 400), 800, 400)
+
+	var obs, sim [4][]float64
+	for k := range 24 {
+		for m := range 4 {
+			v := float64(k) / 24
+			if k < 6 && m > 0 {
+				v = math.NaN() // nobody calls at night
+			}
+			obs[m] = append(obs[m], v)
+			sim[m] = append(sim[m], v*1.1)
+		}
+	}
+	cc := CheckChart(obs, sim, 3600)
+	checkPNG(t, cc.Name, render(t, cc, "png", 1000, CheckChartHeight), 1000, CheckChartHeight)
+}

@@ -260,3 +260,32 @@ func TestForecastRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestFitShippedLog fits testdata/known-contacts.csv, a day omnisim
+// simulated from testdata/known.yaml (60 calls an hour, lognormal handle
+// times of mean 240 s and CV 0.8, exponential patience of mean 180 s), and
+// finds those parameters within three standard errors for its size: about
+// 1,160 answered calls (a handle-time mean's standard error 240 × 0.8 /
+// √1160 ≈ 5.6 s) and 300 who gave up (patience's 180/√300 ≈ 10 s).
+func TestFitShippedLog(t *testing.T) {
+	data, err := os.ReadFile("testdata/known-contacts.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fit, s := fitLog(t, data, ContactsFormat)
+	c := fit.Channels[0]
+	if s.Bad != 0 || c.Contacts != 1464 {
+		t.Fatalf("summary %+v, %d contacts", s, c.Contacts)
+	}
+	if se := 240 * 0.8 / math.Sqrt(float64(c.Answered)); math.Abs(c.LogNormal.Dist.Mean-240) > 3*se {
+		t.Errorf("handle time: lognormal mean %.1f s, want 240 ± %.1f", c.LogNormal.Dist.Mean, 3*se)
+	}
+	if se := 180 / math.Sqrt(float64(c.Abandoned)); math.Abs(c.PatienceMean-180) > 3*se {
+		t.Errorf("patience: %.1f s, want 180 ± %.1f", c.PatienceMean, 3*se)
+	}
+	// 60 calls an hour over one day: 1,440 expected, Poisson's standard
+	// deviation 38.
+	if math.Abs(float64(c.Contacts)-1440) > 3*38 {
+		t.Errorf("%d calls in the day, want 1440 ± 114", c.Contacts)
+	}
+}

@@ -42,6 +42,8 @@ type Fitter struct {
 	// there (clipped to the slot).
 	days   map[int]bool
 	agents map[[2]int]map[string][2]float64
+	// served counts each agent's answered contacts by channel.
+	served map[string]map[string]int
 	// lastGiveUp holds, per customer, when they last gave up.
 	lastGiveUp        map[string]float64
 	giveUps, redials  int
@@ -74,7 +76,7 @@ type channelStats struct {
 // NewFitter returns a Fitter with the given options.
 func NewFitter(opts Options) *Fitter {
 	return &Fitter{opts: opts, slots: int(math.Round(86400 / opts.Interval)), channels: map[string]*channelStats{},
-		days: map[int]bool{}, agents: map[[2]int]map[string][2]float64{}, lastGiveUp: map[string]float64{}}
+		days: map[int]bool{}, agents: map[[2]int]map[string][2]float64{}, served: map[string]map[string]int{}, lastGiveUp: map[string]float64{}}
 }
 
 // Add counts one record.
@@ -141,6 +143,10 @@ func (c *channelStats) addHandle(h float64) {
 // work records the agent of an answered record serving from its answer to
 // its end, in every slot that span touches.
 func (f *Fitter) work(r *Record) {
+	if f.served[r.Agent] == nil {
+		f.served[r.Agent] = map[string]int{}
+	}
+	f.served[r.Agent][r.Channel]++
 	start := r.Arrival + r.Wait
 	end := start + r.Handle
 	for t := math.Floor(start/f.opts.Interval) * f.opts.Interval; t < end; t += f.opts.Interval {

@@ -2,6 +2,7 @@ package fit
 
 import (
 	"math"
+	"slices"
 
 	"gonum.org/v1/gonum/mathext"
 	"gonum.org/v1/gonum/optimize"
@@ -27,6 +28,11 @@ type Fit struct {
 	// calls included, time before the first and after the last not); nil
 	// when the log names no agents.
 	Agents []float64
+	// Pools group the agents by the channel they served most: each pool
+	// serves the channels its agents served, most served first, with the
+	// agents at work per slot of the week; nil when the log names no
+	// agents.
+	Pools []PoolFit
 	// Redials is the share of customers who gave up and called again
 	// within Options.RedialWithin, of those the log identifies; NaN when
 	// it identifies none.
@@ -69,6 +75,89 @@ type ChannelFit struct {
 	PatienceMedian float64
 	// Slots are the observed tallies by time of day.
 	Offered, AbandonShare, MeanWait, ServiceLevel []float64
+}
+
+// PoolFit is a group of agents the log shows at work.
+type PoolFit struct {
+	// Name is "<channel>-team", after the channel its agents served most.
+	Name string
+	// Skills are the channels its agents served, most served first.
+	Skills []string
+	// Agents is the mean number at work in each slot of the week.
+	Agents []float64
+	// People is how many agents the log names in it.
+	People int
+}
+
+// pools groups the agents by the channel each served most, and counts each
+// group at work per slot of the week. A channel no group served most goes
+// to the group that served it most, so that every channel is served.
+func (f *Fitter) pools(fit *Fit, weekday func(int) int) []PoolFit {
+	primary := map[string]string{}
+	agents := make([]string, 0, len(f.served))
+	for a := range f.served {
+		agents = append(agents, a)
+	}
+	slices.Sort(agents)
+	for _, a := range agents {
+		best := ""
+		for _, ch := range f.names {
+			if n := f.served[a][ch]; n > 0 && (best == "" || n > f.served[a][best]) {
+				best = ch
+			}
+		}
+		primary[a] = best
+	}
+	index := map[string]int{}
+	var pools []PoolFit
+	load := []map[string]int{}
+	for _, ch := range f.names {
+		for _, a := range agents {
+			if primary[a] != ch {
+				continue
+			}
+			i, ok := index[ch]
+			if !ok {
+				i = len(pools)
+				index[ch] = i
+				pools = append(pools, PoolFit{Name: ch + "-team", Agents: make([]float64, 7*f.slots)})
+				load = append(load, map[string]int{})
+			}
+			pools[i].People++
+			for c, n := range f.served[a] {
+				load[i][c] += n
+			}
+		}
+	}
+	for i := range pools {
+		for _, ch := range f.names {
+			if load[i][ch] > 0 {
+				pools[i].Skills = append(pools[i].Skills, ch)
+			}
+		}
+		slices.SortStableFunc(pools[i].Skills, func(a, b string) int { return load[i][b] - load[i][a] })
+	}
+	for _, ch := range f.names {
+		served := false
+		for _, p := range pools {
+			served = served || slices.Contains(p.Skills, ch)
+		}
+		if !served && len(pools) > 0 {
+			pools[0].Skills = append(pools[0].Skills, ch)
+		}
+	}
+	for key, spans := range f.agents {
+		wd := weekday(key[0])
+		if fit.Weeks[wd] == 0 {
+			continue
+		}
+		for a, span := range spans {
+			if i, ok := index[primary[a]]; ok {
+				pools[i].Agents[wd*f.slots+key[1]] += (span[1] - span[0]) / f.opts.Interval / float64(fit.Weeks[wd])
+			}
+		}
+	}
+	return pools
 }
 
 // HandleFit is a handle-time distribution fitted to a channel.
@@ -130,15 +219,11 @@ func (f *Fitter) Result() *Fit {
 		fit.Channels = append(fit.Channels, cf)
 	}
 	if len(f.agents) > 0 {
+		fit.Pools = f.pools(fit, weekday)
 		fit.Agents = make([]float64, week)
-		for key, spans := range f.agents {
-			wd := weekday(key[0])
-			present := 0.0
-			for _, span := range spans {
-				present += span[1] - span[0]
-			}
-			if fit.Weeks[wd] > 0 {
-				fit.Agents[wd*f.slots+key[1]] += present / f.opts.Interval / float64(fit.Weeks[wd])
+		for _, p := range fit.Pools {
+			for k, a := range p.Agents {
+				fit.Agents[k] += a
 			}
 		}
 	}

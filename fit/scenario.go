@@ -46,10 +46,29 @@ func (f *Fit) Scenario(name, source string) []byte {
 		}
 		w("    service_level: {within: %s}\n", duration(f.Options.AnswerWithin))
 	}
-	w("\npools:\n  agents:\n    skills: [%s]\n", strings.Join(f.channelKeys(), ", "))
-	agents, how := f.staffing()
-	w("    # %s\n", how)
-	w("    agents: [%s]\n", ints(agents))
+	w("\npools:\n")
+	if len(f.Pools) > 0 {
+		for _, p := range f.Pools {
+			w("  %s:\n", yamlKey(p.Name))
+			w("    # %d agents in the log who served %s most; at work per %s of the week, each for the part of it from their first service to their last\n",
+				p.People, p.Skills[0], duration(interval))
+			keys := make([]string, len(p.Skills))
+			for i, s := range p.Skills {
+				keys[i] = yamlKey(s)
+			}
+			w("    skills: [%s]\n", strings.Join(keys, ", "))
+			agents := make([]int, len(p.Agents))
+			for k, a := range p.Agents {
+				agents[k] = int(math.Round(a))
+			}
+			w("    agents: [%s]\n", ints(agents))
+		}
+	} else {
+		agents, how := f.staffing()
+		w("  agents:\n    skills: [%s]\n", strings.Join(f.channelKeys(), ", "))
+		w("    # %s\n", how)
+		w("    agents: [%s]\n", ints(agents))
+	}
 	return []byte(b.String())
 }
 
@@ -58,12 +77,6 @@ func (f *Fit) Scenario(name, source string) []byte {
 func (f *Fit) staffing() ([]int, string) {
 	week := len(f.Channels[0].Volumes)
 	out := make([]int, week)
-	if f.Agents != nil {
-		for k, a := range f.Agents {
-			out[k] = int(math.Round(a))
-		}
-		return out, fmt.Sprintf("agents at work in each %s of the week, the mean over the log's days: each agent counts for the part of it from their first service to their last", duration(f.Options.Interval))
-	}
 	for k := range week {
 		sum := 0.0
 		for _, c := range f.Channels {

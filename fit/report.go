@@ -77,8 +77,12 @@ func (f *Fit) WriteReport(w io.Writer, s *Summary, source string) error {
 	}
 	if f.Agents != nil {
 		peak := slices.Max(f.Agents)
-		fmt.Fprintf(&notes, "Staffing: agents at work per %s, each for the part of it from their first service to their last; at most %.1f on average.\n",
-			models.FormatDuration(f.Options.Interval), peak)
+		var pools []string
+		for _, p := range f.Pools {
+			pools = append(pools, fmt.Sprintf("%s (%d agents)", p.Name, p.People))
+		}
+		fmt.Fprintf(&notes, "Staffing: agents at work per %s, each for the part of it from their first service to their last, at most %.1f on average,\n"+
+			"in pools by the channel each served most: %s.\n", models.FormatDuration(f.Options.Interval), peak, strings.Join(pools, ", "))
 	} else {
 		notes.WriteString("Staffing: the log names no agents; the scenario schedules what Erlang A says the demand needs.\n")
 	}

@@ -79,7 +79,11 @@ func (f *Fit) WriteReport(w io.Writer, s *Summary, source string) error {
 		peak := slices.Max(f.Agents)
 		var pools []string
 		for _, p := range f.Pools {
-			pools = append(pools, fmt.Sprintf("%s (%d agents)", p.Name, p.People))
+			noun := "agents"
+			if p.People == 1 {
+				noun = "agent"
+			}
+			pools = append(pools, fmt.Sprintf("%s (%d %s)", p.Name, p.People, noun))
 		}
 		fmt.Fprintf(&notes, "Staffing: agents at work per %s, each for the part of it from their first service to their last, at most %.1f on average,\n"+
 			"in pools by the channel each served most: %s.\n", models.FormatDuration(f.Options.Interval), peak, strings.Join(pools, ", "))

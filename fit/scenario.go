@@ -34,7 +34,12 @@ func (f *Fit) Scenario(name, source string) []byte {
 	for _, c := range f.Channels {
 		w("  %s:\n", yamlKey(c.Name))
 		w("    # %d contacts in the log; volumes: the mean per %s of the week, from Monday 00:00\n", c.Contacts, duration(interval))
-		w("    arrivals: {volumes: [%s]}\n", numbers(c.Volumes, 3))
+		if c.Noise > 0.01 {
+			w("    # noise: daily volumes vary %.0f %% about their weekday's mean in the log, Poisson alone %.0f %%\n", 100*c.DailyCV, 100*c.PoissonCV)
+			w("    arrivals: {noise: %s, volumes: [%s]}\n", strconv.FormatFloat(round(c.Noise, 3), 'f', -1, 64), numbers(c.Volumes, 3))
+		} else {
+			w("    arrivals: {volumes: [%s]}\n", numbers(c.Volumes, 3))
+		}
 		h := c.Handle
 		w("    # handle time: %s fitted by maximum likelihood, Kolmogorov–Smirnov distance %.3f\n", h.Dist.Kind, h.KS)
 		w("    handle_time: {dist: %s, mean: %s, cv: %s}\n", h.Dist.Kind, duration(h.Dist.Mean), strconv.FormatFloat(round(h.Dist.CV, 3), 'f', -1, 64))
@@ -99,15 +104,11 @@ func (f *Fit) description(source string) string {
 	s := fmt.Sprintf("Fitted by omnisim fit from %s, %d days from a %s. Arrivals are each channel's mean per interval and weekday; "+
 		"handle times the closer of a lognormal and a gamma fit; patience exponential, estimated with answered waits as "+
 		"censored observations.", source, f.Days, weekdayName(f.Start))
-	var noisy []string
 	for _, c := range f.Channels {
-		if c.Noise > 0.05 {
-			noisy = append(noisy, fmt.Sprintf("%s %.0f %%", c.Name, 100*c.DailyCV))
+		if c.Noise > 0.01 {
+			s += " Daily volumes vary more than Poisson arrivals would; each channel's arrivals carry a day factor (noise) for the rest."
+			break
 		}
-	}
-	if len(noisy) > 0 {
-		s += " Daily volumes in the log vary more than Poisson arrivals would (" + strings.Join(noisy, ", ") +
-			" about their weekday's mean); a channel's arrivals here have no day factor, so simulated days vary less."
 	}
 	if !math.IsNaN(f.Redials) {
 		s += fmt.Sprintf(" %.1f %% of the customers the log identifies who gave up called again within %s; those calls are in the arrivals, and the scenario has no retries.",

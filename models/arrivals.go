@@ -33,6 +33,20 @@ func newArrivalProcess(a Arrivals, interval float64, rng *rand.Rand) *arrivalPro
 	return &arrivalProcess{rate: a.Rate, volumes: a.Volumes, interval: interval, rng: rng}
 }
 
+// newChannelProcess is a channel's own arrival process: with noise, each
+// day's rate is scaled by a gamma factor of mean 1 drawn from noiseSrc
+// (asked for only then).
+func newChannelProcess(a Arrivals, interval float64, rng *rand.Rand, noiseSrc func() rand.Source) *arrivalProcess {
+	p := newArrivalProcess(a, interval, rng)
+	if a.Noise > 0 {
+		shape := 1 / (a.Noise * a.Noise)
+		p.weekdays = [7]float64{1, 1, 1, 1, 1, 1, 1}
+		p.scaled, p.noisy = true, true
+		p.noise = distuv.Gamma{Alpha: shape, Beta: shape, Src: noiseSrc()}
+	}
+	return p
+}
+
 // newDemandProcess is an arrival process with day effects. The noise factor
 // of each day is gamma-distributed with mean 1 and coefficient of variation
 // noise (shape 1/noise², rate the same), drawn from noiseSrc.

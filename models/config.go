@@ -166,6 +166,11 @@ type Arrivals struct {
 	// Interval, from time zero; the pattern repeats when the horizon is
 	// longer than it.
 	Volumes []float64
+	// Noise, for a channel's own arrivals, is the coefficient of variation
+	// of a day's volume around its expectation: each day's rate is
+	// multiplied by a gamma factor of mean 1. Demand has its own
+	// (Demand.Noise) and ignores this one.
+	Noise float64
 }
 
 // RateAt returns the arrival rate in contacts per second at time t.
@@ -483,6 +488,9 @@ func (c *Config) checkChannel(ch *Channel, p problems, byName map[string]*Channe
 		p.at("kind").add("must be live, deferred or self-service, not %q", ch.Kind)
 	}
 	ch.Arrivals.check(p.at("arrivals"))
+	if n := ch.Arrivals.Noise; !(n >= 0 && n <= 10) {
+		p.at("arrivals.noise").add("must be a coefficient of variation between 0 and 10, not %v", n)
+	}
 	if len(ch.Fit) != len(c.Issues) {
 		p.at("fit").add("has %d values for %d issues", len(ch.Fit), len(c.Issues))
 	}

@@ -578,3 +578,38 @@ func richConfig() *Config {
 		},
 	}
 }
+
+// TestChannelArrivalNoise: a channel's own arrivals with noise vary from
+// day to day beyond Poisson, as demand's do; without it they are Poisson.
+func TestChannelArrivalNoise(t *testing.T) {
+	ch := live("phone", 0, 60)
+	ch.Arrivals = Arrivals{Rate: 100.0 / 3600}
+	cfg := &Config{Seed: 17, Horizon: 42 * 86400, Interval: 3600,
+		Channels: []Channel{ch}, Pools: []Pool{onePool("p", 5, "phone")}}
+	dispersion := func() float64 {
+		r, err := Run(cfg, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var xs []float64
+		for _, d := range r.ChannelDays(cfg, 0) {
+			xs = append(xs, float64(d.Offered))
+		}
+		m, _ := sim.MeanCI(xs, 0.95)
+		ss := 0.0
+		for _, x := range xs {
+			ss += (x - m) * (x - m)
+		}
+		return ss / float64(len(xs)-1) / m
+	}
+	quiet := dispersion()
+	cfg.Channels[0].Arrivals.Noise = 0.2
+	noisy := dispersion()
+	// Poisson days: variance ≈ mean (index ≈ 1, and below 2 with 42 days
+	// but by chance once in several hundred); a 20 % CV on a mean of 2,400
+	// gives an index near 0.04 × 2400 + 1 ≈ 97.
+	t.Logf("dispersion index: %.2f without noise, %.1f with 20 %% noise", quiet, noisy)
+	if quiet > 2 || noisy < 20 {
+		t.Errorf("dispersion index %.2f without noise (want ≈ 1) and %.1f with (want ≫ 1)", quiet, noisy)
+	}
+}

@@ -2,6 +2,7 @@ package models
 
 import (
 	"math"
+	"math/rand/v2"
 
 	"github.com/omnisim/omnisim/sim"
 )
@@ -113,12 +114,13 @@ func newWorld(cfg *Config, streams *sim.Streams) *world {
 	for i := range cfg.Channels {
 		c := &cfg.Channels[i]
 		ch := &channel{
-			cfg:        c,
-			idx:        i,
-			bit:        1 << (i % 64),
-			w:          w,
-			kind:       c.Kind,
-			arrivals:   newArrivalProcess(c.Arrivals, cfg.Interval, streams.Rand("arrivals/"+c.Name)),
+			cfg:  c,
+			idx:  i,
+			bit:  1 << (i % 64),
+			w:    w,
+			kind: c.Kind,
+			arrivals: newChannelProcess(c.Arrivals, cfg.Interval, streams.Rand("arrivals/"+c.Name),
+				func() rand.Source { return streams.Source("arrivals/" + c.Name + "/noise") }),
 			custKey:    streams.Key("customers/" + c.Name),
 			handle:     c.HandleTime.Sampler(w.draws.src[drawHandle]),
 			patience:   c.Patience.Sampler(w.draws.src[drawPatience]),

@@ -36,11 +36,13 @@ func (ar *arrivals) check(d *decoder, n *yaml.Node, path string) {
 }
 
 // decodeArrivals decodes the arrivals of a channel: {rate: 200/h} or
-// {volumes: [...]}, the expected contacts in each interval.
+// {volumes: [...]}, the expected contacts in each interval, and noise, the
+// coefficient of variation of a day's volume.
 func (d *decoder) decodeArrivals(n *yaml.Node, path string) models.Arrivals {
 	var a models.Arrivals
 	ar := arrivals{a: &a}
-	d.mapping(n, path, d.arrivalFields(&ar))
+	d.mapping(n, path, append(d.arrivalFields(&ar),
+		field{"noise", func(n *yaml.Node, p string) { a.Noise = d.number(n, p) }}))
 	ar.check(d, n, path)
 	return a
 }

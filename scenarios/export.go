@@ -195,6 +195,7 @@ var settingNotes = map[string]string{
 
 	"channels.*.arrivals.rate":    "contacts per period, steady (a rate: 200/h)",
 	"channels.*.arrivals.volumes": "expected contacts per interval from midnight of day 0, repeating",
+	"channels.*.arrivals.noise":   "coefficient of variation of each day's volume (gamma factor, mean 1)",
 
 	"pools":                 "groups of agents, by name",
 	"pools.*":               "a pool of agents",

@@ -64,7 +64,7 @@ func TestForecastFileErrors(t *testing.T) {
 			t.Errorf("want %q in:\n%v", want, err)
 		}
 	}
-	if _, err := forecastScenario(t, "channel,interval\nphone,0\n"); err == nil || !strings.Contains(err.Error(), `no column "offered"`) {
+	if _, err := forecastScenario(t, "channel,interval\nphone,0\n"); err == nil || !strings.Contains(err.Error(), `no column "volume" (a forecast needs channel, interval, volume or offered)`) {
 		t.Errorf("no volume column: %v", err)
 	}
 	if _, err := forecastScenario(t, ""); err == nil || !strings.Contains(err.Error(), "the file is empty") {

@@ -1,18 +1,14 @@
 package scenarios
 
 import (
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -99,128 +95,29 @@ func ParseStaffing(file string, data []byte, cfg *models.Config) (map[string][]i
 }
 
 func parseStaffing(file string, data []byte, cfg *models.Config) (map[string][]int, Errors) {
-	var errs Errors
-	fail := func(line, col int, column, format string, args ...any) {
-		if len(errs) < 50 {
-			errs = append(errs, &Error{File: file, Line: line, Column: col, Path: column, Msg: fmt.Sprintf(format, args...)})
-		}
-	}
-	if !utf8.Valid(data) {
-		return nil, Errors{{File: file, Msg: "not a text file in UTF-8: a staffing table is a CSV text file"}}
-	}
-	r := csv.NewReader(bytes.NewReader(data))
-	r.ReuseRecord = false
-	header, err := r.Read()
-	if errors.Is(err, io.EOF) {
-		return nil, Errors{{File: file, Line: 1, Column: 1, Msg: "the file is empty: a staffing table needs a header row (" + strings.Join(StaffingColumns, ",") + ",...) and a row per pool and interval"}}
-	}
-	if err != nil {
-		return nil, Errors{csvError(file, err)}
-	}
-	col := map[string]int{}
-	for i, h := range header {
-		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
-		if _, dup := col[h]; dup {
-			fail(1, columnOf(r, i), h, "column given twice")
-		}
-		col[h] = i
-	}
-	for _, want := range StaffingColumns {
-		if _, ok := col[want]; !ok {
-			fail(1, 1, "", "the header has no column %q (a staffing table needs %s)", want, strings.Join(StaffingColumns, ", "))
-		}
-	}
+	t := intervalTable{what: "staffing table", noun: "table", key: "pool", values: []string{"agents"},
+		known: func(name string) string {
+			if slices.ContainsFunc(cfg.Pools, func(p models.Pool) bool { return p.Name == name }) {
+				return ""
+			}
+			return fmt.Sprintf("the scenario has no pool named %q (its pools: %s)", name, poolNames(cfg))
+		},
+		value: func(text string) (float64, bool) {
+			n, err := strconv.Atoi(text)
+			return float64(n), err == nil && n >= 0
+		},
+		want: "a headcount, a whole number ≥ 0"}
+	values, errs := t.parse(file, data, cfg)
 	if len(errs) > 0 {
 		return nil, errs
-	}
-	startCol, hasStart := col["start_seconds"]
-	type cell struct{ n, line, col int }
-	byPool := map[string]map[int]cell{}
-	var order []string
-	rows := 0
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrFieldCount) {
-				line, _ := r.FieldPos(0)
-				fail(line, 1, "", "has %d fields, but the header has %d", len(rec), len(header))
-				continue
-			}
-			errs = append(errs, csvError(file, err))
-			return nil, errs
-		}
-		if rows++; rows > maxStaffingRows {
-			line, _ := r.FieldPos(0)
-			fail(line, 1, "", "more than %d rows: too many for a staffing table", maxStaffingRows)
-			return nil, errs
-		}
-		line, _ := r.FieldPos(0)
-		pool := strings.TrimSpace(rec[col["pool"]])
-		pi := slices.IndexFunc(cfg.Pools, func(p models.Pool) bool { return p.Name == pool })
-		if pi < 0 {
-			fail(line, columnOf(r, col["pool"]), "pool", "the scenario has no pool named %q (its pools: %s)", pool, poolNames(cfg))
-		}
-		k, err := strconv.Atoi(strings.TrimSpace(rec[col["interval"]]))
-		if err != nil || k < 0 || k > maxStaffingRows {
-			fail(line, columnOf(r, col["interval"]), "interval", "want the interval's number, a whole number ≥ 0, not %q", rec[col["interval"]])
-			continue
-		}
-		n, err := strconv.Atoi(strings.TrimSpace(rec[col["agents"]]))
-		if err != nil || n < 0 {
-			fail(line, columnOf(r, col["agents"]), "agents", "want a headcount, a whole number ≥ 0, not %q", rec[col["agents"]])
-			continue
-		}
-		if hasStart && cfg.Interval > 0 {
-			s, err := strconv.ParseFloat(strings.TrimSpace(rec[startCol]), 64)
-			if want := float64(k) * cfg.Interval; err != nil || math.Abs(s-want) > 1e-6 {
-				fail(line, columnOf(r, startCol), "start_seconds", "interval %d starts at %s in this scenario (intervals of %s), not at %q: the table was made for other intervals",
-					k, strconv.FormatFloat(want, 'f', -1, 64), models.FormatDuration(cfg.Interval), rec[startCol])
-				continue
-			}
-		}
-		if pi < 0 {
-			continue
-		}
-		m := byPool[pool]
-		if m == nil {
-			m = map[int]cell{}
-			byPool[pool] = m
-			order = append(order, pool)
-		}
-		if prev, ok := m[k]; ok {
-			fail(line, columnOf(r, col["interval"]), "interval", "interval %d of pool %s is given twice (first on line %d)", k, pool, prev.line)
-			continue
-		}
-		m[k] = cell{n, line, columnOf(r, col["interval"])}
 	}
 	out := map[string][]int{}
-	for _, pool := range order {
-		m := byPool[pool]
-		agents := make([]int, len(m))
-		for k, c := range m {
-			if k >= len(m) {
-				fail(c.line, c.col, "interval", "pool %s has %d rows, so its intervals must be 0 to %d; interval %d leaves a gap", pool, len(m), len(m)-1, k)
-				continue
-			}
-			agents[k] = c.n
+	for name, v := range values {
+		agents := make([]int, len(v))
+		for k, x := range v {
+			agents[k] = int(x)
 		}
-		out[pool] = agents
-	}
-	if rows == 0 && len(errs) == 0 {
-		fail(2, 1, "", "the table has a header but no rows: give a row per pool and interval")
-	}
-	if len(errs) > 0 {
-		slices.SortStableFunc(errs, func(a, b *Error) int {
-			if a.Line != b.Line {
-				return a.Line - b.Line
-			}
-			return a.Column - b.Column
-		})
-		return nil, errs
+		out[name] = agents
 	}
 	return out, nil
 }

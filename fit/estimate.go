@@ -1,6 +1,7 @@
 package fit
 
 import (
+	"cmp"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -44,12 +45,22 @@ type Fitter struct {
 	agents map[[2]int]map[string][2]float64
 	// served counts each agent's answered contacts by channel.
 	served map[string]map[string]int
-	// lastGiveUp holds, per customer, when they last gave up.
-	lastGiveUp        map[string]float64
-	giveUps, redials  int
-	knownGiveUps      int
-	outOfOrder, after int
-	lastTime          float64
+	// contacts holds each identified customer's contacts, to find who
+	// called again after giving up, whatever order the log is in.
+	contacts   map[string][]contactEvent
+	channelIdx map[string]int
+}
+
+// contactEvent is an identified customer's contact, as much of it as
+// finding redials needs: 32 bytes.
+type contactEvent struct {
+	// at is when the contact arrived and end when it stopped waiting (was
+	// answered or given up), both from the log's day 0.
+	at, end   float64
+	day       int32
+	slot      int32
+	channel   int32
+	abandoned bool
 }
 
 // channelStats is one channel's tallies.
@@ -76,7 +87,7 @@ type channelStats struct {
 // NewFitter returns a Fitter with the given options.
 func NewFitter(opts Options) *Fitter {
 	return &Fitter{opts: opts, slots: int(math.Round(86400 / opts.Interval)), channels: map[string]*channelStats{},
-		days: map[int]bool{}, agents: map[[2]int]map[string][2]float64{}, served: map[string]map[string]int{}, lastGiveUp: map[string]float64{}}
+		days: map[int]bool{}, agents: map[[2]int]map[string][2]float64{}, served: map[string]map[string]int{}, contacts: map[string][]contactEvent{}, channelIdx: map[string]int{}}
 }
 
 // Add counts one record.
@@ -89,6 +100,7 @@ func (f *Fitter) Add(r *Record) {
 			// A fixed seed per channel: the same log gives the same fit.
 			rng: rand.New(rand.NewPCG(uint64(len(f.names))+1, 0x5eed))}
 		f.channels[r.Channel] = c
+		f.channelIdx[r.Channel] = len(f.names)
 		f.names = append(f.names, r.Channel)
 	}
 	slot := min(f.slots-1, int(r.Arrival/f.opts.Interval))
@@ -119,7 +131,7 @@ func (f *Fitter) Add(r *Record) {
 			f.work(r)
 		}
 	}
-	f.redial(r)
+	f.remember(r, slot)
 }
 
 // addHandle counts a handle time.
@@ -163,27 +175,73 @@ func (f *Fitter) work(r *Record) {
 	}
 }
 
-// redial counts the contacts of customers who gave up shortly before.
-func (f *Fitter) redial(r *Record) {
+// remember keeps an identified customer's contact for finding redials.
+func (f *Fitter) remember(r *Record, slot int) {
 	t := float64(r.Day)*86400 + r.Arrival
-	if t < f.lastTime {
-		f.outOfOrder++
-	}
-	f.lastTime = math.Max(f.lastTime, t)
 	if r.Customer == "" {
 		return
 	}
-	if last, ok := f.lastGiveUp[r.Customer]; ok {
-		if t >= last && t-last <= f.opts.RedialWithin {
-			f.redials++
+	f.contacts[r.Customer] = append(f.contacts[r.Customer], contactEvent{at: t, end: t + r.Wait, day: int32(r.Day),
+		slot: int32(slot), channel: int32(f.channelIdx[r.Channel]), abandoned: r.Outcome == Abandoned})
+}
+
+// redials is what the log says of customers who gave up and called again.
+type redials struct {
+	// giveUps counts the identified customers' contacts given up, and
+	// count those followed by the same customer's next contact within
+	// Options.RedialWithin; delay sums the times from giving up to calling
+	// again, and same counts the redials on the channel given up on.
+	giveUps, count, same int
+	delay                float64
+	// perChannel holds each channel's redials per day and slot.
+	perChannel []map[int][]float64
+	nChannel   []int
+}
+
+// redials matches each identified customer's give-ups with their next
+// contact: a redial when it came within Options.RedialWithin.
+func (f *Fitter) redials() *redials {
+	rd := &redials{perChannel: make([]map[int][]float64, len(f.names)), nChannel: make([]int, len(f.names))}
+	for i := range rd.perChannel {
+		rd.perChannel[i] = map[int][]float64{}
+	}
+	customers := make([]string, 0, len(f.contacts))
+	for c := range f.contacts {
+		customers = append(customers, c)
+	}
+	slices.Sort(customers) // sums of floats depend on the order
+	for _, c := range customers {
+		evs := f.contacts[c]
+		slices.SortStableFunc(evs, func(a, b contactEvent) int { return cmp.Compare(a.at, b.at) })
+		for i, e := range evs {
+			if !e.abandoned {
+				continue
+			}
+			rd.giveUps++
+			// The next contact begun after giving up.
+			k := i + 1
+			for k < len(evs) && evs[k].at < e.end {
+				k++
+			}
+			if k == len(evs) || evs[k].at-e.end > f.opts.RedialWithin {
+				continue
+			}
+			next := evs[k]
+			rd.count++
+			rd.delay += next.at - e.end
+			if next.channel == e.channel {
+				rd.same++
+			}
+			rd.nChannel[next.channel]++
+			day := rd.perChannel[next.channel][int(next.day)]
+			if day == nil {
+				day = make([]float64, f.slots)
+				rd.perChannel[next.channel][int(next.day)] = day
+			}
+			day[next.slot]++
 		}
-		delete(f.lastGiveUp, r.Customer)
 	}
-	if r.Outcome == Abandoned {
-		f.knownGiveUps++
-		f.lastGiveUp[r.Customer] = t + r.Wait
-	}
-	f.giveUps++
+	return rd
 }
 
 // sortedDays returns the days of the log in order.

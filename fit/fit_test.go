@@ -21,7 +21,7 @@ func known(handle models.Dist) *models.Config {
 	return &models.Config{
 		Name: "known", Seed: 7, Horizon: 14 * 86400, Interval: 3600, Start: models.Monday,
 		Channels: []models.Channel{{
-			Name: "phone", Kind: models.Live, Concurrency: 1, AnswerWithin: 20,
+			Name: "phone", Kind: models.Live, Concurrency: 1, AnswerWithin: 20, Choosable: true,
 			Arrivals:   models.Arrivals{Rate: 120.0 / 3600},
 			HandleTime: handle,
 			Patience:   models.Dist{Kind: models.Exponential, Mean: 180},
@@ -30,7 +30,8 @@ func known(handle models.Dist) *models.Config {
 	}
 }
 
-// syntheticLog runs cfg once and writes its contacts as contacts.csv does.
+// syntheticLog runs cfg once and writes the contacts that arrived within
+// its horizon as contacts.csv does.
 func syntheticLog(t *testing.T, cfg *models.Config) []byte {
 	t.Helper()
 	var b bytes.Buffer
@@ -42,6 +43,9 @@ func syntheticLog(t *testing.T, cfg *models.Config) []byte {
 		return strconv.FormatFloat(x, 'g', -1, 64)
 	}
 	_, err := models.RunTraced(cfg, 0, func(c *models.ContactRecord) {
+		if c.Arrived >= cfg.Horizon {
+			return // a log covers a window of time: retries after it are not in it
+		}
 		fmt.Fprintf(&b, "%d,%d,%d,,%s,%s,%s,%s,false,%s,%s,%s,,\n", c.Replication, c.ID, c.Customer, c.Channel, c.Issue, c.How,
 			c.Outcome, num(c.Arrived), num(c.Answered), num(c.Ended))
 	})
@@ -287,5 +291,55 @@ func TestFitShippedLog(t *testing.T) {
 	// deviation 38.
 	if math.Abs(float64(c.Contacts)-1440) > 3*38 {
 		t.Errorf("%d calls in the day, want 1440 ± 114", c.Contacts)
+	}
+}
+
+// TestFitRecoversRedials: customers who give up and try again are found by
+// their ids, and the fitted scenario sends them as retries rather than as
+// first calls. References: the log is simulated with 40 % of those who
+// give up trying again after an exponential delay of mean 10 min. Within
+// the hour redials are counted in, 1 − e⁻⁶ of them come back, so the share
+// seen is 0.4 × 0.9975 ≈ 0.399 (its standard error √(0.4·0.6/n) for n
+// give-ups), and their mean delay, truncated at the hour, is
+// 600 − 3600·e⁻⁶/(1 − e⁻⁶) ≈ 591 s (standard error 600/√redials). The
+// first calls, 120 an hour, are what is left of the volumes.
+func TestFitRecoversRedials(t *testing.T) {
+	cfg := known(models.Dist{Kind: models.LogNormal, Mean: 240, CV: 0.8})
+	cfg.Journey = models.DefaultJourney()
+	cfg.Journey.Retry = []float64{0.4}
+	cfg.Journey.RetryDelay = models.Dist{Kind: models.Exponential, Mean: 600}
+	fit, _ := fitLog(t, syntheticLog(t, cfg), ContactsFormat)
+	c := fit.Channels[0]
+	t.Logf("%d give-ups, redials %.4f after %.1f s (same channel %.2f); %d redials seen, scale %.3f",
+		int(fit.RedialBase), fit.Redials, fit.RedialDelay, fit.RedialSame, c.Redials, fit.RedialScale)
+	want := 0.4 * -math.Expm1(-6)
+	if se := math.Sqrt(0.4 * 0.6 / fit.RedialBase); fit.RedialBase < 2000 || math.Abs(fit.Redials-want) > 3*se {
+		t.Errorf("redials: %.4f of %d who gave up, want %.4f ± %.4f (3 standard errors)", fit.Redials, int(fit.RedialBase), want, 3*se)
+	}
+	wantDelay := 600 - 3600*math.Exp(-6)/-math.Expm1(-6)
+	if se := 600 / math.Sqrt(float64(c.Redials)); math.Abs(fit.RedialDelay-wantDelay) > 3*se {
+		t.Errorf("redial delay: %.1f s, want %.1f ± %.1f", fit.RedialDelay, wantDelay, 3*se)
+	}
+	if fit.RedialScale != 1 || fit.RedialSame != 1 {
+		t.Errorf("every customer is identified and there is one channel: scale %v, same-channel share %v, want 1 and 1", fit.RedialScale, fit.RedialSame)
+	}
+	// First calls: 120 an hour, with the same standard error as in
+	// TestFitRecoversKnownParameters (0.6 over the week's hours); all
+	// calls, redials included, are some 4 % more.
+	fresh, all := 0.0, 0.0
+	for k := range c.Volumes {
+		fresh += c.Fresh[k] / float64(len(c.Volumes))
+		all += c.Volumes[k] / float64(len(c.Volumes))
+	}
+	if math.Abs(fresh-120) > 2 || all-fresh < 2 {
+		t.Errorf("first calls %.2f an hour of %.2f, want 120 ± 2 and the redials on top", fresh, all)
+	}
+	yaml := fit.Scenario("refit", "synthetic")
+	sc, err := scenarios.Parse("refit.yaml", "refit", yaml, nil)
+	if err != nil {
+		t.Fatalf("the fitted scenario does not load: %v\n%s", err, yaml)
+	}
+	if j := sc.Config.Journey; len(j.Retry) != 1 || math.Abs(j.Retry[0]-fit.Redials) > 1e-4 || math.Abs(j.RetryDelay.Mean-fit.RedialDelay) > 0.1 {
+		t.Errorf("fitted journey: retry %v after %v, want %.4f after %.1f s", j.Retry, j.RetryDelay, fit.Redials, fit.RedialDelay)
 	}
 }

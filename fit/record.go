@@ -3,7 +3,9 @@
 // estimated from censored waits, and staffing inferred from agents' work.
 //
 // The log is read once, as a stream: memory holds per-interval counts,
-// histograms and sufficient statistics, never the rows.
+// histograms and sufficient statistics, never the rows; only to find
+// redials, 32 bytes of each identified customer's contact (whatever order
+// the log is in).
 package fit
 
 // Outcome is how a contact in the log ended.

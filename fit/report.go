@@ -66,14 +66,17 @@ func (f *Fit) WriteReport(w io.Writer, s *Summary, source string) error {
 		"those who gave up alone. – : nobody gave up, or more than half would still wait at the longest wait in the log.\n")
 	notes.WriteString("Daily CV: how much a day's volume varies about its weekday's mean, against what Poisson arrivals would give.\n")
 	switch {
-	case f.OutOfOrder > 0 && !math.IsNaN(f.Redials):
-		fmt.Fprintf(&notes, "Redials: %.1f %% of %d customers who gave up called again within %s (%d records out of time order, so this may miss some).\n",
-			100*f.Redials, int(f.RedialBase), models.FormatDuration(f.Options.RedialWithin), f.OutOfOrder)
+	case f.retries():
+		fmt.Fprintf(&notes, "Redials: %.1f %% of %d give-ups by customers the log identifies were followed by the customer's next contact within %s,\n"+
+			"after %s on average, %.0f %% of them on the channel given up on; the scenario retries that share, after that delay, and its\n"+
+			"arrivals are the log's less the redials (those seen × %.2f, for the give-ups of customers it does not identify).\n",
+			100*f.Redials, int(f.RedialBase), models.FormatDuration(f.Options.RedialWithin), readable(f.RedialDelay),
+			100*f.RedialSame, f.RedialScale)
 	case !math.IsNaN(f.Redials):
-		fmt.Fprintf(&notes, "Redials: %.1f %% of %d customers who gave up called again within %s.\n",
-			100*f.Redials, int(f.RedialBase), models.FormatDuration(f.Options.RedialWithin))
+		fmt.Fprintf(&notes, "Redials: none of %d give-ups by customers the log identifies was followed by a contact within %s.\n",
+			int(f.RedialBase), models.FormatDuration(f.Options.RedialWithin))
 	default:
-		notes.WriteString("Redials: the log identifies no customer who gave up.\n")
+		notes.WriteString("Redials: the log identifies no customer who gave up; redials are in the arrivals, as first calls.\n")
 	}
 	if f.Agents != nil {
 		peak := slices.Max(f.Agents)
@@ -116,4 +119,13 @@ func pct(x float64) string {
 		return "–"
 	}
 	return fmt.Sprintf("%.1f %%", 100*x)
+}
+
+// readable writes a time in seconds for people: seconds under two
+// minutes, minutes to a tenth otherwise.
+func readable(sec float64) string {
+	if sec < 120 {
+		return fmt.Sprintf("%.0f s", sec)
+	}
+	return fmt.Sprintf("%.1f min", sec/60)
 }

@@ -37,9 +37,14 @@ type Fit struct {
 	// within Options.RedialWithin, of those the log identifies; NaN when
 	// it identifies none.
 	Redials, RedialBase float64
-	// OutOfOrder counts records earlier than one before them (redials
-	// assume time order).
-	OutOfOrder int
+	// RedialDelay is the mean time from giving up to calling again, in
+	// seconds, of the redials seen; RedialSame the share of them on the
+	// channel given up on. NaN without redials.
+	RedialDelay, RedialSame float64
+	// RedialScale is every give-up in the log ÷ those of identified
+	// customers: unidentified customers redial too, unseen, and a
+	// channel's redials seen are scaled up by this much to count them.
+	RedialScale float64
 }
 
 // ChannelFit is one channel's fit.
@@ -50,6 +55,11 @@ type ChannelFit struct {
 	// Volumes are the mean contacts per slot of the week, from Monday
 	// 00:00.
 	Volumes []float64
+	// Redials counts the redials seen on the channel; Fresh are Volumes
+	// less the redials (seen, scaled by Fit.RedialScale), the first tries
+	// a scenario with retries sends.
+	Redials int
+	Fresh   []float64
 	// DailyCV is the coefficient of variation of daily volumes around
 	// their weekday's mean, and PoissonCV what Poisson arrivals would
 	// give: a larger DailyCV is overdispersion.
@@ -146,13 +156,25 @@ func (f *Fitter) pools(fit *Fit, weekday func(int) int) []PoolFit {
 			pools[0].Skills = append(pools[0].Skills, ch)
 		}
 	}
-	for key, spans := range f.agents {
+	// In a fixed order, day, slot and agent: sums of floats depend on it.
+	keys := make([][2]int, 0, len(f.agents))
+	for key := range f.agents {
+		keys = append(keys, key)
+	}
+	slices.SortFunc(keys, func(a, b [2]int) int {
+		if a[0] != b[0] {
+			return a[0] - b[0]
+		}
+		return a[1] - b[1]
+	})
+	for _, key := range keys {
 		wd := weekday(key[0])
 		if fit.Weeks[wd] == 0 {
 			continue
 		}
-		for a, span := range spans {
-			if i, ok := index[primary[a]]; ok {
+		for _, a := range agents {
+			span, ok := f.agents[key][a]
+			if i, known := index[primary[a]]; ok && known {
 				pools[i].Agents[wd*f.slots+key[1]] += (span[1] - span[0]) / f.opts.Interval / float64(fit.Weeks[wd])
 			}
 		}
@@ -173,7 +195,8 @@ type HandleFit struct {
 // Result computes the fit of everything added.
 func (f *Fitter) Result() *Fit {
 	days := f.sortedDays()
-	fit := &Fit{Options: f.opts, Days: len(days), Redials: math.NaN(), OutOfOrder: f.outOfOrder}
+	fit := &Fit{Options: f.opts, Days: len(days), Redials: math.NaN(), RedialDelay: math.NaN(), RedialSame: math.NaN(),
+		RedialScale: 1}
 	if len(days) == 0 {
 		return fit
 	}
@@ -183,19 +206,46 @@ func (f *Fitter) Result() *Fit {
 		fit.Weeks[weekday(d)]++
 	}
 	week := 7 * f.slots
-	for _, name := range f.names {
+	rd := f.redials()
+	if rd.giveUps > 0 {
+		fit.Redials = float64(rd.count) / float64(rd.giveUps)
+		fit.RedialBase = float64(rd.giveUps)
+		all := 0
+		for _, c := range f.channels {
+			all += c.nAbandoned
+		}
+		fit.RedialScale = float64(all) / float64(rd.giveUps)
+	}
+	if rd.count > 0 {
+		fit.RedialDelay = rd.delay / float64(rd.count)
+		fit.RedialSame = float64(rd.same) / float64(rd.count)
+	}
+	for ci, name := range f.names {
 		c := f.channels[name]
 		cf := ChannelFit{Name: name, Answered: c.nAnswered, Abandoned: c.nAbandoned, Contacts: c.nAnswered + c.nAbandoned,
-			Volumes: make([]float64, week)}
+			Volumes: make([]float64, week), Redials: rd.nChannel[ci]}
 		// Volumes: the mean per weekday and slot over the days of that
 		// weekday in the log (a day without contacts counts as zero).
 		totals := map[int]float64{}
-		for d, counts := range c.counts {
+		for _, d := range days { // in order: sums of floats depend on it
+			counts := c.counts[d]
 			wd := weekday(d)
 			for s, n := range counts {
 				cf.Volumes[wd*f.slots+s] += n / float64(fit.Weeks[wd])
 				totals[d] += n
 			}
+		}
+		redials := make([]float64, week)
+		for _, d := range days {
+			counts := rd.perChannel[ci][d]
+			wd := weekday(d)
+			for s, n := range counts {
+				redials[wd*f.slots+s] += n * fit.RedialScale / float64(fit.Weeks[wd])
+			}
+		}
+		cf.Fresh = make([]float64, week)
+		for k, v := range cf.Volumes {
+			cf.Fresh[k] = math.Max(0, v-redials[k])
 		}
 		cf.DailyCV, cf.PoissonCV, cf.Noise = dispersion(days, totals, weekday, fit.Weeks)
 		cf.LogNormal, cf.Gamma = c.fitHandle()
@@ -226,10 +276,6 @@ func (f *Fitter) Result() *Fit {
 				fit.Agents[k] += a
 			}
 		}
-	}
-	if f.knownGiveUps > 0 {
-		fit.Redials = float64(f.redials) / float64(f.knownGiveUps)
-		fit.RedialBase = float64(f.knownGiveUps)
 	}
 	return fit
 }

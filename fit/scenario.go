@@ -34,11 +34,24 @@ func (f *Fit) Scenario(name, source string) []byte {
 	for _, c := range f.Channels {
 		w("  %s:\n", yamlKey(c.Name))
 		w("    # %d contacts in the log; volumes: the mean per %s of the week, from Monday 00:00\n", c.Contacts, duration(interval))
+		volumes := c.Volumes
+		if f.retries() {
+			volumes = c.Fresh
+			switch {
+			case c.Redials > 0 && f.RedialScale > 1:
+				w("    # less the redials: %d seen in the log, %d counting the customers it does not identify; the journey's retries send them\n",
+					c.Redials, int(math.Round(float64(c.Redials)*f.RedialScale)))
+			case c.Redials > 0:
+				w("    # less the %d redials in the log: the journey's retries send them\n", c.Redials)
+			default:
+				w("    # no redials in the log on this channel\n")
+			}
+		}
 		if c.Noise > 0.01 {
 			w("    # noise: daily volumes vary %.0f %% about their weekday's mean in the log, Poisson alone %.0f %%\n", 100*c.DailyCV, 100*c.PoissonCV)
-			w("    arrivals: {noise: %s, volumes: [%s]}\n", strconv.FormatFloat(round(c.Noise, 3), 'f', -1, 64), numbers(c.Volumes, 3))
+			w("    arrivals: {noise: %s, volumes: [%s]}\n", strconv.FormatFloat(round(c.Noise, 3), 'f', -1, 64), numbers(volumes, 3))
 		} else {
-			w("    arrivals: {volumes: [%s]}\n", numbers(c.Volumes, 3))
+			w("    arrivals: {volumes: [%s]}\n", numbers(volumes, 3))
 		}
 		h := c.Handle
 		w("    # handle time: %s fitted by maximum likelihood, Kolmogorov–Smirnov distance %.3f\n", h.Dist.Kind, h.KS)
@@ -50,6 +63,18 @@ func (f *Fit) Scenario(name, source string) []byte {
 			w("    patience: {dist: exponential, mean: %s}\n", duration(c.PatienceMean))
 		}
 		w("    service_level: {within: %s}\n", duration(f.Options.AnswerWithin))
+	}
+	if f.retries() {
+		w("\njourney:\n")
+		w("  # redials: %.1f %% of the %d give-ups by customers the log identifies were followed by a call within %s, after %s on average\n",
+			100*f.Redials, int(f.RedialBase), models.FormatDuration(f.Options.RedialWithin), readable(f.RedialDelay))
+		w("  retry: %s%%\n", strconv.FormatFloat(round(100*f.Redials, 2), 'f', -1, 64))
+		w("  retry_delay: {dist: exponential, mean: %s}\n", duration(f.RedialDelay))
+		if len(f.Channels) > 1 {
+			w("\nchoice:\n")
+			w("  # %.1f %% of redials came back to the channel given up on; with every channel alike otherwise, this stay bonus makes it so\n", 100*f.RedialSame)
+			w("  stay: %s\n", strconv.FormatFloat(round(f.stay(), 3), 'f', -1, 64))
+		}
 	}
 	w("\npools:\n")
 	if len(f.Pools) > 0 {
@@ -75,6 +100,22 @@ func (f *Fit) Scenario(name, source string) []byte {
 		w("    agents: [%s]\n", ints(agents))
 	}
 	return []byte(b.String())
+}
+
+// retries tells whether the scenario sends redials as retries: when the
+// log identifies customers and some of them redialled.
+func (f *Fit) retries() bool {
+	return !math.IsNaN(f.Redials) && f.Redials > 0 && !math.IsNaN(f.RedialDelay) && f.RedialDelay > 0
+}
+
+// stay returns the choice's bonus for the channel a customer gave up on
+// that makes the share of retries there the log's, RedialSame, by the
+// logit among n channels alike otherwise: e^s ÷ (e^s + n − 1) = RedialSame.
+// Shares within a thousandth of 0 or 1 are held there.
+func (f *Fit) stay() float64 {
+	n := float64(len(f.Channels))
+	p := math.Min(math.Max(f.RedialSame, 0.001), 0.999)
+	return math.Log(p * (n - 1) / (1 - p))
 }
 
 // staffing returns the agents per interval of the week the scenario
@@ -110,9 +151,15 @@ func (f *Fit) description(source string) string {
 			break
 		}
 	}
-	if !math.IsNaN(f.Redials) {
-		s += fmt.Sprintf(" %.1f %% of the customers the log identifies who gave up called again within %s; those calls are in the arrivals, and the scenario has no retries.",
-			100*f.Redials, models.FormatDuration(f.Options.RedialWithin))
+	switch {
+	case f.retries():
+		s += fmt.Sprintf(" %.1f %% of the customers the log identifies who gave up called again within %s: the journey retries that share, "+
+			"and the arrivals are the log's less its redials.", 100*f.Redials, models.FormatDuration(f.Options.RedialWithin))
+	case !math.IsNaN(f.Redials):
+		s += fmt.Sprintf(" None of the customers the log identifies who gave up called again within %s; the scenario has no retries.",
+			models.FormatDuration(f.Options.RedialWithin))
+	default:
+		s += " The log identifies no customers who gave up, so redials cannot be told from first calls: they are in the arrivals, and the scenario has no retries."
 	}
 	return s
 }

@@ -10,6 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"gonum.org/v1/gonum/stat"
+	"gonum.org/v1/gonum/stat/distuv"
+
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/scenarios"
 )
@@ -341,5 +344,84 @@ func TestFitRecoversRedials(t *testing.T) {
 	}
 	if j := sc.Config.Journey; len(j.Retry) != 1 || math.Abs(j.Retry[0]-fit.Redials) > 1e-4 || math.Abs(j.RetryDelay.Mean-fit.RedialDelay) > 0.1 {
 		t.Errorf("fitted journey: retry %v after %v, want %.4f after %.1f s", j.Retry, j.RetryDelay, fit.Redials, fit.RedialDelay)
+	}
+}
+
+// TestFittedRetriesReproduceLog: a two-channel log with retries (half of
+// those who give up try again after 5 min, and a stay bonus of 1 keeps
+// e/(e+1) ≈ 73 % of them on the channel they left) is fitted; the fitted
+// scenario, given the log's own staffing (the log names no agents), must
+// give back each channel's weekly contacts, first calls and retries
+// together, and its abandonment. References: the log's figures, with
+// their own sampling error (Poisson for a count, √(p(1−p)/n) for a share,
+// doubled for the retries' and the queue's correlation), combined with the
+// simulation's 95 % Student-t interval over 20 replications; the fitted
+// stay bonus is checked against ln(share ÷ (1 − share)).
+func TestFittedRetriesReproduceLog(t *testing.T) {
+	day := func(peak float64) []float64 {
+		shape := []float64{0, 0, 0, 0, 0, 0, 0, 0.35, 0.7, 1, 1, 0.95, 0.85, 0.85, 0.9, 0.85, 0.75, 0.6, 0.4, 0, 0, 0, 0, 0}
+		v := make([]float64, len(shape))
+		for i, s := range shape {
+			v[i] = s * peak
+		}
+		return v
+	}
+	cfg := &models.Config{
+		Name: "retries", Seed: 3, Horizon: 14 * 86400, Interval: 3600, Start: models.Monday,
+		Channels: []models.Channel{
+			{Name: "phone", Kind: models.Live, Concurrency: 1, AnswerWithin: 20, Choosable: true,
+				Arrivals:   models.Arrivals{Volumes: day(120)},
+				HandleTime: models.Dist{Kind: models.LogNormal, Mean: 240, CV: 0.8},
+				Patience:   models.Dist{Kind: models.Exponential, Mean: 120}},
+			{Name: "chat", Kind: models.Live, Concurrency: 1, AnswerWithin: 20, Choosable: true,
+				Arrivals:   models.Arrivals{Volumes: day(60)},
+				HandleTime: models.Dist{Kind: models.Gamma, Mean: 360, CV: 0.6},
+				Patience:   models.Dist{Kind: models.Exponential, Mean: 240}},
+		},
+		Pools: []models.Pool{
+			{Name: "voice", Skills: []string{"phone"}, Agents: []int{8}},
+			{Name: "text", Skills: []string{"chat"}, Agents: []int{5}},
+		},
+		Journey: models.DefaultJourney(),
+		Choice:  models.Choice{WaitWeight: 1, Stay: 1},
+	}
+	cfg.Journey.Retry = []float64{0.5}
+	cfg.Journey.RetryDelay = models.Dist{Kind: models.Exponential, Mean: 300}
+	fit, _ := fitLog(t, syntheticLog(t, cfg), ContactsFormat)
+	if want := math.Log(fit.RedialSame / (1 - fit.RedialSame)); math.Abs(fit.stay()-want) > 1e-9 || math.Abs(fit.RedialSame-math.E/(math.E+1)) > 0.05 {
+		t.Errorf("stay %.3f for %.3f of redials on the same channel, want %.3f, and a share near %.3f", fit.stay(), fit.RedialSame, want, math.E/(math.E+1))
+	}
+	sc, err := scenarios.Parse("refit.yaml", "refit", fit.Scenario("refit", "synthetic"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fitted := sc.Config
+	fitted.Pools = cfg.Pools
+	const reps = 20
+	offered := make([][]float64, len(fit.Channels))
+	abandon := make([][]float64, len(fit.Channels))
+	for rep := range reps {
+		res, err := models.Run(&fitted, rep)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, ch := range res.Channels {
+			offered[i] = append(offered[i], float64(ch.Total.Offered))
+			abandon[i] = append(abandon[i], float64(ch.Total.Abandoned)/float64(ch.Total.Offered))
+		}
+	}
+	tq := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: reps - 1}.Quantile(0.975)
+	for i, c := range fit.Channels {
+		weeks := float64(fit.Days) / 7
+		logOffered, logAbandon := float64(c.Contacts)/weeks, float64(c.Abandoned)/float64(c.Contacts)
+		m, sd := stat.MeanStdDev(offered[i], nil)
+		if tol := tq*sd/math.Sqrt(reps) + 2*2*math.Sqrt(float64(c.Contacts))/weeks; math.Abs(m-logOffered) > tol {
+			t.Errorf("%s: %.0f contacts a week simulated, the log %.0f; want within %.0f", c.Name, m, logOffered, tol)
+		}
+		a, asd := stat.MeanStdDev(abandon[i], nil)
+		if tol := tq*asd/math.Sqrt(reps) + 2*2*math.Sqrt(logAbandon*(1-logAbandon)/float64(c.Contacts)); math.Abs(a-logAbandon) > tol {
+			t.Errorf("%s: %.2f %% abandoned simulated, the log %.2f %%; want within %.2f points", c.Name, 100*a, 100*logAbandon, 100*tol)
+		}
+		t.Logf("%s: %.0f contacts a week (log %.0f), abandoned %.2f %% (log %.2f %%)", c.Name, m, logOffered, 100*a, 100*logAbandon)
 	}
 }

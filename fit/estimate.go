@@ -70,12 +70,12 @@ type channelStats struct {
 	// slot tallies by time of day, over all days: offered, abandoned,
 	// answered within the threshold, and waits.
 	offered, abandoned, within, waitSum []float64
-	// handle times: count, sums for the moments and the log-moments, and
-	// a sample.
-	n                        int
-	sum, sum2, sumLog, sumL2 float64
-	sample                   []float64
-	rng                      *rand.Rand
+	// handle times, of all the channel's contacts and by type (at most
+	// maxTypes types, the rest as "other"), and the contacts of each type.
+	handleStats
+	types      map[string]*handleStats
+	typeNames  []string
+	typeCounts map[string]int
 	// waits of answered (censored patience) and abandoned contacts, by
 	// the second, and their total.
 	censored, gaveUp [waitBins + 1]float64
@@ -94,11 +94,11 @@ func NewFitter(opts Options) *Fitter {
 func (f *Fitter) Add(r *Record) {
 	c := f.channels[r.Channel]
 	if c == nil {
-		c = &channelStats{counts: map[int][]float64{},
+		c = &channelStats{counts: map[int][]float64{}, types: map[string]*handleStats{}, typeCounts: map[string]int{},
 			offered: make([]float64, f.slots), abandoned: make([]float64, f.slots),
 			within: make([]float64, f.slots), waitSum: make([]float64, f.slots),
 			// A fixed seed per channel: the same log gives the same fit.
-			rng: rand.New(rand.NewPCG(uint64(len(f.names))+1, 0x5eed))}
+			handleStats: newHandleStats(uint64(len(f.names))+1, sampleSize)}
 		f.channels[r.Channel] = c
 		f.channelIdx[r.Channel] = len(f.names)
 		f.names = append(f.names, r.Channel)
@@ -115,6 +115,10 @@ func (f *Fitter) Add(r *Record) {
 	c.waitSum[slot] += r.Wait
 	c.totalWait += r.Wait
 	bin := min(waitBins, int(r.Wait))
+	typ := ""
+	if r.Type != "" {
+		typ = c.countType(r.Type)
+	}
 	switch r.Outcome {
 	case Abandoned:
 		c.abandoned[slot]++
@@ -126,7 +130,10 @@ func (f *Fitter) Add(r *Record) {
 		if r.Wait <= f.opts.AnswerWithin {
 			c.within[slot]++
 		}
-		c.addHandle(r.Handle)
+		c.add(r.Handle)
+		if typ != "" {
+			c.types[typ].add(r.Handle)
+		}
 		if r.Agent != "" {
 			f.work(r)
 		}
@@ -134,8 +141,24 @@ func (f *Fitter) Add(r *Record) {
 	f.remember(r, slot)
 }
 
-// addHandle counts a handle time.
-func (c *channelStats) addHandle(h float64) {
+// handleStats are the tallies of a set of handle times: their count, sums
+// for the moments and the log-moments, and a uniform sample of at most
+// size of them (reservoir sampling, with a fixed seed: the same log gives
+// the same fit).
+type handleStats struct {
+	n                        int
+	sum, sum2, sumLog, sumL2 float64
+	sample                   []float64
+	size                     int
+	rng                      *rand.Rand
+}
+
+func newHandleStats(seed uint64, size int) handleStats {
+	return handleStats{size: size, rng: rand.New(rand.NewPCG(seed, 0x5eed))}
+}
+
+// add counts a handle time.
+func (c *handleStats) add(h float64) {
 	if !(h > 0) {
 		return
 	}
@@ -145,11 +168,35 @@ func (c *channelStats) addHandle(h float64) {
 	l := math.Log(h)
 	c.sumLog += l
 	c.sumL2 += l * l
-	if len(c.sample) < sampleSize {
+	if len(c.sample) < c.size {
 		c.sample = append(c.sample, h)
-	} else if j := c.rng.IntN(c.n); j < sampleSize {
+	} else if j := c.rng.IntN(c.n); j < c.size {
 		c.sample[j] = h
 	}
+}
+
+// maxTypes is the most contact types a channel tells apart; typeSample
+// the handle times each keeps for its goodness of fit.
+const (
+	maxTypes   = 24
+	typeSample = 5000
+	otherType  = "other"
+)
+
+// countType counts a contact of a type on the channel and returns the
+// name its tallies go under: the first maxTypes − 1 types the log names
+// each have their own, the rest share "other".
+func (c *channelStats) countType(name string) string {
+	if _, ok := c.types[name]; !ok && len(c.typeNames) >= maxTypes-1 {
+		name = otherType
+	}
+	c.typeCounts[name]++
+	if c.types[name] == nil {
+		h := newHandleStats(uint64(len(c.typeNames))+1000, typeSample)
+		c.types[name] = &h
+		c.typeNames = append(c.typeNames, name)
+	}
+	return name
 }
 
 // work records the agent of an answered record serving from its answer to
@@ -254,8 +301,8 @@ func (f *Fitter) sortedDays() []int {
 	return days
 }
 
-// sortedSample returns a channel's sample of handle times, sorted.
-func (c *channelStats) sortedSample() []float64 {
+// sortedSample returns the sample of handle times, sorted.
+func (c *handleStats) sortedSample() []float64 {
 	s := slices.Clone(c.sample)
 	slices.Sort(s)
 	return s

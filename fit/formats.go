@@ -131,5 +131,6 @@ func parseContacts(col func(string) string, rec *Record) (string, error) {
 	rec.Arrival = arrived - day*86400
 	rec.Channel = col("channel")
 	rec.Customer = col("replication") + "/" + col("customer")
+	rec.Type = col("issue")
 	return "", nil
 }

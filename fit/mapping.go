@@ -22,6 +22,7 @@ import (
 //	wait: wait_seconds                  # seconds in the queue
 //	handle: talk_seconds                # seconds of service (answered)
 //	outcome: {column: result, answered: [ANSWERED], abandoned: [ABANDONED, HANGUP]}
+//	type: reason                        # optional: handle times by type
 //	customer: caller_id                 # optional
 //	agent: agent                        # optional
 //	start: monday                       # with format seconds: day 0's weekday
@@ -44,6 +45,7 @@ type Mapping struct {
 		Answered  []string `yaml:"answered"`
 		Abandoned []string `yaml:"abandoned"`
 	} `yaml:"outcome"`
+	Type     string `yaml:"type"`
 	Customer string `yaml:"customer"`
 	Agent    string `yaml:"agent"`
 	// Start is the weekday of day 0 when arrivals are in seconds.
@@ -113,7 +115,7 @@ func ParseMapping(file string, data []byte) (Format, error) {
 	if m.Channel != "" {
 		required = append(required, m.Channel)
 	}
-	for _, c := range []string{m.Customer, m.Agent} {
+	for _, c := range []string{m.Type, m.Customer, m.Agent} {
 		if c != "" {
 			required = append(required, c)
 		}
@@ -171,6 +173,9 @@ func (m *Mapping) parse(col func(string) string, rec *Record) (string, error) {
 		if rec.Channel = col(m.Channel); rec.Channel == "" {
 			return "", fmt.Errorf("%s: empty", m.Channel)
 		}
+	}
+	if m.Type != "" {
+		rec.Type = col(m.Type)
 	}
 	if m.Customer != "" {
 		rec.Customer = col(m.Customer)

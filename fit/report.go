@@ -41,13 +41,13 @@ func (f *Fit) WriteReport(w io.Writer, s *Summary, source string) error {
 	b.WriteString("\n")
 	t := output.NewTable("channel", "contacts", "abandoned", "lognormal mean, CV (KS)", "gamma mean, CV (KS)", "used",
 		"patience: exp. mean", "KM median", "daily CV (Poisson)")
-	for _, c := range f.Channels {
-		hf := func(h HandleFit) string {
-			if math.IsNaN(h.KS) {
-				return "–"
-			}
-			return fmt.Sprintf("%s, %.2f (%.3f)", durationOrDash(h.Dist.Mean), h.Dist.CV, h.KS)
+	hf := func(h HandleFit) string {
+		if math.IsNaN(h.KS) {
+			return "–"
 		}
+		return fmt.Sprintf("%s, %.2f (%.3f)", durationOrDash(h.Dist.Mean), h.Dist.CV, h.KS)
+	}
+	for _, c := range f.Channels {
 		t.Row(c.Name, output.Thousands(int64(c.Contacts)), output.Value(ratio(float64(c.Abandoned), float64(c.Contacts)), output.UnitShare),
 			hf(c.LogNormal), hf(c.Gamma), string(c.Handle.Dist.Kind),
 			durationOrDash(c.PatienceMean), durationOrDash(c.PatienceMedian),
@@ -58,6 +58,25 @@ func (f *Fit) WriteReport(w io.Writer, s *Summary, source string) error {
 	}
 	if _, err := t.WriteTo(w); err != nil {
 		return err
+	}
+	if f.typed() {
+		t := output.NewTable("channel", "type", "contacts", "share", "lognormal mean, CV (KS)", "gamma mean, CV (KS)", "used")
+		for _, c := range f.Channels {
+			for _, ty := range c.Types {
+				used := string(ty.Handle.Dist.Kind)
+				if !ty.ownHandle() {
+					used = "the channel's"
+				}
+				t.Row(c.Name, ty.Name, output.Thousands(int64(ty.Contacts)), output.Value(ty.Share, output.UnitShare),
+					hf(ty.LogNormal), hf(ty.Gamma), used)
+			}
+		}
+		if _, err := fmt.Fprintf(w, "\nHandle times by type (types with fewer than %d answered contacts take the channel's):\n\n", minTypeAnswered); err != nil {
+			return err
+		}
+		if _, err := t.WriteTo(w); err != nil {
+			return err
+		}
 	}
 	var notes strings.Builder
 	notes.WriteString("\nKS: the Kolmogorov–Smirnov distance between the fitted CDF and the log's (0 is a perfect fit); the closer fit is used.\n")

@@ -3,6 +3,7 @@ package fit
 import (
 	"math"
 	"slices"
+	"strings"
 
 	"gonum.org/v1/gonum/mathext"
 	"gonum.org/v1/gonum/optimize"
@@ -72,6 +73,10 @@ type ChannelFit struct {
 	// sample; Handle is the closer of the two.
 	LogNormal, Gamma HandleFit
 	Handle           HandleFit
+	// Types are the channel's contacts by type, most first, when the log
+	// gives types: each type's share of the channel's contacts and its
+	// handle times fitted as the channel's are.
+	Types []TypeFit
 	// Sample is a uniform sample of the log's handle times (at most
 	// sampleSize of them), for charts.
 	Sample []float64
@@ -85,6 +90,38 @@ type ChannelFit struct {
 	PatienceMedian float64
 	// Slots are the observed tallies by time of day.
 	Offered, AbandonShare, MeanWait, ServiceLevel []float64
+}
+
+// TypeFit is one type of contact on a channel.
+type TypeFit struct {
+	Name string
+	// Contacts counts the type's contacts on the channel, Share is their
+	// share of the channel's; Answered counts those with a handle time.
+	Contacts, Answered int
+	Share              float64
+	// LogNormal, Gamma and Handle are as a channel's.
+	LogNormal, Gamma, Handle HandleFit
+}
+
+// minTypeAnswered is the fewest answered contacts a type needs for its
+// own handle-time law in the scenario.
+const minTypeAnswered = 30
+
+// ownHandle tells whether the type has answered contacts enough for its
+// own handle-time law.
+func (t *TypeFit) ownHandle() bool {
+	return t.Answered >= minTypeAnswered && !math.IsNaN(t.Handle.KS)
+}
+
+// typed tells whether the log gives contacts' types: some channel has
+// more than one.
+func (f *Fit) typed() bool {
+	for _, c := range f.Channels {
+		if len(c.Types) > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // PoolFit is a group of agents the log shows at work.
@@ -250,6 +287,23 @@ func (f *Fitter) Result() *Fit {
 		cf.DailyCV, cf.PoissonCV, cf.Noise = dispersion(days, totals, weekday, fit.Weeks)
 		cf.LogNormal, cf.Gamma = c.fitHandle()
 		cf.Sample = c.sortedSample()
+		for _, name := range c.typeNames {
+			h := c.types[name]
+			tf := TypeFit{Name: name, Contacts: c.typeCounts[name], Answered: h.n}
+			tf.Share = float64(tf.Contacts) / float64(cf.Contacts)
+			tf.LogNormal, tf.Gamma = h.fitHandle()
+			tf.Handle = tf.LogNormal
+			if tf.Gamma.KS < tf.LogNormal.KS {
+				tf.Handle = tf.Gamma
+			}
+			cf.Types = append(cf.Types, tf)
+		}
+		slices.SortStableFunc(cf.Types, func(a, b TypeFit) int {
+			if a.Contacts != b.Contacts {
+				return b.Contacts - a.Contacts
+			}
+			return strings.Compare(a.Name, b.Name)
+		})
 		cf.Handle = cf.LogNormal
 		if cf.Gamma.KS < cf.LogNormal.KS {
 			cf.Handle = cf.Gamma
@@ -319,7 +373,7 @@ func dispersion(days []int, totals map[int]float64, weekday func(int) int, weeks
 
 // fitHandle fits a lognormal and a gamma distribution to the handle times
 // by maximum likelihood, from the sums of the logs and of the values.
-func (c *channelStats) fitHandle() (lognormal, gamma HandleFit) {
+func (c *handleStats) fitHandle() (lognormal, gamma HandleFit) {
 	if c.n < 2 {
 		nan := HandleFit{Dist: models.Dist{Kind: models.Exponential, Mean: c.sum / math.Max(1, float64(c.n))}, KS: math.NaN()}
 		return nan, nan

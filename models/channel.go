@@ -20,8 +20,13 @@ type channel struct {
 	custKey  sim.Key         // names them (crn.go)
 	custN    int64           // how many have come
 	handle   Sampler
-	patience Sampler
-	patient  bool // patience never runs out
+	// issueHandle holds by issue the handle-time laws the channel sets
+	// for issues (nil entries: handle × the issue's factor); issueCum the
+	// cumulative issue mix of its own arrivals (nil: the scenario's).
+	issueHandle []Sampler
+	issueCum    []float64
+	patience    Sampler
+	patient     bool // patience never runs out
 
 	urgent   queue // complaints that jump the line
 	normal   queue

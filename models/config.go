@@ -104,6 +104,11 @@ type Channel struct {
 	// contact; for a self-service channel, the time the customer spends in
 	// it.
 	HandleTime Dist
+	// IssueHandle, if not nil, holds by issue index the handle-time law of
+	// each issue on this channel (scenario key handle_times, a mapping by
+	// issue name), in place of HandleTime × the issue's handle factor; an
+	// issue left out (Kind "") keeps that.
+	IssueHandle []Dist
 	// Patience is the distribution of how long a customer waits in a live
 	// queue before abandoning; Kind Never for customers who never abandon.
 	Patience Dist
@@ -166,6 +171,10 @@ type Arrivals struct {
 	// Interval, from time zero; the pattern repeats when the horizon is
 	// longer than it.
 	Volumes []float64
+	// Issues, for a channel's own arrivals, is the mix of issues they
+	// bring, a share by issue index (scenario key issues, a mapping by
+	// issue name); nil for the scenario's mix. Demand ignores it.
+	Issues []float64
 	// Noise, for a channel's own arrivals, is the coefficient of variation
 	// of a day's volume around its expectation: each day's rate is
 	// multiplied by a gamma factor of mean 1. Demand has its own
@@ -531,6 +540,35 @@ func (c *Config) checkChannel(ch *Channel, p problems, byName map[string]*Channe
 	ch.HandleTime.check(p.at("handle_time"))
 	if ch.HandleTime.Kind == Never {
 		p.at("handle_time").add("must end: never is only for patience")
+	}
+	if ch.IssueHandle != nil && len(ch.IssueHandle) != len(c.Issues) {
+		p.at("handle_times").add("has %d values for %d issues", len(ch.IssueHandle), len(c.Issues))
+	}
+	for i, d := range ch.IssueHandle {
+		if d.Kind == "" || i >= len(c.Issues) {
+			continue
+		}
+		ip := p.at("handle_times." + c.Issues[i].Name)
+		d.check(ip)
+		if d.Kind == Never {
+			ip.add("must end: never is only for patience")
+		}
+	}
+	if mix := ch.Arrivals.Issues; mix != nil {
+		ip := p.at("arrivals.issues")
+		if len(mix) != len(c.Issues) {
+			ip.add("has %d values for %d issues", len(mix), len(c.Issues))
+		}
+		total := 0.0
+		for i, x := range mix {
+			if i < len(c.Issues) {
+				share(ip.at(c.Issues[i].Name), x)
+			}
+			total += x
+		}
+		if math.Abs(total-1) > 1e-6 {
+			ip.add("the shares add up to %s, not 100%%", FormatFraction(total))
+		}
 	}
 	ch.Patience.check(p.at("patience"))
 	if len(ch.Resolution) != len(c.Issues) {

@@ -88,7 +88,7 @@ func (j *Journey) retryChance(failures int) float64 {
 func (w *world) demandArrival() {
 	now := w.eng.Now()
 	w.demandN++
-	cu := w.newCustomer(now, customerKey(w.demandKey, w.demandN))
+	cu := w.newCustomer(now, customerKey(w.demandKey, w.demandN), nil)
 	w.resumeWith(cu, nil, firstContact, nil)
 	if t := w.demand.next(now, w.cfg.Horizon); t < w.cfg.Horizon {
 		w.eng.Schedule(t, sim.PhaseArrival, w.demandFn)
@@ -102,7 +102,7 @@ func (w *world) directArrivalFn(ch *channel) func() {
 	arrive = func() {
 		now := w.eng.Now()
 		ch.custN++
-		w.attempt(w.newCustomer(now, customerKey(ch.custKey, ch.custN)), ch, firstContact)
+		w.attempt(w.newCustomer(now, customerKey(ch.custKey, ch.custN), ch.issueCum), ch, firstContact)
 		if t := ch.arrivals.next(now, w.cfg.Horizon); t < w.cfg.Horizon {
 			w.eng.Schedule(t, sim.PhaseArrival, arrive)
 		}
@@ -111,8 +111,9 @@ func (w *world) directArrivalFn(ch *channel) func() {
 }
 
 // newCustomer starts the journey of a customer arriving now, whose random
-// streams are named by key.
-func (w *world) newCustomer(now float64, key sim.Key) *customer {
+// streams are named by key, with an issue drawn from the cumulative shares
+// issueCum (nil: the scenario's mix).
+func (w *world) newCustomer(now float64, key sim.Key, issueCum []float64) *customer {
 	var cu *customer
 	if n := len(w.freeCustomers); n > 0 {
 		cu = w.freeCustomers[n-1]
@@ -128,9 +129,12 @@ func (w *world) newCustomer(now float64, key sim.Key) *customer {
 	cu.start = now
 	cu.interval = min(w.intervalOf(now), w.intervals-1)
 	cu.counted = now >= w.cfg.Warmup
+	if issueCum == nil {
+		issueCum = w.issueCum
+	}
 	if len(w.cfg.Issues) > 1 {
-		x := w.draws.seed(cu, drawIssue).Float64() * w.issueCum[len(w.issueCum)-1]
-		for cu.issue < len(w.issueCum)-1 && x >= w.issueCum[cu.issue] {
+		x := w.draws.seed(cu, drawIssue).Float64() * issueCum[len(issueCum)-1]
+		for cu.issue < len(issueCum)-1 && x >= issueCum[cu.issue] {
 			cu.issue++
 		}
 	}
@@ -240,8 +244,15 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 	// Times are drawn as the contact arrives, whatever then happens to it,
 	// from the customer's own streams (crn.go), so that variants of a
 	// scenario draw the same numbers for it.
-	handle, patience := w.draws.sample(cu, drawHandle, ch.handle), math.NaN()
-	c.handle = handle * w.cfg.Issues[cu.issue].HandleFactor
+	var handle float64
+	if ch.issueHandle != nil && ch.issueHandle[cu.issue] != nil {
+		handle = w.draws.sample(cu, drawHandle, ch.issueHandle[cu.issue])
+		c.handle = handle
+	} else {
+		handle = w.draws.sample(cu, drawHandle, ch.handle)
+		c.handle = handle * w.cfg.Issues[cu.issue].HandleFactor
+	}
+	patience := math.NaN()
 	if siloed {
 		c.handle *= w.cfg.Journey.SiloHandleFactor
 	}

@@ -394,9 +394,9 @@ func TestJumpTheLine(t *testing.T) {
 		cfg.SetDefaults()
 		w := newWorld(cfg, sim.NewStreams(1, 0))
 		ch := w.channels[0]
-		first := w.newCustomer(0, 1)
+		first := w.newCustomer(0, 1, nil)
 		w.attempt(first, ch, firstContact)
-		again := w.newCustomer(0, 2)
+		again := w.newCustomer(0, 2, nil)
 		again.failures = 1
 		w.attempt(again, ch, retried)
 		if got := ch.head().cust == again; got != jump {

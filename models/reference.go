@@ -42,7 +42,7 @@ func ReferenceFor(cfg *Config, i int) (ref Reference, ok bool) {
 	}
 	p := erlang.Params{
 		ArrivalRate:  ch.Arrivals.Rate,
-		HandleTime:   ch.HandleTime.MeanValue() * cfg.meanHandleFactor(),
+		HandleTime:   cfg.MeanHandle(i),
 		Agents:       agents,
 		AnswerWithin: ch.AnswerWithin,
 		Patience:     math.Inf(1),
@@ -61,6 +61,9 @@ func ReferenceFor(cfg *Config, i int) (ref Reference, ok bool) {
 	for _, is := range cfg.Issues {
 		// A mixture of exponentials of different means is not exponential.
 		ref.Exact = ref.Exact && is.HandleFactor == cfg.Issues[0].HandleFactor
+	}
+	for _, d := range ch.IssueHandle {
+		ref.Exact = ref.Exact && d.Kind == ""
 	}
 	return ref, true
 }
@@ -93,15 +96,27 @@ func ErlangValue(x erlang.Result, key string) (float64, bool) {
 	return math.NaN(), false
 }
 
-// meanHandleFactor is the issues' handle factors weighted by their shares.
-func (c *Config) meanHandleFactor() float64 {
-	if len(c.Issues) == 0 {
-		return 1
+// MeanHandle returns channel i's mean handle time over the issues its own
+// arrivals bring (the scenario's mix, or the channel's): each issue's own
+// law on the channel if it has one, the channel's × the issue's handle
+// factor otherwise.
+func (c *Config) MeanHandle(i int) float64 {
+	ch := &c.Channels[i]
+	total, m := 0.0, 0.0
+	for k, is := range c.Issues {
+		share := is.Share
+		if ch.Arrivals.Issues != nil && k < len(ch.Arrivals.Issues) {
+			share = ch.Arrivals.Issues[k]
+		}
+		mean := ch.HandleTime.MeanValue() * is.HandleFactor
+		if k < len(ch.IssueHandle) && ch.IssueHandle[k].Kind != "" {
+			mean = ch.IssueHandle[k].MeanValue()
+		}
+		total += share
+		m += share * mean
 	}
-	total, f := 0.0, 0.0
-	for _, is := range c.Issues {
-		total += is.Share
-		f += is.Share * is.HandleFactor
+	if total <= 0 {
+		return ch.HandleTime.MeanValue()
 	}
-	return f / total
+	return m / total
 }

@@ -105,11 +105,11 @@ func newWorld(cfg *Config, streams *sim.Streams) *world {
 	for i := range w.flows {
 		w.flows[i] = make([]int64, len(cfg.Channels))
 	}
-	total := 0.0
-	for _, is := range cfg.Issues {
-		total += is.Share
-		w.issueCum = append(w.issueCum, total)
+	shares := make([]float64, len(cfg.Issues))
+	for i, is := range cfg.Issues {
+		shares[i] = is.Share
 	}
+	w.issueCum = cumulative(shares)
 	byName := map[string]*channel{}
 	for i := range cfg.Channels {
 		c := &cfg.Channels[i]
@@ -123,9 +123,17 @@ func newWorld(cfg *Config, streams *sim.Streams) *world {
 				func() rand.Source { return streams.Source("arrivals/" + c.Name + "/noise") }),
 			custKey:    streams.Key("customers/" + c.Name),
 			handle:     c.HandleTime.Sampler(w.draws.src[drawHandle]),
+			issueCum:   cumulative(c.Arrivals.Issues),
 			patience:   c.Patience.Sampler(w.draws.src[drawPatience]),
 			patient:    c.Patience.Kind == Never,
 			byInterval: make([]Counts, n),
+		}
+		for _, d := range c.IssueHandle {
+			var s Sampler
+			if d.Kind != "" {
+				s = d.Sampler(w.draws.src[drawHandle])
+			}
+			ch.issueHandle = append(ch.issueHandle, s)
 		}
 		var delays []Sampler
 		for _, e := range c.Escalations {
@@ -471,4 +479,15 @@ func (w *world) result(rep int) *Result {
 		r.Channels = append(r.Channels, cr)
 	}
 	return r
+}
+
+// cumulative returns the running sums of shares; nil for none.
+func cumulative(shares []float64) []float64 {
+	var out []float64
+	total := 0.0
+	for _, x := range shares {
+		total += x
+		out = append(out, total)
+	}
+	return out
 }

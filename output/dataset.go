@@ -242,7 +242,7 @@ func (r *RunReport) intervalsTable() *CSVTable {
 func (r *RunReport) needed(i, k int, c models.Counts) float64 {
 	cfg := r.Config
 	length := math.Min(cfg.Interval, cfg.Horizon-float64(k)*cfg.Interval)
-	aht := math.NaN()
+	aht := cfg.MeanHandle(i)
 	if c.Answered > 0 {
 		aht = c.HandleTime / float64(c.Answered)
 	}

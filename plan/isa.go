@@ -52,7 +52,7 @@ func needs(cfg *models.Config, results []*models.Result) [][]need {
 			if offered == 0 || !(length > 0) {
 				continue
 			}
-			aht := ch.HandleTime.MeanValue()
+			aht := cfg.MeanHandle(i)
 			if c.Answered > 0 {
 				aht = c.HandleTime / float64(c.Answered)
 			}

@@ -425,3 +425,46 @@ func TestFittedRetriesReproduceLog(t *testing.T) {
 		t.Logf("%s: %.0f contacts a week (log %.0f), abandoned %.2f %% (log %.2f %%)", c.Name, m, logOffered, 100*a, 100*logAbandon)
 	}
 }
+
+// TestFitTypes: a log whose contacts carry types (omnisim's issues) gives
+// handle times by channel and type, and the fitted scenario gives each
+// channel its own mix and each type its own law. References: the log is
+// simulated with billing (60 %, handle factor 0.7) and technical (40 %,
+// 1.6) on a phone line of lognormal handle times (mean 240 s, CV 0.8), so
+// billing calls take 168 s and technical ones 384 s, both with CV 0.8;
+// each mean is checked within three standard errors (mean × 0.8 ÷ √n).
+// The scenario's mean handle time (models.Config.MeanHandle) must then be
+// the log's channel mean within the same margin.
+func TestFitTypes(t *testing.T) {
+	cfg := known(models.Dist{Kind: models.LogNormal, Mean: 240, CV: 0.8})
+	cfg.Horizon = 7 * 86400
+	cfg.Pools[0].Agents = []int{10}
+	cfg.Issues = []models.Issue{{Name: "billing", Share: 0.6, HandleFactor: 0.7}, {Name: "technical", Share: 0.4, HandleFactor: 1.6}}
+	fit, _ := fitLog(t, syntheticLog(t, cfg), ContactsFormat)
+	c := fit.Channels[0]
+	if len(c.Types) != 2 || c.Types[0].Name != "billing" || c.Types[1].Name != "technical" {
+		t.Fatalf("types %+v, want billing then technical", c.Types)
+	}
+	for i, want := range []float64{168, 384} {
+		ty := c.Types[i]
+		se := want * 0.8 / math.Sqrt(float64(ty.Answered))
+		if d := ty.LogNormal.Dist; ty.Handle.Dist.Kind != models.LogNormal || math.Abs(d.Mean-want) > 3*se || math.Abs(d.CV-0.8) > 0.05 {
+			t.Errorf("%s: used %v, lognormal %v; want lognormal, mean %.0f ± %.1f s, CV 0.8 ± 0.05", ty.Name, ty.Handle.Dist.Kind, d, want, 3*se)
+		}
+		if se := math.Sqrt(0.24 / float64(c.Contacts)); math.Abs(ty.Share-cfg.Issues[i].Share) > 3*se {
+			t.Errorf("%s: share %.4f, want %.2f ± %.4f", ty.Name, ty.Share, cfg.Issues[i].Share, 3*se)
+		}
+	}
+	sc, err := scenarios.Parse("refit.yaml", "refit", fit.Scenario("refit", "synthetic"), nil)
+	if err != nil {
+		t.Fatalf("the fitted scenario does not load: %v", err)
+	}
+	ch := sc.Config.Channels[0]
+	if len(sc.Config.Issues) != 2 || len(ch.IssueHandle) != 2 || ch.IssueHandle[1].Kind != models.LogNormal || len(ch.Arrivals.Issues) != 2 {
+		t.Fatalf("fitted scenario: issues %v, handle_times %v, mix %v", sc.Config.Issues, ch.IssueHandle, ch.Arrivals.Issues)
+	}
+	logMean := c.Gamma.Dist.Mean // the gamma fit's mean is the sample mean
+	if got, se := sc.Config.MeanHandle(0), 240*0.8/math.Sqrt(float64(c.Answered)); math.Abs(got-logMean) > 3*se {
+		t.Errorf("the scenario's mean handle time %.1f s, the log's %.1f; want within %.1f", got, logMean, 3*se)
+	}
+}

@@ -1,6 +1,7 @@
 package fit
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -331,7 +332,58 @@ func (f *Fitter) Result() *Fit {
 			}
 		}
 	}
+	fit.scenarioNames()
 	return fit
+}
+
+// scenarioNames renames channels, pools and types to names a scenario
+// accepts (letters, digits, - and _): every other character becomes "-",
+// and a name already taken gets a number.
+func (f *Fit) scenarioNames() {
+	rename := func(taken map[string]bool, name string) string {
+		b := []rune(name)
+		for i, r := range b {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+				b[i] = '-'
+			}
+		}
+		base := string(b)
+		if base == "" {
+			base = "unnamed"
+		}
+		out := base
+		for n := 2; taken[out]; n++ {
+			out = fmt.Sprintf("%s-%d", base, n)
+		}
+		taken[out] = true
+		return out
+	}
+	channels := map[string]string{}
+	taken := map[string]bool{}
+	for i := range f.Channels {
+		c := &f.Channels[i]
+		channels[c.Name] = rename(taken, c.Name)
+		c.Name = channels[c.Name]
+	}
+	types := map[string]string{}
+	typeTaken := map[string]bool{}
+	for i := range f.Channels {
+		for j := range f.Channels[i].Types {
+			t := &f.Channels[i].Types[j]
+			if _, ok := types[t.Name]; !ok {
+				types[t.Name] = rename(typeTaken, t.Name)
+			}
+			t.Name = types[t.Name]
+		}
+	}
+	poolTaken := map[string]bool{}
+	for i := range f.Pools {
+		p := &f.Pools[i]
+		for k, s := range p.Skills {
+			p.Skills[k] = channels[s]
+		}
+		p.Name = rename(poolTaken, p.Name)
+	}
 }
 
 func ratio(a, b float64) float64 {

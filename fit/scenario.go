@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,6 +31,11 @@ func (f *Fit) Scenario(name, source string) []byte {
 		w("  %s\n", line)
 	}
 	w("seed: 1\nreplications: 10\nhorizon: 7d\ninterval: %s\nstart: monday\n\n", duration(interval))
+	if f.typed() {
+		names, counts := f.typeTotals()
+		w("# the contacts' types, as issues, with their shares of all contacts; each channel has its own mix (arrivals.issues)\n")
+		w("issues: {%s}\n\n", shares(names, counts))
+	}
 	w("channels:\n")
 	for _, c := range f.Channels {
 		w("  %s:\n", yamlKey(c.Name))
@@ -47,15 +53,35 @@ func (f *Fit) Scenario(name, source string) []byte {
 				w("    # no redials in the log on this channel\n")
 			}
 		}
+		mix := ""
+		if f.typed() && len(c.Types) > 0 {
+			names, counts := make([]string, len(c.Types)), make([]int, len(c.Types))
+			for i, t := range c.Types {
+				names[i], counts[i] = t.Name, t.Contacts
+			}
+			mix = ", issues: {" + shares(names, counts) + "}"
+		}
 		if c.Noise > 0.01 {
 			w("    # noise: daily volumes vary %.0f %% about their weekday's mean in the log, Poisson alone %.0f %%\n", 100*c.DailyCV, 100*c.PoissonCV)
-			w("    arrivals: {noise: %s, volumes: [%s]}\n", strconv.FormatFloat(round(c.Noise, 3), 'f', -1, 64), numbers(volumes, 3))
+			w("    arrivals: {noise: %s, volumes: [%s]%s}\n", strconv.FormatFloat(round(c.Noise, 3), 'f', -1, 64), numbers(volumes, 3), mix)
 		} else {
-			w("    arrivals: {volumes: [%s]}\n", numbers(volumes, 3))
+			w("    arrivals: {volumes: [%s]%s}\n", numbers(volumes, 3), mix)
 		}
 		h := c.Handle
 		w("    # handle time: %s fitted by maximum likelihood, Kolmogorov–Smirnov distance %.3f\n", h.Dist.Kind, h.KS)
-		w("    handle_time: {dist: %s, mean: %s, cv: %s}\n", h.Dist.Kind, duration(h.Dist.Mean), strconv.FormatFloat(round(h.Dist.CV, 3), 'f', -1, 64))
+		w("    handle_time: %s\n", distYAML(h.Dist))
+		if f.typed() {
+			var own []string
+			for _, t := range c.Types {
+				if t.ownHandle() {
+					own = append(own, fmt.Sprintf("%s: %s", yamlKey(t.Name), distYAML(t.Handle.Dist)))
+				}
+			}
+			if len(own) > 0 {
+				w("    # by type: the closer fit for each type with %d answered contacts or more (the others take handle_time)\n", minTypeAnswered)
+				w("    handle_times: {%s}\n", strings.Join(own, ", "))
+			}
+		}
 		if math.IsNaN(c.PatienceMean) {
 			w("    patience: never  # nobody gave up in the log\n")
 		} else {
@@ -100,6 +126,57 @@ func (f *Fit) Scenario(name, source string) []byte {
 		w("    agents: [%s]\n", ints(agents))
 	}
 	return []byte(b.String())
+}
+
+// distYAML writes a fitted handle-time law as the scenario format reads it.
+func distYAML(d models.Dist) string {
+	return fmt.Sprintf("{dist: %s, mean: %s, cv: %s}", d.Kind, duration(d.Mean), strconv.FormatFloat(round(d.CV, 3), 'f', -1, 64))
+}
+
+// typeTotals returns the types of every channel, most contacts first (then
+// by name), with their contacts.
+func (f *Fit) typeTotals() ([]string, []int) {
+	total := map[string]int{}
+	var names []string
+	for _, c := range f.Channels {
+		for _, t := range c.Types {
+			if _, ok := total[t.Name]; !ok {
+				names = append(names, t.Name)
+			}
+			total[t.Name] += t.Contacts
+		}
+	}
+	slices.SortStableFunc(names, func(a, b string) int {
+		if total[a] != total[b] {
+			return total[b] - total[a]
+		}
+		return strings.Compare(a, b)
+	})
+	counts := make([]int, len(names))
+	for i, n := range names {
+		counts[i] = total[n]
+	}
+	return names, counts
+}
+
+// shares writes counts as a mapping of names to percentages that add up to
+// exactly 100 % (in millionths; the last takes what rounding left).
+func shares(names []string, counts []int) string {
+	total := 0
+	for _, n := range counts {
+		total += n
+	}
+	parts := make([]string, len(names))
+	left := 1000000
+	for i, n := range counts {
+		m := int(math.Round(1e6 * float64(n) / float64(max(total, 1))))
+		if i == len(counts)-1 {
+			m = left
+		}
+		left -= m
+		parts[i] = fmt.Sprintf("%s: %s%%", yamlKey(names[i]), strconv.FormatFloat(float64(m)/1e4, 'f', -1, 64))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // retries tells whether the scenario sends redials as retries: when the

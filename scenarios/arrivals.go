@@ -38,11 +38,18 @@ func (ar *arrivals) check(d *decoder, n *yaml.Node, path string) {
 // decodeArrivals decodes the arrivals of a channel: {rate: 200/h} or
 // {volumes: [...]}, the expected contacts in each interval, and noise, the
 // coefficient of variation of a day's volume.
-func (d *decoder) decodeArrivals(n *yaml.Node, path string) models.Arrivals {
+func (d *decoder) decodeArrivals(n *yaml.Node, path string, issues []string) models.Arrivals {
 	var a models.Arrivals
 	ar := arrivals{a: &a}
 	d.mapping(n, path, append(d.arrivalFields(&ar),
-		field{"noise", func(n *yaml.Node, p string) { a.Noise = d.number(n, p) }}))
+		field{"noise", func(n *yaml.Node, p string) { a.Noise = d.number(n, p) }},
+		field{"issues", func(n *yaml.Node, p string) {
+			if n.Kind != yaml.MappingNode {
+				d.errorf(n, p, "want a mapping of issue names to shares, such as {billing: 60%%, technical: 40%%}, not %s", kindName(n))
+				return
+			}
+			a.Issues = d.decodeByIssue(n, p, issues, 0, "a share such as 60%", d.fraction)
+		}}))
 	ar.check(d, n, path)
 	return a
 }

@@ -1,6 +1,9 @@
 package scenarios
 
 import (
+	"slices"
+	"strings"
+
 	"go.yaml.in/yaml/v3"
 
 	"github.com/omnisim/omnisim/models"
@@ -33,7 +36,7 @@ func (d *decoder) decodeChannel(name string, n *yaml.Node, path string, issues [
 				d.doubtful = append(d.doubtful, path)
 			}
 		}},
-		{"arrivals", func(n *yaml.Node, p string) { ch.Arrivals = d.decodeArrivals(n, p) }},
+		{"arrivals", func(n *yaml.Node, p string) { ch.Arrivals = d.decodeArrivals(n, p, issues) }},
 		{"choice", func(n *yaml.Node, p string) { ch.Choosable = d.boolean(n, p) }},
 		{"preference", func(n *yaml.Node, p string) { ch.Preference = d.number(n, p) }},
 		{"fit", func(n *yaml.Node, p string) {
@@ -45,6 +48,7 @@ func (d *decoder) decodeChannel(name string, n *yaml.Node, path string, issues [
 		{"concurrency", func(n *yaml.Node, p string) { ch.Concurrency = d.integer(n, p) }},
 		{"slowdown", func(n *yaml.Node, p string) { ch.Slowdown = d.number(n, p) }},
 		{"handle_time", func(n *yaml.Node, p string) { ch.HandleTime = d.decodeDist(n, p, false) }},
+		{"handle_times", func(n *yaml.Node, p string) { ch.IssueHandle = d.decodeDistByIssue(n, p, issues) }},
 		{"patience", func(n *yaml.Node, p string) { ch.Patience = d.decodeDist(n, p, true) }},
 		{"resolution", func(n *yaml.Node, p string) {
 			ch.Resolution = d.decodeByIssue(n, p, issues, 1, "a share such as 80%", d.fraction)
@@ -85,4 +89,25 @@ func (d *decoder) decodeEscalation(n *yaml.Node, path string) models.Escalation 
 		d.errorf(delay, join(path, "delay"), "does not apply to a transfer, which puts the contact in the queue at once")
 	}
 	return e
+}
+
+// decodeDistByIssue decodes a mapping of issue names to distributions: an
+// issue left out gets none (Kind "").
+func (d *decoder) decodeDistByIssue(n *yaml.Node, path string, issues []string) []models.Dist {
+	out := make([]models.Dist, len(issues))
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, path, "want a mapping of issue names to distributions, such as {billing: {dist: lognormal, mean: 3m, cv: 0.8}}, not %s", kindName(n))
+		return out
+	}
+	d.entries(n, path, func(k, n *yaml.Node, p string) {
+		i := slices.Index(issues, k.Value)
+		if i < 0 {
+			if validName(k.Value) { // a bad name is reported already
+				d.errorf(k, p, "no issue is named %q (issues: %s)", k.Value, strings.Join(issues, ", "))
+			}
+			return
+		}
+		out[i] = d.decodeDist(n, p, false)
+	})
+	return out
 }

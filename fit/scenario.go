@@ -13,12 +13,14 @@ import (
 )
 
 // Scenario writes the fit as a scenario file: a week from Monday, each
-// channel's arrivals per interval of the week, its handle time (the closer
-// of the lognormal and gamma fits), exponential patience and service-level
-// threshold, and one pool serving every channel with the agents the log
-// shows at work (or, when it names no agents, the agents Erlang A says the
-// demand needs for 80 % within the threshold). source names the log for
-// the description.
+// channel's arrivals per interval of the week (less the redials, when the
+// log identifies customers: the journey retries them) with their day
+// factor, its handle time (the closer of the lognormal and gamma fits, and
+// by type when the log has types, which become issues), exponential
+// patience and service-level threshold, and pools of the agents the log
+// shows at work (or, when it names no agents, one pool with the agents
+// Erlang A says the demand needs for 80 % within the threshold). source
+// names the log for the description.
 func (f *Fit) Scenario(name, source string) []byte {
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
@@ -228,9 +230,12 @@ func (f *Fit) description(source string) string {
 			break
 		}
 	}
+	if f.typed() {
+		s += " The contacts' types are issues: each channel has its own mix of them, and each type its own handle-time law where the log has enough of it."
+	}
 	switch {
 	case f.retries():
-		s += fmt.Sprintf(" %.1f %% of the customers the log identifies who gave up called again within %s: the journey retries that share, "+
+		s += fmt.Sprintf(" %.1f %% of the give-ups by customers the log identifies were followed by another call within %s: the journey retries that share, "+
 			"and the arrivals are the log's less its redials.", 100*f.Redials, models.FormatDuration(f.Options.RedialWithin))
 	case !math.IsNaN(f.Redials):
 		s += fmt.Sprintf(" None of the customers the log identifies who gave up called again within %s; the scenario has no retries.",

@@ -335,19 +335,25 @@ func wrap(text string, width int) []string {
 // scenario's forecast key reads: a row per channel and interval of the
 // week from Monday 00:00 (interval 0, as the fitted scenario starts), with
 // the day, weekday, time and start in seconds for people and spreadsheets,
-// and the expected contacts (volume).
+// the expected contacts the scenario's arrivals send (volume: first
+// contacts, when the scenario retries redials), and the log's mean of all
+// contacts, redials included (log_contacts, not read back).
 func (f *Fit) WriteForecast(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write([]string{"channel", "interval", "day", "weekday", "time", "start_seconds", "volume"}); err != nil {
+	if err := cw.Write([]string{"channel", "interval", "day", "weekday", "time", "start_seconds", "volume", "log_contacts"}); err != nil {
 		return err
 	}
 	for _, c := range f.Channels {
-		for k, v := range c.Volumes {
+		volumes := c.Volumes
+		if f.retries() {
+			volumes = c.Fresh
+		}
+		for k, v := range volumes {
 			start := float64(k) * f.Options.Interval
 			sec := int(math.Mod(start, 86400))
 			row := []string{c.Name, strconv.Itoa(k), strconv.Itoa(int(start/86400) + 1),
 				models.WeekdayAt(models.Monday, start).String(), fmt.Sprintf("%02d:%02d", sec/3600, sec%3600/60),
-				strconv.FormatFloat(start, 'f', -1, 64), strconv.FormatFloat(v, 'g', 9, 64)}
+				strconv.FormatFloat(start, 'f', -1, 64), strconv.FormatFloat(v, 'g', 9, 64), strconv.FormatFloat(c.Volumes[k], 'g', 9, 64)}
 			if err := cw.Write(row); err != nil {
 				return err
 			}

@@ -40,18 +40,21 @@ func newFitCmd(s streams) *cobra.Command {
 		Short: "Fit a scenario to a log of contacts, and check it against the log",
 		Long: `Read a log of contacts (one row per contact: when it arrived, its channel or
 queue, how long it waited, answered or abandoned, its handle time, and when
-the log has them the customer and the agent) and write a scenario fitted to
-it, with a fit report on stdout:
+the log has them its type, the customer and the agent) and write a scenario
+fitted to it, with a fit report on stdout:
 
   arrivals: each channel's mean contacts per interval of the week, from the
     days the log covers (and how much daily volumes vary beyond Poisson);
   handle times: a lognormal and a gamma distribution fitted by maximum
     likelihood, with the Kolmogorov–Smirnov distance of each to the log; the
-    closer one is used;
+    closer one is used; the same by channel and type when the log has
+    types, which become the scenario's issues;
   patience: exponential, its mean the time every contact waited divided by
     those who gave up (answered waits are censored observations of
     patience), and the Kaplan–Meier median beside it;
-  redials: the share of customers who gave up and called again soon;
+  redials: the share of give-ups the same customer followed with another
+    contact within --redial-within, which the scenario retries (its
+    arrivals are the log's less the redials);
   staffing: the agents at work in each interval, when the log names agents.
 
 The log is read as a stream. Rows that cannot be read are counted and
@@ -62,7 +65,7 @@ Formats:
 The format is recognised from the header unless --format names it. A log of
 any other layout is read with --map FILE, a small YAML file naming its
 columns (arrival time and its layout, channel, wait, handle time, outcome
-values, and optionally customer and agent): see the README.
+values, and optionally type, customer and agent): see the README.
 
 --check simulates the fitted scenario and sets it against the log, time of
 day by time of day: contacts per day, abandonment, mean wait and service

@@ -100,8 +100,10 @@ type TypeFit struct {
 	// share of the channel's; Answered counts those with a handle time.
 	Contacts, Answered int
 	Share              float64
-	// LogNormal, Gamma and Handle are as a channel's.
+	// LogNormal, Gamma and Handle are as a channel's, and Sample a uniform
+	// sample of its handle times (at most typeSample), sorted.
 	LogNormal, Gamma, Handle HandleFit
+	Sample                   []float64
 }
 
 // minTypeAnswered is the fewest answered contacts a type needs for its
@@ -293,6 +295,7 @@ func (f *Fitter) Result() *Fit {
 			tf := TypeFit{Name: name, Contacts: c.typeCounts[name], Answered: h.n}
 			tf.Share = float64(tf.Contacts) / float64(cf.Contacts)
 			tf.LogNormal, tf.Gamma = h.fitHandle()
+			tf.Sample = h.sortedSample()
 			tf.Handle = tf.LogNormal
 			if tf.Gamma.KS < tf.LogNormal.KS {
 				tf.Handle = tf.Gamma

@@ -65,7 +65,14 @@ func HandleTimeChart(name, channel string, sample []float64, laws []FittedLaw) C
 		fig.legend = append(fig.legend, legendItem{name: "the log", color: h.FillColor, thumbs: []plot.Thumbnailer{h}})
 		for i, law := range laws {
 			pdf := law.PDF
-			fn := plotter.NewFunction(func(m float64) float64 { return 60 * pdf(60*m) })
+			fn := plotter.NewFunction(func(m float64) float64 {
+				// At 0 a lognormal's density is 0/0 in floating point: a
+				// NaN would send the line off the plot.
+				if d := 60 * pdf(60*m); m > 0 && !math.IsNaN(d) && !math.IsInf(d, 0) {
+					return d
+				}
+				return 0
+			})
 			fn.Samples = 400
 			fn.LineStyle = channelStyle(i)
 			fn.LineStyle.Width = vg.Points(2)

@@ -188,6 +188,19 @@ func (o *fitOptions) fit(s streams, path string) error {
 			{Name: fmt.Sprintf("lognormal (KS %.3f)", c.LogNormal.KS), PDF: c.LogNormal.PDF},
 			{Name: fmt.Sprintf("gamma (KS %.3f)", c.Gamma.KS), PDF: c.Gamma.PDF},
 		}))
+		if len(c.Types) < 2 {
+			continue
+		}
+		for j, ty := range c.Types {
+			if ty.Answered < 2 {
+				continue
+			}
+			charts = append(charts, output.HandleTimeChart(fmt.Sprintf("handle-%d-%s-%d-%s", i+1, fileName(c.Name), j+1, fileName(ty.Name)),
+				c.Name+", "+ty.Name, ty.Sample, []output.FittedLaw{
+					{Name: fmt.Sprintf("lognormal (KS %.3f)", ty.LogNormal.KS), PDF: ty.LogNormal.PDF},
+					{Name: fmt.Sprintf("gamma (KS %.3f)", ty.Gamma.KS), PDF: ty.Gamma.PDF},
+				}))
+		}
 	}
 	if !o.check {
 		return o.drawFitCharts(s, charts)

@@ -186,11 +186,14 @@ func TestFitBank(t *testing.T) {
 func TestMapping(t *testing.T) {
 	cfg := known(models.Dist{Kind: models.LogNormal, Mean: 240, CV: 0.8})
 	cfg.Horizon = 2 * 86400
+	cfg.Issues = []models.Issue{{Name: "billing", Share: 0.6, HandleFactor: 0.7}, {Name: "technical", Share: 0.4, HandleFactor: 1.6}}
+	cfg.Journey = models.DefaultJourney()
+	cfg.Journey.Retry = []float64{0.5}
 	native := syntheticLog(t, cfg)
 	// The same contacts as a call-centre export: date-times from Monday 3
 	// March 2025, waits and talk times in seconds, outcomes in words.
 	var b strings.Builder
-	b.WriteString("started;queue;waited;talked;result;caller\n")
+	b.WriteString("started;queue;waited;talked;result;caller;reason\n")
 	start := time.Date(2025, 3, 3, 0, 0, 0, 0, time.UTC)
 	_, err := Read(bytes.NewReader(native), ContactsFormat, func(r *Record) {
 		at := start.Add(time.Duration((float64(r.Day)*86400 + r.Arrival) * float64(time.Second)))
@@ -198,14 +201,14 @@ func TestMapping(t *testing.T) {
 		if r.Outcome == Abandoned {
 			result, talk = "HUNG UP", ""
 		}
-		fmt.Fprintf(&b, "%s;%s;%s;%s;%s;%s\n", at.Format("2006-01-02 15:04:05.000000"), r.Channel,
-			strconv.FormatFloat(r.Wait, 'g', -1, 64), talk, result, r.Customer)
+		fmt.Fprintf(&b, "%s;%s;%s;%s;%s;%s;%s\n", at.Format("2006-01-02 15:04:05.000000"), r.Channel,
+			strconv.FormatFloat(r.Wait, 'g', -1, 64), talk, result, r.Customer, r.Type)
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b.WriteString("2025-03-04 10:00:00.000000;phone;12;;TRANSFERRED;x\n")
-	b.WriteString("yesterday;phone;12;30;ANSWERED;x\n")
+	b.WriteString("2025-03-04 10:00:00.000000;phone;12;;TRANSFERRED;x;billing\n")
+	b.WriteString("yesterday;phone;12;30;ANSWERED;x;billing\n")
 	f, err := ParseMapping("export.yaml", []byte(`separator: ";"
 arrival: {column: started, format: "2006-01-02 15:04:05.000000"}
 channel: queue
@@ -213,6 +216,7 @@ wait: waited
 handle: talked
 outcome: {column: result, answered: [ANSWERED], abandoned: [HUNG UP]}
 customer: caller
+type: reason
 `))
 	if err != nil {
 		t.Fatal(err)
@@ -227,6 +231,13 @@ customer: caller
 		mapped.Start != models.Monday {
 		t.Errorf("mapped: %d contacts, patience %v, handle %v, start %v; native: %d, %v, %v",
 			a.Contacts, a.PatienceMean, a.Handle.Dist, mapped.Start, w.Contacts, w.PatienceMean, w.Handle.Dist)
+	}
+	if len(a.Types) != 2 || len(w.Types) != 2 || a.Types[1].Name != w.Types[1].Name || a.Types[1].Contacts != w.Types[1].Contacts ||
+		math.Abs(a.Types[1].Handle.Dist.Mean-w.Types[1].Handle.Dist.Mean) > 1e-6 {
+		t.Errorf("types: mapped %+v, native %+v", a.Types, w.Types)
+	}
+	if mapped.Redials != want.Redials || !(mapped.Redials > 0.4) || math.Abs(mapped.RedialDelay-want.RedialDelay) > 1e-3 { // times to the microsecond
+		t.Errorf("redials: mapped %v after %v s, native %v after %v s, want the same, over 40 %%", mapped.Redials, mapped.RedialDelay, want.Redials, want.RedialDelay)
 	}
 	_, err = ParseMapping("bad.yaml", []byte("separator: x\narrival: {column: a, format: nonsense}\nwait: w\n"))
 	for _, want := range []string{"handle: missing", "outcome.column: missing", "channel: name the channel", "separator", "is not a Go time layout"} {

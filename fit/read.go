@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/omnisim/omnisim/models"
 )
 
 // Format says how to read one kind of log: its separator, and how a row
@@ -113,6 +115,9 @@ func Read(r io.Reader, f Format, use func(*Record)) (*Summary, error) {
 		}
 		rec = Record{Line: line}
 		skip, err := f.parse(col, &rec)
+		if err == nil && skip == "" {
+			err = rec.check()
+		}
 		switch {
 		case err != nil:
 			bad(line, err.Error())
@@ -132,10 +137,30 @@ func Read(r io.Reader, f Format, use func(*Record)) (*Summary, error) {
 	return s, nil
 }
 
+// maxDay is the latest day a log may reach from its day 0 (any day count
+// from 1970 to past 2100; omnisim's replications are 65,536 days apart).
+const maxDay = 1 << 30
+
+// check refuses what no contact centre logs: a wait or a handle time of
+// more than a day, and dates beyond any calendar.
+func (r *Record) check() error {
+	switch {
+	case r.Channel == "":
+		return errors.New("channel: empty")
+	case r.Wait > 86400:
+		return fmt.Errorf("a wait of %s, more than a day", models.FormatDuration(r.Wait))
+	case r.Handle > 86400:
+		return fmt.Errorf("a handle time of %s, more than a day", models.FormatDuration(r.Handle))
+	case r.Day < -maxDay || r.Day > maxDay:
+		return fmt.Errorf("day %d of the log is out of range", r.Day)
+	}
+	return nil
+}
+
 // number reads a number of seconds ≥ 0 from a field.
 func number(name, v string) (float64, error) {
 	x, err := strconv.ParseFloat(v, 64)
-	if err != nil || x < 0 || x != x {
+	if err != nil || x < 0 || x != x || x > 1e15 {
 		return 0, fmt.Errorf("%s: %q is not a number of seconds ≥ 0", name, v)
 	}
 	return x, nil

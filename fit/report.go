@@ -16,7 +16,7 @@ import (
 // day-to-day variation of its volume.
 func (f *Fit) WriteReport(w io.Writer, s *Summary, source string) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %d rows; %d fitted over %d days from a %s", source, s.Rows, s.Used, f.Days, weekdayName(f.Start))
+	fmt.Fprintf(&b, "%s: %d rows; %d fitted over %s from a %s", source, s.Rows, s.Used, days(f.Days), weekdayName(f.Start))
 	if f.Days > 0 {
 		fmt.Fprintf(&b, " (%s)", weekCounts(f.Weeks))
 	}
@@ -147,4 +147,12 @@ func readable(sec float64) string {
 		return fmt.Sprintf("%.0f s", sec)
 	}
 	return fmt.Sprintf("%.1f min", sec/60)
+}
+
+// days writes a number of days.
+func days(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return fmt.Sprintf("%d days", n)
 }

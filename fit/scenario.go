@@ -25,7 +25,7 @@ func (f *Fit) Scenario(name, source string) []byte {
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	interval := f.Options.Interval
-	w("# Fitted by omnisim fit from %s: %d contacts over %d days.\n", source, f.contacts(), f.Days)
+	w("# Fitted by omnisim fit from %s: %d contacts over %s.\n", source, f.contacts(), days(f.Days))
 	w("name: %s\n", name)
 	w("title: %s\n", strconv.Quote("Fitted from "+source))
 	w("description: |\n")
@@ -69,9 +69,17 @@ func (f *Fit) Scenario(name, source string) []byte {
 		} else {
 			w("    arrivals: {volumes: [%s]%s}\n", numbers(volumes, 3), mix)
 		}
-		h := c.Handle
-		w("    # handle time: %s fitted by maximum likelihood, Kolmogorov–Smirnov distance %.3f\n", h.Dist.Kind, h.KS)
-		w("    handle_time: %s\n", distYAML(h.Dist))
+		switch h := c.Handle; {
+		case !(h.Dist.Mean > 0):
+			w("    # handle time: no answered contact in the log; a placeholder of 1 minute\n")
+			w("    handle_time: {dist: exponential, mean: 1m}\n")
+		case math.IsNaN(h.KS):
+			w("    # handle time: too few answered contacts in the log to fit a law; exponential of their mean\n")
+			w("    handle_time: %s\n", distYAML(h.Dist))
+		default:
+			w("    # handle time: %s fitted by maximum likelihood, Kolmogorov–Smirnov distance %.3f\n", h.Dist.Kind, h.KS)
+			w("    handle_time: %s\n", distYAML(h.Dist))
+		}
 		if f.typed() {
 			var own []string
 			for _, t := range c.Types {
@@ -84,9 +92,13 @@ func (f *Fit) Scenario(name, source string) []byte {
 				w("    handle_times: {%s}\n", strings.Join(own, ", "))
 			}
 		}
-		if math.IsNaN(c.PatienceMean) {
+		switch {
+		case math.IsNaN(c.PatienceMean):
 			w("    patience: never  # nobody gave up in the log\n")
-		} else {
+		case c.PatienceMean < 1:
+			w("    # patience: those who gave up did so at once (%.2f s of waiting for each); held at 1 s\n", c.PatienceMean)
+			w("    patience: {dist: exponential, mean: 1s}\n")
+		default:
 			w("    # patience: exponential, mean = time waited by all ÷ those who gave up (answered waits are censored)\n")
 			w("    patience: {dist: exponential, mean: %s}\n", duration(c.PatienceMean))
 		}
@@ -132,6 +144,9 @@ func (f *Fit) Scenario(name, source string) []byte {
 
 // distYAML writes a fitted handle-time law as the scenario format reads it.
 func distYAML(d models.Dist) string {
+	if d.Kind == models.Exponential {
+		return fmt.Sprintf("{dist: exponential, mean: %s}", duration(d.Mean))
+	}
 	return fmt.Sprintf("{dist: %s, mean: %s, cv: %s}", d.Kind, duration(d.Mean), strconv.FormatFloat(round(d.CV, 3), 'f', -1, 64))
 }
 
@@ -221,9 +236,9 @@ func (f *Fit) staffing() ([]int, string) {
 
 // description says where the scenario comes from and what it leaves out.
 func (f *Fit) description(source string) string {
-	s := fmt.Sprintf("Fitted by omnisim fit from %s, %d days from a %s. Arrivals are each channel's mean per interval and weekday; "+
+	s := fmt.Sprintf("Fitted by omnisim fit from %s, %s from a %s. Arrivals are each channel's mean per interval and weekday; "+
 		"handle times the closer of a lognormal and a gamma fit; patience exponential, estimated with answered waits as "+
-		"censored observations.", source, f.Days, weekdayName(f.Start))
+		"censored observations.", source, days(f.Days), weekdayName(f.Start))
 	for _, c := range f.Channels {
 		if c.Noise > 0.01 {
 			s += " Daily volumes vary more than Poisson arrivals would; each channel's arrivals carry a day factor (noise) for the rest."
@@ -275,8 +290,13 @@ func yamlKey(s string) string {
 	return s
 }
 
-// duration writes seconds as a duration the scenario format reads.
+// duration writes seconds as a duration the scenario format reads, to a
+// tenth of a second (a positive time below that as 0.1 s, so that it stays
+// positive).
 func duration(sec float64) string {
+	if sec > 0 && sec < 0.05 {
+		sec = 0.1
+	}
 	switch {
 	case sec > 0 && math.Mod(sec, 86400) == 0:
 		return strconv.Itoa(int(sec/86400)) + "d"

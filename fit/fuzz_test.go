@@ -1,0 +1,53 @@
+package fit
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"testing"
+
+	"github.com/omnisim/omnisim/scenarios"
+)
+
+// FuzzFit: whatever a log holds, reading and fitting it, writing its
+// report, scenario and forecast never panic, and a scenario fitted to
+// anything readable loads back.
+func FuzzFit(f *testing.F) {
+	shipped, err := os.ReadFile("testdata/known-contacts.csv")
+	if err != nil {
+		f.Fatal(err)
+	}
+	if len(shipped) > 4000 {
+		shipped = shipped[:bytes.LastIndexByte(shipped[:4000], '\n')+1]
+	}
+	f.Add(shipped, uint8(0))
+	f.Add([]byte("replication,contact,customer,previous,channel,issue,how,outcome,chased,arrived_seconds,answered_seconds,ended_seconds\n"+
+		"0,1,1,,a b,x y,first,abandoned,false,10,,70\n0,2,1,,a-b,x-y,retry,resolved,false,100,100,200\n0,3,2,,a b,,first,resolved,false,1e9,1e9,2e9\n"), uint8(0))
+	f.Add([]byte("vru+line\tcall_id\tcustomer_id\tpriority\ttype\tdate\tvru_entry\tvru_exit\tvru_time\tq_start\tq_exit\tq_time\toutcome\tser_start\tser_exit\tser_time\tserver\n"+
+		"AA0101\t1\t7\t0\tPS\t991001\t7:15:55\t7:16:08\t13\t7:16:08\t7:16:30\t22\tHANG\t0:00:00\t0:00:00\t0\tNO_SERVER\n"+
+		"AA0101\t2\t7\t0\tPS\t991001\t7:20:00\t7:20:08\t8\t7:20:08\t7:20:10\t2\tAGENT\t7:20:10\t7:21:10\t60\tDORIT\n"), uint8(1))
+	f.Add([]byte("garbage\n\x00,,,\n"), uint8(2))
+	f.Fuzz(func(t *testing.T, log []byte, which uint8) {
+		formats := []Format{ContactsFormat, BankFormat}
+		format := formats[int(which)%len(formats)]
+		fitter := NewFitter(DefaultOptions)
+		s, err := Read(bytes.NewReader(log), format, fitter.Add)
+		if err != nil {
+			return
+		}
+		fit := fitter.Result()
+		if err := fit.WriteReport(io.Discard, s, "fuzz.csv"); err != nil {
+			t.Fatal(err)
+		}
+		if len(fit.Channels) == 0 {
+			return
+		}
+		if err := fit.WriteForecast(io.Discard); err != nil {
+			t.Fatal(err)
+		}
+		yaml := fit.Scenario("fuzz", "fuzz.csv")
+		if _, err := scenarios.Parse("fuzz.yaml", "fuzz", yaml, nil); err != nil {
+			t.Fatalf("the fitted scenario does not load: %v\n%s", err, yaml)
+		}
+	})
+}

@@ -35,7 +35,7 @@ func known(handle models.Dist) *models.Config {
 
 // syntheticLog runs cfg once and writes the contacts that arrived within
 // its horizon as contacts.csv does.
-func syntheticLog(t *testing.T, cfg *models.Config) []byte {
+func syntheticLog(t testing.TB, cfg *models.Config) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	b.WriteString("replication,contact,customer,previous,channel,issue,how,outcome,chased,arrived_seconds,answered_seconds,ended_seconds,wait_seconds,handle_seconds\n")
@@ -484,5 +484,56 @@ func TestFitTypes(t *testing.T) {
 	logMean := c.Gamma.Dist.Mean // the gamma fit's mean is the sample mean
 	if got, se := sc.Config.MeanHandle(0), 240*0.8/math.Sqrt(float64(c.Answered)); math.Abs(got-logMean) > 3*se {
 		t.Errorf("the scenario's mean handle time %.1f s, the log's %.1f; want within %.1f", got, logMean, 3*se)
+	}
+}
+
+// BenchmarkFit reads and fits a week of a two-channel log with retries and
+// types (some 23,000 rows), reporting rows a second.
+func BenchmarkFit(b *testing.B) {
+	cfg := known(models.Dist{Kind: models.LogNormal, Mean: 240, CV: 0.8})
+	cfg.Horizon = 7 * 86400
+	cfg.Issues = []models.Issue{{Name: "billing", Share: 0.6, HandleFactor: 0.7}, {Name: "technical", Share: 0.4, HandleFactor: 1.6}}
+	cfg.Pools[0].Agents = []int{10}
+	cfg.Journey = models.DefaultJourney()
+	cfg.Journey.Retry = []float64{0.5}
+	log := syntheticLog(b, cfg)
+	rows := bytes.Count(log, []byte("\n")) - 1
+	b.SetBytes(int64(len(log)))
+	b.ResetTimer()
+	for range b.N {
+		fitter := NewFitter(DefaultOptions)
+		if _, err := Read(bytes.NewReader(log), ContactsFormat, fitter.Add); err != nil {
+			b.Fatal(err)
+		}
+		fitter.Result().Scenario("bench", "bench")
+	}
+	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// TestFitDeterministic: the same log gives the same scenario, forecast and
+// report, byte for byte (Go's maps iterate in a different order each time).
+func TestFitDeterministic(t *testing.T) {
+	cfg := known(models.Dist{Kind: models.LogNormal, Mean: 240, CV: 0.8})
+	cfg.Horizon = 3 * 86400
+	cfg.Issues = []models.Issue{{Name: "billing", Share: 0.6, HandleFactor: 0.7}, {Name: "technical", Share: 0.4, HandleFactor: 1.6}}
+	cfg.Journey = models.DefaultJourney()
+	cfg.Journey.Retry = []float64{0.5}
+	log := syntheticLog(t, cfg)
+	var first []byte
+	for range 5 {
+		fit, s := fitLog(t, log, ContactsFormat)
+		var b bytes.Buffer
+		b.Write(fit.Scenario("same", "same"))
+		if err := fit.WriteForecast(&b); err != nil {
+			t.Fatal(err)
+		}
+		if err := fit.WriteReport(&b, s, "same"); err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = b.Bytes()
+		} else if !bytes.Equal(first, b.Bytes()) {
+			t.Fatal("two fits of the same log differ")
+		}
 	}
 }

@@ -45,15 +45,19 @@ type Fitter struct {
 	agents map[[2]int]map[string][2]float64
 	// served counts each agent's answered contacts by channel.
 	served map[string]map[string]int
-	// contacts holds each identified customer's contacts, to find who
+	// contacts holds the identified customers' contacts, to find who
 	// called again after giving up, whatever order the log is in.
-	contacts   map[string][]contactEvent
+	contacts   []contactEvent
 	channelIdx map[string]int
 }
 
 // contactEvent is an identified customer's contact, as much of it as
-// finding redials needs: 32 bytes.
+// finding redials needs: 40 bytes. The customer is known by a 64-bit hash
+// of their id (FNV-1a): that two customers share one has a chance of about
+// 3 % in a log of a billion customers, 3 in 10⁸ in a log of a million (and
+// would at most make one false redial).
 type contactEvent struct {
+	customer uint64
 	// at is when the contact arrived and end when it stopped waiting (was
 	// answered or given up), both from the log's day 0.
 	at, end   float64
@@ -87,7 +91,7 @@ type channelStats struct {
 // NewFitter returns a Fitter with the given options.
 func NewFitter(opts Options) *Fitter {
 	return &Fitter{opts: opts, slots: int(math.Round(86400 / opts.Interval)), channels: map[string]*channelStats{},
-		days: map[int]bool{}, agents: map[[2]int]map[string][2]float64{}, served: map[string]map[string]int{}, contacts: map[string][]contactEvent{}, channelIdx: map[string]int{}}
+		days: map[int]bool{}, agents: map[[2]int]map[string][2]float64{}, served: map[string]map[string]int{}, channelIdx: map[string]int{}}
 }
 
 // Add counts one record.
@@ -228,8 +232,19 @@ func (f *Fitter) remember(r *Record, slot int) {
 	if r.Customer == "" {
 		return
 	}
-	f.contacts[r.Customer] = append(f.contacts[r.Customer], contactEvent{at: t, end: t + r.Wait, day: int32(r.Day),
+	f.contacts = append(f.contacts, contactEvent{customer: fnv1a(r.Customer), at: t, end: t + r.Wait, day: int32(r.Day),
 		slot: int32(slot), channel: int32(f.channelIdx[r.Channel]), abandoned: r.Outcome == Abandoned})
+}
+
+// fnv1a is the 64-bit FNV-1a hash of s (hash/fnv's, without its
+// allocations on every record).
+func fnv1a(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
 }
 
 // redials is what the log says of customers who gave up and called again.
@@ -252,14 +267,20 @@ func (f *Fitter) redials() *redials {
 	for i := range rd.perChannel {
 		rd.perChannel[i] = map[int][]float64{}
 	}
-	customers := make([]string, 0, len(f.contacts))
-	for c := range f.contacts {
-		customers = append(customers, c)
-	}
-	slices.Sort(customers) // sums of floats depend on the order
-	for _, c := range customers {
-		evs := f.contacts[c]
-		slices.SortStableFunc(evs, func(a, b contactEvent) int { return cmp.Compare(a.at, b.at) })
+	// By customer, then time: the order also fixes that of the sums.
+	slices.SortStableFunc(f.contacts, func(a, b contactEvent) int {
+		if a.customer != b.customer {
+			return cmp.Compare(a.customer, b.customer)
+		}
+		return cmp.Compare(a.at, b.at)
+	})
+	for from := 0; from < len(f.contacts); {
+		to := from + 1
+		for to < len(f.contacts) && f.contacts[to].customer == f.contacts[from].customer {
+			to++
+		}
+		evs := f.contacts[from:to]
+		from = to
 		for i, e := range evs {
 			if !e.abandoned {
 				continue

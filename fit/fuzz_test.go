@@ -2,6 +2,7 @@ package fit
 
 import (
 	"bytes"
+	"hash/fnv"
 	"io"
 	"os"
 	"testing"
@@ -50,4 +51,15 @@ func FuzzFit(f *testing.F) {
 			t.Fatalf("the fitted scenario does not load: %v\n%s", err, yaml)
 		}
 	})
+}
+
+// TestFNV1a: the hash customers are known by is hash/fnv's FNV-1a.
+func TestFNV1a(t *testing.T) {
+	for _, s := range []string{"", "a", "0/12345", "customer 7 ☎"} {
+		h := fnv.New64a()
+		h.Write([]byte(s))
+		if got, want := fnv1a(s), h.Sum64(); got != want {
+			t.Errorf("fnv1a(%q) = %x, want %x", s, got, want)
+		}
+	}
 }

@@ -4,7 +4,7 @@
 //
 // The log is read once, as a stream: memory holds per-interval counts,
 // histograms and sufficient statistics, never the rows; only to find
-// redials, 32 bytes of each identified customer's contact (whatever order
+// redials, 40 bytes of each identified customer's contact (whatever order
 // the log is in).
 package fit
 

@@ -24,14 +24,14 @@ func (r *RunReport) describeChannel(i int) string {
 		if hasArrivals(cfg.Demand.Arrivals) {
 			parts = append(parts, "customers "+describeArrivals(cfg, cfg.Demand.Arrivals))
 		}
-		parts = append(parts, "handle time "+ch.HandleTime.String(), "patience "+ch.Patience.String())
+		parts = append(parts, "handle time "+handleTime(cfg, i), "patience "+ch.Patience.String())
 		return strings.Join(append(parts, describeAgents(cfg, servingPools(cfg, i))), "; ")
 	}
 	parts = append(parts, r.describeSource(i))
 	if ch.Kind == models.SelfService {
 		parts = append(parts, "session "+ch.HandleTime.String())
 	} else {
-		parts = append(parts, "handle time "+ch.HandleTime.String())
+		parts = append(parts, "handle time "+handleTime(cfg, i))
 	}
 	if ch.Kind == models.Live {
 		parts = append(parts, "patience "+ch.Patience.String())
@@ -214,4 +214,21 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// handleTime describes channel i's handle time, with the issues that have
+// their own law on it and the mean over its mix when any do.
+func handleTime(cfg *models.Config, i int) string {
+	ch := cfg.Channels[i]
+	s := ch.HandleTime.String()
+	var own []string
+	for k, d := range ch.IssueHandle {
+		if d.Kind != "" && k < len(cfg.Issues) {
+			own = append(own, cfg.Issues[k].Name+" "+d.String())
+		}
+	}
+	if len(own) == 0 {
+		return s
+	}
+	return fmt.Sprintf("%s (%s; %s on average)", s, strings.Join(own, ", "), models.FormatDuration(cfg.MeanHandle(i)))
 }

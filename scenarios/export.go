@@ -181,6 +181,7 @@ var settingNotes = map[string]string{
 	"channels.*.concurrency":   "(live) contacts an agent handles at once (chat)",
 	"channels.*.slowdown":      "each contact already in hand makes a new one this much longer",
 	"channels.*.handle_time":   "time an agent spends on a contact (a distribution by its mean); self-service: the session",
+	"channels.*.handle_times":  "handle-time laws by issue on this channel, in place of handle_time × the issue's handle_factor",
 	"channels.*.patience":      "(live) time a waiting customer waits before abandoning; never",
 	"channels.*.resolution":    "chance a handled contact resolves the issue, by issue (unlisted 100 %)",
 	"channels.*.escalation":    "where unresolved contacts go: transfer (still waiting) or a later contact (delay)",
@@ -196,6 +197,7 @@ var settingNotes = map[string]string{
 	"channels.*.arrivals.rate":    "contacts per period, steady (a rate: 200/h)",
 	"channels.*.arrivals.volumes": "expected contacts per interval from midnight of day 0, repeating",
 	"channels.*.arrivals.noise":   "coefficient of variation of each day's volume (gamma factor, mean 1)",
+	"channels.*.arrivals.issues":  "the mix of issues they bring, by issue name (default: the scenario's mix)",
 
 	"pools":                 "groups of agents, by name",
 	"pools.*":               "a pool of agents",

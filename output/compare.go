@@ -103,7 +103,11 @@ func (r *CompareReport) WriteText(w io.Writer) error {
 			flush()
 			heading = h
 			fmt.Fprintf(&b, "\n%s\n\n", h)
-			t = NewTable("figure", "A", "B", "B − A, 95 % CI", "independent runs", "common random numbers")
+			diff := "B − A, 95 % CI"
+			if c.Replications < 2 {
+				diff = "B − A" // one replication has no interval
+			}
+			t = NewTable("figure", "A", "B", diff, "independent runs", "common random numbers")
 		}
 		t.Row(d.Label, Estimate(d.A.Mean, d.A.HalfWidth, d.Unit), Estimate(d.B.Mean, d.B.HalfWidth, d.Unit),
 			Difference(d.Diff, d.Half, d.Unit, d.Significant()), independentCell(d), narrowerCell(d))
@@ -117,6 +121,9 @@ func (r *CompareReport) WriteText(w io.Writer) error {
 	}
 	if len(c.OnlyB) > 0 {
 		fmt.Fprintf(&b, "\nOnly in B, not compared: %s.\n", strings.Join(c.OnlyB, ", "))
+	}
+	if c.Replications < 2 {
+		b.WriteString("\nOne replication gives a difference but no interval: run more (--reps) to tell a change from chance.\n")
 	}
 	b.WriteString("\n* the 95 % interval of B − A excludes zero: the variants differ. Intervals come from the\n" +
 		"  differences of paired replications, which saw the same customers (common random numbers);\n" +

@@ -2,9 +2,13 @@ package fit
 
 import (
 	"bytes"
+	"fmt"
 	"hash/fnv"
 	"io"
+	"math"
 	"os"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/omnisim/omnisim/scenarios"
@@ -60,6 +64,29 @@ func TestFNV1a(t *testing.T) {
 		h.Write([]byte(s))
 		if got, want := fnv1a(s), h.Sum64(); got != want {
 			t.Errorf("fnv1a(%q) = %x, want %x", s, got, want)
+		}
+	}
+}
+
+// TestShares: shares add up to exactly 100 % and none is negative, even
+// for a type of one contact among a billion.
+func TestShares(t *testing.T) {
+	for _, counts := range [][]int{{1}, {2, 1}, {1, 1, 1}, {1e9, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}} {
+		names := make([]string, len(counts))
+		for i := range names {
+			names[i] = fmt.Sprintf("t%d", i)
+		}
+		total := 0
+		for _, part := range strings.Split(shares(names, counts), ", ") {
+			v := strings.TrimSuffix(part[strings.Index(part, ": ")+2:], "%")
+			x, err := strconv.ParseFloat(v, 64)
+			if err != nil || x < 0 {
+				t.Fatalf("%v: share %q", counts, part)
+			}
+			total += int(math.Round(x * 1e4))
+		}
+		if total != 1000000 {
+			t.Errorf("%v: shares add up to %d millionths", counts, total)
 		}
 	}
 }

@@ -177,20 +177,27 @@ func (f *Fit) typeTotals() ([]string, []int) {
 }
 
 // shares writes counts as a mapping of names to percentages that add up to
-// exactly 100 % (in millionths; the last takes what rounding left).
+// exactly 100 % (in millionths: the largest count takes what rounding the
+// others left, which keeps it positive).
 func shares(names []string, counts []int) string {
-	total := 0
-	for _, n := range counts {
+	total, largest := 0, 0
+	for i, n := range counts {
 		total += n
+		if n > counts[largest] {
+			largest = i
+		}
 	}
-	parts := make([]string, len(names))
+	millionths := make([]int, len(counts))
 	left := 1000000
 	for i, n := range counts {
-		m := int(math.Round(1e6 * float64(n) / float64(max(total, 1))))
-		if i == len(counts)-1 {
-			m = left
+		if i != largest {
+			millionths[i] = int(math.Round(1e6 * float64(n) / float64(max(total, 1))))
+			left -= millionths[i]
 		}
-		left -= m
+	}
+	millionths[largest] = left
+	parts := make([]string, len(names))
+	for i, m := range millionths {
 		parts[i] = fmt.Sprintf("%s: %s%%", yamlKey(names[i]), strconv.FormatFloat(float64(m)/1e4, 'f', -1, 64))
 	}
 	return strings.Join(parts, ", ")

@@ -49,6 +49,22 @@ type Fitter struct {
 	// called again after giving up, whatever order the log is in.
 	contacts   []contactEvent
 	channelIdx map[string]int
+	// rd holds the redials matched so far. While the log keeps time order
+	// (no arrival more than orderSlack before the latest), the contacts of
+	// customers not seen for long are matched and let go whenever more
+	// than settleAt are held, so that memory holds a few days of contacts,
+	// not the log's; lastTime is the latest arrival, settled whether any
+	// were let go, and orderLost whether the log left time order after;
+	// settleMin is the fewest held before any are let go, and maxHeld the
+	// most held at once.
+	rd        redials
+	settleAt  int
+	settleMin int
+	maxHeld   int
+	lastTime  float64
+	inOrder   bool
+	settled   bool
+	orderLost bool
 }
 
 // contactEvent is an identified customer's contact, as much of it as
@@ -91,7 +107,8 @@ type channelStats struct {
 // NewFitter returns a Fitter with the given options.
 func NewFitter(opts Options) *Fitter {
 	return &Fitter{opts: opts, slots: int(math.Round(86400 / opts.Interval)), channels: map[string]*channelStats{},
-		days: map[int]bool{}, agents: map[[2]int]map[string][2]float64{}, served: map[string]map[string]int{}, channelIdx: map[string]int{}}
+		days: map[int]bool{}, agents: map[[2]int]map[string][2]float64{}, served: map[string]map[string]int{}, channelIdx: map[string]int{},
+		rd: redials{perChannel: map[[2]int][]float64{}, nChannel: map[int]int{}}, settleAt: settleMin, settleMin: settleMin, inOrder: true}
 }
 
 // Add counts one record.
@@ -226,14 +243,63 @@ func (f *Fitter) work(r *Record) {
 	}
 }
 
+// orderSlack is how much earlier than the latest arrival a record may
+// arrive with the log still in time order: a log written as contacts end
+// (omnisim's contacts.csv) lags by a wait and a service, each at most a day.
+const orderSlack = 2 * 86400
+
+// settleMin is the fewest contacts held before any are let go.
+const settleMin = 1 << 18
+
 // remember keeps an identified customer's contact for finding redials.
 func (f *Fitter) remember(r *Record, slot int) {
 	t := float64(r.Day)*86400 + r.Arrival
+	if t < f.lastTime-orderSlack && f.inOrder {
+		f.inOrder = false
+		f.orderLost = f.settled
+	}
+	f.lastTime = math.Max(f.lastTime, t)
 	if r.Customer == "" {
 		return
 	}
 	f.contacts = append(f.contacts, contactEvent{customer: fnv1a(r.Customer), at: t, end: t + r.Wait, day: int32(r.Day),
 		slot: int32(slot), channel: int32(f.channelIdx[r.Channel]), abandoned: r.Outcome == Abandoned})
+	if f.inOrder && len(f.contacts) >= f.settleAt {
+		// A contact still to come arrives after lastTime − orderSlack; a
+		// customer last seen before cutoff gave up at most a day after
+		// (waits are at most a day), so more than RedialWithin before it.
+		f.settle(f.lastTime - orderSlack - 86400 - f.opts.RedialWithin)
+		f.settleAt = max(f.settleMin, 2*len(f.contacts))
+	}
+	f.maxHeld = max(f.maxHeld, len(f.contacts))
+}
+
+// settle matches the redials of the customers last seen before cutoff
+// and lets their contacts go (all of them when cutoff is +Inf).
+func (f *Fitter) settle(cutoff float64) {
+	// By customer, then time: the order also fixes that of the sums.
+	slices.SortStableFunc(f.contacts, func(a, b contactEvent) int {
+		if a.customer != b.customer {
+			return cmp.Compare(a.customer, b.customer)
+		}
+		return cmp.Compare(a.at, b.at)
+	})
+	kept := f.contacts[:0]
+	for from := 0; from < len(f.contacts); {
+		to := from + 1
+		for to < len(f.contacts) && f.contacts[to].customer == f.contacts[from].customer {
+			to++
+		}
+		evs := f.contacts[from:to]
+		from = to
+		if evs[len(evs)-1].at >= cutoff {
+			kept = append(kept, evs...) // kept never overtakes evs: it only shrinks
+			continue
+		}
+		f.settled = true
+		f.rd.match(evs, f.opts.RedialWithin, f.slots)
+	}
+	f.contacts = kept
 }
 
 // fnv1a is the 64-bit FNV-1a hash of s (hash/fnv's, without its
@@ -255,61 +321,50 @@ type redials struct {
 	// again, and same counts the redials on the channel given up on.
 	giveUps, count, same int
 	delay                float64
-	// perChannel holds each channel's redials per day and slot.
-	perChannel []map[int][]float64
-	nChannel   []int
+	// perChannel holds the redials per slot by channel and day, nChannel
+	// the redials by channel.
+	perChannel map[[2]int][]float64
+	nChannel   map[int]int
 }
 
-// redials matches each identified customer's give-ups with their next
-// contact: a redial when it came within Options.RedialWithin.
+// match matches a customer's give-ups (evs: their contacts in time order)
+// with their next contact: a redial when it came within the given time.
+func (rd *redials) match(evs []contactEvent, within float64, slots int) {
+	for i, e := range evs {
+		if !e.abandoned {
+			continue
+		}
+		rd.giveUps++
+		// The next contact begun after giving up.
+		k := i + 1
+		for k < len(evs) && evs[k].at < e.end {
+			k++
+		}
+		if k == len(evs) || evs[k].at-e.end > within {
+			continue
+		}
+		next := evs[k]
+		rd.count++
+		rd.delay += next.at - e.end
+		if next.channel == e.channel {
+			rd.same++
+		}
+		rd.nChannel[int(next.channel)]++
+		key := [2]int{int(next.channel), int(next.day)}
+		day := rd.perChannel[key]
+		if day == nil {
+			day = make([]float64, slots)
+			rd.perChannel[key] = day
+		}
+		day[next.slot]++
+	}
+}
+
+// redials matches the give-ups of every customer still held and returns
+// all the redials the log holds.
 func (f *Fitter) redials() *redials {
-	rd := &redials{perChannel: make([]map[int][]float64, len(f.names)), nChannel: make([]int, len(f.names))}
-	for i := range rd.perChannel {
-		rd.perChannel[i] = map[int][]float64{}
-	}
-	// By customer, then time: the order also fixes that of the sums.
-	slices.SortStableFunc(f.contacts, func(a, b contactEvent) int {
-		if a.customer != b.customer {
-			return cmp.Compare(a.customer, b.customer)
-		}
-		return cmp.Compare(a.at, b.at)
-	})
-	for from := 0; from < len(f.contacts); {
-		to := from + 1
-		for to < len(f.contacts) && f.contacts[to].customer == f.contacts[from].customer {
-			to++
-		}
-		evs := f.contacts[from:to]
-		from = to
-		for i, e := range evs {
-			if !e.abandoned {
-				continue
-			}
-			rd.giveUps++
-			// The next contact begun after giving up.
-			k := i + 1
-			for k < len(evs) && evs[k].at < e.end {
-				k++
-			}
-			if k == len(evs) || evs[k].at-e.end > f.opts.RedialWithin {
-				continue
-			}
-			next := evs[k]
-			rd.count++
-			rd.delay += next.at - e.end
-			if next.channel == e.channel {
-				rd.same++
-			}
-			rd.nChannel[next.channel]++
-			day := rd.perChannel[next.channel][int(next.day)]
-			if day == nil {
-				day = make([]float64, f.slots)
-				rd.perChannel[next.channel][int(next.day)] = day
-			}
-			day[next.slot]++
-		}
-	}
-	return rd
+	f.settle(math.Inf(1))
+	return &f.rd
 }
 
 // sortedDays returns the days of the log in order.

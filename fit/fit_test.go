@@ -537,3 +537,53 @@ func TestFitDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestRedialsSettle: a log in time order has the contacts of customers
+// not seen for days matched and let go as it is read, so that memory holds
+// a few days of contacts, not the log's; the redials found are the same as
+// when every contact is held to the end. A log out of order keeps them all
+// and, if it left time order after some were let go, the fit says so.
+func TestRedialsSettle(t *testing.T) {
+	cfg := known(models.Dist{Kind: models.LogNormal, Mean: 240, CV: 0.8})
+	cfg.Journey = models.DefaultJourney()
+	cfg.Journey.Retry = []float64{0.4}
+	log := syntheticLog(t, cfg) // 14 days, about 43,000 contacts, each customer identified
+	fitWith := func(log []byte, settleAt int) (*Fit, *Fitter) {
+		fitter := NewFitter(DefaultOptions)
+		fitter.settleAt, fitter.settleMin = settleAt, settleAt
+		if _, err := Read(bytes.NewReader(log), ContactsFormat, fitter.Add); err != nil {
+			t.Fatal(err)
+		}
+		return fitter.Result(), fitter
+	}
+	all, held := fitWith(log, 1<<30)
+	some, settled := fitWith(log, 5000)
+	t.Logf("held at most %d contacts, and %d letting go", held.maxHeld, settled.maxHeld)
+	if held.maxHeld < 40000 || settled.maxHeld > 20000 {
+		t.Errorf("held at most %d contacts without letting go, %d letting go; want all (over 40,000) and a few days' (under 20,000)", held.maxHeld, settled.maxHeld)
+	}
+	if all.RedialBase != some.RedialBase || all.Redials != some.Redials || all.RedialSame != some.RedialSame ||
+		math.Abs(all.RedialDelay-some.RedialDelay) > 1e-9*all.RedialDelay || some.RedialOrderLost {
+		t.Errorf("redials: held %v of %v after %v s, let go %v of %v after %v s (order lost %v); want the same",
+			all.Redials, all.RedialBase, all.RedialDelay, some.Redials, some.RedialBase, some.RedialDelay, some.RedialOrderLost)
+	}
+	for k := range all.Channels[0].Fresh {
+		if math.Abs(all.Channels[0].Fresh[k]-some.Channels[0].Fresh[k]) > 1e-9 {
+			t.Fatalf("first calls in slot %d: %v held, %v let go", k, all.Channels[0].Fresh[k], some.Channels[0].Fresh[k])
+		}
+	}
+	// The same log with its last days first: out of time order after the
+	// first contacts were let go.
+	lines := bytes.SplitAfter(log, []byte("\n"))
+	header, rows := lines[0], lines[1:]
+	half := len(rows) / 2
+	var shuffled bytes.Buffer
+	shuffled.Write(header)
+	for _, r := range append(append([][]byte{}, rows[half:]...), rows[:half]...) {
+		shuffled.Write(r)
+	}
+	lost, _ := fitWith(shuffled.Bytes(), 5000)
+	if !lost.RedialOrderLost {
+		t.Error("a log out of time order after contacts were let go is not reported")
+	}
+}

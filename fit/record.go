@@ -4,8 +4,9 @@
 //
 // The log is read once, as a stream: memory holds per-interval counts,
 // histograms and sufficient statistics, never the rows; only to find
-// redials, 40 bytes of each identified customer's contact (whatever order
-// the log is in).
+// redials, 40 bytes of each identified customer's contact, let go once
+// matched while the log is in time order (a few days' worth), all kept
+// when it is not.
 package fit
 
 // Outcome is how a contact in the log ended.

@@ -97,6 +97,10 @@ func (f *Fit) WriteReport(w io.Writer, s *Summary, source string) error {
 	default:
 		notes.WriteString("Redials: the log identifies no customer who gave up; redials are in the arrivals, as first calls.\n")
 	}
+	if f.RedialOrderLost {
+		notes.WriteString("The log left time order after its first contacts had been matched for redials and let go: a redial across that\n" +
+			"point may be missed. Sorting the log by arrival time gives exact figures.\n")
+	}
 	if f.Agents != nil {
 		peak := slices.Max(f.Agents)
 		var pools []string

@@ -43,6 +43,10 @@ type Fit struct {
 	// seconds, of the redials seen; RedialSame the share of them on the
 	// channel given up on. NaN without redials.
 	RedialDelay, RedialSame float64
+	// RedialOrderLost tells that the log left time order after some
+	// customers' contacts had been matched and let go (see Fitter): a
+	// redial across that point may be missed.
+	RedialOrderLost bool
 	// RedialScale is every give-up in the log ÷ those of identified
 	// customers: unidentified customers redial too, unseen, and a
 	// channel's redials seen are scaled up by this much to count them.
@@ -247,6 +251,7 @@ func (f *Fitter) Result() *Fit {
 	}
 	week := 7 * f.slots
 	rd := f.redials()
+	fit.RedialOrderLost = f.orderLost
 	if rd.giveUps > 0 {
 		fit.Redials = float64(rd.count) / float64(rd.giveUps)
 		fit.RedialBase = float64(rd.giveUps)
@@ -277,7 +282,7 @@ func (f *Fitter) Result() *Fit {
 		}
 		redials := make([]float64, week)
 		for _, d := range days {
-			counts := rd.perChannel[ci][d]
+			counts := rd.perChannel[[2]int{ci, d}]
 			wd := weekday(d)
 			for s, n := range counts {
 				redials[wd*f.slots+s] += n * fit.RedialScale / float64(fit.Weeks[wd])

@@ -465,6 +465,7 @@ func TestFitTypes(t *testing.T) {
 	}
 	for i, want := range []float64{168, 384} {
 		ty := c.Types[i]
+		t.Logf("%s: %d contacts (%.4f), lognormal %v (KS %.3f)", ty.Name, ty.Contacts, ty.Share, ty.LogNormal.Dist, ty.LogNormal.KS)
 		se := want * 0.8 / math.Sqrt(float64(ty.Answered))
 		if d := ty.LogNormal.Dist; ty.Handle.Dist.Kind != models.LogNormal || math.Abs(d.Mean-want) > 3*se || math.Abs(d.CV-0.8) > 0.05 {
 			t.Errorf("%s: used %v, lognormal %v; want lognormal, mean %.0f ± %.1f s, CV 0.8 ± 0.05", ty.Name, ty.Handle.Dist.Kind, d, want, 3*se)

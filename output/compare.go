@@ -330,17 +330,7 @@ func (r *CompareReport) Files(version string) []File {
 		{Name: CompareFile, Description: "one row per figure compared: each variant's mean and half-width, the paired difference B − A with its half-width, and the half-width independent runs would give",
 			Columns: compareColumns, Write: t.WriteCSV},
 	}
-	for _, c := range CompareCharts(r.Comparison) {
-		for _, format := range ChartFormats {
-			files = append(files, File{
-				Name:        ChartsDir + "/" + c.Name + "." + format,
-				Description: c.Title + ", as " + strings.ToUpper(format) + ". " + c.Note,
-				Write: func(w io.Writer) error {
-					return c.Render(w, format, DefaultChartWidth, DefaultChartHeight)
-				},
-			})
-		}
-	}
+	files = append(files, compareVisualFiles(r)...)
 	s := &Object{}
 	s.Set("omnisim_version", version)
 	j := r.JSON()

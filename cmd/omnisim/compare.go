@@ -46,9 +46,10 @@ and pools only one variant has are listed, not compared.
 the number of replications are A's unless --seed and --reps say otherwise;
 B runs with the same. It also writes an output folder, as run does:
 compare.csv (one row per figure), summary.json (the same as --json, with
-the definitions of the figures and of compare.csv's columns) and a chart
+the definitions of the figures and of compare.csv's columns), a chart
 of the differences for each channel, charts/compare-<channel>.svg and
-.png.`,
+.png, and report.html, the comparison for people on one self-contained
+page.`,
 		Example: `  omnisim compare textbook --set-b pools.agents.agents=15 --no-out
   omnisim compare siloed-vs-integrated --set-b journey.history=integrated
   omnisim compare before.yaml after.yaml --reps 50 --json --out results/after

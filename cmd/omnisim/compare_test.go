@@ -127,9 +127,10 @@ func TestCompareDoesNotDependOnJobs(t *testing.T) {
 		files++
 		return nil
 	})
-	// summary.json, compare.csv, and an SVG and a PNG for each of the four channels.
-	if files != 2+2*4 {
-		t.Errorf("%d files in the folder, want 10", files)
+	// summary.json, compare.csv, report.html, and an SVG and a PNG for each
+	// of the four charts.
+	if files != 3+2*4 {
+		t.Errorf("%d files in the folder, want 11", files)
 	}
 	csv, _ := os.ReadFile(filepath.Join(dir, "j1", "compare.csv"))
 	if !strings.HasPrefix(string(csv), "group,name,figure,unit,pairs,a_mean,a_ci95,b_mean,b_ci95,difference,ci95,independent_ci95,narrower,significant\n") {

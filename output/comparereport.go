@@ -1,0 +1,186 @@
+package output
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/omnisim/omnisim/models"
+)
+
+// WriteCompareReport writes the comparison as report.html, the page a run
+// has, made the same way (self-contained, no request of any kind, each
+// chart an SVG in an <img>): what A and B are and how they were run; the
+// headline findings, how many figures differ and, for each channel, the
+// customers, each pool and the expectation level, the figures whose 95 %
+// interval of B − A excludes zero; the charts; and every figure's table,
+// as the text output has it. The same comparison and charts always give the
+// same bytes.
+func WriteCompareReport(w io.Writer, r *CompareReport, charts []ReportChart) error {
+	page := newCompareReportPage(r, charts)
+	var b bytes.Buffer
+	if err := reportTemplate.Execute(&b, page); err != nil {
+		return fmt.Errorf("output: compare report: %w", err)
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+func newCompareReportPage(r *CompareReport, charts []ReportChart) *reportPage {
+	c := r.Comparison
+	cfg := r.A.Report.Config
+	p := &reportPage{CSP: reportCSP, Title: "A against B", Subtitle: "comparison"}
+	p.Paragraphs = []string{
+		"A is " + r.A.describe() + " (" + r.A.Report.File + ").",
+		"B is " + r.B.describe() + " (" + r.B.Report.File + ").",
+		"Both ran the same customers (common random numbers): the difference of each pair of replications is measured, " +
+			"and its 95 % interval is narrower than independent runs would give. A figure differs when that interval excludes zero.",
+	}
+	p.Facts = []reportFact{
+		{"Paired replications", fmt.Sprint(c.Replications)},
+		{"Horizon", reportDuration(cfg.Horizon)},
+		{"Seed", fmt.Sprint(cfg.Seed)},
+	}
+	if cfg.Warmup > 0 {
+		p.Facts = append(p.Facts, reportFact{"Warm-up left out", reportDuration(cfg.Warmup)})
+	}
+	if hb := r.B.Report.Config; hb.Horizon != cfg.Horizon || hb.Warmup != cfg.Warmup {
+		p.Facts = append(p.Facts, reportFact{"B's horizon", reportDuration(hb.Horizon)})
+	}
+
+	v := &reportView{}
+	type group struct {
+		heading string
+		rows    []models.Difference
+	}
+	var groups []*group
+	for _, d := range c.Rows {
+		if !r.groupShown(d.Group) || !shown(d) {
+			continue
+		}
+		h := groupHeading(d)
+		if len(groups) == 0 || groups[len(groups)-1].heading != h {
+			groups = append(groups, &group{heading: h})
+		}
+		g := groups[len(groups)-1]
+		g.rows = append(g.rows, d)
+	}
+	total, differ := 0, 0
+	diffHead := "B − A, 95 % CI"
+	if c.Replications < 2 {
+		diffHead = "B − A"
+	}
+	for _, g := range groups {
+		card := reportChannel{ID: v.id("", g.heading), Name: g.heading, Class: "none"}
+		t := &reportTable{Head: []string{"figure", "A", "B", diffHead, "independent runs", "common random numbers"}}
+		n := 0
+		for _, d := range g.rows {
+			total++
+			t.Rows = append(t.Rows, []reportCell{
+				{Text: d.Label, Left: true},
+				{Text: Estimate(d.A.Mean, d.A.HalfWidth, d.Unit)},
+				{Text: Estimate(d.B.Mean, d.B.HalfWidth, d.Unit)},
+				{Text: Difference(d.Diff, d.Half, d.Unit, d.Significant())},
+				{Text: independentCell(d)},
+				{Text: narrowerCell(d)},
+			})
+			if d.Significant() {
+				n++
+				card.Sentences = append(card.Sentences, fmt.Sprintf("%s: %s → %s (%s).", d.Label, Value(d.A.Mean, d.Unit), Value(d.B.Mean, d.Unit),
+					Difference(d.Diff, d.Half, d.Unit, false)))
+			}
+		}
+		differ += n
+		switch {
+		case c.Replications < 2:
+			card.Badge = "one replication"
+			card.Sentences = []string{"One replication gives differences but no intervals."}
+		case n == 0:
+			card.Badge = "no clear difference"
+			card.Sentences = []string{"No figure's 95 % interval of B − A excludes zero."}
+		default:
+			card.Badge = fmt.Sprintf("%d differ", n) // neutral: a difference may be for the better
+		}
+		p.Channels = append(p.Channels, card)
+		p.Tables = append(p.Tables, reportSection{ID: v.id("table-", g.heading), Title: g.heading, Table: t})
+	}
+	switch {
+	case total == 0:
+		p.Lead = []string{"No figure says anything in either variant."}
+	case c.Replications < 2:
+		p.Lead = []string{"One paired replication gives differences but no intervals: run more (--reps) to tell a change from chance."}
+	default:
+		p.Lead = []string{fmt.Sprintf("%d of the %d figures compared differ: their 95 %% interval of B − A excludes zero.", differ, total)}
+	}
+	if len(c.OnlyA) > 0 {
+		p.Notes = append(p.Notes, "Only in A, not compared: "+strings.Join(c.OnlyA, ", ")+".")
+	}
+	if len(c.OnlyB) > 0 {
+		p.Notes = append(p.Notes, "Only in B, not compared: "+strings.Join(c.OnlyB, ", ")+".")
+	}
+	p.Notes = append(p.Notes, "“Independent runs” is the interval as many independent replications of each would give "+
+		"(Welch, from each variant's own spread); the last column says how much narrower pairing made it.")
+	p.Charts = v.figures(charts)
+
+	findings := reportLink{ID: "findings", Text: "Headline findings"}
+	for _, card := range p.Channels {
+		findings.Sub = append(findings.Sub, reportLink{ID: card.ID, Text: card.Name})
+	}
+	chartLinks := reportLink{ID: "charts", Text: "Charts"}
+	for _, f := range p.Charts {
+		chartLinks.Sub = append(chartLinks.Sub, reportLink{ID: f.ID, Text: f.Title})
+	}
+	tables := reportLink{ID: "tables", Text: "Tables"}
+	for _, s := range p.Tables {
+		tables.Sub = append(tables.Sub, reportLink{ID: s.ID, Text: s.Title})
+	}
+	p.Contents = []reportLink{findings, chartLinks, tables}
+	p.Footer = fmt.Sprintf("Made by omnisim compare, seed %d.", cfg.Seed)
+	return p
+}
+
+// compareVisualFiles returns a comparison folder's charts, as SVG and PNG,
+// and its report.html, each chart drawn as SVG once for both.
+func compareVisualFiles(r *CompareReport) []File {
+	charts := CompareCharts(r.Comparison)
+	svgs := make([]func() ([]byte, error), len(charts))
+	var files []File
+	for i, c := range charts {
+		svgs[i] = sync.OnceValues(func() ([]byte, error) {
+			var b bytes.Buffer
+			err := c.Render(&b, "svg", DefaultChartWidth, DefaultChartHeight)
+			return b.Bytes(), err
+		})
+		files = append(files,
+			File{Name: ChartsDir + "/" + c.Name + ".png", Description: c.Title + ", as PNG. " + c.Note,
+				Write: func(w io.Writer) error { return c.Render(w, "png", DefaultChartWidth, DefaultChartHeight) }},
+			File{Name: ChartsDir + "/" + c.Name + ".svg", Description: c.Title + ", as SVG. " + c.Note,
+				Write: func(w io.Writer) error {
+					b, err := svgs[i]()
+					if err != nil {
+						return err
+					}
+					_, err = w.Write(b)
+					return err
+				}})
+	}
+	files = append(files, File{
+		Name: ReportFile,
+		Description: "the comparison for people, one self-contained page: what A and B are, the figures that differ, " +
+			"the charts and every figure's table. It needs no network; open it in a browser.",
+		Write: func(w io.Writer) error {
+			rc := make([]ReportChart, len(charts))
+			for i, c := range charts {
+				b, err := svgs[i]()
+				if err != nil {
+					return err
+				}
+				rc[i] = ReportChart{Name: c.Name, Title: c.Title, Note: c.Note, SVG: b}
+			}
+			return WriteCompareReport(w, r, rc)
+		},
+	})
+	return files
+}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"sync"
 
 	"github.com/omnisim/omnisim/models"
 )
@@ -142,45 +141,9 @@ func newCompareReportPage(r *CompareReport, charts []ReportChart) *reportPage {
 }
 
 // compareVisualFiles returns a comparison folder's charts, as SVG and PNG,
-// and its report.html, each chart drawn as SVG once for both.
+// and its report.html.
 func compareVisualFiles(r *CompareReport) []File {
-	charts := CompareCharts(r.Comparison)
-	svgs := make([]func() ([]byte, error), len(charts))
-	var files []File
-	for i, c := range charts {
-		svgs[i] = sync.OnceValues(func() ([]byte, error) {
-			var b bytes.Buffer
-			err := c.Render(&b, "svg", DefaultChartWidth, DefaultChartHeight)
-			return b.Bytes(), err
-		})
-		files = append(files,
-			File{Name: ChartsDir + "/" + c.Name + ".png", Description: c.Title + ", as PNG. " + c.Note,
-				Write: func(w io.Writer) error { return c.Render(w, "png", DefaultChartWidth, DefaultChartHeight) }},
-			File{Name: ChartsDir + "/" + c.Name + ".svg", Description: c.Title + ", as SVG. " + c.Note,
-				Write: func(w io.Writer) error {
-					b, err := svgs[i]()
-					if err != nil {
-						return err
-					}
-					_, err = w.Write(b)
-					return err
-				}})
-	}
-	files = append(files, File{
-		Name: ReportFile,
-		Description: "the comparison for people, one self-contained page: what A and B are, the figures that differ, " +
-			"the charts and every figure's table. It needs no network; open it in a browser.",
-		Write: func(w io.Writer) error {
-			rc := make([]ReportChart, len(charts))
-			for i, c := range charts {
-				b, err := svgs[i]()
-				if err != nil {
-					return err
-				}
-				rc[i] = ReportChart{Name: c.Name, Title: c.Title, Note: c.Note, SVG: b}
-			}
-			return WriteCompareReport(w, r, rc)
-		},
-	})
-	return files
+	return chartsAndReport(CompareCharts(r.Comparison), "the comparison for people, one self-contained page: what A and B are, "+
+		"the figures that differ, the charts and every figure's table. It needs no network; open it in a browser.",
+		func(w io.Writer, charts []ReportChart) error { return WriteCompareReport(w, r, charts) })
 }

@@ -15,11 +15,18 @@ const ChartsDir = "charts"
 // VisualFiles returns the files of a run's output folder drawn from ds: every
 // chart as charts/<name>.svg and charts/<name>.png at the default size, and
 // report.html with the charts inline. Pass them to FolderFiles.
-//
-// Each chart is drawn as SVG once, for its file and for the report, when
-// the first of the two is written.
 func VisualFiles(ds *Dataset) []File {
-	charts := Charts(ds)
+	return chartsAndReport(Charts(ds), "the report for people, one self-contained page: the scenario, the headline findings, "+
+		"the charts and the tables. It needs no network; open it in a browser.",
+		func(w io.Writer, charts []ReportChart) error { return WriteReport(w, ds, charts) })
+}
+
+// chartsAndReport returns charts as files of an output folder,
+// charts/<name>.svg and charts/<name>.png at the default size, then
+// report.html, which page writes with the charts as SVG (described by
+// description). Each chart is drawn as SVG once, for its file and for the
+// report, when the first of the two is written.
+func chartsAndReport(charts []Chart, description string, page func(w io.Writer, charts []ReportChart) error) []File {
 	svgs := make([]func() ([]byte, error), len(charts))
 	var files []File
 	for i, c := range charts {
@@ -50,9 +57,8 @@ func VisualFiles(ds *Dataset) []File {
 			})
 	}
 	files = append(files, File{
-		Name: ReportFile,
-		Description: "the report for people, one self-contained page: the scenario, the headline findings, " +
-			"the charts and the tables. It needs no network; open it in a browser.",
+		Name:        ReportFile,
+		Description: description,
 		Write: func(w io.Writer) error {
 			rc := make([]ReportChart, len(charts))
 			for i, c := range charts {
@@ -62,7 +68,7 @@ func VisualFiles(ds *Dataset) []File {
 				}
 				rc[i] = ReportChart{Name: c.Name, Title: c.Title, Note: c.Note, SVG: b}
 			}
-			return WriteReport(w, ds, rc)
+			return page(w, rc)
 		},
 	})
 	return files

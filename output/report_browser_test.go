@@ -269,43 +269,56 @@ func notBlank(img image.Image) string {
 	return ""
 }
 
-// TestCompareReportInBrowser renders a comparison's report.html in
-// headless Chromium: it loads with an empty console, every chart's image
-// decodes, and the page fits a projector's 1366 pixels.
-func TestCompareReportInBrowser(t *testing.T) {
+// TestOtherReportsInBrowser renders a comparison's and a sweep's
+// report.html in headless Chromium: each loads with an empty console,
+// every chart's image decodes, and the page fits a projector's 1366
+// pixels.
+func TestOtherReportsInBrowser(t *testing.T) {
 	chromium := findChromium(t)
 	b := &browser{path: chromium, dir: t.TempDir()}
-	r := compareOf(4, true)
-	var page []byte
-	for _, f := range r.Files("test") {
-		if f.Name == ReportFile {
-			var buf bytes.Buffer
-			if err := f.Write(&buf); err != nil {
+	sweep := fakeSweep(t, 3, nil, []string{"1", "2", "4"}, "0.3", "0.5")
+	compare := compareOf(4, true)
+	for _, tc := range []struct {
+		name   string
+		files  []File
+		charts int
+	}{
+		{"compare", compare.Files("test"), len(CompareCharts(compare.Comparison))},
+		{"sweep", sweep.SweepFolderFiles("test"), len(sweep.Chosen)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var page []byte
+			for _, f := range tc.files {
+				if f.Name == ReportFile {
+					var buf bytes.Buffer
+					if err := f.Write(&buf); err != nil {
+						t.Fatal(err)
+					}
+					page = buf.Bytes()
+				}
+			}
+			if page == nil {
+				t.Fatal("the folder has no report.html")
+			}
+			csp := strings.ReplaceAll(reportCSP, "'", "&#39;")
+			probe := cspMetaRE.ReplaceAllLiteralString(string(page),
+				`<meta http-equiv="Content-Security-Policy" content="`+csp+`; script-src &#39;unsafe-inline&#39;">`)
+			probe = strings.Replace(probe, "</body>", probeScript+"</body>", 1)
+			path := filepath.Join(b.dir, tc.name+".html")
+			if err := os.WriteFile(path, []byte(probe), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			page = buf.Bytes()
-		}
-	}
-	if page == nil {
-		t.Fatal("the comparison's folder has no report.html")
-	}
-	csp := strings.ReplaceAll(reportCSP, "'", "&#39;")
-	probe := cspMetaRE.ReplaceAllLiteralString(string(page),
-		`<meta http-equiv="Content-Security-Policy" content="`+csp+`; script-src &#39;unsafe-inline&#39;">`)
-	probe = strings.Replace(probe, "</body>", probeScript+"</body>", 1)
-	path := filepath.Join(b.dir, "probe.html")
-	if err := os.WriteFile(path, []byte(probe), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	dom, stderr := b.run(t, "--window-size=1366,900", "--dump-dom", "file://"+path)
-	if msgs := consoleMessages(stderr); len(msgs) > 0 {
-		t.Errorf("the console is not empty:\n%s", strings.Join(msgs, "\n"))
-	}
-	m := regexp.MustCompile(`data-probe="([^"]*)"`).FindStringSubmatch(dom)
-	if m == nil {
-		t.Fatal("the probe did not run: no data-probe in the DOM")
-	}
-	if want := "images=" + strconv.Itoa(len(CompareCharts(r.Comparison))) + " broken= wide=false"; m[1] != want {
-		t.Errorf("probe: %s, want %s", m[1], want)
+			dom, stderr := b.run(t, "--window-size=1366,900", "--dump-dom", "file://"+path)
+			if msgs := consoleMessages(stderr); len(msgs) > 0 {
+				t.Errorf("the console is not empty:\n%s", strings.Join(msgs, "\n"))
+			}
+			m := regexp.MustCompile(`data-probe="([^"]*)"`).FindStringSubmatch(dom)
+			if m == nil {
+				t.Fatal("the probe did not run: no data-probe in the DOM")
+			}
+			if want := "images=" + strconv.Itoa(tc.charts) + " broken= wide=false"; m[1] != want || tc.charts == 0 {
+				t.Errorf("probe: %s, want %s", m[1], want)
+			}
+		})
 	}
 }

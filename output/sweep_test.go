@@ -222,8 +222,30 @@ func TestSweepCSVAndFolder(t *testing.T) {
 	for _, fl := range files {
 		names = append(names, fl.Name)
 	}
-	if !slices.Equal(names[:3], []string{SummaryFile, SweepCSVFile, SweepJSONFile}) || len(names) != 3+2*len(r.Chosen) {
+	if !slices.Equal(names[:3], []string{SummaryFile, SweepCSVFile, SweepJSONFile}) || len(names) != 4+2*len(r.Chosen) || names[len(names)-1] != ReportFile {
 		t.Errorf("files %v", names)
+	}
+	// report.html: the scenario, each chosen figure's lowest and highest
+	// point, every chart embedded, every figure's table; the same bytes
+	// twice.
+	var page, again bytes.Buffer
+	if err := files[len(files)-1].Write(&page); err != nil {
+		t.Fatal(err)
+	}
+	if err := files[len(files)-1].Write(&again); err != nil {
+		t.Fatal(err)
+	}
+	html := page.String()
+	if !bytes.Equal(page.Bytes(), again.Bytes()) {
+		t.Error("two writes of the sweep's report differ")
+	}
+	if n := strings.Count(html, `<img src="data:image/svg+xml;base64,`); n != len(r.Chosen) {
+		t.Errorf("the sweep's report embeds %d charts, want %d", n, len(r.Chosen))
+	}
+	for _, want := range []string{"lowest", "highest", "pools.front.agents=", `<section id="table-phone">`, `<section id="table-customers">`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the sweep's report lacks %q", want)
+		}
 	}
 	var b bytes.Buffer
 	if err := files[0].Write(&b); err != nil {

@@ -188,7 +188,8 @@ func (r *SweepReport) SummaryJSON(version string) *Object {
 // SweepFolderFiles returns the files of a sweep's output folder:
 // summary.json (SummaryJSON with "files", what each file holds and the
 // columns of sweep.csv), sweep.csv, sweep.json (the JSON omnisim sweep
-// --json prints), then the charts, each as charts/<figure>.svg and .png.
+// --json prints), then the charts, each as charts/<figure>.svg and .png,
+// and report.html.
 func (r *SweepReport) SweepFolderFiles(version string) []File {
 	table := r.CSVTable()
 	files := []File{
@@ -200,23 +201,9 @@ func (r *SweepReport) SweepFolderFiles(version string) []File {
 		{Name: SweepJSONFile, Description: "every figure of every point, as omnisim sweep --json prints it",
 			Write: func(w io.Writer) error { return WriteJSON(w, r.JSON()) }},
 	}
-	files = append(files, chartFiles(r.Charts())...)
+	files = append(files, sweepVisualFiles(r)...)
 	summary := r.SummaryJSON(version)
 	summary.Set("files", filesJSON(files))
 	files[0].Write = func(w io.Writer) error { return WriteJSON(w, summary) }
-	return files
-}
-
-// chartFiles are charts as files of an output folder: charts/<name>.svg
-// and charts/<name>.png at the default size.
-func chartFiles(charts []Chart) []File {
-	var files []File
-	for _, c := range charts {
-		files = append(files,
-			File{Name: ChartsDir + "/" + c.Name + ".svg", Description: c.Title + ", as SVG. " + c.Note,
-				Write: func(w io.Writer) error { return c.Render(w, "svg", DefaultChartWidth, DefaultChartHeight) }},
-			File{Name: ChartsDir + "/" + c.Name + ".png", Description: c.Title + ", as PNG. " + c.Note,
-				Write: func(w io.Writer) error { return c.Render(w, "png", DefaultChartWidth, DefaultChartHeight) }})
-	}
 	return files
 }

@@ -66,7 +66,8 @@ point: the settings swept, then every figure with its <figure>_ci95
 half-width), sweep.json (what --json prints), summary.json (what each file
 and column holds) and, for each chosen figure, charts/<figure>.svg and
 .png: the figure against the first setting swept, a line per value of the
-others, with 95 %% confidence bars. --no-out writes none.`, scenarios.DefaultMaxPoints, outRoot),
+others, with 95 %% confidence bars; and report.html, the sweep for people
+on one self-contained page. --no-out writes none.`, scenarios.DefaultMaxPoints, outRoot),
 		Example: `  omnisim sweep textbook --vary pools.agents.agents=12..16 --no-out
   omnisim sweep one-fast-channel --vary pools.social.agents=1..4 --reps 5
   omnisim sweep textbook --vary pools.agents.agents=12,14,16 --vary channels.phone.patience=2m,5m,never

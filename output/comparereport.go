@@ -1,7 +1,6 @@
 package output
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -18,13 +17,7 @@ import (
 // as the text output has it. The same comparison and charts always give the
 // same bytes.
 func WriteCompareReport(w io.Writer, r *CompareReport, charts []ReportChart) error {
-	page := newCompareReportPage(r, charts)
-	var b bytes.Buffer
-	if err := reportTemplate.Execute(&b, page); err != nil {
-		return fmt.Errorf("output: compare report: %w", err)
-	}
-	_, err := w.Write(b.Bytes())
-	return err
+	return writePage(w, newCompareReportPage(r, charts), "compare report")
 }
 
 func newCompareReportPage(r *CompareReport, charts []ReportChart) *reportPage {
@@ -123,19 +116,11 @@ func newCompareReportPage(r *CompareReport, charts []ReportChart) *reportPage {
 		"(Welch, from each variant's own spread); the last column says how much narrower pairing made it.")
 	p.Charts = v.figures(charts)
 
-	findings := reportLink{ID: "findings", Text: "Headline findings"}
+	var findings []reportLink
 	for _, card := range p.Channels {
-		findings.Sub = append(findings.Sub, reportLink{ID: card.ID, Text: card.Name})
+		findings = append(findings, reportLink{ID: card.ID, Text: card.Name})
 	}
-	chartLinks := reportLink{ID: "charts", Text: "Charts"}
-	for _, f := range p.Charts {
-		chartLinks.Sub = append(chartLinks.Sub, reportLink{ID: f.ID, Text: f.Title})
-	}
-	tables := reportLink{ID: "tables", Text: "Tables"}
-	for _, s := range p.Tables {
-		tables.Sub = append(tables.Sub, reportLink{ID: s.ID, Text: s.Title})
-	}
-	p.Contents = []reportLink{findings, chartLinks, tables}
+	p.setContents(findings...)
 	p.Footer = fmt.Sprintf("Made by omnisim compare, seed %d.", cfg.Seed)
 	return p
 }

@@ -48,13 +48,32 @@ func WriteReport(w io.Writer, ds *Dataset, charts []ReportChart) error {
 	if ds == nil {
 		ds = &Dataset{}
 	}
-	page := newReportPage(ds, charts)
+	return writePage(w, newReportPage(ds, charts), "report")
+}
+
+// writePage writes a page of the report's template (what names it in an
+// error).
+func writePage(w io.Writer, page *reportPage, what string) error {
 	var b bytes.Buffer
 	if err := reportTemplate.Execute(&b, page); err != nil {
-		return fmt.Errorf("output: report: %w", err)
+		return fmt.Errorf("output: %s: %w", what, err)
 	}
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// setContents sets the page's contents: the headline findings with the
+// given entries under them, then every chart and every table.
+func (p *reportPage) setContents(findings ...reportLink) {
+	chartLinks := reportLink{ID: "charts", Text: "Charts"}
+	for _, f := range p.Charts {
+		chartLinks.Sub = append(chartLinks.Sub, reportLink{ID: f.ID, Text: f.Title})
+	}
+	tables := reportLink{ID: "tables", Text: "Tables"}
+	for _, s := range p.Tables {
+		tables.Sub = append(tables.Sub, reportLink{ID: s.ID, Text: s.Title})
+	}
+	p.Contents = []reportLink{{ID: "findings", Text: "Headline findings", Sub: findings}, chartLinks, tables}
 }
 
 // reportCSP is the report's Content-Security-Policy: no request of any
@@ -161,26 +180,17 @@ func newReportPage(ds *Dataset, charts []ReportChart) *reportPage {
 	p.Charts = v.figures(charts)
 	p.Tables = v.tables()
 
-	findings := reportLink{ID: "findings", Text: "Headline findings"}
+	var findings []reportLink
 	for _, c := range p.Channels {
-		findings.Sub = append(findings.Sub, reportLink{ID: c.ID, Text: c.Name})
+		findings = append(findings, reportLink{ID: c.ID, Text: c.Name})
 	}
 	if len(p.Journey) > 0 {
-		findings.Sub = append(findings.Sub, reportLink{ID: "journey", Text: "What customers went through"})
+		findings = append(findings, reportLink{ID: "journey", Text: "What customers went through"})
 	}
 	if len(p.Mouth) > 0 {
-		findings.Sub = append(findings.Sub, reportLink{ID: "word-of-mouth", Text: "Word of mouth"})
+		findings = append(findings, reportLink{ID: "word-of-mouth", Text: "Word of mouth"})
 	}
-	p.Contents = []reportLink{findings}
-	chartLinks := reportLink{ID: "charts", Text: "Charts"}
-	for _, f := range p.Charts {
-		chartLinks.Sub = append(chartLinks.Sub, reportLink{ID: f.ID, Text: f.Title})
-	}
-	tables := reportLink{ID: "tables", Text: "Tables"}
-	for _, s := range p.Tables {
-		tables.Sub = append(tables.Sub, reportLink{ID: s.ID, Text: s.Title})
-	}
-	p.Contents = append(p.Contents, chartLinks, tables)
+	p.setContents(findings...)
 
 	p.Footer = "Made by omnisim"
 	if m.Version != "" {

@@ -197,24 +197,8 @@ func TestReportInBrowser(t *testing.T) {
 	})
 
 	t.Run("every image decodes and the page fits", func(t *testing.T) {
-		csp := strings.ReplaceAll(reportCSP, "'", "&#39;")
-		probe := cspMetaRE.ReplaceAllLiteralString(page.String(),
-			`<meta http-equiv="Content-Security-Policy" content="`+csp+`; script-src &#39;unsafe-inline&#39;">`)
-		probe = strings.Replace(probe, "</body>", probeScript+"</body>", 1)
-		path := filepath.Join(b.dir, "probe.html")
-		if err := os.WriteFile(path, []byte(probe), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		dom, stderr := b.run(t, "--window-size=1366,900", "--dump-dom", "file://"+path)
-		if msgs := consoleMessages(stderr); len(msgs) > 0 {
-			t.Errorf("the console is not empty:\n%s", strings.Join(msgs, "\n"))
-		}
-		m := regexp.MustCompile(`data-probe="([^"]*)"`).FindStringSubmatch(dom)
-		if m == nil {
-			t.Fatal("the probe did not run: no data-probe in the DOM")
-		}
-		if want := "images=" + strconv.Itoa(len(charts)) + " broken= wide=false"; m[1] != want {
-			t.Errorf("probe: %s, want %s (broken: figures whose image did not decode; wide: a page wider than 1366 px)", m[1], want)
+		if got, want := b.probe(t, page.Bytes(), "probe"), "images="+strconv.Itoa(len(charts))+" broken= wide=false"; got != want {
+			t.Errorf("probe: %s, want %s (broken: figures whose image did not decode; wide: a page wider than 1366 px)", got, want)
 		}
 	})
 
@@ -300,25 +284,33 @@ func TestOtherReportsInBrowser(t *testing.T) {
 			if page == nil {
 				t.Fatal("the folder has no report.html")
 			}
-			csp := strings.ReplaceAll(reportCSP, "'", "&#39;")
-			probe := cspMetaRE.ReplaceAllLiteralString(string(page),
-				`<meta http-equiv="Content-Security-Policy" content="`+csp+`; script-src &#39;unsafe-inline&#39;">`)
-			probe = strings.Replace(probe, "</body>", probeScript+"</body>", 1)
-			path := filepath.Join(b.dir, tc.name+".html")
-			if err := os.WriteFile(path, []byte(probe), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			dom, stderr := b.run(t, "--window-size=1366,900", "--dump-dom", "file://"+path)
-			if msgs := consoleMessages(stderr); len(msgs) > 0 {
-				t.Errorf("the console is not empty:\n%s", strings.Join(msgs, "\n"))
-			}
-			m := regexp.MustCompile(`data-probe="([^"]*)"`).FindStringSubmatch(dom)
-			if m == nil {
-				t.Fatal("the probe did not run: no data-probe in the DOM")
-			}
-			if want := "images=" + strconv.Itoa(tc.charts) + " broken= wide=false"; m[1] != want || tc.charts == 0 {
-				t.Errorf("probe: %s, want %s", m[1], want)
+			if got, want := b.probe(t, page, tc.name), "images="+strconv.Itoa(tc.charts)+" broken= wide=false"; got != want || tc.charts == 0 {
+				t.Errorf("probe: %s, want %s", got, want)
 			}
 		})
 	}
+}
+
+// probe loads page with probeScript added (and allowed by its policy) at
+// a projector's 1366 pixels, checks that the console stays empty, and
+// returns what the script found: "images=N broken=IDS wide=BOOL".
+func (b *browser) probe(t *testing.T, page []byte, name string) string {
+	t.Helper()
+	csp := strings.ReplaceAll(reportCSP, "'", "&#39;")
+	probe := cspMetaRE.ReplaceAllLiteralString(string(page),
+		`<meta http-equiv="Content-Security-Policy" content="`+csp+`; script-src &#39;unsafe-inline&#39;">`)
+	probe = strings.Replace(probe, "</body>", probeScript+"</body>", 1)
+	path := filepath.Join(b.dir, name+".html")
+	if err := os.WriteFile(path, []byte(probe), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dom, stderr := b.run(t, "--window-size=1366,900", "--dump-dom", "file://"+path)
+	if msgs := consoleMessages(stderr); len(msgs) > 0 {
+		t.Errorf("the console is not empty:\n%s", strings.Join(msgs, "\n"))
+	}
+	m := regexp.MustCompile(`data-probe="([^"]*)"`).FindStringSubmatch(dom)
+	if m == nil {
+		t.Fatal("the probe did not run: no data-probe in the DOM")
+	}
+	return m[1]
 }

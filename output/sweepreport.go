@@ -1,7 +1,6 @@
 package output
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -16,13 +15,7 @@ import (
 // table per channel, for the customers and per pool of every figure by
 // point. The same sweep and charts always give the same bytes.
 func WriteSweepReport(w io.Writer, r *SweepReport, charts []ReportChart) error {
-	page := newSweepReportPage(r, charts)
-	var b bytes.Buffer
-	if err := reportTemplate.Execute(&b, page); err != nil {
-		return fmt.Errorf("output: sweep report: %w", err)
-	}
-	_, err := w.Write(b.Bytes())
-	return err
+	return writePage(w, newSweepReportPage(r, charts), "sweep report")
 }
 
 func newSweepReportPage(r *SweepReport, charts []ReportChart) *reportPage {
@@ -112,16 +105,7 @@ func newSweepReportPage(r *SweepReport, charts []ReportChart) *reportPage {
 	}
 	flush()
 
-	findings := reportLink{ID: "findings", Text: "Headline findings"}
-	chartLinks := reportLink{ID: "charts", Text: "Charts"}
-	for _, f := range p.Charts {
-		chartLinks.Sub = append(chartLinks.Sub, reportLink{ID: f.ID, Text: f.Title})
-	}
-	tables := reportLink{ID: "tables", Text: "Tables"}
-	for _, s := range p.Tables {
-		tables.Sub = append(tables.Sub, reportLink{ID: s.ID, Text: s.Title})
-	}
-	p.Contents = []reportLink{findings, chartLinks, tables}
+	p.setContents(reportLink{ID: "chosen", Text: "The figures chosen"})
 	p.Footer = "Made by omnisim sweep from the scenario " + r.Name + "."
 	return p
 }

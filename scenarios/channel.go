@@ -1,9 +1,6 @@
 package scenarios
 
 import (
-	"slices"
-	"strings"
-
 	"go.yaml.in/yaml/v3"
 
 	"github.com/omnisim/omnisim/models"
@@ -100,14 +97,9 @@ func (d *decoder) decodeDistByIssue(n *yaml.Node, path string, issues []string) 
 		return out
 	}
 	d.entries(n, path, func(k, n *yaml.Node, p string) {
-		i := slices.Index(issues, k.Value)
-		if i < 0 {
-			if validName(k.Value) { // a bad name is reported already
-				d.errorf(k, p, "no issue is named %q (issues: %s)", k.Value, strings.Join(issues, ", "))
-			}
-			return
+		if i := d.issueIndex(k, p, issues); i >= 0 {
+			out[i] = d.decodeDist(n, p, false)
 		}
-		out[i] = d.decodeDist(n, p, false)
 	})
 	return out
 }

@@ -68,17 +68,22 @@ func (d *decoder) decodeByIssue(n *yaml.Node, path string, issues []string, fill
 			out[i] = fill
 		}
 		d.entries(n, path, func(k, n *yaml.Node, p string) {
-			i := slices.Index(issues, k.Value)
-			if i < 0 {
-				if validName(k.Value) { // a bad name is reported already
-					d.errorf(k, p, "no issue is named %q (issues: %s)", k.Value, strings.Join(issues, ", "))
-				}
-				return
+			if i := d.issueIndex(k, p, issues); i >= 0 {
+				out[i] = read(n, p)
 			}
-			out[i] = read(n, p)
 		})
 	default:
 		d.errorf(n, path, "want %s for every issue, or a mapping of issue names to values, not %s", want, kindName(n))
 	}
 	return out
+}
+
+// issueIndex returns the index of the issue key k names, or −1 after
+// reporting that no issue has that name.
+func (d *decoder) issueIndex(k *yaml.Node, path string, issues []string) int {
+	i := slices.Index(issues, k.Value)
+	if i < 0 && validName(k.Value) { // a bad name is reported already
+		d.errorf(k, path, "no issue is named %q (issues: %s)", k.Value, strings.Join(issues, ", "))
+	}
+	return i
 }

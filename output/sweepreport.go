@@ -26,9 +26,10 @@ func newSweepReportPage(r *SweepReport, charts []ReportChart) *reportPage {
 	if r.File != "" && r.File != "builtin:"+r.Name {
 		p.Subtitle += " · " + r.File
 	}
-	p.Paragraphs = append(reportParagraphs(r.Description), strings.Split(r.describe(), "\n")...)
+	p.Paragraphs = reportParagraphs(r.Description)
 	p.Facts = []reportFact{{"Settings swept", strings.Join(r.Params, ", ")}, {"Points", fmt.Sprint(len(r.Points))}}
 	if len(r.Points) > 0 {
+		p.Paragraphs = append(p.Paragraphs, strings.Split(r.describe(), "\n")...)
 		if reps, same := r.replications(); same {
 			p.Facts = append(p.Facts, reportFact{"Replications", fmt.Sprint(reps)})
 		}

@@ -293,18 +293,14 @@ func (f *Fitter) Result() *Fit {
 			cf.Fresh[k] = math.Max(0, v-redials[k])
 		}
 		cf.DailyCV, cf.PoissonCV, cf.Noise = dispersion(days, totals, weekday, fit.Weeks)
-		cf.LogNormal, cf.Gamma = c.fitHandle()
+		cf.LogNormal, cf.Gamma, cf.Handle = c.fitHandle()
 		cf.Sample = c.sortedSample()
 		for _, name := range c.typeNames {
 			h := c.types[name]
 			tf := TypeFit{Name: name, Contacts: c.typeCounts[name], Answered: h.n}
 			tf.Share = float64(tf.Contacts) / float64(cf.Contacts)
-			tf.LogNormal, tf.Gamma = h.fitHandle()
+			tf.LogNormal, tf.Gamma, tf.Handle = h.fitHandle()
 			tf.Sample = h.sortedSample()
-			tf.Handle = tf.LogNormal
-			if tf.Gamma.KS < tf.LogNormal.KS {
-				tf.Handle = tf.Gamma
-			}
 			cf.Types = append(cf.Types, tf)
 		}
 		slices.SortStableFunc(cf.Types, func(a, b TypeFit) int {
@@ -313,10 +309,6 @@ func (f *Fitter) Result() *Fit {
 			}
 			return strings.Compare(a.Name, b.Name)
 		})
-		cf.Handle = cf.LogNormal
-		if cf.Gamma.KS < cf.LogNormal.KS {
-			cf.Handle = cf.Gamma
-		}
 		cf.PatienceMean = math.NaN()
 		if c.nAbandoned > 0 {
 			cf.PatienceMean = c.totalWait / float64(c.nAbandoned)
@@ -351,7 +343,7 @@ func (f *Fit) scenarioNames() {
 	rename := func(taken map[string]bool, name string) string {
 		b := []rune(name)
 		for i, r := range b {
-			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			if !nameRune(r) {
 				b[i] = '-'
 			}
 		}
@@ -432,8 +424,20 @@ func dispersion(days []int, totals map[int]float64, weekday func(int) int, weeks
 }
 
 // fitHandle fits a lognormal and a gamma distribution to the handle times
-// by maximum likelihood, from the sums of the logs and of the values.
-func (c *handleStats) fitHandle() (lognormal, gamma HandleFit) {
+// by maximum likelihood, from the sums of the logs and of the values, and
+// returns both and the closer of the two to the sample (the lognormal when
+// they tie or cannot be told apart).
+func (c *handleStats) fitHandle() (lognormal, gamma, closer HandleFit) {
+	lognormal, gamma = c.fitLaws()
+	closer = lognormal
+	if gamma.KS < lognormal.KS {
+		closer = gamma
+	}
+	return lognormal, gamma, closer
+}
+
+// fitLaws fits the lognormal and the gamma law of fitHandle.
+func (c *handleStats) fitLaws() (lognormal, gamma HandleFit) {
 	if c.n < 2 {
 		nan := HandleFit{Dist: models.Dist{Kind: models.Exponential, Mean: c.sum / math.Max(1, float64(c.n))}, KS: math.NaN()}
 		return nan, nan

@@ -287,7 +287,7 @@ func (f *Fit) channelKeys() []string {
 // yamlKey quotes a name that YAML would not read back as the same string.
 func yamlKey(s string) string {
 	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+		if !nameRune(r) {
 			return strconv.Quote(s)
 		}
 	}
@@ -295,6 +295,12 @@ func yamlKey(s string) string {
 		return strconv.Quote(s)
 	}
 	return s
+}
+
+// nameRune tells whether r may stand in a scenario's names: letters,
+// digits, - and _.
+func nameRune(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_'
 }
 
 // duration writes seconds as a duration the scenario format reads, to a

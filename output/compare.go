@@ -103,14 +103,9 @@ func (r *CompareReport) WriteText(w io.Writer) error {
 			flush()
 			heading = h
 			fmt.Fprintf(&b, "\n%s\n\n", h)
-			diff := "B − A, 95 % CI"
-			if c.Replications < 2 {
-				diff = "B − A" // one replication has no interval
-			}
-			t = NewTable("figure", "A", "B", diff, "independent runs", "common random numbers")
+			t = NewTable(compareHead(c.Replications)...)
 		}
-		t.Row(d.Label, Estimate(d.A.Mean, d.A.HalfWidth, d.Unit), Estimate(d.B.Mean, d.B.HalfWidth, d.Unit),
-			Difference(d.Diff, d.Half, d.Unit, d.Significant()), independentCell(d), narrowerCell(d))
+		t.Row(compareCells(d)...)
 	}
 	flush()
 	if heading == "" {
@@ -179,6 +174,22 @@ func Difference(diff, half float64, unit string, significant bool) string {
 		s += " *"
 	}
 	return s
+}
+
+// compareHead is the heading of a comparison's table of figures: with
+// one replication, the difference has no interval.
+func compareHead(replications int) []string {
+	diff := "B − A, 95 % CI"
+	if replications < 2 {
+		diff = "B − A"
+	}
+	return []string{"figure", "A", "B", diff, "independent runs", "common random numbers"}
+}
+
+// compareCells are a figure's cells in that table.
+func compareCells(d models.Difference) []string {
+	return []string{d.Label, Estimate(d.A.Mean, d.A.HalfWidth, d.Unit), Estimate(d.B.Mean, d.B.HalfWidth, d.Unit),
+		Difference(d.Diff, d.Half, d.Unit, d.Significant()), independentCell(d), narrowerCell(d)}
 }
 
 // independentCell is the half-width independent runs would give, in the

@@ -60,24 +60,17 @@ func newCompareReportPage(r *CompareReport, charts []ReportChart) *reportPage {
 		g.rows = append(g.rows, d)
 	}
 	total, differ := 0, 0
-	diffHead := "B − A, 95 % CI"
-	if c.Replications < 2 {
-		diffHead = "B − A"
-	}
 	for _, g := range groups {
 		card := reportChannel{ID: v.id("", g.heading), Name: g.heading, Class: "none"}
-		t := &reportTable{Head: []string{"figure", "A", "B", diffHead, "independent runs", "common random numbers"}}
+		t := &reportTable{Head: compareHead(c.Replications)}
 		n := 0
 		for _, d := range g.rows {
 			total++
-			t.Rows = append(t.Rows, []reportCell{
-				{Text: d.Label, Left: true},
-				{Text: Estimate(d.A.Mean, d.A.HalfWidth, d.Unit)},
-				{Text: Estimate(d.B.Mean, d.B.HalfWidth, d.Unit)},
-				{Text: Difference(d.Diff, d.Half, d.Unit, d.Significant())},
-				{Text: independentCell(d)},
-				{Text: narrowerCell(d)},
-			})
+			var row []reportCell
+			for j, text := range compareCells(d) {
+				row = append(row, reportCell{Text: text, Left: j == 0})
+			}
+			t.Rows = append(t.Rows, row)
 			if d.Significant() {
 				n++
 				card.Sentences = append(card.Sentences, fmt.Sprintf("%s: %s → %s (%s).", d.Label, Value(d.A.Mean, d.Unit), Value(d.B.Mean, d.Unit),

@@ -184,10 +184,8 @@ func (o *fitOptions) fit(s streams, path string) error {
 	}
 	var charts []output.Chart
 	for i, c := range result.Channels {
-		charts = append(charts, output.HandleTimeChart(fmt.Sprintf("handle-%d-%s", i+1, fileName(c.Name)), c.Name, c.Sample, []output.FittedLaw{
-			{Name: fmt.Sprintf("lognormal (KS %.3f)", c.LogNormal.KS), PDF: c.LogNormal.PDF},
-			{Name: fmt.Sprintf("gamma (KS %.3f)", c.Gamma.KS), PDF: c.Gamma.PDF},
-		}))
+		charts = append(charts, output.HandleTimeChart(fmt.Sprintf("handle-%d-%s", i+1, fileName(c.Name)), c.Name, c.Sample,
+			fittedLaws(c.LogNormal, c.Gamma)))
 		if len(c.Types) < 2 {
 			continue
 		}
@@ -196,10 +194,7 @@ func (o *fitOptions) fit(s streams, path string) error {
 				continue
 			}
 			charts = append(charts, output.HandleTimeChart(fmt.Sprintf("handle-%d-%s-%d-%s", i+1, fileName(c.Name), j+1, fileName(ty.Name)),
-				c.Name+", "+ty.Name, ty.Sample, []output.FittedLaw{
-					{Name: fmt.Sprintf("lognormal (KS %.3f)", ty.LogNormal.KS), PDF: ty.LogNormal.PDF},
-					{Name: fmt.Sprintf("gamma (KS %.3f)", ty.Gamma.KS), PDF: ty.Gamma.PDF},
-				}))
+				c.Name+", "+ty.Name, ty.Sample, fittedLaws(ty.LogNormal, ty.Gamma)))
 		}
 	}
 	if !o.check {
@@ -297,4 +292,13 @@ func (o *fitOptions) detect(in *bufio.Reader) (fit.Format, error) {
 		}
 	}
 	return fit.Format{}, fmt.Errorf("fit: the header %q is not one omnisim knows: give --format (bank or omnisim) or --map FILE", strings.TrimSpace(string(line)))
+}
+
+// fittedLaws are the two laws fitted to handle times, named with their
+// Kolmogorov–Smirnov distances, for a chart.
+func fittedLaws(lognormal, gamma fit.HandleFit) []output.FittedLaw {
+	return []output.FittedLaw{
+		{Name: fmt.Sprintf("lognormal (KS %.3f)", lognormal.KS), PDF: lognormal.PDF},
+		{Name: fmt.Sprintf("gamma (KS %.3f)", gamma.KS), PDF: gamma.PDF},
+	}
 }

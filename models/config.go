@@ -676,6 +676,14 @@ func (c *Config) checkPool(pool *Pool, p problems, byName map[string]*Channel) {
 	if !(pool.Shrinkage >= 0 && pool.Shrinkage < 1) {
 		p.at("shrinkage").add("must be a share from 0 up to (not including) 100 %%, not %v", pool.Shrinkage)
 	}
+	for i, a := range pool.Availability {
+		if !(a > 0 && a <= 1) {
+			p.at(fmt.Sprintf("availability[%d]", i)).add("must be a share above 0 and at most 100 %%, not %v", a)
+		}
+	}
+	if !(pool.AwaySpell >= 0) || !finite(pool.AwaySpell) {
+		p.at("away_spell").add("must be a positive, finite duration, not %s", FormatDuration(pool.AwaySpell))
+	}
 	if !(pool.CostPerHour >= 0) || !finite(pool.CostPerHour) {
 		p.at("cost_per_hour").add("must be a finite number ≥ 0, not %v", pool.CostPerHour)
 	}

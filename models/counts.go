@@ -139,8 +139,11 @@ type PoolCounts struct {
 	// agent-seconds: what the pool costs.
 	ScheduledTime float64
 	// AgentTime is the agent time present to take contacts, in
-	// agent-seconds.
+	// agent-seconds: ready, or with contacts in hand.
 	AgentTime float64
+	// AwayTime is the agent time present but away (Pool.Availability)
+	// with no contact in hand, in agent-seconds.
+	AwayTime float64
 	// BusyTime is the agent time spent handling contacts, in agent-seconds.
 	BusyTime float64
 	// Cost is ScheduledTime priced at the pool's cost per hour.
@@ -151,6 +154,7 @@ type PoolCounts struct {
 func (c *PoolCounts) Add(o PoolCounts) {
 	c.ScheduledTime += o.ScheduledTime
 	c.AgentTime += o.AgentTime
+	c.AwayTime += o.AwayTime
 	c.BusyTime += o.BusyTime
 	c.Cost += o.Cost
 }

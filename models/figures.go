@@ -108,10 +108,12 @@ var PoolFigures = []Figure[PoolCounts]{
 		func(c PoolCounts) float64 { return c.ScheduledTime / 3600 }},
 	{"available_hours", "available hours", "h", "agent hours present to take contacts in the measured window",
 		func(c PoolCounts) float64 { return c.AgentTime / 3600 }},
-	{"occupancy", "occupancy", "share", "agent time handling contacts ÷ agent time present",
+	{"occupancy", "occupancy", "share", "agent time handling contacts ÷ agent time present to take contacts",
 		func(c PoolCounts) float64 { return ratio(c.BusyTime, c.AgentTime) }},
 	{"cost", "cost", "money", "scheduled hours × the pool's cost per hour",
 		func(c PoolCounts) float64 { return c.Cost }},
+	{"away_hours", "away hours", "h", "agent hours at work but away from contacts (availability below 100 %) with none in hand, in the measured window",
+		func(c PoolCounts) float64 { return c.AwayTime / 3600 }},
 }
 
 // FigureByKey returns the channel figure with the given key.

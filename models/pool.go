@@ -24,6 +24,42 @@ type Pool struct {
 	// CostPerHour is the cost of one scheduled agent for an hour (scenario
 	// key cost_per_hour), in whatever currency the planner uses.
 	CostPerHour float64
+	// Availability is the share of their time at work that the agents
+	// left after shrinkage are ready for contacts; the rest they spend
+	// away (other work, short breaks, not ready), in spells of mean
+	// AwaySpell. One value, or one per interval from time zero, repeating
+	// like Agents; empty means 1, always ready. Each agent is ready or away
+	// by a two-state Markov chain of its own, run independently of the
+	// work: an agent who turns away with a contact in hand finishes it and
+	// takes no new one until ready again. A customer may therefore wait
+	// while an agent who serves them sits idle, as real logs show.
+	Availability []float64
+	// AwaySpell is the mean length of a spell away, in seconds (scenario
+	// key away_spell); 0 takes DefaultAwaySpell.
+	AwaySpell float64
+}
+
+// DefaultAwaySpell is the mean spell away when a pool's availability is
+// below 1 and its away_spell is not given.
+const DefaultAwaySpell = 300.0
+
+// AvailabilityAt returns the pool's availability in interval k: the share
+// of present agents' time they are ready for contacts.
+func (p *Pool) AvailabilityAt(k int) float64 {
+	if len(p.Availability) == 0 {
+		return 1
+	}
+	return p.Availability[k%len(p.Availability)]
+}
+
+// alwaysReady tells whether the pool's agents are never away.
+func (p *Pool) alwaysReady() bool {
+	for _, a := range p.Availability {
+		if a != 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // Shift is a number of agents at work over a span of the week.

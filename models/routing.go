@@ -1,5 +1,11 @@
 package models
 
+import (
+	"math/rand/v2"
+
+	"github.com/omnisim/omnisim/sim"
+)
+
 // agent is one agent of a pool at run time.
 type agent struct {
 	pool      *pool
@@ -12,6 +18,13 @@ type agent struct {
 	spareIdx  int // index in on.spare, or -1
 	prev      *agent
 	next      *agent
+	// away tells that the agent is not ready for new contacts (availability
+	// below 1); toggle is the timer of the next change between ready and
+	// away, toggleFn its callback.
+	away     bool
+	parked   bool // away with nothing in hand: counted in pool.awayIdle
+	toggle   sim.Timer
+	toggleFn func()
 }
 
 // pool is a Pool at run time: its agents, the channels it serves, and its
@@ -36,6 +49,16 @@ type pool struct {
 	last       float64
 	busyCur    float64
 	presentCur float64
+	awayCur    float64
+
+	// Availability (Pool.Availability): avail is the current interval's,
+	// awayMean the mean spell away, awayRng the pool's stream for the
+	// changes between ready and away (nil while every agent is always
+	// ready), and awayIdle the present agents away with nothing in hand.
+	avail    float64
+	awayMean float64
+	awayRng  *rand.Rand
+	awayIdle int
 
 	total      PoolCounts
 	byInterval []PoolCounts
@@ -46,6 +69,7 @@ func (p *pool) book(now float64) {
 	if dt := now - p.last; dt > 0 {
 		p.busyCur += dt * float64(p.busy)
 		p.presentCur += dt * float64(p.present)
+		p.awayCur += dt * float64(p.awayIdle)
 		p.last = now
 	}
 }
@@ -85,11 +109,101 @@ func (p *pool) hire(now float64) *agent {
 		a = &agent{pool: p}
 		p.all = append(p.all, a)
 	}
-	*a = agent{pool: p, present: true, spareIdx: -1}
+	fn := a.toggleFn
+	*a = agent{pool: p, present: true, spareIdx: -1, toggleFn: fn}
+	if a.toggleFn == nil {
+		a.toggleFn = func() { p.flip(a) }
+	}
 	p.book(now)
 	p.present++
-	p.pushIdle(a, now)
+	if p.awayRng != nil {
+		// A new agent is away with the chance the chain is in the long run.
+		a.away = p.awayRng.Float64() >= p.avail
+		p.scheduleFlip(a, now)
+	}
+	if a.away {
+		p.park(a)
+	} else {
+		p.pushIdle(a, now)
+	}
 	return a
+}
+
+// park and unpark count agent a in and out of the agents away with
+// nothing in hand; agent time must be booked first.
+func (p *pool) park(a *agent) {
+	a.parked = true
+	p.awayIdle++
+}
+
+func (p *pool) unpark(a *agent) {
+	if a.parked {
+		a.parked = false
+		p.awayIdle--
+	}
+}
+
+// scheduleFlip schedules agent a's next change between ready and away. A
+// spell away lasts an exponential time of mean awayMean; a spell ready one
+// of mean awayMean·avail/(1−avail), so that in the long run an agent is
+// ready for the share avail of the time.
+func (p *pool) scheduleFlip(a *agent, now float64) {
+	p.w.eng.Cancel(a.toggle)
+	mean := p.awayMean
+	if !a.away {
+		if p.avail >= 1 {
+			a.toggle = sim.Timer{}
+			return
+		}
+		mean = p.awayMean * p.avail / (1 - p.avail)
+	}
+	a.toggle = p.w.eng.Schedule(now+p.awayRng.ExpFloat64()*mean, sim.PhaseStaffing, a.toggleFn)
+}
+
+// flip changes agent a between ready and away. An agent turning away with
+// contacts in hand keeps them and takes no more; one coming back takes
+// work at this instant's dispatch.
+func (p *pool) flip(a *agent) {
+	now := p.w.eng.Now()
+	p.book(now)
+	a.away = !a.away
+	switch {
+	case a.away && a.sessions == 0:
+		if a.idle {
+			p.removeIdle(a)
+		}
+		p.park(a)
+	case a.away:
+		a.on.dropSpare(a)
+	case a.sessions == 0:
+		p.unpark(a)
+		p.pushIdle(a, now)
+		if p.hasWork() {
+			p.w.wantPick(a)
+		}
+	case !a.leaving && a.sessions < a.on.cfg.Concurrency:
+		a.on.addSpare(a)
+		if a.on.waiting() > 0 {
+			p.w.wantPick(a)
+		}
+	}
+	p.scheduleFlip(a, now)
+}
+
+// setAvailability changes the pool's availability to avail: every present
+// agent's next change is drawn again at the new rates (the chain is
+// memoryless, so this is exact).
+func (p *pool) setAvailability(avail float64) {
+	if p.awayRng == nil || avail == p.avail {
+		return
+	}
+	p.avail = avail
+	now := p.w.eng.Now()
+	for _, a := range p.all {
+		if a.present {
+			p.scheduleFlip(a, now)
+		}
+	}
 }
 
 // leave sends an agent with nothing in hand home.
@@ -101,7 +215,9 @@ func (p *pool) leave(a *agent) {
 	if a.leaving {
 		p.marked--
 	}
-	a.present, a.leaving = false, false
+	p.unpark(a)
+	p.w.eng.Cancel(a.toggle)
+	a.present, a.leaving, a.away = false, false, false
 	p.present--
 	p.spareAgents = append(p.spareAgents, a)
 }
@@ -128,7 +244,7 @@ func (p *pool) staff(target int) {
 					a.leaving = false
 					p.marked--
 					d--
-					if a.sessions > 0 && a.sessions < a.on.cfg.Concurrency {
+					if a.sessions > 0 && a.sessions < a.on.cfg.Concurrency && !a.away {
 						a.on.addSpare(a)
 					}
 				}
@@ -145,6 +261,14 @@ func (p *pool) staff(target int) {
 		for d > 0 && p.idleTail != nil {
 			p.leave(p.idleTail)
 			d--
+		}
+		// Then the agents away with nothing in hand, in the order they
+		// were hired; only then those finishing contacts.
+		for i := 0; d > 0 && p.awayIdle > 0 && i < len(p.all); i++ {
+			if a := p.all[i]; a.parked {
+				p.leave(a)
+				d--
+			}
 		}
 		p.owed += d
 	}

@@ -149,7 +149,16 @@ func newWorld(cfg *Config, streams *sim.Streams) *world {
 	}
 	for i := range cfg.Pools {
 		pc := &cfg.Pools[i]
-		p := &pool{cfg: pc, idx: i, w: w, byInterval: make([]PoolCounts, n)}
+		p := &pool{cfg: pc, idx: i, w: w, byInterval: make([]PoolCounts, n), avail: 1}
+		if !pc.alwaysReady() {
+			// Agents who are sometimes away draw their spells from the
+			// pool's own stream.
+			p.avail, p.awayMean = pc.AvailabilityAt(0), pc.AwaySpell
+			if p.awayMean == 0 {
+				p.awayMean = DefaultAwaySpell
+			}
+			p.awayRng = streams.Rand("availability/" + pc.Name)
+		}
 		for _, s := range pc.Skills {
 			ch := byName[s]
 			ch.pools = append(ch.pools, p)
@@ -236,10 +245,19 @@ func (w *world) boundary() {
 	w.cur++
 	now := w.eng.Now()
 	for _, p := range w.pools {
+		p.setAvailability(p.cfg.AvailabilityAt(w.cur))
 		p.staff(p.cfg.AvailableAt(w.cur, w.cfg.Interval, w.cfg.Start))
 	}
 	if next := now + w.cfg.Interval; now < w.cfg.Horizon || (w.active > 0 && next < w.cfg.Horizon+drainLimit) {
 		w.eng.Schedule(next, sim.PhaseStaffing, w.boundaryFn)
+		return
+	}
+	// The run is over: agents stop changing between ready and away, so
+	// that the engine runs out of events.
+	for _, p := range w.pools {
+		for _, a := range p.all {
+			w.eng.Cancel(a.toggle)
+		}
 	}
 }
 
@@ -266,13 +284,15 @@ func (w *world) bookAll() {
 		if k < w.intervals {
 			iv := &p.byInterval[k]
 			iv.BusyTime += p.busyCur
-			iv.AgentTime += p.presentCur
+			iv.AgentTime += p.presentCur - p.awayCur
+			iv.AwayTime += p.awayCur
 		}
 		if w.measuring {
 			p.total.BusyTime += p.busyCur
-			p.total.AgentTime += p.presentCur
+			p.total.AgentTime += p.presentCur - p.awayCur
+			p.total.AwayTime += p.awayCur
 		}
-		p.busyCur, p.presentCur = 0, 0
+		p.busyCur, p.presentCur, p.awayCur = 0, 0, 0
 	}
 	for _, ch := range w.channels {
 		ch.book(now)
@@ -310,7 +330,7 @@ func (w *world) dispatchNow() {
 // agent takes the first contact waiting on its live channels, in the
 // order of its skills, and only then on its deferred ones.
 func (w *world) pick(a *agent) {
-	if !a.present || a.leaving {
+	if !a.present || a.leaving || a.away {
 		return
 	}
 	if a.sessions > 0 {
@@ -389,7 +409,7 @@ func (w *world) release(a *agent) {
 		ch.setOn(-1)
 		ch.dropSpare(a)
 		a.on = nil
-	} else if !a.leaving {
+	} else if !a.leaving && !a.away {
 		ch.addSpare(a)
 	}
 	if !a.leaving && p.owed > 0 {
@@ -404,6 +424,9 @@ func (w *world) release(a *agent) {
 	case a.leaving && a.sessions == 0:
 		p.leave(a)
 	case a.leaving:
+	case a.away && a.sessions == 0:
+		p.park(a)
+	case a.away:
 	case a.sessions == 0:
 		p.pushIdle(a, now)
 		if p.hasWork() {

@@ -181,9 +181,21 @@ func (r *RunReport) writePools(b *strings.Builder) {
 	for _, p := range cfg.Pools {
 		costs = costs || p.CostPerHour > 0
 	}
-	figs := models.PoolFigures
-	if !costs {
-		figs = figs[:len(figs)-1]
+	away := false
+	for _, p := range cfg.Pools {
+		for _, a := range p.Availability {
+			away = away || a < 1
+		}
+	}
+	// The columns shown, by their index in models.PoolFigures: cost only
+	// when some pool has one, away hours only when some agents are away.
+	var figs []models.Figure[models.PoolCounts]
+	var idx []int
+	for i, f := range models.PoolFigures {
+		if (f.Key == "cost" && !costs) || (f.Key == "away_hours" && !away) {
+			continue
+		}
+		figs, idx = append(figs, f), append(idx, i)
 	}
 	header := []string{"pool", "serves"}
 	for _, f := range figs {
@@ -197,8 +209,9 @@ func (r *RunReport) writePools(b *strings.Builder) {
 	t := NewTable(header...).AlignLeft(1)
 	for p, ps := range r.Summary.Pools {
 		row := []string{ps.Name, strings.Join(cfg.Pools[p].Skills, ", ")}
-		for fi, f := range figs {
-			row = append(row, Estimate(ps.Figures[fi].Mean, ps.Figures[fi].HalfWidth, f.Unit))
+		for j, f := range figs {
+			e := ps.Figures[idx[j]]
+			row = append(row, Estimate(e.Mean, e.HalfWidth, f.Unit))
 		}
 		t.Row(row...)
 	}

@@ -32,6 +32,18 @@ func (d *decoder) decodePool(name string, n *yaml.Node, path string) models.Pool
 			}
 		}},
 		{"shrinkage", func(n *yaml.Node, at string) { p.Shrinkage = d.fraction(n, at) }},
+		{"availability", func(n *yaml.Node, at string) {
+			if n.Kind == yaml.SequenceNode {
+				d.list(n, at, func(n *yaml.Node, at string) { p.Availability = append(p.Availability, d.fraction(n, at)) })
+				if len(n.Content) == 0 {
+					d.errorf(n, at, "must list at least one share")
+				}
+				return
+			}
+			d.alias[at+"[0]"] = at
+			p.Availability = []float64{d.fraction(n, at)}
+		}},
+		{"away_spell", func(n *yaml.Node, at string) { p.AwaySpell = d.duration(n, at) }},
 		{"cost_per_hour", func(n *yaml.Node, at string) { p.CostPerHour = d.number(n, at) }},
 	}, "skills")
 	return p

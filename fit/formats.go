@@ -76,7 +76,7 @@ func parseBank(col func(string) string, rec *Record) (string, error) {
 
 // ContactsFormat reads contacts.csv, the trace 'omnisim run --journeys'
 // writes. Each replication counts as days of its own, after the ones
-// before; blocked and unfinished contacts are skipped, as are contacts of
+// before; its agents (the agent column, when there) are its own; blocked and unfinished contacts are skipped, as are contacts of
 // deferred channels (a backlog, not a queue with patience).
 var ContactsFormat = Format{
 	Name:     "omnisim",
@@ -132,5 +132,8 @@ func parseContacts(col func(string) string, rec *Record) (string, error) {
 	rec.Channel = col("channel")
 	rec.Customer = col("replication") + "/" + col("customer")
 	rec.Type = col("issue")
+	if a := col("agent"); a != "" && rec.Outcome == Answered {
+		rec.Agent = col("replication") + "/" + a
+	}
 	return "", nil
 }

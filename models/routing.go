@@ -16,6 +16,7 @@ type agent struct {
 	leaving   bool // goes home once the contacts in hand are done
 	present   bool
 	spareIdx  int // index in on.spare, or -1
+	id        int // the agent's number in its pool, from 1
 	prev      *agent
 	next      *agent
 	// away tells that the agent is not ready for new contacts (availability
@@ -109,8 +110,11 @@ func (p *pool) hire(now float64) *agent {
 		a = &agent{pool: p}
 		p.all = append(p.all, a)
 	}
-	fn := a.toggleFn
-	*a = agent{pool: p, present: true, spareIdx: -1, toggleFn: fn}
+	fn, id := a.toggleFn, a.id
+	if id == 0 {
+		id = len(p.all)
+	}
+	*a = agent{pool: p, present: true, spareIdx: -1, toggleFn: fn, id: id}
 	if a.toggleFn == nil {
 		a.toggleFn = func() { p.flip(a) }
 	}

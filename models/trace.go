@@ -44,6 +44,11 @@ type ContactRecord struct {
 	Arrived, Answered, Ended float64
 	// Handle is the handle time, slowdown included, of an answered contact.
 	Handle float64
+	// Pool and Agent name the agent who took an answered contact: its
+	// pool, and its number there, from 1 in the order the pool's agents
+	// first came to work; "" and 0 for a contact no agent took.
+	Pool  string
+	Agent int
 }
 
 // RunTraced is Run that also calls trace with every contact as it ends (and
@@ -76,6 +81,8 @@ func (w *world) emit(c *contact, outcome string) {
 	}
 	if math.IsNaN(c.answered) {
 		r.Handle = math.NaN()
+	} else if c.agent != nil {
+		r.Pool, r.Agent = c.agent.pool.cfg.Name, c.agent.id
 	}
 	w.trace(r)
 }

@@ -32,6 +32,7 @@ var contactColumns = []Column{
 	{"ended_seconds", "when it ended; for a contact still waiting, when the run ended"},
 	{"wait_seconds", "answered − arrived; empty if never answered"},
 	{"handle_seconds", "the handle time, slowdown included; empty if never answered"},
+	{"agent", "the agent who took it, as pool:number (agents numbered from 1 in the order they first came to work in the replication); empty if no agent took it"},
 }
 
 const contactsAbout = "one row per contact of every replication (written with --journeys): who made it, on which " +
@@ -66,9 +67,12 @@ func (c *ContactWriter) Write(r *models.ContactRecord) {
 	row[4], row[5], row[6], row[7] = r.Channel, r.Issue, r.How, r.Outcome
 	row[8] = strconv.FormatBool(r.Chased)
 	row[9], row[10], row[11] = cellOf(r.Arrived), cellOf(r.Answered), cellOf(r.Ended)
-	row[12], row[13] = "", ""
+	row[12], row[13], row[14] = "", "", ""
 	if !math.IsNaN(r.Answered) {
 		row[12], row[13] = cellOf(r.Answered-r.Arrived), cellOf(r.Handle)
+	}
+	if r.Agent > 0 {
+		row[14] = r.Pool + ":" + strconv.Itoa(r.Agent)
 	}
 	c.w.Write(row) // a write error sticks in the writer, for Flush
 }

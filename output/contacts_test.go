@@ -21,19 +21,19 @@ func goldenContacts() [][]models.ContactRecord {
 			{ID: 2, Customer: 2, Channel: "chat", Issue: "simple", How: models.HowFirst, Outcome: models.OutcomeAbandoned,
 				Arrived: 30, Answered: nan, Ended: 95.5, Handle: nan},
 			{ID: 1, Customer: 1, Channel: "phone", Issue: "account", How: models.HowFirst, Outcome: models.OutcomeEscalated,
-				Arrived: 12.3456789012, Answered: 20, Ended: 200.25, Handle: 180.25},
+				Arrived: 12.3456789012, Answered: 20, Ended: 200.25, Handle: 180.25, Pool: "front", Agent: 3},
 			{ID: 3, Customer: 2, Previous: 2, Channel: "phone", Issue: "simple", How: models.HowRetry, Outcome: models.OutcomeBlocked,
 				Arrived: 300, Answered: nan, Ended: 300, Handle: nan},
 			{ID: 4, Customer: 1, Previous: 1, Channel: "email", Issue: "account", How: models.HowEscalation, Outcome: models.OutcomeResolved,
-				Chased: true, Arrived: 200.25, Answered: 86400.125, Ended: 86880.125, Handle: 480},
+				Chased: true, Arrived: 200.25, Answered: 86400.125, Ended: 86880.125, Handle: 480, Pool: "back", Agent: 1},
 			{ID: 5, Customer: 3, Channel: "email", Issue: "complex", How: models.HowFirst, Outcome: models.OutcomeUnfinished,
 				Arrived: 172799.999, Answered: nan, Ended: 172800, Handle: nan},
 		},
 		{
 			{Replication: 1, ID: 1, Customer: 1, Channel: "chat", Issue: "simple", How: models.HowFirst, Outcome: models.OutcomeResolved,
-				Arrived: 1e-7, Answered: 2.0 / 3, Ended: 600, Handle: 599.333333},
+				Arrived: 1e-7, Answered: 2.0 / 3, Ended: 600, Handle: 599.333333, Pool: "front", Agent: 12},
 			{Replication: 1, ID: 2, Customer: 1, Previous: 1, Channel: "phone", Issue: "simple", How: models.HowChase, Outcome: models.OutcomeDuplicate,
-				Arrived: 1234567.891, Answered: 1234568, Ended: 1234700, Handle: 132},
+				Arrived: 1234567.891, Answered: 1234568, Ended: 1234700, Handle: 132, Pool: "front", Agent: 1},
 		},
 	}
 }
@@ -82,14 +82,14 @@ func TestContactsInReplicationOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "" +
-		"replication,contact,customer,previous,channel,issue,how,outcome,chased,arrived_seconds,answered_seconds,ended_seconds,wait_seconds,handle_seconds\n" +
-		"0,2,2,,chat,simple,first,abandoned,false,30,,95.5,,\n" +
-		"0,1,1,,phone,account,first,escalated,false,12.3456789,20,200.25,7.6543211,180.25\n" +
-		"0,3,2,2,phone,simple,retry,blocked,false,300,,300,,\n" +
-		"0,4,1,1,email,account,escalation,resolved,true,200.25,86400.125,86880.125,86199.875,480\n" +
-		"0,5,3,,email,complex,first,unfinished,false,172799.999,,172800,,\n" +
-		"1,1,1,,chat,simple,first,resolved,false,1e-07,0.666666667,600,0.666666567,599.333333\n" +
-		"1,2,1,1,phone,simple,chase,duplicate,false,1234567.89,1234568,1234700,0.109,132\n"
+		"replication,contact,customer,previous,channel,issue,how,outcome,chased,arrived_seconds,answered_seconds,ended_seconds,wait_seconds,handle_seconds,agent\n" +
+		"0,2,2,,chat,simple,first,abandoned,false,30,,95.5,,,\n" +
+		"0,1,1,,phone,account,first,escalated,false,12.3456789,20,200.25,7.6543211,180.25,front:3\n" +
+		"0,3,2,2,phone,simple,retry,blocked,false,300,,300,,,\n" +
+		"0,4,1,1,email,account,escalation,resolved,true,200.25,86400.125,86880.125,86199.875,480,back:1\n" +
+		"0,5,3,,email,complex,first,unfinished,false,172799.999,,172800,,,\n" +
+		"1,1,1,,chat,simple,first,resolved,false,1e-07,0.666666667,600,0.666666567,599.333333,front:12\n" +
+		"1,2,1,1,phone,simple,chase,duplicate,false,1234567.89,1234568,1234700,0.109,132,front:1\n"
 	if got := b.String(); got != want {
 		t.Errorf("contacts.csv:\n%s", firstLineDiff(got, want))
 	}

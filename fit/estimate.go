@@ -19,10 +19,15 @@ type Options struct {
 	// RedialWithin is how soon after giving up a call from the same
 	// customer counts as a redial, in seconds.
 	RedialWithin float64
+	// SpanGap is the longest gap between an agent's services within one
+	// working span, in seconds: an agent is at work from the start of the
+	// first service of a span to the end of its last, across intervals.
+	SpanGap float64
 }
 
-// DefaultOptions are hourly intervals, 20 s, and redials within an hour.
-var DefaultOptions = Options{Interval: 3600, AnswerWithin: 20, RedialWithin: 3600}
+// DefaultOptions are hourly intervals, 20 s, redials within an hour, and
+// working spans broken by gaps of more than 30 minutes.
+var DefaultOptions = Options{Interval: 3600, AnswerWithin: 20, RedialWithin: 3600, SpanGap: 1800}
 
 // sampleSize is the most handle times a channel keeps to test the fitted
 // distributions on (a uniform sample of all, by reservoir sampling).
@@ -38,13 +43,14 @@ type Fitter struct {
 	slots    int
 	channels map[string]*channelStats
 	names    []string
-	// days holds every day the log covers; agents, per day and slot, when
-	// each agent serving in it first started and last finished serving
-	// there (clipped to the slot).
-	days   map[int]bool
-	agents map[[2]int]map[string][2]float64
-	// served counts each agent's answered contacts by channel.
+	// days holds every day the log covers; spans each agent's working
+	// spans (spans.go).
+	days  map[int]bool
+	spans map[string][]span
+	// served counts each agent's answered contacts by channel, and busy
+	// sums their service times.
 	served map[string]map[string]int
+	busy   map[string]float64
 	// contacts holds the identified customers' contacts, to find who
 	// called again after giving up, whatever order the log is in.
 	contacts   []contactEvent
@@ -85,8 +91,8 @@ type contactEvent struct {
 
 // channelStats is one channel's tallies.
 type channelStats struct {
-	// counts holds the contacts per day and slot.
-	counts map[int][]float64
+	// byDay holds the tallies of each day of the log, by slot.
+	byDay map[int]*slotTally
 	// slot tallies by time of day, over all days: offered, abandoned,
 	// answered within the threshold, and waits.
 	offered, abandoned, within, waitSum []float64
@@ -96,6 +102,10 @@ type channelStats struct {
 	types      map[string]*handleStats
 	typeNames  []string
 	typeCounts map[string]int
+	// waited counts by time of day the contacts that had to wait (wait
+	// above zero, or given up), and nWaited all of them.
+	waited  []float64
+	nWaited int
 	// waits of answered (censored patience) and abandoned contacts, by
 	// the second, and their total.
 	censored, gaveUp [waitBins + 1]float64
@@ -107,7 +117,7 @@ type channelStats struct {
 // NewFitter returns a Fitter with the given options.
 func NewFitter(opts Options) *Fitter {
 	return &Fitter{opts: opts, slots: int(math.Round(86400 / opts.Interval)), channels: map[string]*channelStats{},
-		days: map[int]bool{}, agents: map[[2]int]map[string][2]float64{}, served: map[string]map[string]int{}, channelIdx: map[string]int{},
+		days: map[int]bool{}, spans: map[string][]span{}, served: map[string]map[string]int{}, busy: map[string]float64{}, channelIdx: map[string]int{},
 		rd: redials{perChannel: map[[2]int][]float64{}, nChannel: map[int]int{}}, settleAt: settleMin, settleMin: settleMin, inOrder: true}
 }
 
@@ -115,9 +125,9 @@ func NewFitter(opts Options) *Fitter {
 func (f *Fitter) Add(r *Record) {
 	c := f.channels[r.Channel]
 	if c == nil {
-		c = &channelStats{counts: map[int][]float64{}, types: map[string]*handleStats{}, typeCounts: map[string]int{},
+		c = &channelStats{byDay: map[int]*slotTally{}, types: map[string]*handleStats{}, typeCounts: map[string]int{},
 			offered: make([]float64, f.slots), abandoned: make([]float64, f.slots),
-			within: make([]float64, f.slots), waitSum: make([]float64, f.slots),
+			within: make([]float64, f.slots), waitSum: make([]float64, f.slots), waited: make([]float64, f.slots),
 			// A fixed seed per channel: the same log gives the same fit.
 			handleStats: newHandleStats(uint64(len(f.names))+1, sampleSize)}
 		f.channels[r.Channel] = c
@@ -126,15 +136,19 @@ func (f *Fitter) Add(r *Record) {
 	}
 	slot := min(f.slots-1, int(r.Arrival/f.opts.Interval))
 	f.days[r.Day] = true
-	day := c.counts[r.Day]
+	day := c.byDay[r.Day]
 	if day == nil {
-		day = make([]float64, f.slots)
-		c.counts[r.Day] = day
+		day = newSlotTally(f.slots)
+		c.byDay[r.Day] = day
 	}
-	day[slot]++
+	day.add(r, slot, f.opts.AnswerWithin)
 	c.offered[slot]++
 	c.waitSum[slot] += r.Wait
 	c.totalWait += r.Wait
+	if r.Wait > 0 || r.Outcome == Abandoned {
+		c.waited[slot]++
+		c.nWaited++
+	}
 	bin := min(waitBins, int(r.Wait))
 	typ := ""
 	if r.Type != "" {
@@ -221,26 +235,15 @@ func (c *channelStats) countType(name string) string {
 }
 
 // work records the agent of an answered record serving from its answer to
-// its end, in every slot that span touches.
+// its end, in the agent's working spans.
 func (f *Fitter) work(r *Record) {
 	if f.served[r.Agent] == nil {
 		f.served[r.Agent] = map[string]int{}
 	}
 	f.served[r.Agent][r.Channel]++
-	start := r.Arrival + r.Wait
-	end := start + r.Handle
-	for t := math.Floor(start/f.opts.Interval) * f.opts.Interval; t < end; t += f.opts.Interval {
-		day, slot := r.Day+int(t/86400), int(math.Mod(t, 86400)/f.opts.Interval)
-		key := [2]int{day, slot}
-		if f.agents[key] == nil {
-			f.agents[key] = map[string][2]float64{}
-		}
-		from, to := math.Max(start, t), math.Min(end, t+f.opts.Interval)
-		if span, ok := f.agents[key][r.Agent]; ok {
-			from, to = math.Min(from, span[0]), math.Max(to, span[1])
-		}
-		f.agents[key][r.Agent] = [2]float64{from, to}
-	}
+	f.busy[r.Agent] += r.Handle
+	start := float64(r.Day)*86400 + r.Arrival + r.Wait
+	f.spans[r.Agent] = addService(f.spans[r.Agent], span{from: start, to: start + r.Handle, n: 1, busy: r.Handle}, f.opts.SpanGap)
 }
 
 // orderSlack is how much earlier than the latest arrival a record may
@@ -382,4 +385,31 @@ func (c *handleStats) sortedSample() []float64 {
 	s := slices.Clone(c.sample)
 	slices.Sort(s)
 	return s
+}
+
+// slotTally holds a channel's tallies by slot of the day: contacts offered,
+// those that waited (a wait above zero, or given up), those given up,
+// those answered within the threshold, and the sum of waits.
+type slotTally struct {
+	offered, waited, abandoned, within, waitSum []float64
+}
+
+func newSlotTally(slots int) *slotTally {
+	return &slotTally{offered: make([]float64, slots), waited: make([]float64, slots), abandoned: make([]float64, slots),
+		within: make([]float64, slots), waitSum: make([]float64, slots)}
+}
+
+// add counts record r, which arrived in the given slot.
+func (t *slotTally) add(r *Record, slot int, within float64) {
+	t.offered[slot]++
+	t.waitSum[slot] += r.Wait
+	if r.Wait > 0 || r.Outcome == Abandoned {
+		t.waited[slot]++
+	}
+	switch {
+	case r.Outcome == Abandoned:
+		t.abandoned[slot]++
+	case r.Wait <= within:
+		t.within[slot]++
+	}
 }

@@ -51,6 +51,12 @@ type Fit struct {
 	// customers: unidentified customers redial too, unseen, and a
 	// channel's redials seen are scaled up by this much to count them.
 	RedialScale float64
+	// Availability is the share of their time at work the agents were
+	// ready for contacts, estimated by simulation (Calibrate); nil until
+	// then, or when the log names no agents.
+	Availability *Availability
+	// days are the log's days, from its day 0, in order.
+	days []int
 }
 
 // ChannelFit is one channel's fit.
@@ -93,8 +99,14 @@ type ChannelFit struct {
 	// PatienceMedian is the Kaplan–Meier median of patience; NaN when
 	// more than half would still wait at the longest wait seen.
 	PatienceMedian float64
-	// Slots are the observed tallies by time of day.
-	Offered, AbandonShare, MeanWait, ServiceLevel []float64
+	// Slots are the observed tallies by time of day: contacts per day,
+	// the shares given up, waited (a wait above zero, or given up) and
+	// answered within the threshold, and the mean wait, over every day of
+	// the log.
+	Offered, AbandonShare, MeanWait, ServiceLevel, WaitedShare []float64
+	// daily holds the channel's tallies of each day of the log (Fit.days),
+	// nil for a day without its contacts.
+	daily []*slotTally
 }
 
 // TypeFit is one type of contact on a channel.
@@ -141,7 +153,21 @@ type PoolFit struct {
 	Agents []float64
 	// People is how many agents the log names in it.
 	People int
+	// Answered counts the contacts its agents answered on each channel,
+	// in the order of Fit.Channels.
+	Answered []int
+	// Present is the agents' time at work in their working spans and Busy
+	// their time serving, both in agent-seconds over the whole log: Busy ÷
+	// Present is the log's occupancy.
+	Present, Busy float64
 }
+
+// minSkillShare is the least share of a pool's answered contacts a channel
+// must have for the pool to serve it, unless the pool answered most of the
+// channel: an agent who took a handful of another queue's calls was
+// covering, not routed it, and a pool given that queue would take its
+// calls whenever idle.
+const minSkillShare = 0.02
 
 // pools groups the agents by the channel each served most, and counts each
 // group at work per slot of the week. A channel no group served most goes
@@ -183,9 +209,24 @@ func (f *Fitter) pools(fit *Fit, weekday func(int) int) []PoolFit {
 			}
 		}
 	}
+	// The pool that answered most of each channel.
+	main := map[string]int{}
+	for _, ch := range f.names {
+		best := 0
+		for i := range pools {
+			if load[i][ch] > best {
+				main[ch], best = i, load[i][ch]
+			}
+		}
+	}
 	for i := range pools {
+		total := 0
+		for _, n := range load[i] {
+			total += n
+		}
 		for _, ch := range f.names {
-			if load[i][ch] > 0 {
+			pools[i].Answered = append(pools[i].Answered, load[i][ch])
+			if m, ok := main[ch]; (ok && m == i) || (load[i][ch] > 0 && float64(load[i][ch]) >= minSkillShare*float64(total)) {
 				pools[i].Skills = append(pools[i].Skills, ch)
 			}
 		}
@@ -200,28 +241,21 @@ func (f *Fitter) pools(fit *Fit, weekday func(int) int) []PoolFit {
 			pools[0].Skills = append(pools[0].Skills, ch)
 		}
 	}
-	// In a fixed order, day, slot and agent: sums of floats depend on it.
-	keys := make([][2]int, 0, len(f.agents))
-	for key := range f.agents {
-		keys = append(keys, key)
-	}
-	slices.SortFunc(keys, func(a, b [2]int) int {
-		if a[0] != b[0] {
-			return a[0] - b[0]
-		}
-		return a[1] - b[1]
-	})
-	for _, key := range keys {
-		wd := weekday(key[0])
-		if fit.Weeks[wd] == 0 {
+	// In a fixed order, agent by agent: sums of floats depend on it.
+	for _, a := range agents {
+		i, known := index[primary[a]]
+		if !known {
 			continue
 		}
-		for _, a := range agents {
-			span, ok := f.agents[key][a]
-			if i, known := index[primary[a]]; ok && known {
-				pools[i].Agents[wd*f.slots+key[1]] += (span[1] - span[0]) / f.opts.Interval / float64(fit.Weeks[wd])
+		pools[i].Busy += f.busy[a]
+		presence(f.spans[a], f.opts.Interval, f.opts.SpanGap, func(day, slot int, sec float64) {
+			pools[i].Present += sec
+			wd := weekday(day)
+			if fit.Weeks[wd] == 0 {
+				return
 			}
-		}
+			pools[i].Agents[wd*f.slots+slot] += sec / f.opts.Interval / float64(fit.Weeks[wd])
+		})
 	}
 	return pools
 }
@@ -240,7 +274,7 @@ type HandleFit struct {
 func (f *Fitter) Result() *Fit {
 	days := f.sortedDays()
 	fit := &Fit{Options: f.opts, Days: len(days), Redials: math.NaN(), RedialDelay: math.NaN(), RedialSame: math.NaN(),
-		RedialScale: 1}
+		RedialScale: 1, days: days}
 	if len(days) == 0 {
 		return fit
 	}
@@ -273,9 +307,11 @@ func (f *Fitter) Result() *Fit {
 		// weekday in the log (a day without contacts counts as zero).
 		totals := map[int]float64{}
 		for _, d := range days { // in order: sums of floats depend on it
-			counts := c.counts[d]
 			wd := weekday(d)
-			for s, n := range counts {
+			if c.byDay[d] == nil {
+				continue
+			}
+			for s, n := range c.byDay[d].offered {
 				cf.Volumes[wd*f.slots+s] += n / float64(fit.Weeks[wd])
 				totals[d] += n
 			}
@@ -320,10 +356,14 @@ func (f *Fitter) Result() *Fit {
 			cf.AbandonShare = append(cf.AbandonShare, ratio(c.abandoned[s], c.offered[s]))
 			cf.MeanWait = append(cf.MeanWait, ratio(c.waitSum[s], c.offered[s]))
 			cf.ServiceLevel = append(cf.ServiceLevel, ratio(c.within[s], c.offered[s]))
+			cf.WaitedShare = append(cf.WaitedShare, ratio(c.waited[s], c.offered[s]))
+		}
+		for _, d := range days {
+			cf.daily = append(cf.daily, c.byDay[d])
 		}
 		fit.Channels = append(fit.Channels, cf)
 	}
-	if len(f.agents) > 0 {
+	if len(f.spans) > 0 {
 		fit.Pools = f.pools(fit, weekday)
 		fit.Agents = make([]float64, week)
 		for _, p := range fit.Pools {

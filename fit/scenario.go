@@ -118,20 +118,38 @@ func (f *Fit) Scenario(name, source string) []byte {
 	}
 	w("\npools:\n")
 	if len(f.Pools) > 0 {
-		for _, p := range f.Pools {
+		var value func(g, b int) float64
+		if av := f.Availability; av != nil {
+			value = func(g, b int) float64 { return av.Groups[g].Parts[b].Value }
+		}
+		for i, p := range f.Pools {
 			w("  %s:\n", yamlKey(p.Name))
-			w("    # %d agents in the log who served %s most; at work per %s of the week, each for the part of it from their first service to their last\n",
+			w("    # %d agents in the log who served %s most; agents: those at work per %s of the week, from the start of each working\n",
 				p.People, p.Skills[0], duration(interval))
+			w("    # span (services apart by %s at most, and an idle gap before the first and after the last) to its end, rounded up\n",
+				models.FormatDuration(f.Options.SpanGap))
 			keys := make([]string, len(p.Skills))
 			for i, s := range p.Skills {
 				keys[i] = yamlKey(s)
 			}
 			w("    skills: [%s]\n", strings.Join(keys, ", "))
-			agents := make([]int, len(p.Agents))
-			for k, a := range p.Agents {
-				agents[k] = int(math.Round(a))
-			}
+			agents, _ := f.presenceFold(i)
 			w("    agents: [%s]\n", ints(agents))
+			avail := f.poolAvailability(i, value)
+			if slices.ContainsFunc(avail, func(a float64) bool { return a < 1 }) {
+				if g := f.groupOf(i); g >= 0 {
+					w("    # availability: %s of their time at work the agents were ready for contacts (95 %% CI ± %s), estimated by\n",
+						pctText(f.Availability.Groups[g].Value), pctText(f.Availability.Groups[g].HalfWidth))
+					w("    # simulation per %s of the day; times the share of each interval the agents above were at work in the log\n",
+						models.FormatDuration(f.Availability.Part))
+				} else {
+					w("    # availability: the share of each interval the agents above were at work in the log\n")
+				}
+				w("    availability: [%s]\n", numbers(avail, 3))
+				if f.Availability != nil {
+					w("    away_spell: %s\n", duration(f.Availability.AwaySpell))
+				}
+			}
 		}
 	} else {
 		agents, how := f.staffing()
@@ -394,4 +412,9 @@ func (f *Fit) WriteForecast(w io.Writer) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// pctText writes a share as a percentage to a tenth.
+func pctText(x float64) string {
+	return strconv.FormatFloat(round(100*x, 1), 'f', -1, 64) + " %"
 }

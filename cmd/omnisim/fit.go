@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,6 +28,10 @@ type fitOptions struct {
 	check           bool
 	forecast        string
 	charts          string
+	spanGap         string
+	availability    string
+	part, away      string
+	calReps         int
 }
 
 func newFitCmd(s streams) *cobra.Command {
@@ -98,6 +103,11 @@ with --force.`,
 	f.BoolVar(&o.check, "check", false, "simulate the fitted scenario and set it against the log")
 	f.StringVar(&o.charts, "charts", "", "also draw the log against the fit into the folder `DIR` (PNG and SVG): each channel's handle times, and with --check the comparison")
 	f.StringVar(&o.forecast, "forecast", "", "also write the fitted arrivals as a forecast table to `FILE` (CSV; a scenario's forecast key reads it)")
+	f.StringVar(&o.spanGap, "span-gap", "30m", "the longest gap between an agent's services within one working span")
+	f.StringVar(&o.availability, "availability", "estimate", "the share of their time at work agents are ready for contacts: estimate (by simulation), or a share such as 90%")
+	f.StringVar(&o.part, "availability-part", "1h", "estimate availability for each part of the day this long (a multiple of --interval that divides a day; 24h for one per pool)")
+	f.StringVar(&o.away, "away-spell", "5m", "the mean length of an agent's spells away from contacts, in the fitted scenario")
+	f.IntVar(&o.calReps, "calibration-reps", 20, "replications of the fitted week in each trial of the availability search")
 	f.IntVar(&o.reps, "reps", 10, "replications of the check")
 	f.IntVarP(&o.workers, "jobs", "j", 0, "replications to run at once (default: all cores); the output does not depend on it")
 	return cmd
@@ -109,7 +119,8 @@ func (o *fitOptions) options() (fit.Options, error) {
 	for _, d := range []struct {
 		flag, v string
 		to      *float64
-	}{{"--interval", o.interval, &opts.Interval}, {"--within", o.within, &opts.AnswerWithin}, {"--redial-within", o.redial, &opts.RedialWithin}} {
+	}{{"--interval", o.interval, &opts.Interval}, {"--within", o.within, &opts.AnswerWithin}, {"--redial-within", o.redial, &opts.RedialWithin},
+		{"--span-gap", o.spanGap, &opts.SpanGap}} {
 		sec, err := models.ParseDuration(d.v)
 		if err != nil || !(sec > 0) {
 			problems = append(problems, fmt.Sprintf("%s %s: want a duration > 0 such as 30m", d.flag, d.v))
@@ -128,6 +139,10 @@ func (o *fitOptions) options() (fit.Options, error) {
 
 func (o *fitOptions) fit(s streams, path string) error {
 	opts, err := o.options()
+	if err != nil {
+		return err
+	}
+	cal, err := o.calibrateOptions(opts)
 	if err != nil {
 		return err
 	}
@@ -168,6 +183,15 @@ func (o *fitOptions) fit(s streams, path string) error {
 	sc, err := scenarios.Parse(out, name, yaml, nil)
 	if err != nil {
 		return failed(fmt.Errorf("fit: the fitted scenario does not load: %w", err))
+	}
+	if len(result.Pools) > 0 {
+		if err := o.calibrate(s, result, &sc.Config, cal); err != nil {
+			return err
+		}
+		yaml = result.Scenario(name, filepath.Base(path))
+		if sc, err = scenarios.Parse(out, name, yaml, nil); err != nil {
+			return failed(fmt.Errorf("fit: the fitted scenario does not load: %w", err))
+		}
 	}
 	if err := writeAtomic(out, func(w *bufio.Writer) error { _, err := w.Write(yaml); return err }); err != nil {
 		return failed(err)
@@ -301,4 +325,59 @@ func fittedLaws(lognormal, gamma fit.HandleFit) []output.FittedLaw {
 		{Name: fmt.Sprintf("lognormal (KS %.3f)", lognormal.KS), PDF: lognormal.PDF},
 		{Name: fmt.Sprintf("gamma (KS %.3f)", gamma.KS), PDF: gamma.PDF},
 	}
+}
+
+// maxCalibrationReps is the most replications a trial of the
+// availability search may run.
+const maxCalibrationReps = 1000
+
+// calibrateOptions reads the availability flags.
+func (o *fitOptions) calibrateOptions(opts fit.Options) (fit.CalibrateOptions, error) {
+	cal := fit.DefaultCalibrateOptions
+	cal.Reps, cal.Workers = o.calReps, o.workers
+	var problems []string
+	if o.availability != "estimate" {
+		a, err := models.ParseFraction(o.availability)
+		if err != nil || !(a > 0 && a <= 1) {
+			problems = append(problems, fmt.Sprintf("--availability %s: want estimate, or a share above 0 and at most 100%% such as 90%%", o.availability))
+		}
+		cal.Fixed = a
+	}
+	part, err := models.ParseDuration(o.part)
+	switch {
+	case err != nil || !(part > 0):
+		problems = append(problems, fmt.Sprintf("--availability-part %s: want a duration such as 1h", o.part))
+	case part > 86400 || math.Mod(86400, part) != 0 || math.Mod(part, opts.Interval) != 0:
+		problems = append(problems, fmt.Sprintf("--availability-part %s: must be whole intervals of %s (--interval) and divide a day",
+			o.part, models.FormatDuration(opts.Interval)))
+	}
+	cal.Part = part
+	if cal.AwaySpell, err = models.ParseDuration(o.away); err != nil || !(cal.AwaySpell > 0) {
+		problems = append(problems, fmt.Sprintf("--away-spell %s: want a duration > 0 such as 5m", o.away))
+	}
+	if o.calReps < 2 || o.calReps > maxCalibrationReps {
+		problems = append(problems, fmt.Sprintf("--calibration-reps %d: want 2 to %d", o.calReps, maxCalibrationReps))
+	}
+	if len(problems) > 0 {
+		return cal, usageErrorf("%s", strings.Join(problems, "\n"))
+	}
+	return cal, nil
+}
+
+// calibrate estimates the agents' availability (or sets the one given),
+// showing the trials on a progress bar.
+func (o *fitOptions) calibrate(s streams, result *fit.Fit, cfg *models.Config, cal fit.CalibrateOptions) error {
+	bar := newProgress(s, "availability trials", cal.Trials)
+	cal.Progress = func() { bar.Add(1) }
+	start := time.Now()
+	err := result.Calibrate(cfg, cal)
+	bar.Done()
+	if err != nil {
+		return failed(fmt.Errorf("fit: estimating availability: %w", err))
+	}
+	if cal.Fixed == 0 {
+		fmt.Fprintf(s.errOut, "omnisim: estimated availability in %d trials of %d replications (%.1f s)\n",
+			result.Availability.Trials, cal.Reps, time.Since(start).Seconds())
+	}
+	return nil
 }

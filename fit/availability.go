@@ -1,0 +1,498 @@
+package fit
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/sim"
+)
+
+// A log shows when agents were at work (their working spans), not when
+// they were ready to take a contact: between services an agent may be on
+// other work, on a short break or not ready, and callers then wait beside
+// an agent the log counts as present. How much of their time at work the
+// agents were ready, their availability (models.Pool.Availability), is
+// estimated by simulation: the fitted scenario is run with common random
+// numbers at trial availabilities until the share of contacts that had to
+// wait matches the log's, part of the day by part of the day. That one
+// figure is all the search looks at: abandonment, mean wait and service
+// level, hour by hour, remain predictions the check can falsify.
+
+// CalibrateOptions set how Calibrate estimates the agents' availability.
+type CalibrateOptions struct {
+	// Part is the length of the parts of the day availability is
+	// estimated for, in seconds: a multiple of the fit's interval that
+	// divides a day (a day: one availability per group of pools).
+	Part float64
+	// AwaySpell is the mean spell away of the scenario's agents, in
+	// seconds (models.Pool.AwaySpell).
+	AwaySpell float64
+	// Reps is the replications of the fitted week each trial runs, Workers
+	// how many run at once (all cores when ≤ 0; the result does not depend
+	// on it).
+	Reps, Workers int
+	// Trials is the most trials the search runs.
+	Trials int
+	// Progress, if set, is called after each trial.
+	Progress func()
+	// Fixed, if above 0, is the availability to give every pool instead
+	// of estimating it.
+	Fixed float64
+}
+
+// DefaultCalibrateOptions estimate availability hour by hour, with spells
+// away of 5 minutes on average, from trials of 20 replications of the
+// fitted week, at most 12 of them.
+var DefaultCalibrateOptions = CalibrateOptions{Part: 3600, AwaySpell: 300, Reps: 20, Trials: 12}
+
+// minPartContacts is the fewest contacts a part of the day needs in the
+// log for its own availability; other parts take the group's mean.
+const minPartContacts = 100
+
+// minAvailability is the lowest availability the search tries.
+const minAvailability = 0.05
+
+// Availability is the agents' availability estimated by simulation.
+type Availability struct {
+	// Part and AwaySpell are as CalibrateOptions gave them; Reps the
+	// replications of each trial, Trials the trials run.
+	Part, AwaySpell float64
+	Reps, Trials    int
+	// Fixed tells that the availability was given, not estimated.
+	Fixed bool
+	// Groups are the groups of pools estimated together.
+	Groups []AvailabilityGroup
+}
+
+// AvailabilityGroup is a set of pools whose availability is estimated
+// together, on the waits of the channels they mainly serve: each pool with
+// the channels it answered most contacts of; a pool that answered most of
+// no channel, with the pool that answered most of the channel it served
+// most.
+type AvailabilityGroup struct {
+	// Pools and Channels index Fit.Pools and Fit.Channels.
+	Pools, Channels []int
+	// Parts are the parts of the day, from midnight.
+	Parts []AvailabilityPart
+	// Value is the mean availability over the parts, weighted by the
+	// log's contacts; HalfWidth the half-width of its 95 % confidence
+	// interval (the parts' errors taken as independent).
+	Value, HalfWidth float64
+}
+
+// AvailabilityPart is the availability of a group in one part of the day.
+type AvailabilityPart struct {
+	// From is the part's start, in seconds from midnight.
+	From float64
+	// Contacts counts the log's contacts of the group's channels in the
+	// part; Estimated tells whether they were enough for an availability
+	// of its own (the others take the group's mean).
+	Contacts  float64
+	Estimated bool
+	// Value is the availability, HalfWidth the half-width of its 95 %
+	// confidence interval: the log's sampling error (the jackknife over
+	// its days) and the simulation's (over replications) carried through
+	// the slope of the share waited in availability.
+	Value, HalfWidth float64
+	// Bound is "" when the search matched the log; "upper" when even
+	// agents always ready waited more than the log (availability 1, the
+	// most it can be), "lower" when the search reached its floor.
+	Bound string
+	// LogWaited and SimWaited are the shares of contacts that waited in
+	// the log and in the last trial, with their 95 % half-widths.
+	LogWaited, LogHalfWidth, SimWaited, SimHalfWidth float64
+}
+
+// groups returns the groups of pools estimated together.
+func (f *Fit) groups() []AvailabilityGroup {
+	main := make([]int, len(f.Channels)) // the pool that answered most of each channel
+	for c := range f.Channels {
+		main[c] = -1
+		best := 0
+		for p, pool := range f.Pools {
+			if c < len(pool.Answered) && pool.Answered[c] > best {
+				main[c], best = p, pool.Answered[c]
+			}
+		}
+	}
+	// A pool joins its own group if it is the main pool of a channel,
+	// else the group of the main pool of the channel it served most.
+	lead := make([]int, len(f.Pools))
+	for p, pool := range f.Pools {
+		lead[p] = -1
+		if slices.Contains(main, p) {
+			lead[p] = p
+			continue
+		}
+		most, best := -1, 0
+		for c, n := range pool.Answered {
+			if n > best && main[c] >= 0 {
+				most, best = c, n
+			}
+		}
+		if most >= 0 {
+			lead[p] = main[most]
+		}
+	}
+	var out []AvailabilityGroup
+	at := map[int]int{}
+	for p := range f.Pools {
+		l := lead[p]
+		if l < 0 {
+			l = p
+		}
+		i, ok := at[l]
+		if !ok {
+			i = len(out)
+			at[l] = i
+			out = append(out, AvailabilityGroup{})
+		}
+		out[i].Pools = append(out[i].Pools, p)
+	}
+	for c, p := range main {
+		if p >= 0 {
+			out[at[lead[p]]].Channels = append(out[at[lead[p]]].Channels, c)
+		}
+	}
+	return out
+}
+
+// presenceFold returns, for each interval of the week, pool p's whole
+// agents to schedule and the share of their time the log shows them at
+// work: the log's mean presence x becomes ⌈x − 0.05⌉ agents, each at work
+// x ÷ that of the time, so that the scenario keeps the log's agent time
+// rather than rounding it (a tenth of an agent is left out).
+func (f *Fit) presenceFold(p int) ([]int, []float64) {
+	x := f.Pools[p].Agents
+	n, fold := make([]int, len(x)), make([]float64, len(x))
+	for k, v := range x {
+		n[k] = max(0, int(math.Ceil(v-0.05)))
+		fold[k] = 1
+		if n[k] > 0 {
+			fold[k] = math.Min(1, v/float64(n[k]))
+		}
+	}
+	return n, fold
+}
+
+// poolAvailability returns pool p's availability for each interval of the
+// week: the share of its scheduled agents' time they are at work
+// (presenceFold) times the estimated availability of their part of the
+// day (1 when none is estimated).
+func (f *Fit) poolAvailability(p int, value func(group, part int) float64) []float64 {
+	_, fold := f.presenceFold(p)
+	out := make([]float64, len(fold))
+	g := f.groupOf(p)
+	slots := f.slots()
+	for k := range out {
+		a := 1.0
+		if value != nil && g >= 0 {
+			a = value(g, f.partOf(k%slots))
+		}
+		out[k] = fold[k] * a
+	}
+	return out
+}
+
+func (f *Fit) slots() int { return int(math.Round(86400 / f.Options.Interval)) }
+
+// partOf returns the part of the day slot s falls in.
+func (f *Fit) partOf(s int) int {
+	if f.Availability == nil || f.Availability.Part <= 0 {
+		return 0
+	}
+	return int(float64(s) * f.Options.Interval / f.Availability.Part)
+}
+
+// groupOf returns the availability group of pool p, -1 without one.
+func (f *Fit) groupOf(p int) int {
+	if f.Availability == nil {
+		return -1
+	}
+	for g, gr := range f.Availability.Groups {
+		if slices.Contains(gr.Pools, p) {
+			return g
+		}
+	}
+	return -1
+}
+
+// Calibrate estimates the agents' availability by simulation and keeps it
+// in f.Availability, for Scenario to write. cfg is the fitted scenario as
+// Scenario wrote it before (its pools in the order of f.Pools). The
+// search: every trial runs opts.Reps replications of cfg with the same
+// random streams (common random numbers, so that trials differ by the
+// availability alone), and reads, for each group of pools and part of the
+// day, the share of its channels' contacts that waited; the first two
+// trials, with every agent always ready and then ready 80 % of the time,
+// give each estimate's slope, and each later trial moves every estimate by
+// the secant method until every share is within a quarter of its
+// uncertainty of the log's, or the trials run out.
+func (f *Fit) Calibrate(cfg *models.Config, opts CalibrateOptions) error {
+	if len(f.Pools) == 0 {
+		return errors.New("the log names no agents: there is no availability to estimate")
+	}
+	if len(cfg.Pools) != len(f.Pools) {
+		return fmt.Errorf("the scenario has %d pools, the fit %d", len(cfg.Pools), len(f.Pools))
+	}
+	slots := f.slots()
+	if opts.Part <= 0 || opts.Part > 86400 {
+		opts.Part = 86400
+	}
+	parts := int(math.Round(86400 / opts.Part))
+	if float64(parts)*opts.Part != 86400 || math.Mod(opts.Part, f.Options.Interval) != 0 {
+		return fmt.Errorf("availability parts of %s must be whole intervals of %s and divide a day",
+			models.FormatDuration(opts.Part), models.FormatDuration(f.Options.Interval))
+	}
+	if opts.Reps < 2 {
+		return errors.New("calibrating availability needs 2 replications or more")
+	}
+	av := &Availability{Part: opts.Part, AwaySpell: opts.AwaySpell, Reps: opts.Reps, Groups: f.groups(), Fixed: opts.Fixed > 0}
+	f.Availability = av
+	if av.Fixed {
+		for g := range av.Groups {
+			gr := &av.Groups[g]
+			gr.Value, gr.HalfWidth = opts.Fixed, 0
+			for b := range parts {
+				gr.Parts = append(gr.Parts, AvailabilityPart{From: float64(b) * opts.Part, Value: opts.Fixed, HalfWidth: 0})
+			}
+		}
+		return nil
+	}
+	// The log's shares waited, and their uncertainty, by group and part.
+	for g := range av.Groups {
+		gr := &av.Groups[g]
+		gr.Parts = make([]AvailabilityPart, parts)
+		for b := range parts {
+			pt := &gr.Parts[b]
+			pt.From = float64(b) * opts.Part
+			var off, wait []float64
+			for d := range f.days {
+				o, w := 0.0, 0.0
+				for _, c := range gr.Channels {
+					day := f.Channels[c].daily[d]
+					if day == nil {
+						continue
+					}
+					for s := range slots {
+						if f.partOf(s) == b {
+							o += day.offered[s]
+							w += day.waited[s]
+						}
+					}
+				}
+				off, wait = append(off, o), append(wait, w)
+			}
+			pt.Contacts = sum(off)
+			pt.Estimated = pt.Contacts >= minPartContacts
+			pt.LogWaited, pt.LogHalfWidth = ratioCI(wait, off)
+		}
+	}
+	// values holds the trial availability of every group and part.
+	values := make([][]float64, len(av.Groups))
+	for g := range values {
+		values[g] = make([]float64, parts)
+	}
+	value := func(g, b int) float64 { return values[g][b] }
+	trial := func() error {
+		run := *cfg
+		run.Pools = slices.Clone(cfg.Pools)
+		for p := range run.Pools {
+			run.Pools[p].Availability = f.poolAvailability(p, value)
+			run.Pools[p].AwaySpell = opts.AwaySpell
+		}
+		results, err := models.RunReplications(&run, opts.Reps, opts.Workers)
+		if err != nil {
+			return err
+		}
+		av.Trials++
+		for g := range av.Groups {
+			gr := &av.Groups[g]
+			for b := range gr.Parts {
+				off, wait := make([]float64, len(results)), make([]float64, len(results))
+				for r, res := range results {
+					for _, c := range gr.Channels {
+						for k, iv := range res.Channels[c].Intervals {
+							if f.partOf(k%slots) == b {
+								off[r] += float64(iv.Offered)
+								wait[r] += float64(iv.Waited)
+							}
+						}
+					}
+				}
+				gr.Parts[b].SimWaited, gr.Parts[b].SimHalfWidth = ratioCI(wait, off)
+			}
+		}
+		if opts.Progress != nil {
+			opts.Progress()
+		}
+		return nil
+	}
+	// setAll gives every estimated part the same availability, and the
+	// others their group's mean (the same, here).
+	setAll := func(a float64) {
+		for g := range values {
+			for b := range values[g] {
+				values[g][b] = a
+			}
+		}
+	}
+	read := func() (v, w [][]float64) {
+		v, w = make([][]float64, len(values)), make([][]float64, len(values))
+		for g := range values {
+			v[g] = slices.Clone(values[g])
+			for _, pt := range av.Groups[g].Parts {
+				w[g] = append(w[g], pt.SimWaited)
+			}
+		}
+		return v, w
+	}
+	setAll(1)
+	if err := trial(); err != nil {
+		return err
+	}
+	v0, w0 := read()
+	setAll(0.8)
+	if err := trial(); err != nil {
+		return err
+	}
+	v1, w1 := read()
+	slope := make([][]float64, len(values))
+	for g := range values {
+		slope[g] = make([]float64, parts)
+		for b := range parts {
+			slope[g][b] = secant(v0[g][b], w0[g][b], v1[g][b], w1[g][b], -0.5)
+		}
+	}
+	for av.Trials < opts.Trials {
+		done := true
+		next := make([][]float64, len(values))
+		for g := range values {
+			next[g] = slices.Clone(values[g])
+			for b, pt := range av.Groups[g].Parts {
+				if !pt.Estimated || math.IsNaN(pt.SimWaited) {
+					continue
+				}
+				gap := pt.SimWaited - pt.LogWaited
+				if math.Abs(gap) > tolerance(pt) {
+					done = false
+				}
+				a := values[g][b] - gap/slope[g][b]
+				next[g][b] = math.Min(1, math.Max(minAvailability, a))
+			}
+		}
+		if done {
+			break
+		}
+		for g := range values {
+			mean := weightedMean(av.Groups[g].Parts, next[g])
+			for b, pt := range av.Groups[g].Parts {
+				if !pt.Estimated {
+					next[g][b] = mean
+				}
+			}
+		}
+		before, wBefore := read()
+		values = next
+		if err := trial(); err != nil {
+			return err
+		}
+		after, wAfter := read()
+		for g := range values {
+			for b := range values[g] {
+				slope[g][b] = secant(before[g][b], wBefore[g][b], after[g][b], wAfter[g][b], slope[g][b])
+			}
+		}
+	}
+	// The estimates, their uncertainty, and what bounds them.
+	for g := range av.Groups {
+		gr := &av.Groups[g]
+		var varSum, weight float64
+		for b := range gr.Parts {
+			pt := &gr.Parts[b]
+			pt.Value = values[g][b]
+			if !pt.Estimated {
+				pt.HalfWidth = math.NaN()
+				continue
+			}
+			pt.HalfWidth = math.Hypot(pt.LogHalfWidth, pt.SimHalfWidth) / math.Abs(slope[g][b])
+			gap := pt.SimWaited - pt.LogWaited
+			switch {
+			case pt.Value >= 1 && gap > tolerance(*pt):
+				pt.Bound = "upper"
+			case pt.Value <= minAvailability && gap < -tolerance(*pt):
+				pt.Bound = "lower"
+			}
+			varSum += pt.Contacts * pt.Contacts * pt.HalfWidth * pt.HalfWidth
+			weight += pt.Contacts
+		}
+		gr.Value = weightedMean(gr.Parts, values[g])
+		gr.HalfWidth = math.NaN()
+		if weight > 0 {
+			gr.HalfWidth = math.Sqrt(varSum) / weight
+		}
+	}
+	return nil
+}
+
+// tolerance is how close a trial's share waited must come to the log's:
+// a quarter of their combined uncertainty, and no closer than 0.2 points.
+func tolerance(pt AvailabilityPart) float64 {
+	return math.Max(0.002, 0.25*math.Hypot(pt.LogHalfWidth, pt.SimHalfWidth))
+}
+
+// secant returns the slope of the share waited in availability between two
+// trials, or fallback when they are too close to tell or the slope is not
+// negative (more availability, less waiting).
+func secant(a0, w0, a1, w1, fallback float64) float64 {
+	if math.Abs(a1-a0) < 1e-3 || math.IsNaN(w0) || math.IsNaN(w1) {
+		return fallback
+	}
+	s := (w1 - w0) / (a1 - a0)
+	if !(s < -1e-3) {
+		return fallback
+	}
+	return s
+}
+
+// weightedMean returns the mean of the estimated parts' values weighted
+// by their contacts, 1 when no part is estimated.
+func weightedMean(parts []AvailabilityPart, values []float64) float64 {
+	var sum, weight float64
+	for b, pt := range parts {
+		if pt.Estimated {
+			sum += pt.Contacts * values[b]
+			weight += pt.Contacts
+		}
+	}
+	if weight == 0 {
+		return 1
+	}
+	return sum / weight
+}
+
+// ratioCI returns Σnum ÷ Σden and the half-width of its 95 % confidence
+// interval by the jackknife over the units (days of a log, replications
+// of a simulation): NaN when there are fewer than two.
+func ratioCI(num, den []float64) (float64, float64) {
+	n, d := sum(num), sum(den)
+	if d == 0 {
+		return math.NaN(), math.NaN()
+	}
+	loo := make([]float64, len(num))
+	for i := range num {
+		loo[i] = (n - num[i]) / (d - den[i])
+	}
+	return n / d, sim.JackknifeCI(loo, 0.95)
+}
+
+func sum(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}

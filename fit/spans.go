@@ -1,0 +1,93 @@
+package fit
+
+import (
+	"math"
+	"sort"
+)
+
+// span is a stretch of an agent's work, in seconds from the log's day 0:
+// from the start of its first service to the end of its last, with the
+// number of services and their total time.
+type span struct {
+	from, to float64
+	n        int
+	busy     float64
+}
+
+// addService adds the service s (a span of one) to an agent's working
+// spans, in time order and apart by more than gap, and returns them: every
+// span s joins (one it overlaps, or one less than gap away) becomes one
+// with it. The spans do not depend on the order services are added in: a
+// span is a run of services with no gap longer than gap between them.
+func addService(spans []span, s span, gap float64) []span {
+	// The first span that ends no earlier than gap before s starts: spans
+	// are apart by more than gap, so their ends are in order too.
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].to >= s.from-gap })
+	j := i
+	for j < len(spans) && spans[j].from <= s.to+gap {
+		o := spans[j]
+		s = span{from: min(s.from, o.from), to: max(s.to, o.to), n: s.n + o.n, busy: s.busy + o.busy}
+		j++
+	}
+	if i == j {
+		spans = append(spans, span{})
+		copy(spans[i+1:], spans[i:])
+		spans[i] = s
+		return spans
+	}
+	spans[i] = s
+	return append(spans[:i+1], spans[j:]...)
+}
+
+// idleGap returns the mean idle time between an agent's services within
+// their spans (span time not serving ÷ the gaps between services); NaN
+// when no span has two services.
+func idleGap(spans []span) float64 {
+	idle, gaps := 0.0, 0
+	for _, s := range spans {
+		if s.n > 1 {
+			idle += math.Max(0, s.to-s.from-s.busy)
+			gaps += s.n - 1
+		}
+	}
+	if gaps == 0 {
+		return math.NaN()
+	}
+	return idle / float64(gaps)
+}
+
+// edge returns how far each end of an agent's spans reaches beyond its
+// first and last service. An agent at work before their first service
+// waited for it, as between services, so each end gets the span's mean
+// idle gap (the agent's, for a span of one service): without it the
+// first and last hours of every shift would look short of agents. It is
+// at most half of gap, so that spans never meet.
+func edge(s span, agentGap, gap float64) float64 {
+	e := agentGap
+	if s.n > 1 {
+		e = math.Max(0, s.to-s.from-s.busy) / float64(s.n-1)
+	}
+	if math.IsNaN(e) {
+		return 0
+	}
+	return math.Min(e, gap/2)
+}
+
+// presence adds each span's time in each slot, its edges included (edge),
+// to at: the agent-seconds at work by day (from the log's day 0) and slot
+// of the day, slots interval seconds long.
+func presence(spans []span, interval, gap float64, at func(day, slot int, seconds float64)) {
+	slots := int(math.Round(86400 / interval))
+	agentGap := idleGap(spans)
+	for _, s := range spans {
+		e := edge(s, agentGap, gap)
+		from, to := s.from-e, s.to+e
+		for k := int(math.Floor(from / interval)); float64(k)*interval < to; k++ {
+			a, b := max(from, float64(k)*interval), min(to, float64(k+1)*interval)
+			if b > a {
+				day := int(math.Floor(float64(k) / float64(slots)))
+				at(day, k-day*slots, b-a)
+			}
+		}
+	}
+}

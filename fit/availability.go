@@ -28,7 +28,8 @@ type CalibrateOptions struct {
 	// divides a day (a day: one availability per group of pools).
 	Part float64
 	// AwaySpell is the mean spell away of the scenario's agents, in
-	// seconds (models.Pool.AwaySpell).
+	// seconds (models.Pool.AwaySpell); 0 takes the log's (Fit.AwaySpell),
+	// or models.DefaultAwaySpell when the log shows too few spells.
 	AwaySpell float64
 	// Reps is the replications of the fitted week each trial runs, Workers
 	// how many run at once (all cores when ≤ 0; the result does not depend
@@ -43,10 +44,10 @@ type CalibrateOptions struct {
 	Fixed float64
 }
 
-// DefaultCalibrateOptions estimate availability hour by hour, with spells
-// away of 5 minutes on average, from trials of 20 replications of the
-// fitted week, at most 12 of them.
-var DefaultCalibrateOptions = CalibrateOptions{Part: 3600, AwaySpell: 300, Reps: 20, Trials: 12}
+// DefaultCalibrateOptions estimate availability hour by hour, with the
+// log's spells away, from trials of 20 replications of the fitted week, at
+// most 12 of them.
+var DefaultCalibrateOptions = CalibrateOptions{Part: 3600, Reps: 20, Trials: 12}
 
 // minPartContacts is the fewest contacts a part of the day needs in the
 // log for its own availability; other parts take the group's mean.
@@ -54,6 +55,10 @@ const minPartContacts = 100
 
 // minAvailability is the lowest availability the search tries.
 const minAvailability = 0.05
+
+// slopeStep is how far either side of the estimate the trials for its
+// slope go.
+const slopeStep = 0.05
 
 // Availability is the agents' availability estimated by simulation.
 type Availability struct {
@@ -230,7 +235,8 @@ func (f *Fit) groupOf(p int) int {
 // trials, with every agent always ready and then ready 80 % of the time,
 // give each estimate's slope, and each later trial moves every estimate by
 // the secant method until every share is within a quarter of its
-// uncertainty of the log's, or the trials run out.
+// uncertainty of the log's, or the trials run out. Two more trials, either
+// side of the estimate, give the slope its uncertainty is carried through.
 func (f *Fit) Calibrate(cfg *models.Config, opts CalibrateOptions) error {
 	if len(f.Pools) == 0 {
 		return errors.New("the log names no agents: there is no availability to estimate")
@@ -249,6 +255,12 @@ func (f *Fit) Calibrate(cfg *models.Config, opts CalibrateOptions) error {
 	}
 	if opts.Reps < 2 {
 		return errors.New("calibrating availability needs 2 replications or more")
+	}
+	if opts.AwaySpell <= 0 {
+		opts.AwaySpell = f.AwaySpell
+		if math.IsNaN(opts.AwaySpell) {
+			opts.AwaySpell = models.DefaultAwaySpell
+		}
 	}
 	av := &Availability{Part: opts.Part, AwaySpell: opts.AwaySpell, Reps: opts.Reps, Groups: f.groups(), Fixed: opts.Fixed > 0}
 	f.Availability = av
@@ -405,6 +417,41 @@ func (f *Fit) Calibrate(cfg *models.Config, opts CalibrateOptions) error {
 			for b := range values[g] {
 				slope[g][b] = secant(before[g][b], wBefore[g][b], after[g][b], wAfter[g][b], slope[g][b])
 			}
+		}
+	}
+	// The slope for the uncertainty: from two more trials about the
+	// estimate, a central difference over ±0.05 (the search's last
+	// secant may span too little to tell the slope from noise).
+	final, _ := read()
+	kept := make([][]AvailabilityPart, len(av.Groups))
+	for g := range av.Groups {
+		kept[g] = slices.Clone(av.Groups[g].Parts)
+	}
+	shifted := func(d float64) ([][]float64, [][]float64, error) {
+		for g := range values {
+			for b := range values[g] {
+				values[g][b] = math.Min(1, math.Max(minAvailability, final[g][b]+d))
+			}
+		}
+		if err := trial(); err != nil {
+			return nil, nil, err
+		}
+		v, w := read()
+		return v, w, nil
+	}
+	vUp, wUp, err := shifted(slopeStep)
+	if err != nil {
+		return err
+	}
+	vDown, wDown, err := shifted(-slopeStep)
+	if err != nil {
+		return err
+	}
+	for g := range values {
+		values[g] = final[g]
+		av.Groups[g].Parts = kept[g]
+		for b := range values[g] {
+			slope[g][b] = secant(vDown[g][b], wDown[g][b], vUp[g][b], wUp[g][b], slope[g][b])
 		}
 	}
 	// The estimates, their uncertainty, and what bounds them.

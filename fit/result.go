@@ -51,6 +51,13 @@ type Fit struct {
 	// customers: unidentified customers redial too, unseen, and a
 	// channel's redials seen are scaled up by this much to count them.
 	RedialScale float64
+	// AwaySpell is the mean length of an agent's spell away from contacts
+	// read off the log (away.go), in seconds, from AwaySpells spells and
+	// AwayExposure agent-seconds; NaN when the log names no agents or
+	// shows too few spells.
+	AwaySpell    float64
+	AwaySpells   int
+	AwayExposure float64
 	// Availability is the share of their time at work the agents were
 	// ready for contacts, estimated by simulation (Calibrate); nil until
 	// then, or when the log names no agents.
@@ -241,6 +248,19 @@ func (f *Fitter) pools(fit *Fit, weekday func(int) int) []PoolFit {
 			pools[0].Skills = append(pools[0].Skills, ch)
 		}
 	}
+	skills := make([][]int, len(pools))
+	for i, p := range pools {
+		for _, ch := range p.Skills {
+			skills[i] = append(skills[i], f.channelIdx[ch])
+		}
+	}
+	poolOf := func(a string) int {
+		if i, ok := index[primary[a]]; ok {
+			return i
+		}
+		return -1
+	}
+	fit.AwaySpell, fit.AwaySpells, fit.AwayExposure = f.awayEstimate(agents, poolOf, skills)
 	// In a fixed order, agent by agent: sums of floats depend on it.
 	for _, a := range agents {
 		i, known := index[primary[a]]
@@ -274,7 +294,7 @@ type HandleFit struct {
 func (f *Fitter) Result() *Fit {
 	days := f.sortedDays()
 	fit := &Fit{Options: f.opts, Days: len(days), Redials: math.NaN(), RedialDelay: math.NaN(), RedialSame: math.NaN(),
-		RedialScale: 1, days: days}
+		RedialScale: 1, days: days, AwaySpell: math.NaN()}
 	if len(days) == 0 {
 		return fit
 	}

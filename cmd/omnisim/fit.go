@@ -106,7 +106,7 @@ with --force.`,
 	f.StringVar(&o.spanGap, "span-gap", "30m", "the longest gap between an agent's services within one working span")
 	f.StringVar(&o.availability, "availability", "estimate", "the share of their time at work agents are ready for contacts: estimate (by simulation), or a share such as 90%")
 	f.StringVar(&o.part, "availability-part", "1h", "estimate availability for each part of the day this long (a multiple of --interval that divides a day; 24h for one per pool)")
-	f.StringVar(&o.away, "away-spell", "5m", "the mean length of an agent's spells away from contacts, in the fitted scenario")
+	f.StringVar(&o.away, "away-spell", "estimate", "the mean length of an agent's spells away from contacts: estimate (from the log), or a duration such as 5m")
 	f.IntVar(&o.calReps, "calibration-reps", 20, "replications of the fitted week in each trial of the availability search")
 	f.IntVar(&o.reps, "reps", 10, "replications of the check")
 	f.IntVarP(&o.workers, "jobs", "j", 0, "replications to run at once (default: all cores); the output does not depend on it")
@@ -352,8 +352,10 @@ func (o *fitOptions) calibrateOptions(opts fit.Options) (fit.CalibrateOptions, e
 			o.part, models.FormatDuration(opts.Interval)))
 	}
 	cal.Part = part
-	if cal.AwaySpell, err = models.ParseDuration(o.away); err != nil || !(cal.AwaySpell > 0) {
-		problems = append(problems, fmt.Sprintf("--away-spell %s: want a duration > 0 such as 5m", o.away))
+	if o.away != "estimate" {
+		if cal.AwaySpell, err = models.ParseDuration(o.away); err != nil || !(cal.AwaySpell > 0) {
+			problems = append(problems, fmt.Sprintf("--away-spell %s: want estimate, or a duration > 0 such as 5m", o.away))
+		}
 	}
 	if o.calReps < 2 || o.calReps > maxCalibrationReps {
 		problems = append(problems, fmt.Sprintf("--calibration-reps %d: want 2 to %d", o.calReps, maxCalibrationReps))

@@ -7,120 +7,359 @@ import (
 
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/sim"
 )
 
-// HourCheck sets one time of day of the log against the fitted scenario's
-// simulation, over every channel: contacts per day, the share abandoned,
-// the mean wait of all contacts, and the share answered within the
-// threshold.
-type HourCheck struct {
-	Slot                                   int
-	Observed, Simulated                    [4]float64
-	ObservedContacts, SimulatedContacts    float64
-	ObservedPerWeekday, SimulatedPerRepDay float64
+// CheckFigure is one figure the check sets the log against the simulation
+// on.
+type CheckFigure struct {
+	// Key names the figure in JSON (as omnisim run's figures are named),
+	// Label in tables; Unit is an output unit ("" for a count).
+	Key, Label, Unit string
 }
 
-// Check compares the log with results, replications of the scenario
-// Scenario wrote (a week from Monday): per time of day, the log's days
-// weighted alike per weekday as the simulated week is.
-func (f *Fit) Check(cfg *models.Config, results []*models.Result) []HourCheck {
-	slots := int(math.Round(86400 / f.Options.Interval))
-	out := make([]HourCheck, slots)
-	days := float64(cfg.Days() * len(results))
+// The figures of the check, in the order of Measure.
+var CheckFigures = []CheckFigure{
+	{"contacts_per_day", "contacts/day", ""},
+	{"p_abandon", "abandoned", output.UnitShare},
+	{"mean_wait_seconds", "mean wait", output.UnitSeconds},
+	{"service_level", "service level", output.UnitShare},
+	{"p_wait", "waited", output.UnitShare},
+}
+
+// The figures' indices in a Measure.
+const (
+	FigContacts = iota
+	FigAbandon
+	FigMeanWait
+	FigServiceLevel
+	FigWaited
+	nFigures
+)
+
+// Estimate is a figure with the half-width of its 95 % confidence
+// interval (NaN when it has none).
+type Estimate struct {
+	Value, HalfWidth float64
+}
+
+// Measure holds each figure of CheckFigures for one time of day, or for
+// the whole day.
+type Measure [nFigures]Estimate
+
+// HourCheck sets one time of day of the log against the simulation, over
+// every channel.
+type HourCheck struct {
+	// Slot is the interval of the day, from 0 at midnight.
+	Slot     int
+	Log, Sim Measure
+}
+
+// CheckResult is the whole check: by time of day, over the day, and how
+// far apart the two are in the busy hours.
+type CheckResult struct {
+	// Interval is the length of a time of day, in seconds; Reps the
+	// simulated replications of the week.
+	Interval float64
+	Reps     int
+	Hours    []HourCheck
+	// Day holds the figures over the whole day.
+	Day HourCheck
+	// Busy is the fewest contacts a day (in the log) an hour needs to
+	// count among the busy hours; Worst holds, for each figure, the
+	// largest difference, simulation less log, over the busy hours (by
+	// its size; for the mean wait, in seconds), and WorstAt the slot of
+	// it; Outside counts the busy hours where the two differ by more than
+	// their 95 % intervals together allow (√(h_log² + h_sim²)).
+	Busy    float64
+	Worst   [nFigures]float64
+	WorstAt [nFigures]int
+	Outside [nFigures]int
+	// BusyHours counts the busy hours.
+	BusyHours int
+}
+
+// busyHour is the fewest contacts a day an hour needs for its figures to
+// count among the busy hours' differences.
+const busyHour = 20
+
+// tally is what a figure's value is computed from: contacts offered,
+// given up, waited, answered within the threshold, and the sum of waits.
+type tally struct{ offered, abandoned, waited, within, waitSum float64 }
+
+func (t *tally) add(o tally) {
+	t.offered += o.offered
+	t.abandoned += o.abandoned
+	t.waited += o.waited
+	t.within += o.within
+	t.waitSum += o.waitSum
+}
+
+// values returns each figure of a tally, contacts per day being offered
+// divided by days.
+func (t tally) values(days float64) [nFigures]float64 {
+	return [nFigures]float64{t.offered / days, ratio(t.abandoned, t.offered), ratio(t.waitSum, t.offered),
+		ratio(t.within, t.offered), ratio(t.waited, t.offered)}
+}
+
+// Check sets the log against results, replications of the scenario
+// Scenario wrote (a week from Monday), per time of day and over the day.
+// The log's days are weighted so that every weekday counts alike, as in
+// the simulated week: a figure is a ratio of weighted sums, each day
+// weighing 1 ÷ the number of days of its weekday in the log, and contacts
+// per day are the weighted sum ÷ the weekdays the log has. Every figure
+// has its 95 % confidence interval: the log's by the jackknife over its
+// days, the simulation's by the jackknife over replications.
+func (f *Fit) Check(cfg *models.Config, results []*models.Result) *CheckResult {
+	slots := f.slots()
+	out := &CheckResult{Interval: f.Options.Interval, Reps: len(results), Busy: busyHour}
+	// The log: per day, its tallies by slot over every channel.
+	logDays := make([][]tally, len(f.days))
+	weekday := make([]int, len(f.days))
+	for d, day := range f.days {
+		weekday[d] = int(models.WeekdayAt(models.Thursday, float64(day)*86400)) // 1970-01-01 was a Thursday
+		logDays[d] = make([]tally, slots)
+		for _, c := range f.Channels {
+			t := c.daily[d]
+			if t == nil {
+				continue
+			}
+			for s := range slots {
+				logDays[d][s].add(tally{t.offered[s], t.abandoned[s], t.waited[s], t.within[s], t.waitSum[s]})
+			}
+		}
+	}
+	// The simulation: per replication, its tallies by slot of the day.
+	simDays := float64(cfg.Days())
+	simReps := make([][]tally, len(results))
+	for r, res := range results {
+		simReps[r] = make([]tally, slots)
+		for _, ch := range res.Channels {
+			for k, iv := range ch.Intervals {
+				simReps[r][k%slots].add(tally{float64(iv.Offered), float64(iv.Abandoned), float64(iv.Waited),
+					float64(iv.AnsweredWithin), iv.WaitAnswered + iv.WaitAbandoned})
+			}
+		}
+	}
+	measure := func(in func(s int) bool) (log, sim Measure) {
+		return logMeasure(logDays, weekday, in), simMeasure(simReps, simDays, in)
+	}
 	for s := range slots {
 		hc := HourCheck{Slot: s}
-		var off, ab, wait, within float64
-		for _, c := range f.Channels {
-			for wd := range 7 {
-				hc.Observed[0] += c.Volumes[wd*slots+s] / 7
-			}
-			n := c.Offered[s]
-			off += n
-			ab += n * nanZero(c.AbandonShare[s])
-			wait += n * nanZero(c.MeanWait[s])
-			within += n * nanZero(c.ServiceLevel[s])
+		hc.Log, hc.Sim = measure(func(k int) bool { return k == s })
+		out.Hours = append(out.Hours, hc)
+	}
+	out.Day.Slot = -1
+	out.Day.Log, out.Day.Sim = measure(func(int) bool { return true })
+	for m := range nFigures {
+		out.WorstAt[m] = -1
+	}
+	for _, h := range out.Hours {
+		if !(h.Log[FigContacts].Value >= busyHour) {
+			continue
 		}
-		hc.Observed[1], hc.Observed[2], hc.Observed[3] = ratio(ab, off), ratio(wait, off), ratio(within, off)
-		var sc models.Counts
-		for _, r := range results {
-			for _, ch := range r.Channels {
-				for k := s; k < len(ch.Intervals); k += slots {
-					sc.Add(ch.Intervals[k])
-				}
+		out.BusyHours++
+		for m := range nFigures {
+			d := h.Sim[m].Value - h.Log[m].Value
+			if math.IsNaN(d) {
+				continue
+			}
+			if math.Abs(d) > math.Abs(out.Worst[m]) || out.WorstAt[m] < 0 {
+				out.Worst[m], out.WorstAt[m] = d, h.Slot
+			}
+			if allow := math.Hypot(h.Log[m].HalfWidth, h.Sim[m].HalfWidth); math.Abs(d) > allow {
+				out.Outside[m]++
 			}
 		}
-		hc.Simulated[0] = float64(sc.Offered) / days
-		o := float64(sc.Offered)
-		hc.Simulated[1] = ratio(float64(sc.Abandoned), o)
-		hc.Simulated[2] = ratio(sc.WaitAnswered+sc.WaitAbandoned, o)
-		hc.Simulated[3] = ratio(float64(sc.AnsweredWithin), o)
-		out[s] = hc
 	}
 	return out
 }
 
-func nanZero(x float64) float64 {
-	if math.IsNaN(x) {
-		return 0
+// logMeasure computes the log's figures over the slots in selects, with
+// every weekday weighing alike, and their jackknife intervals over days.
+func logMeasure(days [][]tally, weekday []int, in func(int) bool) Measure {
+	totals := make([]tally, len(days))
+	for d := range days {
+		for s, t := range days[d] {
+			if in(s) {
+				totals[d].add(t)
+			}
+		}
 	}
-	return x
+	value := func(leave int) [nFigures]float64 {
+		var count [7]int
+		for d := range totals {
+			if d != leave {
+				count[weekday[d]]++
+			}
+		}
+		var sum tally
+		for d, t := range totals {
+			if d == leave {
+				continue
+			}
+			w := 1 / float64(count[weekday[d]])
+			sum.add(tally{w * t.offered, w * t.abandoned, w * t.waited, w * t.within, w * t.waitSum})
+		}
+		weekdays := 0
+		for _, n := range count {
+			if n > 0 {
+				weekdays++
+			}
+		}
+		return sum.values(float64(max(1, weekdays)))
+	}
+	return jackknife(len(totals), value)
+}
+
+// simMeasure computes the simulation's figures over the slots in selects,
+// pooled over replications, and their jackknife intervals over them.
+func simMeasure(reps [][]tally, days float64, in func(int) bool) Measure {
+	totals := make([]tally, len(reps))
+	for r := range reps {
+		for s, t := range reps[r] {
+			if in(s) {
+				totals[r].add(t)
+			}
+		}
+	}
+	value := func(leave int) [nFigures]float64 {
+		var sum tally
+		n := 0
+		for r, t := range totals {
+			if r != leave {
+				sum.add(t)
+				n++
+			}
+		}
+		return sum.values(days * float64(max(1, n)))
+	}
+	return jackknife(len(totals), value)
+}
+
+// jackknife returns the figures value(-1) computes from all n units, each
+// with the 95 % half-width of the jackknife over the units (value(i)
+// leaves unit i out).
+func jackknife(n int, value func(leave int) [nFigures]float64) Measure {
+	var out Measure
+	all := value(-1)
+	loo := make([][nFigures]float64, n)
+	for i := range n {
+		loo[i] = value(i)
+	}
+	vals := make([]float64, n)
+	for m := range nFigures {
+		for i := range n {
+			vals[i] = loo[i][m]
+		}
+		out[m] = Estimate{all[m], sim.JackknifeCI(vals, 0.95)}
+	}
+	return out
 }
 
 // WriteCheck writes the comparison as a table, then how close the two are
-// over the day: the largest differences, contacts weighted.
-func WriteCheck(w io.Writer, hours []HourCheck, interval float64) error {
-	t := output.NewTable("time", "contacts/day log", "sim", "abandoned log", "sim", "mean wait log", "sim", "service level log", "sim")
-	var tot [2][4]float64
-	worst := [4]float64{}
-	for _, h := range hours {
-		if h.Observed[0] < 0.5 && h.Simulated[0] < 0.5 {
+// over the day and in the busy hours.
+func WriteCheck(w io.Writer, c *CheckResult) error {
+	head := []string{"time"}
+	for _, f := range CheckFigures {
+		head = append(head, f.Label+" log", "sim")
+	}
+	t := output.NewTable(head...)
+	cell := func(e Estimate, unit string) string {
+		if unit == "" {
+			return output.Estimate(e.Value, e.HalfWidth, output.UnitRatio)
+		}
+		return output.Estimate(e.Value, e.HalfWidth, unit)
+	}
+	for _, h := range c.Hours {
+		if h.Log[FigContacts].Value < 0.5 && h.Sim[FigContacts].Value < 0.5 {
 			continue
 		}
-		t.Row(output.Clock(float64(h.Slot)*interval),
-			fmt.Sprintf("%.1f", h.Observed[0]), fmt.Sprintf("%.1f", h.Simulated[0]),
-			output.Value(h.Observed[1], output.UnitShare), output.Value(h.Simulated[1], output.UnitShare),
-			output.Value(h.Observed[2], output.UnitSeconds), output.Value(h.Simulated[2], output.UnitSeconds),
-			output.Value(h.Observed[3], output.UnitShare), output.Value(h.Simulated[3], output.UnitShare))
-		for i := range 2 {
-			v := h.Observed
-			if i == 1 {
-				v = h.Simulated
-			}
-			tot[i][0] += v[0]
-			for m := 1; m < 4; m++ {
-				tot[i][m] += v[0] * nanZero(v[m])
-			}
+		row := []string{output.Clock(float64(h.Slot) * c.Interval)}
+		for m, f := range CheckFigures {
+			row = append(row, cell(h.Log[m], f.Unit), cell(h.Sim[m], f.Unit))
 		}
-		if h.Observed[0] >= 20 {
-			for m := 1; m < 4; m++ {
-				if d := math.Abs(h.Simulated[m] - h.Observed[m]); d > worst[m] {
-					worst[m] = d
-				}
-			}
-		}
+		t.Row(row...)
 	}
 	if _, err := t.WriteTo(w); err != nil {
 		return err
 	}
-	day := func(i, m int) float64 { return tot[i][m] / tot[i][0] }
-	_, err := fmt.Fprintf(w, "\nOver the day: %.0f contacts a day in the log, %.0f simulated (%+.1f %%); abandoned %s against %s; mean wait %s against %s; service level %s against %s.\n"+
-		"In the hours with 20 contacts a day or more, the simulation is within %.1f points of the log's abandonment, %.0f s of its mean wait and %.1f points of its service level.\n",
-		tot[0][0], tot[1][0], 100*(tot[1][0]/tot[0][0]-1),
-		output.Value(day(0, 1), output.UnitShare), output.Value(day(1, 1), output.UnitShare),
-		output.Value(day(0, 2), output.UnitSeconds), output.Value(day(1, 2), output.UnitSeconds),
-		output.Value(day(0, 3), output.UnitShare), output.Value(day(1, 3), output.UnitShare),
-		100*worst[1], worst[2], 100*worst[3])
+	_, err := fmt.Fprintf(w, "\nEach figure ± the half-width of its 95 %% confidence interval: the log's over its days, the simulation's over its replications.\n%s\n%s\n",
+		c.DayLine(), c.BusyLine())
 	return err
 }
 
-// Series returns the checks as the observed and simulated series of each
-// figure by time of day, for output.CheckChart.
-func Series(hours []HourCheck) (observed, simulated [4][]float64) {
-	for _, h := range hours {
-		for m := range 4 {
-			observed[m] = append(observed[m], h.Observed[m])
-			simulated[m] = append(simulated[m], h.Simulated[m])
+// DayLine says how the log and the simulation compare over the day.
+func (c *CheckResult) DayLine() string {
+	l, s := c.Day.Log, c.Day.Sim
+	v := func(e Estimate, unit string) string { return output.Value(e.Value, unit) }
+	return fmt.Sprintf("Over the day: %.0f contacts a day in the log, %.0f simulated (%+.1f %%); abandoned %s against %s; "+
+		"mean wait %s against %s (%+.0f %%); service level %s against %s; waited %s against %s.",
+		l[FigContacts].Value, s[FigContacts].Value, 100*(s[FigContacts].Value/l[FigContacts].Value-1),
+		v(l[FigAbandon], output.UnitShare), v(s[FigAbandon], output.UnitShare),
+		v(l[FigMeanWait], output.UnitSeconds), v(s[FigMeanWait], output.UnitSeconds), 100*(s[FigMeanWait].Value/l[FigMeanWait].Value-1),
+		v(l[FigServiceLevel], output.UnitShare), v(s[FigServiceLevel], output.UnitShare),
+		v(l[FigWaited], output.UnitShare), v(s[FigWaited], output.UnitShare))
+}
+
+// BusyLine says how far apart the two are in the busy hours.
+func (c *CheckResult) BusyLine() string {
+	if c.BusyHours == 0 {
+		return fmt.Sprintf("No hour has %.0f contacts a day or more in the log.", c.Busy)
+	}
+	return fmt.Sprintf("In the %d hours with %.0f contacts a day or more, the simulation is within %.1f points of the log's abandonment, "+
+		"%.0f s of its mean wait and %.1f points of its service level; the two differ by more than their 95 %% intervals allow "+
+		"in %d of those hours for abandonment, %d for the mean wait, %d for the service level.",
+		c.BusyHours, c.Busy, 100*math.Abs(c.Worst[FigAbandon]), math.Abs(c.Worst[FigMeanWait]), 100*math.Abs(c.Worst[FigServiceLevel]),
+		c.Outside[FigAbandon], c.Outside[FigMeanWait], c.Outside[FigServiceLevel])
+}
+
+// Series returns the checks as the log's and the simulation's series of
+// each figure by time of day, for output.CheckChart.
+func Series(c *CheckResult) (log, simulated [nFigures][]float64) {
+	for _, h := range c.Hours {
+		for m := range nFigures {
+			log[m] = append(log[m], h.Log[m].Value)
+			simulated[m] = append(simulated[m], h.Sim[m].Value)
 		}
 	}
-	return observed, simulated
+	return log, simulated
+}
+
+// JSON returns the check as a JSON object: the figures' definitions, each
+// time of day and the whole day with the log's and the simulation's
+// figures and their 95 % half-widths, the busy hours' differences, and
+// the summary lines.
+func (c *CheckResult) JSON() *output.Object {
+	figs := make([]*output.Object, len(CheckFigures))
+	for i, f := range CheckFigures {
+		figs[i] = new(output.Object).Set("key", f.Key).Set("label", f.Label).Set("unit", f.Unit)
+	}
+	measure := func(m Measure) *output.Object {
+		o := new(output.Object)
+		for i, f := range CheckFigures {
+			o.Set(f.Key, new(output.Object).Set("value", m[i].Value).Set("ci95", m[i].HalfWidth))
+		}
+		return o
+	}
+	var hours []*output.Object
+	for _, h := range c.Hours {
+		hours = append(hours, new(output.Object).Set("time", output.Clock(float64(h.Slot)*c.Interval)).
+			Set("start_seconds", float64(h.Slot)*c.Interval).Set("log", measure(h.Log)).Set("sim", measure(h.Sim)))
+	}
+	worst, at, outside := new(output.Object), new(output.Object), new(output.Object)
+	for i, f := range CheckFigures {
+		worst.Set(f.Key, c.Worst[i])
+		if c.WorstAt[i] >= 0 {
+			at.Set(f.Key, output.Clock(float64(c.WorstAt[i])*c.Interval))
+		} else {
+			at.Set(f.Key, nil)
+		}
+		outside.Set(f.Key, c.Outside[i])
+	}
+	busy := new(output.Object).Set("min_contacts_per_day", c.Busy).Set("hours", c.BusyHours).
+		Set("largest_difference", worst).Set("largest_difference_at", at).Set("outside_ci", outside)
+	return new(output.Object).Set("interval_seconds", c.Interval).Set("replications", c.Reps).Set("figures", figs).
+		Set("hours", hours).Set("day", new(output.Object).Set("log", measure(c.Day.Log)).Set("sim", measure(c.Day.Sim))).
+		Set("busy_hours", busy).Set("summary", []string{c.DayLine(), c.BusyLine()})
 }

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"gonum.org/v1/gonum/mathext"
-	"gonum.org/v1/gonum/optimize"
 	"gonum.org/v1/gonum/stat/distuv"
 
 	"github.com/omnisim/omnisim/models"
@@ -86,11 +84,8 @@ type ChannelFit struct {
 	// Noise is the day-to-day variation beyond Poisson: the coefficient of
 	// variation of a gamma day factor, sqrt(max(0, DailyCV² − PoissonCV²)).
 	Noise float64
-	// LogNormal and Gamma are the handle-time distributions fitted by
-	// maximum likelihood, with their Kolmogorov–Smirnov distance to the
-	// sample; Handle is the closer of the two.
-	LogNormal, Gamma HandleFit
-	Handle           HandleFit
+	// HandleLaws are the laws fitted to the channel's handle times.
+	HandleLaws
 	// Types are the channel's contacts by type, most first, when the log
 	// gives types: each type's share of the channel's contacts and its
 	// handle times fitted as the channel's are.
@@ -123,10 +118,10 @@ type TypeFit struct {
 	// share of the channel's; Answered counts those with a handle time.
 	Contacts, Answered int
 	Share              float64
-	// LogNormal, Gamma and Handle are as a channel's, and Sample a uniform
-	// sample of its handle times (at most typeSample), sorted.
-	LogNormal, Gamma, Handle HandleFit
-	Sample                   []float64
+	// HandleLaws are as a channel's, and Sample a uniform sample of its
+	// handle times (at most typeSample), sorted.
+	HandleLaws
+	Sample []float64
 }
 
 // minTypeAnswered is the fewest answered contacts a type needs for its
@@ -349,13 +344,13 @@ func (f *Fitter) Result() *Fit {
 			cf.Fresh[k] = math.Max(0, v-redials[k])
 		}
 		cf.DailyCV, cf.PoissonCV, cf.Noise = dispersion(days, totals, weekday, fit.Weeks)
-		cf.LogNormal, cf.Gamma, cf.Handle = c.fitHandle()
+		cf.HandleLaws = c.fitHandle()
 		cf.Sample = c.sortedSample()
 		for _, name := range c.typeNames {
 			h := c.types[name]
 			tf := TypeFit{Name: name, Contacts: c.typeCounts[name], Answered: h.n}
 			tf.Share = float64(tf.Contacts) / float64(cf.Contacts)
-			tf.LogNormal, tf.Gamma, tf.Handle = h.fitHandle()
+			tf.HandleLaws = h.fitHandle()
 			tf.Sample = h.sortedSample()
 			cf.Types = append(cf.Types, tf)
 		}
@@ -483,54 +478,92 @@ func dispersion(days []int, totals map[int]float64, weekday func(int) int, weeks
 	return cv, poisson, math.Sqrt(math.Max(0, cv*cv-poisson*poisson))
 }
 
-// fitHandle fits a lognormal and a gamma distribution to the handle times
-// by maximum likelihood, from the sums of the logs and of the values, and
-// returns both and the closer of the two to the sample (the lognormal when
-// they tie or cannot be told apart).
-func (c *handleStats) fitHandle() (lognormal, gamma, closer HandleFit) {
-	lognormal, gamma = c.fitLaws()
-	closer = lognormal
-	if gamma.KS < lognormal.KS {
-		closer = gamma
-	}
-	return lognormal, gamma, closer
+// HandleLaws are the laws fitted to a set of handle times: a lognormal
+// and a gamma law with the sample's mean and coefficient of variation
+// (moments matched: the law's load is the log's, whatever its shape), and,
+// from minEmpirical handle times on, an empirical law of the log's own
+// times (empiricalValues); each with its Kolmogorov–Smirnov distance to
+// the sample. Handle is the closest of them.
+type HandleLaws struct {
+	// SampleMean and SampleCV are the mean and coefficient of variation of
+	// every handle time counted.
+	SampleMean, SampleCV        float64
+	LogNormal, Gamma, Empirical HandleFit
+	Handle                      HandleFit
 }
 
-// fitLaws fits the lognormal and the gamma law of fitHandle.
-func (c *handleStats) fitLaws() (lognormal, gamma HandleFit) {
-	if c.n < 2 {
-		nan := HandleFit{Dist: models.Dist{Kind: models.Exponential, Mean: c.sum / math.Max(1, float64(c.n))}, KS: math.NaN()}
-		return nan, nan
+// minEmpirical is the fewest handle times an empirical law is built from.
+const minEmpirical = 1000
+
+// empiricalValues is the number of values of an empirical law.
+const empiricalValues = 100
+
+// fitHandle fits the laws of HandleLaws to the handle times.
+func (c *handleStats) fitHandle() HandleLaws {
+	var h HandleLaws
+	h.SampleMean, h.SampleCV = c.sampleMoments()
+	if c.n < 2 || !(h.SampleCV > 0) {
+		nan := HandleFit{Dist: models.Dist{Kind: models.Exponential, Mean: h.SampleMean}, KS: math.NaN()}
+		if !(h.SampleMean > 0) {
+			nan.Dist.Mean = 0
+		}
+		h.LogNormal, h.Gamma, h.Handle = nan, nan, nan
+		return h
 	}
-	n := float64(c.n)
-	mu := c.sumLog / n
-	sigma := math.Sqrt(math.Max(1e-12, c.sumL2/n-mu*mu))
-	ln := distuv.LogNormal{Mu: mu, Sigma: sigma}
-	lognormal = HandleFit{Dist: models.Dist{Kind: models.LogNormal, Mean: ln.Mean(), CV: math.Sqrt(math.Expm1(sigma * sigma))}, PDF: ln.Prob}
-	// Gamma: the shape k maximises k ln(k/m) − lnΓ(k) + (k−1)·E[ln x] − k
-	// (the rate at its maximum, k/m, put in); digamma's root of the
-	// derivative, ln k − ψ(k) = ln m − E[ln x], found by gonum's optimiser.
-	m := c.sum / n
-	s := math.Log(m) - mu
-	k0 := (3 - s + math.Sqrt((s-3)*(s-3)+24*s)) / (12 * s) // Minka's starting point
-	obj := func(x []float64) float64 {
-		k := math.Exp(x[0])
-		lg, _ := math.Lgamma(k)
-		return -(k*math.Log(k/m) - lg + (k-1)*mu - k)
-	}
-	grad := func(g, x []float64) {
-		k := math.Exp(x[0])
-		g[0] = -(math.Log(k) - mathext.Digamma(k) - s) * k
-	}
-	k := k0
-	if res, err := optimize.Minimize(optimize.Problem{Func: obj, Grad: grad}, []float64{math.Log(k0)}, nil, &optimize.BFGS{}); err == nil {
-		k = math.Exp(res.X[0])
-	}
-	g := distuv.Gamma{Alpha: k, Beta: k / m}
-	gamma = HandleFit{Dist: models.Dist{Kind: models.Gamma, Mean: m, CV: 1 / math.Sqrt(k)}, PDF: g.Prob}
+	m, cv := h.SampleMean, h.SampleCV
+	// A lognormal of mean m and CV cv has σ² = ln(1 + cv²), μ = ln m − σ²/2.
+	s2 := math.Log1p(cv * cv)
+	ln := distuv.LogNormal{Mu: math.Log(m) - s2/2, Sigma: math.Sqrt(s2)}
+	h.LogNormal = HandleFit{Dist: models.Dist{Kind: models.LogNormal, Mean: m, CV: cv}, PDF: ln.Prob}
+	// A gamma of mean m and CV cv has shape 1/cv² and rate shape/m.
+	g := distuv.Gamma{Alpha: 1 / (cv * cv), Beta: 1 / (cv * cv * m)}
+	h.Gamma = HandleFit{Dist: models.Dist{Kind: models.Gamma, Mean: m, CV: cv}, PDF: g.Prob}
 	sample := c.sortedSample()
-	lognormal.KS, gamma.KS = ks(sample, ln.CDF), ks(sample, g.CDF)
-	return lognormal, gamma
+	h.LogNormal.KS, h.Gamma.KS = ks(sample, ln.CDF), ks(sample, g.CDF)
+	h.Empirical.KS = math.NaN()
+	h.Handle = h.LogNormal
+	if h.Gamma.KS < h.Handle.KS {
+		h.Handle = h.Gamma
+	}
+	if c.n >= minEmpirical && len(sample) >= minEmpirical {
+		values := empiricalLaw(sample, m)
+		d := models.Dist{Kind: models.Empirical, Values: values}
+		h.Empirical = HandleFit{Dist: d, KS: ks(sample, func(x float64) float64 {
+			k, _ := slices.BinarySearch(values, math.Nextafter(x, math.Inf(1)))
+			return float64(k) / float64(len(values))
+		})}
+		if h.Empirical.KS < h.Handle.KS {
+			h.Handle = h.Empirical
+		}
+	}
+	return h
+}
+
+// empiricalLaw returns the values of an empirical law of a sorted sample:
+// the sample cut into empiricalValues groups of as many times each, each
+// group's mean, all scaled so that their mean is exactly mean (every
+// handle time's, of which the sample is a uniform part), rounded to a
+// tenth of a second. Drawn with equal chances, they keep the log's mean
+// and shape; the spread within a group is lost (a CV a little below the
+// log's: the report shows both).
+func empiricalLaw(sorted []float64, mean float64) []float64 {
+	k := empiricalValues
+	values := make([]float64, k)
+	total := 0.0
+	for i := range k {
+		from, to := i*len(sorted)/k, (i+1)*len(sorted)/k
+		s := 0.0
+		for _, x := range sorted[from:to] {
+			s += x
+		}
+		values[i] = s / float64(to-from)
+		total += values[i]
+	}
+	scale := mean / (total / float64(k))
+	for i := range values {
+		values[i] = math.Max(0.1, math.Round(10*values[i]*scale)/10)
+	}
+	return values
 }
 
 // ks returns the Kolmogorov–Smirnov distance between a sorted sample's
@@ -573,4 +606,51 @@ func kaplanMeierMedian(gaveUp, censored *[waitBins + 1]float64) float64 {
 		atRisk -= gaveUp[t] + censored[t]
 	}
 	return math.NaN()
+}
+
+// Transfer returns the scenario's fit for another stretch of time: f's
+// handle times, patience, redials, day-to-day noise and availability, with
+// the arrivals and agents at work of to (a fit of that stretch's log). A
+// planner asks this of last month's fit: given this month's demand and
+// staffing, does it predict this month's service? Channels and pools are
+// matched by name; a channel of f that to lacks gets no arrivals, a pool
+// no agents; channels and pools of to that f lacks are listed in missing,
+// and left out.
+func (f *Fit) Transfer(to *Fit) (out *Fit, missing []string) {
+	c := *f
+	c.Channels = slices.Clone(f.Channels)
+	c.Pools = slices.Clone(f.Pools)
+	week := 7 * f.slots()
+	for i := range c.Channels {
+		ch := &c.Channels[i]
+		ch.Volumes, ch.Fresh = make([]float64, week), make([]float64, week)
+		for _, o := range to.Channels {
+			if o.Name == ch.Name {
+				ch.Volumes, ch.Fresh = o.Volumes, o.Fresh
+				if !f.retries() {
+					ch.Fresh = o.Volumes
+				}
+			}
+		}
+	}
+	for i := range c.Pools {
+		p := &c.Pools[i]
+		p.Agents = make([]float64, week)
+		for _, o := range to.Pools {
+			if o.Name == p.Name {
+				p.Agents = o.Agents
+			}
+		}
+	}
+	for _, o := range to.Channels {
+		if !slices.ContainsFunc(f.Channels, func(ch ChannelFit) bool { return ch.Name == o.Name }) {
+			missing = append(missing, "channel "+o.Name)
+		}
+	}
+	for _, o := range to.Pools {
+		if !slices.ContainsFunc(f.Pools, func(p PoolFit) bool { return p.Name == o.Name }) {
+			missing = append(missing, "pool "+o.Name)
+		}
+	}
+	return &c, missing
 }

@@ -15,7 +15,7 @@ import (
 // Scenario writes the fit as a scenario file: a week from Monday, each
 // channel's arrivals per interval of the week (less the redials, when the
 // log identifies customers: the journey retries them) with their day
-// factor, its handle time (the closer of the lognormal and gamma fits, and
+// factor, its handle time (the closest of the laws fitted, and
 // by type when the log has types, which become issues), exponential
 // patience and service-level threshold, and pools of the agents the log
 // shows at work (or, when it names no agents, one pool with the agents
@@ -70,14 +70,14 @@ func (f *Fit) Scenario(name, source string) []byte {
 			w("    arrivals: {volumes: [%s]%s}\n", numbers(volumes, 3), mix)
 		}
 		switch h := c.Handle; {
-		case !(h.Dist.Mean > 0):
+		case !(h.Dist.MeanValue() > 0):
 			w("    # handle time: no answered contact in the log; a placeholder of 1 minute\n")
 			w("    handle_time: {dist: exponential, mean: 1m}\n")
 		case math.IsNaN(h.KS):
 			w("    # handle time: too few answered contacts in the log to fit a law; exponential of their mean\n")
 			w("    handle_time: %s\n", distYAML(h.Dist))
 		default:
-			w("    # handle time: %s fitted by maximum likelihood, Kolmogorov–Smirnov distance %.3f\n", h.Dist.Kind, h.KS)
+			w("    # handle time: %s; the log's mean %s, CV %.2f (%s)\n", lawNote(h), durationText(c.SampleMean), c.SampleCV, ksNote(c.HandleLaws))
 			w("    handle_time: %s\n", distYAML(h.Dist))
 		}
 		if f.typed() {
@@ -88,7 +88,7 @@ func (f *Fit) Scenario(name, source string) []byte {
 				}
 			}
 			if len(own) > 0 {
-				w("    # by type: the closer fit for each type with %d answered contacts or more (the others take handle_time)\n", minTypeAnswered)
+				w("    # by type: the closest law for each type with %d answered contacts or more (the others take handle_time)\n", minTypeAnswered)
 				w("    handle_times: {%s}\n", strings.Join(own, ", "))
 			}
 		}
@@ -160,10 +160,47 @@ func (f *Fit) Scenario(name, source string) []byte {
 	return []byte(b.String())
 }
 
+// lawNote says what a fitted law is.
+func lawNote(h HandleFit) string {
+	if h.Dist.Kind == models.Empirical {
+		return fmt.Sprintf("the log's own times, %d values drawn alike (the means of as many equal shares of them), mean %s, CV %.2f",
+			len(h.Dist.Values), durationText(h.Dist.MeanValue()), h.Dist.CoefVar())
+	}
+	return fmt.Sprintf("%s with the log's mean and CV", h.Dist.Kind)
+}
+
+// ksNote gives the Kolmogorov–Smirnov distance of each law to the log.
+func ksNote(h HandleLaws) string {
+	s := fmt.Sprintf("Kolmogorov–Smirnov distance: lognormal %.3f, gamma %.3f", h.LogNormal.KS, h.Gamma.KS)
+	if !math.IsNaN(h.Empirical.KS) && h.Empirical.Dist.Kind != "" {
+		s += fmt.Sprintf(", empirical %.3f", h.Empirical.KS)
+	}
+	return s
+}
+
+// durationText writes seconds for a comment: seconds under two minutes,
+// minutes to a hundredth otherwise.
+func durationText(sec float64) string {
+	switch {
+	case math.IsNaN(sec):
+		return "–"
+	case sec < 120:
+		return fmt.Sprintf("%.1f s", sec)
+	}
+	return fmt.Sprintf("%.2f min", sec/60)
+}
+
 // distYAML writes a fitted handle-time law as the scenario format reads it.
 func distYAML(d models.Dist) string {
-	if d.Kind == models.Exponential {
+	switch d.Kind {
+	case models.Exponential:
 		return fmt.Sprintf("{dist: exponential, mean: %s}", duration(d.Mean))
+	case models.Empirical:
+		values := make([]string, len(d.Values))
+		for i, v := range d.Values {
+			values[i] = duration(v)
+		}
+		return fmt.Sprintf("{dist: empirical, values: [%s]}", strings.Join(values, ", "))
 	}
 	return fmt.Sprintf("{dist: %s, mean: %s, cv: %s}", d.Kind, duration(d.Mean), strconv.FormatFloat(round(d.CV, 3), 'f', -1, 64))
 }
@@ -250,7 +287,7 @@ func (f *Fit) staffing() ([]int, string) {
 			if math.IsNaN(c.PatienceMean) {
 				ch.Patience = models.Dist{Kind: models.Never}
 			}
-			if n, err := ch.NeedIn(c.Volumes[k], c.Handle.Dist.Mean, f.Options.Interval); err == nil && !math.IsNaN(n.Agents) {
+			if n, err := ch.NeedIn(c.Volumes[k], c.Handle.Dist.MeanValue(), f.Options.Interval); err == nil && !math.IsNaN(n.Agents) {
 				sum += n.Agents
 			}
 		}
@@ -262,7 +299,7 @@ func (f *Fit) staffing() ([]int, string) {
 // description says where the scenario comes from and what it leaves out.
 func (f *Fit) description(source string) string {
 	s := fmt.Sprintf("Fitted by omnisim fit from %s, %s from a %s. Arrivals are each channel's mean per interval and weekday; "+
-		"handle times the closer of a lognormal and a gamma fit; patience exponential, estimated with answered waits as "+
+		"handle times the closest of a lognormal, a gamma and an empirical law, each with the log's mean; patience exponential, estimated with answered waits as "+
 		"censored observations.", source, days(f.Days), weekdayName(f.Start))
 	for _, c := range f.Channels {
 		if c.Noise > 0.01 {

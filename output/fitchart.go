@@ -90,33 +90,39 @@ func HandleTimeChart(name, channel string, sample []float64, laws []FittedLaw) C
 }
 
 // CheckChartHeight is the height CheckChart is drawn at by default, in
-// pixels: four panels need more than one.
-const CheckChartHeight = 1100
+// pixels: five panels need more than one.
+const CheckChartHeight = 1350
+
+// CheckSeries is one figure of a check by time of day: its label (with
+// its unit), the factor its values are drawn at (100 for a share), and the
+// log's and the simulation's values by interval of the day (NaN where
+// there are none).
+type CheckSeries struct {
+	Label    string
+	Scale    float64
+	Log, Sim []float64
+}
 
 // CheckChart draws a log against the simulation of the scenario fitted to
-// it, by time of day: contacts per day, the share abandoned, the mean wait
-// and the service level, each observed (solid) and simulated (dashed).
-// observed[m] and simulated[m] hold figure m by interval of the day,
-// shares from 0 to 1 and waits in seconds; interval is in seconds.
-func CheckChart(observed, simulated [4][]float64, interval float64) Chart {
+// it, by time of day, a panel per figure, each observed (solid) and
+// simulated (dashed); interval is the length of an interval, in seconds.
+func CheckChart(figures []CheckSeries, interval float64) Chart {
 	c := Chart{Name: "check", Title: "The log against the fitted scenario, by time of day",
 		Note: "Solid: the log; dashed: the fitted scenario simulated. Contacts per day weigh every weekday alike."}
-	labels := [4]string{"contacts per day", "abandoned (%)", "mean wait (s)", "service level (%)"}
-	scale := [4]float64{1, 100, 1, 100}
 	c.build = func(f frame) (*figure, error) {
 		fig := &figure{}
-		for m := range 4 {
+		for m, fs := range figures {
 			p := newPlot()
-			p.Title.Text = labels[m]
-			p.Y.Label.Text = labels[m]
-			if m == 3 {
+			p.Title.Text = fs.Label
+			p.Y.Label.Text = fs.Label
+			if m == len(figures)-1 {
 				p.X.Label.Text = "time of day (hours)"
 			}
-			for i, series := range [2][]float64{observed[m], simulated[m]} {
+			for i, series := range [2][]float64{fs.Log, fs.Sim} {
 				var pts plotter.XYs
 				for k, v := range series {
 					if !math.IsNaN(v) && !math.IsInf(v, 0) {
-						pts = append(pts, plotter.XY{X: (float64(k) + 0.5) * interval / 3600, Y: v * scale[m]})
+						pts = append(pts, plotter.XY{X: (float64(k) + 0.5) * interval / 3600, Y: v * fs.Scale})
 					}
 				}
 				if len(pts) < 2 {

@@ -28,17 +28,22 @@ func TestFitCharts(t *testing.T) {
 	few := HandleTimeChart("handle-few", "few", []float64{60}, nil)
 	checkPNG(t, few.Name, render(t, few, "png", 800, 400), 800, 400)
 
-	var obs, sim [4][]float64
-	for k := range 24 {
-		for m := range 4 {
+	var figs []CheckSeries
+	for m, label := range []string{"contacts per day", "abandoned (%)", "mean wait (s)", "service level (%)", "waited (%)"} {
+		fs := CheckSeries{Label: label, Scale: 1}
+		if m == 1 || m >= 3 {
+			fs.Scale = 100
+		}
+		for k := range 24 {
 			v := float64(k) / 24
 			if k < 6 && m > 0 {
 				v = math.NaN() // nobody calls at night
 			}
-			obs[m] = append(obs[m], v)
-			sim[m] = append(sim[m], v*1.1)
+			fs.Log = append(fs.Log, v)
+			fs.Sim = append(fs.Sim, v*1.1)
 		}
+		figs = append(figs, fs)
 	}
-	cc := CheckChart(obs, sim, 3600)
+	cc := CheckChart(figs, 3600)
 	checkPNG(t, cc.Name, render(t, cc, "png", 1000, CheckChartHeight), 1000, CheckChartHeight)
 }

@@ -32,6 +32,7 @@ type fitOptions struct {
 	availability    string
 	part, away      string
 	calReps         int
+	split           string
 }
 
 func newFitCmd(s streams) *cobra.Command {
@@ -108,6 +109,8 @@ with --force.`,
 	f.StringVar(&o.part, "availability-part", "1h", "estimate availability for each part of the day this long (a multiple of --interval that divides a day; 24h for one per pool)")
 	f.StringVar(&o.away, "away-spell", "estimate", "the mean length of an agent's spells away from contacts: estimate (from the log), or a duration such as 5m")
 	f.IntVar(&o.calReps, "calibration-reps", 20, "replications of the fitted week in each trial of the availability search")
+	f.StringVar(&o.split, "split", "", "fit on the log before this `date` (2006-01-02) and, with --check, also check the part from it on")
+	f.BoolVar(&o.json, "json", false, "with --check: write the fit and the check as one JSON object instead of tables")
 	f.IntVar(&o.reps, "reps", 10, "replications of the check")
 	f.IntVarP(&o.workers, "jobs", "j", 0, "replications to run at once (default: all cores); the output does not depend on it")
 	return cmd
@@ -146,6 +149,13 @@ func (o *fitOptions) fit(s streams, path string) error {
 	if err != nil {
 		return err
 	}
+	split, err := o.splitDay()
+	if err != nil {
+		return err
+	}
+	if o.json && !o.check {
+		return usageErrorf("--json writes the check: give --check too")
+	}
 	file, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("fit: %w", err)
@@ -167,31 +177,35 @@ func (o *fitOptions) fit(s streams, path string) error {
 		}
 	}
 	start := time.Now()
-	fitter := fit.NewFitter(opts)
-	summary, err := fit.Read(in, format, fitter.Add)
+	// Before the split (or all of the log) is fitted; after it, with
+	// --split, is what the fit must predict.
+	fitter, after := fit.NewFitter(opts), fit.NewFitter(opts)
+	afterRows := 0
+	summary, err := fit.Read(in, format, func(r *fit.Record) {
+		if o.split != "" && r.Day >= split {
+			afterRows++
+			after.Add(r)
+			return
+		}
+		fitter.Add(r)
+	})
 	if err != nil {
 		return fmt.Errorf("fit: %s: %w", path, err)
 	}
 	result := fitter.Result()
 	if len(result.Channels) == 0 {
+		if o.split != "" {
+			return usageErrorf("--split %s: the log has no contact before that day", o.split)
+		}
 		return fmt.Errorf("fit: %s: no contact to fit", path)
 	}
-	name := fileName(strings.TrimSuffix(filepath.Base(out), filepath.Ext(out)))
-	yaml := result.Scenario(name, filepath.Base(path))
-	// The scenario must load back: a fit that wrote a file omnisim cannot
-	// read would be a bug, not bad input.
-	sc, err := scenarios.Parse(out, name, yaml, nil)
-	if err != nil {
-		return failed(fmt.Errorf("fit: the fitted scenario does not load: %w", err))
+	if o.split != "" && afterRows == 0 {
+		return usageErrorf("--split %s: the log has no contact from that day on", o.split)
 	}
-	if len(result.Pools) > 0 {
-		if err := o.calibrate(s, result, &sc.Config, cal); err != nil {
-			return err
-		}
-		yaml = result.Scenario(name, filepath.Base(path))
-		if sc, err = scenarios.Parse(out, name, yaml, nil); err != nil {
-			return failed(fmt.Errorf("fit: the fitted scenario does not load: %w", err))
-		}
+	name := fileName(strings.TrimSuffix(filepath.Base(out), filepath.Ext(out)))
+	yaml, sc, err := o.scenario(s, result, name, filepath.Base(path), cal)
+	if err != nil {
+		return err
 	}
 	if err := writeAtomic(out, func(w *bufio.Writer) error { _, err := w.Write(yaml); return err }); err != nil {
 		return failed(err)
@@ -203,9 +217,132 @@ func (o *fitOptions) fit(s streams, path string) error {
 		fmt.Fprintf(s.errOut, "omnisim: wrote the forecast %s\n", o.forecast)
 	}
 	fmt.Fprintf(s.errOut, "omnisim: read %s (%s format) in %.2f s; wrote %s\n", path, format.Name, time.Since(start).Seconds(), out)
-	if err := result.WriteReport(s.out, summary, filepath.Base(path)); err != nil {
+	if !o.json {
+		if o.split != "" {
+			fmt.Fprintf(s.out, "Fitted on the log before %s (%d of its rows read are from that day on, for the out-of-sample check).\n\n", o.split, afterRows)
+		}
+		if err := result.WriteReport(s.out, summary, filepath.Base(path)); err != nil {
+			return failed(err)
+		}
+	}
+	charts := handleCharts(result)
+	if !o.check {
+		return o.drawFitCharts(s, charts)
+	}
+	check, err := o.runCheck(s, result, &sc.Config)
+	if err != nil {
+		return err
+	}
+	charts = append(charts, checkChart(check, "check", "The log against the fitted scenario, by time of day"))
+	var outOfSample *fit.CheckResult
+	var missing []string
+	if o.split != "" {
+		later := after.Result()
+		transfer, miss := result.Transfer(later)
+		missing = miss
+		_, tsc, err := o.scenario(s, transfer, name+"-after", filepath.Base(path), fit.CalibrateOptions{})
+		if err != nil {
+			return err
+		}
+		results, err := o.simulate(s, &tsc.Config)
+		if err != nil {
+			return err
+		}
+		outOfSample = later.Check(&tsc.Config, results)
+		charts = append(charts, checkChart(outOfSample, "check-after-split",
+			"The log from "+o.split+" on against the scenario fitted before it, by time of day"))
+	}
+	if o.json {
+		doc := new(output.Object).Set("log", filepath.Base(path)).Set("format", format.Name).Set("scenario", out).
+			Set("fit", result.JSON(summary)).Set("check", check.JSON())
+		if outOfSample != nil {
+			doc.Set("split", new(output.Object).Set("date", o.split).Set("missing", missing).Set("check", outOfSample.JSON()))
+		}
+		if err := output.WriteJSON(s.out, doc); err != nil {
+			return failed(err)
+		}
+		return o.drawFitCharts(s, charts)
+	}
+	if _, err := fmt.Fprintf(s.out, "\nThe fitted scenario simulated (%d replications of a week) against the log, by time of day; contacts per day weigh every weekday alike:\n\n", o.reps); err != nil {
 		return failed(err)
 	}
+	if err := fit.WriteCheck(s.out, check); err != nil {
+		return failed(err)
+	}
+	if outOfSample != nil {
+		if _, err := fmt.Fprintf(s.out, "\nOut of sample: the log from %s on, against the scenario fitted before it given that part's own arrivals and agents at work (%d replications of a week):\n\n", o.split, o.reps); err != nil {
+			return failed(err)
+		}
+		if len(missing) > 0 {
+			fmt.Fprintf(s.out, "Left out, as the log before %s does not have them: %s.\n\n", o.split, strings.Join(missing, ", "))
+		}
+		if err := fit.WriteCheck(s.out, outOfSample); err != nil {
+			return failed(err)
+		}
+	}
+	return o.drawFitCharts(s, charts)
+}
+
+// scenario writes result as a scenario and loads it back; when the log
+// names agents, it first estimates their availability by simulation (or
+// sets the one given; a zero cal keeps result's). The scenario must load:
+// a fit that wrote a file omnisim cannot read would be a bug, not bad
+// input.
+func (o *fitOptions) scenario(s streams, result *fit.Fit, name, source string, cal fit.CalibrateOptions) ([]byte, *scenarios.Scenario, error) {
+	yaml := result.Scenario(name, source)
+	sc, err := scenarios.Parse(name+".yaml", name, yaml, nil)
+	if err != nil {
+		return nil, nil, failed(fmt.Errorf("fit: the fitted scenario does not load: %w", err))
+	}
+	if len(result.Pools) == 0 || cal.Reps == 0 {
+		return yaml, sc, nil
+	}
+	if err := o.calibrate(s, result, &sc.Config, cal); err != nil {
+		return nil, nil, err
+	}
+	yaml = result.Scenario(name, source)
+	if sc, err = scenarios.Parse(name+".yaml", name, yaml, nil); err != nil {
+		return nil, nil, failed(fmt.Errorf("fit: the fitted scenario does not load: %w", err))
+	}
+	return yaml, sc, nil
+}
+
+// simulate runs --reps replications of cfg.
+func (o *fitOptions) simulate(s streams, cfg *models.Config) ([]*models.Result, error) {
+	bar := newProgress(s, "replications", o.reps)
+	results, err := o.replicate(cfg, span(0, o.reps), nil, bar)
+	bar.Done()
+	if err != nil {
+		return nil, failed(err)
+	}
+	return results, nil
+}
+
+// runCheck simulates the fitted scenario and sets it against the log.
+func (o *fitOptions) runCheck(s streams, result *fit.Fit, cfg *models.Config) (*fit.CheckResult, error) {
+	results, err := o.simulate(s, cfg)
+	if err != nil {
+		return nil, err
+	}
+	return result.Check(cfg, results), nil
+}
+
+// splitDay reads --split, a date, as the log's day number (days from
+// 1970-01-01, as the log formats count them).
+func (o *fitOptions) splitDay() (int, error) {
+	if o.split == "" {
+		return 0, nil
+	}
+	t, err := time.Parse("2006-01-02", o.split)
+	if err != nil {
+		return 0, usageErrorf("--split %s: want a date such as 1999-10-16", o.split)
+	}
+	return int(t.Unix() / 86400), nil
+}
+
+// handleCharts draws each channel's handle times (and each type's) with
+// the laws fitted to them.
+func handleCharts(result *fit.Fit) []output.Chart {
 	var charts []output.Chart
 	for i, c := range result.Channels {
 		charts = append(charts, output.HandleTimeChart(fmt.Sprintf("handle-%d-%s", i+1, fileName(c.Name)), c.Name, c.Sample,
@@ -221,24 +358,26 @@ func (o *fitOptions) fit(s streams, path string) error {
 				c.Name+", "+ty.Name, ty.Sample, fittedLaws(ty.LogNormal, ty.Gamma)))
 		}
 	}
-	if !o.check {
-		return o.drawFitCharts(s, charts)
+	return charts
+}
+
+// checkChart draws a check by time of day.
+func checkChart(c *fit.CheckResult, name, title string) output.Chart {
+	log, sim := fit.Series(c)
+	var figs []output.CheckSeries
+	for m, f := range fit.CheckFigures {
+		fs := output.CheckSeries{Label: f.Label, Scale: 1, Log: log[m], Sim: sim[m]}
+		switch f.Unit {
+		case output.UnitShare:
+			fs.Label, fs.Scale = f.Label+" (%)", 100
+		case output.UnitSeconds:
+			fs.Label = f.Label + " (s)"
+		}
+		figs = append(figs, fs)
 	}
-	bar := newProgress(s, "replications", o.reps)
-	results, err := o.replicate(&sc.Config, span(0, o.reps), nil, bar)
-	bar.Done()
-	if err != nil {
-		return failed(err)
-	}
-	if _, err := fmt.Fprintf(s.out, "\nThe fitted scenario simulated (%d replications of a week) against the log, by time of day; contacts per day weigh every weekday alike:\n\n", o.reps); err != nil {
-		return failed(err)
-	}
-	hours := result.Check(&sc.Config, results)
-	if err := fit.WriteCheck(s.out, hours, opts.Interval); err != nil {
-		return failed(err)
-	}
-	observed, simulated := fit.Series(hours)
-	return o.drawFitCharts(s, append(charts, output.CheckChart(observed, simulated, opts.Interval)))
+	chart := output.CheckChart(figs, c.Interval)
+	chart.Name, chart.Title = name, title
+	return chart
 }
 
 // drawFitCharts writes the charts into the folder --charts names, as PNG
@@ -257,7 +396,7 @@ func (o *fitOptions) drawFitCharts(s streams, charts []output.Chart) error {
 				return usageErrorf("%s already exists: name another folder with --charts, or add --force to replace it", p)
 			}
 			height := output.DefaultChartHeight
-			if c.Name == "check" {
+			if strings.HasPrefix(c.Name, "check") {
 				height = output.CheckChartHeight
 			}
 			if err := writeChart(p, c, format, output.DefaultChartWidth, height); err != nil {

@@ -39,17 +39,29 @@ func (f *Fit) WriteReport(w io.Writer, s *Summary, source string) error {
 		}
 	}
 	b.WriteString("\n")
-	t := output.NewTable("channel", "contacts", "abandoned", "lognormal mean, CV (KS)", "gamma mean, CV (KS)", "used",
+	t := output.NewTable("channel", "contacts", "abandoned", "handle: log mean, CV", "KS lognormal", "gamma", "empirical", "used (mean, CV)",
 		"patience: exp. mean", "KM median", "daily CV (Poisson)")
-	hf := func(h HandleFit) string {
-		if math.IsNaN(h.KS) {
+	ksCell := func(h HandleFit) string {
+		if math.IsNaN(h.KS) || h.Dist.Kind == "" {
 			return "–"
 		}
-		return fmt.Sprintf("%s, %.2f (%.3f)", durationOrDash(h.Dist.Mean), h.Dist.CV, h.KS)
+		return fmt.Sprintf("%.3f", h.KS)
+	}
+	used := func(h HandleLaws) string {
+		if math.IsNaN(h.Handle.KS) {
+			return "exponential (too few)"
+		}
+		return fmt.Sprintf("%s (%s, %.2f)", h.Handle.Dist.Kind, durationOrDash(h.Handle.Dist.MeanValue()), h.Handle.Dist.CoefVar())
+	}
+	moments := func(h HandleLaws) string {
+		if math.IsNaN(h.SampleCV) {
+			return durationOrDash(h.SampleMean)
+		}
+		return fmt.Sprintf("%s, %.2f", durationOrDash(h.SampleMean), h.SampleCV)
 	}
 	for _, c := range f.Channels {
 		t.Row(c.Name, output.Thousands(int64(c.Contacts)), output.Value(ratio(float64(c.Abandoned), float64(c.Contacts)), output.UnitShare),
-			hf(c.LogNormal), hf(c.Gamma), string(c.Handle.Dist.Kind),
+			moments(c.HandleLaws), ksCell(c.LogNormal), ksCell(c.Gamma), ksCell(c.Empirical), used(c.HandleLaws),
 			durationOrDash(c.PatienceMean), durationOrDash(c.PatienceMedian),
 			fmt.Sprintf("%s (%s)", pct(c.DailyCV), pct(c.PoissonCV)))
 	}
@@ -60,15 +72,15 @@ func (f *Fit) WriteReport(w io.Writer, s *Summary, source string) error {
 		return err
 	}
 	if f.typed() {
-		t := output.NewTable("channel", "type", "contacts", "share", "lognormal mean, CV (KS)", "gamma mean, CV (KS)", "used")
+		t := output.NewTable("channel", "type", "contacts", "share", "handle: log mean, CV", "KS lognormal", "gamma", "empirical", "used (mean, CV)")
 		for _, c := range f.Channels {
 			for _, ty := range c.Types {
-				used := string(ty.Handle.Dist.Kind)
+				u := used(ty.HandleLaws)
 				if !ty.ownHandle() {
-					used = "the channel's"
+					u = "the channel's"
 				}
 				t.Row(c.Name, ty.Name, output.Thousands(int64(ty.Contacts)), output.Value(ty.Share, output.UnitShare),
-					hf(ty.LogNormal), hf(ty.Gamma), used)
+					moments(ty.HandleLaws), ksCell(ty.LogNormal), ksCell(ty.Gamma), ksCell(ty.Empirical), u)
 			}
 		}
 		if _, err := fmt.Fprintf(w, "\nHandle times by type (types with fewer than %d answered contacts take the channel's):\n\n", minTypeAnswered); err != nil {
@@ -79,7 +91,9 @@ func (f *Fit) WriteReport(w io.Writer, s *Summary, source string) error {
 		}
 	}
 	var notes strings.Builder
-	notes.WriteString("\nKS: the Kolmogorov–Smirnov distance between the fitted CDF and the log's (0 is a perfect fit); the closer fit is used.\n")
+	notes.WriteString("\nHandle times: a lognormal and a gamma law with the log's mean and CV, and from 1,000 contacts on an empirical law of the log's\n" +
+		"own times (the means of 100 equal shares of them, drawn alike: the log's mean, a CV a little below); KS, the Kolmogorov–Smirnov\n" +
+		"distance between a law's CDF and the log's (0 is a perfect fit); the closest law is used.\n")
 	notes.WriteString("Patience: answered waits are censored observations (the customer would have waited longer), so the exponential mean is\n" +
 		"the time all contacts waited ÷ those who gave up, and the Kaplan–Meier median uses the same censoring; never the waits of\n" +
 		"those who gave up alone. – : nobody gave up, or more than half would still wait at the longest wait in the log.\n")
@@ -109,10 +123,13 @@ func (f *Fit) WriteReport(w io.Writer, s *Summary, source string) error {
 			if p.People == 1 {
 				noun = "agent"
 			}
-			pools = append(pools, fmt.Sprintf("%s (%d %s)", p.Name, p.People, noun))
+			pools = append(pools, fmt.Sprintf("%s (%d %s, occupancy %s)", p.Name, p.People, noun, pct(ratio(p.Busy, p.Present))))
 		}
-		fmt.Fprintf(&notes, "Staffing: agents at work per %s, each for the part of it from their first service to their last, at most %.1f on average,\n"+
-			"in pools by the channel each served most: %s.\n", models.FormatDuration(f.Options.Interval), peak, strings.Join(pools, ", "))
+		fmt.Fprintf(&notes, "Staffing: an agent is at work from the start of each working span (services no more than %s apart) to its end, and for\n"+
+			"a mean idle gap before and after it; at most %.1f agents at work on average in any %s of the week, in pools by the channel each\n"+
+			"served most: %s. Occupancy: time serving ÷ time at work.\n",
+			models.FormatDuration(f.Options.SpanGap), peak, models.FormatDuration(f.Options.Interval), strings.Join(pools, ", "))
+		f.writeAvailability(&notes)
 	} else {
 		notes.WriteString("Staffing: the log names no agents; the scenario schedules what Erlang A says the demand needs.\n")
 	}
@@ -159,4 +176,64 @@ func days(n int) string {
 		return "1 day"
 	}
 	return fmt.Sprintf("%d days", n)
+}
+
+// writeAvailability says how ready the agents were, for planners.
+func (f *Fit) writeAvailability(b *strings.Builder) {
+	if !math.IsNaN(f.AwaySpell) {
+		fmt.Fprintf(b, "Spells away: %s on average (%d spells in the log, the idle stretches of agents at work beside a waiting caller they\n"+
+			"serve, past their first minute).\n", readable(f.AwaySpell), f.AwaySpells)
+	} else if f.AwaySpells >= 0 && f.Pools != nil {
+		fmt.Fprintf(b, "Spells away: too few in the log to tell (%d); the scenario takes %s.\n", f.AwaySpells, readable(models.DefaultAwaySpell))
+	}
+	av := f.Availability
+	if av == nil {
+		return
+	}
+	if av.Fixed {
+		fmt.Fprintf(b, "Availability: %s of their time at work, as given, spells away of %s on average.\n",
+			pct(av.Groups[0].Value), readable(av.AwaySpell))
+		return
+	}
+	for _, gr := range av.Groups {
+		var pools, channels []string
+		for _, p := range gr.Pools {
+			pools = append(pools, f.Pools[p].Name)
+		}
+		for _, c := range gr.Channels {
+			channels = append(channels, f.Channels[c].Name)
+		}
+		fmt.Fprintf(b, "Availability of %s: your agents were ready for contacts %s of the time they were at work (95 %% CI ± %s);\n"+
+			"the rest they were away, in spells of %s on average. Estimated by simulation (%d trials of %d replications), matching the\n"+
+			"share of %s contacts that waited per %s of the day:",
+			strings.Join(pools, ", "), pct(gr.Value), pctPoints(gr.HalfWidth), readable(av.AwaySpell), av.Trials, av.Reps,
+			strings.Join(channels, ", "), models.FormatDuration(av.Part))
+		n := 0
+		for _, pt := range gr.Parts {
+			if !pt.Estimated {
+				continue
+			}
+			if n%6 == 0 {
+				b.WriteString("\n ")
+			}
+			n++
+			note := ""
+			switch pt.Bound {
+			case "upper":
+				note = " (at most: the log waited less even so)"
+			case "lower":
+				note = " (at least)"
+			}
+			fmt.Fprintf(b, " %s %s ± %s%s", output.Clock(pt.From), pct(pt.Value), pctPoints(pt.HalfWidth), note)
+		}
+		b.WriteString(".\n")
+	}
+}
+
+// pctPoints writes a share's half-width in percentage points.
+func pctPoints(x float64) string {
+	if math.IsNaN(x) {
+		return "–"
+	}
+	return fmt.Sprintf("%.1f", 100*x)
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/sim"
 )
 
@@ -46,12 +47,18 @@ type CalibrateOptions struct {
 
 // DefaultCalibrateOptions estimate availability hour by hour, with the
 // log's spells away, from trials of 20 replications of the fitted week, at
-// most 12 of them.
-var DefaultCalibrateOptions = CalibrateOptions{Part: 3600, Reps: 20, Trials: 12}
+// most 20 of them.
+var DefaultCalibrateOptions = CalibrateOptions{Part: 3600, Reps: 20, Trials: 20}
 
 // minPartContacts is the fewest contacts a part of the day needs in the
-// log for its own availability; other parts take the group's mean.
-const minPartContacts = 100
+// log for its own availability (splitDay). With fewer, the share that
+// waited is too uncertain to tell one part from the next, and parts capped
+// at availability 1 by chance would pull the mean down.
+const minPartContacts = 500
+
+// minUnitDays is the fewest days a log needs for its uncertainty to be
+// the jackknife over days; a shorter log's is over its intervals.
+const minUnitDays = 7
 
 // minAvailability is the lowest availability the search tries.
 const minAvailability = 0.05
@@ -80,8 +87,12 @@ type Availability struct {
 type AvailabilityGroup struct {
 	// Pools and Channels index Fit.Pools and Fit.Channels.
 	Pools, Channels []int
-	// Parts are the parts of the day, from midnight.
+	// Parts are the parts of the day, from midnight: of
+	// CalibrateOptions.Part each, but for those with too few contacts in
+	// the log, which join the next (the last, the one before).
 	Parts []AvailabilityPart
+	// slotPart is the part each interval of the day falls in.
+	slotPart []int
 	// Value is the mean availability over the parts, weighted by the
 	// log's contacts; HalfWidth the half-width of its 95 % confidence
 	// interval (the parts' errors taken as independent).
@@ -90,8 +101,8 @@ type AvailabilityGroup struct {
 
 // AvailabilityPart is the availability of a group in one part of the day.
 type AvailabilityPart struct {
-	// From is the part's start, in seconds from midnight.
-	From float64
+	// From and To are the part's start and end, in seconds from midnight.
+	From, To float64
 	// Contacts counts the log's contacts of the group's channels in the
 	// part; Estimated tells whether they were enough for an availability
 	// of its own (the others take the group's mean).
@@ -195,7 +206,7 @@ func (f *Fit) poolAvailability(p int, value func(group, part int) float64) []flo
 	for k := range out {
 		a := 1.0
 		if value != nil && g >= 0 {
-			a = value(g, f.partOf(k%slots))
+			a = value(g, f.Availability.Groups[g].slotPart[k%slots])
 		}
 		out[k] = fold[k] * a
 	}
@@ -203,14 +214,6 @@ func (f *Fit) poolAvailability(p int, value func(group, part int) float64) []flo
 }
 
 func (f *Fit) slots() int { return int(math.Round(86400 / f.Options.Interval)) }
-
-// partOf returns the part of the day slot s falls in.
-func (f *Fit) partOf(s int) int {
-	if f.Availability == nil || f.Availability.Part <= 0 {
-		return 0
-	}
-	return int(float64(s) * f.Options.Interval / f.Availability.Part)
-}
 
 // groupOf returns the availability group of pool p, -1 without one.
 func (f *Fit) groupOf(p int) int {
@@ -264,49 +267,68 @@ func (f *Fit) Calibrate(cfg *models.Config, opts CalibrateOptions) error {
 	}
 	av := &Availability{Part: opts.Part, AwaySpell: opts.AwaySpell, Reps: opts.Reps, Groups: f.groups(), Fixed: opts.Fixed > 0}
 	f.Availability = av
-	if av.Fixed {
-		for g := range av.Groups {
-			gr := &av.Groups[g]
-			gr.Value, gr.HalfWidth = opts.Fixed, 0
-			for b := range parts {
-				gr.Parts = append(gr.Parts, AvailabilityPart{From: float64(b) * opts.Part, Value: opts.Fixed, HalfWidth: 0})
-			}
-		}
-		return nil
-	}
-	// The log's shares waited, and their uncertainty, by group and part.
+	perPart := int(math.Round(opts.Part / f.Options.Interval))
 	for g := range av.Groups {
 		gr := &av.Groups[g]
-		gr.Parts = make([]AvailabilityPart, parts)
-		for b := range parts {
-			pt := &gr.Parts[b]
-			pt.From = float64(b) * opts.Part
-			var off, wait []float64
-			for d := range f.days {
-				o, w := 0.0, 0.0
-				for _, c := range gr.Channels {
-					day := f.Channels[c].daily[d]
-					if day == nil {
-						continue
-					}
+		// The log's contacts and those that waited, by day and slot.
+		off, wait := make([][]float64, len(f.days)), make([][]float64, len(f.days))
+		slotContacts := make([]float64, slots)
+		for d := range f.days {
+			off[d], wait[d] = make([]float64, slots), make([]float64, slots)
+			for _, c := range gr.Channels {
+				if day := f.Channels[c].daily[d]; day != nil {
 					for s := range slots {
-						if f.partOf(s) == b {
-							o += day.offered[s]
-							w += day.waited[s]
-						}
+						off[d][s] += day.offered[s]
+						wait[d][s] += day.waited[s]
+						slotContacts[s] += day.offered[s]
 					}
 				}
-				off, wait = append(off, o), append(wait, w)
 			}
-			pt.Contacts = sum(off)
-			pt.Estimated = pt.Contacts >= minPartContacts
-			pt.LogWaited, pt.LogHalfWidth = ratioCI(wait, off)
 		}
+		gr.slotPart = make([]int, slots)
+		if av.Fixed {
+			gr.Parts = []AvailabilityPart{{From: 0, To: 86400, Value: opts.Fixed, HalfWidth: 0}}
+			gr.Value, gr.HalfWidth = opts.Fixed, 0
+			continue
+		}
+		gr.Parts = splitDay(slotContacts, perPart, f.Options.Interval)
+		for b := range gr.Parts {
+			pt := &gr.Parts[b]
+			for s := range slots {
+				if t := float64(s) * f.Options.Interval; t >= pt.From && t < pt.To {
+					gr.slotPart[s] = b
+				}
+			}
+			// The jackknife's units: days, or in a log of less than a week
+			// the intervals of its days.
+			var unitOff, unitWait []float64
+			for d := range f.days {
+				o, w := 0.0, 0.0
+				for s := range slots {
+					if gr.slotPart[s] != b {
+						continue
+					}
+					if len(f.days) < minUnitDays {
+						unitOff, unitWait = append(unitOff, off[d][s]), append(unitWait, wait[d][s])
+						continue
+					}
+					o += off[d][s]
+					w += wait[d][s]
+				}
+				if len(f.days) >= minUnitDays {
+					unitOff, unitWait = append(unitOff, o), append(unitWait, w)
+				}
+			}
+			pt.LogWaited, pt.LogHalfWidth = ratioCI(unitWait, unitOff)
+		}
+	}
+	if av.Fixed {
+		return nil
 	}
 	// values holds the trial availability of every group and part.
 	values := make([][]float64, len(av.Groups))
 	for g := range values {
-		values[g] = make([]float64, parts)
+		values[g] = make([]float64, len(av.Groups[g].Parts))
 	}
 	value := func(g, b int) float64 { return values[g][b] }
 	trial := func() error {
@@ -328,7 +350,7 @@ func (f *Fit) Calibrate(cfg *models.Config, opts CalibrateOptions) error {
 				for r, res := range results {
 					for _, c := range gr.Channels {
 						for k, iv := range res.Channels[c].Intervals {
-							if f.partOf(k%slots) == b {
+							if gr.slotPart[k%slots] == b {
 								off[r] += float64(iv.Offered)
 								wait[r] += float64(iv.Waited)
 							}
@@ -374,8 +396,8 @@ func (f *Fit) Calibrate(cfg *models.Config, opts CalibrateOptions) error {
 	v1, w1 := read()
 	slope := make([][]float64, len(values))
 	for g := range values {
-		slope[g] = make([]float64, parts)
-		for b := range parts {
+		slope[g] = make([]float64, len(values[g]))
+		for b := range values[g] {
 			slope[g][b] = secant(v0[g][b], w0[g][b], v1[g][b], w1[g][b], -0.5)
 		}
 	}
@@ -392,20 +414,15 @@ func (f *Fit) Calibrate(cfg *models.Config, opts CalibrateOptions) error {
 				if math.Abs(gap) > tolerance(pt) {
 					done = false
 				}
-				a := values[g][b] - gap/slope[g][b]
-				next[g][b] = math.Min(1, math.Max(minAvailability, a))
+				step := math.Max(-maxStep, math.Min(maxStep, -gap/slope[g][b]))
+				next[g][b] = math.Min(1, math.Max(minAvailability, values[g][b]+step))
 			}
 		}
 		if done {
 			break
 		}
 		for g := range values {
-			mean := weightedMean(av.Groups[g].Parts, next[g])
-			for b, pt := range av.Groups[g].Parts {
-				if !pt.Estimated {
-					next[g][b] = mean
-				}
-			}
+			fillUnestimated(av.Groups[g].Parts, next[g])
 		}
 		before, wBefore := read()
 		values = next
@@ -418,6 +435,10 @@ func (f *Fit) Calibrate(cfg *models.Config, opts CalibrateOptions) error {
 				slope[g][b] = secant(before[g][b], wBefore[g][b], after[g][b], wAfter[g][b], slope[g][b])
 			}
 		}
+	}
+	// Parts not estimated take the nearest estimate.
+	for g := range values {
+		fillUnestimated(av.Groups[g].Parts, values[g])
 	}
 	// The slope for the uncertainty: from two more trials about the
 	// estimate, a central difference over ±0.05 (the search's last
@@ -486,24 +507,36 @@ func (f *Fit) Calibrate(cfg *models.Config, opts CalibrateOptions) error {
 }
 
 // tolerance is how close a trial's share waited must come to the log's:
-// a quarter of their combined uncertainty, and no closer than 0.2 points.
+// a quarter of their combined uncertainty, and no closer than 0.2 points
+// (a log of one day has no interval of its own).
 func tolerance(pt AvailabilityPart) float64 {
-	return math.Max(0.002, 0.25*math.Hypot(pt.LogHalfWidth, pt.SimHalfWidth))
+	return math.Max(0.002, 0.25*math.Hypot(nanZero(pt.LogHalfWidth), nanZero(pt.SimHalfWidth)))
 }
 
 // secant returns the slope of the share waited in availability between two
 // trials, or fallback when they are too close to tell or the slope is not
-// negative (more availability, less waiting).
+// clearly negative (more availability, less waiting).
 func secant(a0, w0, a1, w1, fallback float64) float64 {
 	if math.Abs(a1-a0) < 1e-3 || math.IsNaN(w0) || math.IsNaN(w1) {
 		return fallback
 	}
 	s := (w1 - w0) / (a1 - a0)
-	if !(s < -1e-3) {
+	if !(s < -minSlope) {
 		return fallback
 	}
 	return s
 }
+
+// minSlope is the flattest slope of the share waited in availability the
+// search believes: a part's share moves with its neighbours' availability
+// too (a queue left at the end of one hour waits into the next), and a
+// secant between two trials that moved every part at once may be flatter
+// than the part's own, or of the wrong sign; then the last slope stands.
+// maxStep is the most a trial moves one part's availability.
+const (
+	minSlope = 0.2
+	maxStep  = 0.2
+)
 
 // weightedMean returns the mean of the estimated parts' values weighted
 // by their contacts, 1 when no part is estimated.
@@ -542,4 +575,120 @@ func sum(xs []float64) float64 {
 		s += x
 	}
 	return s
+}
+
+// clockOfDay writes a time of day, 24:00 for the end of the day.
+func clockOfDay(sec float64) string {
+	if sec >= 86400 {
+		return "24:00"
+	}
+	return output.Clock(sec)
+}
+
+func nanZero(x float64) float64 {
+	if math.IsNaN(x) {
+		return 0
+	}
+	return x
+}
+
+// splitDay returns the parts of the day availability is estimated for,
+// given the log's contacts by interval of the day: parts of perPart
+// intervals each, but where consecutive parts each have fewer than
+// minPartContacts, they are taken together, in as many parts as their
+// contacts allow (the last of them joining the one before when short). A
+// run of such parts with fewer contacts in all is not estimated (it takes
+// the estimate nearest to it): the night's few contacts say little of
+// the agents, and would blur the first hour of the morning. When no part
+// is estimated, the whole day is one part.
+func splitDay(contacts []float64, perPart int, interval float64) []AvailabilityPart {
+	var parts []AvailabilityPart
+	add := func(from, to int, n float64, estimated bool) {
+		parts = append(parts, AvailabilityPart{From: float64(from) * interval, To: float64(to) * interval, Contacts: n, Estimated: estimated})
+	}
+	count := func(from, to int) float64 {
+		n := 0.0
+		for _, c := range contacts[from:to] {
+			n += c
+		}
+		return n
+	}
+	slots := len(contacts)
+	for from := 0; from < slots; {
+		to := min(slots, from+perPart)
+		if n := count(from, to); n >= minPartContacts {
+			add(from, to, n, true)
+			from = to
+			continue
+		}
+		// A run of thin parts, cut into parts of enough contacts.
+		end := to
+		for end < slots && count(end, min(slots, end+perPart)) < minPartContacts {
+			end = min(slots, end+perPart)
+		}
+		first := len(parts)
+		start, n := from, 0.0
+		for b := from; b < end; b += perPart {
+			n += count(b, min(end, b+perPart))
+			if n >= minPartContacts {
+				add(start, min(end, b+perPart), n, true)
+				start, n = min(end, b+perPart), 0
+			}
+		}
+		if start < end {
+			if len(parts) > first {
+				last := &parts[len(parts)-1]
+				last.To, last.Contacts = float64(end)*interval, last.Contacts+n
+			} else {
+				add(start, end, n, false)
+			}
+		}
+		from = end
+	}
+	// A thin run with a fifth of the contacts a part needs joins the part
+	// before it (or after it, at the start of the day).
+	for i := 0; i < len(parts); i++ {
+		p := parts[i]
+		if p.Estimated || p.Contacts < minPartContacts/5 {
+			continue
+		}
+		switch {
+		case i > 0 && parts[i-1].Estimated:
+			parts[i-1].To, parts[i-1].Contacts = p.To, parts[i-1].Contacts+p.Contacts
+		case i+1 < len(parts) && parts[i+1].Estimated:
+			parts[i+1].From, parts[i+1].Contacts = p.From, parts[i+1].Contacts+p.Contacts
+		default:
+			continue
+		}
+		parts = slices.Delete(parts, i, i+1)
+		i--
+	}
+	estimated := false
+	for _, p := range parts {
+		estimated = estimated || p.Estimated
+	}
+	if !estimated {
+		return []AvailabilityPart{{From: 0, To: float64(slots) * interval, Contacts: count(0, slots), Estimated: count(0, slots) > 0}}
+	}
+	return parts
+}
+
+// fillUnestimated gives each part not estimated the value of the nearest
+// part that is (the earlier of two as near).
+func fillUnestimated(parts []AvailabilityPart, values []float64) {
+	for b, pt := range parts {
+		if pt.Estimated {
+			continue
+		}
+		for d := 1; d < len(parts); d++ {
+			if b-d >= 0 && parts[b-d].Estimated {
+				values[b] = values[b-d]
+				break
+			}
+			if b+d < len(parts) && parts[b+d].Estimated {
+				values[b] = values[b+d]
+				break
+			}
+		}
+	}
 }

@@ -129,8 +129,18 @@ func (f *Fit) Check(cfg *models.Config, results []*models.Result) *CheckResult {
 			}
 		}
 	}
-	// The simulation: per replication, its tallies by slot of the day.
-	simDays := float64(cfg.Days())
+	// The simulation: per replication, its tallies by slot of the day;
+	// contacts per day over the weekdays the log has, as the log's are.
+	present := map[int]bool{}
+	for _, wd := range weekday {
+		present[wd] = true
+	}
+	simDays := 0.0
+	for d := range cfg.Days() {
+		if present[int(models.WeekdayAt(cfg.Start, float64(d)*86400))] {
+			simDays++
+		}
+	}
 	simReps := make([][]tally, len(results))
 	for r, res := range results {
 		simReps[r] = make([]tally, slots)

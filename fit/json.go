@@ -64,7 +64,8 @@ func (a *Availability) groupJSON(g int, channels []ChannelFit) *output.Object {
 	}
 	var parts []*output.Object
 	for _, pt := range gr.Parts {
-		parts = append(parts, new(output.Object).Set("from", output.Clock(pt.From)).Set("start_seconds", pt.From).
+		parts = append(parts, new(output.Object).Set("from", clockOfDay(pt.From)).Set("to", clockOfDay(pt.To)).
+			Set("start_seconds", pt.From).Set("end_seconds", pt.To).
 			Set("value", pt.Value).Set("ci95", pt.HalfWidth).Set("estimated", pt.Estimated).Set("bound", nullIfEmpty(pt.Bound)).
 			Set("log_contacts", pt.Contacts).Set("log_waited", pt.LogWaited).Set("log_waited_ci95", pt.LogHalfWidth).
 			Set("sim_waited", pt.SimWaited).Set("sim_waited_ci95", pt.SimHalfWidth))

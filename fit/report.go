@@ -205,15 +205,15 @@ func (f *Fit) writeAvailability(b *strings.Builder) {
 		}
 		fmt.Fprintf(b, "Availability of %s: your agents were ready for contacts %s of the time they were at work (95 %% CI ± %s);\n"+
 			"the rest they were away, in spells of %s on average. Estimated by simulation (%d trials of %d replications), matching the\n"+
-			"share of %s contacts that waited per %s of the day:",
+			"share of %s contacts that waited per %s of the day (longer where the log has fewer than %d contacts):",
 			strings.Join(pools, ", "), pct(gr.Value), pctPoints(gr.HalfWidth), readable(av.AwaySpell), av.Trials, av.Reps,
-			strings.Join(channels, ", "), models.FormatDuration(av.Part))
+			strings.Join(channels, ", "), models.FormatDuration(av.Part), minPartContacts)
 		n := 0
 		for _, pt := range gr.Parts {
 			if !pt.Estimated {
 				continue
 			}
-			if n%6 == 0 {
+			if n%4 == 0 {
 				b.WriteString("\n ")
 			}
 			n++
@@ -224,7 +224,7 @@ func (f *Fit) writeAvailability(b *strings.Builder) {
 			case "lower":
 				note = " (at least)"
 			}
-			fmt.Fprintf(b, " %s %s ± %s%s", output.Clock(pt.From), pct(pt.Value), pctPoints(pt.HalfWidth), note)
+			fmt.Fprintf(b, " %s–%s %s ± %s%s", clockOfDay(pt.From), clockOfDay(pt.To), pct(pt.Value), pctPoints(pt.HalfWidth), note)
 		}
 		b.WriteString(".\n")
 	}

@@ -140,8 +140,9 @@ func (f *Fit) Scenario(name, source string) []byte {
 				if g := f.groupOf(i); g >= 0 {
 					w("    # availability: %s of their time at work the agents were ready for contacts (95 %% CI ± %s), estimated by\n",
 						pctText(f.Availability.Groups[g].Value), pctText(f.Availability.Groups[g].HalfWidth))
-					w("    # simulation per %s of the day; times the share of each interval the agents above were at work in the log\n",
-						models.FormatDuration(f.Availability.Part))
+					w("    # simulation per %s of the day (longer where the log has fewer than %d contacts); times the share of each interval\n",
+						models.FormatDuration(f.Availability.Part), minPartContacts)
+					w("    # the agents above were at work in the log\n")
 				} else {
 					w("    # availability: the share of each interval the agents above were at work in the log\n")
 				}

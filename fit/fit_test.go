@@ -38,7 +38,7 @@ func known(handle models.Dist) *models.Config {
 func syntheticLog(t testing.TB, cfg *models.Config) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	b.WriteString("replication,contact,customer,previous,channel,issue,how,outcome,chased,arrived_seconds,answered_seconds,ended_seconds,wait_seconds,handle_seconds\n")
+	b.WriteString("replication,contact,customer,previous,channel,issue,how,outcome,chased,arrived_seconds,answered_seconds,ended_seconds,wait_seconds,handle_seconds,agent\n")
 	num := func(x float64) string {
 		if math.IsNaN(x) {
 			return ""
@@ -49,8 +49,12 @@ func syntheticLog(t testing.TB, cfg *models.Config) []byte {
 		if c.Arrived >= cfg.Horizon {
 			return // a log covers a window of time: retries after it are not in it
 		}
-		fmt.Fprintf(&b, "%d,%d,%d,,%s,%s,%s,%s,false,%s,%s,%s,,\n", c.Replication, c.ID, c.Customer, c.Channel, c.Issue, c.How,
-			c.Outcome, num(c.Arrived), num(c.Answered), num(c.Ended))
+		agent := ""
+		if c.Agent > 0 {
+			agent = fmt.Sprintf("%s:%d", c.Pool, c.Agent)
+		}
+		fmt.Fprintf(&b, "%d,%d,%d,,%s,%s,%s,%s,false,%s,%s,%s,,,%s\n", c.Replication, c.ID, c.Customer, c.Channel, c.Issue, c.How,
+			c.Outcome, num(c.Arrived), num(c.Answered), num(c.Ended), agent)
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,152 @@
+package fit
+
+import (
+	"math"
+	"os"
+	"testing"
+
+	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/scenarios"
+)
+
+// calibrated fits a log and estimates its agents' availability as omnisim
+// fit does.
+func calibrated(t *testing.T, log []byte, opts CalibrateOptions) *Fit {
+	t.Helper()
+	fit, _ := fitLog(t, log, ContactsFormat)
+	sc, err := scenarios.Parse("refit.yaml", "refit", fit.Scenario("refit", "synthetic"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fit.Calibrate(&sc.Config, opts); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := scenarios.Parse("refit.yaml", "refit", fit.Scenario("refit", "synthetic"), nil); err != nil {
+		t.Fatalf("the calibrated scenario does not load: %v", err)
+	}
+	return fit
+}
+
+// TestFitRecoversAvailability: a log simulated with agents ready 85 % of
+// the time they are at work, in spells away of 5 minutes on average, gives
+// both back. References: the availability and spell the log was simulated
+// with (models.Pool.Availability, AwaySpell). The spell is estimated by
+// occurrences over exposure: its standard error is spell ÷ √spells, and
+// the check allows three of them. The availability must be within its own
+// 95 % confidence interval (the log's uncertainty over its 14 days and the
+// simulation's over replications, through the slope), which must be
+// narrow enough to tell 85 % from always ready.
+func TestFitRecoversAvailability(t *testing.T) {
+	if testing.Short() {
+		t.Skip("calibrates by simulation")
+	}
+	cfg := known(models.Dist{Kind: models.LogNormal, Mean: 240, CV: 0.8})
+	cfg.Pools[0].Agents = []int{10}
+	cfg.Pools[0].Availability = []float64{0.85}
+	cfg.Pools[0].AwaySpell = 300
+	fit := calibrated(t, syntheticLog(t, cfg), DefaultCalibrateOptions)
+	t.Logf("spell away %.1f s from %d spells; availability %.4f ± %.4f in %d trials",
+		fit.AwaySpell, fit.AwaySpells, fit.Availability.Groups[0].Value, fit.Availability.Groups[0].HalfWidth, fit.Availability.Trials)
+	if se := fit.AwaySpell / math.Sqrt(float64(fit.AwaySpells)); fit.AwaySpells < 200 || math.Abs(fit.AwaySpell-300) > 3*se {
+		t.Errorf("spell away: %.1f s from %d spells, want 300 ± %.1f (3 standard errors)", fit.AwaySpell, fit.AwaySpells, 3*se)
+	}
+	g := fit.Availability.Groups[0]
+	if math.Abs(g.Value-0.85) > g.HalfWidth || g.HalfWidth > 0.05 {
+		t.Errorf("availability %.4f ± %.4f, want 0.85 within the interval, and an interval below 0.05", g.Value, g.HalfWidth)
+	}
+}
+
+// TestFitAlwaysReady: the shipped synthetic log, simulated with agents
+// always ready (testdata/known.yaml), gives an availability whose 95 %
+// confidence interval holds 1, and the fitted scenario then waits as the
+// log did.
+func TestFitAlwaysReady(t *testing.T) {
+	data := shippedLog(t)
+	fit := calibrated(t, data, DefaultCalibrateOptions)
+	g := fit.Availability.Groups[0]
+	t.Logf("availability %.4f ± %.4f over %d parts; spells away %d", g.Value, g.HalfWidth, len(g.Parts), fit.AwaySpells)
+	if !(g.Value+g.HalfWidth >= 1) || g.HalfWidth > 0.15 {
+		t.Errorf("availability %.4f ± %.4f, want an interval (narrower than 0.15) that holds 1", g.Value, g.HalfWidth)
+	}
+	if fit.AwaySpells != 0 {
+		t.Errorf("%d spells away in a log of agents always ready, want none", fit.AwaySpells)
+	}
+}
+
+// TestSplitDay: parts of the day have the contacts they need, thin runs
+// are taken together, and the night's few contacts are left out.
+func TestSplitDay(t *testing.T) {
+	hourly := func(v ...float64) []float64 { return v }
+	day := make([]float64, 24)
+	for h := 7; h < 24; h++ {
+		day[h] = 600
+	}
+	day[6], day[23] = 20, 200
+	cases := []struct {
+		name     string
+		contacts []float64
+		perPart  int
+		want     [][2]int // from, to in hours
+		est      []bool
+	}{
+		{"busy hours alone, the night apart, a thin last hour with the one before", day, 1,
+			append([][2]int{{0, 7}}, append(hoursFrom(7, 22), [2]int{22, 24})...), append([]bool{false}, trues(16)...)},
+		{"two-hour parts", day, 2, append([][2]int{{0, 6}, {6, 8}}, twoHours(8, 24)...), append([]bool{false}, trues(9)...)},
+		{"a thin day is one part", hourly(10, 10, 10, 10), 1, [][2]int{{0, 4}}, []bool{true}},
+		{"thin hours in runs of 500", hourly(200, 200, 200, 200, 200, 200, 200), 1, [][2]int{{0, 3}, {3, 7}}, []bool{true, true}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			parts := splitDay(tc.contacts, tc.perPart, 3600)
+			var got [][2]int
+			var est []bool
+			for _, p := range parts {
+				got = append(got, [2]int{int(p.From / 3600), int(p.To / 3600)})
+				est = append(est, p.Estimated)
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("parts %v, want %v", got, tc.want)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] || est[i] != tc.est[i] {
+					t.Fatalf("parts %v (estimated %v), want %v (%v)", got, est, tc.want, tc.est)
+				}
+			}
+		})
+	}
+}
+
+func hoursFrom(from, to int) [][2]int {
+	var out [][2]int
+	for h := from; h < to; h++ {
+		out = append(out, [2]int{h, h + 1})
+	}
+	return out
+}
+
+func twoHours(from, to int) [][2]int {
+	var out [][2]int
+	for h := from; h < to; h += 2 {
+		out = append(out, [2]int{h, h + 2})
+	}
+	return out
+}
+
+func trues(n int) []bool {
+	out := make([]bool, n)
+	for i := range out {
+		out[i] = true
+	}
+	return out
+}
+
+// shippedLog returns testdata/known-contacts.csv, a day omnisim simulated
+// from testdata/known.yaml.
+func shippedLog(t *testing.T) []byte {
+	t.Helper()
+	data, err := os.ReadFile("testdata/known-contacts.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}

@@ -1,0 +1,125 @@
+package fit
+
+import (
+	"bytes"
+	"math"
+	"os"
+	"testing"
+
+	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/scenarios"
+)
+
+// bankLog is the "Anonymous Bank" October log ("Anonymous Bank" call-centre
+// data, Technion, I. Guedj and A. Mandelbaum), outside the repository.
+const bankLog = "../../shared/data/anonymous-bank-1999-10/october.txt"
+
+// bankCheck fits the records of the bank's log that use keeps, estimates
+// the agents' availability, and checks the fitted scenario against the
+// records of check (keep's, when nil), given their own arrivals and
+// agents at work (Fit.Transfer), with 10 replications of a week.
+func bankCheck(t *testing.T, data []byte, keep, check func(*Record) bool) *CheckResult {
+	t.Helper()
+	fitter, later := NewFitter(DefaultOptions), NewFitter(DefaultOptions)
+	if _, err := Read(bytes.NewReader(data), BankFormat, func(r *Record) {
+		switch {
+		case keep(r):
+			fitter.Add(r)
+		case check != nil && check(r):
+			later.Add(r)
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	fit := fitter.Result()
+	sc, err := scenarios.Parse("bank.yaml", "bank", fit.Scenario("bank", "october.txt"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fit.Calibrate(&sc.Config, DefaultCalibrateOptions); err != nil {
+		t.Fatal(err)
+	}
+	target := fit
+	if check != nil {
+		target = later.Result()
+		fit, _ = fit.Transfer(target)
+	}
+	sc, err = scenarios.Parse("bank.yaml", "bank", fit.Scenario("bank", "october.txt"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	results, err := models.RunReplications(&sc.Config, 10, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := target.Check(&sc.Config, results)
+	t.Log(c.DayLine())
+	t.Log(c.BusyLine())
+	return c
+}
+
+// TestFitReproducesBank: the scenario fitted to the bank's October log
+// reproduces it, over the day and hour by hour. The targets are the
+// project's (issue 12): over the day, the service level within 3 points
+// and abandonment within 1.5 points of the log's, the mean wait within
+// 20 %; in the hours with 20 contacts a day or more, abandonment within
+// 5 points and the service level within 10. Only the share of contacts
+// that waited, by hour, is matched by the fit (Calibrate); everything
+// else is a prediction. Skipped when the log is not there.
+func TestFitReproducesBank(t *testing.T) {
+	data, err := os.ReadFile(bankLog)
+	if err != nil {
+		t.Skip("the Anonymous Bank data is not there:", err)
+	}
+	c := bankCheck(t, data, func(*Record) bool { return true }, nil)
+	checkTargets(t, c)
+}
+
+// checkTargets checks a check against the project's targets.
+func checkTargets(t *testing.T, c *CheckResult) {
+	t.Helper()
+	l, s := c.Day.Log, c.Day.Sim
+	if d := math.Abs(s[FigServiceLevel].Value - l[FigServiceLevel].Value); d > 0.03 {
+		t.Errorf("over the day, service level %.2f %% against the log's %.2f %%: want within 3 points", 100*s[FigServiceLevel].Value, 100*l[FigServiceLevel].Value)
+	}
+	if d := math.Abs(s[FigAbandon].Value - l[FigAbandon].Value); d > 0.015 {
+		t.Errorf("over the day, abandonment %.2f %% against the log's %.2f %%: want within 1.5 points", 100*s[FigAbandon].Value, 100*l[FigAbandon].Value)
+	}
+	if r := s[FigMeanWait].Value/l[FigMeanWait].Value - 1; math.Abs(r) > 0.2 {
+		t.Errorf("over the day, mean wait %.2f s against the log's %.2f s: want within 20 %%", s[FigMeanWait].Value, l[FigMeanWait].Value)
+	}
+	if c.BusyHours < 10 {
+		t.Errorf("%d busy hours, want the bank's day", c.BusyHours)
+	}
+	if d := math.Abs(c.Worst[FigAbandon]); d > 0.05 {
+		t.Errorf("in the busy hours, abandonment up to %.1f points from the log's: want within 5", 100*d)
+	}
+	if d := math.Abs(c.Worst[FigServiceLevel]); d > 0.10 {
+		t.Errorf("in the busy hours, service level up to %.1f points from the log's: want within 10", 100*d)
+	}
+}
+
+// TestFitPredictsBank: fitted on the first half of October, the scenario
+// given the second half's own arrivals and agents at work predicts its
+// abandonment and mean wait over the day (within 1.5 points and 20 %) and
+// its hours' abandonment (within 5 points). The second half's service
+// level is only logged: out of sample, this is the figure the fit
+// predicts least well (see the README). Skipped when the log is not there.
+func TestFitPredictsBank(t *testing.T) {
+	data, err := os.ReadFile(bankLog)
+	if err != nil {
+		t.Skip("the Anonymous Bank data is not there:", err)
+	}
+	split := 10880 // 1999-10-16, in days from 1970-01-01
+	c := bankCheck(t, data, func(r *Record) bool { return r.Day < split }, func(r *Record) bool { return r.Day >= split })
+	l, s := c.Day.Log, c.Day.Sim
+	if d := math.Abs(s[FigAbandon].Value - l[FigAbandon].Value); d > 0.015 {
+		t.Errorf("out of sample, abandonment %.2f %% against the log's %.2f %%: want within 1.5 points", 100*s[FigAbandon].Value, 100*l[FigAbandon].Value)
+	}
+	if r := s[FigMeanWait].Value/l[FigMeanWait].Value - 1; math.Abs(r) > 0.2 {
+		t.Errorf("out of sample, mean wait %.2f s against the log's %.2f s: want within 20 %%", s[FigMeanWait].Value, l[FigMeanWait].Value)
+	}
+	if d := math.Abs(c.Worst[FigAbandon]); d > 0.05 {
+		t.Errorf("out of sample, in the busy hours, abandonment up to %.1f points from the log's: want within 5", 100*d)
+	}
+}

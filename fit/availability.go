@@ -43,6 +43,14 @@ type CalibrateOptions struct {
 	// Fixed, if above 0, is the availability to give every pool instead
 	// of estimating it.
 	Fixed float64
+	// Pooled estimates one availability per group, shared by the parts
+	// of the day whose waits agree with it, and one of their own only for
+	// the parts that depart from it by more than chance allows: fewer
+	// parameters, for short logs where agents are nearly always ready
+	// (parts capped at 1 by chance would otherwise pull the estimate
+	// down). By default every part has its own, which predicted the
+	// second half of the bank's October better from the first.
+	Pooled bool
 }
 
 // DefaultCalibrateOptions estimate availability hour by hour, with the
@@ -113,6 +121,10 @@ type AvailabilityPart struct {
 	// its days) and the simulation's (over replications) carried through
 	// the slope of the share waited in availability.
 	Value, HalfWidth float64
+	// Own tells that the part has an availability of its own: its share
+	// waited departed from the log's at its group's shared availability
+	// by more than chance allows. Parts without one share it.
+	Own bool
 	// Bound is "" when the search matched the log; "upper" when even
 	// agents always ready waited more than the log (availability 1, the
 	// most it can be), "lower" when the search reached its floor.
@@ -268,6 +280,7 @@ func (f *Fit) Calibrate(cfg *models.Config, opts CalibrateOptions) error {
 	av := &Availability{Part: opts.Part, AwaySpell: opts.AwaySpell, Reps: opts.Reps, Groups: f.groups(), Fixed: opts.Fixed > 0}
 	f.Availability = av
 	perPart := int(math.Round(opts.Part / f.Options.Interval))
+	c := &calibration{f: f, cfg: cfg, opts: opts, av: av, slots: slots, logs: make([][]partLog, len(av.Groups))}
 	for g := range av.Groups {
 		gr := &av.Groups[g]
 		// The log's contacts and those that waited, by day and slot.
@@ -275,8 +288,8 @@ func (f *Fit) Calibrate(cfg *models.Config, opts CalibrateOptions) error {
 		slotContacts := make([]float64, slots)
 		for d := range f.days {
 			off[d], wait[d] = make([]float64, slots), make([]float64, slots)
-			for _, c := range gr.Channels {
-				if day := f.Channels[c].daily[d]; day != nil {
+			for _, ch := range gr.Channels {
+				if day := f.Channels[ch].daily[d]; day != nil {
 					for s := range slots {
 						off[d][s] += day.offered[s]
 						wait[d][s] += day.waited[s]
@@ -292,226 +305,367 @@ func (f *Fit) Calibrate(cfg *models.Config, opts CalibrateOptions) error {
 			continue
 		}
 		gr.Parts = splitDay(slotContacts, perPart, f.Options.Interval)
+		c.logs[g] = make([]partLog, len(gr.Parts))
 		for b := range gr.Parts {
 			pt := &gr.Parts[b]
+			pl := &c.logs[g][b]
+			pl.dayOff, pl.dayWait = make([]float64, len(f.days)), make([]float64, len(f.days))
 			for s := range slots {
 				if t := float64(s) * f.Options.Interval; t >= pt.From && t < pt.To {
 					gr.slotPart[s] = b
+					for d := range f.days {
+						pl.dayOff[d] += off[d][s]
+						pl.dayWait[d] += wait[d][s]
+						pl.cellOff, pl.cellWait = append(pl.cellOff, off[d][s]), append(pl.cellWait, wait[d][s])
+					}
 				}
 			}
-			// The jackknife's units: days, or in a log of less than a week
-			// the intervals of its days.
-			var unitOff, unitWait []float64
-			for d := range f.days {
-				o, w := 0.0, 0.0
-				for s := range slots {
-					if gr.slotPart[s] != b {
-						continue
-					}
-					if len(f.days) < minUnitDays {
-						unitOff, unitWait = append(unitOff, off[d][s]), append(unitWait, wait[d][s])
-						continue
-					}
-					o += off[d][s]
-					w += wait[d][s]
-				}
-				if len(f.days) >= minUnitDays {
-					unitOff, unitWait = append(unitOff, o), append(unitWait, w)
-				}
-			}
-			pt.LogWaited, pt.LogHalfWidth = ratioCI(unitWait, unitOff)
+			pt.LogWaited, pt.LogHalfWidth = c.logShare(g, []int{b})
 		}
 	}
 	if av.Fixed {
 		return nil
 	}
-	// values holds the trial availability of every group and part.
-	values := make([][]float64, len(av.Groups))
-	for g := range values {
-		values[g] = make([]float64, len(av.Groups[g].Parts))
-	}
-	value := func(g, b int) float64 { return values[g][b] }
-	trial := func() error {
-		run := *cfg
-		run.Pools = slices.Clone(cfg.Pools)
-		for p := range run.Pools {
-			run.Pools[p].Availability = f.poolAvailability(p, value)
-			run.Pools[p].AwaySpell = opts.AwaySpell
+	// Every estimated part has an availability of its own; or, pooled,
+	// round 1 has one per group, for all its estimated parts, then every
+	// part whose share waited differs from the log's by more than their
+	// 95 % intervals allow together gets its own, and the search runs
+	// again, until none departs: a part has an availability of its own
+	// only where the log demands it, and the parts that agree share one,
+	// estimated from all their contacts.
+	var params []*param
+	for g, gr := range av.Groups {
+		p := &param{group: g, value: 1, slope: -0.5}
+		for b, pt := range gr.Parts {
+			switch {
+			case !pt.Estimated:
+			case opts.Pooled:
+				p.parts = append(p.parts, b)
+			default:
+				params = append(params, &param{group: g, parts: []int{b}, value: 1, slope: -0.5})
+			}
 		}
-		results, err := models.RunReplications(&run, opts.Reps, opts.Workers)
-		if err != nil {
+		if len(p.parts) > 0 {
+			params = append(params, p)
+		}
+	}
+	if err := c.run(params, 1); err != nil {
+		return err
+	}
+	v1 := c.snapshot(params)
+	for _, p := range params {
+		p.value = 0.8
+	}
+	if err := c.run(params, 0.8); err != nil {
+		return err
+	}
+	for i, p := range params {
+		p.slope = secant(v1[i][0], v1[i][1], p.value, p.simW, -0.5)
+	}
+	for round := 0; round < maxRounds; round++ {
+		if err := c.search(params); err != nil {
 			return err
 		}
-		av.Trials++
-		for g := range av.Groups {
-			gr := &av.Groups[g]
-			for b := range gr.Parts {
-				off, wait := make([]float64, len(results)), make([]float64, len(results))
-				for r, res := range results {
-					for _, c := range gr.Channels {
-						for k, iv := range res.Channels[c].Intervals {
-							if gr.slotPart[k%slots] == b {
-								off[r] += float64(iv.Offered)
-								wait[r] += float64(iv.Waited)
-							}
-						}
-					}
-				}
-				gr.Parts[b].SimWaited, gr.Parts[b].SimHalfWidth = ratioCI(wait, off)
+		var departing []*param
+		for _, p := range params {
+			if len(p.parts) < 2 {
+				continue
 			}
-		}
-		if opts.Progress != nil {
-			opts.Progress()
-		}
-		return nil
-	}
-	// setAll gives every estimated part the same availability, and the
-	// others their group's mean (the same, here).
-	setAll := func(a float64) {
-		for g := range values {
-			for b := range values[g] {
-				values[g][b] = a
-			}
-		}
-	}
-	read := func() (v, w [][]float64) {
-		v, w = make([][]float64, len(values)), make([][]float64, len(values))
-		for g := range values {
-			v[g] = slices.Clone(values[g])
-			for _, pt := range av.Groups[g].Parts {
-				w[g] = append(w[g], pt.SimWaited)
-			}
-		}
-		return v, w
-	}
-	setAll(1)
-	if err := trial(); err != nil {
-		return err
-	}
-	v0, w0 := read()
-	setAll(0.8)
-	if err := trial(); err != nil {
-		return err
-	}
-	v1, w1 := read()
-	slope := make([][]float64, len(values))
-	for g := range values {
-		slope[g] = make([]float64, len(values[g]))
-		for b := range values[g] {
-			slope[g][b] = secant(v0[g][b], w0[g][b], v1[g][b], w1[g][b], -0.5)
-		}
-	}
-	for av.Trials < opts.Trials {
-		done := true
-		next := make([][]float64, len(values))
-		for g := range values {
-			next[g] = slices.Clone(values[g])
-			for b, pt := range av.Groups[g].Parts {
-				if !pt.Estimated || math.IsNaN(pt.SimWaited) {
+			var keep []int
+			for _, b := range p.parts {
+				pt := av.Groups[p.group].Parts[b]
+				allow := math.Hypot(nanZero(pt.LogHalfWidth), nanZero(pt.SimHalfWidth))
+				if math.Abs(pt.SimWaited-pt.LogWaited) > allow && allow > 0 {
+					departing = append(departing, &param{group: p.group, parts: []int{b}, value: p.value, slope: p.slope})
 					continue
 				}
-				gap := pt.SimWaited - pt.LogWaited
-				if math.Abs(gap) > tolerance(pt) {
-					done = false
-				}
-				step := math.Max(-maxStep, math.Min(maxStep, -gap/slope[g][b]))
-				next[g][b] = math.Min(1, math.Max(minAvailability, values[g][b]+step))
+				keep = append(keep, b)
 			}
+			p.parts = keep
 		}
-		if done {
+		if len(departing) == 0 {
 			break
 		}
-		for g := range values {
-			fillUnestimated(av.Groups[g].Parts, next[g])
-		}
-		before, wBefore := read()
-		values = next
-		if err := trial(); err != nil {
-			return err
-		}
-		after, wAfter := read()
-		for g := range values {
-			for b := range values[g] {
-				slope[g][b] = secant(before[g][b], wBefore[g][b], after[g][b], wAfter[g][b], slope[g][b])
+		params = slices.DeleteFunc(append(params, departing...), func(p *param) bool { return len(p.parts) == 0 })
+		c.refresh(params)
+		if round == maxRounds-1 {
+			if err := c.search(params); err != nil {
+				return err
 			}
 		}
 	}
-	// Parts not estimated take the nearest estimate.
-	for g := range values {
-		fillUnestimated(av.Groups[g].Parts, values[g])
-	}
 	// The slope for the uncertainty: from two more trials about the
-	// estimate, a central difference over ±0.05 (the search's last
+	// estimate, a central difference over ±slopeStep (the search's last
 	// secant may span too little to tell the slope from noise).
-	final, _ := read()
+	final := c.snapshot(params)
 	kept := make([][]AvailabilityPart, len(av.Groups))
 	for g := range av.Groups {
 		kept[g] = slices.Clone(av.Groups[g].Parts)
 	}
-	shifted := func(d float64) ([][]float64, [][]float64, error) {
-		for g := range values {
-			for b := range values[g] {
-				values[g][b] = math.Min(1, math.Max(minAvailability, final[g][b]+d))
-			}
+	shifted := func(d float64) ([][3]float64, error) {
+		for i, p := range params {
+			p.value = math.Min(1, math.Max(minAvailability, final[i][0]+d))
 		}
-		if err := trial(); err != nil {
-			return nil, nil, err
+		if err := c.trial(params); err != nil {
+			return nil, err
 		}
-		v, w := read()
-		return v, w, nil
+		return c.snapshot(params), nil
 	}
-	vUp, wUp, err := shifted(slopeStep)
+	up, err := shifted(slopeStep)
 	if err != nil {
 		return err
 	}
-	vDown, wDown, err := shifted(-slopeStep)
+	down, err := shifted(-slopeStep)
 	if err != nil {
 		return err
 	}
-	for g := range values {
-		values[g] = final[g]
+	for g := range av.Groups {
 		av.Groups[g].Parts = kept[g]
-		for b := range values[g] {
-			slope[g][b] = secant(vDown[g][b], wDown[g][b], vUp[g][b], wUp[g][b], slope[g][b])
-		}
+	}
+	for i, p := range params {
+		p.value, p.simW, p.simH = final[i][0], final[i][1], final[i][2]
+		p.slope = secant(down[i][0], down[i][1], up[i][0], up[i][1], p.slope)
 	}
 	// The estimates, their uncertainty, and what bounds them.
+	values := c.values(params)
 	for g := range av.Groups {
 		gr := &av.Groups[g]
-		var varSum, weight float64
 		for b := range gr.Parts {
-			pt := &gr.Parts[b]
-			pt.Value = values[g][b]
-			if !pt.Estimated {
-				pt.HalfWidth = math.NaN()
-				continue
-			}
-			pt.HalfWidth = math.Hypot(pt.LogHalfWidth, pt.SimHalfWidth) / math.Abs(slope[g][b])
-			gap := pt.SimWaited - pt.LogWaited
-			switch {
-			case pt.Value >= 1 && gap > tolerance(*pt):
-				pt.Bound = "upper"
-			case pt.Value <= minAvailability && gap < -tolerance(*pt):
-				pt.Bound = "lower"
-			}
-			varSum += pt.Contacts * pt.Contacts * pt.HalfWidth * pt.HalfWidth
-			weight += pt.Contacts
+			gr.Parts[b].Value, gr.Parts[b].HalfWidth = values[g][b], math.NaN()
 		}
+	}
+	var groupVar, groupWeight = make([]float64, len(av.Groups)), make([]float64, len(av.Groups))
+	for _, p := range params {
+		gr := &av.Groups[p.group]
+		hw := math.Hypot(p.logH, p.simH) / math.Abs(p.slope)
+		gap := p.simW - p.logW
+		bound := ""
+		switch {
+		case p.value >= 1 && gap > p.tolerance():
+			bound = "upper"
+		case p.value <= minAvailability && gap < -p.tolerance():
+			bound = "lower"
+		}
+		contacts := 0.0
+		for _, b := range p.parts {
+			pt := &gr.Parts[b]
+			pt.HalfWidth, pt.Bound, pt.Own = hw, bound, len(p.parts) == 1 && len(gr.Parts) > 1
+			contacts += pt.Contacts
+		}
+		groupVar[p.group] += contacts * contacts * hw * hw
+		groupWeight[p.group] += contacts
+	}
+	for g := range av.Groups {
+		gr := &av.Groups[g]
 		gr.Value = weightedMean(gr.Parts, values[g])
 		gr.HalfWidth = math.NaN()
-		if weight > 0 {
-			gr.HalfWidth = math.Sqrt(varSum) / weight
+		if groupWeight[g] > 0 {
+			gr.HalfWidth = math.Sqrt(groupVar[g]) / groupWeight[g]
 		}
 	}
 	return nil
 }
 
+// maxRounds is the most times parts may leave their shared availability
+// for one of their own.
+const maxRounds = 3
+
+// partLog holds the log's tallies of a part of the day: contacts and
+// those that waited, by day and by interval of a day.
+type partLog struct {
+	dayOff, dayWait, cellOff, cellWait []float64
+}
+
+// param is one availability the search estimates: a group's, for some of
+// its parts of the day.
+type param struct {
+	group int
+	parts []int
+	value float64
+	// slope is the share waited's, in availability; logW, simW the shares
+	// that waited over the parts in the log and in the last trial, logH and
+	// simH their 95 % half-widths.
+	slope                  float64
+	logW, logH, simW, simH float64
+}
+
 // tolerance is how close a trial's share waited must come to the log's:
 // a quarter of their combined uncertainty, and no closer than 0.2 points
 // (a log of one day has no interval of its own).
-func tolerance(pt AvailabilityPart) float64 {
-	return math.Max(0.002, 0.25*math.Hypot(nanZero(pt.LogHalfWidth), nanZero(pt.SimHalfWidth)))
+func (p *param) tolerance() float64 {
+	return math.Max(0.002, 0.25*math.Hypot(nanZero(p.logH), nanZero(p.simH)))
 }
+
+// calibration is a search for the availability of a fit's agents.
+type calibration struct {
+	f     *Fit
+	cfg   *models.Config
+	opts  CalibrateOptions
+	av    *Availability
+	slots int
+	logs  [][]partLog
+	// simOff and simWait hold the last trial's contacts and those that
+	// waited, by group, part and replication.
+	simOff, simWait [][][]float64
+}
+
+// logShare returns the log's share of contacts that waited over the given
+// parts of group g, and its 95 % half-width: the jackknife over days, or,
+// in a log of less than minUnitDays, over the intervals of its days.
+func (c *calibration) logShare(g int, parts []int) (float64, float64) {
+	if len(c.f.days) < minUnitDays {
+		var off, wait []float64
+		for _, b := range parts {
+			off, wait = append(off, c.logs[g][b].cellOff...), append(wait, c.logs[g][b].cellWait...)
+		}
+		return ratioCI(wait, off)
+	}
+	off, wait := make([]float64, len(c.f.days)), make([]float64, len(c.f.days))
+	for _, b := range parts {
+		for d := range off {
+			off[d] += c.logs[g][b].dayOff[d]
+			wait[d] += c.logs[g][b].dayWait[d]
+		}
+	}
+	return ratioCI(wait, off)
+}
+
+// simShare returns the last trial's share that waited over the given parts
+// of group g, and its 95 % half-width over replications.
+func (c *calibration) simShare(g int, parts []int) (float64, float64) {
+	off, wait := make([]float64, c.opts.Reps), make([]float64, c.opts.Reps)
+	for _, b := range parts {
+		for r := range off {
+			off[r] += c.simOff[g][b][r]
+			wait[r] += c.simWait[g][b][r]
+		}
+	}
+	return ratioCI(wait, off)
+}
+
+// values returns the availability of every group and part: its
+// parameter's, and for a part not estimated the nearest estimate's.
+func (c *calibration) values(params []*param) [][]float64 {
+	out := make([][]float64, len(c.av.Groups))
+	for g, gr := range c.av.Groups {
+		out[g] = make([]float64, len(gr.Parts))
+		for b := range out[g] {
+			out[g][b] = 1
+		}
+	}
+	for _, p := range params {
+		for _, b := range p.parts {
+			out[p.group][b] = p.value
+		}
+	}
+	for g, gr := range c.av.Groups {
+		fillUnestimated(gr.Parts, out[g])
+	}
+	return out
+}
+
+// trial runs the fitted scenario at the parameters' availability, and
+// reads the shares that waited, of every part and parameter.
+func (c *calibration) trial(params []*param) error {
+	values := c.values(params)
+	run := *c.cfg
+	run.Pools = slices.Clone(c.cfg.Pools)
+	for p := range run.Pools {
+		run.Pools[p].Availability = c.f.poolAvailability(p, func(g, b int) float64 { return values[g][b] })
+		run.Pools[p].AwaySpell = c.opts.AwaySpell
+	}
+	results, err := models.RunReplications(&run, c.opts.Reps, c.opts.Workers)
+	if err != nil {
+		return err
+	}
+	c.av.Trials++
+	c.simOff, c.simWait = make([][][]float64, len(c.av.Groups)), make([][][]float64, len(c.av.Groups))
+	for g := range c.av.Groups {
+		gr := &c.av.Groups[g]
+		c.simOff[g], c.simWait[g] = make([][]float64, len(gr.Parts)), make([][]float64, len(gr.Parts))
+		for b := range gr.Parts {
+			c.simOff[g][b], c.simWait[g][b] = make([]float64, len(results)), make([]float64, len(results))
+		}
+		for r, res := range results {
+			for _, ch := range gr.Channels {
+				for k, iv := range res.Channels[ch].Intervals {
+					b := gr.slotPart[k%c.slots]
+					c.simOff[g][b][r] += float64(iv.Offered)
+					c.simWait[g][b][r] += float64(iv.Waited)
+				}
+			}
+		}
+		for b := range gr.Parts {
+			gr.Parts[b].SimWaited, gr.Parts[b].SimHalfWidth = c.simShare(g, []int{b})
+		}
+	}
+	c.refresh(params)
+	if c.opts.Progress != nil {
+		c.opts.Progress()
+	}
+	return nil
+}
+
+// refresh reads each parameter's shares that waited, in the log and in the
+// last trial, over its parts.
+func (c *calibration) refresh(params []*param) {
+	for _, p := range params {
+		p.logW, p.logH = c.logShare(p.group, p.parts)
+		p.simW, p.simH = c.simShare(p.group, p.parts)
+	}
+}
+
+// run runs a trial with every parameter at value.
+func (c *calibration) run(params []*param, value float64) error {
+	for _, p := range params {
+		p.value = value
+	}
+	return c.trial(params)
+}
+
+// snapshot returns each parameter's value, share waited and its
+// half-width in the last trial.
+func (c *calibration) snapshot(params []*param) [][3]float64 {
+	out := make([][3]float64, len(params))
+	for i, p := range params {
+		out[i] = [3]float64{p.value, p.simW, p.simH}
+	}
+	return out
+}
+
+// search moves every parameter by the secant method until each share
+// waited is within its tolerance of the log's, or the trials run out.
+func (c *calibration) search(params []*param) error {
+	for c.av.Trials < c.opts.Trials {
+		done := true
+		before := c.snapshot(params)
+		for _, p := range params {
+			if math.IsNaN(p.simW) || math.IsNaN(p.logW) {
+				continue
+			}
+			gap := p.simW - p.logW
+			if math.Abs(gap) > p.tolerance() {
+				done = false
+			}
+			step := math.Max(-maxStep, math.Min(maxStep, -gap/p.slope))
+			p.value = math.Min(1, math.Max(minAvailability, p.value+step))
+		}
+		if done {
+			for i, p := range params {
+				p.value = before[i][0]
+			}
+			return nil
+		}
+		if err := c.trial(params); err != nil {
+			return err
+		}
+		for i, p := range params {
+			p.slope = secant(before[i][0], before[i][1], p.value, p.simW, p.slope)
+		}
+	}
+	return nil
+}
+
 
 // secant returns the slope of the share waited in availability between two
 // trials, or fallback when they are too close to tell or the slope is not

@@ -150,3 +150,31 @@ func shippedLog(t *testing.T) []byte {
 	}
 	return data
 }
+
+// TestFitPooledAvailability: pooled, the availability of a log simulated
+// with one availability all day (85 %) is one shared estimate, within its
+// interval of 0.85, with at most a chance part or two of their own (each
+// part departs at the 5 % level).
+func TestFitPooledAvailability(t *testing.T) {
+	if testing.Short() {
+		t.Skip("calibrates by simulation")
+	}
+	cfg := known(models.Dist{Kind: models.LogNormal, Mean: 240, CV: 0.8})
+	cfg.Pools[0].Agents = []int{10}
+	cfg.Pools[0].Availability = []float64{0.85}
+	cfg.Pools[0].AwaySpell = 300
+	opts := DefaultCalibrateOptions
+	opts.Pooled = true
+	fit := calibrated(t, syntheticLog(t, cfg), opts)
+	g := fit.Availability.Groups[0]
+	own := 0
+	for _, pt := range g.Parts {
+		if pt.Own {
+			own++
+		}
+	}
+	t.Logf("availability %.4f ± %.4f, %d of %d parts with their own, %d trials", g.Value, g.HalfWidth, own, len(g.Parts), fit.Availability.Trials)
+	if math.Abs(g.Value-0.85) > g.HalfWidth || own > 3 {
+		t.Errorf("availability %.4f ± %.4f with %d parts of their own, want 0.85 within the interval and at most 3", g.Value, g.HalfWidth, own)
+	}
+}

@@ -101,10 +101,14 @@ func checkTargets(t *testing.T, c *CheckResult) {
 
 // TestFitPredictsBank: fitted on the first half of October, the scenario
 // given the second half's own arrivals and agents at work predicts its
-// abandonment and mean wait over the day (within 1.5 points and 20 %) and
-// its hours' abandonment (within 5 points). The second half's service
-// level is only logged: out of sample, this is the figure the fit
-// predicts least well (see the README). Skipped when the log is not there.
+// abandonment and mean wait over the day (within 1.5 points and 20 %), and
+// hour by hour differs from the log by more than their 95 % intervals
+// together allow in at most 2 of the busy hours for each of abandonment,
+// mean wait and service level (with 17 busy hours, 3 or more would happen
+// by chance alone under 5 % of the time). The second half's hours have
+// half the days of the whole month, and their intervals are wide: a fixed
+// margin would be a weaker test than the intervals in some hours and an
+// unfair one in others. Skipped when the log is not there.
 func TestFitPredictsBank(t *testing.T) {
 	data, err := os.ReadFile(bankLog)
 	if err != nil {
@@ -119,7 +123,9 @@ func TestFitPredictsBank(t *testing.T) {
 	if r := s[FigMeanWait].Value/l[FigMeanWait].Value - 1; math.Abs(r) > 0.2 {
 		t.Errorf("out of sample, mean wait %.2f s against the log's %.2f s: want within 20 %%", s[FigMeanWait].Value, l[FigMeanWait].Value)
 	}
-	if d := math.Abs(c.Worst[FigAbandon]); d > 0.05 {
-		t.Errorf("out of sample, in the busy hours, abandonment up to %.1f points from the log's: want within 5", 100*d)
+	for _, m := range []int{FigAbandon, FigMeanWait, FigServiceLevel} {
+		if c.Outside[m] > 2 {
+			t.Errorf("out of sample, %s: %d of %d busy hours differ beyond their 95 %% intervals, want at most 2", CheckFigures[m].Label, c.Outside[m], c.BusyHours)
+		}
 	}
 }

@@ -32,6 +32,7 @@ type fitOptions struct {
 	availability    string
 	part, away      string
 	calReps         int
+	pooled          bool
 	split           string
 }
 
@@ -51,17 +52,27 @@ fitted to it, with a fit report on stdout:
 
   arrivals: each channel's mean contacts per interval of the week, from the
     days the log covers (and how much daily volumes vary beyond Poisson);
-  handle times: a lognormal and a gamma distribution fitted by maximum
-    likelihood, with the Kolmogorov–Smirnov distance of each to the log; the
-    closer one is used; the same by channel and type when the log has
-    types, which become the scenario's issues;
+  handle times: a lognormal and a gamma law with the log's mean and CV,
+    and an empirical law of the log's own times (from 1,000 contacts on),
+    each with its Kolmogorov–Smirnov distance to the log; the closest is
+    used; the same by channel and type when the log has types, which become
+    the scenario's issues;
   patience: exponential, its mean the time every contact waited divided by
     those who gave up (answered waits are censored observations of
     patience), and the Kaplan–Meier median beside it;
   redials: the share of give-ups the same customer followed with another
     contact within --redial-within, which the scenario retries (its
     arrivals are the log's less the redials);
-  staffing: the agents at work in each interval, when the log names agents.
+  staffing, when the log names agents: the agents at work in each
+    interval, each from the start of a working span (services no more than
+    --span-gap apart) to its end; the mean spell away, from the agents
+    idle beside a waiting caller they serve; and their availability, the
+    share of their time at work they were ready for contacts, estimated by
+    simulation: the fitted scenario is run at trial availabilities, with
+    common random numbers, until the share of contacts that waited matches
+    the log's in every hour (--availability-part; hours with too few
+    contacts are taken together). Abandonment, waits and service level are
+    left for --check to test.
 
 The log is read as a stream. Rows that cannot be read are counted and
 listed with their line numbers; a log mostly unreadable is refused.
@@ -74,14 +85,19 @@ columns (arrival time and its layout, channel, wait, handle time, outcome
 values, and optionally type, customer and agent): see the README.
 
 --check simulates the fitted scenario and sets it against the log, time of
-day by time of day: contacts per day, abandonment, mean wait and service
-level, and says how close they are.
+day by time of day: contacts per day, abandonment, mean wait, service level
+and the share that waited, each with its 95 % confidence interval, and says
+how close they are; --json writes the fit and the check as one JSON object.
+--split DATE fits the log before DATE and, with --check, also sets the part
+from DATE on against the fitted scenario given that part's own arrivals and
+agents at work: do last month's parameters predict this month?
 
 The scenario goes to the file --out names, or else to <log>-fitted.yaml
 beside the working directory's files; an existing file is replaced only
 with --force.`,
-		Example: `  omnisim fit october.txt --out bank.yaml --check
-  omnisim run --journeys --out run1 && omnisim fit run1/contacts.csv --out refit.yaml --check`,
+		Example: `  omnisim fit fit/testdata/known-contacts.csv --out known-fitted.yaml --check
+  omnisim fit fit/testdata/known-contacts.csv --out known-json.yaml --check --json > check.json
+  omnisim run textbook --reps 1 --journeys --out run1 && omnisim fit run1/contacts.csv --out first-days.yaml --check --split 1970-01-05`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkRepsJobs(cmd, o.reps, o.workers); err != nil {
@@ -108,6 +124,7 @@ with --force.`,
 	f.StringVar(&o.availability, "availability", "estimate", "the share of their time at work agents are ready for contacts: estimate (by simulation), or a share such as 90%")
 	f.StringVar(&o.part, "availability-part", "1h", "estimate availability for each part of the day this long (a multiple of --interval that divides a day; 24h for one per pool)")
 	f.StringVar(&o.away, "away-spell", "estimate", "the mean length of an agent's spells away from contacts: estimate (from the log), or a duration such as 5m")
+	f.BoolVar(&o.pooled, "availability-pooled", false, "estimate one availability per pool for the parts of the day that agree, and one of their own only for those that depart from it")
 	f.IntVar(&o.calReps, "calibration-reps", 20, "replications of the fitted week in each trial of the availability search")
 	f.StringVar(&o.split, "split", "", "fit on the log before this `date` (2006-01-02) and, with --check, also check the part from it on")
 	f.BoolVar(&o.json, "json", false, "with --check: write the fit and the check as one JSON object instead of tables")
@@ -473,7 +490,7 @@ const maxCalibrationReps = 1000
 // calibrateOptions reads the availability flags.
 func (o *fitOptions) calibrateOptions(opts fit.Options) (fit.CalibrateOptions, error) {
 	cal := fit.DefaultCalibrateOptions
-	cal.Reps, cal.Workers = o.calReps, o.workers
+	cal.Reps, cal.Workers, cal.Pooled = o.calReps, o.workers, o.pooled
 	var problems []string
 	if o.availability != "estimate" {
 		a, err := models.ParseFraction(o.availability)

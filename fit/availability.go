@@ -666,7 +666,6 @@ func (c *calibration) search(params []*param) error {
 	return nil
 }
 
-
 // secant returns the slope of the share waited in availability between two
 // trials, or fallback when they are too close to tell or the slope is not
 // clearly negative (more availability, less waiting).

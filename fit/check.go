@@ -186,40 +186,54 @@ func (f *Fit) Check(cfg *models.Config, results []*models.Result) *CheckResult {
 }
 
 // logMeasure computes the log's figures over the slots in selects, with
-// every weekday weighing alike, and their jackknife intervals over days.
+// every weekday weighing alike, and their jackknife intervals: over days,
+// or in a log of less than minUnitDays over the intervals of its days.
 func logMeasure(days [][]tally, weekday []int, in func(int) bool) Measure {
-	totals := make([]tally, len(days))
+	var count [7]int
 	for d := range days {
+		count[weekday[d]]++
+	}
+	// The units, each with its day.
+	var units []tally
+	var unitDay []int
+	for d := range days {
+		var total tally
 		for s, t := range days[d] {
-			if in(s) {
-				totals[d].add(t)
+			if !in(s) {
+				continue
 			}
+			if len(days) < minUnitDays {
+				units, unitDay = append(units, t), append(unitDay, d)
+				continue
+			}
+			total.add(t)
+		}
+		if len(days) >= minUnitDays {
+			units, unitDay = append(units, total), append(unitDay, d)
 		}
 	}
 	value := func(leave int) [nFigures]float64 {
-		var count [7]int
-		for d := range totals {
-			if d != leave {
-				count[weekday[d]]++
+		n := count
+		if leave >= 0 && len(days) >= minUnitDays {
+			n[weekday[unitDay[leave]]]--
+		}
+		present := 0
+		for _, k := range n {
+			if k > 0 {
+				present++
 			}
 		}
 		var sum tally
-		for d, t := range totals {
-			if d == leave {
+		for u, t := range units {
+			if u == leave {
 				continue
 			}
-			w := 1 / float64(count[weekday[d]])
+			w := 1 / float64(n[weekday[unitDay[u]]])
 			sum.add(tally{w * t.offered, w * t.abandoned, w * t.waited, w * t.within, w * t.waitSum})
 		}
-		weekdays := 0
-		for _, n := range count {
-			if n > 0 {
-				weekdays++
-			}
-		}
-		return sum.values(float64(max(1, weekdays)))
+		return sum.values(float64(max(1, present)))
 	}
-	return jackknife(len(totals), value)
+	return jackknife(len(units), value)
 }
 
 // simMeasure computes the simulation's figures over the slots in selects,

@@ -124,7 +124,9 @@ func TestFitCheckJSON(t *testing.T) {
 				Time     string
 				Log, Sim map[string]struct{ Value, CI95 *float64 }
 			}
-			Day     struct{ Log, Sim map[string]struct{ Value, CI95 *float64 } }
+			Day struct {
+				Log, Sim map[string]struct{ Value, CI95 *float64 }
+			}
 			Summary []string
 		}
 	}

@@ -75,7 +75,9 @@ func needs(cfg *models.Config, results []*models.Result) [][]need {
 
 // erlangPlan is the starting point: in each interval, each pool gets the
 // Erlang A needs of the channels it is the primary pool of, added up, as
-// agents to schedule after shrinkage, within the cap.
+// agents ready for contacts, so as many more at work as their
+// availability asks (atWork), and scheduled after shrinkage, within the
+// cap.
 func (s *searcher) erlangPlan(nd [][]need) [][]int {
 	cfg := s.cfg
 	out := make([][]int, len(cfg.Pools))
@@ -88,7 +90,7 @@ func (s *searcher) erlangPlan(nd [][]need) [][]int {
 					sum += nd[i][k].agents
 				}
 			}
-			out[p][k] = s.cap(scheduledFor(int(math.Ceil(sum-1e-9)), cfg.Pools[p].Shrinkage))
+			out[p][k] = s.cap(scheduledFor(atWork(sum, cfg.Pools[p].AvailabilityAt(k)), cfg.Pools[p].Shrinkage))
 		}
 	}
 	return out
@@ -104,7 +106,9 @@ func (s *searcher) erlangPlan(nd [][]need) [][]int {
 // targets at the interval's demand (the smallest over the pool's
 // channels). An arrival waits exactly when L ≥ s, so at the algorithm's
 // fixed point the chance of waiting is α in every interval, whatever the
-// lag after a peak. Deferred channels add their workload.
+// lag after a peak. Deferred channels add their workload. Agents who are
+// away part of their time (models.Pool.Availability) count as ready for
+// that share of it: s ready takes s ÷ availability at work.
 func (s *searcher) isaPlan(r *run, nd [][]need) [][]int {
 	cfg := s.cfg
 	out := make([][]int, len(cfg.Pools))
@@ -143,7 +147,7 @@ func (s *searcher) isaPlan(r *run, nd [][]need) [][]int {
 				agents = quantileStaff(samples, alpha)
 			}
 			agents += int(math.Ceil(work - 1e-9))
-			out[p][k] = s.cap(scheduledFor(agents, cfg.Pools[p].Shrinkage))
+			out[p][k] = s.cap(scheduledFor(atWork(float64(agents), cfg.Pools[p].AvailabilityAt(k)), cfg.Pools[p].Shrinkage))
 		}
 	}
 	return out
@@ -162,4 +166,11 @@ func quantileStaff(samples []float64, alpha float64) int {
 	}
 	// s must exceed the reading below the top `allowed`.
 	return int(math.Floor(samples[len(samples)-allowed-1])) + 1
+}
+
+// atWork returns the agents to have at work for ready agents on average
+// when each is ready for the share avail of their time
+// (models.Pool.Availability).
+func atWork(ready, avail float64) int {
+	return int(math.Ceil(ready/avail - 1e-9))
 }

@@ -49,6 +49,31 @@ func TestSearchSteadyQueueMatchesErlangA(t *testing.T) {
 	}
 }
 
+// Agents ready only part of their time at work need more of them at work:
+// on the textbook queue with agents ready 80 % of the time, in spells away
+// of 5 minutes, the plan starts from Erlang A's 13 ready agents ÷ 0.8, 17
+// at work, and the simulation settles it above the 13 ± 1 of agents
+// always ready (TestSearchSteadyQueueMatchesErlangA), with every check
+// met.
+func TestSearchWithAvailability(t *testing.T) {
+	cfg := builtin(t, "textbook", "horizon=2d", "warmup=6h", "interval=6h", "pools.agents.availability=80%", "pools.agents.away_spell=5m")
+	p, err := Search(cfg, Options{Replications: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k := firstMeasured(cfg); k < cfg.Intervals(); k++ {
+		if got := p.Erlang[0][k]; got != 17 {
+			t.Errorf("interval %d: Erlang A's start %d agents at work, want ⌈13 ÷ 0.8⌉ = 17", k, got)
+		}
+		if got := p.Agents[0][k]; got < 15 {
+			t.Errorf("interval %d: %d agents at work, want more than the 13 ± 1 always ready", k, got)
+		}
+	}
+	if v := p.Verification; v.Missed > 0 {
+		t.Errorf("verification: %d checks missed", v.Missed)
+	}
+}
+
 // A pool shared by three channels (phone, chat and email in one front
 // line), with customers switching between them, converges to a plan that
 // meets every target.

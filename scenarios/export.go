@@ -206,6 +206,8 @@ var settingNotes = map[string]string{
 	"pools.*.shifts":        "shifts: {days, hours, agents}; the headcount is that of the shifts covering an interval",
 	"pools.*.shrinkage":     "share of scheduled time lost to breaks, training and absence",
 	"pools.*.cost_per_hour": "cost of a scheduled agent hour, in your currency",
+	"pools.*.availability":  "share of their time at work agents are ready for contacts (the rest away); one, or one per interval",
+	"pools.*.away_spell":    "mean length of an agent's spell away from contacts (with availability below 100 %)",
 
 	"claims":                  "what the story says, each claim checked by omnisim demo on the run's numbers",
 	"claims[].says":           "the sentence; {a}, {b}, {change}, {counter}, {part} are filled with measured numbers",

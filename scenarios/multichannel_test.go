@@ -262,6 +262,14 @@ func TestParseMultiChannelErrors(t *testing.T) {
 			[]string{f + `:121:9: pools.generalists.shifts[1].agents: missing`}},
 		{"shrinkage of 100 %", "shrinkage: 30%", "shrinkage: 100%",
 			[]string{f + `:124:16: pools.generalists.shrinkage: must be a share from 0 up to (not including) 100 %, not 1`}},
+		{"availability of zero", "shrinkage: 30%", "shrinkage: 30%\n    availability: 0",
+			[]string{f + `:125:19: pools.generalists.availability: must be a share above 0 and at most 100 %, not 0`}},
+		{"availability above 100 % in a list", "shrinkage: 30%", "shrinkage: 30%\n    availability: [90%, 120%]",
+			[]string{f + `:125:25: pools.generalists.availability[1]: must be a share above 0 and at most 100 %, not 1.2`}},
+		{"availability an empty list", "shrinkage: 30%", "shrinkage: 30%\n    availability: []",
+			[]string{f + `:125:19: pools.generalists.availability: must list at least one share`}},
+		{"away spell not a duration", "shrinkage: 30%", "shrinkage: 30%\n    away_spell: soon",
+			[]string{f + `:125:17: pools.generalists.away_spell: duration "soon": expected a number at "soon" (write, for example, 20s, 5m or 1h30m)`}},
 		{"bool maybe", "public: true", "public: maybe",
 			[]string{f + `:90:13: channels.social.public: want true or false, not "maybe"`}},
 		{"bool as text", "choice: false", `choice: "false"`,
@@ -447,6 +455,9 @@ func TestSetMultiChannel(t *testing.T) {
 		{"start=sat", func(c *models.Config) any { return c.Start }, models.Saturday},
 		{"pools.specialists.shifts[0].agents=8", func(c *models.Config) any { return c.Pools[2].Shifts[0].Agents }, 8},
 		{"pools.generalists.shrinkage=35%", func(c *models.Config) any { return c.Pools[0].Shrinkage }, 0.35},
+		{"pools.generalists.availability=85%", func(c *models.Config) any { return c.Pools[0].Availability }, []float64{0.85}},
+		{"pools.generalists.availability=[90%, 80%]", func(c *models.Config) any { return c.Pools[0].Availability }, []float64{0.9, 0.8}},
+		{"pools.generalists.away_spell=4m", func(c *models.Config) any { return c.Pools[0].AwaySpell }, 240.0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.set, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package fit
 
 import (
+	"bytes"
 	"math"
 	"os"
 	"testing"
@@ -176,5 +177,40 @@ func TestFitPooledAvailability(t *testing.T) {
 	t.Logf("availability %.4f ± %.4f, %d of %d parts with their own, %d trials", g.Value, g.HalfWidth, own, len(g.Parts), fit.Availability.Trials)
 	if math.Abs(g.Value-0.85) > g.HalfWidth || own > 3 {
 		t.Errorf("availability %.4f ± %.4f with %d parts of their own, want 0.85 within the interval and at most 3", g.Value, g.HalfWidth, own)
+	}
+}
+
+// TestKaplanMeierLaw: the Kaplan–Meier patience law of a log simulated
+// with exponential patience of mean 3 minutes has that law's quantiles:
+// its value for the p-th hundredth is −180·ln(1 − p) (the middle of the
+// hundredth), within the curve's error (the exponential's quantile at p
+// has a standard error of about 180 ÷ √(the give-ups seen by then), and
+// censoring widens it: the check allows 15 % or 15 s); the scenario that
+// takes it loads, and has that law's mean.
+func TestKaplanMeierLaw(t *testing.T) {
+	cfg := known(models.Dist{Kind: models.LogNormal, Mean: 240, CV: 0.8})
+	cfg.Horizon = 7 * 86400
+	fitter := NewFitter(Options{Interval: 3600, AnswerWithin: 20, RedialWithin: 3600, SpanGap: 1800, PatienceKM: true})
+	if _, err := Read(bytes.NewReader(syntheticLog(t, cfg)), ContactsFormat, fitter.Add); err != nil {
+		t.Fatal(err)
+	}
+	fit := fitter.Result()
+	km := fit.Channels[0].PatienceKM
+	if km.Kind != models.Empirical || len(km.Values) != kmValues {
+		t.Fatalf("patience law %v, want an empirical law of %d values", km, kmValues)
+	}
+	for _, i := range []int{9, 24, 49} {
+		p := (float64(i) + 0.5) / kmValues
+		want := -180 * math.Log(1-p)
+		if got := km.Values[i]; math.Abs(got-want) > math.Max(15, 0.15*want) {
+			t.Errorf("value %d (quantile %.3f): %.1f s, want %.1f", i, p, got, want)
+		}
+	}
+	sc, err := scenarios.Parse("refit.yaml", "refit", fit.Scenario("refit", "synthetic"), nil)
+	if err != nil {
+		t.Fatalf("the fitted scenario does not load: %v", err)
+	}
+	if got := sc.Config.Channels[0].Patience; got.Kind != models.Empirical || math.Abs(got.MeanValue()-km.MeanValue()) > 0.5 {
+		t.Errorf("the scenario's patience %v, want the Kaplan–Meier law of mean %.1f s", got, km.MeanValue())
 	}
 }

@@ -23,6 +23,9 @@ type Options struct {
 	// working span, in seconds: an agent is at work from the start of the
 	// first service of a span to the end of its last, across intervals.
 	SpanGap float64
+	// PatienceKM writes patience as the Kaplan–Meier curve (an empirical
+	// law) rather than the exponential fit.
+	PatienceKM bool
 }
 
 // DefaultOptions are hourly intervals, 20 s, redials within an hour, and

@@ -101,6 +101,9 @@ type ChannelFit struct {
 	// PatienceMedian is the Kaplan–Meier median of patience; NaN when
 	// more than half would still wait at the longest wait seen.
 	PatienceMedian float64
+	// PatienceKM is the Kaplan–Meier curve as an empirical law
+	// (kaplanMeierLaw); its Kind is "" when nobody gave up.
+	PatienceKM models.Dist
 	// Slots are the observed tallies by time of day: contacts per day,
 	// the shares given up, waited (a wait above zero, or given up) and
 	// answered within the threshold, and the mean wait, over every day of
@@ -365,6 +368,9 @@ func (f *Fitter) Result() *Fit {
 			cf.PatienceMean = c.totalWait / float64(c.nAbandoned)
 		}
 		cf.PatienceMedian = kaplanMeierMedian(&c.gaveUp, &c.censored)
+		if c.nAbandoned > 0 {
+			cf.PatienceKM = kaplanMeierLaw(&c.gaveUp, &c.censored, cf.PatienceMean)
+		}
 		for s := range f.slots {
 			n := c.offered[s] / float64(len(days))
 			cf.Offered = append(cf.Offered, n)
@@ -653,4 +659,45 @@ func (f *Fit) Transfer(to *Fit) (out *Fit, missing []string) {
 		}
 	}
 	return &c, missing
+}
+
+// kmValues is the number of values of a Kaplan–Meier patience law.
+const kmValues = 100
+
+// kaplanMeierLaw returns the Kaplan–Meier curve of patience (from waits
+// binned by the second, as kaplanMeierMedian takes them) as an empirical
+// law: kmValues values drawn alike, the curve's quantiles at the middle of
+// each hundredth (a give-up in the second [t, t+1) at t + ½). The curve
+// ends at the longest wait the log saw, with the share still waiting
+// there; those draws take that wait, and go on past it by an exponential
+// time of mean tail (the exponential fit's: beyond the log, the hazard is
+// taken as constant).
+func kaplanMeierLaw(gaveUp, censored *[waitBins + 1]float64, tail float64) models.Dist {
+	atRisk, end := 0.0, 0
+	for t := range gaveUp {
+		atRisk += gaveUp[t] + censored[t]
+		if gaveUp[t]+censored[t] > 0 {
+			end = t
+		}
+	}
+	values := make([]float64, kmValues)
+	surv, i := 1.0, 0
+	for t := 0; t <= end && i < kmValues; t++ {
+		if d := gaveUp[t]; d > 0 && atRisk > 0 {
+			surv *= 1 - d/atRisk
+			for i < kmValues && 1-surv >= (float64(i)+0.5)/kmValues {
+				values[i] = float64(t) + 0.5
+				i++
+			}
+		}
+		atRisk -= gaveUp[t] + censored[t]
+	}
+	for ; i < kmValues; i++ {
+		values[i] = float64(end) + 0.5
+	}
+	d := models.Dist{Kind: models.Empirical, Values: values}
+	if values[kmValues-1] == float64(end)+0.5 && tail > 0 && !math.IsInf(tail, 0) {
+		d.Tail = tail
+	}
+	return d
 }

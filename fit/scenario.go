@@ -98,6 +98,11 @@ func (f *Fit) Scenario(name, source string) []byte {
 		case c.PatienceMean < 1:
 			w("    # patience: those who gave up did so at once (%.2f s of waiting for each); held at 1 s\n", c.PatienceMean)
 			w("    patience: {dist: exponential, mean: 1s}\n")
+		case f.Options.PatienceKM && c.PatienceKM.Kind != "":
+			w("    # patience: the Kaplan–Meier curve (answered waits censored), its quantiles drawn alike; past the log's longest wait\n")
+			w("    # (%s), an exponential tail of the exponential fit's mean; mean %s\n", durationText(slices.Max(c.PatienceKM.Values)),
+				durationText(c.PatienceKM.MeanValue()))
+			w("    patience: %s\n", distYAML(c.PatienceKM))
 		default:
 			w("    # patience: exponential, mean = time waited by all ÷ those who gave up (answered waits are censored)\n")
 			w("    patience: {dist: exponential, mean: %s}\n", duration(c.PatienceMean))
@@ -200,6 +205,9 @@ func distYAML(d models.Dist) string {
 		values := make([]string, len(d.Values))
 		for i, v := range d.Values {
 			values[i] = duration(v)
+		}
+		if d.Tail > 0 {
+			return fmt.Sprintf("{dist: empirical, values: [%s], tail: %s}", strings.Join(values, ", "), duration(d.Tail))
 		}
 		return fmt.Sprintf("{dist: empirical, values: [%s]}", strings.Join(values, ", "))
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 
 	"gonum.org/v1/gonum/stat/distuv"
@@ -40,7 +41,10 @@ var DistKinds = []DistKind{Exponential, Deterministic, Erlang, Gamma, LogNormal,
 //   - Gamma and LogNormal: Mean and CV, the coefficient of variation
 //     (standard deviation ÷ mean); CV 0 is deterministic.
 //   - Uniform: Min and Max.
-//   - Empirical: Values, drawn with equal probability.
+//   - Empirical: Values, drawn with equal probability; with Tail, a draw
+//     of the largest value goes on past it by an exponential time of mean
+//     Tail (a law known only up to its largest value, such as patience
+//     from a log, whose longest wait leaves the rest unseen).
 //   - Never: nothing; every draw is +Inf.
 type Dist struct {
 	Kind   DistKind
@@ -50,6 +54,7 @@ type Dist struct {
 	Min    float64
 	Max    float64
 	Values []float64
+	Tail   float64
 }
 
 // Sampler draws one value of a distribution. Every Sampler built by Dist
@@ -109,8 +114,11 @@ func (d Dist) check(p problems) {
 			}
 			sum += v
 		}
-		if sum == 0 {
+		if sum == 0 && d.Tail == 0 {
 			p.at("values").add("must not all be zero")
+		}
+		if !(d.Tail >= 0) || math.IsInf(d.Tail, 0) {
+			p.at("tail").add("must be a finite duration ≥ 0, not %s", FormatDuration(d.Tail))
 		}
 	case Never:
 	default:
@@ -136,11 +144,27 @@ func (d Dist) MeanValue() float64 {
 		for _, v := range d.Values {
 			sum += v
 		}
-		return sum / float64(len(d.Values))
+		return sum/float64(len(d.Values)) + d.tailShare()*d.Tail
 	case Never:
 		return math.Inf(1)
 	}
 	return d.Mean
+}
+
+// tailShare returns the share of an empirical law's draws that go on past
+// its largest value: those of the largest value, when it has a tail.
+func (d Dist) tailShare() float64 {
+	if d.Tail == 0 || len(d.Values) == 0 {
+		return 0
+	}
+	top := slices.Max(d.Values)
+	n := 0
+	for _, v := range d.Values {
+		if v == top {
+			n++
+		}
+	}
+	return float64(n) / float64(len(d.Values))
 }
 
 // CoefVar returns the distribution's coefficient of variation (standard
@@ -158,12 +182,18 @@ func (d Dist) CoefVar() float64 {
 	case Uniform:
 		return (d.Max - d.Min) / math.Sqrt(12) / d.MeanValue()
 	case Empirical:
+		// E[X²]: a draw v of the largest value with a tail T adds an
+		// exponential E of mean T: E[(v+E)²] = v² + 2vT + 2T².
 		m := d.MeanValue()
-		ss := 0.0
+		top := slices.Max(d.Values)
+		sq := 0.0
 		for _, v := range d.Values {
-			ss += (v - m) * (v - m)
+			sq += v * v
+			if v == top && d.Tail > 0 {
+				sq += 2*v*d.Tail + 2*d.Tail*d.Tail
+			}
 		}
-		return math.Sqrt(ss/float64(len(d.Values))) / m
+		return math.Sqrt(math.Max(0, sq/float64(len(d.Values))-m*m)) / m
 	}
 	return math.NaN()
 }
@@ -182,6 +212,9 @@ func (d Dist) String() string {
 	case Uniform:
 		return fmt.Sprintf("uniform %s to %s", FormatDuration(d.Min), FormatDuration(d.Max))
 	case Empirical:
+		if d.Tail > 0 {
+			return fmt.Sprintf("empirical, %d values and a tail of mean %s, mean %s", len(d.Values), FormatDuration(d.Tail), FormatDuration(d.MeanValue()))
+		}
 		return fmt.Sprintf("empirical, %d values, mean %s", len(d.Values), FormatDuration(d.MeanValue()))
 	case Never:
 		return "never"
@@ -222,7 +255,11 @@ func (d Dist) Sampler(src rand.Source) Sampler {
 		}
 		return distuv.Uniform{Min: d.Min, Max: d.Max, Src: src}
 	case Empirical:
-		return empirical{values: d.Values, rng: rand.New(src)}
+		e := empirical{values: d.Values, rng: rand.New(src), tail: d.Tail}
+		if d.Tail > 0 {
+			e.top = slices.Max(d.Values)
+		}
+		return e
 	case Deterministic:
 		return constant(d.Mean)
 	case Never:
@@ -236,10 +273,19 @@ type constant float64
 
 func (c constant) Rand() float64 { return float64(c) }
 
-// empirical draws one of its values with equal probability.
+// empirical draws one of its values with equal probability; with a tail,
+// a draw of the largest value, top, goes on past it by an exponential time
+// of mean tail.
 type empirical struct {
-	values []float64
-	rng    *rand.Rand
+	values    []float64
+	rng       *rand.Rand
+	tail, top float64
 }
 
-func (e empirical) Rand() float64 { return e.values[e.rng.IntN(len(e.values))] }
+func (e empirical) Rand() float64 {
+	v := e.values[e.rng.IntN(len(e.values))]
+	if e.tail > 0 && v == e.top {
+		v += e.rng.ExpFloat64() * e.tail
+	}
+	return v
+}

@@ -136,6 +136,10 @@ func TestSimulationAgreesWithPollaczekKhinchine(t *testing.T) {
 		{Kind: LogNormal, Mean: mean, CV: 0.8},
 		{Kind: Uniform, Min: 30, Max: 90},
 		{Kind: Empirical, Values: []float64{20, 40, 60, 120}},
+		// Half the draws (the largest value) go on by an exponential of
+		// mean 45 s: mean 47.5 + 22.5 = 70 s, and E[X²] = 8050 s² (a CV
+		// of 0.80), as Dist.MeanValue and Dist.CoefVar say.
+		{Kind: Empirical, Values: []float64{10, 40, 70, 70}, Tail: 45},
 	}
 	// Four figures per distribution; Bonferroni over all of them.
 	level := 1 - 0.05/float64(4*len(dists))

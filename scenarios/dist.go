@@ -18,7 +18,7 @@ var distKeys = map[models.DistKind]struct{ allowed, required []string }{
 	models.Gamma:         {[]string{"mean", "cv"}, []string{"mean", "cv"}},
 	models.LogNormal:     {[]string{"mean", "cv"}, []string{"mean", "cv"}},
 	models.Uniform:       {[]string{"min", "max"}, []string{"min", "max"}},
-	models.Empirical:     {[]string{"values"}, []string{"values"}},
+	models.Empirical:     {[]string{"values", "tail"}, []string{"values"}},
 	models.Never:         {nil, nil},
 }
 
@@ -69,13 +69,14 @@ func (d *decoder) decodeDist(n *yaml.Node, path string, neverOK bool) models.Dis
 		"values": func(n *yaml.Node, p string) {
 			d.list(n, p, func(n *yaml.Node, p string) { dist.Values = append(dist.Values, d.duration(n, p)) })
 		},
+		"tail": func(n *yaml.Node, p string) { dist.Tail = d.duration(n, p) },
 	}
 	fields := []field{{"dist", func(*yaml.Node, string) {}}}
 	for _, k := range keys.allowed {
 		fields = append(fields, field{k, all[k]})
 	}
 	// Keys of other families get a message that says why they do not apply.
-	for _, k := range []string{"mean", "cv", "shape", "min", "max", "values"} {
+	for _, k := range []string{"mean", "cv", "shape", "min", "max", "values", "tail"} {
 		if !slices.Contains(keys.allowed, k) {
 			fields = append(fields, field{k, func(n *yaml.Node, p string) {
 				d.errorf(n, p, "does not apply to the %s distribution (it takes %s)", kind, describeKeys(keys.allowed))

@@ -111,6 +111,7 @@ func TestParseDistributions(t *testing.T) {
 		{"{dist: lognormal, mean: 1h, cv: 1.2}", models.Dist{Kind: models.LogNormal, Mean: 3600, CV: 1.2}},
 		{"{dist: uniform, min: 1m, max: 5m}", models.Dist{Kind: models.Uniform, Min: 60, Max: 300}},
 		{"{dist: empirical, values: [1m, 2m, 30s]}", models.Dist{Kind: models.Empirical, Values: []float64{60, 120, 30}}},
+		{"{dist: empirical, values: [1m, 2m], tail: 3m}", models.Dist{Kind: models.Empirical, Values: []float64{60, 120}, Tail: 180}},
 	}
 	for _, tc := range tests {
 		t.Run(string(tc.want.Kind), func(t *testing.T) {

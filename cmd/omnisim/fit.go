@@ -34,6 +34,7 @@ type fitOptions struct {
 	calReps         int
 	pooled          bool
 	split           string
+	patience        string
 }
 
 func newFitCmd(s streams) *cobra.Command {
@@ -120,6 +121,7 @@ with --force.`,
 	f.BoolVar(&o.check, "check", false, "simulate the fitted scenario and set it against the log")
 	f.StringVar(&o.charts, "charts", "", "also draw the log against the fit into the folder `DIR` (PNG and SVG): each channel's handle times, and with --check the comparison")
 	f.StringVar(&o.forecast, "forecast", "", "also write the fitted arrivals as a forecast table to `FILE` (CSV; a scenario's forecast key reads it)")
+	f.StringVar(&o.patience, "patience", "exponential", "the patience law the scenario takes: exponential, or kaplan-meier (the curve itself, as an empirical law)")
 	f.StringVar(&o.spanGap, "span-gap", "30m", "the longest gap between an agent's services within one working span")
 	f.StringVar(&o.availability, "availability", "estimate", "the share of their time at work agents are ready for contacts: estimate (by simulation), or a share such as 90%")
 	f.StringVar(&o.part, "availability-part", "1h", "estimate availability for each part of the day this long (a multiple of --interval that divides a day; 24h for one per pool)")
@@ -147,6 +149,13 @@ func (o *fitOptions) options() (fit.Options, error) {
 			continue
 		}
 		*d.to = sec
+	}
+	switch o.patience {
+	case "exponential":
+	case "kaplan-meier":
+		opts.PatienceKM = true
+	default:
+		problems = append(problems, fmt.Sprintf("--patience %s: want exponential or kaplan-meier", o.patience))
 	}
 	if opts.Interval > 0 && (opts.Interval > 86400 || 86400/opts.Interval != float64(int(86400/opts.Interval))) {
 		problems = append(problems, fmt.Sprintf("--interval %s: must divide a day (15m, 30m, 1h, 2h...)", o.interval))

@@ -644,7 +644,9 @@ func (c *calibration) search(params []*param) error {
 				continue
 			}
 			gap := p.simW - p.logW
-			if math.Abs(gap) > p.tolerance() {
+			// At a bound with the log beyond it, there is nowhere to go.
+			atBound := (p.value >= 1 && gap > 0) || (p.value <= minAvailability && gap < 0)
+			if math.Abs(gap) > p.tolerance() && !atBound {
 				done = false
 			}
 			step := math.Max(-maxStep, math.Min(maxStep, -gap/p.slope))

@@ -129,3 +129,30 @@ func TestFitPredictsBank(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkCalibrateBank reads and fits the bank's October log and
+// estimates its agents' availability by simulation, as omnisim fit does;
+// skipped when the log is not there.
+func BenchmarkCalibrateBank(b *testing.B) {
+	data, err := os.ReadFile(bankLog)
+	if err != nil {
+		b.Skip("the Anonymous Bank data is not there:", err)
+	}
+	trials := 0
+	for range b.N {
+		fitter := NewFitter(DefaultOptions)
+		if _, err := Read(bytes.NewReader(data), BankFormat, fitter.Add); err != nil {
+			b.Fatal(err)
+		}
+		fit := fitter.Result()
+		sc, err := scenarios.Parse("bank.yaml", "bank", fit.Scenario("bank", "october.txt"), nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := fit.Calibrate(&sc.Config, DefaultCalibrateOptions); err != nil {
+			b.Fatal(err)
+		}
+		trials += fit.Availability.Trials
+	}
+	b.ReportMetric(float64(trials)/float64(b.N), "trials/op")
+}

@@ -35,17 +35,9 @@ type service struct {
 
 // awayEstimate returns the mean spell away, the number of spells it is
 // estimated from, and the agent time idle beside a waiting caller (past
-// awayPickup) it sums, given each agent's services and pool, each pool's
-// channels, and the times each channel had callers waiting.
-func (f *Fitter) awayEstimate(agents []string, pool func(agent string) int, skills [][]int) (mean float64, spells int, exposure float64) {
-	queues := make([][]stretch, len(skills))
-	for p, chs := range skills {
-		var all []stretch
-		for _, c := range chs {
-			all = append(all, f.waiting[c]...)
-		}
-		queues[p] = union(all)
-	}
+// awayPickup) it sums, given each agent's services and pool, and the times
+// each pool had callers waiting (queues).
+func (f *Fitter) awayEstimate(agents []string, pool func(agent string) int, queues [][]stretch) (mean float64, spells int, exposure float64) {
 	for _, a := range agents {
 		p := pool(a)
 		if p < 0 {
@@ -80,6 +72,27 @@ func (f *Fitter) awayEstimate(agents []string, pool func(agent string) int, skil
 
 // stretch is a stretch of time, in seconds from the log's day 0.
 type stretch struct{ from, to float64 }
+
+// queues returns, for each pool (by its channels' indices), the times any
+// caller of its channels was waiting, in time order.
+func (f *Fitter) queues(skills [][]int) [][]stretch {
+	out := make([][]stretch, len(skills))
+	for p, chs := range skills {
+		var all []stretch
+		for _, c := range chs {
+			all = append(all, f.waiting[c]...)
+		}
+		out[p] = union(all)
+	}
+	return out
+}
+
+// waitingAt tells whether a caller was waiting at time t in a queue's
+// stretches of waiting.
+func waitingAt(q []stretch, t float64) bool {
+	j, _ := slices.BinarySearchFunc(q, t, func(s stretch, t float64) int { return cmp.Compare(s.to, t) })
+	return j < len(q) && q[j].from <= t && t <= q[j].to
+}
 
 // union returns the union of stretches, in time order and apart.
 func union(all []stretch) []stretch {

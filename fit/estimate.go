@@ -258,7 +258,7 @@ func (f *Fitter) work(r *Record) {
 	f.busy[r.Agent] += r.Handle
 	start := float64(r.Day)*86400 + r.Arrival + r.Wait
 	f.services[r.Agent] = append(f.services[r.Agent], service{from: start, to: start + r.Handle, waited: r.Wait > 0})
-	f.spans[r.Agent] = addService(f.spans[r.Agent], span{from: start, to: start + r.Handle, n: 1, busy: r.Handle}, f.opts.SpanGap)
+	f.spans[r.Agent] = addService(f.spans[r.Agent], span{from: start, to: start + r.Handle, n: 1, busy: r.Handle, waited: r.Wait > 0}, f.opts.SpanGap)
 }
 
 // orderSlack is how much earlier than the latest arrival a record may

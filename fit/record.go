@@ -1,12 +1,17 @@
 // Package fit turns a log of contacts into a calibrated scenario: arrivals
-// per channel, weekday and time of day, handle-time distributions, patience
-// estimated from censored waits, and staffing inferred from agents' work.
+// per channel, weekday and time of day, handle-time distributions with the
+// log's moments, patience estimated from censored waits, staffing inferred
+// from agents' working spans, and the agents' availability (the share of
+// their time at work they were ready for contacts) estimated by
+// simulation; and it checks the scenario against the log, in sample and
+// out of sample.
 //
 // The log is read once, as a stream: memory holds per-interval counts,
-// histograms and sufficient statistics, never the rows; only to find
-// redials, 40 bytes of each identified customer's contact, let go once
-// matched while the log is in time order (a few days' worth), all kept
-// when it is not.
+// histograms and sufficient statistics, never the rows; to find redials,
+// 40 bytes of each identified customer's contact, let go once matched
+// while the log is in time order (a few days' worth), all kept when it is
+// not; and, for the spells away, each answered contact's service (24
+// bytes) and each wait (16 bytes).
 package fit
 
 // Outcome is how a contact in the log ended.

@@ -220,9 +220,9 @@ func (f *Fit) writeAvailability(b *strings.Builder) {
 			note := ""
 			switch pt.Bound {
 			case "upper":
-				note = " (at most: the log waited less even so)"
+				note = " (the most it can be: the log waited less even so)"
 			case "lower":
-				note = " (at least)"
+				note = " (the least tried: the log waited more even so)"
 			}
 			fmt.Fprintf(b, " %s–%s %s ± %s%s", clockOfDay(pt.From), clockOfDay(pt.To), pct(pt.Value), pctPoints(pt.HalfWidth), note)
 		}

@@ -258,7 +258,8 @@ func (f *Fitter) pools(fit *Fit, weekday func(int) int) []PoolFit {
 		}
 		return -1
 	}
-	fit.AwaySpell, fit.AwaySpells, fit.AwayExposure = f.awayEstimate(agents, poolOf, skills)
+	queues := f.queues(skills)
+	fit.AwaySpell, fit.AwaySpells, fit.AwayExposure = f.awayEstimate(agents, poolOf, queues)
 	// In a fixed order, agent by agent: sums of floats depend on it.
 	for _, a := range agents {
 		i, known := index[primary[a]]
@@ -266,7 +267,8 @@ func (f *Fitter) pools(fit *Fit, weekday func(int) int) []PoolFit {
 			continue
 		}
 		pools[i].Busy += f.busy[a]
-		presence(f.spans[a], f.opts.Interval, f.opts.SpanGap, func(day, slot int, sec float64) {
+		q := queues[i]
+		presence(f.spans[a], f.opts.Interval, f.opts.SpanGap, func(t float64) bool { return waitingAt(q, t) }, func(day, slot int, sec float64) {
 			pools[i].Present += sec
 			wd := weekday(day)
 			if fit.Weeks[wd] == 0 {

@@ -12,6 +12,9 @@ type span struct {
 	from, to float64
 	n        int
 	busy     float64
+	// waited tells that the caller of the span's first service had
+	// waited: the agent took a caller already in the queue.
+	waited bool
 }
 
 // addService adds the service s (a span of one) to an agent's working
@@ -26,7 +29,11 @@ func addService(spans []span, s span, gap float64) []span {
 	j := i
 	for j < len(spans) && spans[j].from <= s.to+gap {
 		o := spans[j]
-		s = span{from: min(s.from, o.from), to: max(s.to, o.to), n: s.n + o.n, busy: s.busy + o.busy}
+		first := s.waited
+		if o.from < s.from {
+			first = o.waited
+		}
+		s = span{from: min(s.from, o.from), to: max(s.to, o.to), n: s.n + o.n, busy: s.busy + o.busy, waited: first}
 		j++
 	}
 	if i == j {
@@ -56,12 +63,15 @@ func idleGap(spans []span) float64 {
 	return idle / float64(gaps)
 }
 
-// edge returns how far each end of an agent's spans reaches beyond its
-// first and last service. An agent at work before their first service
-// waited for it, as between services, so each end gets the span's mean
-// idle gap (the agent's, for a span of one service): without it the
-// first and last hours of every shift would look short of agents. It is
-// at most half of gap, so that spans never meet.
+// edge returns how far an end of an agent's span reaches beyond its first
+// or last service. An agent at work before their first service waited for
+// it, as between services, so an end gets the span's mean idle gap (the
+// agent's, for a span of one service): without it the first and last
+// hours of every shift would look short of agents. Not so where the log
+// says the agent was not idle there: a first service to a caller who had
+// been waiting (the agent came to a queue), a last one after which a
+// caller they serve was waiting (the agent left one). It is at most half
+// of gap, so that spans never meet.
 func edge(s span, agentGap, gap float64) float64 {
 	e := agentGap
 	if s.n > 1 {
@@ -75,13 +85,20 @@ func edge(s span, agentGap, gap float64) float64 {
 
 // presence adds each span's time in each slot, its edges included (edge),
 // to at: the agent-seconds at work by day (from the log's day 0) and slot
-// of the day, slots interval seconds long.
-func presence(spans []span, interval, gap float64, at func(day, slot int, seconds float64)) {
+// of the day, slots interval seconds long; waiting tells whether a caller
+// the agent serves was waiting at a time.
+func presence(spans []span, interval, gap float64, waiting func(t float64) bool, at func(day, slot int, seconds float64)) {
 	slots := int(math.Round(86400 / interval))
 	agentGap := idleGap(spans)
 	for _, s := range spans {
 		e := edge(s, agentGap, gap)
 		from, to := s.from-e, s.to+e
+		if s.waited {
+			from = s.from
+		}
+		if waiting(s.to) {
+			to = s.to
+		}
 		for k := int(math.Floor(from / interval)); float64(k)*interval < to; k++ {
 			a, b := max(from, float64(k)*interval), min(to, float64(k+1)*interval)
 			if b > a {

@@ -24,8 +24,13 @@ func (r *RunReport) describeChannel(i int) string {
 		if hasArrivals(cfg.Demand.Arrivals) {
 			parts = append(parts, "customers "+describeArrivals(cfg, cfg.Demand.Arrivals))
 		}
-		parts = append(parts, "handle time "+handleTime(cfg, i), "patience "+ch.Patience.String())
-		return strings.Join(append(parts, describeAgents(cfg, servingPools(cfg, i))), "; ")
+		parts = append(parts, "handle time "+handleTime(cfg, i), "patience "+ch.Patience.String(), describeAgents(cfg, servingPools(cfg, i)))
+		for _, p := range servingPools(cfg, i) {
+			if a := describeAvailability(cfg.Pools[p]); a != "" {
+				parts = append(parts, a)
+			}
+		}
+		return strings.Join(parts, "; ")
 	}
 	parts = append(parts, r.describeSource(i))
 	if ch.Kind == models.SelfService {

@@ -39,3 +39,24 @@ func TestDescribeSource(t *testing.T) {
 		}
 	}
 }
+
+// TestDescribeAvailability: a pool's availability is described as one
+// share, or the range of its shares by interval, with its spell away;
+// agents always ready say nothing.
+func TestDescribeAvailability(t *testing.T) {
+	tests := []struct {
+		pool models.Pool
+		want string
+	}{
+		{models.Pool{}, ""},
+		{models.Pool{Availability: []float64{1, 1}}, ""},
+		{models.Pool{Availability: []float64{0.85}}, "ready for contacts 85.00 % of their time at work, away in spells of 5m on average"},
+		{models.Pool{Availability: []float64{0.9, 0.6, 1}, AwaySpell: 120},
+			"ready for contacts from 60.00 % to 100.00 % by interval of their time at work, away in spells of 2m on average"},
+	}
+	for _, tc := range tests {
+		if got := describeAvailability(tc.pool); got != tc.want {
+			t.Errorf("%v: got %q, want %q", tc.pool.Availability, got, tc.want)
+		}
+	}
+}

@@ -61,14 +61,15 @@ func (r *RunReport) showsCustomers() bool {
 }
 
 // showsPools tells whether the pools say more than the channels: when there
-// are several, or time is lost to shrinkage, or agents cost something.
+// are several, or time is lost to shrinkage or away, or agents cost
+// something.
 func (r *RunReport) showsPools() bool {
 	cfg := r.Config
 	if len(cfg.Pools) > 1 {
 		return true
 	}
 	for _, p := range cfg.Pools {
-		if p.CostPerHour > 0 || p.Shrinkage > 0 {
+		if p.CostPerHour > 0 || p.Shrinkage > 0 || describeAvailability(p) != "" {
 			return true
 		}
 	}

@@ -38,10 +38,35 @@ func DescribeSettings(cfg *models.Config) []string {
 		if p.Shrinkage > 0 {
 			parts = append(parts, "shrinkage "+Value(p.Shrinkage, UnitShare))
 		}
+		if a := describeAvailability(p); a != "" {
+			parts = append(parts, a)
+		}
 		if p.CostPerHour > 0 {
 			parts = append(parts, Count(p.CostPerHour, 2)+" an hour")
 		}
 		lines = append(lines, strings.Join(parts, "; "))
 	}
 	return lines
+}
+
+// describeAvailability says how much of their time at work a pool's agents
+// are ready for contacts, "" when always: one share, or the range of the
+// shares by interval, with the mean spell away.
+func describeAvailability(p models.Pool) string {
+	lo, hi := 1.0, 0.0
+	for _, a := range p.Availability {
+		lo, hi = min(lo, a), max(hi, a)
+	}
+	if len(p.Availability) == 0 || lo == 1 {
+		return ""
+	}
+	spell := p.AwaySpell
+	if spell == 0 {
+		spell = models.DefaultAwaySpell
+	}
+	share := Value(lo, UnitShare)
+	if hi != lo {
+		share = "from " + Value(lo, UnitShare) + " to " + Value(hi, UnitShare) + " by interval"
+	}
+	return "ready for contacts " + share + " of their time at work, away in spells of " + models.FormatDuration(spell) + " on average"
 }

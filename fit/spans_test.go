@@ -1,0 +1,113 @@
+package fit
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// TestAddServiceAnyOrder: working spans are runs of services no more than
+// the gap apart, the same whatever order the services come in.
+func TestAddServiceAnyOrder(t *testing.T) {
+	// Services (from, to) of one agent: three spans with a gap of 600 s.
+	services := []span{
+		{from: 0, to: 100}, {from: 500, to: 700}, {from: 1200, to: 1300}, // gaps 400 and 500: one span
+		{from: 2000, to: 2100}, // 700 after: a new span
+		{from: 2600, to: 2650}, {from: 2650, to: 2700}, // back to back
+		{from: 4000, to: 4100}, // alone
+	}
+	want := []span{{from: 0, to: 1300, n: 3, busy: 400}, {from: 2000, to: 2700, n: 3, busy: 200}, {from: 4000, to: 4100, n: 1, busy: 100}}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for trial := range 20 {
+		order := slices.Clone(services)
+		if trial > 0 {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		}
+		var spans []span
+		for _, s := range order {
+			s.n, s.busy = 1, s.to-s.from
+			spans = addService(spans, s, 600)
+		}
+		if !slices.Equal(spans, want) {
+			t.Fatalf("order %v: spans %v, want %v", order, spans, want)
+		}
+	}
+}
+
+// TestPresenceEdges: a span reaches a mean idle gap out at each end, but
+// not where its first caller had waited, nor where a caller waited after
+// its last service; at most half the span gap; split over the slots it
+// touches.
+func TestPresenceEdges(t *testing.T) {
+	// Three services of 100 s with gaps of 50 s: a mean idle gap of 50 s.
+	s := span{from: 3500, to: 3900, n: 3, busy: 300}
+	cases := []struct {
+		name          string
+		waited, queue bool
+		gap           float64
+		want          [2]float64 // seconds in the slots 0:00-1:00 and 1:00-2:00
+	}{
+		{"idle at both ends", false, false, 1800, [2]float64{150, 350}},
+		{"came to a queue", true, false, 1800, [2]float64{100, 350}},
+		{"left a queue", false, true, 1800, [2]float64{150, 300}},
+		{"both", true, true, 1800, [2]float64{100, 300}},
+		{"capped at half the gap", false, false, 60, [2]float64{130, 330}},
+	}
+	for _, tc := range cases {
+		sp := s
+		sp.waited = tc.waited
+		var got [2]float64
+		presence([]span{sp}, 3600, tc.gap, func(float64) bool { return tc.queue }, func(day, slot int, sec float64) {
+			if day != 0 || slot > 1 {
+				t.Fatalf("%s: day %d slot %d", tc.name, day, slot)
+			}
+			got[slot] += sec
+		})
+		if math.Abs(got[0]-tc.want[0]) > 1e-9 || math.Abs(got[1]-tc.want[1]) > 1e-9 {
+			t.Errorf("%s: %v agent-seconds in the two hours, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestPresenceFold: x agents at work on average become ⌈x − 0.05⌉ whole
+// agents, each at work x ÷ that of the time; under 0.05, none.
+func TestPresenceFold(t *testing.T) {
+	f := &Fit{Pools: []PoolFit{{Agents: []float64{0, 0.04, 0.5, 3, 3.02, 3.4, 9.96}}}}
+	n, fold := f.presenceFold(0)
+	wantN := []int{0, 0, 1, 3, 3, 4, 10}
+	for k, x := range f.Pools[0].Agents {
+		if n[k] != wantN[k] {
+			t.Errorf("%.2f at work: %d agents, want %d", x, n[k], wantN[k])
+		}
+		if want := math.Min(1, x/math.Max(1, float64(wantN[k]))); wantN[k] > 0 && math.Abs(fold[k]-want) > 1e-12 {
+			t.Errorf("%.2f at work: at work %.4f of the time, want %.4f", x, fold[k], want)
+		}
+	}
+}
+
+// TestSkillsShare: a pool serves the channels that are 2 % of its agents'
+// work, and those it answered most of, however little.
+func TestSkillsShare(t *testing.T) {
+	fitter := NewFitter(DefaultOptions)
+	add := func(agent, channel string, n int) {
+		for i := range n {
+			fitter.Add(&Record{Day: 0, Arrival: float64(i), Channel: channel, Outcome: Answered, Handle: 10, Agent: agent})
+		}
+	}
+	add("a", "phone", 980) // phone-team: phone 98 %, chat 1.5 %, mail 0.5 %
+	add("a", "chat", 15)
+	add("a", "mail", 5)
+	add("b", "chat", 400) // chat-team: chat only
+	fit := fitter.Result()
+	skills := map[string][]string{}
+	for _, p := range fit.Pools {
+		skills[p.Name] = p.Skills
+	}
+	if got := skills["phone-team"]; !slices.Equal(got, []string{"phone", "mail"}) {
+		t.Errorf("phone-team serves %v, want phone (its work) and mail (it answered all of it), not chat (1.5 %%, and chat-team's)", got)
+	}
+	if got := skills["chat-team"]; !slices.Equal(got, []string{"chat"}) {
+		t.Errorf("chat-team serves %v, want chat", got)
+	}
+}

@@ -42,8 +42,12 @@ func (f *Fit) WriteReport(w io.Writer, s *Summary, source string) error {
 	t := output.NewTable("channel", "contacts", "abandoned", "handle: log mean, CV", "KS lognormal", "gamma", "empirical", "used (mean, CV)",
 		"patience: exp. mean", "KM median", "daily CV (Poisson)")
 	ksCell := func(h HandleFit) string {
-		if math.IsNaN(h.KS) || h.Dist.Kind == "" {
+		switch {
+		case math.IsNaN(h.KS) || h.Dist.Kind == "":
 			return "–"
+		case h.Dist.Kind == models.Empirical:
+			// Its mean is the log's; its CV a little below it.
+			return fmt.Sprintf("%.3f (CV %.2f)", h.KS, h.Dist.CoefVar())
 		}
 		return fmt.Sprintf("%.3f", h.KS)
 	}

@@ -142,7 +142,11 @@ func (f *Fit) Scenario(name, source string) []byte {
 			w("    agents: [%s]\n", ints(agents))
 			avail := f.poolAvailability(i, value)
 			if slices.ContainsFunc(avail, func(a float64) bool { return a < 1 }) {
-				if g := f.groupOf(i); g >= 0 {
+				if g := f.groupOf(i); g >= 0 && f.Availability.Fixed {
+					w("    # availability: %s of their time at work ready for contacts, as given to omnisim fit; times the share of each\n",
+						pctText(f.Availability.Groups[g].Value))
+					w("    # interval the agents above were at work in the log\n")
+				} else if g >= 0 {
 					w("    # availability: %s of their time at work the agents were ready for contacts (95 %% CI ± %s), estimated by\n",
 						pctText(f.Availability.Groups[g].Value), pctText(f.Availability.Groups[g].HalfWidth))
 					w("    # simulation per %s of the day (longer where the log has fewer than %d contacts); times the share of each interval\n",
@@ -150,6 +154,9 @@ func (f *Fit) Scenario(name, source string) []byte {
 					w("    # the agents above were at work in the log\n")
 				} else {
 					w("    # availability: the share of each interval the agents above were at work in the log\n")
+				}
+				for k, a := range avail {
+					avail[k] = math.Max(a, 0.001) // held positive at the precision written
 				}
 				w("    availability: [%s]\n", numbers(avail, 3))
 				if f.Availability != nil {
@@ -307,9 +314,20 @@ func (f *Fit) staffing() ([]int, string) {
 
 // description says where the scenario comes from and what it leaves out.
 func (f *Fit) description(source string) string {
+	patience := "patience exponential"
+	if f.Options.PatienceKM {
+		patience = "patience the Kaplan–Meier curve"
+	}
 	s := fmt.Sprintf("Fitted by omnisim fit from %s, %s from a %s. Arrivals are each channel's mean per interval and weekday; "+
-		"handle times the closest of a lognormal, a gamma and an empirical law, each with the log's mean; patience exponential, estimated with answered waits as "+
-		"censored observations.", source, days(f.Days), weekdayName(f.Start))
+		"handle times the closest of a lognormal, a gamma and an empirical law, each with the log's mean; %s, estimated with answered waits as "+
+		"censored observations.", source, days(f.Days), weekdayName(f.Start), patience)
+	if len(f.Pools) > 0 {
+		s += " Agents are at work as their working spans in the log show"
+		if f.Availability != nil && !f.Availability.Fixed {
+			s += ", and ready for contacts the share of that time estimated by simulation to give the log's share of contacts that waited, hour by hour"
+		}
+		s += "."
+	}
 	for _, c := range f.Channels {
 		if c.Noise > 0.01 {
 			s += " Daily volumes vary more than Poisson arrivals would; each channel's arrivals carry a day factor (noise) for the rest."
@@ -460,7 +478,10 @@ func (f *Fit) WriteForecast(w io.Writer) error {
 	return cw.Error()
 }
 
-// pctText writes a share as a percentage to a tenth.
+// pctText writes a share as a percentage to a tenth, "–" for none.
 func pctText(x float64) string {
+	if math.IsNaN(x) {
+		return "–"
+	}
 	return strconv.FormatFloat(round(100*x, 1), 'f', -1, 64) + " %"
 }

@@ -399,12 +399,20 @@ func (f *Fitter) Result() *Fit {
 	return fit
 }
 
+// maxNameRunes is the longest name a fitted scenario gives a channel,
+// pool or type; longer names in a log are cut.
+const maxNameRunes = 100
+
 // scenarioNames renames channels, pools and types to names a scenario
-// accepts (letters, digits, - and _): every other character becomes "-",
-// and a name already taken gets a number.
+// accepts (letters, digits, - and _, at most maxNameRunes of them): every
+// other character becomes "-", a longer name is cut, and a name already
+// taken gets a number.
 func (f *Fit) scenarioNames() {
 	rename := func(taken map[string]bool, name string) string {
 		b := []rune(name)
+		if len(b) > maxNameRunes {
+			b = b[:maxNameRunes] // YAML's keys are at most 1024 characters
+		}
 		for i, r := range b {
 			if !nameRune(r) {
 				b[i] = '-'

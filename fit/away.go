@@ -45,7 +45,7 @@ func (f *Fitter) awayEstimate(agents []string, pool func(agent string) int, queu
 		}
 		q := queues[p]
 		svc := f.services[a]
-		slices.SortFunc(svc, func(x, y service) int { return cmp.Compare(x.from, y.from) })
+		sortServices(svc)
 		for i := 1; i < len(svc); i++ {
 			g0, g1 := svc[i-1].to, svc[i].from
 			if !(g1 > g0) || g1-g0 > f.opts.SpanGap {

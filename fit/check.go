@@ -212,23 +212,31 @@ func logMeasure(days [][]tally, weekday []int, in func(int) bool) Measure {
 			units, unitDay = append(units, total), append(unitDay, d)
 		}
 	}
+	// Sums by weekday, so that leaving a unit out costs 7 steps, not a
+	// pass over every unit.
+	var byWeekday [7]tally
+	for u, t := range units {
+		byWeekday[weekday[unitDay[u]]].add(t)
+	}
 	value := func(leave int) [nFigures]float64 {
-		n := count
-		if leave >= 0 && len(days) >= minUnitDays {
-			n[weekday[unitDay[leave]]]--
+		n, sums := count, byWeekday
+		if leave >= 0 {
+			wd := weekday[unitDay[leave]]
+			t := units[leave]
+			sums[wd].add(tally{-t.offered, -t.abandoned, -t.waited, -t.within, -t.waitSum})
+			if len(days) >= minUnitDays {
+				n[wd]--
+			}
 		}
 		present := 0
-		for _, k := range n {
-			if k > 0 {
-				present++
-			}
-		}
 		var sum tally
-		for u, t := range units {
-			if u == leave {
+		for wd, k := range n {
+			if k == 0 {
 				continue
 			}
-			w := 1 / float64(n[weekday[unitDay[u]]])
+			present++
+			w := 1 / float64(k)
+			t := sums[wd]
 			sum.add(tally{w * t.offered, w * t.abandoned, w * t.waited, w * t.within, w * t.waitSum})
 		}
 		return sum.values(float64(max(1, present)))

@@ -46,10 +46,8 @@ type Fitter struct {
 	slots    int
 	channels map[string]*channelStats
 	names    []string
-	// days holds every day the log covers; spans each agent's working
-	// spans (spans.go).
-	days  map[int]bool
-	spans map[string][]span
+	// days holds every day the log covers.
+	days map[int]bool
 	// served counts each agent's answered contacts by channel, and busy
 	// sums their service times.
 	served map[string]map[string]int
@@ -125,7 +123,7 @@ type channelStats struct {
 // NewFitter returns a Fitter with the given options.
 func NewFitter(opts Options) *Fitter {
 	return &Fitter{opts: opts, slots: int(math.Round(86400 / opts.Interval)), channels: map[string]*channelStats{},
-		days: map[int]bool{}, spans: map[string][]span{}, served: map[string]map[string]int{}, busy: map[string]float64{}, services: map[string][]service{}, channelIdx: map[string]int{},
+		days: map[int]bool{}, served: map[string]map[string]int{}, busy: map[string]float64{}, services: map[string][]service{}, channelIdx: map[string]int{},
 		rd: redials{perChannel: map[[2]int][]float64{}, nChannel: map[int]int{}}, settleAt: settleMin, settleMin: settleMin, inOrder: true}
 }
 
@@ -249,7 +247,7 @@ func (c *channelStats) countType(name string) string {
 }
 
 // work records the agent of an answered record serving from its answer to
-// its end, in the agent's working spans.
+// its end.
 func (f *Fitter) work(r *Record) {
 	if f.served[r.Agent] == nil {
 		f.served[r.Agent] = map[string]int{}
@@ -258,7 +256,6 @@ func (f *Fitter) work(r *Record) {
 	f.busy[r.Agent] += r.Handle
 	start := float64(r.Day)*86400 + r.Arrival + r.Wait
 	f.services[r.Agent] = append(f.services[r.Agent], service{from: start, to: start + r.Handle, waited: r.Wait > 0})
-	f.spans[r.Agent] = addService(f.spans[r.Agent], span{from: start, to: start + r.Handle, n: 1, busy: r.Handle, waited: r.Wait > 0}, f.opts.SpanGap)
 }
 
 // orderSlack is how much earlier than the latest arrival a record may

@@ -268,7 +268,7 @@ func (f *Fitter) pools(fit *Fit, weekday func(int) int) []PoolFit {
 		}
 		pools[i].Busy += f.busy[a]
 		q := queues[i]
-		presence(f.spans[a], f.opts.Interval, f.opts.SpanGap, func(t float64) bool { return waitingAt(q, t) }, func(day, slot int, sec float64) {
+		presence(spansOf(f.services[a], f.opts.SpanGap), f.opts.Interval, f.opts.SpanGap, func(t float64) bool { return waitingAt(q, t) }, func(day, slot int, sec float64) {
 			pools[i].Present += sec
 			wd := weekday(day)
 			if fit.Weeks[wd] == 0 {
@@ -386,7 +386,7 @@ func (f *Fitter) Result() *Fit {
 		}
 		fit.Channels = append(fit.Channels, cf)
 	}
-	if len(f.spans) > 0 {
+	if len(f.services) > 0 {
 		fit.Pools = f.pools(fit, weekday)
 		fit.Agents = make([]float64, week)
 		for _, p := range fit.Pools {

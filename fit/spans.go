@@ -1,8 +1,9 @@
 package fit
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 )
 
 // span is a stretch of an agent's work, in seconds from the log's day 0:
@@ -17,33 +18,25 @@ type span struct {
 	waited bool
 }
 
-// addService adds the service s (a span of one) to an agent's working
-// spans, in time order and apart by more than gap, and returns them: every
-// span s joins (one it overlaps, or one less than gap away) becomes one
-// with it. The spans do not depend on the order services are added in: a
-// span is a run of services with no gap longer than gap between them.
-func addService(spans []span, s span, gap float64) []span {
-	// The first span that ends no earlier than gap before s starts: spans
-	// are apart by more than gap, so their ends are in order too.
-	i := sort.Search(len(spans), func(i int) bool { return spans[i].to >= s.from-gap })
-	j := i
-	for j < len(spans) && spans[j].from <= s.to+gap {
-		o := spans[j]
-		first := s.waited
-		if o.from < s.from {
-			first = o.waited
+// spansOf returns an agent's working spans, in time order, given their
+// services: runs of services with no gap longer than gap between them,
+// each from the start of its first to the end of its last. The services
+// are sorted in place (by start), so the spans do not depend on the order
+// the log gave them in, in time n log n.
+func spansOf(services []service, gap float64) []span {
+	sortServices(services)
+	var spans []span
+	for _, s := range services {
+		if n := len(spans); n > 0 && s.from <= spans[n-1].to+gap {
+			last := &spans[n-1]
+			last.to = max(last.to, s.to)
+			last.n++
+			last.busy += s.to - s.from
+			continue
 		}
-		s = span{from: min(s.from, o.from), to: max(s.to, o.to), n: s.n + o.n, busy: s.busy + o.busy, waited: first}
-		j++
+		spans = append(spans, span{from: s.from, to: s.to, n: 1, busy: s.to - s.from, waited: s.waited})
 	}
-	if i == j {
-		spans = append(spans, span{})
-		copy(spans[i+1:], spans[i:])
-		spans[i] = s
-		return spans
-	}
-	spans[i] = s
-	return append(spans[:i+1], spans[j:]...)
+	return spans
 }
 
 // idleGap returns the mean idle time between an agent's services within
@@ -107,4 +100,18 @@ func presence(spans []span, interval, gap float64, waiting func(t float64) bool,
 			}
 		}
 	}
+}
+
+// sortServices sorts services by start, then end, then whether their
+// caller waited: a total order, so that ties do not depend on the log's.
+func sortServices(services []service) {
+	slices.SortFunc(services, func(x, y service) int {
+		w := func(s service) int {
+			if s.waited {
+				return 1
+			}
+			return 0
+		}
+		return cmp.Or(cmp.Compare(x.from, y.from), cmp.Compare(x.to, y.to), w(x)-w(y))
+	})
 }

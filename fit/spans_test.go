@@ -7,29 +7,25 @@ import (
 	"testing"
 )
 
-// TestAddServiceAnyOrder: working spans are runs of services no more than
-// the gap apart, the same whatever order the services come in.
-func TestAddServiceAnyOrder(t *testing.T) {
+// TestSpansAnyOrder: working spans are runs of services no more than the
+// gap apart, the same whatever order the services come in.
+func TestSpansAnyOrder(t *testing.T) {
 	// Services (from, to) of one agent: three spans with a gap of 600 s.
-	services := []span{
-		{from: 0, to: 100}, {from: 500, to: 700}, {from: 1200, to: 1300}, // gaps 400 and 500: one span
-		{from: 2000, to: 2100},                         // 700 after: a new span
-		{from: 2600, to: 2650}, {from: 2650, to: 2700}, // back to back
-		{from: 4000, to: 4100}, // alone
+	services := []service{
+		{from: 0, to: 100, waited: true}, {from: 500, to: 700}, {from: 1200, to: 1300}, // gaps 400 and 500: one span
+		{from: 2000, to: 2100}, // 700 after: a new span
+		{from: 2600, to: 2650}, {from: 2650, to: 2700, waited: true}, // back to back
+		{from: 4000, to: 4100, waited: true}, // alone
 	}
-	want := []span{{from: 0, to: 1300, n: 3, busy: 400}, {from: 2000, to: 2700, n: 3, busy: 200}, {from: 4000, to: 4100, n: 1, busy: 100}}
+	want := []span{{from: 0, to: 1300, n: 3, busy: 400, waited: true}, {from: 2000, to: 2700, n: 3, busy: 200},
+		{from: 4000, to: 4100, n: 1, busy: 100, waited: true}}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for trial := range 20 {
 		order := slices.Clone(services)
 		if trial > 0 {
 			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		}
-		var spans []span
-		for _, s := range order {
-			s.n, s.busy = 1, s.to-s.from
-			spans = addService(spans, s, 600)
-		}
-		if !slices.Equal(spans, want) {
+		if spans := spansOf(slices.Clone(order), 600); !slices.Equal(spans, want) {
 			t.Fatalf("order %v: spans %v, want %v", order, spans, want)
 		}
 	}

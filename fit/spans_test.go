@@ -13,7 +13,7 @@ func TestSpansAnyOrder(t *testing.T) {
 	// Services (from, to) of one agent: three spans with a gap of 600 s.
 	services := []service{
 		{from: 0, to: 100, waited: true}, {from: 500, to: 700}, {from: 1200, to: 1300}, // gaps 400 and 500: one span
-		{from: 2000, to: 2100}, // 700 after: a new span
+		{from: 2000, to: 2100},                                       // 700 after: a new span
 		{from: 2600, to: 2650}, {from: 2650, to: 2700, waited: true}, // back to back
 		{from: 4000, to: 4100, waited: true}, // alone
 	}

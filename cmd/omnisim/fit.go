@@ -124,7 +124,7 @@ with --force.`,
 	f.StringVar(&o.patience, "patience", "exponential", "the patience law the scenario takes: exponential, or kaplan-meier (the curve itself, as an empirical law)")
 	f.StringVar(&o.spanGap, "span-gap", "30m", "the longest gap between an agent's services within one working span")
 	f.StringVar(&o.availability, "availability", "estimate", "the share of their time at work agents are ready for contacts: estimate (by simulation), or a share such as 90%")
-	f.StringVar(&o.part, "availability-part", "1h", "estimate availability for each part of the day this long (a multiple of --interval that divides a day; 24h for one per pool)")
+	f.StringVar(&o.part, "availability-part", "1h", "estimate availability for each part of the day this long (a multiple of --interval that divides a day; 24h for one per group of pools)")
 	f.StringVar(&o.away, "away-spell", "estimate", "the mean length of an agent's spells away from contacts: estimate (from the log), or a duration such as 5m")
 	f.BoolVar(&o.pooled, "availability-pooled", false, "estimate one availability per pool for the parts of the day that agree, and one of their own only for those that depart from it")
 	f.IntVar(&o.calReps, "calibration-reps", 20, "replications of the fitted week in each trial of the availability search")

@@ -107,3 +107,24 @@ func TestSkillsShare(t *testing.T) {
 		t.Errorf("chat-team serves %v, want chat", got)
 	}
 }
+
+// TestEmpiricalLaw: an empirical handle-time law is the means of 100
+// equal shares of the sorted times, scaled to the log's mean exactly: for
+// the times 1, 2, …, 1000 s, share i holds 10i+1 … 10i+10, whose mean is
+// 10i + 5.5, and scaling to a mean of 1001 s (the log's, say, of which
+// these are a sample) doubles every value.
+func TestEmpiricalLaw(t *testing.T) {
+	sorted := make([]float64, 1000)
+	for i := range sorted {
+		sorted[i] = float64(i + 1)
+	}
+	values := empiricalLaw(sorted, 1001)
+	if len(values) != empiricalValues {
+		t.Fatalf("%d values, want %d", len(values), empiricalValues)
+	}
+	for i, v := range values {
+		if want := 2 * (10*float64(i) + 5.5); math.Abs(v-want) > 0.05 {
+			t.Fatalf("value %d: %v, want %v", i, v, want)
+		}
+	}
+}

@@ -49,7 +49,8 @@ type CalibrateOptions struct {
 	// parameters, for short logs where agents are nearly always ready
 	// (parts capped at 1 by chance would otherwise pull the estimate
 	// down). By default every part has its own, which predicted the
-	// second half of the bank's October better from the first.
+	// second half of the bank's October from the first as well over the
+	// day and better hour by hour.
 	Pooled bool
 }
 

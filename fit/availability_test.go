@@ -28,6 +28,17 @@ func calibrated(t *testing.T, log []byte, opts CalibrateOptions) *Fit {
 	return fit
 }
 
+// awayLog is two weeks of the known world with 10 agents ready 85 % of
+// the time they are at work, in spells away of 5 minutes on average.
+func awayLog(t *testing.T) []byte {
+	t.Helper()
+	cfg := known(models.Dist{Kind: models.LogNormal, Mean: 240, CV: 0.8})
+	cfg.Pools[0].Agents = []int{10}
+	cfg.Pools[0].Availability = []float64{0.85}
+	cfg.Pools[0].AwaySpell = 300
+	return syntheticLog(t, cfg)
+}
+
 // TestFitRecoversAvailability: a log simulated with agents ready 85 % of
 // the time they are at work, in spells away of 5 minutes on average, gives
 // both back. References: the availability and spell the log was simulated
@@ -41,11 +52,7 @@ func TestFitRecoversAvailability(t *testing.T) {
 	if testing.Short() {
 		t.Skip("calibrates by simulation")
 	}
-	cfg := known(models.Dist{Kind: models.LogNormal, Mean: 240, CV: 0.8})
-	cfg.Pools[0].Agents = []int{10}
-	cfg.Pools[0].Availability = []float64{0.85}
-	cfg.Pools[0].AwaySpell = 300
-	fit := calibrated(t, syntheticLog(t, cfg), DefaultCalibrateOptions)
+	fit := calibrated(t, awayLog(t), DefaultCalibrateOptions)
 	t.Logf("spell away %.1f s from %d spells; availability %.4f ± %.4f in %d trials",
 		fit.AwaySpell, fit.AwaySpells, fit.Availability.Groups[0].Value, fit.Availability.Groups[0].HalfWidth, fit.Availability.Trials)
 	if se := fit.AwaySpell / math.Sqrt(float64(fit.AwaySpells)); fit.AwaySpells < 200 || math.Abs(fit.AwaySpell-300) > 3*se {
@@ -160,13 +167,9 @@ func TestFitPooledAvailability(t *testing.T) {
 	if testing.Short() {
 		t.Skip("calibrates by simulation")
 	}
-	cfg := known(models.Dist{Kind: models.LogNormal, Mean: 240, CV: 0.8})
-	cfg.Pools[0].Agents = []int{10}
-	cfg.Pools[0].Availability = []float64{0.85}
-	cfg.Pools[0].AwaySpell = 300
 	opts := DefaultCalibrateOptions
 	opts.Pooled = true
-	fit := calibrated(t, syntheticLog(t, cfg), opts)
+	fit := calibrated(t, awayLog(t), opts)
 	g := fit.Availability.Groups[0]
 	own := 0
 	for _, pt := range g.Parts {

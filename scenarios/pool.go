@@ -15,15 +15,7 @@ func (d *decoder) decodePool(name string, n *yaml.Node, path string) models.Pool
 			d.list(n, at, func(n *yaml.Node, at string) { p.Skills = append(p.Skills, d.str(n, at)) })
 		}},
 		{"agents", func(n *yaml.Node, at string) {
-			if n.Kind == yaml.SequenceNode {
-				d.list(n, at, func(n *yaml.Node, at string) { p.Agents = append(p.Agents, d.integer(n, at)) })
-				if len(n.Content) == 0 {
-					d.errorf(n, at, "must list at least one headcount")
-				}
-				return
-			}
-			d.alias[at+"[0]"] = at
-			p.Agents = []int{d.integer(n, at)}
+			d.oneOrList(n, at, "headcount", func(n *yaml.Node, at string) { p.Agents = append(p.Agents, d.integer(n, at)) })
 		}},
 		{"shifts", func(n *yaml.Node, at string) {
 			d.list(n, at, func(n *yaml.Node, at string) { p.Shifts = append(p.Shifts, d.decodeShift(n, at)) })
@@ -33,15 +25,7 @@ func (d *decoder) decodePool(name string, n *yaml.Node, path string) models.Pool
 		}},
 		{"shrinkage", func(n *yaml.Node, at string) { p.Shrinkage = d.fraction(n, at) }},
 		{"availability", func(n *yaml.Node, at string) {
-			if n.Kind == yaml.SequenceNode {
-				d.list(n, at, func(n *yaml.Node, at string) { p.Availability = append(p.Availability, d.fraction(n, at)) })
-				if len(n.Content) == 0 {
-					d.errorf(n, at, "must list at least one share")
-				}
-				return
-			}
-			d.alias[at+"[0]"] = at
-			p.Availability = []float64{d.fraction(n, at)}
+			d.oneOrList(n, at, "share", func(n *yaml.Node, at string) { p.Availability = append(p.Availability, d.fraction(n, at)) })
 		}},
 		{"away_spell", func(n *yaml.Node, at string) { p.AwaySpell = d.duration(n, at) }},
 		{"cost_per_hour", func(n *yaml.Node, at string) { p.CostPerHour = d.number(n, at) }},
@@ -57,4 +41,20 @@ func (d *decoder) decodeShift(n *yaml.Node, path string) models.Shift {
 		field{"agents", func(n *yaml.Node, p string) { s.Agents = d.integer(n, p) }})
 	d.mapping(n, path, fields, "agents")
 	return s
+}
+
+// oneOrList decodes a setting given as one value or as a list of them,
+// one per interval (what is a noun for the message an empty list gets):
+// each value goes to add, and a problem with the one value is reported at
+// path, not path[0].
+func (d *decoder) oneOrList(n *yaml.Node, path, what string, add func(n *yaml.Node, at string)) {
+	if n.Kind == yaml.SequenceNode {
+		d.list(n, path, add)
+		if len(n.Content) == 0 {
+			d.errorf(n, path, "must list at least one %s", what)
+		}
+		return
+	}
+	d.alias[path+"[0]"] = path
+	add(n, path)
 }

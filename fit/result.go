@@ -24,14 +24,14 @@ type Fit struct {
 	Channels []ChannelFit
 	// Agents is the mean number of agents at work in each slot of the
 	// week, from Monday 00:00: each agent counts for the share of the slot
-	// from their first service in it to their last (idle time between
-	// calls included, time before the first and after the last not); nil
-	// when the log names no agents.
+	// inside their working spans (spans.go: runs of services no more than
+	// Options.SpanGap apart, with an idle gap at each end where the log
+	// shows the agent idle there); nil when the log names no agents.
 	Agents []float64
 	// Pools group the agents by the channel they served most: each pool
-	// serves the channels its agents served, most served first, with the
-	// agents at work per slot of the week; nil when the log names no
-	// agents.
+	// serves the channels that are minSkillShare of its agents' work or
+	// that it answered most of, most served first, with the agents at
+	// work per slot of the week; nil when the log names no agents.
 	Pools []PoolFit
 	// Redials is the share of customers who gave up and called again
 	// within Options.RedialWithin, of those the log identifies; NaN when
@@ -152,7 +152,8 @@ func (f *Fit) typed() bool {
 type PoolFit struct {
 	// Name is "<channel>-team", after the channel its agents served most.
 	Name string
-	// Skills are the channels its agents served, most served first.
+	// Skills are the channels it serves (see Fit.Pools), most served
+	// first.
 	Skills []string
 	// Agents is the mean number at work in each slot of the week.
 	Agents []float64

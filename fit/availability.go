@@ -6,6 +6,8 @@ import (
 	"math"
 	"slices"
 
+	"gonum.org/v1/gonum/floats"
+
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/sim"
@@ -284,6 +286,12 @@ func (f *Fit) Calibrate(cfg *models.Config, opts CalibrateOptions) error {
 	c := &calibration{f: f, cfg: cfg, opts: opts, av: av, slots: slots, logs: make([][]partLog, len(av.Groups))}
 	for g := range av.Groups {
 		gr := &av.Groups[g]
+		gr.slotPart = make([]int, slots)
+		if av.Fixed {
+			gr.Parts = []AvailabilityPart{{From: 0, To: 86400, Value: opts.Fixed, HalfWidth: 0}}
+			gr.Value, gr.HalfWidth = opts.Fixed, 0
+			continue
+		}
 		// The log's contacts and those that waited, by day and slot.
 		off, wait := make([][]float64, len(f.days)), make([][]float64, len(f.days))
 		slotContacts := make([]float64, slots)
@@ -298,12 +306,6 @@ func (f *Fit) Calibrate(cfg *models.Config, opts CalibrateOptions) error {
 					}
 				}
 			}
-		}
-		gr.slotPart = make([]int, slots)
-		if av.Fixed {
-			gr.Parts = []AvailabilityPart{{From: 0, To: 86400, Value: opts.Fixed, HalfWidth: 0}}
-			gr.Value, gr.HalfWidth = opts.Fixed, 0
-			continue
 		}
 		gr.Parts = splitDay(slotContacts, perPart, f.Options.Interval)
 		c.logs[g] = make([]partLog, len(gr.Parts))
@@ -714,7 +716,7 @@ func weightedMean(parts []AvailabilityPart, values []float64) float64 {
 // interval by the jackknife over the units (days of a log, replications
 // of a simulation): NaN when there are fewer than two.
 func ratioCI(num, den []float64) (float64, float64) {
-	n, d := sum(num), sum(den)
+	n, d := floats.Sum(num), floats.Sum(den)
 	if d == 0 {
 		return math.NaN(), math.NaN()
 	}
@@ -723,14 +725,6 @@ func ratioCI(num, den []float64) (float64, float64) {
 		loo[i] = (n - num[i]) / (d - den[i])
 	}
 	return n / d, sim.JackknifeCI(loo, 0.95)
-}
-
-func sum(xs []float64) float64 {
-	s := 0.0
-	for _, x := range xs {
-		s += x
-	}
-	return s
 }
 
 // clockOfDay writes a time of day, 24:00 for the end of the day.
@@ -762,13 +756,7 @@ func splitDay(contacts []float64, perPart int, interval float64) []AvailabilityP
 	add := func(from, to int, n float64, estimated bool) {
 		parts = append(parts, AvailabilityPart{From: float64(from) * interval, To: float64(to) * interval, Contacts: n, Estimated: estimated})
 	}
-	count := func(from, to int) float64 {
-		n := 0.0
-		for _, c := range contacts[from:to] {
-			n += c
-		}
-		return n
-	}
+	count := func(from, to int) float64 { return floats.Sum(contacts[from:to]) }
 	slots := len(contacts)
 	for from := 0; from < slots; {
 		to := min(slots, from+perPart)

@@ -20,31 +20,22 @@ const bankLog = "../../shared/data/anonymous-bank-1999-10/october.txt"
 // agents at work (Fit.Transfer), with 10 replications of a week.
 func bankCheck(t *testing.T, data []byte, keep, check func(*Record) bool) *CheckResult {
 	t.Helper()
-	fitter, later := NewFitter(DefaultOptions), NewFitter(DefaultOptions)
-	if _, err := Read(bytes.NewReader(data), BankFormat, func(r *Record) {
-		switch {
-		case keep(r):
-			fitter.Add(r)
-		case check != nil && check(r):
+	later := NewFitter(DefaultOptions)
+	fit := calibrateBank(t, data, func(r *Record) bool {
+		if keep(r) {
+			return true
+		}
+		if check != nil && check(r) {
 			later.Add(r)
 		}
-	}); err != nil {
-		t.Fatal(err)
-	}
-	fit := fitter.Result()
-	sc, err := scenarios.Parse("bank.yaml", "bank", fit.Scenario("bank", "october.txt"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := fit.Calibrate(&sc.Config, DefaultCalibrateOptions); err != nil {
-		t.Fatal(err)
-	}
+		return false
+	})
 	target := fit
 	if check != nil {
 		target = later.Result()
 		fit, _ = fit.Transfer(target)
 	}
-	sc, err = scenarios.Parse("bank.yaml", "bank", fit.Scenario("bank", "october.txt"), nil)
+	sc, err := scenarios.Parse("bank.yaml", "bank", fit.Scenario("bank", "october.txt"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,6 +47,29 @@ func bankCheck(t *testing.T, data []byte, keep, check func(*Record) bool) *Check
 	t.Log(c.DayLine())
 	t.Log(c.BusyLine())
 	return c
+}
+
+// calibrateBank fits the records of the bank's log that keep takes and
+// estimates their agents' availability, as omnisim fit does.
+func calibrateBank(tb testing.TB, data []byte, keep func(*Record) bool) *Fit {
+	tb.Helper()
+	fitter := NewFitter(DefaultOptions)
+	if _, err := Read(bytes.NewReader(data), BankFormat, func(r *Record) {
+		if keep(r) {
+			fitter.Add(r)
+		}
+	}); err != nil {
+		tb.Fatal(err)
+	}
+	fit := fitter.Result()
+	sc, err := scenarios.Parse("bank.yaml", "bank", fit.Scenario("bank", "october.txt"), nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := fit.Calibrate(&sc.Config, DefaultCalibrateOptions); err != nil {
+		tb.Fatal(err)
+	}
+	return fit
 }
 
 // TestFitReproducesBank: the scenario fitted to the bank's October log
@@ -140,19 +154,7 @@ func BenchmarkCalibrateBank(b *testing.B) {
 	}
 	trials := 0
 	for range b.N {
-		fitter := NewFitter(DefaultOptions)
-		if _, err := Read(bytes.NewReader(data), BankFormat, fitter.Add); err != nil {
-			b.Fatal(err)
-		}
-		fit := fitter.Result()
-		sc, err := scenarios.Parse("bank.yaml", "bank", fit.Scenario("bank", "october.txt"), nil)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := fit.Calibrate(&sc.Config, DefaultCalibrateOptions); err != nil {
-			b.Fatal(err)
-		}
-		trials += fit.Availability.Trials
+		trials += calibrateBank(b, data, func(*Record) bool { return true }).Availability.Trials
 	}
 	b.ReportMetric(float64(trials)/float64(b.N), "trials/op")
 }

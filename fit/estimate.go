@@ -109,9 +109,8 @@ type channelStats struct {
 	typeNames  []string
 	typeCounts map[string]int
 	// waited counts by time of day the contacts that had to wait (wait
-	// above zero, or given up), and nWaited all of them.
-	waited  []float64
-	nWaited int
+	// above zero, or given up).
+	waited []float64
 	// waits of answered (censored patience) and abandoned contacts, by
 	// the second, and their total.
 	censored, gaveUp [waitBins + 1]float64
@@ -154,7 +153,6 @@ func (f *Fitter) Add(r *Record) {
 	c.totalWait += r.Wait
 	if r.Wait > 0 || r.Outcome == Abandoned {
 		c.waited[slot]++
-		c.nWaited++
 		if r.Wait > 0 {
 			t := float64(r.Day)*86400 + r.Arrival
 			ci := f.channelIdx[r.Channel]

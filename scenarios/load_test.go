@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -247,6 +248,9 @@ func TestSet(t *testing.T) {
 		{"list item", []string{"pools.agents.agents=[10, 12]", "pools.agents.agents[1]=20"},
 			func(s *Scenario) bool { return s.Config.Pools[0].Agents[1] == 20 }},
 		{"later wins", []string{"seed=2", "seed=3"}, func(s *Scenario) bool { return s.Config.Seed == 3 }},
+		{"missing setting of a pool", []string{"pools.agents.shrinkage=20%"}, func(s *Scenario) bool { return s.Config.Pools[0].Shrinkage == 0.2 }},
+		{"item added at the end", []string{"pools.agents.agents=[10, 12]", "pools.agents.agents[2]=20"},
+			func(s *Scenario) bool { return slices.Equal(s.Config.Pools[0].Agents, []int{10, 12, 20}) }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -273,6 +277,13 @@ func TestSetErrors(t *testing.T) {
 		{"seed.x=1", `--set seed.x=1: seed is not a mapping, so it has no key "x"`},
 		{"pools.agents.agents[3]=1", `--set pools.agents.agents[3]=1: pools.agents.agents is not a list, so it has no item [3]`},
 		{"pools..agents=1", `--set pools..agents=1: path "pools..agents" has an empty part`},
+		// A name that is not the scenario's is a mistake, not a new pool.
+		{"pools.agent.agents=12", `--set pools.agent.agents=12: no pool "agent" (pools: agents); did you mean "agents"?`},
+		{"pools.team.agents=12", `--set pools.team.agents=12: no pool "team" (pools: agents)`},
+		{"channels.phon.patience=never", `--set channels.phon.patience=never: no channel "phon" (channels: phone); did you mean "phone"?`},
+		{"pools.extra={skills: [phone], agents: 2}", `--set pools.extra={skills: [phone], agents: 2}: no pool "extra" (pools: agents)`},
+		{"issues.billing=50%", `--set issues.billing=50%: no issue "billing": the scenario has no issues`},
+		{"pools.agents.skills[2]=phone", `--set pools.agents.skills[2]=phone: pools.agents.skills has 1 items, so no item [2] (an override may add one item at the end, [1])`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.set, func(t *testing.T) {

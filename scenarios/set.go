@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -12,8 +13,11 @@ import (
 // path names fields as the file does, with [i] for list items
 // ("pools.agents.agents", "channels.phone.arrivals.volumes[3]"); the value
 // is read as YAML, so lists and mappings can be given too
-// ("pools.agents.agents=[10,12,14]"). Missing mappings on the way are
-// created; the result is decoded and checked like the file.
+// ("pools.agents.agents=[10,12,14]"). An override changes what the scenario
+// has: a pool, channel or issue it does not name is an error, with the
+// names it does have; a missing setting of one that exists is added, and so
+// is one more item at the end of a list ([n] on a list of n). The result is
+// decoded and checked like the file.
 func (d *decoder) apply(root *yaml.Node, set string) error {
 	path, text, ok := strings.Cut(set, "=")
 	path = strings.TrimSpace(path)
@@ -43,6 +47,9 @@ func (d *decoder) apply(root *yaml.Node, set string) error {
 				}
 			}
 			if j < 0 {
+				if err := collectionHas(steps[:i], cur, st.key); err != nil {
+					return err
+				}
 				key := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: st.key}
 				d.origin[key] = origin
 				next := value
@@ -61,15 +68,65 @@ func (d *decoder) apply(root *yaml.Node, set string) error {
 		if cur.Kind != yaml.SequenceNode {
 			return fmt.Errorf("%s is not a list, so it has no item [%d]", where(steps[:i]), st.index)
 		}
-		if st.index >= len(cur.Content) {
-			return fmt.Errorf("%s has %d items, so no item [%d]", where(steps[:i]), len(cur.Content), st.index)
+		if st.index > len(cur.Content) || (st.index == len(cur.Content) && !last) {
+			return fmt.Errorf("%s has %d items, so no item [%d] (an override may add one item at the end, [%d])", where(steps[:i]), len(cur.Content), st.index, len(cur.Content))
 		}
-		if last {
+		if st.index == len(cur.Content) {
+			cur.Content = append(cur.Content, value)
+		} else if last {
 			cur.Content[st.index] = value
 		}
 		cur = cur.Content[st.index]
 	}
 	return nil
+}
+
+// collections are the top-level sections whose keys are names the scenario
+// chooses, with the word for one of them.
+var collections = map[string]string{"pools": "pool", "channels": "channel", "issues": "issue"}
+
+// collectionHas returns an error when the mapping m, reached by steps, is one
+// of the scenario's collections of named things and has no entry key: an
+// override must not create a pool or channel by a typing mistake.
+func collectionHas(steps []step, m *yaml.Node, key string) error {
+	if len(steps) != 1 || steps[0].key == "" {
+		return nil
+	}
+	section := steps[0].key
+	one, ok := collections[section]
+	if !ok {
+		return nil
+	}
+	var names []string
+	for k := 0; k+1 < len(m.Content); k += 2 {
+		names = append(names, m.Content[k].Value)
+	}
+	if len(names) == 0 {
+		return fmt.Errorf("no %s %q: the scenario has no %s", one, key, section)
+	}
+	msg := fmt.Sprintf("no %s %q (%s: %s)", one, key, section, strings.Join(names, ", "))
+	if best := closest(key, names); best != "" {
+		msg += fmt.Sprintf("; did you mean %q?", best)
+	}
+	return errors.New(msg)
+}
+
+// closest returns the name nearest to key when one is near enough to be a
+// typing mistake (within two edits, or one starting the other), else "".
+func closest(key string, names []string) string {
+	best, bestDist := "", 3
+	lower := strings.ToLower(key)
+	for _, n := range names {
+		ln := strings.ToLower(n)
+		d := editDistance(lower, ln)
+		if strings.HasPrefix(ln, lower) || strings.HasPrefix(lower, ln) {
+			d = min(d, 2)
+		}
+		if d < bestDist {
+			best, bestDist = n, d
+		}
+	}
+	return best
 }
 
 // step is one part of an override's path: a key, or a list index.

@@ -42,7 +42,7 @@ The GIF goes to the file --out names, or else to a new file
 with --force. A run of more intervals than --frames shows every n-th.`, scenarios.Default, outRoot),
 		Example: `  omnisim animate one-fast-channel
   omnisim animate word-of-mouth --out slides/wom.gif --width 1280 --height 720
-  omnisim animate omnisim-out/phone-day-20261124-101500 --out phone-day.gif --force`,
+  omnisim animate results/phone-day --out phone-day.gif --force`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkRepsJobs(cmd, o.reps, o.workers); err != nil {

@@ -52,7 +52,7 @@ of the differences for each channel, charts/compare-<channel>.svg and
 page.`,
 		Example: `  omnisim compare textbook --set-b pools.agents.agents=15 --no-out
   omnisim compare siloed-vs-integrated --set-b journey.history=integrated
-  omnisim compare before.yaml after.yaml --reps 50 --json --out results/after
+  omnisim compare baseline my.yaml --reps 50 --json --out results/after
   omnisim compare phone-day --set-a channels.phone.patience=never --set-b channels.phone.patience=5m`,
 		Args: usageArgs(cobra.RangeArgs(1, 2)),
 		RunE: func(cmd *cobra.Command, args []string) error {

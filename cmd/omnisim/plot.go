@@ -49,7 +49,7 @@ written is listed on stderr.
 Sizes are in pixels, from %d to %d a side; text grows with the size, more
 slowly than the size, so a larger chart also shows more detail.`,
 			wrapList(names, "  ", 76), output.MinChartPixels, output.MaxChartPixels),
-		Example: `  omnisim plot omnisim-out/word-of-mouth-20250101-120000
+		Example: `  omnisim demo word-of-mouth --out results/wom
   omnisim plot results/wom --format svg
   omnisim plot results/wom --format png --width 1920 --height 1080 --out slides/
   omnisim plot results/wom --format png --width 1920 --height 1080 --out slides/ --force`,

@@ -87,7 +87,7 @@ arriving by the minute, queues, agents, impatience. It checks itself against
 the exact Erlang formulas, and it goes where they cannot.`,
 		Example: `  omnisim run                          # the default built-in scenario
   omnisim run phone-day --intervals    # a built-in scenario, half hour by half hour
-  omnisim run my.yaml --set pools.agents.agents=12 --json
+  omnisim run my.yaml --set pools.voice.shifts[0].agents=12 --json
   omnisim erlang c --volume 100 --per 30m --aht 3m --agents 14
   omnisim erlang a --volume 100 --per 30m --aht 3m --patience 5m --target-sl 0.8 --simulate`,
 		Version:       version,

@@ -72,7 +72,7 @@ whole or not at all, and an existing one is replaced only with --force.
 --no-out writes none.`, scenarios.Default, outRoot),
 		Example: `  omnisim run
   omnisim run phone-day --intervals --no-out
-  omnisim run my.yaml --set pools.agents.agents=12 --set channels.phone.patience=never
+  omnisim run my.yaml --set pools.voice.shifts[0].agents=12 --set channels.phone.patience=never
   omnisim run textbook --reps 50 --seed 7 --json --no-out
   omnisim run phone-day --out results/phone-day --journeys --force`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),

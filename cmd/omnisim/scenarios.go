@@ -48,7 +48,7 @@ watch for), the claims 'omnisim demo' checks on a run, and its key settings:
 the horizon, each channel and each pool. 'omnisim scenarios export NAME'
 prints the file itself, every setting explained.`,
 		Example: `  omnisim scenarios show jump-the-line
-  omnisim scenarios export jump-the-line > my.yaml`,
+  omnisim scenarios export jump-the-line > jump.yaml`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(_ *cobra.Command, args []string) error {
 			sc, err := scenarios.Builtin(args[0], nil)

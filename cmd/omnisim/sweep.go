@@ -71,7 +71,7 @@ on one self-contained page. --no-out writes none.`, scenarios.DefaultMaxPoints, 
 		Example: `  omnisim sweep textbook --vary pools.agents.agents=12..16 --no-out
   omnisim sweep one-fast-channel --vary pools.social.agents=1..4 --reps 5
   omnisim sweep textbook --vary pools.agents.agents=12,14,16 --vary channels.phone.patience=2m,5m,never
-  omnisim sweep my.yaml --grid staffing-grid.yaml --figures 'phone.*,cost' --json --out results/grid`,
+  omnisim sweep my.yaml --grid examples/staffing-grid.yaml --figures 'phone.*,cost' --json --out results/grid`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkRepsJobs(cmd, o.reps, o.workers); err != nil {

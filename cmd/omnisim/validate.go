@@ -19,7 +19,7 @@ Every problem in a file is reported at once, with its file, line and column
 and the field it concerns. The exit status is 2 if any file has a problem.`,
 		Example: `  omnisim validate my.yaml
   omnisim validate *.yaml
-  omnisim validate my.yaml --set pools.agents.agents=0`,
+  omnisim validate my.yaml --set pools.voice.shifts[0].agents=10`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var bad error

@@ -36,6 +36,8 @@ type decoder struct {
 	// told, and omnisim demo says why).
 	lenient   bool
 	claimErrs Errors
+	// attached are the files the scenario names and was read with.
+	attached []attachment
 }
 
 func newDecoder(file string) *decoder {

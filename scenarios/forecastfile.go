@@ -49,6 +49,7 @@ func (d *decoder) forecastFile(n *yaml.Node, cfg *models.Config) {
 		d.errs = append(d.errs, errs...)
 		return
 	}
+	d.attach(path, file, data)
 	for i := range cfg.Channels {
 		if v, ok := volumes[cfg.Channels[i].Name]; ok {
 			cfg.Channels[i].Arrivals = models.Arrivals{Volumes: v}

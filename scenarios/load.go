@@ -97,7 +97,8 @@ func parse(file, name string, data []byte, sets []string, claims bool) (s *Scena
 			d.errs = append(d.errs, &Error{File: "--set " + set, Msg: err.Error()})
 		}
 	}
-	s = &Scenario{Name: name, File: file, source: data, sets: slices.Clip(sets), defaultName: name}
+	s = &Scenario{Name: name, File: file, source: data, sets: slices.Clip(sets), defaultName: name,
+		tree: root, comments: [2]string{doc.HeadComment, doc.FootComment}}
 	d.decodeScenario(root, s)
 	d.setDefaults(&s.Config)
 	// Range checks live with the model; place each problem at the field it
@@ -130,6 +131,7 @@ func parse(file, name string, data []byte, sets []string, claims bool) (s *Scena
 	}
 	s.Config.Name = s.Name
 	s.claimProblems = d.claimErrs
+	s.attached = d.attached
 	return s, nil
 }
 

@@ -37,6 +37,12 @@ type Scenario struct {
 	defaultName string
 	// claimProblems keep the claims from being judged.
 	claimProblems Errors
+	// tree is the scenario's YAML with the overrides applied, comments
+	// the document's own (before and after it), and attached the files it
+	// names: Resolve writes them out.
+	tree     *yaml.Node
+	comments [2]string
+	attached []attachment
 }
 
 // Defaults for fields a scenario may leave out.

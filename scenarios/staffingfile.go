@@ -56,6 +56,7 @@ func (d *decoder) staffingFile(n *yaml.Node, cfg *models.Config) {
 		d.errs = append(d.errs, errs...)
 		return
 	}
+	d.attach(path, file, data)
 	for i := range cfg.Pools {
 		if a, ok := agents[cfg.Pools[i].Name]; ok {
 			cfg.Pools[i].Agents = a

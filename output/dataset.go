@@ -55,6 +55,14 @@ type Meta struct {
 	WordOfMouth     bool          `json:"word_of_mouth"`
 	Channels        []ChannelMeta `json:"channels"`
 	Pools           []PoolMeta    `json:"pools"`
+	// Command is the command line that made the folder, Sets the
+	// overrides it gave (--set path=value), and ScenarioFile the name in
+	// the folder of the scenario as run, with the overrides applied; all
+	// empty where the folder does not record them. summary.json has them
+	// at its top, as every output folder's does.
+	Command      string   `json:"-"`
+	Sets         []string `json:"-"`
+	ScenarioFile string   `json:"-"`
 }
 
 // ChannelMeta describes a channel: its name, kind and service-level target
@@ -72,6 +80,9 @@ type PoolMeta struct {
 	Name        string   `json:"name"`
 	Skills      []string `json:"skills"`
 	CostPerHour float64  `json:"cost_per_hour"`
+	// Staffing says in words how many agents the pool has: "12",
+	// "8 to 17 by interval", "3 shifts of 8 to 14".
+	Staffing string `json:"staffing,omitempty"`
 }
 
 // CSVTable is a table of text cells under named columns, as a CSV file
@@ -198,7 +209,13 @@ func (r *RunReport) meta(version string) Meta {
 			WithinSecond: ch.AnswerWithin, Target: ch.TargetServiceLevel})
 	}
 	for _, p := range cfg.Pools {
-		m.Pools = append(m.Pools, PoolMeta{Name: p.Name, Skills: p.Skills, CostPerHour: p.CostPerHour})
+		m.Pools = append(m.Pools, PoolMeta{Name: p.Name, Skills: p.Skills, CostPerHour: p.CostPerHour, Staffing: staffingWords(p)})
+	}
+	if pr := r.Provenance; pr != nil {
+		m.Command, m.Sets = pr.Command, pr.Sets
+		if len(pr.ScenarioFiles) > 0 {
+			m.ScenarioFile = pr.ScenarioFiles[0]
+		}
 	}
 	return m
 }

@@ -309,7 +309,10 @@ func ReadFolder(dir string) (*Dataset, error) {
 		return nil, fmt.Errorf("output: %w", err)
 	}
 	var s struct {
-		Run *Meta `json:"run"`
+		Run          *Meta    `json:"run"`
+		Command      string   `json:"command"`
+		Sets         []string `json:"sets"`
+		Scenarios    []string `json:"scenario_files"`
 	}
 	if err := json.Unmarshal(data, &s); err != nil {
 		return nil, fmt.Errorf("output: %s: %v", filepath.Join(dir, SummaryFile), err)
@@ -329,6 +332,10 @@ func ReadFolder(dir string) (*Dataset, error) {
 		return nil, fmt.Errorf("output: %s has no \"run\" object", filepath.Join(dir, SummaryFile))
 	}
 	ds := &Dataset{Meta: *s.Run}
+	ds.Meta.Command, ds.Meta.Sets = s.Command, s.Sets
+	if len(s.Scenarios) > 0 {
+		ds.Meta.ScenarioFile = s.Scenarios[0]
+	}
 	tables := []struct {
 		name string
 		t    **CSVTable

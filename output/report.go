@@ -86,7 +86,12 @@ type reportPage struct {
 	Title      string
 	Subtitle   string
 	Paragraphs []string
-	Facts      []reportFact
+	// Sets are the overrides the run applied to the scenario, Command its
+	// command line and ScenarioFile the scenario as run, in the folder.
+	Sets         []string
+	Command      string
+	ScenarioFile string
+	Facts        []reportFact
 	Contents   []reportLink
 
 	Lead     []string
@@ -174,6 +179,7 @@ func newReportPage(ds *Dataset, charts []ReportChart) *reportPage {
 		p.Subtitle = strings.TrimPrefix(p.Subtitle+" · "+m.File, " · ")
 	}
 	p.Paragraphs = reportParagraphs(m.Description)
+	p.Sets, p.Command, p.ScenarioFile = m.Sets, m.Command, m.ScenarioFile
 	p.Facts = v.facts()
 
 	v.findings(p)
@@ -237,7 +243,7 @@ func (v *reportView) facts() []reportFact {
 	if version == "" {
 		version = "–"
 	}
-	return []reportFact{
+	facts := []reportFact{
 		{"replications", reps},
 		{"horizon", reportDuration(m.HorizonSeconds)},
 		{"warm-up", warmup},
@@ -247,6 +253,13 @@ func (v *reportView) facts() []reportFact {
 		{"seed", fmt.Sprint(m.Seed)},
 		{"omnisim", version},
 	}
+	// The agents as run: a description's count may have been overridden.
+	for _, p := range m.Pools {
+		if p.Staffing != "" {
+			facts = append(facts, reportFact{"agents, " + p.Name, p.Staffing})
+		}
+	}
+	return facts
 }
 
 // reportDuration writes a length of time from the scenario's settings: "7d",

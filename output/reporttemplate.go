@@ -59,6 +59,8 @@ body { margin: 0; color: var(--ink); background: #fff; line-height: 1.5;
 .kicker { margin: 0; font-size: .8rem; letter-spacing: .08em; text-transform: uppercase; opacity: .85; }
 h1 { font-size: 2.3rem; line-height: 1.15; margin: .3rem 0 .9rem; }
 .desc { max-width: 52rem; margin: 0 0 .7rem; font-size: 1rem; }
+.desc code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .9em; overflow-wrap: anywhere; }
+.changes { border-left: 4px solid #fff; padding-left: .7rem; font-weight: 600; }
 .facts { display: flex; flex-wrap: wrap; gap: .5rem 2.2rem; margin: 1.1rem 0 0; }
 .facts div { border-top: 2px solid rgba(255, 255, 255, .4); padding-top: .25rem; min-width: 5rem; }
 .facts dt { font-size: .7rem; letter-spacing: .06em; text-transform: uppercase; opacity: .85; }
@@ -117,6 +119,8 @@ footer { color: var(--muted); font-size: .8rem; padding-top: 1rem; padding-botto
 <p class="kicker">omnisim report{{with .Subtitle}} · {{.}}{{end}}</p>
 <h1>{{.Title}}</h1>
 {{range .Paragraphs}}<p class="desc">{{.}}</p>
+{{end}}{{if .Sets}}<p class="desc changes">This run changed the scenario: {{range $i, $s := .Sets}}{{if $i}}, {{end}}<code>{{$s}}</code>{{end}}. The description above is the scenario's own; every figure below is the changed world's{{with .ScenarioFile}}, whose settings are in {{.}} in this folder{{end}}.</p>
+{{end}}{{with .Command}}<p class="desc command">Made by <code>{{.}}</code></p>
 {{end}}<dl class="facts">
 {{range .Facts}}<div><dt>{{.Label}}</dt><dd>{{.Value}}</dd></div>
 {{end}}</dl>

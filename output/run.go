@@ -20,6 +20,9 @@ type RunReport struct {
 	Summary models.Summary
 	// Description is the scenario's story, for the report and summary.json.
 	Description string
+	// Provenance records how the run was made, for its output folder; nil
+	// records nothing.
+	Provenance *Provenance
 }
 
 // ReportOptions choose what a run report adds to its summary.

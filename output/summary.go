@@ -20,6 +20,7 @@ import (
 func (r *RunReport) SummaryJSON(version string) *Object {
 	o := &Object{}
 	o.Set("omnisim_version", version)
+	r.Provenance.Set(o)
 	run := r.JSON(ReportOptions{})
 	for i, k := range run.keys {
 		o.Set(k, run.values[i])

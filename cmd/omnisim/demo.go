@@ -108,7 +108,9 @@ func (o *runOptions) demo(s streams, name string, seedGiven bool) error {
 	if dir != "" {
 		report := output.NewRunReport(sc.Name, sc.Title, sc.File, &cfg, results)
 		report.Description = storyParagraphs(sc.Description, verdicts)
-		folderErr = o.writeFolder(s, dir, report, nil, nil)
+		if report.Provenance, folderErr = s.provenance(o.sets, asRun{sc, output.ScenarioFile, cfg.Seed, reps}); folderErr == nil {
+			folderErr = o.writeFolder(s, dir, report, nil, nil)
+		}
 	}
 	var outErr error
 	if o.json {

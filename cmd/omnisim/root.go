@@ -20,12 +20,15 @@ var version = "0.1.0-dev"
 // streams are where a command writes: results to out, messages to errOut.
 type streams struct {
 	out, errOut io.Writer
+	// args is the command line, without the program's name: output
+	// folders record it.
+	args []string
 }
 
 // execute runs the command line args and returns the exit status. It is the
 // whole program but for os.Exit, so tests can call it.
 func execute(args []string, out, errOut io.Writer) int {
-	s := streams{out: out, errOut: errOut}
+	s := streams{out: out, errOut: errOut, args: args}
 	root := newRootCmd(s)
 	if args == nil {
 		// Cobra reads os.Args when given nil: an empty command line must

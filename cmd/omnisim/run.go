@@ -170,7 +170,7 @@ func (o *runOptions) run(s streams, name string, seedGiven bool) error {
 	if err != nil {
 		return failed(err)
 	}
-	return o.finish(s, runSpec{Name: sc.Name, Title: sc.Title, File: sc.File, Description: sc.Description, Config: cfg, Replications: reps},
+	return o.finish(s, runSpec{Name: sc.Name, Title: sc.Title, File: sc.File, Description: sc.Description, Config: cfg, Replications: reps, scenario: sc},
 		results, time.Since(start), dir, contacts, prec)
 }
 
@@ -194,7 +194,9 @@ func (o *runOptions) finish(s streams, spec runSpec, results []*models.Result, e
 	// saved. If the folder fails, stdout still gets the results.
 	var folderErr error
 	if dir != "" {
-		folderErr = o.writeFolder(s, dir, report, contacts, prec)
+		if report.Provenance, folderErr = s.provenance(o.sets, asRun{spec.scenario, output.ScenarioFile, spec.Config.Seed, len(results)}); folderErr == nil {
+			folderErr = o.writeFolder(s, dir, report, contacts, prec)
+		}
 	}
 	opts := output.ReportOptions{Intervals: o.intervals, Days: o.days}
 	var outErr error
@@ -307,7 +309,11 @@ func (o *runOptions) writeFolder(s streams, dir string, r *output.RunReport, con
 	if prec != nil {
 		summary.Set("precision", prec.json())
 	}
-	files := output.FolderFiles(ds, summary, o.extraFiles(ds, contacts)...)
+	extra := o.extraFiles(ds, contacts)
+	if r.Provenance != nil {
+		extra = append(extra, r.Provenance.Files...)
+	}
+	files := output.FolderFiles(ds, summary, extra...)
 	for tries := 1; ; tries++ {
 		err := output.WriteFolder(dir, files, o.force)
 		var taken *output.ExistsError

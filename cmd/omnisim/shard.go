@@ -20,6 +20,9 @@ type runSpec struct {
 	Name, Title, File, Description string
 	Config                         models.Config
 	Replications                   int
+	// scenario is the scenario as loaded, to write out into the output
+	// folder; nil when the run was merged from parts.
+	scenario *scenarios.Scenario
 }
 
 // checkShard checks --shard against the flags it cannot go with: the

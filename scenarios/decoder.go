@@ -36,6 +36,9 @@ type decoder struct {
 	// told, and omnisim demo says why).
 	lenient   bool
 	claimErrs Errors
+	// poolChanges are the pools' add and scale, applied once the staffing
+	// table is read.
+	poolChanges []poolChange
 }
 
 func newDecoder(file string) *decoder {

@@ -21,6 +21,10 @@ const maxHeadcount = math.MaxInt32
 // low enough that reading it exactly stays cheap.
 const maxScale = 1e6
 
+// maxScaleText bounds the characters of a scale as written, so that
+// reading it exactly stays cheap whatever its exponent.
+const maxScaleText = 32
+
 // poolChange is a relative change of a pool's staffing, the pool keys add
 // and scale: it applies to the headcount the pool ends up with, from its
 // agents, its shifts or the scenario's staffing table, so that a plan
@@ -75,7 +79,7 @@ func parseScale(text string) (*big.Rat, error) {
 	num = strings.TrimSpace(num)
 	bad := fmt.Errorf("want a factor above 0 that multiplies every interval's or shift's agents, such as 1.1 or 110%%, not %q", text)
 	f, err := strconv.ParseFloat(num, 64)
-	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || strings.ContainsAny(num, "xXpP_") {
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || strings.ContainsAny(num, "xXpP_") || len(num) > maxScaleText {
 		return nil, bad
 	}
 	if percent {

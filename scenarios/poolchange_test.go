@@ -218,6 +218,8 @@ func TestPoolChangeErrors(t *testing.T) {
 			"--set pools.agents.scale=[1, 2]: pools.agents.scale: want a factor such as 1.1 or 110%, not a list"},
 		{"scale huge", file("    agents: 10\n"), []string{"pools.agents.scale=1e300"},
 			"--set pools.agents.scale=1e300: pools.agents.scale: must be at most 1e+06, not 1e300"},
+		{"scale too long", file("    agents: 10\n"), []string{"pools.agents.scale=1" + strings.Repeat("0", 40) + "e-40"},
+			"--set pools.agents.scale=1" + strings.Repeat("0", 40) + "e-40: pools.agents.scale: want a factor above 0"},
 		{"add a fraction", file("    agents: 10\n    add: 1.5\n"), nil,
 			`f.yaml:8:10: pools.agents.add: want a whole number of agents to add to every interval or shift (negative to remove), such as 1 or -2, not "1.5"`},
 		{"add text", file("    agents: 10\n"), []string{"pools.agents.add=one"},

@@ -309,10 +309,10 @@ func ReadFolder(dir string) (*Dataset, error) {
 		return nil, fmt.Errorf("output: %w", err)
 	}
 	var s struct {
-		Run          *Meta    `json:"run"`
-		Command      string   `json:"command"`
-		Sets         []string `json:"sets"`
-		Scenarios    []string `json:"scenario_files"`
+		Run       *Meta    `json:"run"`
+		Command   string   `json:"command"`
+		Sets      []string `json:"sets"`
+		Scenarios []string `json:"scenario_files"`
 	}
 	if err := json.Unmarshal(data, &s); err != nil {
 		return nil, fmt.Errorf("output: %s: %v", filepath.Join(dir, SummaryFile), err)

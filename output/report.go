@@ -92,7 +92,7 @@ type reportPage struct {
 	Command      string
 	ScenarioFile string
 	Facts        []reportFact
-	Contents   []reportLink
+	Contents     []reportLink
 
 	Lead     []string
 	Glance   *reportTable

@@ -38,6 +38,9 @@ type decoder struct {
 	claimErrs Errors
 	// attached are the files the scenario names and was read with.
 	attached []attachment
+	// poolChanges are the pools' add and scale, applied once the staffing
+	// table is read.
+	poolChanges []poolChange
 }
 
 func newDecoder(file string) *decoder {

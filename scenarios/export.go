@@ -204,6 +204,8 @@ var settingNotes = map[string]string{
 	"pools.*.skills":        "channels served, most preferred first (live before deferred always)",
 	"pools.*.agents":        "headcount scheduled: a number, or one per interval from midnight, repeating",
 	"pools.*.shifts":        "shifts: {days, hours, agents}; the headcount is that of the shifts covering an interval",
+	"pools.*.add":           "agents added to every interval or shift, after agents, shifts or the staffing table (negative removes; never below 0)",
+	"pools.*.scale":         "multiplies every interval's or shift's agents (1.1 or 110%), rounded half up; applied before add",
 	"pools.*.shrinkage":     "share of scheduled time lost to breaks, training and absence",
 	"pools.*.cost_per_hour": "cost of a scheduled agent hour, in your currency",
 	"pools.*.availability":  "share of their time at work agents are ready for contacts (the rest away); one, or one per interval",

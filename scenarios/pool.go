@@ -7,9 +7,11 @@ import (
 )
 
 // decodePool decodes the pool of agents called name. Its headcount is given
-// by agents (one number, or one per interval) or by shifts.
+// by agents (one number, or one per interval) or by shifts; add and scale
+// change it, once the staffing table is read too (applyPoolChanges).
 func (d *decoder) decodePool(name string, n *yaml.Node, path string) models.Pool {
 	p := models.Pool{Name: name}
+	c := poolChange{pool: name, path: path}
 	d.mapping(n, path, []field{
 		{"skills", func(n *yaml.Node, at string) {
 			d.list(n, at, func(n *yaml.Node, at string) { p.Skills = append(p.Skills, d.str(n, at)) })
@@ -23,6 +25,8 @@ func (d *decoder) decodePool(name string, n *yaml.Node, path string) models.Pool
 				d.errorf(n, at, "must list at least one shift such as {days: mon-fri, hours: 08:00-16:00, agents: 10}")
 			}
 		}},
+		{"add", func(n *yaml.Node, at string) { d.decodeAdd(&c, n, at) }},
+		{"scale", func(n *yaml.Node, at string) { d.decodeScale(&c, n, at) }},
 		{"shrinkage", func(n *yaml.Node, at string) { p.Shrinkage = d.fraction(n, at) }},
 		{"availability", func(n *yaml.Node, at string) {
 			d.oneOrList(n, at, "share", func(n *yaml.Node, at string) { p.Availability = append(p.Availability, d.fraction(n, at)) })
@@ -30,6 +34,9 @@ func (d *decoder) decodePool(name string, n *yaml.Node, path string) models.Pool
 		{"away_spell", func(n *yaml.Node, at string) { p.AwaySpell = d.duration(n, at) }},
 		{"cost_per_hour", func(n *yaml.Node, at string) { p.CostPerHour = d.number(n, at) }},
 	}, "skills")
+	if c.addNode != nil || c.scaleNode != nil {
+		d.poolChanges = append(d.poolChanges, c)
+	}
 	return p
 }
 

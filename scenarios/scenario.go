@@ -146,6 +146,9 @@ func (d *decoder) decodeScenario(root *yaml.Node, s *Scenario) {
 	if staffing != nil {
 		d.staffingFile(staffing, cfg)
 	}
+	// A pool's add and scale change the headcount it ends up with, the
+	// table's included.
+	d.applyPoolChanges(cfg)
 	// So does the forecast, with channels.
 	if forecast != nil {
 		d.forecastFile(forecast, cfg)

@@ -45,6 +45,12 @@ the --vary flags. A grid of more than %d points is refused unless
 --max-points allows it. Every point is checked before anything runs, and
 every problem of every point is reported at once.
 
+To change a pool's staffing plan rather than replace it by a flat
+headcount, sweep its add (agents added to every interval or shift, after
+its agents, shifts or staffing table: pools.agents.add=-1..2) or its scale
+(every interval's or shift's agents multiplied, rounded half up:
+pools.agents.scale=0.9..1.1/0.05); a headcount never goes below 0.
+
 Every point runs with the same seed (common random numbers): replication r
 of every point sees the same random streams, so points see the same
 customers wherever they agree, and the differences between points are not
@@ -69,7 +75,9 @@ and column holds) and, for each chosen figure, charts/<figure>.svg and
 others, with 95 %% confidence bars; and report.html, the sweep for people
 on one self-contained page. --no-out writes none.`, scenarios.DefaultMaxPoints, outRoot),
 		Example: `  omnisim sweep textbook --vary pools.agents.agents=12..16 --no-out
-  omnisim sweep one-fast-channel --vary pools.social.agents=1..4 --reps 5
+  omnisim sweep one-fast-channel --vary pools.social-team.add=0..3 --reps 5
+  omnisim sweep phone-day --vary pools.agents.add=-1..2 --no-out
+  omnisim sweep phone-day --vary pools.agents.scale=0.9..1.1/0.05 --no-out
   omnisim sweep textbook --vary pools.agents.agents=12,14,16 --vary channels.phone.patience=2m,5m,never
   omnisim sweep my.yaml --grid examples/staffing-grid.yaml --figures 'phone.*,cost' --json --out results/grid`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),

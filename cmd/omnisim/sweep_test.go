@@ -13,6 +13,7 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 
 	"github.com/omnisim/omnisim/models/erlang"
+	"github.com/omnisim/omnisim/scenarios"
 )
 
 // sweepTiming is the line sweep writes to stderr before the folder's.
@@ -274,4 +275,89 @@ func TestSweepFolderNotOverwritten(t *testing.T) {
 		t.Errorf("again: exit status %d, stderr %q", r.code, r.stderr)
 	}
 	sweepOK(t, args(argv, "--force")...)
+}
+
+// TestSweepHelpExamplesLoad checks that every example of omnisim sweep
+// --help on a built-in scenario names settings the scenario has: each
+// point of its grid loads (nothing runs).
+func TestSweepHelpExamplesLoad(t *testing.T) {
+	help := omnisim(t, "sweep", "--help").stdout
+	_, examples, ok := strings.Cut(help, "Examples:\n")
+	if !ok {
+		t.Fatal("no examples")
+	}
+	examples, _, _ = strings.Cut(examples, "\n\n")
+	builtins := map[string]bool{}
+	for _, b := range scenarios.Builtins() {
+		builtins[b.Name] = true
+	}
+	n := 0
+	for _, line := range strings.Split(examples, "\n") {
+		words := strings.Fields(line)
+		if len(words) < 3 || words[0] != "omnisim" || words[1] != "sweep" {
+			t.Fatalf("example %q: not an omnisim sweep command", line)
+		}
+		if !builtins[words[2]] {
+			continue
+		}
+		g := &scenarios.Grid{}
+		var sets []string
+		for i := 3; i+1 < len(words); i++ {
+			value := strings.Trim(words[i+1], "'")
+			switch words[i] {
+			case "--vary":
+				d, err := scenarios.ParseVary(value)
+				if err != nil {
+					t.Fatalf("%s: %v", line, err)
+				}
+				g.Dims = append(g.Dims, d)
+			case "--set":
+				sets = append(sets, value)
+			}
+		}
+		if _, _, err := scenarios.OpenGrid(words[2], sets, g, scenarios.DefaultMaxPoints); err != nil {
+			t.Errorf("%s:\n%v", line, err)
+		}
+		n++
+	}
+	if n < 3 {
+		t.Errorf("%d examples on built-in scenarios, want the help's", n)
+	}
+}
+
+// TestSweepAddKeepsThePlan: sweeping a pool's add on phone-day's plan
+// schedules one agent more in every interval per agent added, not a flat
+// headcount.
+func TestSweepAddKeepsThePlan(t *testing.T) {
+	sc, err := scenarios.Builtin("phone-day", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := sweepOK(t, "sweep", "phone-day", "--vary", "pools.agents.add=-1..1", "--reps", "1", "--json", "--no-out")
+	var got sweepJSON
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Points) != 3 {
+		t.Fatalf("got %d points, want 3", len(got.Points))
+	}
+	// Each interval's headcount, after adding, never below 0, over the
+	// horizon.
+	hours := func(add int) float64 {
+		cfg := sc.Config
+		sum := 0.0
+		for k := range int(cfg.Horizon / cfg.Interval) {
+			sum += float64(max(0, cfg.Pools[0].ScheduledAt(k, cfg.Interval, cfg.Start)+add)) * cfg.Interval / 3600
+		}
+		return sum
+	}
+	for i, add := range []int{-1, 0, 1} {
+		p := got.Points[i]
+		if v := p.Values["pools.agents.add"]; v != float64(add) {
+			t.Errorf("point %d: pools.agents.add %v, want %d", i+1, v, add)
+		}
+		if h, want := p.Pools["agents"]["scheduled_hours"], hours(add); h != want {
+			t.Errorf("point %d (add %d): %v scheduled hours, want %v", i+1, add, h, want)
+		}
+	}
 }

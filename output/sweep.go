@@ -28,6 +28,9 @@ type SweepReport struct {
 	// Chosen are the indices in Figures of the figures the table prints
 	// and the charts draw.
 	Chosen []int
+	// Provenance records how the sweep was made, for its output folder;
+	// nil records nothing.
+	Provenance *Provenance
 	// est[p][f] is figure f's estimate at point p.
 	est [][]models.Estimate
 }

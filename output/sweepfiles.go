@@ -166,7 +166,9 @@ func unitNote(unit string) string {
 // figure under its key. It holds no wall-clock time.
 func (r *SweepReport) SummaryJSON(version string) *Object {
 	o := &Object{}
-	o.Set("omnisim_version", version).Set("kind", "sweep").Set("description", r.Description)
+	o.Set("omnisim_version", version).Set("kind", "sweep")
+	r.Provenance.Set(o)
+	o.Set("description", r.Description)
 	full := r.JSON()
 	for i, k := range full.keys {
 		if k != "points" {
@@ -202,6 +204,9 @@ func (r *SweepReport) SweepFolderFiles(version string) []File {
 			Write: func(w io.Writer) error { return WriteJSON(w, r.JSON()) }},
 	}
 	files = append(files, sweepVisualFiles(r)...)
+	if r.Provenance != nil {
+		files = append(files, r.Provenance.Files...)
+	}
 	summary := r.SummaryJSON(version)
 	summary.Set("files", filesJSON(files))
 	files[0].Write = func(w io.Writer) error { return WriteJSON(w, summary) }

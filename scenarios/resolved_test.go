@@ -124,3 +124,19 @@ func TestResolveDropsClaimsThatCannotBeJudged(t *testing.T) {
 	}
 	t.Skip("no built-in has claims past its first day")
 }
+
+// TestResolveKeepsRelativeChanges: a pool's add, given with --set, is
+// written once: the world loaded back has it once.
+func TestResolveKeepsRelativeChanges(t *testing.T) {
+	s, err := Builtin("phone-day", []string{"pools.agents.add=1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Resolve("scenario", 1, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back := reload(t, r); !reflect.DeepEqual(back.Config, s.Config) {
+		t.Errorf("agents loaded back %v, want %v", back.Config.Pools[0].Agents, s.Config.Pools[0].Agents)
+	}
+}

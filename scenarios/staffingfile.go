@@ -16,9 +16,10 @@ import (
 )
 
 // StaffingColumns are the columns a staffing table must have: the pool, the
-// interval (from 0, from time zero) and the agents scheduled in it. Other
-// columns (day, weekday, time, start_seconds, available, cost...) may be
-// there, as omnisim staff writes them, and are not read, except
+// interval (from 0, from time zero) and the agents scheduled in it, as
+// omnisim staff writes them; a run's staffing.csv, which names that column
+// "scheduled", is read the same way. Other columns (day, weekday, time,
+// start_seconds, available, cost...) may be there and are not read, except
 // start_seconds, which must agree with the scenario's interval.
 var StaffingColumns = []string{"pool", "interval", "agents"}
 
@@ -96,7 +97,7 @@ func ParseStaffing(file string, data []byte, cfg *models.Config) (map[string][]i
 }
 
 func parseStaffing(file string, data []byte, cfg *models.Config) (map[string][]int, Errors) {
-	t := intervalTable{what: "staffing table", noun: "table", key: "pool", values: []string{"agents"},
+	t := intervalTable{what: "staffing table", noun: "table", key: "pool", values: []string{"agents", "scheduled"},
 		known: func(name string) string {
 			if slices.ContainsFunc(cfg.Pools, func(p models.Pool) bool { return p.Name == name }) {
 				return ""

@@ -198,6 +198,11 @@ func (o *sweepOptions) sweep(s streams, name string, seedGiven bool) error {
 	}
 	spec := sweepSpec{Name: scs[0].Name, Title: scs[0].Title, File: scs[0].File, Description: scs[0].Description,
 		Params: params, Values: values, Reps: reps, Chosen: chosen}
+	// The output folder records the scenario as the sweep started from it;
+	// one whose overrides load only with the settings swept is not written.
+	if base, err := scenarios.Open(name, o.sets); err == nil {
+		spec.base = base
+	}
 	for _, c := range cfgs {
 		spec.Configs = append(spec.Configs, *c)
 	}
@@ -227,6 +232,9 @@ type sweepSpec struct {
 	Configs                        []models.Config
 	Reps                           []int
 	Chosen                         []string
+	// base is the scenario with --set and without the settings swept, to
+	// write into the output folder; nil when merged from parts.
+	base *scenarios.Scenario
 }
 
 // configs returns pointers to the spec's configurations.
@@ -262,7 +270,16 @@ func (o *sweepOptions) finishSweep(s streams, spec sweepSpec, results []*models.
 		len(cfgs), len(jobs), output.Thousands(int64(events)), output.Thousands(measured), elapsed.Seconds())
 	var folderErr error
 	if dir != "" {
-		folderErr = o.writeSweepFolder(s, dir, report)
+		var run []asRun
+		if spec.base != nil {
+			run = append(run, asRun{spec.base, output.ScenarioFile, cfgs[0].Seed, spec.base.Replications})
+			if o.reps > 0 {
+				run[0].reps = o.reps
+			}
+		}
+		if report.Provenance, folderErr = s.provenance(o.sets, run...); folderErr == nil {
+			folderErr = o.writeSweepFolder(s, dir, report)
+		}
 	}
 	var outErr error
 	if o.json {

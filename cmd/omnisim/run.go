@@ -133,6 +133,7 @@ func (o *runOptions) run(s streams, name string, seedGiven bool) error {
 	if err != nil {
 		return err
 	}
+	warnOverloads(s, sc.Name, &cfg)
 	if o.shardSpec != "" {
 		return o.runShard(s, sc, &cfg, reps)
 	}

@@ -31,6 +31,7 @@ and the field it concerns. The exit status is 2 if any file has a problem.`,
 					continue
 				}
 				cfg := sc.Config
+				warnOverloads(s, path, &cfg)
 				fmt.Fprintf(s.out, "%s: ok: %d channel(s), %d pool(s), horizon %s, %d interval(s) of %s\n",
 					path, len(cfg.Channels), len(cfg.Pools), models.FormatDuration(cfg.Horizon),
 					cfg.Intervals(), models.FormatDuration(cfg.Interval))

@@ -121,27 +121,39 @@ const verdictDefinition = "met when the whole 95 % confidence interval of the fi
 	"missed when none of it does, undecided when it reaches both sides or there is one replication, no data when the figure is undefined; " +
 	"periods (intervals of the scenario, days for a deferred channel's response target) are each judged by their own 95 % interval"
 
-// TargetFindings says in words how B stands against each target beside A,
-// a changed verdict first in each sentence ("B misses phone's target
-// service level ≥ 80% within 20s that A meets: 77.16 % ± 0.47 against
-// 91.62 % ± 0.30."), then, where some periods are missed or undecided,
-// how many with each variant. Channels without targets are not mentioned.
+// TargetFindings says in words how B stands against each target beside A
+// ("B misses phone's target service level ≥ 80% within 20s that A meets:
+// 77.16 % ± 0.47 against 91.62 % ± 0.30."), each followed, where some
+// periods are missed or undecided, by how many with each variant: first
+// the targets whose verdict differs between A and B or that one alone
+// sets, then those judged alike. Channels without targets are not
+// mentioned.
 func (r *CompareReport) TargetFindings() []string {
-	var out []string
+	var changed, alike []string
 	for _, t := range r.Targets {
 		if t.none() {
 			continue
 		}
-		out = append(out, r.targetSentence(t))
+		say := &alike
+		if t.changed() {
+			say = &changed
+		}
+		*say = append(*say, r.targetSentence(t))
 		if s := periodSentence(t); s != "" {
-			out = append(out, s)
+			*say = append(*say, s)
 		}
 	}
-	return out
+	return append(changed, alike...)
+}
+
+// changed tells whether A and B do not share a verdict on the target:
+// their verdicts differ, or one alone sets it.
+func (t TargetComparison) changed() bool {
+	return !t.none() && (t.A == nil || t.B == nil || t.A.Verdict != t.B.Verdict)
 }
 
 // channelTargetFindings are the sentences of TargetFindings on one
-// channel.
+// channel, in the order of its targets.
 func (r *CompareReport) channelTargetFindings(channel string) []string {
 	var out []string
 	for _, t := range r.Targets {
@@ -162,10 +174,9 @@ func (r *CompareReport) channelTargetFindings(channel string) []string {
 func (r *CompareReport) verdictChanges() []string {
 	var out []string
 	for _, t := range r.Targets {
-		if t.none() || t.A != nil && t.B != nil && t.A.Verdict == t.B.Verdict {
-			continue
+		if t.changed() {
+			out = append(out, r.targetSentence(t))
 		}
-		out = append(out, r.targetSentence(t))
 	}
 	return out
 }
@@ -209,7 +220,7 @@ func (r *CompareReport) targetSentence(t TargetComparison) string {
 	}
 	// What B does, then what A does, each in the words of its verdict.
 	bWords := map[plan.Verdict]string{plan.VerdictMet: "meets", plan.VerdictMissed: "misses",
-		plan.VerdictUndecided: "may or may not meet", plan.VerdictNoData: "has no data for"}
+		plan.VerdictUndecided: "is undecided on", plan.VerdictNoData: "has no data for"}
 	aWords := map[plan.Verdict]string{plan.VerdictMet: "meets", plan.VerdictMissed: "misses",
 		plan.VerdictUndecided: "is undecided on", plan.VerdictNoData: "has no data for"}
 	s := fmt.Sprintf("B %s %s's target %s that A %s: %s.", bWords[vb], t.Channel, da, aWords[va], figures)

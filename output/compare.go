@@ -422,7 +422,7 @@ func (r *CompareReport) Table() *CSVTable {
 func (r *CompareReport) Files(version string) []File {
 	t := r.Table()
 	files := []File{
-		{Name: SummaryFile, Description: "the comparison: both variants, every figure's means, difference and intervals (as --json prints it), the definitions of the figures, and what each file holds"},
+		{Name: SummaryFile, Description: "the comparison: both variants, their targets met, missed or undecided, every figure's means, difference and intervals (as --json prints it), the definitions of the figures, and what each file holds"},
 		{Name: CompareFile, Description: "one row per figure compared: each variant's mean and half-width, the paired difference B − A with its half-width, and the half-width independent runs would give",
 			Columns: compareColumns, Write: t.WriteCSV},
 	}

@@ -147,6 +147,7 @@ func newCompareReportPage(r *CompareReport, charts []ReportChart) *reportPage {
 // and its report.html.
 func compareVisualFiles(r *CompareReport) []File {
 	return chartsAndReport(CompareCharts(r.Comparison), "the comparison for people, one self-contained page: what A and B are, "+
-		"the figures that differ, the charts and every figure's table. It needs no network; open it in a browser.",
+		"their targets met, missed or undecided, their staffing and cost, the figures that differ, the charts and every figure's table. "+
+		"It needs no network; open it in a browser.",
 		func(w io.Writer, charts []ReportChart) error { return WriteCompareReport(w, r, charts) })
 }

@@ -14,7 +14,8 @@ import (
 // period. A or B is nil where that variant's scenario does not set the
 // target: there is nothing to judge, and output shows "–" or null.
 type TargetComparison struct {
-	// Channel is the channel's name; Kind is what the target is on.
+	// Channel is the channel's name; Kind is what the target is on, −1 in
+	// the one entry of a channel on which neither variant sets a target.
 	Channel string
 	Kind    plan.Kind
 	// A and B are each variant's standing against its own target.

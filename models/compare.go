@@ -15,6 +15,7 @@ const (
 	GroupChannel     = "channel"
 	GroupCustomers   = "customers"
 	GroupPool        = "pool"
+	GroupAllPools    = "all_pools"
 	GroupExpectation = "expectation"
 )
 
@@ -31,8 +32,9 @@ type Comparison struct {
 	Level float64
 	// Rows hold one figure each: every channel figure of each channel both
 	// variants have (in A's order), every customer figure, every pool
-	// figure of each pool both have, and the expectation level when either
-	// variant had word of mouth.
+	// figure of each pool both have, every pool figure of all the pools of
+	// each variant together when either has more than one, and the
+	// expectation level when either variant had word of mouth.
 	Rows []Difference
 	// OnlyA and OnlyB name the channels and pools one variant has and the
 	// other lacks ("channel social", "pool tier2"): they are not compared.
@@ -41,8 +43,9 @@ type Comparison struct {
 
 // Difference is one figure of a Comparison.
 type Difference struct {
-	// Group is GroupChannel, GroupCustomers, GroupPool or GroupExpectation;
-	// Name is the channel's or the pool's name, "" for the others.
+	// Group is GroupChannel, GroupCustomers, GroupPool, GroupAllPools or
+	// GroupExpectation; Name is the channel's or the pool's name, "" for
+	// the others.
 	Group, Name string
 	// Key, Label and Unit are the figure's, as in Figures.
 	Key, Label, Unit string
@@ -126,6 +129,20 @@ func Compare(a, b []*Result) Comparison {
 	for _, p := range b[0].Pools {
 		if !slices.ContainsFunc(a[0].Pools, func(o PoolResult) bool { return o.Name == p.Name }) {
 			c.OnlyB = append(c.OnlyB, GroupPool+" "+p.Name)
+		}
+	}
+	if len(a[0].Pools) > 1 || len(b[0].Pools) > 1 {
+		// All the pools of each side together, those only one side has
+		// included: what the whole staffing of A and of B costs.
+		for _, f := range PoolFigures {
+			get := func(r *Result) float64 {
+				var sum PoolCounts
+				for _, p := range r.Pools {
+					sum.Add(p.Total)
+				}
+				return f.Of(sum)
+			}
+			c.Rows = append(c.Rows, pair(GroupAllPools, "", f.Key, f.Label, f.Unit, a, b, get, get))
 		}
 	}
 	level := func(r *Result) float64 { return r.ExpectationAtHorizon }

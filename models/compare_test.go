@@ -170,3 +170,48 @@ func TestWelchHalf(t *testing.T) {
 		t.Errorf("one value: %v, want NaN", got)
 	}
 }
+
+// TestCompareAllPools: when either variant has several pools, the pools of
+// each are added up and compared as a whole, a pool only one side has
+// included, so that the staffing of B is set against A's in full; with one
+// pool on each side there is nothing to add up.
+func TestCompareAllPools(t *testing.T) {
+	pool := func(name string, hours, cost float64) PoolResult {
+		return PoolResult{Name: name, Total: PoolCounts{ScheduledTime: hours * 3600, AgentTime: hours * 3600, Cost: cost}}
+	}
+	reps := func(pools ...PoolResult) []*Result {
+		var out []*Result
+		for r := range 3 {
+			out = append(out, &Result{Replication: r, Pools: pools})
+		}
+		return out
+	}
+	a := reps(pool("front", 100, 2000))
+	b := reps(pool("front", 90, 1800), pool("back", 40, 1200))
+	c := Compare(a, b)
+	if len(c.OnlyB) != 1 || c.OnlyB[0] != GroupPool+" back" {
+		t.Errorf("only in B: %v, want the back pool", c.OnlyB)
+	}
+	got := map[string]Difference{}
+	for _, d := range c.Rows {
+		if d.Group == GroupAllPools {
+			got[d.Key] = d
+		}
+	}
+	for key, want := range map[string][2]float64{"scheduled_hours": {100, 90 + 40}, "cost": {2000, 1800 + 1200}} {
+		d, ok := got[key]
+		if !ok {
+			t.Errorf("no all-pools row for %s", key)
+			continue
+		}
+		if d.A.Mean != want[0] || d.B.Mean != want[1] || d.Diff != want[1]-want[0] || d.Half != 0 || d.Pairs != 3 {
+			t.Errorf("all pools %s: A %v, B %v, B − A %v ± %v over %d; want %v, %v, %v ± 0 over 3",
+				key, d.A.Mean, d.B.Mean, d.Diff, d.Half, d.Pairs, want[0], want[1], want[1]-want[0])
+		}
+	}
+	for _, d := range Compare(a, reps(pool("front", 90, 1800))).Rows {
+		if d.Group == GroupAllPools {
+			t.Errorf("one pool on each side: an all-pools row %s", d.Key)
+		}
+	}
+}

@@ -25,16 +25,58 @@ type Variant struct {
 
 // CompareReport is what omnisim compare reports: variants A and B of a
 // scenario run with the same seed, replication by replication, and the
-// paired differences of their figures.
+// paired differences of their figures, with each pool's cost per day
+// beside its cost; and how each stands against the targets its scenario
+// sets.
 type CompareReport struct {
 	A, B       Variant
 	Comparison models.Comparison
+	// Targets are the targets of the channels both variants have.
+	Targets []TargetComparison
 }
 
-// NewCompareReport pairs the replications of a and b.
+// NewCompareReport pairs the replications of a and b, and judges each
+// against its targets.
 func NewCompareReport(a, b Variant) *CompareReport {
-	return &CompareReport{A: a, B: b, Comparison: models.Compare(a.Report.Results, b.Report.Results)}
+	c := models.Compare(a.Report.Results, b.Report.Results)
+	c.Rows = withCostPerDay(c.Rows, measuredDays(a.Report.Config), measuredDays(b.Report.Config))
+	return &CompareReport{A: a, B: b, Comparison: c, Targets: compareTargets(a, b)}
 }
+
+// measuredDays is the length of cfg's measured window, [warm-up, horizon),
+// in days.
+func measuredDays(cfg *models.Config) float64 {
+	return (cfg.Horizon - cfg.Warmup) / 86400
+}
+
+// withCostPerDay returns rows with a "cost per day" row after every pool's
+// and all pools' cost: the cost divided by the days of the measured window.
+// The days are the same in every replication, so that every mean,
+// half-width and difference divides by them exactly; when A's and B's
+// windows differ in length, a difference per day would mix two divisors,
+// and no row is added.
+func withCostPerDay(rows []models.Difference, daysA, daysB float64) []models.Difference {
+	if daysA != daysB || !(daysA > 0) {
+		return rows
+	}
+	out := make([]models.Difference, 0, len(rows))
+	for _, d := range rows {
+		out = append(out, d)
+		if d.Key != "cost" || (d.Group != models.GroupPool && d.Group != models.GroupAllPools) {
+			continue
+		}
+		p := d
+		p.Key, p.Label = "cost_per_day", "cost per day"
+		p.A = models.Estimate{Mean: d.A.Mean / daysA, HalfWidth: d.A.HalfWidth / daysA}
+		p.B = models.Estimate{Mean: d.B.Mean / daysA, HalfWidth: d.B.HalfWidth / daysA}
+		p.Diff, p.Half, p.IndependentHalf = d.Diff/daysA, d.Half/daysA, d.IndependentHalf/daysA
+		out = append(out, p)
+	}
+	return out
+}
+
+// costPerDayDefinition defines the cost per day of a comparison's pools.
+const costPerDayDefinition = "cost ÷ the days of the measured window [warm-up, horizon): the staff cost of a day"
 
 // describe names a variant: its scenario and its overrides.
 func (v Variant) describe() string {
@@ -47,33 +89,53 @@ func (v Variant) describe() string {
 
 // shown tells whether a row says something in a table for people: not when
 // neither variant has any of it (no blocked contacts on either side), nor
-// when it is the same constant in every replication of both.
+// when it is the same constant in every replication of both, unless it is
+// a pool's hours or cost: what each variant's staffing takes is worth a
+// row even when it is the same in both.
 func shown(d models.Difference) bool {
 	none := func(e models.Estimate) bool { return e.Mean == 0 || math.IsNaN(e.Mean) }
 	if d.Pairs == 0 || none(d.A) && none(d.B) {
 		return false
 	}
+	if staffingRow(d) {
+		return true
+	}
 	return !(d.Diff == 0 && d.Half == 0 && d.A.HalfWidth == 0 && d.B.HalfWidth == 0)
 }
 
+// staffingRow tells whether d is a pool's, or all pools', agent-hours or
+// cost.
+func staffingRow(d models.Difference) bool {
+	if d.Group != models.GroupPool && d.Group != models.GroupAllPools {
+		return false
+	}
+	switch d.Key {
+	case "scheduled_hours", "cost", "cost_per_day":
+		return true
+	}
+	return false
+}
+
 // groupShown tells whether a group of rows goes into the text: customers
-// and pools only where either variant's run report would show them.
+// only where either variant's run report would show them; the pools
+// always, as what each variant's staffing takes and costs is half of a
+// comparison.
 func (r *CompareReport) groupShown(group string) bool {
-	switch group {
-	case models.GroupCustomers:
+	if group == models.GroupCustomers {
 		return r.A.Report.showsCustomers() || r.B.Report.showsCustomers()
-	case models.GroupPool:
-		return r.A.Report.showsPools() || r.B.Report.showsPools()
 	}
 	return true
 }
 
-// WriteText writes the comparison for people: what was compared, then a
-// table per channel, and for customers, pools and the expectation level
-// where they say something, each figure with A's and B's means, the
-// difference B − A with its 95 % interval from the paired replications,
-// the interval independent runs would give, and how much narrower the
-// paired one is. A difference whose interval excludes zero is marked *.
+// WriteText writes the comparison for people: what was compared; the
+// targets each variant's scenario sets, each judged met, missed or
+// undecided for A and for B, and the staffing each takes, in words; then a
+// table per channel, for the customers where they say something, per pool
+// and for all pools, and for the expectation level under word of mouth,
+// each figure with A's and B's means, the difference B − A with its 95 %
+// interval from the paired replications, the interval independent runs
+// would give, and how much narrower the paired one is. A difference whose
+// interval excludes zero is marked *.
 func (r *CompareReport) WriteText(w io.Writer) error {
 	var b strings.Builder
 	c := r.Comparison
@@ -87,6 +149,7 @@ func (r *CompareReport) WriteText(w io.Writer) error {
 	if hb := r.B.Report.Config; hb.Horizon != cfg.Horizon || hb.Warmup != cfg.Warmup {
 		fmt.Fprintf(&b, "(B runs %s, the first %s left out)\n", models.FormatDuration(hb.Horizon), models.FormatDuration(hb.Warmup))
 	}
+	r.writeTargets(&b)
 	var t *Table
 	flush := func() {
 		if t != nil && t.Rows() > 0 {
@@ -120,6 +183,9 @@ func (r *CompareReport) WriteText(w io.Writer) error {
 	if c.Replications < 2 {
 		b.WriteString("\nOne replication gives a difference but no interval: run more (--reps) to tell a change from chance.\n")
 	}
+	if len(r.Targets) > 0 {
+		b.WriteString("\n" + targetsNote + "\n")
+	}
 	b.WriteString("\n* the 95 % interval of B − A excludes zero: the variants differ. Intervals come from the\n" +
 		"  differences of paired replications, which saw the same customers (common random numbers);\n" +
 		"  \"independent runs\" is the interval as many independent replications of each would give\n" +
@@ -135,6 +201,8 @@ func groupHeading(d models.Difference) string {
 		return "channel " + d.Name
 	case models.GroupPool:
 		return "pool " + d.Name
+	case models.GroupAllPools:
+		return "all pools"
 	}
 	return d.Group
 }
@@ -232,8 +300,14 @@ func narrowerCell(d models.Difference) string {
 
 // JSON returns the comparison as a JSON object: "a" and "b" (each the
 // scenario, title, file and sets), "seed", "replications", "horizon_seconds",
-// "warmup_seconds", "level"; then "channels" (by name), "customers",
-// "pools" (by name) and "expectation", each figure under its key with
+// "warmup_seconds", "level"; "targets" (by channel, then by the key of
+// the figure a target is on: service_level, p_abandon, occupancy), each
+// with "a" and "b": the variant's target, its figure, "verdict" (met,
+// missed, undecided or no data) and its periods by verdict, or null when
+// the variant's scenario sets no such target; "findings", the targets and
+// staffing in words; then "channels" (by name), "customers", "pools" (by
+// name, each with "cost_per_day" after "cost"), "all_pools" (when either
+// variant has several) and "expectation", each figure under its key with
 // "a", "a_ci95", "b", "b_ci95", "difference" (the mean of B − A over the
 // paired replications), "ci95" (its half-width), "independent_ci95",
 // "narrower" (their ratio), "significant" and "pairs"; and "only_a",
@@ -253,7 +327,12 @@ func (r *CompareReport) JSON() *Object {
 	o := &Object{}
 	o.Set("a", side(r.A)).Set("b", side(r.B)).Set("seed", cfg.Seed).Set("replications", c.Replications).
 		Set("horizon_seconds", cfg.Horizon).Set("warmup_seconds", cfg.Warmup).Set("level", c.Level)
-	channels, pools := &Object{}, &Object{}
+	findings := append(r.TargetFindings(), r.StaffingFindings()...)
+	if findings == nil {
+		findings = []string{}
+	}
+	o.Set("targets", r.targetsJSON()).Set("findings", findings)
+	channels, pools, allPools := &Object{}, &Object{}, &Object{}
 	customers, expectation := &Object{}, &Object{}
 	var last *Object
 	lastName := ""
@@ -267,6 +346,9 @@ func (r *CompareReport) JSON() *Object {
 		case models.GroupCustomers:
 			customers.Set(d.Key, differenceJSON(d))
 			continue
+		case models.GroupAllPools:
+			allPools.Set(d.Key, differenceJSON(d))
+			continue
 		default:
 			expectation.Set(d.Key, differenceJSON(d))
 			continue
@@ -278,6 +360,9 @@ func (r *CompareReport) JSON() *Object {
 		last.Set(d.Key, differenceJSON(d))
 	}
 	o.Set("channels", channels).Set("customers", customers).Set("pools", pools)
+	if allPools.Len() > 0 {
+		o.Set("all_pools", allPools)
+	}
 	if expectation.Len() > 0 {
 		o.Set("expectation", expectation)
 	}
@@ -299,9 +384,9 @@ func differenceJSON(d models.Difference) *Object {
 
 // compareColumns describe compare.csv's columns.
 var compareColumns = []Column{
-	{"group", "channel, customers, pool or expectation"},
+	{"group", "channel, customers, pool, all_pools (every pool of each variant together, when either has several) or expectation"},
 	{"name", "the channel's or the pool's name; empty for customers and the expectation level"},
-	{"figure", "the figure's key (see definitions)"},
+	{"figure", "the figure's key (see definitions); a pool's cost_per_day is its cost ÷ the days of the measured window"},
 	{"unit", "the figure's unit: empty for counts (means per replication), share, s, h, money or x (a ratio)"},
 	{"pairs", "replications in which the figure is defined in both variants; the columns below are over them"},
 	{"a_mean", "variant A's mean"},
@@ -337,7 +422,7 @@ func (r *CompareReport) Table() *CSVTable {
 func (r *CompareReport) Files(version string) []File {
 	t := r.Table()
 	files := []File{
-		{Name: SummaryFile, Description: "the comparison: both variants, every figure's means, difference and intervals (as --json prints it), the definitions of the figures, and what each file holds"},
+		{Name: SummaryFile, Description: "the comparison: both variants, their targets met, missed or undecided, every figure's means, difference and intervals (as --json prints it), the definitions of the figures, and what each file holds"},
 		{Name: CompareFile, Description: "one row per figure compared: each variant's mean and half-width, the paired difference B − A with its half-width, and the half-width independent runs would give",
 			Columns: compareColumns, Write: t.WriteCSV},
 	}
@@ -351,7 +436,8 @@ func (r *CompareReport) Files(version string) []File {
 	defs := &Object{}
 	defs.Set("channels", definitions(models.Figures)).
 		Set("customers", definitions(models.CustomerFigures)).
-		Set("pools", definitions(models.PoolFigures)).
+		Set("pools", definitions(models.PoolFigures).Set("cost_per_day", costPerDayDefinition)).
+		Set("verdict", verdictDefinition).
 		Set("expectation", (&Object{}).Set("expectation_level", "the global expectation level at the horizon (word of mouth): it scales patience by exp(−coupling × level)"))
 	s.Set("definitions", defs).Set("files", filesJSON(files))
 	files[0].Write = func(w io.Writer) error { return WriteJSON(w, s) }

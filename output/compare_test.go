@@ -93,7 +93,11 @@ func TestCompareReportFiles(t *testing.T) {
 func TestCompareTableRows(t *testing.T) {
 	r := compareOf(2, false)
 	tb := r.Table()
-	want := len(r.A.Report.Config.Channels)*len(models.Figures) + len(models.CustomerFigures) + len(r.A.Report.Config.Pools)*len(models.PoolFigures)
+	pools := len(r.A.Report.Config.Pools)
+	// Every figure of each channel, of the customers, of each pool and,
+	// with two pools, of all pools together; and a cost per day after
+	// each cost.
+	want := len(r.A.Report.Config.Channels)*len(models.Figures) + len(models.CustomerFigures) + (pools+1)*(len(models.PoolFigures)+1)
 	if r.Comparison.Rows[len(r.Comparison.Rows)-1].Group == models.GroupExpectation {
 		want++
 	}

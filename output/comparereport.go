@@ -11,10 +11,13 @@ import (
 // WriteCompareReport writes the comparison as report.html, the page a run
 // has, made the same way (self-contained, no request of any kind, each
 // chart an SVG in an <img>): what A and B are and how they were run; the
-// headline findings, how many figures differ and, for each channel, the
-// customers, each pool and the expectation level, the figures whose 95 %
-// interval of B − A excludes zero; the charts; and every figure's table,
-// as the text output has it. The same comparison and charts always give the
+// headline findings: how A and B stand against each target their
+// scenarios set (met, missed or undecided, over the window and period by
+// period, in a table and in words), the staffing and cost of each, how
+// many figures differ and, for each channel, the customers, each pool, all
+// pools and the expectation level, the figures whose 95 % interval of
+// B − A excludes zero; the charts; and every figure's table, as the text
+// output has it. The same comparison and charts always give the
 // same bytes.
 func WriteCompareReport(w io.Writer, r *CompareReport, charts []ReportChart) error {
 	return writePage(w, newCompareReportPage(r, charts), "compare report")
@@ -62,6 +65,10 @@ func newCompareReportPage(r *CompareReport, charts []ReportChart) *reportPage {
 	total, differ := 0, 0
 	for _, g := range groups {
 		card := reportChannel{ID: v.id("", g.heading), Name: g.heading, Class: "none"}
+		var said []string
+		if g.rows[0].Group == models.GroupChannel {
+			said = r.channelTargetFindings(g.rows[0].Name)
+		}
 		t := &reportTable{Head: compareHead(c.Replications)}
 		n := 0
 		for _, d := range g.rows {
@@ -88,6 +95,7 @@ func newCompareReportPage(r *CompareReport, charts []ReportChart) *reportPage {
 		default:
 			card.Badge = fmt.Sprintf("%d differ", n) // neutral: a difference may be for the better
 		}
+		card.Sentences = append(said, card.Sentences...)
 		p.Channels = append(p.Channels, card)
 		p.Tables = append(p.Tables, reportSection{ID: v.id("table-", g.heading), Title: g.heading, Table: t})
 	}
@@ -98,6 +106,23 @@ func newCompareReportPage(r *CompareReport, charts []ReportChart) *reportPage {
 		p.Lead = []string{"One paired replication gives differences but no intervals: run more (--reps) to tell a change from chance."}
 	default:
 		p.Lead = []string{fmt.Sprintf("%d of the %d figures compared differ: their 95 %% interval of B − A excludes zero.", differ, total)}
+	}
+	p.Lead = append(append(r.verdictChanges(), r.StaffingFindings()...), p.Lead...)
+	if len(r.Targets) > 0 {
+		t := &reportTable{Head: targetsHead}
+		for _, row := range r.targetRows() {
+			var cells []reportCell
+			for j, text := range row {
+				cell := reportCell{Text: text, Left: j < 2}
+				if j == 3 || j == 6 {
+					cell.Left, cell.Mark = true, verdictMark(text)
+				}
+				cells = append(cells, cell)
+			}
+			t.Rows = append(t.Rows, cells)
+		}
+		p.Glance = t
+		p.Notes = append(p.Notes, strings.ReplaceAll(targetsNote, "\n", " ")+" Periods: met / undecided / missed.")
 	}
 	if len(c.OnlyA) > 0 {
 		p.Notes = append(p.Notes, "Only in A, not compared: "+strings.Join(c.OnlyA, ", ")+".")
@@ -122,6 +147,7 @@ func newCompareReportPage(r *CompareReport, charts []ReportChart) *reportPage {
 // and its report.html.
 func compareVisualFiles(r *CompareReport) []File {
 	return chartsAndReport(CompareCharts(r.Comparison), "the comparison for people, one self-contained page: what A and B are, "+
-		"the figures that differ, the charts and every figure's table. It needs no network; open it in a browser.",
+		"their targets met, missed or undecided, their staffing and cost, the figures that differ, the charts and every figure's table. "+
+		"It needs no network; open it in a browser.",
 		func(w io.Writer, charts []ReportChart) error { return WriteCompareReport(w, r, charts) })
 }

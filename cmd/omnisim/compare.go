@@ -40,7 +40,20 @@ pool both have, it prints A's and B's means, the difference B − A with the
 interval independent runs of as many replications would give (Welch, from
 each variant's own spread): the paired one is usually several times
 narrower. A * marks a difference whose interval excludes zero. Channels
-and pools only one variant has are listed, not compared.
+and pools only one variant has are listed, not compared. Every pool is
+shown, with its agent-hours, its cost and cost per day when agents cost
+something, and, when either variant has several pools, all of them
+together: what B's staffing takes against A's.
+
+Each target a variant's scenario sets (a channel's service level within
+its threshold, max_abandon, max_occupancy) is judged for A and for B: met
+when the whole 95 % confidence interval of the figure over the
+replications meets it, missed when none of it does, undecided when the
+interval reaches both sides (more --reps would tell); first over the
+measured window, then period by period (each interval, or each day for a
+deferred channel's response target). A line says when B misses a target
+A meets, or meets one A misses. A target a scenario does not set shows as
+"–" (null in JSON), never as 0.
 
 --set changes both variants, --set-a only A, --set-b only B. The seed and
 the number of replications are A's unless --seed and --reps say otherwise;
@@ -50,10 +63,11 @@ the definitions of the figures and of compare.csv's columns), a chart
 of the differences for each channel, charts/compare-<channel>.svg and
 .png, and report.html, the comparison for people on one self-contained
 page.`,
-		Example: `  omnisim compare textbook --set-b pools.agents.agents=15 --no-out
+		Example: `  omnisim compare textbook --set-b pools.agents.agents=12 --no-out
   omnisim compare siloed-vs-integrated --set-b journey.history=integrated
-  omnisim compare baseline my.yaml --reps 50 --json --out results/after
-  omnisim compare phone-day --set-a channels.phone.patience=never --set-b channels.phone.patience=5m`,
+  omnisim compare phone-day --set-a channels.phone.patience=never --set-b channels.phone.patience=5m
+  omnisim scenarios export textbook > mine.yaml
+  omnisim compare textbook mine.yaml --set-b pools.agents.agents=13 --reps 50 --json --out results/thirteen`,
 		Args: usageArgs(cobra.RangeArgs(1, 2)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			nameB := args[0]

@@ -2,21 +2,42 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/scenarios"
 )
 
 // compareJSON is the part of compare's JSON the tests read.
 type compareJSON struct {
-	Seed         uint64                                  `json:"seed"`
-	Replications int                                     `json:"replications"`
-	Channels     map[string]map[string]compareFigureJSON `json:"channels"`
-	Customers    map[string]compareFigureJSON            `json:"customers"`
-	Pools        map[string]map[string]compareFigureJSON `json:"pools"`
-	OnlyA        []string                                `json:"only_a"`
-	OnlyB        []string                                `json:"only_b"`
+	Seed           uint64                                  `json:"seed"`
+	Replications   int                                     `json:"replications"`
+	HorizonSeconds float64                                 `json:"horizon_seconds"`
+	WarmupSeconds  float64                                 `json:"warmup_seconds"`
+	Targets        map[string]map[string]compareTargetPair `json:"targets"`
+	Findings       []string                                `json:"findings"`
+	Channels       map[string]map[string]compareFigureJSON `json:"channels"`
+	Customers      map[string]compareFigureJSON            `json:"customers"`
+	Pools          map[string]map[string]compareFigureJSON `json:"pools"`
+	OnlyA          []string                                `json:"only_a"`
+	OnlyB          []string                                `json:"only_b"`
+}
+
+// compareTargetPair is a target's standing in A and in B, nil where the
+// variant sets no such target.
+type compareTargetPair struct {
+	A, B *struct {
+		Target  float64  `json:"target"`
+		Value   *float64 `json:"value"`
+		CI95    *float64 `json:"ci95"`
+		Verdict string   `json:"verdict"`
+		Periods int      `json:"periods"`
+	}
 }
 
 type compareFigureJSON struct {
@@ -212,4 +233,79 @@ func TestCompareUsageErrors(t *testing.T) {
 	if strings.Count(r.stderr, "\n") != 1 {
 		t.Errorf("a problem both variants share is told once; got\n%s", r.stderr)
 	}
+}
+
+// TestCompareFewerAgentsMisses: the textbook queue with 12 agents rather
+// than its 14, compared as a planner would (the default week of 20
+// replications), shows the pool's agent-hours for both, 14 and 12 agents
+// over the measured window, and says that B misses the 80 % service level
+// that A meets; the JSON says the same with the verdicts the 95 %
+// intervals earn, and null for the targets textbook does not set.
+func TestCompareFewerAgentsMisses(t *testing.T) {
+	sc, err := scenarios.Builtin("textbook", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := sc.Config
+	agents := float64(cfg.Pools[0].Agents[0])
+	hours := (cfg.Horizon - cfg.Warmup) / 3600
+	r := omnisim(t, "compare", "textbook", "--set-b", "pools.agents.agents=12", "--no-out")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{
+		"\npool agents\n",
+		"\nB misses phone's target service level ≥ 80% within 20s that A meets: ",
+		fmt.Sprintf("Staffing: agent-hours scheduled, B %s h against A's %s h", output.Count(12*hours, 1), output.Count(agents*hours, 1)),
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if !regexp.MustCompile(`(?m)^scheduled hours +[\d,.]+ h ± 0\.0 +[\d,.]+ h ± 0\.0 +-[\d,.]+ h ± 0\.0 \*`).MatchString(r.stdout) {
+		t.Errorf("no row of scheduled hours for A and B:\n%s", r.stdout)
+	}
+	j := decodeCompare(t, omnisim(t, "compare", "textbook", "--set-b", "pools.agents.agents=12", "--no-out", "--json").stdout)
+	h := j.Pools["agents"]["scheduled_hours"]
+	span := (j.HorizonSeconds - j.WarmupSeconds) / 3600
+	if h.A == nil || h.B == nil || *h.A != agents*span || *h.B != 12*span {
+		t.Errorf("scheduled hours: A %v, B %v; want %v × %v and 12 × %v", h.A, h.B, agents, span, span)
+	}
+	sl := j.Targets["phone"]["service_level"]
+	if sl.A == nil || sl.B == nil {
+		t.Fatalf("phone's service-level target: %+v, want both", sl)
+	}
+	for _, side := range []struct {
+		name, want string
+		v          *float64
+		half       *float64
+		target     float64
+	}{{"A", "met", sl.A.Value, sl.A.CI95, sl.A.Target}, {"B", "missed", sl.B.Value, sl.B.CI95, sl.B.Target}} {
+		got := map[string]string{"A": sl.A.Verdict, "B": sl.B.Verdict}[side.name]
+		if got != side.want || side.target != cfg.Channels[0].TargetServiceLevel {
+			t.Errorf("%s: %q against %v, want %q against %v", side.name, got, side.target, side.want, cfg.Channels[0].TargetServiceLevel)
+		}
+		lo, hi := *side.v-*side.half, *side.v+*side.half
+		if side.want == "met" && lo < side.target || side.want == "missed" && hi >= side.target {
+			t.Errorf("%s: %q is not earned by [%v, %v] against %v", side.name, side.want, lo, hi, side.target)
+		}
+	}
+	for _, key := range []string{"p_abandon", "occupancy"} {
+		if p, ok := j.Targets["phone"][key]; !ok || p.A != nil || p.B != nil {
+			t.Errorf("phone's %s target: %+v (present %v), want null for both", key, p, ok)
+		}
+	}
+	if len(j.Findings) == 0 || !strings.HasPrefix(j.Findings[0], "B misses phone's target") {
+		t.Errorf("findings %q: want first that B misses phone's target", j.Findings)
+	}
+}
+
+// TestCompareGolden: the text of a short comparison of the textbook queue
+// with two agents fewer, stored under testdata.
+func TestCompareGolden(t *testing.T) {
+	r := omnisim(t, "compare", "textbook", "--set-b", "pools.agents.agents=12", "--set", "horizon=2d", "--reps", "5", "--no-out")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	checkGolden(t, "compare-textbook-12", r.stdout)
 }

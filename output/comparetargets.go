@@ -1,0 +1,369 @@
+package output
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/plan"
+)
+
+// TargetComparison is one target of one channel in a comparison: how A
+// and B each stand against it, over the measured window and period by
+// period. A or B is nil where that variant's scenario does not set the
+// target: there is nothing to judge, and output shows "–" or null.
+type TargetComparison struct {
+	// Channel is the channel's name; Kind is what the target is on, −1 in
+	// the one entry of a channel on which neither variant sets a target.
+	Channel string
+	Kind    plan.Kind
+	// A and B are each variant's standing against its own target.
+	A, B *plan.Standing
+}
+
+// targetKinds are the kinds of target a scenario can set, in output order.
+var targetKinds = []plan.Kind{plan.ServiceLevel, plan.Abandonment, plan.Occupancy}
+
+// compareTargets pairs the targets A and B set on every channel both have
+// that agents serve, in A's channel order and the order of targetKinds;
+// a channel neither sets a target on gets one entry with A and B nil, so
+// that it shows as having none.
+func compareTargets(a, b Variant) []TargetComparison {
+	sa := plan.Standings(a.Report.Config, a.Report.Results)
+	sb := plan.Standings(b.Report.Config, b.Report.Results)
+	find := func(ss []plan.Standing, cfg *models.Config, channel string, k plan.Kind) *plan.Standing {
+		i := slices.IndexFunc(ss, func(s plan.Standing) bool { return cfg.Channels[s.Channel].Name == channel && s.Kind == k })
+		if i < 0 {
+			return nil
+		}
+		return &ss[i]
+	}
+	var out []TargetComparison
+	for _, ch := range a.Report.Config.Channels {
+		j := slices.IndexFunc(b.Report.Config.Channels, func(o models.Channel) bool { return o.Name == ch.Name })
+		if j < 0 || ch.Kind == models.SelfService || b.Report.Config.Channels[j].Kind == models.SelfService {
+			continue
+		}
+		n := len(out)
+		for _, k := range targetKinds {
+			ta, tb := find(sa, a.Report.Config, ch.Name, k), find(sb, b.Report.Config, ch.Name, k)
+			if ta != nil || tb != nil {
+				out = append(out, TargetComparison{Channel: ch.Name, Kind: k, A: ta, B: tb})
+			}
+		}
+		if len(out) == n {
+			out = append(out, TargetComparison{Channel: ch.Name, Kind: -1})
+		}
+	}
+	return out
+}
+
+// none tells whether neither variant sets a target on the channel.
+func (t TargetComparison) none() bool { return t.A == nil && t.B == nil }
+
+// describeTarget says a variant's target in words, "–" when it sets none.
+func describeTarget(s *plan.Standing, cfg *models.Config) string {
+	if s == nil {
+		return "–"
+	}
+	return s.Target.Describe(cfg)
+}
+
+// targetCell says the target of a row of the targets table: the same for
+// both, or each variant's.
+func (r *CompareReport) targetCell(t TargetComparison) string {
+	if t.none() {
+		return "none set"
+	}
+	da, db := describeTarget(t.A, r.A.Report.Config), describeTarget(t.B, r.B.Report.Config)
+	if da == db {
+		return da
+	}
+	return "A: " + da + "; B: " + db
+}
+
+// standingCells are a variant's cells in the targets table: the figure
+// with its 95 % half-width, the verdict, and the periods met, undecided
+// and missed.
+func standingCells(s *plan.Standing) []string {
+	if s == nil {
+		return []string{"–", "–", "–"}
+	}
+	periods := fmt.Sprintf("%d / %d / %d", s.Met, s.Undecided, s.Missed)
+	if s.NoData > 0 {
+		periods += fmt.Sprintf(" (%d no data)", s.NoData)
+	}
+	return []string{Estimate(s.Estimate.Mean, s.Estimate.HalfWidth, UnitShare), string(s.Verdict), periods}
+}
+
+// targetsHead is the heading of the targets table.
+var targetsHead = []string{"channel", "target", "A", "A's verdict", "A's periods", "B", "B's verdict", "B's periods"}
+
+// targetRows are the rows of the targets table.
+func (r *CompareReport) targetRows() [][]string {
+	var rows [][]string
+	for _, t := range r.Targets {
+		row := append([]string{t.Channel, r.targetCell(t)}, standingCells(t.A)...)
+		rows = append(rows, append(row, standingCells(t.B)...))
+	}
+	return rows
+}
+
+// targetsNote says how the verdicts are earned.
+const targetsNote = "A target's verdict is earned by a 95 % confidence interval over the replications: met when the whole\n" +
+	"interval meets the target, missed when none of it does, undecided when it reaches both sides (more\n" +
+	"replications, --reps, would tell): first over the measured window, then period by period, each period\n" +
+	"(an interval of the scenario; a day for a deferred channel's response target) on its own interval.\n" +
+	"A target a scenario does not set shows as –."
+
+// verdictDefinition defines a target's verdict, for summary.json.
+const verdictDefinition = "met when the whole 95 % confidence interval of the figure (Student t over the replications) meets the target, " +
+	"missed when none of it does, undecided when it reaches both sides or there is one replication, no data when the figure is undefined; " +
+	"periods (intervals of the scenario, days for a deferred channel's response target) are each judged by their own 95 % interval"
+
+// TargetFindings says in words how B stands against each target beside A
+// ("B misses phone's target service level ≥ 80% within 20s that A meets:
+// 77.16 % ± 0.47 against 91.62 % ± 0.30."), each followed, where some
+// periods are missed or undecided, by how many with each variant: first
+// the targets whose verdict differs between A and B or that one alone
+// sets, then those judged alike. Channels without targets are not
+// mentioned.
+func (r *CompareReport) TargetFindings() []string {
+	var changed, alike []string
+	for _, t := range r.Targets {
+		if t.none() {
+			continue
+		}
+		say := &alike
+		if t.changed() {
+			say = &changed
+		}
+		*say = append(*say, r.targetSentence(t))
+		if s := periodSentence(t); s != "" {
+			*say = append(*say, s)
+		}
+	}
+	return append(changed, alike...)
+}
+
+// changed tells whether A and B do not share a verdict on the target:
+// their verdicts differ, or one alone sets it.
+func (t TargetComparison) changed() bool {
+	return !t.none() && (t.A == nil || t.B == nil || t.A.Verdict != t.B.Verdict)
+}
+
+// channelTargetFindings are the sentences of TargetFindings on one
+// channel, in the order of its targets.
+func (r *CompareReport) channelTargetFindings(channel string) []string {
+	var out []string
+	for _, t := range r.Targets {
+		if t.Channel != channel || t.none() {
+			continue
+		}
+		out = append(out, r.targetSentence(t))
+		if s := periodSentence(t); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// verdictChanges are the sentences of TargetFindings on targets whose
+// verdict is not the same for A and B, or that one variant alone sets:
+// the headline of a comparison.
+func (r *CompareReport) verdictChanges() []string {
+	var out []string
+	for _, t := range r.Targets {
+		if t.changed() {
+			out = append(out, r.targetSentence(t))
+		}
+	}
+	return out
+}
+
+// verdictMark is the colour of a verdict's cell: met and missed only.
+func verdictMark(text string) string {
+	switch plan.Verdict(text) {
+	case plan.VerdictMet:
+		return "met"
+	case plan.VerdictMissed:
+		return "missed"
+	}
+	return ""
+}
+
+// at writes a standing's figure: "77.16 % ± 0.47".
+func at(s *plan.Standing) string {
+	return Estimate(s.Estimate.Mean, s.Estimate.HalfWidth, UnitShare)
+}
+
+// targetSentence says how A and B stand against one target.
+func (r *CompareReport) targetSentence(t TargetComparison) string {
+	ca, cb := r.A.Report.Config, r.B.Report.Config
+	switch {
+	case t.B == nil:
+		return fmt.Sprintf("Only A sets %s's target %s: A's verdict %s, at %s; B is not judged.", t.Channel, describeTarget(t.A, ca), t.A.Verdict, at(t.A))
+	case t.A == nil:
+		return fmt.Sprintf("Only B sets %s's target %s: B's verdict %s, at %s; A is not judged.", t.Channel, describeTarget(t.B, cb), t.B.Verdict, at(t.B))
+	}
+	da, db := describeTarget(t.A, ca), describeTarget(t.B, cb)
+	if da != db {
+		return fmt.Sprintf("%s's %s target differs: A's, %s, %s at %s; B's, %s, %s at %s.",
+			t.Channel, t.Kind.Label(), da, t.A.Verdict, at(t.A), db, t.B.Verdict, at(t.B))
+	}
+	va, vb := t.A.Verdict, t.B.Verdict
+	figures := fmt.Sprintf("%s against %s", at(t.B), at(t.A))
+	if va == vb {
+		verb := map[plan.Verdict]string{plan.VerdictMet: "Both meet", plan.VerdictMissed: "Both miss",
+			plan.VerdictUndecided: "Both are undecided on", plan.VerdictNoData: "Neither has data for"}[va]
+		return fmt.Sprintf("%s %s's target %s: B %s, A %s.", verb, t.Channel, da, at(t.B), at(t.A))
+	}
+	// What B does, then what A does, each in the words of its verdict.
+	bWords := map[plan.Verdict]string{plan.VerdictMet: "meets", plan.VerdictMissed: "misses",
+		plan.VerdictUndecided: "is undecided on", plan.VerdictNoData: "has no data for"}
+	aWords := map[plan.Verdict]string{plan.VerdictMet: "meets", plan.VerdictMissed: "misses",
+		plan.VerdictUndecided: "is undecided on", plan.VerdictNoData: "has no data for"}
+	s := fmt.Sprintf("B %s %s's target %s that A %s: %s.", bWords[vb], t.Channel, da, aWords[va], figures)
+	if va == plan.VerdictUndecided || vb == plan.VerdictUndecided {
+		s += " An undecided verdict needs more replications (--reps) to tell."
+	}
+	return s
+}
+
+// periodSentence says, when some periods of a target are missed or
+// undecided with either variant, how many with each; "" otherwise.
+func periodSentence(t TargetComparison) string {
+	if t.A == nil || t.B == nil {
+		return ""
+	}
+	a, b := t.A, t.B
+	if a.Missed+a.Undecided+b.Missed+b.Undecided == 0 {
+		return ""
+	}
+	of := func(s *plan.Standing) string {
+		return fmt.Sprintf("%d missed, %d undecided of %d", s.Missed, s.Undecided, s.Periods-s.NoData)
+	}
+	return fmt.Sprintf("By period, %s's %s target: B %s; A %s.", t.Channel, t.Kind.Label(), of(b), of(a))
+}
+
+// targetsJSON returns the targets as JSON: by channel, then by the key of
+// the figure each target is on (service_level, p_abandon, occupancy), "a"
+// and "b", each null where that variant sets no such target.
+func (r *CompareReport) targetsJSON() *Object {
+	o := &Object{}
+	for i := 0; i < len(r.Targets); {
+		name := r.Targets[i].Channel
+		ch := &Object{}
+		for _, k := range targetKinds {
+			var a, b any
+			for _, t := range r.Targets[i:] {
+				if t.Channel == name && t.Kind == k {
+					a, b = standingJSON(t.A, r.A.Report.Config), standingJSON(t.B, r.B.Report.Config)
+				}
+			}
+			ch.Set(k.Key(), (&Object{}).Set("a", a).Set("b", b))
+		}
+		o.Set(name, ch)
+		for i < len(r.Targets) && r.Targets[i].Channel == name {
+			i++
+		}
+	}
+	return o
+}
+
+// standingJSON returns a variant's standing against a target; nil when it
+// sets none.
+func standingJSON(s *plan.Standing, cfg *models.Config) any {
+	if s == nil {
+		return nil
+	}
+	o := &Object{}
+	o.Set("target", s.Value)
+	if s.Kind == plan.ServiceLevel {
+		o.Set("within_seconds", cfg.Channels[s.Channel].AnswerWithin)
+	}
+	o.Set("describe", s.Target.Describe(cfg)).Set("value", s.Estimate.Mean).Set("ci95", s.Estimate.HalfWidth).
+		Set("verdict", string(s.Verdict)).Set("periods", s.Periods).Set("periods_met", s.Met).
+		Set("periods_undecided", s.Undecided).Set("periods_missed", s.Missed).Set("periods_no_data", s.NoData)
+	if s.Worst.From >= 0 {
+		o.Set("worst_period", When(cfg, s.Worst)).Set("worst_value", s.WorstMean).Set("worst_ci95", s.WorstHalf)
+	} else {
+		o.Set("worst_period", nil).Set("worst_value", nil).Set("worst_ci95", nil)
+	}
+	return o
+}
+
+// writeTargets writes the targets section of the text: a table of the
+// targets with each variant's verdicts, what they say in words, and the
+// staffing each variant takes.
+func (r *CompareReport) writeTargets(b *strings.Builder) {
+	if len(r.Targets) > 0 {
+		b.WriteString("\nTargets, each variant against its own; periods met / undecided / missed\n\n")
+		t := NewTable(targetsHead...).AlignLeft(1, 3, 6)
+		for _, row := range r.targetRows() {
+			t.Row(row...)
+		}
+		t.WriteTo(b)
+		b.WriteByte('\n')
+	}
+	lines := r.TargetFindings()
+	if len(r.Targets) > 0 && len(lines) == 0 {
+		lines = append(lines, noTargets)
+	}
+	lines = append(lines, r.StaffingFindings()...)
+	for _, s := range lines {
+		b.WriteString(s + "\n")
+	}
+}
+
+// noTargets says that no channel has a target in either variant.
+const noTargets = "Neither variant sets a target on any channel, so none is judged: a channel's service_level.target, " +
+	"max_abandon and max_occupancy set them."
+
+// StaffingFindings says in words what each variant's staffing takes: its
+// agent-hours in the measured window and, when agents cost something, its
+// cost per day (or, when A's and B's windows differ in length, its cost),
+// with the difference B − A; all pools together when either variant has
+// more than one.
+func (r *CompareReport) StaffingFindings() []string {
+	var rows []models.Difference
+	for _, d := range r.Comparison.Rows {
+		if d.Group == models.GroupAllPools {
+			rows = append(rows, d)
+		}
+	}
+	if rows == nil {
+		for _, d := range r.Comparison.Rows {
+			if d.Group == models.GroupPool {
+				rows = append(rows, d)
+			}
+		}
+	}
+	get := func(key string) (models.Difference, bool) {
+		i := slices.IndexFunc(rows, func(d models.Difference) bool { return d.Key == key })
+		if i < 0 {
+			return models.Difference{}, false
+		}
+		return rows[i], true
+	}
+	hours, ok := get("scheduled_hours")
+	if !ok {
+		return nil
+	}
+	part := func(what string, d models.Difference) string {
+		return fmt.Sprintf("%s, B %s against A's %s (B − A: %s)", what, Value(d.B.Mean, d.Unit), Value(d.A.Mean, d.Unit),
+			Difference(d.Diff, d.Half, d.Unit, false))
+	}
+	s := "Staffing: " + part("agent-hours scheduled", hours)
+	cost, ok := get("cost_per_day")
+	if !ok {
+		cost, ok = get("cost")
+	}
+	if ok && !(cost.A.Mean == 0 && cost.B.Mean == 0) {
+		s += "; " + part(cost.Label, cost)
+	} else {
+		s += "; no pool has a cost per hour, so there is no cost to compare"
+	}
+	return []string{s + "."}
+}

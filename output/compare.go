@@ -33,6 +33,9 @@ type CompareReport struct {
 	Comparison models.Comparison
 	// Targets are the targets of the channels both variants have.
 	Targets []TargetComparison
+	// Provenance records how the comparison was made, for its output
+	// folder; nil records nothing.
+	Provenance *Provenance
 }
 
 // NewCompareReport pairs the replications of a and b, and judges each
@@ -427,8 +430,12 @@ func (r *CompareReport) Files(version string) []File {
 			Columns: compareColumns, Write: t.WriteCSV},
 	}
 	files = append(files, compareVisualFiles(r)...)
+	if r.Provenance != nil {
+		files = append(files, r.Provenance.Files...)
+	}
 	s := &Object{}
 	s.Set("omnisim_version", version)
+	r.Provenance.Set(s)
 	j := r.JSON()
 	for i, k := range j.keys {
 		s.Set(k, j.values[i])

@@ -144,7 +144,20 @@ func (o *compareOptions) run(s streams, nameA, nameB string, seedGiven bool) err
 	fmt.Fprintf(s.errOut, "omnisim: %d paired replication(s) of A and B in %.2f s\n", reps, time.Since(start).Seconds())
 	var folderErr error
 	if dir != "" {
-		folderErr = o.writeFolder(s, dir, name, report)
+		var sets []string
+		for _, side := range []struct {
+			flag string
+			sets []string
+		}{{"--set", o.sets}, {"--set-a", o.setsA}, {"--set-b", o.setsB}} {
+			for _, v := range side.sets {
+				sets = append(sets, side.flag+" "+v)
+			}
+		}
+		report.Provenance, folderErr = s.provenance(sets,
+			asRun{a, "scenario-a.yaml", seed, reps}, asRun{b, "scenario-b.yaml", seed, reps})
+		if folderErr == nil {
+			folderErr = o.writeFolder(s, dir, name, report)
+		}
 	}
 	var outErr error
 	if o.json {

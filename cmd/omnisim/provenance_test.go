@@ -62,3 +62,53 @@ func TestFolderRecordsHowItWasMade(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryFolderRecordsItsScenario: the folders of demo, sweep and
+// compare record their command line, --set and scenarios too, and each
+// scenario recorded loads back with its overrides applied.
+func TestEveryFolderRecordsItsScenario(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct {
+		argv  []string
+		sets  []string
+		files []string
+	}{
+		{[]string{"demo", "textbook", "--reps", "2", "--set", "pools.agents.agents=13"}, []string{"pools.agents.agents=13"}, []string{"scenario.yaml"}},
+		{[]string{"sweep", "textbook", "--reps", "2", "--vary", "channels.phone.patience=2m,5m", "--set", "pools.agents.agents=13"},
+			[]string{"pools.agents.agents=13"}, []string{"scenario.yaml"}},
+		{[]string{"compare", "textbook", "--reps", "2", "--set", "pools.agents.agents=13", "--set-b", "channels.phone.patience=never"},
+			[]string{"--set pools.agents.agents=13", "--set-b channels.phone.patience=never"}, []string{"scenario-a.yaml", "scenario-b.yaml"}},
+	}
+	for i, tc := range cases {
+		out := filepath.Join(dir, tc.argv[0])
+		argv := append(slices.Clone(tc.argv), "--out", out)
+		if r := omnisim(t, argv...); r.code != exitOK {
+			t.Fatalf("%v: exit status %d: %s", argv, r.code, r.stderr)
+		}
+		var sum struct {
+			Command   string   `json:"command"`
+			Sets      []string `json:"sets"`
+			Scenarios []string `json:"scenario_files"`
+		}
+		data, err := os.ReadFile(filepath.Join(out, "summary.json"))
+		if err == nil {
+			err = json.Unmarshal(data, &sum)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := "omnisim " + strings.Join(argv, " "); sum.Command != want || !slices.Equal(sum.Sets, tc.sets) || !slices.Equal(sum.Scenarios, tc.files) {
+			t.Errorf("case %d: summary.json records %q, %q, %q; want %q, %q, %q", i, sum.Command, sum.Sets, sum.Scenarios, want, tc.sets, tc.files)
+		}
+		for _, f := range tc.files {
+			r := omnisim(t, "validate", filepath.Join(out, f))
+			if r.code != exitOK {
+				t.Errorf("%s of %s does not load: %s", f, tc.argv[0], r.stderr)
+			}
+			text, _ := os.ReadFile(filepath.Join(out, f))
+			if !strings.Contains(string(text), "agents: 13") {
+				t.Errorf("%s of %s lacks the override agents: 13", f, tc.argv[0])
+			}
+		}
+	}
+}

@@ -154,7 +154,7 @@ func (o *compareOptions) run(s streams, nameA, nameB string, seedGiven bool) err
 			}
 		}
 		report.Provenance, folderErr = s.provenance(sets,
-			asRun{a, "scenario-a.yaml", seed, reps}, asRun{b, "scenario-b.yaml", seed, reps})
+			asRun{sc: a, base: "scenario-a.yaml", seed: seed, reps: reps}, asRun{sc: b, base: "scenario-b.yaml", seed: seed, reps: reps})
 		if folderErr == nil {
 			folderErr = o.writeFolder(s, dir, name, report)
 		}

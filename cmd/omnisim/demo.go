@@ -108,7 +108,7 @@ func (o *runOptions) demo(s streams, name string, seedGiven bool) error {
 	if dir != "" {
 		report := output.NewRunReport(sc.Name, sc.Title, sc.File, &cfg, results)
 		report.Description = storyParagraphs(sc.Description, verdicts)
-		if report.Provenance, folderErr = s.provenance(o.sets, asRun{sc, output.ScenarioFile, cfg.Seed, reps}); folderErr == nil {
+		if report.Provenance, folderErr = s.provenance(o.sets, asRun{sc: sc, base: output.ScenarioFile, seed: cfg.Seed, reps: reps}); folderErr == nil {
 			folderErr = o.writeFolder(s, dir, report, nil, nil)
 		}
 	}

@@ -31,9 +31,7 @@ Running on a cluster: give every machine the same command with
 shard from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job) or
 SLURM_ARRAY_TASK_ID (a Slurm job array, --array=0-N-1). Then run merge on
 the folder.`,
-		Example: `  omnisim run textbook --reps 40 --shard 0/2 --out parts    # on one machine
-  omnisim run textbook --reps 40 --shard 1/2 --out parts    # on another
-  omnisim merge parts --out results/big
+		Example: `  omnisim merge parts --out results/big
   omnisim merge parts/part-0-of-2.omnisim-part parts/part-1-of-2.omnisim-part --json --no-out`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -49,10 +49,9 @@ written is listed on stderr.
 Sizes are in pixels, from %d to %d a side; text grows with the size, more
 slowly than the size, so a larger chart also shows more detail.`,
 			wrapList(names, "  ", 76), output.MinChartPixels, output.MaxChartPixels),
-		Example: `  omnisim demo word-of-mouth --out results/wom
-  omnisim plot results/wom --format svg
-  omnisim plot results/wom --format png --width 1920 --height 1080 --out slides/
-  omnisim plot results/wom --format png --width 1920 --height 1080 --out slides/ --force`,
+		Example: `  omnisim plot results/phone-day --format svg
+  omnisim plot results/phone-day --format png --width 1920 --height 1080 --out slides/
+  omnisim plot results/phone-day --format png --width 1920 --height 1080 --out slides/ --force`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := o.check(cmd.Flags().Changed("out")); err != nil {

@@ -74,7 +74,9 @@ whole or not at all, and an existing one is replaced only with --force.
   omnisim run phone-day --intervals --no-out
   omnisim run my.yaml --set pools.voice.shifts[0].agents=12 --set channels.phone.patience=never
   omnisim run textbook --reps 50 --seed 7 --json --no-out
-  omnisim run phone-day --out results/phone-day --journeys --force`,
+  omnisim run phone-day --out results/phone-day --journeys --force
+  omnisim run textbook --reps 40 --shard 0/2 --out parts    # half the replications, on one machine
+  omnisim run textbook --reps 40 --shard 1/2 --out parts    # the other half; then: omnisim merge parts`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkRepsJobs(cmd, o.reps, o.workers); err != nil {
@@ -195,7 +197,11 @@ func (o *runOptions) finish(s streams, spec runSpec, results []*models.Result, e
 	// saved. If the folder fails, stdout still gets the results.
 	var folderErr error
 	if dir != "" {
-		if report.Provenance, folderErr = s.provenance(o.sets, asRun{spec.scenario, output.ScenarioFile, spec.Config.Seed, len(results)}); folderErr == nil {
+		sets := o.sets
+		if spec.scenario == nil {
+			sets = spec.Sets // merged from parts
+		}
+		if report.Provenance, folderErr = s.provenance(sets, asRun{spec.scenario, output.ScenarioFile, spec.Config.Seed, len(results), spec.Scenario}); folderErr == nil {
 			folderErr = o.writeFolder(s, dir, report, contacts, prec)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/omnisim/omnisim/models"
@@ -20,6 +21,10 @@ type runSpec struct {
 	Name, Title, File, Description string
 	Config                         models.Config
 	Replications                   int
+	// Sets are the run's --set overrides and Scenario the scenario as run,
+	// for the output folder merge writes from the parts.
+	Sets     []string            `json:",omitempty"`
+	Scenario *scenarios.Resolved `json:",omitempty"`
 	// scenario is the scenario as loaded, to write out into the output
 	// folder; nil when the run was merged from parts.
 	scenario *scenarios.Scenario
@@ -54,7 +59,12 @@ func (o *runOptions) runShard(s streams, sc *scenarios.Scenario, cfg *models.Con
 	if err != nil {
 		return usageErrorf("--shard: %v", err)
 	}
-	spec, err := json.Marshal(runSpec{Name: sc.Name, Title: sc.Title, File: sc.File, Description: sc.Description, Config: *cfg, Replications: reps})
+	resolved, err := sc.Resolve(strings.TrimSuffix(output.ScenarioFile, ".yaml"), cfg.Seed, reps)
+	if err != nil {
+		return failed(err)
+	}
+	spec, err := json.Marshal(runSpec{Name: sc.Name, Title: sc.Title, File: sc.File, Description: sc.Description, Config: *cfg, Replications: reps,
+		Sets: o.sets, Scenario: resolved})
 	if err != nil {
 		return failed(fmt.Errorf("--shard: the scenario cannot be written into a part file: %w", err))
 	}

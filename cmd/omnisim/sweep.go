@@ -201,7 +201,14 @@ func (o *sweepOptions) sweep(s streams, name string, seedGiven bool) error {
 	// The output folder records the scenario as the sweep started from it;
 	// one whose overrides load only with the settings swept is not written.
 	if base, err := scenarios.Open(name, o.sets); err == nil {
-		spec.base = base
+		r := base.Replications
+		if o.reps > 0 {
+			r = o.reps
+		}
+		if spec.Base, err = base.Resolve(strings.TrimSuffix(output.ScenarioFile, ".yaml"), cfgs[0].Seed, r); err != nil {
+			return failed(err)
+		}
+		spec.Sets = o.sets
 	}
 	for _, c := range cfgs {
 		spec.Configs = append(spec.Configs, *c)
@@ -232,9 +239,11 @@ type sweepSpec struct {
 	Configs                        []models.Config
 	Reps                           []int
 	Chosen                         []string
-	// base is the scenario with --set and without the settings swept, to
-	// write into the output folder; nil when merged from parts.
-	base *scenarios.Scenario
+	// Sets are the sweep's --set overrides and Base the scenario they make,
+	// without the settings swept, resolved for the output folder; nil when
+	// it loads only with the settings swept.
+	Sets []string           `json:",omitempty"`
+	Base *scenarios.Resolved `json:",omitempty"`
 }
 
 // configs returns pointers to the spec's configurations.
@@ -270,14 +279,7 @@ func (o *sweepOptions) finishSweep(s streams, spec sweepSpec, results []*models.
 		len(cfgs), len(jobs), output.Thousands(int64(events)), output.Thousands(measured), elapsed.Seconds())
 	var folderErr error
 	if dir != "" {
-		var run []asRun
-		if spec.base != nil {
-			run = append(run, asRun{spec.base, output.ScenarioFile, cfgs[0].Seed, spec.base.Replications})
-			if o.reps > 0 {
-				run[0].reps = o.reps
-			}
-		}
-		if report.Provenance, folderErr = s.provenance(o.sets, run...); folderErr == nil {
+		if report.Provenance, folderErr = s.provenance(spec.Sets, asRun{base: output.ScenarioFile, resolved: spec.Base}); folderErr == nil {
 			folderErr = o.writeSweepFolder(s, dir, report)
 		}
 	}

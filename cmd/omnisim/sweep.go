@@ -242,7 +242,7 @@ type sweepSpec struct {
 	// Sets are the sweep's --set overrides and Base the scenario they make,
 	// without the settings swept, resolved for the output folder; nil when
 	// it loads only with the settings swept.
-	Sets []string           `json:",omitempty"`
+	Sets []string            `json:",omitempty"`
 	Base *scenarios.Resolved `json:",omitempty"`
 }
 

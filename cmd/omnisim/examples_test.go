@@ -104,15 +104,25 @@ func examples(help string) []string {
 	return lines
 }
 
-// runExample runs one command line of an example, as a shell would: words
-// split at spaces outside quotes, "> file" sends the output to a file and a
-// word with * is expanded to the files it matches.
+// runExample runs one command line of an example and fails the test
+// unless it exits 0.
 func runExample(t *testing.T, line string) {
 	t.Helper()
+	r, err := runLine(line)
+	if err != nil {
+		t.Errorf("example %q: %v", line, err)
+	} else if r.code != exitOK {
+		t.Errorf("example %q: exit status %d\n%s", line, r.code, r.stderr)
+	}
+}
+
+// runLine runs one command line as a shell would: words split at spaces
+// outside quotes, "> file" sends the output to a file and a word with * is
+// expanded to the files it matches. The line must run omnisim.
+func runLine(line string) (result, error) {
 	words, err := shellWords(line)
 	if err != nil || len(words) == 0 || words[0] != "omnisim" {
-		t.Errorf("example %q: not an omnisim command line (%v)", line, err)
-		return
+		return result{}, fmt.Errorf("not an omnisim command line (%v)", err)
 	}
 	var args []string
 	redirect := ""
@@ -124,8 +134,7 @@ func runExample(t *testing.T, line string) {
 		case strings.Contains(w, "*") && !strings.Contains(line, "'"+w+"'"):
 			matches, _ := filepath.Glob(w)
 			if len(matches) == 0 {
-				t.Errorf("example %q: %s matches no file", line, w)
-				return
+				return result{}, fmt.Errorf("%s matches no file", w)
 			}
 			args = append(args, matches...)
 		default:
@@ -133,16 +142,15 @@ func runExample(t *testing.T, line string) {
 		}
 	}
 	var out, errOut bytes.Buffer
-	code := execute(args, &out, &errOut)
-	if code != exitOK {
-		t.Errorf("example %q: exit status %d\n%s", line, code, errOut.String())
-		return
-	}
+	r := result{code: execute(args, &out, &errOut)}
+	r.stdout, r.stderr = out.String(), errOut.String()
 	if redirect != "" {
 		if err := os.WriteFile(redirect, out.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
+			return r, err
 		}
+		r.stdout = ""
 	}
+	return r, nil
 }
 
 // shellWords splits a command line into words as a POSIX shell does for

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// readmeFails are the README's examples that show a mistake, with the exit
+// status they must end with; every other example must exit 0.
+var readmeFails = map[string]int{
+	"omnisim validate examples/bad.yaml":                         exitInput,
+	"omnisim sweep textbook --vary pools.agents.agents=-1,14,-2": exitInput,
+}
+
+// bankLog is where the shared data keeps the bank's log that the README's
+// omnisim fit example names october.txt; it is not in the repository.
+const bankLog = "../../../shared/data/anonymous-bank-1999-10/october.txt"
+
+// readmeCommand is an omnisim command line of the README, with the output
+// the README shows after it ("$ omnisim ..." blocks; nil for a plain
+// list of commands).
+type readmeCommand struct {
+	line   int
+	text   string
+	output []string
+}
+
+// TestReadmeExamplesRun runs every omnisim command line in the README's
+// code blocks, as written and in the order written, in one folder, and
+// checks each exits as it should; where the README shows the output after
+// "$ omnisim ...", every line shown must be in what the command printed,
+// in that order ("..." stands for lines left out). The README's first
+// command (go run) is .ci/run's; a cluster job script (#SBATCH) cannot
+// run here; the bank's log is linked in from the shared data, and its
+// example skipped when that is absent.
+func TestReadmeExamplesRun(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs every example of the README")
+	}
+	repo, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := os.ReadFile(filepath.Join(repo, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmds := readmeCommands(string(text))
+	if len(cmds) < 20 {
+		t.Fatalf("found %d commands in the README, want at least 20", len(cmds))
+	}
+	log, _ := filepath.Abs(bankLog)
+	dir := shippedFiles(t, repo)
+	haveLog := false
+	if _, err := os.Stat(log); err == nil {
+		haveLog = os.Symlink(log, filepath.Join(dir, "october.txt")) == nil
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	for _, c := range cmds {
+		if strings.Contains(c.text, "october.txt") && !haveLog {
+			t.Logf("README.md:%d: skipped, the bank's log is absent: %s", c.line, c.text)
+			continue
+		}
+		for _, part := range strings.Split(c.text, "&&") {
+			part = strings.TrimSpace(part)
+			r, err := runLine(part)
+			if err != nil {
+				t.Errorf("README.md:%d: %s: %v", c.line, part, err)
+				continue
+			}
+			if want := readmeFails[part]; r.code != want {
+				t.Errorf("README.md:%d: %s: exit status %d, want %d\n%s", c.line, part, r.code, want, r.stderr)
+				continue
+			}
+			if missing := notShown(c.output, r.stdout+r.stderr); missing != "" {
+				t.Errorf("README.md:%d: %s: the README shows %q, which the command does not print (in that order):\n%s%s",
+					c.line, part, missing, r.stdout, r.stderr)
+			}
+		}
+	}
+}
+
+// readmeCommands returns the omnisim command lines of the README's code
+// blocks, with the output shown after each "$ omnisim" line; comments
+// after " # " are dropped and lines ending in \ joined.
+func readmeCommands(text string) []readmeCommand {
+	var cmds []readmeCommand
+	var block []string
+	start := 0
+	inBlock, commands := false, false
+	for i, line := range strings.Split(text, "\n") {
+		if !strings.HasPrefix(line, "```") {
+			if inBlock && commands {
+				block = append(block, line)
+			}
+			continue
+		}
+		if inBlock && commands {
+			cmds = append(cmds, blockCommands(block, start)...)
+		}
+		// A block of commands is plain or sh; python, yaml... are not.
+		lang := strings.TrimPrefix(line, "```")
+		inBlock, commands, block, start = !inBlock, lang == "" || lang == "sh", nil, i+2
+	}
+	return cmds
+}
+
+// blockCommands returns the commands of one code block, whose first line
+// is line first of the README.
+func blockCommands(block []string, first int) []readmeCommand {
+	for _, l := range block {
+		if strings.HasPrefix(l, "#SBATCH") {
+			return nil
+		}
+	}
+	var cmds []readmeCommand
+	for i := 0; i < len(block); i++ {
+		l := block[i]
+		shown := strings.HasPrefix(l, "$ omnisim ")
+		if !shown && !strings.HasPrefix(l, "omnisim ") {
+			continue
+		}
+		c := readmeCommand{line: first + i, text: strings.TrimPrefix(l, "$ ")}
+		for strings.HasSuffix(c.text, "\\") && i+1 < len(block) {
+			i++
+			c.text = strings.TrimSuffix(c.text, "\\") + " " + strings.TrimSpace(block[i])
+		}
+		if k := strings.Index(c.text, " # "); k >= 0 {
+			c.text = c.text[:k]
+		}
+		c.text = strings.Join(strings.Fields(c.text), " ")
+		if shown {
+			c.output = []string{}
+			for i+1 < len(block) && !strings.HasPrefix(block[i+1], "$ ") {
+				i++
+				c.output = append(c.output, block[i])
+			}
+		}
+		cmds = append(cmds, c)
+	}
+	return cmds
+}
+
+// notShown returns the first line of shown (but "..." and blank lines)
+// that is not in printed after the lines before it; "" when all are. A
+// line ending in "..." stands for every line that begins with the rest.
+func notShown(shown []string, printed string) string {
+	lines := strings.Split(printed, "\n")
+	at := 0
+	for _, want := range shown {
+		want = strings.TrimRight(want, " ")
+		if want == "" || want == "..." {
+			continue
+		}
+		found := false
+		for at < len(lines) {
+			got := strings.TrimRight(lines[at], " ")
+			at++
+			if got == want || (strings.HasSuffix(want, "...") && strings.HasPrefix(got, strings.TrimSuffix(want, "..."))) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return want
+		}
+	}
+	return ""
+}

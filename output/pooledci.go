@@ -73,13 +73,37 @@ func (r *RunReport) channelDayHalfWidths(i int) [][]float64 {
 	for k, res := range r.Results {
 		perRep[k] = res.ChannelDays(r.Config, i)
 	}
-	out := make([][]float64, r.Config.Days())
-	parts := make([]models.Counts, len(r.Results))
+	return r.channelHalfWidths(i, perRep, r.Config.Days())
+}
+
+// channelIntervalHalfWidths returns, for each interval, the 95 % half-width
+// of each figure of channel i's interval (in the order of models.Figures).
+func (r *RunReport) channelIntervalHalfWidths(i int) [][]float64 {
+	perRep := make([][]models.Counts, len(r.Results))
+	for k, res := range r.Results {
+		perRep[k] = res.Channels[i].Intervals
+	}
+	return r.channelHalfWidths(i, perRep, r.Config.Intervals())
+}
+
+// channelHalfWidths returns, for each of n periods, the 95 % half-width of
+// each figure of channel i, whose tallies in replication k and period d
+// are perRep[k][d]; NaN for a figure that does not apply to the channel's
+// kind.
+func (r *RunReport) channelHalfWidths(i int, perRep [][]models.Counts, n int) [][]float64 {
+	kind := r.Config.Channels[i].Kind
+	out := make([][]float64, n)
+	parts := make([]models.Counts, len(perRep))
 	for d := range out {
 		for k := range perRep {
 			parts[k] = perRep[k][d]
 		}
 		out[d] = pooledHalfWidths(models.Figures, parts, (*models.Counts).Add, channelValue)
+		for fi, f := range models.Figures {
+			if !models.FigureApplies(kind, f.Key) {
+				out[d][fi] = math.NaN()
+			}
+		}
 	}
 	return out
 }

@@ -116,6 +116,20 @@ var PoolFigures = []Figure[PoolCounts]{
 		func(c PoolCounts) float64 { return c.AwayTime / 3600 }},
 }
 
+// FigureApplies tells whether the channel figure with the given key means
+// anything on a channel of the given kind. Abandonment does not on a
+// deferred channel, whose contacts wait in a backlog and are never given
+// up on (a late reply may make its customer chase elsewhere, leaving the
+// contact behind), nor on self-service, which has no queue: there it is
+// undefined (null, an empty cell, "–"), not 0 %.
+func FigureApplies(kind ChannelKind, key string) bool {
+	switch key {
+	case "abandoned", "p_abandon":
+		return kind != Deferred && kind != SelfService
+	}
+	return true
+}
+
 // FigureByKey returns the channel figure with the given key.
 func FigureByKey(key string) (Figure[Counts], bool) {
 	for _, f := range Figures {

@@ -30,6 +30,9 @@ type Result struct {
 type ChannelResult struct {
 	// Name is the channel's name.
 	Name string
+	// Kind is how the channel treats contacts: it tells which figures
+	// apply to it (FigureApplies).
+	Kind ChannelKind
 	// Total covers the measured window: contacts that arrived in
 	// [warm-up, horizon), and agent time in the same window.
 	Total Counts

@@ -88,7 +88,8 @@ func estimates[T any](results []*Result, figs []Figure[T], get func(*Result) T) 
 
 // Summarize merges replications, which must be of the same Config and are
 // taken in the order given: each figure is computed per replication, then
-// averaged with a 95 % confidence half-width.
+// averaged with a 95 % confidence half-width. A figure that does not apply
+// to a channel's kind (FigureApplies) is NaN.
 func Summarize(results []*Result) Summary {
 	s := Summary{Replications: len(results)}
 	if len(results) == 0 {
@@ -97,6 +98,11 @@ func Summarize(results []*Result) Summary {
 	for ci, ch := range results[0].Channels {
 		cs := ChannelSummary{Name: ch.Name}
 		cs.Figures = estimates(results, Figures, func(r *Result) Counts { return r.Channels[ci].Total })
+		for fi, f := range Figures {
+			if !FigureApplies(ch.Kind, f.Key) {
+				cs.Figures[fi] = Estimate{nan, nan}
+			}
+		}
 		for _, r := range results {
 			cs.Total.Add(r.Channels[ci].Total)
 		}

@@ -94,7 +94,7 @@ func (r *Result) Totals() *Result {
 	t.Expectation = nil
 	t.Channels = make([]ChannelResult, len(r.Channels))
 	for i, c := range r.Channels {
-		t.Channels[i] = ChannelResult{Name: c.Name, Total: c.Total}
+		t.Channels[i] = ChannelResult{Name: c.Name, Kind: c.Kind, Total: c.Total}
 	}
 	t.Pools = make([]PoolResult, len(r.Pools))
 	for i, p := range r.Pools {

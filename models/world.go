@@ -492,7 +492,7 @@ func (w *world) result(rep int) *Result {
 		r.Pools = append(r.Pools, pr)
 	}
 	for _, ch := range w.channels {
-		cr := ChannelResult{Name: ch.cfg.Name, Total: ch.total, Intervals: ch.byInterval}
+		cr := ChannelResult{Name: ch.cfg.Name, Kind: ch.cfg.Kind, Total: ch.total, Intervals: ch.byInterval}
 		for _, p := range ch.pools {
 			cr.Total.AgentTime += p.total.AgentTime
 			for k := range cr.Intervals {

@@ -571,7 +571,7 @@ func flowsChart(ds *Dataset, tl timeline) Chart {
 		}
 		return c
 	}
-	c.Note = fmt.Sprintf("How many times customers moved from the channel of a row to the channel of a column in the measured window, after a failure, a chase, an escalation, or self-service sending them on: %s moves in all.", Value(total, UnitCount))
+	c.Note = fmt.Sprintf("How many times customers moved from the channel of a row to the channel of a column in the measured window, after a failure, a chase, an escalation, or self-service sending them on: %s moves in all.", spokenCount(total, ds.Meta.Replications))
 	if total == 0 {
 		c.Note = "No customer moved between channels in the measured window."
 	}

@@ -22,9 +22,6 @@ type TargetComparison struct {
 	A, B *plan.Standing
 }
 
-// targetKinds are the kinds of target a scenario can set, in output order.
-var targetKinds = []plan.Kind{plan.ServiceLevel, plan.Abandonment, plan.Occupancy}
-
 // compareTargets pairs the targets A and B set on every channel both have
 // that agents serve, in A's channel order and the order of targetKinds;
 // a channel neither sets a target on gets one entry with A and B nil, so

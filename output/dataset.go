@@ -2,6 +2,7 @@ package output
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -73,6 +74,21 @@ type ChannelMeta struct {
 	Public       bool    `json:"public"`
 	WithinSecond float64 `json:"answer_within_seconds"`
 	Target       float64 `json:"target_service_level"`
+}
+
+// MarshalJSON writes the channel's description with a target it does not
+// set as null, not 0: no channel aims at a service level of 0 %. Reading it
+// back, null leaves Target at 0.
+func (c ChannelMeta) MarshalJSON() ([]byte, error) {
+	type plain ChannelMeta
+	out := struct {
+		plain
+		Target *float64 `json:"target_service_level"`
+	}{plain: plain(c)}
+	if c.Target > 0 {
+		out.Target = &c.Target
+	}
+	return json.Marshal(out)
 }
 
 // PoolMeta describes a pool.
@@ -229,20 +245,40 @@ func figureKeys[T any](figs []models.Figure[T]) []string {
 }
 
 // intervalsTable has, per channel and interval, every channel figure (counts
-// as means per replication) and the agents needed.
+// as means per replication), the agents needed, the 95 % confidence
+// half-width of each figure (CISuffix), and each target the channel sets
+// with the interval's verdict on it (TargetSuffix, VerdictSuffix).
 func (r *RunReport) intervalsTable() *CSVTable {
 	cfg := r.Config
-	t := &CSVTable{Columns: append([]string{"channel", "interval", "day", "weekday", "time", "start_seconds"},
-		append(figureKeys(models.Figures), "needed_agents")...)}
+	keys := figureKeys(models.Figures)
+	cols := append([]string{"channel", "interval", "day", "weekday", "time", "start_seconds"}, keys...)
+	cols = append(append(cols, "needed_agents"), ciKeys(keys)...)
+	for _, kind := range targetKinds {
+		cols = append(cols, kind.Key()+TargetSuffix, kind.Key()+VerdictSuffix)
+	}
+	t := &CSVTable{Columns: cols}
 	for i, ch := range cfg.Channels {
+		halves := r.channelIntervalHalfWidths(i)
+		targets, set := channelTargets(cfg, i)
 		for k, c := range r.channelIntervals(i) {
 			start := float64(k) * cfg.Interval
 			day, wd, tod := r.clockOf(start)
 			row := []string{ch.Name, strconv.Itoa(k), day, wd, tod, cellOf(start)}
-			for _, f := range models.Figures {
-				row = append(row, cellOf(perReplication(f, c, r.reps())))
+			vals := r.channelFigures(i, c)
+			for _, v := range vals {
+				row = append(row, cellOf(v))
 			}
 			row = append(row, cellOf(r.needed(i, k, c)))
+			for _, h := range halves[k] {
+				row = append(row, cellOf(h))
+			}
+			for j := range targetKinds {
+				if !set[j] {
+					row = append(row, "", "")
+					continue
+				}
+				row = append(row, cellOf(targets[j].Value), judge(targets[j], vals, halves[k]))
+			}
 			t.Rows = append(t.Rows, row)
 		}
 	}
@@ -280,8 +316,8 @@ func (r *RunReport) dailyTable() *CSVTable {
 		halves := r.channelDayHalfWidths(i)
 		for d, c := range r.channelDays(i) {
 			row := []string{ch.Name, strconv.Itoa(d + 1), r.weekday(d).String()}
-			for _, f := range models.Figures {
-				row = append(row, cellOf(perReplication(f, c, r.reps())))
+			for _, v := range r.channelFigures(i, c) {
+				row = append(row, cellOf(v))
 			}
 			for _, h := range halves[d] {
 				row = append(row, cellOf(h))

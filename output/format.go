@@ -105,6 +105,31 @@ func Estimate(mean, half float64, unit string) string {
 	return Count(mean, 1) + " ± " + Count(half, 1)
 }
 
+// Rounded writes a mean of counts for a sentence, to three significant
+// figures and at most one decimal (two below 1), without trailing zeros:
+// "33,500" for 33,542.5, "106" for 105.9, "96" for 96.02, "4.5" for 4.53,
+// "0.03" for 0.031. A mean over
+// replications is an estimate, and its last digits are noise.
+func Rounded(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) || x == 0 {
+		return Value(x, UnitCount)
+	}
+	e := int(math.Floor(math.Log10(math.Abs(x))))
+	if e >= 2 {
+		scale := math.Pow(10, float64(e-2))
+		return Count(math.Round(x/scale)*scale, 0)
+	}
+	decimals := 2
+	if e >= 0 {
+		decimals = 1
+	}
+	out := Count(x, decimals)
+	if strings.Contains(out, ".") {
+		out = strings.TrimSuffix(strings.TrimRight(out, "0"), ".")
+	}
+	return out
+}
+
 // Thousands writes n with commas between groups of three digits.
 func Thousands(n int64) string {
 	s := strconv.FormatInt(n, 10)

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"math"
 	"testing"
+
+	"github.com/omnisim/omnisim/models"
 )
 
 func TestTable(t *testing.T) {
@@ -111,6 +113,60 @@ func TestClock(t *testing.T) {
 	for sec, want := range map[float64]string{0: "00:00", 30600: "08:30", 86400 + 3600: "d2 01:00"} {
 		if got := Clock(sec); got != want {
 			t.Errorf("Clock(%v) = %q, want %q", sec, got, want)
+		}
+	}
+}
+
+// TestRounded: a mean of counts in a sentence keeps three significant
+// figures, and at most one decimal (two below 1).
+func TestRounded(t *testing.T) {
+	for _, tc := range []struct {
+		v    float64
+		want string
+	}{
+		{32061.35, "32,100"},
+		{33542.5, "33,500"},
+		{105.9, "106"},
+		{999.6, "1,000"},
+		{45.67, "45.7"},
+		{4.53, "4.5"},
+		{96.02, "96"},
+		{0.5, "0.5"},
+		{0.031, "0.03"},
+		{-1234.5, "-1,230"},
+		{0, "0"},
+		{math.NaN(), "–"},
+	} {
+		if got := Rounded(tc.v); got != tc.want {
+			t.Errorf("Rounded(%v) = %q, want %q", tc.v, got, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		v    float64
+		reps int
+		want string
+	}{
+		{32061.35, 20, "about 32,100"},
+		{32061, 1, "32,061"},
+		{0, 20, "0"},
+	} {
+		if got := spokenCount(tc.v, tc.reps); got != tc.want {
+			t.Errorf("spokenCount(%v, %d) = %q, want %q", tc.v, tc.reps, got, tc.want)
+		}
+	}
+}
+
+// TestDurationKeepsOneUnit: a duration with its half-width is written in
+// one unit, the mean's, whatever the size of the half-width: an email's ASA
+// of 12.36 h ± 32.9 min is "12.36 h ± 0.55", never "12.36 h ± 32.90 min".
+func TestDurationKeepsOneUnit(t *testing.T) {
+	e := models.Estimate{Mean: 12.36 * 3600, HalfWidth: 32.9 * 60}
+	for name, got := range map[string]string{
+		"Estimate":        Estimate(e.Mean, e.HalfWidth, UnitSeconds),
+		"reportPlusMinus": reportPlusMinus(e, UnitSeconds),
+	} {
+		if got != "12.36 h ± 0.55" {
+			t.Errorf("%s = %q, want %q", name, got, "12.36 h ± 0.55")
 		}
 	}
 }

@@ -18,8 +18,11 @@ import (
 // the figure of parts (one tally per replication) added up, as value
 // computes it from a sum over n replications. It is NaN for every figure
 // with fewer than two replications.
+//
+// jk is sim.NewJackknife(len(parts), 0.95), made once by the caller for
+// every period.
 func pooledHalfWidths[T any](figs []models.Figure[T], parts []T, add func(*T, T),
-	value func(f models.Figure[T], sum T, n int) float64) []float64 {
+	value func(f models.Figure[T], sum T, n int) float64, jk sim.Jackknife) []float64 {
 	out := make([]float64, len(figs))
 	n := len(parts)
 	if n < 2 {
@@ -47,7 +50,7 @@ func pooledHalfWidths[T any](figs []models.Figure[T], parts []T, add func(*T, T)
 		for i := range n {
 			vals[i] = value(f, loo[i], n-1)
 		}
-		out[k] = sim.JackknifeCI(vals, 0.95)
+		out[k] = jk.HalfWidth(vals)
 	}
 	return out
 }
@@ -73,13 +76,38 @@ func (r *RunReport) channelDayHalfWidths(i int) [][]float64 {
 	for k, res := range r.Results {
 		perRep[k] = res.ChannelDays(r.Config, i)
 	}
-	out := make([][]float64, r.Config.Days())
-	parts := make([]models.Counts, len(r.Results))
+	return r.channelHalfWidths(i, perRep, r.Config.Days())
+}
+
+// channelIntervalHalfWidths returns, for each interval, the 95 % half-width
+// of each figure of channel i's interval (in the order of models.Figures).
+func (r *RunReport) channelIntervalHalfWidths(i int) [][]float64 {
+	perRep := make([][]models.Counts, len(r.Results))
+	for k, res := range r.Results {
+		perRep[k] = res.Channels[i].Intervals
+	}
+	return r.channelHalfWidths(i, perRep, r.Config.Intervals())
+}
+
+// channelHalfWidths returns, for each of n periods, the 95 % half-width of
+// each figure of channel i, whose tallies in replication k and period d
+// are perRep[k][d]; NaN for a figure that does not apply to the channel's
+// kind.
+func (r *RunReport) channelHalfWidths(i int, perRep [][]models.Counts, n int) [][]float64 {
+	kind := r.Config.Channels[i].Kind
+	out := make([][]float64, n)
+	parts := make([]models.Counts, len(perRep))
+	jk := sim.NewJackknife(len(perRep), 0.95)
 	for d := range out {
 		for k := range perRep {
 			parts[k] = perRep[k][d]
 		}
-		out[d] = pooledHalfWidths(models.Figures, parts, (*models.Counts).Add, channelValue)
+		out[d] = pooledHalfWidths(models.Figures, parts, (*models.Counts).Add, channelValue, jk)
+		for fi, f := range models.Figures {
+			if !models.FigureApplies(kind, f.Key) {
+				out[d][fi] = math.NaN()
+			}
+		}
 	}
 	return out
 }
@@ -93,11 +121,12 @@ func (r *RunReport) customerDayHalfWidths() [][]float64 {
 	}
 	out := make([][]float64, r.Config.Days())
 	parts := make([]models.CustomerCounts, len(r.Results))
+	jk := sim.NewJackknife(len(perRep), 0.95)
 	for d := range out {
 		for k := range perRep {
 			parts[k] = perRep[k][d]
 		}
-		out[d] = pooledHalfWidths(models.CustomerFigures, parts, (*models.CustomerCounts).Add, customerValue)
+		out[d] = pooledHalfWidths(models.CustomerFigures, parts, (*models.CustomerCounts).Add, customerValue, jk)
 	}
 	return out
 }

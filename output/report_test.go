@@ -381,18 +381,52 @@ func findingsDataset() *Dataset {
 // contact turned away); the worst open one is 10:30 at 41 %; the busiest
 // 10:30 with 120; ASA (950 + 6,000 + 960 + 2,700) ÷ 365 = 29.07 s. Customers: resolved (90 + 150) ÷ 400 = 60 %, contacts
 // (100 + 600) ÷ 400 = 1.75 each and 700 ÷ 240 = 2.92 per resolution.
+//
+// A single replication gives no confidence interval, so no verdict: the
+// findings say where the service level fell below the target, and that it
+// is undecided whether the target was met. With replications, totals.csv's
+// mean and half-width and intervals.csv's verdicts decide, and counts, means
+// per replication, are rounded in sentences.
 func TestReportFindings(t *testing.T) {
 	out := writeReportString(t, findingsDataset(), nil)
 	for _, want := range []string{
-		"Phone missed its service-level target over the run.",
-		"Phone missed its 80 % target over the run: 68.4 % of its contacts were answered within 20s.",
-		"It missed the target in 3 of 5 half hours with contacts; the worst was Monday 10:30, at 41 %. In 1 of them every contact was turned away",
+		"Whether phone met its service-level target over the run is undecided: a single replication gives no confidence interval to judge by.",
+		"Whether phone met its 80 % target over the run is undecided: 68.4 % of its contacts were answered within 20s, and a single replication gives no confidence interval to judge by.",
+		"A single replication decides no verdict by half hour. Its service level was below the target in 3 of 5 half hours with contacts " +
+			"(in 1 of them every contact was turned away: the channel closed, or every line busy); the worst was Monday 10:30, at 41 %.",
 		"It was offered 405 contacts and answered 365; 8.6 % were abandoned; the answered waited 29.07 s on average.",
 		"The busiest half hour was Monday 10:30, with 120 contacts offered and a service level of 41 %.",
 		"400 customers began a journey; 60 % had their issue resolved and 40 % gave up.",
 		"They made 1.75 contacts each on average, 2.92 per resolved issue.",
 		"Their satisfaction averaged 60 %",
+		`<span class="badge none">80 % target undecided</span>`,
+		`<td class="t">undecided</td>`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("%q missing from\n%s", want, out)
+		}
+	}
+
+	ds := findingsDataset()
+	ds.Meta.Replications = 3
+	verdicts := []string{"undecided", "missed", "met", "missed", "", "missed"}
+	ds.Intervals.Columns = append(ds.Intervals.Columns, "service_level_verdict")
+	for r := range ds.Intervals.Rows {
+		ds.Intervals.Rows[r] = append(ds.Intervals.Rows[r], verdicts[r])
+	}
+	ds.Totals = &CSVTable{Columns: []string{"scope", "name", "figure", "unit", "mean", "ci95"},
+		Rows: [][]string{{"channel", "phone", "service_level", "share", "0.6844", "0.02"}}}
+	out = writeReportString(t, ds, nil)
+	for _, want := range []string{
+		"Phone missed its service-level target over the run.",
+		"Phone missed its 80 % target over the run: 68.4 % of its contacts were answered within 20s.",
+		"Of 5 half hours with contacts, it met the target in 1, missed it in 3, and in 1 the 95 % confidence interval held the target (undecided); " +
+			"the worst was Monday 10:30, at 41 %.",
+		"It was offered about 405 contacts and answered about 365;",
+		"with about 120 contacts offered",
+		"About 400 customers began a journey;",
 		`<span class="badge missed">missed 80 % target</span>`,
+		`<td>68.44 % ± 2.00</td>`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("%q missing from\n%s", want, out)

@@ -22,10 +22,16 @@ type reportChannelTotals struct {
 	offered, answered, abandoned float64
 	within                       float64 // answered within the threshold
 	waited                       float64 // total wait of the answered
-	// intervals counts the intervals with contacts, missed those whose
-	// service level was below the target, closedMissed those among them in
-	// which every contact was turned away.
-	intervals, missed, closedMissed int
+	// intervals counts the intervals with contacts; missed those whose
+	// verdict on the target (intervals.csv's service_level_verdict) was
+	// missed, undecided those whose verdict was undecided, below those whose
+	// service level was below the target whatever the verdict;
+	// closedMissed and closedBelow those among them in which every contact
+	// was turned away.
+	intervals, missed, undecided, below, closedMissed, closedBelow int
+	// judged tells that intervals.csv holds the verdicts (a folder of an
+	// older omnisim does not).
+	judged bool
 	// worst is the row of the interval with the lowest service level among
 	// those in which some contact was not turned away; busiest the row of
 	// the interval with the most contacts offered; -1 if none.
@@ -37,7 +43,7 @@ type reportChannelTotals struct {
 // channelTotals adds up channel i's intervals in the measured window.
 func (v *reportView) channelTotals(i int) reportChannelTotals {
 	t, target := v.intervals, v.meta.Channels[i].Target
-	run := reportChannelTotals{worst: -1, busiest: -1, backlog: math.NaN()}
+	run := reportChannelTotals{worst: -1, busiest: -1, backlog: math.NaN(), judged: t.Col("service_level"+VerdictSuffix) >= 0}
 	worstSL, busiest := math.Inf(1), 0.0
 	for _, r := range v.ivRows[i] {
 		if !v.ivMeasured(t, r) {
@@ -59,10 +65,21 @@ func (v *reportView) channelTotals(i int) reportChannelTotals {
 			reportAdd(&run.waited, t.Float(r, "asa_seconds")*answered)
 		}
 		closed := t.Float(r, "blocked") >= offered
-		if target > 0 && sl < target {
-			run.missed++
-			if closed {
-				run.closedMissed++
+		if target > 0 {
+			switch t.Text(r, "service_level"+VerdictSuffix) {
+			case VerdictMissed:
+				run.missed++
+				if closed {
+					run.closedMissed++
+				}
+			case VerdictUndecided:
+				run.undecided++
+			}
+			if sl < target {
+				run.below++
+				if closed {
+					run.closedBelow++
+				}
 			}
 		}
 		if !closed && sl < worstSL {
@@ -89,20 +106,24 @@ func (v *reportView) findings(p *reportPage) {
 		return
 	}
 	runs := make([]reportChannelTotals, len(m.Channels))
-	var met, missed []string
+	var met, missed, undecided []string
 	for i, ch := range m.Channels {
 		runs[i] = v.channelTotals(i)
 		if ch.Target > 0 && runs[i].offered > 0 && ch.Kind != string(models.SelfService) {
-			if runs[i].serviceLevel() >= ch.Target {
+			switch v.runVerdict(i, runs[i]) {
+			case VerdictMet:
 				met = append(met, ch.Name)
-			} else {
+			case VerdictMissed:
 				missed = append(missed, ch.Name)
+			default:
+				undecided = append(undecided, ch.Name)
 			}
 		}
 	}
 	switch {
-	case len(met)+len(missed) == 0:
+	case len(met)+len(missed)+len(undecided) == 0:
 		p.Lead = append(p.Lead, "No channel had a service-level target to judge in this run.")
+	case len(met)+len(missed) == 0:
 	case len(missed) == 0:
 		p.Lead = append(p.Lead, fmt.Sprintf("%s met %s service-level target%s over the run.",
 			reportCapital(joinAnd(met)), reportIts(len(met)), plural(len(met))))
@@ -112,6 +133,14 @@ func (v *reportView) findings(p *reportPage) {
 	default:
 		p.Lead = append(p.Lead, fmt.Sprintf("%s missed %s service-level target%s over the run; %s met %s.",
 			reportCapital(joinAnd(missed)), reportIts(len(missed)), plural(len(missed)), joinAnd(met), reportItsTheirs(len(met))))
+	}
+	if len(undecided) > 0 {
+		why := "the 95 % confidence interval of the service level holds the target"
+		if m.Replications < 2 {
+			why = "a single replication gives no confidence interval to judge by"
+		}
+		p.Lead = append(p.Lead, fmt.Sprintf("Whether %s met %s service-level target%s over the run is undecided: %s.",
+			joinAnd(undecided), reportIts(len(undecided)), plural(len(undecided)), why))
 	}
 	if len(m.Pools) > 0 {
 		scheduled := 0.0
@@ -147,22 +176,19 @@ func (v *reportView) glance(runs []reportChannelTotals) *reportTable {
 	t := &reportTable{Head: []string{"channel", "kind", "offered", "answered", "abandonment", "ASA", "service level", "target", "verdict"}}
 	for i, ch := range v.meta.Channels {
 		run := runs[i]
-		slValue := run.serviceLevel()
-		sl, target, verdict := Value(slValue, UnitShare), "–", reportCell{Text: "–", Left: true}
+		sl, target, verdict := Value(run.serviceLevel(), UnitShare), "–", reportCell{Text: "–", Left: true}
 		// With replications, the figures as the printed results give
 		// them: the mean of the replications with its 95 % half-width.
 		if e, ok := v.total(ch.Name, "service_level"); ok {
-			slValue, sl = e.Mean, reportPlusMinus(e, UnitShare)
+			sl = reportPlusMinus(e, UnitShare)
 		}
 		if ch.Target > 0 {
 			target = fmt.Sprintf("%s within %s", reportPct(ch.Target), reportDuration(ch.WithinSecond))
-			switch {
-			case !(run.offered > 0):
+			switch verdict.Text = v.runVerdict(i, run); verdict.Text {
+			case "":
 				verdict.Text = "no contacts"
-			case slValue >= ch.Target:
-				verdict.Text, verdict.Mark = "met", "met"
-			default:
-				verdict.Text, verdict.Mark = "missed", "missed"
+			case VerdictMet, VerdictMissed:
+				verdict.Mark = verdict.Text
 			}
 		}
 		abandon, asa := Value(run.abandonment(), UnitShare), Value(run.asa(), UnitSeconds)
@@ -171,6 +197,9 @@ func (v *reportView) glance(runs []reportChannelTotals) *reportTable {
 		}
 		if e, ok := v.total(ch.Name, "asa_seconds"); ok {
 			asa = reportPlusMinus(e, UnitSeconds)
+		}
+		if !models.FigureApplies(models.ChannelKind(ch.Kind), "p_abandon") {
+			abandon = "–"
 		}
 		if ch.Kind == string(models.SelfService) {
 			sl, target, abandon, asa, verdict.Text, verdict.Mark = "–", "–", "–", "–", "–", ""
@@ -198,9 +227,27 @@ func (v *reportView) total(channel, key string) (models.Estimate, bool) {
 	return models.Estimate{}, false
 }
 
-// reportPlusMinus writes an estimate as "83.04 % ± 0.45".
+// runVerdict is channel i's verdict on its service-level target over the
+// run (Verdict): by the mean of the replications' service levels and its
+// 95 % half-width, as the printed results give them; undecided with a
+// single replication, or a folder without totals.csv, which give no
+// interval; "" without contacts.
+func (v *reportView) runVerdict(i int, run reportChannelTotals) string {
+	ch := v.meta.Channels[i]
+	if !(run.offered > 0) {
+		return ""
+	}
+	if e, ok := v.total(ch.Name, "service_level"); ok {
+		return Verdict(e.Mean, e.HalfWidth, ch.Target, true)
+	}
+	return Verdict(run.serviceLevel(), math.NaN(), ch.Target, true)
+}
+
+// reportPlusMinus writes an estimate as "83.04 % ± 0.45": the half-width
+// in the mean's unit, written once ("12.36 h ± 0.55", never "12.36 h ±
+// 32.90 min"), as Estimate writes it.
 func reportPlusMinus(e models.Estimate, unit string) string {
-	return Value(e.Mean, unit) + " ± " + strings.TrimSuffix(strings.TrimSuffix(Value(e.HalfWidth, unit), " %"), " s")
+	return Estimate(e.Mean, e.HalfWidth, unit)
 }
 
 // channelFinding says what channel i went through over the run.
@@ -225,17 +272,23 @@ func (v *reportView) channelFinding(i int, run reportChannelTotals) reportChanne
 	if selfService {
 		f.Badge = "self-service"
 		f.Sentences = append(f.Sentences, fmt.Sprintf("%s had %s sessions started and %s finished.",
-			name, reportNum(run.offered), reportNum(run.answered)))
+			name, v.spoken(run.offered), v.spoken(run.answered)))
 		return v.busiestSentence(f, run, one)
 	}
 	sl := run.serviceLevel()
 	switch {
-	case ch.Target > 0:
-		verdict := "met"
-		f.Class = "met"
-		if !(sl >= ch.Target) {
-			verdict, f.Class = "missed", "missed"
+	case ch.Target > 0 && v.runVerdict(i, run) == VerdictUndecided:
+		f.Badge = reportPct(ch.Target) + " target undecided"
+		why := "the 95 % confidence interval holds the target"
+		if v.meta.Replications < 2 {
+			why = "a single replication gives no confidence interval to judge by"
 		}
+		f.Sentences = append(f.Sentences, fmt.Sprintf("Whether %s met its %s target over the run is undecided: %s of its contacts were answered within %s, and %s.",
+			ch.Name, reportPct(ch.Target), reportPct(sl), reportDuration(ch.WithinSecond), why))
+		f.Sentences = append(f.Sentences, v.missedSentence(run, ch.Target, one, many))
+	case ch.Target > 0:
+		verdict := v.runVerdict(i, run)
+		f.Class = verdict
 		f.Badge = verdict + " " + reportPct(ch.Target) + " target"
 		f.Sentences = append(f.Sentences, fmt.Sprintf("%s %s its %s target over the run: %s of its contacts were answered within %s.",
 			name, verdict, reportPct(ch.Target), reportPct(sl), reportDuration(ch.WithinSecond)))
@@ -246,7 +299,7 @@ func (v *reportView) channelFinding(i int, run reportChannelTotals) reportChanne
 	default:
 		f.Sentences = append(f.Sentences, name+" has no service-level target.")
 	}
-	s := fmt.Sprintf("It was offered %s contacts and answered %s", reportNum(run.offered), reportNum(run.answered))
+	s := fmt.Sprintf("It was offered %s contacts and answered %s", v.spoken(run.offered), v.spoken(run.answered))
 	if ch.Kind == string(models.Live) || reportNonZero(run.abandoned) {
 		s += fmt.Sprintf("; %s were abandoned", reportPct(run.abandonment()))
 	}
@@ -257,7 +310,7 @@ func (v *reportView) channelFinding(i int, run reportChannelTotals) reportChanne
 	f = v.busiestSentence(f, run, one)
 	if ch.Kind == string(models.Deferred) && !math.IsNaN(run.backlog) {
 		if run.backlog > 0 {
-			f.Sentences = append(f.Sentences, fmt.Sprintf("%s contacts were still in its backlog at the end of the run.", reportCapital(reportNum(run.backlog))))
+			f.Sentences = append(f.Sentences, fmt.Sprintf("%s contacts were still in its backlog at the end of the run.", reportCapital(v.spoken(run.backlog))))
 		} else {
 			f.Sentences = append(f.Sentences, "Its backlog was empty at the end of the run.")
 		}
@@ -269,6 +322,9 @@ func (v *reportView) channelFinding(i int, run reportChannelTotals) reportChanne
 // and which was the worst.
 func (v *reportView) missedSentence(run reportChannelTotals, target float64, one, many string) string {
 	t := v.intervals
+	if run.undecided > 0 || !run.judged {
+		return v.undecidedSentence(run, target, one, many)
+	}
 	if run.missed == 0 {
 		if run.intervals == 1 {
 			return fmt.Sprintf("It met the target in its only %s with contacts.", one)
@@ -300,6 +356,38 @@ func (v *reportView) missedSentence(run reportChannelTotals, target float64, one
 	return s + "."
 }
 
+// undecidedSentence says how a channel fared against its target interval
+// by interval when some verdicts are undecided: how many intervals met and
+// missed it; or, with a single replication or in a folder without verdicts,
+// in how many the service level was below the target, without a verdict.
+// Then which interval's service level was lowest.
+func (v *reportView) undecidedSentence(run reportChannelTotals, target float64, one, many string) string {
+	t := v.intervals
+	var s string
+	switch {
+	case run.judged && run.intervals == 1:
+		s = fmt.Sprintf("The verdict is undecided in its only %s with contacts", one)
+	case run.judged && v.meta.Replications >= 2:
+		s = fmt.Sprintf("Of %s %s with contacts, it met the target in %s, missed it in %s, and in %s the 95 %% confidence interval held the target (undecided)",
+			Thousands(int64(run.intervals)), many, Thousands(int64(run.intervals-run.missed-run.undecided)),
+			Thousands(int64(run.missed)), Thousands(int64(run.undecided)))
+	default:
+		s = fmt.Sprintf("Its service level was below the target in %s of %s %s with contacts",
+			Thousands(int64(run.below)), Thousands(int64(run.intervals)), many)
+		if v.meta.Replications < 2 {
+			s = fmt.Sprintf("A single replication decides no verdict by %s. %s", one, s)
+		}
+		if run.closedBelow > 0 {
+			s += fmt.Sprintf(" (in %s of them every contact was turned away: the channel closed, or every line busy)",
+				Thousands(int64(run.closedBelow)))
+		}
+	}
+	if run.worst >= 0 && t.Float(run.worst, "service_level") < target {
+		s += fmt.Sprintf("; the worst was %s, at %s", v.moment(t, run.worst), reportPct(t.Float(run.worst, "service_level")))
+	}
+	return s + "."
+}
+
 // busiestSentence adds the channel's busiest interval to f.
 func (v *reportView) busiestSentence(f reportChannel, run reportChannelTotals, one string) reportChannel {
 	if run.busiest < 0 || run.intervals < 2 {
@@ -307,7 +395,7 @@ func (v *reportView) busiestSentence(f reportChannel, run reportChannelTotals, o
 	}
 	t := v.intervals
 	s := fmt.Sprintf("The busiest %s was %s, with %s contacts offered", one, v.moment(t, run.busiest),
-		reportNum(t.Float(run.busiest, "offered")))
+		v.spoken(t.Float(run.busiest, "offered")))
 	if f.Kind != string(models.SelfService) {
 		if sl := t.Float(run.busiest, "service_level"); !math.IsNaN(sl) {
 			s += fmt.Sprintf(" and a service level of %s", reportPct(sl))
@@ -384,7 +472,7 @@ func (v *reportView) journey() ([]string, string) {
 	}
 	var out []string
 	out = append(out, fmt.Sprintf("%s customers began a journey; %s had their issue resolved and %s gave up.",
-		reportCapital(reportNum(c.customers)), reportPct(c.resolvedShare()), reportPct(c.gaveUpShare())))
+		reportCapital(v.spoken(c.customers)), reportPct(c.resolvedShare()), reportPct(c.gaveUpShare())))
 	s := fmt.Sprintf("They made %s contacts each on average, %s per resolved issue", Count(c.perCustomer(), 2), Count(c.perResolution(), 2))
 	if math.IsNaN(c.perResolution()) {
 		s = fmt.Sprintf("They made %s contacts each on average; not one had an issue resolved", Count(c.perCustomer(), 2))

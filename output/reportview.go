@@ -86,6 +86,19 @@ func (v *reportView) countDecimals() int {
 // count formats a count, or a mean of counts per replication.
 func (v *reportView) count(x float64) string { return Count(x, v.countDecimals()) }
 
+// spoken writes a count for a sentence: exact, from a single replication
+// ("33,542"); a mean over several, "about" and rounded ("about 33,500").
+func (v *reportView) spoken(x float64) string { return spokenCount(x, v.meta.Replications) }
+
+// spokenCount writes a count over reps replications for a sentence, as
+// reportView.spoken does.
+func spokenCount(x float64, reps int) string {
+	if reps > 1 && x != 0 && !math.IsNaN(x) {
+		return "about " + Rounded(x)
+	}
+	return reportNum(x)
+}
+
 // days is the number of days the run covers.
 func (v *reportView) days() int {
 	if !(v.meta.HorizonSeconds > 0) || math.IsInf(v.meta.HorizonSeconds, 0) {

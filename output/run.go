@@ -96,6 +96,8 @@ var zeroHidden = map[string]bool{
 // about channel i in this run.
 func (r *RunReport) trivial(i int, f models.Figure[models.Counts], e models.Estimate) bool {
 	switch {
+	case !models.FigureApplies(r.Config.Channels[i].Kind, f.Key):
+		return true
 	case f.Key == "backlog" && r.Config.Channels[i].Kind != models.Deferred:
 		// A live queue's backlog at the horizon is a passing reading (and,
 		// cut off, the unfinished count again): only a deferred channel's
@@ -165,6 +167,22 @@ func perReplication[T any](f models.Figure[T], sum T, reps int) float64 {
 		v /= float64(reps)
 	}
 	return v
+}
+
+// channelFigures returns every figure of channel i (in the order of
+// models.Figures) of tallies added up over the replications, as
+// perReplication computes them; NaN for a figure that does not apply to the
+// channel's kind (models.FigureApplies).
+func (r *RunReport) channelFigures(i int, sum models.Counts) []float64 {
+	kind := r.Config.Channels[i].Kind
+	out := make([]float64, len(models.Figures))
+	for fi, f := range models.Figures {
+		out[fi] = math.NaN()
+		if models.FigureApplies(kind, f.Key) {
+			out[fi] = perReplication(f, sum, r.reps())
+		}
+	}
+	return out
 }
 
 // estimate computes figure f in each replication and returns the mean with

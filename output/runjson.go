@@ -9,15 +9,17 @@ import (
 // every figure under its key in models.Figures, "ci95" holding the 95 %
 // confidence half-widths when there is more than one replication,
 // "erlang" the formula's prediction where one applies, "intervals" each
-// interval's figures when opts asks, and "days" each day's; "customers",
+// interval's figures with their half-widths and verdicts on the channel's
+// targets when opts asks (intervalsJSON), and "days" each day's; "customers",
 // the figures of models.CustomerFigures with their "ci95" and "days";
 // "pools", per pool the figures of models.PoolFigures with their "ci95"
 // and "days"; and, under word of mouth, "expectation": the global level at
 // the horizon, its "ci95", the "patience_factor" it implies and the level at
 // the end of each day (and of each interval, when opts asks). In intervals
 // and days, counts, hours and costs are
-// means per replication; days are numbered from 1. Undefined figures are
-// null.
+// means per replication; days are numbered from 1. Undefined figures, and
+// figures that do not apply to a channel's kind (abandonment on a deferred
+// channel), are null.
 func (r *RunReport) JSON(opts ReportOptions) *Object {
 	cfg := r.Config
 	o := &Object{}
@@ -96,23 +98,58 @@ func (r *RunReport) channelJSON(i int, opts ReportOptions) *Object {
 		ch.Set("erlang", e)
 	}
 	if opts.Intervals {
-		pools := servingPools(cfg, i)
-		var list []*Object
-		for k, c := range r.channelIntervals(i) {
-			iv := &Object{}
-			iv.Set("start_seconds", float64(k)*cfg.Interval).Set("agents", agentsAt(cfg, pools, k))
-			for _, f := range models.Figures {
-				iv.Set(f.Key, perReplication(f, c, r.reps()))
-			}
-			list = append(list, iv)
-		}
-		ch.Set("intervals", list)
+		ch.Set("intervals", r.intervalsJSON(i))
 	}
 	var days []*Object
 	for d, c := range r.channelDays(i) {
-		days = append(days, dayJSON(r, d, models.Figures, c))
+		o := &Object{}
+		o.Set("day", d+1).Set("weekday", r.weekday(d).String())
+		for fi, v := range r.channelFigures(i, c) {
+			o.Set(models.Figures[fi].Key, v)
+		}
+		days = append(days, o)
 	}
 	return ch.Set("days", days)
+}
+
+// intervalsJSON is channel i's list of intervals: each interval's start,
+// the agents scheduled, every figure, with more than one replication
+// "ci95" holding their 95 % confidence half-widths, and, when the channel
+// sets targets, "targets": each target's figure, value and the interval's
+// verdict on it (Verdict).
+func (r *RunReport) intervalsJSON(i int) []*Object {
+	cfg := r.Config
+	pools := servingPools(cfg, i)
+	halves := r.channelIntervalHalfWidths(i)
+	targets, set := channelTargets(cfg, i)
+	var list []*Object
+	for k, c := range r.channelIntervals(i) {
+		iv := &Object{}
+		iv.Set("start_seconds", float64(k)*cfg.Interval).Set("agents", agentsAt(cfg, pools, k))
+		vals := r.channelFigures(i, c)
+		ci := &Object{}
+		for fi, f := range models.Figures {
+			iv.Set(f.Key, vals[fi])
+			ci.Set(f.Key, halves[k][fi])
+		}
+		if r.Summary.Replications > 1 {
+			iv.Set("ci95", ci)
+		}
+		var judged []*Object
+		for j := range targetKinds {
+			if set[j] {
+				to := &Object{}
+				to.Set("figure", targets[j].Kind.Key()).Set("target", targets[j].Value).
+					Set("verdict", judge(targets[j], vals, halves[k]))
+				judged = append(judged, to)
+			}
+		}
+		if judged != nil {
+			iv.Set("targets", judged)
+		}
+		list = append(list, iv)
+	}
+	return list
 }
 
 // figuresJSON is an object of estimates: each figure's mean under its key,

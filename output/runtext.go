@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/plan"
 )
 
 // WriteText writes the report as text: a header naming the run, then the
@@ -47,6 +48,7 @@ func (r *RunReport) WriteText(w io.Writer, opts ReportOptions) error {
 			}
 			r.intervalTable(i).WriteTo(&b)
 		}
+		r.writeIntervalsNote(&b)
 	}
 	if opts.Days {
 		r.writeDays(&b)
@@ -99,9 +101,8 @@ func (r *RunReport) writeChannel(b *strings.Builder) {
 		fmt.Fprintf(b, "(%s assumes exponential handle times and patience and uses only their means here;\n this channel's differ, so the two columns are expected to differ.)\n", ref.Model)
 	}
 	if ch := cfg.Channels[0]; ch.TargetServiceLevel > 0 {
-		sl := cs.Get("service_level").Mean
-		fmt.Fprintf(b, "Target: %s answered within %s; %s, at %s.\n", Value(ch.TargetServiceLevel, UnitShare),
-			models.FormatDuration(ch.AnswerWithin), verdict(sl, ch.TargetServiceLevel), Value(sl, UnitShare))
+		fmt.Fprintf(b, "Target: %s answered within %s; %s.\n", Value(ch.TargetServiceLevel, UnitShare),
+			models.FormatDuration(ch.AnswerWithin), r.targetVerdict(cs.Get("service_level"), ch.TargetServiceLevel))
 	}
 }
 
@@ -134,9 +135,8 @@ func (r *RunReport) writeChannels(b *strings.Builder) {
 	t.WriteTo(b)
 	for i, ch := range cfg.Channels {
 		if ch.TargetServiceLevel > 0 {
-			sl := r.Summary.Channels[i].Get("service_level").Mean
-			fmt.Fprintf(b, "Target: %s, %s answered within %s; %s, at %s.\n", ch.Name, Value(ch.TargetServiceLevel, UnitShare),
-				models.FormatDuration(ch.AnswerWithin), verdict(sl, ch.TargetServiceLevel), Value(sl, UnitShare))
+			fmt.Fprintf(b, "Target: %s, %s answered within %s; %s.\n", ch.Name, Value(ch.TargetServiceLevel, UnitShare),
+				models.FormatDuration(ch.AnswerWithin), r.targetVerdict(r.Summary.Channels[i].Get("service_level"), ch.TargetServiceLevel))
 		}
 	}
 }
@@ -149,13 +149,23 @@ func (r *RunReport) figureHeading() string {
 	return "figure"
 }
 
-// verdict judges a service level against its target; an undefined one
-// misses.
-func verdict(sl, target float64) string {
-	if sl >= target {
-		return "met"
+// targetVerdict judges a service level, e, against its target by its 95 %
+// confidence interval (Verdict) and says so with the figure: "met at
+// 91.81 % ± 0.38", "undecided at 83.39 % ± 12.90, whose interval holds the
+// target". A single replication gives no interval: undecided, whatever the
+// figure.
+func (r *RunReport) targetVerdict(e models.Estimate, target float64) string {
+	v := Verdict(e.Mean, e.HalfWidth, target, true)
+	at := Estimate(e.Mean, e.HalfWidth, UnitShare)
+	switch {
+	case v == "":
+		return "not judged: no contacts"
+	case v != VerdictUndecided:
+		return v + " at " + at
+	case math.IsNaN(e.HalfWidth):
+		return "undecided at " + at + ": a single replication gives no confidence interval to judge by"
 	}
-	return "missed"
+	return "undecided at " + at + ", whose 95 % interval holds the target: more replications would decide"
 }
 
 // writeCustomers writes the customer-level figures.
@@ -291,8 +301,12 @@ func (r *RunReport) countDecimals() int {
 	return 0
 }
 
-// cell formats a figure of tallies added up over the replications.
-func (r *RunReport) cell(f models.Figure[models.Counts], c models.Counts) string {
+// cell formats figure f of channel i's tallies added up over the
+// replications: "–" where the figure does not apply to the channel's kind.
+func (r *RunReport) cell(i int, f models.Figure[models.Counts], c models.Counts) string {
+	if !models.FigureApplies(r.Config.Channels[i].Kind, f.Key) {
+		return Value(math.NaN(), f.Unit)
+	}
 	v := perReplication(f, c, r.reps())
 	if f.Unit == UnitCount {
 		return Count(v, r.countDecimals())
@@ -302,12 +316,16 @@ func (r *RunReport) cell(f models.Figure[models.Counts], c models.Counts) string
 
 // intervalTable is channel i interval by interval: the agents scheduled by
 // the pools that serve it (none for self-service), then its figures, counts
-// as means per replication.
+// as means per replication, each with the half-width of its 95 %
+// confidence interval when there are several replications, then the
+// verdict on each target the channel sets (Verdict).
 func (r *RunReport) intervalTable(i int) *Table {
 	cfg := r.Config
 	cs := r.channelIntervals(i)
 	cols := r.periodColumns(i, cs, []string{"occupancy"}, "backlog")
 	pools := servingPools(cfg, i)
+	halves := r.channelIntervalHalfWidths(i)
+	targets, set := channelTargets(cfg, i)
 	header := []string{"interval"}
 	if cfg.Channels[i].Kind != models.SelfService {
 		header = append(header, "agents")
@@ -315,18 +333,79 @@ func (r *RunReport) intervalTable(i int) *Table {
 	for _, c := range cols {
 		header = append(header, c.label)
 	}
+	for j, t := range targets {
+		if set[j] {
+			header = append(header, targetHeading(t))
+		}
+	}
 	t := NewTable(header...)
 	for k, c := range cs {
 		row := []string{Clock(float64(k) * cfg.Interval)}
 		if cfg.Channels[i].Kind != models.SelfService {
 			row = append(row, fmt.Sprint(agentsAt(cfg, pools, k)))
 		}
+		vals := r.channelFigures(i, c)
 		for _, col := range cols {
-			row = append(row, r.cell(col.f, c))
+			fi := figureIndex(col.f.Key)
+			row = append(row, r.intervalCell(col.f, vals[fi], halves[k][fi]))
+		}
+		for j := range targets {
+			if set[j] {
+				v := judge(targets[j], vals, halves[k])
+				if v == "" {
+					v = "–"
+				}
+				row = append(row, v)
+			}
 		}
 		t.Row(row...)
 	}
 	return t
+}
+
+// intervalCell formats a figure of an interval with its 95 % half-width:
+// counts with the decimals of the tables by interval, and no half-width
+// with a single replication, or for a count the same in every replication
+// (none at night).
+func (r *RunReport) intervalCell(f models.Figure[models.Counts], v, half float64) string {
+	if f.Unit == UnitCount && !(half > 0) {
+		return Count(v, r.countDecimals())
+	}
+	return Estimate(v, half, f.Unit)
+}
+
+// targetHeading heads the column of a target's verdicts: "service level ≥
+// 80 %", "abandonment ≤ 5 %".
+func targetHeading(t plan.Target) string {
+	sign := " ≤ "
+	if t.Kind == plan.ServiceLevel {
+		sign = " ≥ "
+	}
+	return t.Kind.Label() + sign + strings.TrimSuffix(Value(t.Value, UnitShare), ".00 %") + " %"
+}
+
+// writeIntervalsNote says how to read the tables by interval: what the
+// ± is and how the verdicts are earned.
+func (r *RunReport) writeIntervalsNote(b *strings.Builder) {
+	targets := false
+	for i := range r.Config.Channels {
+		_, set := channelTargets(r.Config, i)
+		targets = targets || set[0] || set[1] || set[2]
+	}
+	b.WriteByte('\n')
+	if r.Summary.Replications > 1 {
+		fmt.Fprintln(b, "Each figure of an interval pools the replications (counts are means per replication) and is")
+		fmt.Fprintln(b, "followed by the half-width of its 95 % confidence interval (jackknife over the replications).")
+		if targets {
+			fmt.Fprintln(b, "A target is met when the figure's confidence interval lies wholly on the target's good side,")
+			fmt.Fprintln(b, "missed when wholly on the other side, undecided when it straddles the target; – without contacts.")
+		}
+		return
+	}
+	fmt.Fprintln(b, "A single replication gives no confidence interval: each figure of an interval is one sample.")
+	if targets {
+		fmt.Fprintln(b, "Every target is undecided (– without contacts): run more replications (-n) to judge them.")
+	}
 }
 
 // writeDays writes each channel day by day, then the customers and the
@@ -347,7 +426,7 @@ func (r *RunReport) writeDays(b *strings.Builder) {
 		for d, c := range cs {
 			row := []string{fmt.Sprint(d + 1), r.weekday(d).String()}
 			for _, col := range cols {
-				row = append(row, r.cell(col.f, c))
+				row = append(row, r.cell(i, col.f, c))
 			}
 			t.Row(row...)
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/plan"
 )
 
 // SummaryJSON returns the object summary.json holds, but for its "files"
@@ -60,7 +61,7 @@ func FolderFiles(ds *Dataset, summary *Object, extra ...File) []File {
 		t           *CSVTable
 		cols        func(string) string
 	}{
-		{IntervalsFile, intervalsAbout, ds.Intervals, columnDocs(channelColumns, models.Figures)},
+		{IntervalsFile, intervalsAbout, ds.Intervals, targetDocs(ciDocs(columnDocs(channelColumns, models.Figures)))},
 		{DailyFile, dailyAbout, ds.Daily, ciDocs(columnDocs(channelColumns, models.Figures))},
 		{CustomersFile, customersAbout, ds.Customers, ciDocs(columnDocs(customerColumns, models.CustomerFigures))},
 		{StaffingFile, staffingAbout, ds.Staffing, columnDocs[models.Counts](staffingColumns, nil)},
@@ -128,7 +129,33 @@ func columnDocs[T any](docs map[string]string, figs []models.Figure[T]) func(str
 func ciDocs(docs func(string) string) func(string) string {
 	return func(name string) string {
 		if key, ok := strings.CutSuffix(name, CISuffix); ok && docs(key) != "" {
-			return "the 95 % confidence half-width of " + key + " (the figure ± this is the interval): " + dayCINote
+			return "the 95 % confidence half-width of " + key + " (the figure ± this is the interval): " + pooledCINote
+		}
+		return docs(name)
+	}
+}
+
+// targetDocs extends docs to the columns of intervals.csv that judge a
+// figure against the channel's target (TargetSuffix, VerdictSuffix).
+func targetDocs(docs func(string) string) func(string) string {
+	return func(name string) string {
+		if key, ok := strings.CutSuffix(name, TargetSuffix); ok && docs(key) != "" && slices.ContainsFunc(targetKinds,
+			func(k plan.Kind) bool { return k.Key() == key }) {
+			bound := map[string]string{
+				"service_level": "the lowest service level the channel accepts (its service_level.target; on a " +
+					"deferred channel, its response target)",
+				"p_abandon": "the highest abandonment the channel accepts (its max_abandon)",
+				"occupancy": "the highest occupancy the channel accepts (its max_occupancy)",
+			}[key]
+			return bound + "; empty when the scenario sets no such target (omnisim staffs a live channel " +
+				"without one for 80 % within its threshold, but judges nothing against that)"
+		}
+		if key, ok := strings.CutSuffix(name, VerdictSuffix); ok && docs(key) != "" && slices.ContainsFunc(targetKinds,
+			func(k plan.Kind) bool { return k.Key() == key }) {
+			return "the interval's verdict on " + key + TargetSuffix + ", earned by the 95 % confidence interval " +
+				key + " ± " + key + CISuffix + ": met when the whole interval is on the target's good side, missed " +
+				"when it is wholly on the other, undecided when it straddles the target or there is no interval " +
+				"(a single replication); empty with no target, or no data (no contacts)"
 		}
 		return docs(name)
 	}
@@ -141,15 +168,18 @@ const (
 		"\"run\", the run's description the charts and the report are drawn from; the definition of every figure " +
 		"(\"definitions\") and of every file of this folder (\"files\")"
 	meansNote = "Counts, hours and costs are means per replication; shares, seconds and ratios are pooled " +
-		"over the replications (the quotient of their sums). An empty cell is a figure with no data."
+		"over the replications (the quotient of their sums). An empty cell is a figure with no data, or one " +
+		"that does not apply to the channel's kind (abandonment on deferred and self-service channels)."
 	intervalsAbout = "one row per channel and interval (every interval of one channel, then the next channel): " +
-		"every channel figure over the interval, and the agents it needed. " + meansNote
+		"every channel figure over the interval, the agents it needed, the 95 % confidence half-width of each " +
+		"figure (<figure>_ci95), and each target the channel sets (<figure>_target) with the interval's verdict " +
+		"on it (<figure>_verdict: met, missed or undecided). " + meansNote
 	dailyAbout = "one row per channel and day: every channel figure over the day, then the 95 % confidence " +
 		"half-width of each (<figure>_ci95). " + meansNote
 	customersAbout = "one row per day: every customer figure of the customers whose journeys began that day, " +
 		"then the 95 % confidence half-width of each (<figure>_ci95). " + meansNote
-	dayCINote = "Student t with n − 1 degrees of freedom for n replications, times the jackknife standard error " +
-		"over the replications (the day's figure recomputed with each replication left out in turn), which for " +
+	pooledCINote = "Student t with n − 1 degrees of freedom for n replications, times the jackknife standard error " +
+		"over the replications (the figure of the day or interval recomputed with each replication left out in turn), which for " +
 		"counts is the usual s/√n; empty with a single replication, or when leaving out a replication leaves " +
 		"the figure with no data"
 	totalsAbout = "one row per figure over the measured window, in long form: every figure of each channel, " +

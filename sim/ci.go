@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"fmt"
 	"math"
 
 	"gonum.org/v1/gonum/stat"
@@ -47,7 +48,34 @@ func MeanCI(xs []float64, level float64) (mean, half float64) {
 // estimate that some subset of the replications leaves undefined has no
 // honest interval.
 func JackknifeCI(loo []float64, level float64) float64 {
-	n := len(loo)
+	return NewJackknife(len(loo), level).HalfWidth(loo)
+}
+
+// Jackknife computes JackknifeCI's half-widths for a fixed number of
+// replications and level, with Student's t quantile found once: the
+// tables of a long run by interval ask for hundreds of thousands of them,
+// and the quantile costs far more than the rest.
+type Jackknife struct {
+	n int
+	t float64
+}
+
+// NewJackknife returns the Jackknife of n replications at the given level.
+func NewJackknife(n int, level float64) Jackknife {
+	j := Jackknife{n: n, t: math.NaN()}
+	if n >= 2 {
+		j.t = distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(n - 1)}.Quantile(0.5 + level/2)
+	}
+	return j
+}
+
+// HalfWidth returns JackknifeCI(loo, level) for the level j was made
+// with; loo must hold one value per replication, n of them, or it panics.
+func (j Jackknife) HalfWidth(loo []float64) float64 {
+	if len(loo) != j.n {
+		panic(fmt.Sprintf("sim: a jackknife of %d replications given %d values", j.n, len(loo)))
+	}
+	n := j.n
 	if n < 2 {
 		return math.NaN()
 	}
@@ -61,7 +89,5 @@ func JackknifeCI(loo []float64, level float64) float64 {
 	for _, x := range loo {
 		ss += (x - m) * (x - m)
 	}
-	se := math.Sqrt(float64(n-1) / float64(n) * ss)
-	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(n - 1)}.Quantile(0.5 + level/2)
-	return t * se
+	return j.t * math.Sqrt(float64(n-1)/float64(n)*ss)
 }

@@ -81,3 +81,26 @@ func TestJackknifeCICoversARatioOfSums(t *testing.T) {
 		t.Errorf("coverage %.4f of the true ratio, want 0.95 ± 0.015", c)
 	}
 }
+
+// TestJackknifeReused: one Jackknife, made once for n replications, gives
+// JackknifeCI's half-width for any values of n replications, and refuses
+// values of another number.
+func TestJackknifeReused(t *testing.T) {
+	jk := NewJackknife(4, 0.95)
+	for _, loo := range [][]float64{{1, 2, 3, 4}, {0.5, 0.52, 0.49, 0.51}, {7, 7, 7, 7}, {1, math.Inf(1), 2, 3}} {
+		got, want := jk.HalfWidth(loo), JackknifeCI(loo, 0.95)
+		if got != want && !(math.IsNaN(got) && math.IsNaN(want)) {
+			t.Errorf("HalfWidth(%v) = %v, JackknifeCI %v", loo, got, want)
+		}
+	}
+	// Student's t at 3 degrees of freedom, 97.5 %: 3.182446305 (tables).
+	if got, want := jk.HalfWidth([]float64{1, 2, 3, 4}), 3.182446305*math.Sqrt(3.0/4*5); math.Abs(got-want) > 1e-8 {
+		t.Errorf("HalfWidth = %v, want %v", got, want)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("a jackknife of 4 replications took 3 values")
+		}
+	}()
+	jk.HalfWidth([]float64{1, 2, 3})
+}

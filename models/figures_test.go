@@ -1,0 +1,51 @@
+package models
+
+import (
+	"math"
+	"testing"
+)
+
+// TestAbandonmentOfDeferredIsUndefined: a deferred channel's contacts wait
+// in a backlog and are never given up on, so its abandonment is undefined
+// (NaN), not 0 %; a live channel's, run beside it, is a number. The
+// replications carry each channel's kind to Summarize, and Totals keeps it.
+func TestAbandonmentOfDeferredIsUndefined(t *testing.T) {
+	cfg := erlangAConfig(4 * 3600)
+	cfg.Channels = append(cfg.Channels, Channel{Name: "email", Kind: Deferred, Arrivals: Arrivals{Rate: 20.0 / 3600},
+		HandleTime: Dist{Kind: Exponential, Mean: 300}, AnswerWithin: 86400})
+	cfg.Pools = append(cfg.Pools, Pool{Name: "office", Skills: []string{"email"}, Agents: []int{1}})
+	results, err := RunReplications(cfg, 3, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, rs := range map[string][]*Result{"results": results, "totals": {results[0].Totals(), results[1].Totals(), results[2].Totals()}} {
+		s := Summarize(rs)
+		for _, key := range []string{"abandoned", "p_abandon"} {
+			if e := s.Channels[0].Get(key); math.IsNaN(e.Mean) || math.IsNaN(e.HalfWidth) {
+				t.Errorf("%s: phone %s = %v, want a number", name, key, e)
+			}
+			if e := s.Channels[1].Get(key); !math.IsNaN(e.Mean) || !math.IsNaN(e.HalfWidth) {
+				t.Errorf("%s: email %s = %v, want NaN (undefined)", name, key, e)
+			}
+		}
+		if e := s.Channels[1].Get("offered"); !(e.Mean > 0) {
+			t.Errorf("%s: email offered %v, want contacts", name, e)
+		}
+	}
+}
+
+// TestFigureApplies: abandonment is the one figure that does not apply to
+// deferred and self-service channels; every figure applies to live ones.
+func TestFigureApplies(t *testing.T) {
+	for _, f := range Figures {
+		abandonment := f.Key == "abandoned" || f.Key == "p_abandon"
+		if !FigureApplies(Live, f.Key) {
+			t.Errorf("%s does not apply to live channels", f.Key)
+		}
+		for _, kind := range []ChannelKind{Deferred, SelfService} {
+			if got := FigureApplies(kind, f.Key); got == abandonment {
+				t.Errorf("FigureApplies(%s, %s) = %v", kind, f.Key, got)
+			}
+		}
+	}
+}

@@ -83,7 +83,7 @@ func TestStaffingFileErrors(t *testing.T) {
 	}{
 		{"empty", "", []string{"DIR/staffing.csv:1:1: the file is empty: a staffing table needs a header row (pool,interval,agents,...) and a row per pool and interval"}},
 		{"missing column", "pool,interval\nchats,0\n",
-			[]string{`DIR/staffing.csv:1:1: the header has no column "agents" (a staffing table needs pool, interval, agents)`}},
+			[]string{`DIR/staffing.csv:1:1: the header has no column "agents" (a staffing table needs pool, interval, agents or scheduled)`}},
 		{"every problem at once", "pool,interval,agents\nchats,0,3\nchat,1,4\nchats,x,4\nchats,2,-1\nchats,0,5\n",
 			[]string{
 				`DIR/staffing.csv:3:1: pool: the scenario has no pool named "chat" (its pools: phones, chats)`,

@@ -78,7 +78,7 @@ func TestReadmeExamplesRun(t *testing.T) {
 				t.Errorf("README.md:%d: %s: exit status %d, want %d\n%s", c.line, part, r.code, want, r.stderr)
 				continue
 			}
-			if missing := notShown(c.output, r.stdout+r.stderr); missing != "" {
+			if missing := notShown(c.output, r.stdout, r.stderr); missing != "" {
 				t.Errorf("README.md:%d: %s: the README shows %q, which the command does not print (in that order):\n%s%s",
 					c.line, part, missing, r.stdout, r.stderr)
 			}
@@ -148,23 +148,26 @@ func blockCommands(block []string, first int) []readmeCommand {
 }
 
 // notShown returns the first line of shown (but "..." and blank lines)
-// that is not in printed after the lines before it; "" when all are. A
-// line ending in "..." stands for every line that begins with the rest.
-func notShown(shown []string, printed string) string {
-	lines := strings.Split(printed, "\n")
-	at := 0
+// that is not printed after the lines shown before it from the same
+// stream, stdout or stderr, as a terminal interleaves them; "" when all
+// are. A line ending in "..." stands for every line that begins with the
+// rest.
+func notShown(shown []string, stdout, stderr string) string {
+	streams := [2][]string{strings.Split(stdout, "\n"), strings.Split(stderr, "\n")}
+	var at [2]int
 	for _, want := range shown {
 		want = strings.TrimRight(want, " ")
 		if want == "" || want == "..." {
 			continue
 		}
 		found := false
-		for at < len(lines) {
-			got := strings.TrimRight(lines[at], " ")
-			at++
-			if got == want || (strings.HasSuffix(want, "...") && strings.HasPrefix(got, strings.TrimSuffix(want, "..."))) {
-				found = true
-				break
+		for s := 0; s < 2 && !found; s++ {
+			for k := at[s]; k < len(streams[s]); k++ {
+				got := strings.TrimRight(streams[s][k], " ")
+				if got == want || (strings.HasSuffix(want, "...") && strings.HasPrefix(got, strings.TrimSuffix(want, "..."))) {
+					at[s], found = k+1, true
+					break
+				}
 			}
 		}
 		if !found {

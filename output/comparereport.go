@@ -33,6 +33,12 @@ func newCompareReportPage(r *CompareReport, charts []ReportChart) *reportPage {
 		"Both ran the same customers (common random numbers): the difference of each pair of replications is measured, " +
 			"and its 95 % interval is narrower than independent runs would give. A figure differs when that interval excludes zero.",
 	}
+	if pr := r.Provenance; pr != nil {
+		p.Command = pr.Command
+		if len(pr.ScenarioFiles) == 2 {
+			p.Paragraphs = append(p.Paragraphs, "The scenarios as run, every override applied, are "+pr.ScenarioFiles[0]+" (A) and "+pr.ScenarioFiles[1]+" (B) in this folder.")
+		}
+	}
 	p.Facts = []reportFact{
 		{"Paired replications", fmt.Sprint(c.Replications)},
 		{"Horizon", reportDuration(cfg.Horizon)},

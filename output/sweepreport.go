@@ -27,6 +27,12 @@ func newSweepReportPage(r *SweepReport, charts []ReportChart) *reportPage {
 		p.Subtitle += " · " + r.File
 	}
 	p.Paragraphs = reportParagraphs(r.Description)
+	if pr := r.Provenance; pr != nil {
+		p.Sets, p.Command = pr.Sets, pr.Command
+		if len(pr.ScenarioFiles) > 0 {
+			p.ScenarioFile = pr.ScenarioFiles[0]
+		}
+	}
 	p.Facts = []reportFact{{"Settings swept", strings.Join(r.Params, ", ")}, {"Points", fmt.Sprint(len(r.Points))}}
 	if len(r.Points) > 0 {
 		p.Paragraphs = append(p.Paragraphs, strings.Split(r.describe(), "\n")...)

@@ -100,6 +100,9 @@ func TestEveryFolderRecordsItsScenario(t *testing.T) {
 		if want := "omnisim " + strings.Join(argv, " "); sum.Command != want || !slices.Equal(sum.Sets, tc.sets) || !slices.Equal(sum.Scenarios, tc.files) {
 			t.Errorf("case %d: summary.json records %q, %q, %q; want %q, %q, %q", i, sum.Command, sum.Sets, sum.Scenarios, want, tc.sets, tc.files)
 		}
+		if report, _ := os.ReadFile(filepath.Join(out, "report.html")); !strings.Contains(string(report), "Made by <code>"+sum.Command+"</code>") {
+			t.Errorf("case %d: report.html does not show the command line", i)
+		}
 		for _, f := range tc.files {
 			r := omnisim(t, "validate", filepath.Join(out, f))
 			if r.code != exitOK {

@@ -182,13 +182,13 @@ func (r *StaffReport) Problems() []string {
 			}
 			span := c.Check
 			span.To = left[j-1].To
-			fig := Value(lo, UnitShare)
-			if hi != lo {
-				fig += " to " + Value(hi, UnitShare)
-			}
-			fig += " ± " + points(wide)
+			fig := Estimate(c.Mean, c.Half, UnitShare)
 			if j-i > 1 {
-				fig += " at most"
+				fig = Value(lo, UnitShare)
+				if hi != lo {
+					fig += " to " + Value(hi, UnitShare)
+				}
+				fig += ", each ± " + points(wide) + " or less"
 			}
 			name, when, target := cfg.Channels[c.Channel].Name, r.spanWhen(span, j-i), c.Target.Describe(cfg)
 			if c.Status == plan.Missed {

@@ -48,7 +48,7 @@ meets, or misses, the target; otherwise it is undecided. While a period is
 undecided the verification doubles its replications, up to
 --max-verify-reps; then, where a period is missed, it adds an agent there
 (as the search's correction does) and verifies again, at most 10 times.
-A period left undecided is never called met: the summary then says the
+Each round prints a line on stderr. A period left undecided is never called met: the summary then says the
 targets are not all shown met. The summary states the replications used
 and the widest half-width reached.
 
@@ -62,6 +62,7 @@ charts/staffing-plan.svg and .png. Pools on shifts get a headcount per
 interval: rostering shifts is left out.`,
 		Example: `  omnisim staff phone-day
   omnisim staff phone-day --reps 20 --out plans/phone-day --force
+  omnisim staff phone-day --precision 1 --max-verify-reps 4000 --no-out
   omnisim run phone-day --set staffing=plans/phone-day/staffing.csv --intervals --no-out
   omnisim staff my.yaml --max-agents 200 --max-iterations 100 --json --no-out`,
 		Args: usageArgs(cobra.ExactArgs(1)),
@@ -90,7 +91,7 @@ interval: rostering shifts is left out.`,
 	f := cmd.Flags()
 	f.StringArrayVar(&o.sets, "set", nil, "override a setting, `path=value` (repeatable), e.g. channels.phone.max_abandon=5%")
 	f.Uint64Var(&o.seed, "seed", 0, "seed for the random streams (default: the scenario's)")
-	f.IntVar(&o.reps, "reps", 0, "replications per iteration, and for the verification (default: the scenario's)")
+	f.IntVar(&o.reps, "reps", 0, "replications per iteration, and the verification's first (default: the scenario's)")
 	f.IntVarP(&o.workers, "jobs", "j", 0, "replications to run at once (default: all cores); the plan does not depend on it")
 	f.IntVar(&o.maxAgents, "max-agents", plan.DefaultMaxAgents, "the most agents a pool may schedule in an interval")
 	f.IntVar(&o.maxIterations, "max-iterations", plan.DefaultMaxIterations, "the most simulations the search may run")

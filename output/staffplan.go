@@ -192,8 +192,12 @@ func (r *StaffReport) Problems() []string {
 			}
 			name, when, target := cfg.Channels[c.Channel].Name, r.spanWhen(span, j-i), c.Target.Describe(cfg)
 			if c.Status == plan.Missed {
-				out = append(out, fmt.Sprintf("%s %s: %s on %d fresh replications: missed, below the target (%s).",
-					name, when, fig, v.Replications, target))
+				why := ""
+				if r.closedThroughout(span) {
+					why = " " + r.whyFlat(span)
+				}
+				out = append(out, fmt.Sprintf("%s %s: %s on %d fresh replications: missed, below the target (%s).%s",
+					name, when, fig, v.Replications, target, why))
 			} else {
 				out = append(out, fmt.Sprintf("%s %s: %s on %d fresh replications (the cap): undecided, the confidence interval reaches the target (%s) and is wider than ± %s.",
 					name, when, fig, v.Replications, target, points(v.Precision)))
@@ -276,6 +280,18 @@ func (r *StaffReport) whyFlat(span plan.Check) string {
 		b.WriteString(": staffing alone does not meet it.")
 	}
 	return b.String()
+}
+
+// closedThroughout tells whether the span's channel is closed at the start
+// of every interval of the span.
+func (r *StaffReport) closedThroughout(span plan.Check) bool {
+	cfg := &r.Plan.Config
+	for k := span.From; k < span.To; k++ {
+		if cfg.Channels[span.Channel].OpenAt(cfg.Start, float64(k)*cfg.Interval) {
+			return false
+		}
+	}
+	return true
 }
 
 // openHours says when a channel takes contacts: "open mon-fri 08:00-18:00".

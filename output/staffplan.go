@@ -182,8 +182,15 @@ func (r *StaffReport) Problems() []string {
 			}
 			span := c.Check
 			span.To = left[j-1].To
+			closed := r.closedThroughout(span)
 			fig := Estimate(c.Mean, c.Half, UnitShare)
-			if j-i > 1 {
+			if closed {
+				// Every contact is turned away: there is no spread to tell.
+				fig = Value(lo, UnitShare)
+				if hi != lo {
+					fig += " to " + Value(hi, UnitShare)
+				}
+			} else if j-i > 1 {
 				fig = Value(lo, UnitShare)
 				if hi != lo {
 					fig += " to " + Value(hi, UnitShare)
@@ -193,7 +200,7 @@ func (r *StaffReport) Problems() []string {
 			name, when, target := cfg.Channels[c.Channel].Name, r.spanWhen(span, j-i), c.Target.Describe(cfg)
 			if c.Status == plan.Missed {
 				why := ""
-				if r.closedThroughout(span) {
+				if closed {
 					why = " " + r.whyFlat(span)
 				}
 				out = append(out, fmt.Sprintf("%s %s: %s on %d fresh replications: missed, below the target (%s).%s",
@@ -251,6 +258,13 @@ func (r *StaffReport) whyFlat(span plan.Check) string {
 		}
 	}
 	per := func(n int64) string { return Count(float64(n)/float64(max(reps, 1)), 1) }
+	offered := func() string {
+		if float64(sum.Offered) < 0.1*float64(reps) {
+			// Too few to show per replication: say how many in all.
+			return fmt.Sprintf("%s %s in all %s replications", Thousands(sum.Offered), "contact"+plural(int(sum.Offered)), Thousands(int64(reps)))
+		}
+		return per(sum.Offered) + " contacts per replication"
+	}
 	var b strings.Builder
 	n := span.To - span.From
 	switch {
@@ -262,9 +276,11 @@ func (r *StaffReport) whyFlat(span plan.Check) string {
 		fmt.Fprintf(&b, "%s is open then", ch.Name)
 	}
 	if reps > 0 {
-		fmt.Fprintf(&b, "; it is offered %s contacts per replication", per(sum.Offered))
-		if sum.EscalatedIn > 0 {
-			fmt.Fprintf(&b, " (%s sent on by %s)", per(sum.EscalatedIn), strings.Join(escalatingTo(cfg, ch.Name), " and "))
+		fmt.Fprintf(&b, "; it is offered %s", offered())
+		if sum.EscalatedIn == sum.Offered && sum.Offered > 0 {
+			fmt.Fprintf(&b, " (all sent on by %s)", strings.Join(escalatingTo(cfg, ch.Name), " and "))
+		} else if sum.EscalatedIn > 0 {
+			fmt.Fprintf(&b, " (%s per replication sent on by %s)", per(sum.EscalatedIn), strings.Join(escalatingTo(cfg, ch.Name), " and "))
 		}
 		if sum.Offered > 0 {
 			fmt.Fprintf(&b, ", of which %s turned away and %s abandoned",

@@ -71,12 +71,18 @@ func (ch *channel) enqueue(c *contact) {
 
 // isOpen tells whether the channel takes new contacts at time t.
 func (ch *channel) isOpen(t float64) bool {
-	if len(ch.cfg.Open) == 0 {
+	return ch.cfg.OpenAt(ch.w.cfg.Start, t)
+}
+
+// OpenAt tells whether the channel takes new contacts at time t of a run
+// whose day 0 is the weekday start.
+func (c *Channel) OpenAt(start Weekday, t float64) bool {
+	if len(c.Open) == 0 {
 		return true
 	}
-	day := WeekdayAt(ch.w.cfg.Start, t)
+	day := WeekdayAt(start, t)
 	tod := math.Mod(t, 86400)
-	return slices.ContainsFunc(ch.cfg.Open, func(s Span) bool { return s.covers(day, tod) })
+	return slices.ContainsFunc(c.Open, func(s Span) bool { return s.covers(day, tod) })
 }
 
 // nextOpen returns the first time after t at which the channel opens, +Inf

@@ -253,8 +253,8 @@ func notBlank(img image.Image) string {
 	return ""
 }
 
-// TestOtherReportsInBrowser renders a comparison's and a sweep's
-// report.html in headless Chromium: each loads with an empty console,
+// TestOtherReportsInBrowser renders a comparison's, a sweep's and a
+// staffing search's report.html in headless Chromium: each loads with an empty console,
 // every chart's image decodes, and the page fits a projector's 1366
 // pixels.
 func TestOtherReportsInBrowser(t *testing.T) {
@@ -269,6 +269,7 @@ func TestOtherReportsInBrowser(t *testing.T) {
 	}{
 		{"compare", compare.Files("test"), len(CompareCharts(compare.Comparison))},
 		{"sweep", sweep.SweepFolderFiles("test"), len(sweep.Chosen)},
+		{"staff", staffOf(t).Files("test"), 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var page []byte

@@ -1,10 +1,7 @@
 package output
 
 import (
-	"bytes"
-	"io"
 	"math"
-	"sync"
 
 	"gonum.org/v1/plot/vg"
 )
@@ -41,27 +38,4 @@ func (r *StaffReport) StaffChart(t *CSVTable) Chart {
 	note := "The agents the search schedules in each pool and interval (before shrinkage), against Erlang A's staffing for the demand the scenario met, interval by interval, and the scenario's own; below, what the plan costs in each interval (agents × hours × cost per hour)."
 	empty := "The scenario has no agents to plan."
 	return timeChart(StaffChartName, "Staffing plan: scheduled against needed", note, tl, panels, lines, nil, empty)
-}
-
-// chartFiles are the chart as charts/staffing-plan.svg and .png.
-func (r *StaffReport) chartFiles(t *CSVTable) []File {
-	c := r.StaffChart(t)
-	var files []File
-	for _, format := range ChartFormats {
-		render := sync.OnceValues(func() ([]byte, error) {
-			var b bytes.Buffer
-			err := c.Render(&b, format, DefaultChartWidth, DefaultChartHeight)
-			return b.Bytes(), err
-		})
-		files = append(files, File{Name: ChartsDir + "/" + c.Name + "." + format, Description: c.Title + ". " + c.Note,
-			Write: func(w io.Writer) error {
-				b, err := render()
-				if err != nil {
-					return err
-				}
-				_, err = w.Write(b)
-				return err
-			}})
-	}
-	return files
 }

@@ -46,27 +46,56 @@ func (r *StaffReport) JSON(version string) *Object {
 	if v := p.Verification; v != nil {
 		vo := &Object{}
 		vo.Set("first_replication", v.FirstReplication).Set("replications", v.Replications).
-			Set("family_level", plan.FamilyLevel).Set("met", v.Met).Set("unclear", v.Unclear).Set("missed", v.Missed)
+			Set("max_replications", v.MaxReplications).Set("precision", v.Precision).
+			Set("family_level", plan.FamilyLevel).Set("met", v.Met).Set("missed", v.Missed).
+			Set("undecided", v.Undecided).Set("no_data", v.NoData).Set("all_met", v.AllMet()).
+			Set("agents_added", v.Added)
+		if w := v.Widest; w != nil {
+			vo.Set("widest", r.verifiedJSON(*w))
+		}
+		var rounds []*Object
+		for _, rd := range v.Rounds {
+			ro := &Object{}
+			ro.Set("replications", rd.Replications).Set("met", rd.Met).Set("missed", rd.Missed).
+				Set("undecided", rd.Undecided).Set("agents_added", rd.Added)
+			rounds = append(rounds, ro)
+		}
+		vo.Set("rounds", rounds)
 		var targets []*Object
 		for _, c := range v.Channels {
 			to := &Object{}
 			to.Set("channel", cfg.Channels[c.Channel].Name).Set("figure", c.Kind.Key()).Set("target", c.Value).
 				Set("kind", map[bool]string{true: "floor", false: "cap"}[c.Kind == plan.ServiceLevel]).
-				Set("assumed", c.Assumed).Set("achieved", c.Estimate.Mean).Set("ci95", c.Estimate.HalfWidth).Set("met", c.Met).
-				Set("periods", c.Checks).Set("periods_unclear", c.Unclear).Set("periods_missed", c.Missed)
+				Set("assumed", c.Assumed).Set("achieved", c.Estimate.Mean).Set("ci95", c.Estimate.HalfWidth).
+				Set("status", string(c.Status)).Set("met", c.Status == plan.Met).
+				Set("periods", c.Checks).Set("periods_undecided", c.Undecided).Set("periods_missed", c.Missed)
 			if c.Worst != nil {
-				wo := &Object{}
-				wo.Set("from_interval", c.Worst.From).Set("to_interval", c.Worst.To).Set("when", When(cfg, c.Worst.Check)).
-					Set("mean", c.Worst.Mean).Set("ci", c.Worst.Half).Set("status", string(c.Worst.Status))
-				to.Set("worst", wo)
+				to.Set("worst", r.verifiedJSON(*c.Worst))
 			}
 			targets = append(targets, to)
 		}
 		vo.Set("targets", targets)
+		var periods []*Object
+		for _, c := range v.Checks {
+			if c.Status != plan.NoData {
+				periods = append(periods, r.verifiedJSON(c))
+			}
+		}
+		vo.Set("periods", periods)
 		o.Set("verification", vo)
 	}
 	o.Set("problems", nonNil(r.Problems())).Set("notes", nonNil(r.Notes()))
 	return o
+}
+
+// verifiedJSON is one verified check: the channel, figure, span, mean, its
+// half-width at the Bonferroni level, the target and the verdict.
+func (r *StaffReport) verifiedJSON(c plan.VerifiedCheck) *Object {
+	cfg := &r.Plan.Config
+	o := &Object{}
+	return o.Set("channel", cfg.Channels[c.Channel].Name).Set("figure", c.Kind.Key()).
+		Set("from_interval", c.From).Set("to_interval", c.To).Set("when", When(cfg, c.Check)).
+		Set("mean", c.Mean).Set("ci", c.Half).Set("target", c.Target.Value).Set("status", string(c.Status))
 }
 
 func nonNil(s []string) []string {
@@ -84,13 +113,16 @@ func (r *StaffReport) outcomeJSON(out plan.Outcome) *Object {
 }
 
 // Files returns the output folder of a search: summary.json (JSON with
-// "files"), staffing.csv, and the chart as SVG and PNG.
+// "files"), staffing.csv, the chart as SVG and PNG, and report.html.
 func (r *StaffReport) Files(version string) []File {
 	t := r.Table()
 	table := File{Name: StaffPlanFile, Write: t.WriteCSV, Columns: staffColumns,
 		Description: "the plan: one row per pool and interval, the agents to schedule; load it into a scenario with staffing: " + StaffPlanFile}
 	files := []File{{Name: SummaryFile, Description: "the search: settings, iterations, cost per pool, every target verified on fresh replications, problems and notes"}, table}
-	files = append(files, r.chartFiles(t)...)
+	files = append(files, chartsAndReport([]Chart{r.StaffChart(t)}, "the plan for people, one self-contained page: the verdict, "+
+		"every target verified, the cost per pool against Erlang A and the scenario, the chart, the agents per interval and "+
+		"the verification by period. It needs no network; open it in a browser.",
+		func(w io.Writer, charts []ReportChart) error { return WriteStaffReport(w, r, charts) })...)
 	summary := r.JSON(version)
 	summary.Set("files", filesJSON(files))
 	files[0].Write = func(w io.Writer) error { return WriteJSON(w, summary) }

@@ -113,9 +113,11 @@ func (r *StaffReport) days() float64 {
 	return (cfg.Horizon - math.Ceil(cfg.Warmup/cfg.Interval-1e-9)*cfg.Interval) / 86400
 }
 
-// Problems says in words every target the plan does not meet: those no
-// staffing up to the cap met in the search, those left missed when it
-// stopped, and those the verification found missed.
+// Problems says in words every target the plan does not meet, or is not
+// shown to meet: those no staffing up to the cap met in the search, those
+// left missed when it stopped, and those the verification found missed or
+// left undecided. Periods that follow one another, for the same target and
+// reason, are told as one span.
 func (r *StaffReport) Problems() []string {
 	cfg := &r.Plan.Config
 	var out []string
@@ -124,47 +126,206 @@ func (r *StaffReport) Problems() []string {
 		return cmp.Or(cmp.Compare(a.Channel, b.Channel), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.From, b.From))
 	})
 	for i := 0; i < len(unmet); {
-		// Intervals that follow one another, missed for the same reason,
-		// are told as one span.
 		u := unmet[i]
 		j, lo, hi := i+1, u.Value, u.Value
+		fewest, most := u.Agents, u.Agents
 		for ; j < len(unmet); j++ {
 			v, prev := unmet[j], unmet[j-1]
-			if v.Target != u.Target || v.Why != u.Why || v.Pool != u.Pool || v.Agents != u.Agents || v.From != prev.To {
+			if v.Target != u.Target || v.Why != u.Why || v.Pool != u.Pool || v.From != prev.To {
 				break
 			}
 			lo, hi = math.Min(lo, v.Value), math.Max(hi, v.Value)
+			fewest, most = min(fewest, v.Agents), max(most, v.Agents)
 		}
 		span := u.Check
 		span.To = unmet[j-1].To
 		ch := cfg.Channels[u.Channel].Name
-		when := When(cfg, span)
-		if n := j - i; n > 1 {
-			when = fmt.Sprintf("%s (%d %s)", when, n, periodNoun(cfg, span, n))
-		}
+		when := r.spanWhen(span, j-i)
 		fig := r.figure(u.Kind, lo)
 		if hi != lo {
 			fig += " to " + strings.TrimPrefix(r.figure(u.Kind, hi), u.Kind.Label()+" ")
+		}
+		agents := agentsNoun(most)
+		if fewest != most {
+			agents = fmt.Sprintf("%d to %d agents", fewest, most)
 		}
 		target := u.Target.Describe(cfg)
 		switch u.Why {
 		case "cap":
 			out = append(out, fmt.Sprintf("%s %s: %s at the cap of %s in %s; target %s. No staffing up to the cap meets it.",
-				ch, when, fig, agentsNoun(u.Agents), cfg.Pools[u.Pool].Name, target))
+				ch, when, fig, agents, cfg.Pools[u.Pool].Name, target))
 		case "flat":
-			out = append(out, fmt.Sprintf("%s %s: %s, and more agents in %s did not raise it; target %s. Staffing cannot meet it (is the channel closed, or are customers too impatient?).",
-				ch, when, fig, cfg.Pools[u.Pool].Name, target))
+			out = append(out, fmt.Sprintf("%s %s: %s, and more agents in %s did not raise it; target %s. %s",
+				ch, when, fig, cfg.Pools[u.Pool].Name, target, r.whyFlat(span)))
 		default:
 			out = append(out, fmt.Sprintf("%s %s: %s with %s in %s when the search stopped after %d iterations; target %s.",
-				ch, when, fig, agentsNoun(u.Agents), cfg.Pools[u.Pool].Name, r.MaxIterations, target))
+				ch, when, fig, agents, cfg.Pools[u.Pool].Name, r.MaxIterations, target))
 		}
 		i = j
 	}
 	if v := r.Plan.Verification; v != nil {
+		var left []plan.VerifiedCheck
 		for _, c := range v.Checks {
-			if c.Status == plan.Missed && !r.unmet(c.Check) {
-				out = append(out, fmt.Sprintf("%s %s: %s on the fresh replications, the whole confidence interval below the target (%s).",
-					cfg.Channels[c.Channel].Name, When(cfg, c.Check), Estimate(c.Mean, c.Half, UnitShare), c.Target.Describe(cfg)))
+			if (c.Status == plan.Missed || c.Status == plan.Undecided) && !r.unmet(c.Check) {
+				left = append(left, c)
+			}
+		}
+		for i := 0; i < len(left); {
+			c := left[i]
+			j, lo, hi, wide := i+1, c.Mean, c.Mean, c.Half
+			for ; j < len(left); j++ {
+				d, prev := left[j], left[j-1]
+				if d.Target != c.Target || d.Status != c.Status || d.From != prev.To {
+					break
+				}
+				lo, hi, wide = math.Min(lo, d.Mean), math.Max(hi, d.Mean), math.Max(wide, d.Half)
+			}
+			span := c.Check
+			span.To = left[j-1].To
+			closed := r.closedThroughout(span)
+			fig := Estimate(c.Mean, c.Half, UnitShare)
+			if closed {
+				// Every contact is turned away: there is no spread to tell.
+				fig = Value(lo, UnitShare)
+				if hi != lo {
+					fig += " to " + Value(hi, UnitShare)
+				}
+			} else if j-i > 1 {
+				fig = Value(lo, UnitShare)
+				if hi != lo {
+					fig += " to " + Value(hi, UnitShare)
+				}
+				fig += ", each ± " + points(wide) + " or less"
+			}
+			name, when, target := cfg.Channels[c.Channel].Name, r.spanWhen(span, j-i), c.Target.Describe(cfg)
+			if c.Status == plan.Missed {
+				why := ""
+				if closed {
+					why = " " + r.whyFlat(span)
+				}
+				out = append(out, fmt.Sprintf("%s %s: %s on %d fresh replications: missed, below the target (%s).%s",
+					name, when, fig, v.Replications, target, why))
+			} else {
+				out = append(out, fmt.Sprintf("%s %s: %s on %d fresh replications (the cap): undecided, the confidence interval reaches the target (%s) and is wider than ± %s.",
+					name, when, fig, v.Replications, target, points(v.Precision)))
+			}
+			i = j
+		}
+	}
+	return out
+}
+
+// points writes a share's half-width in percentage points: "2.00 points".
+func points(half float64) string {
+	if math.IsNaN(half) {
+		return "? points (one replication)"
+	}
+	return strconv.FormatFloat(100*half, 'f', 2, 64) + " points"
+}
+
+// spanWhen says when a span of n checks is: "Mon 09:00–09:30", or
+// "Mon, 18:00–20:30 (5 half hours)".
+func (r *StaffReport) spanWhen(span plan.Check, n int) string {
+	cfg := &r.Plan.Config
+	when := When(cfg, span)
+	if n > 1 {
+		when = fmt.Sprintf("%s (%d %s)", when, n, periodNoun(cfg, span, n))
+	}
+	return when
+}
+
+// whyFlat says what omnisim knows of a span where more agents did not
+// raise a channel's figure: whether the channel is closed then (and where
+// its contacts come from), or what became of them, from the verification's
+// replications.
+func (r *StaffReport) whyFlat(span plan.Check) string {
+	cfg := &r.Plan.Config
+	ch := &cfg.Channels[span.Channel]
+	closed := 0
+	for k := span.From; k < span.To; k++ {
+		if !ch.OpenAt(cfg.Start, float64(k)*cfg.Interval) {
+			closed++
+		}
+	}
+	var sum models.Counts
+	reps := 0
+	if v := r.Plan.Verification; v != nil && len(v.Results) > 0 {
+		reps = len(v.Results)
+		for _, res := range v.Results {
+			for k := span.From; k < span.To; k++ {
+				sum.Add(res.Channels[span.Channel].Intervals[k])
+			}
+		}
+	}
+	per := func(n int64) string { return Count(float64(n)/float64(max(reps, 1)), 1) }
+	offered := func() string {
+		if float64(sum.Offered) < 0.1*float64(reps) {
+			// Too few to show per replication: say how many in all.
+			return fmt.Sprintf("%s %s in all %s replications", Thousands(sum.Offered), "contact"+plural(int(sum.Offered)), Thousands(int64(reps)))
+		}
+		return per(sum.Offered) + " contacts per replication"
+	}
+	var b strings.Builder
+	n := span.To - span.From
+	switch {
+	case closed == n:
+		fmt.Fprintf(&b, "%s is closed then (%s)", ch.Name, openHours(ch))
+	case closed > 0:
+		fmt.Fprintf(&b, "%s is closed in %d of these %d periods (%s)", ch.Name, closed, n, openHours(ch))
+	default:
+		fmt.Fprintf(&b, "%s is open then", ch.Name)
+	}
+	if reps > 0 {
+		fmt.Fprintf(&b, "; it is offered %s", offered())
+		if sum.EscalatedIn == sum.Offered && sum.Offered > 0 {
+			fmt.Fprintf(&b, " (all sent on by %s)", strings.Join(escalatingTo(cfg, ch.Name), " and "))
+		} else if sum.EscalatedIn > 0 {
+			fmt.Fprintf(&b, " (%s per replication sent on by %s)", per(sum.EscalatedIn), strings.Join(escalatingTo(cfg, ch.Name), " and "))
+		}
+		if sum.Offered > 0 {
+			fmt.Fprintf(&b, ", of which %s turned away and %s abandoned",
+				Value(float64(sum.Blocked)/float64(sum.Offered), UnitShare), Value(float64(sum.Abandoned)/float64(sum.Offered), UnitShare))
+		}
+	}
+	switch {
+	case closed == n:
+		b.WriteString(": no staffing can meet the target while the channel is closed.")
+	case closed > 0:
+		b.WriteString(": no staffing can meet the target in the periods the channel is closed.")
+	default:
+		b.WriteString(": staffing alone does not meet it.")
+	}
+	return b.String()
+}
+
+// closedThroughout tells whether the span's channel is closed at the start
+// of every interval of the span.
+func (r *StaffReport) closedThroughout(span plan.Check) bool {
+	cfg := &r.Plan.Config
+	for k := span.From; k < span.To; k++ {
+		if cfg.Channels[span.Channel].OpenAt(cfg.Start, float64(k)*cfg.Interval) {
+			return false
+		}
+	}
+	return true
+}
+
+// openHours says when a channel takes contacts: "open mon-fri 08:00-18:00".
+func openHours(ch *models.Channel) string {
+	spans := make([]string, len(ch.Open))
+	for k, s := range ch.Open {
+		spans[k] = describeSpan(s)
+	}
+	return "open " + strings.Join(spans, " and ")
+}
+
+// escalatingTo names the channels with an escalation path to channel to.
+func escalatingTo(cfg *models.Config, to string) []string {
+	var out []string
+	for _, ch := range cfg.Channels {
+		for _, e := range ch.Escalations {
+			if e.To == to && !slices.Contains(out, ch.Name) {
+				out = append(out, ch.Name)
 			}
 		}
 	}

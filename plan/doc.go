@@ -14,5 +14,10 @@
 // whose targets are missed (with the interval before, for the lag after a
 // peak) and lowers where there is slack, until every target is met with the
 // fewest agents. A final verification simulates the plan again on fresh
-// replications and judges each target with a confidence interval.
+// replications and judges each target, period by period, with a confidence
+// interval at the Bonferroni level: met or missed once the interval clears
+// the target or is within the precision asked for, undecided otherwise. It
+// doubles the replications while a period is undecided (up to a cap), and
+// adds an agent where a period is missed, so that every period's expected
+// figure, not only the search's sample of it, meets the target.
 package plan

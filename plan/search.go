@@ -26,8 +26,17 @@ type Options struct {
 	// MaxISA caps the iterations of the iterative staffing algorithm within
 	// MaxIterations; 0 for DefaultMaxISA (at most a third of them).
 	MaxISA int
+	// Precision is the half-width (a share: 0.02 for 2 points) at which
+	// the verification decides a check whose confidence interval reaches
+	// its target; 0 for DefaultPrecision.
+	Precision float64
+	// MaxVerifyReplications caps the fresh replications of the
+	// verification; 0 for DefaultMaxVerifyReplications.
+	MaxVerifyReplications int
 	// Progress, if set, hears of each iteration as it ends.
 	Progress func(Iteration)
+	// VerifyProgress, if set, hears of each round of the verification.
+	VerifyProgress func(VerifyRound)
 }
 
 // Defaults for Options left at zero.
@@ -47,6 +56,7 @@ type searcher struct {
 	iter      int
 	plan      *Plan
 	last      []*models.Result // the last simulation's replications
+	flat      map[int]bool     // the checks found unattainable
 }
 
 // cap bounds a headcount by the cap on agents.
@@ -71,6 +81,12 @@ func Search(cfg *models.Config, opt Options) (*Plan, error) {
 	if opt.MaxIterations <= 0 {
 		opt.MaxIterations = DefaultMaxIterations
 	}
+	if opt.Precision <= 0 {
+		opt.Precision = DefaultPrecision
+	}
+	if opt.MaxVerifyReplications <= 0 {
+		opt.MaxVerifyReplications = DefaultMaxVerifyReplications
+	}
 	if opt.MaxISA <= 0 {
 		opt.MaxISA = max(1, min(DefaultMaxISA, opt.MaxIterations/3))
 	}
@@ -87,12 +103,12 @@ func Search(cfg *models.Config, opt Options) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.plan.Agents = agents
-	s.plan.Config = withAgents(cfg, agents)
-	v, err := verify(&s.plan.Config, s.checks, opt)
+	v, agents, err := s.verify(agents, s.flat)
 	if err != nil {
 		return nil, err
 	}
+	s.plan.Agents = agents
+	s.plan.Config = withAgents(cfg, agents)
 	s.plan.Verification = v
 	return s.plan, nil
 }
@@ -208,6 +224,7 @@ func (s *searcher) correct(agents [][]int, budget int) ([][]int, error) {
 	spread, round := 1, 0       // try every spread-th trim at once, from round
 	var best [][]int
 	var outs []Outcome
+	s.flat = flat
 	for ; budget > 0; budget-- {
 		phase := "correct"
 		if len(lowered) > 0 {

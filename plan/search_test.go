@@ -79,7 +79,8 @@ func TestSearchWithAvailability(t *testing.T) {
 // meets every target.
 func TestSearchSharedPoolConverges(t *testing.T) {
 	cfg := builtin(t, "siloed-vs-integrated", "horizon=2d", "warmup=6h")
-	p, err := Search(cfg, Options{Replications: 5, MaxIterations: 80})
+	// The verification's replications are capped: the search is under test.
+	p, err := Search(cfg, Options{Replications: 5, MaxIterations: 80, MaxVerifyReplications: 40})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +102,7 @@ func TestSearchSharedPoolConverges(t *testing.T) {
 func TestSearchReportsUnattainable(t *testing.T) {
 	t.Run("closed", func(t *testing.T) {
 		cfg := builtin(t, "textbook", "horizon=1d", "warmup=0s", `channels.phone.open={hours: "06:00-22:00"}`)
-		p, err := Search(cfg, Options{Replications: 3, MaxIterations: 30})
+		p, err := Search(cfg, Options{Replications: 3, MaxIterations: 30, MaxVerifyReplications: 12})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -121,7 +122,7 @@ func TestSearchReportsUnattainable(t *testing.T) {
 	})
 	t.Run("cap", func(t *testing.T) {
 		cfg := builtin(t, "textbook", "horizon=4h", "warmup=0s")
-		p, err := Search(cfg, Options{Replications: 3, MaxAgents: 8, MaxIterations: 30})
+		p, err := Search(cfg, Options{Replications: 3, MaxAgents: 8, MaxIterations: 30, MaxVerifyReplications: 12})
 		if err != nil {
 			t.Fatal(err)
 		}

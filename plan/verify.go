@@ -9,37 +9,49 @@ import (
 
 // FamilyLevel is the confidence of the verification's intervals taken
 // together: each check's interval is at the Bonferroni level
-// 1 − (1 − FamilyLevel)/checks, so that a plan that truly meets every
-// target is declared to miss one with a chance of at most 5 %.
+// 1 − (1 − FamilyLevel)/checks (the checks with data), so that the
+// statements "met" and "missed" about all of them hold together with a
+// chance of at least 95 %.
 const FamilyLevel = 0.95
 
-// Status is how a verified check fares.
-type Status string
-
-// The statuses of a verified check.
-const (
-	// Met: the mean over the fresh replications meets the target.
-	Met Status = "met"
-	// Unclear: the mean misses the target, but the confidence interval
-	// reaches it: the miss may be chance.
-	Unclear Status = "unclear"
-	// Missed: the whole confidence interval misses the target.
-	Missed Status = "missed"
-)
-
 // Verification is a plan simulated again on replications the search never
-// saw (Replications to 2·Replications−1 of the same seed).
+// saw (from Replications of the search on, as many as it takes to decide
+// every check, up to a cap), with agents added where a check was found
+// missed.
 type Verification struct {
 	// FirstReplication and Replications say which replications ran.
 	FirstReplication, Replications int
+	// Precision is the half-width asked for, as a share, and
+	// MaxReplications the cap on replications.
+	Precision       float64
+	MaxReplications int
+	// Widest is the check with data whose confidence interval is the
+	// widest, if any: the precision reached.
+	Widest *VerifiedCheck
 	// Checks are every check, in the search's order.
 	Checks []VerifiedCheck
 	// Channels are the figures over the measured window, per target.
 	Channels []ChannelVerification
-	// Met, Unclear and Missed count the checks by status.
-	Met, Unclear, Missed int
+	// Met, Missed, Undecided and NoData count the checks by status.
+	Met, Missed, Undecided, NoData int
+	// Rounds tell what each round of the verification did.
+	Rounds []VerifyRound
+	// Added counts the agents the verification added to the plan, over
+	// every pool and interval.
+	Added int
 	// Results are the replications, for output.
 	Results []*models.Result
+}
+
+// VerifyRound is one simulation of the verification.
+type VerifyRound struct {
+	// Replications is the number of fresh replications judged.
+	Replications int
+	// Met, Missed, Undecided count the checks by status.
+	Met, Missed, Undecided int
+	// Added is the agents added after this round for the checks it found
+	// missed.
+	Added int
 }
 
 // VerifiedCheck is one check on fresh replications.
@@ -57,85 +69,215 @@ type ChannelVerification struct {
 	Target
 	// Estimate is the figure with its 95 % confidence half-width.
 	Estimate models.Estimate
-	// Met tells whether the mean meets the target.
-	Met bool
+	// Status is the window's figure decided as a check's is, at the
+	// verification's precision.
+	Status Status
 	// Worst is the check of the target with the worst mean.
 	Worst *VerifiedCheck
-	// Intervals counts the target's checks, and Missed those missed.
-	Checks, Missed, Unclear int
+	// Checks counts the target's checks with data, and Missed and
+	// Undecided those so judged.
+	Checks, Missed, Undecided int
 }
 
-// verify simulates cfg on fresh replications and judges every check with a
-// confidence interval.
-func verify(cfg *models.Config, cs []Check, opt Options) (*Verification, error) {
-	r, err := simulate(cfg, opt.Replications, opt.Replications, opt.Workers, false)
+// AllMet tells whether every check with data is met.
+func (v *Verification) AllMet() bool { return v.Missed == 0 && v.Undecided == 0 }
+
+// verify simulates the plan on fresh replications and judges every check
+// with a confidence interval, sequentially: while a check is undecided, it
+// doubles the replications (up to the cap); once none is, or the cap is
+// reached, it adds an available agent where a check the search could meet
+// is missed (as the correction phase raises) and judges again on the same
+// replications, until none is missed, a round adds nothing, or
+// MaxVerifyRaises rounds have added agents. A check is not raised for
+// when its channel is closed throughout its span, or when the agent added
+// for it last time did not move its figure. It returns the plan it
+// verified.
+func (s *searcher) verify(agents [][]int, unattainable map[int]bool) (*Verification, [][]int, error) {
+	first := s.opt.Replications
+	reps := min(s.opt.Replications, s.opt.MaxVerifyReplications)
+	cfg := withAgents(s.cfg, agents)
+	r, err := simulate(&cfg, first, reps, s.opt.Workers, false)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return judge(cfg, cs, r.results, opt.Replications), nil
+	results := r.results
+	var rounds []VerifyRound
+	added, grown := 0, 0      // agents added; rounds that added replications
+	last := map[int]float64{} // each check's mean when last raised for
+	for {
+		v := judge(&cfg, s.checks, results, first, s.opt.Precision)
+		if v.Undecided > 0 && len(results) < s.opt.MaxVerifyReplications {
+			more := min(len(results), s.opt.MaxVerifyReplications-len(results))
+			r, err := simulate(&cfg, first+len(results), more, s.opt.Workers, false)
+			if err != nil {
+				return nil, nil, err
+			}
+			rounds = append(rounds, round(v, 0))
+			s.report(rounds[len(rounds)-1])
+			results = append(results, r.results...)
+			grown++
+			continue
+		}
+		s.last = results
+		n := 0
+		if raises := len(rounds) - grown; raises < MaxVerifyRaises {
+			n = s.raiseMissed(agents, v, unattainable, last)
+		}
+		rounds = append(rounds, round(v, n))
+		s.report(rounds[len(rounds)-1])
+		if n == 0 {
+			v.Rounds, v.Added, v.MaxReplications = rounds, added, s.opt.MaxVerifyReplications
+			return v, agents, nil
+		}
+		added += n
+		cfg = withAgents(s.cfg, agents)
+		r, err := simulate(&cfg, first, len(results), s.opt.Workers, false)
+		if err != nil {
+			return nil, nil, err
+		}
+		results = r.results
+	}
+}
+
+// round summarises a round of the verification.
+func round(v *Verification, added int) VerifyRound {
+	return VerifyRound{Replications: v.Replications, Met: v.Met, Missed: v.Missed, Undecided: v.Undecided, Added: added}
+}
+
+// report tells Options.VerifyProgress of a round.
+func (s *searcher) report(r VerifyRound) {
+	if s.opt.VerifyProgress != nil {
+		s.opt.VerifyProgress(r)
+	}
+}
+
+// raiseMissed adds one available agent in the pools and intervals the
+// correction phase would raise for each missed check the search did not
+// find unattainable, within the cap on agents; it returns the agents
+// added.
+func (s *searcher) raiseMissed(agents [][]int, v *Verification, unattainable map[int]bool, last map[int]float64) int {
+	done := map[item]bool{}
+	added := 0
+	for ci, c := range v.Checks {
+		if c.Status != Missed || unattainable[ci] {
+			continue
+		}
+		if prev, ok := last[ci]; closed(s.cfg, c.Check) || ok && !improved(Outcome{Check: c.Check, Value: c.Mean}, prev) {
+			// No agent helps a channel closed throughout the span; an agent
+			// that did not move the figure will not the next time either.
+			unattainable[ci] = true
+			continue
+		}
+		last[ci] = c.Mean
+		for _, it := range s.raiseItems(Outcome{Check: c.Check, Value: c.Mean}, agents, nil) {
+			if done[it] {
+				continue
+			}
+			done[it] = true
+			if n := s.raised(it.pool, agents[it.pool][it.k], 1); n > agents[it.pool][it.k] {
+				added += n - agents[it.pool][it.k]
+				agents[it.pool][it.k] = n
+			}
+		}
+	}
+	return added
+}
+
+// closed tells whether the check's channel is closed at the start of
+// every interval of its span.
+func closed(cfg *models.Config, c Check) bool {
+	ch := &cfg.Channels[c.Channel]
+	for k := c.From; k < c.To; k++ {
+		if ch.OpenAt(cfg.Start, float64(k)*cfg.Interval) {
+			return false
+		}
+	}
+	return true
 }
 
 // Judge judges every target of cfg, interval by interval (day by day for a
 // deferred channel's response target) over its measured window, on the
 // given replications (first numbers the first of them, for output), as the
-// verification of Search does: to check a plan loaded back into a
-// scenario.
-func Judge(cfg *models.Config, results []*models.Result, first int) *Verification {
+// verification of Search does at the given precision (a share; 0 for
+// DefaultPrecision): to check a plan loaded back into a scenario.
+func Judge(cfg *models.Config, results []*models.Result, first int, precision float64) *Verification {
 	full := *cfg
 	full.SetDefaults()
-	return judge(&full, checks(&full, Targets(&full)), results, first)
+	if precision <= 0 {
+		precision = DefaultPrecision
+	}
+	return judge(&full, checks(&full, Targets(&full)), results, first, precision)
 }
 
-// judge judges checks on the given replications.
-func judge(cfg *models.Config, cs []Check, results []*models.Result, first int) *Verification {
-	v := &Verification{FirstReplication: first, Replications: len(results), Results: results}
-	level := 1 - (1-FamilyLevel)/float64(max(1, len(cs)))
-	vals := make([]float64, 0, len(results))
-	for _, c := range cs {
-		vals = vals[:0]
+// judge judges checks on the given replications at the given precision.
+func judge(cfg *models.Config, cs []Check, results []*models.Result, first int, precision float64) *Verification {
+	v := &Verification{FirstReplication: first, Replications: len(results), Results: results, Precision: precision}
+	values := make([][]float64, len(cs))
+	withData := 0
+	for i, c := range cs {
 		for _, r := range results {
 			if x := c.value(c.counts([]*models.Result{r})); !math.IsNaN(x) {
-				vals = append(vals, x)
+				values[i] = append(values[i], x)
 			}
 		}
-		vc := VerifiedCheck{Check: c, Mean: math.NaN(), Half: math.NaN(), Status: Met}
-		if len(vals) > 0 {
-			vc.Mean, vc.Half = sim.MeanCI(vals, level)
-			switch {
-			case c.Meets(vc.Mean):
-			case !math.IsNaN(vc.Half) && c.Meets(bound(c.Target, vc.Mean, vc.Half)):
-				vc.Status = Unclear
-			default:
-				vc.Status = Missed
+		if len(values[i]) > 0 {
+			withData++
+		}
+	}
+	level := 1 - (1-FamilyLevel)/float64(max(1, withData))
+	for i, c := range cs {
+		vc := VerifiedCheck{Check: c, Mean: math.NaN(), Half: math.NaN()}
+		if len(values[i]) > 0 {
+			vc.Mean, vc.Half = sim.MeanCI(values[i], level)
+		}
+		vc.Status = decide(c.Target, vc.Mean, vc.Half, precision)
+		if vc.Status == Undecided && closed(cfg, c) {
+			// A channel closed throughout the span turns away what reaches
+			// it (late transfers) in every replication alike: there is no
+			// chance to narrow down, and the mean decides.
+			vc.Status = Missed
+			if c.Meets(vc.Mean) {
+				vc.Status = Met
 			}
 		}
 		switch vc.Status {
 		case Met:
 			v.Met++
-		case Unclear:
-			v.Unclear++
-		default:
+		case Missed:
 			v.Missed++
+		case Undecided:
+			v.Undecided++
+		default:
+			v.NoData++
 		}
 		v.Checks = append(v.Checks, vc)
+	}
+	for i := range v.Checks {
+		// A NaN half-width (a single value) is the widest of all.
+		vc := &v.Checks[i]
+		switch {
+		case vc.Status == NoData:
+		case v.Widest == nil, math.IsNaN(vc.Half) && !math.IsNaN(v.Widest.Half), vc.Half > v.Widest.Half:
+			v.Widest = vc
+		}
 	}
 	sum := models.Summarize(results)
 	for _, t := range Targets(cfg) {
 		cv := ChannelVerification{Target: t, Estimate: sum.Channels[t.Channel].Get(t.Kind.Key())}
-		cv.Met = t.Meets(cv.Estimate.Mean)
+		cv.Status = decide(t, cv.Estimate.Mean, cv.Estimate.HalfWidth, precision)
 		for i := range v.Checks {
 			vc := &v.Checks[i]
-			if vc.Target != t {
+			if vc.Target != t || vc.Status == NoData {
 				continue
 			}
 			cv.Checks++
 			switch vc.Status {
 			case Missed:
 				cv.Missed++
-			case Unclear:
-				cv.Unclear++
+			case Undecided:
+				cv.Undecided++
 			}
-			if !math.IsNaN(vc.Mean) && (cv.Worst == nil || worse(t, vc.Mean, cv.Worst.Mean)) {
+			if cv.Worst == nil || worse(t, vc.Mean, cv.Worst.Mean) {
 				cv.Worst = vc
 			}
 		}

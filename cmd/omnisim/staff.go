@@ -15,6 +15,8 @@ type staffOptions struct {
 	runOptions
 	maxAgents     int
 	maxIterations int
+	precision     float64
+	maxVerifyReps int
 }
 
 func newStaffCmd(s streams) *cobra.Command {
@@ -35,18 +37,32 @@ Feldman, Mandelbaum, Massey and Whitt (2008), which copes with the lag after
 a peak; then corrects by simulation, raising where a target is missed and
 taking agents away where every target stays met, on the same replications
 each time (common random numbers). Each iteration prints a line on stderr.
-The plan is then simulated again on fresh replications, and every target
-judged with a confidence interval.
+
+The plan is then verified on fresh replications, period by period (each
+interval; each day for a deferred channel's response target), each
+period's mean with a confidence interval at the Bonferroni level (95 % for
+all of them together). A period is met, or missed, when its interval lies
+wholly on one side of the target, or when the interval is no wider than
+--precision (percentage points: every target is a share) and its mean
+meets, or misses, the target; otherwise it is undecided. While a period is
+undecided the verification doubles its replications, up to
+--max-verify-reps; then, where a period is missed, it adds an agent there
+(as the search's correction does) and verifies again, at most 10 times.
+Each round prints a line on stderr. A period left undecided is never called met: the summary then says the
+targets are not all shown met. The summary states the replications used
+and the widest half-width reached.
 
 It prints the plan's agent hours and cost per pool, the verification, and
 every target that could not be met, in plain words. It writes an output
 folder (--out, or omnisim-out/<scenario>-staff-<date>-<time>) holding
 staffing.csv, the plan, which a scenario loads back with
 'staffing: staffing.csv' (or --set staffing=DIR/staffing.csv); summary.json;
-and charts/staffing-plan.svg and .png. Pools on shifts get a headcount per
+report.html, the plan and its verification for people on one page; and
+charts/staffing-plan.svg and .png. Pools on shifts get a headcount per
 interval: rostering shifts is left out.`,
 		Example: `  omnisim staff phone-day
   omnisim staff phone-day --reps 20 --out plans/phone-day --force
+  omnisim staff phone-day --precision 1 --max-verify-reps 4000 --no-out
   omnisim run phone-day --set staffing=plans/phone-day/staffing.csv --intervals --no-out
   omnisim staff my.yaml --max-agents 200 --max-iterations 100 --json --no-out`,
 		Args: usageArgs(cobra.ExactArgs(1)),
@@ -56,6 +72,12 @@ interval: rostering shifts is left out.`,
 			}
 			if o.maxAgents < 1 {
 				return usageErrorf("--max-agents must be at least 1, not %d", o.maxAgents)
+			}
+			if !(o.precision > 0 && o.precision < 100) {
+				return usageErrorf("--precision must be between 0 and 100 percentage points, not %g", o.precision)
+			}
+			if o.maxVerifyReps < 2 {
+				return usageErrorf("--max-verify-reps must be at least 2, not %d", o.maxVerifyReps)
 			}
 			if o.maxIterations < 2 {
 				return usageErrorf("--max-iterations must be at least 2, not %d", o.maxIterations)
@@ -69,10 +91,12 @@ interval: rostering shifts is left out.`,
 	f := cmd.Flags()
 	f.StringArrayVar(&o.sets, "set", nil, "override a setting, `path=value` (repeatable), e.g. channels.phone.max_abandon=5%")
 	f.Uint64Var(&o.seed, "seed", 0, "seed for the random streams (default: the scenario's)")
-	f.IntVar(&o.reps, "reps", 0, "replications per iteration, and for the verification (default: the scenario's)")
+	f.IntVar(&o.reps, "reps", 0, "replications per iteration, and the verification's first (default: the scenario's)")
 	f.IntVarP(&o.workers, "jobs", "j", 0, "replications to run at once (default: all cores); the plan does not depend on it")
 	f.IntVar(&o.maxAgents, "max-agents", plan.DefaultMaxAgents, "the most agents a pool may schedule in an interval")
 	f.IntVar(&o.maxIterations, "max-iterations", plan.DefaultMaxIterations, "the most simulations the search may run")
+	f.Float64Var(&o.precision, "precision", 100*plan.DefaultPrecision, "the confidence half-width, in percentage points, at which the verification decides a period its interval does not clear")
+	f.IntVar(&o.maxVerifyReps, "max-verify-reps", plan.DefaultMaxVerifyReplications, "the most fresh replications the verification may run to decide every period")
 	f.BoolVar(&o.json, "json", false, "print JSON instead of tables")
 	f.StringVar(&o.out, "out", "", "write the output folder to `DIR` (default: a new folder under ./"+outRoot+")")
 	f.BoolVar(&o.force, "force", false, "replace the output folder --out names if it exists")
@@ -92,6 +116,15 @@ func (o *staffOptions) staff(s streams, name string, seedGiven bool) error {
 	start := time.Now()
 	p, err := plan.Search(&cfg, plan.Options{
 		Replications: reps, Workers: o.workers, MaxAgents: o.maxAgents, MaxIterations: o.maxIterations,
+		Precision: o.precision / 100, MaxVerifyReplications: o.maxVerifyReps,
+		VerifyProgress: func(r plan.VerifyRound) {
+			fmt.Fprintf(s.errOut, "omnisim: verification on %d fresh replications: %d periods met, %d missed, %d undecided",
+				r.Replications, r.Met, r.Missed, r.Undecided)
+			if r.Added > 0 {
+				fmt.Fprintf(s.errOut, "; %d agents added", r.Added)
+			}
+			fmt.Fprintln(s.errOut)
+		},
 		Progress: func(it plan.Iteration) {
 			worst := "every target met"
 			if it.Worst != nil {

@@ -123,7 +123,11 @@ func (r *StaffReport) Files(version string) []File {
 		"every target verified, the cost per pool against Erlang A and the scenario, the chart, the agents per interval and "+
 		"the verification by period. It needs no network; open it in a browser.",
 		func(w io.Writer, charts []ReportChart) error { return WriteStaffReport(w, r, charts) })...)
+	if r.Provenance != nil {
+		files = append(files, r.Provenance.Files...)
+	}
 	summary := r.JSON(version)
+	r.Provenance.Set(summary)
 	summary.Set("files", filesJSON(files))
 	files[0].Write = func(w io.Writer) error { return WriteJSON(w, summary) }
 	return files

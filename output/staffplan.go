@@ -22,6 +22,9 @@ type StaffReport struct {
 	Plan              *plan.Plan
 	// Iterations is the cap on iterations the search was given.
 	MaxIterations int
+	// Provenance records how the plan was made, for its output folder;
+	// nil records nothing.
+	Provenance *Provenance
 }
 
 // NewStaffReport describes the plan a search found for the scenario.

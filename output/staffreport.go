@@ -36,6 +36,12 @@ func newStaffReportPage(r *StaffReport, charts []ReportChart) *reportPage {
 	if p.Verification != nil {
 		page.Paragraphs = append(page.Paragraphs, r.verificationSentence())
 	}
+	if pr := r.Provenance; pr != nil {
+		page.Sets, page.Command = pr.Sets, pr.Command
+		if len(pr.ScenarioFiles) > 0 {
+			page.ScenarioFile = pr.ScenarioFiles[0]
+		}
+	}
 	hours, cost := r.poolTotals(p.Agents)
 	var th, tc float64
 	for i := range hours {

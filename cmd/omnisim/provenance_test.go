@@ -76,6 +76,8 @@ func TestEveryFolderRecordsItsScenario(t *testing.T) {
 		{[]string{"demo", "textbook", "--reps", "2", "--set", "pools.agents.agents=13"}, []string{"pools.agents.agents=13"}, []string{"scenario.yaml"}},
 		{[]string{"sweep", "textbook", "--reps", "2", "--vary", "channels.phone.patience=2m,5m", "--set", "pools.agents.agents=13"},
 			[]string{"pools.agents.agents=13"}, []string{"scenario.yaml"}},
+		{[]string{"staff", "phone-day", "--reps", "2", "--max-verify-reps", "4", "--set", "pools.agents.add=13"},
+			[]string{"pools.agents.add=13"}, []string{"scenario.yaml"}},
 		{[]string{"compare", "textbook", "--reps", "2", "--set", "pools.agents.agents=13", "--set-b", "channels.phone.patience=never"},
 			[]string{"--set pools.agents.agents=13", "--set-b channels.phone.patience=never"}, []string{"scenario-a.yaml", "scenario-b.yaml"}},
 	}
@@ -109,8 +111,8 @@ func TestEveryFolderRecordsItsScenario(t *testing.T) {
 				t.Errorf("%s of %s does not load: %s", f, tc.argv[0], r.stderr)
 			}
 			text, _ := os.ReadFile(filepath.Join(out, f))
-			if !strings.Contains(string(text), "agents: 13") {
-				t.Errorf("%s of %s lacks the override agents: 13", f, tc.argv[0])
+			if !strings.Contains(string(text), "agents: 13") && !strings.Contains(string(text), "add: 13") {
+				t.Errorf("%s of %s lacks the override of 13 agents", f, tc.argv[0])
 			}
 		}
 	}

@@ -7,8 +7,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/plan"
+	"github.com/omnisim/omnisim/scenarios"
 )
 
 type staffOptions struct {
@@ -144,9 +146,7 @@ func (o *staffOptions) staff(s streams, name string, seedGiven bool) error {
 	report := output.NewStaffReport(sc.Name, sc.Title, sc.File, p, o.maxIterations)
 	var folderErr error
 	if dir != "" {
-		if folderErr = folderError(output.WriteFolder(dir, report.Files(version), o.force)); folderErr == nil {
-			fmt.Fprintf(s.errOut, "omnisim: wrote %s\n", dir)
-		}
+		folderErr = o.writeStaffFolder(s, dir, sc, &cfg, reps, report)
 	}
 	var outErr error
 	if o.json {
@@ -155,4 +155,19 @@ func (o *staffOptions) staff(s streams, name string, seedGiven bool) error {
 		outErr = report.WriteText(s.out)
 	}
 	return errors.Join(folderErr, failed(outErr))
+}
+
+// writeStaffFolder writes the plan's output folder, with the scenario as
+// the search read it (seed and replications per iteration), and says so on
+// stderr.
+func (o *staffOptions) writeStaffFolder(s streams, dir string, sc *scenarios.Scenario, cfg *models.Config, reps int, r *output.StaffReport) error {
+	var err error
+	if r.Provenance, err = s.provenance(o.sets, asRun{sc: sc, base: output.ScenarioFile, seed: cfg.Seed, reps: reps}); err != nil {
+		return err
+	}
+	if err := folderError(output.WriteFolder(dir, r.Files(version), o.force)); err != nil {
+		return err
+	}
+	fmt.Fprintf(s.errOut, "omnisim: wrote %s\n", dir)
+	return nil
 }

@@ -150,8 +150,7 @@ func blockCommands(block []string, first int) []readmeCommand {
 // notShown returns the first line of shown (but "..." and blank lines)
 // that is not printed after the lines shown before it from the same
 // stream, stdout or stderr, as a terminal interleaves them; "" when all
-// are. A line ending in "..." stands for every line that begins with the
-// rest.
+// are. "..." in a line stands for any text (see elided).
 func notShown(shown []string, stdout, stderr string) string {
 	streams := [2][]string{strings.Split(stdout, "\n"), strings.Split(stderr, "\n")}
 	var at [2]int
@@ -164,7 +163,7 @@ func notShown(shown []string, stdout, stderr string) string {
 		for s := 0; s < 2 && !found; s++ {
 			for k := at[s]; k < len(streams[s]); k++ {
 				got := strings.TrimRight(streams[s][k], " ")
-				if got == want || (strings.HasSuffix(want, "...") && strings.HasPrefix(got, strings.TrimSuffix(want, "..."))) {
+				if elided(want, got) {
 					at[s], found = k+1, true
 					break
 				}
@@ -175,4 +174,46 @@ func notShown(shown []string, stdout, stderr string) string {
 		}
 	}
 	return ""
+}
+
+// elided tells whether line got is the line want, in which each "..."
+// stands for any text, left out.
+func elided(want, got string) bool {
+	parts := strings.Split(want, "...")
+	if len(parts) == 1 {
+		return got == want
+	}
+	if !strings.HasPrefix(got, parts[0]) || !strings.HasSuffix(got, parts[len(parts)-1]) ||
+		len(got) < len(parts[0])+len(parts[len(parts)-1]) {
+		return false
+	}
+	rest := got[len(parts[0]) : len(got)-len(parts[len(parts)-1])]
+	for _, p := range parts[1 : len(parts)-1] {
+		i := strings.Index(rest, p)
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len(p):]
+	}
+	return true
+}
+
+// TestElided: "..." stands for any text, anywhere in a line.
+func TestElided(t *testing.T) {
+	for _, tc := range []struct {
+		want, got string
+		ok        bool
+	}{
+		{"abc", "abc", true},
+		{"abc", "abd", false},
+		{"ab...", "abcdef", true},
+		{"...ef", "abcdef", true},
+		{"a...c...f", "abcdef", true},
+		{"a...x...f", "abcdef", false},
+		{"abc...bcd", "abcd", false},
+	} {
+		if got := elided(tc.want, tc.got); got != tc.ok {
+			t.Errorf("elided(%q, %q) = %v, want %v", tc.want, tc.got, got, tc.ok)
+		}
+	}
 }

@@ -31,20 +31,7 @@ func pooledHalfWidths[T any](figs []models.Figure[T], parts []T, add func(*T, T)
 		}
 		return out
 	}
-	// Sums leaving one replication out, from sums before and after it:
-	// 2n additions rather than n².
-	before, after := make([]T, n+1), make([]T, n+1)
-	for i := range n {
-		before[i+1] = before[i]
-		add(&before[i+1], parts[i])
-		after[n-1-i] = after[n-i]
-		add(&after[n-1-i], parts[n-1-i])
-	}
-	loo := make([]T, n)
-	for i := range n {
-		loo[i] = before[i]
-		add(&loo[i], after[i+1])
-	}
+	_, loo := sim.LeaveOneOut(parts, add)
 	vals := make([]float64, n)
 	for k, f := range figs {
 		for i := range n {

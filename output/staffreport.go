@@ -97,7 +97,7 @@ func newStaffReportPage(r *StaffReport, charts []ReportChart) *reportPage {
 		Table: r.agentsTable()})
 	if ver := p.Verification; ver != nil {
 		page.Tables = append(page.Tables, reportSection{ID: v.id("table-", "verification"), Title: "Verification by period",
-			Notes: []string{fmt.Sprintf("Each period's mean over %d fresh replications with its half-width at the Bonferroni level (%.0f %% for all periods together); periods with no data are left out.",
+			Notes: []string{fmt.Sprintf("Each period's figure pooled over %d fresh replications, with its jackknife half-width at the Bonferroni level (%.0f %% for all periods together); periods with no data are left out.",
 				ver.Replications, 100*plan.FamilyLevel)},
 			Table: r.verificationTable()})
 	}

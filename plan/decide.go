@@ -67,10 +67,12 @@ type Standing struct {
 	// Periods counts the target's checks (intervals; days for a deferred
 	// channel's response target) in the measured window, and Met, Missed,
 	// Undecided and NoData those with each verdict, each judged by the 95 %
-	// confidence interval of its own figure over the replications.
+	// confidence interval of its own figure pooled over the replications
+	// (the jackknife's), as intervals.csv judges it.
 	Periods, Met, Missed, Undecided, NoData int
-	// Worst is the period with the worst mean, and WorstMean, WorstHalf
-	// its figure; Worst.From is −1 when no period has data.
+	// Worst is the period with the worst figure, and WorstMean, WorstHalf
+	// that figure and its half-width; Worst.From is −1 when no period has
+	// data.
 	Worst                Check
 	WorstMean, WorstHalf float64
 }
@@ -93,17 +95,13 @@ func Standings(cfg *models.Config, results []*models.Result) []Standing {
 	}
 	sum := models.Summarize(results)
 	out := make([]Standing, 0, len(ts))
-	vals := make([]float64, 0, len(results))
+	jk := sim.NewJackknife(len(results), StandingLevel)
 	for _, t := range ts {
 		s := Standing{Target: t, Worst: Check{From: -1}, WorstMean: math.NaN(), WorstHalf: math.NaN()}
 		s.Estimate = sum.Channels[t.Channel].Get(t.Kind.Key())
 		s.Verdict = t.Decide(s.Estimate.Mean, s.Estimate.HalfWidth)
 		for _, c := range checks(&full, []Target{t}) {
-			vals = vals[:0]
-			for _, r := range results {
-				vals = append(vals, c.value(c.counts([]*models.Result{r})))
-			}
-			mean, half := sim.MeanCI(vals, StandingLevel)
+			mean, half := c.pooled(results, jk)
 			s.Periods++
 			switch t.Decide(mean, half) {
 			case VerdictMet:

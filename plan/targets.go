@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/sim"
 )
 
 // Kind is the kind of a channel's target.
@@ -198,4 +199,26 @@ func misses(outs []Outcome) []Outcome {
 		return 0
 	})
 	return m
+}
+
+// pooled returns a check's figure pooled over the replications (their
+// summed tallies), as evaluate, intervals.csv and every table of a run
+// have it, and the half-width of its confidence interval from the
+// jackknife over the replications (jk, made for their number and the
+// level wanted); NaN when it has no data, or no interval.
+func (c Check) pooled(results []*models.Result, jk sim.Jackknife) (mean, half float64) {
+	parts := make([]models.Counts, len(results))
+	for i, r := range results {
+		parts[i] = c.counts([]*models.Result{r})
+	}
+	sum, loo := sim.LeaveOneOut(parts, (*models.Counts).Add)
+	vals := make([]float64, len(loo))
+	for i := range loo {
+		vals[i] = c.value(loo[i])
+	}
+	mean = c.value(sum)
+	if len(results) < 2 || math.IsNaN(mean) {
+		return mean, math.NaN()
+	}
+	return mean, jk.HalfWidth(vals)
 }

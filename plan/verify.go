@@ -57,9 +57,10 @@ type VerifyRound struct {
 // VerifiedCheck is one check on fresh replications.
 type VerifiedCheck struct {
 	Check
-	// Mean and Half are the mean of the replications' figures (those with
-	// data) and the half-width of its confidence interval at the
-	// Bonferroni level; Half is NaN with fewer than two.
+	// Mean is the figure pooled over the replications (their summed
+	// tallies), as intervals.csv has it, and Half the half-width of its
+	// confidence interval at the Bonferroni level, from the jackknife over
+	// the replications; Half is NaN with fewer than two.
 	Mean, Half float64
 	Status     Status
 }
@@ -212,24 +213,16 @@ func Judge(cfg *models.Config, results []*models.Result, first int, precision fl
 // judge judges checks on the given replications at the given precision.
 func judge(cfg *models.Config, cs []Check, results []*models.Result, first int, precision float64) *Verification {
 	v := &Verification{FirstReplication: first, Replications: len(results), Results: results, Precision: precision}
-	values := make([][]float64, len(cs))
 	withData := 0
-	for i, c := range cs {
-		for _, r := range results {
-			if x := c.value(c.counts([]*models.Result{r})); !math.IsNaN(x) {
-				values[i] = append(values[i], x)
-			}
-		}
-		if len(values[i]) > 0 {
+	for _, c := range cs {
+		if !math.IsNaN(c.value(c.counts(results))) {
 			withData++
 		}
 	}
-	level := 1 - (1-FamilyLevel)/float64(max(1, withData))
-	for i, c := range cs {
-		vc := VerifiedCheck{Check: c, Mean: math.NaN(), Half: math.NaN()}
-		if len(values[i]) > 0 {
-			vc.Mean, vc.Half = sim.MeanCI(values[i], level)
-		}
+	jk := sim.NewJackknife(len(results), 1-(1-FamilyLevel)/float64(max(1, withData)))
+	for _, c := range cs {
+		vc := VerifiedCheck{Check: c}
+		vc.Mean, vc.Half = c.pooled(results, jk)
 		vc.Status = decide(c.Target, vc.Mean, vc.Half, precision)
 		if vc.Status == Undecided && closed(cfg, c) {
 			// A channel closed throughout the span turns away what reaches

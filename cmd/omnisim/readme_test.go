@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/csv"
 	"errors"
 	"io/fs"
 	"os"
@@ -84,6 +85,70 @@ func TestReadmeExamplesRun(t *testing.T) {
 			}
 		}
 	}
+	checkPlannersLoop(t)
+}
+
+// checkPlannersLoop checks what the README's planner's loop says of the
+// folders its commands wrote: today's plan misses 16:00, the plan loaded
+// back misses no half hour, and its recorded scenario, run again, writes
+// the same figures.
+func checkPlannersLoop(t *testing.T) {
+	t.Helper()
+	verdicts := func(dir string) map[string]string {
+		rows := readCSV(t, filepath.Join(dir, "intervals.csv"))
+		out := map[string]string{}
+		for _, r := range rows {
+			if r["channel"] == "phone" && r["service_level_verdict"] != "" {
+				out[r["time"]] = r["service_level_verdict"]
+			}
+		}
+		return out
+	}
+	if v := verdicts("loop/today"); v["16:00"] != "missed" {
+		t.Errorf("the loop: today's plan at 16:00 is %q, the README says missed", v["16:00"])
+	}
+	undecided := 0
+	for at, v := range verdicts("loop/check") {
+		switch v {
+		case "missed":
+			t.Errorf("the loop: the plan loaded back misses %s, the README says no half hour", at)
+		case "undecided":
+			undecided++
+		}
+	}
+	if undecided != 4 {
+		t.Errorf("the loop: the plan loaded back has %d half hours undecided, the README says 4", undecided)
+	}
+	for _, f := range []string{"intervals.csv", "daily.csv", "staffing.csv", "totals.csv", "scenario.yaml", "scenario-staffing.csv"} {
+		a, errA := os.ReadFile(filepath.Join("loop/check", f))
+		b, errB := os.ReadFile(filepath.Join("loop/again", f))
+		if errA != nil || errB != nil || string(a) != string(b) {
+			t.Errorf("the loop: %s of the recorded scenario run again differs (%v, %v)", f, errA, errB)
+		}
+	}
+}
+
+// readCSV reads a CSV file with a header into one map per row.
+func readCSV(t *testing.T, path string) []map[string]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil || len(rows) == 0 {
+		t.Fatalf("%s: %v", path, err)
+	}
+	out := make([]map[string]string, 0, len(rows)-1)
+	for _, r := range rows[1:] {
+		m := map[string]string{}
+		for i, c := range rows[0] {
+			m[c] = r[i]
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // readmeCommands returns the omnisim command lines of the README's code

@@ -32,12 +32,12 @@ func LoadGrid(path string) (*Grid, error) {
 // ParseGrid reads a sweep's grid from YAML; file names it in messages. The
 // file is a mapping with parameters, points or both:
 //
-//	parameters:                    # each a dimension of the grid
-//	  - path: pools.social.agents  # a setting, as --set names it
-//	    values: [1, 2, 3, 4]       # its values, as --set reads them
+//	parameters:                      # each a dimension of the grid
+//	  - path: pools.social-team.add  # a setting, as --set names it
+//	    values: [0, 1, 2, 3]         # its values, as --set reads them
 //	  - path: channels.phone.patience
-//	    values: 2m..6m/2m          # or a range, as --vary reads it
-//	points:                        # one dimension: settings that go together
+//	    values: 2m..6m/2m            # or a range, as --vary reads it
+//	points:                          # one dimension: settings that go together
 //	  - {pools.phone.agents: 12, pools.chat.agents: 4}
 //	  - {pools.phone.agents: 10, pools.chat.agents: 6}
 //

@@ -63,11 +63,15 @@ It also writes the run's output folder: the folder --out names, or else a
 new one in the working directory, %s/<scenario>-<date>-<time>. It
 holds report.html (one self-contained page to open in a browser: the
 findings, the charts and the tables), the charts as charts/<name>.svg and
-.png ('omnisim plot' draws them again in another size), summary.json (every
-figure, its definition, and what each file holds), intervals.csv (one row
-per channel and interval), daily.csv, customers.csv, staffing.csv,
-flows.csv and, with word of mouth, expectation.csv; with --journeys also
-contacts.csv, one row per contact of every replication. The folder appears
+.png ('omnisim plot' draws them again in another size), summary.json (the
+command line and every --set, every figure, its definition, and what each
+file holds), scenario.yaml (the scenario as run, every --set applied: 'omnisim
+run DIR/scenario.yaml' runs it again), intervals.csv (one row per channel
+and interval, each figure with its 95 % half-width and each target's
+verdict), daily.csv, customers.csv, staffing.csv (loads back with --set
+staffing=DIR/staffing.csv), flows.csv and, with word of mouth,
+expectation.csv; with --journeys also contacts.csv, one row per contact of
+every replication. The folder appears
 whole or not at all, and an existing one is replaced only with --force.
 --no-out writes none.`, scenarios.Default, outRoot),
 		Example: `  omnisim run

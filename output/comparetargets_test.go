@@ -172,8 +172,14 @@ func TestComparePools(t *testing.T) {
 // reportOf returns the report.html of a comparison.
 func reportOf(t *testing.T, r *CompareReport) string {
 	t.Helper()
-	for _, f := range r.Files("test") {
-		if f.Name == ReportFile {
+	return fileOf(t, r.Files("test"), ReportFile)
+}
+
+// fileOf returns what file name of files holds.
+func fileOf(t *testing.T, files []File, name string) string {
+	t.Helper()
+	for _, f := range files {
+		if f.Name == name {
 			var b bytes.Buffer
 			if err := f.Write(&b); err != nil {
 				t.Fatal(err)
@@ -181,6 +187,6 @@ func reportOf(t *testing.T, r *CompareReport) string {
 			return b.String()
 		}
 	}
-	t.Fatal("no report.html")
+	t.Fatalf("no %s", name)
 	return ""
 }

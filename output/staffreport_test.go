@@ -26,17 +26,7 @@ func staffOf(t *testing.T, sets ...string) *StaffReport {
 // staffPage returns the report.html of a search's folder.
 func staffPage(t *testing.T, r *StaffReport) string {
 	t.Helper()
-	for _, f := range r.Files("test") {
-		if f.Name == ReportFile {
-			var b bytes.Buffer
-			if err := f.Write(&b); err != nil {
-				t.Fatal(err)
-			}
-			return b.String()
-		}
-	}
-	t.Fatal("the folder has no report.html")
-	return ""
+	return fileOf(t, r.Files("test"), ReportFile)
 }
 
 // The staff report shows the plan against Erlang A and the scenario's own

@@ -10,7 +10,11 @@ import (
 
 // TestDecide: a verdict is earned by the whole confidence interval: met
 // when it lies on the target's good side, missed when on the bad side,
-// undecided when it reaches both or there is none.
+// undecided when it reaches both or there is none (Target.Decide, and the
+// verification's decide at no precision). At a precision (the
+// verification's), an interval that reaches both sides but is no wider
+// than it is decided by its mean; for a floor (service level) and a cap
+// (abandonment) alike.
 func TestDecide(t *testing.T) {
 	floor := Target{Kind: ServiceLevel, Value: 0.8}
 	capped := Target{Kind: Abandonment, Value: 0.05}
@@ -19,22 +23,40 @@ func TestDecide(t *testing.T) {
 		name       string
 		t          Target
 		mean, half float64
+		precision  float64
 		want       Verdict
 	}{
-		{"floor, interval above", floor, 0.85, 0.01, VerdictMet},
-		{"floor, interval touching from above", floor, 0.81, 0.01, VerdictMet},
-		{"floor, mean above, interval straddles", floor, 0.81, 0.02, VerdictUndecided},
-		{"floor, mean below, interval straddles", floor, 0.79, 0.02, VerdictUndecided},
-		{"floor, interval below", floor, 0.74, 0.01, VerdictMissed},
-		{"floor, no spread, above", floor, 0.9, 0, VerdictMet},
-		{"floor, no spread, below", floor, 0.7, 0, VerdictMissed},
-		{"floor, one replication", floor, 0.95, nan, VerdictUndecided},
-		{"floor, no data", floor, nan, nan, VerdictNoData},
-		{"cap, interval below", capped, 0.02, 0.01, VerdictMet},
-		{"cap, interval straddles", capped, 0.045, 0.01, VerdictUndecided},
-		{"cap, interval above", capped, 0.08, 0.01, VerdictMissed},
+		{"floor, interval above", floor, 0.85, 0.01, 0, VerdictMet},
+		{"floor, interval touching from above", floor, 0.81, 0.01, 0, VerdictMet},
+		{"floor, mean above, interval straddles", floor, 0.81, 0.02, 0, VerdictUndecided},
+		{"floor, mean below, interval straddles", floor, 0.79, 0.02, 0, VerdictUndecided},
+		{"floor, interval below", floor, 0.74, 0.01, 0, VerdictMissed},
+		{"floor, no spread, above", floor, 0.9, 0, 0, VerdictMet},
+		{"floor, no spread, on the target", floor, 0.8, 0, 0, VerdictMet},
+		{"floor, no spread, below", floor, 0.7, 0, 0, VerdictMissed},
+		{"floor, one replication", floor, 0.95, nan, 0, VerdictUndecided},
+		{"floor, no data", floor, nan, nan, 0, VerdictNoData},
+		{"cap, interval below", capped, 0.02, 0.01, 0, VerdictMet},
+		{"cap, interval straddles", capped, 0.045, 0.01, 0, VerdictUndecided},
+		{"cap, interval above", capped, 0.08, 0.01, 0, VerdictMissed},
+
+		{"floor at 2 points: lower end on the target", floor, 0.85, 0.05, 0.02, VerdictMet},
+		{"floor at 2 points: straddles, wide", floor, 0.81, 0.05, 0.02, VerdictUndecided},
+		{"floor at 2 points: straddles, mean below, wide", floor, 0.79, 0.05, 0.02, VerdictUndecided},
+		{"floor at 2 points: within precision, mean above", floor, 0.805, 0.019, 0.02, VerdictMet},
+		{"floor at 2 points: within precision, mean below", floor, 0.795, 0.019, 0.02, VerdictMissed},
+		{"floor at 2 points: half-width exactly the precision", floor, 0.801, 0.02, 0.02, VerdictMet},
+		{"floor at 2 points: one replication", floor, 0.95, nan, 0.02, VerdictUndecided},
+		{"floor at 2 points: no data", floor, nan, nan, 0.02, VerdictNoData},
+		{"cap at 2 points: interval wholly above", capped, 0.09, 0.03, 0.02, VerdictMissed},
+		{"cap at 2 points: straddles, wide", capped, 0.04, 0.03, 0.02, VerdictUndecided},
+		{"cap at 2 points: within precision, mean below the cap", capped, 0.045, 0.01, 0.02, VerdictMet},
+		{"cap at 2 points: within precision, mean above the cap", capped, 0.055, 0.01, 0.02, VerdictMissed},
 	} {
-		if got := tc.t.Decide(tc.mean, tc.half); got != tc.want {
+		if got := decide(tc.t, tc.mean, tc.half, tc.precision); got != tc.want {
+			t.Errorf("%s: decide(%v ± %v, precision %v) = %q, want %q", tc.name, tc.mean, tc.half, tc.precision, got, tc.want)
+		}
+		if got := tc.t.Decide(tc.mean, tc.half); tc.precision == 0 && got != tc.want {
 			t.Errorf("%s: Decide(%v, %v) = %q, want %q", tc.name, tc.mean, tc.half, got, tc.want)
 		}
 	}

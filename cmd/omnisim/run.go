@@ -67,7 +67,7 @@ findings, the charts and the tables), the charts as charts/<name>.svg and
 command line and every --set, every figure, its definition, and what each
 file holds), scenario.yaml (the scenario as run, every --set applied: 'omnisim
 run DIR/scenario.yaml' runs it again), intervals.csv (one row per channel
-and interval, each figure with its 95 % half-width and each target's
+and interval, each figure with its 95 %% half-width and each target's
 verdict), daily.csv, customers.csv, staffing.csv (loads back with --set
 staffing=DIR/staffing.csv), flows.csv and, with word of mouth,
 expectation.csv; with --journeys also contacts.csv, one row per contact of

@@ -215,13 +215,14 @@ func (s *searcher) correct(agents [][]int, budget int) ([][]int, error) {
 	cfg := s.cfg
 	locked := map[item]bool{}
 	raises := map[item]int{}
-	flat := map[int]bool{}      // checks found unattainable
-	before := map[int][][]int{} // each check's plan before its first raise
-	last := map[int]float64{}   // each check's figure at its last raise
-	stuck := map[int]int{}      // raises of a check that did not improve it
-	var lowered []item          // the last pass's trims
-	prev := map[item]int{}      // their headcounts before
-	spread, round := 1, 0       // try every spread-th trim at once, from round
+	flat := map[int]bool{}          // checks found unattainable
+	before := map[int][][]int{}     // each check's plan before its first raise
+	last := map[int]float64{}       // each check's figure at its last raise
+	stuck := map[int]int{}          // raises of a check that did not improve it
+	var lowered []item              // the last pass's trims
+	prev := map[item]int{}          // their headcounts before
+	flatBefore := map[int]float64{} // unattainable checks' figures before them
+	spread, round := 1, 0           // try every spread-th trim at once, from round
 	var best [][]int
 	var outs []Outcome
 	s.flat = flat
@@ -236,6 +237,14 @@ func (s *searcher) correct(agents [][]int, budget int) ([][]int, error) {
 		}
 		miss := s.attainableMisses(outs, flat)
 		if len(lowered) > 0 {
+			// An unattainable check keeps what brings it nearest its
+			// target: a trim that leaves it worse goes back too. (One no
+			// agent helps, a closed channel's, is no worse for a trim.)
+			for ci, v := range flatBefore {
+				if o := outs[ci]; worse(o.Target, o.Value, v) {
+					miss = append(miss, o)
+				}
+			}
 			// Put back the trims that missed a target, and keep them.
 			back, undone := map[item]bool{}, false
 			for _, m := range miss {
@@ -279,6 +288,10 @@ func (s *searcher) correct(agents [][]int, budget int) ([][]int, error) {
 				break
 			}
 			clear(prev)
+			clear(flatBefore)
+			for ci := range flat {
+				flatBefore[ci] = outs[ci].Value
+			}
 			for _, it := range lowered {
 				prev[it] = agents[it.pool][it.k]
 				agents[it.pool][it.k] = s.lowered(it.pool, agents[it.pool][it.k])

@@ -116,6 +116,14 @@ func TestSearchReportsUnattainable(t *testing.T) {
 		if night != 16 {
 			t.Errorf("%d intervals reported, want the 16 night half hours", night)
 		}
+		// No agent helps while the channel is closed: none is kept there,
+		// but for the half hour after closing, which answers the queue left
+		// at 22:00.
+		for k, n := range p.Agents[0] {
+			if (k < 12 || k > 44) && n != 0 {
+				t.Errorf("night interval %d keeps %d agents", k, n)
+			}
+		}
 		if len(p.Iterations) >= 30 {
 			t.Errorf("ran to the cap on iterations")
 		}
@@ -132,6 +140,13 @@ func TestSearchReportsUnattainable(t *testing.T) {
 		for _, u := range p.Unmet {
 			if u.Why != "cap" || u.Agents != 8 || u.Value >= 0.8 {
 				t.Errorf("unmet %+v: want service level below 80 %% at the cap of 8", u)
+			}
+		}
+		// The nearest the plan can come is the cap: taking agents from a
+		// target already missed only misses it by more.
+		for k, n := range p.Agents[0] {
+			if n != 8 {
+				t.Errorf("interval %d: %d agents, want the cap of 8", k, n)
 			}
 		}
 	})

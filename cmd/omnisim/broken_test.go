@@ -1,0 +1,176 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// brokenCase is one case of the corpus of broken inputs in
+// testdata/broken: a command line, the files it reads, and what it must
+// answer.
+//
+// A case file (NAME.case) is text: first "key: value" lines, then the files,
+// each after a line "--- NAME" (its path in the case's folder) up to the
+// next such line or the end. The keys:
+//
+//	what:      what is broken, in words
+//	args:      the command line after "omnisim", split at spaces; {dir}
+//	           is the case's folder
+//	exit:      the exit status it must end with (2 for bad input)
+//	want:      a text stderr must hold (repeatable: every one, in order)
+//	needs:     a file that must exist for the case to run (/dev/zero):
+//	           the case is skipped without it
+//	unchanged: a file of the case that must be left as it was
+//	           (repeatable)
+//
+// A file's text ends with its last line's newline, as written in the case.
+type brokenCase struct {
+	name, what string
+	args       []string
+	exit       int
+	want       []string
+	needs      []string
+	unchanged  []string
+	files      map[string]string
+	order      []string
+}
+
+// readBrokenCase reads a case file.
+func readBrokenCase(path string) (*brokenCase, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	c := &brokenCase{name: strings.TrimSuffix(filepath.Base(path), ".case"), exit: -1, files: map[string]string{}}
+	lines := strings.SplitAfter(string(data), "\n")
+	file := ""
+	for i, line := range lines {
+		if name, ok := strings.CutPrefix(line, "--- "); ok {
+			file = strings.TrimSpace(name)
+			if _, dup := c.files[file]; dup || file == "" {
+				return nil, fmt.Errorf("%s:%d: file %q given twice or unnamed", path, i+1, file)
+			}
+			c.files[file] = ""
+			c.order = append(c.order, file)
+			continue
+		}
+		if file != "" {
+			c.files[file] += line
+			continue
+		}
+		text := strings.TrimSpace(line)
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		key, value, ok := strings.Cut(text, ":")
+		value = strings.TrimSpace(value)
+		if !ok {
+			return nil, fmt.Errorf("%s:%d: want key: value, not %q", path, i+1, text)
+		}
+		switch key {
+		case "what":
+			c.what = value
+		case "args":
+			c.args = strings.Fields(value)
+		case "exit":
+			n, err := strconv.Atoi(value)
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: exit: %v", path, i+1, err)
+			}
+			c.exit = n
+		case "want":
+			c.want = append(c.want, value)
+		case "needs":
+			c.needs = append(c.needs, value)
+		case "unchanged":
+			c.unchanged = append(c.unchanged, value)
+		default:
+			return nil, fmt.Errorf("%s:%d: unknown key %q", path, i+1, key)
+		}
+	}
+	switch {
+	case c.what == "":
+		return nil, fmt.Errorf("%s: no what:", path)
+	case len(c.args) == 0:
+		return nil, fmt.Errorf("%s: no args:", path)
+	case c.exit < 0:
+		return nil, fmt.Errorf("%s: no exit:", path)
+	case c.exit != exitOK && len(c.want) == 0:
+		return nil, fmt.Errorf("%s: a failing case needs the message it must give (want:)", path)
+	}
+	for _, u := range c.unchanged {
+		if _, ok := c.files[u]; !ok {
+			return nil, fmt.Errorf("%s: unchanged: %s is no file of the case", path, u)
+		}
+	}
+	return c, nil
+}
+
+// TestBrokenInputs runs every case of the corpus testdata/broken: each
+// broken input must end with its exit status and the messages it must
+// give, in words, naming the file; never a panic; and leave the files it
+// must not touch as they were.
+func TestBrokenInputs(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("testdata", "broken", "*.case"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) == 0 {
+		t.Fatal("no cases in testdata/broken")
+	}
+	for _, path := range paths {
+		c, err := readBrokenCase(path)
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		t.Run(c.name, func(t *testing.T) {
+			for _, n := range c.needs {
+				if _, err := os.Stat(n); err != nil {
+					t.Skipf("needs %s: %v", n, err)
+				}
+			}
+			dir := t.TempDir()
+			for _, name := range c.order {
+				p := filepath.Join(dir, filepath.FromSlash(name))
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, []byte(c.files[name]), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			args := make([]string, len(c.args))
+			for i, a := range c.args {
+				args[i] = strings.ReplaceAll(a, "{dir}", dir)
+			}
+			r := omnisim(t, args...)
+			stderr := strings.ReplaceAll(r.stderr, dir, "{dir}")
+			if r.code != c.exit {
+				t.Errorf("%s: exit status %d, want %d\nstderr:\n%s", c.what, r.code, c.exit, stderr)
+			}
+			at := 0
+			for _, w := range c.want {
+				i := strings.Index(stderr[at:], w)
+				if i < 0 {
+					t.Errorf("%s: stderr lacks %q (after what came before)\nstderr:\n%s", c.what, w, stderr)
+					break
+				}
+				at += i + len(w)
+			}
+			for _, u := range c.unchanged {
+				got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(u)))
+				if err != nil || string(got) != c.files[u] {
+					t.Errorf("%s: %s was changed or removed (%v)", c.what, u, err)
+				}
+			}
+			if strings.Contains(r.stderr, "panic") || strings.Contains(r.stderr, "goroutine ") {
+				t.Errorf("%s: a panic:\n%s", c.what, r.stderr)
+			}
+		})
+	}
+}

@@ -43,13 +43,14 @@ type ExistsError struct {
 	// Dir is the folder.
 	Dir string
 	// Why, when not empty, tells why even --force would not replace it:
-	// omnisim replaces only a run's output folder.
+	// omnisim replaces only a folder holding nothing but the files it
+	// wrote there, unchanged.
 	Why string
 }
 
 func (e *ExistsError) Error() string {
 	if e.Why != "" {
-		return fmt.Sprintf("output: %s already exists and %s: --force replaces only a run's output folder", e.Dir, e.Why)
+		return fmt.Sprintf("output: %s already exists and %s: --force replaces only a folder holding nothing but omnisim's own files; move the others out, or name another folder", e.Dir, e.Why)
 	}
 	return fmt.Sprintf("output: %s already exists: name another folder, or add --force to replace it", e.Dir)
 }
@@ -99,10 +100,13 @@ func checkTarget(dir string, force bool) error {
 	return nil
 }
 
-// notOutputFolder returns why dir does not look like a run's output folder,
-// or "" if it does: an empty folder, or one whose summary.json names the
-// omnisim version that wrote it. This keeps --force from deleting a folder
-// that a typing mistake named (--out . or --out ~/Documents).
+// notOutputFolder returns why --force may not replace dir, or "" if it
+// may: an empty folder, or one holding nothing but files omnisim wrote
+// there, unchanged, as its manifest (ManifestFile) lists them; a folder
+// written before manifests, if its summary.json was written by omnisim and
+// lists every file it holds. This keeps --force from deleting a folder
+// that a typing mistake named (--out . or --out ~/Documents), or the files
+// a user added to an output folder.
 func notOutputFolder(dir string) string {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -111,17 +115,11 @@ func notOutputFolder(dir string) string {
 	if len(entries) == 0 {
 		return ""
 	}
-	data, err := os.ReadFile(filepath.Join(dir, SummaryFile))
+	added, changed, err := foreignFiles(dir)
 	if err != nil {
-		return "has no " + SummaryFile
+		return err.Error()
 	}
-	var s struct {
-		Version *string `json:"omnisim_version"`
-	}
-	if json.Unmarshal(data, &s) != nil || s.Version == nil {
-		return "its " + SummaryFile + " was not written by omnisim"
-	}
-	return ""
+	return foreignWhy(added, changed)
 }
 
 // WriteFolder writes files into a new folder dir, atomically: everything
@@ -153,10 +151,16 @@ func WriteFolder(dir string, files []File, force bool) (err error) {
 			os.RemoveAll(tmp)
 		}
 	}()
+	m := manifest{}
 	for _, f := range files {
-		if err := writeFile(tmp, f); err != nil {
+		e, err := writeFile(tmp, f)
+		if err != nil {
 			return err
 		}
+		m[f.Name] = e
+	}
+	if _, err := writeFile(tmp, File{Name: ManifestFile, Write: func(w io.Writer) error { return writeManifest(w, m) }}); err != nil {
+		return err
 	}
 	// Look again: another process may have made dir meanwhile.
 	if err := checkTarget(dir, force); err != nil {
@@ -207,6 +211,9 @@ func checkNames(files []File) error {
 		if f.Name == "" || !filepath.IsLocal(name) || path.Clean(f.Name) != f.Name {
 			return fmt.Errorf("output: %q is not a file name inside a folder", f.Name)
 		}
+		if f.Name == ManifestFile {
+			return fmt.Errorf("output: %s is the folder's manifest, written by WriteFolder", f.Name)
+		}
 		if seen[f.Name] {
 			return fmt.Errorf("output: two files named %s", f.Name)
 		}
@@ -218,15 +225,16 @@ func checkNames(files []File) error {
 	return nil
 }
 
-// writeFile writes f into the folder tmp and flushes it to the disk.
-func writeFile(tmp string, f File) (err error) {
+// writeFile writes f into the folder tmp and flushes it to the disk. It
+// returns the file's entry in the manifest.
+func writeFile(tmp string, f File) (e manifestEntry, err error) {
 	p := filepath.Join(tmp, filepath.FromSlash(f.Name))
 	if err := os.MkdirAll(filepath.Dir(p), 0o777); err != nil {
-		return fmt.Errorf("output: writing %s: %w", f.Name, err)
+		return e, fmt.Errorf("output: writing %s: %w", f.Name, err)
 	}
 	out, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
 	if err != nil {
-		return fmt.Errorf("output: writing %s: %w", f.Name, err)
+		return e, fmt.Errorf("output: writing %s: %w", f.Name, err)
 	}
 	defer func() {
 		if cerr := out.Close(); err == nil && cerr != nil {
@@ -234,16 +242,17 @@ func writeFile(tmp string, f File) (err error) {
 		}
 	}()
 	w := bufio.NewWriterSize(out, 1<<16)
-	if err := f.Write(w); err != nil {
-		return fmt.Errorf("output: writing %s: %w", f.Name, err)
+	sum := newSummer(w)
+	if err := f.Write(sum); err != nil {
+		return e, fmt.Errorf("output: writing %s: %w", f.Name, err)
 	}
 	if err := w.Flush(); err != nil {
-		return fmt.Errorf("output: writing %s: %w", f.Name, err)
+		return e, fmt.Errorf("output: writing %s: %w", f.Name, err)
 	}
 	if err := out.Sync(); err != nil {
-		return fmt.Errorf("output: writing %s: %w", f.Name, err)
+		return e, fmt.Errorf("output: writing %s: %w", f.Name, err)
 	}
-	return nil
+	return sum.entry(), nil
 }
 
 // mkdirBeside makes a new, hidden folder beside dir, named after it and

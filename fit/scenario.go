@@ -25,7 +25,7 @@ func (f *Fit) Scenario(name, source string) []byte {
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	interval := f.Options.Interval
-	w("# Fitted by omnisim fit from %s: %d contacts over %s.\n", source, f.contacts(), days(f.Days))
+	w(ScenarioMark+"%s: %d contacts over %s.\n", source, f.contacts(), days(f.Days))
 	w("name: %s\n", name)
 	w("title: %s\n", strconv.Quote("Fitted from "+source))
 	w("description: |\n")
@@ -446,6 +446,13 @@ func wrap(text string, width int) []string {
 	return append(lines, line)
 }
 
+// ForecastColumns are the columns of the forecast table WriteForecast
+// writes, its header.
+var ForecastColumns = []string{"channel", "interval", "day", "weekday", "time", "start_seconds", "volume", "log_contacts"}
+
+// ScenarioMark begins every scenario Scenario writes: its first line.
+const ScenarioMark = "# Fitted by omnisim fit from "
+
 // WriteForecast writes the fitted arrivals as a forecast table, the form a
 // scenario's forecast key reads: a row per channel and interval of the
 // week from Monday 00:00 (interval 0, as the fitted scenario starts), with
@@ -455,7 +462,7 @@ func wrap(text string, width int) []string {
 // contacts, redials included (log_contacts, not read back).
 func (f *Fit) WriteForecast(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write([]string{"channel", "interval", "day", "weekday", "time", "start_seconds", "volume", "log_contacts"}); err != nil {
+	if err := cw.Write(ForecastColumns); err != nil {
 		return err
 	}
 	for _, c := range f.Channels {

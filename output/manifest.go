@@ -264,22 +264,41 @@ type ForeignError struct {
 }
 
 func (e *ForeignError) Error() string {
-	return fmt.Sprintf("output: %s %s: --force replaces only files omnisim wrote there, unchanged (listed in its %s); move them out of the way, or name another folder",
-		e.Dir, foreignWhy(e.Added, e.Changed), ManifestFile)
+	var parts []string
+	if len(e.Added) > 0 {
+		parts = append(parts, nameList(e.Added)+", which omnisim did not write")
+	}
+	switch {
+	case len(e.Changed) == 1:
+		parts = append(parts, nameList(e.Changed)+", changed since omnisim wrote it")
+	case len(e.Changed) > 1:
+		parts = append(parts, nameList(e.Changed)+", changed since omnisim wrote them")
+	}
+	return fmt.Sprintf("output: in %s, --force would replace %s: it replaces only files omnisim wrote there, unchanged (its %s lists them); move them out of the way, or name another folder",
+		e.Dir, strings.Join(parts, "; and "), ManifestFile)
 }
 
 // CheckReplace tells whether the files names (paths in root, with slashes)
 // may be written into the folder root, replacing those already there: an
 // error (a *ForeignError) naming every one that is there and that root's
-// manifest does not vouch for. A file not there yet is always fine.
+// manifest does not vouch for. A file not there yet is always fine. In a
+// folder written before manifests, a file its summary.json lists is
+// omnisim's.
 func CheckReplace(root string, names []string) error {
-	m, _, err := readManifest(root)
+	m, ok, err := readManifest(root)
 	if err != nil {
 		return &ForeignError{Dir: root, Added: existing(root, names)}
 	}
+	var legacy manifest
+	if !ok {
+		legacy, _ = legacyManifest(root)
+	}
 	e := &ForeignError{Dir: root}
-	for _, name := range names {
-		if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(name))); err != nil {
+	for _, name := range existing(root, names) {
+		if !ok {
+			if _, listed := legacy[name]; !listed {
+				e.Added = append(e.Added, name)
+			}
 			continue
 		}
 		switch m.vouch(root, name) {

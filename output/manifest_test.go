@@ -156,7 +156,7 @@ func TestCheckReplace(t *testing.T) {
 	if !errors.As(err, &foreign) || nameList(foreign.Added) != "mine.svg and queue.svg" || len(foreign.Changed) != 0 {
 		t.Fatalf("no manifest: got %v, want mine.svg and queue.svg refused", err)
 	}
-	if !strings.Contains(err.Error(), "holds mine.svg and queue.svg, which omnisim did not write") {
+	if !strings.Contains(err.Error(), "--force would replace mine.svg and queue.svg, which omnisim did not write") {
 		t.Errorf("got %q", err)
 	}
 	if err := os.Remove(filepath.Join(dir, "queue.svg")); err != nil {
@@ -180,6 +180,10 @@ func TestCheckReplace(t *testing.T) {
 	// of its files would disown the rest.
 	legacy := t.TempDir()
 	writeFiles(t, legacy, map[string]string{SummaryFile: `{"omnisim_version": "0.9", "files": {"charts/q.svg": {}}}`, "charts/q.svg": "q"})
+	writeFiles(t, legacy, map[string]string{"charts/mine.svg": "m"})
+	if err := CheckReplace(legacy, []string{"charts/q.svg", "charts/mine.svg"}); !errors.As(err, &foreign) || nameList(foreign.Added) != "charts/mine.svg" {
+		t.Errorf("a folder written before manifests: got %v, want charts/mine.svg refused, the listed charts/q.svg not", err)
+	}
 	if err := RecordFiles(legacy, []string{"charts/q.svg"}); err != nil {
 		t.Fatal(err)
 	}

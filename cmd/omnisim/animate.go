@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -96,6 +97,9 @@ func (o *animateOptions) animate(s streams, name string, seedGiven bool) error {
 		if err != nil {
 			return err
 		}
+		if err := o.checkOut(scenarioSources(sc)); err != nil {
+			return err
+		}
 		bar := newProgress(s, "replications", reps)
 		results, err := o.replicate(&cfg, span(0, reps), nil, bar)
 		bar.Done()
@@ -117,8 +121,8 @@ func (o *animateOptions) animate(s streams, name string, seedGiven bool) error {
 			path = fmt.Sprintf("%s-%d.gif", base, i)
 		}
 	}
-	if exists(path) && !o.force {
-		return usageErrorf("%s already exists: name another file, or add --force to replace it", path)
+	if err := o.checkOut(nil); err != nil {
+		return err
 	}
 	start := time.Now()
 	if err := writeAtomic(path, func(w *bufio.Writer) error { return output.Animate(w, ds, o.anim) }); err != nil {
@@ -126,6 +130,22 @@ func (o *animateOptions) animate(s streams, name string, seedGiven bool) error {
 	}
 	fmt.Fprintf(s.errOut, "omnisim: drew %s in %.2f s\n", path, time.Since(start).Seconds())
 	return nil
+}
+
+// checkOut checks the file --out names, if it names one (a new default
+// name is free): it may not be any of srcs, the files the command reads;
+// one there already is replaced only with --force, and only if it is a
+// GIF.
+func (o *animateOptions) checkOut(srcs []source) error {
+	if o.out == "" {
+		return nil
+	}
+	if err := checkClobber(srcs, []target{{"--out", o.out, false}}); err != nil {
+		return err
+	}
+	return checkReplaceFile("--out", o.out, o.force, "a GIF", func(head []byte) bool {
+		return bytes.HasPrefix(head, []byte("GIF87a")) || bytes.HasPrefix(head, []byte("GIF89a"))
+	})
 }
 
 // writeAtomic writes a file through write: into a temporary file beside

@@ -121,7 +121,7 @@ func (o *compareOptions) run(s streams, nameA, nameB string, seedGiven bool) err
 	if b.Name != a.Name {
 		name += "-" + b.Name
 	}
-	dir, err := o.folder.outDir(name)
+	dir, err := o.folder.outDir(name, append(scenarioSources(a), scenarioSources(b)...)...)
 	if err != nil {
 		return err
 	}

@@ -77,7 +77,7 @@ func (o *runOptions) demo(s streams, name string, seedGiven bool) error {
 	if reps < 2 && len(sc.Claims) > 0 {
 		return usageErrorf("%s runs %d replication: give --reps 2 or more to judge its claims", sc.Name, reps)
 	}
-	dir, err := o.outDir(sc.Name)
+	dir, err := o.outDir(sc.Name, scenarioSources(sc)...)
 	if err != nil {
 		return err
 	}

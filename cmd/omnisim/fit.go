@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -182,6 +183,14 @@ func (o *fitOptions) fit(s streams, path string) error {
 	if o.json && !o.check {
 		return usageErrorf("--json writes the check: give --check too")
 	}
+	out := o.out
+	if out == "" {
+		base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		out = fileName(base) + "-fitted.yaml"
+	}
+	if err := o.checkOutputs(path, out); err != nil {
+		return err
+	}
 	file, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("fit: %w", err)
@@ -191,16 +200,6 @@ func (o *fitOptions) fit(s streams, path string) error {
 	format, err := o.detect(in)
 	if err != nil {
 		return err
-	}
-	out := o.out
-	if out == "" {
-		base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-		out = fileName(base) + "-fitted.yaml"
-	}
-	for _, p := range []string{out, o.forecast} {
-		if p != "" && exists(p) && !o.force {
-			return usageErrorf("%s already exists: name another file, or add --force to replace it", p)
-		}
 	}
 	start := time.Now()
 	// Before the split (or all of the log) is fitted; after it, with
@@ -228,6 +227,12 @@ func (o *fitOptions) fit(s streams, path string) error {
 	if o.split != "" && afterRows == 0 {
 		return usageErrorf("--split %s: the log has no contact from that day on", o.split)
 	}
+	// Every chart is checked before anything is written: a refused
+	// command writes nothing.
+	charts := handleCharts(result)
+	if err := o.checkCharts(path, charts); err != nil {
+		return err
+	}
 	name := fileName(strings.TrimSuffix(filepath.Base(out), filepath.Ext(out)))
 	yaml, sc, err := o.scenario(s, result, name, filepath.Base(path), cal)
 	if err != nil {
@@ -251,7 +256,6 @@ func (o *fitOptions) fit(s streams, path string) error {
 			return failed(err)
 		}
 	}
-	charts := handleCharts(result)
 	if !o.check {
 		return o.drawFitCharts(s, charts)
 	}
@@ -415,12 +419,11 @@ func (o *fitOptions) drawFitCharts(s streams, charts []output.Chart) error {
 	if err := os.MkdirAll(o.charts, 0o777); err != nil {
 		return failed(err)
 	}
+	var written []string
+	defer func() { output.RecordFiles(o.charts, written) }()
 	for _, c := range charts {
 		for _, format := range output.ChartFormats {
 			p := filepath.Join(o.charts, c.Name+"."+format)
-			if exists(p) && !o.force {
-				return usageErrorf("%s already exists: name another folder with --charts, or add --force to replace it", p)
-			}
 			height := output.DefaultChartHeight
 			if strings.HasPrefix(c.Name, "check") {
 				height = output.CheckChartHeight
@@ -428,10 +431,92 @@ func (o *fitOptions) drawFitCharts(s streams, charts []output.Chart) error {
 			if err := writeChart(p, c, format, output.DefaultChartWidth, height); err != nil {
 				return failed(err)
 			}
+			written = append(written, c.Name+"."+format)
 		}
 	}
 	fmt.Fprintf(s.errOut, "omnisim: drew %d charts into %s\n", len(charts), o.charts)
 	return nil
+}
+
+// checkOutputs checks, before the log is read, the files fit would write:
+// the scenario (out), --forecast and the folder --charts. None may be the
+// log or the --map file, nor one another; one there already is replaced
+// only with --force, and only if omnisim fit wrote it. Every problem is
+// told at once.
+func (o *fitOptions) checkOutputs(log, out string) error {
+	srcs := []source{{"the log", log}, {"the --map file", o.mapping}}
+	outs := []target{{"--out", out, false}, {"--forecast", o.forecast, false}}
+	if err := errors.Join(checkClobber(srcs, outs), distinctTargets(outs)); err != nil {
+		return err
+	}
+	problems := []error{checkReplaceFile("--out", out, o.force, "a scenario omnisim fit wrote", func(head []byte) bool {
+		return bytes.HasPrefix(head, []byte(fit.ScenarioMark))
+	})}
+	if o.forecast != "" {
+		problems = append(problems, checkReplaceFile("--forecast", o.forecast, o.force, "a forecast omnisim fit wrote", func(head []byte) bool {
+			return bytes.HasPrefix(head, []byte(strings.Join(fit.ForecastColumns, ",")+"\n"))
+		}))
+	}
+	if o.charts != "" {
+		if info, err := os.Stat(o.charts); err == nil && !info.IsDir() {
+			problems = append(problems, fmt.Errorf("--charts %s is a file: name a folder", o.charts))
+		}
+	}
+	return errors.Join(problems...)
+}
+
+// checkCharts checks the chart files fit would draw into the folder
+// --charts names, once the log is fitted (their names come from its
+// channels), before anything is written: none may be an input; one there
+// already is replaced only with --force, and only if omnisim drew it (the
+// folder's manifest says so).
+func (o *fitOptions) checkCharts(log string, charts []output.Chart) error {
+	if o.charts == "" {
+		return nil
+	}
+	names := namesOf(charts)
+	if o.check {
+		names = append(names, "check")
+		if o.split != "" {
+			names = append(names, "check-after-split")
+		}
+	}
+	var files, taken []string
+	var outs []target
+	for _, name := range names {
+		for _, format := range output.ChartFormats {
+			f := name + "." + format
+			p := filepath.Join(o.charts, f)
+			files, outs = append(files, f), append(outs, target{"--charts", p, false})
+			if exists(p) {
+				taken = append(taken, p)
+			}
+		}
+	}
+	if err := checkClobber([]source{{"the log", log}, {"the --map file", o.mapping}}, outs); err != nil {
+		return err
+	}
+	switch {
+	case len(taken) == 0:
+		return nil
+	case !o.force && len(taken) == 1:
+		return usageErrorf("%s already exists: name another folder with --charts, or add --force to replace it", taken[0])
+	case !o.force:
+		return usageErrorf("%s already exist: name another folder with --charts, or add --force to replace them", strings.Join(taken, ", "))
+	}
+	if err := output.CheckReplace(o.charts, files); err != nil {
+		return fmt.Errorf("--charts %s", strings.TrimPrefix(err.Error(), "output: "))
+	}
+	return nil
+}
+
+// namesOf are the charts' names.
+func namesOf(charts []output.Chart) []string {
+	names := make([]string, len(charts))
+	for i, c := range charts {
+		names[i] = c.Name
+	}
+	return names
 }
 
 // detect returns the format --format names, or the one whose columns the

@@ -55,6 +55,13 @@ the folder.`,
 // and writes its output as the command that made them would have.
 func (o *runOptions) merge(s streams, args []string) error {
 	start := time.Now()
+	var srcs []source
+	for _, arg := range args {
+		srcs = append(srcs, source{"a part file or folder of them", arg})
+	}
+	if err := checkClobber(srcs, []target{{"--out", o.out, true}}); err != nil {
+		return err
+	}
 	var names []string
 	var parts []*output.Part
 	var errs []error

@@ -129,13 +129,21 @@ func (o *plotOptions) run(s streams, dir string) error {
 		to = filepath.Join(dir, "charts")
 	}
 	charts := output.Charts(ds)
+	if info, err := os.Stat(to); err == nil && !info.IsDir() {
+		return fmt.Errorf("plot: --out %s is a file: name a folder", to)
+	}
+	root, prefix := chartRoot(to)
+	var names []string
+	for _, c := range charts {
+		for _, format := range formats {
+			names = append(names, prefix+c.Name+"."+format)
+		}
+	}
 	if o.out != "" && !o.force {
 		var taken []string
-		for _, c := range charts {
-			for _, format := range formats {
-				if p := filepath.Join(to, c.Name+"."+format); exists(p) {
-					taken = append(taken, p)
-				}
+		for _, name := range names {
+			if p := filepath.Join(root, filepath.FromSlash(name)); exists(p) {
+				taken = append(taken, p)
 			}
 		}
 		switch len(taken) {
@@ -147,21 +155,46 @@ func (o *plotOptions) run(s streams, dir string) error {
 				strings.Join(taken, ", "))
 		}
 	}
+	// The run's own charts, or those omnisim drew into --out: never a
+	// file of the user's.
+	if err := output.CheckReplace(root, names); err != nil {
+		return fmt.Errorf("plot: %s", strings.TrimPrefix(err.Error(), "output: "))
+	}
 	if err := os.MkdirAll(to, 0o777); err != nil {
 		return failed(fmt.Errorf("plot: %w", err))
 	}
 	var errs []error
-	for _, c := range charts {
-		for _, format := range formats {
-			p := filepath.Join(to, c.Name+"."+format)
-			if err := writeChart(p, c, format, o.width, o.height); err != nil {
-				errs = append(errs, err)
-				continue
-			}
-			fmt.Fprintf(s.errOut, "omnisim: wrote %s\n", p)
+	var written []string
+	for _, name := range names {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		format := strings.TrimPrefix(filepath.Ext(name), ".")
+		c := charts[slices.IndexFunc(charts, func(c output.Chart) bool { return prefix+c.Name+"."+format == name })]
+		if err := writeChart(p, c, format, o.width, o.height); err != nil {
+			errs = append(errs, err)
+			continue
 		}
+		written = append(written, name)
+		fmt.Fprintf(s.errOut, "omnisim: wrote %s\n", p)
+	}
+	if err := output.RecordFiles(root, written); err != nil {
+		errs = append(errs, fmt.Errorf("plot: %s", strings.TrimPrefix(err.Error(), "output: ")))
 	}
 	return failed(errors.Join(errs...))
+}
+
+// chartRoot returns the folder whose manifest vouches for the charts
+// drawn into the folder to, and their names' prefix in it: a run's folder
+// for its charts/ (a manifest lists them as charts/NAME), else to itself.
+func chartRoot(to string) (root, prefix string) {
+	to = filepath.Clean(to)
+	if exists(filepath.Join(to, output.ManifestFile)) || filepath.Base(to) != "charts" {
+		return to, ""
+	}
+	parent := filepath.Dir(to)
+	if exists(filepath.Join(parent, output.ManifestFile)) || exists(filepath.Join(parent, output.SummaryFile)) {
+		return parent, "charts/"
+	}
+	return to, ""
 }
 
 // writeChart renders c into the file p atomically: into a temporary file

@@ -141,7 +141,7 @@ func (o *runOptions) run(s streams, name string, seedGiven bool) error {
 	}
 	warnOverloads(s, sc.Name, &cfg)
 	if o.shardSpec != "" {
-		return o.runShard(s, sc, &cfg, reps)
+		return o.runShard(s, sc, &cfg, reps, scenarioSources(sc))
 	}
 	if len(o.precision) > 0 && o.journeys {
 		return usageErrorf("--precision cannot go with --journeys: contacts.csv needs the replications known before they run")
@@ -155,7 +155,7 @@ func (o *runOptions) run(s streams, name string, seedGiven bool) error {
 			return usageErrorf("the scenario's %d replications are more than --max-reps %d: raise --max-reps, or start lower with --reps", reps, o.maxReps)
 		}
 	}
-	dir, err := o.outDir(sc.Name)
+	dir, err := o.outDir(sc.Name, scenarioSources(sc)...)
 	if err != nil {
 		return err
 	}
@@ -262,14 +262,17 @@ func span(from, to int) []int {
 // outDir returns the output folder to write, "" for none, having checked
 // that it can be written: --out's, or a new folder under outRoot named
 // after the scenario and the time (scenario-20060102-150405, then -2, -3...
-// if that is taken).
-func (o *runOptions) outDir(scenario string) (string, error) {
+// if that is taken). --out's may not be, nor hold, any of srcs, the files
+// the command reads.
+func (o *runOptions) outDir(scenario string, srcs ...source) (string, error) {
 	if o.noOut {
 		return "", nil
 	}
 	dir := o.out
 	if dir == "" {
 		dir = o.freeDefault(scenario)
+	} else if err := checkClobber(srcs, []target{{"--out", dir, true}}); err != nil {
+		return "", err
 	}
 	if err := output.CheckFolder(dir, o.force); err != nil {
 		return "", folderError(err)

@@ -51,13 +51,16 @@ func (o *runOptions) checkShard() error {
 
 // runShard runs the replications of one shard and writes its part file
 // into the folder --out names.
-func (o *runOptions) runShard(s streams, sc *scenarios.Scenario, cfg *models.Config, reps int) error {
+func (o *runOptions) runShard(s streams, sc *scenarios.Scenario, cfg *models.Config, reps int, srcs []source) error {
 	if err := o.checkShard(); err != nil {
 		return err
 	}
 	shard, err := output.ParseShard(o.shardSpec, os.Getenv)
 	if err != nil {
 		return usageErrorf("--shard: %v", err)
+	}
+	if err := checkClobber(srcs, []target{{"--out", filepath.Join(o.out, shard.PartName()), false}}); err != nil {
+		return err
 	}
 	resolved, err := sc.Resolve(strings.TrimSuffix(output.ScenarioFile, ".yaml"), cfg.Seed, reps)
 	if err != nil {

@@ -111,7 +111,7 @@ func (o *staffOptions) staff(s streams, name string, seedGiven bool) error {
 	if err != nil {
 		return err
 	}
-	dir, err := o.outDir(sc.Name + "-staff")
+	dir, err := o.outDir(sc.Name+"-staff", scenarioSources(sc)...)
 	if err != nil {
 		return err
 	}

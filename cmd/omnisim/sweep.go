@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -213,10 +214,14 @@ func (o *sweepOptions) sweep(s streams, name string, seedGiven bool) error {
 	for _, c := range cfgs {
 		spec.Configs = append(spec.Configs, *c)
 	}
-	if o.shardSpec != "" {
-		return o.sweepShard(s, spec)
+	srcs := []source{{"the grid", o.grid}}
+	for _, sc := range scs {
+		srcs = append(srcs, scenarioSources(sc)...)
 	}
-	dir, err := o.outDir(scs[0].Name + "-sweep")
+	if o.shardSpec != "" {
+		return o.sweepShard(s, spec, srcs)
+	}
+	dir, err := o.outDir(scs[0].Name+"-sweep", srcs...)
 	if err != nil {
 		return err
 	}
@@ -294,13 +299,16 @@ func (o *sweepOptions) finishSweep(s streams, spec sweepSpec, results []*models.
 
 // sweepShard runs the jobs of one shard of the sweep and writes its part
 // file into the folder --out names.
-func (o *sweepOptions) sweepShard(s streams, spec sweepSpec) error {
+func (o *sweepOptions) sweepShard(s streams, spec sweepSpec, srcs []source) error {
 	if err := o.checkShard(); err != nil {
 		return err
 	}
 	shard, err := output.ParseShard(o.shardSpec, os.Getenv)
 	if err != nil {
 		return usageErrorf("--shard: %v", err)
+	}
+	if err := checkClobber(srcs, []target{{"--out", filepath.Join(o.out, shard.PartName()), false}}); err != nil {
+		return err
 	}
 	raw, err := json.Marshal(spec)
 	if err != nil {

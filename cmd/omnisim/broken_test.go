@@ -26,6 +26,8 @@ import (
 //	           the case is skipped without it
 //	unchanged: a file of the case that must be left as it was
 //	           (repeatable)
+//	absent:    a path in the case's folder where nothing may be
+//	           written: a refused command writes nothing (repeatable)
 //
 // A file's text ends with its last line's newline, as written in the case.
 type brokenCase struct {
@@ -35,6 +37,7 @@ type brokenCase struct {
 	want       []string
 	needs      []string
 	unchanged  []string
+	absent     []string
 	files      map[string]string
 	order      []string
 }
@@ -88,6 +91,8 @@ func readBrokenCase(path string) (*brokenCase, error) {
 			c.needs = append(c.needs, value)
 		case "unchanged":
 			c.unchanged = append(c.unchanged, value)
+		case "absent":
+			c.absent = append(c.absent, value)
 		default:
 			return nil, fmt.Errorf("%s:%d: unknown key %q", path, i+1, key)
 		}
@@ -105,6 +110,11 @@ func readBrokenCase(path string) (*brokenCase, error) {
 	for _, u := range c.unchanged {
 		if _, ok := c.files[u]; !ok {
 			return nil, fmt.Errorf("%s: unchanged: %s is no file of the case", path, u)
+		}
+	}
+	for _, a := range c.absent {
+		if _, ok := c.files[a]; ok {
+			return nil, fmt.Errorf("%s: absent: %s is a file of the case", path, a)
 		}
 	}
 	return c, nil
@@ -166,6 +176,11 @@ func TestBrokenInputs(t *testing.T) {
 				got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(u)))
 				if err != nil || string(got) != c.files[u] {
 					t.Errorf("%s: %s was changed or removed (%v)", c.what, u, err)
+				}
+			}
+			for _, a := range c.absent {
+				if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(a))); err == nil {
+					t.Errorf("%s: %s was written", c.what, a)
 				}
 			}
 			if strings.Contains(r.stderr, "panic") || strings.Contains(r.stderr, "goroutine ") {

@@ -140,6 +140,9 @@ func TestCompareDoesNotDependOnJobs(t *testing.T) {
 			return err
 		}
 		rel, _ := filepath.Rel(filepath.Join(dir, "j1"), p)
+		if rel == output.ManifestFile {
+			return nil // it holds summary.json's checksum, and so the command's
+		}
 		a, _ := os.ReadFile(p)
 		b, err := os.ReadFile(filepath.Join(dir, "j4", rel))
 		if err != nil || withoutCommand(t, filepath.Join(dir, "j1"), a) != withoutCommand(t, filepath.Join(dir, "j4"), b) {

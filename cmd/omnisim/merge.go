@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -57,7 +58,11 @@ func (o *runOptions) merge(s streams, args []string) error {
 	start := time.Now()
 	var srcs []source
 	for _, arg := range args {
-		srcs = append(srcs, source{"a part file or folder of them", arg})
+		what := "a part file"
+		if info, err := os.Stat(arg); err == nil && info.IsDir() {
+			what = "the folder of parts"
+		}
+		srcs = append(srcs, source{what, arg})
 	}
 	if err := checkClobber(srcs, []target{{"--out", o.out, true}}); err != nil {
 		return err

@@ -155,10 +155,13 @@ func (o *plotOptions) run(s streams, dir string) error {
 				strings.Join(taken, ", "))
 		}
 	}
-	// The run's own charts, or those omnisim drew into --out: never a
-	// file of the user's.
-	if err := output.CheckReplace(root, names); err != nil {
-		return fmt.Errorf("plot: %s", strings.TrimPrefix(err.Error(), "output: "))
+	// Into --out, --force replaces the charts omnisim drew there, never a
+	// file of the user's; the run's own charts folder holds derived files,
+	// drawn again.
+	if o.out != "" {
+		if err := output.CheckReplace(root, names); err != nil {
+			return fmt.Errorf("plot: %s", strings.TrimPrefix(err.Error(), "output: "))
+		}
 	}
 	if err := os.MkdirAll(to, 0o777); err != nil {
 		return failed(fmt.Errorf("plot: %w", err))

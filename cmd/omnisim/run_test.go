@@ -38,8 +38,11 @@ func readFolder(t *testing.T, dir string) map[string]string {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		data, err := os.ReadFile(p)
 		rel, _ := filepath.Rel(dir, p)
+		if rel == output.ManifestFile {
+			return nil // it holds summary.json's checksum: TestRunManifest checks it
+		}
+		data, err := os.ReadFile(p)
 		out[filepath.ToSlash(rel)] = string(data)
 		return err
 	})
@@ -168,7 +171,16 @@ func TestRunOutRefused(t *testing.T) {
 				return err
 			}
 			return os.WriteFile(filepath.Join(p, "notes.txt"), []byte("precious"), 0o666)
-		}, true, "has no summary.json"},
+		}, true, "was not written by omnisim: it has no .omnisim-manifest (nor summary.json)"},
+		{"a stray summary.json among a user's files", func(p string) error {
+			if err := os.Mkdir(p, 0o777); err != nil {
+				return err
+			}
+			if err := os.WriteFile(filepath.Join(p, "summary.json"), []byte(`{"omnisim_version": "1"}`), 0o666); err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(p, "notes.txt"), []byte("precious"), 0o666)
+		}, true, "holds notes.txt, which omnisim did not write"},
 		{"a file", func(p string) error { return os.WriteFile(p, []byte("precious"), 0o666) }, true, "is not a folder"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -180,13 +192,13 @@ func TestRunOutRefused(t *testing.T) {
 			want := "omnisim: output: " + p + " already exists: name another folder, or add --force to replace it\n"
 			if tc.force {
 				argv = append(argv, "--force")
-				want = "omnisim: output: " + p + " already exists and " + tc.why + ": --force replaces only a run's output folder\n"
+				want = "omnisim: output: " + p + " already exists and " + tc.why + ": --force replaces only a folder holding nothing but omnisim's own files; move the others out, or name another folder\n"
 			}
 			r := omnisim(t, argv...)
 			if r.code != exitInput || r.stdout != "" || r.stderr != want {
 				t.Errorf("got status %d, stdout %q, stderr %q; want %d, nothing, %q", r.code, r.stdout, r.stderr, exitInput, want)
 			}
-			if data, err := os.ReadFile(filepath.Join(p, "notes.txt")); tc.name == "a folder not a run's" && string(data) != "precious" {
+			if data, err := os.ReadFile(filepath.Join(p, "notes.txt")); (strings.HasPrefix(tc.name, "a folder not") || strings.HasPrefix(tc.name, "a stray")) && string(data) != "precious" {
 				t.Errorf("the folder's file: %q, %v", data, err)
 			}
 			if data, _ := os.ReadFile(p); tc.name == "a file" && string(data) != "precious" {

@@ -44,7 +44,8 @@ func chartNames() []string {
 	return names
 }
 
-// listDir returns the names of the files in dir, sorted.
+// listDir returns the names of the files in dir, sorted, but for its
+// manifest (TestRunManifest checks it).
 func listDir(t *testing.T, dir string) []string {
 	t.Helper()
 	entries, err := os.ReadDir(dir)
@@ -53,7 +54,9 @@ func listDir(t *testing.T, dir string) []string {
 	}
 	var names []string
 	for _, e := range entries {
-		names = append(names, e.Name())
+		if e.Name() != output.ManifestFile {
+			names = append(names, e.Name())
+		}
 	}
 	slices.Sort(names)
 	return names
@@ -136,6 +139,59 @@ func TestPlot(t *testing.T) {
 	}
 	if svg, _ = os.ReadFile(filepath.Join(other, "service-level.svg")); !bytes.Contains(svg, []byte(`<svg width="900"`)) {
 		t.Errorf("--force did not replace service-level.svg:\n%.200s", svg)
+	}
+	// --force replaces only the charts omnisim drew there (the folder's
+	// manifest lists them), never a file of the user's of the same name;
+	// and the user's other files stay.
+	mine := filepath.Join(other, "queue.svg")
+	if err := os.WriteFile(mine, []byte("<svg>my own</svg>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = omnisim(t, "plot", dir, "--format", "svg", "--out", other, "--force")
+	if r.code != exitInput || !strings.Contains(r.stderr, "--force would replace queue.svg, changed since omnisim wrote it") {
+		t.Errorf("a chart the user changed: exit status %d, stderr %q; want %d naming it", r.code, r.stderr, exitInput)
+	}
+	if got, _ := os.ReadFile(mine); string(got) != "<svg>my own</svg>" {
+		t.Errorf("the user's queue.svg was replaced")
+	}
+	user := filepath.Join(t.TempDir(), "slides")
+	if err := os.MkdirAll(user, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(user, "cost.svg"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = omnisim(t, "plot", dir, "--format", "svg", "--out", user, "--force")
+	if r.code != exitInput || !strings.Contains(r.stderr, "--force would replace cost.svg, which omnisim did not write") {
+		t.Errorf("a file of the user's: exit status %d, stderr %q; want %d naming it", r.code, r.stderr, exitInput)
+	}
+	if got, _ := os.ReadFile(filepath.Join(user, "cost.svg")); string(got) != "mine" {
+		t.Errorf("the user's cost.svg was replaced")
+	}
+}
+
+// TestRunManifest: a run's folder lists every file in its manifest, and
+// after plot draws its charts again, --force still replaces it: plot
+// records what it drew.
+func TestRunManifest(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "run")
+	if r := omnisim(t, "run", filepath.Join("testdata", "small.yaml"), "--reps", "1", "--out", dir); r.code != exitOK {
+		t.Fatal(r.stderr)
+	}
+	manifest, err := os.ReadFile(filepath.Join(dir, output.ManifestFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name := range readFolder(t, dir) {
+		if !strings.Contains(string(manifest), " "+name+"\n") {
+			t.Errorf("the manifest does not list %s", name)
+		}
+	}
+	if r := omnisim(t, "plot", dir, "--format", "svg", "--width", "700"); r.code != exitOK {
+		t.Fatal(r.stderr)
+	}
+	if r := omnisim(t, "run", filepath.Join("testdata", "small.yaml"), "--reps", "1", "--out", dir, "--force"); r.code != exitOK {
+		t.Errorf("--force after plot: exit status %d, stderr %q", r.code, r.stderr)
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/omnisim/omnisim/internal/input"
 	"github.com/omnisim/omnisim/models"
 )
 
@@ -171,7 +172,7 @@ func WritePart(dir string, p *Part, force bool) (path string, err error) {
 
 // ReadPart reads one part file.
 func ReadPart(path string) (*Part, error) {
-	f, err := os.Open(path)
+	f, err := input.Open(path, "part file")
 	if err != nil {
 		return nil, err
 	}

@@ -2,29 +2,20 @@ package scenarios
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/omnisim/omnisim/internal/input"
 )
 
 // LoadGrid reads a grid file (see ParseGrid).
 func LoadGrid(path string) (*Grid, error) {
-	info, err := os.Stat(path)
+	data, err := input.ReadFile(path, "grid file", maxFileSize)
 	if err != nil {
-		return nil, fmt.Errorf("scenarios: %w", err)
-	}
-	if info.IsDir() {
-		return nil, fmt.Errorf("scenarios: %s is a directory, not a grid file", path)
-	}
-	if info.Size() > maxFileSize {
-		return nil, fmt.Errorf("scenarios: %s is %d bytes, too large for a grid file", path, info.Size())
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("scenarios: %w", err)
+		return nil, err
 	}
 	return ParseGrid(path, data)
 }

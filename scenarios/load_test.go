@@ -342,7 +342,7 @@ func TestOpen(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "neither a file nor a built-in scenario") {
 		t.Errorf("Open(missing name) error = %v", err)
 	}
-	if _, err := Open(dir, nil); err == nil || !strings.Contains(err.Error(), "is a directory") {
+	if _, err := Open(dir, nil); err == nil || !strings.Contains(err.Error(), "is a folder, not a scenario file") {
 		t.Errorf("Open(directory) error = %v", err)
 	}
 }

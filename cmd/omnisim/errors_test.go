@@ -130,7 +130,7 @@ func TestBadInput(t *testing.T) {
 		{"run no such scenario", args("run", "nosuchscenario"),
 			[]string{`omnisim: scenarios: "nosuchscenario" is neither a file nor a built-in scenario (built-ins: baseline, escalation-paths, fix-the-basics, jump-the-line, new-channel-as-workaround, one-fast-channel, one-knowledge-base, phone-day, siloed-vs-integrated, textbook, word-of-mouth)`}, ""},
 		{"run directory", args("run", "testdata"),
-			[]string{"omnisim: scenarios: testdata is a directory, not a scenario file"}, ""},
+			[]string{"omnisim: testdata: is a folder, not a scenario file"}, ""},
 		{"run empty file", args("run", filepath.Join("testdata", "empty.yaml")),
 			[]string{"testdata/empty.yaml:1:1: the file is empty: a scenario needs at least horizon, channels and pools"}, ""},
 		{"run YAML syntax error", args("run", filepath.Join("testdata", "syntax-error.yaml")),

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/omnisim/omnisim/fit"
+	"github.com/omnisim/omnisim/internal/input"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
@@ -182,9 +183,9 @@ func (o *fitOptions) fit(s streams, path string) error {
 	if o.json && !o.check {
 		return usageErrorf("--json writes the check: give --check too")
 	}
-	file, err := os.Open(path)
+	file, err := input.Open(path, "contact log")
 	if err != nil {
-		return fmt.Errorf("fit: %w", err)
+		return err
 	}
 	defer file.Close()
 	in := bufio.NewReaderSize(file, 1<<16)
@@ -441,9 +442,9 @@ func (o *fitOptions) detect(in *bufio.Reader) (fit.Format, error) {
 		if o.format != "" {
 			return fit.Format{}, usageErrorf("give --format or --map, not both")
 		}
-		data, err := os.ReadFile(o.mapping)
+		data, err := input.ReadFile(o.mapping, "column map (YAML)", 1<<20)
 		if err != nil {
-			return fit.Format{}, fmt.Errorf("fit: %w", err)
+			return fit.Format{}, err
 		}
 		return fit.ParseMapping(o.mapping, data)
 	}

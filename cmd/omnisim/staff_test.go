@@ -154,7 +154,7 @@ func TestStaffBadInput(t *testing.T) {
 		{"out and no-out", args("staff", "textbook", "--out", "x", "--no-out"), "give --out DIR or --no-out, not both"},
 		{"bad set", args("staff", "textbook", "--no-out", "--set", "channels.phone.max_abandon=120%"),
 			"--set channels.phone.max_abandon=120%: channels.phone.max_abandon: must be a share between 0 and 1"},
-		{"missing staffing file", args("staff", "textbook", "--no-out", "--set", "staffing=nosuch.csv"), "staffing: cannot read the staffing file"},
+		{"missing staffing file", args("staff", "textbook", "--no-out", "--set", "staffing=nosuch.csv"), "staffing: nosuch.csv: cannot read the staffing table (CSV): no such file"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

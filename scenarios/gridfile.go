@@ -45,8 +45,12 @@ func ParseGrid(file string, data []byte) (g *Grid, err error) {
 		return nil, Errors{{File: file, Msg: "not a text file in UTF-8: a grid is a YAML text file"}}
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	second, err := oneDocument(data, &doc)
+	if err != nil {
 		return nil, Errors{yamlError(file, err)}
+	}
+	if second > 0 {
+		return nil, Errors{{File: file, Line: second, Column: 1, Msg: "a second YAML document begins here (after ---): a grid is one document; remove the --- or put these settings in the first"}}
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {

@@ -62,8 +62,12 @@ func parse(file, name string, data []byte, sets []string, claims bool) (s *Scena
 		return nil, Errors{{File: file, Msg: "not a text file in UTF-8: a scenario is a YAML text file"}}
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	second, err := oneDocument(data, &doc)
+	if err != nil {
 		return nil, Errors{yamlError(file, err)}
+	}
+	if second > 0 {
+		return nil, Errors{{File: file, Line: second, Column: 1, Msg: "a second YAML document begins here (after ---): a scenario is one document; remove the --- or put these settings in the first"}}
 	}
 	d := newDecoder(file)
 	d.lenient = len(sets) > 0

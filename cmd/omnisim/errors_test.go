@@ -105,7 +105,7 @@ func TestBadInput(t *testing.T) {
 		}, "omnisim erlang c"},
 		{"hours and reps zero", args("erlang", "c", erlangArgs, "--agents", "14", "--simulate", "--hours", "0", "--reps", "0"), []string{
 			"omnisim: --hours must be a positive number of hours, at most 1e6",
-			"omnisim: --reps must be at least 1",
+			"omnisim: --reps must be from 1 to 100000, not 0",
 		}, "omnisim erlang c"},
 		{"simulate jobs negative", args("erlang", "c", sim, "-j", "-1"),
 			[]string{"omnisim: -j must be at least 1, not -1"}, "omnisim erlang c"},
@@ -278,7 +278,6 @@ func TestUnusualButValid(t *testing.T) {
 		{"threshold zero", args("erlang", "c", erlangArgs, "--agents", "14", "--answer-within", "0s"), "answer within 0s"},
 		{"volume per hour", args("erlang", "c", "--volume", "200", "--per", "1h", "--aht", "180s", "--agents", "14"), "10.000 Erlangs"},
 		{"one hour simulated", args("erlang", "c", erlangArgs, "--agents", "14", "--simulate", "--hours", "1", "--reps", "2"), "of 1 hour after 0.1 hours of warm-up"},
-		{"jobs zero means all cores", args("run", "--reps", "1", "-j", "0", "--no-out"), "1 replication"},
 		{"no agents", args("run", "--reps", "1", "--set", "pools.agents.agents=0", "--no-out"), "0 agents"},
 		{"erlang help without model", args("erlang"), "erlang c"},
 		{"scenarios help without subcommand", args("scenarios"), "scenarios list"},

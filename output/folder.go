@@ -103,8 +103,10 @@ func checkTarget(dir string, force bool) error {
 
 // notOutputFolder returns why dir does not look like a run's output folder,
 // or "" if it does: an empty folder, or one whose summary.json names the
-// omnisim version that wrote it. This keeps --force from deleting a folder
-// that a typing mistake named (--out . or --out ~/Documents).
+// omnisim version that wrote it and lists, under "files", every file the
+// folder holds. This keeps --force from deleting a folder that a typing
+// mistake named (--out . or --out ~/Documents), or a file of the user's
+// put into an output folder.
 func notOutputFolder(dir string) string {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -118,10 +120,14 @@ func notOutputFolder(dir string) string {
 		return "has no " + SummaryFile
 	}
 	var s struct {
-		Version *string `json:"omnisim_version"`
+		Version *string                    `json:"omnisim_version"`
+		Files   map[string]json.RawMessage `json:"files"`
 	}
 	if json.Unmarshal(data, &s) != nil || s.Version == nil {
 		return "its " + SummaryFile + " was not written by omnisim"
+	}
+	if others := notListed(dir, s.Files); len(others) > 0 {
+		return "holds files omnisim did not write (" + strings.Join(others, ", ") + "): move them out, or name another folder"
 	}
 	return ""
 }
@@ -389,4 +395,31 @@ func readTable(p string) (*CSVTable, error) {
 func exists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
+}
+
+// notListed returns the files under dir (by their paths inside it, with
+// slashes) that files does not list, but summary.json itself: at most six,
+// the last "…" when there are more.
+func notListed(dir string, files map[string]json.RawMessage) []string {
+	var out []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return nil
+		}
+		rel = filepath.ToSlash(rel)
+		if _, ok := files[rel]; ok || rel == SummaryFile {
+			return nil
+		}
+		if len(out) == 6 {
+			out[5] = "…"
+			return fs.SkipAll
+		}
+		out = append(out, rel)
+		return nil
+	})
+	return out
 }

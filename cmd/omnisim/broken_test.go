@@ -26,6 +26,10 @@ import (
 //	           the case is skipped without it
 //	unchanged: a file of the case that must be left as it was
 //	           (repeatable)
+//	holds:     "FILE: TEXT", a file the command writes (its path in the
+//	           case's folder) that must hold TEXT once it has run
+//	           (repeatable): for a message that goes to a file, such as
+//	           a chart's note in report.html
 //
 // A file's text ends with its last line's newline, as written in the case.
 type brokenCase struct {
@@ -35,6 +39,7 @@ type brokenCase struct {
 	want       []string
 	needs      []string
 	unchanged  []string
+	holds      [][2]string
 	files      map[string]string
 	order      []string
 }
@@ -88,6 +93,12 @@ func readBrokenCase(path string) (*brokenCase, error) {
 			c.needs = append(c.needs, value)
 		case "unchanged":
 			c.unchanged = append(c.unchanged, value)
+		case "holds":
+			file, text, ok := strings.Cut(value, ": ")
+			if !ok || file == "" || text == "" {
+				return nil, fmt.Errorf("%s:%d: holds: want FILE: TEXT, not %q", path, i+1, value)
+			}
+			c.holds = append(c.holds, [2]string{file, text})
 		default:
 			return nil, fmt.Errorf("%s:%d: unknown key %q", path, i+1, key)
 		}
@@ -166,6 +177,12 @@ func TestBrokenInputs(t *testing.T) {
 				got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(u)))
 				if err != nil || string(got) != c.files[u] {
 					t.Errorf("%s: %s was changed or removed (%v)", c.what, u, err)
+				}
+			}
+			for _, h := range c.holds {
+				got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(h[0])))
+				if err != nil || !strings.Contains(string(got), h[1]) {
+					t.Errorf("%s: %s does not hold %q (%v)", c.what, h[0], h[1], err)
 				}
 			}
 			if strings.Contains(r.stderr, "panic") || strings.Contains(r.stderr, "goroutine ") {

@@ -162,3 +162,16 @@ func copyNode(n *yaml.Node, seen map[*yaml.Node]*yaml.Node) *yaml.Node {
 func (d *decoder) attach(key, file string, data []byte) {
 	d.attached = append(d.attached, attachment{key: key, file: file, data: data})
 }
+
+// Inputs returns the files the scenario was read from: its own file (none
+// for a built-in) and the staffing and forecast tables it names.
+func (s *Scenario) Inputs() []string {
+	var out []string
+	if !strings.HasPrefix(s.File, "builtin:") && s.File != "" {
+		out = append(out, s.File)
+	}
+	for _, a := range s.attached {
+		out = append(out, a.file)
+	}
+	return out
+}

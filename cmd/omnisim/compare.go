@@ -125,6 +125,9 @@ func (o *compareOptions) run(s streams, nameA, nameB string, seedGiven bool) err
 	if err != nil {
 		return err
 	}
+	if err := notAnInput("--out", dir, append(a.Inputs(), b.Inputs()...)...); err != nil {
+		return err
+	}
 	start := time.Now()
 	bar := newProgress(s, "replications", 2*reps)
 	runner := runOptions{workers: o.workers}

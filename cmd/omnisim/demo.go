@@ -81,6 +81,9 @@ func (o *runOptions) demo(s streams, name string, seedGiven bool) error {
 	if err != nil {
 		return err
 	}
+	if err := notAnInput("--out", dir, sc.Inputs()...); err != nil {
+		return err
+	}
 	start := time.Now()
 	bar := newProgress(s, "replications", reps)
 	results, err := o.replicate(&cfg, span(0, reps), nil, bar)

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -183,16 +184,6 @@ func (o *fitOptions) fit(s streams, path string) error {
 	if o.json && !o.check {
 		return usageErrorf("--json writes the check: give --check too")
 	}
-	file, err := input.Open(path, "contact log")
-	if err != nil {
-		return err
-	}
-	defer file.Close()
-	in := bufio.NewReaderSize(file, 1<<16)
-	format, err := o.detect(in)
-	if err != nil {
-		return err
-	}
 	out := o.out
 	if out == "" {
 		base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
@@ -202,6 +193,23 @@ func (o *fitOptions) fit(s streams, path string) error {
 		if p != "" && exists(p) && !o.force {
 			return usageErrorf("%s already exists: name another file, or add --force to replace it", p)
 		}
+	}
+	if err := errors.Join(notAnInput("--out", out, path, o.mapping), notAnInput("--forecast", o.forecast, path, o.mapping),
+		notAnInput("--charts", o.charts, path, o.mapping)); err != nil {
+		return err
+	}
+	if o.forecast != "" && realPath(o.forecast) == realPath(out) {
+		return usageErrorf("--forecast %s is the file --out names: give each its own", o.forecast)
+	}
+	file, err := input.Open(path, "contact log")
+	if err != nil {
+		return err
+	}
+	defer file.Close()
+	in := bufio.NewReaderSize(file, 1<<16)
+	format, err := o.detect(in)
+	if err != nil {
+		return err
 	}
 	start := time.Now()
 	// Before the split (or all of the log) is fitted; after it, with
@@ -229,6 +237,12 @@ func (o *fitOptions) fit(s streams, path string) error {
 	if o.split != "" && afterRows == 0 {
 		return usageErrorf("--split %s: the log has no contact from that day on", o.split)
 	}
+	// Every output is checked before any is written: a refused command
+	// writes nothing.
+	charts := handleCharts(result)
+	if err := o.checkChartTargets(charts); err != nil {
+		return err
+	}
 	name := fileName(strings.TrimSuffix(filepath.Base(out), filepath.Ext(out)))
 	yaml, sc, err := o.scenario(s, result, name, filepath.Base(path), cal)
 	if err != nil {
@@ -252,7 +266,6 @@ func (o *fitOptions) fit(s streams, path string) error {
 			return failed(err)
 		}
 	}
-	charts := handleCharts(result)
 	if !o.check {
 		return o.drawFitCharts(s, charts)
 	}
@@ -405,6 +418,33 @@ func checkChart(c *fit.CheckResult, name, title string) output.Chart {
 	chart := output.CheckChart(figs, c.Interval)
 	chart.Name, chart.Title = name, title
 	return chart
+}
+
+// checkChartTargets checks, before anything is written, that the charts
+// of the fit (charts, then the check's) can go into the folder --charts
+// names: none is there already, unless --force.
+func (o *fitOptions) checkChartTargets(charts []output.Chart) error {
+	if o.charts == "" || o.force {
+		return nil
+	}
+	names := make([]string, 0, len(charts)+2)
+	for _, c := range charts {
+		names = append(names, c.Name)
+	}
+	if o.check {
+		names = append(names, "check")
+	}
+	if o.split != "" {
+		names = append(names, "check-after-split")
+	}
+	for _, n := range names {
+		for _, format := range output.ChartFormats {
+			if p := filepath.Join(o.charts, n+"."+format); exists(p) {
+				return usageErrorf("%s already exists: name another folder with --charts, or add --force to replace it", p)
+			}
+		}
+	}
+	return nil
 }
 
 // drawFitCharts writes the charts into the folder --charts names, as PNG

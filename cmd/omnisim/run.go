@@ -159,6 +159,9 @@ func (o *runOptions) run(s streams, name string, seedGiven bool) error {
 	if err != nil {
 		return err
 	}
+	if err := notAnInput("--out", dir, sc.Inputs()...); err != nil {
+		return err
+	}
 	var contacts *output.Contacts
 	if o.journeys {
 		if contacts, err = output.NewContacts(dir, reps); err != nil {

@@ -115,6 +115,9 @@ func (o *staffOptions) staff(s streams, name string, seedGiven bool) error {
 	if err != nil {
 		return err
 	}
+	if err := notAnInput("--out", dir, sc.Inputs()...); err != nil {
+		return err
+	}
 	start := time.Now()
 	p, err := plan.Search(&cfg, plan.Options{
 		Replications: reps, Workers: o.workers, MaxAgents: o.maxAgents, MaxIterations: o.maxIterations,

@@ -224,6 +224,9 @@ func (o *sweepOptions) sweep(s streams, name string, seedGiven bool) error {
 	if err != nil {
 		return err
 	}
+	if err := notAnInput("--out", dir, append(scs[0].Inputs(), o.grid)...); err != nil {
+		return err
+	}
 	start := time.Now()
 	bar := newProgress(s, "replications", len(models.SweepJobs(reps)))
 	results, err := models.RunSweepProgress(cfgs, models.SweepJobs(reps), o.workers, func() { bar.Add(1) })

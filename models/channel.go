@@ -12,7 +12,6 @@ import (
 type channel struct {
 	cfg  *Channel
 	idx  int
-	bit  uint64 // the channel's bit in a customer's set of channels used
 	w    *world
 	kind ChannelKind
 

@@ -21,9 +21,9 @@ type customer struct {
 	failures    int
 	switches    int
 	escalations int
-	carried     int // contacts that started from nothing in a siloed centre
-	late        int // contacts answered later than the customer expected
-	used        uint64
+	carried     int      // contacts that started from nothing in a siloed centre
+	late        int      // contacts answered later than the customer expected
+	used        []int32  // the different channels it contacted, in first-use order
 	last        *channel // the channel of the latest contact
 	lastAt      float64  // when the latest contact arrived
 	lastID      int64    // the latest contact's number
@@ -70,11 +70,20 @@ func (cu *customer) bad() bool {
 	return !cu.resolved || cu.failures > 0 || cu.late > 0
 }
 
+// use records that the customer contacted channel number idx. The set is
+// a short slice searched in turn, not a bit mask: a scenario may have any
+// number of channels (a 64-bit mask miscounted past 64), while a customer
+// rarely tries more than a few of them, so the search stays short.
+func (cu *customer) use(idx int) {
+	for _, u := range cu.used {
+		if int(u) == idx {
+			return
+		}
+	}
+	cu.used = append(cu.used, int32(idx))
+}
+
 // channelsUsed returns the number of different channels the customer used.
 func (cu *customer) channelsUsed() int {
-	n := 0
-	for u := cu.used; u != 0; u &= u - 1 {
-		n++
-	}
-	return n
+	return len(cu.used)
 }

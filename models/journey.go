@@ -118,8 +118,8 @@ func (w *world) newCustomer(now float64, key sim.Key, issueCum []float64) *custo
 	if n := len(w.freeCustomers); n > 0 {
 		cu = w.freeCustomers[n-1]
 		w.freeCustomers = w.freeCustomers[:n-1]
-		story, resume := cu.story[:0], cu.resume
-		*cu = customer{story: story, resume: resume}
+		story, used, resume := cu.story[:0], cu.used[:0], cu.resume
+		*cu = customer{story: story, used: used, resume: resume}
 	} else {
 		cu = &customer{}
 		c := cu
@@ -215,7 +215,7 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 	now := w.eng.Now()
 	prev := cu.last
 	cu.contacts++
-	cu.used |= ch.bit
+	cu.use(ch.idx)
 	cu.last = ch
 	carried := prev != nil && prev != ch
 	if carried {

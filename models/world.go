@@ -116,7 +116,6 @@ func newWorld(cfg *Config, streams *sim.Streams) *world {
 		ch := &channel{
 			cfg:  c,
 			idx:  i,
-			bit:  1 << (i % 64),
 			w:    w,
 			kind: c.Kind,
 			arrivals: newChannelProcess(c.Arrivals, cfg.Interval, streams.Rand("arrivals/"+c.Name),

@@ -123,13 +123,18 @@ func dailyNote(tl timeline) string {
 // queue of a live channel, the backlog of a deferred one, in two panels
 // when there are both, as their scales differ.
 func queueChart(ds *Dataset, tl timeline) Chart {
-	var live, deferred []chartChannel
+	var waiting []chartChannel
 	for _, ch := range channelsOf(ds) {
-		switch {
-		case ch.Kind == string(models.SelfService):
-		case ch.live():
+		if ch.Kind != string(models.SelfService) {
+			waiting = append(waiting, ch)
+		}
+	}
+	waiting, left := chartedChannels(ds, waiting)
+	var live, deferred []chartChannel
+	for _, ch := range waiting {
+		if ch.live() {
 			live = append(live, ch)
-		default:
+		} else {
 			deferred = append(deferred, ch)
 		}
 	}
@@ -153,7 +158,7 @@ func queueChart(ds *Dataset, tl timeline) Chart {
 	}
 	add(live, "live channels: contacts in the queue")
 	add(deferred, "deferred channels: contacts in the backlog")
-	note := "Contacts waiting at the end of each interval, by channel: in the queue on live channels, in the backlog on deferred ones." + replications(ds)
+	note := "Contacts waiting at the end of each interval, by channel: in the queue on live channels, in the backlog on deferred ones." + left + replications(ds)
 	if none := withoutData(lines); none != "" {
 		note += " No data for " + none + "."
 	}
@@ -169,10 +174,14 @@ func queueChart(ds *Dataset, tl timeline) Chart {
 func serviceLevelChart(ds *Dataset, tl timeline) Chart {
 	var lines []line
 	targets := false
+	var served []chartChannel
 	for _, ch := range channelsOf(ds) {
-		if ch.Kind == string(models.SelfService) {
-			continue
+		if ch.Kind != string(models.SelfService) {
+			served = append(served, ch)
 		}
+	}
+	served, left := chartedChannels(ds, served)
+	for _, ch := range served {
 		s, faint := channelSeries(ds, tl, ch, "service_level", 100)
 		label := ch.Name
 		if ch.Target > 0 {
@@ -198,7 +207,7 @@ func serviceLevelChart(ds *Dataset, tl timeline) Chart {
 		extra = append(extra, legendItem{name: "target (dashed)", color: mutedColor, thumbs: []plot.Thumbnailer{legendLine(sty)}})
 	}
 	panels := []panel{{yLabel: "service level (% of contacts offered)", yMin: 0, yMax: 100}}
-	note := "The share of the contacts offered in each interval (by the interval they arrived in) that were answered within the channel's threshold; dashed lines are the targets. Gaps are intervals with no contacts." + dailyNote(tl) + replications(ds)
+	note := "The share of the contacts offered in each interval (by the interval they arrived in) that were answered within the channel's threshold; dashed lines are the targets. Gaps are intervals with no contacts." + dailyNote(tl) + left + replications(ds)
 	if none := withoutData(lines); none != "" {
 		note += " No contacts on " + none + "."
 	}
@@ -210,16 +219,20 @@ func serviceLevelChart(ds *Dataset, tl timeline) Chart {
 // whose customer gave up waiting.
 func abandonmentChart(ds *Dataset, tl timeline) Chart {
 	var lines []line
+	var live []chartChannel
 	for _, ch := range channelsOf(ds) {
-		if !ch.live() {
-			continue
+		if ch.live() {
+			live = append(live, ch)
 		}
+	}
+	live, left := chartedChannels(ds, live)
+	for _, ch := range live {
 		s, faint := channelSeries(ds, tl, ch, "p_abandon", 100)
 		lines = append(lines, faint...)
 		lines = append(lines, line{name: named(ch.Name, s), about: ch.Name, s: s, style: thick(channelStyle(ch.index), len(faint) > 0)})
 	}
 	panels := []panel{{yLabel: "abandonment (% of contacts offered)", yMin: 0, yMax: math.NaN()}}
-	note := "The share of the contacts offered on each live channel in each interval whose customer gave up waiting. Gaps are intervals with no contacts." + dailyNote(tl) + replications(ds)
+	note := "The share of the contacts offered on each live channel in each interval whose customer gave up waiting. Gaps are intervals with no contacts." + dailyNote(tl) + left + replications(ds)
 	if none := withoutData(lines); none != "" {
 		note += " No contacts on " + none + "."
 	}
@@ -233,12 +246,15 @@ func abandonmentChart(ds *Dataset, tl timeline) Chart {
 // occupancyChart shows each pool's occupancy interval by interval.
 func occupancyChart(ds *Dataset, tl timeline) Chart {
 	var lines []line
-	for i, pool := range poolsOf(ds) {
+	pools := poolsOf(ds)
+	shown, left := chartedPools(ds, pools)
+	for _, i := range shown {
+		pool := pools[i]
 		s := stepSeries(ds.Staffing, rowsWhere(ds.Staffing, "pool", pool), "occupancy", 100, tl)
 		lines = append(lines, line{name: named(pool, s), about: pool, s: s, style: poolStyle(i)})
 	}
 	panels := []panel{{yLabel: "occupancy (% of time present)", yMin: 0, yMax: 100}}
-	note := "The share of their time present that each pool's agents spent handling contacts, interval by interval. Gaps are intervals with no agent present." + replications(ds)
+	note := "The share of their time present that each pool's agents spent handling contacts, interval by interval. Gaps are intervals with no agent present." + left + replications(ds)
 	if none := withoutData(lines); none != "" {
 		note += " No agent of " + none + " was ever present."
 	}
@@ -305,7 +321,8 @@ func reputationChart(ds *Dataset, tl timeline) Chart {
 		}
 		return math.NaN()
 	}
-	for _, ch := range channelsOf(ds) {
+	shown, left := chartedChannels(ds, channelsOf(ds))
+	for _, ch := range shown {
 		s := readingSeries(ds.Intervals, rowsWhere(ds.Intervals, "channel", ch.Name), "expected_wait_seconds", 1.0/60, tl).mapY(logPositive)
 		lines = append(lines, line{name: named(ch.Name, s), about: ch.Name, s: s, style: channelStyle(ch.index)})
 	}
@@ -317,7 +334,7 @@ func reputationChart(ds *Dataset, tl timeline) Chart {
 	if none := withoutData(lines); none != "" {
 		note += " No reputation for " + none + "."
 	}
-	note += replications(ds)
+	note += left + replications(ds)
 	empty := "The run recorded no channel's reputation (the wait customers expect)."
 	return timeChart("reputation", "Channel reputations: the wait customers expect", note, tl, panels, lines, nil, empty)
 }
@@ -343,10 +360,14 @@ func staffingChart(ds *Dataset, tl timeline) Chart {
 		{name: "scheduled", s: totalSeries(ds.Staffing, "scheduled", tl), style: sched},
 		{name: "needed", s: totalSeries(ds.Staffing, "needed_agents", tl), style: need},
 	}
+	leftOut := ""
 	if len(pools) > 1 {
 		panels[0].title = "all pools"
 		panels = append(panels, panel{title: "by pool: scheduled (solid) and needed (dashed)", yLabel: "agents", yMin: 0, yMax: math.NaN()})
-		for i, pool := range pools {
+		shown, left := chartedPools(ds, pools)
+		leftOut = left
+		for _, i := range shown {
+			pool := pools[i]
 			rows := rowsWhere(ds.Staffing, "pool", pool)
 			sty := poolStyle(i)
 			s := stepSeries(ds.Staffing, rows, "scheduled", 1, tl)
@@ -360,7 +381,7 @@ func staffingChart(ds *Dataset, tl timeline) Chart {
 	if lo, hi := lines[1].s.yRange(); lo == 0 && hi == 0 {
 		note += " No agents were scheduled in this run."
 	}
-	note += replications(ds)
+	note += leftOut + replications(ds)
 	empty := "The run recorded no staffing figures."
 	return timeChart(name, title, note, tl, panels, lines, nil, empty)
 }
@@ -406,10 +427,20 @@ func costChart(ds *Dataset, tl timeline) Chart {
 	first := int(tl.warmup / 86400) // the first day with measured time
 	days := tl.days() - first
 	costs := make([][]float64, len(pools))
-	total := 0.0
+	byName := make(map[string]int, len(pools))
 	for p, pool := range pools {
 		costs[p] = make([]float64, days)
-		for _, i := range rowsWhere(ds.Staffing, "pool", pool) {
+		if _, ok := byName[pool]; !ok {
+			byName[pool] = p
+		}
+	}
+	total := 0.0
+	if ds.Staffing != nil {
+		for i := range ds.Staffing.Rows {
+			p, ok := byName[ds.Staffing.Text(i, "pool")]
+			if !ok {
+				continue
+			}
 			day := ds.Staffing.Float(i, "day") - 1
 			if !finite(day) {
 				day = math.Floor(rowStart(ds.Staffing, i, tl.interval) / 86400)
@@ -437,15 +468,58 @@ func costChart(ds *Dataset, tl timeline) Chart {
 		}
 		return c
 	}
-	c.Note = fmt.Sprintf("The cost of the agents scheduled, per day of the measured window and pool, in the scenario's currency: scheduled hours × the pool's cost per hour. In all, %s.", Value(total, UnitMoney)) + replications(ds)
+	c.Note = fmt.Sprintf("The cost of the agents scheduled, per day of the measured window and pool, in the scenario's currency: scheduled hours × the pool's cost per hour. In all, %s.", Value(total, UnitMoney))
+	colors := make([]color.Color, len(pools))
+	for i := range pools {
+		colors[i] = poolColor(i)
+	}
+	if n := len(pools); n > MaxChartLines {
+		pools, costs, colors = otherPools(pools, costs, colors)
+		c.Note += fmt.Sprintf(" With %d pools, the %d that cost the most have a bar each and the other %d are stacked as one.",
+			n, len(pools)-1, n-len(pools)+1)
+	}
+	c.Note += replications(ds)
 	c.build = func(f frame) (*figure, error) {
-		return costFigure(tl, f, pools, costs, first)
+		return costFigure(tl, f, pools, costs, colors, first)
 	}
 	return c
 }
 
-// costFigure stacks each day's cost by pool.
-func costFigure(tl timeline, f frame, pools []string, costs [][]float64, first int) (*figure, error) {
+// otherPools keeps the MaxChartLines-1 pools that cost the most, in their
+// order, and adds the others up as a last one, "N other pools", drawn in
+// the muted colour.
+func otherPools(pools []string, costs [][]float64, colors []color.Color) ([]string, [][]float64, []color.Color) {
+	idx := make([]int, len(pools))
+	for i := range idx {
+		idx[i] = i
+	}
+	kept, dropped := topN(idx, MaxChartLines-1, func(i int) float64 {
+		sum := 0.0
+		for _, v := range costs[i] {
+			sum += v
+		}
+		return sum
+	})
+	var names []string
+	var sums [][]float64
+	var cols []color.Color
+	rest := make([]float64, len(costs[0]))
+	for _, i := range kept {
+		names, sums, cols = append(names, pools[i]), append(sums, costs[i]), append(cols, colors[i])
+	}
+	for i := range pools {
+		if !slices.Contains(kept, i) {
+			for d, v := range costs[i] {
+				rest[d] += v
+			}
+		}
+	}
+	names = append(names, fmt.Sprintf("%d other pools", dropped))
+	return names, append(sums, rest), append(cols, mutedColor)
+}
+
+// costFigure stacks each day's cost by pool, each pool in its colour.
+func costFigure(tl timeline, f frame, pools []string, costs [][]float64, colors []color.Color, first int) (*figure, error) {
 	days := len(costs[0])
 	p := newPlot()
 	p.Y.Label.Text = "cost per day (the scenario's currency)"
@@ -464,7 +538,7 @@ func costFigure(tl timeline, f frame, pools []string, costs [][]float64, first i
 		if err != nil {
 			return nil, err
 		}
-		bars.Color = poolColor(i)
+		bars.Color = colors[i]
 		bars.LineStyle = draw.LineStyle{Color: color.White, Width: vg.Points(0.5)}
 		if below != nil {
 			bars.StackOn(below)
@@ -475,7 +549,7 @@ func costFigure(tl timeline, f frame, pools []string, costs [][]float64, first i
 		if !slices.ContainsFunc(costs[i], func(v float64) bool { return v > 0 }) {
 			label += " (no cost)"
 		}
-		fig.legend = append(fig.legend, legendItem{name: label, color: poolColor(i), thumbs: []plot.Thumbnailer{bars}})
+		fig.legend = append(fig.legend, legendItem{name: label, color: colors[i], thumbs: []plot.Thumbnailer{bars}})
 		for d, v := range costs[i] {
 			sums[d] += v
 			hi = math.Max(hi, sums[d])
@@ -532,27 +606,9 @@ func flowsChart(ds *Dataset, tl timeline) Chart {
 	for _, ch := range channelsOf(ds) {
 		names = append(names, ch.Name)
 	}
+	fm := newFlowMatrix(names, ds.Flows)
+	names, m, total, seen, others := fm.names, fm.m, fm.total, fm.seen, fm.note
 	n := len(names)
-	m := make([][]float64, n)
-	for i := range m {
-		m[i] = make([]float64, n)
-		for j := range m[i] {
-			m[i][j] = math.NaN()
-		}
-	}
-	total, seen := 0.0, false
-	if ds.Flows != nil {
-		for r := range ds.Flows.Rows {
-			i, j := slices.Index(names, ds.Flows.Text(r, "from")), slices.Index(names, ds.Flows.Text(r, "to"))
-			v := ds.Flows.Float(r, "moves")
-			if i < 0 || j < 0 || i == j || !finite(v) {
-				continue
-			}
-			m[i][j] = v
-			total += v
-			seen = true
-		}
-	}
 	c := Chart{Name: name, Title: title}
 	switch {
 	case n < 2:
@@ -575,7 +631,7 @@ func flowsChart(ds *Dataset, tl timeline) Chart {
 	if total == 0 {
 		c.Note = "No customer moved between channels in the measured window."
 	}
-	c.Note += replications(ds)
+	c.Note += others + replications(ds)
 	scale := "moves"
 	if ds.Meta.Replications > 1 {
 		scale = "moves per replication"

@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+
+	"github.com/omnisim/omnisim/internal/input"
 )
 
 // File is one file of a run's output folder: where it goes, what it holds,
@@ -310,12 +312,12 @@ func ReadFolder(dir string) (*Dataset, error) {
 	} else if err == nil && !info.IsDir() {
 		return nil, fmt.Errorf("output: %s is a file, not a run's output folder", dir)
 	}
-	data, err := os.ReadFile(filepath.Join(dir, SummaryFile))
-	if errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(filepath.Join(dir, SummaryFile)); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("output: %s has no %s: is it a run's output folder?", dir, SummaryFile)
 	}
+	data, err := input.ReadFile(filepath.Join(dir, SummaryFile), "run's summary", maxSummarySize)
 	if err != nil {
-		return nil, fmt.Errorf("output: %w", err)
+		return nil, err
 	}
 	var s struct {
 		Run       *Meta    `json:"run"`
@@ -371,14 +373,18 @@ func ReadFolder(dir string) (*Dataset, error) {
 	return ds, nil
 }
 
+// maxSummarySize bounds the summary.json plot and animate read: far more
+// than a run of many channels and days writes.
+const maxSummarySize = 256 << 20
+
 // readTable reads one CSV file of a run's output folder.
 func readTable(p string) (*CSVTable, error) {
-	f, err := os.Open(p)
-	if errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("output: %s is missing", p)
 	}
+	f, err := input.Open(p, "table of a run's output folder")
 	if err != nil {
-		return nil, fmt.Errorf("output: %w", err)
+		return nil, err
 	}
 	defer f.Close()
 	t, err := ReadCSVTable(bufio.NewReader(f))

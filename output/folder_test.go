@@ -259,12 +259,42 @@ func folderEntries(t *testing.T, dir string) []string {
 	return names
 }
 
-// outputFolder makes dir a run's output folder: a summary.json, and
-// a.csv holding content.
+// outputFolder makes dir a run's output folder: a summary.json listing
+// its files, and a.csv holding content.
 func outputFolder(t *testing.T, dir, content string) {
 	t.Helper()
-	if err := WriteFolder(dir, []File{textFile(SummaryFile, `{"omnisim_version": "0"}`), textFile("a.csv", content)}, false); err != nil {
+	if err := WriteFolder(dir, []File{textFile(SummaryFile, `{"omnisim_version": "0", "files": {"a.csv": {}}}`), textFile("a.csv", content)}, false); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestForceKeepsTheUsersFiles: --force replaces an output folder only when
+// every file it holds is one omnisim wrote there, as its manifest lists
+// them: a file of the user's is refused by name and left as it was
+// (TestForceSparesUserFiles has the other cases).
+func TestForceKeepsTheUsersFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "run")
+	outputFolder(t, dir, "old")
+	notes := filepath.Join(dir, "notes", "mine.txt")
+	if err := os.MkdirAll(filepath.Dir(notes), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(notes, []byte("keep"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteFolder(dir, []File{textFile(SummaryFile, `{"omnisim_version": "0"}`)}, true)
+	var exists *ExistsError
+	if !errors.As(err, &exists) || !strings.Contains(err.Error(), "holds notes/mine.txt, which omnisim did not write") {
+		t.Errorf("got %v, want a refusal naming notes/mine.txt", err)
+	}
+	if data, err := os.ReadFile(notes); err != nil || string(data) != "keep" {
+		t.Errorf("the user's file: %q, %v", data, err)
+	}
+	if err := os.Remove(notes); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFolder(dir, []File{textFile(SummaryFile, `{"omnisim_version": "0"}`)}, true); err != nil {
+		t.Errorf("only omnisim's files left: %v", err)
 	}
 }
 
@@ -320,7 +350,12 @@ func TestWriteFolder(t *testing.T) {
 	t.Run("force replaces", func(t *testing.T) {
 		parent := t.TempDir()
 		dir := filepath.Join(parent, "run")
-		outputFolder(t, dir, "old")
+		// A file the old run wrote and the new one does not goes too.
+		old := []File{textFile(SummaryFile, `{"omnisim_version": "0", "files": {"a.csv": {}, "stale.csv": {}}}`),
+			textFile("a.csv", "old"), textFile("stale.csv", "")}
+		if err := WriteFolder(dir, old, false); err != nil {
+			t.Fatal(err)
+		}
 		if err := WriteFolder(dir, []File{textFile(SummaryFile, "{}"), textFile("a.csv", "new")}, true); err != nil {
 			t.Fatal(err)
 		}

@@ -233,31 +233,29 @@ func (v *reportView) poolTotals() reportSection {
 // left and a column per channel they went to; ok is false when nobody
 // moved.
 func (v *reportView) moves() (reportSection, bool) {
-	t := v.flows
 	names := make([]string, len(v.meta.Channels))
 	for i, ch := range v.meta.Channels {
 		names[i] = ch.Name
 	}
-	moves := map[[2]string]float64{}
+	fm := newFlowMatrix(names, v.flows)
 	moved := false
-	for r := range t.Rows {
-		x := t.Float(r, "moves")
-		moves[[2]string{t.Text(r, "from"), t.Text(r, "to")}] = x
-		moved = moved || reportNonZero(x)
+	for _, row := range fm.m {
+		for _, x := range row {
+			moved = moved || reportNonZero(x)
+		}
 	}
 	if !moved {
 		return reportSection{}, false
 	}
-	tb := &reportTable{Head: append([]string{"from \\ to"}, names...)}
-	for _, from := range names {
+	tb := &reportTable{Head: append([]string{"from \\ to"}, fm.names...)}
+	for i, from := range fm.names {
 		row := []reportCell{{Text: from, Left: true}}
-		for _, to := range names {
-			x, ok := moves[[2]string{from, to}]
+		for j, x := range fm.m[i] {
 			cell := "–"
-			if ok && from != to {
+			if finite(x) {
 				cell = v.count(x)
 			}
-			if from == to {
+			if fm.diagonal(i, j) {
 				cell = ""
 			}
 			row = append(row, reportCell{Text: cell})
@@ -265,7 +263,7 @@ func (v *reportView) moves() (reportSection, bool) {
 		tb.Rows = append(tb.Rows, row)
 	}
 	s := reportSection{ID: "moves", Title: "Moves between channels", Table: tb,
-		Notes: []string{"Times a customer left the channel of a row for the channel of a column, in the measured window."}}
+		Notes: []string{"Times a customer left the channel of a row for the channel of a column, in the measured window." + fm.note}}
 	if v.meta.Replications > 1 {
 		s.Notes = append(s.Notes, "Means per replication.")
 	}

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/omnisim/omnisim/internal/input"
 	"github.com/omnisim/omnisim/models"
 )
 
@@ -46,8 +47,8 @@ func ParseShard(s string, getenv func(string) string) (Shard, error) {
 		return Shard{}, fmt.Errorf("shard %q: want K/N, the shard K (from 0) of N, or auto/N", s)
 	}
 	count, err := strconv.Atoi(strings.TrimSpace(n))
-	if err != nil || count < 1 {
-		return Shard{}, fmt.Errorf("shard %q: N must be a whole number ≥ 1", s)
+	if err != nil || count < 1 || count > MaxShards {
+		return Shard{}, fmt.Errorf("shard %q: N must be a whole number from 1 to %d", s, MaxShards)
 	}
 	k = strings.TrimSpace(k)
 	from := ""
@@ -68,6 +69,10 @@ func ParseShard(s string, getenv func(string) string) (Shard, error) {
 	}
 	return Shard{Index: index, Count: count}, nil
 }
+
+// MaxShards is the most shards a run or a sweep may be split into: one
+// replication each of the most a run may have.
+const MaxShards = 100_000
 
 // String writes the shard as K/N.
 func (s Shard) String() string { return fmt.Sprintf("%d/%d", s.Index, s.Count) }
@@ -171,7 +176,7 @@ func WritePart(dir string, p *Part, force bool) (path string, err error) {
 
 // ReadPart reads one part file.
 func ReadPart(path string) (*Part, error) {
-	f, err := os.Open(path)
+	f, err := input.Open(path, "part file")
 	if err != nil {
 		return nil, err
 	}

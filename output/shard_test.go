@@ -38,7 +38,7 @@ func TestParseShard(t *testing.T) {
 	}
 	bad := []struct{ in, msg string }{
 		{"3", "want K/N"},
-		{"1/0", "N must be a whole number ≥ 1"},
+		{"1/0", "N must be a whole number from 1 to 100000"},
 		{"4/4", "from 0 to 3"},
 		{"-1/4", "from 0 to 3"},
 		{"x/4", "from 0 to 3"},

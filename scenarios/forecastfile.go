@@ -39,9 +39,9 @@ func (d *decoder) forecastFile(n *yaml.Node, cfg *models.Config) {
 	if _, fromSet := d.origin[n]; !fromSet && !filepath.IsAbs(name) && !strings.HasPrefix(d.file, "builtin:") {
 		file = filepath.Join(filepath.Dir(d.file), name)
 	}
-	data, err := readSmall(file)
+	data, err := readSmall(file, "forecast table")
 	if err != nil {
-		d.errorf(n, path, "%s", strings.ReplaceAll(err.Error(), "staffing", "forecast"))
+		d.errorf(n, path, "%v", err)
 		return
 	}
 	volumes, errs := parseForecast(file, data, cfg)

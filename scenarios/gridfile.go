@@ -2,29 +2,20 @@ package scenarios
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/omnisim/omnisim/internal/input"
 )
 
 // LoadGrid reads a grid file (see ParseGrid).
 func LoadGrid(path string) (*Grid, error) {
-	info, err := os.Stat(path)
+	data, err := input.ReadFile(path, "grid file", maxFileSize)
 	if err != nil {
-		return nil, fmt.Errorf("scenarios: %w", err)
-	}
-	if info.IsDir() {
-		return nil, fmt.Errorf("scenarios: %s is a directory, not a grid file", path)
-	}
-	if info.Size() > maxFileSize {
-		return nil, fmt.Errorf("scenarios: %s is %d bytes, too large for a grid file", path, info.Size())
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("scenarios: %w", err)
+		return nil, err
 	}
 	return ParseGrid(path, data)
 }
@@ -54,8 +45,12 @@ func ParseGrid(file string, data []byte) (g *Grid, err error) {
 		return nil, Errors{{File: file, Msg: "not a text file in UTF-8: a grid is a YAML text file"}}
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	second, err := oneDocument(data, &doc)
+	if err != nil {
 		return nil, Errors{yamlError(file, err)}
+	}
+	if second > 0 {
+		return nil, Errors{{File: file, Line: second, Column: 1, Msg: "a second YAML document begins here (after ---): a grid is one document; remove the --- or put these settings in the first"}}
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,6 +11,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/omnisim/omnisim/internal/input"
 	"github.com/omnisim/omnisim/models"
 )
 
@@ -33,19 +33,8 @@ func Load(path string, sets []string) (*Scenario, error) {
 // readFile reads the scenario file at path and returns its default short
 // name (the file's name without its extension) and its text.
 func readFile(path string) (name string, data []byte, err error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return "", nil, fmt.Errorf("scenarios: %w", err)
-	}
-	if info.IsDir() {
-		return "", nil, fmt.Errorf("scenarios: %s is a directory, not a scenario file", path)
-	}
-	if info.Size() > maxFileSize {
-		return "", nil, fmt.Errorf("scenarios: %s is %d bytes, too large for a scenario file", path, info.Size())
-	}
-	data, err = os.ReadFile(path)
-	if err != nil {
-		return "", nil, fmt.Errorf("scenarios: %w", err)
+	if data, err = input.ReadFile(path, "scenario file", maxFileSize); err != nil {
+		return "", nil, err
 	}
 	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), data, nil
 }
@@ -73,8 +62,12 @@ func parse(file, name string, data []byte, sets []string, claims bool) (s *Scena
 		return nil, Errors{{File: file, Msg: "not a text file in UTF-8: a scenario is a YAML text file"}}
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	second, err := oneDocument(data, &doc)
+	if err != nil {
 		return nil, Errors{yamlError(file, err)}
+	}
+	if second > 0 {
+		return nil, Errors{{File: file, Line: second, Column: 1, Msg: "a second YAML document begins here (after ---): a scenario is one document; remove the --- or put these settings in the first"}}
 	}
 	d := newDecoder(file)
 	d.lenient = len(sets) > 0

@@ -342,7 +342,7 @@ func TestOpen(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "neither a file nor a built-in scenario") {
 		t.Errorf("Open(missing name) error = %v", err)
 	}
-	if _, err := Open(dir, nil); err == nil || !strings.Contains(err.Error(), "is a directory") {
+	if _, err := Open(dir, nil); err == nil || !strings.Contains(err.Error(), "is a folder, not a scenario file") {
 		t.Errorf("Open(directory) error = %v", err)
 	}
 }
@@ -373,4 +373,21 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestOneDocument: a second YAML document, in a file or a --set value, is
+// refused where it begins, not silently ignored; a lone --- at the end is
+// no document.
+func TestOneDocument(t *testing.T) {
+	if _, err := Parse("t.yaml", "t", []byte(valid+"---\nseed: 9\n"), nil); err == nil ||
+		!strings.Contains(err.Error(), "t.yaml:17:1: a second YAML document begins here") {
+		t.Errorf("a second document in the file: got %v", err)
+	}
+	if _, err := Parse("t.yaml", "t", []byte(valid+"---\n"), nil); err != nil {
+		t.Errorf("a --- at the end: %v", err)
+	}
+	if _, err := Parse("t.yaml", "t", []byte(valid), []string{"seed=3\n---\n4"}); err == nil ||
+		!strings.Contains(err.Error(), "the value holds a second YAML document") {
+		t.Errorf("a second document in --set: got %v", err)
+	}
 }

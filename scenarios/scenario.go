@@ -51,7 +51,9 @@ const (
 	DefaultSeed         = 1
 	DefaultReplications = 1
 	DefaultAnswerWithin = 20
-	maxReplications     = 100_000
+	// MaxReplications is the most replications a run may have, from a
+	// scenario file, --set or --reps alike.
+	MaxReplications = 100_000
 )
 
 // decodeScenario decodes the top level of a scenario.
@@ -90,8 +92,8 @@ func (d *decoder) decodeScenario(root *yaml.Node, s *Scenario) {
 		}},
 		{"replications", func(n *yaml.Node, p string) {
 			s.Replications = d.integer(n, p)
-			if s.Replications < 1 || s.Replications > maxReplications {
-				d.errorf(n, p, "must be between 1 and %d, not %d", maxReplications, s.Replications)
+			if s.Replications < 1 || s.Replications > MaxReplications {
+				d.errorf(n, p, "must be between 1 and %d, not %d", MaxReplications, s.Replications)
 			}
 		}},
 		{"horizon", func(n *yaml.Node, p string) { cfg.Horizon = d.duration(n, p) }},

@@ -28,6 +28,10 @@ func (d *decoder) apply(root *yaml.Node, set string) error {
 	if err != nil {
 		return err
 	}
+	var probe yaml.Node
+	if second, err := oneDocument([]byte(text), &probe); err == nil && second > 0 {
+		return fmt.Errorf("the value holds a second YAML document (after ---), which would be ignored: give one value")
+	}
 	value := parseValue(text)
 	origin := "--set " + set
 	mark(value, d.origin, origin)

@@ -39,7 +39,9 @@ func parseDays(text string) (models.Days, error) {
 		part = strings.TrimSpace(part)
 		switch part {
 		case "every day", "everyday", "daily":
-			return models.EveryDay, nil
+			// Every part is read: a word after it is a mistake too.
+			days = models.EveryDay
+			continue
 		case "weekdays":
 			for d := models.Monday; d <= models.Friday; d++ {
 				days[d] = true

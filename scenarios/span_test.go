@@ -54,6 +54,9 @@ func TestParseDaysErrors(t *testing.T) {
 	tests := []struct{ text, want string }{
 		{"funday", `"funday" is not a day of the week: ` + daysHelp},
 		{"mon-funday", `"funday" is not a day of the week: ` + daysHelp},
+		// Every part is read, even after every day.
+		{"every day, funday", `"funday" is not a day of the week: ` + daysHelp},
+		{"daily,xyz", `"xyz" is not a day of the week: ` + daysHelp},
 		{"mo", `"mo" is not a day of the week: ` + daysHelp},
 		{"mon-", `"" is not a day of the week: ` + daysHelp},
 		{"", `no days given: ` + daysHelp},

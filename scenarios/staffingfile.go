@@ -4,7 +4,6 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -12,6 +11,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/omnisim/omnisim/internal/input"
 	"github.com/omnisim/omnisim/models"
 )
 
@@ -47,7 +47,7 @@ func (d *decoder) staffingFile(n *yaml.Node, cfg *models.Config) {
 	if _, fromSet := d.origin[n]; !fromSet && !filepath.IsAbs(name) && !strings.HasPrefix(d.file, "builtin:") {
 		file = filepath.Join(filepath.Dir(d.file), name)
 	}
-	data, err := readSmall(file)
+	data, err := readSmall(file, "staffing table")
 	if err != nil {
 		d.errorf(n, path, "%v", err)
 		return
@@ -66,22 +66,10 @@ func (d *decoder) staffingFile(n *yaml.Node, cfg *models.Config) {
 	}
 }
 
-// readSmall reads a file no larger than a scenario may be.
-func readSmall(file string) ([]byte, error) {
-	info, err := os.Stat(file)
-	switch {
-	case err != nil:
-		return nil, fmt.Errorf("cannot read the staffing file: %w", err)
-	case info.IsDir():
-		return nil, fmt.Errorf("%s is a folder, not a staffing file (CSV)", file)
-	case info.Size() > maxFileSize:
-		return nil, fmt.Errorf("%s is %d bytes, too large for a staffing file", file, info.Size())
-	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the staffing file: %w", err)
-	}
-	return data, nil
+// readSmall reads a table a scenario names (what: "staffing table"), a
+// regular file no larger than a scenario may be.
+func readSmall(file, what string) ([]byte, error) {
+	return input.ReadFile(file, what+" (CSV)", maxFileSize)
 }
 
 // ParseStaffing reads a staffing table (CSV with a header row holding at

@@ -122,7 +122,7 @@ func TestStaffingFileMissing(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Load(file, nil)
-	if err == nil || !strings.Contains(err.Error(), "two.yaml:4:11: staffing: cannot read the staffing file") {
+	if err == nil || !strings.Contains(err.Error(), "two.yaml:4:11: staffing: "+filepath.Join(dir, "staffing.csv")+": cannot read the staffing table (CSV): no such file") {
 		t.Errorf("got %v, want the staffing key's position and the reason", err)
 	}
 }

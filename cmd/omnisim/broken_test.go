@@ -28,6 +28,10 @@ import (
 //	           (repeatable)
 //	absent:    a path in the case's folder where nothing may be
 //	           written: a refused command writes nothing (repeatable)
+//	holds:     "FILE: TEXT", a file the command writes (its path in the
+//	           case's folder) that must hold TEXT once it has run
+//	           (repeatable): for a message that goes to a file, such as
+//	           a chart's note in report.html
 //
 // A file's text ends with its last line's newline, as written in the case.
 type brokenCase struct {
@@ -38,6 +42,7 @@ type brokenCase struct {
 	needs      []string
 	unchanged  []string
 	absent     []string
+	holds      [][2]string
 	files      map[string]string
 	order      []string
 }
@@ -93,6 +98,12 @@ func readBrokenCase(path string) (*brokenCase, error) {
 			c.unchanged = append(c.unchanged, value)
 		case "absent":
 			c.absent = append(c.absent, value)
+		case "holds":
+			file, text, ok := strings.Cut(value, ": ")
+			if !ok || file == "" || text == "" {
+				return nil, fmt.Errorf("%s:%d: holds: want FILE: TEXT, not %q", path, i+1, value)
+			}
+			c.holds = append(c.holds, [2]string{file, text})
 		default:
 			return nil, fmt.Errorf("%s:%d: unknown key %q", path, i+1, key)
 		}
@@ -181,6 +192,12 @@ func TestBrokenInputs(t *testing.T) {
 			for _, a := range c.absent {
 				if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(a))); err == nil {
 					t.Errorf("%s: %s was written", c.what, a)
+				}
+			}
+			for _, h := range c.holds {
+				got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(h[0])))
+				if err != nil || !strings.Contains(string(got), h[1]) {
+					t.Errorf("%s: %s does not hold %q (%v)", c.what, h[0], h[1], err)
 				}
 			}
 			if strings.Contains(r.stderr, "panic") || strings.Contains(r.stderr, "goroutine ") {

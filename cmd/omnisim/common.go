@@ -23,8 +23,24 @@ func checkRepsJobs(cmd *cobra.Command, reps, workers int) error {
 	if cmd.Flags().Changed("reps") && reps < 1 {
 		return usageErrorf("--reps must be at least 1, not %d", reps)
 	}
-	if workers < 0 {
+	if reps > scenarios.MaxReplications {
+		return usageErrorf("--reps %d is more than %d, the most replications a run may have", reps, scenarios.MaxReplications)
+	}
+	return checkJobs(workers, cmd.Flags().Changed("jobs"))
+}
+
+// maxJobs caps -j: far more replications at once than any machine has
+// cores for.
+const maxJobs = 1024
+
+// checkJobs checks -j: at least 1 when given (0 is only the flag's "use
+// every core"), at most maxJobs.
+func checkJobs(workers int, given bool) error {
+	if workers < 0 || given && workers == 0 {
 		return usageErrorf("-j must be at least 1, not %d (leave it out to use every core)", workers)
+	}
+	if workers > maxJobs {
+		return usageErrorf("-j %d is more than %d, the most replications omnisim runs at once", workers, maxJobs)
 	}
 	return nil
 }

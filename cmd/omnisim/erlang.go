@@ -13,6 +13,7 @@ import (
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/models/erlang"
 	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/scenarios"
 )
 
 // erlangOptions are the flags of omnisim erlang c|a|b.
@@ -219,11 +220,11 @@ func (o *erlangOptions) check(f *pflag.FlagSet) error {
 	if !(o.hours > 0) || o.hours > 1e6 {
 		bad("--hours must be a positive number of hours, at most 1e6")
 	}
-	if o.reps < 1 {
-		bad("--reps must be at least 1")
+	if o.reps < 1 || o.reps > scenarios.MaxReplications {
+		bad("--reps must be from 1 to %d, not %d", scenarios.MaxReplications, o.reps)
 	}
-	if o.workers < 0 {
-		bad("-j must be at least 1, not %d (leave it out to use every core)", o.workers)
+	if err := checkJobs(o.workers, f.Changed("jobs")); err != nil {
+		bad("%v", err)
 	}
 	if _, err := o.dist("service", o.serviceDist, o.aht.sec, o.serviceShape, o.serviceCV, f); err != nil {
 		bad("%v", err)

@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/omnisim/omnisim/fit"
+	"github.com/omnisim/omnisim/internal/input"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
@@ -191,9 +192,9 @@ func (o *fitOptions) fit(s streams, path string) error {
 	if err := o.checkOutputs(path, out); err != nil {
 		return err
 	}
-	file, err := os.Open(path)
+	file, err := input.Open(path, "contact log")
 	if err != nil {
-		return fmt.Errorf("fit: %w", err)
+		return err
 	}
 	defer file.Close()
 	in := bufio.NewReaderSize(file, 1<<16)
@@ -526,9 +527,9 @@ func (o *fitOptions) detect(in *bufio.Reader) (fit.Format, error) {
 		if o.format != "" {
 			return fit.Format{}, usageErrorf("give --format or --map, not both")
 		}
-		data, err := os.ReadFile(o.mapping)
+		data, err := input.ReadFile(o.mapping, "column map (YAML)", 1<<20)
 		if err != nil {
-			return fit.Format{}, fmt.Errorf("fit: %w", err)
+			return fit.Format{}, err
 		}
 		return fit.ParseMapping(o.mapping, data)
 	}

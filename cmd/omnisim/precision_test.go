@@ -89,7 +89,7 @@ func TestRunPrecisionErrors(t *testing.T) {
 		{args("--precision", "phone.service_level=0"), "is not a share > 0"},
 		{args("--precision", "phone.asa_seconds=fast"), "is not a number > 0"},
 		{args("--precision", "phone.p_wait=1%", "--precision", "phone.p_wait=2%"), "has a target already"},
-		{args("--precision", "phone.p_wait=1%", "--max-reps", "0"), "--max-reps must be at least 1"},
+		{args("--precision", "phone.p_wait=1%", "--max-reps", "0"), "--max-reps must be from 1 to 100000, not 0"},
 		{args("--precision", "phone.p_wait=1%", "--max-reps", "10"), "the scenario's 20 replications are more than --max-reps 10"},
 		{args("--precision", "phone.p_wait=1%", "--journeys", "--out", "x"), "--precision cannot go with --journeys"},
 	}

@@ -89,8 +89,8 @@ whole or not at all, and an existing one is replaced only with --force.
 			if err := o.checkOut(cmd.Flags().Changed("out")); err != nil {
 				return err
 			}
-			if o.maxReps < 1 {
-				return usageErrorf("--max-reps must be at least 1, not %d", o.maxReps)
+			if o.maxReps < 1 || o.maxReps > scenarios.MaxReplications {
+				return usageErrorf("--max-reps must be from 1 to %d, not %d", scenarios.MaxReplications, o.maxReps)
 			}
 			return o.run(s, scenarioArg(args), cmd.Flags().Changed("seed"))
 		},

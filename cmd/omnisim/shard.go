@@ -71,6 +71,9 @@ func (o *runOptions) runShard(s streams, sc *scenarios.Scenario, cfg *models.Con
 	if err != nil {
 		return failed(fmt.Errorf("--shard: the scenario cannot be written into a part file: %w", err))
 	}
+	if shard.Count > reps {
+		return usageErrorf("--shard %s: %d shards of %d replications would leave some with none: give N at most %d", shard, shard.Count, reps, reps)
+	}
 	jobs := shard.Jobs(reps)
 	start := time.Now()
 	bar := newProgress(s, "replications", len(jobs))

@@ -78,8 +78,8 @@ interval: rostering shifts is left out.`,
 			if !(o.precision > 0 && o.precision < 100) {
 				return usageErrorf("--precision must be between 0 and 100 percentage points, not %g", o.precision)
 			}
-			if o.maxVerifyReps < 2 {
-				return usageErrorf("--max-verify-reps must be at least 2, not %d", o.maxVerifyReps)
+			if o.maxVerifyReps < 2 || o.maxVerifyReps > scenarios.MaxReplications {
+				return usageErrorf("--max-verify-reps must be from 2 to %d, not %d", scenarios.MaxReplications, o.maxVerifyReps)
 			}
 			if o.maxIterations < 2 {
 				return usageErrorf("--max-iterations must be at least 2, not %d", o.maxIterations)

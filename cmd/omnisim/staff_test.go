@@ -150,11 +150,11 @@ func TestStaffBadInput(t *testing.T) {
 		{"zero cap", args("staff", "textbook", "--max-agents", "0", "--no-out"), "--max-agents must be at least 1, not 0"},
 		{"one iteration", args("staff", "textbook", "--max-iterations", "1", "--no-out"), "--max-iterations must be at least 2, not 1"},
 		{"zero precision", args("staff", "textbook", "--precision", "0", "--no-out"), "--precision must be between 0 and 100 percentage points, not 0"},
-		{"one verification replication", args("staff", "textbook", "--max-verify-reps", "1", "--no-out"), "--max-verify-reps must be at least 2, not 1"},
+		{"one verification replication", args("staff", "textbook", "--max-verify-reps", "1", "--no-out"), "--max-verify-reps must be from 2 to 100000, not 1"},
 		{"out and no-out", args("staff", "textbook", "--out", "x", "--no-out"), "give --out DIR or --no-out, not both"},
 		{"bad set", args("staff", "textbook", "--no-out", "--set", "channels.phone.max_abandon=120%"),
 			"--set channels.phone.max_abandon=120%: channels.phone.max_abandon: must be a share between 0 and 1"},
-		{"missing staffing file", args("staff", "textbook", "--no-out", "--set", "staffing=nosuch.csv"), "staffing: cannot read the staffing file"},
+		{"missing staffing file", args("staff", "textbook", "--no-out", "--set", "staffing=nosuch.csv"), "staffing: nosuch.csv: cannot read the staffing table (CSV): no such file"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

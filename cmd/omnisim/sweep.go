@@ -24,6 +24,10 @@ type sweepOptions struct {
 	maxPoints int
 }
 
+// maxMaxPoints caps --max-points: a sweep of a million points of one
+// replication each is already a day's computing.
+const maxMaxPoints = 1_000_000
+
 func newSweepCmd(s streams) *cobra.Command {
 	o := &sweepOptions{runOptions: runOptions{now: time.Now}}
 	cmd := &cobra.Command{
@@ -86,8 +90,8 @@ on one self-contained page. --no-out writes none.`, scenarios.DefaultMaxPoints, 
 			if err := checkRepsJobs(cmd, o.reps, o.workers); err != nil {
 				return err
 			}
-			if o.maxPoints < 1 {
-				return usageErrorf("--max-points must be at least 1, not %d", o.maxPoints)
+			if o.maxPoints < 1 || o.maxPoints > maxMaxPoints {
+				return usageErrorf("--max-points must be from 1 to %d, not %d", maxMaxPoints, o.maxPoints)
 			}
 			if len(o.vary) == 0 && o.grid == "" {
 				return usageErrorf("nothing to sweep: give --vary path=v1,v2,... (repeatable) or --grid FILE")
@@ -315,6 +319,9 @@ func (o *sweepOptions) sweepShard(s streams, spec sweepSpec, srcs []source) erro
 		return failed(fmt.Errorf("--shard: the sweep cannot be written into a part file: %w", err))
 	}
 	all := models.SweepJobs(spec.Reps)
+	if shard.Count > len(all) {
+		return usageErrorf("--shard %s: %d shards of %d replications would leave some with none: give N at most %d", shard, shard.Count, len(all), len(all))
+	}
 	var jobs []models.SweepJob
 	for _, j := range shard.Jobs(len(all)) {
 		jobs = append(jobs, all[j])

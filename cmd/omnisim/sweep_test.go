@@ -249,7 +249,7 @@ func TestSweepBadInput(t *testing.T) {
 	}{
 		{"nothing to sweep", args("sweep", "textbook"), []string{"nothing to sweep: give --vary"}},
 		{"reps", args("sweep", "--vary", "pools.agents.agents=1,2", "--reps", "0"), []string{"--reps must be at least 1"}},
-		{"max points", args("sweep", "--vary", "pools.agents.agents=1,2", "--max-points", "0"), []string{"--max-points must be at least 1"}},
+		{"max points", args("sweep", "--vary", "pools.agents.agents=1,2", "--max-points", "0"), []string{"--max-points must be from 1 to 1000000, not 0"}},
 		{"bad vary", args("sweep", "--vary", "pools.agents.agents", "--vary", "a=3..1"),
 			[]string{"--vary pools.agents.agents: want path=v1,v2,...", `--vary a=3..1: a: range "3..1": it ends below where it starts`}},
 		{"bad grid", args("sweep", "--grid", grid),

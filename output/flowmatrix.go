@@ -1,0 +1,122 @@
+package output
+
+import (
+	"fmt"
+	"math"
+)
+
+// flowMatrix is the matrix of customers' moves between channels that the
+// heat map and the report's table show: m[i][j] moves from names[i] to
+// names[j], NaN where the flows table has no number. With more than
+// MaxFlowChannels channels its last row and column add up the channels
+// with the fewest moves, so that it never grows with the square of a
+// scenario's channels.
+type flowMatrix struct {
+	names []string
+	m     [][]float64
+	// total adds up every move; seen tells whether the table had any
+	// number for a pair of different channels.
+	total float64
+	seen  bool
+	// others is true when the last row and column add channels up; note
+	// then says so in a sentence.
+	others bool
+	note   string
+}
+
+// newFlowMatrix reads the moves between the channels names (in the
+// scenario's order) from the flows table t (nil: none).
+func newFlowMatrix(names []string, t *CSVTable) flowMatrix {
+	n := len(names)
+	index := make(map[string]int, n)
+	for i, name := range names {
+		if _, ok := index[name]; !ok {
+			index[name] = i
+		}
+	}
+	fm := flowMatrix{names: names}
+	var moves []flowCell
+	if t != nil {
+		for r := range t.Rows {
+			i, iok := index[t.Text(r, "from")]
+			j, jok := index[t.Text(r, "to")]
+			v := t.Float(r, "moves")
+			if !iok || !jok || i == j || !finite(v) {
+				continue
+			}
+			moves = append(moves, flowCell{i, j, v})
+			fm.total += v
+			fm.seen = true
+		}
+	}
+	at := make([]int, n) // each channel's row and column in the matrix
+	for i := range at {
+		at[i] = i
+	}
+	if n > MaxFlowChannels {
+		fm.names, at = otherChannels(names, moves)
+		fm.others = true
+		fm.note = fmt.Sprintf(" With %d channels, only the %d with the most moves in and out have a row and a column of their own; the other %d are added up as %q, and flows.csv has every pair.",
+			n, len(fm.names)-1, n-len(fm.names)+1, fm.names[len(fm.names)-1])
+	}
+	// A cell stays NaN (no moves recorded) unless some pair it counts has
+	// a number.
+	k := len(fm.names)
+	fm.m = make([][]float64, k)
+	for i := range fm.m {
+		fm.m[i] = make([]float64, k)
+		for j := range fm.m[i] {
+			fm.m[i][j] = math.NaN()
+		}
+	}
+	for _, mv := range moves {
+		if c := &fm.m[at[mv.from]][at[mv.to]]; math.IsNaN(*c) {
+			*c = mv.n
+		} else {
+			*c += mv.n
+		}
+	}
+	return fm
+}
+
+// diagonal tells whether cell (i, j) is a channel's move to itself, which
+// cannot happen: the corner of the others is not one.
+func (fm flowMatrix) diagonal(i, j int) bool {
+	return i == j && !(fm.others && i == len(fm.names)-1)
+}
+
+// flowCell is the number of moves from one channel to another, by their
+// positions in the scenario.
+type flowCell struct {
+	from, to int
+	n        float64
+}
+
+// otherChannels chooses the rows and columns of the heat map of moves when
+// the channels are too many: the MaxFlowChannels-1 channels with the most
+// moves in and out, in their order, and a last row and column, "N
+// others", that adds up the rest (its corner counts moves from one of
+// them to another). It returns the map's names and each channel's row.
+func otherChannels(names []string, moves []flowCell) ([]string, []int) {
+	n := len(names)
+	weight := make([]float64, n)
+	for _, mv := range moves {
+		weight[mv.from] += mv.n
+		weight[mv.to] += mv.n
+	}
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	kept, dropped := topN(idx, MaxFlowChannels-1, func(i int) float64 { return weight[i] })
+	at := make([]int, n)
+	for i := range at {
+		at[i] = len(kept)
+	}
+	var out []string
+	for k, i := range kept {
+		at[i] = k
+		out = append(out, names[i])
+	}
+	return append(out, fmt.Sprintf("%d others", dropped)), at
+}

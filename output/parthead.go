@@ -86,7 +86,10 @@ func (e *PartError) Error() string {
 }
 
 // readPartHeader reads a part file's two header lines from r and returns
-// the header and the number of bytes the lines took.
+// the header and the number of bytes the lines took; 0 with an error when
+// the header cannot be checked further. An error with a length is a
+// header of fields it does not know, to be reported with what check
+// finds.
 func readPartHeader(path string, r *bufio.Reader) (partHeader, int64, error) {
 	var h partHeader
 	magic, err := readLine(r, 64)
@@ -100,45 +103,46 @@ func readPartHeader(path string, r *bufio.Reader) (partHeader, int64, error) {
 	if err != nil {
 		return h, 0, damaged(path, "its header %v", err)
 	}
-	h, err = parsePartHeader(path, line)
-	if err != nil {
-		return h, 0, err
+	h, fields, err := parsePartHeader(path, line)
+	if fields != nil {
+		return h, 0, errors.Join(fields, err)
 	}
-	return h, int64(len(magic) + 1 + len(line) + 1), nil
+	return h, int64(len(magic) + 1 + len(line) + 1), err
 }
 
 // parsePartHeader parses a part file's header line, every field by name,
-// and says in words which is wrong.
-func parsePartHeader(path, line string) (partHeader, error) {
-	var h partHeader
-	var fields map[string]json.RawMessage
+// and says in words which is wrong: fields are the problems of the fields
+// it needs (the header cannot be checked further), unknown the fields it
+// does not know.
+func parsePartHeader(path, line string) (h partHeader, fields, unknown error) {
+	var raw map[string]json.RawMessage
 	dec := json.NewDecoder(strings.NewReader(line))
-	if err := dec.Decode(&fields); err != nil || fields == nil {
-		return h, damaged(path, "its header is not a JSON object")
+	if err := dec.Decode(&raw); err != nil || raw == nil {
+		return h, damaged(path, "its header is not a JSON object"), nil
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return h, damaged(path, "its header has more after its closing brace")
+		return h, damaged(path, "its header has more after its closing brace"), nil
 	}
 	var errs []error
 	text := func(key string, to *string) {
-		raw, ok := fields[key]
+		v, ok := raw[key]
 		if !ok {
 			errs = append(errs, damaged(path, "its header lacks %s", key))
 			return
 		}
-		if json.Unmarshal(raw, to) != nil {
-			errs = append(errs, damaged(path, "its header's %s is %s, not a text", key, clip(string(raw))))
+		if json.Unmarshal(v, to) != nil {
+			errs = append(errs, damaged(path, "its header's %s is %s, not a text", key, clip(string(v))))
 		}
 	}
 	number := func(key string, to *int64) {
-		raw, ok := fields[key]
+		v, ok := raw[key]
 		if !ok {
 			errs = append(errs, damaged(path, "its header lacks %s", key))
 			return
 		}
-		n, err := strconv.ParseInt(string(raw), 10, 64)
+		n, err := strconv.ParseInt(string(v), 10, 64)
 		if err != nil {
-			errs = append(errs, damaged(path, "its header's %s is %s, not a whole number", key, clip(string(raw))))
+			errs = append(errs, damaged(path, "its header's %s is %s, not a whole number", key, clip(string(v))))
 		}
 		*to = n
 	}
@@ -150,22 +154,22 @@ func parsePartHeader(path, line string) (partHeader, error) {
 	number("results", &h.Results)
 	number("spec_bytes", &h.SpecBytes)
 	number("payload_bytes", &h.PayloadBytes)
-	if _, ok := fields["sha256"]; ok {
+	if _, ok := raw["sha256"]; ok {
 		text("sha256", &h.SHA256)
 	}
-	var unknown []string
-	for key := range fields {
+	var others []string
+	for key := range raw {
 		switch key {
 		case "version", "kind", "shard", "shards", "jobs", "results", "spec_bytes", "payload_bytes", "sha256":
 		default:
-			unknown = append(unknown, strconv.Quote(clip(key)))
+			others = append(others, strconv.Quote(clip(key)))
 		}
 	}
-	if len(unknown) > 0 {
-		slices.Sort(unknown)
-		errs = append(errs, damaged(path, "its header has unknown fields %s", strings.Join(unknown, ", ")))
+	if len(others) > 0 {
+		slices.Sort(others)
+		unknown = damaged(path, "its header has unknown fields %s", strings.Join(others, ", "))
 	}
-	return h, errors.Join(errs...)
+	return h, errors.Join(errs...), unknown
 }
 
 // readLine reads a line of at most limit bytes, without its newline.

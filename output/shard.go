@@ -227,10 +227,10 @@ func ReadPart(path string) (*Part, error) {
 func readPart(path string, f io.ReaderAt, size int64) (*Part, error) {
 	br := bufio.NewReaderSize(io.NewSectionReader(f, 0, min(size, partHeaderLimit+128)), 512)
 	h, headerLen, err := readPartHeader(path, br)
-	if err != nil {
+	if headerLen == 0 {
 		return nil, err
 	}
-	if err := h.check(path, size, headerLen); err != nil {
+	if err := errors.Join(h.check(path, size, headerLen), err); err != nil {
 		return nil, err
 	}
 	sum := sha256.New()

@@ -10,7 +10,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 
@@ -71,7 +70,7 @@ func CheckFolder(dir string, force bool) error {
 	if err != nil {
 		return err
 	}
-	return os.Remove(probe)
+	return removeTemp(probe)
 }
 
 // checkTarget is CheckFolder's first half: whether dir may be written, as
@@ -158,7 +157,7 @@ func WriteFolder(dir string, files []File, force bool) (err error) {
 	}
 	defer func() {
 		if err != nil {
-			os.RemoveAll(tmp)
+			removeTemp(tmp)
 		}
 	}()
 	for _, f := range files {
@@ -171,7 +170,7 @@ func WriteFolder(dir string, files []File, force bool) (err error) {
 		return err
 	}
 	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
-		if err := os.Rename(tmp, dir); err != nil {
+		if err := renameTemp(tmp, dir); err != nil {
 			if _, lerr := os.Lstat(dir); lerr == nil {
 				return &ExistsError{Dir: dir} // made in the meantime
 			}
@@ -188,19 +187,31 @@ func WriteFolder(dir string, files []File, force bool) (err error) {
 	// systems, onto any folder): the name was taken by making a folder,
 	// and is freed for the old one.
 	if err := os.Remove(old); err != nil {
+		removeTemp(old)
 		return fmt.Errorf("output: %w", err)
 	}
-	if err := os.Rename(dir, old); err != nil {
-		return fmt.Errorf("output: moving the old folder aside: %w", err)
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if back := os.Rename(old, dir); back != nil {
-			return fmt.Errorf("output: %w; the old folder is now %s (%v)", err, old, back)
+	// Moved aside and moved in under the registry's lock: an interrupt
+	// waits, and never finds the name empty.
+	err = running.critical(func() error {
+		if err := os.Rename(dir, old); err != nil {
+			return fmt.Errorf("output: moving the old folder aside: %w", err)
 		}
-		return fmt.Errorf("output: %w", err)
+		if err := os.Rename(tmp, dir); err != nil {
+			if back := os.Rename(old, dir); back != nil {
+				return fmt.Errorf("output: %w; the old folder is now %s (%v)", err, old, back)
+			}
+			return fmt.Errorf("output: %w", err)
+		}
+		delete(running.paths, tmp)
+		running.finished = append(running.finished, dir)
+		return nil
+	})
+	if err != nil {
+		running.forget(old) // the old folder, or nothing, is there
+		return err
 	}
 	syncDir(filepath.Dir(dir))
-	if err := os.RemoveAll(old); err != nil {
+	if err := removeTemp(old); err != nil {
 		return fmt.Errorf("output: wrote %s, but could not remove the folder it replaced, now %s: %w", dir, old, err)
 	}
 	return nil
@@ -229,8 +240,17 @@ func checkNames(files []File) error {
 // writeFile writes f into the folder tmp and flushes it to the disk.
 func writeFile(tmp string, f File) (err error) {
 	p := filepath.Join(tmp, filepath.FromSlash(f.Name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o777); err != nil {
-		return fmt.Errorf("output: writing %s: %w", f.Name, err)
+	// The file's folders are made one by one below tmp, never tmp itself:
+	// an interrupt that removed tmp is not undone.
+	at := tmp
+	for _, part := range strings.Split(path.Dir(f.Name), "/") {
+		if part == "." {
+			continue
+		}
+		at = filepath.Join(at, part)
+		if err := os.Mkdir(at, 0o777); err != nil && !errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("output: writing %s: %w", f.Name, err)
+		}
 	}
 	out, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
 	if err != nil {
@@ -252,28 +272,6 @@ func writeFile(tmp string, f File) (err error) {
 		return fmt.Errorf("output: writing %s: %w", f.Name, err)
 	}
 	return nil
-}
-
-// mkdirBeside makes a new, hidden folder beside dir, named after it and
-// what it is for (".name.tmp-123-0"), with the usual permissions (the
-// umask's, where os.MkdirTemp would make it private), making dir's parent
-// first if need be.
-func mkdirBeside(dir, what string) (string, error) {
-	parent, base := filepath.Dir(dir), filepath.Base(dir)
-	if err := os.MkdirAll(parent, 0o777); err != nil {
-		return "", fmt.Errorf("output: %w", err)
-	}
-	prefix := "." + base + "." + what + "-" + strconv.Itoa(os.Getpid()) + "-"
-	for i := 0; ; i++ {
-		name := filepath.Join(parent, prefix+strconv.Itoa(i))
-		err := os.Mkdir(name, 0o777)
-		if err == nil {
-			return name, nil
-		}
-		if !errors.Is(err, fs.ErrExist) || i >= 1000 {
-			return "", fmt.Errorf("output: %w", err)
-		}
-	}
 }
 
 // syncDir flushes a folder's entries to the disk, so that a rename in it

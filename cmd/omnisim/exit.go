@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
 )
 
@@ -68,10 +69,11 @@ func exitCode(err error) int {
 	var f failure
 	var se scenarios.Errors
 	var mp models.Problems
+	var pe *output.PartError
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.As(err, &se), errors.As(err, &mp):
+	case errors.As(err, &se), errors.As(err, &mp), errors.As(err, &pe):
 		return exitInput
 	case errors.As(err, &f):
 		return exitFailure

@@ -1,9 +1,9 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -166,36 +166,16 @@ func (o *plotOptions) run(s streams, dir string) error {
 
 // writeChart renders c into the file p atomically: into a temporary file
 // beside it, renamed to p once complete.
-func writeChart(p string, c output.Chart, format string, width, height int) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("plot: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	w := bufio.NewWriterSize(tmp, 1<<16)
-	if err := c.Render(w, format, width, height); err != nil {
-		return fmt.Errorf("plot: %s: %w", p, err)
-	}
-	if err := w.Flush(); err != nil {
-		return fmt.Errorf("plot: %w", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("plot: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("plot: %w", err)
-	}
-	// CreateTemp makes the file private; a chart is for everyone who can
-	// read the folder.
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("plot: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), p); err != nil {
+func writeChart(p string, c output.Chart, format string, width, height int) error {
+	var rendering error
+	err := output.WriteFileAtomic(p, func(w io.Writer) error {
+		rendering = c.Render(w, format, width, height)
+		return rendering
+	})
+	switch {
+	case rendering != nil:
+		return fmt.Errorf("plot: %s: %w", p, rendering)
+	case err != nil:
 		return fmt.Errorf("plot: %w", err)
 	}
 	return nil

@@ -53,11 +53,11 @@ func ParseGrid(file string, data []byte) (g *Grid, err error) {
 	if !utf8.Valid(data) {
 		return nil, Errors{{File: file, Msg: "not a text file in UTF-8: a grid is a YAML text file"}}
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, Errors{yamlError(file, err)}
+	doc, _, yerr := decodeDocument(file, "a grid", data)
+	if yerr != nil {
+		return nil, Errors{yerr}
 	}
-	root := &doc
+	root := doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}

@@ -198,11 +198,11 @@ func TestParseErrors(t *testing.T) {
 		{"not a mapping", valid, "- just\n- a list\n",
 			[]string{`t.yaml:1:1: want a mapping of keys to values, not a list`}},
 		{"syntax error", "seed: 7", "seed: [7",
-			// The YAML parser reports the line where the list's context
-			// began, as it counts it.
-			[]string{`t.yaml:1:1: not valid YAML: did not find expected ',' or ']'`}},
+			// The YAML parser reports line 1, where it counts the list's
+			// context from; the bracket is on line 2.
+			[]string{`t.yaml:2:7: the bracket at line 2, column 7 is never closed: end the list or mapping it opens with ] or } (the YAML parser said: did not find expected ',' or ']')`}},
 		{"tab indentation", "    kind: live", "\tkind: live",
-			[]string{`t.yaml:8:1: not valid YAML: found character that cannot start any token`}},
+			[]string{`t.yaml:8:1: tabs cannot indent YAML (line 8, column 1): indent with spaces (the YAML parser said: found character that cannot start any token)`}},
 		{"empty file", valid, "",
 			[]string{`t.yaml:1:1: the file is empty: a scenario needs at least horizon, channels and pools`}},
 		{"only comments", valid, "# nothing yet\n",

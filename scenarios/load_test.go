@@ -146,6 +146,12 @@ func TestParseErrors(t *testing.T) {
 			[]string{`t.yaml:3:10: horizon: duration "8 hourz": unknown unit "hourz" (use ms, s, m, h, d or w)`}},
 		{"duration without unit", "horizon: 8h", "horizon: 8",
 			[]string{`t.yaml:3:10: horizon: duration "8" needs a unit after 8 (s, m, h, d or w; for example 8s)`}},
+		{"threshold without unit", "within: 20s", "within: 20",
+			// Only the threshold: the expected wait it gives by default is
+			// not a second problem.
+			[]string{`t.yaml:12:29: channels.phone.service_level.within: duration "20" needs a unit after 20 (s, m, h, d or w; for example 20s)`}},
+		{"number out of range", "horizon: 8h", "horizon: 1e400s",
+			[]string{`t.yaml:3:10: horizon: duration "1e400s": the number 1e400 is out of range (write, for example, 20s, 5m or 8h)`}},
 		{"zero horizon", "horizon: 8h", "horizon: 0s",
 			[]string{`t.yaml:3:10: horizon: must be a positive, finite duration, not 0s`}},
 		{"negative rate", "rate: 200/h", "rate: -200/h",

@@ -200,7 +200,7 @@ type layoutLine struct {
 func scanLayout(text string) []layoutLine {
 	var out []layoutLine
 	depth, quote := 0, byte(0)
-	block := -1 // the indentation of the key of a block text being read, or -1
+	block := -1               // the indentation of the key of a block text being read, or -1
 	openLine, openCol := 0, 0 // where the outermost bracket still open was opened
 	for i, raw := range strings.Split(text, "\n") {
 		raw = strings.TrimRight(raw, "\r")

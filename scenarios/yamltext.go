@@ -320,3 +320,16 @@ func cutKey(text string) (key, value string, ok bool) {
 	}
 	return text[:i], strings.TrimSpace(text[i+1:]), true
 }
+
+// DecodeYAML reads data, the text of file, as one YAML document for a file
+// of the kind what names ("a mapping"), the way scenarios are read: a
+// leading byte order mark is skipped, a second document is refused, and a
+// syntax error is said in words at its line. Its error is Errors. An empty
+// text gives a document with no content.
+func DecodeYAML(file, what string, data []byte) (*yaml.Node, error) {
+	doc, _, err := decodeDocument(file, what, data)
+	if err != nil {
+		return nil, Errors{err}
+	}
+	return doc, nil
+}

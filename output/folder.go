@@ -67,9 +67,23 @@ func CheckFolder(dir string, force bool) error {
 	}
 	probe, err := mkdirBeside(dir, "probe")
 	if err != nil {
-		return err
+		return unprobed(dir, err)
 	}
 	return os.Remove(probe)
+}
+
+// unprobed says why CheckFolder could not make its probe beside dir in
+// the user's words: the folder that cannot be written into, or made, never
+// the probe's own name, which the user has never heard of.
+func unprobed(dir string, err error) error {
+	var pe *fs.PathError
+	if !errors.As(err, &pe) {
+		return err
+	}
+	if strings.HasPrefix(filepath.Base(pe.Path), "."+filepath.Base(dir)+".probe-") {
+		return fmt.Errorf("output: cannot write into %s: %w", filepath.Dir(dir), pe.Err)
+	}
+	return fmt.Errorf("output: cannot make the folder %s: %w", pe.Path, pe.Err)
 }
 
 // checkTarget is CheckFolder's first half: whether dir may be written, as

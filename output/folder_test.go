@@ -3,6 +3,7 @@ package output
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -444,5 +445,36 @@ func TestCheckFolder(t *testing.T) {
 	}
 	if err := CheckFolder(filepath.Join(file, "run"), false); err == nil || errors.As(err, &exists) {
 		t.Errorf("under a file: got %v, want an I/O error", err)
+	} else if want := "output: cannot make the folder " + file + ": not a directory"; err.Error() != want {
+		t.Errorf("under a file: got %q, want %q", err, want)
+	}
+}
+
+// TestCheckFolderNamesTheUsersFolder checks that a folder that cannot be
+// written into is named, not the probe CheckFolder tries to make in it.
+func TestCheckFolderNamesTheUsersFolder(t *testing.T) {
+	// Nobody, root included, makes a folder in /sys; elsewhere the test
+	// needs a read-only folder, which root would write into anyway.
+	parent := "/sys"
+	if err := os.Mkdir(filepath.Join(parent, "omnisim-test"), 0o777); err == nil || !errors.Is(err, fs.ErrPermission) {
+		if err == nil {
+			os.Remove(filepath.Join(parent, "omnisim-test"))
+		}
+		parent = t.TempDir()
+		if err := os.Chmod(parent, 0o555); err != nil {
+			t.Fatal(err)
+		}
+		if f, err := os.CreateTemp(parent, "x"); err == nil {
+			f.Close()
+			t.Skip("a read-only folder can be written into here (root?)")
+		}
+	}
+	err := CheckFolder(filepath.Join(parent, "proj"), false)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	want := "output: cannot write into " + parent + ": "
+	if !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), "probe") {
+		t.Errorf("got %q, want it to start %q and name no probe", err, want)
 	}
 }

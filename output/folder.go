@@ -311,13 +311,13 @@ const (
 // missing or broken.
 func ReadFolder(dir string) (*Dataset, error) {
 	if info, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("output: no such folder: %s", dir)
+		return nil, badFolder("output: no such folder: %s", dir)
 	} else if err == nil && !info.IsDir() {
-		return nil, fmt.Errorf("output: %s is a file, not a run's output folder", dir)
+		return nil, badFolder("output: %s is a file, not a run's output folder", dir)
 	}
 	data, err := os.ReadFile(filepath.Join(dir, SummaryFile))
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("output: %s has no %s: is it a run's output folder?", dir, SummaryFile)
+		return nil, badFolder("output: %s has no %s: is it a run's output folder?", dir, SummaryFile)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("output: %w", err)
@@ -329,7 +329,7 @@ func ReadFolder(dir string) (*Dataset, error) {
 		Scenarios []string `json:"scenario_files"`
 	}
 	if err := json.Unmarshal(data, &s); err != nil {
-		return nil, fmt.Errorf("output: %s: %v", filepath.Join(dir, SummaryFile), err)
+		return nil, badFolder("output: %s: %v", filepath.Join(dir, SummaryFile), err)
 	}
 	if s.Run == nil {
 		for _, other := range []struct{ file, what, cmd string }{
@@ -339,11 +339,11 @@ func ReadFolder(dir string) (*Dataset, error) {
 		} {
 			// A run's folder has a staffing.csv too, and its intervals.csv.
 			if exists(filepath.Join(dir, other.file)) && !exists(filepath.Join(dir, IntervalsFile)) {
-				return nil, fmt.Errorf("output: %s is the output folder of %s, not of a run: its charts are drawn by %s (run it again with --force to redraw them)",
+				return nil, badFolder("output: %s is the output folder of %s, not of a run: its charts are drawn by %s (run it again with --force to redraw them)",
 					dir, other.what, other.cmd)
 			}
 		}
-		return nil, fmt.Errorf("output: %s has no \"run\" object", filepath.Join(dir, SummaryFile))
+		return nil, badFolder("output: %s has no \"run\" object", filepath.Join(dir, SummaryFile))
 	}
 	ds := &Dataset{Meta: *s.Run}
 	ds.Meta.Command, ds.Meta.Sets = s.Command, s.Sets
@@ -369,28 +369,25 @@ func ReadFolder(dir string) (*Dataset, error) {
 		if tb.name == TotalsFile && !exists(filepath.Join(dir, tb.name)) {
 			continue // the folder of an omnisim before totals.csv
 		}
-		if *tb.t, err = readTable(filepath.Join(dir, tb.name)); err != nil {
+		if *tb.t, err = readTable(filepath.Join(dir, tb.name), tb.name); err != nil {
 			return nil, err
 		}
 	}
 	return ds, nil
 }
 
-// readTable reads one CSV file of a run's output folder.
-func readTable(p string) (*CSVTable, error) {
+// readTable reads one CSV file of a run's output folder, the table name,
+// and checks what it holds (readCheckedTable).
+func readTable(p, name string) (*CSVTable, error) {
 	f, err := os.Open(p)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("output: %s is missing", p)
+		return nil, badFolder("output: %s is missing", p)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
 	defer f.Close()
-	t, err := ReadCSVTable(bufio.NewReader(f))
-	if err != nil {
-		return nil, fmt.Errorf("output: %s: %v", p, strings.TrimPrefix(err.Error(), "output: "))
-	}
-	return t, nil
+	return readCheckedTable(p, name, bufio.NewReader(f))
 }
 
 // exists tells whether there is a file at p.

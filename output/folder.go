@@ -362,6 +362,7 @@ func ReadFolder(dir string) (*Dataset, error) {
 		{ExpectationFile, &ds.Expectation},
 		{TotalsFile, &ds.Totals},
 	}
+	var bads []error
 	for _, tb := range tables {
 		if tb.name == ExpectationFile && !ds.Meta.WordOfMouth {
 			continue
@@ -369,9 +370,18 @@ func ReadFolder(dir string) (*Dataset, error) {
 		if tb.name == TotalsFile && !exists(filepath.Join(dir, tb.name)) {
 			continue // the folder of an omnisim before totals.csv
 		}
+		// Every table is read, so that a folder tampered with in several
+		// files is told at once.
 		if *tb.t, err = readTable(filepath.Join(dir, tb.name), tb.name); err != nil {
-			return nil, err
+			var bad *FolderError
+			if !errors.As(err, &bad) {
+				return nil, err
+			}
+			bads = append(bads, bad.err)
 		}
+	}
+	if len(bads) > 0 {
+		return nil, &FolderError{errors.Join(bads...)}
 	}
 	return ds, nil
 }

@@ -507,3 +507,25 @@ func TestCheckFolderNamesTheUsersFolder(t *testing.T) {
 		t.Errorf("got %q, want it to start %q and name no probe", err, want)
 	}
 }
+
+// TestReadFolderTellsEveryTable checks that a folder tampered with in
+// several files names every one at once, as bad input.
+func TestReadFolderTellsEveryTable(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "run")
+	goldenFolder(t, dir)
+	for _, spoil := range []func(string) error{setCell("daily.csv", 1, "answered", "-3"), setCell("staffing.csv", 2, "busy", "NaN")} {
+		if err := spoil(dir); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := ReadFolder(dir)
+	var bad *FolderError
+	if !errors.As(err, &bad) || !bad.BadInput() {
+		t.Fatalf("got %v (%T), want a FolderError", err, err)
+	}
+	for _, want := range []string{filepath.Join(dir, "daily.csv") + ":2:", filepath.Join(dir, "staffing.csv") + ":3:"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("got %v, want it to name %s", err, want)
+		}
+	}
+}

@@ -198,7 +198,7 @@ func parseValue(text string) (*yaml.Node, error) {
 	}
 	if line, err := secondDocument(dec, []byte(text)); err != nil || line > 0 {
 		if err != nil {
-			return nil, fmt.Errorf("the value is not one YAML value: after the first document, %s", strings.TrimPrefix(err.Error(), "yaml: "))
+			return nil, fmt.Errorf("the value is one YAML document: more follows it, which is not YAML (%s)", strings.TrimPrefix(err.Error(), "yaml: "))
 		}
 		return nil, fmt.Errorf("the value is one YAML document: a second begins at its line %d (remove it, or the \"---\" line before it)", line)
 	}

@@ -68,9 +68,23 @@ func CheckFolder(dir string, force bool) error {
 	}
 	probe, err := mkdirBeside(dir, "probe")
 	if err != nil {
-		return err
+		return unprobed(dir, err)
 	}
 	return removeTemp(probe)
+}
+
+// unprobed says why CheckFolder could not make its probe beside dir in
+// the user's words: the folder that cannot be written into, or made, never
+// the probe's own name, which the user has never heard of.
+func unprobed(dir string, err error) error {
+	var pe *fs.PathError
+	if !errors.As(err, &pe) {
+		return err
+	}
+	if strings.HasPrefix(filepath.Base(pe.Path), "."+filepath.Base(dir)+".probe-") {
+		return fmt.Errorf("output: cannot write into %s: %w", filepath.Dir(dir), pe.Err)
+	}
+	return fmt.Errorf("output: cannot make the folder %s: %w", pe.Path, pe.Err)
 }
 
 // checkTarget is CheckFolder's first half: whether dir may be written, as
@@ -303,12 +317,12 @@ const (
 // missing or broken.
 func ReadFolder(dir string) (*Dataset, error) {
 	if info, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("output: no such folder: %s", dir)
+		return nil, badFolder("output: no such folder: %s", dir)
 	} else if err == nil && !info.IsDir() {
-		return nil, fmt.Errorf("output: %s is a file, not a run's output folder", dir)
+		return nil, badFolder("output: %s is a file, not a run's output folder", dir)
 	}
 	if _, err := os.Stat(filepath.Join(dir, SummaryFile)); errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("output: %s has no %s: is it a run's output folder?", dir, SummaryFile)
+		return nil, badFolder("output: %s has no %s: is it a run's output folder?", dir, SummaryFile)
 	}
 	data, err := input.ReadFile(filepath.Join(dir, SummaryFile), "run's summary", maxSummarySize)
 	if err != nil {
@@ -321,7 +335,7 @@ func ReadFolder(dir string) (*Dataset, error) {
 		Scenarios []string `json:"scenario_files"`
 	}
 	if err := json.Unmarshal(data, &s); err != nil {
-		return nil, fmt.Errorf("output: %s: %v", filepath.Join(dir, SummaryFile), err)
+		return nil, badFolder("output: %s: %v", filepath.Join(dir, SummaryFile), err)
 	}
 	if s.Run == nil {
 		for _, other := range []struct{ file, what, cmd string }{
@@ -331,11 +345,11 @@ func ReadFolder(dir string) (*Dataset, error) {
 		} {
 			// A run's folder has a staffing.csv too, and its intervals.csv.
 			if exists(filepath.Join(dir, other.file)) && !exists(filepath.Join(dir, IntervalsFile)) {
-				return nil, fmt.Errorf("output: %s is the output folder of %s, not of a run: its charts are drawn by %s (run it again with --force to redraw them)",
+				return nil, badFolder("output: %s is the output folder of %s, not of a run: its charts are drawn by %s (run it again with --force to redraw them)",
 					dir, other.what, other.cmd)
 			}
 		}
-		return nil, fmt.Errorf("output: %s has no \"run\" object", filepath.Join(dir, SummaryFile))
+		return nil, badFolder("output: %s has no \"run\" object", filepath.Join(dir, SummaryFile))
 	}
 	ds := &Dataset{Meta: *s.Run}
 	ds.Meta.Command, ds.Meta.Sets = s.Command, s.Sets
@@ -354,6 +368,7 @@ func ReadFolder(dir string) (*Dataset, error) {
 		{ExpectationFile, &ds.Expectation},
 		{TotalsFile, &ds.Totals},
 	}
+	var bads []error
 	for _, tb := range tables {
 		if tb.name == ExpectationFile && !ds.Meta.WordOfMouth {
 			continue
@@ -361,9 +376,18 @@ func ReadFolder(dir string) (*Dataset, error) {
 		if tb.name == TotalsFile && !exists(filepath.Join(dir, tb.name)) {
 			continue // the folder of an omnisim before totals.csv
 		}
-		if *tb.t, err = readTable(filepath.Join(dir, tb.name)); err != nil {
-			return nil, err
+		// Every table is read, so that a folder tampered with in several
+		// files is told at once.
+		if *tb.t, err = readTable(filepath.Join(dir, tb.name), tb.name); err != nil {
+			var bad *FolderError
+			if !errors.As(err, &bad) {
+				return nil, err
+			}
+			bads = append(bads, bad.err)
 		}
+	}
+	if len(bads) > 0 {
+		return nil, &FolderError{errors.Join(bads...)}
 	}
 	return ds, nil
 }
@@ -372,21 +396,18 @@ func ReadFolder(dir string) (*Dataset, error) {
 // than a run of many channels and days writes.
 const maxSummarySize = 256 << 20
 
-// readTable reads one CSV file of a run's output folder.
-func readTable(p string) (*CSVTable, error) {
+// readTable reads one CSV file of a run's output folder, the table name,
+// and checks what it holds (readCheckedTable).
+func readTable(p, name string) (*CSVTable, error) {
 	if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("output: %s is missing", p)
+		return nil, badFolder("output: %s is missing", p)
 	}
 	f, err := input.Open(p, "table of a run's output folder")
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	t, err := ReadCSVTable(bufio.NewReader(f))
-	if err != nil {
-		return nil, fmt.Errorf("output: %s: %v", p, strings.TrimPrefix(err.Error(), "output: "))
-	}
-	return t, nil
+	return readCheckedTable(p, name, bufio.NewReader(f))
 }
 
 // exists tells whether there is a file at p.

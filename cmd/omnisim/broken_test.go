@@ -19,9 +19,11 @@ import (
 //
 //	what:      what is broken, in words
 //	args:      the command line after "omnisim", split at spaces; {dir}
-//	           is the case's folder
+//	           is the case's folder, {nl} a newline (in a --set value)
 //	exit:      the exit status it must end with (2 for bad input)
 //	want:      a text stderr must hold (repeatable: every one, in order)
+//	lacks:     a text stderr must not hold (repeatable): a message that
+//	           would come second for the same mistake
 //	needs:     a file that must exist for the case to run (/dev/zero):
 //	           the case is skipped without it
 //	unchanged: a file of the case that must be left as it was
@@ -47,6 +49,7 @@ type brokenCase struct {
 	args       []string
 	exit       int
 	want       []string
+	lacks      []string
 	needs      []string
 	unchanged  []string
 	holds      [][2]string
@@ -101,6 +104,8 @@ func readBrokenCase(path string) (*brokenCase, error) {
 			c.exit = n
 		case "want":
 			c.want = append(c.want, value)
+		case "lacks":
+			c.lacks = append(c.lacks, value)
 		case "needs":
 			c.needs = append(c.needs, value)
 		case "unchanged":
@@ -178,7 +183,7 @@ func TestBrokenInputs(t *testing.T) {
 			expand := func(argv []string) []string {
 				out := make([]string, len(argv))
 				for i, a := range argv {
-					out[i] = strings.ReplaceAll(a, "{dir}", dir)
+					out[i] = strings.ReplaceAll(strings.ReplaceAll(a, "{dir}", dir), "{nl}", "\n")
 				}
 				return out
 			}
@@ -205,6 +210,11 @@ func TestBrokenInputs(t *testing.T) {
 					break
 				}
 				at += i + len(w)
+			}
+			for _, l := range c.lacks {
+				if strings.Contains(stderr, l) {
+					t.Errorf("%s: stderr holds %q\nstderr:\n%s", c.what, l, stderr)
+				}
 			}
 			for _, u := range c.unchanged {
 				got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(u)))

@@ -209,7 +209,7 @@ func (o *fitOptions) fit(s streams, path string) error {
 	in := bufio.NewReaderSize(file, 1<<16)
 	format, err := o.detect(in)
 	if err != nil {
-		return err
+		return fromInput(err)
 	}
 	start := time.Now()
 	// Before the split (or all of the log) is fitted; after it, with
@@ -225,14 +225,14 @@ func (o *fitOptions) fit(s streams, path string) error {
 		fitter.Add(r)
 	})
 	if err != nil {
-		return fmt.Errorf("fit: %s: %w", path, err)
+		return fromInput(fmt.Errorf("fit: %s: %w", path, err))
 	}
 	result := fitter.Result()
 	if len(result.Channels) == 0 {
 		if o.split != "" {
 			return usageErrorf("--split %s: the log has no contact before that day", o.split)
 		}
-		return fmt.Errorf("fit: %s: no contact to fit", path)
+		return inputErrorf("fit: %s: no contact to fit", path)
 	}
 	if o.split != "" && afterRows == 0 {
 		return usageErrorf("--split %s: the log has no contact from that day on", o.split)

@@ -1,16 +1,13 @@
 package fit
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 	"time"
 
-	yaml "go.yaml.in/yaml/v3"
-
 	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/scenarios"
 )
 
 // Mapping says how to read a log of any layout: which column holds what,
@@ -58,15 +55,13 @@ type Mapping struct {
 // line.
 func ParseMapping(file string, data []byte) (Format, error) {
 	var m Mapping
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&m); err != nil {
-		return Format{}, fmt.Errorf("%s: %v", file, err)
+	if errs := decodeMapping(file, data, &m); len(errs) > 0 {
+		return Format{}, errs
 	}
-	var problems []string
+	var problems scenarios.Errors
 	need := func(field, v string) {
 		if v == "" {
-			problems = append(problems, fmt.Sprintf("%s: %s: missing", file, field))
+			problems = append(problems, &scenarios.Error{File: file, Path: field, Msg: "missing"})
 		}
 	}
 	need("arrival.column", m.Arrival.Column)
@@ -75,23 +70,23 @@ func ParseMapping(file string, data []byte) (Format, error) {
 	need("handle", m.Handle)
 	need("outcome.column", m.Outcome.Column)
 	if len(m.Outcome.Answered) == 0 {
-		problems = append(problems, fmt.Sprintf("%s: outcome.answered: list the values of an answered contact", file))
+		problems = append(problems, &scenarios.Error{File: file, Path: "outcome.answered", Msg: "list the values of an answered contact"})
 	}
 	if m.Channel == "" && m.ChannelName == "" {
-		problems = append(problems, fmt.Sprintf("%s: channel: name the channel's column, or give channel_name for a log of one channel", file))
+		problems = append(problems, &scenarios.Error{File: file, Path: "channel", Msg: "name the channel's column, or give channel_name for a log of one channel"})
 	}
 	if m.Arrival.Format != "" && m.Arrival.Format != "seconds" {
 		// A layout must carry the date and the time of day: the reference
 		// time written in it must read back as the same day and minute.
 		ref := time.Date(2006, 1, 2, 15, 4, 5, 0, time.UTC)
 		if t, err := time.Parse(m.Arrival.Format, ref.Format(m.Arrival.Format)); err != nil || t.YearDay() != 2 || t.Hour() != 15 || t.Minute() != 4 {
-			problems = append(problems, fmt.Sprintf("%s: arrival.format: %q is not a Go time layout with a date and a time of day (as 2006-01-02 15:04:05)", file, m.Arrival.Format))
+			problems = append(problems, &scenarios.Error{File: file, Path: "arrival.format", Msg: fmt.Sprintf("%q is not a Go time layout with a date and a time of day (as 2006-01-02 15:04:05)", m.Arrival.Format)})
 		}
 	}
 	if m.Start != "" {
 		wd, err := models.ParseWeekday(m.Start)
 		if err != nil {
-			problems = append(problems, fmt.Sprintf("%s: start: %v", file, err))
+			problems = append(problems, &scenarios.Error{File: file, Path: "start", Msg: fmt.Sprintf("%v", err)})
 		}
 		// Day numbers count from 1 January 1970, a Thursday.
 		m.offset = (int(wd) - int(models.Thursday) + 7) % 7
@@ -106,10 +101,10 @@ func ParseMapping(file string, data []byte) (Format, error) {
 	case "|":
 		comma = '|'
 	default:
-		problems = append(problems, fmt.Sprintf("%s: separator: %q: want \",\", \";\", \"|\" or tab", file, m.Separator))
+		problems = append(problems, &scenarios.Error{File: file, Path: "separator", Msg: fmt.Sprintf("%q: want \",\", \";\", \"|\" or tab", m.Separator)})
 	}
 	if len(problems) > 0 {
-		return Format{}, fmt.Errorf("%s", strings.Join(problems, "\n"))
+		return Format{}, problems
 	}
 	required := []string{m.Arrival.Column, m.Wait, m.Handle, m.Outcome.Column}
 	if m.Channel != "" {

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -81,7 +82,15 @@ func ParseDuration(text string) (float64, error) {
 		if i == 0 {
 			return 0, fmt.Errorf("duration %q: expected a number at %q (write, for example, 20s, 5m or 1h30m)", text, rest)
 		}
+		// An exponent (1e3s) belongs to the number, not to a unit: no unit
+		// starts with e.
+		if e := exponentEnd(rest, i); e > i {
+			i = e
+		}
 		num, err := strconv.ParseFloat(rest[:i], 64)
+		if errors.Is(err, strconv.ErrRange) {
+			return 0, fmt.Errorf("duration %q: the number %s is out of range (write, for example, 20s, 5m or 8h)", text, rest[:i])
+		}
 		if err != nil {
 			return 0, fmt.Errorf("duration %q: %q is not a number", text, rest[:i])
 		}
@@ -104,6 +113,26 @@ func ParseDuration(text string) (float64, error) {
 		return 0, fmt.Errorf("duration %q is too large", text)
 	}
 	return total, nil
+}
+
+// exponentEnd returns where the exponent ("e5", "e+5", "E-5") that starts
+// at s[i] ends, or i when there is none.
+func exponentEnd(s string, i int) int {
+	if i >= len(s) || s[i] != 'e' {
+		return i
+	}
+	j := i + 1
+	if j < len(s) && (s[j] == '+' || s[j] == '-') {
+		j++
+	}
+	k := j
+	for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+		k++
+	}
+	if k == j {
+		return i
+	}
+	return k
 }
 
 func rest0(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }

@@ -172,5 +172,5 @@ func (c *Contacts) writeTo(w io.Writer) error {
 
 // Remove deletes the temporary folder and the files in it.
 func (c *Contacts) Remove() error {
-	return os.RemoveAll(c.dir)
+	return removeTemp(c.dir)
 }

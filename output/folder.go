@@ -10,7 +10,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 
@@ -70,9 +69,23 @@ func CheckFolder(dir string, force bool) error {
 	}
 	probe, err := mkdirBeside(dir, "probe")
 	if err != nil {
+		return unprobed(dir, err)
+	}
+	return removeTemp(probe)
+}
+
+// unprobed says why CheckFolder could not make its probe beside dir in
+// the user's words: the folder that cannot be written into, or made, never
+// the probe's own name, which the user has never heard of.
+func unprobed(dir string, err error) error {
+	var pe *fs.PathError
+	if !errors.As(err, &pe) {
 		return err
 	}
-	return os.Remove(probe)
+	if strings.HasPrefix(filepath.Base(pe.Path), "."+filepath.Base(dir)+".probe-") {
+		return fmt.Errorf("output: cannot write into %s: %w", filepath.Dir(dir), pe.Err)
+	}
+	return fmt.Errorf("output: cannot make the folder %s: %w", pe.Path, pe.Err)
 }
 
 // checkTarget is CheckFolder's first half: whether dir may be written, as
@@ -150,7 +163,7 @@ func WriteFolder(dir string, files []File, force bool) (err error) {
 	}
 	defer func() {
 		if err != nil {
-			os.RemoveAll(tmp)
+			removeTemp(tmp)
 		}
 	}()
 	m := manifest{}
@@ -169,7 +182,7 @@ func WriteFolder(dir string, files []File, force bool) (err error) {
 		return err
 	}
 	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
-		if err := os.Rename(tmp, dir); err != nil {
+		if err := renameTemp(tmp, dir); err != nil {
 			if _, lerr := os.Lstat(dir); lerr == nil {
 				return &ExistsError{Dir: dir} // made in the meantime
 			}
@@ -186,19 +199,31 @@ func WriteFolder(dir string, files []File, force bool) (err error) {
 	// systems, onto any folder): the name was taken by making a folder,
 	// and is freed for the old one.
 	if err := os.Remove(old); err != nil {
+		removeTemp(old)
 		return fmt.Errorf("output: %w", err)
 	}
-	if err := os.Rename(dir, old); err != nil {
-		return fmt.Errorf("output: moving the old folder aside: %w", err)
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if back := os.Rename(old, dir); back != nil {
-			return fmt.Errorf("output: %w; the old folder is now %s (%v)", err, old, back)
+	// Moved aside and moved in under the registry's lock: an interrupt
+	// waits, and never finds the name empty.
+	err = running.critical(func() error {
+		if err := os.Rename(dir, old); err != nil {
+			return fmt.Errorf("output: moving the old folder aside: %w", err)
 		}
-		return fmt.Errorf("output: %w", err)
+		if err := os.Rename(tmp, dir); err != nil {
+			if back := os.Rename(old, dir); back != nil {
+				return fmt.Errorf("output: %w; the old folder is now %s (%v)", err, old, back)
+			}
+			return fmt.Errorf("output: %w", err)
+		}
+		delete(running.paths, tmp)
+		running.finished = append(running.finished, dir)
+		return nil
+	})
+	if err != nil {
+		running.forget(old) // the old folder, or nothing, is there
+		return err
 	}
 	syncDir(filepath.Dir(dir))
-	if err := os.RemoveAll(old); err != nil {
+	if err := removeTemp(old); err != nil {
 		return fmt.Errorf("output: wrote %s, but could not remove the folder it replaced, now %s: %w", dir, old, err)
 	}
 	return nil
@@ -231,8 +256,17 @@ func checkNames(files []File) error {
 // returns the file's entry in the manifest.
 func writeFile(tmp string, f File) (e manifestEntry, err error) {
 	p := filepath.Join(tmp, filepath.FromSlash(f.Name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o777); err != nil {
-		return e, fmt.Errorf("output: writing %s: %w", f.Name, err)
+	// The file's folders are made one by one below tmp, never tmp itself:
+	// an interrupt that removed tmp is not undone.
+	at := tmp
+	for _, part := range strings.Split(path.Dir(f.Name), "/") {
+		if part == "." {
+			continue
+		}
+		at = filepath.Join(at, part)
+		if err := os.Mkdir(at, 0o777); err != nil && !errors.Is(err, fs.ErrExist) {
+			return e, fmt.Errorf("output: writing %s: %w", f.Name, err)
+		}
 	}
 	out, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
 	if err != nil {
@@ -255,28 +289,6 @@ func writeFile(tmp string, f File) (e manifestEntry, err error) {
 		return e, fmt.Errorf("output: writing %s: %w", f.Name, err)
 	}
 	return sum.entry(), nil
-}
-
-// mkdirBeside makes a new, hidden folder beside dir, named after it and
-// what it is for (".name.tmp-123-0"), with the usual permissions (the
-// umask's, where os.MkdirTemp would make it private), making dir's parent
-// first if need be.
-func mkdirBeside(dir, what string) (string, error) {
-	parent, base := filepath.Dir(dir), filepath.Base(dir)
-	if err := os.MkdirAll(parent, 0o777); err != nil {
-		return "", fmt.Errorf("output: %w", err)
-	}
-	prefix := "." + base + "." + what + "-" + strconv.Itoa(os.Getpid()) + "-"
-	for i := 0; ; i++ {
-		name := filepath.Join(parent, prefix+strconv.Itoa(i))
-		err := os.Mkdir(name, 0o777)
-		if err == nil {
-			return name, nil
-		}
-		if !errors.Is(err, fs.ErrExist) || i >= 1000 {
-			return "", fmt.Errorf("output: %w", err)
-		}
-	}
 }
 
 // syncDir flushes a folder's entries to the disk, so that a rename in it
@@ -308,12 +320,12 @@ const (
 // missing or broken.
 func ReadFolder(dir string) (*Dataset, error) {
 	if info, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("output: no such folder: %s", dir)
+		return nil, badFolder("output: no such folder: %s", dir)
 	} else if err == nil && !info.IsDir() {
-		return nil, fmt.Errorf("output: %s is a file, not a run's output folder", dir)
+		return nil, badFolder("output: %s is a file, not a run's output folder", dir)
 	}
 	if _, err := os.Stat(filepath.Join(dir, SummaryFile)); errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("output: %s has no %s: is it a run's output folder?", dir, SummaryFile)
+		return nil, badFolder("output: %s has no %s: is it a run's output folder?", dir, SummaryFile)
 	}
 	data, err := input.ReadFile(filepath.Join(dir, SummaryFile), "run's summary", maxSummarySize)
 	if err != nil {
@@ -326,7 +338,7 @@ func ReadFolder(dir string) (*Dataset, error) {
 		Scenarios []string `json:"scenario_files"`
 	}
 	if err := json.Unmarshal(data, &s); err != nil {
-		return nil, fmt.Errorf("output: %s: %v", filepath.Join(dir, SummaryFile), err)
+		return nil, badFolder("output: %s: %v", filepath.Join(dir, SummaryFile), err)
 	}
 	if s.Run == nil {
 		for _, other := range []struct{ file, what, cmd string }{
@@ -336,11 +348,11 @@ func ReadFolder(dir string) (*Dataset, error) {
 		} {
 			// A run's folder has a staffing.csv too, and its intervals.csv.
 			if exists(filepath.Join(dir, other.file)) && !exists(filepath.Join(dir, IntervalsFile)) {
-				return nil, fmt.Errorf("output: %s is the output folder of %s, not of a run: its charts are drawn by %s (run it again with --force to redraw them)",
+				return nil, badFolder("output: %s is the output folder of %s, not of a run: its charts are drawn by %s (run it again with --force to redraw them)",
 					dir, other.what, other.cmd)
 			}
 		}
-		return nil, fmt.Errorf("output: %s has no \"run\" object", filepath.Join(dir, SummaryFile))
+		return nil, badFolder("output: %s has no \"run\" object", filepath.Join(dir, SummaryFile))
 	}
 	ds := &Dataset{Meta: *s.Run}
 	ds.Meta.Command, ds.Meta.Sets = s.Command, s.Sets
@@ -359,6 +371,7 @@ func ReadFolder(dir string) (*Dataset, error) {
 		{ExpectationFile, &ds.Expectation},
 		{TotalsFile, &ds.Totals},
 	}
+	var bads []error
 	for _, tb := range tables {
 		if tb.name == ExpectationFile && !ds.Meta.WordOfMouth {
 			continue
@@ -366,9 +379,18 @@ func ReadFolder(dir string) (*Dataset, error) {
 		if tb.name == TotalsFile && !exists(filepath.Join(dir, tb.name)) {
 			continue // the folder of an omnisim before totals.csv
 		}
-		if *tb.t, err = readTable(filepath.Join(dir, tb.name)); err != nil {
-			return nil, err
+		// Every table is read, so that a folder tampered with in several
+		// files is told at once.
+		if *tb.t, err = readTable(filepath.Join(dir, tb.name), tb.name); err != nil {
+			var bad *FolderError
+			if !errors.As(err, &bad) {
+				return nil, err
+			}
+			bads = append(bads, bad.err)
 		}
+	}
+	if len(bads) > 0 {
+		return nil, &FolderError{errors.Join(bads...)}
 	}
 	return ds, nil
 }
@@ -377,21 +399,18 @@ func ReadFolder(dir string) (*Dataset, error) {
 // than a run of many channels and days writes.
 const maxSummarySize = 256 << 20
 
-// readTable reads one CSV file of a run's output folder.
-func readTable(p string) (*CSVTable, error) {
+// readTable reads one CSV file of a run's output folder, the table name,
+// and checks what it holds (readCheckedTable).
+func readTable(p, name string) (*CSVTable, error) {
 	if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("output: %s is missing", p)
+		return nil, badFolder("output: %s is missing", p)
 	}
 	f, err := input.Open(p, "table of a run's output folder")
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	t, err := ReadCSVTable(bufio.NewReader(f))
-	if err != nil {
-		return nil, fmt.Errorf("output: %s: %v", p, strings.TrimPrefix(err.Error(), "output: "))
-	}
-	return t, nil
+	return readCheckedTable(p, name, bufio.NewReader(f))
 }
 
 // exists tells whether there is a file at p.

@@ -2,7 +2,9 @@ package output
 
 import (
 	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -191,7 +193,14 @@ func TestReadFolderErrors(t *testing.T) {
 		{"no expectation", removeFile("expectation.csv"), "$DIR/expectation.csv is missing"},
 		{"totals not CSV", overwrite("totals.csv", "a\n\"b"), "$DIR/totals.csv: "},
 		{"empty staffing", overwrite("staffing.csv", ""), "$DIR/staffing.csv: empty CSV file, not even a header"},
-		{"ragged intervals", overwrite("intervals.csv", "a,b\n1,2\n3\n"), "$DIR/intervals.csv: record on line 3: wrong number of fields"},
+		{"ragged intervals", overwrite("intervals.csv", "channel,interval\nphone,2\n3\n"), "$DIR/intervals.csv: record on line 3: wrong number of fields"},
+		// A folder tampered with: each cell at its line and column.
+		{"NaN count", setCell("intervals.csv", 1, "offered", "NaN"), `$DIR/intervals.csv:2:23: offered: "NaN" is not a number`},
+		{"negative count", setCell("daily.csv", 1, "answered", "-3"), `$DIR/daily.csv:2:16: answered: -3 is below zero`},
+		{"infinite time", setCell("intervals.csv", 2, "asa_seconds", "1e999"), `$DIR/intervals.csv:3:`},
+		{"share above one", setCell("intervals.csv", 1, "service_level", "1.5"), `$DIR/intervals.csv:2:`},
+		{"word for a number", setCell("staffing.csv", 1, "busy", "lots"), `$DIR/staffing.csv:2:`},
+		{"column gone", overwrite("flows.csv", "from,to\nphone,chat\n"), `$DIR/flows.csv:1:1: the header has no column "moves"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -211,6 +220,27 @@ func TestReadFolderErrors(t *testing.T) {
 
 func removeFile(name string) func(string) error {
 	return func(dir string) error { return os.Remove(filepath.Join(dir, name)) }
+}
+
+// setCell returns a spoiler that writes value into the cell of row (from
+// 1, after the header) under column col of the CSV file name.
+func setCell(name string, row int, col, value string) func(string) error {
+	return func(dir string) error {
+		p := filepath.Join(dir, name)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		lines := strings.Split(string(data), "\n")
+		j := slices.Index(strings.Split(lines[0], ","), col)
+		cells := strings.Split(lines[row], ",")
+		if j < 0 || j >= len(cells) {
+			return fmt.Errorf("%s has no column %s in row %d", name, col, row)
+		}
+		cells[j] = value
+		lines[row] = strings.Join(cells, ",")
+		return os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o666)
+	}
 }
 
 func overwrite(name, content string) func(string) error {
@@ -480,5 +510,58 @@ func TestCheckFolder(t *testing.T) {
 	}
 	if err := CheckFolder(filepath.Join(file, "run"), false); err == nil || errors.As(err, &exists) {
 		t.Errorf("under a file: got %v, want an I/O error", err)
+	} else if want := "output: cannot make the folder " + file + ": not a directory"; err.Error() != want {
+		t.Errorf("under a file: got %q, want %q", err, want)
+	}
+}
+
+// TestCheckFolderNamesTheUsersFolder checks that a folder that cannot be
+// written into is named, not the probe CheckFolder tries to make in it.
+func TestCheckFolderNamesTheUsersFolder(t *testing.T) {
+	// Nobody, root included, makes a folder in /sys; elsewhere the test
+	// needs a read-only folder, which root would write into anyway.
+	parent := "/sys"
+	if err := os.Mkdir(filepath.Join(parent, "omnisim-test"), 0o777); err == nil || !errors.Is(err, fs.ErrPermission) {
+		if err == nil {
+			os.Remove(filepath.Join(parent, "omnisim-test"))
+		}
+		parent = t.TempDir()
+		if err := os.Chmod(parent, 0o555); err != nil {
+			t.Fatal(err)
+		}
+		if f, err := os.CreateTemp(parent, "x"); err == nil {
+			f.Close()
+			t.Skip("a read-only folder can be written into here (root?)")
+		}
+	}
+	err := CheckFolder(filepath.Join(parent, "proj"), false)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	want := "output: cannot write into " + parent + ": "
+	if !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), "probe") {
+		t.Errorf("got %q, want it to start %q and name no probe", err, want)
+	}
+}
+
+// TestReadFolderTellsEveryTable checks that a folder tampered with in
+// several files names every one at once, as bad input.
+func TestReadFolderTellsEveryTable(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "run")
+	goldenFolder(t, dir)
+	for _, spoil := range []func(string) error{setCell("daily.csv", 1, "answered", "-3"), setCell("staffing.csv", 2, "busy", "NaN")} {
+		if err := spoil(dir); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := ReadFolder(dir)
+	var bad *FolderError
+	if !errors.As(err, &bad) || !bad.BadInput() {
+		t.Fatalf("got %v (%T), want a FolderError", err, err)
+	}
+	for _, want := range []string{filepath.Join(dir, "daily.csv") + ":2:", filepath.Join(dir, "staffing.csv") + ":3:"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("got %v, want it to name %s", err, want)
+		}
 	}
 }

@@ -372,3 +372,7 @@ func RecordFiles(root string, names []string) error {
 	}
 	return nil
 }
+
+// BadInput tells that a ForeignError is about what the user gave, not a
+// failure of the machine: a folder holding files omnisim will not replace.
+func (e *ForeignError) BadInput() bool { return true }

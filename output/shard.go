@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -25,7 +26,7 @@ import (
 // result, and from them exactly the output one machine would have written.
 
 // ShardFormat is the version of the part files' layout.
-const ShardFormat = 1
+const ShardFormat = 2
 
 // ShardPartExt is the extension of a part file.
 const ShardPartExt = ".omnisim-part"
@@ -128,10 +129,14 @@ func (p *Part) Fingerprint() string {
 // WritePart writes p into the folder dir as its shard's part file,
 // atomically: into a temporary file beside it, renamed when complete. An
 // existing part file is replaced only when force is true. It returns the
-// file's path.
+// file's path. The file's header carries the SHA-256 of its payload, so
+// that a damaged part is refused by name.
 func WritePart(dir string, p *Part, force bool) (path string, err error) {
-	if got, want := len(p.Results), len(p.Shard.Jobs(p.Jobs)); got != want {
-		return "", fmt.Errorf("output: shard %s of %d jobs has %d results, want %d", p.Shard, p.Jobs, got, want)
+	if err := p.check(); err != nil {
+		return "", fmt.Errorf("output: %w", err)
+	}
+	if len(p.Version) > maxPartVersion || len(p.Spec) == 0 {
+		return "", fmt.Errorf("output: shard %s: a version of %d bytes and a spec of %d", p.Shard, len(p.Version), len(p.Spec))
 	}
 	if err := os.MkdirAll(dir, 0o777); err != nil {
 		return "", fmt.Errorf("output: %w", err)
@@ -142,57 +147,142 @@ func WritePart(dir string, p *Part, force bool) (path string, err error) {
 			return "", &ExistsError{Dir: path}
 		}
 	}
-	tmp, err := os.CreateTemp(dir, "."+p.Shard.PartName()+".tmp-*")
+	tmp, err := createBeside(path, "tmp")
 	if err != nil {
-		return "", fmt.Errorf("output: %w", err)
+		return "", err
 	}
 	defer func() {
 		if err != nil {
 			tmp.Close()
-			os.Remove(tmp.Name())
+			removeTemp(tmp.Name())
 		}
 	}()
-	w := bufio.NewWriterSize(tmp, 1<<16)
-	if err := gob.NewEncoder(w).Encode(p); err != nil {
-		return "", fmt.Errorf("output: writing %s: %w", path, err)
+	fail := func(err error) (string, error) { return "", fmt.Errorf("output: writing %s: %w", path, err) }
+	// The header's place first, filled in once the payload's size and
+	// checksum are known.
+	if _, err := tmp.Write(make([]byte, partHeaderSize)); err != nil {
+		return fail(err)
+	}
+	sum := sha256.New()
+	counted := &countingWriter{w: io.MultiWriter(tmp, sum)}
+	w := bufio.NewWriterSize(counted, 1<<16)
+	w.Write(p.Spec)
+	if err := gob.NewEncoder(w).Encode(p.Results); err != nil {
+		return fail(err)
 	}
 	if err := w.Flush(); err != nil {
-		return "", fmt.Errorf("output: writing %s: %w", path, err)
+		return fail(err)
+	}
+	h := partHeader{Version: p.Version, Kind: p.Kind, Shard: int64(p.Shard.Index), Shards: int64(p.Shard.Count),
+		Jobs: int64(p.Jobs), Results: int64(len(p.Results)), SpecBytes: int64(len(p.Spec)), PayloadBytes: counted.n,
+		SHA256: hex.EncodeToString(sum.Sum(nil))}
+	head, err := h.encode()
+	if err != nil {
+		return "", err
+	}
+	if _, err := tmp.WriteAt(head, 0); err != nil {
+		return fail(err)
 	}
 	if err := tmp.Sync(); err != nil {
-		return "", fmt.Errorf("output: writing %s: %w", path, err)
+		return fail(err)
 	}
 	if err := tmp.Close(); err != nil {
-		return "", fmt.Errorf("output: writing %s: %w", path, err)
+		return fail(err)
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
 		return "", fmt.Errorf("output: %w", err)
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := renameTemp(tmp.Name(), path); err != nil {
 		return "", fmt.Errorf("output: %w", err)
 	}
 	return path, nil
 }
 
-// ReadPart reads one part file.
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(b []byte) (int, error) {
+	n, err := c.w.Write(b)
+	c.n += int64(n)
+	return n, err
+}
+
+// ReadPart reads one part file. Its header is checked first, field by
+// field (readPartHeader, partHeader.check), then its payload against the
+// header's checksum; only then are the results decoded. A file that is not
+// a part, or a damaged one, gives a *PartError naming it.
 func ReadPart(path string) (*Part, error) {
 	f, err := input.Open(path, "part file")
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var p Part
-	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&p); err != nil {
-		return nil, fmt.Errorf("%s: not an omnisim part file (%v)", path, err)
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
 	}
-	if p.Format != ShardFormat {
-		return nil, fmt.Errorf("%s: part file format %d, this omnisim reads %d", path, p.Format, ShardFormat)
+	return readPart(path, f, info.Size())
+}
+
+// readPart reads a part file of size bytes from f; path names it in
+// messages.
+func readPart(path string, f io.ReaderAt, size int64) (*Part, error) {
+	br := bufio.NewReaderSize(io.NewSectionReader(f, 0, min(size, partHeaderLimit+128)), 512)
+	h, headerLen, err := readPartHeader(path, br)
+	if headerLen == 0 {
+		return nil, err
 	}
-	if p.Shard.Count < 1 || p.Shard.Index < 0 || p.Shard.Index >= p.Shard.Count || p.Jobs < 0 ||
-		len(p.Results) != len(p.Shard.Jobs(p.Jobs)) || slices.Contains(p.Results, nil) {
-		return nil, fmt.Errorf("%s: a damaged part file (shard %s, %d jobs, %d results)", path, p.Shard, p.Jobs, len(p.Results))
+	if err := errors.Join(h.check(path, size, headerLen), err); err != nil {
+		return nil, err
 	}
-	return &p, nil
+	sum := sha256.New()
+	if _, err := io.Copy(sum, io.NewSectionReader(f, headerLen, h.PayloadBytes)); err != nil {
+		return nil, fmt.Errorf("output: reading %s: %w", path, err)
+	}
+	if hex.EncodeToString(sum.Sum(nil)) != h.SHA256 {
+		return nil, damaged(path, "its checksum does not match")
+	}
+	p := &Part{Format: ShardFormat, Version: h.Version, Kind: h.Kind, Shard: Shard{Index: int(h.Shard), Count: int(h.Shards)}, Jobs: int(h.Jobs),
+		Spec: make([]byte, h.SpecBytes)}
+	if _, err := f.ReadAt(p.Spec, headerLen); err != nil {
+		return nil, fmt.Errorf("output: reading %s: %w", path, err)
+	}
+	rest := bufio.NewReaderSize(io.NewSectionReader(f, headerLen+h.SpecBytes, h.PayloadBytes-h.SpecBytes), 1<<16)
+	if err := gob.NewDecoder(rest).Decode(&p.Results); err != nil {
+		return nil, damaged(path, "its results cannot be read (%v)", err)
+	}
+	if _, err := rest.ReadByte(); err != io.EOF {
+		return nil, damaged(path, "it holds more after its results")
+	}
+	if err := p.check(); err != nil {
+		return nil, damaged(path, "%v", err)
+	}
+	return p, nil
+}
+
+// check checks a part's fields against each other and against the caps,
+// computing rather than listing its shard's jobs, so that nothing is
+// allocated for numbers it claims.
+func (p *Part) check() error {
+	s := p.Shard
+	switch {
+	case s.Count < 1 || s.Count > maxPartShards:
+		return fmt.Errorf("%d shards, where an experiment has from 1 to %d", s.Count, maxPartShards)
+	case s.Index < 0 || s.Index >= s.Count:
+		return fmt.Errorf("shard %d of %d", s.Index, s.Count)
+	case p.Jobs < 0 || p.Jobs > maxPartJobs:
+		return fmt.Errorf("%d jobs, where an experiment has at most %d", p.Jobs, int64(maxPartJobs))
+	}
+	if want := jobsOf(int64(s.Index), int64(s.Count), int64(p.Jobs)); int64(len(p.Results)) != want {
+		return fmt.Errorf("shard %s of %d jobs has %d results, want %d", s, p.Jobs, len(p.Results), want)
+	}
+	if slices.Contains(p.Results, nil) {
+		return fmt.Errorf("shard %s has a missing result", s)
+	}
+	return nil
 }
 
 var partName = regexp.MustCompile(`^part-\d+-of-\d+` + regexp.QuoteMeta(ShardPartExt) + `$`)
@@ -228,21 +318,29 @@ func PartFiles(arg string) ([]string, error) {
 // job's result in job order. Every problem is reported at once.
 func MergeParts(parts []*Part, names []string) (*Part, []*models.Result, error) {
 	if len(parts) == 0 {
-		return nil, nil, errors.New("no parts to merge")
+		return nil, nil, &PartError{Msg: "no parts to merge"}
+	}
+	var errs []error
+	for i, p := range parts {
+		if err := p.check(); err != nil {
+			errs = append(errs, damaged(names[i], "%v", err))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, nil, errors.Join(errs...)
 	}
 	first := parts[0]
 	fp := first.Fingerprint()
-	var errs []error
 	seen := make([]string, first.Shard.Count)
 	for i, p := range parts {
 		switch {
 		case p.Version != first.Version:
-			errs = append(errs, fmt.Errorf("%s: written by omnisim %s, %s by %s: merge parts of one version", names[i], p.Version, names[0], first.Version))
+			errs = append(errs, &PartError{Path: names[i], Msg: fmt.Sprintf("was written by omnisim %s, and %s by %s: merge parts of one version", p.Version, names[0], first.Version)})
 		case p.Kind != first.Kind || p.Shard.Count != first.Shard.Count || p.Fingerprint() != fp:
-			errs = append(errs, fmt.Errorf("%s: a part of another experiment than %s (%s of %d shards, against %s of %d)",
-				names[i], names[0], p.Kind, p.Shard.Count, first.Kind, first.Shard.Count))
+			errs = append(errs, &PartError{Path: names[i], Msg: fmt.Sprintf("is a part of another experiment than %s (%s of %d shards, against %s of %d)",
+				names[0], p.Kind, p.Shard.Count, first.Kind, first.Shard.Count)})
 		case seen[p.Shard.Index] != "":
-			errs = append(errs, fmt.Errorf("%s: shard %s again (also in %s)", names[i], p.Shard, seen[p.Shard.Index]))
+			errs = append(errs, &PartError{Path: names[i], Msg: fmt.Sprintf("holds shard %s again (also in %s)", p.Shard, seen[p.Shard.Index])})
 		default:
 			seen[p.Shard.Index] = names[i]
 		}
@@ -254,7 +352,7 @@ func MergeParts(parts []*Part, names []string) (*Part, []*models.Result, error) 
 		}
 	}
 	if len(missing) > 0 && len(errs) == 0 {
-		errs = append(errs, fmt.Errorf("shard(s) %s of %d missing: merge needs every part", strings.Join(missing, ", "), first.Shard.Count))
+		errs = append(errs, &PartError{Msg: fmt.Sprintf("shard(s) %s of %d missing: merge needs every part", strings.Join(missing, ", "), first.Shard.Count)})
 	}
 	if len(errs) > 0 {
 		return nil, nil, errors.Join(errs...)

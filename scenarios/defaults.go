@@ -26,6 +26,10 @@ func (d *decoder) setDefaults(c *models.Config) {
 		c.Channels[i].Concurrency = ch.Concurrency
 		if _, ok := d.nodes["channels."+ch.Name+".expected_wait"]; ok {
 			c.Channels[i].ExpectedWait = ch.ExpectedWait
+		} else if ch.AnswerWithin != ch.AnswerWithin {
+			// The expected wait defaults to the service level's
+			// threshold, which could not be read and is reported already.
+			d.doubtful = append(d.doubtful, "channels."+ch.Name+".expected_wait")
 		}
 	}
 }

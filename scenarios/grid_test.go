@@ -154,7 +154,7 @@ func TestParseGridErrors(t *testing.T) {
 		want      []string
 	}{
 		{"empty", "", []string{"g.yaml:1:1: the file is empty"}},
-		{"syntax", "parameters: [", []string{"g.yaml:1:1: not valid YAML"}},
+		{"syntax", "parameters: [", []string{"g.yaml:1:13: the bracket at line 1, column 13 is never closed"}},
 		{"nothing", "{}", []string{"g.yaml:1:1: no parameters or points"}},
 		{"unknown key", "parameter: []\n", []string{`g.yaml:1:1: parameter: unknown key (did you mean "parameters"?)`}},
 		{"every problem at once", `parameters:

@@ -44,15 +44,11 @@ func ParseGrid(file string, data []byte) (g *Grid, err error) {
 	if !utf8.Valid(data) {
 		return nil, Errors{{File: file, Msg: "not a text file in UTF-8: a grid is a YAML text file"}}
 	}
-	var doc yaml.Node
-	second, err := oneDocument(data, &doc)
-	if err != nil {
-		return nil, Errors{yamlError(file, err)}
+	doc, _, yerr := decodeDocument(file, "a grid", data)
+	if yerr != nil {
+		return nil, Errors{yerr}
 	}
-	if second > 0 {
-		return nil, Errors{{File: file, Line: second, Column: 1, Msg: "a second YAML document begins here (after ---): a grid is one document; remove the --- or put these settings in the first"}}
-	}
-	root := &doc
+	root := doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}

@@ -61,17 +61,14 @@ func parse(file, name string, data []byte, sets []string, claims bool) (s *Scena
 	if !utf8.Valid(data) {
 		return nil, Errors{{File: file, Msg: "not a text file in UTF-8: a scenario is a YAML text file"}}
 	}
-	var doc yaml.Node
-	second, err := oneDocument(data, &doc)
-	if err != nil {
-		return nil, Errors{yamlError(file, err)}
-	}
-	if second > 0 {
-		return nil, Errors{{File: file, Line: second, Column: 1, Msg: "a second YAML document begins here (after ---): a scenario is one document; remove the --- or put these settings in the first"}}
+	hadBOM := bytes.HasPrefix(data, []byte(bom))
+	doc, data, yerr := decodeDocument(file, "a scenario", data)
+	if yerr != nil {
+		return nil, Errors{yerr}
 	}
 	d := newDecoder(file)
 	d.lenient = len(sets) > 0
-	root := &doc
+	root := doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}
@@ -79,7 +76,9 @@ func parse(file, name string, data []byte, sets []string, claims bool) (s *Scena
 		root = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1, Column: 1}
 		if len(sets) == 0 {
 			msg := "the file is empty: a scenario needs at least horizon, channels and pools"
-			if len(bytes.TrimSpace(data)) > 0 {
+			if len(bytes.TrimSpace(data)) == 0 && hadBOM {
+				msg = "the file is empty but for a byte order mark: a scenario needs at least horizon, channels and pools"
+			} else if len(bytes.TrimSpace(data)) > 0 {
 				msg = "the file holds no settings, only comments or an empty document: a scenario needs at least horizon, channels and pools"
 			}
 			return nil, Errors{{File: file, Line: 1, Column: 1, Msg: msg}}
@@ -126,17 +125,4 @@ func parse(file, name string, data []byte, sets []string, claims bool) (s *Scena
 	s.claimProblems = d.claimErrs
 	s.attached = d.attached
 	return s, nil
-}
-
-// yamlError turns a YAML syntax error into an Error, keeping the line the
-// parser reports.
-func yamlError(file string, err error) *Error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	var line int
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if n, err := fmt.Sscanf(rest, "%d:", &line); n == 1 && err == nil {
-			msg = strings.TrimSpace(rest[strings.Index(rest, ":")+1:])
-		}
-	}
-	return &Error{File: file, Line: line, Column: map[bool]int{true: 1}[line > 0], Msg: "not valid YAML: " + msg}
 }

@@ -146,6 +146,12 @@ func TestParseErrors(t *testing.T) {
 			[]string{`t.yaml:3:10: horizon: duration "8 hourz": unknown unit "hourz" (use ms, s, m, h, d or w)`}},
 		{"duration without unit", "horizon: 8h", "horizon: 8",
 			[]string{`t.yaml:3:10: horizon: duration "8" needs a unit after 8 (s, m, h, d or w; for example 8s)`}},
+		{"threshold without unit", "within: 20s", "within: 20",
+			// Only the threshold: the expected wait it gives by default is
+			// not a second problem.
+			[]string{`t.yaml:12:29: channels.phone.service_level.within: duration "20" needs a unit after 20 (s, m, h, d or w; for example 20s)`}},
+		{"number out of range", "horizon: 8h", "horizon: 1e400s",
+			[]string{`t.yaml:3:10: horizon: duration "1e400s": the number 1e400 is out of range (write, for example, 20s, 5m or 8h)`}},
 		{"zero horizon", "horizon: 8h", "horizon: 0s",
 			[]string{`t.yaml:3:10: horizon: must be a positive, finite duration, not 0s`}},
 		{"negative rate", "rate: 200/h", "rate: -200/h",
@@ -198,11 +204,11 @@ func TestParseErrors(t *testing.T) {
 		{"not a mapping", valid, "- just\n- a list\n",
 			[]string{`t.yaml:1:1: want a mapping of keys to values, not a list`}},
 		{"syntax error", "seed: 7", "seed: [7",
-			// The YAML parser reports the line where the list's context
-			// began, as it counts it.
-			[]string{`t.yaml:1:1: not valid YAML: did not find expected ',' or ']'`}},
+			// The YAML parser reports line 1, where it counts the list's
+			// context from; the bracket is on line 2.
+			[]string{`t.yaml:2:7: the bracket at line 2, column 7 is never closed: end the list or mapping it opens with ] or } (the YAML parser said: did not find expected ',' or ']')`}},
 		{"tab indentation", "    kind: live", "\tkind: live",
-			[]string{`t.yaml:8:1: not valid YAML: found character that cannot start any token`}},
+			[]string{`t.yaml:8:1: tabs cannot indent YAML (line 8, column 1): indent with spaces (the YAML parser said: found character that cannot start any token)`}},
 		{"empty file", valid, "",
 			[]string{`t.yaml:1:1: the file is empty: a scenario needs at least horizon, channels and pools`}},
 		{"only comments", valid, "# nothing yet\n",
@@ -373,21 +379,4 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
-}
-
-// TestOneDocument: a second YAML document, in a file or a --set value, is
-// refused where it begins, not silently ignored; a lone --- at the end is
-// no document.
-func TestOneDocument(t *testing.T) {
-	if _, err := Parse("t.yaml", "t", []byte(valid+"---\nseed: 9\n"), nil); err == nil ||
-		!strings.Contains(err.Error(), "t.yaml:17:1: a second YAML document begins here") {
-		t.Errorf("a second document in the file: got %v", err)
-	}
-	if _, err := Parse("t.yaml", "t", []byte(valid+"---\n"), nil); err != nil {
-		t.Errorf("a --- at the end: %v", err)
-	}
-	if _, err := Parse("t.yaml", "t", []byte(valid), []string{"seed=3\n---\n4"}); err == nil ||
-		!strings.Contains(err.Error(), "the value holds a second YAML document") {
-		t.Errorf("a second document in --set: got %v", err)
-	}
 }

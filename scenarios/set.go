@@ -28,11 +28,10 @@ func (d *decoder) apply(root *yaml.Node, set string) error {
 	if err != nil {
 		return err
 	}
-	var probe yaml.Node
-	if second, err := oneDocument([]byte(text), &probe); err == nil && second > 0 {
-		return fmt.Errorf("the value holds a second YAML document (after ---), which would be ignored: give one value")
+	value, err := parseValue(text)
+	if err != nil {
+		return err
 	}
-	value := parseValue(text)
 	origin := "--set " + set
 	mark(value, d.origin, origin)
 
@@ -189,13 +188,21 @@ func where(steps []step) string {
 
 // parseValue reads an override's value as YAML: "15", "[10, 12]",
 // "{dist: lognormal, mean: 3m, cv: 0.8}". Anything that is not YAML is taken
-// as plain text.
-func parseValue(text string) *yaml.Node {
+// as plain text; a second YAML document after the first ("3\n---\n4") is an
+// error, for it would be silently ignored.
+func parseValue(text string) (*yaml.Node, error) {
 	var doc yaml.Node
-	if err := yaml.Unmarshal([]byte(text), &doc); err != nil || len(doc.Content) != 1 {
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: text}
+	dec := yaml.NewDecoder(strings.NewReader(text))
+	if err := dec.Decode(&doc); err != nil || len(doc.Content) != 1 {
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: text}, nil
 	}
-	return doc.Content[0]
+	if line, err := secondDocument(dec, []byte(text)); err != nil || line > 0 {
+		if err != nil {
+			return nil, fmt.Errorf("the value is one YAML document: more follows it, which is not YAML (%s)", strings.TrimPrefix(err.Error(), "yaml: "))
+		}
+		return nil, fmt.Errorf("the value is one YAML document: a second begins at its line %d (remove it, or the \"---\" line before it)", line)
+	}
+	return doc.Content[0], nil
 }
 
 // mark records that every node under n came from an override.

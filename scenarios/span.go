@@ -39,7 +39,8 @@ func parseDays(text string) (models.Days, error) {
 		part = strings.TrimSpace(part)
 		switch part {
 		case "every day", "everyday", "daily":
-			// Every part is read: a word after it is a mistake too.
+			// Every word after it must still be a day: "every day,
+			// funday" is a mistake, not every day.
 			days = models.EveryDay
 			continue
 		case "weekdays":
@@ -114,7 +115,8 @@ func parseClock(text string) (float64, error) {
 	h, m, ok := strings.Cut(s, ":")
 	hours, err1 := strconv.Atoi(h)
 	minutes, err2 := strconv.Atoi(m)
-	if !ok || err1 != nil || err2 != nil || len(h) < 1 || len(h) > 2 || len(m) != 2 ||
+	digits := func(t string) bool { return strings.Trim(t, "0123456789") == "" }
+	if !ok || err1 != nil || err2 != nil || !digits(h) || !digits(m) || len(h) < 1 || len(h) > 2 || len(m) != 2 ||
 		hours < 0 || minutes < 0 || minutes > 59 || hours > 24 || hours == 24 && minutes > 0 {
 		return 0, fmt.Errorf("%q is not a time of day: write hours as HH:MM-HH:MM, from 00:00 to 24:00, such as 08:00-20:00", s)
 	}

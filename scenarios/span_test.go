@@ -60,6 +60,12 @@ func TestParseDaysErrors(t *testing.T) {
 		{"mo", `"mo" is not a day of the week: ` + daysHelp},
 		{"mon-", `"" is not a day of the week: ` + daysHelp},
 		{"", `no days given: ` + daysHelp},
+		// Words after "every day" are read too: a typing mistake there is
+		// not every day.
+		{"every day, funday", `"funday" is not a day of the week: ` + daysHelp},
+		{"daily, mon-sat-sun", `"sat-sun" is not a day of the week: ` + daysHelp},
+		{"weekend, everyday, x", `"x" is not a day of the week: ` + daysHelp},
+		{"mon, fri and sat", `"fri and sat" is not a day of the week: ` + daysHelp},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
@@ -108,6 +114,11 @@ func TestParseHoursErrors(t *testing.T) {
 		{"08:00-", `""` + help},
 		{"0800-1200", `"0800"` + help},
 		{"8am", `want hours such as 08:00-20:00, not "8am"`},
+		{"08:00-20:00, 21:00-22:00", `"20:00, 21:00-22:00"` + help},
+		{"08:00-20:00 weekdays", `"20:00 weekdays"` + help},
+		{"+8:00-20:00", `"+8:00"` + help},
+		{"-0:30-20:00", `""` + help},
+		{"08:+5-20:00", `"08:+5"` + help},
 		{"24:00-06:00", `hours "24:00-06:00" start at 24:00, the end of the day: write 00:00`},
 		{"08:00-08:00", `hours "08:00-08:00" start and end at the same time: write 00:00-24:00 for the whole day`},
 		{"00:00-00:00", `hours "00:00-00:00" start and end at the same time: write 00:00-24:00 for the whole day`},

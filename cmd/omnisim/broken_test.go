@@ -19,9 +19,11 @@ import (
 //
 //	what:      what is broken, in words
 //	args:      the command line after "omnisim", split at spaces; {dir}
-//	           is the case's folder
+//	           is the case's folder, {nl} a newline (in a --set value)
 //	exit:      the exit status it must end with (2 for bad input)
 //	want:      a text stderr must hold (repeatable: every one, in order)
+//	lacks:     a text stderr must not hold (repeatable): a message that
+//	           would come second for the same mistake
 //	needs:     a file that must exist for the case to run (/dev/zero):
 //	           the case is skipped without it
 //	unchanged: a file of the case that must be left as it was
@@ -32,6 +34,16 @@ import (
 //	           case's folder) that must hold TEXT once it has run
 //	           (repeatable): for a message that goes to a file, such as
 //	           a chart's note in report.html
+//	before:    a command line run first, as args:, which must succeed
+//	           (repeatable, in order): to make files no case can hold as
+//	           text, such as part files
+//	flip:      FILE OFFSET: after the before: commands, flip the lowest
+//	           bit of a file's byte at OFFSET (negative: from the end)
+//	cut:       FILE N: cut a file to N bytes (negative: N bytes off its
+//	           end)
+//	replace:   FILE OLD => NEW: replace the first OLD in a file by NEW
+//
+// flip:, cut: and replace: are done in the order given.
 //
 // A file's text ends with its last line's newline, as written in the case.
 type brokenCase struct {
@@ -39,10 +51,13 @@ type brokenCase struct {
 	args       []string
 	exit       int
 	want       []string
+	lacks      []string
 	needs      []string
 	unchanged  []string
 	absent     []string
 	holds      [][2]string
+	before     [][]string
+	edits      []caseEdit
 	files      map[string]string
 	order      []string
 }
@@ -92,6 +107,8 @@ func readBrokenCase(path string) (*brokenCase, error) {
 			c.exit = n
 		case "want":
 			c.want = append(c.want, value)
+		case "lacks":
+			c.lacks = append(c.lacks, value)
 		case "needs":
 			c.needs = append(c.needs, value)
 		case "unchanged":
@@ -104,6 +121,14 @@ func readBrokenCase(path string) (*brokenCase, error) {
 				return nil, fmt.Errorf("%s:%d: holds: want FILE: TEXT, not %q", path, i+1, value)
 			}
 			c.holds = append(c.holds, [2]string{file, text})
+		case "before":
+			c.before = append(c.before, strings.Fields(value))
+		case "flip", "cut", "replace":
+			e, err := parseEdit(key, value)
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: %v", path, i+1, err)
+			}
+			c.edits = append(c.edits, e)
 		default:
 			return nil, fmt.Errorf("%s:%d: unknown key %q", path, i+1, key)
 		}
@@ -165,11 +190,24 @@ func TestBrokenInputs(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			args := make([]string, len(c.args))
-			for i, a := range c.args {
-				args[i] = strings.ReplaceAll(a, "{dir}", dir)
+			expand := func(argv []string) []string {
+				out := make([]string, len(argv))
+				for i, a := range argv {
+					out[i] = strings.ReplaceAll(strings.ReplaceAll(a, "{dir}", dir), "{nl}", "\n")
+				}
+				return out
 			}
-			r := omnisim(t, args...)
+			for _, b := range c.before {
+				if r := omnisim(t, expand(b)...); r.code != exitOK {
+					t.Fatalf("before: %s: exit status %d\n%s", strings.Join(b, " "), r.code, r.stderr)
+				}
+			}
+			for _, e := range c.edits {
+				if err := e.apply(dir); err != nil {
+					t.Fatal(err)
+				}
+			}
+			r := omnisim(t, expand(c.args)...)
 			stderr := strings.ReplaceAll(r.stderr, dir, "{dir}")
 			if r.code != c.exit {
 				t.Errorf("%s: exit status %d, want %d\nstderr:\n%s", c.what, r.code, c.exit, stderr)
@@ -182,6 +220,11 @@ func TestBrokenInputs(t *testing.T) {
 					break
 				}
 				at += i + len(w)
+			}
+			for _, l := range c.lacks {
+				if strings.Contains(stderr, l) {
+					t.Errorf("%s: stderr holds %q\nstderr:\n%s", c.what, l, stderr)
+				}
 			}
 			for _, u := range c.unchanged {
 				got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(u)))
@@ -205,4 +248,62 @@ func TestBrokenInputs(t *testing.T) {
 			}
 		})
 	}
+}
+
+// caseEdit is a change a case makes to a file after its before: commands:
+// flip:, cut: or replace:.
+type caseEdit struct {
+	kind, file string
+	n          int64
+	old, new   string
+}
+
+// parseEdit reads the value of a flip:, cut: or replace: line.
+func parseEdit(kind, value string) (caseEdit, error) {
+	file, rest, ok := strings.Cut(value, " ")
+	e := caseEdit{kind: kind, file: file}
+	if !ok {
+		return e, fmt.Errorf("%s: want FILE and what to do", kind)
+	}
+	if kind == "replace" {
+		old, new, ok := strings.Cut(strings.TrimSpace(rest), " => ")
+		if !ok || old == "" {
+			return e, fmt.Errorf("replace: want FILE OLD => NEW")
+		}
+		e.old, e.new = old, new
+		return e, nil
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(rest), 10, 64)
+	if err != nil {
+		return e, fmt.Errorf("%s: %v", kind, err)
+	}
+	e.n = n
+	return e, nil
+}
+
+// apply makes the change to the file in the case's folder dir.
+func (e caseEdit) apply(dir string) error {
+	p := filepath.Join(dir, filepath.FromSlash(e.file))
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return fmt.Errorf("%s: %v", e.kind, err)
+	}
+	at := e.n
+	if at < 0 {
+		at += int64(len(data))
+	}
+	switch {
+	case e.kind == "replace":
+		if !strings.Contains(string(data), e.old) {
+			return fmt.Errorf("replace: %s holds no %q", e.file, e.old)
+		}
+		data = []byte(strings.Replace(string(data), e.old, e.new, 1))
+	case at < 0 || at > int64(len(data)) || (e.kind == "flip" && at == int64(len(data))):
+		return fmt.Errorf("%s: %s has %d bytes, and %d is outside them", e.kind, e.file, len(data), e.n)
+	case e.kind == "flip":
+		data[at] ^= 1
+	case e.kind == "cut":
+		data = data[:at]
+	}
+	return os.WriteFile(p, data, 0o644)
 }

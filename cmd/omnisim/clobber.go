@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -55,11 +54,11 @@ func checkClobber(srcs []source, outs []target) error {
 				continue
 			}
 			if os.SameFile(oi, si) {
-				problems = append(problems, fmt.Errorf("%s %s is %s this command reads: name another %s", out.flag, out.path, src.what, kind(out)))
+				problems = append(problems, inputErrorf("%s %s is %s this command reads: name another %s", out.flag, out.path, src.what, kind(out)))
 				continue
 			}
 			if out.folder && oi.IsDir() && inside(src.path, oi) {
-				problems = append(problems, fmt.Errorf("%s %s holds %s, %s this command reads, which --force would delete: name another folder", out.flag, out.path, src.path, src.what))
+				problems = append(problems, inputErrorf("%s %s holds %s, %s this command reads, which --force would delete: name another folder", out.flag, out.path, src.path, src.what))
 			}
 		}
 	}
@@ -106,13 +105,13 @@ func checkReplaceFile(flag, path string, force bool, what string, own func(head 
 		return nil // not there; a parent that cannot be read tells when written
 	}
 	if info.IsDir() {
-		return fmt.Errorf("%s %s is a folder: name a file", flag, path)
+		return inputErrorf("%s %s is a folder: name a file", flag, path)
 	}
 	if !force {
 		return usageErrorf("%s already exists: name another file, or add --force to replace it", path)
 	}
 	if !info.Mode().IsRegular() || !own(fileHead(path)) {
-		return fmt.Errorf("%s %s is not %s: --force replaces only a file omnisim wrote; name another file", flag, path, what)
+		return inputErrorf("%s %s is not %s: --force replaces only a file omnisim wrote; name another file", flag, path, what)
 	}
 	return nil
 }
@@ -141,7 +140,7 @@ func distinctTargets(outs []target) error {
 			ai, aerr := os.Stat(a.path)
 			bi, berr := os.Stat(b.path)
 			if filepath.Clean(a.path) == filepath.Clean(b.path) || aerr == nil && berr == nil && os.SameFile(ai, bi) {
-				problems = append(problems, fmt.Errorf("%s and %s both name %s: name a file for each", b.flag, a.flag, a.path))
+				problems = append(problems, inputErrorf("%s and %s both name %s: name a file for each", b.flag, a.flag, a.path))
 			}
 		}
 	}

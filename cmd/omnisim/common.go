@@ -51,7 +51,7 @@ func checkJobs(workers int, given bool) error {
 func (o *runOptions) open(name string, seedGiven bool) (*scenarios.Scenario, models.Config, int, error) {
 	sc, err := scenarios.Open(name, o.sets)
 	if err != nil {
-		return nil, models.Config{}, 0, err
+		return nil, models.Config{}, 0, fromInput(err)
 	}
 	cfg := sc.Config
 	if seedGiven {

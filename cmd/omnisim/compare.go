@@ -103,7 +103,7 @@ func (o *compareOptions) run(s streams, nameA, nameB string, seedGiven bool) err
 	a, errA := scenarios.Open(nameA, setsA)
 	b, errB := scenarios.Open(nameB, setsB)
 	if err := bothErrors(o.relabel(errA, o.setsA, "--set-a"), o.relabel(errB, o.setsB, "--set-b")); err != nil {
-		return err
+		return fromInput(err)
 	}
 	seed := a.Config.Seed
 	if seedGiven {

@@ -108,10 +108,12 @@ func newErlangModelCmd(s streams, model, short string) *cobra.Command {
 			if err := o.check(cmd.Flags()); err != nil {
 				return err
 			}
+			// What the formulas refuse (an unstable queue, a target no
+			// staffing meets) is the parameters' fault: bad input.
 			if model == "b" {
-				return o.runB(s)
+				return fromInput(o.runB(s))
 			}
-			return o.runCA(s, cmd.Flags())
+			return fromInput(o.runCA(s, cmd.Flags()))
 		},
 	}
 	f := cmd.Flags()

@@ -134,7 +134,7 @@ func TestBadInput(t *testing.T) {
 		{"run empty file", args("run", filepath.Join("testdata", "empty.yaml")),
 			[]string{"testdata/empty.yaml:1:1: the file is empty: a scenario needs at least horizon, channels and pools"}, ""},
 		{"run YAML syntax error", args("run", filepath.Join("testdata", "syntax-error.yaml")),
-			[]string{"testdata/syntax-error.yaml:…: not valid YAML: did not find expected key"}, ""},
+			[]string{"testdata/syntax-error.yaml:6:4: line 6 is indented less than the line above it but lines up with no key before it (it starts at column 4): line it up with the keys it belongs beside (the YAML parser said: did not find expected key)"}, ""},
 		{"run two scenarios", args("run", "textbook", "phone-day"),
 			[]string{"omnisim run: accepts at most 1 arg(s), received 2"}, "omnisim run"},
 		{"set negative agents", args("run", "--set", "pools.agents.agents=-1"),

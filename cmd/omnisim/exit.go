@@ -3,11 +3,15 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
+	"github.com/omnisim/omnisim/internal/input"
 	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
 )
 
@@ -19,8 +23,8 @@ const (
 )
 
 // failure marks an error that happened while running, not because of what
-// the user gave: it exits with status 1. Every other error is bad input or
-// usage and exits with status 2.
+// the user gave: it exits with status 1, as every error not known to be
+// bad input or usage does.
 type failure struct{ err error }
 
 func (f failure) Error() string { return f.err.Error() }
@@ -63,20 +67,78 @@ func isUsage(err error) bool {
 	return errors.As(err, &u) || strings.HasPrefix(err.Error(), "unknown command")
 }
 
-// exitCode maps an error to the process's exit status.
+// inputError marks an error in what the user gave (a file, a value): it
+// exits with status 2.
+type inputError struct{ err error }
+
+func (e inputError) Error() string { return e.err.Error() }
+func (e inputError) Unwrap() error { return e.err }
+
+// badInput marks err, when there is one, as bad input.
+func badInput(err error) error {
+	if err == nil {
+		return nil
+	}
+	return inputError{err}
+}
+
+// inputErrorf reports a mistake in what the user gave.
+func inputErrorf(format string, args ...any) error {
+	return inputError{fmt.Errorf(format, args...)}
+}
+
+// fromInput marks err, an error in reading or checking what the user
+// named (a scenario, a grid, a log, a part file), as bad input, unless the
+// machine is at fault: permission denied, an I/O error, a full disk, too
+// many open files. Errors packages add later for new kinds of bad file are
+// then bad input too, without each being typed.
+func fromInput(err error) error {
+	var f failure
+	if err == nil || errors.As(err, &f) || machineFault(err) {
+		return err
+	}
+	return inputError{err}
+}
+
+// machineFault tells whether err is the machine's fault, not the input's.
+func machineFault(err error) bool {
+	for _, e := range []error{fs.ErrPermission, syscall.EIO, syscall.ENOSPC, syscall.EROFS, syscall.ENOMEM,
+		syscall.EMFILE, syscall.ENFILE, syscall.EDQUOT} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// badInputer is an error of any package that knows it is the input's
+// fault (output.FolderError...), so that packages need not import this one
+// to say so.
+type badInputer interface{ BadInput() bool }
+
+// exitCode maps an error to the process's exit status: 2 for bad input or
+// usage (scenarios.Errors, models.Problems, usage and input errors, errors
+// that say BadInput), 1 for everything else: an error nobody classified is
+// a failure, not the user's mistake.
 func exitCode(err error) int {
 	var f failure
 	var se scenarios.Errors
 	var mp models.Problems
+	var u usageError
+	var in inputError
+	var bi badInputer
+	var pe *output.PartError
+	var ie *input.Error
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.As(err, &se), errors.As(err, &mp):
-		return exitInput
 	case errors.As(err, &f):
 		return exitFailure
+	case errors.As(err, &se), errors.As(err, &mp), errors.As(err, &u), errors.As(err, &in),
+		errors.As(err, &bi) && bi.BadInput(), isUsage(err), errors.As(err, &pe), errors.As(err, &ie):
+		return exitInput
 	}
-	return exitInput
+	return exitFailure
 }
 
 // errorf returns a plain error; the flag package adds the flag's name.

@@ -200,7 +200,7 @@ func (o *fitOptions) fit(s streams, path string) error {
 	in := bufio.NewReaderSize(file, 1<<16)
 	format, err := o.detect(in)
 	if err != nil {
-		return err
+		return fromInput(err)
 	}
 	start := time.Now()
 	// Before the split (or all of the log) is fitted; after it, with
@@ -216,14 +216,14 @@ func (o *fitOptions) fit(s streams, path string) error {
 		fitter.Add(r)
 	})
 	if err != nil {
-		return fmt.Errorf("fit: %s: %w", path, err)
+		return fromInput(fmt.Errorf("fit: %s: %w", path, err))
 	}
 	result := fitter.Result()
 	if len(result.Channels) == 0 {
 		if o.split != "" {
 			return usageErrorf("--split %s: the log has no contact before that day", o.split)
 		}
-		return fmt.Errorf("fit: %s: no contact to fit", path)
+		return inputErrorf("fit: %s: no contact to fit", path)
 	}
 	if o.split != "" && afterRows == 0 {
 		return usageErrorf("--split %s: the log has no contact from that day on", o.split)
@@ -460,7 +460,7 @@ func (o *fitOptions) checkOutputs(log, out string) error {
 	}
 	if o.charts != "" {
 		if info, err := os.Stat(o.charts); err == nil && !info.IsDir() {
-			problems = append(problems, fmt.Errorf("--charts %s is a file: name a folder", o.charts))
+			problems = append(problems, inputErrorf("--charts %s is a file: name a folder", o.charts))
 		}
 	}
 	return errors.Join(problems...)
@@ -506,7 +506,7 @@ func (o *fitOptions) checkCharts(log string, charts []output.Chart) error {
 		return usageErrorf("%s already exist: name another folder with --charts, or add --force to replace them", strings.Join(taken, ", "))
 	}
 	if err := output.CheckReplace(o.charts, files); err != nil {
-		return fmt.Errorf("--charts %s", strings.TrimPrefix(err.Error(), "output: "))
+		return inputErrorf("--charts %s", strings.TrimPrefix(err.Error(), "output: "))
 	}
 	return nil
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"os"
 	"time"
 
@@ -86,20 +85,20 @@ func (o *runOptions) merge(s streams, args []string) error {
 		}
 	}
 	if len(errs) > 0 {
-		return errors.Join(errs...)
+		return fromInput(errors.Join(errs...))
 	}
 	first, results, err := output.MergeParts(parts, names)
 	if err != nil {
-		return err
+		return fromInput(err)
 	}
 	if first.Version != version {
-		return fmt.Errorf("the parts were written by omnisim %s, this is %s: merge with the version that ran them", first.Version, version)
+		return inputErrorf("the parts were written by omnisim %s, this is %s: merge with the version that ran them", first.Version, version)
 	}
 	switch first.Kind {
 	case "run":
 		var spec runSpec
 		if err := json.Unmarshal(first.Spec, &spec); err != nil {
-			return fmt.Errorf("%s: a damaged part file: %v", names[0], err)
+			return inputErrorf("%s: a damaged part file: %v", names[0], err)
 		}
 		dir, err := o.outDir(spec.Name)
 		if err != nil {
@@ -109,7 +108,7 @@ func (o *runOptions) merge(s streams, args []string) error {
 	case "sweep":
 		var spec sweepSpec
 		if err := json.Unmarshal(first.Spec, &spec); err != nil || len(spec.Configs) != len(spec.Reps) {
-			return fmt.Errorf("%s: a damaged part file: %v", names[0], err)
+			return inputErrorf("%s: a damaged part file: %v", names[0], err)
 		}
 		so := &sweepOptions{runOptions: *o}
 		dir, err := so.outDir(spec.Name + "-sweep")
@@ -118,5 +117,5 @@ func (o *runOptions) merge(s streams, args []string) error {
 		}
 		return so.finishSweep(s, spec, results, time.Since(start), dir)
 	}
-	return fmt.Errorf("%s: parts of %q, which this omnisim cannot merge", names[0], first.Kind)
+	return inputErrorf("%s: parts of %q, which this omnisim cannot merge", names[0], first.Kind)
 }

@@ -1,9 +1,9 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -130,7 +130,7 @@ func (o *plotOptions) run(s streams, dir string) error {
 	}
 	charts := output.Charts(ds)
 	if info, err := os.Stat(to); err == nil && !info.IsDir() {
-		return fmt.Errorf("plot: --out %s is a file: name a folder", to)
+		return inputErrorf("plot: --out %s is a file: name a folder", to)
 	}
 	root, prefix := chartRoot(to)
 	var names []string
@@ -160,7 +160,7 @@ func (o *plotOptions) run(s streams, dir string) error {
 	// drawn again.
 	if o.out != "" {
 		if err := output.CheckReplace(root, names); err != nil {
-			return fmt.Errorf("plot: %s", strings.TrimPrefix(err.Error(), "output: "))
+			return inputErrorf("plot: %s", strings.TrimPrefix(err.Error(), "output: "))
 		}
 	}
 	if err := os.MkdirAll(to, 0o777); err != nil {
@@ -202,36 +202,16 @@ func chartRoot(to string) (root, prefix string) {
 
 // writeChart renders c into the file p atomically: into a temporary file
 // beside it, renamed to p once complete.
-func writeChart(p string, c output.Chart, format string, width, height int) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("plot: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	w := bufio.NewWriterSize(tmp, 1<<16)
-	if err := c.Render(w, format, width, height); err != nil {
-		return fmt.Errorf("plot: %s: %w", p, err)
-	}
-	if err := w.Flush(); err != nil {
-		return fmt.Errorf("plot: %w", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("plot: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("plot: %w", err)
-	}
-	// CreateTemp makes the file private; a chart is for everyone who can
-	// read the folder.
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("plot: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), p); err != nil {
+func writeChart(p string, c output.Chart, format string, width, height int) error {
+	var rendering error
+	err := output.WriteFileAtomic(p, func(w io.Writer) error {
+		rendering = c.Render(w, format, width, height)
+		return rendering
+	})
+	switch {
+	case rendering != nil:
+		return fmt.Errorf("plot: %s: %w", p, rendering)
+	case err != nil:
 		return fmt.Errorf("plot: %w", err)
 	}
 	return nil

@@ -61,6 +61,8 @@ func message(err error) string {
 		return message(e.err)
 	case failure:
 		return message(e.err)
+	case inputError:
+		return message(e.err)
 	case interface{ Unwrap() []error }:
 		var parts []string
 		for _, part := range e.Unwrap() {

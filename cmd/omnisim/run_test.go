@@ -216,8 +216,8 @@ func TestRunOutUnwritable(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := omnisim(t, "run", "textbook", "--reps", "1", "--out", filepath.Join(file, "run"))
-	if r.code != exitFailure || r.stdout != "" || r.stderr != "omnisim: output: mkdir "+file+": not a directory\n" {
-		t.Errorf("got status %d, stdout %q, stderr %q; want %d and the mkdir error", r.code, r.stdout, r.stderr, exitFailure)
+	if r.code != exitFailure || r.stdout != "" || r.stderr != "omnisim: output: cannot make the folder "+file+": not a directory\n" {
+		t.Errorf("got status %d, stdout %q, stderr %q; want %d, naming the folder that cannot be made", r.code, r.stdout, r.stderr, exitFailure)
 	}
 	checkMessage(t, r.stderr)
 }

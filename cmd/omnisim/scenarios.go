@@ -53,7 +53,7 @@ prints the file itself, every setting explained.`,
 		RunE: func(_ *cobra.Command, args []string) error {
 			sc, err := scenarios.Builtin(args[0], nil)
 			if err != nil {
-				return err
+				return fromInput(err)
 			}
 			_, err = io.WriteString(s.out, describeScenario(sc))
 			return failed(err)

@@ -127,7 +127,7 @@ func (o *sweepOptions) loadGrid() (*scenarios.Grid, error) {
 	if o.grid != "" {
 		fg, err := scenarios.LoadGrid(o.grid)
 		if err != nil {
-			errs = append(errs, err)
+			errs = append(errs, fromInput(err))
 		} else {
 			g.Dims = append(g.Dims, fg.Dims...)
 		}
@@ -172,7 +172,7 @@ func (o *sweepOptions) sweep(s streams, name string, seedGiven bool) error {
 	}
 	scs, points, err := scenarios.OpenGrid(name, o.sets, g, o.maxPoints)
 	if err != nil {
-		return err
+		return fromInput(err)
 	}
 	cfgs := make([]*models.Config, len(scs))
 	reps := make([]int, len(scs))

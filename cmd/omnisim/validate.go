@@ -27,7 +27,7 @@ and the field it concerns. The exit status is 2 if any file has a problem.`,
 				sc, err := scenarios.Open(path, sets)
 				if err != nil {
 					fmt.Fprintln(s.errOut, err)
-					bad = err
+					bad = fromInput(err)
 					continue
 				}
 				cfg := sc.Config

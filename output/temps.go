@@ -1,0 +1,290 @@
+package output
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// Everything omnisim writes goes first into a temporary file or folder
+// beside where it belongs, named after it, what it is for and the process
+// that made it: ".NAME.WHAT-PID-N" (".october.tmp-4711-0"), renamed into
+// place once complete. While it exists, a temporary is registered here, so
+// that an interrupted command (Ctrl-C, SIGTERM) removes every one before it
+// exits (Interrupt), and says what it had finished. A process killed
+// outright (kill -9, a crash, the machine going down) cannot: the next
+// command that writes in the same folder removes the temporaries of
+// processes that are no longer alive (sweepStale).
+
+// ErrInterrupted is returned by every write begun after Interrupt.
+var ErrInterrupted = errors.New("output: interrupted")
+
+// StaleAfter is how long a dead process's temporary must have been left
+// untouched before another command removes it: on a folder shared between
+// machines (a cluster's parts folder), a process id says nothing of
+// another machine's processes, and a write in progress there keeps its
+// temporary fresh.
+const StaleAfter = 10 * time.Minute
+
+// tempName matches the names of omnisim's temporaries and nothing else:
+// ".NAME.WHAT-PID-N" with WHAT one of those omnisim makes.
+var tempName = regexp.MustCompile(`^\..+\.(tmp|old|probe|contacts)-([0-9]{1,10})-([0-9]{1,4})$`)
+
+// temps is the registry of a process's temporaries.
+type temps struct {
+	mu sync.Mutex
+	// paths are the temporaries that exist now.
+	paths map[string]bool
+	// finished are the files and folders written in full, in order.
+	finished []string
+	// stopped is set by interrupt: no temporary can be made after it.
+	stopped bool
+	// swept are the folders already rid of stale temporaries.
+	swept map[string]bool
+	// pid is this process's id; alive tells whether a process is running
+	// (processAlive); now is the clock stale temporaries are aged by.
+	pid   int
+	alive func(pid int) bool
+	now   func() time.Time
+}
+
+// newTemps returns an empty registry for the process pid.
+func newTemps(pid int) *temps {
+	return &temps{paths: map[string]bool{}, swept: map[string]bool{}, pid: pid, alive: processAlive, now: time.Now}
+}
+
+// running is this process's registry: signals are the process's, and so
+// are its temporaries.
+var running = newTemps(os.Getpid())
+
+// create makes a new temporary beside target, through create (which must
+// fail with fs.ErrExist when the name is taken), and registers it. It
+// first removes the stale temporaries of dead processes in target's
+// folder.
+func (t *temps) create(target, what string, create func(name string) error) (string, error) {
+	parent, base := filepath.Dir(target), filepath.Base(target)
+	t.sweepStale(parent)
+	prefix := "." + base + "." + what + "-" + strconv.Itoa(t.pid) + "-"
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.stopped {
+		return "", ErrInterrupted
+	}
+	for i := 0; ; i++ {
+		name := filepath.Join(parent, prefix+strconv.Itoa(i))
+		err := create(name)
+		if err == nil {
+			t.paths[name] = true
+			return name, nil
+		}
+		if !errors.Is(err, fs.ErrExist) || i >= 1000 {
+			return "", fmt.Errorf("output: %w", err)
+		}
+	}
+}
+
+// remove deletes the temporary p and forgets it.
+func (t *temps) remove(p string) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	delete(t.paths, p)
+	return os.RemoveAll(p)
+}
+
+// forget forgets the temporary p, which is no more.
+func (t *temps) forget(p string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	delete(t.paths, p)
+}
+
+// rename renames the temporary tmp to target, which is then finished.
+func (t *temps) rename(tmp, target string) error {
+	return t.critical(func() error {
+		if err := os.Rename(tmp, target); err != nil {
+			return err
+		}
+		delete(t.paths, tmp)
+		t.finished = append(t.finished, target)
+		return nil
+	})
+}
+
+// critical runs f, which must not be cut in half (replacing a folder:
+// the old one moved aside, the new one moved in), with the registry
+// locked: an interrupt waits for it.
+func (t *temps) critical(f func() error) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.stopped {
+		return ErrInterrupted
+	}
+	return f()
+}
+
+// interrupt stops every write: from now on no temporary can be made, and
+// every one there is, is removed. It returns what was finished, in order,
+// and the temporaries it could not remove.
+func (t *temps) interrupt() (finished, left []string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.stopped = true
+	paths := make([]string, 0, len(t.paths))
+	for p := range t.paths {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	for _, p := range paths {
+		if err := os.RemoveAll(p); err != nil {
+			left = append(left, p)
+			continue
+		}
+		delete(t.paths, p)
+	}
+	return slices.Clone(t.finished), left
+}
+
+// sweepStale removes, once per folder and process, the temporaries in dir
+// left by processes that are no longer running and untouched for
+// StaleAfter: what a process killed outright leaves behind. Only names
+// of omnisim's temporaries are looked at; a temporary of a live process,
+// or one that is fresh, is kept. Errors are ignored: cleaning up is a
+// courtesy, and the write that asked for it goes on.
+func (t *temps) sweepStale(dir string) {
+	t.mu.Lock()
+	if t.swept[dir] {
+		t.mu.Unlock()
+		return
+	}
+	t.swept[dir] = true
+	t.mu.Unlock()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		m := tempName.FindStringSubmatch(e.Name())
+		if m == nil {
+			continue
+		}
+		pid, err := strconv.Atoi(m[2])
+		if err != nil || pid == t.pid || pid <= 0 || t.alive(pid) {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		if newest, ok := newestChange(p, 10_000); !ok || t.now().Sub(newest) < StaleAfter {
+			continue
+		}
+		os.RemoveAll(p)
+	}
+}
+
+// newestChange returns the latest modification time in the tree at p, of
+// at most limit entries: false if there are more, or it cannot be read.
+func newestChange(p string, limit int) (time.Time, bool) {
+	var newest time.Time
+	n := 0
+	err := filepath.WalkDir(p, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if n++; n > limit {
+			return errors.New("too many entries")
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if info.ModTime().After(newest) {
+			newest = info.ModTime()
+		}
+		return nil
+	})
+	return newest, err == nil
+}
+
+// mkdirBeside makes a new, hidden folder beside dir, named after it and
+// what it is for (".name.tmp-123-0"), with the usual permissions (the
+// umask's, where os.MkdirTemp would make it private), making dir's parent
+// first if need be. The folder is a registered temporary: removeTemp or
+// renameTemp it.
+func mkdirBeside(dir, what string) (string, error) {
+	if err := os.MkdirAll(filepath.Dir(dir), 0o777); err != nil {
+		return "", fmt.Errorf("output: %w", err)
+	}
+	return running.create(dir, what, func(name string) error { return os.Mkdir(name, 0o777) })
+}
+
+// createBeside creates a new, hidden file beside path, named as
+// mkdirBeside names folders, open for writing; it is private until
+// renamed (chmod it first). The file is a registered temporary.
+func createBeside(path, what string) (*os.File, error) {
+	var f *os.File
+	_, err := running.create(path, what, func(name string) (err error) {
+		f, err = os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		return err
+	})
+	return f, err
+}
+
+// removeTemp removes a temporary made by mkdirBeside or createBeside.
+func removeTemp(p string) error { return running.remove(p) }
+
+// renameTemp renames a temporary made by mkdirBeside or createBeside to
+// its place.
+func renameTemp(tmp, target string) error { return running.rename(tmp, target) }
+
+// Interrupt stops this process's writes, for a command interrupted by a
+// signal: every temporary file and folder is removed, and none can be made
+// afterwards (ErrInterrupted). It returns the files and folders written in
+// full before, in order, and the temporaries it could not remove.
+func Interrupt() (finished, left []string) { return running.interrupt() }
+
+// WriteFileAtomic writes the file path through write, atomically: into a
+// temporary file beside it (made with the same naming and cleanup as
+// every temporary of omnisim's), flushed to the disk, readable by all
+// (0644) and renamed to path once complete. path's folder is made if need
+// be. An error of write's is returned as it is.
+func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
+		return err
+	}
+	tmp, err := createBeside(path, "tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			removeTemp(tmp.Name())
+		}
+	}()
+	w := bufio.NewWriterSize(tmp, 1<<16)
+	if err := write(w); err != nil {
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	// The temporary is private; the file is for everyone who can read the
+	// folder.
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return renameTemp(tmp.Name(), path)
+}

@@ -24,6 +24,10 @@ type Result struct {
 	Events uint64
 	// End is the simulated time at which the run ended, in seconds.
 	End float64
+	// Replications is the number of replications the tallies add up, in a
+	// batch of Pooled; 0 in a replication's own result (Weight reads it
+	// as 1).
+	Replications int
 }
 
 // ChannelResult is one channel's tallies in one replication.

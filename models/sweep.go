@@ -86,12 +86,12 @@ func ByPoint(points int, jobs []SweepJob, results []*Result) [][]*Result {
 }
 
 // Totals returns a copy of r with its totals over the measured window only:
-// without the tallies of each interval, the headcount scheduled in each
-// and the expectation level at each interval's end. Summarize needs no
-// more.
+// without the tallies of each interval, the headcount scheduled in each,
+// the expectation level at each interval's end and the flows between
+// channels. Summarize and Compare need no more.
 func (r *Result) Totals() *Result {
 	t := *r
-	t.Expectation = nil
+	t.Expectation, t.Flows = nil, nil
 	t.Channels = make([]ChannelResult, len(r.Channels))
 	for i, c := range r.Channels {
 		t.Channels[i] = ChannelResult{Name: c.Name, Kind: c.Kind, Total: c.Total}

@@ -27,8 +27,8 @@ type TargetComparison struct {
 // a channel neither sets a target on gets one entry with A and B nil, so
 // that it shows as having none.
 func compareTargets(a, b Variant) []TargetComparison {
-	sa := plan.Standings(a.Report.Config, a.Report.Results)
-	sb := plan.Standings(b.Report.Config, b.Report.Results)
+	sa := plan.Standings(a.Report.Config, a.Report.Results, a.Report.Batches)
+	sb := plan.Standings(b.Report.Config, b.Report.Results, b.Report.Batches)
 	find := func(ss []plan.Standing, cfg *models.Config, channel string, k plan.Kind) *plan.Standing {
 		i := slices.IndexFunc(ss, func(s plan.Standing) bool { return cfg.Channels[s.Channel].Name == channel && s.Kind == k })
 		if i < 0 {

@@ -372,7 +372,7 @@ func (r *RunReport) staffingTable(intervals *CSVTable) *CSVTable {
 	sums := make([][]models.PoolCounts, len(cfg.Pools))
 	for p := range cfg.Pools {
 		sums[p] = make([]models.PoolCounts, n)
-		for _, res := range r.Results {
+		for _, res := range r.Batches {
 			for k, c := range res.Pools[p].Intervals {
 				sums[p][k].Add(c)
 			}
@@ -426,7 +426,7 @@ func (r *RunReport) flowsTable() *CSVTable {
 				continue
 			}
 			sum := 0.0
-			for _, res := range r.Results {
+			for _, res := range r.Batches {
 				if i < len(res.Flows) && j < len(res.Flows[i]) {
 					sum += float64(res.Flows[i][j])
 				}
@@ -445,7 +445,7 @@ func (r *RunReport) expectationTable() *CSVTable {
 	t := &CSVTable{Columns: []string{"interval", "day", "weekday", "time", "start_seconds", "level", "patience_factor"}}
 	for k := range cfg.Intervals() {
 		level := 0.0
-		for _, res := range r.Results {
+		for _, res := range r.Batches {
 			level += res.Expectation[k] / float64(r.reps())
 		}
 		start := float64(k) * cfg.Interval

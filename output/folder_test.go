@@ -21,7 +21,7 @@ func goldenFolder(t *testing.T, dir string) *Dataset {
 	t.Helper()
 	r := goldenReport()
 	r.Description = "A world made up for the golden files.\n\nIts numbers come from arithmetic, not simulation."
-	for rep, res := range r.Results {
+	for rep, res := range r.Batches {
 		res.Flows = make([][]int64, len(r.Config.Channels))
 		for i := range res.Flows {
 			res.Flows[i] = make([]int64, len(r.Config.Channels))

@@ -14,7 +14,7 @@ import (
 // over the replications.
 func (r *RunReport) channelIntervals(i int) []models.Counts {
 	out := make([]models.Counts, r.Config.Intervals())
-	for _, res := range r.Results {
+	for _, res := range r.Batches {
 		for k, c := range res.Channels[i].Intervals {
 			out[k].Add(c)
 		}
@@ -26,7 +26,7 @@ func (r *RunReport) channelIntervals(i int) []models.Counts {
 // replications.
 func (r *RunReport) channelDays(i int) []models.Counts {
 	out := make([]models.Counts, r.Config.Days())
-	for _, res := range r.Results {
+	for _, res := range r.Batches {
 		for d, c := range res.ChannelDays(r.Config, i) {
 			out[d].Add(c)
 		}
@@ -48,7 +48,7 @@ func (r *RunReport) meanReputation(cs []models.Counts) []models.Counts {
 // began, added up over the replications.
 func (r *RunReport) customerDays() []models.CustomerCounts {
 	out := make([]models.CustomerCounts, r.Config.Days())
-	for _, res := range r.Results {
+	for _, res := range r.Batches {
 		for d, c := range res.CustomerDays(r.Config) {
 			out[d].Add(c)
 		}
@@ -60,7 +60,7 @@ func (r *RunReport) customerDays() []models.CustomerCounts {
 // replications.
 func (r *RunReport) poolDays(p int) []models.PoolCounts {
 	out := make([]models.PoolCounts, r.Config.Days())
-	for _, res := range r.Results {
+	for _, res := range r.Batches {
 		for d, c := range res.PoolDays(r.Config, p) {
 			out[d].Add(c)
 		}
@@ -69,17 +69,25 @@ func (r *RunReport) poolDays(p int) []models.PoolCounts {
 }
 
 // expectationDays returns the global expectation level at the end of each
-// day, over the replications.
+// day, over the replications, with the 95 % half-width of the mean of the
+// batches' means (each replication's own level when there are at most
+// models.MaxBatches).
 func (r *RunReport) expectationDays() []models.Estimate {
 	days := make([][]float64, r.Config.Days())
-	for _, res := range r.Results {
+	sums := make([]float64, r.Config.Days())
+	for _, res := range r.Batches {
 		for d, x := range res.ExpectationDays(r.Config) {
-			days[d] = append(days[d], x)
+			days[d] = append(days[d], x/float64(res.Weight()))
+			sums[d] += x
 		}
 	}
 	out := make([]models.Estimate, len(days))
 	for d, xs := range days {
 		out[d] = meanCI(xs)
+		if len(r.Results) > len(r.Batches) {
+			// Batches of unequal sizes: the mean of every replication.
+			out[d].Mean = sums[d] / float64(len(r.Results))
+		}
 	}
 	return out
 }

@@ -39,7 +39,7 @@ func TestDaysAddUp(t *testing.T) {
 		for d := range days {
 			var backlog int64
 			reputation := 0.0
-			for _, res := range r.Results {
+			for _, res := range r.Batches {
 				last := res.Channels[i].Intervals[(d+1)*perDay-1]
 				backlog += last.Backlog
 				reputation += last.Reputation

@@ -9,37 +9,51 @@ import (
 
 // The tables by day pool the replications: a share or a mean time is the
 // quotient of sums over every replication (perReplication). Its 95 %
-// confidence half-width comes from the jackknife over the replications
-// (sim.JackknifeCI): the figure recomputed with each replication left out
-// in turn. For counts, a mean per replication, this is the usual Student t
-// interval of the mean.
+// confidence half-width comes from the jackknife over the batches of
+// replications (models.Pooled; a batch is one replication when there are
+// at most models.MaxBatches): the figure recomputed with each batch left
+// out in turn (sim.JackknifeCI). For counts, a mean per replication, this
+// is the usual Student t interval of the mean.
 
 // pooledHalfWidths returns, for each figure of figs, the 95 % half-width of
-// the figure of parts (one tally per replication) added up, as value
-// computes it from a sum over n replications. It is NaN for every figure
-// with fewer than two replications.
+// the figure of parts (one tally per batch, weights[i] replications in
+// batch i) added up, as value computes it from a sum over n replications.
+// It is NaN for every figure with fewer than two batches.
 //
 // jk is sim.NewJackknife(len(parts), 0.95), made once by the caller for
 // every period.
-func pooledHalfWidths[T any](figs []models.Figure[T], parts []T, add func(*T, T),
+func pooledHalfWidths[T any](figs []models.Figure[T], parts []T, weights []int, add func(*T, T),
 	value func(f models.Figure[T], sum T, n int) float64, jk sim.Jackknife) []float64 {
 	out := make([]float64, len(figs))
-	n := len(parts)
-	if n < 2 {
+	g := len(parts)
+	if g < 2 {
 		for k := range out {
 			out[k] = math.NaN()
 		}
 		return out
 	}
+	n := 0
+	for _, w := range weights {
+		n += w
+	}
 	_, loo := sim.LeaveOneOut(parts, add)
-	vals := make([]float64, n)
+	vals := make([]float64, g)
 	for k, f := range figs {
-		for i := range n {
-			vals[i] = value(f, loo[i], n-1)
+		for i := range g {
+			vals[i] = value(f, loo[i], n-weights[i])
 		}
 		out[k] = jk.HalfWidth(vals)
 	}
 	return out
+}
+
+// weights returns the replications each batch adds up.
+func (r *RunReport) weights() []int {
+	w := make([]int, len(r.Batches))
+	for i, b := range r.Batches {
+		w[i] = b.Weight()
+	}
+	return w
 }
 
 // channelValue is channel figure f of tallies added up over n
@@ -59,8 +73,8 @@ func customerValue(f models.Figure[models.CustomerCounts], sum models.CustomerCo
 // channelDayHalfWidths returns, for each day, the 95 % half-width of each
 // figure of channel i's day (in the order of models.Figures).
 func (r *RunReport) channelDayHalfWidths(i int) [][]float64 {
-	perRep := make([][]models.Counts, len(r.Results))
-	for k, res := range r.Results {
+	perRep := make([][]models.Counts, len(r.Batches))
+	for k, res := range r.Batches {
 		perRep[k] = res.ChannelDays(r.Config, i)
 	}
 	return r.channelHalfWidths(i, perRep, r.Config.Days())
@@ -69,27 +83,28 @@ func (r *RunReport) channelDayHalfWidths(i int) [][]float64 {
 // channelIntervalHalfWidths returns, for each interval, the 95 % half-width
 // of each figure of channel i's interval (in the order of models.Figures).
 func (r *RunReport) channelIntervalHalfWidths(i int) [][]float64 {
-	perRep := make([][]models.Counts, len(r.Results))
-	for k, res := range r.Results {
+	perRep := make([][]models.Counts, len(r.Batches))
+	for k, res := range r.Batches {
 		perRep[k] = res.Channels[i].Intervals
 	}
 	return r.channelHalfWidths(i, perRep, r.Config.Intervals())
 }
 
 // channelHalfWidths returns, for each of n periods, the 95 % half-width of
-// each figure of channel i, whose tallies in replication k and period d
-// are perRep[k][d]; NaN for a figure that does not apply to the channel's
+// each figure of channel i, whose tallies in batch k and period d are
+// perRep[k][d]; NaN for a figure that does not apply to the channel's
 // kind.
 func (r *RunReport) channelHalfWidths(i int, perRep [][]models.Counts, n int) [][]float64 {
 	kind := r.Config.Channels[i].Kind
 	out := make([][]float64, n)
 	parts := make([]models.Counts, len(perRep))
+	weights := r.weights()
 	jk := sim.NewJackknife(len(perRep), 0.95)
 	for d := range out {
 		for k := range perRep {
 			parts[k] = perRep[k][d]
 		}
-		out[d] = pooledHalfWidths(models.Figures, parts, (*models.Counts).Add, channelValue, jk)
+		out[d] = pooledHalfWidths(models.Figures, parts, weights, (*models.Counts).Add, channelValue, jk)
 		for fi, f := range models.Figures {
 			if !models.FigureApplies(kind, f.Key) {
 				out[d][fi] = math.NaN()
@@ -102,18 +117,19 @@ func (r *RunReport) channelHalfWidths(i int, perRep [][]models.Counts, n int) []
 // customerDayHalfWidths returns, for each day, the 95 % half-width of each
 // customer figure of the customers whose journeys began that day.
 func (r *RunReport) customerDayHalfWidths() [][]float64 {
-	perRep := make([][]models.CustomerCounts, len(r.Results))
-	for k, res := range r.Results {
+	perRep := make([][]models.CustomerCounts, len(r.Batches))
+	for k, res := range r.Batches {
 		perRep[k] = res.CustomerDays(r.Config)
 	}
 	out := make([][]float64, r.Config.Days())
-	parts := make([]models.CustomerCounts, len(r.Results))
+	parts := make([]models.CustomerCounts, len(r.Batches))
+	weights := r.weights()
 	jk := sim.NewJackknife(len(perRep), 0.95)
 	for d := range out {
 		for k := range perRep {
 			parts[k] = perRep[k][d]
 		}
-		out[d] = pooledHalfWidths(models.CustomerFigures, parts, (*models.CustomerCounts).Add, customerValue, jk)
+		out[d] = pooledHalfWidths(models.CustomerFigures, parts, weights, (*models.CustomerCounts).Add, customerValue, jk)
 	}
 	return out
 }

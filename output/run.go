@@ -14,8 +14,13 @@ type RunReport struct {
 	Name, Title, File string
 	// Config is the world that was simulated, its defaults filled in.
 	Config *models.Config
-	// Results are the replications, in order.
+	// Results are the replications' totals (models.Result.Totals), in
+	// order.
 	Results []*models.Result
+	// Batches add up the replications' tallies by interval, flows and
+	// expectation levels (models.Pooled): the tables by interval and by
+	// day, and their confidence intervals, come from them.
+	Batches []*models.Result
 	// Summary merges them.
 	Summary models.Summary
 	// Description is the scenario's story, for the report and summary.json.
@@ -38,9 +43,16 @@ type ReportOptions struct {
 // NewRunReport merges replications of cfg into a report. The report keeps a
 // copy of cfg with its defaults filled in, as the replications ran it.
 func NewRunReport(name, title, file string, cfg *models.Config, results []*models.Result) *RunReport {
+	return NewPooledReport(name, title, file, cfg, models.PoolResults(results))
+}
+
+// NewPooledReport is NewRunReport of replications gathered as they
+// finished.
+func NewPooledReport(name, title, file string, cfg *models.Config, p *models.Pooled) *RunReport {
 	full := *cfg
 	full.SetDefaults()
-	return &RunReport{Name: name, Title: title, File: file, Config: &full, Results: results, Summary: models.Summarize(results)}
+	return &RunReport{Name: name, Title: title, File: file, Config: &full, Results: p.Totals, Batches: p.Batches,
+		Summary: models.Summarize(p.Totals)}
 }
 
 // reps returns the number of replications, at least 1 so that it can

@@ -71,7 +71,7 @@ func (r *RunReport) JSON(opts ReportOptions) *Object {
 			// The level at the end of each interval, averaged over the
 			// replications.
 			ivs := make(Floats, r.Config.Intervals())
-			for _, res := range r.Results {
+			for _, res := range r.Batches {
 				for k, v := range res.Expectation {
 					ivs[k] += v / float64(len(r.Results))
 				}

@@ -72,7 +72,7 @@ func TestDailyHalfWidths(t *testing.T) {
 			}
 			var offered []float64
 			var all models.Counts
-			for _, res := range r.Results {
+			for _, res := range r.Batches {
 				c := res.ChannelDays(cfg, i)[d]
 				offered = append(offered, float64(c.Offered))
 				all.Add(c)
@@ -81,8 +81,8 @@ func TestDailyHalfWidths(t *testing.T) {
 			if got := tb.Float(row, "offered_ci95"); !sameFloat(got, want) {
 				t.Errorf("%s day %d: offered_ci95 %v, want %v", ch.Name, d+1, got, want)
 			}
-			loo := make([]float64, len(r.Results))
-			for k, res := range r.Results {
+			loo := make([]float64, len(r.Batches))
+			for k, res := range r.Batches {
 				c := res.ChannelDays(cfg, i)[d]
 				within := float64(all.AnsweredWithin - c.AnsweredWithin)
 				loo[k] = within / float64(all.Offered-c.Offered)
@@ -125,5 +125,49 @@ func TestReadFolderWithoutTotals(t *testing.T) {
 	}
 	if ds.Totals != nil {
 		t.Errorf("Totals read from nowhere")
+	}
+}
+
+// TestDailyHalfWidthsInBatches: past models.MaxBatches replications,
+// replication k is added to batch k mod MaxBatches, the figures stay those
+// of every replication pooled, and a half-width is the jackknife over the
+// batches, each left out in turn with the replications it holds, computed
+// here from the replications' own tallies.
+func TestDailyHalfWidthsInBatches(t *testing.T) {
+	cfg := goldenWorld()
+	const reps = 2*models.MaxBatches + 3 // batches of 3 and of 2
+	results := fakeResults(cfg, reps)
+	r := NewRunReport("golden", "batches", "", cfg, results)
+	if len(r.Batches) != models.MaxBatches || len(r.Results) != reps {
+		t.Fatalf("%d batches of %d replications, want %d of %d", len(r.Batches), len(r.Results), models.MaxBatches, reps)
+	}
+	tb := r.dailyTable()
+	for i, ch := range cfg.Channels {
+		for d := range cfg.Days() {
+			row := i*cfg.Days() + d
+			batch := make([]models.Counts, models.MaxBatches)
+			weight := make([]int, models.MaxBatches)
+			var all models.Counts
+			for k, res := range results {
+				c := res.ChannelDays(cfg, i)[d]
+				batch[k%models.MaxBatches].Add(c)
+				weight[k%models.MaxBatches]++
+				all.Add(c)
+			}
+			if got, want := tb.Float(row, "offered"), float64(all.Offered)/reps; !sameFloat(got, want) {
+				t.Errorf("%s day %d: offered %v, want %v, the mean of every replication", ch.Name, d+1, got, want)
+			}
+			offered, sl := make([]float64, len(batch)), make([]float64, len(batch))
+			for b, c := range batch {
+				offered[b] = float64(all.Offered-c.Offered) / float64(reps-weight[b])
+				sl[b] = float64(all.AnsweredWithin-c.AnsweredWithin) / float64(all.Offered-c.Offered)
+			}
+			if got, want := tb.Float(row, "offered_ci95"), sim.JackknifeCI(offered, 0.95); !sameFloat(got, want) {
+				t.Errorf("%s day %d: offered_ci95 %v, want %v", ch.Name, d+1, got, want)
+			}
+			if got, want := tb.Float(row, "service_level_ci95"), sim.JackknifeCI(sl, 0.95); !sameFloat(got, want) || math.IsNaN(got) {
+				t.Errorf("%s day %d: service_level_ci95 %v, want %v", ch.Name, d+1, got, want)
+			}
+		}
 	}
 }

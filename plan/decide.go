@@ -83,8 +83,10 @@ const StandingLevel = 0.95
 
 // Standings judges every target the scenario cfg sets itself (not the
 // service level assumed for a live channel with none), in channel order,
-// on the given replications of it.
-func Standings(cfg *models.Config, results []*models.Result) []Standing {
+// on replications of it: their totals, one per replication, and their
+// tallies by interval, one per replication or added up in batches
+// (models.Pooled), over which the jackknife of each period runs.
+func Standings(cfg *models.Config, totals, batches []*models.Result) []Standing {
 	full := *cfg
 	full.SetDefaults()
 	var ts []Target
@@ -93,15 +95,15 @@ func Standings(cfg *models.Config, results []*models.Result) []Standing {
 			ts = append(ts, t)
 		}
 	}
-	sum := models.Summarize(results)
+	sum := models.Summarize(totals)
 	out := make([]Standing, 0, len(ts))
-	jk := sim.NewJackknife(len(results), StandingLevel)
+	jk := sim.NewJackknife(len(batches), StandingLevel)
 	for _, t := range ts {
 		s := Standing{Target: t, Worst: Check{From: -1}, WorstMean: math.NaN(), WorstHalf: math.NaN()}
 		s.Estimate = sum.Channels[t.Channel].Get(t.Kind.Key())
 		s.Verdict = t.Decide(s.Estimate.Mean, s.Estimate.HalfWidth)
 		for _, c := range checks(&full, []Target{t}) {
-			mean, half := c.pooled(results, jk)
+			mean, half := c.pooled(batches, jk)
 			s.Periods++
 			switch t.Decide(mean, half) {
 			case VerdictMet:

@@ -82,7 +82,7 @@ func TestStandings(t *testing.T) {
 		}
 		results = append(results, &models.Result{Replication: r, Channels: []models.ChannelResult{ch}})
 	}
-	got := Standings(cfg, results)
+	got := Standings(cfg, results, results)
 	if len(got) != 1 {
 		t.Fatalf("%d standings, want the one target textbook sets", len(got))
 	}
@@ -119,7 +119,7 @@ func TestStandingsOnlyWhatTheScenarioSets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s := Standings(cfg, res); len(s) != 0 {
+	if s := Standings(cfg, res, res); len(s) != 0 {
 		t.Errorf("Standings: %+v, want none", s)
 	}
 }

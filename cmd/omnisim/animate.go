@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
 )
@@ -101,12 +102,13 @@ func (o *animateOptions) animate(s streams, name string, seedGiven bool) error {
 			return err
 		}
 		bar := newProgress(s, "replications", reps)
-		results, err := o.replicate(&cfg, span(0, reps), nil, bar)
+		pooled := &models.Pooled{}
+		err = o.gather(&cfg, span(0, reps), nil, bar, pooled)
 		bar.Done()
 		if err != nil {
 			return failed(err)
 		}
-		r := output.NewRunReport(sc.Name, sc.Title, sc.File, &cfg, results)
+		r := output.NewPooledReport(sc.Name, sc.Title, sc.File, &cfg, pooled)
 		ds = r.Dataset(version)
 	}
 	path := o.out

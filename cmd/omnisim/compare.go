@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
 )
@@ -128,19 +129,19 @@ func (o *compareOptions) run(s streams, nameA, nameB string, seedGiven bool) err
 	start := time.Now()
 	bar := newProgress(s, "replications", 2*reps)
 	runner := runOptions{workers: o.workers}
-	resA, err := runner.replicate(&cfgA, span(0, reps), nil, bar)
-	if err != nil {
+	resA, resB := &models.Pooled{}, &models.Pooled{}
+	if err := runner.gather(&cfgA, span(0, reps), nil, bar, resA); err != nil {
 		bar.Done()
 		return failed(err)
 	}
-	resB, err := runner.replicate(&cfgB, span(0, reps), nil, bar)
+	err = runner.gather(&cfgB, span(0, reps), nil, bar, resB)
 	bar.Done()
 	if err != nil {
 		return failed(err)
 	}
 	report := output.NewCompareReport(
-		output.Variant{Report: output.NewRunReport(a.Name, a.Title, a.File, &cfgA, resA), Sets: setsA},
-		output.Variant{Report: output.NewRunReport(b.Name, b.Title, b.File, &cfgB, resB), Sets: setsB})
+		output.Variant{Report: output.NewPooledReport(a.Name, a.Title, a.File, &cfgA, resA), Sets: setsA},
+		output.Variant{Report: output.NewPooledReport(b.Name, b.Title, b.File, &cfgB, resB), Sets: setsB})
 	fmt.Fprintf(s.errOut, "omnisim: %d paired replication(s) of A and B in %.2f s\n", reps, time.Since(start).Seconds())
 	var folderErr error
 	if dir != "" {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 )
 
@@ -104,7 +105,7 @@ func (o *runOptions) merge(s streams, args []string) error {
 		if err != nil {
 			return err
 		}
-		return o.finish(s, spec, results, time.Since(start), dir, nil, nil)
+		return o.finish(s, spec, models.PoolResults(results), time.Since(start), dir, nil, nil)
 	case "sweep":
 		var spec sweepSpec
 		if err := json.Unmarshal(first.Spec, &spec); err != nil || len(spec.Configs) != len(spec.Reps) {

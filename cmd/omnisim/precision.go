@@ -123,23 +123,21 @@ func (p *precisionResult) next() int {
 	return min(p.maxReps, min(2*n, want))
 }
 
-// refine adds replications to results in batches until every target is
-// met or there are maxReps. The batches depend only on the results, never
-// on how many workers ran them, so neither does the outcome.
-func (o *runOptions) refine(cfg *models.Config, results []*models.Result, targets []precisionTarget, bar progress) ([]*models.Result, *precisionResult, error) {
+// refine adds replications to pooled in rounds until every target is met
+// or there are maxReps. The rounds depend only on the results, never on
+// how many workers ran them, so neither does the outcome.
+func (o *runOptions) refine(cfg *models.Config, pooled *models.Pooled, targets []precisionTarget, bar progress) (*precisionResult, error) {
 	p := &precisionResult{maxReps: o.maxReps, targets: targets}
-	p.measure(results)
+	p.measure(pooled.Totals)
 	for !p.allMet() && p.reps < p.maxReps {
 		next := p.next()
 		bar.Grow(next)
-		more, err := o.replicate(cfg, span(p.reps, next), nil, bar)
-		if err != nil {
-			return nil, nil, err
+		if err := o.gather(cfg, span(p.reps, next), nil, bar, pooled); err != nil {
+			return nil, err
 		}
-		results = append(results, more...)
-		p.measure(results)
+		p.measure(pooled.Totals)
 	}
-	return results, p, nil
+	return p, nil
 }
 
 // say writes to w, in a line per target, whether it was reached.

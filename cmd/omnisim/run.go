@@ -168,32 +168,33 @@ func (o *runOptions) run(s streams, name string, seedGiven bool) error {
 	}
 	start := time.Now()
 	bar := newProgress(s, "replications", reps)
-	results, err := o.replicate(&cfg, span(0, reps), contacts, bar)
+	pooled := &models.Pooled{}
+	err = o.gather(&cfg, span(0, reps), contacts, bar, pooled)
 	var prec *precisionResult
 	if err == nil && len(targets) > 0 {
-		results, prec, err = o.refine(&cfg, results, targets, bar)
+		prec, err = o.refine(&cfg, pooled, targets, bar)
 	}
 	bar.Done()
 	if err != nil {
 		return failed(err)
 	}
 	return o.finish(s, runSpec{Name: sc.Name, Title: sc.Title, File: sc.File, Description: sc.Description, Config: cfg, Replications: reps, scenario: sc},
-		results, time.Since(start), dir, contacts, prec)
+		pooled, time.Since(start), dir, contacts, prec)
 }
 
 // finish writes a run's results: the output folder (when dir is not ""),
 // then the text or JSON on stdout. prec, when not nil, says how the
 // replications met --precision.
-func (o *runOptions) finish(s streams, spec runSpec, results []*models.Result, elapsed time.Duration,
+func (o *runOptions) finish(s streams, spec runSpec, pooled *models.Pooled, elapsed time.Duration,
 	dir string, contacts *output.Contacts, prec *precisionResult) error {
-	report := output.NewRunReport(spec.Name, spec.Title, spec.File, &spec.Config, results)
+	report := output.NewPooledReport(spec.Name, spec.Title, spec.File, &spec.Config, pooled)
 	report.Description = spec.Description
 	var measured int64
 	for _, c := range report.Summary.Channels {
 		measured += c.Total.Offered
 	}
 	fmt.Fprintf(s.errOut, "omnisim: %d replication(s), %s events, %s contacts measured, in %.2f s\n",
-		len(results), output.Thousands(int64(report.Summary.Events)), output.Thousands(measured), elapsed.Seconds())
+		pooled.Replications(), output.Thousands(int64(report.Summary.Events)), output.Thousands(measured), elapsed.Seconds())
 	if prec != nil {
 		prec.say(s.errOut)
 	}
@@ -205,7 +206,7 @@ func (o *runOptions) finish(s streams, spec runSpec, results []*models.Result, e
 		if spec.scenario == nil {
 			sets = spec.Sets // merged from parts
 		}
-		if report.Provenance, folderErr = s.provenance(sets, asRun{spec.scenario, output.ScenarioFile, spec.Config.Seed, len(results), spec.Scenario}); folderErr == nil {
+		if report.Provenance, folderErr = s.provenance(sets, asRun{spec.scenario, output.ScenarioFile, spec.Config.Seed, pooled.Replications(), spec.Scenario}); folderErr == nil {
 			folderErr = o.writeFolder(s, dir, report, contacts, prec)
 		}
 	}
@@ -230,9 +231,26 @@ func (o *runOptions) finish(s streams, spec runSpec, results []*models.Result, e
 // its contacts into contacts when it is not nil, counting each on bar as
 // it ends. The results are in the order of reps.
 func (o *runOptions) replicate(cfg *models.Config, reps []int, contacts *output.Contacts, bar progress) ([]*models.Result, error) {
+	return sim.Replicate(len(reps), o.workers, o.runOne(cfg, reps, contacts, bar))
+}
+
+// gather runs the replications reps as replicate does and adds each to
+// pooled as it ends, in the order of reps, keeping none: memory holds the
+// batches of pooled and a few replications at a time (sim.Stream),
+// however many run.
+func (o *runOptions) gather(cfg *models.Config, reps []int, contacts *output.Contacts, bar progress, pooled *models.Pooled) error {
+	return sim.Stream(len(reps), o.workers, o.runOne(cfg, reps, contacts, bar), func(_ int, r *models.Result) error {
+		pooled.Add(r)
+		return nil
+	})
+}
+
+// runOne returns the function that runs the i-th of the replications
+// reps of cfg, for replicate and gather.
+func (o *runOptions) runOne(cfg *models.Config, reps []int, contacts *output.Contacts, bar progress) func(i int) (*models.Result, error) {
 	full := *cfg
 	full.SetDefaults()
-	return sim.Replicate(len(reps), o.workers, func(i int) (*models.Result, error) {
+	return func(i int) (*models.Result, error) {
 		defer bar.Add(1)
 		rep := reps[i]
 		if contacts == nil {
@@ -247,7 +265,7 @@ func (o *runOptions) replicate(cfg *models.Config, reps []int, contacts *output.
 			err = derr
 		}
 		return res, err
-	})
+	}
 }
 
 // span returns from, from+1, …, to−1.

@@ -1,0 +1,116 @@
+package models
+
+// MaxBatches is the most batches a Pooled keeps of the replications'
+// tallies by interval. Up to MaxBatches replications, each is a batch of
+// its own and every figure is what it would be with each replication
+// kept; past it, replication k is added to batch k mod MaxBatches, and
+// the intervals of a figure by interval come from a jackknife over the
+// batches (Kott's delete-a-group jackknife) with MaxBatches − 1 degrees of
+// freedom: as good an interval as 64 replications give, and memory that
+// does not grow with the replications.
+const MaxBatches = 64
+
+// Pooled gathers the replications of one Config, added in replication
+// order as they finish, in memory that grows with the intervals of the
+// horizon but barely with the replications: each replication's totals
+// (Result.Totals: a few hundred bytes a channel and pool, what the
+// summary, comparisons and their confidence intervals need), and its
+// tallies by interval, flows between channels and expectation levels
+// added up into at most MaxBatches batches.
+type Pooled struct {
+	// Totals are the replications' totals over the measured window, in
+	// replication order.
+	Totals []*Result
+	// Batches add up the replications' tallies by interval, flows and
+	// expectation levels: batch b the replications b, b+MaxBatches,
+	// b+2·MaxBatches… Each batch's Replications says how many it holds.
+	Batches []*Result
+}
+
+// PoolResults gathers results, in the order given.
+func PoolResults(results []*Result) *Pooled {
+	p := &Pooled{}
+	for _, r := range results {
+		p.Add(r)
+	}
+	return p
+}
+
+// Add gathers r, the next replication. r is not changed, nor kept.
+func (p *Pooled) Add(r *Result) {
+	b := len(p.Totals) % MaxBatches
+	p.Totals = append(p.Totals, r.Totals())
+	if b == len(p.Batches) {
+		p.Batches = append(p.Batches, r.clone())
+		return
+	}
+	p.Batches[b].add(r)
+}
+
+// Replications returns the number of replications gathered.
+func (p *Pooled) Replications() int { return len(p.Totals) }
+
+// Weight returns the number of replications a result adds up: its
+// Replications, or 1 for a replication's own result.
+func (r *Result) Weight() int { return max(1, r.Replications) }
+
+// clone returns a copy of r that shares nothing with it, as a batch of one
+// replication.
+func (r *Result) clone() *Result {
+	c := *r
+	c.Replications = r.Weight()
+	c.Channels = make([]ChannelResult, len(r.Channels))
+	for i, ch := range r.Channels {
+		ch.Intervals = append([]Counts(nil), ch.Intervals...)
+		c.Channels[i] = ch
+	}
+	c.Pools = make([]PoolResult, len(r.Pools))
+	for i, pl := range r.Pools {
+		pl.Intervals = append([]PoolCounts(nil), pl.Intervals...)
+		pl.Scheduled = append([]int(nil), pl.Scheduled...)
+		c.Pools[i] = pl
+	}
+	c.Customers.Intervals = append([]CustomerCounts(nil), r.Customers.Intervals...)
+	c.Expectation = append([]float64(nil), r.Expectation...)
+	c.Flows = make([][]int64, len(r.Flows))
+	for i, row := range r.Flows {
+		c.Flows[i] = append([]int64(nil), row...)
+	}
+	return &c
+}
+
+// add adds o's tallies to r's, which must be of the same Config: every
+// count and time, and the readings (backlog, reputation, expectation
+// levels), which the reader divides by the replications to have their
+// mean. The headcount scheduled stays r's.
+func (r *Result) add(o *Result) {
+	r.Replications = r.Weight() + o.Weight()
+	for i := range r.Channels {
+		r.Channels[i].Total.Add(o.Channels[i].Total)
+		addAll(r.Channels[i].Intervals, o.Channels[i].Intervals, (*Counts).Add)
+	}
+	for i := range r.Pools {
+		r.Pools[i].Total.Add(o.Pools[i].Total)
+		addAll(r.Pools[i].Intervals, o.Pools[i].Intervals, (*PoolCounts).Add)
+	}
+	r.Customers.Total.Add(o.Customers.Total)
+	addAll(r.Customers.Intervals, o.Customers.Intervals, (*CustomerCounts).Add)
+	for k := range min(len(r.Expectation), len(o.Expectation)) {
+		r.Expectation[k] += o.Expectation[k]
+	}
+	r.ExpectationAtHorizon += o.ExpectationAtHorizon
+	for i := range min(len(r.Flows), len(o.Flows)) {
+		for j := range min(len(r.Flows[i]), len(o.Flows[i])) {
+			r.Flows[i][j] += o.Flows[i][j]
+		}
+	}
+	r.Events += o.Events
+	r.End = max(r.End, o.End)
+}
+
+// addAll adds each of os to the tally of the same index in cs.
+func addAll[T any](cs, os []T, add func(*T, T)) {
+	for k := range min(len(cs), len(os)) {
+		add(&cs[k], os[k])
+	}
+}

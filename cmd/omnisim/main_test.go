@@ -160,6 +160,23 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
+// TestDeterministicInBatches checks the same past models.MaxBatches
+// replications, where each is added into a batch as it ends: the batches
+// are filled in replication order whatever -j, so the tables by interval
+// and their half-widths are the same bytes.
+func TestDeterministicInBatches(t *testing.T) {
+	base := []string{"run", "baseline", "--set", "horizon=6h", "--set", "warmup=0", "--reps", "70", "--intervals", "--json", "--no-out"}
+	first := omnisim(t, args(base, "-j", "1")...)
+	if first.code != exitOK {
+		t.Fatalf("exit status %d; stderr:\n%s", first.code, first.stderr)
+	}
+	for _, j := range []string{"2", "5"} {
+		if again := omnisim(t, args(base, "-j", j)...); again.stdout != first.stdout {
+			t.Errorf("-j %s: stdout differs from -j 1:\n%s", j, firstDiff(again.stdout, first.stdout))
+		}
+	}
+}
+
 // TestValidate checks a valid file, and that a bad file among good ones
 // fails the command without hiding the good one's report.
 func TestValidate(t *testing.T) {

@@ -1,14 +1,45 @@
 package models
 
-// MaxBatches is the most batches a Pooled keeps of the replications'
-// tallies by interval. Up to MaxBatches replications, each is a batch of
-// its own and every figure is what it would be with each replication
-// kept; past it, replication k is added to batch k mod MaxBatches, and
+import "unsafe"
+
+// The batches a Pooled keeps of the replications' tallies by interval.
+// Up to as many replications as batches, each is a batch of its own and
+// every figure and interval is what it would be with each replication
+// kept; past them, replication k is added to batch k mod the batches, and
 // the intervals of a figure by interval come from a jackknife over the
-// batches (Kott's delete-a-group jackknife) with MaxBatches − 1 degrees of
-// freedom: as good an interval as 64 replications give, and memory that
-// does not grow with the replications.
-const MaxBatches = 64
+// batches (Kott's delete-a-group jackknife) with one degree of freedom
+// fewer than the batches.
+const (
+	// MinBatches is the fewest batches kept, whatever a replication's
+	// size: 63 degrees of freedom.
+	MinBatches = 64
+	// MaxBatches is the most batches kept: beyond, Student t's 95 %
+	// quantile is within 0.2 % of the normal's.
+	MaxBatches = 1024
+	// BatchMemory is the memory the batches may take, which sets their
+	// number between MinBatches and MaxBatches (Config.Batches).
+	BatchMemory = 256 << 20
+)
+
+// ResultBytes estimates the memory of one replication's result of c:
+// its tallies of every interval (channels, pools, customers and the
+// expectation level) and its flows between channels.
+func (c *Config) ResultBytes() int64 {
+	chans, pools := int64(len(c.Channels)), int64(len(c.Pools))
+	perInterval := chans*int64(unsafe.Sizeof(Counts{})) +
+		pools*int64(unsafe.Sizeof(PoolCounts{})+unsafe.Sizeof(int(0))) +
+		int64(unsafe.Sizeof(CustomerCounts{})) + int64(unsafe.Sizeof(float64(0)))
+	return int64(c.Intervals())*perInterval + chans*chans*8
+}
+
+// Batches returns the number of batches a Pooled keeps for c: as many as
+// BatchMemory holds, from MinBatches to MaxBatches. A day of half hours
+// keeps MaxBatches; a year of 15-minute intervals of five channels,
+// MinBatches.
+func (c *Config) Batches() int {
+	n := BatchMemory / max(1, c.ResultBytes())
+	return int(min(MaxBatches, max(MinBatches, n)))
+}
 
 // Pooled gathers the replications of one Config, added in replication
 // order as they finish, in memory that grows with the intervals of the
@@ -16,20 +47,27 @@ const MaxBatches = 64
 // (Result.Totals: a few hundred bytes a channel and pool, what the
 // summary, comparisons and their confidence intervals need), and its
 // tallies by interval, flows between channels and expectation levels
-// added up into at most MaxBatches batches.
+// added up into at most Size batches.
 type Pooled struct {
 	// Totals are the replications' totals over the measured window, in
 	// replication order.
 	Totals []*Result
 	// Batches add up the replications' tallies by interval, flows and
-	// expectation levels: batch b the replications b, b+MaxBatches,
-	// b+2·MaxBatches… Each batch's Replications says how many it holds.
+	// expectation levels: batch b the replications b, b+Size,
+	// b+2·Size… Each batch's Replications says how many it holds.
 	Batches []*Result
+	// Size is the most batches: Config.Batches, or MinBatches when 0.
+	Size int
 }
 
-// PoolResults gathers results, in the order given.
-func PoolResults(results []*Result) *Pooled {
-	p := &Pooled{}
+// NewPooled returns an empty Pooled for replications of cfg.
+func NewPooled(cfg *Config) *Pooled {
+	return &Pooled{Size: cfg.Batches()}
+}
+
+// PoolResults gathers results of cfg, in the order given.
+func PoolResults(cfg *Config, results []*Result) *Pooled {
+	p := NewPooled(cfg)
 	for _, r := range results {
 		p.Add(r)
 	}
@@ -38,7 +76,11 @@ func PoolResults(results []*Result) *Pooled {
 
 // Add gathers r, the next replication. r is not changed, nor kept.
 func (p *Pooled) Add(r *Result) {
-	b := len(p.Totals) % MaxBatches
+	size := p.Size
+	if size <= 0 {
+		size = MinBatches
+	}
+	b := len(p.Totals) % size
 	p.Totals = append(p.Totals, r.Totals())
 	if b == len(p.Batches) {
 		p.Batches = append(p.Batches, r.clone())

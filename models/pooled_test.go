@@ -3,16 +3,17 @@ package models
 import (
 	"reflect"
 	"testing"
+	"unsafe"
 )
 
-// TestPooledBatches: replication k goes to batch k mod MaxBatches, each
+// TestPooledBatches: replication k goes to batch k mod the batches, each
 // batch's tallies are the sum of its replications' (every interval, pool,
 // customer tally, flow and expectation level), the totals are each
 // replication's, and the results given are left as they were.
 func TestPooledBatches(t *testing.T) {
 	cfg := erlangAConfig(2 * 3600)
 	cfg.Interval = 1800
-	const reps = MaxBatches + 5
+	const reps = MinBatches + 5
 	results, err := RunReplications(cfg, reps, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -29,12 +30,15 @@ func TestPooledBatches(t *testing.T) {
 		r.Flows = [][]int64{{int64(r.Replication)}}
 		r.Expectation = []float64{1, 2, 3, float64(r.Replication)}
 	}
-	p := PoolResults(results)
+	p := &Pooled{Size: MinBatches}
+	for _, r := range results {
+		p.Add(r)
+	}
 	if !reflect.DeepEqual(results, before) {
 		t.Fatal("PoolResults changed the results it was given")
 	}
-	if p.Replications() != reps || len(p.Batches) != MaxBatches {
-		t.Fatalf("%d replications in %d batches, want %d in %d", p.Replications(), len(p.Batches), reps, MaxBatches)
+	if p.Replications() != reps || len(p.Batches) != MinBatches {
+		t.Fatalf("%d replications in %d batches, want %d in %d", p.Replications(), len(p.Batches), reps, MinBatches)
 	}
 	for k, tot := range p.Totals {
 		if tot.Channels[0].Total != results[k].Channels[0].Total || tot.Channels[0].Intervals != nil || tot.Flows != nil {
@@ -43,7 +47,7 @@ func TestPooledBatches(t *testing.T) {
 	}
 	for b, batch := range p.Batches {
 		var members []*Result
-		for k := b; k < reps; k += MaxBatches {
+		for k := b; k < reps; k += MinBatches {
 			members = append(members, results[k])
 		}
 		if batch.Weight() != len(members) {
@@ -68,5 +72,45 @@ func TestPooledBatches(t *testing.T) {
 				t.Errorf("batch %d interval %d: level %v and flow %d, want %v and %d", b, k, batch.Expectation[k], batch.Flows[0][0], level, flow)
 			}
 		}
+	}
+}
+
+// TestBatchesByMemory: the batches kept are as many as BatchMemory holds,
+// within MinBatches and MaxBatches, as Config.Batches says: every
+// replication its own batch up to 1024 for a day of half hours, 64
+// batches for a year of 15-minute intervals of five channels.
+func TestBatchesByMemory(t *testing.T) {
+	day := erlangAConfig(86400)
+	day.Interval = 1800
+	if got := day.Batches(); got != MaxBatches {
+		t.Errorf("a day of half hours: %d batches, want %d", got, MaxBatches)
+	}
+	year := erlangAConfig(365 * 86400)
+	year.Interval = 900
+	for len(year.Channels) < 5 {
+		ch := year.Channels[0]
+		ch.Name += "x"
+		year.Channels = append(year.Channels, ch)
+	}
+	if got := year.Batches(); got != MinBatches {
+		t.Errorf("a year of 15 minutes, 5 channels: %d batches, want %d", got, MinBatches)
+	}
+	// In between, as many as the memory holds.
+	mid := erlangAConfig(40 * 86400)
+	mid.Interval = 900
+	want := int(BatchMemory / mid.ResultBytes())
+	if got := mid.Batches(); got != want || got <= MinBatches || got >= MaxBatches {
+		t.Errorf("40 days of 15 minutes: %d batches, want %d, between the bounds", got, want)
+	}
+	// ResultBytes is the size of the result's tallies by interval.
+	res, err := Run(mid, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := int64(mid.Intervals())
+	tallies := n*int64(unsafe.Sizeof(res.Channels[0].Intervals[0])) + n*int64(unsafe.Sizeof(res.Pools[0].Intervals[0])+8) +
+		n*int64(unsafe.Sizeof(res.Customers.Intervals[0])) + n*8
+	if got := mid.ResultBytes(); got != tallies+8 {
+		t.Errorf("ResultBytes = %d, want %d", got, tallies+8)
 	}
 }

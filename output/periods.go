@@ -70,8 +70,8 @@ func (r *RunReport) poolDays(p int) []models.PoolCounts {
 
 // expectationDays returns the global expectation level at the end of each
 // day, over the replications, with the 95 % half-width of the mean of the
-// batches' means (each replication's own level when there are at most
-// models.MaxBatches).
+// batches' means (each replication's own level when there are no more
+// replications than batches).
 func (r *RunReport) expectationDays() []models.Estimate {
 	days := make([][]float64, r.Config.Days())
 	sums := make([]float64, r.Config.Days())

@@ -11,7 +11,7 @@ import (
 // quotient of sums over every replication (perReplication). Its 95 %
 // confidence half-width comes from the jackknife over the batches of
 // replications (models.Pooled; a batch is one replication when there are
-// at most models.MaxBatches): the figure recomputed with each batch left
+// no more replications than batches): the figure recomputed with each batch left
 // out in turn (sim.JackknifeCI). For counts, a mean per replication, this
 // is the usual Student t interval of the mean.
 

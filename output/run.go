@@ -43,7 +43,7 @@ type ReportOptions struct {
 // NewRunReport merges replications of cfg into a report. The report keeps a
 // copy of cfg with its defaults filled in, as the replications ran it.
 func NewRunReport(name, title, file string, cfg *models.Config, results []*models.Result) *RunReport {
-	return NewPooledReport(name, title, file, cfg, models.PoolResults(results))
+	return NewPooledReport(name, title, file, cfg, models.PoolResults(cfg, results))
 }
 
 // NewPooledReport is NewRunReport of replications gathered as they

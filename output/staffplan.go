@@ -252,9 +252,9 @@ func (r *StaffReport) whyFlat(span plan.Check) string {
 	}
 	var sum models.Counts
 	reps := 0
-	if v := r.Plan.Verification; v != nil && len(v.Results) > 0 {
-		reps = len(v.Results)
-		for _, res := range v.Results {
+	if v := r.Plan.Verification; v != nil && len(v.Batches) > 0 {
+		reps = v.Replications
+		for _, res := range v.Batches {
 			for k := span.From; k < span.To; k++ {
 				sum.Add(res.Channels[span.Channel].Intervals[k])
 			}

@@ -180,8 +180,8 @@ const (
 		"then the 95 % confidence half-width of each (<figure>_ci95). " + meansNote
 	pooledCINote = "Student t with n − 1 degrees of freedom for n replications, times the jackknife standard error " +
 		"over the replications (the figure of the day or interval recomputed with each replication left out in turn), which for " +
-		"counts is the usual s/√n; past 64 replications, over 64 batches of them (replication k in batch k mod 64, " +
-		"a batch left out in turn, 63 degrees of freedom); empty with a single replication, or when leaving out a replication leaves " +
+		"counts is the usual s/√n; past B replications, over B batches of them (replication k in batch k mod B, " +
+		"a batch left out in turn, B − 1 degrees of freedom), B from 64 to 1,024 as 256 MB holds them; empty with a single replication, or when leaving out a replication leaves " +
 		"the figure with no data"
 	totalsAbout = "one row per figure over the measured window, in long form: every figure of each channel, " +
 		"of the customers, of each pool and, with word of mouth, the expectation level at the horizon, as the " +

@@ -128,30 +128,34 @@ func TestReadFolderWithoutTotals(t *testing.T) {
 	}
 }
 
-// TestDailyHalfWidthsInBatches: past models.MaxBatches replications,
-// replication k is added to batch k mod MaxBatches, the figures stay those
+// TestDailyHalfWidthsInBatches: past the batches kept (here
+// models.MinBatches), replication k is added to batch k mod their number, the figures stay those
 // of every replication pooled, and a half-width is the jackknife over the
 // batches, each left out in turn with the replications it holds, computed
 // here from the replications' own tallies.
 func TestDailyHalfWidthsInBatches(t *testing.T) {
 	cfg := goldenWorld()
-	const reps = 2*models.MaxBatches + 3 // batches of 3 and of 2
+	const reps = 2*models.MinBatches + 3 // batches of 3 and of 2
 	results := fakeResults(cfg, reps)
-	r := NewRunReport("golden", "batches", "", cfg, results)
-	if len(r.Batches) != models.MaxBatches || len(r.Results) != reps {
-		t.Fatalf("%d batches of %d replications, want %d of %d", len(r.Batches), len(r.Results), models.MaxBatches, reps)
+	p := &models.Pooled{Size: models.MinBatches}
+	for _, res := range results {
+		p.Add(res)
+	}
+	r := NewPooledReport("golden", "batches", "", cfg, p)
+	if len(r.Batches) != models.MinBatches || len(r.Results) != reps {
+		t.Fatalf("%d batches of %d replications, want %d of %d", len(r.Batches), len(r.Results), models.MinBatches, reps)
 	}
 	tb := r.dailyTable()
 	for i, ch := range cfg.Channels {
 		for d := range cfg.Days() {
 			row := i*cfg.Days() + d
-			batch := make([]models.Counts, models.MaxBatches)
-			weight := make([]int, models.MaxBatches)
+			batch := make([]models.Counts, models.MinBatches)
+			weight := make([]int, models.MinBatches)
 			var all models.Counts
 			for k, res := range results {
 				c := res.ChannelDays(cfg, i)[d]
-				batch[k%models.MaxBatches].Add(c)
-				weight[k%models.MaxBatches]++
+				batch[k%models.MinBatches].Add(c)
+				weight[k%models.MinBatches]++
 				all.Add(c)
 			}
 			if got, want := tb.Float(row, "offered"), float64(all.Offered)/reps; !sameFloat(got, want) {

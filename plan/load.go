@@ -49,6 +49,19 @@ func simulate(cfg *models.Config, first, reps, workers int, load bool) (*run, er
 	return r, nil
 }
 
+// gather runs replications first..first+reps-1 of cfg on up to workers
+// goroutines and adds each to p as it ends, in order, keeping none
+// (sim.Stream): what the verification needs, in memory that does not grow
+// with its replications.
+func gather(cfg *models.Config, first, reps, workers int, p *models.Pooled) error {
+	return sim.Stream(reps, workers, func(i int) (*models.Result, error) {
+		return models.Run(cfg, first+i)
+	}, func(_ int, r *models.Result) error {
+		p.Add(r)
+		return nil
+	})
+}
+
 // readings counts, for one replication, the contacts of each live channel
 // in the system at each reading point of the horizon.
 type readings struct {

@@ -55,7 +55,8 @@ type searcher struct {
 	checks    []Check
 	iter      int
 	plan      *Plan
-	last      []*models.Result // the last simulation's replications
+	last      []*models.Result // the last simulation's replications, or their batches
+	lastReps  int              // the replications last holds
 	flat      map[int]bool     // the checks found unattainable
 }
 
@@ -121,7 +122,7 @@ func (s *searcher) measure(agents [][]int, phase string, load bool) (*run, []Out
 	if err != nil {
 		return nil, nil, err
 	}
-	s.last = r.results
+	s.last, s.lastReps = r.results, len(r.results)
 	outs := evaluate(s.checks, r.results)
 	it := Iteration{N: s.iter, Phase: phase, Checked: len(outs)}
 	it.Cost, it.AgentHours = totals(s.cfg, agents)
@@ -460,7 +461,7 @@ func (s *searcher) offered(i, k int) float64 {
 	for _, r := range s.last {
 		sum += float64(r.Channels[i].Intervals[k].Offered)
 	}
-	return sum / float64(len(s.last))
+	return sum / float64(s.lastReps)
 }
 
 // backlog returns the contacts of channel i waiting at the end of interval
@@ -470,5 +471,5 @@ func (s *searcher) backlog(i, k int) float64 {
 	for _, r := range s.last {
 		sum += float64(r.Channels[i].Intervals[k].Backlog)
 	}
-	return sum / float64(len(s.last))
+	return sum / float64(s.lastReps)
 }

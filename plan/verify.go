@@ -39,8 +39,9 @@ type Verification struct {
 	// Added counts the agents the verification added to the plan, over
 	// every pool and interval.
 	Added int
-	// Results are the replications, for output.
-	Results []*models.Result
+	// Batches add up the replications' tallies by interval, for output
+	// (models.Pooled).
+	Batches []*models.Result
 }
 
 // VerifyRound is one simulation of the verification.
@@ -97,29 +98,26 @@ func (s *searcher) verify(agents [][]int, unattainable map[int]bool) (*Verificat
 	first := s.opt.Replications
 	reps := min(s.opt.Replications, s.opt.MaxVerifyReplications)
 	cfg := withAgents(s.cfg, agents)
-	r, err := simulate(&cfg, first, reps, s.opt.Workers, false)
-	if err != nil {
+	results := models.NewPooled(&cfg)
+	if err := gather(&cfg, first, reps, s.opt.Workers, results); err != nil {
 		return nil, nil, err
 	}
-	results := r.results
 	var rounds []VerifyRound
 	added, grown := 0, 0      // agents added; rounds that added replications
 	last := map[int]float64{} // each check's mean when last raised for
 	for {
 		v := judge(&cfg, s.checks, results, first, s.opt.Precision)
-		if v.Undecided > 0 && len(results) < s.opt.MaxVerifyReplications {
-			more := min(len(results), s.opt.MaxVerifyReplications-len(results))
-			r, err := simulate(&cfg, first+len(results), more, s.opt.Workers, false)
-			if err != nil {
-				return nil, nil, err
-			}
+		if n := results.Replications(); v.Undecided > 0 && n < s.opt.MaxVerifyReplications {
+			more := min(n, s.opt.MaxVerifyReplications-n)
 			rounds = append(rounds, round(v, 0))
 			s.report(rounds[len(rounds)-1])
-			results = append(results, r.results...)
+			if err := gather(&cfg, first+n, more, s.opt.Workers, results); err != nil {
+				return nil, nil, err
+			}
 			grown++
 			continue
 		}
-		s.last = results
+		s.last, s.lastReps = results.Batches, results.Replications()
 		n := 0
 		if raises := len(rounds) - grown; raises < MaxVerifyRaises {
 			n = s.raiseMissed(agents, v, unattainable, last)
@@ -132,11 +130,11 @@ func (s *searcher) verify(agents [][]int, unattainable map[int]bool) (*Verificat
 		}
 		added += n
 		cfg = withAgents(s.cfg, agents)
-		r, err := simulate(&cfg, first, len(results), s.opt.Workers, false)
-		if err != nil {
+		n = results.Replications()
+		results = models.NewPooled(&cfg)
+		if err := gather(&cfg, first, n, s.opt.Workers, results); err != nil {
 			return nil, nil, err
 		}
-		results = r.results
 	}
 }
 
@@ -207,22 +205,24 @@ func Judge(cfg *models.Config, results []*models.Result, first int, precision fl
 	if precision <= 0 {
 		precision = DefaultPrecision
 	}
-	return judge(&full, checks(&full, Targets(&full)), results, first, precision)
+	return judge(&full, checks(&full, Targets(&full)), models.PoolResults(&full, results), first, precision)
 }
 
-// judge judges checks on the given replications at the given precision.
-func judge(cfg *models.Config, cs []Check, results []*models.Result, first int, precision float64) *Verification {
-	v := &Verification{FirstReplication: first, Replications: len(results), Results: results, Precision: precision}
+// judge judges checks on the given replications at the given precision:
+// each check by its figure pooled over them, with the jackknife over their
+// batches.
+func judge(cfg *models.Config, cs []Check, p *models.Pooled, first int, precision float64) *Verification {
+	v := &Verification{FirstReplication: first, Replications: p.Replications(), Batches: p.Batches, Precision: precision}
 	withData := 0
 	for _, c := range cs {
-		if !math.IsNaN(c.value(c.counts(results))) {
+		if !math.IsNaN(c.value(c.counts(p.Batches))) {
 			withData++
 		}
 	}
-	jk := sim.NewJackknife(len(results), 1-(1-FamilyLevel)/float64(max(1, withData)))
+	jk := sim.NewJackknife(len(p.Batches), 1-(1-FamilyLevel)/float64(max(1, withData)))
 	for _, c := range cs {
 		vc := VerifiedCheck{Check: c}
-		vc.Mean, vc.Half = c.pooled(results, jk)
+		vc.Mean, vc.Half = c.pooled(p.Batches, jk)
 		vc.Status = decide(c.Target, vc.Mean, vc.Half, precision)
 		if vc.Status == Undecided && closed(cfg, c) {
 			// A channel closed throughout the span turns away what reaches
@@ -254,7 +254,7 @@ func judge(cfg *models.Config, cs []Check, results []*models.Result, first int, 
 			v.Widest = vc
 		}
 	}
-	sum := models.Summarize(results)
+	sum := models.Summarize(p.Totals)
 	for _, t := range Targets(cfg) {
 		cv := ChannelVerification{Target: t, Estimate: sum.Channels[t.Channel].Get(t.Kind.Key())}
 		cv.Status = decide(t, cv.Estimate.Mean, cv.Estimate.HalfWidth, precision)

@@ -102,7 +102,7 @@ func (o *animateOptions) animate(s streams, name string, seedGiven bool) error {
 			return err
 		}
 		bar := newProgress(s, "replications", reps)
-		pooled := &models.Pooled{}
+		pooled := models.NewPooled(&cfg)
 		err = o.gather(&cfg, span(0, reps), nil, bar, pooled)
 		bar.Done()
 		if err != nil {

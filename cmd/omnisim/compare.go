@@ -129,7 +129,7 @@ func (o *compareOptions) run(s streams, nameA, nameB string, seedGiven bool) err
 	start := time.Now()
 	bar := newProgress(s, "replications", 2*reps)
 	runner := runOptions{workers: o.workers}
-	resA, resB := &models.Pooled{}, &models.Pooled{}
+	resA, resB := models.NewPooled(&cfgA), models.NewPooled(&cfgB)
 	if err := runner.gather(&cfgA, span(0, reps), nil, bar, resA); err != nil {
 		bar.Done()
 		return failed(err)

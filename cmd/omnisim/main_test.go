@@ -160,11 +160,11 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// TestDeterministicInBatches checks the same past models.MaxBatches
-// replications, where each is added into a batch as it ends: the batches
-// are filled in replication order whatever -j, so the tables by interval
-// and their half-widths are the same bytes.
-func TestDeterministicInBatches(t *testing.T) {
+// TestDeterministicStreamed checks the same for a run whose replications
+// are added up as they end (models.Pooled): they are added in replication
+// order whatever -j, so the tables by interval and their half-widths are
+// the same bytes.
+func TestDeterministicStreamed(t *testing.T) {
 	base := []string{"run", "baseline", "--set", "horizon=6h", "--set", "warmup=0", "--reps", "70", "--intervals", "--json", "--no-out"}
 	first := omnisim(t, args(base, "-j", "1")...)
 	if first.code != exitOK {

@@ -105,7 +105,7 @@ func (o *runOptions) merge(s streams, args []string) error {
 		if err != nil {
 			return err
 		}
-		return o.finish(s, spec, models.PoolResults(results), time.Since(start), dir, nil, nil)
+		return o.finish(s, spec, models.PoolResults(&spec.Config, results), time.Since(start), dir, nil, nil)
 	case "sweep":
 		var spec sweepSpec
 		if err := json.Unmarshal(first.Spec, &spec); err != nil || len(spec.Configs) != len(spec.Reps) {

@@ -168,7 +168,7 @@ func (o *runOptions) run(s streams, name string, seedGiven bool) error {
 	}
 	start := time.Now()
 	bar := newProgress(s, "replications", reps)
-	pooled := &models.Pooled{}
+	pooled := models.NewPooled(&cfg)
 	err = o.gather(&cfg, span(0, reps), contacts, bar, pooled)
 	var prec *precisionResult
 	if err == nil && len(targets) > 0 {

@@ -26,8 +26,35 @@ func (c *Counts) merge(o Counts) {
 	c.Backlog, c.Reputation = backlog, reputation
 }
 
+// ByDay returns a copy of r of cfg whose tallies by interval are by day
+// (ChannelDays, CustomerDays, PoolDays and ExpectationDays), its totals
+// and flows shared with r: what a figure over days (KPI.InDays) needs.
+func (r *Result) ByDay(cfg *Config) *Result {
+	if r.Daily {
+		return r
+	}
+	d := *r
+	d.Daily = true
+	d.Channels = make([]ChannelResult, len(r.Channels))
+	for i, ch := range r.Channels {
+		ch.Intervals = r.ChannelDays(cfg, i)
+		d.Channels[i] = ch
+	}
+	d.Pools = make([]PoolResult, len(r.Pools))
+	for i, p := range r.Pools {
+		p.Intervals, p.Scheduled = r.PoolDays(cfg, i), nil
+		d.Pools[i] = p
+	}
+	d.Customers.Intervals = r.CustomerDays(cfg)
+	d.Expectation = r.ExpectationDays(cfg)
+	return &d
+}
+
 // ChannelDays returns channel i's tallies day by day.
 func (r *Result) ChannelDays(cfg *Config, i int) []Counts {
+	if r.Daily {
+		return r.Channels[i].Intervals
+	}
 	out := make([]Counts, cfg.Days())
 	for k, c := range r.Channels[i].Intervals {
 		out[dayOf(cfg, k)].merge(c)
@@ -38,6 +65,9 @@ func (r *Result) ChannelDays(cfg *Config, i int) []Counts {
 // CustomerDays returns the customers' tallies by the day their journey
 // began.
 func (r *Result) CustomerDays(cfg *Config) []CustomerCounts {
+	if r.Daily {
+		return r.Customers.Intervals
+	}
 	out := make([]CustomerCounts, cfg.Days())
 	for k, c := range r.Customers.Intervals {
 		out[dayOf(cfg, k)].Add(c)
@@ -47,6 +77,9 @@ func (r *Result) CustomerDays(cfg *Config) []CustomerCounts {
 
 // PoolDays returns pool i's tallies day by day.
 func (r *Result) PoolDays(cfg *Config, i int) []PoolCounts {
+	if r.Daily {
+		return r.Pools[i].Intervals
+	}
 	out := make([]PoolCounts, cfg.Days())
 	for k, c := range r.Pools[i].Intervals {
 		out[dayOf(cfg, k)].Add(c)
@@ -57,6 +90,9 @@ func (r *Result) PoolDays(cfg *Config, i int) []PoolCounts {
 // ExpectationDays returns the global expectation level at the end of each
 // day.
 func (r *Result) ExpectationDays(cfg *Config) []float64 {
+	if r.Daily {
+		return r.Expectation
+	}
 	out := make([]float64, cfg.Days())
 	for k, x := range r.Expectation {
 		out[dayOf(cfg, k)] = x

@@ -42,3 +42,41 @@ func TestKPIInDays(t *testing.T) {
 		t.Errorf("offered's unit: got %q, want a count", u)
 	}
 }
+
+// TestKPIInDaysByDay checks that a result kept by day (ByDay) gives every
+// figure over any days, and the expectation level at each day's end, as
+// the whole result does.
+func TestKPIInDaysByDay(t *testing.T) {
+	cfg := erlangAConfig(3 * 86400)
+	cfg.Interval = 1800
+	cfg.WordOfMouth = DefaultWordOfMouth()
+	r, err := Run(cfg, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := r.ByDay(cfg)
+	if !d.Daily || len(d.Channels[0].Intervals) != cfg.Days() || r.Daily {
+		t.Fatalf("ByDay kept %d tallies (daily %v), want one a day; the result itself daily %v", len(d.Channels[0].Intervals), d.Daily, r.Daily)
+	}
+	for _, name := range KPINames(cfg) {
+		k, err := ParseKPI(cfg, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, span := range [][2]int{{-1, -1}, {0, 0}, {1, 2}, {0, 2}} {
+			got, want := k.InDays(cfg, d, span[0], span[1]), k.InDays(cfg, r, span[0], span[1])
+			if got != want && !(math.IsNaN(got) && math.IsNaN(want)) {
+				t.Errorf("%s over days %v: %v by day, %v whole", name, span, got, want)
+			}
+		}
+	}
+	whole, daily := r.ExpectationDays(cfg), d.ExpectationDays(cfg)
+	for i := range whole {
+		if whole[i] != daily[i] {
+			t.Errorf("expectation at the end of day %d: %v by day, %v whole", i+1, daily[i], whole[i])
+		}
+	}
+	if whole[len(whole)-1] == 0 {
+		t.Error("word of mouth left the level at 0: the test checks nothing")
+	}
+}

@@ -28,6 +28,10 @@ type Result struct {
 	// batch of Pooled; 0 in a replication's own result (Weight reads it
 	// as 1).
 	Replications int
+	// Daily tells that the tallies by interval (Intervals and Expectation)
+	// are by day instead (ByDay): what judging claims by days needs, in
+	// a small part of the memory.
+	Daily bool
 }
 
 // ChannelResult is one channel's tallies in one replication.

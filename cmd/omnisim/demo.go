@@ -12,6 +12,7 @@ import (
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
+	"github.com/omnisim/omnisim/sim"
 )
 
 func newDemoCmd(s streams) *cobra.Command {
@@ -83,7 +84,11 @@ func (o *runOptions) demo(s streams, name string, seedGiven bool) error {
 	}
 	start := time.Now()
 	bar := newProgress(s, "replications", reps)
-	results, err := o.replicate(&cfg, span(0, reps), nil, bar)
+	// The claims are judged replication by replication, over days: each
+	// replication is kept by day (models.Result.ByDay), and added to the
+	// report's batches as it ends.
+	pooled := models.NewPooled(&cfg)
+	results, err := o.byDay(&cfg, reps, bar, pooled)
 	bar.Done()
 	if err != nil {
 		return failed(err)
@@ -97,7 +102,7 @@ func (o *runOptions) demo(s streams, name string, seedGiven bool) error {
 		vc.Seed = cfg.Seed
 		bar := newProgress(s, "variant replications", reps)
 		defer bar.Done()
-		return o.replicate(&vc, span(0, reps), nil, bar)
+		return o.byDay(&vc, reps, bar, nil)
 	})
 	if err != nil {
 		return failed(err)
@@ -106,7 +111,7 @@ func (o *runOptions) demo(s streams, name string, seedGiven bool) error {
 		reps, variants, time.Since(start).Seconds())
 	var folderErr error
 	if dir != "" {
-		report := output.NewRunReport(sc.Name, sc.Title, sc.File, &cfg, results)
+		report := output.NewPooledReport(sc.Name, sc.Title, sc.File, &cfg, pooled)
 		report.Description = storyParagraphs(sc.Description, verdicts)
 		if report.Provenance, folderErr = s.provenance(o.sets, asRun{sc: sc, base: output.ScenarioFile, seed: cfg.Seed, reps: reps}); folderErr == nil {
 			folderErr = o.writeFolder(s, dir, report, nil, nil)
@@ -119,6 +124,22 @@ func (o *runOptions) demo(s streams, name string, seedGiven bool) error {
 		outErr = writeStory(s.out, sc, &cfg, reps, verdicts)
 	}
 	return errors.Join(folderErr, failed(outErr))
+}
+
+// byDay runs reps replications of cfg and returns each by day
+// (models.Result.ByDay), adding each whole to pooled when it is not nil.
+func (o *runOptions) byDay(cfg *models.Config, reps int, bar progress, pooled *models.Pooled) ([]*models.Result, error) {
+	full := *cfg
+	full.SetDefaults()
+	out := make([]*models.Result, 0, reps)
+	err := sim.Stream(reps, o.workers, o.runOne(cfg, span(0, reps), nil, bar), func(_ int, r *models.Result) error {
+		if pooled != nil {
+			pooled.Add(r)
+		}
+		out = append(out, r.ByDay(&full))
+		return nil
+	})
+	return out, err
 }
 
 // mark returns ✓ for a claim that held, ✗ for one that did not.

@@ -115,6 +115,12 @@ func (o *compareOptions) run(s streams, nameA, nameB string, seedGiven bool) err
 	if o.reps > 0 {
 		reps = o.reps
 	}
+	// A and B's replications are all kept to the end.
+	for _, sc := range []*scenarios.Scenario{a, b} {
+		if err := checkMemory(sc.File, &sc.Config, 2*reps, parallel(o.workers, reps), "--reps"); err != nil {
+			return err
+		}
+	}
 	cfgA, cfgB := a.Config, b.Config
 	cfgA.Seed, cfgB.Seed = seed, seed
 	name := "compare-" + a.Name

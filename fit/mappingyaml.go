@@ -33,7 +33,7 @@ func decodeMapping(file string, data []byte, m *Mapping) scenarios.Errors {
 		"separator": text(&m.Separator),
 		"arrival": func(n *yaml.Node, p string) {
 			if n.Kind != yaml.MappingNode {
-				md.errorf(n, p, "want a mapping such as {column: start, format: \"2006-01-02 15:04:05\"}, not %s", shape(n))
+				md.errorf(n, p, "want a mapping such as {column: start, format: \"2006-01-02 15:04:05\"}, not %s", scenarios.KindName(n))
 				return
 			}
 			md.fields(n, p, map[string]func(*yaml.Node, string){
@@ -47,7 +47,7 @@ func decodeMapping(file string, data []byte, m *Mapping) scenarios.Errors {
 		"handle":       text(&m.Handle),
 		"outcome": func(n *yaml.Node, p string) {
 			if n.Kind != yaml.MappingNode {
-				md.errorf(n, p, "want a mapping such as {column: result, answered: [ANSWERED], abandoned: [ABANDONED]}, not %s", shape(n))
+				md.errorf(n, p, "want a mapping such as {column: result, answered: [ANSWERED], abandoned: [ABANDONED]}, not %s", scenarios.KindName(n))
 				return
 			}
 			md.fields(n, p, map[string]func(*yaml.Node, string){
@@ -77,7 +77,7 @@ func (md *mappingDecoder) errorf(n *yaml.Node, path, format string, args ...any)
 // fields decodes the mapping n, whose keys must be among known.
 func (md *mappingDecoder) fields(n *yaml.Node, path string, known map[string]func(*yaml.Node, string)) {
 	if n.Kind != yaml.MappingNode {
-		md.errorf(n, path, "want a mapping of keys to values, not %s", shape(n))
+		md.errorf(n, path, "want a mapping of keys to values, not %s", scenarios.KindName(n))
 		return
 	}
 	names := make([]string, 0, len(known))
@@ -108,7 +108,7 @@ func (md *mappingDecoder) fields(n *yaml.Node, path string, known map[string]fun
 // text reads a scalar: a column's name, a format, a value.
 func (md *mappingDecoder) text(n *yaml.Node, path string) string {
 	if n.Kind != yaml.ScalarNode {
-		md.errorf(n, path, "want a text (a column's name or a value), not %s", shape(n))
+		md.errorf(n, path, "want a text (a column's name or a value), not %s", scenarios.KindName(n))
 		return ""
 	}
 	return n.Value
@@ -120,7 +120,7 @@ func (md *mappingDecoder) texts(n *yaml.Node, path string) []string {
 		return []string{n.Value}
 	}
 	if n.Kind != yaml.SequenceNode {
-		md.errorf(n, path, "want a list of values such as [ANSWERED, COMPLETED], not %s", shape(n))
+		md.errorf(n, path, "want a list of values such as [ANSWERED, COMPLETED], not %s", scenarios.KindName(n))
 		return nil
 	}
 	var out []string
@@ -130,20 +130,4 @@ func (md *mappingDecoder) texts(n *yaml.Node, path string) []string {
 		}
 	}
 	return out
-}
-
-// shape names the kind of a YAML value in words.
-func shape(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.AliasNode:
-		return "an alias"
-	}
-	if n.Tag == "!!null" {
-		return "nothing"
-	}
-	return fmt.Sprintf("%q", n.Value)
 }

@@ -61,8 +61,11 @@ const maxProblems = 20
 // to fit. Rows that cannot be read are counted and the first ones listed
 // with their line numbers, never dropped silently; a log in which more
 // than half the rows cannot be read is an error.
+//
+// A line longer than MaxLineSize, and a failure to read r, end the
+// reading with an error: reading on would meet them again, for ever.
 func Read(r io.Reader, f Format, use func(*Record)) (*Summary, error) {
-	cr := csv.NewReader(r)
+	cr := csv.NewReader(&lineLimit{r: r, max: MaxLineSize, line: 1})
 	cr.Comma = f.Comma
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
@@ -98,15 +101,19 @@ func Read(r io.Reader, f Format, use func(*Record)) (*Summary, error) {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		s.Rows++
 		if err != nil {
 			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				line = pe.Line
+			var long *longLineError
+			if !errors.As(err, &pe) || errors.As(err, &long) {
+				// Not a row that cannot be read, but the log itself.
+				return nil, err
 			}
+			s.Rows++
+			line = pe.Line
 			bad(line, err.Error())
 			continue
 		}
+		s.Rows++
 		col := func(name string) string {
 			if i, ok := index[name]; ok && i < len(row) {
 				return strings.TrimSpace(row[i])

@@ -221,9 +221,14 @@ func (c *Config) expected(a Arrivals, weekdays [7]float64) float64 {
 	return total
 }
 
-// maxIntervals bounds the number of intervals, which sizes the per-interval
-// statistics: a century of minutes, well beyond any real use.
-const maxIntervals = 10_000_000
+// MaxIntervals bounds the number of intervals, which sizes the per-interval
+// statistics: 28 years of 15-minute intervals, a century of hours.
+const MaxIntervals = 1_000_000
+
+// MaxAgents bounds a pool's headcount in an interval, and a shift's: the
+// largest centres have thousands; a billion is a typing mistake that
+// would take 160 GB to run.
+const MaxAgents = 100_000
 
 // SetDefaults fills the fields a Config may leave at their zero value:
 // one issue, "general", when there are none; weekday factors of 1; a
@@ -331,8 +336,9 @@ func (c *Config) check(p problems) {
 	}
 	if !(c.Interval > 0) || !finite(c.Interval) {
 		p.at("interval").add("must be a positive, finite duration, not %s", FormatDuration(c.Interval))
-	} else if c.Horizon/c.Interval > maxIntervals {
-		p.at("interval").add("the horizon holds %.0f intervals, more than %d: use a longer interval", c.Horizon/c.Interval, maxIntervals)
+	} else if c.Horizon/c.Interval > MaxIntervals {
+		p.at("horizon").add("%s holds %.0f intervals of %s, more than the limit of %d: a shorter horizon or a longer interval",
+			FormatDuration(c.Horizon), math.Ceil(c.Horizon/c.Interval-1e-9), FormatDuration(c.Interval), MaxIntervals)
 	}
 	if c.Start < Monday || c.Start > Sunday {
 		p.at("start").add("must be a day of the week")
@@ -660,8 +666,11 @@ func (c *Config) checkPool(pool *Pool, p problems, byName map[string]*Channel) {
 		p.at("shifts").add("give agents or shifts, not both")
 	}
 	for i, n := range pool.Agents {
-		if n < 0 {
+		switch {
+		case n < 0:
 			p.at(fmt.Sprintf("agents[%d]", i)).add("must be ≥ 0, not %d", n)
+		case n > MaxAgents:
+			p.at(fmt.Sprintf("agents[%d]", i)).add("must be at most %d agents (the limit of a pool in an interval), not %d", MaxAgents, n)
 		}
 	}
 	for i, s := range pool.Shifts {
@@ -669,8 +678,11 @@ func (c *Config) checkPool(pool *Pool, p problems, byName map[string]*Channel) {
 		if s.check(sp) && c.Interval > 0 && (math.Mod(s.From, c.Interval) != 0 || math.Mod(s.To, c.Interval) != 0) {
 			sp.at("hours").add("must start and end on the scenario's intervals (every %s)", FormatDuration(c.Interval))
 		}
-		if s.Agents < 0 {
+		switch {
+		case s.Agents < 0:
 			sp.at("agents").add("must be ≥ 0, not %d", s.Agents)
+		case s.Agents > MaxAgents:
+			sp.at("agents").add("must be at most %d agents (the limit of a shift), not %d", MaxAgents, s.Agents)
 		}
 	}
 	if !(pool.Shrinkage >= 0 && pool.Shrinkage < 1) {

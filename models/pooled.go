@@ -1,7 +1,5 @@
 package models
 
-import "unsafe"
-
 // The batches a Pooled keeps of the replications' tallies by interval.
 // Up to as many replications as batches, each is a batch of its own and
 // every figure and interval is what it would be with each replication
@@ -20,17 +18,6 @@ const (
 	// number between MinBatches and MaxBatches (Config.Batches).
 	BatchMemory = 256 << 20
 )
-
-// ResultBytes estimates the memory of one replication's result of c:
-// its tallies of every interval (channels, pools, customers and the
-// expectation level) and its flows between channels.
-func (c *Config) ResultBytes() int64 {
-	chans, pools := int64(len(c.Channels)), int64(len(c.Pools))
-	perInterval := chans*int64(unsafe.Sizeof(Counts{})) +
-		pools*int64(unsafe.Sizeof(PoolCounts{})+unsafe.Sizeof(int(0))) +
-		int64(unsafe.Sizeof(CustomerCounts{})) + int64(unsafe.Sizeof(float64(0)))
-	return int64(c.Intervals())*perInterval + chans*chans*8
-}
 
 // Batches returns the number of batches a Pooled keeps for c: as many as
 // BatchMemory holds, from MinBatches to MaxBatches. A day of half hours

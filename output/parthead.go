@@ -39,11 +39,8 @@ const (
 )
 
 // The caps on what a part file may claim, checked before anything is
-// allocated.
+// allocated, besides MaxShards, the cap on --shard's N.
 const (
-	// maxPartShards is the most shards an experiment may be split into:
-	// the cap on --shard's N.
-	maxPartShards = 100_000
 	// maxPartJobs is the most jobs an experiment may have: a sweep's
 	// 1,000,000 points of 100,000 replications each.
 	maxPartJobs = 1_000_000 * 100_000
@@ -218,9 +215,9 @@ func (h *partHeader) check(path string, size, headerLen int64) error {
 	if h.Kind != "run" && h.Kind != "sweep" {
 		bad("its header's kind is %q, where a part is of a run or a sweep", clip(h.Kind))
 	}
-	shardsOK := h.Shards >= 1 && h.Shards <= maxPartShards
+	shardsOK := h.Shards >= 1 && h.Shards <= MaxShards
 	if !shardsOK {
-		bad("it claims %d shards, where an experiment has from 1 to %d", h.Shards, maxPartShards)
+		bad("it claims %d shards, where an experiment has from 1 to %d", h.Shards, MaxShards)
 	}
 	if shardsOK && (h.Shard < 0 || h.Shard >= h.Shards) {
 		bad("it claims to be shard %d of %d, where shards are numbered from 0 to %d", h.Shard, h.Shards, h.Shards-1)

@@ -269,8 +269,8 @@ func readPart(path string, f io.ReaderAt, size int64) (*Part, error) {
 func (p *Part) check() error {
 	s := p.Shard
 	switch {
-	case s.Count < 1 || s.Count > maxPartShards:
-		return fmt.Errorf("%d shards, where an experiment has from 1 to %d", s.Count, maxPartShards)
+	case s.Count < 1 || s.Count > MaxShards:
+		return fmt.Errorf("%d shards, where an experiment has from 1 to %d", s.Count, MaxShards)
 	case s.Index < 0 || s.Index >= s.Count:
 		return fmt.Errorf("shard %d of %d", s.Index, s.Count)
 	case p.Jobs < 0 || p.Jobs > maxPartJobs:

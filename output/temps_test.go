@@ -13,20 +13,6 @@ import (
 	"time"
 )
 
-// entries lists a folder's names.
-func entries(t *testing.T, dir string) []string {
-	t.Helper()
-	es, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, e := range es {
-		names = append(names, e.Name())
-	}
-	return names
-}
-
 // deadPID returns the id of a process that has ended: a child run and
 // waited for.
 func deadPID(t *testing.T) int {
@@ -98,7 +84,7 @@ func TestStaleTemps(t *testing.T) {
 	if err := WriteFolder(filepath.Join(dir, "run"), []File{{Name: "a.csv", Write: func(w io.Writer) error { return nil }}}, false); err != nil {
 		t.Fatal(err)
 	}
-	got := entries(t, dir)
+	got := folderEntries(t, dir)
 	want := append(slices.Clone(kept), "run")
 	slices.Sort(want)
 	if !slices.Equal(got, want) {
@@ -133,7 +119,7 @@ func TestInterrupt(t *testing.T) {
 	if !slices.Equal(finished, []string{filepath.Join(dir, "done")}) || left != nil {
 		t.Errorf("finished %q, left %q", finished, left)
 	}
-	if got := entries(t, dir); !slices.Equal(got, []string{"done"}) {
+	if got := folderEntries(t, dir); !slices.Equal(got, []string{"done"}) {
 		t.Errorf("after the interrupt the folder holds %q (temporaries %s, %s)", got, folder, file)
 	}
 	if _, err := r.create(filepath.Join(dir, "x"), "tmp", func(n string) error { return os.Mkdir(n, 0o777) }); !errors.Is(err, ErrInterrupted) {
@@ -165,7 +151,7 @@ func TestInterruptDuringWriteFolder(t *testing.T) {
 	if wrote {
 		t.Error("a file was written after the interrupt: its folder was made again")
 	}
-	if got := entries(t, dir); len(got) != 0 {
+	if got := folderEntries(t, dir); len(got) != 0 {
 		t.Errorf("the interrupted write left %q", got)
 	}
 }

@@ -45,7 +45,7 @@ func (d *decoder) decodeArrivals(n *yaml.Node, path string, issues []string) mod
 		field{"noise", func(n *yaml.Node, p string) { a.Noise = d.number(n, p) }},
 		field{"issues", func(n *yaml.Node, p string) {
 			if n.Kind != yaml.MappingNode {
-				d.errorf(n, p, "want a mapping of issue names to shares, such as {billing: 60%%, technical: 40%%}, not %s", kindName(n))
+				d.errorf(n, p, "want a mapping of issue names to shares, such as {billing: 60%%, technical: 40%%}, not %s", KindName(n))
 				return
 			}
 			a.Issues = d.decodeByIssue(n, p, issues, 0, "a share such as 60%", d.fraction)

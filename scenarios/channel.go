@@ -93,7 +93,7 @@ func (d *decoder) decodeEscalation(n *yaml.Node, path string) models.Escalation 
 func (d *decoder) decodeDistByIssue(n *yaml.Node, path string, issues []string) []models.Dist {
 	out := make([]models.Dist, len(issues))
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, path, "want a mapping of issue names to distributions, such as {billing: {dist: lognormal, mean: 3m, cv: 0.8}}, not %s", kindName(n))
+		d.errorf(n, path, "want a mapping of issue names to distributions, such as {billing: {dist: lognormal, mean: 3m, cv: 0.8}}, not %s", KindName(n))
 		return out
 	}
 	d.entries(n, path, func(k, n *yaml.Node, p string) {

@@ -138,12 +138,17 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-func kindName(n *yaml.Node) string {
+// KindName says in words what a YAML value is, for messages: a mapping, a
+// list, an alias, nothing, or a scalar's text quoted. fit's column map
+// words its problems with it too.
+func KindName(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
 		return "a mapping"
 	case yaml.SequenceNode:
 		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
 	case yaml.ScalarNode:
 		if n.Tag == "!!null" {
 			return "nothing"
@@ -165,14 +170,14 @@ func (d *decoder) mapping(n *yaml.Node, path string, fields []field, required ..
 	n = resolve(n)
 	d.nodes[path] = n
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, path, "want a mapping of keys to values, not %s", kindName(n))
+		d.errorf(n, path, "want a mapping of keys to values, not %s", KindName(n))
 		return
 	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := resolve(n.Content[i]), n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			d.errorf(k, path, "keys must be plain names, not %s", kindName(k))
+			d.errorf(k, path, "keys must be plain names, not %s", KindName(k))
 			continue
 		}
 		at := join(path, k.Value)
@@ -202,14 +207,14 @@ func (d *decoder) entries(n *yaml.Node, path string, decode func(key, n *yaml.No
 	n = resolve(n)
 	d.nodes[path] = n
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, path, "want a mapping of names to settings, not %s", kindName(n))
+		d.errorf(n, path, "want a mapping of names to settings, not %s", KindName(n))
 		return
 	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
 		if k.Kind != yaml.ScalarNode || k.Value == "" {
-			d.errorf(k, path, "names must be plain, non-empty words, not %s", kindName(k))
+			d.errorf(k, path, "names must be plain, non-empty words, not %s", KindName(k))
 			continue
 		}
 		at := join(path, k.Value)
@@ -240,7 +245,7 @@ func validName(s string) bool {
 // scalar returns the text of a scalar node, or records a problem.
 func (d *decoder) scalar(n *yaml.Node, path, want string) (string, bool) {
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		d.errorf(n, path, "want %s, not %s", want, kindName(n))
+		d.errorf(n, path, "want %s, not %s", want, KindName(n))
 		return "", false
 	}
 	return n.Value, true
@@ -307,7 +312,7 @@ func (d *decoder) integer(n *yaml.Node, path string) int {
 func (d *decoder) boolean(n *yaml.Node, path string) bool {
 	var b bool
 	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" || n.Decode(&b) != nil {
-		d.errorf(n, path, "want true or false, not %s", kindName(n))
+		d.errorf(n, path, "want true or false, not %s", KindName(n))
 		return false
 	}
 	return b
@@ -316,7 +321,7 @@ func (d *decoder) boolean(n *yaml.Node, path string) bool {
 // list decodes a sequence node item by item.
 func (d *decoder) list(n *yaml.Node, path string, item func(n *yaml.Node, path string)) {
 	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, path, "want a list, not %s", kindName(n))
+		d.errorf(n, path, "want a list, not %s", KindName(n))
 		return
 	}
 	for i, c := range n.Content {

@@ -48,7 +48,7 @@ func (d *decoder) decodeWeekdays(n *yaml.Node, path string, w *[7]float64) {
 			day, err := models.ParseWeekday(k.Value)
 			switch {
 			case k.Kind != yaml.ScalarNode:
-				d.errorf(k, path, "keys must be days of the week, not %s", kindName(k))
+				d.errorf(k, path, "keys must be days of the week, not %s", KindName(k))
 				continue
 			case err != nil:
 				d.errorf(k, at, "%v", err)
@@ -65,7 +65,7 @@ func (d *decoder) decodeWeekdays(n *yaml.Node, path string, w *[7]float64) {
 			w[day] = d.number(v, at)
 		}
 	default:
-		d.errorf(n, path, "want 7 numbers, Monday first, or a mapping such as {sat: 0.5, sun: 0}, not %s", kindName(n))
+		d.errorf(n, path, "want 7 numbers, Monday first, or a mapping such as {sat: 0.5, sun: 0}, not %s", KindName(n))
 	}
 }
 

@@ -37,7 +37,7 @@ func (d *decoder) decodeDist(n *yaml.Node, path string, neverOK bool) models.Dis
 		return models.Dist{Kind: models.Exponential, Mean: d.duration(n, path)}
 	}
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, path, "want a duration (an exponential mean, such as 3m) or a mapping such as {dist: lognormal, mean: 3m, cv: 0.8}, not %s", kindName(n))
+		d.errorf(n, path, "want a duration (an exponential mean, such as 3m) or a mapping such as {dist: lognormal, mean: 3m, cv: 0.8}, not %s", KindName(n))
 		return models.Dist{}
 	}
 	// Find the family first: which other keys are allowed depends on it.
@@ -47,7 +47,7 @@ func (d *decoder) decodeDist(n *yaml.Node, path string, neverOK bool) models.Dis
 			v := resolve(n.Content[i+1])
 			kind = models.DistKind(strings.ToLower(v.Value))
 			if _, ok := distKeys[kind]; !ok || v.Kind != yaml.ScalarNode || (kind == models.Never && !neverOK) {
-				d.errorf(v, join(path, "dist"), "want one of %s, not %s", distNames(neverOK), kindName(v))
+				d.errorf(v, join(path, "dist"), "want one of %s, not %s", distNames(neverOK), KindName(v))
 				d.nodes[path] = n
 				return models.Dist{}
 			}

@@ -41,6 +41,9 @@ func ParseGrid(file string, data []byte) (g *Grid, err error) {
 			g, err = nil, Errors{{File: file, Msg: fmt.Sprintf("cannot read this file as YAML (%v)", r)}}
 		}
 	}()
+	if err := checkNodes(file, data, nil); err != nil {
+		return nil, err
+	}
 	if !utf8.Valid(data) {
 		return nil, Errors{{File: file, Msg: "not a text file in UTF-8: a grid is a YAML text file"}}
 	}
@@ -157,7 +160,7 @@ func (d *decoder) decodePoints(n *yaml.Node, p string) (Dim, bool) {
 	var rowPaths []string
 	d.list(n, p, func(n *yaml.Node, p string) {
 		if n.Kind != yaml.MappingNode {
-			d.errorf(n, p, "want a mapping of settings to values, such as {pools.agents.agents: 12}, not %s", kindName(n))
+			d.errorf(n, p, "want a mapping of settings to values, such as {pools.agents.agents: 12}, not %s", KindName(n))
 			return
 		}
 		first := dim.Paths == nil
@@ -166,7 +169,7 @@ func (d *decoder) decodePoints(n *yaml.Node, p string) (Dim, bool) {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
 			if k.Kind != yaml.ScalarNode || k.Value == "" {
-				d.errorf(k, p, "keys must be settings such as pools.agents.agents, not %s", kindName(k))
+				d.errorf(k, p, "keys must be settings such as pools.agents.agents, not %s", KindName(k))
 				continue
 			}
 			at := p + "." + k.Value

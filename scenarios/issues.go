@@ -73,7 +73,7 @@ func (d *decoder) decodeByIssue(n *yaml.Node, path string, issues []string, fill
 			}
 		})
 	default:
-		d.errorf(n, path, "want %s for every issue, or a mapping of issue names to values, not %s", want, kindName(n))
+		d.errorf(n, path, "want %s for every issue, or a mapping of issue names to values, not %s", want, KindName(n))
 	}
 	return out
 }

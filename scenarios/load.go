@@ -58,6 +58,9 @@ func parse(file, name string, data []byte, sets []string, claims bool) (s *Scena
 	if len(data) > maxFileSize {
 		return nil, Errors{{File: file, Msg: "too large for a scenario file"}}
 	}
+	if err := checkNodes(file, data, sets); err != nil {
+		return nil, err
+	}
 	if !utf8.Valid(data) {
 		return nil, Errors{{File: file, Msg: "not a text file in UTF-8: a scenario is a YAML text file"}}
 	}

@@ -13,9 +13,8 @@ import (
 )
 
 // maxHeadcount is the largest headcount a change may give an interval or a
-// shift: the largest a file may write (agents are read as 32-bit whole
-// numbers).
-const maxHeadcount = math.MaxInt32
+// shift: the largest a file may write.
+const maxHeadcount = models.MaxAgents
 
 // maxScale bounds a pool's scale: far above any change a planner means,
 // low enough that reading it exactly stays cheap.
@@ -150,7 +149,7 @@ func (d *decoder) changed(c poolChange, n int, what string) (int, bool) {
 		if at == nil {
 			at, key = c.addNode, "add"
 		}
-		d.errorf(at, join(c.path, key), "gives %s %s agents, more than %d", what, v, maxHeadcount)
+		d.errorf(at, join(c.path, key), "gives %s %s agents, more than %d (the limit of a pool in an interval)", what, v, maxHeadcount)
 		return n, false
 	}
 	return int(v.Int64()), true

@@ -224,8 +224,10 @@ func TestPoolChangeErrors(t *testing.T) {
 			`f.yaml:8:10: pools.agents.add: want a whole number of agents to add to every interval or shift (negative to remove), such as 1 or -2, not "1.5"`},
 		{"add text", file("    agents: 10\n"), []string{"pools.agents.add=one"},
 			`--set pools.agents.add=one: pools.agents.add: want a whole number of agents`},
-		{"too many agents", file("    agents: [10, 1000000]\n    scale: 1000000\n"), nil,
-			"f.yaml:8:12: pools.agents.scale: gives interval 1 1000000000000 agents, more than 2147483647"},
+		{"too many agents", file("    agents: [0, 100000]\n    scale: 1000000\n"), nil,
+			"f.yaml:8:12: pools.agents.scale: gives interval 1 100000000000 agents, more than 100000 (the limit of a pool in an interval)"},
+		{"past the cap of agents", file("    agents: [0, 100000]\n"), []string{"pools.agents.add=1"},
+			"--set pools.agents.add=1: pools.agents.add: gives interval 1 100001 agents, more than 100000 (the limit of a pool in an interval)"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -191,7 +191,7 @@ func (d *decoder) decodeSpans(n *yaml.Node, path string) []models.Span {
 			d.errorf(n, path, "must list at least one span such as {days: mon-fri, hours: 08:00-20:00}")
 		}
 	default:
-		d.errorf(n, path, "want a span such as {days: mon-fri, hours: 08:00-20:00}, or a list of them, not %s", kindName(n))
+		d.errorf(n, path, "want a span such as {days: mon-fri, hours: 08:00-20:00}, or a list of them, not %s", KindName(n))
 	}
 	return spans
 }

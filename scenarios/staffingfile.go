@@ -94,9 +94,9 @@ func parseStaffing(file string, data []byte, cfg *models.Config) (map[string][]i
 		},
 		value: func(text string) (float64, bool) {
 			n, err := strconv.Atoi(text)
-			return float64(n), err == nil && n >= 0
+			return float64(n), err == nil && n >= 0 && n <= models.MaxAgents
 		},
-		want: "a headcount, a whole number ≥ 0"}
+		want: fmt.Sprintf("a headcount, a whole number from 0 to %d (the limit of a pool in an interval)", models.MaxAgents)}
 	values, errs := t.parse(file, data, cfg)
 	if len(errs) > 0 {
 		return nil, errs

@@ -88,9 +88,11 @@ func TestStaffingFileErrors(t *testing.T) {
 			[]string{
 				`DIR/staffing.csv:3:1: pool: the scenario has no pool named "chat" (its pools: phones, chats)`,
 				`DIR/staffing.csv:4:7: interval: want the interval's number, a whole number ≥ 0, not "x"`,
-				`DIR/staffing.csv:5:9: agents: want a headcount, a whole number ≥ 0, not "-1"`,
+				`DIR/staffing.csv:5:9: agents: want a headcount, a whole number from 0 to 100000 (the limit of a pool in an interval), not "-1"`,
 				`DIR/staffing.csv:6:7: interval: interval 0 of pool chats is given twice (first on line 2)`,
 			}},
+		{"past the cap of agents", "pool,interval,agents\nchats,0,100001\n",
+			[]string{`DIR/staffing.csv:2:9: agents: want a headcount, a whole number from 0 to 100000 (the limit of a pool in an interval), not "100001"`}},
 		{"gap", "pool,interval,agents\nchats,0,3\nchats,2,4\n",
 			[]string{`DIR/staffing.csv:3:7: interval: pool chats has 2 rows, so its intervals must be 0 to 1; interval 2 leaves a gap`}},
 		{"other intervals", "pool,interval,start_seconds,agents\nchats,0,0,3\nchats,1,900,3\n",

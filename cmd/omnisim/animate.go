@@ -21,6 +21,11 @@ type animateOptions struct {
 	anim output.AnimationOptions
 }
 
+// maxFrames caps --frames: a GIF holds every frame in memory, half a
+// megabyte each at the default size, 3.5 MB at the largest (1920 by
+// 1920 pixels, a byte each): 2,000 of those are 7 GB.
+const maxFrames = 2000
+
 func newAnimateCmd(s streams) *cobra.Command {
 	o := &animateOptions{runOptions: runOptions{now: time.Now}, anim: output.DefaultAnimation}
 	cmd := &cobra.Command{
@@ -61,8 +66,8 @@ with --force. A run of more intervals than --frames shows every n-th.`, scenario
 					return usageErrorf("%s %d: want a number of pixels from %d to %d", d.flag, d.v, output.MinAnimationPixels, output.MaxAnimationPixels)
 				}
 			}
-			if o.anim.Frames < 2 || o.anim.Frames > 2000 {
-				return usageErrorf("--frames %d: want from 2 to 2000", o.anim.Frames)
+			if o.anim.Frames < 2 || o.anim.Frames > maxFrames {
+				return usageErrorf("--frames %d: want from 2 to %d", o.anim.Frames, maxFrames)
 			}
 			if o.anim.Delay < 2 || o.anim.Delay > 1000 {
 				return usageErrorf("--delay %d: want from 2 to 1000 hundredths of a second", o.anim.Delay)

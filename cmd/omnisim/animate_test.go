@@ -59,6 +59,7 @@ func TestAnimateCommand(t *testing.T) {
 	}{
 		{args("--width", "100"), "--width 100"},
 		{args("--frames", "1"), "--frames 1"},
+		{args("--frames", "2001"), "--frames 2001: want from 2 to 2000"},
 		{args("--delay", "0"), "--delay 0"},
 		{args("--out", ""), "--out needs"},
 		{args(dir, "--set", "seed=2"), "is a run's output folder"},

@@ -47,7 +47,11 @@ func checkJobs(workers int, given bool) error {
 
 // open loads the scenario name with --set, and returns it with its world
 // (the seed --seed gives, when seedGiven) and the replications to run
-// (--reps, or the scenario's).
+// (--reps, or the scenario's). A run whose replications would not fit in
+// models.MemoryBudget is refused here, before anything runs: each
+// replication is added to batches as it ends (models.Pooled), and with
+// --precision up to --max-reps of them. A shard checks its own share
+// (runShard), which it keeps whole.
 func (o *runOptions) open(name string, seedGiven bool) (*scenarios.Scenario, models.Config, int, error) {
 	sc, err := scenarios.Open(name, o.sets)
 	if err != nil {
@@ -60,6 +64,15 @@ func (o *runOptions) open(name string, seedGiven bool) (*scenarios.Scenario, mod
 	reps := sc.Replications
 	if o.reps > 0 {
 		reps = o.reps
+	}
+	if o.shardSpec == "" {
+		kept, flags := reps, "--reps"
+		if len(o.precision) > 0 {
+			kept, flags = max(reps, o.maxReps), "--max-reps"
+		}
+		if err := checkStreamedMemory(sc.File, &cfg, kept, 1, 0, parallel(o.workers, kept), flags); err != nil {
+			return nil, models.Config{}, 0, err
+		}
 	}
 	return sc, cfg, reps, nil
 }

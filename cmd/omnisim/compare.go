@@ -116,6 +116,13 @@ func (o *compareOptions) run(s streams, nameA, nameB string, seedGiven bool) err
 	if o.reps > 0 {
 		reps = o.reps
 	}
+	// A's and B's batches are kept to the end (models.Pooled), counted
+	// here as if both were the larger.
+	for _, sc := range []*scenarios.Scenario{a, b} {
+		if err := checkStreamedMemory(sc.File, &sc.Config, reps, 2, 0, parallel(o.workers, reps), "--reps"); err != nil {
+			return err
+		}
+	}
 	cfgA, cfgB := a.Config, b.Config
 	cfgA.Seed, cfgB.Seed = seed, seed
 	name := "compare-" + a.Name

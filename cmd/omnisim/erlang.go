@@ -219,8 +219,11 @@ func (o *erlangOptions) check(f *pflag.FlagSet) error {
 		}
 		return joinProblems(problems)
 	}
-	if !(o.hours > 0) || o.hours > 1e6 {
-		bad("--hours must be a positive number of hours, at most 1e6")
+	if !(o.hours > 0) || o.hours > maxErlangHours {
+		bad("--hours must be a positive number of hours, at most %d", maxErlangHours)
+	}
+	if f.Changed("agents") && o.agents > models.MaxAgents {
+		bad("--agents %d: at most %d agents can be simulated, the most a pool may have", o.agents, models.MaxAgents)
 	}
 	if o.reps < 1 || o.reps > scenarios.MaxReplications {
 		bad("--reps must be from 1 to %d, not %d", scenarios.MaxReplications, o.reps)
@@ -361,6 +364,10 @@ func (o *erlangOptions) runCA(s streams, f *pflag.FlagSet) error {
 	var simCfg *models.Config
 	if o.simulate {
 		simCfg = o.simConfig(r.Agents, f)
+		if err := memoryRefusal("the simulated queue", simCfg.CheckMemory(o.reps, parallel(o.workers, o.reps), models.MemoryBudget),
+			"run fewer replications (--reps), or fewer hours (--hours)"); err != nil {
+			return err
+		}
 		results, err := models.RunReplications(simCfg, o.reps, o.workers)
 		if err != nil {
 			return failed(err)
@@ -373,6 +380,10 @@ func (o *erlangOptions) runCA(s streams, f *pflag.FlagSet) error {
 	}
 	return failed(o.writeTable(s.out, r, scheduled, sim, simCfg))
 }
+
+// maxErlangHours caps --hours: with the tenth more of warm-up, in
+// intervals of an hour, the horizon stays within models.MaxIntervals.
+const maxErlangHours = 900_000
 
 // simConfig is the single queue of the formula, as a simulation: the first
 // 10 % of each replication is warm-up.

@@ -104,7 +104,7 @@ func TestBadInput(t *testing.T) {
 			"omnisim: --service-dist is a simulation setting: add --simulate",
 		}, "omnisim erlang c"},
 		{"hours and reps zero", args("erlang", "c", erlangArgs, "--agents", "14", "--simulate", "--hours", "0", "--reps", "0"), []string{
-			"omnisim: --hours must be a positive number of hours, at most 1e6",
+			"omnisim: --hours must be a positive number of hours, at most 900000",
 			"omnisim: --reps must be from 1 to 100000, not 0",
 		}, "omnisim erlang c"},
 		{"simulate jobs negative", args("erlang", "c", sim, "-j", "-1"),

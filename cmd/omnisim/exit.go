@@ -117,9 +117,10 @@ func machineFault(err error) bool {
 type badInputer interface{ BadInput() bool }
 
 // exitCode maps an error to the process's exit status: 2 for bad input or
-// usage (scenarios.Errors, models.Problems, usage and input errors, errors
-// that say BadInput), 1 for everything else: an error nobody classified is
-// a failure, not the user's mistake.
+// usage (scenarios.Errors, models.Problems, a run refused by its memory
+// estimate, usage and input errors, errors that say BadInput), 1 for
+// everything else: an error nobody classified is a failure, not the user's
+// mistake.
 func exitCode(err error) int {
 	var f failure
 	var se scenarios.Errors
@@ -129,13 +130,14 @@ func exitCode(err error) int {
 	var bi badInputer
 	var pe *output.PartError
 	var ie *input.Error
+	var me *models.MemoryError
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &f):
 		return exitFailure
 	case errors.As(err, &se), errors.As(err, &mp), errors.As(err, &u), errors.As(err, &in),
-		errors.As(err, &bi) && bi.BadInput(), isUsage(err), errors.As(err, &pe), errors.As(err, &ie):
+		errors.As(err, &bi) && bi.BadInput(), isUsage(err), errors.As(err, &pe), errors.As(err, &ie), errors.As(err, &me):
 		return exitInput
 	}
 	return exitFailure

@@ -40,6 +40,8 @@ func TestExitCode(t *testing.T) {
 		{"from input: disk", fromInput(&fs.PathError{Op: "read", Path: "s.yaml", Err: syscall.EIO}), exitFailure},
 		{"from input: a failure stays one", fromInput(failed(plain)), exitFailure},
 		{"from input: nil", fromInput(nil), exitOK},
+		{"a run refused by its memory estimate", &memoryError{file: "s.yaml", err: &models.MemoryError{Setting: "replications"}}, exitInput},
+		{"a memory estimate, wrapped", fmt.Errorf("fit: %w", &models.MemoryError{Setting: "horizon"}), exitInput},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

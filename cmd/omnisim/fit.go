@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -192,13 +194,13 @@ func (o *fitOptions) fit(s streams, path string) error {
 	if err := o.checkOutputs(path, out); err != nil {
 		return err
 	}
-	file, err := input.Open(path, "contact log")
+	file, err := fit.OpenLog(path)
 	if err != nil {
 		return err
 	}
 	defer file.Close()
 	in := bufio.NewReaderSize(file, 1<<16)
-	format, err := o.detect(in)
+	format, err := o.detect(path, in)
 	if err != nil {
 		return fromInput(err)
 	}
@@ -239,6 +241,13 @@ func (o *fitOptions) fit(s streams, path string) error {
 	if err != nil {
 		return err
 	}
+	// The check keeps every replication to the end: one that would not fit
+	// in memory is refused before anything is written.
+	if o.check {
+		if err := checkMemory(out, &sc.Config, o.reps, parallel(o.workers, o.reps), "--reps"); err != nil {
+			return err
+		}
+	}
 	if err := writeAtomic(out, func(w *bufio.Writer) error { _, err := w.Write(yaml); return err }); err != nil {
 		return failed(err)
 	}
@@ -273,6 +282,9 @@ func (o *fitOptions) fit(s streams, path string) error {
 		missing = miss
 		_, tsc, err := o.scenario(s, transfer, name+"-after", filepath.Base(path), fit.CalibrateOptions{})
 		if err != nil {
+			return err
+		}
+		if err := checkMemory(out, &tsc.Config, o.reps, parallel(o.workers, o.reps), "--reps"); err != nil {
 			return err
 		}
 		results, err := o.simulate(s, &tsc.Config)
@@ -521,8 +533,8 @@ func namesOf(charts []output.Chart) []string {
 }
 
 // detect returns the format --format names, or the one whose columns the
-// log's header has.
-func (o *fitOptions) detect(in *bufio.Reader) (fit.Format, error) {
+// log's header has. path names the log in messages.
+func (o *fitOptions) detect(path string, in *bufio.Reader) (fit.Format, error) {
 	if o.mapping != "" {
 		if o.format != "" {
 			return fit.Format{}, usageErrorf("give --format or --map, not both")
@@ -566,7 +578,29 @@ func (o *fitOptions) detect(in *bufio.Reader) (fit.Format, error) {
 			return f, nil
 		}
 	}
-	return fit.Format{}, fmt.Errorf("fit: the header %q is not one omnisim knows: give --format (bank or omnisim) or --map FILE", strings.TrimSpace(string(line)))
+	text, ok := headerText(line)
+	if !ok {
+		return fit.Format{}, fmt.Errorf("fit: %s: the log does not begin with a header of column names but with bytes that are not text: is it a contact log (CSV text)?", path)
+	}
+	return fit.Format{}, fmt.Errorf("fit: %s: the header %q is not one omnisim knows: give --format (bank or omnisim) or --map FILE", path, text)
+}
+
+// maxHeaderQuote is the most characters of a log's header a message
+// quotes.
+const maxHeaderQuote = 200
+
+// headerText returns a log's first line as a message may quote it, cut
+// to maxHeaderQuote characters, and false when it is not text (a binary
+// file): a message never echoes binary bytes.
+func headerText(line []byte) (string, bool) {
+	text := strings.TrimSpace(strings.TrimPrefix(string(line), "\ufeff"))
+	if !utf8.ValidString(text) || strings.ContainsFunc(text, func(r rune) bool { return unicode.IsControl(r) && r != '\t' }) {
+		return "", false
+	}
+	if r := []rune(text); len(r) > maxHeaderQuote {
+		text = string(r[:maxHeaderQuote]) + "…"
+	}
+	return text, true
 }
 
 // fittedLaws are the two laws fitted to handle times, named with their

@@ -75,6 +75,9 @@ func (o *runOptions) runShard(s streams, sc *scenarios.Scenario, cfg *models.Con
 		return usageErrorf("--shard %s: %d shards of %d replications would leave some with none: give N at most %d", shard, shard.Count, reps, reps)
 	}
 	jobs := shard.Jobs(reps)
+	if err := checkMemory(sc.File, cfg, len(jobs), parallel(o.workers, len(jobs)), "--reps, or more shards with --shard"); err != nil {
+		return err
+	}
 	start := time.Now()
 	bar := newProgress(s, "replications", len(jobs))
 	results, err := o.replicate(cfg, jobs, nil, bar)

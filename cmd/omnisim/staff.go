@@ -72,8 +72,8 @@ interval: rostering shifts is left out.`,
 			if err := checkRepsJobs(cmd, o.reps, o.workers); err != nil {
 				return err
 			}
-			if o.maxAgents < 1 {
-				return usageErrorf("--max-agents must be at least 1, not %d", o.maxAgents)
+			if o.maxAgents < 1 || o.maxAgents > models.MaxAgents {
+				return usageErrorf("--max-agents must be from 1 to %d, the most agents a pool may have in an interval, not %d", models.MaxAgents, o.maxAgents)
 			}
 			if !(o.precision > 0 && o.precision < 100) {
 				return usageErrorf("--precision must be between 0 and 100 percentage points, not %g", o.precision)
@@ -109,6 +109,15 @@ interval: rostering shifts is left out.`,
 func (o *staffOptions) staff(s streams, name string, seedGiven bool) error {
 	sc, cfg, reps, err := o.open(name, seedGiven)
 	if err != nil {
+		return err
+	}
+	// The search holds its last simulation's replications while it runs
+	// the next (reps, twice); the verification streams up to
+	// --max-verify-reps into batches (models.Pooled). The agents counted
+	// are the scenario's: those the search adds, at most --max-agents a
+	// pool, weigh little beside them.
+	if err := checkStreamedMemory(sc.File, &cfg, o.maxVerifyReps, 1, 2*reps, parallel(o.workers, max(reps, o.maxVerifyReps)),
+		"--reps or --max-verify-reps"); err != nil {
 		return err
 	}
 	dir, err := o.outDir(sc.Name+"-staff", scenarioSources(sc)...)

@@ -147,7 +147,7 @@ func TestStaffBadInput(t *testing.T) {
 		{"no scenario", args("staff"), "accepts 1 arg(s), received 0"},
 		{"unknown scenario", args("staff", "nosuch", "--no-out"), `"nosuch" is neither a file nor a built-in scenario`},
 		{"zero reps", args("staff", "textbook", "--reps", "0", "--no-out"), "--reps must be at least 1, not 0"},
-		{"zero cap", args("staff", "textbook", "--max-agents", "0", "--no-out"), "--max-agents must be at least 1, not 0"},
+		{"zero cap", args("staff", "textbook", "--max-agents", "0", "--no-out"), "--max-agents must be from 1 to 100000, the most agents a pool may have in an interval, not 0"},
 		{"one iteration", args("staff", "textbook", "--max-iterations", "1", "--no-out"), "--max-iterations must be at least 2, not 1"},
 		{"zero precision", args("staff", "textbook", "--precision", "0", "--no-out"), "--precision must be between 0 and 100 percentage points, not 0"},
 		{"one verification replication", args("staff", "textbook", "--max-verify-reps", "1", "--no-out"), "--max-verify-reps must be from 2 to 100000, not 1"},

@@ -225,6 +225,19 @@ func (o *sweepOptions) sweep(s streams, name string, seedGiven bool) error {
 	if o.shardSpec != "" {
 		return o.sweepShard(s, spec, srcs)
 	}
+	// A sweep keeps every point's replications, as their totals, to the
+	// end: each point is checked as if all of them were its own, an upper
+	// bound when points differ in horizon, channels or pools. The jobs are
+	// counted, not listed: the list of a billion would not fit either.
+	jobs := 0
+	for _, n := range reps {
+		jobs += n
+	}
+	for i, c := range cfgs {
+		if err := checkSweepMemory(scs[i].File, c, jobs, parallel(o.workers, jobs), "--reps, or fewer points"); err != nil {
+			return err
+		}
+	}
 	dir, err := o.outDir(scs[0].Name+"-sweep", srcs...)
 	if err != nil {
 		return err
@@ -325,6 +338,11 @@ func (o *sweepOptions) sweepShard(s streams, spec sweepSpec, srcs []source) erro
 	var jobs []models.SweepJob
 	for _, j := range shard.Jobs(len(all)) {
 		jobs = append(jobs, all[j])
+	}
+	for _, c := range spec.configs() {
+		if err := checkSweepMemory(spec.File, c, len(jobs), parallel(o.workers, len(jobs)), "--reps, fewer points, or more shards with --shard"); err != nil {
+			return err
+		}
 	}
 	start := time.Now()
 	bar := newProgress(s, "replications", len(jobs))

@@ -61,13 +61,29 @@ func PoolResults(cfg *Config, results []*Result) *Pooled {
 	return p
 }
 
+// Take gathers r, the next replication, as Add does, but may keep r
+// itself as a batch, saving a copy: r must not be used again.
+func (p *Pooled) Take(r *Result) {
+	if len(p.Totals)%p.size() == len(p.Batches) {
+		p.Totals = append(p.Totals, r.Totals())
+		r.Replications = r.Weight()
+		p.Batches = append(p.Batches, r)
+		return
+	}
+	p.Add(r)
+}
+
+// size returns the most batches.
+func (p *Pooled) size() int {
+	if p.Size <= 0 {
+		return MinBatches
+	}
+	return p.Size
+}
+
 // Add gathers r, the next replication. r is not changed, nor kept.
 func (p *Pooled) Add(r *Result) {
-	size := p.Size
-	if size <= 0 {
-		size = MinBatches
-	}
-	b := len(p.Totals) % size
+	b := len(p.Totals) % p.size()
 	p.Totals = append(p.Totals, r.Totals())
 	if b == len(p.Batches) {
 		p.Batches = append(p.Batches, r.clone())

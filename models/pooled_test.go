@@ -14,28 +14,34 @@ func TestPooledBatches(t *testing.T) {
 	cfg := erlangAConfig(2 * 3600)
 	cfg.Interval = 1800
 	const reps = MinBatches + 5
-	results, err := RunReplications(cfg, reps, 0)
-	if err != nil {
-		t.Fatal(err)
+	// Flows and levels that differ by replication.
+	run := func() []*Result {
+		results, err := RunReplications(cfg, reps, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range results {
+			r.Flows = [][]int64{{int64(r.Replication)}}
+			r.Expectation = []float64{1, 2, 3, float64(r.Replication)}
+		}
+		return results
 	}
-	for _, r := range results {
-		r.Flows = [][]int64{{int64(r.Replication)}}
-		r.Expectation = []float64{1, 2, 3, float64(r.Replication)}
-	}
-	before, err := RunReplications(cfg, reps, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range before {
-		r.Flows = [][]int64{{int64(r.Replication)}}
-		r.Expectation = []float64{1, 2, 3, float64(r.Replication)}
-	}
+	results, before := run(), run()
 	p := &Pooled{Size: MinBatches}
 	for _, r := range results {
 		p.Add(r)
 	}
 	if !reflect.DeepEqual(results, before) {
 		t.Fatal("PoolResults changed the results it was given")
+	}
+	// Take, which may keep a result as a batch, gathers the same.
+	taken := &Pooled{Size: MinBatches}
+	for _, r := range before {
+		c := *r
+		taken.Take(&c)
+	}
+	if !reflect.DeepEqual(taken, p) {
+		t.Error("Take gathers otherwise than Add")
 	}
 	if p.Replications() != reps || len(p.Batches) != MinBatches {
 		t.Fatalf("%d replications in %d batches, want %d in %d", p.Replications(), len(p.Batches), reps, MinBatches)

@@ -57,7 +57,7 @@ func gather(cfg *models.Config, first, reps, workers int, p *models.Pooled) erro
 	return sim.Stream(reps, workers, func(i int) (*models.Result, error) {
 		return models.Run(cfg, first+i)
 	}, func(_ int, r *models.Result) error {
-		p.Add(r)
+		p.Take(r)
 		return nil
 	})
 }

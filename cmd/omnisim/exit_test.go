@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
+	"runtime/debug"
 	"syscall"
 	"testing"
 
@@ -49,5 +51,21 @@ func TestExitCode(t *testing.T) {
 				t.Errorf("exitCode(%v) = %d, want %d", tc.err, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestLimitMemory: the soft memory limit is the budget the estimate
+// checks runs against, unless GOMEMLIMIT sets one.
+func TestLimitMemory(t *testing.T) {
+	before := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(before)
+	debug.SetMemoryLimit(math.MaxInt64)
+	limitMemory(func(string) string { return "1GiB" })
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("with GOMEMLIMIT set: limit %d, want it left alone", got)
+	}
+	limitMemory(func(string) string { return "" })
+	if got := debug.SetMemoryLimit(-1); got != models.MemoryBudget {
+		t.Errorf("limit %d, want the budget %d", got, int64(models.MemoryBudget))
 	}
 }

@@ -240,7 +240,7 @@ func (o *runOptions) replicate(cfg *models.Config, reps []int, contacts *output.
 // however many run.
 func (o *runOptions) gather(cfg *models.Config, reps []int, contacts *output.Contacts, bar progress, pooled *models.Pooled) error {
 	return sim.Stream(len(reps), o.workers, o.runOne(cfg, reps, contacts, bar), func(_ int, r *models.Result) error {
-		pooled.Add(r)
+		pooled.Take(r)
 		return nil
 	})
 }

@@ -191,8 +191,12 @@ func readLine(r *bufio.Reader, limit int) (string, error) {
 }
 
 // jobsOf returns how many of an experiment's jobs shard index of count
-// runs, without listing them: (jobs − index) ÷ count, rounded up.
-func jobsOf(index, count, jobs int64) int64 {
+// runs, without listing them (Shard.JobsOf): for a run, its block's
+// length; otherwise (jobs − index) ÷ count, rounded up.
+func jobsOf(kind string, index, count, jobs int64) int64 {
+	if kind == "run" {
+		return blockStart(index+1, count, jobs) - blockStart(index, count, jobs)
+	}
 	if index >= jobs {
 		return 0
 	}
@@ -227,7 +231,7 @@ func (h *partHeader) check(path string, size, headerLen int64) error {
 		bad("it claims %d jobs, where an experiment has from 1 to %d", h.Jobs, int64(maxPartJobs))
 	}
 	if shardsOK && jobsOK && h.Shard >= 0 && h.Shard < h.Shards {
-		if want := jobsOf(h.Shard, h.Shards, h.Jobs); h.Results != want {
+		if want := jobsOf(h.Kind, h.Shard, h.Shards, h.Jobs); h.Results != want {
 			bad("as shard %d/%d of %d jobs it must hold %d results, and its header says %d", h.Shard, h.Shards, h.Jobs, want, h.Results)
 		}
 	}

@@ -15,13 +15,13 @@ import (
 	"github.com/omnisim/omnisim/models"
 )
 
-// testPart writes a small part, shard 1 of 2 of 3 replications of
+// testPart writes a small part, shard 1 of 2 of 2 replications of
 // reportWorld, and returns its file's bytes.
 func testPart(t testing.TB) []byte {
 	t.Helper()
 	cfg := reportWorld()
 	cfg.Horizon = 4 * 3600
-	p := &Part{Format: ShardFormat, Version: "test", Kind: "run", Shard: Shard{1, 2}, Jobs: 3, Spec: []byte(`{"the":"experiment"}`)}
+	p := &Part{Format: ShardFormat, Version: "test", Kind: "run", Shard: Shard{1, 2}, Jobs: 2, Spec: []byte(`{"the":"experiment"}`)}
 	res, err := models.Run(cfg, 1)
 	if err != nil {
 		t.Fatal(err)
@@ -77,13 +77,13 @@ func TestReadPartRefuses(t *testing.T) {
 		{"cut short", good[:len(good)-7], []string{"after its header, where its header says", "it was cut short"}},
 		{"cut in its header", good[:30], []string{"its header ends before its line does"}},
 		{"a byte more", append(bytes.Clone(good), 0), []string{"bytes after its header, where its header says"}},
-		{"empty", nil, []string{`is not an omnisim part file (its first line is not "omnisim-part 2")`}},
-		{"format 1", edit(t, good, "omnisim-part 2", "omnisim-part 1"), []string{`is a part file of format "1"`}},
+		{"empty", nil, []string{`is not an omnisim part file (its first line is not "omnisim-part 3")`}},
+		{"format 1", edit(t, good, "omnisim-part 3", "omnisim-part 1"), []string{`is a part file of format "1"`}},
 		{"9e18 shards", edit(t, good, `"shards":2,`, `"shards":9000000000000000000,`),
 			[]string{"it claims 9000000000000000000 shards, where an experiment has from 1 to 100000"}},
 		{"shards in e-notation", edit(t, good, `"shards":2,`, `"shards":9e18,`), []string{"its header's shards is 9e18, not a whole number"}},
-		{"1e15 jobs", edit(t, good, `"jobs":3,`, `"jobs":1000000000000000,`), []string{"it claims 1000000000000000 jobs"}},
-		{"more jobs than results", edit(t, good, `"jobs":3,`, `"jobs":3000000,`),
+		{"1e15 jobs", edit(t, good, `"jobs":2,`, `"jobs":1000000000000000,`), []string{"it claims 1000000000000000 jobs"}},
+		{"more jobs than results", edit(t, good, `"jobs":2,`, `"jobs":3000000,`),
 			[]string{"as shard 1/2 of 3000000 jobs it must hold 1500000 results, and its header says 1"}},
 		{"shard out of range", edit(t, good, `"shard":1,`, `"shard":2,`), []string{"it claims to be shard 2 of 2"}},
 		{"negative shard", edit(t, good, `"shard":1,`, `"shard":-1,`), []string{"it claims to be shard -1 of 2"}},
@@ -120,7 +120,7 @@ func TestReadPartRefuses(t *testing.T) {
 	if err := os.WriteFile(path, good, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if p, err := ReadPart(path); err != nil || p.Shard != (Shard{1, 2}) || p.Jobs != 3 || len(p.Results) != 1 || string(p.Spec) != `{"the":"experiment"}` {
+	if p, err := ReadPart(path); err != nil || p.Shard != (Shard{1, 2}) || p.Jobs != 2 || len(p.Results) != 1 || string(p.Spec) != `{"the":"experiment"}` {
 		t.Errorf("the good part: %+v, %v", p, err)
 	}
 }
@@ -208,7 +208,7 @@ func FuzzReadPart(f *testing.F) {
 		}
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
-		p, err := readPart("p", bytes.NewReader(data), int64(len(data)))
+		p, err := readPart("p", bytes.NewReader(data), int64(len(data)), true)
 		runtime.ReadMemStats(&after)
 		if err == nil && (p.check() != nil || p.Format != ShardFormat) {
 			t.Errorf("read a part that does not check: %v", p.check())

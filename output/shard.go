@@ -25,15 +25,19 @@ import (
 // and writes them to a part file; merging the parts gives back every job's
 // result, and from them exactly the output one machine would have written.
 
-// ShardFormat is the version of the part files' layout.
-const ShardFormat = 2
+// ShardFormat is the version of the part files' layout, and of how the
+// jobs are shared out (Shard.JobsOf): 3 gives a run's shards blocks of
+// consecutive replications.
+const ShardFormat = 3
 
 // ShardPartExt is the extension of a part file.
 const ShardPartExt = ".omnisim-part"
 
 // Shard names a share of an experiment's jobs: shard Index of Count
-// (from 0), the jobs j with j mod Count = Index. Dealing the jobs out in
-// turn keeps the shards' work alike when later jobs cost more.
+// (from 0). A run's shard holds a block of consecutive replications, so
+// that merge adds a part's replications in order, one part at a time; a
+// sweep's, the jobs j with j mod Count = Index: dealing them out in turn
+// keeps the shards' work alike when later points cost more.
 type Shard struct {
 	Index, Count int
 }
@@ -78,13 +82,30 @@ const MaxShards = 100_000
 // String writes the shard as K/N.
 func (s Shard) String() string { return fmt.Sprintf("%d/%d", s.Index, s.Count) }
 
-// Jobs returns the shard's jobs of an experiment of n jobs, in order.
-func (s Shard) Jobs(n int) []int {
+// JobsOf returns the shard's jobs of an experiment of the given kind
+// ("run" or "sweep") of n jobs, in order: for a run, the block from
+// Index·n÷Count to (Index+1)·n÷Count; otherwise every Count-th job from
+// Index.
+func (s Shard) JobsOf(kind string, n int) []int {
 	var jobs []int
+	if kind == "run" {
+		from, to := blockStart(int64(s.Index), int64(s.Count), int64(n)), blockStart(int64(s.Index)+1, int64(s.Count), int64(n))
+		for j := from; j < to; j++ {
+			jobs = append(jobs, int(j))
+		}
+		return jobs
+	}
 	for j := s.Index; j < n; j += s.Count {
 		jobs = append(jobs, j)
 	}
 	return jobs
+}
+
+// blockStart returns the first job of a run's shard index of count, of
+// jobs jobs: index·jobs÷count, rounded down. The caps on shards and jobs
+// keep the product far from overflowing.
+func blockStart(index, count, jobs int64) int64 {
+	return index * jobs / count
 }
 
 // PartName is the name of the shard's part file in the parts folder:
@@ -215,6 +236,20 @@ func (c *countingWriter) Write(b []byte) (int, error) {
 // header's checksum; only then are the results decoded. A file that is not
 // a part, or a damaged one, gives a *PartError naming it.
 func ReadPart(path string) (*Part, error) {
+	return openPart(path, true)
+}
+
+// ReadPartHead reads one part file as ReadPart does, checking its header
+// and its checksum, but not its results, which it leaves out: what merge
+// checks every part against the others with, before it reads any part's
+// results.
+func ReadPartHead(path string) (*Part, error) {
+	return openPart(path, false)
+}
+
+// openPart reads the part file at path, its results too when results is
+// true.
+func openPart(path string, results bool) (*Part, error) {
 	f, err := input.Open(path, "part file")
 	if err != nil {
 		return nil, err
@@ -224,12 +259,12 @@ func ReadPart(path string) (*Part, error) {
 	if err != nil {
 		return nil, err
 	}
-	return readPart(path, f, info.Size())
+	return readPart(path, f, info.Size(), results)
 }
 
-// readPart reads a part file of size bytes from f; path names it in
-// messages.
-func readPart(path string, f io.ReaderAt, size int64) (*Part, error) {
+// readPart reads a part file of size bytes from f, its results when
+// results is true; path names it in messages.
+func readPart(path string, f io.ReaderAt, size int64, results bool) (*Part, error) {
 	br := bufio.NewReaderSize(io.NewSectionReader(f, 0, min(size, partHeaderLimit+128)), 512)
 	h, headerLen, err := readPartHeader(path, br)
 	if headerLen == 0 {
@@ -250,6 +285,12 @@ func readPart(path string, f io.ReaderAt, size int64) (*Part, error) {
 	if _, err := f.ReadAt(p.Spec, headerLen); err != nil {
 		return nil, fmt.Errorf("output: reading %s: %w", path, err)
 	}
+	if !results {
+		if err := p.checkShare(); err != nil {
+			return nil, damaged(path, "%v", err)
+		}
+		return p, nil
+	}
 	rest := bufio.NewReaderSize(io.NewSectionReader(f, headerLen+h.SpecBytes, h.PayloadBytes-h.SpecBytes), 1<<16)
 	if err := gob.NewDecoder(rest).Decode(&p.Results); err != nil {
 		return nil, damaged(path, "its results cannot be read (%v)", err)
@@ -267,6 +308,22 @@ func readPart(path string, f io.ReaderAt, size int64) (*Part, error) {
 // computing rather than listing its shard's jobs, so that nothing is
 // allocated for numbers it claims.
 func (p *Part) check() error {
+	if err := p.checkShare(); err != nil {
+		return err
+	}
+	s := p.Shard
+	if want := jobsOf(p.Kind, int64(s.Index), int64(s.Count), int64(p.Jobs)); int64(len(p.Results)) != want {
+		return fmt.Errorf("shard %s of %d jobs has %d results, want %d", s, p.Jobs, len(p.Results), want)
+	}
+	if slices.Contains(p.Results, nil) {
+		return fmt.Errorf("shard %s has a missing result", s)
+	}
+	return nil
+}
+
+// checkShare checks a part's shard and jobs against each other and the
+// caps.
+func (p *Part) checkShare() error {
 	s := p.Shard
 	switch {
 	case s.Count < 1 || s.Count > MaxShards:
@@ -275,12 +332,6 @@ func (p *Part) check() error {
 		return fmt.Errorf("shard %d of %d", s.Index, s.Count)
 	case p.Jobs < 0 || p.Jobs > maxPartJobs:
 		return fmt.Errorf("%d jobs, where an experiment has at most %d", p.Jobs, int64(maxPartJobs))
-	}
-	if want := jobsOf(int64(s.Index), int64(s.Count), int64(p.Jobs)); int64(len(p.Results)) != want {
-		return fmt.Errorf("shard %s of %d jobs has %d results, want %d", s, p.Jobs, len(p.Results), want)
-	}
-	if slices.Contains(p.Results, nil) {
-		return fmt.Errorf("shard %s has a missing result", s)
 	}
 	return nil
 }
@@ -329,6 +380,37 @@ func MergeParts(parts []*Part, names []string) (*Part, []*models.Result, error) 
 	if len(errs) > 0 {
 		return nil, nil, errors.Join(errs...)
 	}
+	first, _, err := CheckParts(parts, names)
+	if err != nil {
+		return nil, nil, err
+	}
+	results := make([]*models.Result, first.Jobs)
+	for _, p := range parts {
+		for i, j := range p.Shard.JobsOf(p.Kind, p.Jobs) {
+			results[j] = p.Results[i]
+		}
+	}
+	return first, results, nil
+}
+
+// CheckParts checks that parts, their heads at least (ReadPartHead), are
+// every shard of one experiment, each once, and returns the first part
+// (for its Kind and Spec) and the parts' indices in shard order: a run's
+// replications in order, part after part. Every problem is reported at
+// once.
+func CheckParts(parts []*Part, names []string) (*Part, []int, error) {
+	if len(parts) == 0 {
+		return nil, nil, &PartError{Msg: "no parts to merge"}
+	}
+	var errs []error
+	for i, p := range parts {
+		if err := p.checkShare(); err != nil {
+			errs = append(errs, damaged(names[i], "%v", err))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, nil, errors.Join(errs...)
+	}
 	first := parts[0]
 	fp := first.Fingerprint()
 	seen := make([]string, first.Shard.Count)
@@ -357,11 +439,9 @@ func MergeParts(parts []*Part, names []string) (*Part, []*models.Result, error) 
 	if len(errs) > 0 {
 		return nil, nil, errors.Join(errs...)
 	}
-	results := make([]*models.Result, first.Jobs)
-	for _, p := range parts {
-		for i, j := range p.Shard.Jobs(p.Jobs) {
-			results[j] = p.Results[i]
-		}
+	order := make([]int, len(parts))
+	for i, p := range parts {
+		order[p.Shard.Index] = i
 	}
-	return first, results, nil
+	return first, order, nil
 }

@@ -58,7 +58,7 @@ func TestParseShard(t *testing.T) {
 func TestShardJobs(t *testing.T) {
 	var all []int
 	for k := range 3 {
-		all = append(all, Shard{k, 3}.Jobs(10)...)
+		all = append(all, Shard{k, 3}.JobsOf("sweep", 10)...)
 	}
 	slices.Sort(all)
 	if want := []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}; !slices.Equal(all, want) {
@@ -67,9 +67,43 @@ func TestShardJobs(t *testing.T) {
 	if got := (Shard{2, 16}).PartName(); got != "part-02-of-16.omnisim-part" {
 		t.Errorf("PartName: %q", got)
 	}
-	if got := (Shard{5, 4}).Jobs(3); len(got) != 0 {
+	if got := (Shard{5, 4}).JobsOf("sweep", 3); len(got) != 0 {
 		t.Errorf("more shards than jobs: %v, want none", got)
 	}
+}
+
+// TestShardJobsOfRun: a run's shards take blocks of consecutive
+// replications, in shard order, as even as can be, and jobsOf counts each
+// block as the header check does, for runs and sweeps alike.
+func TestShardJobsOfRun(t *testing.T) {
+	for _, c := range []struct{ jobs, shards int }{{10, 3}, {10, 10}, {7, 2}, {1000, 7}, {3, 5}} {
+		var all []int
+		for k := range c.shards {
+			s := Shard{k, c.shards}
+			got := s.JobsOf("run", c.jobs)
+			if n := len(got); n < c.jobs/c.shards || n > c.jobs/c.shards+1 {
+				t.Errorf("%d jobs, shard %s: %d jobs, want %d or %d", c.jobs, s, n, c.jobs/c.shards, c.jobs/c.shards+1)
+			}
+			for _, kind := range []string{"run", "sweep"} {
+				if want := int64(len(s.JobsOf(kind, c.jobs))); jobsOf(kind, int64(k), int64(c.shards), int64(c.jobs)) != want {
+					t.Errorf("%s of %d jobs, shard %s: jobsOf says %d, JobsOf lists %d", kind, c.jobs, s, jobsOf(kind, int64(k), int64(c.shards), int64(c.jobs)), want)
+				}
+			}
+			all = append(all, got...)
+		}
+		if want := span(c.jobs); !slices.Equal(all, want) {
+			t.Errorf("%d jobs in %d shards: %v, want 0..%d in order", c.jobs, c.shards, all, c.jobs-1)
+		}
+	}
+}
+
+// span returns 0, 1, …, n−1.
+func span(n int) []int {
+	s := make([]int, n)
+	for i := range s {
+		s[i] = i
+	}
+	return s
 }
 
 // gobBytes encodes results, to compare them exactly (NaN included).
@@ -98,7 +132,7 @@ func TestPartsMerge(t *testing.T) {
 	for k := range shards {
 		s := Shard{k, shards}
 		p := &Part{Format: ShardFormat, Version: "test", Kind: "run", Shard: s, Jobs: reps, Spec: spec}
-		for _, j := range s.Jobs(reps) {
+		for _, j := range s.JobsOf("run", reps) {
 			res, err := models.Run(cfg, j)
 			if err != nil {
 				t.Fatal(err)

@@ -77,7 +77,7 @@ func (o *runOptions) merge(s streams, args []string) error {
 			continue
 		}
 		for _, name := range files {
-			p, err := output.ReadPart(name)
+			p, err := output.ReadPartHead(name)
 			if err != nil {
 				errs = append(errs, err)
 				continue
@@ -88,7 +88,9 @@ func (o *runOptions) merge(s streams, args []string) error {
 	if len(errs) > 0 {
 		return fromInput(errors.Join(errs...))
 	}
-	first, results, err := output.MergeParts(parts, names)
+	// Every part is checked against the others from its head first; then
+	// the parts' results are read one part at a time, in shard order.
+	first, order, err := output.CheckParts(parts, names)
 	if err != nil {
 		return fromInput(err)
 	}
@@ -105,7 +107,15 @@ func (o *runOptions) merge(s streams, args []string) error {
 		if err != nil {
 			return err
 		}
-		return o.finish(s, spec, models.PoolResults(&spec.Config, results), time.Since(start), dir, nil, nil)
+		// A run's shards hold blocks of consecutive replications: added
+		// part after part, they come in order, into batches, and only one
+		// part's results are held at a time.
+		pooled := models.NewPooled(&spec.Config)
+		err = readParts(names, order, first, func(_ int, r *models.Result) { pooled.Take(r) })
+		if err != nil {
+			return err
+		}
+		return o.finish(s, spec, pooled, time.Since(start), dir, nil, nil)
 	case "sweep":
 		var spec sweepSpec
 		if err := json.Unmarshal(first.Spec, &spec); err != nil || len(spec.Configs) != len(spec.Reps) {
@@ -116,7 +126,34 @@ func (o *runOptions) merge(s streams, args []string) error {
 		if err != nil {
 			return err
 		}
+		// A sweep keeps each replication's totals only.
+		results := make([]*models.Result, first.Jobs)
+		err = readParts(names, order, first, func(j int, r *models.Result) { results[j] = r.Totals() })
+		if err != nil {
+			return err
+		}
 		return so.finishSweep(s, spec, results, time.Since(start), dir)
 	}
 	return inputErrorf("%s: parts of %q, which this omnisim cannot merge", names[0], first.Kind)
+}
+
+// readParts reads the results of the parts names, in the order given,
+// one part at a time, and hands each to use with its job's number. Each
+// part must still be the one whose head was checked against first: the
+// same experiment (its fingerprint).
+func readParts(names []string, order []int, first *output.Part, use func(job int, r *models.Result)) error {
+	fp := first.Fingerprint()
+	for _, i := range order {
+		p, err := output.ReadPart(names[i])
+		if err != nil {
+			return fromInput(err)
+		}
+		if p.Fingerprint() != fp {
+			return fromInput(&output.PartError{Path: names[i], Msg: "changed while merge read it: it is now a part of another experiment"})
+		}
+		for k, j := range p.Shard.JobsOf(p.Kind, p.Jobs) {
+			use(j, p.Results[k])
+		}
+	}
+	return nil
 }

@@ -74,7 +74,7 @@ func (o *runOptions) runShard(s streams, sc *scenarios.Scenario, cfg *models.Con
 	if shard.Count > reps {
 		return usageErrorf("--shard %s: %d shards of %d replications would leave some with none: give N at most %d", shard, shard.Count, reps, reps)
 	}
-	jobs := shard.Jobs(reps)
+	jobs := shard.JobsOf("run", reps)
 	if err := checkMemory(sc.File, cfg, len(jobs), parallel(o.workers, len(jobs)), "--reps, or more shards with --shard"); err != nil {
 		return err
 	}

@@ -2,8 +2,12 @@ package main
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/output"
 )
 
 // TestShardMerge: the shards of a run, merged, give exactly what one
@@ -52,6 +56,49 @@ func TestShardMerge(t *testing.T) {
 		filepath.Join(parts, "part-2-of-3.omnisim-part"), "--no-out")
 	if mixed.code != exitInput || !strings.Contains(mixed.stderr, "a part of another experiment") {
 		t.Errorf("mixed parts: %d %q", mixed.code, mixed.stderr)
+	}
+}
+
+// TestMergeReadsInOrder: a run's parts hold blocks of consecutive
+// replications, so merge, reading them one part at a time in shard order,
+// hands the replications on in order (0 to 6 here, from 3 parts given in
+// any order), as the batches need them.
+func TestMergeReadsInOrder(t *testing.T) {
+	parts := filepath.Join(t.TempDir(), "parts")
+	for _, k := range []string{"1/3", "2/3", "0/3"} {
+		if r := omnisim(t, "run", "textbook", "--reps", "7", "--set", "horizon=2h", "--shard", k, "--out", parts, "-j", "1"); r.code != exitOK {
+			t.Fatalf("shard %s: %s", k, r.stderr)
+		}
+	}
+	names, err := output.PartFiles(parts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Reverse(names)
+	var heads []*output.Part
+	for _, name := range names {
+		p, err := output.ReadPartHead(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Results != nil {
+			t.Errorf("%s: its head read its results too", name)
+		}
+		heads = append(heads, p)
+	}
+	first, order, err := output.CheckParts(heads, names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []int
+	err = readParts(names, order, first, func(j int, r *models.Result) {
+		if r.Replication != j {
+			t.Errorf("job %d holds replication %d", j, r.Replication)
+		}
+		got = append(got, j)
+	})
+	if err != nil || !slices.Equal(got, []int{0, 1, 2, 3, 4, 5, 6}) {
+		t.Errorf("read jobs %v (%v), want 0 to 6 in order", got, err)
 	}
 }
 

@@ -336,7 +336,7 @@ func (o *sweepOptions) sweepShard(s streams, spec sweepSpec, srcs []source) erro
 		return usageErrorf("--shard %s: %d shards of %d replications would leave some with none: give N at most %d", shard, shard.Count, len(all), len(all))
 	}
 	var jobs []models.SweepJob
-	for _, j := range shard.Jobs(len(all)) {
+	for _, j := range shard.JobsOf("sweep", len(all)) {
 		jobs = append(jobs, all[j])
 	}
 	for _, c := range spec.configs() {

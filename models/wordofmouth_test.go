@@ -535,8 +535,10 @@ func (f *fixedDraws) Uint64() uint64 {
 // draw u tells the story when u < the chance.
 //
 // Seen to catch: share_good and share_bad swapped; a late answer not making
-// the journey bad; public_factor left out. Equivalent change, not caught
-// and not catchable: dropping the cap at 1 (a draw is always below 1).
+// the journey bad; public_factor left out. Equivalent changes, not caught
+// and not catchable: dropping the cap at 1 (a draw is always below 1), and
+// telling when u ≤ the chance rather than u < it (a draw equal to the
+// chance has probability 2⁻⁵³ at most).
 func TestFormulaShareChance(t *testing.T) {
 	cases := []struct {
 		name     string

@@ -471,3 +471,57 @@ func binomial(n, k int) float64 {
 	}
 	return r
 }
+
+// TestFormulaAvailabilityChain: an agent who comes to work is away with
+// the chance 1 − a (the chain's long-run share), and each spell is
+// exponential: away of mean d (away_spell), ready of mean d·a/(1 − a), so
+// that the chain turns away at rate (1 − a)/(a·d) and back at rate 1/d.
+// 20,000 agents hired at once at a = 0.8, d = 300 s: the share away and
+// the mean first spells, ready and away, must fall within their 99.9 %
+// intervals (normal law of a binomial share, and of a mean of
+// exponentials, whose sd is their mean), Bonferroni over the three
+// comparisons.
+//
+// Seen to catch: a new agent away with the chance a; ready spells of mean
+// d/(1 − a) (turning away at rate (1 − a)/d); away spells of mean d·a.
+func TestFormulaAvailabilityChain(t *testing.T) {
+	const n, a, d = 20000, 0.8, 300.0
+	pool := onePool("agents", n, "queue")
+	pool.Availability, pool.AwaySpell = []float64{a}, d
+	cfg := &Config{Seed: 44, Horizon: 3600, Interval: 3600, Channels: []Channel{live("queue", 1.0/3600, 60)}, Pools: []Pool{pool}}
+	cfg.SetDefaults()
+	w := newWorld(cfg, sim.NewStreams(cfg.Seed, 0))
+	p := w.pools[0]
+	p.staff(n)
+	z := 3.59 // two-sided, 1 − 0.001/3
+	var away, ready []float64
+	for _, ag := range p.all {
+		at, ok := ag.toggle.When()
+		if !ok {
+			t.Fatal("an agent with no next change between ready and away")
+		}
+		if ag.away {
+			away = append(away, at)
+		} else {
+			ready = append(ready, at)
+		}
+	}
+	share := float64(len(away)) / n
+	if half := z * math.Sqrt(a*(1-a)/n); math.Abs(share-(1-a)) > half {
+		t.Errorf("%.4f of new agents away, want %.2f ± %.4f", share, 1-a, half)
+	}
+	for _, c := range []struct {
+		what  string
+		times []float64
+		want  float64
+	}{{"ready", ready, d * a / (1 - a)}, {"away", away, d}} {
+		m := 0.0
+		for _, x := range c.times {
+			m += x
+		}
+		m /= float64(len(c.times))
+		if half := z * c.want / math.Sqrt(float64(len(c.times))); math.Abs(m-c.want) > half {
+			t.Errorf("first spells %s: mean %.1f s, want %.1f ± %.1f s", c.what, m, c.want, half)
+		}
+	}
+}

@@ -11,9 +11,9 @@ import (
 // quotient of sums over every replication (perReplication). Its 95 %
 // confidence half-width comes from the jackknife over the batches of
 // replications (models.Pooled; a batch is one replication when there are
-// no more replications than batches): the figure recomputed with each batch left
-// out in turn (sim.JackknifeCI). For counts, a mean per replication, this
-// is the usual Student t interval of the mean.
+// no more replications than batches): the figure recomputed with each
+// batch left out in turn (sim.JackknifeCI). For counts, a mean per
+// replication, this is the usual Student t interval of the mean.
 
 // pooledHalfWidths returns, for each figure of figs, the 95 % half-width of
 // the figure of parts (one tally per batch, weights[i] replications in

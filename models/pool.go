@@ -93,6 +93,19 @@ func (p *Pool) ScheduledAt(k int, interval float64, start Weekday) int {
 // AvailableAt returns the agents taking contacts in interval k: the
 // scheduled headcount less shrinkage, rounded to the nearest agent.
 func (p *Pool) AvailableAt(k int, interval float64, start Weekday) int {
-	n := p.ScheduledAt(k, interval, start)
-	return int(math.Floor(float64(n)*(1-p.Shrinkage) + 0.5))
+	return Shrunk(p.ScheduledAt(k, interval, start), p.Shrinkage)
+}
+
+// halfSlack is how far below a half n·(1−shrinkage) may fall and still
+// count as the half, relative to its size: the product of a decimal
+// shrinkage in floating point falls just short of a true half (45 ×
+// (1 − 0.3) is 31.499999999999996), some 10⁻¹⁵ below it, where a
+// shrinkage given to 12 decimals or fewer is never nearer a half than
+// 10⁻¹² without being one.
+const halfSlack = 1e-12
+
+// shrunk returns round(n·(1−shrinkage)), halves rounded up.
+func Shrunk(n int, shrinkage float64) int {
+	x := float64(n) * (1 - shrinkage)
+	return int(math.Floor(x + 0.5 + halfSlack*math.Abs(x)))
 }

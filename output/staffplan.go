@@ -60,7 +60,7 @@ func (r *StaffReport) Table() *CSVTable {
 			length := math.Min(cfg.Interval, cfg.Horizon-start)
 			day, wd, tod := clockAt(cfg, start)
 			t.Rows = append(t.Rows, []string{pool.Name, strconv.Itoa(k), day, wd, tod, cellOf(start),
-				strconv.Itoa(n), strconv.Itoa(int(math.Floor(float64(n)*(1-pool.Shrinkage) + 0.5))),
+				strconv.Itoa(n), strconv.Itoa(models.Shrunk(n, pool.Shrinkage)),
 				strconv.Itoa(r.Plan.Erlang[p][k]), strconv.Itoa(r.Plan.Original[p][k]),
 				cellOf(float64(n) * length / 3600 * pool.CostPerHour)})
 		}

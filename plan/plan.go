@@ -74,7 +74,7 @@ type Unmet struct {
 // available returns the agents taking contacts out of n scheduled, as
 // models.Pool.AvailableAt rounds them.
 func available(n int, shrinkage float64) int {
-	return int(math.Floor(float64(n)*(1-shrinkage) + 0.5))
+	return models.Shrunk(n, shrinkage)
 }
 
 // scheduledFor returns the fewest agents to schedule so that at least

@@ -56,7 +56,7 @@ type experience struct {
 // later than expected, the scenario's siloed annoyance for each contact
 // that had to start from nothing, and 0.3 if the issue was never resolved.
 func (cu *customer) satisfaction(siloAnnoyance float64) float64 {
-	s := 1 - 0.2*float64(cu.failures) - 0.1*float64(cu.contacts-1) - 0.1*float64(cu.late) -
+	s := 1 - 0.2*float64(cu.failures) - 0.1*float64(max(0, cu.contacts-1)) - 0.1*float64(cu.late) -
 		siloAnnoyance*float64(cu.carried)
 	if !cu.resolved {
 		s -= 0.3

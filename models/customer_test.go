@@ -62,7 +62,8 @@ func TestCustomerUseCountsEachChannelOnce(t *testing.T) {
 // Seen to catch: any one of the coefficients changed (0.2 made 0.1, 0.1
 // per contact made 0.2, 0.1 per late answer made 0.2, 0.3 made 0.2); the
 // annoyance left out; an answer counted late only beyond twice the
-// expected wait; the floor at 0 left out. Equivalent, not catchable: late
+// expected wait; the floor at 0 left out; contacts beyond the first
+// counted below zero for a customer who made none. Equivalent, not catchable: late
 // at a wait ≥ rather than > the expected one (a continuous wait never
 // equals it).
 func TestFormulaSatisfaction(t *testing.T) {
@@ -79,6 +80,9 @@ func TestFormulaSatisfaction(t *testing.T) {
 		{"every term", 3, 2, 1, 1, true, 0.05, 1 - 0.4 - 0.2 - 0.1 - 0.05},
 		{"carried twice", 3, 0, 0, 2, true, 0.15, 1 - 0.2 - 0.3},
 		{"never below 0", 5, 5, 2, 0, false, 0.1, 0},
+		// Nothing open ever: no contact beyond the first to cost anything
+		// (it scored 0.8 when −0.1 × (0 − 1) added 0.1).
+		{"no contact at all", 0, 0, 0, 0, false, 0.1, 0.7},
 	} {
 		cu := &customer{contacts: tc.contacts, failures: tc.failures, late: tc.late, carried: tc.carried, resolved: tc.resolved}
 		if got := cu.satisfaction(tc.annoyance); math.Abs(got-tc.want) > 1e-12 {

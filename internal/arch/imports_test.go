@@ -1,0 +1,108 @@
+package arch
+
+import (
+	"go/build"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// module is the module's import path.
+const module = "github.com/omnisim/omnisim"
+
+// allowed lists, for every package of the module, the packages of the
+// module it may import (its tests aside), as docs/architecture.md draws
+// them: each arrow runs down, from the command line to the engine. A
+// package not listed here fails the test until its place is decided.
+var allowed = map[string][]string{
+	"sim":            {},
+	"models/erlang":  {},
+	"internal/input": {},
+	"internal/arch":  {},
+	"models":         {"sim", "models/erlang"},
+	"plan":           {"models", "sim"},
+	"scenarios":      {"models", "sim", "internal/input"},
+	"output":         {"models", "plan", "sim", "internal/input"},
+	// fit imports output for the tables of its report; issue 16 moves
+	// those below fit.
+	"fit":         {"models", "output", "scenarios", "sim", "internal/input"},
+	"cmd/omnisim": {"fit", "internal/input", "models", "models/erlang", "output", "plan", "scenarios", "sim"},
+}
+
+// TestImportsRunDown reads every package of the module (go/build, no
+// tests) and fails on an import of the module that its entry in allowed
+// does not list, and on a package with no entry.
+func TestImportsRunDown(t *testing.T) {
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	err = filepath.WalkDir(root, func(dir string, d os.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return err
+		}
+		name := d.Name()
+		if dir != root && (strings.HasPrefix(name, ".") || name == "testdata" || name == "omnisim-out") {
+			return filepath.SkipDir
+		}
+		pkg, err := build.ImportDir(dir, 0)
+		if err != nil {
+			if _, ok := err.(*build.NoGoError); ok {
+				return nil
+			}
+			return err
+		}
+		rel, err := filepath.Rel(root, dir)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		seen[rel] = true
+		ok, listed := allowed[rel]
+		if !listed {
+			t.Errorf("%s: a package with no place in the import rules: add it to allowed and to docs/architecture.md", rel)
+			return nil
+		}
+		for _, imp := range pkg.Imports {
+			ours, found := strings.CutPrefix(imp, module+"/")
+			if !found {
+				continue
+			}
+			if !slices.Contains(ok, ours) {
+				t.Errorf("%s imports %s, an arrow the import rules do not allow (it may import %v)", rel, ours, ok)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for pkg := range allowed {
+		if !seen[pkg] {
+			t.Errorf("%s: in the import rules, but no such package", pkg)
+		}
+	}
+	if len(seen) < 9 {
+		t.Errorf("read %d packages, want the module's at least 9: the walk missed them", len(seen))
+	}
+}
+
+// TestRulesHaveNoCycle checks the rules themselves: following the allowed
+// arrows never leads back to where it started.
+func TestRulesHaveNoCycle(t *testing.T) {
+	var visit func(pkg string, path []string)
+	visit = func(pkg string, path []string) {
+		if slices.Contains(path, pkg) {
+			t.Fatalf("the rules run in a circle: %s", strings.Join(append(path, pkg), " → "))
+		}
+		for _, dep := range allowed[pkg] {
+			visit(dep, append(path, pkg))
+		}
+	}
+	for pkg := range allowed {
+		visit(pkg, nil)
+	}
+}

@@ -146,3 +146,23 @@ func TestSweepShardMerge(t *testing.T) {
 		t.Errorf("sweep --shard without --out: %d %q", r.code, r.stderr)
 	}
 }
+
+// TestShardSweepJobs: a sweep shard's jobs, listed without the others,
+// are those output.Shard.JobsOf deals it from models.SweepJobs, points of
+// unequal replications and empty ones included.
+func TestShardSweepJobs(t *testing.T) {
+	reps := []int{3, 0, 5, 1, 4}
+	all := models.SweepJobs(reps)
+	for _, count := range []int{1, 2, 3, 13} {
+		for k := range count {
+			shard := output.Shard{Index: k, Count: count}
+			var want []models.SweepJob
+			for _, j := range shard.JobsOf("sweep", len(all)) {
+				want = append(want, all[j])
+			}
+			if got := shardSweepJobs(reps, shard); !slices.Equal(got, want) {
+				t.Errorf("shard %s: %v, want %v", shard, got, want)
+			}
+		}
+	}
+}

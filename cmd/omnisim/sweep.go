@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/omnisim/omnisim/internal/size"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
@@ -168,6 +170,9 @@ func joinErrors(errs []error) error {
 func (o *sweepOptions) sweep(s streams, name string, seedGiven bool) error {
 	g, err := o.loadGrid()
 	if err != nil {
+		return err
+	}
+	if err := o.checkGridMemory(name, g); err != nil {
 		return err
 	}
 	scs, points, err := scenarios.OpenGrid(name, o.sets, g, o.maxPoints)
@@ -331,19 +336,22 @@ func (o *sweepOptions) sweepShard(s streams, spec sweepSpec, srcs []source) erro
 	if err != nil {
 		return failed(fmt.Errorf("--shard: the sweep cannot be written into a part file: %w", err))
 	}
-	all := models.SweepJobs(spec.Reps)
-	if shard.Count > len(all) {
-		return usageErrorf("--shard %s: %d shards of %d replications would leave some with none: give N at most %d", shard, shard.Count, len(all), len(all))
+	// The jobs are counted and checked before the shard's are listed, and
+	// the others never are: a billion would not fit.
+	total := 0
+	for _, n := range spec.Reps {
+		total += n
 	}
-	var jobs []models.SweepJob
-	for _, j := range shard.JobsOf("sweep", len(all)) {
-		jobs = append(jobs, all[j])
+	if shard.Count > total {
+		return usageErrorf("--shard %s: %d shards of %d replications would leave some with none: give N at most %d", shard, shard.Count, total, total)
 	}
+	mine := (total-shard.Index-1)/shard.Count + 1
 	for _, c := range spec.configs() {
-		if err := checkSweepMemory(spec.File, c, len(jobs), parallel(o.workers, len(jobs)), "--reps, fewer points, or more shards with --shard"); err != nil {
+		if err := checkSweepMemory(spec.File, c, mine, parallel(o.workers, mine), "--reps, fewer points, or more shards with --shard"); err != nil {
 			return err
 		}
 	}
+	jobs := shardSweepJobs(spec.Reps, shard)
 	start := time.Now()
 	bar := newProgress(s, "replications", len(jobs))
 	results, err := models.RunSweepProgress(spec.configs(), jobs, o.workers, func() { bar.Add(1) })
@@ -351,7 +359,7 @@ func (o *sweepOptions) sweepShard(s streams, spec sweepSpec, srcs []source) erro
 	if err != nil {
 		return failed(err)
 	}
-	part := &output.Part{Format: output.ShardFormat, Version: version, Kind: "sweep", Shard: shard, Jobs: len(all), Spec: raw, Results: results}
+	part := &output.Part{Format: output.ShardFormat, Version: version, Kind: "sweep", Shard: shard, Jobs: total, Spec: raw, Results: results}
 	return o.writePart(s, part, len(jobs), time.Since(start))
 }
 
@@ -372,4 +380,64 @@ func (o *sweepOptions) writeSweepFolder(s streams, dir string, r *output.SweepRe
 		fmt.Fprintf(s.errOut, "omnisim: wrote %s\n", dir)
 		return nil
 	}
+}
+
+// shardSweepJobs lists the jobs of shard among a sweep's, whose point p
+// has reps[p] replications (models.SweepJobs' order, dealt out as
+// output.Shard.JobsOf deals a sweep's), without listing the others.
+func shardSweepJobs(reps []int, shard output.Shard) []models.SweepJob {
+	starts := make([]int, len(reps)+1) // the first job of each point
+	for p, n := range reps {
+		starts[p+1] = starts[p] + n
+	}
+	var jobs []models.SweepJob
+	for j := shard.Index; j < starts[len(reps)]; j += shard.Count {
+		p := sort.SearchInts(starts, j+1) - 1
+		jobs = append(jobs, models.SweepJob{Point: p, Replication: j - starts[p]})
+	}
+	return jobs
+}
+
+// checkGridMemory refuses, before the grid's points are loaded, a sweep
+// that would not fit in models.MemoryBudget: each point is a scenario as
+// large as the one swept with --set (size.Of, twice over for what the
+// heap makes of it: measured, 1.5 to 1.7 times), and each of its
+// replications is kept as its totals (the shard's share with --shard).
+// The points' own settings are not loaded yet: the check after loading
+// them (checkSweepMemory) counts each point's replications as they are.
+func (o *sweepOptions) checkGridMemory(name string, g *scenarios.Grid) error {
+	points := g.Len(o.maxPoints)
+	if points <= 0 {
+		return nil // OpenGrid says why
+	}
+	base, err := scenarios.Open(name, o.sets)
+	if err != nil {
+		return nil // OpenGrid reports it, point by point
+	}
+	reps := base.Replications
+	if o.reps > 0 {
+		reps = o.reps
+	}
+	jobs := int64(points) * int64(reps)
+	if shard, err := output.ParseShard(o.shardSpec, os.Getenv); o.shardSpec != "" && err == nil {
+		jobs = (jobs + int64(shard.Count) - 1) / int64(shard.Count)
+	}
+	n, workers := int(min(jobs, 1<<40)), parallel(o.workers, int(min(jobs, 1<<30)))
+	fewer := "--reps, or fewer points"
+	if o.shardSpec != "" {
+		fewer = "--reps, fewer points, or more shards with --shard"
+	}
+	if err := checkSweepMemory(base.File, &base.Config, n, workers, fewer); err != nil {
+		return err // the replications alone would not fit
+	}
+	perPoint := 2 * size.Of(base)
+	results := base.Config.SweepMemoryNeeded(n, workers)
+	need := float64(points)*float64(perPoint) + float64(results.Total)
+	if need <= models.MemoryBudget {
+		return nil
+	}
+	return &memoryError{file: base.File, err: &models.MemoryError{Setting: "points", Need: int64(min(need, 1<<62)), Budget: models.MemoryBudget,
+		Msg: fmt.Sprintf("%d points of %s each, with %d replications kept as their totals, would need about %s of memory",
+			points, models.Bytes(perPoint), jobs, models.Bytes(int64(min(need, 1<<62)))),
+		Advice: "sweep fewer points, or fewer replications (--reps), or more shards with --shard"}}
 }

@@ -21,6 +21,7 @@ var allowed = map[string][]string{
 	"models/erlang":  {},
 	"internal/input": {},
 	"internal/arch":  {},
+	"internal/size":  {},
 	"models":         {"sim", "models/erlang"},
 	"plan":           {"models", "sim"},
 	"scenarios":      {"models", "sim", "internal/input"},
@@ -28,7 +29,7 @@ var allowed = map[string][]string{
 	// fit imports output for the tables of its report; issue 16 moves
 	// those below fit.
 	"fit":         {"models", "output", "scenarios", "sim", "internal/input"},
-	"cmd/omnisim": {"fit", "internal/input", "models", "models/erlang", "output", "plan", "scenarios", "sim"},
+	"cmd/omnisim": {"fit", "internal/input", "internal/size", "models", "models/erlang", "output", "plan", "scenarios", "sim"},
 }
 
 // TestImportsRunDown reads every package of the module (go/build, no

@@ -135,9 +135,60 @@ func TestMemoryNeededSaturates(t *testing.T) {
 }
 
 func TestBytes(t *testing.T) {
-	for n, want := range map[int64]string{8 << 30: "8 GB", 160: "160 bytes", 1536: "1.5 KB", 111 << 20: "111 MB", 5 << 40: "5 TB"} {
+	for n, want := range map[int64]string{8 << 30: "8 GB", 160: "160 bytes", 1536: "1.5 KB", 111 << 20: "111 MB", 5 << 40: "5 TB",
+		1<<10 - 1: "1023 bytes", 1 << 10: "1 KB", 1 << 20: "1 MB", 1 << 30: "1 GB", 1 << 40: "1 TB"} {
 		if got := Bytes(n); got != want {
 			t.Errorf("Bytes(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// TestSaturating checks the saturating sums and products of sizes at
+// their edges: a product that just fits is exact, one that does not is the
+// largest int64, and a zero factor gives zero.
+func TestSaturating(t *testing.T) {
+	const top = 1<<63 - 1
+	for _, tc := range []struct{ a, b, want int64 }{
+		{5, 0, 0},
+		{0, 5, 0},
+		{3, 4, 12},
+		{1<<62 - 1, 2, 1<<63 - 2},
+		{1 << 62, 2, top},
+	} {
+		if got := satMul(tc.a, tc.b); got != tc.want {
+			t.Errorf("satMul(%d, %d) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+	for _, tc := range []struct{ a, b, want int64 }{
+		{3, 4, 7},
+		{top - 4, 4, top},
+		{top - 3, 4, top},
+	} {
+		if got := satAdd(tc.a, tc.b); got != tc.want {
+			t.Errorf("satAdd(%d, %d) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// TestCheckMemoryAtTheBudget checks that an estimate equal to the budget
+// passes and one byte over it does not, for a run and for a run streamed
+// on two sides, whose estimate holds each side's batches and the results
+// that wait, whole, and every replication's totals.
+func TestCheckMemoryAtTheBudget(t *testing.T) {
+	c := memoryConfig(144_000, 1, 1, 10)
+	need := c.MemoryNeeded(10, 2).Total
+	if err := c.CheckMemory(10, 2, need); err != nil {
+		t.Errorf("a run at its budget: %v, want it to fit", err)
+	}
+	if err := c.CheckMemory(10, 2, need-1); err == nil {
+		t.Error("a run one byte over its budget fits")
+	}
+	reps, sides, parallel := 1000, 2, 2
+	streamed := c.memoryNeeded(sides*c.Batches()+parallel, sides*reps, parallel).Total
+	if err := c.CheckStreamedMemory(reps, sides, 0, parallel, streamed); err != nil {
+		t.Errorf("two sides streamed at their budget: %v, want them to fit", err)
+	}
+	if err := c.CheckStreamedMemory(reps, sides, 0, parallel, streamed-1); err == nil {
+		t.Error("two sides streamed one byte over their budget fit")
 	}
 }

@@ -273,7 +273,7 @@ func (r *rewriter) binary(n *ast.BinaryExpr) {
 			return
 		}
 		id := r.mutant(arithmeticBase, at, n.Op.String(), a.to.String())
-		r.wrap(n, a.helper, []int{id}, at, opLen, ", ")
+		r.wrap(n, a.helper, []int{id}, at, opLen, ",")
 		return
 	}
 	if o, ok := ordered[n.Op]; ok {
@@ -282,7 +282,7 @@ func (r *rewriter) binary(n *ast.BinaryExpr) {
 		}
 		b := r.mutant(conditionalsBoundary, at, n.Op.String(), o.boundary.String())
 		g := r.mutant(conditionalsNegation, at, n.Op.String(), o.negation.String())
-		r.wrap(n, o.helper, []int{b, g}, at, opLen, ", ")
+		r.wrap(n, o.helper, []int{b, g}, at, opLen, ",")
 		return
 	}
 	if n.Op == token.EQL || n.Op == token.NEQ {

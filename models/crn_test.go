@@ -185,3 +185,27 @@ func TestCustomerKeys(t *testing.T) {
 		t.Errorf("%d customers of the demand and %d straight to email: want over 100 of each", counted[0], counted[1])
 	}
 }
+
+// TestChanceCountsSureOutcomes checks keyedDraws.chance as crn.go says: a
+// sure or impossible outcome draws nothing but counts as a draw, so that
+// the customer's next uncertain outcome of the purpose reads the stream
+// numbered after every one before it, as it would in a variant where the
+// earlier outcomes were uncertain.
+func TestChanceCountsSureOutcomes(t *testing.T) {
+	streams := sim.NewStreams(5, 2)
+	d := newKeyedDraws(streams)
+	cu := &customer{key: streams.Key("demand/customers").With(7)}
+	if !d.chance(cu, drawRetry, 1) || d.chance(cu, drawRetry, 0) {
+		t.Fatal("a sure outcome did not happen, or an impossible one did")
+	}
+	if cu.draws[drawRetry] != 2 {
+		t.Fatalf("after two sure outcomes the customer counts %d draws, want 2", cu.draws[drawRetry])
+	}
+	u := keyedFloats(5, 2, "journey/retry", cu.key, 3, 1)[0]
+	for _, p := range []float64{u - 1e-9, u + 1e-9} {
+		c := *cu
+		if got, want := d.chance(&c, drawRetry, p), u < p; got != want {
+			t.Errorf("the third draw at chance %v: got %v, want %v (its uniform number is %v)", p, got, want, u)
+		}
+	}
+}

@@ -49,7 +49,9 @@ func TestOverloads(t *testing.T) {
 // TestOverloadEdges checks what Overloads counts at its edges: exactly one
 // Erlang against no agent is reported; only the first two weeks are looked
 // at, interval by interval at its own rate; and the demand's customers,
-// given by a rate or by volumes, are set against every agent on duty.
+// given by a rate or by volumes, times the weekday's factor, over the
+// intervals they arrive in, are set against every agent on duty times the
+// highest concurrency, and reported only beyond the factor.
 func TestOverloadEdges(t *testing.T) {
 	if got := overloadWorld(1.0/180, 0, 1).Overloads(3); len(got) != 1 || got[0].Erlangs != 1 {
 		t.Errorf("one Erlang against no agent: got %+v, want it reported", got)
@@ -68,13 +70,35 @@ func TestOverloadEdges(t *testing.T) {
 	if got := c.Overloads(3); len(got) != 1 || math.Abs(got[0].Erlangs-50) > 1e-9 {
 		t.Errorf("1,000 contacts every other hour: got %+v, want 1,000 × 180 s ÷ 3,600 s = 50 Erlangs in those hours", got)
 	}
-	for _, demand := range []Arrivals{{Rate: 1}, {Volumes: []float64{1800}}} {
-		c := overloadWorld(0, 10, 1)
+	ones := [7]float64{1, 1, 1, 1, 1, 1, 1}
+	for _, tc := range []struct {
+		name     string
+		demand   Demand
+		interval float64
+		conc     int
+		erlangs  float64 // 0: none reported
+		agents   float64
+	}{
+		{"a rate", Demand{Arrivals: Arrivals{Rate: 1}, Weekdays: ones}, 1800, 1, 180, 8},
+		{"volumes", Demand{Arrivals: Arrivals{Volumes: []float64{1800}}, Weekdays: ones}, 1800, 1, 180, 8},
+		{"weekday factors of 2", Demand{Arrivals: Arrivals{Rate: 1}, Weekdays: [7]float64{2, 2, 2, 2, 2, 2, 2}}, 1800, 1, 360, 8},
+		{"every other hour", Demand{Arrivals: Arrivals{Volumes: []float64{0, 3600}}, Weekdays: ones}, 3600, 1, 180, 8},
+		{"three chats an agent", Demand{Arrivals: Arrivals{Rate: 1}, Weekdays: ones}, 1800, 3, 180, 24},
+		{"exactly 3 times", Demand{Arrivals: Arrivals{Rate: 24.0 / 180}, Weekdays: ones}, 1800, 1, 0, 0},
+	} {
+		c := overloadWorld(0, 10, tc.conc)
+		c.Interval = tc.interval
 		c.Channels[0].Choosable = true
-		c.Demand = Demand{Arrivals: demand, Weekdays: [7]float64{1, 1, 1, 1, 1, 1, 1}}
+		c.Demand = tc.demand
 		got := c.Overloads(3)
-		if len(got) != 1 || got[0].Channel != "" || math.Abs(got[0].Erlangs-180) > 1e-9 || math.Abs(got[0].Agents-8) > 1e-9 {
-			t.Errorf("demand %+v: got %+v, want 180 Erlangs against 8 agents on duty", demand, got)
+		if tc.erlangs == 0 {
+			if len(got) != 0 {
+				t.Errorf("demand, %s: got %+v, want nothing reported", tc.name, got)
+			}
+			continue
+		}
+		if len(got) != 1 || got[0].Channel != "" || math.Abs(got[0].Erlangs-tc.erlangs) > 1e-9 || math.Abs(got[0].Agents-tc.agents) > 1e-9 {
+			t.Errorf("demand, %s: got %+v, want %v Erlangs against %v agents' worth on duty", tc.name, got, tc.erlangs, tc.agents)
 		}
 	}
 }

@@ -122,3 +122,31 @@ func TestStaffingFallWhileBusy(t *testing.T) {
 		}
 	}
 }
+
+// TestStaffingFallSendsIdleAndAwayHome checks a headcount that falls
+// while nobody is busy, in a pool whose agents are often away: the idle
+// agents leave at once, then those away with nothing in hand, so that
+// exactly the new headcount is present (ready or away) right after the
+// fall, and the time present in each interval is the headcount × its
+// length.
+func TestStaffingFallSendsIdleAndAwayHome(t *testing.T) {
+	phone := live("phone", 1.0/86400, 180)
+	heads := []int{10, 2, 10, 3, 10, 1}
+	cfg := &Config{Seed: 3, Horizon: 6 * 1800, Interval: 1800,
+		Channels: []Channel{phone},
+		Pools:    []Pool{{Name: "p", Skills: []string{"phone"}, Agents: heads, Availability: []float64{0.5}, AwaySpell: 600}}}
+	r, err := Run(cfg, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	away := 0.0
+	for k, iv := range r.Pools[0].Intervals {
+		if want := float64(heads[k]) * 1800; math.Abs(iv.AgentTime+iv.AwayTime-want) > 1e-6 {
+			t.Errorf("interval %d: %v agent-seconds present (%v of them away), want %d agents × 1800 s", k, iv.AgentTime+iv.AwayTime, iv.AwayTime, heads[k])
+		}
+		away += iv.AwayTime
+	}
+	if away == 0 {
+		t.Error("nobody was ever away: the test needs agents away")
+	}
+}

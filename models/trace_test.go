@@ -96,8 +96,65 @@ func checkTrace(t *testing.T, cfg *Config, rep int) (*Result, map[string]int64) 
 			t.Errorf("%s: %d sessions, %d resolved, %d within target: want some resolved and all within", ch.Name, ch.Total.Answered, ch.Total.Resolved, ch.Total.AnsweredWithin)
 		}
 	}
+	if got, want := traceCustomers(recs, cfg), r.Customers.Total; !sameCustomers(got, want) {
+		t.Errorf("customers: the trace counts %+v, the tallies %+v", got, want)
+	}
 	t.Logf("%d contacts traced: %v", len(recs), outcomes)
 	return r, outcomes
+}
+
+// traceCustomers is what the trace shows of the customers who arrived in
+// the measured window, every one of whom has finished: whether they were
+// resolved and how long it took from their first contact, their contacts,
+// the channels they used, how often they switched (a contact on another
+// channel than the one before, not by an escalation path) and their
+// escalations.
+func traceCustomers(recs []ContactRecord, cfg *Config) CustomerCounts {
+	byCustomer := map[int64][]ContactRecord{}
+	for _, c := range recs {
+		byCustomer[c.Customer] = append(byCustomer[c.Customer], c)
+	}
+	var k CustomerCounts
+	for _, cs := range byCustomer {
+		slices.SortFunc(cs, func(a, b ContactRecord) int { return int(a.ID - b.ID) })
+		start := cs[0].Arrived
+		if start < cfg.Warmup || start >= cfg.Horizon {
+			continue
+		}
+		k.Customers++
+		k.Finished++
+		k.Contacts += int64(len(cs))
+		used := map[string]bool{}
+		resolvedAt := math.Inf(1)
+		for i, c := range cs {
+			used[c.Channel] = true
+			if i > 0 && c.Channel != cs[i-1].Channel && c.How != HowEscalation {
+				k.Switches++
+			}
+			switch c.Outcome {
+			case OutcomeEscalated:
+				k.Escalations++
+			case OutcomeResolved:
+				resolvedAt = min(resolvedAt, c.Ended)
+			}
+		}
+		k.ChannelsUsed += int64(len(used))
+		if math.IsInf(resolvedAt, 1) {
+			k.GaveUp++
+		} else {
+			k.Resolved++
+			k.TimeToResolution += resolvedAt - start
+		}
+	}
+	return k
+}
+
+// sameCustomers compares what traceCustomers counts, the time to
+// resolution to rounding.
+func sameCustomers(a, b CustomerCounts) bool {
+	ta, tb := a.TimeToResolution, b.TimeToResolution
+	a.TimeToResolution, b.TimeToResolution, a.Satisfaction, b.Satisfaction = 0, 0, 0, 0
+	return a == b && math.Abs(ta-tb) <= 1e-9*math.Max(1, tb)
 }
 
 // TestFlowsCountMoves: every switch and escalation into a channel shows in

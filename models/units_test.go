@@ -97,3 +97,13 @@ func TestFormatDurationUnits(t *testing.T) {
 		}
 	}
 }
+
+// TestFormatFraction checks shares written as percentages, as messages
+// about shares that do not add up show them.
+func TestFormatFraction(t *testing.T) {
+	for v, want := range map[float64]string{0.8: "80%", 0.125: "12.5%", 1: "100%", 0: "0%", 1.5: "150%"} {
+		if got := FormatFraction(v); got != want {
+			t.Errorf("FormatFraction(%v) = %q, want %q", v, got, want)
+		}
+	}
+}

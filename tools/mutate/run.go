@@ -214,10 +214,16 @@ func try(ctx context.Context, o options, bin, dir string, m *Mutant, ts []*test)
 	m.Status = lived
 }
 
-// mutate runs every mutant of muts that wanted says to, on workers, and
-// stops starting new ones at the deadline (zero for none). Mutants not
-// reached by any test are NOT COVERED, those not started UNTESTED.
+// mutate runs the mutants on workers, and stops starting new ones at the
+// deadline (zero for none); those still running a minute after it are
+// stopped too. Mutants not reached by any test are NOT COVERED, those not
+// started or stopped UNTESTED.
 func mutate(ctx context.Context, o options, rel, bin, dir string, tests []*test, muts []*Mutant, deadline time.Time) {
+	if !deadline.IsZero() {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, deadline.Add(time.Minute))
+		defer cancel()
+	}
 	todo := make(chan *Mutant)
 	var wg sync.WaitGroup
 	var mu sync.Mutex

@@ -66,6 +66,7 @@ func TestValidateEdges(t *testing.T) {
 		{"warmup as long as the horizon", func(c *Config) { c.Warmup = c.Horizon }, []string{"warmup"}},
 		{"interval zero", func(c *Config) { c.Interval = 0 }, []string{"interval"}},
 		{"start on Sunday", func(c *Config) { c.Start = Sunday }, nil},
+		{"no channel, no pool: nobody arriving is not blamed", func(c *Config) { c.Channels, c.Pools = nil, nil }, []string{"channels"}},
 		{"volumes all zero: nobody arrives", queue(func(ch *Channel) { ch.Arrivals = Arrivals{Volumes: []float64{0, 0}} }), []string{""}},
 		{"volumes with one contact", queue(func(ch *Channel) { ch.Arrivals = Arrivals{Volumes: []float64{0, 1}} }), nil},
 		{"a negative rate", queue(func(ch *Channel) { ch.Arrivals.Rate = -1 }), []string{"channels.queue.arrivals.rate"}},
@@ -209,6 +210,7 @@ func TestExpectedArrivals(t *testing.T) {
 		{"Mondays only, from Sunday", 2 * 86400, 3600, Sunday, Arrivals{Rate: 1}, monday, 86400},
 		{"volumes, the last interval cut short", 5400, 3600, Monday, Arrivals{Volumes: []float64{100}}, every, 150},
 		{"volumes repeating", 4 * 3600, 3600, Monday, Arrivals{Volumes: []float64{100, 10}}, every, 220},
+		{"volumes on Mondays only", 2 * 86400, 43200, Monday, Arrivals{Volumes: []float64{100}}, monday, 200},
 	} {
 		c := Config{Horizon: tc.horizon, Interval: tc.interval, Start: tc.start}
 		if got := c.expected(tc.a, tc.weekdays); math.Abs(got-tc.want) > 1e-9*tc.want {

@@ -131,8 +131,8 @@ func TestStaffingFallWhileBusy(t *testing.T) {
 // length.
 func TestStaffingFallSendsIdleAndAwayHome(t *testing.T) {
 	phone := live("phone", 1.0/86400, 180)
-	heads := []int{10, 2, 10, 3, 10, 1}
-	cfg := &Config{Seed: 3, Horizon: 6 * 1800, Interval: 1800,
+	heads := []int{10, 2, 10, 9, 10, 8, 10, 1}
+	cfg := &Config{Seed: 3, Horizon: float64(len(heads)) * 1800, Interval: 1800,
 		Channels: []Channel{phone},
 		Pools:    []Pool{{Name: "p", Skills: []string{"phone"}, Agents: heads, Availability: []float64{0.5}, AwaySpell: 600}}}
 	r, err := Run(cfg, 0)
@@ -148,5 +148,29 @@ func TestStaffingFallSendsIdleAndAwayHome(t *testing.T) {
 	}
 	if away == 0 {
 		t.Error("nobody was ever away: the test needs agents away")
+	}
+}
+
+// TestAvailabilityRisesToFull checks a pool whose availability rises to
+// 100 %: the agents away come back at the end of their spell and nobody
+// goes away again, so that after a few spells no agent time is away.
+func TestAvailabilityRisesToFull(t *testing.T) {
+	phone := live("phone", 100.0/3600, 180)
+	cfg := &Config{Seed: 5, Horizon: 6 * 1800, Interval: 1800,
+		Channels: []Channel{phone},
+		Pools: []Pool{{Name: "p", Skills: []string{"phone"}, Agents: []int{10},
+			Availability: []float64{0.5, 1, 1, 1, 1, 1}, AwaySpell: 60}}}
+	r, err := Run(cfg, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ivs := r.Pools[0].Intervals
+	if ivs[0].AwayTime == 0 {
+		t.Error("nobody away at 50 %: the test needs agents away")
+	}
+	for k := 2; k < len(ivs); k++ {
+		if ivs[k].AwayTime != 0 {
+			t.Errorf("interval %d at 100 %%: %v agent-seconds away, want none", k, ivs[k].AwayTime)
+		}
 	}
 }

@@ -61,7 +61,7 @@ func TestRunSweep(t *testing.T) {
 // for and the jobs of no point in range, rather than failing on them.
 func TestByPointEdges(t *testing.T) {
 	r := []*Result{{Replication: 0}, {Replication: 1}, {Replication: 2}}
-	jobs := []SweepJob{{Point: 0}, {Point: 1}, {Point: 2}, {Point: -1}, {Point: 0, Replication: 1}}
+	jobs := []SweepJob{{Point: 0}, {Point: 1}, {Point: 2}, {Point: 0, Replication: 1}, {Point: -1}}
 	got := ByPoint(2, jobs, r)
 	if len(got) != 2 || len(got[0]) != 1 || got[0][0] != r[0] || len(got[1]) != 1 || got[1][0] != r[1] {
 		t.Errorf("got %v, want point 0 with the first result and point 1 with the second", got)

@@ -186,7 +186,8 @@ func TestStaffEdges(t *testing.T) {
 }
 
 // TestTargetsMetAtTheirEdges checks that a target is met by a result
-// exactly on it, and describes the targets set for error messages.
+// exactly on it, that 100 % is a valid target, and describes the targets
+// set for error messages.
 func TestTargetsMetAtTheirEdges(t *testing.T) {
 	r := Result{ServiceLevel: 0.8, Occupancy: 0.85, PAbandon: 0.05}
 	for _, tg := range []Targets{{ServiceLevel: 0.8}, {MaxOccupancy: 0.85}, {MaxAbandon: 0.05}, {ServiceLevel: 0.8, MaxOccupancy: 0.85, MaxAbandon: 0.05}} {
@@ -198,6 +199,9 @@ func TestTargetsMetAtTheirEdges(t *testing.T) {
 		if tg.met(r) {
 			t.Errorf("%+v: met by %+v", tg, r)
 		}
+	}
+	if err := (Targets{ServiceLevel: 1, MaxOccupancy: 1, MaxAbandon: 1}).validate(); err != nil {
+		t.Errorf("targets of 100 %%: %v, want them valid", err)
 	}
 	for _, tc := range []struct {
 		t    Targets

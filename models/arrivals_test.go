@@ -55,3 +55,33 @@ func TestFormulaDayFactors(t *testing.T) {
 		}
 	}
 }
+
+// TestDemandWithoutNoiseOrWeekdays checks the demand's day effects one at
+// a time: weekday factors without noise scale the rate exactly, day after
+// day; noise with every weekday at 1 still varies the rate from day to
+// day (each day's factor its own, the same all day).
+func TestDemandWithoutNoiseOrWeekdays(t *testing.T) {
+	const rate = 100.0 / 3600
+	weekdays := [7]float64{1.2, 1, 0.9, 1, 1.1, 0.5, 0.25}
+	p := newDemandProcess(Demand{Arrivals: Arrivals{Rate: rate}, Weekdays: weekdays}, 3600, Monday,
+		rand.New(rand.NewPCG(1, 2)), rand.NewPCG(3, 4))
+	for k := range 14 * 24 {
+		if got, want := p.rateIn(k), rate*weekdays[k/24%7]; got != want {
+			t.Fatalf("weekdays without noise, hour %d: rate %v, want %v", k, got, want)
+		}
+	}
+	ones := [7]float64{1, 1, 1, 1, 1, 1, 1}
+	p = newDemandProcess(Demand{Arrivals: Arrivals{Rate: rate}, Weekdays: ones, Noise: 0.3}, 3600, Monday,
+		rand.New(rand.NewPCG(1, 2)), rand.NewPCG(3, 4))
+	factors := map[float64]bool{}
+	for d := range 10 {
+		f := p.rateIn(d*24) / rate
+		if later := p.rateIn(d*24+23) / rate; later != f {
+			t.Fatalf("noise without weekdays, day %d: factor %v at midnight, %v at 23:00", d, f, later)
+		}
+		factors[f] = true
+	}
+	if len(factors) != 10 {
+		t.Errorf("noise without weekdays: %d distinct day factors in 10 days, want 10", len(factors))
+	}
+}

@@ -86,3 +86,34 @@ func TestFormulaExpectedWaitDefault(t *testing.T) {
 		}
 	}
 }
+
+// TestChannelNextOpen checks when a closed channel opens next: the first
+// opening strictly after now, over the coming week, on the days each span
+// names, whatever the order of the spans; now itself when the channel has
+// no hours. A customer sent to a closed channel waits for that time.
+func TestChannelNextOpen(t *testing.T) {
+	const h, day = 3600.0, 86400.0
+	weekdays := Days{true, true, true, true, true, false, false}
+	sunday := Days{false, false, false, false, false, false, true}
+	for _, tc := range []struct {
+		name  string
+		start Weekday
+		open  []Span
+		t     float64
+		want  float64
+	}{
+		{"no hours: open now", Monday, nil, 5 * h, 5 * h},
+		{"Monday before opening", Monday, []Span{{Days: weekdays, From: 8 * h, To: 20 * h}}, 7 * h, 8 * h},
+		{"Monday at opening: the next day's", Monday, []Span{{Days: weekdays, From: 8 * h, To: 20 * h}}, 8 * h, day + 8*h},
+		{"Friday night: Monday", Monday, []Span{{Days: weekdays, From: 8 * h, To: 20 * h}}, 4*day + 21*h, 7*day + 8*h},
+		{"Friday night, a week later", Monday, []Span{{Days: weekdays, From: 8 * h, To: 20 * h}}, 11*day + 21*h, 14*day + 8*h},
+		{"the earlier of two spans", Monday, []Span{{Days: weekdays, From: 14 * h, To: 16 * h}, {Days: weekdays, From: 8 * h, To: 10 * h}}, 11 * h, 14 * h},
+		{"Sundays only, on a Sunday after opening: a week on", Monday, []Span{{Days: sunday, From: 8 * h, To: 20 * h}}, 6*day + 9*h, 13*day + 8*h},
+		{"starting on a Sunday", Sunday, []Span{{Days: sunday, From: 8 * h, To: 20 * h}}, 9 * h, 7*day + 8*h},
+	} {
+		ch := &channel{cfg: &Channel{Open: tc.open}, w: &world{cfg: &Config{Start: tc.start}}}
+		if got := ch.nextOpen(tc.t); got != tc.want {
+			t.Errorf("%s: opens at %s, want %s", tc.name, FormatDuration(got), FormatDuration(tc.want))
+		}
+	}
+}

@@ -2,6 +2,7 @@ package models
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/omnisim/omnisim/models/erlang"
@@ -160,8 +161,17 @@ func TestWelchHalf(t *testing.T) {
 	// bisecting, independently of gonum), so the half-width is
 	// 3.218759·√(5/3) = 4.155400.
 	got := welchHalf([]float64{0, 1, 2}, []float64{0, 2, 4}, 0.95)
-	if math.Abs(got-4.155400) > 1e-5 {
+	if !(math.Abs(got-4.155400) <= 1e-5) { // NaN fails too
 		t.Errorf("welchHalf = %.6f, want 4.155400", got)
+	}
+	// Sample sizes that differ: 1, 2, 3 (s² 1) and 2, 4, 6, 8 (s² 20/3):
+	// se² = 1/3 + 5/3 = 2, df = 4 / ((1/3)²/2 + (5/3)²/3) = 4.075472, the
+	// quantile for it 2.756285 (found as above; tables give 2.776 for 4
+	// degrees of freedom and 2.571 for 5), so the half-width is
+	// 2.756285·√2 = 3.897976.
+	got = welchHalf([]float64{1, 2, 3}, []float64{2, 4, 6, 8}, 0.95)
+	if want := 3.897976; !(math.Abs(got-want) <= 1e-5) {
+		t.Errorf("sizes 3 and 4: welchHalf = %.6f, want %.6f", got, want)
 	}
 	if got := welchHalf([]float64{1, 1}, []float64{2, 2}, 0.95); got != 0 {
 		t.Errorf("samples without spread: %v, want 0", got)
@@ -212,6 +222,48 @@ func TestCompareAllPools(t *testing.T) {
 	for _, d := range Compare(a, reps(pool("front", 90, 1800))).Rows {
 		if d.Group == GroupAllPools {
 			t.Errorf("one pool on each side: an all-pools row %s", d.Key)
+		}
+	}
+}
+
+// TestSignificant checks when a paired difference is significant: its
+// interval excludes zero, with two pairs or more.
+func TestSignificant(t *testing.T) {
+	for _, tc := range []struct {
+		d    Difference
+		want bool
+	}{
+		{Difference{Pairs: 2, Diff: 1, Half: 0.5}, true},
+		{Difference{Pairs: 20, Diff: -1, Half: 0.5}, true},
+		{Difference{Pairs: 20, Diff: 0.5, Half: 0.5}, false},
+		{Difference{Pairs: 20, Diff: 0.4, Half: 0.5}, false},
+		{Difference{Pairs: 20, Diff: 2, Half: 0}, true},
+		{Difference{Pairs: 1, Diff: 1, Half: 0}, false},
+	} {
+		if got := tc.d.Significant(); got != tc.want {
+			t.Errorf("%d pairs, %v ± %v: significant %v, want %v", tc.d.Pairs, tc.d.Diff, tc.d.Half, got, tc.want)
+		}
+	}
+}
+
+// TestCompareExpectationRow checks that a comparison has a row for the
+// expectation level when either variant has word of mouth (a level other
+// than zero in some replication), and none otherwise.
+func TestCompareExpectationRow(t *testing.T) {
+	quiet := []*Result{{}, {}}
+	told := []*Result{{ExpectationAtHorizon: 0.1}, {ExpectationAtHorizon: 0.3}}
+	for _, tc := range []struct {
+		name string
+		a, b []*Result
+		want bool
+	}{
+		{"neither", quiet, quiet, false},
+		{"A", told, quiet, true},
+		{"B", quiet, told, true},
+	} {
+		got := slices.ContainsFunc(Compare(tc.a, tc.b).Rows, func(d Difference) bool { return d.Group == GroupExpectation })
+		if got != tc.want {
+			t.Errorf("word of mouth in %s: an expectation row %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }

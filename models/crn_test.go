@@ -151,3 +151,61 @@ func TestCRNRichWorldAligns(t *testing.T) {
 		t.Errorf("only %d of %d shared contacts followed the same channels", samePath, both)
 	}
 }
+
+// TestCustomerKeys checks how customers are numbered and keyed, as the
+// README's Randomness says: customers are counted from 1 in order of
+// arrival over the whole world (their id), and customer k of a source (the
+// demand, or a channel customers come straight to: the 312th of the
+// demand, the 40th straight to email) draws from streams keyed by k,
+// counted from 1 in order of arrival at that source.
+func TestCustomerKeys(t *testing.T) {
+	cfg := richConfig()
+	cfg.Horizon, cfg.Warmup = 86400, 0
+	cfg.Channels[2].Arrivals.Rate = 20.0 / 3600 // customers straight to email
+	keys := map[int64]sim.Key{}
+	traceRun(t, cfg, 0, func(w *world, c *contact) { keys[c.cust.id] = c.cust.key })
+	streams := sim.NewStreams(cfg.Seed, 0)
+	sources := []sim.Key{streams.Key("demand/customers"), streams.Key("customers/email")}
+	counted := make([]uint64, len(sources))
+	for id := int64(1); id <= int64(len(keys)); id++ {
+		key, ok := keys[id]
+		if !ok {
+			t.Fatalf("%d customers made contacts, but none has id %d: want ids 1 to %d", len(keys), id, len(keys))
+		}
+		s := 0
+		for s < len(sources) && sources[s].With(counted[s]+1) != key {
+			s++
+		}
+		if s == len(sources) {
+			t.Fatalf("customer %d's key is neither source's next (demand %d, email %d)", id, counted[0]+1, counted[1]+1)
+		}
+		counted[s]++
+	}
+	if counted[0] < 100 || counted[1] < 100 {
+		t.Errorf("%d customers of the demand and %d straight to email: want over 100 of each", counted[0], counted[1])
+	}
+}
+
+// TestChanceCountsSureOutcomes checks keyedDraws.chance as crn.go says: a
+// sure or impossible outcome draws nothing but counts as a draw, so that
+// the customer's next uncertain outcome of the purpose reads the stream
+// numbered after every one before it, as it would in a variant where the
+// earlier outcomes were uncertain.
+func TestChanceCountsSureOutcomes(t *testing.T) {
+	streams := sim.NewStreams(5, 2)
+	d := newKeyedDraws(streams)
+	cu := &customer{key: streams.Key("demand/customers").With(7)}
+	if !d.chance(cu, drawRetry, 1) || d.chance(cu, drawRetry, 0) {
+		t.Fatal("a sure outcome did not happen, or an impossible one did")
+	}
+	if cu.draws[drawRetry] != 2 {
+		t.Fatalf("after two sure outcomes the customer counts %d draws, want 2", cu.draws[drawRetry])
+	}
+	u := keyedFloats(5, 2, "journey/retry", cu.key, 3, 1)[0]
+	for _, p := range []float64{u - 1e-9, u + 1e-9} {
+		c := *cu
+		if got, want := d.chance(&c, drawRetry, p), u < p; got != want {
+			t.Errorf("the third draw at chance %v: got %v, want %v (its uniform number is %v)", p, got, want, u)
+		}
+	}
+}

@@ -86,3 +86,29 @@ func TestFormulaDistributionMoments(t *testing.T) {
 		}
 	}
 }
+
+// TestDistCheckEdges checks each law's limits at their edge: a mean of
+// zero is refused, a shape of 1, a CV of 0, a uniform law from 0 or of a
+// single value and an empirical value of 0 are accepted.
+func TestDistCheckEdges(t *testing.T) {
+	for _, tc := range []struct {
+		d  Dist
+		ok bool
+	}{
+		{Dist{Kind: Exponential, Mean: 0}, false},
+		{Dist{Kind: Deterministic, Mean: 0}, false},
+		{Dist{Kind: Erlang, Mean: 60, Shape: 1}, true},
+		{Dist{Kind: Erlang, Mean: 60, Shape: 0}, false},
+		{Dist{Kind: Gamma, Mean: 60, CV: 0}, true},
+		{Dist{Kind: LogNormal, Mean: 60, CV: 0}, true},
+		{Dist{Kind: Uniform, Min: 0, Max: 60}, true},
+		{Dist{Kind: Uniform, Min: 60, Max: 60}, true},
+		{Dist{Kind: Uniform, Min: 60, Max: 59}, false},
+		{Dist{Kind: Empirical, Values: []float64{0, 60}}, true},
+		{Dist{Kind: Empirical, Values: []float64{-1, 60}}, false},
+	} {
+		if err := tc.d.Validate(); (err == nil) != tc.ok {
+			t.Errorf("%+v: got %v, want valid %v", tc.d, err, tc.ok)
+		}
+	}
+}

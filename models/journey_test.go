@@ -504,3 +504,53 @@ func TestFormulaHandleTime(t *testing.T) {
 		}
 	}
 }
+
+// TestEscalationWaitsForOpening: a customer sent by an escalation path to
+// a channel that is closed when they would contact it waits for it to open
+// and contacts it a retry delay later (README: a customer sent to a closed
+// channel by an escalation path waits for it to open); and with
+// max_contacts 1, nobody escalated makes a second contact.
+func TestEscalationWaitsForOpening(t *testing.T) {
+	chat := live("chat", 20.0/3600, 300)
+	chat.Resolution = []float64{0}
+	chat.Escalations = []Escalation{{To: "phone", Share: 1, Delay: Dist{Kind: Deterministic, Mean: 60}}}
+	phone := live("phone", 0, 120)
+	phone.Choosable = false
+	phone.Open = []Span{{Days: EveryDay, From: 8 * 3600, To: 20 * 3600}}
+	phone.Resolution = []float64{1}
+	cfg := &Config{Seed: 12, Horizon: 3 * 86400, Interval: 3600,
+		Journey:  Journey{MaxContacts: 5, RetryDelay: Dist{Kind: Deterministic, Mean: 300}},
+		Channels: []Channel{chat, phone},
+		Pools:    []Pool{onePool("c", 4, "chat"), onePool("p", 4, "phone")}}
+	tr := traceRun(t, cfg, 0, nil)
+	waited := 0
+	for _, cs := range tr.byCustomer() {
+		if len(cs) != 2 || cs[0].Outcome != OutcomeEscalated || cs[1].How != HowEscalation {
+			t.Fatalf("customer %d: %d contacts, the first %s, the second %s; want a chat escalated to the phone", cs[0].Customer, len(cs), cs[0].Outcome, cs[1].How)
+		}
+		due := cs[0].Ended + 60
+		want := due
+		if !tr.cfg.Channels[1].OpenAt(Monday, due) {
+			day := math.Floor(due / 86400)
+			open := day*86400 + 8*3600
+			if open <= due {
+				open += 86400
+			}
+			want = open + 300
+			waited++
+		}
+		if math.Abs(cs[1].Arrived-want) > timeTol {
+			t.Fatalf("customer %d: escalated at %v, phone contact at %v; want %v", cs[0].Customer, cs[0].Ended, cs[1].Arrived, want)
+		}
+	}
+	if waited == 0 {
+		t.Error("no escalation fell while the phone was closed: the test needs some")
+	}
+	cfg.Journey.MaxContacts = 1
+	tr = traceRun(t, cfg, 0, nil)
+	for _, r := range tr.recs {
+		if r.Channel == "phone" {
+			t.Fatalf("with max_contacts 1, customer %d contacted the phone after the chat", r.Customer)
+		}
+	}
+}

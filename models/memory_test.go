@@ -34,6 +34,10 @@ func TestCheckMemory(t *testing.T) {
 			"replications: 1000 replications' tallies of 40.6 MB each held at once (144000 intervals of 1 channel(s) and 1 pool(s)) would need about 39.9 GB of memory, more than the budget of 8 GB: run fewer replications (--reps), a shorter horizon or a longer interval"},
 		{"a million intervals of 300 channels", memoryConfig(1_000_000, 300, 1, 10), 1, 1,
 			"horizon: 1000000 intervals of 300 channel(s) and 1 pool(s) take 44.8 GB a replication and would need about 134.6 GB of memory, more than the budget of 8 GB: a shorter horizon or a longer interval"},
+		// Kept results no more than those running and the one waiting
+		// (parallel + 1) blame the horizon, not the replications.
+		{"a million intervals of 300 channels, two kept", memoryConfig(1_000_000, 300, 1, 10), 2, 1,
+			"horizon: 1000000 intervals of 300 channel(s) and 1 pool(s) take 44.8 GB a replication and would need about 179.4 GB of memory"},
 		{"100 pools of 100,000 agents, 8 at a time", memoryConfig(48, 1, 100, 100_000), 8, 8,
 			"agents: 10000000 agents at once (176 bytes each, in 8 replications at a time) would need about 13.2 GB of memory, more than the budget of 8 GB: schedule fewer agents, or run fewer replications at once (-j)"},
 	} {
@@ -46,7 +50,7 @@ func TestCheckMemory(t *testing.T) {
 				return
 			}
 			var me *MemoryError
-			if !errors.As(err, &me) || err.Error() != c.want {
+			if !errors.As(err, &me) || !strings.HasPrefix(err.Error(), c.want) {
 				t.Errorf("got  %v\nwant %s", err, c.want)
 			}
 		})
@@ -135,9 +139,60 @@ func TestMemoryNeededSaturates(t *testing.T) {
 }
 
 func TestBytes(t *testing.T) {
-	for n, want := range map[int64]string{8 << 30: "8 GB", 160: "160 bytes", 1536: "1.5 KB", 111 << 20: "111 MB", 5 << 40: "5 TB"} {
+	for n, want := range map[int64]string{8 << 30: "8 GB", 160: "160 bytes", 1536: "1.5 KB", 111 << 20: "111 MB", 5 << 40: "5 TB",
+		1<<10 - 1: "1023 bytes", 1 << 10: "1 KB", 1 << 20: "1 MB", 1 << 30: "1 GB", 1 << 40: "1 TB"} {
 		if got := Bytes(n); got != want {
 			t.Errorf("Bytes(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// TestSaturating checks the saturating sums and products of sizes at
+// their edges: a product that just fits is exact, one that does not is the
+// largest int64, and a zero factor gives zero.
+func TestSaturating(t *testing.T) {
+	const top = 1<<63 - 1
+	for _, tc := range []struct{ a, b, want int64 }{
+		{5, 0, 0},
+		{0, 5, 0},
+		{3, 4, 12},
+		{1<<62 - 1, 2, 1<<63 - 2},
+		{1 << 62, 2, top},
+	} {
+		if got := satMul(tc.a, tc.b); got != tc.want {
+			t.Errorf("satMul(%d, %d) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+	for _, tc := range []struct{ a, b, want int64 }{
+		{3, 4, 7},
+		{top - 4, 4, top},
+		{top - 3, 4, top},
+	} {
+		if got := satAdd(tc.a, tc.b); got != tc.want {
+			t.Errorf("satAdd(%d, %d) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// TestCheckMemoryAtTheBudget checks that an estimate equal to the budget
+// passes and one byte over it does not, for a run and for a run streamed
+// on two sides, whose estimate holds each side's batches and the results
+// that wait, whole, and every replication's totals.
+func TestCheckMemoryAtTheBudget(t *testing.T) {
+	c := memoryConfig(144_000, 1, 1, 10)
+	need := c.MemoryNeeded(10, 2).Total
+	if err := c.CheckMemory(10, 2, need); err != nil {
+		t.Errorf("a run at its budget: %v, want it to fit", err)
+	}
+	if err := c.CheckMemory(10, 2, need-1); err == nil {
+		t.Error("a run one byte over its budget fits")
+	}
+	reps, sides, parallel := 1000, 2, 2
+	streamed := c.memoryNeeded(sides*c.Batches()+parallel, sides*reps, parallel).Total
+	if err := c.CheckStreamedMemory(reps, sides, 0, parallel, streamed); err != nil {
+		t.Errorf("two sides streamed at their budget: %v, want them to fit", err)
+	}
+	if err := c.CheckStreamedMemory(reps, sides, 0, parallel, streamed-1); err == nil {
+		t.Error("two sides streamed one byte over their budget fit")
 	}
 }

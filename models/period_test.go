@@ -80,3 +80,30 @@ func TestKPIInDaysByDay(t *testing.T) {
 		t.Error("word of mouth left the level at 0: the test checks nothing")
 	}
 }
+
+// TestKPIInDaysEdges checks the edges of the days asked for: day 0 alone
+// is one day, not the whole window (only a negative first day means that),
+// and days past the horizon add nothing, for a channel's, the customers'
+// and a pool's figures alike.
+func TestKPIInDaysEdges(t *testing.T) {
+	cfg := erlangAConfig(3 * 86400)
+	cfg.Pools[0].Name = "agents"
+	r, err := Run(cfg, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	days := cfg.Days()
+	for _, name := range []string{cfg.Channels[0].Name + ".offered", "customers.customers", "pools.agents.scheduled_hours"} {
+		k, err := ParseKPI(cfg, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, whole := k.InDays(cfg, r, 0, 0), k.InDays(cfg, r, -1, -1)
+		if !(first > 0 && first < whole/2) {
+			t.Errorf("%s: day 0 gives %v, the window %v: want about a third of it", name, first, whole)
+		}
+		if all, past := k.InDays(cfg, r, 0, days-1), k.InDays(cfg, r, 0, days+5); past != all {
+			t.Errorf("%s: days past the horizon give %v, want %v as the last day does", name, past, all)
+		}
+	}
+}

@@ -73,3 +73,130 @@ func TestShrinkageHalvesInFloatingPoint(t *testing.T) {
 	}
 	t.Logf("%d halves fell below themselves in floating point, all rounded up", fell)
 }
+
+// TestPoolTallies checks a pool's tallies against each other: by interval
+// they add up to the totals (agent time present, away and busy, with
+// availability below 100 %), the pool's busy time is its one channel's,
+// each interval's scheduled time is the headcount × its length (the last
+// cut short by the horizon) and its cost those hours × the cost per hour.
+func TestPoolTallies(t *testing.T) {
+	cfg := erlangAConfig(6 * 3600)
+	cfg.Pools[0].Agents = []int{14, 16}
+	cfg.Pools[0].Availability, cfg.Pools[0].AwaySpell = []float64{0.8}, 600
+	cfg.Pools[0].CostPerHour = 20
+	r, err := Run(cfg, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool := r.Pools[0]
+	var sum PoolCounts
+	for _, iv := range pool.Intervals {
+		sum.Add(iv)
+	}
+	for _, f := range []struct {
+		name       string
+		sum, total float64
+	}{
+		{"present", sum.AgentTime, pool.Total.AgentTime},
+		{"away", sum.AwayTime, pool.Total.AwayTime},
+		{"busy", sum.BusyTime, pool.Total.BusyTime},
+		{"the channel's busy", pool.Total.BusyTime, r.Channels[0].Total.BusyTime},
+	} {
+		if !(f.total > 0 && math.Abs(f.sum-f.total) <= 1e-9*f.total) {
+			t.Errorf("%s time: %v against %v, want them equal and above 0", f.name, f.sum, f.total)
+		}
+	}
+	cfg.Horizon = 5*3600 + 900
+	r, err = Run(cfg, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ivs := r.Pools[0].Intervals
+	for k, iv := range ivs {
+		length := 1800.0
+		if k == len(ivs)-1 {
+			length = 900
+		}
+		n := []float64{14, 16}[k%2]
+		if iv.ScheduledTime != n*length || iv.Cost != n*length/3600*20 {
+			t.Errorf("interval %d: scheduled %v s costing %v, want %v s costing %v", k, iv.ScheduledTime, iv.Cost, n*length, n*length/3600*20)
+		}
+	}
+}
+
+// TestStaffingFallWhileBusy checks a headcount that falls while every agent
+// is busy, then rises again before any has finished: the busy agents finish
+// what they hold rather than leave, and at the rise those still finishing
+// are kept instead of new ones hired, so three agents are present
+// throughout (README: when the headcount falls, busy agents finish what
+// they hold; pool.staff: agents still finishing are kept before new ones
+// are hired).
+func TestStaffingFallWhileBusy(t *testing.T) {
+	phone := live("phone", 0, 5000)
+	phone.HandleTime = Dist{Kind: Deterministic, Mean: 5000}
+	phone.Arrivals = Arrivals{Volumes: []float64{100, 0, 0, 0, 0, 0}}
+	cfg := &Config{Seed: 2, Horizon: 6 * 1800, Interval: 1800,
+		Channels: []Channel{phone},
+		Pools:    []Pool{{Name: "p", Skills: []string{"phone"}, Agents: []int{3, 1, 3, 3, 3, 3}}}}
+	r, err := Run(cfg, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, iv := range r.Pools[0].Intervals {
+		if math.Abs(iv.AgentTime-3*1800) > 1e-6 {
+			t.Errorf("interval %d: %v agent-seconds present, want 3 agents × 1800 s", k, iv.AgentTime)
+		}
+	}
+}
+
+// TestStaffingFallSendsIdleAndAwayHome checks a headcount that falls
+// while nobody is busy, in a pool whose agents are often away: the idle
+// agents leave at once, then those away with nothing in hand, so that
+// exactly the new headcount is present (ready or away) right after the
+// fall, and the time present in each interval is the headcount × its
+// length.
+func TestStaffingFallSendsIdleAndAwayHome(t *testing.T) {
+	phone := live("phone", 1.0/86400, 180)
+	heads := []int{10, 2, 10, 9, 10, 8, 10, 1}
+	cfg := &Config{Seed: 3, Horizon: float64(len(heads)) * 1800, Interval: 1800,
+		Channels: []Channel{phone},
+		Pools:    []Pool{{Name: "p", Skills: []string{"phone"}, Agents: heads, Availability: []float64{0.5}, AwaySpell: 600}}}
+	r, err := Run(cfg, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	away := 0.0
+	for k, iv := range r.Pools[0].Intervals {
+		if want := float64(heads[k]) * 1800; math.Abs(iv.AgentTime+iv.AwayTime-want) > 1e-6 {
+			t.Errorf("interval %d: %v agent-seconds present (%v of them away), want %d agents × 1800 s", k, iv.AgentTime+iv.AwayTime, iv.AwayTime, heads[k])
+		}
+		away += iv.AwayTime
+	}
+	if away == 0 {
+		t.Error("nobody was ever away: the test needs agents away")
+	}
+}
+
+// TestAvailabilityRisesToFull checks a pool whose availability rises to
+// 100 %: the agents away come back at the end of their spell and nobody
+// goes away again, so that after a few spells no agent time is away.
+func TestAvailabilityRisesToFull(t *testing.T) {
+	phone := live("phone", 100.0/3600, 180)
+	cfg := &Config{Seed: 5, Horizon: 6 * 1800, Interval: 1800,
+		Channels: []Channel{phone},
+		Pools: []Pool{{Name: "p", Skills: []string{"phone"}, Agents: []int{10},
+			Availability: []float64{0.5, 1, 1, 1, 1, 1}, AwaySpell: 60}}}
+	r, err := Run(cfg, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ivs := r.Pools[0].Intervals
+	if ivs[0].AwayTime == 0 {
+		t.Error("nobody away at 50 %: the test needs agents away")
+	}
+	for k := 2; k < len(ivs); k++ {
+		if ivs[k].AwayTime != 0 {
+			t.Errorf("interval %d at 100 %%: %v agent-seconds away, want none", k, ivs[k].AwayTime)
+		}
+	}
+}

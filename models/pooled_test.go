@@ -121,3 +121,32 @@ func TestBatchesByMemory(t *testing.T) {
 		t.Errorf("ResultBytes = %d, want %d", got, tallies+flows)
 	}
 }
+
+// TestPooledSize checks the number of batches a Pooled keeps: its Size
+// when set, MinBatches when left at zero, by Add and Take alike.
+func TestPooledSize(t *testing.T) {
+	cfg := erlangAConfig(3600)
+	results, err := RunReplications(cfg, 5, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, take := range []bool{false, true} {
+		two, unset := &Pooled{Size: 2}, &Pooled{}
+		for _, p := range []*Pooled{two, unset} {
+			for _, r := range results {
+				if take {
+					r = r.clone()
+					p.Take(r)
+				} else {
+					p.Add(r)
+				}
+			}
+		}
+		if len(two.Batches) != 2 || two.Batches[0].Replications != 3 || two.Batches[1].Replications != 2 {
+			t.Errorf("take %v: size 2 keeps %d batches, want 2 of 3 and 2 replications", take, len(two.Batches))
+		}
+		if len(unset.Batches) != 5 {
+			t.Errorf("take %v: size unset keeps %d batches of 5 replications, want one each (MinBatches %d)", take, len(unset.Batches), MinBatches)
+		}
+	}
+}

@@ -56,3 +56,26 @@ func TestRunSweep(t *testing.T) {
 		t.Error("a job of no point: no error")
 	}
 }
+
+// TestByPointEdges checks that ByPoint leaves out the jobs it has no result
+// for and the jobs of no point in range, rather than failing on them.
+func TestByPointEdges(t *testing.T) {
+	r := []*Result{{Replication: 0}, {Replication: 1}, {Replication: 2}}
+	jobs := []SweepJob{{Point: 0}, {Point: 1}, {Point: 2}, {Point: 0, Replication: 1}, {Point: -1}}
+	got := ByPoint(2, jobs, r)
+	if len(got) != 2 || len(got[0]) != 1 || got[0][0] != r[0] || len(got[1]) != 1 || got[1][0] != r[1] {
+		t.Errorf("got %v, want point 0 with the first result and point 1 with the second", got)
+	}
+}
+
+// TestOneReplication checks that a single replication runs, and none is
+// refused.
+func TestOneReplication(t *testing.T) {
+	cfg := erlangAConfig(3600)
+	if rs, err := RunReplications(cfg, 1, 1); err != nil || len(rs) != 1 {
+		t.Errorf("one replication: got %d results, %v", len(rs), err)
+	}
+	if _, err := RunReplications(cfg, 0, 1); err == nil {
+		t.Error("no replication: got no error")
+	}
+}

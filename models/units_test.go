@@ -36,3 +36,74 @@ func TestParseDurationNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestParseDurationForms checks the forms people write: every digit, units
+// of several letters (a unit with an "a" in it), a number at the very end
+// of the text, which needs a unit, and an exponent cut short.
+func TestParseDurationForms(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want float64
+	}{
+		{"0.5h", 1800},
+		{"10s", 10},
+		{"90 sec", 90},
+		{"2 days", 172800},
+		{"1h30m", 5400},
+		{"1e9ms", 1e6},
+		{"0", 0},
+	} {
+		got, err := ParseDuration(tc.text)
+		if err != nil || got != tc.want {
+			t.Errorf("ParseDuration(%q) = %v, %v; want %v", tc.text, got, err, tc.want)
+		}
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"90", `duration "90" needs a unit after 90`},
+		{"1h30", `duration "1h30" needs a unit after 30`},
+		{"1e", `duration "1e": unknown unit "e"`},
+		{"5 zulu", `duration "5 zulu": unknown unit "zulu"`},
+	} {
+		_, err := ParseDuration(tc.text)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("ParseDuration(%q): got %v, want %q", tc.text, err, tc.want)
+		}
+	}
+}
+
+// TestFormatDurationUnits checks durations at the edge of each unit, zero,
+// negative ones, and a whole number of seconds off by rounding noise (less
+// than a billionth), which is written as the whole number.
+func TestFormatDurationUnits(t *testing.T) {
+	for _, tc := range []struct {
+		sec  float64
+		want string
+	}{
+		{0, "0s"},
+		{1, "1s"},
+		{59, "59s"},
+		{60, "1m"},
+		{3600, "1h"},
+		{86400, "1d"},
+		{86400 + 3600 + 60 + 1, "1d1h1m1s"},
+		{-60, "-1m"},
+		{2.5, "2.5s"},
+		{90.5, "1.50833m"},
+		{86400 + 1e-6, "1d"},
+		{3 * 0.1 * 3600, "18m"},
+	} {
+		if got := FormatDuration(tc.sec); got != tc.want {
+			t.Errorf("FormatDuration(%v) = %q, want %q", tc.sec, got, tc.want)
+		}
+	}
+}
+
+// TestFormatFraction checks shares written as percentages, as messages
+// about shares that do not add up show them.
+func TestFormatFraction(t *testing.T) {
+	for v, want := range map[float64]string{0.8: "80%", 0.125: "12.5%", 1: "100%", 0: "0%", 1.5: "150%"} {
+		if got := FormatFraction(v); got != want {
+			t.Errorf("FormatFraction(%v) = %q, want %q", v, got, want)
+		}
+	}
+}

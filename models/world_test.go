@@ -192,6 +192,10 @@ func TestStaffingIncreaseServesTheQueue(t *testing.T) {
 	}
 }
 
+// TestCutoffLeavesTheQueueUnfinished checks that a run cut off at the
+// horizon counts those still waiting as unfinished, in the total and in
+// the intervals they arrived in, and that without the cut-off everyone is
+// answered.
 func TestCutoffLeavesTheQueueUnfinished(t *testing.T) {
 	cfg := erlangAConfig(8 * 3600)
 	cfg.Pools[0].Agents = []int{8} // overloaded: a queue builds
@@ -207,6 +211,13 @@ func TestCutoffLeavesTheQueueUnfinished(t *testing.T) {
 	}
 	if c.Unfinished == 0 || c.Answered+c.Unfinished != c.Offered {
 		t.Errorf("offered %d, answered %d, unfinished %d: want a queue left at the cut-off", c.Offered, c.Answered, c.Unfinished)
+	}
+	var byInterval Counts
+	for _, iv := range r.Channels[0].Intervals {
+		byInterval.Add(iv)
+	}
+	if byInterval.Unfinished != c.Unfinished {
+		t.Errorf("the intervals hold %d unfinished, the total %d", byInterval.Unfinished, c.Unfinished)
 	}
 	cfg.Cutoff = false
 	r, _ = Run(cfg, 0)

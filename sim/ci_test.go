@@ -104,3 +104,21 @@ func TestJackknifeReused(t *testing.T) {
 	}()
 	jk.HalfWidth([]float64{1, 2, 3})
 }
+
+// TestJackknifeCIEdges checks the jackknife at its smallest, two
+// replications (t with one degree of freedom: 12.706205, standard
+// tables), and on values far from zero, where an algebraically equal sum
+// (Σ(x+m)(x−m), or Σx² − n·m²) loses every digit to the rounding of the
+// mean: the squares are taken of the deviations. The values 1e9 + 0.1,
+// 1e9 + 0.2 and 1e9 + 0.4, as stored, deviate from their mean by squares
+// that add up to 0.046666649182640 (in exact rational arithmetic), so the
+// half-width is t(0.975, 2) = 4.3026527 times √(2/3 · that).
+func TestJackknifeCIEdges(t *testing.T) {
+	if got, want := JackknifeCI([]float64{1, 2}, 0.95), 12.706205*math.Sqrt(0.5*0.5); !(math.Abs(got-want) <= 1e-5) {
+		t.Errorf("two replications: got %v, want %v", got, want)
+	}
+	loo := []float64{1e9 + 0.1, 1e9 + 0.2, 1e9 + 0.4}
+	if got, want := JackknifeCI(loo, 0.95), 4.3026527*math.Sqrt(2.0/3*0.046666649182640); !(math.Abs(got-want) <= 1e-6*want) {
+		t.Errorf("values near 1e9: got %v, want %v", got, want)
+	}
+}

@@ -278,3 +278,24 @@ func TestDeterministicRun(t *testing.T) {
 		t.Errorf("two runs with the same seed differ")
 	}
 }
+
+// TestZeroTimerAndFired checks that the zero Timer is never active, and
+// that Fired counts the events fired, not those cancelled.
+func TestZeroTimerAndFired(t *testing.T) {
+	var zero Timer
+	if zero.Active() {
+		t.Error("the zero Timer is active")
+	}
+	if _, ok := zero.When(); ok {
+		t.Error("the zero Timer has a time")
+	}
+	e := New()
+	for i := range 5 {
+		e.Schedule(float64(i), PhaseTimer, func() {})
+	}
+	e.Cancel(e.Schedule(2.5, PhaseTimer, func() {}))
+	e.Run(math.Inf(1))
+	if e.Fired() != 5 {
+		t.Errorf("fired %d events, want 5", e.Fired())
+	}
+}

@@ -22,6 +22,7 @@ var allowed = map[string][]string{
 	"internal/input": {},
 	"internal/arch":  {},
 	"internal/size":  {},
+	"tools/mutate":   {},
 	"models":         {"sim", "models/erlang"},
 	"plan":           {"models", "sim"},
 	"scenarios":      {"models", "sim", "internal/input"},

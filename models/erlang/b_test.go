@@ -142,3 +142,14 @@ func TestBLinesErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestBEdges checks the edges of Erlang B's domain: no server blocks
+// everyone (B(0, a) = 1), no load blocks nobody (B(n, 0) = 0).
+func TestBEdges(t *testing.T) {
+	if got := B(0, 5); got != 1 {
+		t.Errorf("B(0, 5) = %v, want 1", got)
+	}
+	if got := B(3, 0); got != 0 {
+		t.Errorf("B(3, 0) = %v, want 0", got)
+	}
+}

@@ -18,7 +18,7 @@ func TestValidate(t *testing.T) {
 		{"negative arrival rate", func(p *Params) { p.ArrivalRate = -1 }, "arrival rate"},
 		{"NaN arrival rate", func(p *Params) { p.ArrivalRate = nan }, "arrival rate"},
 		{"infinite arrival rate", func(p *Params) { p.ArrivalRate = inf }, "arrival rate"},
-		{"zero handle time", func(p *Params) { p.HandleTime = 0 }, "handle time"},
+		{"zero handle time", func(p *Params) { p.HandleTime = 0 }, "handle time must be positive and finite, got 0"},
 		{"NaN handle time", func(p *Params) { p.HandleTime = nan }, "handle time"},
 		{"infinite handle time", func(p *Params) { p.HandleTime = inf }, "handle time"},
 		{"subnormal handle time", func(p *Params) { p.HandleTime = 1e-320 }, "handle time"},
@@ -130,5 +130,18 @@ func checkRanges(t *testing.T, name string, r Result) {
 		if !(f.v >= 0) {
 			t.Errorf("%s: %s = %v, want a number ≥ 0 (%+v)", name, f.name, f.v, r)
 		}
+	}
+}
+
+// TestValidateLoadAtTheCap checks that an offered load of exactly maxLoad
+// Erlangs is accepted, and one just above refused.
+func TestValidateLoadAtTheCap(t *testing.T) {
+	p := Params{ArrivalRate: 1e6, HandleTime: 1e3, Agents: 1}
+	if err := validate(p, true); err != nil {
+		t.Errorf("1e9 Erlangs: %v, want accepted", err)
+	}
+	p.HandleTime = 1000.001
+	if err := validate(p, true); err == nil || !strings.Contains(err.Error(), "offered load") {
+		t.Errorf("just over 1e9 Erlangs: %v, want refused", err)
 	}
 }

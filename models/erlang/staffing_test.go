@@ -167,3 +167,66 @@ func TestScheduledErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestStaffEdges checks the ends of the search: a target met only by the
+// last staffing level tried (a + 50√a + 100 agents, 269 at 10 Erlangs) is
+// found, and a load of nine million Erlangs, whose search runs from there
+// up, is staffed (it spans far fewer than 2²⁴ levels).
+func TestStaffEdges(t *testing.T) {
+	p := Params{ArrivalRate: textbook.ArrivalRate, HandleTime: textbook.HandleTime}
+	a := p.ArrivalRate * p.HandleTime
+	r, err := Staff(p, Targets{MaxOccupancy: a / 269})
+	if err != nil || r.Agents != 269 {
+		t.Errorf("occupancy at most a/269: got %d agents, %v; want 269, the last level tried", r.Agents, err)
+	}
+	big := Params{ArrivalRate: 9e6 / 180, HandleTime: 180, AnswerWithin: 20}
+	if r, err := Staff(big, Targets{MaxOccupancy: 0.9999}); err != nil || r.Agents < 9e6 {
+		t.Errorf("nine million Erlangs: got %d agents, %v; want a staffing", r.Agents, err)
+	}
+}
+
+// TestTargetsMetAtTheirEdges checks that a target is met by a result
+// exactly on it, that 100 % is a valid target, and describes the targets
+// set for error messages.
+func TestTargetsMetAtTheirEdges(t *testing.T) {
+	r := Result{ServiceLevel: 0.8, Occupancy: 0.85, PAbandon: 0.05}
+	for _, tg := range []Targets{{ServiceLevel: 0.8}, {MaxOccupancy: 0.85}, {MaxAbandon: 0.05}, {ServiceLevel: 0.8, MaxOccupancy: 0.85, MaxAbandon: 0.05}} {
+		if !tg.met(r) {
+			t.Errorf("%+v: a result on every edge does not meet them", tg)
+		}
+	}
+	for _, tg := range []Targets{{ServiceLevel: 0.81}, {MaxOccupancy: 0.84}, {MaxAbandon: 0.04}} {
+		if tg.met(r) {
+			t.Errorf("%+v: met by %+v", tg, r)
+		}
+	}
+	if err := (Targets{ServiceLevel: 1, MaxOccupancy: 1, MaxAbandon: 1}).validate(); err != nil {
+		t.Errorf("targets of 100 %%: %v, want them valid", err)
+	}
+	for _, tc := range []struct {
+		t    Targets
+		want string
+	}{
+		{Targets{}, "none"},
+		{Targets{ServiceLevel: 0.8}, "service level ≥ 0.8"},
+		{Targets{MaxOccupancy: 0.9}, "occupancy ≤ 0.9"},
+		{Targets{MaxAbandon: 0.05}, "abandonment ≤ 0.05"},
+		{Targets{ServiceLevel: 0.8, MaxOccupancy: 0.9, MaxAbandon: 0.05}, "service level ≥ 0.8, occupancy ≤ 0.9, abandonment ≤ 0.05"},
+	} {
+		if got := tc.t.describe(); got != tc.want {
+			t.Errorf("describe(%+v) = %q, want %q", tc.t, got, tc.want)
+		}
+	}
+}
+
+// TestScheduledEdges checks Scheduled's refusals by their messages: a
+// shrinkage of 100 % is out of range (not an overflow), and 2⁶² agents at
+// 50 % need exactly 2⁶³, one more than an int holds.
+func TestScheduledEdges(t *testing.T) {
+	if _, err := Scheduled(10, 1); err == nil || !strings.Contains(err.Error(), "shrinkage must be in [0, 1), got 1") {
+		t.Errorf("shrinkage 100 %%: got %v", err)
+	}
+	if got, err := Scheduled(1<<62, 0.5); err == nil || !strings.Contains(err.Error(), "more agents than an int holds") {
+		t.Errorf("2⁶² agents at 50 %%: got %d, %v; want an overflow refused", got, err)
+	}
+}

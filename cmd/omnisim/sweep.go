@@ -439,5 +439,5 @@ func (o *sweepOptions) checkGridMemory(name string, g *scenarios.Grid) error {
 	return &memoryError{file: base.File, err: &models.MemoryError{Setting: "points", Need: int64(min(need, 1<<62)), Budget: models.MemoryBudget,
 		Msg: fmt.Sprintf("%d points of %s each, with %d replications kept as their totals, would need about %s of memory",
 			points, models.Bytes(perPoint), jobs, models.Bytes(int64(min(need, 1<<62)))),
-		Advice: "sweep fewer points, or fewer replications (--reps), or more shards with --shard"}}
+		Advice: "sweep fewer points (every point is loaded, on every shard)"}}
 }

@@ -218,14 +218,7 @@ func TestParseErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			src := strings.Replace(valid, tc.old, tc.new, 1)
-			if src == valid {
-				t.Fatalf("test case does not change the scenario")
-			}
-			_, err := Parse("t.yaml", "t", []byte(src), nil)
-			if err == nil {
-				t.Fatalf("no error")
-			}
+			err := parseEdited(t, valid, tc.old, tc.new)
 			got := strings.Split(err.Error(), "\n")
 			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 				t.Errorf("got\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(tc.want, "\n\t"))
@@ -379,4 +372,20 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// parseEdited parses the scenario valid with its first old replaced by
+// new, and returns the error it must give: the test fails when the edit
+// changes nothing or the scenario loads.
+func parseEdited(t *testing.T, valid, old, new string) error {
+	t.Helper()
+	src := strings.Replace(valid, old, new, 1)
+	if src == valid {
+		t.Fatalf("test case does not change the scenario")
+	}
+	_, err := Parse("t.yaml", "t", []byte(src), nil)
+	if err == nil {
+		t.Fatalf("no error")
+	}
+	return err
 }

@@ -39,14 +39,7 @@ func TestYAMLLayoutErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			src := strings.Replace(valid, tc.old, tc.new, 1)
-			if src == valid {
-				t.Fatalf("test case does not change the scenario")
-			}
-			_, err := Parse("t.yaml", "t", []byte(src), nil)
-			if err == nil {
-				t.Fatalf("no error")
-			}
+			err := parseEdited(t, valid, tc.old, tc.new)
 			if _, ok := err.(Errors); !ok {
 				t.Errorf("error is %T, want Errors", err)
 			}

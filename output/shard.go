@@ -101,6 +101,12 @@ func (s Shard) JobsOf(kind string, n int) []int {
 	return jobs
 }
 
+// Size returns how many jobs JobsOf(kind, n) lists, without listing
+// them.
+func (s Shard) Size(kind string, n int) int {
+	return int(jobsOf(kind, int64(s.Index), int64(s.Count), int64(n)))
+}
+
 // blockStart returns the first job of a run's shard index of count, of
 // jobs jobs: index·jobs÷count, rounded down. The caps on shards and jobs
 // keep the product far from overflowing.

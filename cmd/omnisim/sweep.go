@@ -345,7 +345,7 @@ func (o *sweepOptions) sweepShard(s streams, spec sweepSpec, srcs []source) erro
 	if shard.Count > total {
 		return usageErrorf("--shard %s: %d shards of %d replications would leave some with none: give N at most %d", shard, shard.Count, total, total)
 	}
-	mine := (total-shard.Index-1)/shard.Count + 1
+	mine := shard.Size("sweep", total)
 	for _, c := range spec.configs() {
 		if err := checkSweepMemory(spec.File, c, mine, parallel(o.workers, mine), "--reps, fewer points, or more shards with --shard"); err != nil {
 			return err
@@ -420,7 +420,7 @@ func (o *sweepOptions) checkGridMemory(name string, g *scenarios.Grid) error {
 	}
 	jobs := int64(points) * int64(reps)
 	if shard, err := output.ParseShard(o.shardSpec, os.Getenv); o.shardSpec != "" && err == nil {
-		jobs = (jobs + int64(shard.Count) - 1) / int64(shard.Count)
+		jobs = int64(shard.Size("sweep", int(min(jobs, 1<<62))))
 	}
 	n, workers := int(min(jobs, 1<<40)), parallel(o.workers, int(min(jobs, 1<<30)))
 	fewer := "--reps, or fewer points"

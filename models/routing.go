@@ -229,7 +229,7 @@ func (p *pool) leave(a *agent) {
 // staff changes the number of agents taking contacts to target. Idle agents
 // leave at once, the most recently idle first; agents with contacts in hand
 // finish them first. Agents still finishing are kept before new ones are
-// hired.
+// hired, and those kept with room for more chats take waiting ones at once.
 func (p *pool) staff(target int) {
 	now := p.w.eng.Now()
 	effective := p.present - p.marked - p.owed
@@ -250,6 +250,9 @@ func (p *pool) staff(target int) {
 					d--
 					if a.sessions > 0 && a.sessions < a.on.cfg.Concurrency && !a.away {
 						a.on.addSpare(a)
+						if a.on.waiting() > 0 {
+							p.w.wantPick(a)
+						}
 					}
 				}
 			}

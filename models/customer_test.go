@@ -119,4 +119,32 @@ func TestFormulaSatisfaction(t *testing.T) {
 	if len(kinds) < 5 {
 		t.Errorf("the world misses a case")
 	}
+
+	// Siloed history: each contact that started from nothing costs the
+	// annoyance, counted here from the contacts as they were made.
+	cfg = escalationWorld(Siloed)
+	cfg.Journey.SiloAnnoyance = 0.15
+	tr = traceRun(t, cfg, 0, nil)
+	carried := map[int64]int{}
+	for _, c := range tr.recs {
+		if tr.made[c.ID].carried {
+			carried[c.Customer]++
+		}
+	}
+	withCarried := 0
+	for id, e := range tr.ended {
+		if e.carried != carried[id] {
+			t.Fatalf("customer %d ended with %d contacts carried; %d of their contacts started from nothing", id, e.carried, carried[id])
+		}
+		cu := &customer{contacts: e.contacts, failures: e.failures, late: e.late, carried: carried[id], resolved: e.resolved}
+		if want := cu.satisfaction(0.15); math.Abs(e.satisfaction-want) > 1e-12 {
+			t.Fatalf("customer %d scored %v, the formula gives %v", id, e.satisfaction, want)
+		}
+		if carried[id] > 0 {
+			withCarried++
+		}
+	}
+	if withCarried == 0 {
+		t.Errorf("no customer's contact started from nothing: the test shows nothing")
+	}
 }

@@ -46,6 +46,17 @@ type tracedRun struct {
 	made map[int64]made
 	// next maps a contact to the contacts that name it as Previous.
 	next map[int64][]*ContactRecord
+	// ended maps a customer (ContactRecord.Customer) to their journey's
+	// end, seen by the world's finished hook.
+	ended map[int64]ended
+}
+
+// ended is a customer as their journey ended.
+type ended struct {
+	at                                float64
+	contacts, failures, late, carried int
+	resolved                          bool
+	satisfaction                      float64
 }
 
 // traceRun runs replication rep of cfg, tracing every contact, and calls
@@ -58,7 +69,8 @@ func traceRun(t *testing.T, cfg *Config, rep int, onMade func(w *world, c *conta
 	if err := full.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	tr := &tracedRun{cfg: &full, byID: map[int64]*ContactRecord{}, made: map[int64]made{}, next: map[int64][]*ContactRecord{}}
+	tr := &tracedRun{cfg: &full, byID: map[int64]*ContactRecord{}, made: map[int64]made{}, next: map[int64][]*ContactRecord{},
+		ended: map[int64]ended{}}
 	w := newWorld(&full, sim.NewStreams(full.Seed, rep))
 	w.rep = rep
 	w.trace = func(r *ContactRecord) { tr.recs = append(tr.recs, *r) }
@@ -68,6 +80,10 @@ func traceRun(t *testing.T, cfg *Config, rep int, onMade func(w *world, c *conta
 		if onMade != nil {
 			onMade(w, c)
 		}
+	}
+	w.finished = func(cu *customer, s float64) {
+		tr.ended[cu.id] = ended{at: w.eng.Now(), contacts: cu.contacts, failures: cu.failures, late: cu.late,
+			carried: cu.carried, resolved: cu.resolved, satisfaction: s}
 	}
 	w.run()
 	tr.res = w.result(rep)

@@ -476,6 +476,9 @@ func (w *world) finish(cu *customer, resolved bool) {
 	if cu.counted {
 		add(&w.customers)
 	}
+	if w.finished != nil {
+		w.finished(cu, s)
+	}
 	if w.wom.on {
 		w.wom.share(cu, w.draws.seed(cu, drawShare))
 	}

@@ -21,10 +21,11 @@ import (
 // Seen to catch: the chance after the n-th failure taken as the (n+1)-th
 // (retryChance's index off by one); the last chance not holding for later
 // failures (0 past the list); the draw compared the wrong way (u ≥ chance);
-// retry_delay and repeat_delay swapped. Not caught here: removing the
-// max_contacts guard from fail, since attempt refuses a contact past
-// max_contacts as well; only the moment the customer gives up moves (by
-// the retry's delay), which the trace does not show.
+// retry_delay and repeat_delay swapped; the max_contacts guard of fail
+// loosened (contacts > max_contacts), which only delays the moment the
+// customer gives up (attempt refuses the contact past max_contacts) by the
+// retry's delay: the finished hook shows that a customer out of contacts
+// gives up as the last one fails.
 func TestFormulaRetryChance(t *testing.T) {
 	j := Journey{Retry: []float64{0.9, 0.5, 0.2}}
 	for _, tc := range []struct {
@@ -77,6 +78,9 @@ func TestFormulaRetryChance(t *testing.T) {
 				if next != nil {
 					t.Fatalf("customer %d contacts again after %d contacts", c.Customer, i+1)
 				}
+				if e := tr.ended[c.Customer]; e.at != c.Ended || e.resolved {
+					t.Fatalf("customer %d, out of contacts at %v, gave up at %v (resolved %v)", c.Customer, c.Ended, e.at, e.resolved)
+				}
 				continue
 			}
 			u := keyedFloats(tr.cfg.Seed, 0, "journey/retry", tr.made[c.ID].cust, failures, 1)[0]
@@ -87,6 +91,9 @@ func TestFormulaRetryChance(t *testing.T) {
 			}
 			if next == nil {
 				gaveUp[failures]++
+				if e := tr.ended[c.Customer]; e.at != c.Ended || e.resolved {
+					t.Fatalf("customer %d, drawing no retry at %v, gave up at %v (resolved %v)", c.Customer, c.Ended, e.at, e.resolved)
+				}
 				continue
 			}
 			retried[failures]++
@@ -284,9 +291,13 @@ func TestFormulaSelfServiceSendOn(t *testing.T) {
 // chase (first number of their chase stream below it), on another channel
 // at once, leaving the first contact in the backlog.
 //
+// A chase counts as a failure, for the next retry's chance and for
+// satisfaction.
+//
 // Seen to catch: chase_after left out; the patience factor left out of the
 // threshold; the chase draw compared the wrong way; the chase allowed on
-// the same channel.
+// the same channel; the chase not counted as a failure (failures-- in
+// expire).
 func TestFormulaChaseThreshold(t *testing.T) {
 	// Email attractive enough that a chase allowed back onto it would go
 	// there about one time in eight.
@@ -306,10 +317,12 @@ func TestFormulaChaseThreshold(t *testing.T) {
 			cfg.WordOfMouth = wom
 		}
 		threshold := map[int64]float64{}
+		failuresAt := map[int64]int{}
 		tr := traceRun(t, cfg, 0, func(w *world, c *contact) {
 			if c.ch.kind == Deferred {
 				threshold[c.id] = w.wom.expected(c.ch) * 1.5 * w.wom.patienceFactor()
 			}
+			failuresAt[c.id] = c.cust.failures
 		})
 		var chased, kept, early int
 		lo, hi := math.Inf(1), math.Inf(-1)
@@ -344,6 +357,9 @@ func TestFormulaChaseThreshold(t *testing.T) {
 			chased++
 			if len(next) != 1 || next[0].How != HowChase || next[0].Channel == "email" || math.Abs(next[0].Arrived-c.Arrived-th) > timeTol {
 				t.Fatalf("contact %d arrived at %v, threshold %v s: after it %+v, want a chase on another channel at the threshold", c.ID, c.Arrived, th, next)
+			}
+			if f := failuresAt[next[0].ID]; f != 1 {
+				t.Fatalf("contact %d, chased after a first contact: the customer counts %d failures, want 1 (the chase)", next[0].ID, f)
 			}
 			if !answered(c) && c.Outcome != OutcomeUnfinished {
 				t.Fatalf("chased contact %d left the backlog unanswered: %s", c.ID, c.Outcome)

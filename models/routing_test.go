@@ -97,10 +97,12 @@ func TestFormulaChatSlowdown(t *testing.T) {
 }
 
 // TestFormulaLongestIdle: a new contact goes to the agent of the pools
-// that serve its channel who has been idle longest.
+// that serve its channel who has been idle longest; of agents idle since
+// the same instant (a shift's start), to the pool listed first.
 //
 // Seen to catch: the most recently idle agent of a pool chosen (the idle
-// list's tail); across pools, the later-idle head preferred.
+// list's tail); across pools, the later-idle head preferred; a tie between
+// pools given to the pool listed last.
 func TestFormulaLongestIdle(t *testing.T) {
 	phone := live("phone", 60.0/3600, 180)
 	cfg := &Config{Seed: 42, Horizon: 8 * 3600, Interval: 3600,
@@ -135,6 +137,9 @@ func TestFormulaLongestIdle(t *testing.T) {
 		for a, s := range since {
 			if s < chosen {
 				t.Fatalf("contact %d at %v went to %s, idle since %v, while %s was idle since %v", c.ID, at, agentName(c), chosen, a, s)
+			}
+			if s == chosen && a[0] < c.Pool[0] {
+				t.Fatalf("contact %d at %v went to %s, idle since %v, as long as %s of a pool listed before", c.ID, at, agentName(c), chosen, a)
 			}
 		}
 		checked++

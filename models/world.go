@@ -66,6 +66,9 @@ type world struct {
 	// drawn, if set (by tests), sees every contact as it is made, with its
 	// handle time and patience as drawn (NaN for none), before any factor.
 	drawn func(c *contact, handle, patience float64)
+	// finished, if set (by tests), sees every customer as their journey
+	// ends, with the satisfaction it scored.
+	finished func(cu *customer, satisfaction float64)
 }
 
 // Run simulates replication rep of cfg and returns what it measured. The

@@ -1,11 +1,53 @@
 package models
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 
 	"gonum.org/v1/gonum/stat/distuv"
 )
+
+// Arrivals is a Poisson arrival process whose rate is either constant or
+// piecewise constant over intervals.
+type Arrivals struct {
+	// Rate is the constant arrival rate in contacts per second, used when
+	// Volumes is empty.
+	Rate float64
+	// Volumes are the expected contacts in each interval of the Config's
+	// Interval, from time zero; the pattern repeats when the horizon is
+	// longer than it.
+	Volumes []float64
+	// Issues, for a channel's own arrivals, is the mix of issues they
+	// bring, a share by issue index (scenario key issues, a mapping by
+	// issue name); nil for the scenario's mix. Demand ignores it.
+	Issues []float64
+	// Noise, for a channel's own arrivals, is the coefficient of variation
+	// of a day's volume around its expectation: each day's rate is
+	// multiplied by a gamma factor of mean 1. Demand has its own
+	// (Demand.Noise) and ignores this one.
+	Noise float64
+}
+
+// RateAt returns the arrival rate in contacts per second at time t.
+func (a Arrivals) RateAt(t, interval float64) float64 {
+	if len(a.Volumes) == 0 {
+		return a.Rate
+	}
+	k := int(math.Floor(t/interval)) % len(a.Volumes)
+	return a.Volumes[k] / interval
+}
+
+func (a *Arrivals) check(p problems) {
+	if len(a.Volumes) == 0 && (!(a.Rate >= 0) || !finite(a.Rate)) {
+		p.at("rate").add("must be a finite number ≥ 0, not %v", a.Rate)
+	}
+	for i, v := range a.Volumes {
+		if !(v >= 0) || !finite(v) {
+			p.at(fmt.Sprintf("volumes[%d]", i)).add("must be a finite number ≥ 0, not %v", v)
+		}
+	}
+}
 
 // arrivalProcess generates the arrival times of a Poisson process whose rate
 // is constant or piecewise constant by interval, optionally scaled by the

@@ -1,11 +1,269 @@
 package models
 
 import (
+	"fmt"
 	"math"
 	"slices"
 
 	"github.com/omnisim/omnisim/sim"
 )
+
+// ChannelKind says how a channel treats its contacts.
+type ChannelKind string
+
+// The kinds of channel.
+const (
+	// Live channels (phone, chat, video) hold contacts in a queue; a
+	// customer whose patience runs out abandons.
+	Live ChannelKind = "live"
+	// Deferred channels (email, social posts, web forms) hold a backlog
+	// worked against a response-time target.
+	Deferred ChannelKind = "deferred"
+	// SelfService channels (web, FAQ, voice menu) resolve part of what
+	// reaches them and send the rest on.
+	SelfService ChannelKind = "self-service"
+)
+
+// Channel is one way of reaching the centre.
+type Channel struct {
+	// Name identifies the channel ("phone").
+	Name string
+	// Kind is how the channel treats contacts.
+	Kind ChannelKind
+	// Arrivals are customers who come straight to this channel without
+	// choosing (scenario key arrivals); none when empty.
+	Arrivals Arrivals
+	// Choosable tells whether customers choosing a channel may pick this one
+	// (scenario key choice); an internal channel such as a second tier is
+	// reached by escalation only.
+	Choosable bool
+	// Preference is the channel's attractiveness in the choice model, on the
+	// scale of utility (0 is neutral).
+	Preference float64
+	// Fit is the channel's extra attractiveness for each issue, by the
+	// index of Config.Issues (scenario key fit, a mapping by issue name).
+	Fit []float64
+	// ExpectedWait is the wait customers expect on the channel before any
+	// experience shapes its reputation, in seconds.
+	ExpectedWait float64
+	// Open lists when the channel takes new contacts; always, when empty.
+	Open []Span
+	// Lines limits the contacts a live channel holds at once, waiting or
+	// being handled; a contact finding them all busy gets a busy signal.
+	// Zero means no limit.
+	Lines int
+	// Concurrency is the number of contacts an agent may handle at once on
+	// this channel (chat); 1 for most channels.
+	Concurrency int
+	// Slowdown lengthens handling by this share for each other contact the
+	// agent is already handling when one starts: a chat started alongside
+	// two others takes 1 + 2·Slowdown times as long.
+	Slowdown float64
+	// HandleTime is the distribution of the time an agent spends on a
+	// contact; for a self-service channel, the time the customer spends in
+	// it.
+	HandleTime Dist
+	// IssueHandle, if not nil, holds by issue index the handle-time law of
+	// each issue on this channel (scenario key handle_times, a mapping by
+	// issue name), in place of HandleTime × the issue's handle factor; an
+	// issue left out (Kind "") keeps that.
+	IssueHandle []Dist
+	// Patience is the distribution of how long a customer waits in a live
+	// queue before abandoning; Kind Never for customers who never abandon.
+	Patience Dist
+	// Resolution is the chance that a handled contact resolves the
+	// customer's issue, by issue index (for self-service: that the customer
+	// is helped).
+	Resolution []float64
+	// Escalations are where unresolved contacts go, with their shares.
+	Escalations []Escalation
+	// SendTo are the live channels a self-service channel sends customers it
+	// could not help to; they choose among them. Empty: the customer
+	// chooses among all channels, as after a failure.
+	SendTo []string
+	// Public tells that contacts on this channel are seen by others (social
+	// media): their stories spread further.
+	Public bool
+	// JumpTheLine lets complaints (contacts from customers who have already
+	// failed or gone unresolved) go to the front of the channel's queue.
+	JumpTheLine bool
+	// AnswerWithin is the service-level threshold T: a contact answered
+	// with a wait ≤ T counts as within target (scenario key
+	// service_level.within).
+	AnswerWithin float64
+	// TargetServiceLevel is the share of contacts the centre aims to answer
+	// within AnswerWithin (0.8 for 80/20); 0 when there is no target
+	// (scenario key service_level.target).
+	TargetServiceLevel float64
+	// MaxAbandon is the highest share of offered contacts a live channel
+	// may lose to abandonment (scenario key max_abandon); 0 for no cap.
+	MaxAbandon float64
+	// MaxOccupancy caps the channel's occupancy, its agent time ÷ the
+	// agent time of the pools serving it (scenario key max_occupancy), so
+	// that agents are not driven too hard; 0 for no cap.
+	MaxOccupancy float64
+}
+
+// Escalation is one path an unresolved contact may take.
+type Escalation struct {
+	// To is the channel the contact goes to.
+	To string
+	// Share is the share of unresolved contacts that take this path.
+	Share float64
+	// Transfer puts the contact straight into To's queue, the customer still
+	// waiting (a warm transfer to a second tier). Without it the customer
+	// contacts To after Delay (social asking a customer to call for private
+	// details).
+	Transfer bool
+	// Delay is how long the customer takes to make the new contact, when it
+	// is not a transfer.
+	Delay Dist
+}
+
+func (c *Config) checkChannel(ch *Channel, p problems, byName map[string]*Channel) {
+	switch ch.Kind {
+	case Live, Deferred, SelfService:
+	default:
+		p.at("kind").add("must be live, deferred or self-service, not %q", ch.Kind)
+	}
+	ch.Arrivals.check(p.at("arrivals"))
+	if n := ch.Arrivals.Noise; !(n >= 0 && n <= 10) {
+		p.at("arrivals.noise").add("must be a coefficient of variation between 0 and 10, not %v", n)
+	}
+	if len(ch.Fit) != len(c.Issues) {
+		p.at("fit").add("has %d values for %d issues", len(ch.Fit), len(c.Issues))
+	}
+	for i, f := range ch.Fit {
+		if !finite(f) && i < len(c.Issues) {
+			p.at("fit."+c.Issues[i].Name).add("must be a finite number, not %v", f)
+		}
+	}
+	if !finite(ch.Preference) {
+		p.at("preference").add("must be a finite number, not %v", ch.Preference)
+	}
+	if !(ch.ExpectedWait > 0) || !finite(ch.ExpectedWait) {
+		p.at("expected_wait").add("must be a positive, finite duration, not %s", FormatDuration(ch.ExpectedWait))
+	}
+	for i, s := range ch.Open {
+		s.check(p.at(fmt.Sprintf("open[%d]", i)))
+	}
+	if ch.Kind != Live {
+		if ch.Lines != 0 {
+			p.at("lines").add("applies to live channels only")
+		}
+		if ch.Concurrency != 1 {
+			p.at("concurrency").add("applies to live channels only (chat)")
+		}
+		if ch.Patience.Kind != Never {
+			p.at("patience").add("applies to live channels only: customers of %s channels chase instead (journey.chase)", ch.Kind)
+		}
+	}
+	if ch.Lines < 0 {
+		p.at("lines").add("must be ≥ 0 (0 for no limit), not %d", ch.Lines)
+	}
+	if ch.Concurrency < 1 || ch.Concurrency > 100 {
+		p.at("concurrency").add("must be between 1 and 100, not %d", ch.Concurrency)
+	}
+	if !(ch.Slowdown >= 0) || !finite(ch.Slowdown) {
+		p.at("slowdown").add("must be a finite number ≥ 0, not %v", ch.Slowdown)
+	}
+	ch.HandleTime.check(p.at("handle_time"))
+	if ch.HandleTime.Kind == Never {
+		p.at("handle_time").add("must end: never is only for patience")
+	}
+	if ch.IssueHandle != nil && len(ch.IssueHandle) != len(c.Issues) {
+		p.at("handle_times").add("has %d values for %d issues", len(ch.IssueHandle), len(c.Issues))
+	}
+	for i, d := range ch.IssueHandle {
+		if d.Kind == "" || i >= len(c.Issues) {
+			continue
+		}
+		ip := p.at("handle_times." + c.Issues[i].Name)
+		d.check(ip)
+		if d.Kind == Never {
+			ip.add("must end: never is only for patience")
+		}
+	}
+	if mix := ch.Arrivals.Issues; mix != nil {
+		ip := p.at("arrivals.issues")
+		if len(mix) != len(c.Issues) {
+			ip.add("has %d values for %d issues", len(mix), len(c.Issues))
+		}
+		total := 0.0
+		for i, x := range mix {
+			if i < len(c.Issues) {
+				share(ip.at(c.Issues[i].Name), x)
+			}
+			total += x
+		}
+		if math.Abs(total-1) > 1e-6 {
+			ip.add("the shares add up to %s, not 100%%", FormatFraction(total))
+		}
+	}
+	ch.Patience.check(p.at("patience"))
+	if len(ch.Resolution) != len(c.Issues) {
+		p.at("resolution").add("has %d values for %d issues", len(ch.Resolution), len(c.Issues))
+	}
+	for i, r := range ch.Resolution {
+		if i < len(c.Issues) {
+			share(p.at("resolution."+c.Issues[i].Name), r)
+		}
+	}
+	total := 0.0
+	for i, e := range ch.Escalations {
+		ep := p.at(fmt.Sprintf("escalation[%d]", i))
+		to, ok := byName[e.To]
+		switch {
+		case !ok:
+			ep.at("to").add("no channel is named %q", e.To)
+		case e.Transfer && to.Kind == SelfService:
+			ep.at("to").add("cannot transfer to a self-service channel")
+		case e.Transfer && e.To == ch.Name:
+			ep.at("to").add("cannot transfer a contact to its own channel")
+		}
+		if ch.Kind == SelfService {
+			ep.add("does not apply to self-service channels: use send_to")
+		}
+		share(ep.at("share"), e.Share)
+		total += e.Share
+		if !e.Transfer {
+			e.Delay.check(ep.at("delay"))
+		}
+	}
+	if total > 1+1e-9 {
+		p.at("escalation").add("the shares add up to %s, more than 100%%", FormatFraction(total))
+	}
+	if len(ch.SendTo) > 0 && ch.Kind != SelfService {
+		p.at("send_to").add("applies to self-service channels only")
+	}
+	for i, name := range ch.SendTo {
+		to, ok := byName[name]
+		switch {
+		case !ok:
+			p.at(fmt.Sprintf("send_to[%d]", i)).add("no channel is named %q", name)
+		case to.Kind == SelfService:
+			p.at(fmt.Sprintf("send_to[%d]", i)).add("must be a channel with agents, not the self-service channel %s", name)
+		}
+	}
+	if ch.JumpTheLine && ch.Kind == SelfService {
+		p.at("jump_the_line").add("does not apply to self-service channels: nobody waits there")
+	}
+	sl := p.at("service_level")
+	if !(ch.AnswerWithin >= 0) || !finite(ch.AnswerWithin) {
+		sl.at("within").add("must be a finite duration ≥ 0, not %s", FormatDuration(ch.AnswerWithin))
+	}
+	if !(ch.TargetServiceLevel >= 0 && ch.TargetServiceLevel <= 1) {
+		sl.at("target").add("must be between 0 and 1 (0 %% to 100 %%), not %v", ch.TargetServiceLevel)
+	}
+	share(p.at("max_abandon"), ch.MaxAbandon)
+	if ch.MaxAbandon != 0 && ch.Kind != Live {
+		p.at("max_abandon").add("applies to live channels only: nobody abandons a %s channel", ch.Kind)
+	}
+	share(p.at("max_occupancy"), ch.MaxOccupancy)
+	if ch.MaxOccupancy != 0 && ch.Kind == SelfService {
+		p.at("max_occupancy").add("does not apply to self-service channels: no agent works them")
+	}
+}
 
 // channel is a Channel at run time: its queues, the pools that serve it,
 // its reputation and its tallies.

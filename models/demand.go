@@ -1,5 +1,7 @@
 package models
 
+import "math"
+
 // Issue is a kind of need customers bring: a simple question, an account
 // change, a complex fault. Issues change handle times, resolution chances
 // and which channel suits the customer.
@@ -11,6 +13,25 @@ type Issue struct {
 	// HandleFactor multiplies every channel's handle time for this issue
 	// (scenario key handle_factor); 1 leaves it unchanged.
 	HandleFactor float64
+}
+
+func (c *Config) checkIssues(p problems) {
+	if len(c.Issues) == 0 {
+		p.add("must list at least one issue")
+		return
+	}
+	total := 0.0
+	for _, is := range c.Issues {
+		ip := p.at(is.Name)
+		share(ip.at("share"), is.Share)
+		total += is.Share
+		if !(is.HandleFactor > 0) || !finite(is.HandleFactor) {
+			ip.at("handle_factor").add("must be a positive number, not %v", is.HandleFactor)
+		}
+	}
+	if math.Abs(total-1) > 1e-6 {
+		p.add("the shares add up to %s, not 100%%", FormatFraction(total))
+	}
 }
 
 // Demand is the stream of customers who choose their channel.
@@ -38,6 +59,18 @@ func (d *Demand) active() bool {
 		}
 	}
 	return false
+}
+
+func (d *Demand) check(p problems) {
+	d.Arrivals.check(p)
+	for i, f := range d.Weekdays {
+		if !(f >= 0) || !finite(f) {
+			p.at("weekdays."+Weekday(i).String()).add("must be a finite number ≥ 0, not %v", f)
+		}
+	}
+	if !(d.Noise >= 0 && d.Noise <= 10) {
+		p.at("noise").add("must be a coefficient of variation between 0 and 10, not %v", d.Noise)
+	}
 }
 
 // Choice is the multinomial logit by which a customer picks a channel: the

@@ -9,8 +9,11 @@
 // with skills on shifts, and word of mouth that moves each channel's
 // reputation and a global expectation level that scales patience (adaptive
 // patience: Zohar, Mandelbaum and Shimkin 2002, Management Science 48(4)).
-// One concept a file: channel.go, customer.go, journey.go, choice.go,
-// routing.go, pool.go, demand.go, wordofmouth.go.
+// One concept a file, its configuration and checks beside its run time:
+// channel.go, customer.go, journey.go, choice.go, routing.go, pool.go,
+// arrivals.go, demand.go, wordofmouth.go. config.go holds what is the whole
+// world's: Config, its defaults, the caps, and Validate, which calls each
+// concept's check.
 //
 // A Config describes the world; Run simulates one replication of it and
 // returns its Result; Summarize merges replications into means with

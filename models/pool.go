@@ -1,6 +1,12 @@
 package models
 
-import "math"
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	"github.com/omnisim/omnisim/sim"
+)
 
 // Pool is a group of agents with the same skills.
 type Pool struct {
@@ -108,4 +114,262 @@ const halfSlack = 1e-12
 func Shrunk(n int, shrinkage float64) int {
 	x := float64(n) * (1 - shrinkage)
 	return int(math.Floor(x + 0.5 + halfSlack*math.Abs(x)))
+}
+
+func (c *Config) checkPool(pool *Pool, p problems, byName map[string]*Channel) {
+	if len(pool.Skills) == 0 {
+		p.at("skills").add("must list at least one channel")
+	}
+	seen := map[string]bool{}
+	for i, s := range pool.Skills {
+		sp := p.at(fmt.Sprintf("skills[%d]", i))
+		ch, ok := byName[s]
+		switch {
+		case !ok:
+			sp.add("no channel is named %q", s)
+		case ch.Kind == SelfService:
+			sp.add("%s is a self-service channel: no agent works it", s)
+		case seen[s]:
+			sp.add("%s is listed twice", s)
+		}
+		seen[s] = true
+	}
+	switch {
+	case len(pool.Agents) == 0 && len(pool.Shifts) == 0:
+		p.at("agents").add("missing: give agents (a headcount, or one per interval) or shifts")
+	case len(pool.Agents) > 0 && len(pool.Shifts) > 0:
+		p.at("shifts").add("give agents or shifts, not both")
+	}
+	for i, n := range pool.Agents {
+		switch {
+		case n < 0:
+			p.at(fmt.Sprintf("agents[%d]", i)).add("must be ≥ 0, not %d", n)
+		case n > MaxAgents:
+			p.at(fmt.Sprintf("agents[%d]", i)).add("must be at most %d agents (the limit of a pool in an interval), not %d", MaxAgents, n)
+		}
+	}
+	for i, s := range pool.Shifts {
+		sp := p.at(fmt.Sprintf("shifts[%d]", i))
+		if s.check(sp) && c.Interval > 0 && (math.Mod(s.From, c.Interval) != 0 || math.Mod(s.To, c.Interval) != 0) {
+			sp.at("hours").add("must start and end on the scenario's intervals (every %s)", FormatDuration(c.Interval))
+		}
+		switch {
+		case s.Agents < 0:
+			sp.at("agents").add("must be ≥ 0, not %d", s.Agents)
+		case s.Agents > MaxAgents:
+			sp.at("agents").add("must be at most %d agents (the limit of a shift), not %d", MaxAgents, s.Agents)
+		}
+	}
+	if !(pool.Shrinkage >= 0 && pool.Shrinkage < 1) {
+		p.at("shrinkage").add("must be a share from 0 up to (not including) 100 %%, not %v", pool.Shrinkage)
+	}
+	for i, a := range pool.Availability {
+		if !(a > 0 && a <= 1) {
+			p.at(fmt.Sprintf("availability[%d]", i)).add("must be a share above 0 and at most 100 %%, not %v", a)
+		}
+	}
+	if !(pool.AwaySpell >= 0) || !finite(pool.AwaySpell) {
+		p.at("away_spell").add("must be a positive, finite duration, not %s", FormatDuration(pool.AwaySpell))
+	}
+	if !(pool.CostPerHour >= 0) || !finite(pool.CostPerHour) {
+		p.at("cost_per_hour").add("must be a finite number ≥ 0, not %v", pool.CostPerHour)
+	}
+}
+
+// pool is a Pool at run time: its agents, the channels it serves, and its
+// tallies.
+type pool struct {
+	cfg *Pool
+	idx int
+	w   *world
+
+	live     []*channel // skills, in order, live channels first
+	deferred []*channel
+
+	idleHead, idleTail *agent
+	present            int      // agents at work, leaving ones included
+	busy               int      // agents with a contact in hand
+	marked             int      // present agents flagged to leave
+	owed               int      // agents to flag as they finish
+	spareAgents        []*agent // agents not at work, for reuse
+	all                []*agent // every agent ever hired
+
+	// Agent time is integrated between changes.
+	last       float64
+	busyCur    float64
+	presentCur float64
+	awayCur    float64
+
+	// Availability (Pool.Availability): avail is the current interval's,
+	// awayMean the mean spell away, awayRng the pool's stream for the
+	// changes between ready and away (nil while every agent is always
+	// ready), and awayIdle the present agents away with nothing in hand.
+	avail    float64
+	awayMean float64
+	awayRng  *rand.Rand
+	awayIdle int
+
+	total      PoolCounts
+	byInterval []PoolCounts
+}
+
+// book adds agent time since the last booking.
+func (p *pool) book(now float64) {
+	if dt := now - p.last; dt > 0 {
+		p.busyCur += dt * float64(p.busy)
+		p.presentCur += dt * float64(p.present)
+		p.awayCur += dt * float64(p.awayIdle)
+		p.last = now
+	}
+}
+
+func (p *pool) pushIdle(a *agent, now float64) {
+	a.idle, a.idleSince = true, now
+	a.prev, a.next = p.idleTail, nil
+	if p.idleTail == nil {
+		p.idleHead = a
+	} else {
+		p.idleTail.next = a
+	}
+	p.idleTail = a
+}
+
+func (p *pool) removeIdle(a *agent) {
+	if a.prev == nil {
+		p.idleHead = a.next
+	} else {
+		a.prev.next = a.next
+	}
+	if a.next == nil {
+		p.idleTail = a.prev
+	} else {
+		a.next.prev = a.prev
+	}
+	a.prev, a.next, a.idle = nil, nil, false
+}
+
+// hire brings one agent to work, idle.
+func (p *pool) hire(now float64) *agent {
+	var a *agent
+	if n := len(p.spareAgents); n > 0 {
+		a = p.spareAgents[n-1]
+		p.spareAgents = p.spareAgents[:n-1]
+	} else {
+		a = &agent{pool: p}
+		p.all = append(p.all, a)
+	}
+	fn, id := a.toggleFn, a.id
+	if id == 0 {
+		id = len(p.all)
+	}
+	*a = agent{pool: p, present: true, spareIdx: -1, toggleFn: fn, id: id}
+	if a.toggleFn == nil {
+		a.toggleFn = func() { p.flip(a) }
+	}
+	p.book(now)
+	p.present++
+	if p.awayRng != nil {
+		// A new agent is away with the chance the chain is in the long run.
+		a.away = p.awayRng.Float64() >= p.avail
+		p.scheduleFlip(a, now)
+	}
+	if a.away {
+		p.park(a)
+	} else {
+		p.pushIdle(a, now)
+	}
+	return a
+}
+
+// park and unpark count agent a in and out of the agents away with
+// nothing in hand; agent time must be booked first.
+func (p *pool) park(a *agent) {
+	a.parked = true
+	p.awayIdle++
+}
+
+func (p *pool) unpark(a *agent) {
+	if a.parked {
+		a.parked = false
+		p.awayIdle--
+	}
+}
+
+// scheduleFlip schedules agent a's next change between ready and away. A
+// spell away lasts an exponential time of mean awayMean; a spell ready one
+// of mean awayMean·avail/(1−avail), so that in the long run an agent is
+// ready for the share avail of the time.
+func (p *pool) scheduleFlip(a *agent, now float64) {
+	p.w.eng.Cancel(a.toggle)
+	mean := p.awayMean
+	if !a.away {
+		if p.avail >= 1 {
+			a.toggle = sim.Timer{}
+			return
+		}
+		mean = p.awayMean * p.avail / (1 - p.avail)
+	}
+	a.toggle = p.w.eng.Schedule(now+p.awayRng.ExpFloat64()*mean, sim.PhaseStaffing, a.toggleFn)
+}
+
+// flip changes agent a between ready and away. An agent turning away with
+// contacts in hand keeps them and takes no more; one coming back takes
+// work at this instant's dispatch.
+func (p *pool) flip(a *agent) {
+	now := p.w.eng.Now()
+	p.book(now)
+	a.away = !a.away
+	switch {
+	case a.away && a.sessions == 0:
+		if a.idle {
+			p.removeIdle(a)
+		}
+		p.park(a)
+	case a.away:
+		a.on.dropSpare(a)
+	case a.sessions == 0:
+		p.unpark(a)
+		p.pushIdle(a, now)
+		if p.hasWork() {
+			p.w.wantPick(a)
+		}
+	case !a.leaving && a.sessions < a.on.cfg.Concurrency:
+		a.on.addSpare(a)
+		if a.on.waiting() > 0 {
+			p.w.wantPick(a)
+		}
+	}
+	p.scheduleFlip(a, now)
+}
+
+// setAvailability changes the pool's availability to avail: every present
+// agent's next change is drawn again at the new rates (the chain is
+// memoryless, so this is exact).
+func (p *pool) setAvailability(avail float64) {
+	if p.awayRng == nil || avail == p.avail {
+		return
+	}
+	p.avail = avail
+	now := p.w.eng.Now()
+	for _, a := range p.all {
+		if a.present {
+			p.scheduleFlip(a, now)
+		}
+	}
+}
+
+// leave sends an agent with nothing in hand home.
+func (p *pool) leave(a *agent) {
+	p.book(p.w.eng.Now())
+	if a.idle {
+		p.removeIdle(a)
+	}
+	if a.leaving {
+		p.marked--
+	}
+	p.unpark(a)
+	p.w.eng.Cancel(a.toggle)
+	a.present, a.leaving, a.away = false, false, false
+	p.present--
+	p.spareAgents = append(p.spareAgents, a)
 }

@@ -72,6 +72,29 @@ func DefaultWordOfMouth() WordOfMouth {
 	}
 }
 
+func (w *WordOfMouth) check(p problems) {
+	share(p.at("share_good"), w.ShareGood)
+	share(p.at("share_bad"), w.ShareBad)
+	if !(w.Inertia > 0) || !finite(w.Inertia) {
+		p.at("inertia").add("must be a positive number of people, not %v", w.Inertia)
+	}
+	if !(w.LevelInertia > 0) || !finite(w.LevelInertia) {
+		p.at("level_inertia").add("must be a positive number of people, not %v", w.LevelInertia)
+	}
+	if !(w.PublicFactor >= 0) || !finite(w.PublicFactor) {
+		p.at("public_factor").add("must be a finite number ≥ 0, not %v", w.PublicFactor)
+	}
+	if !(w.Reach >= 0) || !finite(w.Reach) {
+		p.at("reach").add("must be a finite number ≥ 0, not %v", w.Reach)
+	}
+	if !(w.Memory > 0) {
+		p.at("memory").add("must be a positive duration (never, to forget nothing), not %s", FormatDuration(w.Memory))
+	}
+	if !(w.Coupling >= 0) || !finite(w.Coupling) {
+		p.at("coupling").add("must be a finite number ≥ 0, not %v", w.Coupling)
+	}
+}
+
 // maxSurprise bounds what one story can tell, in the log of the ratio of
 // the wait it reports to the wait expected: a factor of 20 either way, so a
 // single story of a reply in seconds where hours were expected does not

@@ -2,6 +2,33 @@ package models
 
 import "math"
 
+// Choice is the multinomial logit by which a customer picks a channel: the
+// chance of channel c is proportional to exp(U_c) over the open choosable
+// channels, with
+//
+//	U_c = preference_c + fit_c(issue) − WaitWeight · ln(expected wait_c / 1 minute)
+//
+// and, for a customer trying again, + Stay on the channel that just failed
+// them.
+type Choice struct {
+	// WaitWeight is how much the expected wait counts (scenario key
+	// wait_weight): at 1, a channel expected to answer twice as fast is
+	// twice as likely to be chosen, other things equal.
+	WaitWeight float64
+	// Stay is the extra attractiveness of trying the same channel again
+	// after a failure; negative values push customers to switch.
+	Stay float64
+}
+
+func (c *Choice) check(p problems) {
+	if !(c.WaitWeight >= 0) || !finite(c.WaitWeight) {
+		p.at("wait_weight").add("must be a finite number ≥ 0, not %v", c.WaitWeight)
+	}
+	if !finite(c.Stay) {
+		p.at("stay").add("must be a finite number, not %v", c.Stay)
+	}
+}
+
 // choose picks a channel for customer cu by the multinomial logit of
 // Choice among the open, choosable channels; among only, if given. stay, if
 // not nil, is the channel that just failed the customer and gets the Stay

@@ -202,12 +202,7 @@ func (c *Config) check(p problems) {
 	}
 	c.checkIssues(p.at("issues"))
 	c.Demand.check(p.at("demand"))
-	if !(c.Choice.WaitWeight >= 0) || !finite(c.Choice.WaitWeight) {
-		p.at("choice.wait_weight").add("must be a finite number ≥ 0, not %v", c.Choice.WaitWeight)
-	}
-	if !finite(c.Choice.Stay) {
-		p.at("choice.stay").add("must be a finite number, not %v", c.Choice.Stay)
-	}
+	c.Choice.check(p.at("choice"))
 	c.Journey.check(p.at("journey"))
 	if c.WordOfMouth.Enabled {
 		c.WordOfMouth.check(p.at("word_of_mouth"))

@@ -72,21 +72,3 @@ func (d *Demand) check(p problems) {
 		p.at("noise").add("must be a coefficient of variation between 0 and 10, not %v", d.Noise)
 	}
 }
-
-// Choice is the multinomial logit by which a customer picks a channel: the
-// chance of channel c is proportional to exp(U_c) over the open choosable
-// channels, with
-//
-//	U_c = preference_c + fit_c(issue) − WaitWeight · ln(expected wait_c / 1 minute)
-//
-// and, for a customer trying again, + Stay on the channel that just failed
-// them.
-type Choice struct {
-	// WaitWeight is how much the expected wait counts (scenario key
-	// wait_weight): at 1, a channel expected to answer twice as fast is
-	// twice as likely to be chosen, other things equal.
-	WaitWeight float64
-	// Stay is the extra attractiveness of trying the same channel again
-	// after a failure; negative values push customers to switch.
-	Stay float64
-}

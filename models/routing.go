@@ -92,3 +92,134 @@ func (p *pool) hasWork() bool {
 	}
 	return false
 }
+
+// wantPick asks for agent a to look for work at this instant's dispatch,
+// after the instant's releases and staffing changes.
+func (w *world) wantPick(a *agent) {
+	w.pickers = append(w.pickers, a)
+	if !w.dispatch {
+		w.dispatch = true
+		w.eng.Schedule(w.eng.Now(), sim.PhaseDispatch, w.dispatchFn)
+	}
+}
+
+func (w *world) dispatchNow() {
+	w.dispatch = false
+	for i := 0; i < len(w.pickers); i++ {
+		w.pick(w.pickers[i])
+	}
+	clear(w.pickers)
+	w.pickers = w.pickers[:0]
+}
+
+// pick gives agent a work, if there is any it may take: an agent already
+// holding contacts takes more of the same channel while it has room; a free
+// agent takes the first contact waiting on its live channels, in the
+// order of its skills, and only then on its deferred ones.
+func (w *world) pick(a *agent) {
+	if !a.present || a.leaving || a.away {
+		return
+	}
+	if a.sessions > 0 {
+		w.fill(a, a.on)
+		return
+	}
+	for _, chs := range [][]*channel{a.pool.live, a.pool.deferred} {
+		for _, ch := range chs {
+			if ch.waiting() > 0 {
+				w.fill(a, ch)
+				return
+			}
+		}
+	}
+}
+
+// fill gives agent a waiting contacts of ch while it has room.
+func (w *world) fill(a *agent, ch *channel) {
+	now := w.eng.Now()
+	for a.sessions < ch.cfg.Concurrency && ch.waiting() > 0 {
+		c := ch.head()
+		c.queue.remove(c)
+		w.eng.Cancel(c.timer)
+		w.answer(c, a, now)
+	}
+}
+
+// answer puts contact c in agent a's hands at time now.
+func (w *world) answer(c *contact, a *agent, now float64) {
+	ch, p := c.ch, a.pool
+	if a.idle {
+		p.removeIdle(a)
+	}
+	if a.sessions == 0 {
+		p.book(now)
+		p.busy++
+		ch.setOn(1)
+		a.on = ch
+	}
+	// Each contact already in hand slows this one down (chat).
+	handle := c.handle * (1 + ch.cfg.Slowdown*float64(a.sessions))
+	a.sessions++
+	if a.sessions < ch.cfg.Concurrency {
+		ch.addSpare(a)
+	} else {
+		ch.dropSpare(a)
+	}
+	c.agent, c.answered, c.handleDone = a, now, handle
+	wait := now - c.arrived
+	within := wait <= ch.cfg.AnswerWithin
+	ch.tally(c.arrived, func(k *Counts) {
+		k.Answered++
+		k.WaitAnswered += wait
+		k.HandleTime += handle
+		if within {
+			k.AnsweredWithin++
+		}
+	})
+	if cu := c.cust; !cu.done && wait > w.wom.expected(ch) {
+		cu.late++
+	}
+	c.cust.note(ch, wait, false)
+	w.eng.Schedule(now+handle, sim.PhaseRelease, c.finishFn)
+}
+
+// release frees agent a of one contact. An agent whose shift has ended goes
+// home once its hands are empty; the others look for more work at the
+// dispatch phase of this instant, after any staffing change due now.
+func (w *world) release(a *agent) {
+	ch, p := a.on, a.pool
+	now := w.eng.Now()
+	a.sessions--
+	if a.sessions == 0 {
+		p.book(now)
+		p.busy--
+		ch.setOn(-1)
+		ch.dropSpare(a)
+		a.on = nil
+	} else if !a.leaving && !a.away {
+		ch.addSpare(a)
+	}
+	if !a.leaving && p.owed > 0 {
+		a.leaving = true
+		p.owed--
+		p.marked++
+		if a.sessions > 0 {
+			ch.dropSpare(a)
+		}
+	}
+	switch {
+	case a.leaving && a.sessions == 0:
+		p.leave(a)
+	case a.leaving:
+	case a.away && a.sessions == 0:
+		p.park(a)
+	case a.away:
+	case a.sessions == 0:
+		p.pushIdle(a, now)
+		if p.hasWork() {
+			w.wantPick(a)
+		}
+	case ch.waiting() > 0:
+		w.wantPick(a)
+	}
+}

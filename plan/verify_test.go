@@ -7,18 +7,14 @@ import (
 )
 
 // newTestSearcher returns a searcher for cfg as Search sets one up, with
-// its options' defaults filled in.
+// its options' defaults filled in and an empty plan to record in.
 func newTestSearcher(cfg *models.Config, opt Options) *searcher {
 	full := *cfg
 	full.SetDefaults()
-	if opt.MaxAgents == 0 {
-		opt.MaxAgents = DefaultMaxAgents
-	}
-	if opt.Precision == 0 {
-		opt.Precision = DefaultPrecision
-	}
+	opt = opt.withDefaults()
 	s := &searcher{cfg: &full, opt: opt, intervals: full.Intervals(), primary: primaryPools(&full)}
 	s.checks = checks(&full, Targets(&full))
+	s.plan = &Plan{Targets: Targets(&full), Replications: opt.Replications, MaxAgents: opt.MaxAgents}
 	return s
 }
 

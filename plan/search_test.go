@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"maps"
+	"slices"
 	"testing"
 
 	"github.com/omnisim/omnisim/models"
@@ -168,5 +170,238 @@ func TestQuantileStaff(t *testing.T) {
 		if got := quantileStaff(tc.samples, tc.alpha); got != tc.want {
 			t.Errorf("quantileStaff(%v, %v) = %d, want %d", tc.samples, tc.alpha, got, tc.want)
 		}
+	}
+}
+
+// TestOptionsDefaults: options left at zero take their defaults, the cap
+// on ISA iterations at most a third of the iterations (at least one);
+// options set are kept.
+//
+// Seen to catch: a precision of 0 kept (<= made <), a precision set
+// replaced by the default (>); the ISA's share as MaxIterations × 3.
+func TestOptionsDefaults(t *testing.T) {
+	want := Options{MaxAgents: DefaultMaxAgents, MaxIterations: DefaultMaxIterations, MaxISA: DefaultMaxISA,
+		Precision: DefaultPrecision, MaxVerifyReplications: DefaultMaxVerifyReplications}
+	if got := (Options{}).withDefaults(); got.MaxAgents != want.MaxAgents || got.MaxIterations != want.MaxIterations ||
+		got.MaxISA != want.MaxISA || got.Precision != want.Precision || got.MaxVerifyReplications != want.MaxVerifyReplications {
+		t.Errorf("defaults: %+v, want %+v", got, want)
+	}
+	set := Options{MaxAgents: 7, MaxIterations: 9, MaxISA: 5, Precision: 0.05, MaxVerifyReplications: 33}
+	if got := set.withDefaults(); got.MaxAgents != 7 || got.MaxIterations != 9 || got.MaxISA != 5 || got.Precision != 0.05 || got.MaxVerifyReplications != 33 {
+		t.Errorf("options set: %+v, want them kept", got)
+	}
+	for _, tc := range []struct{ iterations, isa int }{{6, 2}, {2, 1}, {25, 8}} {
+		if got := (Options{MaxIterations: tc.iterations}).withDefaults().MaxISA; got != tc.isa {
+			t.Errorf("%d iterations: MaxISA %d, want %d", tc.iterations, got, tc.isa)
+		}
+	}
+}
+
+// TestSpreadOut: every spread-th item from the round-th, round advancing
+// each time, a spread wider than the items taken as their number; no item
+// gives none.
+//
+// Seen to catch: the start as round × spread; the loop's bound reversed
+// (none returned); a list of items given none and none given a division
+// by zero (len == 0 made !=).
+func TestSpreadOut(t *testing.T) {
+	items := []item{{0, 0}, {0, 1}, {0, 2}, {0, 3}, {0, 4}}
+	round := 0
+	for _, tc := range []struct {
+		spread int
+		want   []item
+	}{
+		{2, []item{{0, 0}, {0, 2}, {0, 4}}},
+		{2, []item{{0, 1}, {0, 3}}},
+		{7, []item{{0, 2}}}, // round 2 of 5
+	} {
+		if got := spreadOut(items, tc.spread, &round); !slices.Equal(got, tc.want) {
+			t.Errorf("spread %d: %v, want %v", tc.spread, got, tc.want)
+		}
+	}
+	if round != 3 {
+		t.Errorf("round %d after three passes, want 3", round)
+	}
+	if got := spreadOut(nil, 2, &round); got != nil {
+		t.Errorf("no items: %v, want none", got)
+	}
+}
+
+// TestMaxChange: the largest change of headcount between two plans, up or
+// down.
+//
+// Seen to catch: a change taken as a + b (either side).
+func TestMaxChange(t *testing.T) {
+	a := [][]int{{3, 5}, {0, 2}}
+	b := [][]int{{4, 2}, {0, 2}}
+	if got := maxChange(a, b); got != 3 {
+		t.Errorf("maxChange = %d, want 3", got)
+	}
+	if got := maxChange(b, a); got != 3 {
+		t.Errorf("maxChange reversed = %d, want 3", got)
+	}
+}
+
+// twoPools is a phone line and a chat channel over four half hours, the
+// first warm-up, each on its own pool.
+func twoPools() *models.Config {
+	return &models.Config{Horizon: 4 * 1800, Interval: 1800, Warmup: 1800,
+		Channels: []models.Channel{{Name: "phone", Kind: models.Live}, {Name: "chat", Kind: models.Live}},
+		Pools:    []models.Pool{{Name: "a", Skills: []string{"phone"}}, {Name: "b", Skills: []string{"chat"}}}}
+}
+
+// TestBearsOn: a pool's agents in an interval bear on a check of a
+// channel the pool serves in the check's span or the interval before it
+// (whose queue spills into the span), and on nothing else.
+//
+// Seen to catch: the interval before left out (k ≥ From − 1 made <), the
+// interval after the span taken in (k < To made <=), the span left out
+// (>=).
+func TestBearsOn(t *testing.T) {
+	cfg := twoPools()
+	phone := Check{Target: Target{Channel: 0}, From: 2, To: 3}
+	day := Check{Target: Target{Channel: 0}, From: 1, To: 3}
+	for _, tc := range []struct {
+		it   item
+		c    Check
+		want bool
+	}{
+		{item{0, 0}, phone, false}, {item{0, 1}, phone, true}, {item{0, 2}, phone, true}, {item{0, 3}, phone, false},
+		{item{1, 2}, phone, false}, // the chat pool
+		{item{0, 0}, day, true}, {item{0, 2}, day, true}, {item{0, 3}, day, false},
+	} {
+		if got := bearsOn(cfg, tc.it, tc.c); got != tc.want {
+			t.Errorf("pool %d, interval %d on [%d, %d): %v, want %v", tc.it.pool, tc.it.k, tc.c.From, tc.c.To, got, tc.want)
+		}
+	}
+}
+
+// TestPutBack: after a pass of trims, those bearing on a missed check go
+// back and are kept; a miss no trim bears on puts the whole pass back,
+// keeping a trim only if it was alone.
+//
+// Seen to catch: a lone trim not kept and every trim of a larger pass
+// kept (len == 1 made !=).
+func TestPutBack(t *testing.T) {
+	cfg := twoPools()
+	near := Outcome{Check: Check{Target: Target{Channel: 0}, From: 2, To: 3}}
+	far := Outcome{Check: Check{Target: Target{Channel: 0}, From: 3, To: 4}}
+	a1, a3, b3 := item{0, 1}, item{0, 3}, item{1, 3}
+	for _, tc := range []struct {
+		name    string
+		lowered []item
+		miss    []Outcome
+		want    map[item]bool
+		undone  bool
+	}{
+		{"the trim that missed", []item{a1, b3}, []Outcome{near}, map[item]bool{a1: true}, false},
+		{"a knock-on effect", []item{a1, b3}, []Outcome{far}, map[item]bool{a1: false, b3: false}, true},
+		{"a lone trim's knock-on effect", []item{a1}, []Outcome{far}, map[item]bool{a1: true}, true},
+		{"both", []item{a1, b3}, []Outcome{far, near}, map[item]bool{a1: true, b3: false}, true},
+		{"nothing missed", []item{a1, a3}, nil, map[item]bool{}, false},
+	} {
+		back, undone := putBack(cfg, tc.lowered, tc.miss)
+		if !maps.Equal(back, tc.want) || undone != tc.undone {
+			t.Errorf("%s: %v (undone %v), want %v (%v)", tc.name, back, undone, tc.want, tc.undone)
+		}
+	}
+}
+
+// raiseConfig is a searcher for a phone line and an email queue of one
+// pool, and a fax line no pool serves, over eight half hours, whose last
+// simulation's two replications left the given phone backlogs at the end
+// of each half hour (replications 0 and 1 by turns) and were offered the
+// given emails in each.
+func raiseConfig(backlog []int64, emails []int64) *searcher {
+	cfg := &models.Config{Horizon: 8 * 1800, Interval: 1800,
+		Channels: []models.Channel{{Name: "phone", Kind: models.Live}, {Name: "email", Kind: models.Deferred}, {Name: "fax", Kind: models.Live}},
+		Pools:    []models.Pool{{Name: "a", Skills: []string{"phone", "email"}}}}
+	s := &searcher{cfg: cfg, intervals: 8, primary: primaryPools(cfg)}
+	for rep := range 2 {
+		r := &models.Result{Replication: rep}
+		for range cfg.Channels {
+			r.Channels = append(r.Channels, models.ChannelResult{Intervals: make([]models.Counts, 8)})
+		}
+		for k := range 8 {
+			r.Channels[0].Intervals[k].Backlog = backlog[2*k+rep]
+			r.Channels[1].Intervals[k].Offered = emails[k]
+		}
+		s.last = append(s.last, r)
+	}
+	s.lastReps = 2
+	return s
+}
+
+// TestRaiseItems: a live channel's miss raises its primary pool in the
+// interval, and in the interval before when a queue was left from it (at
+// least one contact waiting per replication at its end); a deferred
+// channel's day raises every interval of it with agents or emails offered
+// (the first if none has); a channel no pool serves raises nothing.
+//
+// Seen to catch: the interval before left out at a backlog of exactly 1
+// (>= 1 made >), raised with no queue (<); the first interval's queue
+// left out (k ≥ 0 made >); a backlog summed × the replications instead
+// of ÷; a live check taken for a day (To − From > 1 made >= or To + From
+// > 1) and a day for a live check (<=).
+func TestRaiseItems(t *testing.T) {
+	// Backlogs at the end of each half hour, replications 0 and 1.
+	backlog := []int64{2, 2, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0}
+	emails := []int64{0, 0, 3, 0, 0, 0, 0, 0}
+	s := raiseConfig(backlog, emails)
+	agents := [][]int{{0, 4, 0, 2, 5, 5, 5, 5}}
+	live := func(k int) Outcome { return Outcome{Check: Check{Target: Target{Channel: 0}, From: k, To: k + 1}} }
+	day := func(from, to int) Outcome {
+		return Outcome{Check: Check{Target: Target{Channel: 1}, From: from, To: to}}
+	}
+	for _, tc := range []struct {
+		name string
+		m    Outcome
+		want []item
+	}{
+		{"first half hour", live(0), []item{{0, 0}}},
+		{"after a queue of 2", live(1), []item{{0, 1}, {0, 0}}},
+		{"after a queue of 1", live(3), []item{{0, 3}, {0, 2}}},
+		{"after a queue of ½", live(5), []item{{0, 5}}},
+		{"no queue", live(2), []item{{0, 2}}},
+		{"a day", day(0, 4), []item{{0, 1}, {0, 2}, {0, 3}}},
+		{"no pool", Outcome{Check: Check{Target: Target{Channel: 2}, From: 3, To: 4}}, nil},
+	} {
+		if got := s.raiseItems(tc.m, agents, nil); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	empty := raiseConfig(make([]int64, 16), make([]int64, 8))
+	if got, want := empty.raiseItems(day(0, 4), [][]int{{0, 0, 0, 0, 0, 0, 0, 0}}, nil), []item{{0, 0}}; !slices.Equal(got, want) {
+		t.Errorf("a day with no agent and no email: %v, want %v", got, want)
+	}
+}
+
+// TestTrims: an agent may be taken from a pool in an interval of the
+// measured window with agents, not kept, where every check it bears on
+// (bearsOn) is met, those found unattainable aside.
+//
+// Seen to catch: the first measured interval left out (k < first made
+// <=), the warm-up trimmed instead of the window (>=).
+func TestTrims(t *testing.T) {
+	cfg := twoPools()
+	s := &searcher{cfg: cfg, intervals: 4, primary: primaryPools(cfg)}
+	cs := checks(cfg, []Target{{Channel: 0, Kind: ServiceLevel, Value: 0.8}, {Channel: 1, Kind: ServiceLevel, Value: 0.8}})
+	outs := make([]Outcome, len(cs))
+	flat := map[int]bool{}
+	for i, c := range cs {
+		outs[i] = Outcome{Check: c, Met: true}
+		if c.From == 3 {
+			// phone misses its last half hour; chat too, but no agent helps.
+			outs[i].Met = false
+			flat[i] = c.Channel == 1
+		}
+	}
+	agents := [][]int{{3, 3, 3, 0}, {2, 2, 2, 2}}
+	locked := map[item]bool{{1, 2}: true}
+	// Pool a: 0 is warm-up, 2 bears on the missed 3, 3 has nobody. Pool b:
+	// 0 is warm-up, 2 is kept.
+	want := []item{{0, 1}, {1, 1}, {1, 3}}
+	if got := s.trims(agents, outs, flat, locked); !slices.Equal(got, want) {
+		t.Errorf("trims = %v, want %v", got, want)
 	}
 }

@@ -233,6 +233,7 @@ func (s *searcher) correct(agents [][]int, budget int) ([][]int, error) {
 	spread, round := 1, 0           // try every spread-th trim at once, from round
 	var best [][]int
 	var outs []Outcome
+	var measured [][]int // the plan outs are of
 	s.flat = flat
 	for ; budget > 0; budget-- {
 		phase := "correct"
@@ -243,6 +244,7 @@ func (s *searcher) correct(agents [][]int, budget int) ([][]int, error) {
 		if _, outs, err = s.measure(agents, phase, false); err != nil {
 			return nil, err
 		}
+		measured = clone2(agents)
 		miss := s.attainableMisses(outs, flat)
 		if len(lowered) > 0 {
 			// An unattainable check keeps what brings it nearest its
@@ -333,10 +335,12 @@ func (s *searcher) correct(agents [][]int, budget int) ([][]int, error) {
 		}
 	}
 	if best == nil {
+		// The checks still missed, with the agents they were measured
+		// with (the last plan has been raised since).
 		best = agents
 		for _, m := range s.attainableMisses(outs, flat) {
 			p := s.primary[m.Channel]
-			s.plan.Unmet = append(s.plan.Unmet, Unmet{Outcome: m, Pool: p, Agents: agents[p][m.To-1], Why: "stopped"})
+			s.plan.Unmet = append(s.plan.Unmet, Unmet{Outcome: m, Pool: p, Agents: measured[p][m.To-1], Why: "stopped"})
 		}
 	}
 	return best, nil

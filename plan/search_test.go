@@ -2,6 +2,7 @@ package plan
 
 import (
 	"maps"
+	"math"
 	"slices"
 	"testing"
 
@@ -403,5 +404,124 @@ func TestTrims(t *testing.T) {
 	want := []item{{0, 1}, {1, 1}, {1, 3}}
 	if got := s.trims(agents, outs, flat, locked); !slices.Equal(got, want) {
 		t.Errorf("trims = %v, want %v", got, want)
+	}
+}
+
+// cheapestMet returns the fewest agent hours among the iterations that
+// missed no check, and whether there is one.
+func cheapestMet(its []Iteration) (float64, bool) {
+	best, ok := math.Inf(1), false
+	for _, it := range its {
+		if it.Missed == 0 {
+			best, ok = math.Min(best, it.AgentHours), true
+		}
+	}
+	return best, ok
+}
+
+// checkPhases checks the correction phase's iterations: the first
+// measures the plan it was given ("correct"), and each later one is a
+// "trim" exactly when the one before met every check (all attainable).
+func checkPhases(t *testing.T, its []Iteration) {
+	t.Helper()
+	for i, it := range its {
+		want := "correct"
+		if i > 0 && its[i-1].Missed == 0 {
+			want = "trim"
+		}
+		if it.Phase != want {
+			t.Errorf("iteration %d: phase %q after %d missed, want %q", i, it.Phase, its[max(i-1, 0)].Missed, want)
+		}
+	}
+}
+
+// TestCorrectFromAbove: the correction phase takes a plan well above what
+// the textbook queue needs (20 agents in six-hour intervals, where Erlang
+// A asks 13) down, one agent at a time where every target stays met,
+// until nothing more can go: to 13 ± 1 (TestSearchSteadyQueueMatchesErlangA
+// says why ± 1), converged, within its budget, returning the cheapest plan
+// that met every target.
+//
+// Seen to catch: a trim taking every agent (a == 0 made != in lowered);
+// converging with trims left (len(lowered) == 0 made !=); a first
+// iteration called a trim (len(lowered) > 0 made >= or <=); an extra
+// iteration after each pass of trims that missed nothing (len(back) > 0
+// made >=).
+func TestCorrectFromAbove(t *testing.T) {
+	cfg := builtin(t, "textbook", "horizon=1d", "warmup=0s", "interval=6h")
+	s := newTestSearcher(cfg, Options{Replications: 20})
+	got, err := s.correct([][]int{{20, 20, 20, 20}}, 40)
+	if err != nil {
+		t.Fatal(err)
+	}
+	its := s.plan.Iterations
+	if !s.plan.Converged || len(its) > 40 || len(s.plan.Unmet) > 0 {
+		t.Errorf("converged %v in %d iterations, unmet %v; want converged within 40, nothing unmet", s.plan.Converged, len(its), s.plan.Unmet)
+	}
+	for k, n := range got[0] {
+		if n < 12 || n > 14 {
+			t.Errorf("interval %d: %d agents, want Erlang A's 13 ± 1", k, n)
+		}
+	}
+	checkPhases(t, its)
+	if best, ok := cheapestMet(its); !ok || totalsHours(s.cfg, got) != best {
+		t.Errorf("returned %v agent hours, want the cheapest plan that met every check, %v", totalsHours(s.cfg, got), best)
+	}
+}
+
+// totalsHours returns a plan's agent hours over every pool.
+func totalsHours(cfg *models.Config, agents [][]int) float64 {
+	_, h := totals(cfg, agents)
+	return h
+}
+
+// TestCorrectBudget: the correction phase runs no more simulations than
+// its budget; stopped with trims still to try, it returns the cheapest
+// plan that met every target, not the last one it made.
+//
+// Seen to catch: one simulation past the budget (budget > 0 made >=), a
+// budget that grows (budget-- made ++); the last plan returned and its
+// misses reported (best == nil made !=).
+func TestCorrectBudget(t *testing.T) {
+	cfg := builtin(t, "textbook", "horizon=1d", "warmup=0s", "interval=6h")
+	s := newTestSearcher(cfg, Options{Replications: 20})
+	got, err := s.correct([][]int{{20, 20, 20, 20}}, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	its := s.plan.Iterations
+	if len(its) != 3 || s.plan.Converged || len(s.plan.Unmet) > 0 {
+		t.Errorf("%d iterations, converged %v, unmet %v; want 3, not converged, nothing unmet", len(its), s.plan.Converged, s.plan.Unmet)
+	}
+	if best, ok := cheapestMet(its); !ok || totalsHours(s.cfg, got) != best {
+		t.Errorf("returned %v agent hours, want the cheapest plan that met every check, %v", totalsHours(s.cfg, got), best)
+	}
+}
+
+// TestCorrectStopped: when the correction phase runs out of simulations
+// before any plan meets every target, the checks still missed are
+// reported as stopped, with the agents the plan had when their figure was
+// measured: 5 everywhere, where the textbook queue needs 13.
+//
+// Seen to catch: no plan returned (best == nil made !=). It found the
+// agents reported taken from the plan as raised after the measurement (6
+// and 8, against figures measured with 5).
+func TestCorrectStopped(t *testing.T) {
+	cfg := builtin(t, "textbook", "horizon=1d", "warmup=0s", "interval=6h")
+	s := newTestSearcher(cfg, Options{Replications: 5})
+	got, err := s.correct([][]int{{5, 5, 5, 5}}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || len(got[0]) != 4 {
+		t.Fatalf("returned %v, want a plan", got)
+	}
+	if len(s.plan.Unmet) != 4 {
+		t.Fatalf("unmet %+v, want the 4 intervals", s.plan.Unmet)
+	}
+	for _, u := range s.plan.Unmet {
+		if u.Why != "stopped" || u.Agents != 5 || u.Met {
+			t.Errorf("unmet %+v: want stopped, missed with 5 agents", u)
+		}
 	}
 }

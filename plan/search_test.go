@@ -525,3 +525,106 @@ func TestCorrectStopped(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchBookkeeping: one replication is enough and none is refused;
+// the iterations are numbered from 0, the scenario's own staffing first;
+// the pools the scenario staffs by shifts are named; the verification
+// works at the default precision when none is given.
+//
+// Seen to catch: one replication refused (< 1 made <=); iterations
+// numbered down (s.iter++ made --); every pool named, or those without
+// shifts (len > 0 made >= or <=).
+func TestSearchBookkeeping(t *testing.T) {
+	cfg := builtin(t, "textbook", "horizon=4h", "warmup=0s")
+	cfg.Pools = append(cfg.Pools, models.Pool{Name: "late", Skills: []string{"phone"},
+		Shifts: []models.Shift{{Span: models.Span{Days: models.EveryDay, From: 2 * 3600, To: 4 * 3600}, Agents: 2}}})
+	if _, err := Search(cfg, Options{}); err == nil {
+		t.Errorf("no replication: no error")
+	}
+	p, err := Search(cfg, Options{Replications: 1, MaxIterations: 6, MaxVerifyReplications: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(p.Shifts, []string{"late"}) {
+		t.Errorf("shifts named: %v, want [late]", p.Shifts)
+	}
+	for i, it := range p.Iterations {
+		if it.N != i {
+			t.Errorf("iteration %d numbered %d", i, it.N)
+		}
+	}
+	if p.Iterations[0].Phase != "scenario" || len(p.Iterations) > 7 {
+		t.Errorf("%d iterations, the first %q; want at most 7, the scenario's first", len(p.Iterations), p.Iterations[0].Phase)
+	}
+	if p.Verification.Precision != DefaultPrecision {
+		t.Errorf("verified at a precision of %v, want %v", p.Verification.Precision, DefaultPrecision)
+	}
+}
+
+// TestSearchISA: the iterative staffing algorithm starts from Erlang A's
+// plan and steps (simulate the plan reading the contacts in the system,
+// needs, isaPlan: each tested on its own) until no interval moves by more
+// than one agent or a plan repeats, at most MaxISA times and leaving at
+// least one of the MaxIterations simulations to the correction phase,
+// which starts from the last step's plan. Replayed here step by step on
+// one or two replications of half hours, where the steps move by several
+// agents, the search must have run exactly those steps (as many "erlang"
+// and "isa" iterations, of those plans' agent hours) and no more
+// simulations than MaxIterations.
+//
+// Seen to catch: one step more than MaxISA (i < MaxISA made <=), or no
+// cap (i++ made --); the last simulation taken from the correction
+// (budget > 1 made >=); simulations past MaxIterations (budget-- made
+// ++); a step of one agent taken for a move (change <= 1 made <), or
+// stopping on a move and going on when settled (>).
+func TestSearchISA(t *testing.T) {
+	cfg := builtin(t, "textbook", "horizon=12h", "warmup=0s")
+	for _, opt := range []Options{
+		{Replications: 1},
+		{Replications: 1, MaxISA: 2},
+		{Replications: 1, MaxIterations: 3, MaxISA: 8},
+		{Replications: 2, MaxIterations: 6},
+		{Replications: 4},
+	} {
+		opt.MaxVerifyReplications = 4
+		p, err := Search(cfg, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := opt.withDefaults()
+		s := newTestSearcher(cfg, o)
+		var want []float64
+		agents := p.Erlang
+		seen := [][][]int{agents}
+		for budget := o.MaxIterations; len(want) < o.MaxISA && budget > 1; budget-- {
+			want = append(want, totalsHours(s.cfg, agents))
+			planned := withAgents(s.cfg, agents)
+			r, err := simulate(&planned, 0, o.Replications, 1, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			next := s.isaPlan(r, needs(s.cfg, r.results))
+			moved, repeated := maxChange(agents, next), slices.ContainsFunc(seen, func(a [][]int) bool { return equal2(a, next) })
+			agents = next
+			if moved <= 1 || repeated {
+				break
+			}
+			seen = append(seen, next)
+		}
+		var got []float64
+		its := p.Iterations[1:]
+		for _, it := range its {
+			if it.Phase == "erlang" || it.Phase == "isa" {
+				got = append(got, it.AgentHours)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%+v: ISA iterations of %v agent hours, want %v", opt, got, want)
+		}
+		if len(its) > o.MaxIterations || len(its) <= len(got) {
+			t.Errorf("%+v: %d simulations, %d of the ISA; want at most %d, one at least for the correction", opt, len(its), len(got), o.MaxIterations)
+		} else if first := its[len(got)]; first.Phase != "correct" || first.AgentHours != totalsHours(s.cfg, agents) {
+			t.Errorf("%+v: the correction starts at %v agent hours (%q), want the last step's %v", opt, first.AgentHours, first.Phase, totalsHours(s.cfg, agents))
+		}
+	}
+}

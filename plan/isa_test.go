@@ -71,7 +71,7 @@ func TestNeeds(t *testing.T) {
 	}
 	// 10 × 600 s in half an hour; none; 6 × 300 s in a quarter hour.
 	for k, want := range []float64{10.0 * 600 / 1800, 0, 2} {
-		if g := got[1][k].agents; math.Abs(g-want) > 1e-12 {
+		if g := got[1][k].agents; !(math.Abs(g-want) <= 1e-12) {
 			t.Errorf("email, interval %d: %v agents, want the workload %v", k, g, want)
 		}
 	}

@@ -96,7 +96,7 @@ func TestVerifyUndecidedAtCap(t *testing.T) {
 // answered within 20 s, and abandoned, in replications 0 to 3.
 func judgeResults() []*models.Result {
 	within := [][]int64{{50, 60, 50, 60}, {90, 90, 90, 90}, {70, 90, 70, 90}, {0, 0, 0, 0}, {60, 50, 60, 50}, {70, 90, 70, 90}}
-	abandoned := [][]int64{{2, 2, 2, 2}, {40, 50, 40, 50}, {2, 2, 2, 2}, {0, 0, 0, 0}, {2, 2, 2, 2}, {2, 2, 2, 2}}
+	abandoned := [][]int64{{2, 2, 2, 2}, {40, 50, 40, 50}, {2, 2, 2, 2}, {0, 0, 0, 0}, {50, 40, 50, 40}, {2, 2, 2, 2}}
 	var results []*models.Result
 	for r := range 4 {
 		var c []models.Counts
@@ -118,8 +118,8 @@ func judgeResults() []*models.Result {
 // period: 55 % (missed), 90 % (met), 80 % with a wide interval
 // (undecided), no data, 55 % again (missed), and 80 % with the same wide
 // interval in a period when the channel is closed, decided by its mean
-// (met). Abandonment: 45 % in the second period (missed), 2 % in the
-// others (met). Each interval is at the Bonferroni level for the 10 checks
+// (met). Abandonment: 45 % in the second and fifth periods (missed), 2 %
+// in the others (met). Each interval is at the Bonferroni level for the 10 checks
 // with data, 99.5 %: for the first period the figures left out one at a
 // time are 170/300 and 160/300 by turns, so the half-width is t(3 degrees,
 // 99.75 %) × √(¾ · 4 · (1/60)²). The widest interval is the first of the
@@ -132,25 +132,27 @@ func judgeResults() []*models.Result {
 // widest, or a narrower one (> made <=), or the later of two equal (>=);
 // a target counting the other target's checks (!= made ==), or its
 // no-data checks only; its counts going down; the later of two equally
-// bad periods named the worst (a < b made <=, here and in Standings);
+// bad periods named the worst (a < b or a > b made <= or >=, here and in
+// Standings);
 // Standings naming any later period once the first had the worst figure
-// (From < 0 made <=).
+// (From < 0 made <=); a precision given replaced by the default, or none
+// kept at 0 (precision <= 0 made > or <).
 func TestJudge(t *testing.T) {
 	cfg := builtin(t, "textbook", "horizon=6h", "warmup=0s", "interval=1h", "channels.phone.max_abandon=10%", `channels.phone.open={hours: "00:00-05:00"}`)
 	results := judgeResults()
 	v := Judge(cfg, results, 7, 0)
-	if v.Met != 6 || v.Missed != 3 || v.Undecided != 1 || v.NoData != 2 || v.FirstReplication != 7 || v.Replications != 4 {
-		t.Errorf("met %d, missed %d, undecided %d, no data %d, replications %d from %d; want 6, 3, 1, 2, 4 from 7",
-			v.Met, v.Missed, v.Undecided, v.NoData, v.Replications, v.FirstReplication)
+	if v.Met != 5 || v.Missed != 4 || v.Undecided != 1 || v.NoData != 2 || v.FirstReplication != 7 || v.Replications != 4 || v.Precision != DefaultPrecision {
+		t.Errorf("met %d, missed %d, undecided %d, no data %d, replications %d from %d, precision %v; want 5, 4, 1, 2, 4 from 7, %v",
+			v.Met, v.Missed, v.Undecided, v.NoData, v.Replications, v.FirstReplication, v.Precision, DefaultPrecision)
 	}
-	status := []Status{Missed, Met, Undecided, NoData, Missed, Met, Met, Missed, Met, NoData, Met, Met}
+	status := []Status{Missed, Met, Undecided, NoData, Missed, Met, Met, Missed, Met, NoData, Missed, Met}
 	for i, c := range v.Checks {
 		if c.Status != status[i] {
 			t.Errorf("check %d (%v, period %d): %s, want %s", i, c.Kind.Label(), c.From, c.Status, status[i])
 		}
 	}
 	tq := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: 3}.Quantile(1 - (1-FamilyLevel)/10/2)
-	if want := tq * math.Sqrt(0.75*4/3600); math.Abs(v.Checks[0].Half-want) > 1e-12 {
+	if want := tq * math.Sqrt(0.75*4/3600); !(math.Abs(v.Checks[0].Half-want) <= 1e-12) {
 		t.Errorf("first period: half-width %v, want %v (t = %v)", v.Checks[0].Half, want, tq)
 	}
 	if v.Widest == nil || v.Widest.Kind != ServiceLevel || v.Widest.From != 2 {
@@ -159,7 +161,7 @@ func TestJudge(t *testing.T) {
 	if len(v.Channels) != 2 {
 		t.Fatalf("%d targets, want 2", len(v.Channels))
 	}
-	for i, want := range []struct{ checks, missed, undecided, worst int }{{5, 2, 1, 0}, {5, 1, 0, 1}} {
+	for i, want := range []struct{ checks, missed, undecided, worst int }{{5, 2, 1, 0}, {5, 2, 0, 1}} {
 		cv := v.Channels[i]
 		if cv.Checks != want.checks || cv.Missed != want.missed || cv.Undecided != want.undecided || cv.Worst == nil || cv.Worst.From != want.worst {
 			t.Errorf("%s: %d checks, %d missed, %d undecided, worst %+v; want %d, %d, %d, period %d", cv.Kind.Label(),
@@ -170,6 +172,11 @@ func TestJudge(t *testing.T) {
 		if want := []int{0, 1}[i]; s.Worst.From != want {
 			t.Errorf("standing of %s: worst period %d, want %d", s.Kind.Label(), s.Worst.From, want)
 		}
+	}
+	// At a precision of 15 points the third period's interval (± 43
+	// points) is still too wide to decide.
+	if v := Judge(cfg, results, 7, 0.15); v.Precision != 0.15 || v.Undecided != 1 {
+		t.Errorf("precision 0.15: judged at %v, %d undecided; want 0.15, 1", v.Precision, v.Undecided)
 	}
 }
 

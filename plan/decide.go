@@ -70,9 +70,9 @@ type Standing struct {
 	// confidence interval of its own figure pooled over the replications
 	// (the jackknife's), as intervals.csv judges it.
 	Periods, Met, Missed, Undecided, NoData int
-	// Worst is the period with the worst figure, and WorstMean, WorstHalf
-	// that figure and its half-width; Worst.From is −1 when no period has
-	// data.
+	// Worst is the period with the worst figure (the earliest on a tie),
+	// and WorstMean, WorstHalf that figure and its half-width; Worst.From
+	// is −1 when no period has data.
 	Worst                Check
 	WorstMean, WorstHalf float64
 }

@@ -29,9 +29,10 @@ type need struct {
 
 // needs returns what Erlang A says each channel needs in each interval, at
 // the demand and handle time measured in results: the offered rate and
-// mean handle time of the interval, the channel's mean patience, its
-// service-level target (DefaultServiceLevel if it has none), abandonment
-// and occupancy caps. Deferred channels need their workload.
+// mean handle time of the interval (with nothing answered in it, the
+// channel's mean over its issues, Config.MeanHandle), the channel's mean
+// patience, its service-level target (DefaultServiceLevel if it has none),
+// abandonment and occupancy caps. Deferred channels need their workload.
 func needs(cfg *models.Config, results []*models.Result) [][]need {
 	n := cfg.Intervals()
 	out := make([][]need, len(cfg.Channels))

@@ -46,6 +46,27 @@ const (
 	DefaultMaxISA        = 8
 )
 
+// withDefaults returns o with the options left at zero set to their
+// defaults.
+func (o Options) withDefaults() Options {
+	if o.MaxAgents <= 0 {
+		o.MaxAgents = DefaultMaxAgents
+	}
+	if o.MaxIterations <= 0 {
+		o.MaxIterations = DefaultMaxIterations
+	}
+	if o.Precision <= 0 {
+		o.Precision = DefaultPrecision
+	}
+	if o.MaxVerifyReplications <= 0 {
+		o.MaxVerifyReplications = DefaultMaxVerifyReplications
+	}
+	if o.MaxISA <= 0 {
+		o.MaxISA = max(1, min(DefaultMaxISA, o.MaxIterations/3))
+	}
+	return o
+}
+
 // searcher holds the state of one search.
 type searcher struct {
 	cfg       *models.Config
@@ -76,21 +97,7 @@ func Search(cfg *models.Config, opt Options) (*Plan, error) {
 	if opt.Replications < 1 {
 		return nil, errors.New("plan: need at least 1 replication")
 	}
-	if opt.MaxAgents <= 0 {
-		opt.MaxAgents = DefaultMaxAgents
-	}
-	if opt.MaxIterations <= 0 {
-		opt.MaxIterations = DefaultMaxIterations
-	}
-	if opt.Precision <= 0 {
-		opt.Precision = DefaultPrecision
-	}
-	if opt.MaxVerifyReplications <= 0 {
-		opt.MaxVerifyReplications = DefaultMaxVerifyReplications
-	}
-	if opt.MaxISA <= 0 {
-		opt.MaxISA = max(1, min(DefaultMaxISA, opt.MaxIterations/3))
-	}
+	opt = opt.withDefaults()
 	s := &searcher{cfg: &full, opt: opt, intervals: full.Intervals(), primary: primaryPools(&full)}
 	targets := Targets(&full)
 	s.checks = checks(&full, targets)
@@ -226,6 +233,7 @@ func (s *searcher) correct(agents [][]int, budget int) ([][]int, error) {
 	spread, round := 1, 0           // try every spread-th trim at once, from round
 	var best [][]int
 	var outs []Outcome
+	var measured [][]int // the plan outs are of
 	s.flat = flat
 	for ; budget > 0; budget-- {
 		phase := "correct"
@@ -236,6 +244,7 @@ func (s *searcher) correct(agents [][]int, budget int) ([][]int, error) {
 		if _, outs, err = s.measure(agents, phase, false); err != nil {
 			return nil, err
 		}
+		measured = clone2(agents)
 		miss := s.attainableMisses(outs, flat)
 		if len(lowered) > 0 {
 			// An unattainable check keeps what brings it nearest its
@@ -246,24 +255,12 @@ func (s *searcher) correct(agents [][]int, budget int) ([][]int, error) {
 					miss = append(miss, o)
 				}
 			}
-			// Put back the trims that missed a target, and keep them.
-			back, undone := map[item]bool{}, false
-			for _, m := range miss {
-				found := false
-				for _, it := range lowered {
-					if serves(cfg, it.pool, m.Channel) && it.k >= m.From-1 && it.k < m.To {
-						back[it], found = true, true
-					}
-				}
-				if !found && !undone {
-					// A knock-on effect further away: undo the whole pass and
-					// try half as many trims at once, spread out, the next
-					// times; a lone trim that does it is kept back for good.
-					for _, it := range lowered {
-						back[it] = back[it] || len(lowered) == 1
-					}
-					undone, spread = true, min(2*spread, 1<<20)
-				}
+			// Put back the trims that missed a target, and keep them; after
+			// a knock-on effect further away, try half as many trims at
+			// once, spread out, the next times.
+			back, undone := putBack(cfg, lowered, miss)
+			if undone {
+				spread = min(2*spread, 1<<20)
 			}
 			for it, keep := range back {
 				agents[it.pool][it.k] = prev[it]
@@ -338,13 +335,46 @@ func (s *searcher) correct(agents [][]int, budget int) ([][]int, error) {
 		}
 	}
 	if best == nil {
+		// The checks still missed, with the agents they were measured
+		// with (the last plan has been raised since).
 		best = agents
 		for _, m := range s.attainableMisses(outs, flat) {
 			p := s.primary[m.Channel]
-			s.plan.Unmet = append(s.plan.Unmet, Unmet{Outcome: m, Pool: p, Agents: agents[p][m.To-1], Why: "stopped"})
+			s.plan.Unmet = append(s.plan.Unmet, Unmet{Outcome: m, Pool: p, Agents: measured[p][m.To-1], Why: "stopped"})
 		}
 	}
 	return best, nil
+}
+
+// putBack returns the trims of a pass to put back after the plan missed
+// the checks miss, each with whether to keep it (never take it away
+// again): a trim that bears on a missed check goes back and is kept; a
+// miss that no trim bears on (a knock-on effect further away) puts the
+// whole pass back, keeping only a lone trim, and undone says so.
+func putBack(cfg *models.Config, lowered []item, miss []Outcome) (back map[item]bool, undone bool) {
+	back = map[item]bool{}
+	for _, m := range miss {
+		found := false
+		for _, it := range lowered {
+			if bearsOn(cfg, it, m.Check) {
+				back[it], found = true, true
+			}
+		}
+		if !found && !undone {
+			for _, it := range lowered {
+				back[it] = back[it] || len(lowered) == 1
+			}
+			undone = true
+		}
+	}
+	return back, undone
+}
+
+// bearsOn tells whether the agents of pool it.pool in interval it.k bear on
+// check c: the pool serves c's channel, and the interval is in c's span or
+// the one just before it, whose queue spills into the span.
+func bearsOn(cfg *models.Config, it item, c Check) bool {
+	return serves(cfg, it.pool, c.Channel) && it.k >= c.From-1 && it.k < c.To
 }
 
 // improved tells whether a check's figure moved towards its target since
@@ -420,7 +450,7 @@ func (s *searcher) trims(agents [][]int, outs []Outcome, flat map[int]bool, lock
 			}
 			ok := true
 			for ci, o := range outs {
-				if flat[ci] || !serves(s.cfg, p, o.Channel) || !(o.From <= k+1 && o.To > k) {
+				if flat[ci] || !bearsOn(s.cfg, it, o.Check) {
 					continue
 				}
 				if !o.Met {

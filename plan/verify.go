@@ -26,7 +26,7 @@ type Verification struct {
 	Precision       float64
 	MaxReplications int
 	// Widest is the check with data whose confidence interval is the
-	// widest, if any: the precision reached.
+	// widest (the earliest on a tie), if any: the precision reached.
 	Widest *VerifiedCheck
 	// Checks are every check, in the search's order.
 	Checks []VerifiedCheck
@@ -74,7 +74,8 @@ type ChannelVerification struct {
 	// Status is the window's figure decided as a check's is, at the
 	// verification's precision.
 	Status Status
-	// Worst is the check of the target with the worst mean.
+	// Worst is the check of the target with the worst mean (the earliest
+	// on a tie).
 	Worst *VerifiedCheck
 	// Checks counts the target's checks with data, and Missed and
 	// Undecided those so judged.

@@ -116,7 +116,8 @@ func settingNote(path string) string {
 	return keyNotes[path[i+1:]]
 }
 
-// settingNotes explain each setting, from the README's format reference.
+// settingNotes explain each setting, from the format reference,
+// docs/scenario-format.md.
 var settingNotes = map[string]string{
 	"name":         "short name of the scenario (default: the file's name)",
 	"title":        "a one-line headline, shown in output",

@@ -82,7 +82,7 @@ func TestCommandReference(t *testing.T) {
 			t.Errorf("%s: docs/reference/%s is missing", referenceStale, name)
 		case text != got[name]:
 			t.Errorf("%s: docs/reference/%s differs from what the commands generate:\n%s",
-				referenceStale, name, firstDiff(text, got[name]))
+				referenceStale, name, strings.NewReplacer(" got ", " committed ", "want ", "generated ").Replace(firstDiff(text, got[name])))
 		}
 	}
 	for name := range have {

@@ -491,3 +491,46 @@ func pageAnchors(text string) map[string]bool {
 	}
 	return anchors
 }
+
+// TestReadmeFirstCommands checks the README's first screen against
+// .ci/run: the README's first code block holds exactly the two commands
+// that work on a fresh clone, go run ./cmd/omnisim run and go test ./...,
+// and .ci/run runs both, each where it says it runs the README's.
+//
+// Seen to catch: the README's first command changed to go run ./cmd/omnisim
+// (help, not a run) while .ci/run still ran go run ./cmd/omnisim run, and
+// .ci/run's test command given -short while the README's had none.
+func TestReadmeFirstCommands(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ci, err := os.ReadFile("../../.ci/run")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(readme), "```sh\n")
+	block, _, closed := strings.Cut(rest, "```")
+	if !ok || !closed {
+		t.Fatal("the README has no sh code block")
+	}
+	var got []string
+	for _, line := range strings.Split(strings.TrimSpace(block), "\n") {
+		line, _, _ = strings.Cut(line, " # ")
+		got = append(got, strings.Join(strings.Fields(line), " "))
+	}
+	want := []string{"go run ./cmd/omnisim run", "go test ./..."}
+	if !slices.Equal(got, want) {
+		t.Errorf("the README's first commands are %q, want %q", got, want)
+	}
+	lines := strings.Split(string(ci), "\n")
+	for _, c := range []struct{ says, runs string }{
+		{"the README's test command", "go test ./..."},
+		{"the README's first command", "go run ./cmd/omnisim run > /dev/null"},
+	} {
+		i := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, c.says) && strings.HasPrefix(l, "echo") })
+		if i < 0 || i+1 >= len(lines) || lines[i+1] != c.runs {
+			t.Errorf(".ci/run does not run %q after saying it runs %s", c.runs, c.says)
+		}
+	}
+}

@@ -153,7 +153,7 @@ func TestCRNRichWorldAligns(t *testing.T) {
 }
 
 // TestCustomerKeys checks how customers are numbered and keyed, as the
-// README's Randomness says: customers are counted from 1 in order of
+// Randomness of docs/model.md says: customers are counted from 1 in order of
 // arrival over the whole world (their id), and customer k of a source (the
 // demand, or a channel customers come straight to: the 312th of the
 // demand, the 40th straight to email) draws from streams keyed by k,

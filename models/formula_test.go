@@ -9,8 +9,8 @@ import (
 	"github.com/omnisim/omnisim/sim"
 )
 
-// The TestFormula tests pin each formula the README states ("The model"
-// and the scenario reference), one test per formula, named after it. Most
+// The TestFormula tests pin each formula the docs state (docs/model.md
+// and the scenario reference, docs/scenario-format.md), one test per formula, named after it. Most
 // are exact: a traced run (ContactRecord) says when each contact arrived,
 // was answered and ended, by whom and how; the world's drawn hook says what
 // each contact drew as it was made; and, the keyed streams being documented
@@ -124,7 +124,7 @@ func (tr *tracedRun) issueIndex(t *testing.T, name string) int {
 
 // keyedFloats returns the first n uniform numbers of customer cust's j-th
 // stream of the named purpose in replication rep of a run seeded with
-// seed, as the README documents them: the stream keyed by (purpose,
+// seed, as docs/model.md documents them: the stream keyed by (purpose,
 // customer, j), seeded with SplitMix64 (sim.Key). The tests redraw them to
 // say what a formula makes of a customer's numbers.
 func keyedFloats(seed uint64, rep int, purpose string, cust sim.Key, j int, n int) []float64 {

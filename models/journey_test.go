@@ -9,7 +9,7 @@ import (
 
 // The journey's formulas, each checked customer by customer on a traced
 // run: a customer's keyed draws are redrawn by the test (keyedFloats) and
-// what the README says they decide is compared with what the trace shows.
+// what docs/model.md says they decide is compared with what the trace shows.
 
 // TestFormulaRetryChance: after the n-th failure (turned away, abandoned,
 // or answered unresolved) a customer tries again with the n-th chance of
@@ -523,8 +523,8 @@ func TestFormulaHandleTime(t *testing.T) {
 
 // TestEscalationWaitsForOpening: a customer sent by an escalation path to
 // a channel that is closed when they would contact it waits for it to open
-// and contacts it a retry delay later (README: a customer sent to a closed
-// channel by an escalation path waits for it to open); and with
+// and contacts it a retry delay later (docs/scenario-format.md, escalation:
+// the customer contacts it later, when it is open); and with
 // max_contacts 1, nobody escalated makes a second contact.
 func TestEscalationWaitsForOpening(t *testing.T) {
 	chat := live("chat", 20.0/3600, 300)

@@ -128,7 +128,7 @@ func TestPoolTallies(t *testing.T) {
 // is busy, then rises again before any has finished: the busy agents finish
 // what they hold rather than leave, and at the rise those still finishing
 // are kept instead of new ones hired, so three agents are present
-// throughout (README: when the headcount falls, busy agents finish what
+// throughout (docs/model.md: when the headcount falls, busy agents finish what
 // they hold; pool.staff: agents still finishing are kept before new ones
 // are hired).
 func TestStaffingFallWhileBusy(t *testing.T) {

@@ -9,7 +9,7 @@ import (
 	"github.com/omnisim/omnisim/sim"
 )
 
-// Word of mouth, formula by formula. The README states it: a story is the
+// Word of mouth, formula by formula. docs/model.md states it: a story is the
 // wait a customer had (a failure tells of at least twice the wait endured,
 // and twice what was expected; waits under 10 s tell as 10 s), against the
 // channel's starting expected wait, in logarithms, within a factor of 20
@@ -37,7 +37,7 @@ func testChannel(name string, expected float64, public bool) *channel {
 }
 
 // womReplay recomputes word of mouth from the stories a run told, by the
-// README's words rather than the code's steps: a story of an observed wait
+// words of docs/model.md rather than the code's steps: a story of an observed wait
 // o on a channel whose starting expected wait is e tells
 // x = ln(max(o, 10 s) ÷ e), bounded to ±3; the channel's reputation at
 // time t is e × exp(Σ R·x·2^(−age/memory) ÷ (inertia + Σ R·2^(−age/memory)))
@@ -187,7 +187,7 @@ const womTol = 1e-9
 
 // TestFormulaWordOfMouthRun: in a day of the three-channel world, every
 // channel's reputation and the global expectation level read at the end of
-// each hour, and at the horizon, are those the README's formulas give from
+// each hour, and at the horizon, are those docs/model.md's formulas give from
 // the stories the trace shows (womReplay), to rounding.
 //
 // Seen to catch, one at a time: a failure telling of 1× instead of 2× the
@@ -250,7 +250,7 @@ func TestFormulaWordOfMouthRun(t *testing.T) {
 // base patience × exp(−c × level at arrival). Customer by customer, the
 // world at coupling 0.5 gives each live contact the patience the same
 // customer has at coupling 0 (the same keyed draw) times exp(−0.5 × the
-// level the README's formulas give at its arrival, replayed from the
+// level docs/model.md's formulas give at its arrival, replayed from the
 // trace); an abandoned contact leaves exactly that long after arriving.
 // Directly, the factor is exp(−c × level) at any coupling and 1 with word
 // of mouth off.

@@ -37,8 +37,8 @@ func commentSettings(name string, data []byte) ([]byte, error) {
 	lines := strings.SplitAfter(string(data), "\n")
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# The built-in scenario %q, exported by omnisim scenarios export: every\n", name)
-	b.WriteString("# setting has a comment saying what it means and its unit (the README's\n")
-	b.WriteString("# \"Scenario files\" has the full reference). Edit it, check it with\n")
+	b.WriteString("# setting has a comment saying what it means and its unit (omnisim's\n")
+	b.WriteString("# docs/scenario-format.md has the full reference). Edit it, check it with\n")
 	fmt.Fprintf(&b, "# omnisim validate FILE, and run it with omnisim run FILE (or omnisim demo FILE).\n\n")
 	for i, line := range lines {
 		n, ok := notes[i+1]
@@ -116,7 +116,8 @@ func settingNote(path string) string {
 	return keyNotes[path[i+1:]]
 }
 
-// settingNotes explain each setting, from the README's format reference.
+// settingNotes explain each setting, from the format reference,
+// docs/scenario-format.md.
 var settingNotes = map[string]string{
 	"name":         "short name of the scenario (default: the file's name)",
 	"title":        "a one-line headline, shown in output",

@@ -70,7 +70,7 @@ func TestStreamsLookUniform(t *testing.T) {
 
 // TestStreamSourceIsStable pins the first numbers of three streams: the
 // same seed must give the same output on any machine and in every version
-// (README: Randomness), so a change to how streams are derived is a
+// (docs/model.md: Randomness), so a change to how streams are derived is a
 // deliberate one, made here, not an accident.
 func TestStreamSourceIsStable(t *testing.T) {
 	for _, tc := range []struct {

@@ -87,7 +87,7 @@ Formats:
 The format is recognised from the header unless --format names it. A log of
 any other layout is read with --map FILE, a small YAML file naming its
 columns (arrival time and its layout, channel, wait, handle time, outcome
-values, and optionally type, customer and agent): see the README.
+values, and optionally type, customer and agent): see docs/fit.md.
 
 --check simulates the fitted scenario and sets it against the log, time of
 day by time of day: contacts per day, abandonment, mean wait, service level
@@ -116,7 +116,7 @@ with --force.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.format, "format", "", "the log's `format`: bank or omnisim (default: from the header)")
-	f.StringVar(&o.mapping, "map", "", "read a log of another layout as the YAML mapping `FILE` says (see the README)")
+	f.StringVar(&o.mapping, "map", "", "read a log of another layout as the YAML mapping `FILE` says (see docs/fit.md)")
 	f.StringVar(&o.interval, "interval", "1h", "the `length` of the intervals arrivals and staffing are counted in; divides a day")
 	f.StringVar(&o.within, "within", "20s", "the service-level threshold the scenario and the check use")
 	f.StringVar(&o.redial, "redial-within", "1h", "a call from a customer this soon after giving up counts as a redial")

@@ -47,7 +47,7 @@ values), with ranges of numbers from..to or from..to/step ('2..10',
 '10..20/2', '0.5..0.9/0.1', '1m..5m/1m', '70%%..90%%/5%%': the step is 1
 unless given, and a unit is written the same on each part); and/or --grid
 FILE, a YAML file listing parameters ({path, values}) and points (settings
-that go together); see the README. The file's dimensions come first, then
+that go together); see docs/experiments.md. The file's dimensions come first, then
 the --vary flags. A grid of more than %d points is refused unless
 --max-points allows it. Every point is checked before anything runs, and
 every problem of every point is reported at once.

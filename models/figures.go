@@ -98,7 +98,7 @@ var CustomerFigures = []Figure[CustomerCounts]{
 		func(c CustomerCounts) float64 { return ratio(float64(c.Switches), float64(c.Finished)) }},
 	{"escalations_per_customer", "escalations per customer", "x", "escalation paths taken ÷ customers who finished",
 		func(c CustomerCounts) float64 { return ratio(float64(c.Escalations), float64(c.Finished)) }},
-	{"satisfaction", "satisfaction", "share", "mean satisfaction of customers who finished, from 0 to 1 (see the README for its formula)",
+	{"satisfaction", "satisfaction", "share", "mean satisfaction of customers who finished, from 0 to 1 (see docs/figures.md for its formula)",
 		func(c CustomerCounts) float64 { return ratio(c.Satisfaction, float64(c.Finished)) }},
 }
 

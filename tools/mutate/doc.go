@@ -25,8 +25,8 @@
 // through go build's -overlay, from a temporary folder removed at the end or
 // on Ctrl-C.
 //
-// A mutant that makes a test fail, panic or run past three times the time
-// the tests took unchanged (plus a margin) is killed; one whose tests all
+// A mutant that makes a test fail, panic or run past five times the time
+// the tests took unchanged (plus 5 s) is killed; one whose tests all
 // pass lived. Efficacy is killed ÷ covered, as gremlins defines it, with
 // timed-out mutants counted as killed (a test that no longer ends has seen
 // the change), as PIT does.

@@ -1,7 +1,9 @@
 package models
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -256,4 +258,73 @@ func TestStaffingFallWhileChatting(t *testing.T) {
 	if full == 0 || waitingRoom == 0 {
 		t.Error("the world misses a case: the test needs agents told to go while chatting, and a queue after the rise")
 	}
+}
+
+// TestToldToGoTakesNoChat checks that a chat agent told to go as the
+// headcount falls (the first to finish a chat after the fall, while it
+// still holds others) takes no new chat, neither from the queue nor as
+// a chat arrives with nobody waiting, and leaves when its last one ends.
+//
+// Seen to catch: an agent told to go kept among those offered arriving
+// chats (dropSpare skipped while it holds chats).
+func TestToldToGoTakesNoChat(t *testing.T) {
+	chat := live("chat", 0, 2400)
+	chat.Concurrency = 3
+	// A rush that fills every seat before the fall, then a trickle that
+	// finds nobody waiting.
+	chat.Arrivals = Arrivals{Volumes: []float64{14, 2, 2, 2, 2, 2, 2, 2}}
+	cfg := &Config{Seed: 11, Horizon: 8 * 1800, Interval: 1800,
+		Channels: []Channel{chat},
+		Pools:    []Pool{{Name: "p", Skills: []string{"chat"}, Agents: []int{3, 2, 2, 2, 2, 2, 2, 2}}}}
+	checked := 0
+	for rep := range 20 {
+		if toldToGo(t, cfg, rep) {
+			checked++
+		}
+	}
+	if checked < 10 {
+		t.Errorf("in only %d replications of 20 was every agent busy at the fall", checked)
+	}
+}
+
+// toldToGo is TestToldToGoTakesNoChat on replication rep; it returns
+// false when every agent was not busy at the fall.
+func toldToGo(t *testing.T, cfg *Config, rep int) bool {
+	tr := traceRun(t, cfg, rep, nil)
+	recs := slices.Clone(tr.recs)
+	slices.SortFunc(recs, func(a, b ContactRecord) int { return cmp.Compare(a.Ended, b.Ended) })
+	// With an agent idle at the fall, that one goes home and nobody is
+	// told to go while chatting.
+	busy := map[string]bool{}
+	for _, c := range recs {
+		if answered(c) && c.Answered < 1800 && c.Ended > 1800 {
+			busy[agentName(c)] = true
+		}
+	}
+	if len(busy) < 3 {
+		return false
+	}
+	// The headcount falls from 3 to 2: the first agent to finish a chat
+	// after the fall is told to go.
+	i := slices.IndexFunc(recs, func(c ContactRecord) bool { return answered(c) && c.Ended > 1800 })
+	if i < 0 {
+		t.Fatalf("replication %d: no chat ended after the fall", rep)
+	}
+	told, at := agentName(recs[i]), recs[i].Ended
+	kept := 0
+	for _, c := range tr.recs {
+		switch {
+		case !answered(c):
+		// Past the horizon the staffing pattern starts again, with three.
+		case agentName(c) == told && c.Answered > at && c.Answered < cfg.Horizon:
+			t.Fatalf("replication %d: agent %s, told to go at %v s, took contact %d at %v s", rep, told, at, c.ID, c.Answered)
+		case agentName(c) != told && c.Answered > 2*1800 && c.Answered == c.Arrived:
+			kept++
+		}
+	}
+	t.Logf("replication %d: %s told to go at %.0f s; %d chats answered on arrival by the agents kept", rep, told, at, kept)
+	if kept == 0 {
+		t.Errorf("replication %d: no chat arrived to find nobody waiting after the fall: the test shows nothing", rep)
+	}
+	return true
 }

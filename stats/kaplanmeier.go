@@ -38,10 +38,11 @@ func KaplanMeierMedian(events, censored []float64) int {
 }
 
 // KaplanMeierQuantiles returns, for each probability of ps (in increasing
-// order), the first bin at whose end the Kaplan–Meier distribution
-// function, 1 − survival, has reached it: bins[i] is ps[i]'s quantile's
-// bin, -1 when the function never reaches ps[i] (the survival stays above
-// 1 − ps[i] past the last event).
+// order, each above 0 and at most 1), the first bin at whose end the
+// Kaplan–Meier distribution function, 1 − survival, has reached it
+// (inf{t: F(t) ≥ p}): bins[i] is ps[i]'s quantile's bin, -1 when the
+// function never reaches ps[i] (the survival stays above 1 − ps[i] past
+// the last event).
 func KaplanMeierQuantiles(events, censored, ps []float64) []int {
 	atRisk := 0.0
 	for t := range events {

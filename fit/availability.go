@@ -10,7 +10,7 @@ import (
 
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
-	"github.com/omnisim/omnisim/sim"
+	"github.com/omnisim/omnisim/stats"
 )
 
 // A log shows when agents were at work (their working spans), not when
@@ -521,7 +521,7 @@ func (c *calibration) logShare(g int, parts []int) (float64, float64) {
 		for _, b := range parts {
 			off, wait = append(off, c.logs[g][b].cellOff...), append(wait, c.logs[g][b].cellWait...)
 		}
-		return ratioCI(wait, off)
+		return stats.RatioCI(wait, off, 0.95)
 	}
 	off, wait := make([]float64, len(c.f.days)), make([]float64, len(c.f.days))
 	for _, b := range parts {
@@ -530,7 +530,7 @@ func (c *calibration) logShare(g int, parts []int) (float64, float64) {
 			wait[d] += c.logs[g][b].dayWait[d]
 		}
 	}
-	return ratioCI(wait, off)
+	return stats.RatioCI(wait, off, 0.95)
 }
 
 // simShare returns the last trial's share that waited over the given parts
@@ -543,7 +543,7 @@ func (c *calibration) simShare(g int, parts []int) (float64, float64) {
 			wait[r] += c.simWait[g][b][r]
 		}
 	}
-	return ratioCI(wait, off)
+	return stats.RatioCI(wait, off, 0.95)
 }
 
 // values returns the availability of every group and part: its
@@ -710,21 +710,6 @@ func weightedMean(parts []AvailabilityPart, values []float64) float64 {
 		return 1
 	}
 	return sum / weight
-}
-
-// ratioCI returns Σnum ÷ Σden and the half-width of its 95 % confidence
-// interval by the jackknife over the units (days of a log, replications
-// of a simulation): NaN when there are fewer than two.
-func ratioCI(num, den []float64) (float64, float64) {
-	n, d := floats.Sum(num), floats.Sum(den)
-	if d == 0 {
-		return math.NaN(), math.NaN()
-	}
-	loo := make([]float64, len(num))
-	for i := range num {
-		loo[i] = (n - num[i]) / (d - den[i])
-	}
-	return n / d, sim.JackknifeCI(loo, 0.95)
 }
 
 // clockOfDay writes a time of day, 24:00 for the end of the day.

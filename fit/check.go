@@ -7,7 +7,7 @@ import (
 
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
-	"github.com/omnisim/omnisim/sim"
+	"github.com/omnisim/omnisim/stats"
 )
 
 // CheckFigure is one figure the check sets the log against the simulation
@@ -284,7 +284,7 @@ func jackknife(n int, value func(leave int) [nFigures]float64) Measure {
 		for i := range n {
 			vals[i] = loo[i][m]
 		}
-		out[m] = Estimate{all[m], sim.JackknifeCI(vals, 0.95)}
+		out[m] = Estimate{all[m], stats.JackknifeCI(vals, 0.95)}
 	}
 	return out
 }

@@ -9,6 +9,7 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 
 	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/stats"
 )
 
 // Fit is what a log says: per channel, its demand, handle times and
@@ -536,7 +537,7 @@ func (c *handleStats) fitHandle() HandleLaws {
 	g := distuv.Gamma{Alpha: 1 / (cv * cv), Beta: 1 / (cv * cv * m)}
 	h.Gamma = HandleFit{Dist: models.Dist{Kind: models.Gamma, Mean: m, CV: cv}, PDF: g.Prob}
 	sample := c.sortedSample()
-	h.LogNormal.KS, h.Gamma.KS = ks(sample, ln.CDF), ks(sample, g.CDF)
+	h.LogNormal.KS, h.Gamma.KS = stats.KolmogorovSmirnov(sample, ln.CDF), stats.KolmogorovSmirnov(sample, g.CDF)
 	h.Empirical.KS = math.NaN()
 	h.Handle = h.LogNormal
 	if h.Gamma.KS < h.Handle.KS {
@@ -545,7 +546,7 @@ func (c *handleStats) fitHandle() HandleLaws {
 	if c.n >= minEmpirical && len(sample) >= minEmpirical {
 		values := empiricalLaw(sample, m)
 		d := models.Dist{Kind: models.Empirical, Values: values}
-		h.Empirical = HandleFit{Dist: d, KS: ks(sample, func(x float64) float64 {
+		h.Empirical = HandleFit{Dist: d, KS: stats.KolmogorovSmirnov(sample, func(x float64) float64 {
 			k, _ := slices.BinarySearch(values, math.Nextafter(x, math.Inf(1)))
 			return float64(k) / float64(len(values))
 		})}
@@ -583,46 +584,17 @@ func empiricalLaw(sorted []float64, mean float64) []float64 {
 	return values
 }
 
-// ks returns the Kolmogorov–Smirnov distance between a sorted sample's
-// empirical CDF and cdf.
-func ks(sorted []float64, cdf func(float64) float64) float64 {
-	n := float64(len(sorted))
-	d := 0.0
-	for i := 0; i < len(sorted); {
-		j := i
-		for j < len(sorted) && sorted[j] == sorted[i] {
-			j++
-		}
-		f := cdf(sorted[i])
-		d = math.Max(d, math.Max(math.Abs(f-float64(i)/n), math.Abs(float64(j)/n-f)))
-		i = j
-	}
-	return d
-}
-
 // kaplanMeierMedian returns the median patience by the Kaplan–Meier
-// estimator from waits binned by the second: gaveUp[t] customers gave up
-// after t seconds, censored[t] were answered after t seconds (their
-// patience was longer). NaN when the survival never falls to one half.
+// estimator (stats.KaplanMeierMedian) from waits binned by the second:
+// gaveUp[t] customers gave up after t seconds, censored[t] were answered
+// after t seconds (their patience was longer). NaN when the survival never
+// falls to one half.
 func kaplanMeierMedian(gaveUp, censored *[waitBins + 1]float64) float64 {
-	atRisk := 0.0
-	for t := range gaveUp {
-		atRisk += gaveUp[t] + censored[t]
+	t := stats.KaplanMeierMedian(gaveUp[:], censored[:])
+	if t < 0 {
+		return math.NaN()
 	}
-	surv := 1.0
-	for t := range gaveUp {
-		if atRisk <= 0 {
-			break
-		}
-		if d := gaveUp[t]; d > 0 {
-			surv *= 1 - d/atRisk
-			if surv <= 0.5 {
-				return float64(t)
-			}
-		}
-		atRisk -= gaveUp[t] + censored[t]
-	}
-	return math.NaN()
+	return float64(t)
 }
 
 // Transfer returns the scenario's fit for another stretch of time: f's
@@ -678,33 +650,30 @@ const kmValues = 100
 // kaplanMeierLaw returns the Kaplan–Meier curve of patience (from waits
 // binned by the second, as kaplanMeierMedian takes them) as an empirical
 // law: kmValues values drawn alike, the curve's quantiles at the middle of
-// each hundredth (a give-up in the second [t, t+1) at t + ½). The curve
+// each hundredth (stats.KaplanMeierQuantiles; a give-up in the second
+// [t, t+1) at t + ½). The curve
 // ends at the longest wait the log saw, with the share still waiting
 // there; those draws take that wait, and go on past it by an exponential
 // time of mean tail (the exponential fit's: beyond the log, the hazard is
 // taken as constant).
 func kaplanMeierLaw(gaveUp, censored *[waitBins + 1]float64, tail float64) models.Dist {
-	atRisk, end := 0.0, 0
+	end := 0
 	for t := range gaveUp {
-		atRisk += gaveUp[t] + censored[t]
 		if gaveUp[t]+censored[t] > 0 {
 			end = t
 		}
 	}
-	values := make([]float64, kmValues)
-	surv, i := 1.0, 0
-	for t := 0; t <= end && i < kmValues; t++ {
-		if d := gaveUp[t]; d > 0 && atRisk > 0 {
-			surv *= 1 - d/atRisk
-			for i < kmValues && 1-surv >= (float64(i)+0.5)/kmValues {
-				values[i] = float64(t) + 0.5
-				i++
-			}
-		}
-		atRisk -= gaveUp[t] + censored[t]
+	ps := make([]float64, kmValues)
+	for i := range ps {
+		ps[i] = (float64(i) + 0.5) / kmValues
 	}
-	for ; i < kmValues; i++ {
-		values[i] = float64(end) + 0.5
+	values := make([]float64, kmValues)
+	for i, t := range stats.KaplanMeierQuantiles(gaveUp[:], censored[:], ps) {
+		if t < 0 {
+			// Past the curve's end: the longest wait seen.
+			t = end
+		}
+		values[i] = float64(t) + 0.5
 	}
 	d := models.Dist{Kind: models.Empirical, Values: values}
 	if values[kmValues-1] == float64(end)+0.5 && tail > 0 && !math.IsInf(tail, 0) {

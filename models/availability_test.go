@@ -8,6 +8,7 @@ import (
 
 	"github.com/omnisim/omnisim/models/erlang"
 	"github.com/omnisim/omnisim/sim"
+	"github.com/omnisim/omnisim/stats"
 )
 
 // Tests of pool availability (Pool.Availability, Pool.AwaySpell): each
@@ -60,7 +61,7 @@ func TestAvailabilityShareOfTimeAwayIsOneMinusA(t *testing.T) {
 				p := r.Pools[0].Total
 				shares[i] = p.AwayTime / (p.AgentTime + p.AwayTime)
 			}
-			got, half := sim.MeanCI(shares, level)
+			got, half := stats.MeanCI(shares, level)
 			want := 1 - tc.avail
 			wrong := (1 - tc.avail) / (2 - tc.avail)
 			t.Logf("away share: simulated %.5f ± %.5f (%.2f %% level), want 1−a = %.5f", got, half, 100*level, want)
@@ -392,7 +393,7 @@ func TestAvailabilityMatchesMarkovChain(t *testing.T) {
 			}
 			check := func(key string, vals []float64, theory float64) {
 				t.Helper()
-				mean, half := sim.MeanCI(vals, level)
+				mean, half := stats.MeanCI(vals, level)
 				t.Logf("%-18s simulated %.6f ± %.6f (%.2f %% level), chain %.6f", key, mean, half, 100*level, theory)
 				if math.Abs(mean-theory) > half {
 					t.Errorf("%s: simulated %.6f ± %.6f does not cover the chain's %.6f", key, mean, half, theory)

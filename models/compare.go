@@ -4,10 +4,7 @@ import (
 	"math"
 	"slices"
 
-	"gonum.org/v1/gonum/stat"
-	"gonum.org/v1/gonum/stat/distuv"
-
-	"github.com/omnisim/omnisim/sim"
+	"github.com/omnisim/omnisim/stats"
 )
 
 // The groups of figures a Comparison holds.
@@ -61,9 +58,9 @@ type Difference struct {
 	Diff, Half float64
 	// IndependentHalf is the half-width the difference would have if A
 	// and B had been run independently with as many replications each:
-	// Welch's interval, t·√(s²A/n + s²B/n) with the Welch–Satterthwaite
-	// degrees of freedom, from each variant's own spread across its
-	// replications (which pairing does not change).
+	// Welch's interval (stats.WelchHalf), t·√(s²A/n + s²B/n) with the
+	// Welch–Satterthwaite degrees of freedom, from each variant's own
+	// spread across its replications (which pairing does not change).
 	IndependentHalf float64
 }
 
@@ -166,29 +163,9 @@ func pair(group, name, key, label, unit string, a, b []*Result, ofA, ofB func(*R
 		xs, ys, ds = append(xs, x), append(ys, y), append(ds, y-x)
 	}
 	d.Pairs = len(ds)
-	d.A.Mean, d.A.HalfWidth = sim.MeanCI(xs, 0.95)
-	d.B.Mean, d.B.HalfWidth = sim.MeanCI(ys, 0.95)
-	d.Diff, d.Half = sim.MeanCI(ds, 0.95)
-	d.IndependentHalf = welchHalf(xs, ys, 0.95)
+	d.A.Mean, d.A.HalfWidth = stats.MeanCI(xs, 0.95)
+	d.B.Mean, d.B.HalfWidth = stats.MeanCI(ys, 0.95)
+	d.Diff, d.Half = stats.MeanCI(ds, 0.95)
+	d.IndependentHalf = stats.WelchHalf(xs, ys, 0.95)
 	return d
-}
-
-// welchHalf returns the half-width of Welch's confidence interval for the
-// difference of the means of two independent samples (Welch 1947): the
-// standard error √(s²x/nx + s²y/ny) times Student's t with the
-// Welch–Satterthwaite degrees of freedom. Two samples without spread give
-// zero; fewer than two values on either side, NaN.
-func welchHalf(xs, ys []float64, level float64) float64 {
-	if len(xs) < 2 || len(ys) < 2 {
-		return math.NaN()
-	}
-	vx := stat.Variance(xs, nil) / float64(len(xs))
-	vy := stat.Variance(ys, nil) / float64(len(ys))
-	se2 := vx + vy
-	if se2 == 0 {
-		return 0
-	}
-	df := se2 * se2 / (vx*vx/float64(len(xs)-1) + vy*vy/float64(len(ys)-1))
-	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}.Quantile(0.5 + level/2)
-	return t * math.Sqrt(se2)
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/omnisim/omnisim/models/erlang"
 	"github.com/omnisim/omnisim/sim"
+	"github.com/omnisim/omnisim/stats"
 )
 
 // Tests of each mechanism of the multi-channel world, each built so that it
@@ -51,7 +52,7 @@ func valuesCI(results []*Result, ch int, key string) (mean, half float64) {
 		f, _ := FigureByKey(key)
 		vals[i] = f.Of(r.Channels[ch].Total)
 	}
-	return sim.MeanCI(vals, mechLevel)
+	return stats.MeanCI(vals, mechLevel)
 }
 
 func checkCovers(t *testing.T, what string, mean, half, want float64) {
@@ -220,7 +221,7 @@ func TestChoiceIsMultinomialLogit(t *testing.T) {
 	for i, r := range results {
 		share[i] = float64(r.Channels[0].Total.Offered) / float64(r.Channels[0].Total.Offered+r.Channels[1].Total.Offered)
 	}
-	m, h := sim.MeanCI(share, mechLevel)
+	m, h := stats.MeanCI(share, mechLevel)
 	checkCovers(t, "share choosing a (preference 0 against ln 2)", m, h, 1.0/3)
 
 	// The expected wait counts by WaitWeight·ln(wait): a channel expected to
@@ -232,7 +233,7 @@ func TestChoiceIsMultinomialLogit(t *testing.T) {
 	for i, r := range results {
 		share[i] = float64(r.Channels[0].Total.Offered) / float64(r.Channels[0].Total.Offered+r.Channels[1].Total.Offered)
 	}
-	m, h = sim.MeanCI(share, mechLevel)
+	m, h = stats.MeanCI(share, mechLevel)
 	checkCovers(t, "share choosing a (expected 2m against 1m)", m, h, 1.0/3)
 }
 
@@ -378,7 +379,7 @@ func TestSelfServiceSendsOn(t *testing.T) {
 	for i, r := range results {
 		sent[i] = float64(r.Channels[1].Total.SwitchedIn) / float64(r.Channels[0].Total.Answered)
 	}
-	m, h := sim.MeanCI(sent, mechLevel)
+	m, h := stats.MeanCI(sent, mechLevel)
 	checkCovers(t, "share sent on from self-service", m, h, 0.6)
 }
 
@@ -461,7 +462,7 @@ func TestDemandWeekdaysAndNoise(t *testing.T) {
 		counts = append(counts, float64(c.Customers))
 	}
 	dispersion := func(xs []float64) float64 {
-		m, _ := sim.MeanCI(xs, 0.95)
+		m, _ := stats.MeanCI(xs, 0.95)
 		ss := 0.0
 		for _, x := range xs {
 			ss += (x - m) * (x - m)
@@ -595,7 +596,7 @@ func TestChannelArrivalNoise(t *testing.T) {
 		for _, d := range r.ChannelDays(cfg, 0) {
 			xs = append(xs, float64(d.Offered))
 		}
-		m, _ := sim.MeanCI(xs, 0.95)
+		m, _ := stats.MeanCI(xs, 0.95)
 		ss := 0.0
 		for _, x := range xs {
 			ss += (x - m) * (x - m)

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/omnisim/omnisim/sim"
+	"github.com/omnisim/omnisim/stats"
 )
 
 var nan = math.NaN()
@@ -80,7 +81,7 @@ func estimates[T any](results []*Result, figs []Figure[T], get func(*Result) T) 
 		for ri, r := range results {
 			vals[ri] = f.Of(get(r))
 		}
-		m, h := sim.MeanCI(vals, 0.95)
+		m, h := stats.MeanCI(vals, 0.95)
 		out[fi] = Estimate{m, h}
 	}
 	return out
@@ -118,7 +119,7 @@ func Summarize(results []*Result) Summary {
 		levels[i] = r.ExpectationAtHorizon
 		s.Events += r.Events
 	}
-	m, h := sim.MeanCI(levels, 0.95)
+	m, h := stats.MeanCI(levels, 0.95)
 	s.Expectation = Estimate{m, h}
 	return s
 }

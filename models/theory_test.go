@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/omnisim/omnisim/models/erlang"
-	"github.com/omnisim/omnisim/sim"
+	"github.com/omnisim/omnisim/stats"
 )
 
 // The simulation of one queue with exponential times must agree with the
@@ -104,7 +104,7 @@ func TestSimulationAgreesWithErlang(t *testing.T) {
 				for i, r := range results {
 					vals[i] = f.Of(r.Channels[0].Total)
 				}
-				mean, half := sim.MeanCI(vals, level)
+				mean, half := stats.MeanCI(vals, level)
 				theory, _ := ref.Value(key)
 				t.Logf("%-24s simulated %.6f ± %.6f (%.4f %% level), theory %.6f", key, mean, half, 100*level, theory)
 				if math.Abs(mean-theory) > half {
@@ -167,7 +167,7 @@ func TestSimulationAgreesWithPollaczekKhinchine(t *testing.T) {
 				for i, r := range results {
 					vals[i] = f.Of(r.Channels[0].Total)
 				}
-				got, half := sim.MeanCI(vals, level)
+				got, half := stats.MeanCI(vals, level)
 				t.Logf("%s %-18s simulated %.4f ± %.4f, theory %.4f", d.Kind, c.key, got, half, c.want)
 				if math.Abs(got-c.want) > half {
 					t.Errorf("%s: simulated %.4f ± %.4f does not cover %.4f", c.key, got, half, c.want)

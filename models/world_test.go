@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/omnisim/omnisim/sim"
+	"github.com/omnisim/omnisim/stats"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -94,7 +95,7 @@ func TestArrivalsFollowVolumes(t *testing.T) {
 	}
 	level := 1 - 0.05/float64(len(volumes))
 	for k, v := range volumes {
-		m, h := sim.MeanCI(counts[k], level)
+		m, h := stats.MeanCI(counts[k], level)
 		if v == 0 {
 			if m != 0 {
 				t.Errorf("interval %d: %v arrivals on average in an empty interval", k, m)

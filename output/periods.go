@@ -2,7 +2,7 @@ package output
 
 import (
 	"github.com/omnisim/omnisim/models"
-	"github.com/omnisim/omnisim/sim"
+	"github.com/omnisim/omnisim/stats"
 )
 
 // The tables by interval and by day add up the replications' tallies of
@@ -100,6 +100,6 @@ func (r *RunReport) weekday(d int) models.Weekday {
 // meanCI returns the mean of values from replications with the half-width
 // of its 95 % confidence interval.
 func meanCI(vals []float64) models.Estimate {
-	m, h := sim.MeanCI(vals, 0.95)
+	m, h := stats.MeanCI(vals, 0.95)
 	return models.Estimate{Mean: m, HalfWidth: h}
 }

@@ -4,7 +4,7 @@ import (
 	"math"
 
 	"github.com/omnisim/omnisim/models"
-	"github.com/omnisim/omnisim/sim"
+	"github.com/omnisim/omnisim/stats"
 )
 
 // The tables by day pool the replications: a share or a mean time is the
@@ -12,39 +12,21 @@ import (
 // confidence half-width comes from the jackknife over the batches of
 // replications (models.Pooled; a batch is one replication when there are
 // no more replications than batches): the figure recomputed with each
-// batch left out in turn (sim.JackknifeCI). For counts, a mean per
+// batch left out in turn (stats.JackknifeCI). For counts, a mean per
 // replication, this is the usual Student t interval of the mean.
 
 // pooledHalfWidths returns, for each figure of figs, the 95 % half-width of
 // the figure of parts (one tally per batch, weights[i] replications in
-// batch i) added up, as value computes it from a sum over n replications.
-// It is NaN for every figure with fewer than two batches.
+// batch i) added up, as value computes it from a sum over n replications:
+// stats.PooledHalfWidths with the figures for its estimates. It is NaN for
+// every figure with fewer than two batches.
 //
-// jk is sim.NewJackknife(len(parts), 0.95), made once by the caller for
+// jk is stats.NewJackknife(len(parts), 0.95), made once by the caller for
 // every period.
 func pooledHalfWidths[T any](figs []models.Figure[T], parts []T, weights []int, add func(*T, T),
-	value func(f models.Figure[T], sum T, n int) float64, jk sim.Jackknife) []float64 {
-	out := make([]float64, len(figs))
-	g := len(parts)
-	if g < 2 {
-		for k := range out {
-			out[k] = math.NaN()
-		}
-		return out
-	}
-	n := 0
-	for _, w := range weights {
-		n += w
-	}
-	_, loo := sim.LeaveOneOut(parts, add)
-	vals := make([]float64, g)
-	for k, f := range figs {
-		for i := range g {
-			vals[i] = value(f, loo[i], n-weights[i])
-		}
-		out[k] = jk.HalfWidth(vals)
-	}
-	return out
+	value func(f models.Figure[T], sum T, n int) float64, jk stats.Jackknife) []float64 {
+	return stats.PooledHalfWidths(len(figs), parts, weights, add,
+		func(k int, sum T, n int) float64 { return value(figs[k], sum, n) }, jk)
 }
 
 // weights returns the replications each batch adds up.
@@ -99,7 +81,7 @@ func (r *RunReport) channelHalfWidths(i int, perRep [][]models.Counts, n int) []
 	out := make([][]float64, n)
 	parts := make([]models.Counts, len(perRep))
 	weights := r.weights()
-	jk := sim.NewJackknife(len(perRep), 0.95)
+	jk := stats.NewJackknife(len(perRep), 0.95)
 	for d := range out {
 		for k := range perRep {
 			parts[k] = perRep[k][d]
@@ -124,7 +106,7 @@ func (r *RunReport) customerDayHalfWidths() [][]float64 {
 	out := make([][]float64, r.Config.Days())
 	parts := make([]models.CustomerCounts, len(r.Batches))
 	weights := r.weights()
-	jk := sim.NewJackknife(len(perRep), 0.95)
+	jk := stats.NewJackknife(len(perRep), 0.95)
 	for d := range out {
 		for k := range perRep {
 			parts[k] = perRep[k][d]

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/omnisim/omnisim/models"
-	"github.com/omnisim/omnisim/sim"
+	"github.com/omnisim/omnisim/stats"
 )
 
 // TestTotalsHoldTheSummary: totals.csv holds every figure of the summary,
@@ -77,7 +77,7 @@ func TestDailyHalfWidths(t *testing.T) {
 				offered = append(offered, float64(c.Offered))
 				all.Add(c)
 			}
-			_, want := sim.MeanCI(offered, 0.95)
+			_, want := stats.MeanCI(offered, 0.95)
 			if got := tb.Float(row, "offered_ci95"); !sameFloat(got, want) {
 				t.Errorf("%s day %d: offered_ci95 %v, want %v", ch.Name, d+1, got, want)
 			}
@@ -87,7 +87,7 @@ func TestDailyHalfWidths(t *testing.T) {
 				within := float64(all.AnsweredWithin - c.AnsweredWithin)
 				loo[k] = within / float64(all.Offered-c.Offered)
 			}
-			want = sim.JackknifeCI(loo, 0.95)
+			want = stats.JackknifeCI(loo, 0.95)
 			if got := tb.Float(row, "service_level_ci95"); !sameFloat(got, want) {
 				t.Errorf("%s day %d: service_level_ci95 %v, want %v", ch.Name, d+1, got, want)
 			}
@@ -166,10 +166,10 @@ func TestDailyHalfWidthsInBatches(t *testing.T) {
 				offered[b] = float64(all.Offered-c.Offered) / float64(reps-weight[b])
 				sl[b] = float64(all.AnsweredWithin-c.AnsweredWithin) / float64(all.Offered-c.Offered)
 			}
-			if got, want := tb.Float(row, "offered_ci95"), sim.JackknifeCI(offered, 0.95); !sameFloat(got, want) {
+			if got, want := tb.Float(row, "offered_ci95"), stats.JackknifeCI(offered, 0.95); !sameFloat(got, want) {
 				t.Errorf("%s day %d: offered_ci95 %v, want %v", ch.Name, d+1, got, want)
 			}
-			if got, want := tb.Float(row, "service_level_ci95"), sim.JackknifeCI(sl, 0.95); !sameFloat(got, want) || math.IsNaN(got) {
+			if got, want := tb.Float(row, "service_level_ci95"), stats.JackknifeCI(sl, 0.95); !sameFloat(got, want) || math.IsNaN(got) {
 				t.Errorf("%s day %d: service_level_ci95 %v, want %v", ch.Name, d+1, got, want)
 			}
 		}

@@ -4,7 +4,7 @@ import (
 	"math"
 
 	"github.com/omnisim/omnisim/models"
-	"github.com/omnisim/omnisim/sim"
+	"github.com/omnisim/omnisim/stats"
 )
 
 // Verdict is how a figure stands against a target, earned by its
@@ -97,7 +97,7 @@ func Standings(cfg *models.Config, totals, batches []*models.Result) []Standing 
 	}
 	sum := models.Summarize(totals)
 	out := make([]Standing, 0, len(ts))
-	jk := sim.NewJackknife(len(batches), StandingLevel)
+	jk := stats.NewJackknife(len(batches), StandingLevel)
 	for _, t := range ts {
 		s := Standing{Target: t, Worst: Check{From: -1}, WorstMean: math.NaN(), WorstHalf: math.NaN()}
 		s.Estimate = sum.Channels[t.Channel].Get(t.Kind.Key())

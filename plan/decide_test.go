@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/omnisim/omnisim/models"
-	"github.com/omnisim/omnisim/sim"
+	"github.com/omnisim/omnisim/stats"
 )
 
 // TestDecide: a verdict is earned by the whole confidence interval: met
@@ -98,7 +98,7 @@ func TestStandings(t *testing.T) {
 		c := r.Channels[0].Total
 		whole = append(whole, float64(c.AnsweredWithin)/float64(c.Offered))
 	}
-	mean, half := sim.MeanCI(whole, 0.95)
+	mean, half := stats.MeanCI(whole, 0.95)
 	if s.Estimate.Mean != mean || s.Estimate.HalfWidth != half || s.Verdict != s.Decide(mean, half) {
 		t.Errorf("whole window %v, %q; want %v ± %v, %q", s.Estimate, s.Verdict, mean, half, s.Decide(mean, half))
 	}

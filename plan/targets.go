@@ -6,7 +6,7 @@ import (
 	"slices"
 
 	"github.com/omnisim/omnisim/models"
-	"github.com/omnisim/omnisim/sim"
+	"github.com/omnisim/omnisim/stats"
 )
 
 // Kind is the kind of a channel's target.
@@ -206,12 +206,12 @@ func misses(outs []Outcome) []Outcome {
 // have it, and the half-width of its confidence interval from the
 // jackknife over the replications (jk, made for their number and the
 // level wanted); NaN when it has no data, or no interval.
-func (c Check) pooled(results []*models.Result, jk sim.Jackknife) (mean, half float64) {
+func (c Check) pooled(results []*models.Result, jk stats.Jackknife) (mean, half float64) {
 	parts := make([]models.Counts, len(results))
 	for i, r := range results {
 		parts[i] = c.counts([]*models.Result{r})
 	}
-	sum, loo := sim.LeaveOneOut(parts, (*models.Counts).Add)
+	sum, loo := stats.LeaveOneOut(parts, (*models.Counts).Add)
 	vals := make([]float64, len(loo))
 	for i := range loo {
 		vals[i] = c.value(loo[i])

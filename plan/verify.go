@@ -4,7 +4,7 @@ import (
 	"math"
 
 	"github.com/omnisim/omnisim/models"
-	"github.com/omnisim/omnisim/sim"
+	"github.com/omnisim/omnisim/stats"
 )
 
 // FamilyLevel is the confidence of the verification's intervals taken
@@ -220,7 +220,7 @@ func judge(cfg *models.Config, cs []Check, p *models.Pooled, first int, precisio
 			withData++
 		}
 	}
-	jk := sim.NewJackknife(len(p.Batches), 1-(1-FamilyLevel)/float64(max(1, withData)))
+	jk := stats.NewJackknife(len(p.Batches), 1-(1-FamilyLevel)/float64(max(1, withData)))
 	for _, c := range cs {
 		vc := VerifiedCheck{Check: c}
 		vc.Mean, vc.Half = c.pooled(p.Batches, jk)

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/omnisim/omnisim/models"
-	"github.com/omnisim/omnisim/sim"
+	"github.com/omnisim/omnisim/stats"
 )
 
 // Verdict is a claim judged on the replications of a run: what each side
@@ -232,7 +232,7 @@ func estimate(xs []float64) models.Estimate {
 			ok = append(ok, x)
 		}
 	}
-	m, h := sim.MeanCI(ok, 0.95)
+	m, h := stats.MeanCI(ok, 0.95)
 	return models.Estimate{Mean: m, HalfWidth: h}
 }
 

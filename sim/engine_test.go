@@ -299,3 +299,35 @@ func TestZeroTimerAndFired(t *testing.T) {
 		t.Errorf("fired %d events, want 5", e.Fired())
 	}
 }
+
+// TestPendingTimersAreActive checks what Active and When promise of a
+// timer still waiting to fire: it is active, and When gives its time,
+// whether its event is next in the queue (the top of the heap) or further
+// down; once fired it is neither, and the others stay active until their
+// turn. (The other tests ask Active only of fired, cancelled and zero
+// timers.)
+//
+// Seen to catch: Active's t.ev.index >= 0 made > 0 (the next event to
+// fire, at the heap's top, reported inactive) or < 0 (no pending timer
+// active).
+func TestPendingTimersAreActive(t *testing.T) {
+	e := New()
+	at := []float64{3, 1, 2}
+	timers := make([]Timer, len(at))
+	for i, x := range at {
+		timers[i] = e.Schedule(x, PhaseTimer, func() {})
+	}
+	for fired := 0; ; fired++ {
+		for i, tm := range timers {
+			pending := at[i] > float64(fired)
+			when, ok := tm.When()
+			if tm.Active() != pending || ok != pending || (pending && when != at[i]) {
+				t.Errorf("after %d events, timer at %v: Active %v, When %v, %v; want active %v",
+					fired, at[i], tm.Active(), when, ok, pending)
+			}
+		}
+		if !e.Step() {
+			break
+		}
+	}
+}

@@ -78,10 +78,3 @@ func ExampleReplicate() {
 	fmt.Println(means)
 	// Output: [0 1 4]
 }
-
-// The mean of replications with a 95 % confidence half-width.
-func ExampleMeanCI() {
-	m, h := sim.MeanCI([]float64{0.81, 0.79, 0.84, 0.80, 0.78}, 0.95)
-	fmt.Printf("%.3f ± %.3f\n", m, h)
-	// Output: 0.804 ± 0.029
-}

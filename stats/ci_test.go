@@ -1,7 +1,8 @@
-package sim
+package stats
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -58,7 +59,7 @@ func TestJackknifeCICoversARatioOfSums(t *testing.T) {
 	const trials, n = 2000, 20
 	covered := 0
 	for trial := range trials {
-		r := NewStreams(11, trial).Rand("ratio")
+		r := rand.New(rand.NewPCG(11, uint64(trial)))
 		a, b := make([]float64, n), make([]float64, n)
 		var sa, sb float64
 		for i := range n {

@@ -1,4 +1,4 @@
-package sim
+package stats
 
 import (
 	"fmt"
@@ -73,7 +73,7 @@ func NewJackknife(n int, level float64) Jackknife {
 // with; loo must hold one value per replication, n of them, or it panics.
 func (j Jackknife) HalfWidth(loo []float64) float64 {
 	if len(loo) != j.n {
-		panic(fmt.Sprintf("sim: a jackknife of %d replications given %d values", j.n, len(loo)))
+		panic(fmt.Sprintf("stats: a jackknife of %d replications given %d values", j.n, len(loo)))
 	}
 	n := j.n
 	if n < 2 {

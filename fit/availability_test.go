@@ -225,14 +225,16 @@ func TestKaplanMeierLaw(t *testing.T) {
 // TestGroups: pools are estimated together on the waits of the channels
 // they mainly serve (AvailabilityGroup): each pool with the channels it
 // answered most contacts of; a pool that answered most of no channel with
-// the pool that answered most of the channel it served most; a channel no
-// pool answered is in no group. Here phone-team answered most phone calls
-// and chat-team most chats; a third pool, which served phone most, joins
-// phone-team; mail-team has mail; nobody answered video. Seen to catch:
+// the pool that answered most of the channel it served most (of channels
+// it served alike, the one the log names first); a channel no pool
+// answered is in no group. Here phone-team answered most phone calls and
+// chat-team most chats; a third pool, which served phone most, joins
+// phone-team, and so does a fifth, which served phone and chat alike;
+// mail-team has mail; nobody answered video. Seen to catch:
 // `pool.Answered[c] > best` → `>=` (video given to the last pool),
-// `main[c] >= 0` → `>`, `<` and `n > best` → `<=` (the third pool joining
+// `main[c] >= 0` → `>`, `<` and `n > best` → `<=`, `>=` (a pool joining
 // chat-team or standing alone), `most >= 0` → `>`, `<`, and `l < 0` →
-// `<=`, `>=` (the third pool in a group of its own, or pools mixed up).
+// `<=`, `>=` (a pool in a group of its own, or pools mixed up).
 func TestGroups(t *testing.T) {
 	f := &Fit{
 		Channels: make([]ChannelFit, 4), // phone, chat, mail, video
@@ -241,11 +243,12 @@ func TestGroups(t *testing.T) {
 			{Name: "chat-team", Answered: []int{10, 50, 0, 0}},
 			{Name: "covering", Answered: []int{30, 20, 0, 0}},
 			{Name: "mail-team", Answered: []int{0, 0, 7, 0}},
+			{Name: "even", Answered: []int{20, 20, 0, 0}},
 		},
 	}
 	got := f.groups()
 	want := []struct{ pools, channels []int }{
-		{[]int{0, 2}, []int{0}},
+		{[]int{0, 2, 4}, []int{0}},
 		{[]int{1}, []int{1}},
 		{[]int{3}, []int{2}},
 	}

@@ -178,14 +178,16 @@ func TestSimMeasure(t *testing.T) {
 // and the simulation 20, none giving up, answered after 10 s. From 02:00,
 // 5 a day in both, not a busy hour. So, over the two busy hours, the
 // largest differences are from 00:00: 0.5 in abandonment, 40 s of mean
-// wait; abandonment differs beyond the intervals (both 0 wide: the log's
-// days and the simulation's replications agree) from 00:00 only, as at
-// 01:00 it does not differ at all; the mean wait from both. Seen to
-// catch: `float64(day)*86400` → `/` (every day a Thursday) and
-// `float64(d)*86400` → `/` (every simulated day a Monday), `simDays++` →
-// `--`, `k == s` → `!=`, `>= busyHour` → `>`, in the largest difference
-// `math.Abs(d) > …` → `<=` and `WorstAt[m] < 0` → `<=`, `>=`, `math.Abs(d)
-// > allow` → `>=`, and `Outside[m]++` → `--`.
+// wait; the share waited differs by 1 in both (nobody waited in the log,
+// everybody in the simulation), and the earlier is named; abandonment
+// differs beyond the intervals (both 0 wide: the log's days and the
+// simulation's replications agree) from 00:00 only, as at 01:00 it does
+// not differ at all; the mean wait from both. Seen to catch:
+// `float64(day)*86400` → `/` (every day a Thursday) and `float64(d)*86400`
+// → `/` (every simulated day a Monday), `simDays++` → `--`, `k == s` →
+// `!=`, `>= busyHour` → `>`, in the largest difference `math.Abs(d) > …` →
+// `>=`, `<=` and `WorstAt[m] < 0` → `<=`, `>=`, `math.Abs(d) > allow` →
+// `>=`, and `Outside[m]++` → `--`.
 func TestCheck(t *testing.T) {
 	f := NewFitter(DefaultOptions)
 	for _, c := range []struct{ day, slot, calls int }{
@@ -217,6 +219,9 @@ func TestCheck(t *testing.T) {
 	if c.Worst[FigAbandon] != 0.5 || c.WorstAt[FigAbandon] != 0 || c.Worst[FigMeanWait] != 40 || c.WorstAt[FigMeanWait] != 0 {
 		t.Errorf("largest differences %v in abandonment, %v s in mean wait, at slots %d and %d; want 0.5 and 40 s, both at 0",
 			c.Worst[FigAbandon], c.Worst[FigMeanWait], c.WorstAt[FigAbandon], c.WorstAt[FigMeanWait])
+	}
+	if c.Worst[FigWaited] != 1 || c.WorstAt[FigWaited] != 0 {
+		t.Errorf("largest difference %v in the share waited, at slot %d; want 1, at the earlier of the two busy hours", c.Worst[FigWaited], c.WorstAt[FigWaited])
 	}
 	if c.Outside[FigAbandon] != 1 || c.Outside[FigMeanWait] != 2 {
 		t.Errorf("busy hours outside the intervals: %d for abandonment, %d for the mean wait; want 1 and 2",

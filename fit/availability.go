@@ -28,7 +28,8 @@ import (
 type CalibrateOptions struct {
 	// Part is the length of the parts of the day availability is
 	// estimated for, in seconds: a multiple of the fit's interval that
-	// divides a day (a day: one availability per group of pools).
+	// divides a day (a day: one availability per group of pools; 0 takes
+	// a day).
 	Part float64
 	// AwaySpell is the mean spell away of the scenario's agents, in
 	// seconds (models.Pool.AwaySpell); 0 takes the log's (Fit.AwaySpell),
@@ -94,7 +95,7 @@ type Availability struct {
 // together, on the waits of the channels they mainly serve: each pool with
 // the channels it answered most contacts of; a pool that answered most of
 // no channel, with the pool that answered most of the channel it served
-// most.
+// most (of channels it served alike, the one the log names first).
 type AvailabilityGroup struct {
 	// Pools and Channels index Fit.Pools and Fit.Channels.
 	Pools, Channels []int

@@ -69,8 +69,9 @@ type CheckResult struct {
 	// count among the busy hours; Worst holds, for each figure, the
 	// largest difference, simulation less log, over the busy hours (by
 	// its size; for the mean wait, in seconds), and WorstAt the slot of
-	// it; Outside counts the busy hours where the two differ by more than
-	// their 95 % intervals together allow (√(h_log² + h_sim²)).
+	// it (the earliest, of differences of one size); Outside counts the
+	// busy hours where the two differ by more than their 95 % intervals
+	// together allow (√(h_log² + h_sim²)).
 	Busy    float64
 	Worst   [nFigures]float64
 	WorstAt [nFigures]int

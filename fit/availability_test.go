@@ -11,7 +11,7 @@ import (
 
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/scenarios"
-	"github.com/omnisim/omnisim/sim"
+	"github.com/omnisim/omnisim/stats"
 )
 
 // calibrated fits a log and estimates its agents' availability as omnisim
@@ -400,7 +400,7 @@ func TestLogShareUnits(t *testing.T) {
 			loo[u] = (sumWait - unitWait[u]) / (sumOff - unitOff[u])
 		}
 		share, hw := c.logShare(0, []int{0})
-		if wantHW := sim.JackknifeCI(loo, 0.95); math.Abs(share-sumWait/sumOff) > 1e-12 || math.Abs(hw-wantHW) > 1e-12 {
+		if wantHW := stats.JackknifeCI(loo, 0.95); math.Abs(share-sumWait/sumOff) > 1e-12 || math.Abs(hw-wantHW) > 1e-12 {
 			t.Errorf("%d days: share %v ± %v, want %v ± %v", days, share, hw, sumWait/sumOff, wantHW)
 		}
 	}

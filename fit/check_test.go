@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/omnisim/omnisim/models"
-	"github.com/omnisim/omnisim/sim"
+	"github.com/omnisim/omnisim/stats"
 )
 
 // TestLogMeasureWeekdaysAlike: the log's figures weigh every weekday alike,
@@ -114,7 +114,7 @@ func TestLogMeasureJackknife(t *testing.T) {
 			for u := range loo {
 				vals[u] = loo[u][i]
 			}
-			want := Estimate{all[i], sim.JackknifeCI(vals, 0.95)}
+			want := Estimate{all[i], stats.JackknifeCI(vals, 0.95)}
 			if math.Abs(m[i].Value-want.Value) > 1e-12 || math.Abs(m[i].HalfWidth-want.HalfWidth) > 1e-9 {
 				t.Errorf("%d days, intervals %v, %s: %v ± %v, want %v ± %v", tc.days, tc.slots, f.Key, m[i].Value, m[i].HalfWidth, want.Value, want.HalfWidth)
 			}
@@ -160,7 +160,7 @@ func TestSimMeasure(t *testing.T) {
 		m := simMeasure(reps, days, func(s int) bool { return slices.Contains(slots, s) })
 		for i, f := range CheckFigures {
 			vals := []float64{loo[0][i], loo[1][i], loo[2][i]}
-			if hw := sim.JackknifeCI(vals, 0.95); math.Abs(m[i].Value-want[i]) > 1e-12 || math.Abs(m[i].HalfWidth-hw) > 1e-9 {
+			if hw := stats.JackknifeCI(vals, 0.95); math.Abs(m[i].Value-want[i]) > 1e-12 || math.Abs(m[i].HalfWidth-hw) > 1e-9 {
 				t.Errorf("intervals %v, %s: %v ± %v, want %v ± %v", slots, f.Key, m[i].Value, m[i].HalfWidth, want[i], hw)
 			}
 		}

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/omnisim/omnisim/models"
-	"github.com/omnisim/omnisim/sim"
+	"github.com/omnisim/omnisim/stats"
 )
 
 // TestChecks: over a measured window of three days in six-hour intervals,
@@ -132,12 +132,12 @@ func TestPooledTwoReplications(t *testing.T) {
 		hand(1, "phone", models.Counts{Offered: 100, Answered: 100, AnsweredWithin: 70}),
 	}
 	c := Check{Target: Target{Kind: ServiceLevel, Value: 0.8}, From: 0, To: 1}
-	mean, half := c.pooled(results, sim.NewJackknife(2, 0.95))
+	mean, half := c.pooled(results, stats.NewJackknife(2, 0.95))
 	// The t quantile is given to 9 digits; NaN fails the comparisons.
 	if !(math.Abs(mean-0.8) <= 1e-12) || !(math.Abs(half-1.27062047) <= 1e-8) {
 		t.Errorf("two replications: %v ± %v, want 0.8 ± 1.27062047", mean, half)
 	}
-	if mean, half := c.pooled(results[:1], sim.NewJackknife(1, 0.95)); mean != 0.9 || !math.IsNaN(half) {
+	if mean, half := c.pooled(results[:1], stats.NewJackknife(1, 0.95)); mean != 0.9 || !math.IsNaN(half) {
 		t.Errorf("one replication: %v ± %v, want 0.9 ± NaN", mean, half)
 	}
 }

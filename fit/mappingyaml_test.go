@@ -9,7 +9,10 @@ import (
 
 // TestMappingMistakes checks that a mapping file's mistakes are said in
 // words at their line and column, never with Go's types ("struct {...}",
-// "!!str"), and come back as scenarios.Errors (bad input).
+// "!!str"), and come back as scenarios.Errors (bad input). A file holding
+// YAML's null alone is as empty as one holding nothing. Seen to catch:
+// mappingyaml.go `root.Kind == yaml.ScalarNode` → `!=` (null then taken
+// for a value of the wrong shape).
 func TestMappingMistakes(t *testing.T) {
 	tests := []struct{ name, text, want string }{
 		{"misspelt key", "arival: {column: a}\n",
@@ -25,6 +28,7 @@ func TestMappingMistakes(t *testing.T) {
 		{"key twice", "wait: a\nwait: b\n", "m.yaml:2:1: wait: given twice"},
 		{"second document", "wait: a\n---\nwait: b\n", "m.yaml:2:1: a mapping is one YAML document: a second begins at line 2"},
 		{"empty", "", "m.yaml:1:1: the file is empty"},
+		{"null", "~\n", "m.yaml:1:1: the file is empty"},
 		{"missing", "wait: w\n", "m.yaml: arrival.column: missing"},
 	}
 	for _, tc := range tests {

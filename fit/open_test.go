@@ -48,7 +48,9 @@ func TestReadFailure(t *testing.T) {
 }
 
 // TestOpenLog checks that a log past MaxLogSize, or not a regular file,
-// is refused by name before a byte is read.
+// is refused by name before a byte is read, and one of MaxLogSize bytes
+// exactly is opened. Seen to catch: open.go `info.Size() > MaxLogSize` →
+// `>=`.
 func TestOpenLog(t *testing.T) {
 	dir := t.TempDir()
 	big := filepath.Join(dir, "huge.csv")
@@ -71,6 +73,15 @@ func TestOpenLog(t *testing.T) {
 		if _, err := OpenLog("/dev/zero"); !errors.As(err, &ie) || !strings.HasPrefix(err.Error(), "/dev/zero: is not a regular file") {
 			t.Errorf("got %v, want /dev/zero refused", err)
 		}
+	}
+	// A log of MaxLogSize bytes exactly is at most MaxLogSize: read.
+	if err := os.Truncate(big, MaxLogSize); err != nil {
+		t.Fatal(err)
+	}
+	if f, err := OpenLog(big); err != nil {
+		t.Errorf("a log of MaxLogSize bytes: %v, want it opened", err)
+	} else {
+		f.Close()
 	}
 	small := filepath.Join(dir, "log.csv")
 	if err := os.WriteFile(small, []byte(contactsHeader), 0o644); err != nil {

@@ -128,3 +128,45 @@ func TestEmpiricalLaw(t *testing.T) {
 		}
 	}
 }
+
+// TestSpanGapAtItsEnd: services no more than the span gap apart are one
+// span (README: "a run of services no more than --span-gap apart"), so a
+// gap of exactly the span gap joins them; and two services at the same
+// times, one of a caller who had waited, give the same span in either
+// order (sortServices is a total order). Seen to catch: spans.go
+// `s.from <= spans[n-1].to+gap` → `<`, `w(x)-w(y)` → `+` in sortServices.
+func TestSpanGapAtItsEnd(t *testing.T) {
+	if spans := spansOf([]service{{from: 0, to: 100}, {from: 1900, to: 2000}}, 1800); !slices.Equal(spans, []span{{from: 0, to: 2000, n: 2, busy: 200}}) {
+		t.Errorf("services 1800 s apart: spans %v, want one", spans)
+	}
+	a, b := service{from: 100, to: 200, waited: true}, service{from: 100, to: 200}
+	if x, y := spansOf([]service{a, b}, 1800), spansOf([]service{b, a}, 1800); !slices.Equal(x, y) {
+		t.Errorf("two services at the same times: spans %v in one order, %v in the other", x, y)
+	}
+}
+
+// TestPresenceAgentGap: a span of one service reaches, at each end, the
+// agent's mean idle gap between services: the idle time within their
+// spans ÷ the gaps between services there (idleGap); a span of several,
+// its own. Spans of 3 services (idle 100 s, 2 gaps) and of 2 (idle 300 s,
+// 1 gap) give a mean gap of 400/3 s, so the span of one 100 s service
+// counts 100 + 2 × 400/3 s; the others 400 + 2 × 50 and 500 + 2 × 300.
+// Seen to catch: spans.go idleGap's `s.n > 1` → `<=`, `s.to-s.from` and
+// `-s.busy` → `+`, `s.n - 1` → `+`, `gaps == 0` → `!=`, `idle /
+// float64(gaps)` → `*`; edge's `s.n > 1` → `>=`, `<=`.
+func TestPresenceAgentGap(t *testing.T) {
+	spans := []span{{from: 1000, to: 1400, n: 3, busy: 300}, {from: 10000, to: 10500, n: 2, busy: 200}, {from: 20000, to: 20100, n: 1, busy: 100}}
+	var got [24]float64
+	presence(spans, 3600, 1800, func(float64) bool { return false }, func(day, slot int, sec float64) {
+		if day != 0 {
+			t.Fatalf("day %d", day)
+		}
+		got[slot] += sec
+	})
+	want := map[int]float64{0: 400 + 2*50, 2: 500 + 2*300, 5: 100 + 2*400.0/3}
+	for slot, sec := range got {
+		if math.Abs(sec-want[slot]) > 1e-9 {
+			t.Errorf("slot %d: %v agent-seconds, want %v", slot, sec, want[slot])
+		}
+	}
+}

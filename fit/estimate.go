@@ -63,8 +63,8 @@ type Fitter struct {
 	channelIdx map[string]int
 	// rd holds the redials matched so far. While the log keeps time order
 	// (no arrival more than orderSlack before the latest), the contacts of
-	// customers not seen for long are matched and let go whenever more
-	// than settleAt are held, so that memory holds a few days of contacts,
+	// customers not seen for long are matched and let go whenever at least
+	// settleAt are held, so that memory holds a few days of contacts,
 	// not the log's; lastTime is the latest arrival, settled whether any
 	// were let go, and orderLost whether the log left time order after;
 	// settleMin is the fewest held before any are let go, and maxHeld the

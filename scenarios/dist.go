@@ -39,7 +39,8 @@ func (d *decoder) decodeDist(n *yaml.Node, path string, neverOK bool) models.Dis
 	return d.dist(n, path, neverOK)
 }
 
-// dist is decodeDist.
+// dist decodes a distribution as decodeDist says; in schema mode it
+// describes each of its forms (the short one, and each family's mapping).
 func (d *decoder) dist(n *yaml.Node, path string, neverOK bool) models.Dist {
 	if n.Kind == yaml.ScalarNode {
 		if isNever(n.Value) {

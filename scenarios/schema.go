@@ -361,11 +361,7 @@ var neverWords = []string{"never", "inf", "infinite", "infinity"}
 
 // durationPart is one number and unit of a duration ("1h", "30 m").
 func durationPart() string {
-	units := models.DurationUnits()
-	// Longest first, so that a pattern engine that takes the first
-	// alternative that fits takes the whole unit.
-	slices.SortStableFunc(units, func(a, b string) int { return len(b) - len(a) })
-	return decimal + ` *` + anyOfWords(units)
+	return decimal + ` *` + anyOfWords(models.DurationUnits())
 }
 
 // durationSchema is the JSON Schema of a duration as models.ParseDuration
@@ -424,8 +420,7 @@ var valueDefs = map[string]func() *schema{
 	},
 	"rate": func() *schema {
 		part := durationPart()
-		units := models.DurationUnits()
-		period := `(?:` + part + `|` + anyOfWords(units) + `)(?: *` + part + `)*`
+		period := `(?:` + part + `|` + anyOfWords(models.DurationUnits()) + `)(?: *` + part + `)*`
 		return pattern(`^\s*\+?` + decimal + `\s*(?:/| ` + anyCase("per") + ` )\s*` + period + `\s*$`)
 	},
 	"number": func() *schema {

@@ -199,8 +199,9 @@ pools:
 //
 // Seen to catch: mappingSchema leaving out a mapping's last field (noise
 // of demand, forecast at the top), or the required keys of a mapping that
-// requires one (share of an issue, skills of a pool); additionalProperties
-// left out.
+// requires one (share of an issue, skills of a pool: len(required) > 0
+// made <=); additionalProperties left out; dist describing the family
+// never for every distribution but patience (kind != Never made ==).
 func TestSchemaKeysAreTheDecoders(t *testing.T) {
 	var doc map[string]any
 	if err := json.Unmarshal(Schema(), &doc); err != nil {
@@ -476,8 +477,13 @@ pools:
 // Seen to catch: never allowed for a handle time (durationForm in place of
 // finiteForm); the oneOf of rate and volumes left out; nonEmptyList not
 // setting minItems; weekdays' seven numbers not enforced; word describing
-// text in place of its words (kind, end); word_of_mouth with nothing
-// after it refused.
+// text in place of its words (kind, end), or describing them when given a
+// list (n.Kind == ScalarNode made !=); word_of_mouth with nothing after it
+// refused; mappingSchema setting required for a mapping that requires
+// nothing (len(required) > 0 made >=: "required": null, which does not
+// compile);
+// anyCase writing [xx] for a letter (lo != up made ==); weekdayPattern
+// leaving out Sunday (d <= Sunday made <) or a day's longer names.
 func TestSchemaAgreesWithTheDecoder(t *testing.T) {
 	sch := compileSchema(t, "")[""]
 	for _, c := range []struct {
@@ -817,8 +823,11 @@ var canonicalSeed = regexp.MustCompile(`^(?:0|[1-9][0-9]*)$`)
 // the key (settingNote): one text per key, for both.
 //
 // Seen to catch: noted dropping the description of a key whose value is a
-// oneOf (demand.weekdays) or an object (demand); a key with no note
-// (tail, when it had none).
+// oneOf (demand.weekdays) or an object (demand), or of every key (note ==
+// "" made !=); a key with no note (tail, when it had none); schema's
+// MarshalJSON writing no comma or a leading one (i > 0 made >= or <=);
+// described, top and probe reading the wrong frame (len−1 made len+1, a
+// panic).
 func TestSchemaDescribesEveryKey(t *testing.T) {
 	var doc map[string]any
 	if err := json.Unmarshal(Schema(), &doc); err != nil {
@@ -863,5 +872,52 @@ func TestSchemaDescribesEveryKey(t *testing.T) {
 	}
 	if keys < 100 {
 		t.Errorf("%d keys described, want at least 100", keys)
+	}
+}
+
+// TestSchemaReadersDescribeOnlyWhatTheyRead checks the rule probe relies
+// on: in schema mode a reader describes its form only when it is given a
+// value of the kind it reads (a text for the scalar readers, nothing for
+// none, a list for list, a mapping for mapping and entries), so that a
+// decode which hands a reader only values it refuses adds nothing to the
+// schema, and one which hands it what it reads adds its form.
+//
+// Seen to catch: boolean describing itself when given a list or mapping
+// (n.Kind == ScalarNode made !=), or given nothing but not a text
+// (n.Tag != "!!null" made ==); word the same.
+func TestSchemaReadersDescribeOnlyWhatTheyRead(t *testing.T) {
+	text := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str"}
+	list := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	mapping := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	null := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null"}
+	for _, r := range []struct {
+		name  string
+		reads *yaml.Node
+		read  func(d *decoder, n *yaml.Node, p string)
+	}{
+		{"boolean", text, func(d *decoder, n *yaml.Node, p string) { d.boolean(n, p) }},
+		{"word", text, func(d *decoder, n *yaml.Node, p string) { d.word(n, p, "a", "b") }},
+		{"str", text, func(d *decoder, n *yaml.Node, p string) { d.str(n, p) }},
+		{"duration", text, func(d *decoder, n *yaml.Node, p string) { d.duration(n, p) }},
+		{"list", list, func(d *decoder, n *yaml.Node, p string) { d.list(n, p, func(n *yaml.Node, p string) { d.str(n, p) }) }},
+		{"mapping", mapping, func(d *decoder, n *yaml.Node, p string) {
+			d.mapping(n, p, []field{{"a", func(n *yaml.Node, p string) { d.str(n, p) }}})
+		}},
+		{"entries", mapping, func(d *decoder, n *yaml.Node, p string) {
+			d.entries(n, p, func(_, n *yaml.Node, p string) { d.str(n, p) })
+		}},
+	} {
+		for _, given := range []*yaml.Node{text, list, mapping, null} {
+			d := newDecoder("")
+			d.schema = &schemaWalk{defs: map[string]any{}}
+			got := d.probe("v", func(n *yaml.Node, p string) {
+				if n.Kind == given.Kind && n.Tag == given.Tag {
+					r.read(d, n, p)
+				}
+			})
+			if described := got != false; described != (given == r.reads) {
+				t.Errorf("%s given only %s: described %v (%v), want %v", r.name, given.Tag, described, got, given == r.reads)
+			}
+		}
 	}
 }

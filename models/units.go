@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -51,6 +52,18 @@ var durationUnits = map[string]float64{
 	"h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
 	"d": 86400, "day": 86400, "days": 86400,
 	"w": 604800, "wk": 604800, "week": 604800, "weeks": 604800,
+}
+
+// DurationUnits returns the units ParseDuration reads ("s", "min",
+// "hours"...), sorted, so that a description of the format (the scenario
+// schema's pattern for durations) is made from the same list.
+func DurationUnits() []string {
+	units := make([]string, 0, len(durationUnits))
+	for u := range durationUnits {
+		units = append(units, u)
+	}
+	slices.Sort(units)
+	return units
 }
 
 // ParseDuration reads a duration as people write it and returns seconds:

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -104,6 +105,53 @@ func TestFormatFraction(t *testing.T) {
 	for v, want := range map[float64]string{0.8: "80%", 0.125: "12.5%", 1: "100%", 0: "0%", 1.5: "150%"} {
 		if got := FormatFraction(v); got != want {
 			t.Errorf("FormatFraction(%v) = %q, want %q", v, got, want)
+		}
+	}
+}
+
+// TestDurationUnits checks the list of units ParseDuration reads, which the
+// scenario schema's pattern is made from: sorted, every one read (1 of it
+// is a positive duration), and the units the README shows (ms, s, m, h, d,
+// w, sec, minutes) among them.
+//
+// Seen to catch: the list left unsorted (the schema would change from run
+// to run); a unit missing.
+func TestDurationUnits(t *testing.T) {
+	units := DurationUnits()
+	if !slices.IsSorted(units) {
+		t.Errorf("not sorted: %v", units)
+	}
+	for _, u := range units {
+		if d, err := ParseDuration("1" + u); err != nil || !(d > 0) {
+			t.Errorf("1%s: %v, %v; want a positive duration", u, d, err)
+		}
+	}
+	for _, u := range []string{"ms", "s", "m", "h", "d", "w", "sec", "minutes"} {
+		if !slices.Contains(units, u) {
+			t.Errorf("%s is missing from %v", u, units)
+		}
+	}
+}
+
+// TestWeekdayLong checks each day's full name: Monday first, read back by
+// ParseWeekday as the same day, and a number that is no day written as
+// String writes it.
+//
+// Seen to catch: the range check made d <= 0 (Monday has no name) or
+// d >= 6 (nor Sunday), or its bounds turned round (a panic at -1 or 7).
+func TestWeekdayLong(t *testing.T) {
+	want := []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+	for d := Monday; d <= Sunday; d++ {
+		if got := d.Long(); got != want[d] {
+			t.Errorf("Weekday(%d).Long() = %q, want %q", d, got, want[d])
+		}
+		if back, err := ParseWeekday(d.Long()); err != nil || back != d {
+			t.Errorf("ParseWeekday(%q) = %v, %v; want %v", d.Long(), back, err, d)
+		}
+	}
+	for _, d := range []Weekday{-1, 7} {
+		if got := d.Long(); got != d.String() {
+			t.Errorf("Weekday(%d).Long() = %q, want %q", d, got, d.String())
 		}
 	}
 }

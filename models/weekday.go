@@ -30,6 +30,15 @@ func (d Weekday) String() string {
 
 var weekdayFull = [7]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
+// Long returns the day's full name, "monday": ParseWeekday reads it and
+// any start of it three letters or longer.
+func (d Weekday) Long() string {
+	if d < 0 || d > 6 {
+		return d.String()
+	}
+	return weekdayFull[d]
+}
+
 // ParseWeekday reads a weekday written as people write it: "mon", "Monday",
 // "tues", "thursday".
 func ParseWeekday(s string) (Weekday, error) {

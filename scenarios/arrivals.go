@@ -19,16 +19,16 @@ func (d *decoder) arrivalFields(ar *arrivals) []field {
 		{"rate", func(n *yaml.Node, p string) { ar.hasRate = true; ar.a.Rate = d.rate(n, p) }},
 		{"volumes", func(n *yaml.Node, p string) {
 			ar.hasVolumes = true
-			d.list(n, p, func(n *yaml.Node, p string) { ar.a.Volumes = append(ar.a.Volumes, d.number(n, p)) })
-			if n.Kind == yaml.SequenceNode && len(n.Content) == 0 {
-				d.errorf(n, p, "must list at least one volume")
-			}
+			d.nonEmptyList(n, p, "must list at least one volume", func(n *yaml.Node, p string) { ar.a.Volumes = append(ar.a.Volumes, d.number(n, p)) })
 		}},
 	}
 }
 
 // check reports a mapping n that gave both rate and volumes, or neither.
 func (ar *arrivals) check(d *decoder, n *yaml.Node, path string) {
+	if s := d.described(path); s != nil {
+		s.set("oneOf", []*schema{newSchema().set("required", []string{"rate"}), newSchema().set("required", []string{"volumes"})})
+	}
 	if resolve(n).Kind == yaml.MappingNode && ar.hasRate == ar.hasVolumes {
 		d.errorf(n, path, "give either rate (such as 200/h) or volumes (contacts per interval), not %s",
 			map[bool]string{true: "both", false: "neither"}[ar.hasRate])

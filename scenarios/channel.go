@@ -24,11 +24,10 @@ func (d *decoder) decodeChannel(name string, n *yaml.Node, path string, issues [
 	}
 	d.mapping(n, path, []field{
 		{"kind", func(n *yaml.Node, p string) {
-			switch v := models.ChannelKind(d.str(n, p)); v {
-			case models.Live, models.Deferred, models.SelfService:
-				ch.Kind = v
-			case "":
-			default:
+			switch v, ok := d.word(n, p, string(models.Live), string(models.Deferred), string(models.SelfService)); {
+			case ok:
+				ch.Kind = models.ChannelKind(v)
+			case v != "":
 				d.errorf(n, p, "want live, deferred or self-service, not %q", v)
 				d.doubtful = append(d.doubtful, path)
 			}

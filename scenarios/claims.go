@@ -128,8 +128,8 @@ func (d *decoder) decodeClaims(n *yaml.Node, s *Scenario, variants bool) {
 			{"a", func(n *yaml.Node, p string) { sides[0] = n; c.A = d.decodeSide(n, p, &s.Config) }},
 			{"b", func(n *yaml.Node, p string) { sides[1] = n; c.B = d.decodeSide(n, p, &s.Config) }},
 			{"expect", func(n *yaml.Node, p string) {
-				c.Expect = d.str(n, p)
-				if !slices.Contains([]string{ExpectRise, ExpectFall, ExpectSteady, ExpectAbove, ExpectBelow}, c.Expect) && c.Expect != "" {
+				var ok bool
+				if c.Expect, ok = d.word(n, p, ExpectRise, ExpectFall, ExpectSteady, ExpectAbove, ExpectBelow); !ok && c.Expect != "" {
 					d.errorf(n, p, "want rise, fall or steady (a change from a to b), or above or below (a level, with than), not %q", c.Expect)
 				}
 			}},
@@ -226,7 +226,7 @@ func (d *decoder) checkVariant(s *Scenario, n *yaml.Node, path string, sets []st
 func (d *decoder) decodeSide(n *yaml.Node, p string, cfg *models.Config) Side {
 	var side Side
 	days := func(n *yaml.Node, p string) {
-		text, ok := d.scalar(n, p, "days such as week 1, days 2-8 or day 3")
+		text, ok := d.scalar(n, p, claimDaysForm)
 		if !ok {
 			return
 		}
@@ -315,7 +315,7 @@ func (d *decoder) strings(n *yaml.Node, p string) []string {
 
 // amount reads a size of change: a number, or a percentage (5% is 0.05).
 func (d *decoder) amount(n *yaml.Node, p string) float64 {
-	v := d.parsed(n, p, "a number or a percentage", func(s string) (float64, error) {
+	v := d.parsed(n, p, amountForm, func(s string) (float64, error) {
 		s = strings.TrimSpace(s)
 		scale := 1.0
 		if t, ok := strings.CutSuffix(s, "%"); ok {

@@ -41,6 +41,9 @@ type decoder struct {
 	// poolChanges are the pools' add and scale, applied once the staffing
 	// table is read.
 	poolChanges []poolChange
+	// schema is set in schema mode (schema.go), in which the decoder reads
+	// nothing but describes what it would accept.
+	schema *schemaWalk
 }
 
 func newDecoder(file string) *decoder {
@@ -49,6 +52,9 @@ func newDecoder(file string) *decoder {
 
 // errorf records a problem at node n, the value of field path.
 func (d *decoder) errorf(n *yaml.Node, path, format string, args ...any) {
+	if d.schema != nil {
+		return // values made up to walk the format have no problems worth a word
+	}
 	e := &Error{File: d.file, Path: path, Msg: fmt.Sprintf(format, args...)}
 	if n != nil {
 		if o, ok := d.origin[n]; ok {
@@ -173,6 +179,10 @@ func (d *decoder) mapping(n *yaml.Node, path string, fields []field, required ..
 		d.errorf(n, path, "want a mapping of keys to values, not %s", KindName(n))
 		return
 	}
+	if d.schema != nil {
+		d.describe(path, d.mappingSchema(path, fields, required))
+		return
+	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := resolve(n.Content[i]), n.Content[i+1]
@@ -210,6 +220,10 @@ func (d *decoder) entries(n *yaml.Node, path string, decode func(key, n *yaml.No
 		d.errorf(n, path, "want a mapping of names to settings, not %s", KindName(n))
 		return
 	}
+	if d.schema != nil {
+		d.describe(path, d.namesSchema(path, namePattern, func(v *yaml.Node, p string) { decode(nameHolder(), v, p) }))
+		return
+	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
@@ -233,6 +247,9 @@ func (d *decoder) entries(n *yaml.Node, path string, decode func(key, n *yaml.No
 	}
 }
 
+// namePattern is the JSON Schema of the names validName takes.
+var namePattern = newSchema().set("type", "string").set("pattern", "^[A-Za-z0-9_-]+$")
+
 func validName(s string) bool {
 	for _, r := range s {
 		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
@@ -242,24 +259,71 @@ func validName(s string) bool {
 	return s != ""
 }
 
-// scalar returns the text of a scalar node, or records a problem.
-func (d *decoder) scalar(n *yaml.Node, path, want string) (string, bool) {
+// A form is a way of writing a scalar value: a duration, a share, a day
+// of the week... want says it for messages ("want a duration such as 20s,
+// 5m or 8h, not a list"); def names the JSON Schema of the texts it takes,
+// in the scenario schema's $defs (valueDefs, in schema.go), which forms
+// that take the same texts share.
+type form struct{ want, def string }
+
+// The forms of the scenario format.
+var (
+	textForm       = form{"text", "text"}
+	durationForm   = form{"a duration such as 20s, 5m or 8h", "duration"}
+	finiteForm     = form{durationForm.want, "finite-duration"}
+	shareForm      = form{"a share such as 0.8 or 80%", "share"}
+	issueShareForm = form{"a share such as 60%, or a mapping such as {share: 60%, handle_factor: 1.5}", "share"}
+	rateForm       = form{"a rate such as 200/h", "rate"}
+	numberForm     = form{"a number", "number"}
+	integerForm    = form{"a whole number", "integer"}
+	addForm        = form{"a whole number of agents such as 1 or -2", "integer"}
+	booleanForm    = form{"true or false", "boolean"}
+	seedForm       = form{"a whole number ≥ 0", "seed"}
+	weekdayForm    = form{"a day of the week", "weekday"}
+	daysForm       = form{"days such as mon-fri, weekend or [mon, wed]", "days"}
+	hoursForm      = form{"hours such as 08:00-20:00", "hours"}
+	scaleForm      = form{"a factor such as 1.1 or 110%", "scale"}
+	amountForm     = form{"a number or a percentage", "amount"}
+	claimDaysForm  = form{"days such as week 1, days 2-8 or day 3", "claim-days"}
+	staffingForm   = form{"the name of a CSV file, such as staffing.csv", "file"}
+	forecastForm   = form{"the name of a CSV file, such as forecast.csv", "file"}
+)
+
+// scalar returns the text of a scalar node, or records a problem. In
+// schema mode it describes the value as f, and reads nothing.
+func (d *decoder) scalar(n *yaml.Node, path string, f form) (string, bool) {
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		d.errorf(n, path, "want %s, not %s", want, KindName(n))
+		d.errorf(n, path, "want %s, not %s", f.want, KindName(n))
+		return "", false
+	}
+	if d.schema != nil {
+		d.describe(path, d.ref(f.def))
 		return "", false
 	}
 	return n.Value, true
 }
 
 func (d *decoder) str(n *yaml.Node, path string) string {
-	s, _ := d.scalar(n, path, "text")
+	s, _ := d.scalar(n, path, textForm)
 	return s
+}
+
+// word reads text that should be one of words (a keyword such as live or
+// cutoff): the text written, and whether it is one of them. A value that
+// is not text is reported, and read as "".
+func (d *decoder) word(n *yaml.Node, path string, words ...string) (string, bool) {
+	if d.schema != nil && n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		d.describe(path, newSchema().set("enum", words))
+		return "", false
+	}
+	v := d.str(n, path)
+	return v, slices.Contains(words, v)
 }
 
 // parsed reads a scalar with parse; on any problem it records it and
 // returns NaN, which validation then leaves alone (the field is reported).
-func (d *decoder) parsed(n *yaml.Node, path, want string, parse func(string) (float64, error)) float64 {
-	s, ok := d.scalar(n, path, want)
+func (d *decoder) parsed(n *yaml.Node, path string, f form, parse func(string) (float64, error)) float64 {
+	s, ok := d.scalar(n, path, f)
 	if !ok {
 		return math.NaN()
 	}
@@ -272,19 +336,19 @@ func (d *decoder) parsed(n *yaml.Node, path, want string, parse func(string) (fl
 }
 
 func (d *decoder) duration(n *yaml.Node, path string) float64 {
-	return d.parsed(n, path, "a duration such as 20s, 5m or 8h", models.ParseDuration)
+	return d.parsed(n, path, durationForm, models.ParseDuration)
 }
 
 func (d *decoder) fraction(n *yaml.Node, path string) float64 {
-	return d.parsed(n, path, "a share such as 0.8 or 80%", models.ParseFraction)
+	return d.parsed(n, path, shareForm, models.ParseFraction)
 }
 
 func (d *decoder) rate(n *yaml.Node, path string) float64 {
-	return d.parsed(n, path, "a rate such as 200/h", models.ParseRate)
+	return d.parsed(n, path, rateForm, models.ParseRate)
 }
 
 func (d *decoder) number(n *yaml.Node, path string) float64 {
-	return d.parsed(n, path, "a number", func(s string) (float64, error) {
+	return d.parsed(n, path, numberForm, func(s string) (float64, error) {
 		v, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
 		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 			return 0, fmt.Errorf("want a number, not %q", s)
@@ -294,7 +358,7 @@ func (d *decoder) number(n *yaml.Node, path string) float64 {
 }
 
 func (d *decoder) integer(n *yaml.Node, path string) int {
-	v := d.parsed(n, path, "a whole number", func(s string) (float64, error) {
+	v := d.parsed(n, path, integerForm, func(s string) (float64, error) {
 		v, err := strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 10, 32)
 		if err != nil {
 			return 0, fmt.Errorf("want a whole number, not %q", s)
@@ -310,9 +374,13 @@ func (d *decoder) integer(n *yaml.Node, path string) int {
 // boolean reads true or false. YAML's own booleans are accepted as the
 // parser reads them (true, True, TRUE...); anything else is a problem.
 func (d *decoder) boolean(n *yaml.Node, path string) bool {
+	if d.schema != nil && n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		d.describe(path, d.ref(booleanForm.def))
+		return false
+	}
 	var b bool
 	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" || n.Decode(&b) != nil {
-		d.errorf(n, path, "want true or false, not %s", KindName(n))
+		d.errorf(n, path, "want %s, not %s", booleanForm.want, KindName(n))
 		return false
 	}
 	return b
@@ -324,12 +392,51 @@ func (d *decoder) list(n *yaml.Node, path string, item func(n *yaml.Node, path s
 		d.errorf(n, path, "want a list, not %s", KindName(n))
 		return
 	}
+	if d.schema != nil {
+		d.describe(path, newSchema().set("type", "array").set("items", d.probe(path+"[]", item)))
+		return
+	}
 	for i, c := range n.Content {
 		at := fmt.Sprintf("%s[%d]", path, i)
 		c = resolve(c)
 		d.nodes[at] = c
 		item(c, at)
 	}
+}
+
+// nonEmptyList decodes a sequence node as list does, and reports an empty
+// one with msg.
+func (d *decoder) nonEmptyList(n *yaml.Node, path, msg string, item func(n *yaml.Node, path string)) {
+	d.list(n, path, item)
+	if n.Kind == yaml.SequenceNode && len(n.Content) == 0 {
+		d.errorf(n, path, "%s", msg)
+	}
+	if s := d.described(path); s != nil {
+		s.set("minItems", 1)
+	}
+}
+
+// later is the decode of a key whose value, written as f, is read once
+// the rest of its mapping is: it keeps the value in *at. In schema mode it
+// describes the value as f.
+func (d *decoder) later(at **yaml.Node, f form) func(n *yaml.Node, path string) {
+	return func(n *yaml.Node, path string) {
+		if d.schema != nil {
+			d.scalar(n, path, f)
+			return
+		}
+		*at = n
+	}
+}
+
+// elsewhere is the decode of a key whose value is read before or after
+// the rest of its mapping: nothing. In schema mode it is describe, which
+// describes the value there.
+func (d *decoder) elsewhere(describe func(n *yaml.Node, path string)) func(n *yaml.Node, path string) {
+	if d.schema != nil {
+		return describe
+	}
+	return func(*yaml.Node, string) {}
 }
 
 // suggest returns ` (did you mean "x"?)` for the known key closest to an

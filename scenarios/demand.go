@@ -29,6 +29,11 @@ func (d *decoder) decodeDemand(n *yaml.Node, path string) models.Demand {
 func (d *decoder) decodeWeekdays(n *yaml.Node, path string, w *[7]float64) {
 	switch n.Kind {
 	case yaml.SequenceNode:
+		if d.schema != nil {
+			d.list(n, path, func(n *yaml.Node, at string) { d.number(n, at) })
+			d.described(path).set("minItems", 7).set("maxItems", 7)
+			return
+		}
 		if len(n.Content) != 7 {
 			d.errorf(n, path, "must list 7 numbers, one for each day from Monday, not %d", len(n.Content))
 			return
@@ -41,6 +46,10 @@ func (d *decoder) decodeWeekdays(n *yaml.Node, path string, w *[7]float64) {
 			w[i] = d.number(c, at)
 		}
 	case yaml.MappingNode:
+		if d.schema != nil {
+			d.describe(path, d.namesSchema(path, d.ref(weekdayForm.def), func(n *yaml.Node, at string) { d.number(n, at) }))
+			return
+		}
 		seen := map[models.Weekday]bool{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := resolve(n.Content[i]), resolve(n.Content[i+1])

@@ -25,8 +25,23 @@ var distKeys = map[models.DistKind]struct{ allowed, required []string }{
 // decodeDist decodes a duration distribution. The short form is a duration,
 // read as an exponential distribution with that mean ("3m"), or, where
 // allowed, "never". The long form is a mapping: {dist: lognormal, mean: 3m,
-// cv: 0.8}.
+// cv: 0.8}. In schema mode, distributions are a definition of the schema's
+// own, which dist describes.
 func (d *decoder) decodeDist(n *yaml.Node, path string, neverOK bool) models.Dist {
+	if d.schema != nil {
+		name := "distribution"
+		if neverOK {
+			name = "patience"
+		}
+		d.describeDef(path, name, func(n *yaml.Node, p string) { d.dist(n, p, neverOK) })
+		return models.Dist{}
+	}
+	return d.dist(n, path, neverOK)
+}
+
+// dist decodes a distribution as decodeDist says; in schema mode it
+// describes each of its forms (the short one, and each family's mapping).
+func (d *decoder) dist(n *yaml.Node, path string, neverOK bool) models.Dist {
 	if n.Kind == yaml.ScalarNode {
 		if isNever(n.Value) {
 			if !neverOK {
@@ -34,10 +49,23 @@ func (d *decoder) decodeDist(n *yaml.Node, path string, neverOK bool) models.Dis
 			}
 			return models.Dist{Kind: models.Never}
 		}
-		return models.Dist{Kind: models.Exponential, Mean: d.duration(n, path)}
+		mean := durationForm
+		if !neverOK {
+			mean = finiteForm // never is refused above
+		}
+		return models.Dist{Kind: models.Exponential, Mean: d.parsed(n, path, mean, models.ParseDuration)}
 	}
 	if n.Kind != yaml.MappingNode {
 		d.errorf(n, path, "want a duration (an exponential mean, such as 3m) or a mapping such as {dist: lognormal, mean: 3m, cv: 0.8}, not %s", KindName(n))
+		return models.Dist{}
+	}
+	if d.schema != nil {
+		// Each family's mapping is a form of its own.
+		for _, kind := range models.DistKinds {
+			if kind != models.Never || neverOK {
+				d.distMapping(n, path, kind)
+			}
+		}
 		return models.Dist{}
 	}
 	// Find the family first: which other keys are allowed depends on it.
@@ -58,6 +86,12 @@ func (d *decoder) decodeDist(n *yaml.Node, path string, neverOK bool) models.Dis
 		d.nodes[path] = n
 		return models.Dist{}
 	}
+	return d.distMapping(n, path, kind)
+}
+
+// distMapping decodes the mapping of a distribution of the family kind:
+// the keys of kind are read, and those of other families refused.
+func (d *decoder) distMapping(n *yaml.Node, path string, kind models.DistKind) models.Dist {
 	dist := models.Dist{Kind: kind}
 	keys := distKeys[kind]
 	all := map[string]func(n *yaml.Node, p string){
@@ -71,7 +105,8 @@ func (d *decoder) decodeDist(n *yaml.Node, path string, neverOK bool) models.Dis
 		},
 		"tail": func(n *yaml.Node, p string) { dist.Tail = d.duration(n, p) },
 	}
-	fields := []field{{"dist", func(*yaml.Node, string) {}}}
+	// dist is read above; in schema mode, it says which family this is.
+	fields := []field{{"dist", func(_ *yaml.Node, p string) { d.describe(p, familySchema(kind)) }}}
 	for _, k := range keys.allowed {
 		fields = append(fields, field{k, all[k]})
 	}
@@ -83,7 +118,7 @@ func (d *decoder) decodeDist(n *yaml.Node, path string, neverOK bool) models.Dis
 			}})
 		}
 	}
-	d.mapping(n, path, fields, keys.required...)
+	d.mapping(n, path, fields, append([]string{"dist"}, keys.required...)...)
 	return dist
 }
 

@@ -27,7 +27,7 @@ var ForecastColumns = []string{"channel", "interval", "volume|offered"}
 // the channel's own arrivals. Paths are found as staffing's are.
 func (d *decoder) forecastFile(n *yaml.Node, cfg *models.Config) {
 	const path = "forecast"
-	name, ok := d.scalar(n, path, "the name of a CSV file, such as forecast.csv")
+	name, ok := d.scalar(n, path, forecastForm)
 	if !ok {
 		return
 	}

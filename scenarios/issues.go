@@ -27,7 +27,7 @@ func (d *decoder) decodeIssues(n *yaml.Node, path string) []models.Issue {
 				{"handle_factor", func(n *yaml.Node, p string) { is.HandleFactor = d.number(n, p) }},
 			}, "share")
 		} else {
-			is.Share = d.parsed(n, p, "a share such as 60%, or a mapping such as {share: 60%, handle_factor: 1.5}", models.ParseFraction)
+			is.Share = d.parsed(n, p, issueShareForm, models.ParseFraction)
 		}
 		issues = append(issues, is)
 	})
@@ -81,6 +81,9 @@ func (d *decoder) decodeByIssue(n *yaml.Node, path string, issues []string, fill
 // issueIndex returns the index of the issue key k names, or −1 after
 // reporting that no issue has that name.
 func (d *decoder) issueIndex(k *yaml.Node, path string, issues []string) int {
+	if d.schema != nil {
+		return 0 // any name may be an issue's
+	}
 	i := slices.Index(issues, k.Value)
 	if i < 0 && validName(k.Value) { // a bad name is reported already
 		d.errorf(k, path, "no issue is named %q (issues: %s)", k.Value, strings.Join(issues, ", "))

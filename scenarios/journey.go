@@ -28,11 +28,10 @@ func (d *decoder) decodeJourney(n *yaml.Node, path string) models.Journey {
 		{"chase", func(n *yaml.Node, p string) { j.Chase = d.fraction(n, p) }},
 		{"chase_after", func(n *yaml.Node, p string) { j.ChaseAfter = d.number(n, p) }},
 		{"history", func(n *yaml.Node, p string) {
-			switch v := models.History(d.str(n, p)); v {
-			case models.Integrated, models.Siloed:
-				j.History = v
-			case "":
-			default:
+			switch v, ok := d.word(n, p, string(models.Integrated), string(models.Siloed)); {
+			case ok:
+				j.History = models.History(v)
+			case v != "":
 				d.errorf(n, p, "want integrated (channels share what they know of a customer) or siloed (each knows only its own contacts), not %q", v)
 			}
 		}},

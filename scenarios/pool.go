@@ -20,10 +20,8 @@ func (d *decoder) decodePool(name string, n *yaml.Node, path string) models.Pool
 			d.oneOrList(n, at, "headcount", func(n *yaml.Node, at string) { p.Agents = append(p.Agents, d.integer(n, at)) })
 		}},
 		{"shifts", func(n *yaml.Node, at string) {
-			d.list(n, at, func(n *yaml.Node, at string) { p.Shifts = append(p.Shifts, d.decodeShift(n, at)) })
-			if n.Kind == yaml.SequenceNode && len(n.Content) == 0 {
-				d.errorf(n, at, "must list at least one shift such as {days: mon-fri, hours: 08:00-16:00, agents: 10}")
-			}
+			d.nonEmptyList(n, at, "must list at least one shift such as {days: mon-fri, hours: 08:00-16:00, agents: 10}",
+				func(n *yaml.Node, at string) { p.Shifts = append(p.Shifts, d.decodeShift(n, at)) })
 		}},
 		{"add", func(n *yaml.Node, at string) { d.decodeAdd(&c, n, at) }},
 		{"scale", func(n *yaml.Node, at string) { d.decodeScale(&c, n, at) }},
@@ -56,10 +54,7 @@ func (d *decoder) decodeShift(n *yaml.Node, path string) models.Shift {
 // path, not path[0].
 func (d *decoder) oneOrList(n *yaml.Node, path, what string, add func(n *yaml.Node, at string)) {
 	if n.Kind == yaml.SequenceNode {
-		d.list(n, path, add)
-		if len(n.Content) == 0 {
-			d.errorf(n, path, "must list at least one %s", what)
-		}
+		d.nonEmptyList(n, path, "must list at least one "+what, add)
 		return
 	}
 	d.alias[path+"[0]"] = path

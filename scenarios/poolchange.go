@@ -44,7 +44,7 @@ type poolChange struct {
 
 // decodeAdd reads a pool's add: a whole number of agents, of either sign.
 func (d *decoder) decodeAdd(c *poolChange, n *yaml.Node, path string) {
-	v := d.parsed(n, path, "a whole number of agents such as 1 or -2", func(s string) (float64, error) {
+	v := d.parsed(n, path, addForm, func(s string) (float64, error) {
 		v, err := strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 10, 32)
 		if err != nil {
 			return 0, fmt.Errorf("want a whole number of agents to add to every interval or shift (negative to remove), such as 1 or -2, not %q", s)
@@ -59,7 +59,7 @@ func (d *decoder) decodeAdd(c *poolChange, n *yaml.Node, path string) {
 // decodeScale reads a pool's scale: a number above 0, or a percentage
 // (1.1 or 110%).
 func (d *decoder) decodeScale(c *poolChange, n *yaml.Node, path string) {
-	text, ok := d.scalar(n, path, "a factor such as 1.1 or 110%")
+	text, ok := d.scalar(n, path, scaleForm)
 	if !ok {
 		return
 	}

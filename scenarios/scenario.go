@@ -80,15 +80,9 @@ func (d *decoder) decodeScenario(root *yaml.Node, s *Scenario) {
 		{"title", func(n *yaml.Node, p string) { s.Title = d.str(n, p) }},
 		{"description", func(n *yaml.Node, p string) { s.Description = d.str(n, p) }},
 		{"seed", func(n *yaml.Node, p string) {
-			v, ok := d.scalar(n, p, "a whole number ≥ 0")
-			if !ok {
-				return
+			if seed, ok := d.seed(n, p); ok {
+				cfg.Seed = seed
 			}
-			seed, err := parseSeed(v)
-			if err != nil {
-				d.errorf(n, p, "%v", err)
-			}
-			cfg.Seed = seed
 		}},
 		{"replications", func(n *yaml.Node, p string) {
 			s.Replications = d.integer(n, p)
@@ -105,27 +99,20 @@ func (d *decoder) decodeScenario(root *yaml.Node, s *Scenario) {
 			}
 		}},
 		{"start", func(n *yaml.Node, p string) {
-			if v, ok := d.scalar(n, p, "a day of the week"); ok {
-				day, err := models.ParseWeekday(v)
-				if err != nil {
-					d.errorf(n, p, "%v", err)
-				}
+			if day, ok := d.weekday(n, p); ok {
 				cfg.Start = day
 			}
 		}},
 		{"end", func(n *yaml.Node, p string) {
-			switch v := d.str(n, p); v {
-			case "finish":
-				cfg.Cutoff = false
-			case "cutoff":
-				cfg.Cutoff = true
-			case "":
-			default:
+			switch v, ok := d.word(n, p, "finish", "cutoff"); {
+			case ok:
+				cfg.Cutoff = v == "cutoff"
+			case v != "":
 				d.errorf(n, p, "want finish (answer or lose everyone who arrived) or cutoff (stop at the horizon), not %q", v)
 			}
 		}},
-		{"issues", func(*yaml.Node, string) {}}, // decoded above
-		{"claims", func(*yaml.Node, string) {}}, // decoded once the rest is known
+		{"issues", d.elsewhere(func(n *yaml.Node, p string) { d.decodeIssues(n, p) })},        // decoded above
+		{"claims", d.elsewhere(func(n *yaml.Node, _ string) { d.decodeClaims(n, s, false) })}, // decoded once the rest is known
 		{"demand", func(n *yaml.Node, p string) { cfg.Demand = d.decodeDemand(n, p) }},
 		{"choice", func(n *yaml.Node, p string) { d.decodeChoice(n, p, &cfg.Choice) }},
 		{"journey", func(n *yaml.Node, p string) { cfg.Journey = d.decodeJourney(n, p) }},
@@ -140,8 +127,8 @@ func (d *decoder) decodeScenario(root *yaml.Node, s *Scenario) {
 				cfg.Pools = append(cfg.Pools, d.decodePool(k.Value, n, p))
 			})
 		}},
-		{"staffing", func(n *yaml.Node, _ string) { staffing = n }},
-		{"forecast", func(n *yaml.Node, _ string) { forecast = n }},
+		{"staffing", d.later(&staffing, staffingForm)},
+		{"forecast", d.later(&forecast, forecastForm)},
 	}, "horizon", "channels", "pools")
 	// The staffing table names pools and counts intervals: read it once
 	// both are known.
@@ -155,6 +142,34 @@ func (d *decoder) decodeScenario(root *yaml.Node, s *Scenario) {
 	if forecast != nil {
 		d.forecastFile(forecast, cfg)
 	}
+}
+
+// seed reads a seed, a whole number ≥ 0 written as such; ok is false
+// when the value is not text (what is wrong is reported either way).
+func (d *decoder) seed(n *yaml.Node, path string) (seed uint64, ok bool) {
+	v, ok := d.scalar(n, path, seedForm)
+	if !ok {
+		return 0, false
+	}
+	seed, err := parseSeed(v)
+	if err != nil {
+		d.errorf(n, path, "%v", err)
+	}
+	return seed, true
+}
+
+// weekday reads a day of the week; ok is false when the value is not
+// text (what is wrong is reported either way).
+func (d *decoder) weekday(n *yaml.Node, path string) (day models.Weekday, ok bool) {
+	v, ok := d.scalar(n, path, weekdayForm)
+	if !ok {
+		return 0, false
+	}
+	day, err := models.ParseWeekday(v)
+	if err != nil {
+		d.errorf(n, path, "%v", err)
+	}
+	return day, true
 }
 
 func parseSeed(v string) (uint64, error) {

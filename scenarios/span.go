@@ -28,6 +28,16 @@ const secondsPerDay = 86400
 // daysHelp ends every message about days.
 const daysHelp = "write a day (mon, tue, wed, thu, fri, sat or sun), a range such as mon-fri, weekdays, weekend or every day"
 
+// dayWords are the words for several days a span's days may use.
+var dayWords = map[string]models.Days{
+	"every day": models.EveryDay,
+	"everyday":  models.EveryDay,
+	"daily":     models.EveryDay,
+	"weekdays":  {true, true, true, true, true, false, false},
+	"weekend":   {false, false, false, false, false, true, true},
+	"weekends":  {false, false, false, false, false, true, true},
+}
+
 // parseDays reads the days of the week a span covers.
 func parseDays(text string) (models.Days, error) {
 	var days models.Days
@@ -37,19 +47,12 @@ func parseDays(text string) (models.Days, error) {
 	}
 	for part := range strings.SplitSeq(s, ",") {
 		part = strings.TrimSpace(part)
-		switch part {
-		case "every day", "everyday", "daily":
-			// Every word after it must still be a day: "every day,
-			// funday" is a mistake, not every day.
-			days = models.EveryDay
-			continue
-		case "weekdays":
-			for d := models.Monday; d <= models.Friday; d++ {
-				days[d] = true
+		// Every word after a word for several days must still be a day:
+		// "every day, funday" is a mistake, not every day.
+		if w, ok := dayWords[part]; ok {
+			for d, on := range w {
+				days[d] = days[d] || on
 			}
-			continue
-		case "weekend", "weekends":
-			days[models.Saturday], days[models.Sunday] = true, true
 			continue
 		}
 		from, to, isRange := strings.Cut(part, "-")
@@ -129,7 +132,7 @@ func (d *decoder) decodeDays(n *yaml.Node, path string) models.Days {
 	var days models.Days
 	before := len(d.errs)
 	one := func(n *yaml.Node, path string) {
-		s, ok := d.scalar(n, path, "days such as mon-fri, weekend or [mon, wed]")
+		s, ok := d.scalar(n, path, daysForm)
 		if !ok {
 			return
 		}
@@ -159,7 +162,7 @@ func (d *decoder) spanFields(sp *models.Span) []field {
 	return []field{
 		{"days", func(n *yaml.Node, p string) { sp.Days = d.decodeDays(n, p) }},
 		{"hours", func(n *yaml.Node, p string) {
-			s, ok := d.scalar(n, p, "hours such as 08:00-20:00")
+			s, ok := d.scalar(n, p, hoursForm)
 			if !ok {
 				return
 			}
@@ -186,10 +189,7 @@ func (d *decoder) decodeSpans(n *yaml.Node, path string) []models.Span {
 		d.alias[path+"[0]"] = path
 		one(n, path)
 	case yaml.SequenceNode:
-		d.list(n, path, one)
-		if len(n.Content) == 0 {
-			d.errorf(n, path, "must list at least one span such as {days: mon-fri, hours: 08:00-20:00}")
-		}
+		d.nonEmptyList(n, path, "must list at least one span such as {days: mon-fri, hours: 08:00-20:00}", one)
 	default:
 		d.errorf(n, path, "want a span such as {days: mon-fri, hours: 08:00-20:00}, or a list of them, not %s", KindName(n))
 	}

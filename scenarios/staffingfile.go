@@ -35,7 +35,7 @@ const maxStaffingRows = 100 * 366 * 288
 // scenario, to the working directory.
 func (d *decoder) staffingFile(n *yaml.Node, cfg *models.Config) {
 	const path = "staffing"
-	name, ok := d.scalar(n, path, "the name of a CSV file, such as staffing.csv")
+	name, ok := d.scalar(n, path, staffingForm)
 	if !ok {
 		return
 	}

@@ -15,6 +15,7 @@ func (d *decoder) decodeWordOfMouth(n *yaml.Node, path string) models.WordOfMout
 	w := models.DefaultWordOfMouth()
 	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
 		d.nodes[path] = n
+		d.describe(path, newSchema().set("type", "null"))
 		return w
 	}
 	d.mapping(n, path, []field{

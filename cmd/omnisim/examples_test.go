@@ -16,7 +16,7 @@ import (
 // by omnisim scenarios export, results/phone-day by omnisim run), or
 // shipped with the repository (fit/testdata, examples/).
 var exampleOrder = []string{
-	"scenarios", "scenarios list", "scenarios show", "scenarios export",
+	"scenarios", "scenarios list", "scenarios show", "scenarios export", "scenarios schema",
 	"", "validate", "run", "erlang", "erlang a", "erlang b", "erlang c",
 	"demo", "animate", "plot", "sweep", "compare", "staff", "fit", "merge",
 	"version",

@@ -15,7 +15,7 @@ import (
 func newScenariosCmd(s streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "scenarios",
-		Short: "List, show and export the built-in scenarios",
+		Short: "List, show and export the built-in scenarios, and print the scenario schema",
 		Example: `  omnisim scenarios list
   omnisim scenarios show word-of-mouth
   omnisim scenarios export baseline > my.yaml`,
@@ -78,7 +78,30 @@ validate', and run it with 'omnisim run' or 'omnisim demo'.`,
 			return failed(err)
 		},
 	}
-	cmd.AddCommand(list, show, export)
+	schema := &cobra.Command{
+		Use:   "schema",
+		Short: "Print the JSON Schema of scenario files, for editors to complete and check them",
+		Long: `Print the JSON Schema (draft 2020-12) of scenario files: every key omnisim
+reads, what it means, what its value may be (a duration such as 5m, a share
+such as 80%, a rate such as 200/h, a distribution...), the keys each part
+requires, and no other keys. It is made from the same definitions the
+scenario reader uses, so it says what omnisim accepts, but for what a
+schema cannot say (ranges, names that must be a channel's, shares adding up
+to 100 %), which 'omnisim validate' checks. docs/scenario.schema.json is a
+copy.
+
+An editor with a YAML language server (VS Code's YAML extension, Neovim,
+Helix...) completes and checks a scenario file that starts with this line,
+the schema saved beside it as the example saves it:
+  # yaml-language-server: $schema=scenario.schema.json`,
+		Example: `  omnisim scenarios schema > scenario.schema.json`,
+		Args:    usageArgs(cobra.NoArgs),
+		RunE: func(*cobra.Command, []string) error {
+			_, err := s.out.Write(scenarios.Schema())
+			return failed(err)
+		},
+	}
+	cmd.AddCommand(list, show, export, schema)
 	return cmd
 }
 

@@ -337,3 +337,64 @@ func TestSkillsEdges(t *testing.T) {
 		}
 	}
 }
+
+// TestKaplanMeierBins checks fit's use of the Kaplan–Meier estimator on
+// waits binned by the second: the median is its bin's second (0 too, NaN
+// when survival never falls to one half); the patience law takes the
+// quantiles at (i + ½)/100 as their bin's middle (t + 0.5 s), those past
+// the curve's end as the longest wait seen, and goes on past it by the
+// tail only when its last value is that longest wait and the tail is
+// finite and positive. The expected values are worked out by hand: with
+// one customer giving up at 5 s, one at 15 s and two answered at 40 s, the
+// survival is 3/4 after 5 s and 1/2 after 15 s, and never falls further.
+//
+// Seen to catch: the median's "never" test at t ≤ 0; the probabilities at
+// (i − ½)/100; a bin's middle at t − 0.5; the end of the log's waits taken
+// from gave-up minus answered, or from bins with nothing in them; a quantile
+// in bin 0 taken for past the end; the tail kept when it is infinite, or
+// left out when the last value is the longest wait.
+func TestKaplanMeierBins(t *testing.T) {
+	var gaveUp, censored [waitBins + 1]float64
+	gaveUp[0] = 3
+	censored[9] = 1
+	if got := kaplanMeierMedian(&gaveUp, &censored); got != 0 {
+		t.Errorf("three of four gave up at once: median %v s, want 0", got)
+	}
+	gaveUp[0], censored[9] = 0, 0
+	gaveUp[5], gaveUp[15], censored[40] = 1, 1, 2
+	if got := kaplanMeierMedian(&gaveUp, &censored); got != 15 {
+		t.Errorf("median %v s, want 15 (the survival reaches 1/2 there)", got)
+	}
+	censored[40] = 3
+	if got := kaplanMeierMedian(&gaveUp, &censored); !math.IsNaN(got) {
+		t.Errorf("median %v s, want NaN: survival never falls to 1/2", got)
+	}
+	censored[40] = 2
+	want := make([]float64, kmValues)
+	for i := range want {
+		switch p := (float64(i) + 0.5) / kmValues; {
+		case p <= 0.25:
+			want[i] = 5.5
+		case p <= 0.5:
+			want[i] = 15.5
+		default:
+			want[i] = 40.5 // past the curve: the longest wait seen
+		}
+	}
+	for _, tc := range []struct {
+		tail, want float64
+	}{{60, 60}, {math.Inf(1), 0}, {0, 0}} {
+		d := kaplanMeierLaw(&gaveUp, &censored, tc.tail)
+		if d.Kind != models.Empirical || !slices.Equal(d.Values, want) || d.Tail != tc.want {
+			t.Errorf("tail %v: law %v with values %v and tail %v; want empirical %v with tail %v", tc.tail, d.Kind, d.Values, d.Tail, want, tc.want)
+		}
+	}
+	// Everyone gave up, two at once: the curve starts in bin 0 and ends at
+	// the longest wait, 15 s, where the tail goes on.
+	censored[40] = 0
+	gaveUp[0] = 2
+	d := kaplanMeierLaw(&gaveUp, &censored, 60)
+	if d.Values[0] != 0.5 || d.Values[kmValues-1] != 15.5 || d.Tail != 60 {
+		t.Errorf("everyone gave up: values from %v to %v s, tail %v; want 0.5 to 15.5 s and the tail", d.Values[0], d.Values[kmValues-1], d.Tail)
+	}
+}

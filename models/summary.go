@@ -122,18 +122,3 @@ func Summarize(results []*Result) Summary {
 	s.Expectation = Estimate{m, h}
 	return s
 }
-
-// RunReplications runs replications 0..reps-1 of cfg on up to workers
-// goroutines (all cores when workers ≤ 0) and returns their results in
-// replication order: the same whatever the number of workers.
-func RunReplications(cfg *Config, reps, workers int) ([]*Result, error) {
-	full := *cfg
-	full.SetDefaults()
-	if err := full.Validate(); err != nil {
-		return nil, err
-	}
-	if reps < 1 {
-		return nil, Problems{{Path: "replications", Msg: "must be at least 1"}}
-	}
-	return sim.Replicate(reps, workers, func(rep int) (*Result, error) { return Run(cfg, rep) })
-}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
@@ -108,7 +109,7 @@ func (o *animateOptions) animate(s streams, name string, seedGiven bool) error {
 		}
 		bar := newProgress(s, "replications", reps)
 		pooled := models.NewPooled(&cfg)
-		err = o.gather(&cfg, span(0, reps), nil, bar, pooled)
+		err = o.replications(&cfg, experiment.Span(0, reps), nil, bar).Gather(pooled)
 		bar.Done()
 		if err != nil {
 			return failed(err)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
@@ -112,10 +113,7 @@ func (o *compareOptions) run(s streams, nameA, nameB string, seedGiven bool) err
 	} else if b.Config.Seed != seed {
 		fmt.Fprintf(s.errOut, "omnisim: B runs with A's seed, %d, not its own %d: common random numbers need one seed\n", seed, b.Config.Seed)
 	}
-	reps := a.Replications
-	if o.reps > 0 {
-		reps = o.reps
-	}
+	reps := experiment.Replications(a.Replications, o.reps)
 	// A's and B's batches are kept to the end (models.Pooled), counted
 	// here as if both were the larger.
 	for _, sc := range []*scenarios.Scenario{a, b} {
@@ -137,11 +135,11 @@ func (o *compareOptions) run(s streams, nameA, nameB string, seedGiven bool) err
 	bar := newProgress(s, "replications", 2*reps)
 	runner := runOptions{workers: o.workers}
 	resA, resB := models.NewPooled(&cfgA), models.NewPooled(&cfgB)
-	if err := runner.gather(&cfgA, span(0, reps), nil, bar, resA); err != nil {
+	if err := runner.replications(&cfgA, experiment.Span(0, reps), nil, bar).Gather(resA); err != nil {
 		bar.Done()
 		return failed(err)
 	}
-	err = runner.gather(&cfgB, span(0, reps), nil, bar, resB)
+	err = runner.replications(&cfgB, experiment.Span(0, reps), nil, bar).Gather(resB)
 	bar.Done()
 	if err != nil {
 		return failed(err)

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/models/erlang"
 	"github.com/omnisim/omnisim/output"
@@ -368,7 +369,7 @@ func (o *erlangOptions) runCA(s streams, f *pflag.FlagSet) error {
 			"run fewer replications (--reps), or fewer hours (--hours)"); err != nil {
 			return err
 		}
-		results, err := models.RunReplications(simCfg, o.reps, o.workers)
+		results, err := experiment.Run{Config: simCfg, Reps: experiment.Span(0, o.reps), Workers: o.workers}.Results()
 		if err != nil {
 			return failed(err)
 		}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/fit"
 	"github.com/omnisim/omnisim/internal/input"
 	"github.com/omnisim/omnisim/models"
@@ -353,7 +354,7 @@ func (o *fitOptions) scenario(s streams, result *fit.Fit, name, source string, c
 // simulate runs --reps replications of cfg.
 func (o *fitOptions) simulate(s streams, cfg *models.Config) ([]*models.Result, error) {
 	bar := newProgress(s, "replications", o.reps)
-	results, err := o.replicate(cfg, span(0, o.reps), nil, bar)
+	results, err := o.replications(cfg, experiment.Span(0, o.reps), nil, bar).Results()
 	bar.Done()
 	if err != nil {
 		return nil, failed(err)

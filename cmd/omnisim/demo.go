@@ -52,15 +52,10 @@ in report.html.`,
 			return o.demo(s, args[0], cmd.Flags().Changed("seed"))
 		},
 	}
-	f := cmd.Flags()
-	f.StringArrayVar(&o.sets, "set", nil, "override a setting, `path=value` (repeatable), in the scenario and every variant its claims run")
-	f.Uint64Var(&o.seed, "seed", 0, "seed for the random streams (default: the scenario's)")
-	f.IntVar(&o.reps, "reps", 0, "number of replications (default: the scenario's)")
-	f.IntVarP(&o.workers, "jobs", "j", 0, "replications to run at once (default: all cores); the output does not depend on it")
-	f.BoolVar(&o.json, "json", false, "print JSON instead of the story")
-	f.StringVar(&o.out, "out", "", "write the output folder to `DIR` (default: a new folder under ./"+outRoot+")")
-	f.BoolVar(&o.force, "force", false, "replace the output folder --out names if it exists")
-	f.BoolVar(&o.noOut, "no-out", false, "write no output folder, only print")
+	help := runHelp
+	help.set += ", in the scenario and every variant its claims run"
+	help.json = "print JSON instead of the story"
+	o.bind(cmd.Flags(), help)
 	return cmd
 }
 

@@ -44,12 +44,9 @@ the folder.`,
 		},
 	}
 	f := cmd.Flags()
-	f.BoolVar(&o.json, "json", false, "print JSON instead of tables")
+	o.bind(f, runFlagHelp{json: runHelp.json, out: runHelp.out, force: runHelp.force, noOut: runHelp.noOut})
 	f.BoolVar(&o.intervals, "intervals", false, "also print every interval's figures")
 	f.BoolVar(&o.days, "days", false, "also print every day's figures")
-	f.StringVar(&o.out, "out", "", "write the output folder to `DIR` (default: a new folder under ./"+outRoot+")")
-	f.BoolVar(&o.noOut, "no-out", false, "write no output folder, only print")
-	f.BoolVar(&o.force, "force", false, "replace the output folder --out names if it exists")
 	return cmd
 }
 

@@ -18,16 +18,9 @@ import (
 )
 
 type runOptions struct {
-	sets      []string
-	seed      uint64
-	reps      int
-	workers   int
-	json      bool
+	runFlags
 	intervals bool
 	days      bool
-	out       string
-	noOut     bool
-	force     bool
 	journeys  bool
 	// precision holds the --precision targets, KPI=HALFWIDTH; maxReps
 	// caps the replications they may add.
@@ -96,16 +89,11 @@ whole or not at all, and an existing one is replaced only with --force.
 		},
 	}
 	f := cmd.Flags()
-	f.StringArrayVar(&o.sets, "set", nil, "override a setting, `path=value` (repeatable), e.g. pools.agents.agents=12")
-	f.Uint64Var(&o.seed, "seed", 0, "seed for the random streams (default: the scenario's)")
-	f.IntVar(&o.reps, "reps", 0, "number of replications (default: the scenario's)")
-	f.IntVarP(&o.workers, "jobs", "j", 0, "replications to run at once (default: all cores); the output does not depend on it")
-	f.BoolVar(&o.json, "json", false, "print JSON instead of tables")
+	help := runHelp
+	help.set += ", e.g. pools.agents.agents=12"
+	o.bind(f, help)
 	f.BoolVar(&o.intervals, "intervals", false, "also print every interval's figures")
 	f.BoolVar(&o.days, "days", false, "also print every day's figures")
-	f.StringVar(&o.out, "out", "", "write the output folder to `DIR` (default: a new folder under ./"+outRoot+")")
-	f.BoolVar(&o.force, "force", false, "replace the output folder --out names if it exists")
-	f.BoolVar(&o.noOut, "no-out", false, "write no output folder, only print")
 	f.StringArrayVar(&o.precision, "precision", nil, "add replications until this figure's 95 % half-width is at most this, `KPI=HALFWIDTH` (repeatable), e.g. phone.service_level=0.01")
 	f.IntVar(&o.maxReps, "max-reps", defaultMaxReps, "the most replications --precision may run")
 	f.StringVar(&o.shardSpec, "shard", "", "run only shard `K/N` of the replications (auto/N: K from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID) and write its part file into --out; omnisim merge joins the parts")

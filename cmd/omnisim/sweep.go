@@ -109,14 +109,12 @@ on one self-contained page. --no-out writes none.`, scenarios.DefaultMaxPoints, 
 	f.StringVar(&o.grid, "grid", "", "sweep the grid of settings the YAML `FILE` lists")
 	f.StringVar(&o.figures, "figures", "", "the figures to print and chart, `keys` separated by commas (default: service level, abandonment, contacts per resolution, cost)")
 	f.IntVar(&o.maxPoints, "max-points", scenarios.DefaultMaxPoints, "the most points a grid may have")
-	f.StringArrayVar(&o.sets, "set", nil, "override a setting at every point, `path=value` (repeatable)")
-	f.Uint64Var(&o.seed, "seed", 0, "seed for the random streams of every point (default: the scenario's)")
-	f.IntVar(&o.reps, "reps", 0, "replications per point (default: the scenario's)")
-	f.IntVarP(&o.workers, "jobs", "j", 0, "replications to run at once (default: all cores); the output does not depend on it")
-	f.BoolVar(&o.json, "json", false, "print JSON, every figure of every point, instead of the table")
-	f.StringVar(&o.out, "out", "", "write the output folder to `DIR` (default: a new folder under ./"+outRoot+")")
-	f.BoolVar(&o.force, "force", false, "replace the output folder --out names if it exists")
-	f.BoolVar(&o.noOut, "no-out", false, "write no output folder, only print")
+	help := runHelp
+	help.set = "override a setting at every point, `path=value` (repeatable)"
+	help.seed = "seed for the random streams of every point (default: the scenario's)"
+	help.reps = "replications per point (default: the scenario's)"
+	help.json = "print JSON, every figure of every point, instead of the table"
+	o.bind(f, help)
 	f.StringVar(&o.shardSpec, "shard", "", "run only shard `K/N` of the sweep's replications (auto/N: K from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID) and write its part file into --out; omnisim merge joins the parts")
 	return cmd
 }

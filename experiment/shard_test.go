@@ -18,6 +18,7 @@ func TestParseShard(t *testing.T) {
 	}{
 		{"0/1", none, Shard{0, 1}},
 		{"3/16", none, Shard{3, 16}},
+		{"0/100000", none, Shard{0, MaxShards}},
 		{" 2 / 4 ", none, Shard{2, 4}},
 		{"auto/8", env(map[string]string{"JOB_COMPLETION_INDEX": "5"}), Shard{5, 8}},
 		{"auto/8", env(map[string]string{"SLURM_ARRAY_TASK_ID": "7"}), Shard{7, 8}},
@@ -57,8 +58,19 @@ func TestShardJobs(t *testing.T) {
 	if want := []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}; !slices.Equal(all, want) {
 		t.Errorf("the shards' jobs: %v, want each of 0..9 once", all)
 	}
-	if got := (Shard{2, 16}).PartName(); got != "part-02-of-16.omnisim-part" {
-		t.Errorf("PartName: %q", got)
+	// The index padded to the width of the last one, Count−1.
+	for _, tt := range []struct {
+		shard Shard
+		want  string
+	}{
+		{Shard{2, 16}, "part-02-of-16.omnisim-part"},
+		{Shard{3, 10}, "part-3-of-10.omnisim-part"},
+		{Shard{0, 1}, "part-0-of-1.omnisim-part"},
+		{Shard{7, 101}, "part-007-of-101.omnisim-part"},
+	} {
+		if got := tt.shard.PartName(); got != tt.want {
+			t.Errorf("PartName of %s: %q, want %q", tt.shard, got, tt.want)
+		}
 	}
 	if got := (Shard{5, 4}).JobsOf("sweep", 3); len(got) != 0 {
 		t.Errorf("more shards than jobs: %v, want none", got)

@@ -40,12 +40,8 @@ func TestPartsMerge(t *testing.T) {
 	for k := range shards {
 		s := experiment.Shard{Index: k, Count: shards}
 		p := &experiment.Part{Format: experiment.ShardFormat, Version: "test", Kind: "run", Shard: s, Jobs: reps, Spec: spec}
-		for _, j := range s.JobsOf("run", reps) {
-			res, err := models.Run(cfg, j)
-			if err != nil {
-				t.Fatal(err)
-			}
-			p.Results = append(p.Results, res)
+		if p.Results, err = (experiment.Run{Config: cfg, Reps: s.JobsOf("run", reps), Workers: 1}).Results(); err != nil {
+			t.Fatal(err)
 		}
 		path, err := WritePart(dir, p, false)
 		if err != nil {

@@ -86,6 +86,7 @@ type PartError struct {
 	Path, Msg string
 }
 
+// Error says what is wrong, after the part file's path when there is one.
 func (e *PartError) Error() string {
 	if e.Path == "" {
 		return e.Msg

@@ -8,6 +8,7 @@ import (
 
 	"gonum.org/v1/gonum/floats"
 
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/stats"
@@ -578,7 +579,7 @@ func (c *calibration) trial(params []*param) error {
 		run.Pools[p].Availability = c.f.poolAvailability(p, func(g, b int) float64 { return values[g][b] })
 		run.Pools[p].AwaySpell = c.opts.AwaySpell
 	}
-	results, err := models.RunReplications(&run, c.opts.Reps, c.opts.Workers)
+	results, err := experiment.Run{Config: &run, Reps: experiment.Span(0, c.opts.Reps), Workers: c.opts.Workers}.Results()
 	if err != nil {
 		return err
 	}

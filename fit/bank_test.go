@@ -6,7 +6,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/scenarios"
 )
 
@@ -39,7 +39,7 @@ func bankCheck(t *testing.T, data []byte, keep, check func(*Record) bool) *Check
 	if err != nil {
 		t.Fatal(err)
 	}
-	results, err := models.RunReplications(&sc.Config, 10, 0)
+	results, err := experiment.Run{Config: &sc.Config, Reps: experiment.Span(0, 10)}.Results()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"gonum.org/v1/gonum/stat"
 	"gonum.org/v1/gonum/stat/distuv"
 
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/scenarios"
 )
@@ -428,11 +429,11 @@ func TestFittedRetriesReproduceLog(t *testing.T) {
 	const reps = 20
 	offered := make([][]float64, len(fit.Channels))
 	abandon := make([][]float64, len(fit.Channels))
-	for rep := range reps {
-		res, err := models.Run(&fitted, rep)
-		if err != nil {
-			t.Fatal(err)
-		}
+	results, err := experiment.Run{Config: &fitted, Reps: experiment.Span(0, reps)}.Results()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, res := range results {
 		for i, ch := range res.Channels {
 			offered[i] = append(offered[i], float64(ch.Total.Offered))
 			abandon[i] = append(abandon[i], float64(ch.Total.Abandoned)/float64(ch.Total.Offered))

@@ -52,7 +52,7 @@ func TestAvailabilityShareOfTimeAwayIsOneMinusA(t *testing.T) {
 			pool.AwaySpell = tc.spell
 			cfg := &Config{Seed: 41, Horizon: 501 * 3600, Warmup: 3600, Interval: 3600,
 				Channels: []Channel{ch}, Pools: []Pool{pool}}
-			results, err := RunReplications(cfg, 20, 0)
+			results, err := runReplications(cfg, 20, 0)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -387,7 +387,7 @@ func TestAvailabilityMatchesMarkovChain(t *testing.T) {
 			if testing.Short() {
 				hours /= 4
 			}
-			results, err := RunReplications(tc.config(hours), tc.reps, 0)
+			results, err := runReplications(tc.config(hours), tc.reps, 0)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -17,11 +17,11 @@ func TestCompareWithItselfIsZero(t *testing.T) {
 	rich := richConfig()
 	rich.Horizon = 3 * 86400
 	for _, cfg := range []*Config{erlangAConfig(86400), rich} {
-		a, err := RunReplications(cfg, 4, 0)
+		a, err := runReplications(cfg, 4, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, _ := RunReplications(cfg, 4, 1)
+		b, _ := runReplications(cfg, 4, 1)
 		c := Compare(a, b)
 		if len(c.OnlyA)+len(c.OnlyB) > 0 {
 			t.Errorf("%s: only in one: %v %v", cfg.Name, c.OnlyA, c.OnlyB)
@@ -56,11 +56,11 @@ func TestCompareAddingAnAgent(t *testing.T) {
 	b := erlangAConfig(7 * 86400)
 	b.Warmup = 3600
 	b.Pools[0].Agents = []int{15}
-	ra, err := RunReplications(a, reps, 0)
+	ra, err := runReplications(a, reps, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rb, _ := RunReplications(b, reps, 0)
+	rb, _ := runReplications(b, reps, 0)
 	c := Compare(ra, rb)
 
 	theory := func(n int) erlang.Result {
@@ -135,9 +135,9 @@ func TestWelchHalfMatchesIndependentRuns(t *testing.T) {
 	b.Pools[0].Agents = []int{15}
 	other := *b
 	other.Seed = 1001
-	ra, _ := RunReplications(a, reps, 0)
-	rb, _ := RunReplications(b, reps, 0)
-	ro, _ := RunReplications(&other, reps, 0)
+	ra, _ := runReplications(a, reps, 0)
+	rb, _ := runReplications(b, reps, 0)
+	ro, _ := runReplications(&other, reps, 0)
 	paired, indep := Compare(ra, rb), Compare(ra, ro)
 	for i, d := range paired.Rows {
 		if d.Group != GroupChannel || (d.Key != "service_level" && d.Key != "p_abandon") {

@@ -14,7 +14,7 @@ func TestAbandonmentOfDeferredIsUndefined(t *testing.T) {
 	cfg.Channels = append(cfg.Channels, Channel{Name: "email", Kind: Deferred, Arrivals: Arrivals{Rate: 20.0 / 3600},
 		HandleTime: Dist{Kind: Exponential, Mean: 300}, AnswerWithin: 86400})
 	cfg.Pools = append(cfg.Pools, Pool{Name: "office", Skills: []string{"email"}, Agents: []int{1}})
-	results, err := RunReplications(cfg, 3, 1)
+	results, err := runReplications(cfg, 3, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

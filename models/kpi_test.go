@@ -13,7 +13,7 @@ func TestParseKPI(t *testing.T) {
 	if len(names) != len(Figures)*len(cfg.Channels)+len(CustomerFigures)+len(PoolFigures)*len(cfg.Pools) {
 		t.Fatalf("%d names", len(names))
 	}
-	results, err := RunReplications(cfg, 3, 1)
+	results, err := runReplications(cfg, 3, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,7 +31,7 @@ func onePool(name string, agents int, skills ...string) Pool {
 // half-width of a channel figure, or of a customer figure when ch < 0.
 func figureCI(t *testing.T, cfg *Config, reps int, ch int, key string) (mean, half float64) {
 	t.Helper()
-	results, err := RunReplications(cfg, reps, 0)
+	results, err := runReplications(cfg, reps, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +115,7 @@ func TestChannelsOnOwnPoolsAreIndependent(t *testing.T) {
 	b.Patience = Dist{Kind: Exponential, Mean: 120}
 	cfg := &Config{Seed: 4, Horizon: 300 * 3600, Warmup: 3600, Interval: 3600,
 		Channels: []Channel{a, b}, Pools: []Pool{onePool("p", 12, "phone"), onePool("c", 5, "chat")}}
-	results, err := RunReplications(cfg, 20, 0)
+	results, err := runReplications(cfg, 20, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +140,7 @@ func TestSkillPriority(t *testing.T) {
 	a, b := live("phone", 5.0/180, 180), live("chat", 5.0/180, 180)
 	cfg := &Config{Seed: 5, Horizon: 100 * 3600, Warmup: 3600, Interval: 3600,
 		Channels: []Channel{a, b}, Pools: []Pool{onePool("p", 11, "phone", "chat")}}
-	results, err := RunReplications(cfg, 10, 0)
+	results, err := runReplications(cfg, 10, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,7 +213,7 @@ func TestChoiceIsMultinomialLogit(t *testing.T) {
 	cfg := &Config{Seed: 8, Horizon: 50 * 3600, Interval: 3600, Demand: Demand{Arrivals: Arrivals{Rate: 100.0 / 3600}},
 		Choice:   Choice{WaitWeight: 1},
 		Channels: []Channel{a, b}, Pools: []Pool{onePool("p", 10, "a", "b")}}
-	results, err := RunReplications(cfg, 10, 0)
+	results, err := runReplications(cfg, 10, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +229,7 @@ func TestChoiceIsMultinomialLogit(t *testing.T) {
 	// as many.
 	cfg.Channels[1].Preference = 0
 	cfg.Channels[0].ExpectedWait = 120
-	results, _ = RunReplications(cfg, 10, 0)
+	results, _ = runReplications(cfg, 10, 0)
 	for i, r := range results {
 		share[i] = float64(r.Channels[0].Total.Offered) / float64(r.Channels[0].Total.Offered+r.Channels[1].Total.Offered)
 	}
@@ -316,13 +316,13 @@ func TestSiloedHistoryCostsContacts(t *testing.T) {
 	cfg := &Config{Seed: 11, Horizon: 48 * 3600, Interval: 3600, Journey: j,
 		Channels: []Channel{t1, t2},
 		Pools:    []Pool{onePool("t1", 6, "phone"), onePool("t2", 6, "tier2")}}
-	results, err := RunReplications(cfg, 10, 0)
+	results, err := runReplications(cfg, 10, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	im, ih := valuesCI(results, -1, "contacts_per_resolution")
 	cfg.Journey.History = Siloed
-	results, _ = RunReplications(cfg, 10, 0)
+	results, _ = runReplications(cfg, 10, 0)
 	sm, sh := valuesCI(results, -1, "contacts_per_resolution")
 	t.Logf("contacts per resolution: integrated %.3f ± %.3f, siloed %.3f ± %.3f", im, ih, sm, sh)
 	if !(sm-sh > im+ih) {
@@ -371,7 +371,7 @@ func TestSelfServiceSendsOn(t *testing.T) {
 	phone := live("phone", 0, 60)
 	cfg := &Config{Seed: 13, Horizon: 50 * 3600, Interval: 3600,
 		Channels: []Channel{web, phone}, Pools: []Pool{onePool("p", 10, "phone")}}
-	results, err := RunReplications(cfg, 10, 0)
+	results, err := runReplications(cfg, 10, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -520,11 +520,11 @@ func TestWordOfMouth(t *testing.T) {
 // and with different numbers of workers.
 func TestMultiChannelIsDeterministic(t *testing.T) {
 	cfg := richConfig()
-	one, err := RunReplications(cfg, 4, 1)
+	one, err := runReplications(cfg, 4, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	two, _ := RunReplications(cfg, 4, 3)
+	two, _ := runReplications(cfg, 4, 3)
 	for i := range one {
 		if one[i].Events != two[i].Events || one[i].Customers.Total != two[i].Customers.Total {
 			t.Errorf("replication %d differs between 1 and 3 workers", i)

@@ -64,7 +64,7 @@ func (c *Config) MemoryNeeded(kept, parallel int) Memory {
 }
 
 // SweepMemoryNeeded is MemoryNeeded for jobs replications of a sweep
-// whose point is cfg (RunSweep): each is kept as its totals, and only the
+// whose point is cfg (experiment.Sweep): each is kept as its totals, and only the
 // parallel ones running hold their per-interval tallies.
 func (c *Config) SweepMemoryNeeded(jobs, parallel int) Memory {
 	return c.memoryNeeded(0, jobs, parallel)
@@ -78,9 +78,9 @@ func (c *Config) memoryNeeded(full, totals, parallel int) Memory {
 	var m Memory
 	m.PerResult = c.ResultBytes()
 	// A result's totals: the Result, its channels and pools, the flows,
-	// and the pointer and job that list it, times what the heap makes of
-	// them (totalsFactor).
-	totalsSize := satAdd(int64(unsafe.Sizeof(Result{})+unsafe.Sizeof(&Result{})+unsafe.Sizeof(SweepJob{}))+
+	// and the pointer and job that list it (an experiment.SweepJob: two
+	// ints), times what the heap makes of them (totalsFactor).
+	totalsSize := satAdd(int64(unsafe.Sizeof(Result{})+unsafe.Sizeof(&Result{})+2*unsafe.Sizeof(int(0)))+
 		chans*int64(unsafe.Sizeof(ChannelResult{}))+pools*int64(unsafe.Sizeof(PoolResult{})), flows)
 	m.PerTotals = satMul(totalsSize, int64(2*totalsFactor)) / 2
 	m.PerWorld = satMul(c.peakAgents(), bytesPerAgent)

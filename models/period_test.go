@@ -11,7 +11,7 @@ import (
 func TestKPIInDays(t *testing.T) {
 	cfg := erlangAConfig(3 * 86400)
 	cfg.Pools[0].Name = "agents"
-	results, err := RunReplications(cfg, 2, 1)
+	results, err := runReplications(cfg, 2, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

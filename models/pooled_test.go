@@ -16,7 +16,7 @@ func TestPooledBatches(t *testing.T) {
 	const reps = MinBatches + 5
 	// Flows and levels that differ by replication.
 	run := func() []*Result {
-		results, err := RunReplications(cfg, reps, 0)
+		results, err := runReplications(cfg, reps, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -126,7 +126,7 @@ func TestBatchesByMemory(t *testing.T) {
 // when set, MinBatches when left at zero, by Add and Take alike.
 func TestPooledSize(t *testing.T) {
 	cfg := erlangAConfig(3600)
-	results, err := RunReplications(cfg, 5, 0)
+	results, err := runReplications(cfg, 5, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,6 @@ package models
 import (
 	"math"
 
-	"github.com/omnisim/omnisim/sim"
 	"github.com/omnisim/omnisim/stats"
 )
 
@@ -122,19 +121,4 @@ func Summarize(results []*Result) Summary {
 	m, h := stats.MeanCI(levels, 0.95)
 	s.Expectation = Estimate{m, h}
 	return s
-}
-
-// RunReplications runs replications 0..reps-1 of cfg on up to workers
-// goroutines (all cores when workers ≤ 0) and returns their results in
-// replication order: the same whatever the number of workers.
-func RunReplications(cfg *Config, reps, workers int) ([]*Result, error) {
-	full := *cfg
-	full.SetDefaults()
-	if err := full.Validate(); err != nil {
-		return nil, err
-	}
-	if reps < 1 {
-		return nil, Problems{{Path: "replications", Msg: "must be at least 1"}}
-	}
-	return sim.Replicate(reps, workers, func(rep int) (*Result, error) { return Run(cfg, rep) })
 }

@@ -93,7 +93,7 @@ func TestSimulationAgreesWithErlang(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			results, err := RunReplications(tc.config(), tc.reps, 0)
+			results, err := runReplications(tc.config(), tc.reps, 0)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -154,7 +154,7 @@ func TestSimulationAgreesWithPollaczekKhinchine(t *testing.T) {
 					HandleTime: d, Patience: Dist{Kind: Never}}},
 				Pools: []Pool{{Name: "a", Skills: []string{"q"}, Agents: []int{1}}},
 			}
-			results, err := RunReplications(cfg, 20, 0)
+			results, err := runReplications(cfg, 20, 0)
 			if err != nil {
 				t.Fatal(err)
 			}

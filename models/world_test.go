@@ -41,11 +41,11 @@ func TestRunIsDeterministic(t *testing.T) {
 
 func TestReplicationsDoNotDependOnWorkers(t *testing.T) {
 	cfg := erlangAConfig(86400)
-	one, err := RunReplications(cfg, 6, 1)
+	one, err := runReplications(cfg, 6, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	many, err := RunReplications(cfg, 6, 4)
+	many, err := runReplications(cfg, 6, 4)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/scenarios"
 )
@@ -40,7 +41,7 @@ func builtinDataset(t testing.TB, name string, reps int, sets ...string) *Datase
 	if err != nil {
 		t.Fatal(err)
 	}
-	results, err := models.RunReplications(&sc.Config, reps, 0)
+	results, err := experiment.Run{Config: &sc.Config, Reps: experiment.Span(0, reps)}.Results()
 	if err != nil {
 		t.Fatal(err)
 	}

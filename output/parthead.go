@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/omnisim/omnisim/experiment"
 )
 
 // A part file is text first and then bytes:
@@ -38,15 +40,10 @@ const (
 	partHeaderLimit = 4096
 )
 
-// The caps on what a part file may claim, checked before anything is
-// allocated, besides MaxShards, the cap on --shard's N.
-const (
-	// maxPartJobs is the most jobs an experiment may have: a sweep's
-	// 1,000,000 points of 100,000 replications each.
-	maxPartJobs = 1_000_000 * 100_000
-	// maxPartVersion is the longest version a part may name.
-	maxPartVersion = 200
-)
+// maxPartVersion is the longest version a part may name: the caps on
+// what a part file may claim besides experiment.MaxShards and
+// experiment.MaxJobs, checked before anything is allocated.
+const maxPartVersion = 200
 
 // partHeader is the header line of a part file.
 type partHeader struct {
@@ -61,25 +58,10 @@ type partHeader struct {
 	SHA256       string `json:"sha256"`
 }
 
-// damaged is the error for a part file whose contents cannot be trusted.
+// damaged is the error for a part file whose contents cannot be trusted
+// (experiment.Damaged).
 func damaged(path, format string, args ...any) error {
-	return &PartError{Path: path, Msg: "is damaged: " + fmt.Sprintf(format, args...)}
-}
-
-// PartError is a part file that cannot be merged: not a part file, of
-// another format, damaged, or not of the same experiment as the others.
-// It is bad input, not a failure.
-type PartError struct {
-	// Path is the part file ("" for a problem of the parts together);
-	// Msg says what is wrong with it, in words.
-	Path, Msg string
-}
-
-func (e *PartError) Error() string {
-	if e.Path == "" {
-		return e.Msg
-	}
-	return e.Path + " " + e.Msg
+	return experiment.Damaged(path, format, args...)
 }
 
 // readPartHeader reads a part file's two header lines from r and returns
@@ -91,10 +73,10 @@ func readPartHeader(path string, r *bufio.Reader) (partHeader, int64, error) {
 	var h partHeader
 	magic, err := readLine(r, 64)
 	if err != nil || !strings.HasPrefix(magic, partMagic+" ") {
-		return h, 0, &PartError{Path: path, Msg: "is not an omnisim part file (its first line is not \"" + partMagic + " " + strconv.Itoa(ShardFormat) + "\")"}
+		return h, 0, &experiment.PartError{Path: path, Msg: "is not an omnisim part file (its first line is not \"" + partMagic + " " + strconv.Itoa(experiment.ShardFormat) + "\")"}
 	}
-	if f := strings.TrimPrefix(magic, partMagic+" "); f != strconv.Itoa(ShardFormat) {
-		return h, 0, &PartError{Path: path, Msg: fmt.Sprintf("is a part file of format %q, and this omnisim reads format %d: merge with the omnisim that wrote it", f, ShardFormat)}
+	if f := strings.TrimPrefix(magic, partMagic+" "); f != strconv.Itoa(experiment.ShardFormat) {
+		return h, 0, &experiment.PartError{Path: path, Msg: fmt.Sprintf("is a part file of format %q, and this omnisim reads format %d: merge with the omnisim that wrote it", f, experiment.ShardFormat)}
 	}
 	line, err := readLine(r, partHeaderLimit)
 	if err != nil {
@@ -190,19 +172,6 @@ func readLine(r *bufio.Reader, limit int) (string, error) {
 	}
 }
 
-// jobsOf returns how many of an experiment's jobs shard index of count
-// runs, without listing them (Shard.JobsOf): for a run, its block's
-// length; otherwise (jobs − index) ÷ count, rounded up.
-func jobsOf(kind string, index, count, jobs int64) int64 {
-	if kind == "run" {
-		return blockStart(index+1, count, jobs) - blockStart(index, count, jobs)
-	}
-	if index >= jobs {
-		return 0
-	}
-	return (jobs-index-1)/count + 1
-}
-
 // check returns every problem of a part file's header h, given the file's
 // size and the length of its header lines: each field within its cap,
 // the fields consistent with each other and with the file's size. It
@@ -219,19 +188,19 @@ func (h *partHeader) check(path string, size, headerLen int64) error {
 	if h.Kind != "run" && h.Kind != "sweep" {
 		bad("its header's kind is %q, where a part is of a run or a sweep", clip(h.Kind))
 	}
-	shardsOK := h.Shards >= 1 && h.Shards <= MaxShards
+	shardsOK := h.Shards >= 1 && h.Shards <= experiment.MaxShards
 	if !shardsOK {
-		bad("it claims %d shards, where an experiment has from 1 to %d", h.Shards, MaxShards)
+		bad("it claims %d shards, where an experiment has from 1 to %d", h.Shards, experiment.MaxShards)
 	}
 	if shardsOK && (h.Shard < 0 || h.Shard >= h.Shards) {
 		bad("it claims to be shard %d of %d, where shards are numbered from 0 to %d", h.Shard, h.Shards, h.Shards-1)
 	}
-	jobsOK := h.Jobs >= 1 && h.Jobs <= maxPartJobs
+	jobsOK := h.Jobs >= 1 && h.Jobs <= experiment.MaxJobs
 	if !jobsOK {
-		bad("it claims %d jobs, where an experiment has from 1 to %d", h.Jobs, int64(maxPartJobs))
+		bad("it claims %d jobs, where an experiment has from 1 to %d", h.Jobs, int64(experiment.MaxJobs))
 	}
 	if shardsOK && jobsOK && h.Shard >= 0 && h.Shard < h.Shards {
-		if want := jobsOf(h.Kind, h.Shard, h.Shards, h.Jobs); h.Results != want {
+		if want := int64((experiment.Shard{Index: int(h.Shard), Count: int(h.Shards)}).Size(h.Kind, int(h.Jobs))); h.Results != want {
 			bad("as shard %d/%d of %d jobs it must hold %d results, and its header says %d", h.Shard, h.Shards, h.Jobs, want, h.Results)
 		}
 	}
@@ -276,7 +245,7 @@ func (h *partHeader) encode() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := []byte(partMagic + " " + strconv.Itoa(ShardFormat) + "\n")
+	b := []byte(partMagic + " " + strconv.Itoa(experiment.ShardFormat) + "\n")
 	b = append(b, line...)
 	if len(b)+1 > partHeaderSize {
 		return nil, fmt.Errorf("output: a part's header takes %d bytes, more than %d", len(b)+1, partHeaderSize)

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 )
 
@@ -21,7 +22,7 @@ func testPart(t testing.TB) []byte {
 	t.Helper()
 	cfg := reportWorld()
 	cfg.Horizon = 4 * 3600
-	p := &Part{Format: ShardFormat, Version: "test", Kind: "run", Shard: Shard{1, 2}, Jobs: 2, Spec: []byte(`{"the":"experiment"}`)}
+	p := &experiment.Part{Format: experiment.ShardFormat, Version: "test", Kind: "run", Shard: experiment.Shard{Index: 1, Count: 2}, Jobs: 2, Spec: []byte(`{"the":"experiment"}`)}
 	res, err := models.Run(cfg, 1)
 	if err != nil {
 		t.Fatal(err)
@@ -97,7 +98,7 @@ func TestReadPartRefuses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "part-1-of-2"+ShardPartExt)
+			path := filepath.Join(t.TempDir(), "part-1-of-2"+experiment.ShardPartExt)
 			if err := os.WriteFile(path, tt.data, 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -105,8 +106,8 @@ func TestReadPartRefuses(t *testing.T) {
 			if err == nil {
 				t.Fatalf("read %s/%d, want it refused", p.Shard, p.Jobs)
 			}
-			if !errors.As(err, new(*PartError)) {
-				t.Errorf("%T, want a *PartError", err)
+			if !errors.As(err, new(*experiment.PartError)) {
+				t.Errorf("%T, want a *experiment.PartError", err)
 			}
 			for _, w := range tt.want {
 				if !strings.Contains(err.Error(), path+" ") || !strings.Contains(err.Error(), w) {
@@ -116,45 +117,12 @@ func TestReadPartRefuses(t *testing.T) {
 		})
 	}
 	// The good part reads back.
-	path := filepath.Join(t.TempDir(), "part-1-of-2"+ShardPartExt)
+	path := filepath.Join(t.TempDir(), "part-1-of-2"+experiment.ShardPartExt)
 	if err := os.WriteFile(path, good, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if p, err := ReadPart(path); err != nil || p.Shard != (Shard{1, 2}) || p.Jobs != 2 || len(p.Results) != 1 || string(p.Spec) != `{"the":"experiment"}` {
+	if p, err := ReadPart(path); err != nil || p.Shard != (experiment.Shard{Index: 1, Count: 2}) || p.Jobs != 2 || len(p.Results) != 1 || string(p.Spec) != `{"the":"experiment"}` {
 		t.Errorf("the good part: %+v, %v", p, err)
-	}
-}
-
-// TestMergePartsClaims: parts handed to MergeParts with impossible
-// numbers are refused before anything is allocated for them (9e18 shards
-// used to panic in makeslice; 1e15 jobs to hang listing them).
-func TestMergePartsClaims(t *testing.T) {
-	res := &models.Result{}
-	tests := []struct {
-		name string
-		part Part
-		want string
-	}{
-		{"9e18 shards", Part{Shard: Shard{0, 9e18}, Jobs: 4, Results: []*models.Result{res}}, "9000000000000000000 shards"},
-		{"1e15 jobs", Part{Shard: Shard{0, 1}, Jobs: 1e15, Results: []*models.Result{res}}, "1000000000000000 jobs"},
-		{"1e9 jobs, 1 result", Part{Shard: Shard{0, 1}, Jobs: 1e9, Results: []*models.Result{res}}, "has 1 results, want 1000000000"},
-		{"a shard past the count", Part{Shard: Shard{3, 2}, Jobs: 4, Results: []*models.Result{res}}, "shard 3 of 2"},
-		{"a nil result", Part{Shard: Shard{0, 1}, Jobs: 1, Results: []*models.Result{nil}}, "a missing result"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var before runtime.MemStats
-			runtime.ReadMemStats(&before)
-			_, _, err := MergeParts([]*Part{&tt.part}, []string{"p"})
-			var after runtime.MemStats
-			runtime.ReadMemStats(&after)
-			if err == nil || !strings.Contains(err.Error(), "p is damaged: ") || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("got %v, want %q", err, tt.want)
-			}
-			if got := after.TotalAlloc - before.TotalAlloc; got > 1<<20 {
-				t.Errorf("allocated %d bytes refusing it", got)
-			}
-		})
 	}
 }
 
@@ -210,8 +178,8 @@ func FuzzReadPart(f *testing.F) {
 		runtime.ReadMemStats(&before)
 		p, err := readPart("p", bytes.NewReader(data), int64(len(data)), true)
 		runtime.ReadMemStats(&after)
-		if err == nil && (p.check() != nil || p.Format != ShardFormat) {
-			t.Errorf("read a part that does not check: %v", p.check())
+		if err == nil && (p.Check() != nil || p.Format != experiment.ShardFormat) {
+			t.Errorf("read a part that does not check: %v", p.Check())
 		}
 		if err != nil && !strings.HasPrefix(err.Error(), "p ") {
 			t.Errorf("an error not naming the file: %v", err)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 )
 
@@ -48,7 +49,7 @@ func phoneAndEmail() *models.Config {
 // simulate runs two replications of cfg and returns their report.
 func simulate(t *testing.T, cfg *models.Config) *RunReport {
 	t.Helper()
-	results, err := models.RunReplications(cfg, 2, 1)
+	results, err := experiment.Run{Config: cfg, Reps: experiment.Span(0, 2), Workers: 1}.Results()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/stats"
 )
@@ -115,7 +116,7 @@ func TestStandingsOnlyWhatTheScenarioSets(t *testing.T) {
 	if ts := Targets(cfg); len(ts) != 1 || !ts[0].Assumed {
 		t.Fatalf("Targets: %+v, want the assumed service level alone", ts)
 	}
-	res, err := models.RunReplications(cfg, 2, 1)
+	res, err := experiment.Run{Config: cfg, Reps: experiment.Span(0, 2), Workers: 1}.Results()
 	if err != nil {
 		t.Fatal(err)
 	}

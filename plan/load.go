@@ -3,8 +3,8 @@ package plan
 import (
 	"math"
 
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
-	"github.com/omnisim/omnisim/sim"
 )
 
 // pointsPerInterval is how many times in each interval the number of
@@ -25,41 +25,46 @@ type run struct {
 // goroutines, reading the contacts in the system when load is set. The
 // results do not depend on workers.
 func simulate(cfg *models.Config, first, reps, workers int, load bool) (*run, error) {
-	type one struct {
-		res *models.Result
-		in  [][]int32
+	r := experiment.Run{Config: cfg, Reps: experiment.Span(first, first+reps), Workers: workers}
+	var in *loadTracer
+	if load {
+		in = &loadTracer{cfg: cfg, first: first, counts: make([][][]int32, reps)}
+		r.Trace = in
 	}
-	outs, err := sim.Replicate(reps, workers, func(i int) (one, error) {
-		if !load {
-			res, err := models.Run(cfg, first+i)
-			return one{res: res}, err
-		}
-		in := newReadings(cfg)
-		res, err := models.RunTraced(cfg, first+i, in.add)
-		return one{res, in.counts}, err
-	})
+	results, err := r.Results()
 	if err != nil {
 		return nil, err
 	}
-	r := &run{}
-	for _, o := range outs {
-		r.results = append(r.results, o.res)
-		r.inSystem = append(r.inSystem, o.in)
+	out := &run{results: results, inSystem: make([][][]int32, reps)}
+	if in != nil {
+		out.inSystem = in.counts
 	}
-	return r, nil
+	return out, nil
+}
+
+// loadTracer reads the contacts in the system of each replication of a
+// run of cfg from replication first (experiment.Tracer): counts[i] are
+// replication first+i's readings. Each replication writes its own slot, so
+// the replications running at once need no lock.
+type loadTracer struct {
+	cfg    *models.Config
+	first  int
+	counts [][][]int32
+}
+
+// Replication starts the readings of replication rep.
+func (l *loadTracer) Replication(rep int) (func(*models.ContactRecord), func() error, error) {
+	in := newReadings(l.cfg)
+	l.counts[rep-l.first] = in.counts
+	return in.add, func() error { return nil }, nil
 }
 
 // gather runs replications first..first+reps-1 of cfg on up to workers
 // goroutines and adds each to p as it ends, in order, keeping none
-// (sim.Stream): what the verification needs, in memory that does not grow
-// with its replications.
+// (experiment.Run.Gather): what the verification needs, in memory that
+// does not grow with its replications.
 func gather(cfg *models.Config, first, reps, workers int, p *models.Pooled) error {
-	return sim.Stream(reps, workers, func(i int) (*models.Result, error) {
-		return models.Run(cfg, first+i)
-	}, func(_ int, r *models.Result) error {
-		p.Take(r)
-		return nil
-	})
+	return experiment.Run{Config: cfg, Reps: experiment.Span(first, first+reps), Workers: workers}.Gather(p)
 }
 
 // readings counts, for one replication, the contacts of each live channel

@@ -67,8 +67,8 @@ const (
 	ExpectBelow  = "below"
 )
 
-// level tells whether a claim is about a level rather than a change.
-func (c Claim) level() bool { return c.Expect == ExpectAbove || c.Expect == ExpectBelow }
+// IsLevel tells whether a claim is about a level rather than a change.
+func (c Claim) IsLevel() bool { return c.Expect == ExpectAbove || c.Expect == ExpectBelow }
 
 // ExpectationFigure is the figure name of the global expectation level.
 const ExpectationFigure = "expectation"
@@ -90,6 +90,19 @@ type Side struct {
 var placeholders = []string{"a", "b", "change", "counter", "part"}
 
 var placeholder = regexp.MustCompile(`\{[^{}]*\}`)
+
+// Fill returns the claim's sentence with each of its placeholders ({a},
+// {b}, {change}, {counter}, {part}) replaced by what fill gives for its
+// name: the numbers a run measured (experiment.Verdict.Sentence). Braces
+// around any other name are left as they are.
+func (c Claim) Fill(fill func(name string) string) string {
+	return placeholder.ReplaceAllStringFunc(c.Says, func(m string) string {
+		if name := m[1 : len(m)-1]; slices.Contains(placeholders, name) {
+			return fill(name)
+		}
+		return m
+	})
+}
 
 // decodeClaims decodes the claims section, once the rest of the scenario
 // is known: figures and days are checked against it, and each variant is
@@ -149,15 +162,15 @@ func (d *decoder) decodeClaims(n *yaml.Node, s *Scenario, variants bool) {
 			d.errorf(n, p+".says", "{counter} and {part} need a counter")
 		}
 		switch {
-		case c.level() && (sides[1] != nil || c.Counter != nil || c.By != 0 || c.Relative):
+		case c.IsLevel() && (sides[1] != nil || c.Counter != nil || c.By != 0 || c.Relative):
 			d.errorf(n, p, "an %s claim sets side a against than: it has no b, by, relative or counter", c.Expect)
-		case c.level() && !hasThan:
+		case c.IsLevel() && !hasThan:
 			d.errorf(n, p, "an %s claim needs than: the level side a is set against", c.Expect)
-		case !c.level() && hasThan:
+		case !c.IsLevel() && hasThan:
 			d.errorf(n, p, "than goes with expect: above or below; a change is sized by by")
-		case c.level() && (strings.Contains(c.Says, "{b}") || strings.Contains(c.Says, "{change}")):
+		case c.IsLevel() && (strings.Contains(c.Says, "{b}") || strings.Contains(c.Says, "{change}")):
 			d.errorf(n, p+".says", "an %s claim has only {a}", c.Expect)
-		case !c.level() && c.A.First == c.B.First && c.A.Last == c.B.Last && slices.Equal(c.A.Set, c.B.Set):
+		case !c.IsLevel() && c.A.First == c.B.First && c.A.Last == c.B.Last && slices.Equal(c.A.Set, c.B.Set):
 			d.errorf(n, p, "sides a and b are the same: give them different days or a variant (set)")
 		}
 		checks = append(checks, func() {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
@@ -76,12 +77,9 @@ with --force. A run of more intervals than --frames shows every n-th.`, scenario
 		},
 	}
 	f := cmd.Flags()
-	f.StringArrayVar(&o.sets, "set", nil, "override a setting, `path=value` (repeatable)")
-	f.Uint64Var(&o.seed, "seed", 0, "seed for the random streams (default: the scenario's)")
-	f.IntVar(&o.reps, "reps", 0, "number of replications (default: the scenario's)")
-	f.IntVarP(&o.workers, "jobs", "j", 0, "replications to run at once (default: all cores); the output does not depend on it")
-	f.StringVar(&o.out, "out", "", "write the GIF to `FILE` (default: a new file under ./"+outRoot+")")
-	f.BoolVar(&o.force, "force", false, "replace the file --out names if it exists")
+	o.bind(f, runFlagHelp{set: runHelp.set, seed: runHelp.seed, reps: runHelp.reps, jobs: runHelp.jobs,
+		out:   "write the GIF to `FILE` (default: a new file under ./" + outRoot + ")",
+		force: "replace the file --out names if it exists"})
 	f.IntVar(&o.anim.Width, "width", output.DefaultAnimation.Width, "frame width in pixels")
 	f.IntVar(&o.anim.Height, "height", output.DefaultAnimation.Height, "frame height in pixels")
 	f.IntVar(&o.anim.Frames, "frames", output.DefaultAnimation.Frames, "the most frames")
@@ -108,7 +106,7 @@ func (o *animateOptions) animate(s streams, name string, seedGiven bool) error {
 		}
 		bar := newProgress(s, "replications", reps)
 		pooled := models.NewPooled(&cfg)
-		err = o.gather(&cfg, span(0, reps), nil, bar, pooled)
+		err = o.replications(&cfg, experiment.Span(0, reps), nil, bar).Gather(pooled)
 		bar.Done()
 		if err != nil {
 			return failed(err)

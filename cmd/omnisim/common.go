@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/scenarios"
 )
@@ -61,10 +62,7 @@ func (o *runOptions) open(name string, seedGiven bool) (*scenarios.Scenario, mod
 	if seedGiven {
 		cfg.Seed = o.seed
 	}
-	reps := sc.Replications
-	if o.reps > 0 {
-		reps = o.reps
-	}
+	reps := experiment.Replications(sc.Replications, o.reps)
 	if o.shardSpec == "" {
 		kept, flags := reps, "--reps"
 		if len(o.precision) > 0 {

@@ -8,23 +8,21 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
 )
 
 type compareOptions struct {
-	sets, setsA, setsB []string
-	seed               uint64
-	reps               int
-	workers            int
-	json               bool
-	// out, noOut and force place the output folder as run's do.
-	folder runOptions
+	// runOptions hold the run flags (--set changes both A and B) and
+	// place the output folder as run's do.
+	runOptions
+	setsA, setsB []string
 }
 
 func newCompareCmd(s streams) *cobra.Command {
-	o := &compareOptions{folder: runOptions{now: time.Now}}
+	o := &compareOptions{runOptions: runOptions{now: time.Now}}
 	cmd := &cobra.Command{
 		Use:   "compare A [B]",
 		Short: "Compare two scenarios with common random numbers",
@@ -78,27 +76,24 @@ page.`,
 			if err := checkRepsJobs(cmd, o.reps, o.workers); err != nil {
 				return err
 			}
-			if err := o.folder.checkOut(cmd.Flags().Changed("out")); err != nil {
+			if err := o.checkOut(cmd.Flags().Changed("out")); err != nil {
 				return err
 			}
-			return o.run(s, args[0], nameB, cmd.Flags().Changed("seed"))
+			return o.compare(s, args[0], nameB, cmd.Flags().Changed("seed"))
 		},
 	}
 	f := cmd.Flags()
-	f.StringArrayVar(&o.sets, "set", nil, "override a setting in both A and B, `path=value` (repeatable)")
+	help := runHelp
+	help.set = "override a setting in both A and B, `path=value` (repeatable)"
+	help.seed = "seed for both variants' random streams (default: A's)"
+	help.reps = "number of paired replications (default: A's)"
+	o.bind(f, help)
 	f.StringArrayVar(&o.setsA, "set-a", nil, "override a setting in A only, `path=value` (repeatable)")
 	f.StringArrayVar(&o.setsB, "set-b", nil, "override a setting in B only, `path=value` (repeatable), e.g. pools.agents.agents=15")
-	f.Uint64Var(&o.seed, "seed", 0, "seed for both variants' random streams (default: A's)")
-	f.IntVar(&o.reps, "reps", 0, "number of paired replications (default: A's)")
-	f.IntVarP(&o.workers, "jobs", "j", 0, "replications to run at once (default: all cores); the output does not depend on it")
-	f.BoolVar(&o.json, "json", false, "print JSON instead of tables")
-	f.StringVar(&o.folder.out, "out", "", "write the output folder to `DIR` (default: a new folder under ./"+outRoot+")")
-	f.BoolVar(&o.folder.force, "force", false, "replace the output folder --out names if it exists")
-	f.BoolVar(&o.folder.noOut, "no-out", false, "write no output folder, only print")
 	return cmd
 }
 
-func (o *compareOptions) run(s streams, nameA, nameB string, seedGiven bool) error {
+func (o *compareOptions) compare(s streams, nameA, nameB string, seedGiven bool) error {
 	setsA := append(slices.Clone(o.sets), o.setsA...)
 	setsB := append(slices.Clone(o.sets), o.setsB...)
 	a, errA := scenarios.Open(nameA, setsA)
@@ -112,10 +107,7 @@ func (o *compareOptions) run(s streams, nameA, nameB string, seedGiven bool) err
 	} else if b.Config.Seed != seed {
 		fmt.Fprintf(s.errOut, "omnisim: B runs with A's seed, %d, not its own %d: common random numbers need one seed\n", seed, b.Config.Seed)
 	}
-	reps := a.Replications
-	if o.reps > 0 {
-		reps = o.reps
-	}
+	reps := experiment.Replications(a.Replications, o.reps)
 	// A's and B's batches are kept to the end (models.Pooled), counted
 	// here as if both were the larger.
 	for _, sc := range []*scenarios.Scenario{a, b} {
@@ -129,19 +121,18 @@ func (o *compareOptions) run(s streams, nameA, nameB string, seedGiven bool) err
 	if b.Name != a.Name {
 		name += "-" + b.Name
 	}
-	dir, err := o.folder.outDir(name, append(scenarioSources(a), scenarioSources(b)...)...)
+	dir, err := o.outDir(name, append(scenarioSources(a), scenarioSources(b)...)...)
 	if err != nil {
 		return err
 	}
 	start := time.Now()
 	bar := newProgress(s, "replications", 2*reps)
-	runner := runOptions{workers: o.workers}
 	resA, resB := models.NewPooled(&cfgA), models.NewPooled(&cfgB)
-	if err := runner.gather(&cfgA, span(0, reps), nil, bar, resA); err != nil {
+	if err := o.replications(&cfgA, experiment.Span(0, reps), nil, bar).Gather(resA); err != nil {
 		bar.Done()
 		return failed(err)
 	}
-	err = runner.gather(&cfgB, span(0, reps), nil, bar, resB)
+	err = o.replications(&cfgB, experiment.Span(0, reps), nil, bar).Gather(resB)
 	bar.Done()
 	if err != nil {
 		return failed(err)
@@ -164,7 +155,7 @@ func (o *compareOptions) run(s streams, nameA, nameB string, seedGiven bool) err
 		report.Provenance, folderErr = s.provenance(sets,
 			asRun{sc: a, base: "scenario-a.yaml", seed: seed, reps: reps}, asRun{sc: b, base: "scenario-b.yaml", seed: seed, reps: reps})
 		if folderErr == nil {
-			folderErr = o.writeFolder(s, dir, name, report)
+			folderErr = o.writeCompareFolder(s, dir, name, report)
 		}
 	}
 	var outErr error
@@ -176,14 +167,15 @@ func (o *compareOptions) run(s streams, nameA, nameB string, seedGiven bool) err
 	return errors.Join(folderErr, failed(outErr))
 }
 
-// writeFolder writes the comparison's output folder and says so on stderr.
-func (o *compareOptions) writeFolder(s streams, dir, name string, r *output.CompareReport) error {
+// writeCompareFolder writes the comparison's output folder and says so on
+// stderr.
+func (o *compareOptions) writeCompareFolder(s streams, dir, name string, r *output.CompareReport) error {
 	files := r.Files(version)
 	for tries := 1; ; tries++ {
-		err := output.WriteFolder(dir, files, o.folder.force)
+		err := output.WriteFolder(dir, files, o.force)
 		var taken *output.ExistsError
-		if o.folder.out == "" && errors.As(err, &taken) && tries < 100 {
-			dir = o.folder.freeDefault(name) // another run took the name meanwhile
+		if o.out == "" && errors.As(err, &taken) && tries < 100 {
+			dir = o.freeDefault(name) // another run took the name meanwhile
 			continue
 		}
 		if err != nil {

@@ -9,10 +9,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
-	"github.com/omnisim/omnisim/sim"
 )
 
 func newDemoCmd(s streams) *cobra.Command {
@@ -52,15 +52,10 @@ in report.html.`,
 			return o.demo(s, args[0], cmd.Flags().Changed("seed"))
 		},
 	}
-	f := cmd.Flags()
-	f.StringArrayVar(&o.sets, "set", nil, "override a setting, `path=value` (repeatable), in the scenario and every variant its claims run")
-	f.Uint64Var(&o.seed, "seed", 0, "seed for the random streams (default: the scenario's)")
-	f.IntVar(&o.reps, "reps", 0, "number of replications (default: the scenario's)")
-	f.IntVarP(&o.workers, "jobs", "j", 0, "replications to run at once (default: all cores); the output does not depend on it")
-	f.BoolVar(&o.json, "json", false, "print JSON instead of the story")
-	f.StringVar(&o.out, "out", "", "write the output folder to `DIR` (default: a new folder under ./"+outRoot+")")
-	f.BoolVar(&o.force, "force", false, "replace the output folder --out names if it exists")
-	f.BoolVar(&o.noOut, "no-out", false, "write no output folder, only print")
+	help := runHelp
+	help.set += ", in the scenario and every variant its claims run"
+	help.json = "print JSON instead of the story"
+	o.bind(cmd.Flags(), help)
 	return cmd
 }
 
@@ -96,7 +91,7 @@ func (o *runOptions) demo(s streams, name string, seedGiven bool) error {
 	// Every variant runs with the seed and replications of the run itself,
 	// so that it sees the same customers.
 	variants := 0
-	verdicts, err := sc.Judge(results, func(v *scenarios.Scenario) ([]*models.Result, error) {
+	verdicts, err := experiment.Judge(sc, results, func(v *scenarios.Scenario) ([]*models.Result, error) {
 		variants++
 		vc := v.Config
 		vc.Seed = cfg.Seed
@@ -132,7 +127,7 @@ func (o *runOptions) byDay(cfg *models.Config, reps int, bar progress, pooled *m
 	full := *cfg
 	full.SetDefaults()
 	out := make([]*models.Result, 0, reps)
-	err := sim.Stream(reps, o.workers, o.runOne(cfg, span(0, reps), nil, bar), func(_ int, r *models.Result) error {
+	err := o.replications(cfg, experiment.Span(0, reps), nil, bar).Stream(func(_ int, r *models.Result) error {
 		if pooled != nil {
 			pooled.Add(r)
 		}
@@ -143,7 +138,7 @@ func (o *runOptions) byDay(cfg *models.Config, reps int, bar progress, pooled *m
 }
 
 // mark returns ✓ for a claim that held, ✗ for one that did not.
-func mark(v scenarios.Verdict) string {
+func mark(v experiment.Verdict) string {
 	if v.Held {
 		return "✓"
 	}
@@ -152,7 +147,7 @@ func mark(v scenarios.Verdict) string {
 
 // storyParagraphs returns the description with the story as this run
 // measured it after it, one paragraph per claim, for the report.
-func storyParagraphs(description string, verdicts []scenarios.Verdict) string {
+func storyParagraphs(description string, verdicts []experiment.Verdict) string {
 	if len(verdicts) == 0 {
 		return description
 	}
@@ -170,7 +165,7 @@ func storyParagraphs(description string, verdicts []scenarios.Verdict) string {
 
 // writeStory writes the story as text: the heading, the description, each
 // claim with its numbers and mark, and how many held.
-func writeStory(w io.Writer, sc *scenarios.Scenario, cfg *models.Config, reps int, verdicts []scenarios.Verdict) error {
+func writeStory(w io.Writer, sc *scenarios.Scenario, cfg *models.Config, reps int, verdicts []experiment.Verdict) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s\n", sc.Name, sc.Title)
 	fmt.Fprintf(&b, "%d replications of %s", reps, models.FormatDuration(cfg.Horizon))
@@ -223,7 +218,7 @@ func wrap(text, indent string, width int) string {
 
 // demoJSON returns the story as JSON: the scenario, and each claim with
 // its sides, change, counter and verdict.
-func demoJSON(sc *scenarios.Scenario, cfg *models.Config, reps int, verdicts []scenarios.Verdict) *output.Object {
+func demoJSON(sc *scenarios.Scenario, cfg *models.Config, reps int, verdicts []experiment.Verdict) *output.Object {
 	obj := &output.Object{}
 	obj.Set("scenario", sc.Name).Set("title", sc.Title).Set("file", sc.File).Set("description", sc.Description)
 	obj.Set("seed", cfg.Seed).Set("replications", reps)

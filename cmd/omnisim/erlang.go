@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/models/erlang"
 	"github.com/omnisim/omnisim/output"
@@ -35,13 +36,11 @@ type erlangOptions struct {
 	lines    int
 	maxBlock fractionFlag
 
-	json bool
+	// runFlags hold --json and, with --simulate, --reps, --seed and -j.
+	runFlags
 
 	simulate     bool
 	hours        float64
-	reps         int
-	seed         uint64
-	workers      int
 	serviceDist  string
 	serviceShape int
 	serviceCV    float64
@@ -85,6 +84,9 @@ other distributions than exponential to see how far Erlang is from them.`,
 	return cmd
 }
 
+// erlangJSONHelp is the help of erlang's --json.
+const erlangJSONHelp = "print one JSON object instead of a table"
+
 func newErlangModelCmd(s streams, model, short string) *cobra.Command {
 	o := &erlangOptions{model: model}
 	o.per.sec = 1800
@@ -123,7 +125,7 @@ func newErlangModelCmd(s streams, model, short string) *cobra.Command {
 	if model == "b" {
 		f.IntVar(&o.lines, "lines", 0, "number of lines (servers)")
 		f.Var(&o.maxBlock, "max-block", "find the fewest lines with blocking at most this share, e.g. 0.01 or 1%")
-		f.BoolVar(&o.json, "json", false, "print one JSON object instead of a table")
+		o.bind(f, runFlagHelp{json: erlangJSONHelp})
 		return cmd
 	}
 	f.IntVar(&o.agents, "agents", 0, "agents answering; leave out and give a target to find the staffing")
@@ -135,13 +137,16 @@ func newErlangModelCmd(s streams, model, short string) *cobra.Command {
 	f.Var(&o.targetSL, "target-sl", "staffing: at least this share answered within --answer-within, e.g. 0.8 or 80%")
 	f.Var(&o.maxOccupancy, "max-occupancy", "staffing: occupancy at most this share, e.g. 0.85")
 	f.Var(&o.shrinkage, "shrinkage", "share of paid time lost to breaks, training and absence: also print the agents to schedule")
-	f.BoolVar(&o.json, "json", false, "print one JSON object instead of a table")
 
 	f.BoolVar(&o.simulate, "simulate", false, "also simulate the queue and print its figures with 95 % confidence half-widths")
 	f.Float64Var(&o.hours, "hours", 200, "simulation: hours simulated per replication, the first 10 % as warm-up")
-	f.IntVar(&o.reps, "reps", 10, "simulation: number of replications")
-	f.Uint64Var(&o.seed, "seed", 1, "simulation: random seed")
-	f.IntVarP(&o.workers, "jobs", "j", 0, "simulation: replications to run at once (default: all cores)")
+	o.reps, o.seed = 10, 1
+	o.bind(f, runFlagHelp{
+		json: erlangJSONHelp,
+		reps: "simulation: number of replications",
+		seed: "simulation: random seed",
+		jobs: "simulation: replications to run at once (default: all cores)",
+	})
 	f.StringVar(&o.serviceDist, "service-dist", "exponential", "simulation: handle-time distribution: exponential, deterministic, erlang, gamma or lognormal, all with mean --aht")
 	f.IntVar(&o.serviceShape, "service-shape", 0, "simulation: shape k of an erlang handle time")
 	f.Float64Var(&o.serviceCV, "service-cv", 0, "simulation: coefficient of variation of a gamma or lognormal handle time")
@@ -368,7 +373,7 @@ func (o *erlangOptions) runCA(s streams, f *pflag.FlagSet) error {
 			"run fewer replications (--reps), or fewer hours (--hours)"); err != nil {
 			return err
 		}
-		results, err := models.RunReplications(simCfg, o.reps, o.workers)
+		results, err := experiment.Run{Config: simCfg, Reps: experiment.Span(0, o.reps), Workers: o.workers}.Results()
 		if err != nil {
 			return failed(err)
 		}

@@ -9,9 +9,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/internal/input"
 	"github.com/omnisim/omnisim/models"
-	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
 )
 
@@ -128,7 +128,7 @@ func exitCode(err error) int {
 	var u usageError
 	var in inputError
 	var bi badInputer
-	var pe *output.PartError
+	var pe *experiment.PartError
 	var ie *input.Error
 	var me *models.MemoryError
 	switch {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/fit"
 	"github.com/omnisim/omnisim/internal/input"
 	"github.com/omnisim/omnisim/models"
@@ -120,8 +121,6 @@ with --force.`,
 	f.StringVar(&o.interval, "interval", "1h", "the `length` of the intervals arrivals and staffing are counted in; divides a day")
 	f.StringVar(&o.within, "within", "20s", "the service-level threshold the scenario and the check use")
 	f.StringVar(&o.redial, "redial-within", "1h", "a call from a customer this soon after giving up counts as a redial")
-	f.StringVar(&o.out, "out", "", "write the scenario to `FILE` (default: <log>-fitted.yaml)")
-	f.BoolVar(&o.force, "force", false, "replace the file --out names if it exists")
 	f.BoolVar(&o.check, "check", false, "simulate the fitted scenario and set it against the log")
 	f.StringVar(&o.charts, "charts", "", "also draw the log against the fit into the folder `DIR` (PNG and SVG): each channel's handle times, and with --check the comparison")
 	f.StringVar(&o.forecast, "forecast", "", "also write the fitted arrivals as a forecast table to `FILE` (CSV; a scenario's forecast key reads it)")
@@ -133,9 +132,14 @@ with --force.`,
 	f.BoolVar(&o.pooled, "availability-pooled", false, "estimate one availability per pool for the parts of the day that agree, and one of their own only for those that depart from it")
 	f.IntVar(&o.calReps, "calibration-reps", 20, "replications of the fitted week in each trial of the availability search")
 	f.StringVar(&o.split, "split", "", "fit on the log before this `date` (2006-01-02) and, with --check, also check the part from it on")
-	f.BoolVar(&o.json, "json", false, "with --check: write the fit and the check as one JSON object instead of tables")
-	f.IntVar(&o.reps, "reps", 10, "replications of the check")
-	f.IntVarP(&o.workers, "jobs", "j", 0, "replications to run at once (default: all cores); the output does not depend on it")
+	o.reps = 10
+	o.bind(f, runFlagHelp{
+		reps:  "replications of the check",
+		jobs:  runHelp.jobs,
+		json:  "with --check: write the fit and the check as one JSON object instead of tables",
+		out:   "write the scenario to `FILE` (default: <log>-fitted.yaml)",
+		force: "replace the file --out names if it exists",
+	})
 	return cmd
 }
 
@@ -353,7 +357,7 @@ func (o *fitOptions) scenario(s streams, result *fit.Fit, name, source string, c
 // simulate runs --reps replications of cfg.
 func (o *fitOptions) simulate(s streams, cfg *models.Config) ([]*models.Result, error) {
 	bar := newProgress(s, "replications", o.reps)
-	results, err := o.replicate(cfg, span(0, o.reps), nil, bar)
+	results, err := o.replications(cfg, experiment.Span(0, o.reps), nil, bar).Results()
 	bar.Done()
 	if err != nil {
 		return nil, failed(err)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 )
@@ -43,12 +44,9 @@ the folder.`,
 		},
 	}
 	f := cmd.Flags()
-	f.BoolVar(&o.json, "json", false, "print JSON instead of tables")
+	o.bind(f, runFlagHelp{json: runHelp.json, out: runHelp.out, force: runHelp.force, noOut: runHelp.noOut})
 	f.BoolVar(&o.intervals, "intervals", false, "also print every interval's figures")
 	f.BoolVar(&o.days, "days", false, "also print every day's figures")
-	f.StringVar(&o.out, "out", "", "write the output folder to `DIR` (default: a new folder under ./"+outRoot+")")
-	f.BoolVar(&o.noOut, "no-out", false, "write no output folder, only print")
-	f.BoolVar(&o.force, "force", false, "replace the output folder --out names if it exists")
 	return cmd
 }
 
@@ -68,7 +66,7 @@ func (o *runOptions) merge(s streams, args []string) error {
 		return err
 	}
 	var names []string
-	var parts []*output.Part
+	var parts []*experiment.Part
 	var errs []error
 	for _, arg := range args {
 		files, err := output.PartFiles(arg)
@@ -90,7 +88,7 @@ func (o *runOptions) merge(s streams, args []string) error {
 	}
 	// Every part is checked against the others from its head first; then
 	// the parts' results are read one part at a time, in shard order.
-	first, order, err := output.CheckParts(parts, names)
+	first, order, err := experiment.CheckParts(parts, names)
 	if err != nil {
 		return fromInput(err)
 	}
@@ -141,7 +139,7 @@ func (o *runOptions) merge(s streams, args []string) error {
 // one part at a time, and hands each to use with its job's number. Each
 // part must still be the one whose head was checked against first: the
 // same experiment (its fingerprint).
-func readParts(names []string, order []int, first *output.Part, use func(job int, r *models.Result)) error {
+func readParts(names []string, order []int, first *experiment.Part, use func(job int, r *models.Result)) error {
 	fp := first.Fingerprint()
 	for _, i := range order {
 		p, err := output.ReadPart(names[i])
@@ -149,7 +147,7 @@ func readParts(names []string, order []int, first *output.Part, use func(job int
 			return fromInput(err)
 		}
 		if p.Fingerprint() != fp {
-			return fromInput(&output.PartError{Path: names[i], Msg: "changed while merge read it: it is now a part of another experiment"})
+			return fromInput(&experiment.PartError{Path: names[i], Msg: "changed while merge read it: it is now a part of another experiment"})
 		}
 		for k, j := range p.Shard.JobsOf(p.Kind, p.Jobs) {
 			use(j, p.Results[k])

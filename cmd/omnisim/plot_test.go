@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
 )
@@ -23,7 +23,7 @@ func runFolder(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	results, err := models.RunReplications(&sc.Config, 2, 1)
+	results, err := experiment.Run{Config: &sc.Config, Reps: experiment.Span(0, 2), Workers: 1}.Results()
 	if err != nil {
 		t.Fatal(err)
 	}

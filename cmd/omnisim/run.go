@@ -11,23 +11,16 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
-	"github.com/omnisim/omnisim/sim"
 )
 
 type runOptions struct {
-	sets      []string
-	seed      uint64
-	reps      int
-	workers   int
-	json      bool
+	runFlags
 	intervals bool
 	days      bool
-	out       string
-	noOut     bool
-	force     bool
 	journeys  bool
 	// precision holds the --precision targets, KPI=HALFWIDTH; maxReps
 	// caps the replications they may add.
@@ -96,16 +89,11 @@ whole or not at all, and an existing one is replaced only with --force.
 		},
 	}
 	f := cmd.Flags()
-	f.StringArrayVar(&o.sets, "set", nil, "override a setting, `path=value` (repeatable), e.g. pools.agents.agents=12")
-	f.Uint64Var(&o.seed, "seed", 0, "seed for the random streams (default: the scenario's)")
-	f.IntVar(&o.reps, "reps", 0, "number of replications (default: the scenario's)")
-	f.IntVarP(&o.workers, "jobs", "j", 0, "replications to run at once (default: all cores); the output does not depend on it")
-	f.BoolVar(&o.json, "json", false, "print JSON instead of tables")
+	help := runHelp
+	help.set += ", e.g. pools.agents.agents=12"
+	o.bind(f, help)
 	f.BoolVar(&o.intervals, "intervals", false, "also print every interval's figures")
 	f.BoolVar(&o.days, "days", false, "also print every day's figures")
-	f.StringVar(&o.out, "out", "", "write the output folder to `DIR` (default: a new folder under ./"+outRoot+")")
-	f.BoolVar(&o.force, "force", false, "replace the output folder --out names if it exists")
-	f.BoolVar(&o.noOut, "no-out", false, "write no output folder, only print")
 	f.StringArrayVar(&o.precision, "precision", nil, "add replications until this figure's 95 % half-width is at most this, `KPI=HALFWIDTH` (repeatable), e.g. phone.service_level=0.01")
 	f.IntVar(&o.maxReps, "max-reps", defaultMaxReps, "the most replications --precision may run")
 	f.StringVar(&o.shardSpec, "shard", "", "run only shard `K/N` of the replications (auto/N: K from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID) and write its part file into --out; omnisim merge joins the parts")
@@ -135,9 +123,9 @@ func (o *runOptions) run(s streams, name string, seedGiven bool) error {
 	if err != nil {
 		return err
 	}
-	targets, err := parsePrecision(&cfg, o.precision)
+	targets, err := experiment.ParsePrecision(&cfg, o.precision)
 	if err != nil {
-		return err
+		return usageErrorf("%v", err)
 	}
 	warnOverloads(s, sc.Name, &cfg)
 	if o.shardSpec != "" {
@@ -146,8 +134,10 @@ func (o *runOptions) run(s streams, name string, seedGiven bool) error {
 	if len(o.precision) > 0 && o.journeys {
 		return usageErrorf("--precision cannot go with --journeys: contacts.csv needs the replications known before they run")
 	}
+	var prec *experiment.Precision
 	if len(targets) > 0 {
-		reps = max(reps, minPrecisionReps)
+		prec = &experiment.Precision{Targets: targets, MaxReps: o.maxReps}
+		reps = prec.Start(reps)
 		if reps > o.maxReps {
 			if o.reps > 0 {
 				return usageErrorf("--reps %d is more than --max-reps %d", reps, o.maxReps)
@@ -169,10 +159,9 @@ func (o *runOptions) run(s streams, name string, seedGiven bool) error {
 	start := time.Now()
 	bar := newProgress(s, "replications", reps)
 	pooled := models.NewPooled(&cfg)
-	err = o.gather(&cfg, span(0, reps), contacts, bar, pooled)
-	var prec *precisionResult
-	if err == nil && len(targets) > 0 {
-		prec, err = o.refine(&cfg, pooled, targets, bar)
+	err = o.replications(&cfg, experiment.Span(0, reps), contacts, bar).Gather(pooled)
+	if err == nil && prec != nil {
+		err = prec.Refine(o.replications(&cfg, nil, nil, bar), pooled, bar.Grow)
 	}
 	bar.Done()
 	if err != nil {
@@ -186,7 +175,7 @@ func (o *runOptions) run(s streams, name string, seedGiven bool) error {
 // then the text or JSON on stdout. prec, when not nil, says how the
 // replications met --precision.
 func (o *runOptions) finish(s streams, spec runSpec, pooled *models.Pooled, elapsed time.Duration,
-	dir string, contacts *output.Contacts, prec *precisionResult) error {
+	dir string, contacts *output.Contacts, prec *experiment.Precision) error {
 	report := output.NewPooledReport(spec.Name, spec.Title, spec.File, &spec.Config, pooled)
 	report.Description = spec.Description
 	var measured int64
@@ -196,7 +185,7 @@ func (o *runOptions) finish(s streams, spec runSpec, pooled *models.Pooled, elap
 	fmt.Fprintf(s.errOut, "omnisim: %d replication(s), %s events, %s contacts measured, in %.2f s\n",
 		pooled.Replications(), output.Thousands(int64(report.Summary.Events)), output.Thousands(measured), elapsed.Seconds())
 	if prec != nil {
-		prec.say(s.errOut)
+		sayPrecision(s.errOut, prec)
 	}
 	// The folder first: if stdout is a pipe closed early, the run is still
 	// saved. If the folder fails, stdout still gets the results.
@@ -215,66 +204,27 @@ func (o *runOptions) finish(s streams, spec runSpec, pooled *models.Pooled, elap
 	if o.json {
 		obj := report.JSON(opts)
 		if prec != nil {
-			obj.Set("precision", prec.json())
+			obj.Set("precision", precisionJSON(prec))
 		}
 		outErr = output.WriteJSON(s.out, obj)
 	} else {
 		outErr = report.WriteText(s.out, opts)
 		if outErr == nil && prec != nil {
-			outErr = prec.writeText(s.out)
+			outErr = writePrecision(s.out, prec)
 		}
 	}
 	return errors.Join(folderErr, failed(outErr))
 }
 
-// replicate runs the replications reps on up to -j workers, each tracing
-// its contacts into contacts when it is not nil, counting each on bar as
-// it ends. The results are in the order of reps.
-func (o *runOptions) replicate(cfg *models.Config, reps []int, contacts *output.Contacts, bar progress) ([]*models.Result, error) {
-	return sim.Replicate(len(reps), o.workers, o.runOne(cfg, reps, contacts, bar))
-}
-
-// gather runs the replications reps as replicate does and adds each to
-// pooled as it ends, in the order of reps, keeping none: memory holds the
-// batches of pooled and a few replications at a time (sim.Stream),
-// however many run.
-func (o *runOptions) gather(cfg *models.Config, reps []int, contacts *output.Contacts, bar progress, pooled *models.Pooled) error {
-	return sim.Stream(len(reps), o.workers, o.runOne(cfg, reps, contacts, bar), func(_ int, r *models.Result) error {
-		pooled.Take(r)
-		return nil
-	})
-}
-
-// runOne returns the function that runs the i-th of the replications
-// reps of cfg, for replicate and gather.
-func (o *runOptions) runOne(cfg *models.Config, reps []int, contacts *output.Contacts, bar progress) func(i int) (*models.Result, error) {
-	full := *cfg
-	full.SetDefaults()
-	return func(i int) (*models.Result, error) {
-		defer bar.Add(1)
-		rep := reps[i]
-		if contacts == nil {
-			return models.Run(&full, rep)
-		}
-		trace, done, err := contacts.Replication(rep)
-		if err != nil {
-			return nil, err
-		}
-		res, err := models.RunTraced(&full, rep, trace)
-		if derr := done(); err == nil {
-			err = derr
-		}
-		return res, err
+// replications returns the run of the replications reps of cfg on up to
+// -j workers, counting each on bar as it ends, each tracing its contacts
+// into contacts when it is not nil.
+func (o *runOptions) replications(cfg *models.Config, reps []int, contacts *output.Contacts, bar progress) experiment.Run {
+	r := experiment.Run{Config: cfg, Reps: reps, Workers: o.workers, Progress: func() { bar.Add(1) }}
+	if contacts != nil {
+		r.Trace = contacts
 	}
-}
-
-// span returns from, from+1, …, to−1.
-func span(from, to int) []int {
-	s := make([]int, 0, max(0, to-from))
-	for i := from; i < to; i++ {
-		s = append(s, i)
-	}
-	return s
+	return r
 }
 
 // outDir returns the output folder to write, "" for none, having checked
@@ -335,11 +285,11 @@ func fileName(name string) string {
 }
 
 // writeFolder writes the run's output folder and says so on stderr.
-func (o *runOptions) writeFolder(s streams, dir string, r *output.RunReport, contacts *output.Contacts, prec *precisionResult) error {
+func (o *runOptions) writeFolder(s streams, dir string, r *output.RunReport, contacts *output.Contacts, prec *experiment.Precision) error {
 	ds := r.Dataset(version)
 	summary := r.SummaryJSON(version)
 	if prec != nil {
-		summary.Set("precision", prec.json())
+		summary.Set("precision", precisionJSON(prec))
 	}
 	extra := o.extraFiles(ds, contacts)
 	if r.Provenance != nil {

@@ -314,7 +314,7 @@ func TestRunDefaultFolder(t *testing.T) {
 	work := t.TempDir()
 	var want []string
 	for i, suffix := range []string{"", "-2", "-3"} {
-		o := &runOptions{reps: 1, now: fixedClock, workDir: work}
+		o := &runOptions{runFlags: runFlags{reps: 1}, now: fixedClock, workDir: work}
 		var out, errOut bytes.Buffer
 		if err := o.run(streams{out: &out, errOut: &errOut}, "textbook", false); err != nil {
 			t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
@@ -117,7 +118,7 @@ func describeScenario(sc *scenarios.Scenario) string {
 		b.WriteString("Its claims, which omnisim demo measures and judges on a run:\n\n")
 		for _, c := range sc.Claims {
 			b.WriteString("- " + wrap(c.Says, "  ", 78) + "\n")
-			b.WriteString("  " + wrap("["+c.Test(&sc.Config)+"]", "  ", 78) + "\n")
+			b.WriteString("  " + wrap("["+experiment.Rule(c, &sc.Config)+"]", "  ", 78) + "\n")
 		}
 		b.WriteString("\n")
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
@@ -55,7 +56,7 @@ func (o *runOptions) runShard(s streams, sc *scenarios.Scenario, cfg *models.Con
 	if err := o.checkShard(); err != nil {
 		return err
 	}
-	shard, err := output.ParseShard(o.shardSpec, os.Getenv)
+	shard, err := experiment.ParseShard(o.shardSpec, os.Getenv)
 	if err != nil {
 		return usageErrorf("--shard: %v", err)
 	}
@@ -80,18 +81,18 @@ func (o *runOptions) runShard(s streams, sc *scenarios.Scenario, cfg *models.Con
 	}
 	start := time.Now()
 	bar := newProgress(s, "replications", len(jobs))
-	results, err := o.replicate(cfg, jobs, nil, bar)
+	results, err := o.replications(cfg, jobs, nil, bar).Results()
 	bar.Done()
 	if err != nil {
 		return failed(err)
 	}
-	part := &output.Part{Format: output.ShardFormat, Version: version, Kind: "run", Shard: shard, Jobs: reps, Spec: spec, Results: results}
+	part := &experiment.Part{Format: experiment.ShardFormat, Version: version, Kind: "run", Shard: shard, Jobs: reps, Spec: spec, Results: results}
 	return o.writePart(s, part, len(jobs), time.Since(start))
 }
 
 // writePart writes a shard's part file into the folder --out names and
 // says so on stderr.
-func (o *runOptions) writePart(s streams, part *output.Part, ran int, elapsed time.Duration) error {
+func (o *runOptions) writePart(s streams, part *experiment.Part, ran int, elapsed time.Duration) error {
 	path, err := output.WritePart(o.out, part, o.force)
 	var taken *output.ExistsError
 	if errors.As(err, &taken) {

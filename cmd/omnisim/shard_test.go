@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 )
@@ -75,7 +76,7 @@ func TestMergeReadsInOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	slices.Reverse(names)
-	var heads []*output.Part
+	var heads []*experiment.Part
 	for _, name := range names {
 		p, err := output.ReadPartHead(name)
 		if err != nil {
@@ -86,7 +87,7 @@ func TestMergeReadsInOrder(t *testing.T) {
 		}
 		heads = append(heads, p)
 	}
-	first, order, err := output.CheckParts(heads, names)
+	first, order, err := experiment.CheckParts(heads, names)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,25 +145,5 @@ func TestSweepShardMerge(t *testing.T) {
 	compareFolders(t, filepath.Join(tmp, "merged"), filepath.Join(tmp, "whole"))
 	if r := omnisim(t, args(base, "--shard", "0/2")...); r.code != exitInput || !strings.Contains(r.stderr, "--shard needs --out DIR") {
 		t.Errorf("sweep --shard without --out: %d %q", r.code, r.stderr)
-	}
-}
-
-// TestShardSweepJobs: a sweep shard's jobs, listed without the others,
-// are those output.Shard.JobsOf deals it from models.SweepJobs, points of
-// unequal replications and empty ones included.
-func TestShardSweepJobs(t *testing.T) {
-	reps := []int{3, 0, 5, 1, 4}
-	all := models.SweepJobs(reps)
-	for _, count := range []int{1, 2, 3, 13} {
-		for k := range count {
-			shard := output.Shard{Index: k, Count: count}
-			var want []models.SweepJob
-			for _, j := range shard.JobsOf("sweep", len(all)) {
-				want = append(want, all[j])
-			}
-			if got := shardSweepJobs(reps, shard); !slices.Equal(got, want) {
-				t.Errorf("shard %s: %v, want %v", shard, got, want)
-			}
-		}
 	}
 }

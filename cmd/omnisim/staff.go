@@ -91,18 +91,15 @@ interval: rostering shifts is left out.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringArrayVar(&o.sets, "set", nil, "override a setting, `path=value` (repeatable), e.g. channels.phone.max_abandon=5%")
-	f.Uint64Var(&o.seed, "seed", 0, "seed for the random streams (default: the scenario's)")
-	f.IntVar(&o.reps, "reps", 0, "replications per iteration, and the verification's first (default: the scenario's)")
-	f.IntVarP(&o.workers, "jobs", "j", 0, "replications to run at once (default: all cores); the plan does not depend on it")
+	help := runHelp
+	help.set += ", e.g. channels.phone.max_abandon=5%"
+	help.reps = "replications per iteration, and the verification's first (default: the scenario's)"
+	help.jobs = "replications to run at once (default: all cores); the plan does not depend on it"
+	o.bind(f, help)
 	f.IntVar(&o.maxAgents, "max-agents", plan.DefaultMaxAgents, "the most agents a pool may schedule in an interval")
 	f.IntVar(&o.maxIterations, "max-iterations", plan.DefaultMaxIterations, "the most simulations the search may run")
 	f.Float64Var(&o.precision, "precision", 100*plan.DefaultPrecision, "the confidence half-width, in percentage points, at which the verification decides a period its interval does not clear")
 	f.IntVar(&o.maxVerifyReps, "max-verify-reps", plan.DefaultMaxVerifyReplications, "the most fresh replications the verification may run to decide every period")
-	f.BoolVar(&o.json, "json", false, "print JSON instead of tables")
-	f.StringVar(&o.out, "out", "", "write the output folder to `DIR` (default: a new folder under ./"+outRoot+")")
-	f.BoolVar(&o.force, "force", false, "replace the output folder --out names if it exists")
-	f.BoolVar(&o.noOut, "no-out", false, "write no output folder, only print")
 	return cmd
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/plan"
 	"github.com/omnisim/omnisim/scenarios"
@@ -71,7 +72,7 @@ func TestStaffPlanMeetsTargetsLoadedBack(t *testing.T) {
 	// short lists the half hours whose mean is shown below target −
 	// precision: the whole independent interval below it.
 	short := func(cfg *models.Config) []string {
-		res, err := models.RunReplications(cfg, 1000, 0)
+		res, err := experiment.Run{Config: cfg, Reps: experiment.Span(0, 1000)}.Results()
 		if err != nil {
 			t.Fatal(err)
 		}

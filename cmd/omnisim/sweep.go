@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/internal/size"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
@@ -109,14 +109,12 @@ on one self-contained page. --no-out writes none.`, scenarios.DefaultMaxPoints, 
 	f.StringVar(&o.grid, "grid", "", "sweep the grid of settings the YAML `FILE` lists")
 	f.StringVar(&o.figures, "figures", "", "the figures to print and chart, `keys` separated by commas (default: service level, abandonment, contacts per resolution, cost)")
 	f.IntVar(&o.maxPoints, "max-points", scenarios.DefaultMaxPoints, "the most points a grid may have")
-	f.StringArrayVar(&o.sets, "set", nil, "override a setting at every point, `path=value` (repeatable)")
-	f.Uint64Var(&o.seed, "seed", 0, "seed for the random streams of every point (default: the scenario's)")
-	f.IntVar(&o.reps, "reps", 0, "replications per point (default: the scenario's)")
-	f.IntVarP(&o.workers, "jobs", "j", 0, "replications to run at once (default: all cores); the output does not depend on it")
-	f.BoolVar(&o.json, "json", false, "print JSON, every figure of every point, instead of the table")
-	f.StringVar(&o.out, "out", "", "write the output folder to `DIR` (default: a new folder under ./"+outRoot+")")
-	f.BoolVar(&o.force, "force", false, "replace the output folder --out names if it exists")
-	f.BoolVar(&o.noOut, "no-out", false, "write no output folder, only print")
+	help := runHelp
+	help.set = "override a setting at every point, `path=value` (repeatable)"
+	help.seed = "seed for the random streams of every point (default: the scenario's)"
+	help.reps = "replications per point (default: the scenario's)"
+	help.json = "print JSON, every figure of every point, instead of the table"
+	o.bind(f, help)
 	f.StringVar(&o.shardSpec, "shard", "", "run only shard `K/N` of the sweep's replications (auto/N: K from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID) and write its part file into --out; omnisim merge joins the parts")
 	return cmd
 }
@@ -187,10 +185,7 @@ func (o *sweepOptions) sweep(s streams, name string, seedGiven bool) error {
 			cfg.Seed = o.seed
 		}
 		cfgs[i] = &cfg
-		reps[i] = sc.Replications
-		if o.reps > 0 {
-			reps[i] = o.reps
-		}
+		reps[i] = experiment.Replications(sc.Replications, o.reps)
 	}
 	var chosen []string
 	if strings.TrimSpace(o.figures) != "" {
@@ -211,10 +206,7 @@ func (o *sweepOptions) sweep(s streams, name string, seedGiven bool) error {
 	// The output folder records the scenario as the sweep started from it;
 	// one whose overrides load only with the settings swept is not written.
 	if base, err := scenarios.Open(name, o.sets); err == nil {
-		r := base.Replications
-		if o.reps > 0 {
-			r = o.reps
-		}
+		r := experiment.Replications(base.Replications, o.reps)
 		if spec.Base, err = base.Resolve(strings.TrimSuffix(output.ScenarioFile, ".yaml"), cfgs[0].Seed, r); err != nil {
 			return failed(err)
 		}
@@ -248,8 +240,8 @@ func (o *sweepOptions) sweep(s streams, name string, seedGiven bool) error {
 		return err
 	}
 	start := time.Now()
-	bar := newProgress(s, "replications", len(models.SweepJobs(reps)))
-	results, err := models.RunSweepProgress(cfgs, models.SweepJobs(reps), o.workers, func() { bar.Add(1) })
+	bar := newProgress(s, "replications", len(experiment.SweepJobs(reps)))
+	results, err := experiment.Sweep{Configs: cfgs, Jobs: experiment.SweepJobs(reps), Workers: o.workers, Progress: func() { bar.Add(1) }}.Results()
 	bar.Done()
 	if err != nil {
 		return failed(err)
@@ -287,8 +279,8 @@ func (sp *sweepSpec) configs() []*models.Config {
 // on stdout.
 func (o *sweepOptions) finishSweep(s streams, spec sweepSpec, results []*models.Result, elapsed time.Duration, dir string) error {
 	cfgs := spec.configs()
-	jobs := models.SweepJobs(spec.Reps)
-	byPoint := models.ByPoint(len(cfgs), jobs, results)
+	jobs := experiment.SweepJobs(spec.Reps)
+	byPoint := experiment.ByPoint(len(cfgs), jobs, results)
 	report, err := output.NewSweepReport(spec.Name, spec.Title, spec.File, spec.Params, spec.Values, cfgs, byPoint, spec.Chosen)
 	if err != nil {
 		return failed(err)
@@ -325,7 +317,7 @@ func (o *sweepOptions) sweepShard(s streams, spec sweepSpec, srcs []source) erro
 	if err := o.checkShard(); err != nil {
 		return err
 	}
-	shard, err := output.ParseShard(o.shardSpec, os.Getenv)
+	shard, err := experiment.ParseShard(o.shardSpec, os.Getenv)
 	if err != nil {
 		return usageErrorf("--shard: %v", err)
 	}
@@ -351,15 +343,15 @@ func (o *sweepOptions) sweepShard(s streams, spec sweepSpec, srcs []source) erro
 			return err
 		}
 	}
-	jobs := shardSweepJobs(spec.Reps, shard)
+	jobs := shard.SweepJobs(spec.Reps)
 	start := time.Now()
 	bar := newProgress(s, "replications", len(jobs))
-	results, err := models.RunSweepProgress(spec.configs(), jobs, o.workers, func() { bar.Add(1) })
+	results, err := experiment.Sweep{Configs: spec.configs(), Jobs: jobs, Workers: o.workers, Progress: func() { bar.Add(1) }}.Results()
 	bar.Done()
 	if err != nil {
 		return failed(err)
 	}
-	part := &output.Part{Format: output.ShardFormat, Version: version, Kind: "sweep", Shard: shard, Jobs: total, Spec: raw, Results: results}
+	part := &experiment.Part{Format: experiment.ShardFormat, Version: version, Kind: "sweep", Shard: shard, Jobs: total, Spec: raw, Results: results}
 	return o.writePart(s, part, len(jobs), time.Since(start))
 }
 
@@ -382,22 +374,6 @@ func (o *sweepOptions) writeSweepFolder(s streams, dir string, r *output.SweepRe
 	}
 }
 
-// shardSweepJobs lists the jobs of shard among a sweep's, whose point p
-// has reps[p] replications (models.SweepJobs' order, dealt out as
-// output.Shard.JobsOf deals a sweep's), without listing the others.
-func shardSweepJobs(reps []int, shard output.Shard) []models.SweepJob {
-	starts := make([]int, len(reps)+1) // the first job of each point
-	for p, n := range reps {
-		starts[p+1] = starts[p] + n
-	}
-	var jobs []models.SweepJob
-	for j := shard.Index; j < starts[len(reps)]; j += shard.Count {
-		p := sort.SearchInts(starts, j+1) - 1
-		jobs = append(jobs, models.SweepJob{Point: p, Replication: j - starts[p]})
-	}
-	return jobs
-}
-
 // checkGridMemory refuses, before the grid's points are loaded, a sweep
 // that would not fit in models.MemoryBudget: each point is a scenario as
 // large as the one swept with --set (size.Of, twice over for what the
@@ -414,12 +390,9 @@ func (o *sweepOptions) checkGridMemory(name string, g *scenarios.Grid) error {
 	if err != nil {
 		return nil // OpenGrid reports it, point by point
 	}
-	reps := base.Replications
-	if o.reps > 0 {
-		reps = o.reps
-	}
+	reps := experiment.Replications(base.Replications, o.reps)
 	jobs := int64(points) * int64(reps)
-	if shard, err := output.ParseShard(o.shardSpec, os.Getenv); o.shardSpec != "" && err == nil {
+	if shard, err := experiment.ParseShard(o.shardSpec, os.Getenv); o.shardSpec != "" && err == nil {
 		jobs = int64(shard.Size("sweep", int(min(jobs, 1<<62))))
 	}
 	n, workers := int(min(jobs, 1<<40)), parallel(o.workers, int(min(jobs, 1<<30)))

@@ -25,13 +25,14 @@ var allowed = map[string][]string{
 	"internal/size":  {},
 	"tools/mutate":   {},
 	"models":         {"sim", "stats", "models/erlang"},
-	"plan":           {"models", "sim", "stats"},
 	"scenarios":      {"models", "stats", "internal/input"},
-	"output":         {"models", "plan", "stats", "internal/input"},
+	"experiment":     {"models", "scenarios", "sim", "stats"},
+	"plan":           {"experiment", "models", "sim", "stats"},
+	"output":         {"experiment", "models", "plan", "stats", "internal/input"},
 	// fit imports output for the tables of its report; issue 16 moves
 	// those below fit.
-	"fit":         {"models", "output", "scenarios", "stats", "internal/input"},
-	"cmd/omnisim": {"fit", "internal/input", "internal/size", "models", "models/erlang", "output", "plan", "scenarios", "sim", "stats"},
+	"fit":         {"experiment", "models", "output", "scenarios", "stats", "internal/input"},
+	"cmd/omnisim": {"experiment", "fit", "internal/input", "internal/size", "models", "models/erlang", "output", "plan", "scenarios", "stats"},
 }
 
 // TestImportsRunDown reads every package of the module (go/build, no

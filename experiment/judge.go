@@ -1,4 +1,4 @@
-package scenarios
+package experiment
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/scenarios"
 	"github.com/omnisim/omnisim/stats"
 )
 
@@ -14,7 +15,7 @@ import (
 // measured, the change, and whether the claim held.
 type Verdict struct {
 	// Claim is the claim judged.
-	Claim Claim
+	Claim scenarios.Claim
 	// Unit is the figure's unit as models.Figure gives it, "level" for
 	// the expectation level.
 	Unit string
@@ -40,16 +41,16 @@ type Verdict struct {
 // Runner runs a variant of a scenario and returns its replications. To
 // judge a claim, every variant must run with the same seed and as many
 // replications, so that they see the same customers.
-type Runner func(*Scenario) ([]*models.Result, error)
+type Runner func(*scenarios.Scenario) ([]*models.Result, error)
 
 // Judge judges every claim of s on base, the replications of s itself,
 // running each variant the claims need with run (once each).
-func (s *Scenario) Judge(base []*models.Result, run Runner) ([]Verdict, error) {
+func Judge(s *scenarios.Scenario, base []*models.Result, run Runner) ([]Verdict, error) {
 	if err := s.ClaimProblems(); err != nil {
 		return nil, err
 	}
 	type variantRun struct {
-		sc      *Scenario
+		sc      *scenarios.Scenario
 		results []*models.Result
 	}
 	runs := map[string]variantRun{"": {s, base}}
@@ -71,7 +72,7 @@ func (s *Scenario) Judge(base []*models.Result, run Runner) ([]Verdict, error) {
 	}
 	var out []Verdict
 	for _, c := range s.Claims {
-		values := func(side Side, extra []string) ([]float64, error) {
+		values := func(side scenarios.Side, extra []string) ([]float64, error) {
 			v, err := get(append(append([]string{}, side.Set...), extra...))
 			if err != nil {
 				return nil, err
@@ -96,7 +97,7 @@ func (s *Scenario) Judge(base []*models.Result, run Runner) ([]Verdict, error) {
 			return
 		}
 		v := Verdict{Claim: c, Unit: figureUnit(c.Figure, &s.Config)}
-		if c.level() {
+		if c.IsLevel() {
 			a, err := values(c.A, nil)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", c.At, err)
@@ -135,22 +136,22 @@ func (s *Scenario) Judge(base []*models.Result, run Runner) ([]Verdict, error) {
 // judge tells whether a claim holds given its measurements, and if not,
 // why. A change is established when its 95 % interval lies beyond the
 // claimed size in the claimed direction.
-func judge(c Claim, v Verdict) (bool, string) {
+func judge(c scenarios.Claim, v Verdict) (bool, string) {
 	d, h := v.Change.Mean, v.Change.HalfWidth
 	if v.Pairs < 2 || math.IsNaN(d) || math.IsNaN(h) {
 		return false, "too few replications with the figure defined on both sides to judge it"
 	}
 	size := func(x float64) string { return formatChange(x, math.NaN(), v.Unit, c.Relative) }
 	switch c.Expect {
-	case ExpectRise:
+	case scenarios.ExpectRise:
 		if !(d-h > c.By) {
 			return false, fmt.Sprintf("the change's 95 %% interval, %s, does not lie above %s", formatChange(d, h, v.Unit, c.Relative), size(c.By))
 		}
-	case ExpectFall:
+	case scenarios.ExpectFall:
 		if !(d+h < -c.By) {
 			return false, fmt.Sprintf("the change's 95 %% interval, %s, does not lie below %s", formatChange(d, h, v.Unit, c.Relative), size(-c.By))
 		}
-	case ExpectSteady:
+	case scenarios.ExpectSteady:
 		if !(math.Abs(d)+h <= c.By) {
 			return false, fmt.Sprintf("the change's 95 %% interval, %s, does not lie within ±%s", formatChange(d, h, v.Unit, c.Relative), strings.TrimPrefix(size(c.By), "+"))
 		}
@@ -160,7 +161,7 @@ func judge(c Claim, v Verdict) (bool, string) {
 	}
 	dc, hc := v.Counter.Mean, v.Counter.HalfWidth
 	p, hp := v.Part.Mean, v.Part.HalfWidth
-	rise := c.Expect == ExpectRise
+	rise := c.Expect == scenarios.ExpectRise
 	switch {
 	case math.IsNaN(dc) || math.IsNaN(hc) || math.IsNaN(p) || math.IsNaN(hp):
 		return false, "the counter variant could not be judged"
@@ -174,25 +175,25 @@ func judge(c Claim, v Verdict) (bool, string) {
 
 // judgeLevel tells whether a level claim holds: side A's 95 % interval
 // lies above or below Than.
-func judgeLevel(c Claim, v Verdict) (bool, string) {
+func judgeLevel(c scenarios.Claim, v Verdict) (bool, string) {
 	m, h := v.A.Mean, v.A.HalfWidth
 	if v.Pairs < 2 || math.IsNaN(m) || math.IsNaN(h) {
 		return false, "too few replications with the figure defined to judge it"
 	}
 	interval := formatValue(m, v.Unit) + " ± " + strings.TrimPrefix(formatChange(h, math.NaN(), v.Unit, false), "+")
-	if c.Expect == ExpectAbove && !(m-h > c.Than) {
+	if c.Expect == scenarios.ExpectAbove && !(m-h > c.Than) {
 		return false, fmt.Sprintf("its 95 %% interval, %s, does not lie above %s", interval, formatValue(c.Than, v.Unit))
 	}
-	if c.Expect == ExpectBelow && !(m+h < c.Than) {
+	if c.Expect == scenarios.ExpectBelow && !(m+h < c.Than) {
 		return false, fmt.Sprintf("its 95 %% interval, %s, does not lie below %s", interval, formatValue(c.Than, v.Unit))
 	}
 	return true, ""
 }
 
 // sideValues returns the figure's value on a side in each replication.
-func sideValues(figure string, side Side, cfg *models.Config, results []*models.Result) ([]float64, error) {
+func sideValues(figure string, side scenarios.Side, cfg *models.Config, results []*models.Result) ([]float64, error) {
 	vals := make([]float64, len(results))
-	if figure == ExpectationFigure {
+	if figure == scenarios.ExpectationFigure {
 		for i, r := range results {
 			if side.First == 0 {
 				vals[i] = r.ExpectationAtHorizon
@@ -214,7 +215,7 @@ func sideValues(figure string, side Side, cfg *models.Config, results []*models.
 
 // figureUnit returns the unit of a claim's figure.
 func figureUnit(figure string, cfg *models.Config) string {
-	if figure == ExpectationFigure {
+	if figure == scenarios.ExpectationFigure {
 		return "level"
 	}
 	k, err := models.ParseKPI(cfg, figure)
@@ -250,8 +251,8 @@ func defined(xs []float64) int {
 // place of its placeholders.
 func (v Verdict) Sentence() string {
 	c := v.Claim
-	return placeholder.ReplaceAllStringFunc(c.Says, func(m string) string {
-		switch m[1 : len(m)-1] {
+	return c.Fill(func(name string) string {
+		switch name {
 		case "a":
 			return formatValue(v.A.Mean, v.Unit)
 		case "b":
@@ -263,7 +264,7 @@ func (v Verdict) Sentence() string {
 		case "part":
 			return formatChange(v.Part.Mean, v.Part.HalfWidth, v.Unit, c.Relative)
 		}
-		return m
+		return ""
 	})
 }
 
@@ -369,10 +370,10 @@ func thousands(x float64, decimals int) string {
 	return out
 }
 
-// Test says in words what the claim measures and when it holds, for a
+// Rule says in words what claim c measures and when it holds, for a
 // scenario whose configuration is cfg.
-func (c Claim) Test(cfg *models.Config) string {
-	side := func(s Side) string {
+func Rule(c scenarios.Claim, cfg *models.Config) string {
+	side := func(s scenarios.Side) string {
 		text := "the measured window"
 		if s.Days != "" {
 			text = fmt.Sprintf("%s (days %d-%d)", s.Days, s.First, s.Last)
@@ -393,16 +394,16 @@ func (c Claim) Test(cfg *models.Config) string {
 	if c.Relative {
 		change = "B ÷ A − 1"
 	}
-	if c.level() {
+	if c.IsLevel() {
 		return fmt.Sprintf("%s: %s; holds if its 95 %% interval lies %s %s", c.Figure, side(c.A), c.Expect, formatValue(c.Than, unit))
 	}
 	var test string
 	switch c.Expect {
-	case ExpectSteady:
+	case scenarios.ExpectSteady:
 		test = "stays within ±" + size(c.By)
-	case ExpectRise:
+	case scenarios.ExpectRise:
 		test = "is above " + size(c.By)
-	case ExpectFall:
+	case scenarios.ExpectFall:
 		test = "is below " + strings.Replace(size(-c.By), "-", "−", 1)
 	}
 	s := fmt.Sprintf("%s: A = %s, B = %s; holds if the 95 %% interval of %s %s", c.Figure, side(c.A), side(c.B), change, test)

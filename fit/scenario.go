@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/scenarios"
 )
 
 // Scenario writes the fit as a scenario file: a week from Monday, each
@@ -369,7 +370,7 @@ func (f *Fit) channelKeys() []string {
 // yamlKey quotes a name that YAML would not read back as the same string.
 func yamlKey(s string) string {
 	for _, r := range s {
-		if !nameRune(r) {
+		if !scenarios.NameRune(r) {
 			return strconv.Quote(s)
 		}
 	}
@@ -377,12 +378,6 @@ func yamlKey(s string) string {
 		return strconv.Quote(s)
 	}
 	return s
-}
-
-// nameRune tells whether r may stand in a scenario's names: letters,
-// digits, - and _.
-func nameRune(r rune) bool {
-	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_'
 }
 
 // duration writes seconds as a duration the scenario format reads, to a

@@ -218,7 +218,7 @@ func (d *decoder) entries(n *yaml.Node, path string, decode func(key, n *yaml.No
 			continue
 		}
 		at := join(path, k.Value)
-		if !validName(k.Value) {
+		if !ValidName(k.Value) {
 			// Still decode what it holds, so that its problems are found
 			// too and nothing else reports it missing.
 			d.errorf(k, at, "names may use letters, digits, '-' and '_' only")
@@ -231,15 +231,6 @@ func (d *decoder) entries(n *yaml.Node, path string, decode func(key, n *yaml.No
 		d.nodes[at] = v
 		decode(k, v, at)
 	}
-}
-
-func validName(s string) bool {
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // scalar returns the text of a scalar node, or records a problem.

@@ -82,7 +82,7 @@ func (d *decoder) decodeByIssue(n *yaml.Node, path string, issues []string, fill
 // reporting that no issue has that name.
 func (d *decoder) issueIndex(k *yaml.Node, path string, issues []string) int {
 	i := slices.Index(issues, k.Value)
-	if i < 0 && validName(k.Value) { // a bad name is reported already
+	if i < 0 && ValidName(k.Value) { // a bad name is reported already
 		d.errorf(k, path, "no issue is named %q (issues: %s)", k.Value, strings.Join(issues, ", "))
 	}
 	return i

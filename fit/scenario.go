@@ -33,7 +33,7 @@ func (f *Fit) Scenario(name, source string) []byte {
 	for _, line := range wrap(f.description(source), 76) {
 		w("  %s\n", line)
 	}
-	w("seed: 1\nreplications: 10\nhorizon: 7d\ninterval: %s\nstart: monday\n\n", duration(interval))
+	w("seed: 1\nreplications: 10\nhorizon: 7d\ninterval: %s\nstart: monday\n\n", models.FormatDurationOneUnit(interval))
 	if f.typed() {
 		names, counts := f.typeTotals()
 		w("# the contacts' types, as issues, with their shares of all contacts; each channel has its own mix (arrivals.issues)\n")
@@ -42,7 +42,7 @@ func (f *Fit) Scenario(name, source string) []byte {
 	w("channels:\n")
 	for _, c := range f.Channels {
 		w("  %s:\n", yamlKey(c.Name))
-		w("    # %d contacts in the log; volumes: the mean per %s of the week, from Monday 00:00\n", c.Contacts, duration(interval))
+		w("    # %d contacts in the log; volumes: the mean per %s of the week, from Monday 00:00\n", c.Contacts, models.FormatDurationOneUnit(interval))
 		volumes := c.Volumes
 		if f.retries() {
 			volumes = c.Fresh
@@ -106,16 +106,16 @@ func (f *Fit) Scenario(name, source string) []byte {
 			w("    patience: %s\n", distYAML(c.PatienceKM))
 		default:
 			w("    # patience: exponential, mean = time waited by all ÷ those who gave up (answered waits are censored)\n")
-			w("    patience: {dist: exponential, mean: %s}\n", duration(c.PatienceMean))
+			w("    patience: {dist: exponential, mean: %s}\n", models.FormatDurationOneUnit(c.PatienceMean))
 		}
-		w("    service_level: {within: %s}\n", duration(f.Options.AnswerWithin))
+		w("    service_level: {within: %s}\n", models.FormatDurationOneUnit(f.Options.AnswerWithin))
 	}
 	if f.retries() {
 		w("\njourney:\n")
 		w("  # redials: %.1f %% of the %d give-ups by customers the log identifies were followed by a call within %s, after %s on average\n",
 			100*f.Redials, int(f.RedialBase), models.FormatDuration(f.Options.RedialWithin), readable(f.RedialDelay))
 		w("  retry: %s%%\n", strconv.FormatFloat(round(100*f.Redials, 2), 'f', -1, 64))
-		w("  retry_delay: {dist: exponential, mean: %s}\n", duration(f.RedialDelay))
+		w("  retry_delay: {dist: exponential, mean: %s}\n", models.FormatDurationOneUnit(f.RedialDelay))
 		if len(f.Channels) > 1 {
 			w("\nchoice:\n")
 			w("  # %.1f %% of redials came back to the channel given up on; with every channel alike otherwise, this stay bonus makes it so\n", 100*f.RedialSame)
@@ -131,7 +131,7 @@ func (f *Fit) Scenario(name, source string) []byte {
 		for i, p := range f.Pools {
 			w("  %s:\n", yamlKey(p.Name))
 			w("    # %d agents in the log who served %s most; agents: those at work per %s of the week, from the start of each working\n",
-				p.People, p.Skills[0], duration(interval))
+				p.People, p.Skills[0], models.FormatDurationOneUnit(interval))
 			w("    # span (services apart by %s at most, and an idle gap before the first and after the last) to its end, rounded up\n",
 				models.FormatDuration(f.Options.SpanGap))
 			keys := make([]string, len(p.Skills))
@@ -161,7 +161,7 @@ func (f *Fit) Scenario(name, source string) []byte {
 				}
 				w("    availability: [%s]\n", numbers(avail, 3))
 				if f.Availability != nil {
-					w("    away_spell: %s\n", duration(f.Availability.AwaySpell))
+					w("    away_spell: %s\n", models.FormatDurationOneUnit(f.Availability.AwaySpell))
 				}
 			}
 		}
@@ -208,18 +208,18 @@ func durationText(sec float64) string {
 func distYAML(d models.Dist) string {
 	switch d.Kind {
 	case models.Exponential:
-		return fmt.Sprintf("{dist: exponential, mean: %s}", duration(d.Mean))
+		return fmt.Sprintf("{dist: exponential, mean: %s}", models.FormatDurationOneUnit(d.Mean))
 	case models.Empirical:
 		values := make([]string, len(d.Values))
 		for i, v := range d.Values {
-			values[i] = duration(v)
+			values[i] = models.FormatDurationOneUnit(v)
 		}
 		if d.Tail > 0 {
-			return fmt.Sprintf("{dist: empirical, values: [%s], tail: %s}", strings.Join(values, ", "), duration(d.Tail))
+			return fmt.Sprintf("{dist: empirical, values: [%s], tail: %s}", strings.Join(values, ", "), models.FormatDurationOneUnit(d.Tail))
 		}
 		return fmt.Sprintf("{dist: empirical, values: [%s]}", strings.Join(values, ", "))
 	}
-	return fmt.Sprintf("{dist: %s, mean: %s, cv: %s}", d.Kind, duration(d.Mean), strconv.FormatFloat(round(d.CV, 3), 'f', -1, 64))
+	return fmt.Sprintf("{dist: %s, mean: %s, cv: %s}", d.Kind, models.FormatDurationOneUnit(d.Mean), strconv.FormatFloat(round(d.CV, 3), 'f', -1, 64))
 }
 
 // typeTotals returns the types of every channel, most contacts first (then
@@ -378,24 +378,6 @@ func yamlKey(s string) string {
 		return strconv.Quote(s)
 	}
 	return s
-}
-
-// duration writes seconds as a duration the scenario format reads, to a
-// tenth of a second (a positive time below that as 0.1 s, so that it stays
-// positive).
-func duration(sec float64) string {
-	if sec > 0 && sec < 0.05 {
-		sec = 0.1
-	}
-	switch {
-	case sec > 0 && math.Mod(sec, 86400) == 0:
-		return strconv.Itoa(int(sec/86400)) + "d"
-	case sec > 0 && math.Mod(sec, 3600) == 0:
-		return strconv.Itoa(int(sec/3600)) + "h"
-	case sec > 0 && math.Mod(sec, 60) == 0:
-		return strconv.Itoa(int(sec/60)) + "m"
-	}
-	return strconv.FormatFloat(round(sec, 1), 'f', -1, 64) + "s"
 }
 
 func round(x float64, digits int) float64 {

@@ -275,28 +275,18 @@ func TestForecastColumns(t *testing.T) {
 }
 
 // TestScenarioFormats: how the scenario writes values. A duration is
-// written to a tenth of a second, a positive one below that as 0.1 s so
-// that it stays positive, and a whole number of days, hours or minutes in
-// that unit (1d, not 24h; zero as 0s); a time in a comment is seconds
-// under two minutes, minutes to a hundredth from two minutes on; a share
-// in a comment is percent to a tenth; a law is the scenario's mapping, an
-// empirical one with a tail only when it has one; a name is quoted only
-// when YAML would not read it back as itself (empty, or beginning with a
-// digit or -); a description is wrapped into lines of at most the width,
-// words whole. Seen to catch: scenario.go duration's `sec > 0` → `>=`,
-// `<=` (four times); durationText's `sec < 120` → `<=`, `>=`, `sec/60` →
+// written in one unit to a tenth of a second (models.FormatDurationOneUnit,
+// tested in models); a time in a comment is seconds under two minutes,
+// minutes to a hundredth from two minutes on; a share in a comment is
+// percent to a tenth; a law is the scenario's mapping, an empirical one
+// with a tail only when it has one; a name is quoted only when YAML would
+// not read it back as itself (empty, or beginning with a digit or -); a
+// description is wrapped into lines of at most the width, words whole. Seen
+// to catch: scenario.go durationText's `sec < 120` → `<=`, `>=`, `sec/60` →
 // `*`; pctText's `100*x` → `/`; distYAML's `d.Tail > 0` → `>=`; yamlKey's
 // `s == ""` → `!=`; wrap's `line != ""` → `==` (twice), `len(line)+1` and
 // `1+len(word)` → `-`, `> width` → `>=`, `<=`.
 func TestScenarioFormats(t *testing.T) {
-	for _, tc := range []struct {
-		sec  float64
-		want string
-	}{{0, "0s"}, {0.01, "0.1s"}, {12.34, "12.3s"}, {90, "90s"}, {120, "2m"}, {7200, "2h"}, {86400, "1d"}, {172800, "2d"}} {
-		if got := duration(tc.sec); got != tc.want {
-			t.Errorf("duration(%v) = %q, want %q", tc.sec, got, tc.want)
-		}
-	}
 	for _, tc := range []struct {
 		sec  float64
 		want string

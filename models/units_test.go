@@ -110,7 +110,8 @@ func TestFormatDurationUnits(t *testing.T) {
 // FormatDuration writes them, the sign before the size in one unit.
 // Seen to catch: units.go inOneUnit's `sec < 0.05` → `>=`, `math.Mod(sec,
 // u.size) == 0` → `!=`, `sec/u.size` → `*`, `sec*10` → `/` and `/10` →
-// `*`; formatDuration's `sec < 0` → `<=`, `>=`, `sec == 0` → `!=`.
+// `*`; formatDuration's `-sec` → `sec`, `sec < 0` → `<=`, `>=` (both
+// recurse without end) and `sec == 0` → `!=`.
 func TestFormatDurationOneUnit(t *testing.T) {
 	tenth := 0.1 // a variable, so that 3 tenths are computed in floating point
 	for _, tc := range []struct {

@@ -44,11 +44,11 @@ func Encode(doc *yaml.Node) ([]byte, error) {
 		if !strings.HasPrefix(c, "#") {
 			c = "# " + c // as yaml.v3 writes a comment without its #
 		}
-		mark := []byte(lineCommentMark(i))
-		if j := bytes.Index(data, mark); j > 0 && data[j-1] == ' ' {
-			data = bytes.Replace(data, mark, []byte(" "+c), 1)
+		mark := lineCommentMark(i)
+		if spaced := []byte(" " + mark); bytes.Contains(data, spaced) {
+			data = bytes.Replace(data, spaced, []byte("  "+c), 1)
 		} else {
-			data = bytes.Replace(data, mark, []byte(c), 1)
+			data = bytes.Replace(data, []byte(mark), []byte(c), 1)
 		}
 	}
 	return data, nil

@@ -30,8 +30,9 @@ func encodeMapping(flow bool, kv ...*yaml.Node) *yaml.Node {
 // ends like a comment, which stays as it is), "# " put before one without
 // its #, the same comment twice written twice. A mapping gives the same
 // text as the document holding it, and the tree is left as it was. Seen to
-// catch: encode.go `j > 0` → `<=` and `data[j-1] == ' '` → `!=` in Encode,
-// `n.LineComment != ""` → `==` in markLineComments.
+// catch: encode.go `doc.Kind != yaml.DocumentNode` → `==` and `err != nil`
+// → `==` (after encodeYAML) in Encode, both `err != nil` → `==` in
+// encodeYAML, `n.LineComment != ""` → `==` in markLineComments.
 func TestEncodeLayout(t *testing.T) {
 	long := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
 	for range 300 {
@@ -92,7 +93,10 @@ func TestEncodeLayout(t *testing.T) {
 }
 
 // TestEncodeRefuses: a comment holding a NUL and a line comment of two
-// lines are refused, as Encode's doc says, and so is no node at all.
+// lines are refused, as Encode's doc says, and so is no node at all. Seen
+// to catch: encode.go `doc == nil` → `!=` and `err != nil` → `==` (after
+// markLineComments) in Encode; `n == nil` → `!=`, `n.LineComment != ""` →
+// `==` and `err != nil` → `==` in markLineComments.
 func TestEncodeRefuses(t *testing.T) {
 	for _, tc := range []struct {
 		name       string

@@ -14,9 +14,9 @@ const nameAlphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345
 // against the alphabet written out for every rune up to U+024F (the ends of
 // each range and the runes just past them among them) and a few beyond;
 // ValidName wants a name not empty and made of those runes only. Seen to
-// catch: names.go NameRune's `r >= 'a'`, `r >= 'A'`, `r >= '0'` → `>` and
-// `r <= 'z'`, `r <= 'Z'`, `r <= '9'` → `<`, and ValidName's `s != ""` →
-// `==`.
+// catch: names.go NameRune's `r >= 'a'`, `r >= 'A'`, `r >= '0'` → `>`, `<`,
+// `r <= 'z'`, `r <= 'Z'`, `r <= '9'` → `<`, `>`, `r == '-'`, `r == '_'` →
+// `!=`, and ValidName's `s != ""` → `==`.
 func TestNameRune(t *testing.T) {
 	runes := []rune{'é', 'ß', 'Ω', '０', '\u00a0', 0x1F600}
 	for r := rune(0); r < 0x250; r++ {

@@ -83,11 +83,12 @@ func TestShares(t *testing.T) {
 			names[i] = fmt.Sprintf("t%d", i)
 		}
 		total := 0
-		for _, part := range strings.Split(shares(names, counts), ", ") {
-			v := strings.TrimSuffix(part[strings.Index(part, ": ")+2:], "%")
+		m := shares(names, counts)
+		for i := 1; i < len(m.Content); i += 2 {
+			v := strings.TrimSuffix(m.Content[i].Value, "%")
 			x, err := strconv.ParseFloat(v, 64)
 			if err != nil || x < 0 {
-				t.Fatalf("%v: share %q", counts, part)
+				t.Fatalf("%v: share %q of %s", counts, m.Content[i].Value, m.Content[i-1].Value)
 			}
 			total += int(math.Round(x * 1e4))
 		}

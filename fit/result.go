@@ -9,6 +9,7 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 
 	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/scenarios"
 	"github.com/omnisim/omnisim/stats"
 )
 
@@ -406,7 +407,8 @@ func (f *Fitter) Result() *Fit {
 const maxNameRunes = 100
 
 // scenarioNames renames channels, pools and types to names a scenario
-// accepts (letters, digits, - and _, at most maxNameRunes of them): every
+// accepts (scenarios.ValidName: letters, digits, - and _; at most
+// maxNameRunes of them): every
 // other character becomes "-", a longer name is cut, and a name already
 // taken gets a number.
 func (f *Fit) scenarioNames() {
@@ -416,7 +418,7 @@ func (f *Fit) scenarioNames() {
 			b = b[:maxNameRunes] // YAML's keys are at most 1024 characters
 		}
 		for i, r := range b {
-			if !nameRune(r) {
+			if !scenarios.NameRune(r) {
 				b[i] = '-'
 			}
 		}

@@ -99,9 +99,8 @@ func TestNobodyGaveUp(t *testing.T) {
 // TestScenarioNames: names become what a scenario accepts: letters
 // (a–z, A–Z), digits, - and _ stay, every other character becomes -, and a
 // name already taken gets the next number from 2 (README: scenario names).
-// Seen to catch: result.go `n++` → `--` in scenarioNames; scenario.go
-// nameRune's `r <= 'z'`, `r <= 'Z'`, `r <= '9'` → `<` and `r >= 'A'`, `r
-// >= '0'` → `>`.
+// Seen to catch: result.go `n++` → `--` in scenarioNames (the rune rule
+// itself, scenarios.NameRune, is scenarios' TestNameRune's).
 func TestScenarioNames(t *testing.T) {
 	fitter := NewFitter(DefaultOptions)
 	names := []string{"a b", "a-b", "a.b", "AZ_az-09", "q/@[`{:"}

@@ -9,7 +9,10 @@ import (
 	"strconv"
 	"strings"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/scenarios"
 )
 
 // Scenario writes the fit as a scenario file: a week from Monday, each
@@ -21,156 +24,208 @@ import (
 // shows at work (or, when it names no agents, one pool with the agents
 // Erlang A says the demand needs for 80 % within the threshold). source
 // names the log for the description.
+//
+// The settings are a yaml.Node tree written by scenarios.Encode; only the
+// head (the first comment, name, title and description) is written here
+// as text (see head).
 func (f *Fit) Scenario(name, source string) []byte {
-	var b strings.Builder
-	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
-	interval := f.Options.Interval
-	w(ScenarioMark+"%s: %d contacts over %s.\n", source, f.contacts(), days(f.Days))
-	w("name: %s\n", name)
-	w("title: %s\n", strconv.Quote("Fitted from "+source))
-	w("description: |\n")
-	for _, line := range wrap(f.description(source), 76) {
-		w("  %s\n", line)
+	body, err := scenarios.Encode(f.settings())
+	if err != nil {
+		// Encode refuses only a comment with a NUL or a line comment of
+		// several lines: the comments written here have neither (the
+		// names in them are scenario names, see scenarioNames).
+		panic(fmt.Sprintf("fit: writing the scenario: %v", err))
 	}
-	w("seed: 1\nreplications: 10\nhorizon: 7d\ninterval: %s\nstart: monday\n\n", duration(interval))
+	return append(f.head(name, source), body...)
+}
+
+// head writes the scenario's first lines: a comment that marks it as
+// fitted (ScenarioMark), its name, title and description. It is written
+// as text, not by scenarios.Encode, to keep the text it has always had for
+// any log's name: yaml.v3 escapes some characters in a quoted title
+// otherwise than strconv.Quote (it writes a character outside the Basic
+// Multilingual Plane, such as 😀, as "\U0001F600", where strconv.Quote
+// keeps it, and keeps U+00A0 where strconv.Quote writes "\u00a0"), and
+// writes a description with such a character quoted on one line instead
+// of as a literal block. name is written as it is: a file name as omnisim
+// fit makes one (letters, digits, '-', '_' and '.') is plain YAML.
+func (f *Fit) head(name, source string) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, ScenarioMark+"%s: %d contacts over %s.\n", source, f.contacts(), days(f.Days))
+	fmt.Fprintf(&b, "name: %s\n", name)
+	fmt.Fprintf(&b, "title: %s\n", strconv.Quote("Fitted from "+source))
+	b.WriteString("description: |\n")
+	for _, line := range wrap(f.description(source), 76) {
+		fmt.Fprintf(&b, "  %s\n", line)
+	}
+	return []byte(b.String())
+}
+
+// settings returns the scenario's settings after its head, from seed on,
+// as the mapping scenarios.Encode writes.
+func (f *Fit) settings() *yaml.Node {
+	interval := f.Options.Interval
+	top := mapping()
+	add(top, "seed", plain("1"))
+	add(top, "replications", plain("10"))
+	add(top, "horizon", plain("7d"))
+	add(top, "interval", plain(models.FormatDurationOneUnit(interval)))
+	add(top, "start", plain("monday"))
 	if f.typed() {
 		names, counts := f.typeTotals()
-		w("# the contacts' types, as issues, with their shares of all contacts; each channel has its own mix (arrivals.issues)\n")
-		w("issues: {%s}\n\n", shares(names, counts))
+		add(top, "issues", shares(names, counts)).HeadComment =
+			"\n" + comment("the contacts' types, as issues, with their shares of all contacts; each channel has its own mix (arrivals.issues)")
 	}
-	w("channels:\n")
+	channels := mapping()
+	add(top, "channels", channels).HeadComment = "\n"
 	for _, c := range f.Channels {
-		w("  %s:\n", yamlKey(c.Name))
-		w("    # %d contacts in the log; volumes: the mean per %s of the week, from Monday 00:00\n", c.Contacts, duration(interval))
+		ch := mapping()
+		addNamed(channels, c.Name, ch)
+		notes := []string{fmt.Sprintf("%d contacts in the log; volumes: the mean per %s of the week, from Monday 00:00",
+			c.Contacts, models.FormatDurationOneUnit(interval))}
 		volumes := c.Volumes
 		if f.retries() {
 			volumes = c.Fresh
 			switch {
 			case c.Redials > 0 && f.RedialScale > 1:
-				w("    # less the redials: %d seen in the log, %d counting the customers it does not identify; the journey's retries send them\n",
-					c.Redials, int(math.Round(float64(c.Redials)*f.RedialScale)))
+				notes = append(notes, fmt.Sprintf("less the redials: %d seen in the log, %d counting the customers it does not identify; the journey's retries send them",
+					c.Redials, int(math.Round(float64(c.Redials)*f.RedialScale))))
 			case c.Redials > 0:
-				w("    # less the %d redials in the log: the journey's retries send them\n", c.Redials)
+				notes = append(notes, fmt.Sprintf("less the %d redials in the log: the journey's retries send them", c.Redials))
 			default:
-				w("    # no redials in the log on this channel\n")
+				notes = append(notes, "no redials in the log on this channel")
 			}
 		}
-		mix := ""
+		arrivals := flowMapping()
+		if c.Noise > 0.01 {
+			notes = append(notes, fmt.Sprintf("noise: daily volumes vary %.0f %% about their weekday's mean in the log, Poisson alone %.0f %%", 100*c.DailyCV, 100*c.PoissonCV))
+			add(arrivals, "noise", plain(strconv.FormatFloat(round(c.Noise, 3), 'f', -1, 64)))
+		}
+		add(arrivals, "volumes", list(numbers(volumes, 3)))
 		if f.typed() && len(c.Types) > 0 {
 			names, counts := make([]string, len(c.Types)), make([]int, len(c.Types))
 			for i, t := range c.Types {
 				names[i], counts[i] = t.Name, t.Contacts
 			}
-			mix = ", issues: {" + shares(names, counts) + "}"
+			add(arrivals, "issues", shares(names, counts))
 		}
-		if c.Noise > 0.01 {
-			w("    # noise: daily volumes vary %.0f %% about their weekday's mean in the log, Poisson alone %.0f %%\n", 100*c.DailyCV, 100*c.PoissonCV)
-			w("    arrivals: {noise: %s, volumes: [%s]%s}\n", strconv.FormatFloat(round(c.Noise, 3), 'f', -1, 64), numbers(volumes, 3), mix)
-		} else {
-			w("    arrivals: {volumes: [%s]%s}\n", numbers(volumes, 3), mix)
-		}
+		add(ch, "arrivals", arrivals).HeadComment = comment(notes...)
 		switch h := c.Handle; {
 		case !(h.Dist.MeanValue() > 0):
-			w("    # handle time: no answered contact in the log; a placeholder of 1 minute\n")
-			w("    handle_time: {dist: exponential, mean: 1m}\n")
+			add(ch, "handle_time", distNode(models.Dist{Kind: models.Exponential, Mean: 60})).HeadComment =
+				comment("handle time: no answered contact in the log; a placeholder of 1 minute")
 		case math.IsNaN(h.KS):
-			w("    # handle time: too few answered contacts in the log to fit a law; exponential of their mean\n")
-			w("    handle_time: %s\n", distYAML(h.Dist))
+			add(ch, "handle_time", distNode(h.Dist)).HeadComment =
+				comment("handle time: too few answered contacts in the log to fit a law; exponential of their mean")
 		default:
-			w("    # handle time: %s; the log's mean %s, CV %.2f (%s)\n", lawNote(h), durationText(c.SampleMean), c.SampleCV, ksNote(c.HandleLaws))
-			w("    handle_time: %s\n", distYAML(h.Dist))
+			add(ch, "handle_time", distNode(h.Dist)).HeadComment = comment(fmt.Sprintf("handle time: %s; the log's mean %s, CV %.2f (%s)",
+				lawNote(h), durationText(c.SampleMean), c.SampleCV, ksNote(c.HandleLaws)))
 		}
 		if f.typed() {
-			var own []string
+			own := flowMapping()
 			for _, t := range c.Types {
 				if t.ownHandle() {
-					own = append(own, fmt.Sprintf("%s: %s", yamlKey(t.Name), distYAML(t.Handle.Dist)))
+					addNamed(own, t.Name, distNode(t.Handle.Dist))
 				}
 			}
-			if len(own) > 0 {
-				w("    # by type: the closest law for each type with %d answered contacts or more (the others take handle_time)\n", minTypeAnswered)
-				w("    handle_times: {%s}\n", strings.Join(own, ", "))
+			if len(own.Content) > 0 {
+				add(ch, "handle_times", own).HeadComment = comment(fmt.Sprintf(
+					"by type: the closest law for each type with %d answered contacts or more (the others take handle_time)", minTypeAnswered))
 			}
 		}
 		switch {
 		case math.IsNaN(c.PatienceMean):
-			w("    patience: never  # nobody gave up in the log\n")
+			never := plain("never")
+			never.LineComment = comment("nobody gave up in the log")
+			add(ch, "patience", never)
 		case c.PatienceMean < 1:
-			w("    # patience: those who gave up did so at once (%.2f s of waiting for each); held at 1 s\n", c.PatienceMean)
-			w("    patience: {dist: exponential, mean: 1s}\n")
+			add(ch, "patience", distNode(models.Dist{Kind: models.Exponential, Mean: 1})).HeadComment = comment(fmt.Sprintf(
+				"patience: those who gave up did so at once (%.2f s of waiting for each); held at 1 s", c.PatienceMean))
 		case f.Options.PatienceKM && c.PatienceKM.Kind != "":
-			w("    # patience: the Kaplan–Meier curve (answered waits censored), its quantiles drawn alike; past the log's longest wait\n")
-			w("    # (%s), an exponential tail of the exponential fit's mean; mean %s\n", durationText(slices.Max(c.PatienceKM.Values)),
-				durationText(c.PatienceKM.MeanValue()))
-			w("    patience: %s\n", distYAML(c.PatienceKM))
+			add(ch, "patience", distNode(c.PatienceKM)).HeadComment = comment(
+				"patience: the Kaplan–Meier curve (answered waits censored), its quantiles drawn alike; past the log's longest wait",
+				fmt.Sprintf("(%s), an exponential tail of the exponential fit's mean; mean %s", durationText(slices.Max(c.PatienceKM.Values)),
+					durationText(c.PatienceKM.MeanValue())))
 		default:
-			w("    # patience: exponential, mean = time waited by all ÷ those who gave up (answered waits are censored)\n")
-			w("    patience: {dist: exponential, mean: %s}\n", duration(c.PatienceMean))
+			add(ch, "patience", distNode(models.Dist{Kind: models.Exponential, Mean: c.PatienceMean})).HeadComment =
+				comment("patience: exponential, mean = time waited by all ÷ those who gave up (answered waits are censored)")
 		}
-		w("    service_level: {within: %s}\n", duration(f.Options.AnswerWithin))
+		sl := flowMapping()
+		add(sl, "within", plain(models.FormatDurationOneUnit(f.Options.AnswerWithin)))
+		add(ch, "service_level", sl)
 	}
 	if f.retries() {
-		w("\njourney:\n")
-		w("  # redials: %.1f %% of the %d give-ups by customers the log identifies were followed by a call within %s, after %s on average\n",
-			100*f.Redials, int(f.RedialBase), models.FormatDuration(f.Options.RedialWithin), readable(f.RedialDelay))
-		w("  retry: %s%%\n", strconv.FormatFloat(round(100*f.Redials, 2), 'f', -1, 64))
-		w("  retry_delay: {dist: exponential, mean: %s}\n", duration(f.RedialDelay))
+		journey := mapping()
+		add(top, "journey", journey).HeadComment = "\n"
+		add(journey, "retry", plain(strconv.FormatFloat(round(100*f.Redials, 2), 'f', -1, 64)+"%")).HeadComment = comment(fmt.Sprintf(
+			"redials: %.1f %% of the %d give-ups by customers the log identifies were followed by a call within %s, after %s on average",
+			100*f.Redials, int(f.RedialBase), models.FormatDuration(f.Options.RedialWithin), readable(f.RedialDelay)))
+		add(journey, "retry_delay", distNode(models.Dist{Kind: models.Exponential, Mean: f.RedialDelay}))
 		if len(f.Channels) > 1 {
-			w("\nchoice:\n")
-			w("  # %.1f %% of redials came back to the channel given up on; with every channel alike otherwise, this stay bonus makes it so\n", 100*f.RedialSame)
-			w("  stay: %s\n", strconv.FormatFloat(round(f.stay(), 3), 'f', -1, 64))
+			choice := mapping()
+			add(top, "choice", choice).HeadComment = "\n"
+			add(choice, "stay", plain(strconv.FormatFloat(round(f.stay(), 3), 'f', -1, 64))).HeadComment = comment(fmt.Sprintf(
+				"%.1f %% of redials came back to the channel given up on; with every channel alike otherwise, this stay bonus makes it so", 100*f.RedialSame))
 		}
 	}
-	w("\npools:\n")
-	if len(f.Pools) > 0 {
-		var value func(g, b int) float64
-		if av := f.Availability; av != nil {
-			value = func(g, b int) float64 { return av.Groups[g].Parts[b].Value }
-		}
-		for i, p := range f.Pools {
-			w("  %s:\n", yamlKey(p.Name))
-			w("    # %d agents in the log who served %s most; agents: those at work per %s of the week, from the start of each working\n",
-				p.People, p.Skills[0], duration(interval))
-			w("    # span (services apart by %s at most, and an idle gap before the first and after the last) to its end, rounded up\n",
-				models.FormatDuration(f.Options.SpanGap))
-			keys := make([]string, len(p.Skills))
-			for i, s := range p.Skills {
-				keys[i] = yamlKey(s)
-			}
-			w("    skills: [%s]\n", strings.Join(keys, ", "))
-			agents, _ := f.presenceFold(i)
-			w("    agents: [%s]\n", ints(agents))
-			avail := f.poolAvailability(i, value)
-			if slices.ContainsFunc(avail, func(a float64) bool { return a < 1 }) {
-				if g := f.groupOf(i); g >= 0 && f.Availability.Fixed {
-					w("    # availability: %s of their time at work ready for contacts, as given to omnisim fit; times the share of each\n",
-						pctText(f.Availability.Groups[g].Value))
-					w("    # interval the agents above were at work in the log\n")
-				} else if g >= 0 {
-					w("    # availability: %s of their time at work the agents were ready for contacts (95 %% CI ± %s), estimated by\n",
-						pctText(f.Availability.Groups[g].Value), pctText(f.Availability.Groups[g].HalfWidth))
-					w("    # simulation per %s of the day (longer where the log has fewer than %d contacts); times the share of each interval\n",
-						models.FormatDuration(f.Availability.Part), minPartContacts)
-					w("    # the agents above were at work in the log\n")
-				} else {
-					w("    # availability: the share of each interval the agents above were at work in the log\n")
-				}
-				for k, a := range avail {
-					avail[k] = math.Max(a, 0.001) // held positive at the precision written
-				}
-				w("    availability: [%s]\n", numbers(avail, 3))
-				if f.Availability != nil {
-					w("    away_spell: %s\n", duration(f.Availability.AwaySpell))
-				}
-			}
-		}
-	} else {
+	pools := mapping()
+	add(top, "pools", pools).HeadComment = "\n"
+	if len(f.Pools) == 0 {
 		agents, how := f.staffing()
-		w("  agents:\n    skills: [%s]\n", strings.Join(f.channelKeys(), ", "))
-		w("    # %s\n", how)
-		w("    agents: [%s]\n", ints(agents))
+		pool := mapping()
+		add(pools, "agents", pool)
+		keys := flowList()
+		for _, c := range f.Channels {
+			addName(keys, c.Name)
+		}
+		add(pool, "skills", keys)
+		add(pool, "agents", list(ints(agents))).HeadComment = comment(how)
+		return top
 	}
-	return []byte(b.String())
+	var value func(g, b int) float64
+	if av := f.Availability; av != nil {
+		value = func(g, b int) float64 { return av.Groups[g].Parts[b].Value }
+	}
+	for i, p := range f.Pools {
+		pool := mapping()
+		addNamed(pools, p.Name, pool)
+		skills := flowList()
+		for _, s := range p.Skills {
+			addName(skills, s)
+		}
+		add(pool, "skills", skills).HeadComment = comment(
+			fmt.Sprintf("%d agents in the log who served %s most; agents: those at work per %s of the week, from the start of each working",
+				p.People, p.Skills[0], models.FormatDurationOneUnit(interval)),
+			fmt.Sprintf("span (services apart by %s at most, and an idle gap before the first and after the last) to its end, rounded up",
+				models.FormatDuration(f.Options.SpanGap)))
+		agents, _ := f.presenceFold(i)
+		add(pool, "agents", list(ints(agents)))
+		avail := f.poolAvailability(i, value)
+		if !slices.ContainsFunc(avail, func(a float64) bool { return a < 1 }) {
+			continue
+		}
+		var notes []string
+		if g := f.groupOf(i); g >= 0 && f.Availability.Fixed {
+			notes = []string{fmt.Sprintf("availability: %s of their time at work ready for contacts, as given to omnisim fit; times the share of each",
+				pctText(f.Availability.Groups[g].Value)), "interval the agents above were at work in the log"}
+		} else if g >= 0 {
+			notes = []string{fmt.Sprintf("availability: %s of their time at work the agents were ready for contacts (95 %% CI ± %s), estimated by",
+				pctText(f.Availability.Groups[g].Value), pctText(f.Availability.Groups[g].HalfWidth)),
+				fmt.Sprintf("simulation per %s of the day (longer where the log has fewer than %d contacts); times the share of each interval",
+					models.FormatDuration(f.Availability.Part), minPartContacts),
+				"the agents above were at work in the log"}
+		} else {
+			notes = []string{"availability: the share of each interval the agents above were at work in the log"}
+		}
+		for k, a := range avail {
+			avail[k] = math.Max(a, 0.001) // held positive at the precision written
+		}
+		add(pool, "availability", list(numbers(avail, 3))).HeadComment = comment(notes...)
+		if f.Availability != nil {
+			add(pool, "away_spell", plain(models.FormatDurationOneUnit(f.Availability.AwaySpell)))
+		}
+	}
+	return top
 }
 
 // lawNote says what a fitted law is.
@@ -203,22 +258,29 @@ func durationText(sec float64) string {
 	return fmt.Sprintf("%.2f min", sec/60)
 }
 
-// distYAML writes a fitted handle-time law as the scenario format reads it.
-func distYAML(d models.Dist) string {
+// distNode writes a fitted law as the scenario format reads it, a flow
+// mapping: {dist: lognormal, mean: 4m, cv: 0.8}; an exponential by its
+// mean, an empirical law by its values (and its tail, when it has one).
+func distNode(d models.Dist) *yaml.Node {
+	n := flowMapping()
+	add(n, "dist", plain(string(d.Kind)))
 	switch d.Kind {
 	case models.Exponential:
-		return fmt.Sprintf("{dist: exponential, mean: %s}", duration(d.Mean))
+		add(n, "mean", plain(models.FormatDurationOneUnit(d.Mean)))
 	case models.Empirical:
 		values := make([]string, len(d.Values))
 		for i, v := range d.Values {
-			values[i] = duration(v)
+			values[i] = models.FormatDurationOneUnit(v)
 		}
+		add(n, "values", list(values))
 		if d.Tail > 0 {
-			return fmt.Sprintf("{dist: empirical, values: [%s], tail: %s}", strings.Join(values, ", "), duration(d.Tail))
+			add(n, "tail", plain(models.FormatDurationOneUnit(d.Tail)))
 		}
-		return fmt.Sprintf("{dist: empirical, values: [%s]}", strings.Join(values, ", "))
+	default:
+		add(n, "mean", plain(models.FormatDurationOneUnit(d.Mean)))
+		add(n, "cv", plain(strconv.FormatFloat(round(d.CV, 3), 'f', -1, 64)))
 	}
-	return fmt.Sprintf("{dist: %s, mean: %s, cv: %s}", d.Kind, duration(d.Mean), strconv.FormatFloat(round(d.CV, 3), 'f', -1, 64))
+	return n
 }
 
 // typeTotals returns the types of every channel, most contacts first (then
@@ -250,7 +312,7 @@ func (f *Fit) typeTotals() ([]string, []int) {
 // shares writes counts as a mapping of names to percentages that add up to
 // exactly 100 % (in millionths: the largest count takes what rounding the
 // others left, which keeps it positive).
-func shares(names []string, counts []int) string {
+func shares(names []string, counts []int) *yaml.Node {
 	total, largest := 0, 0
 	for i, n := range counts {
 		total += n
@@ -267,11 +329,11 @@ func shares(names []string, counts []int) string {
 		}
 	}
 	millionths[largest] = left
-	parts := make([]string, len(names))
+	n := flowMapping()
 	for i, m := range millionths {
-		parts[i] = fmt.Sprintf("%s: %s%%", yamlKey(names[i]), strconv.FormatFloat(float64(m)/1e4, 'f', -1, 64))
+		addNamed(n, names[i], plain(strconv.FormatFloat(float64(m)/1e4, 'f', -1, 64)+"%"))
 	}
-	return strings.Join(parts, ", ")
+	return n
 }
 
 // retries tells whether the scenario sends redials as retries: when the
@@ -358,70 +420,81 @@ func (f *Fit) contacts() int {
 	return n
 }
 
-func (f *Fit) channelKeys() []string {
-	var keys []string
-	for _, c := range f.Channels {
-		keys = append(keys, yamlKey(c.Name))
+// mapping returns an empty block mapping, a key on each line.
+func mapping() *yaml.Node { return &yaml.Node{Kind: yaml.MappingNode} }
+
+// flowMapping returns an empty flow mapping, written on its key's line:
+// {a: 1, b: 2}.
+func flowMapping() *yaml.Node { return &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle} }
+
+// flowList returns an empty flow list, written on its key's line: [1, 2].
+func flowList() *yaml.Node { return &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle} }
+
+// list returns a flow list of values written as they are.
+func list(values []string) *yaml.Node {
+	l := flowList()
+	for _, v := range values {
+		l.Content = append(l.Content, plain(v))
 	}
-	return keys
+	return l
 }
 
-// yamlKey quotes a name that YAML would not read back as the same string.
-func yamlKey(s string) string {
-	for _, r := range s {
-		if !nameRune(r) {
-			return strconv.Quote(s)
-		}
+// plain returns a scalar written as it is, without quotes: the scenario's
+// keys, numbers, durations and words, which need none.
+func plain(v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: v} }
+
+// nameNode returns a channel's, pool's or type's name as a scalar: plain
+// when YAML reads it back as the same string (a name scenarios.ValidName
+// accepts that begins with neither a digit nor -), else double-quoted.
+func nameNode(s string) *yaml.Node {
+	n := plain(s)
+	if !scenarios.ValidName(s) || strings.ContainsAny(s[:1], "0123456789-") {
+		n.Style = yaml.DoubleQuotedStyle
 	}
-	if s == "" || strings.ContainsAny(s[:1], "0123456789-") {
-		return strconv.Quote(s)
-	}
-	return s
+	return n
 }
 
-// nameRune tells whether r may stand in a scenario's names: letters,
-// digits, - and _.
-func nameRune(r rune) bool {
-	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_'
+// add appends key: value to the mapping m and returns the key's node, for
+// the comment above it.
+func add(m *yaml.Node, key string, value *yaml.Node) *yaml.Node {
+	k := plain(key)
+	m.Content = append(m.Content, k, value)
+	return k
 }
 
-// duration writes seconds as a duration the scenario format reads, to a
-// tenth of a second (a positive time below that as 0.1 s, so that it stays
-// positive).
-func duration(sec float64) string {
-	if sec > 0 && sec < 0.05 {
-		sec = 0.1
-	}
-	switch {
-	case sec > 0 && math.Mod(sec, 86400) == 0:
-		return strconv.Itoa(int(sec/86400)) + "d"
-	case sec > 0 && math.Mod(sec, 3600) == 0:
-		return strconv.Itoa(int(sec/3600)) + "h"
-	case sec > 0 && math.Mod(sec, 60) == 0:
-		return strconv.Itoa(int(sec/60)) + "m"
-	}
-	return strconv.FormatFloat(round(sec, 1), 'f', -1, 64) + "s"
+// addNamed appends name: value to the mapping m, the name as nameNode
+// writes it.
+func addNamed(m *yaml.Node, name string, value *yaml.Node) {
+	m.Content = append(m.Content, nameNode(name), value)
 }
+
+// addName appends a name to the list l, as nameNode writes it.
+func addName(l *yaml.Node, name string) { l.Content = append(l.Content, nameNode(name)) }
+
+// comment returns lines as a comment, each line begun with "# ".
+func comment(lines ...string) string { return "# " + strings.Join(lines, "\n# ") }
 
 func round(x float64, digits int) float64 {
 	p := math.Pow(10, float64(digits))
 	return math.Round(x*p) / p
 }
 
-func numbers(xs []float64, digits int) string {
+// numbers writes numbers rounded to digits decimals.
+func numbers(xs []float64, digits int) []string {
 	parts := make([]string, len(xs))
 	for i, x := range xs {
 		parts[i] = strconv.FormatFloat(round(x, digits), 'f', -1, 64)
 	}
-	return strings.Join(parts, ", ")
+	return parts
 }
 
-func ints(xs []int) string {
+// ints writes whole numbers.
+func ints(xs []int) []string {
 	parts := make([]string, len(xs))
 	for i, x := range xs {
 		parts[i] = strconv.Itoa(x)
 	}
-	return strings.Join(parts, ", ")
+	return parts
 }
 
 func weekdayName(d models.Weekday) string {

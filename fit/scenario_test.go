@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/scenarios"
 )
@@ -66,7 +68,9 @@ func description(yaml string) string {
 // own for each type with enough answered contacts; the closest handle law
 // named, an empirical one by its values, with every law's distance; the
 // agents at work, and their availability only where it is below 1: as
-// given, or estimated. Every scenario must load. Seen to catch:
+// given, or estimated; a patience of never where nobody gave up, its line
+// comment two spaces after it (scenarios.Encode's layout), and one held at
+// 1 s where those who gave up did so at once. Every scenario must load. Seen to catch:
 // scenario.go `c.Redials > 0` → `>=`, `<=` (twice), `f.RedialScale > 1` →
 // `>=`, `<=`, `Redials*f.RedialScale` → `/`, `100*f.Redials`,
 // `100*f.RedialSame` → `/` (journey, choice and description), `c.Noise >
@@ -132,6 +136,13 @@ func TestScenarioWords(t *testing.T) {
 				"the log's mean 4.00 min, CV 0.80 (Kolmogorov–Smirnov distance: lognormal 0.010, gamma 0.070, empirical 0.008)\n" +
 				"    handle_time: {dist: empirical, values: [100s, 5m]}\n",
 			"    # handle time: lognormal with the log's mean and CV; the log's mean 4.00 min, CV 0.80 (Kolmogorov–Smirnov distance: lognormal 0.010, gamma 0.070)\n",
+		}, nil},
+		{"patience", func(f *Fit) {
+			f.Channels[0].PatienceMean, f.Channels[1].PatienceMean = math.NaN(), 0.4
+		}, []string{
+			"    patience: never  # nobody gave up in the log\n    service_level:",
+			"    # patience: those who gave up did so at once (0.40 s of waiting for each); held at 1 s\n" +
+				"    patience: {dist: exponential, mean: 1s}\n",
 		}, nil},
 		{"agents at work", func(f *Fit) {
 			f.Pools = []PoolFit{{Name: "phone-team", Skills: []string{"phone", "chat"}, Agents: weekOf(2), People: 3}}
@@ -274,29 +285,28 @@ func TestForecastColumns(t *testing.T) {
 	}
 }
 
+// flowText returns the text scenarios.Encode writes for n as a value.
+func flowText(t *testing.T, n *yaml.Node) string {
+	t.Helper()
+	data, err := scenarios.Encode(&yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{plain("x"), n}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSuffix(strings.TrimPrefix(string(data), "x: "), "\n")
+}
+
 // TestScenarioFormats: how the scenario writes values. A duration is
-// written to a tenth of a second, a positive one below that as 0.1 s so
-// that it stays positive, and a whole number of days, hours or minutes in
-// that unit (1d, not 24h; zero as 0s); a time in a comment is seconds
-// under two minutes, minutes to a hundredth from two minutes on; a share
-// in a comment is percent to a tenth; a law is the scenario's mapping, an
-// empirical one with a tail only when it has one; a name is quoted only
-// when YAML would not read it back as itself (empty, or beginning with a
-// digit or -); a description is wrapped into lines of at most the width,
-// words whole. Seen to catch: scenario.go duration's `sec > 0` → `>=`,
-// `<=` (four times); durationText's `sec < 120` → `<=`, `>=`, `sec/60` →
-// `*`; pctText's `100*x` → `/`; distYAML's `d.Tail > 0` → `>=`; yamlKey's
-// `s == ""` → `!=`; wrap's `line != ""` → `==` (twice), `len(line)+1` and
+// written in one unit to a tenth of a second (models.FormatDurationOneUnit,
+// tested in models); a time in a comment is seconds under two minutes,
+// minutes to a hundredth from two minutes on; a share in a comment is
+// percent to a tenth; a law is the scenario's mapping, an empirical one
+// with a tail only when it has one; a name is quoted only when YAML would
+// not read it back as itself (empty, or beginning with a digit or -); a
+// description is wrapped into lines of at most the width, words whole. Seen
+// to catch: scenario.go durationText's `sec < 120` → `<=`, `>=`, `sec/60` →
+// `*`; pctText's `100*x` → `/`; distNode's `d.Tail > 0` → `>=`; wrap's `line != ""` → `==` (twice), `len(line)+1` and
 // `1+len(word)` → `-`, `> width` → `>=`, `<=`.
 func TestScenarioFormats(t *testing.T) {
-	for _, tc := range []struct {
-		sec  float64
-		want string
-	}{{0, "0s"}, {0.01, "0.1s"}, {12.34, "12.3s"}, {90, "90s"}, {120, "2m"}, {7200, "2h"}, {86400, "1d"}, {172800, "2d"}} {
-		if got := duration(tc.sec); got != tc.want {
-			t.Errorf("duration(%v) = %q, want %q", tc.sec, got, tc.want)
-		}
-	}
 	for _, tc := range []struct {
 		sec  float64
 		want string
@@ -317,15 +327,15 @@ func TestScenarioFormats(t *testing.T) {
 		{models.Dist{Kind: models.Empirical, Values: []float64{1.5, 3}}, "{dist: empirical, values: [1.5s, 3s]}"},
 		{models.Dist{Kind: models.Empirical, Values: []float64{1.5, 3}, Tail: 566}, "{dist: empirical, values: [1.5s, 3s], tail: 566s}"},
 	} {
-		if got := distYAML(tc.d); got != tc.want {
-			t.Errorf("distYAML(%v) = %q, want %q", tc.d, got, tc.want)
+		if got := flowText(t, distNode(tc.d)); got != tc.want {
+			t.Errorf("distNode(%v) = %q, want %q", tc.d, got, tc.want)
 		}
 	}
 	for _, tc := range []struct{ name, want string }{
 		{"phone", "phone"}, {"PS-team", "PS-team"}, {"a_b", "a_b"}, {"7up", `"7up"`}, {"-x", `"-x"`}, {"a b", `"a b"`}, {"", `""`},
 	} {
-		if got := yamlKey(tc.name); got != tc.want {
-			t.Errorf("yamlKey(%q) = %s, want %s", tc.name, got, tc.want)
+		if got := flowText(t, nameNode(tc.name)); got != tc.want {
+			t.Errorf("nameNode(%q) = %s, want %s", tc.name, got, tc.want)
 		}
 	}
 	for _, tc := range []struct {

@@ -10,18 +10,52 @@ import (
 )
 
 // FormatDuration writes a number of seconds the way people write durations:
-// "20s", "3m", "1h30m", "2d", "2.5s". Infinite durations read "never".
+// "20s", "3m", "1h30m", "2d", "2.5s". Infinite durations read "never". A
+// whole number of seconds (give or take a billionth, rounding noise) is
+// written in every unit it fills, largest first; anything else in seconds
+// below a minute and in minutes from a minute on, to 6 significant digits.
 func FormatDuration(sec float64) string {
+	return formatDuration(sec, inUnits)
+}
+
+// FormatDurationOneUnit writes a number of seconds as a duration in one
+// unit, to a tenth of a second, as omnisim fit writes the scenario it
+// fits: a whole number of days, hours or minutes in the largest of those
+// units it is exactly a whole number of ("1d", "36h", "90m"), anything else
+// in seconds rounded to a tenth ("90s", "12.3s", and "60s" for 59.96 s,
+// which is no whole number of minutes). A positive duration that would
+// round to 0 (below 0.05 s) is written "0.1s", so that it stays positive.
+// Zero, NaN, infinite and negative durations are written as FormatDuration
+// writes them.
+func FormatDurationOneUnit(sec float64) string {
+	return formatDuration(sec, inOneUnit)
+}
+
+// formatDuration writes what both formatters write alike: NaN, "never" for
+// +Inf, a negative duration as "-" and its size, and "0s"; write writes a
+// positive, finite duration.
+func formatDuration(sec float64, write func(sec float64) string) string {
 	switch {
 	case math.IsNaN(sec):
 		return "NaN"
 	case math.IsInf(sec, 1):
 		return "never"
 	case sec < 0:
-		return "-" + FormatDuration(-sec)
+		return "-" + formatDuration(-sec, write)
 	case sec == 0:
 		return "0s"
 	}
+	return write(sec)
+}
+
+// writeUnits are the units durations are written in, largest first.
+var writeUnits = []struct {
+	name string
+	size float64
+}{{"d", 86400}, {"h", 3600}, {"m", 60}, {"s", 1}}
+
+// inUnits writes a positive duration as FormatDuration does.
+func inUnits(sec float64) string {
 	whole := math.Round(sec)
 	if math.Abs(sec-whole) > 1e-9*math.Max(1, sec) || whole < 1 {
 		if sec < 60 {
@@ -31,17 +65,27 @@ func FormatDuration(sec float64) string {
 	}
 	s := int64(whole)
 	var b strings.Builder
-	for _, u := range []struct {
-		name string
-		size int64
-	}{{"d", 86400}, {"h", 3600}, {"m", 60}, {"s", 1}} {
-		if s >= u.size {
-			b.WriteString(strconv.FormatInt(s/u.size, 10))
+	for _, u := range writeUnits {
+		if size := int64(u.size); s >= size {
+			b.WriteString(strconv.FormatInt(s/size, 10))
 			b.WriteString(u.name)
-			s %= u.size
+			s %= size
 		}
 	}
 	return b.String()
+}
+
+// inOneUnit writes a positive duration as FormatDurationOneUnit does.
+func inOneUnit(sec float64) string {
+	if sec < 0.05 {
+		sec = 0.1
+	}
+	for _, u := range writeUnits {
+		if math.Mod(sec, u.size) == 0 {
+			return strconv.FormatFloat(sec/u.size, 'f', -1, 64) + u.name
+		}
+	}
+	return strconv.FormatFloat(math.Round(sec*10)/10, 'f', -1, 64) + "s"
 }
 
 // durationUnits maps the units people write to their length in seconds.

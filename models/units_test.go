@@ -1,6 +1,7 @@
 package models
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -95,6 +96,53 @@ func TestFormatDurationUnits(t *testing.T) {
 	} {
 		if got := FormatDuration(tc.sec); got != tc.want {
 			t.Errorf("FormatDuration(%v) = %q, want %q", tc.sec, got, tc.want)
+		}
+	}
+}
+
+// TestFormatDurationOneUnit: a duration in one unit, to a tenth of a
+// second, as FormatDurationOneUnit's doc says, each case worked by hand: a
+// whole number of days, hours or minutes in the largest unit it is exactly
+// a whole number of (25 h is no whole number of days, 90 min none of hours;
+// 1080.0000000000002 s, three tenths of an hour in floating point, none of
+// minutes, unlike FormatDuration's 18m), anything else in seconds rounded
+// to a tenth (59.96 s is 60s, not 1m: it is no whole number of minutes);
+// below 0.05 s, 0.1s; zero, NaN, +Inf and negative durations as
+// FormatDuration writes them, the sign before the size in one unit.
+// Seen to catch: units.go inOneUnit's `sec < 0.05` → `>=`, `math.Mod(sec,
+// u.size) == 0` → `!=`, `sec/u.size` → `*`, `sec*10` → `/` and `/10` →
+// `*`; formatDuration's `-sec` → `sec`, `sec < 0` → `<=`, `>=` (both
+// recurse without end) and `sec == 0` → `!=`.
+func TestFormatDurationOneUnit(t *testing.T) {
+	tenth := 0.1 // a variable, so that 3 tenths are computed in floating point
+	for _, tc := range []struct {
+		sec  float64
+		want string
+	}{
+		{86400, "1d"},
+		{3 * 86400, "3d"},
+		{25 * 3600, "25h"},
+		{3600, "1h"},
+		{5400, "90m"},
+		{60, "1m"},
+		{3 * tenth * 3600, "1080s"},
+		{90, "90s"},
+		{1, "1s"},
+		{59.96, "60s"},
+		{12.34, "12.3s"},
+		{172.76, "172.8s"},
+		{0.3, "0.3s"},
+		{0.01, "0.1s"},
+		{0.049, "0.1s"},
+		{0.06, "0.1s"},
+		{0, "0s"},
+		{-5400, "-90m"},
+		{-12.34, "-12.3s"},
+		{math.NaN(), "NaN"},
+		{math.Inf(1), "never"},
+	} {
+		if got := FormatDurationOneUnit(tc.sec); got != tc.want {
+			t.Errorf("FormatDurationOneUnit(%v) = %q, want %q", tc.sec, got, tc.want)
 		}
 	}
 }

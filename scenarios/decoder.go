@@ -232,7 +232,7 @@ func (d *decoder) entries(n *yaml.Node, path string, decode func(key, n *yaml.No
 			continue
 		}
 		at := join(path, k.Value)
-		if !validName(k.Value) {
+		if !ValidName(k.Value) {
 			// Still decode what it holds, so that its problems are found
 			// too and nothing else reports it missing.
 			d.errorf(k, at, "names may use letters, digits, '-' and '_' only")
@@ -247,17 +247,12 @@ func (d *decoder) entries(n *yaml.Node, path string, decode func(key, n *yaml.No
 	}
 }
 
-// namePattern is the JSON Schema of the names validName takes.
-var namePattern = newSchema().set("type", "string").set("pattern", "^[A-Za-z0-9_-]+$")
+// namePattern is the JSON Schema of the names ValidName takes (NameRune's
+// runes, at least one: TestNamePatternIsNameRune).
+var namePattern = newSchema().set("type", "string").set("pattern", nameRegexp)
 
-func validName(s string) bool {
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
-			return false
-		}
-	}
-	return s != ""
-}
+// nameRegexp is ValidName as a regular expression, for the schema.
+const nameRegexp = "^[A-Za-z0-9_-]+$"
 
 // A form is a way of writing a scalar value: a duration, a share, a day
 // of the week... want says it for messages ("want a duration such as 20s,

@@ -85,7 +85,7 @@ func (d *decoder) issueIndex(k *yaml.Node, path string, issues []string) int {
 		return 0 // any name may be an issue's
 	}
 	i := slices.Index(issues, k.Value)
-	if i < 0 && validName(k.Value) { // a bad name is reported already
+	if i < 0 && ValidName(k.Value) { // a bad name is reported already
 		d.errorf(k, path, "no issue is named %q (issues: %s)", k.Value, strings.Join(issues, ", "))
 	}
 	return i

@@ -44,7 +44,7 @@ func Builtins() []Info {
 
 // BuiltinSource returns the YAML text of a built-in scenario.
 func BuiltinSource(name string) ([]byte, error) {
-	if !validName(name) {
+	if !ValidName(name) {
 		return nil, unknownBuiltin(name)
 	}
 	data, err := library.ReadFile("library/" + name + ".yaml")

@@ -1,7 +1,6 @@
 package scenarios
 
 import (
-	"bytes"
 	"fmt"
 	"path/filepath"
 	"strconv"
@@ -74,16 +73,11 @@ func (s *Scenario) Resolve(base string, seed uint64, reps int) (*Resolved, error
 	}
 	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root},
 		HeadComment: headComment(s.comments[0]), FootComment: s.comments[1]}
-	var b bytes.Buffer
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	if err := enc.Encode(doc); err != nil {
+	data, err := encodeYAML(doc)
+	if err != nil {
 		return nil, fmt.Errorf("scenarios: writing %s out: %w", s.Name, err)
 	}
-	if err := enc.Close(); err != nil {
-		return nil, fmt.Errorf("scenarios: writing %s out: %w", s.Name, err)
-	}
-	out.YAML = b.Bytes()
+	out.YAML = data
 	return out, nil
 }
 

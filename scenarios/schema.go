@@ -24,7 +24,7 @@ import (
 //     being what the field's decode accepts, with the key's note (the words
 //     of scenarios export, settingNote) as its description; the keys it
 //     requires are required, and no other key is allowed;
-//   - entries describes an object of names (validName's), each name's
+//   - entries describes an object of names (ValidName's), each name's
 //     value being what its decode accepts; list, an array of what its item
 //     accepts;
 //   - the typed readers (duration, fraction, rate, number, integer,

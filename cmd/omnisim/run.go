@@ -269,11 +269,13 @@ func exists(p string) bool {
 	return err == nil
 }
 
-// fileName turns a scenario's name into one fit for a file: letters,
-// digits, '-', '_' and '.', the rest replaced by '-'.
+// fileName turns a scenario's name into one fit for a file: the runes a
+// scenario's names may use (scenarios.NameRune: letters, digits, '-' and
+// '_') and '.' too, the rest replaced by '-'; leading '.' and '-' are cut,
+// and a name left empty is "run".
 func fileName(name string) string {
 	s := strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.' {
+		if scenarios.NameRune(r) || r == '.' {
 			return r
 		}
 		return '-'

@@ -66,7 +66,7 @@ interval: rostering shifts is left out.`,
   omnisim staff phone-day --reps 20 --out plans/phone-day --force
   omnisim staff phone-day --precision 1 --max-verify-reps 4000 --no-out
   omnisim run phone-day --set staffing=plans/phone-day/staffing.csv --intervals --no-out
-  omnisim staff my.yaml --max-agents 200 --max-iterations 100 --json --no-out`,
+  omnisim staff my.yaml --max-agents 200 --max-iterations 100 --max-verify-reps 200 --json --no-out`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkRepsJobs(cmd, o.reps, o.workers); err != nil {

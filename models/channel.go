@@ -68,6 +68,17 @@ type Channel struct {
 	// issue name), in place of HandleTime × the issue's handle factor; an
 	// issue left out (Kind "") keeps that.
 	IssueHandle []Dist
+	// WrapTime is the distribution of the after-call work (wrap-up) on a
+	// contact: the time its agent stays busy after the customer has gone,
+	// writing notes or finishing the case (scenario key wrap_time). The
+	// customer's journey goes on when the handling ends; the agent takes
+	// nothing new until the wrap-up ends too. Kind "" for none.
+	WrapTime Dist
+	// IssueWrap, if not nil, holds by issue index the after-call work law
+	// of each issue on this channel (scenario key wrap_times, a mapping by
+	// issue name), in place of WrapTime; an issue left out (Kind "") keeps
+	// WrapTime.
+	IssueWrap []Dist
 	// Patience is the distribution of how long a customer waits in a live
 	// queue before abandoning; Kind Never for customers who never abandon.
 	Patience Dist
@@ -184,6 +195,7 @@ func (c *Config) checkChannel(ch *Channel, p problems, byName map[string]*Channe
 			ip.add("must end: never is only for patience")
 		}
 	}
+	c.checkWrap(ch, p)
 	if mix := ch.Arrivals.Issues; mix != nil {
 		ip := p.at("arrivals.issues")
 		if len(mix) != len(c.Issues) {
@@ -265,6 +277,54 @@ func (c *Config) checkChannel(ch *Channel, p problems, byName map[string]*Channe
 	}
 }
 
+// checkWrap checks the channel's after-call work laws.
+func (c *Config) checkWrap(ch *Channel, p problems) {
+	if ch.Kind == SelfService && (ch.WrapTime.Kind != "" || ch.IssueWrap != nil) {
+		p.at("wrap_time").add("does not apply to self-service channels: no agent works them")
+	}
+	if ch.WrapTime.Kind != "" {
+		ch.WrapTime.check(p.at("wrap_time"))
+		if ch.WrapTime.Kind == Never {
+			p.at("wrap_time").add("must end: never is only for patience")
+		}
+	}
+	if ch.IssueWrap != nil && len(ch.IssueWrap) != len(c.Issues) {
+		p.at("wrap_times").add("has %d values for %d issues", len(ch.IssueWrap), len(c.Issues))
+	}
+	for i, d := range ch.IssueWrap {
+		if d.Kind == "" || i >= len(c.Issues) {
+			continue
+		}
+		ip := p.at("wrap_times." + c.Issues[i].Name)
+		d.check(ip)
+		if d.Kind == Never {
+			ip.add("must end: never is only for patience")
+		}
+	}
+}
+
+// wrapLaw returns the after-call work law of issue k on the channel: its
+// own, the channel's, or Kind "" for none.
+func (ch *Channel) wrapLaw(k int) Dist {
+	if k < len(ch.IssueWrap) && ch.IssueWrap[k].Kind != "" {
+		return ch.IssueWrap[k]
+	}
+	return ch.WrapTime
+}
+
+// HasWrap tells whether any contact on the channel has after-call work.
+func (ch *Channel) HasWrap() bool {
+	if ch.WrapTime.Kind != "" {
+		return true
+	}
+	for _, d := range ch.IssueWrap {
+		if d.Kind != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // channel is a Channel at run time: its queues, the pools that serve it,
 // its reputation and its tallies.
 type channel struct {
@@ -284,6 +344,8 @@ type channel struct {
 	issueCum    []float64
 	patience    Sampler
 	patient     bool // patience never runs out
+	// wrap holds by issue the sampler of the after-call work (nil: none).
+	wrap []Sampler
 
 	urgent   queue // complaints that jump the line
 	normal   queue

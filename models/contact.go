@@ -33,6 +33,7 @@ type contact struct {
 	chased     bool
 	answered   float64
 	handleDone float64
+	wrap       float64 // the after-call work drawn when the handling ended
 	agent      *agent
 	queue      *queue // the queue it waits in, if any
 	prev       *contact
@@ -42,6 +43,7 @@ type contact struct {
 	// scheduling them allocates nothing.
 	expireFn func() // patience runs out (live) or the customer chases (deferred)
 	finishFn func() // the agent, or the self-service session, is done
+	wrapFn   func() // the agent's after-call work is done
 }
 
 // queue is a first-come, first-served line of contacts: an intrusive

@@ -51,6 +51,9 @@ type Counts struct {
 	WaitAbandoned float64
 	// HandleTime is the total handle time of answered contacts, in seconds.
 	HandleTime float64
+	// WrapTime is the total after-call work of answered contacts whose
+	// handling ended, in seconds: agent time after the customer left.
+	WrapTime float64
 	// BusyTime is the agent time spent on the channel's contacts, in
 	// agent-seconds; an agent with several chats at once counts once.
 	BusyTime float64
@@ -64,6 +67,10 @@ type Counts struct {
 	// of the stretch, in seconds.
 	Reputation float64
 }
+
+// WorkTime is the agent time answered contacts took: handling and
+// after-call work, in seconds.
+func (c Counts) WorkTime() float64 { return c.HandleTime + c.WrapTime }
 
 // Add adds o's tallies to c. Backlog and Reputation, read at a moment, are
 // added too, so that a sum over replications divides into a mean.
@@ -84,6 +91,7 @@ func (c *Counts) Add(o Counts) {
 	c.WaitAnswered += o.WaitAnswered
 	c.WaitAbandoned += o.WaitAbandoned
 	c.HandleTime += o.HandleTime
+	c.WrapTime += o.WrapTime
 	c.BusyTime += o.BusyTime
 	c.AgentTime += o.AgentTime
 	c.Backlog += o.Backlog

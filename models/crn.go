@@ -37,6 +37,7 @@ const (
 	drawChase                      // whether to chase a late deferred contact
 	drawEscalate                   // the delay of an escalation path
 	drawShare                      // word of mouth: whether each story is told
+	drawWrap                       // an answered contact's after-call work
 	purposes
 )
 
@@ -53,6 +54,7 @@ var purposeNames = [purposes]string{
 	drawChase:       "journey/chase",
 	drawEscalate:    "escalate",
 	drawShare:       "word-of-mouth",
+	drawWrap:        "wrap",
 }
 
 // keyedDraws holds, for each purpose, the family's key and one generator

@@ -264,7 +264,7 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 	c := w.newContact()
 	c.cust, c.ch, c.arrived, c.carried = cu, ch, now, siloed
 	w.contacts++
-	c.id, c.prevID, c.how, c.chased, c.answered, c.handleDone = w.contacts, cu.lastID, how, false, math.NaN(), 0
+	c.id, c.prevID, c.how, c.chased, c.answered, c.handleDone, c.wrap = w.contacts, cu.lastID, how, false, math.NaN(), 0, 0
 	cu.lastID = c.id
 	c.urgent = ch.cfg.JumpTheLine && (cu.failures > 0 || how == retried || how == chased)
 	// Times are drawn as the contact arrives, whatever then happens to it,
@@ -364,9 +364,12 @@ func (w *world) expire(c *contact) {
 func (w *world) finishContact(c *contact) {
 	ch, cu := c.ch, c.cust
 	cu.open--
+	wrapping := false
 	if ch.kind != SelfService {
 		ch.inSystem--
-		w.release(c.agent)
+		if wrapping = w.wrapUp(c); !wrapping {
+			w.release(c.agent)
+		}
 	}
 	var outcome string
 	switch {
@@ -379,8 +382,38 @@ func (w *world) finishContact(c *contact) {
 		outcome = w.handled(c)
 	}
 	w.emit(c, outcome)
-	w.freeContact(c)
+	if wrapping {
+		// The contact stays its agent's until the wrap-up ends; its
+		// customer, who has gone, may be reused before then.
+		c.cust = nil
+	} else {
+		w.freeContact(c)
+	}
 	w.recycle(cu)
+}
+
+// wrapUp starts the after-call work on contact c, whose handling ends
+// now, if its channel has any for the customer's issue: the agent stays
+// busy, the contact's session held, until endWrap. The customer has gone:
+// the line is free and the journey goes on at once. It tells whether the
+// agent is wrapping up.
+func (w *world) wrapUp(c *contact) bool {
+	ch := c.ch
+	if ch.wrap == nil || ch.wrap[c.cust.issue] == nil {
+		return false
+	}
+	wrap := w.draws.sample(c.cust, drawWrap, ch.wrap[c.cust.issue])
+	ch.tally(c.arrived, func(k *Counts) { k.WrapTime += wrap })
+	c.wrap = wrap
+	w.eng.Schedule(w.eng.Now()+wrap, sim.PhaseRelease, c.wrapFn)
+	return true
+}
+
+// endWrap is the end of the after-call work on contact c: its agent is
+// free of it.
+func (w *world) endWrap(c *contact) {
+	w.release(c.agent)
+	w.freeContact(c)
 }
 
 // selfServed is the end of a self-service session: the customer is helped,

@@ -29,8 +29,8 @@ func (ch *Channel) StaffingTargets() erlang.Targets {
 
 // NeedIn returns what the channel needs in an interval of length seconds
 // in which offered contacts arrived (a mean per replication) and were
-// handled in aht seconds on average (NaN or 0: the channel's mean handle
-// time): for a live channel, the fewest agents with which Erlang A (Erlang
+// held an agent for aht seconds on average, handling and after-call work
+// (NaN or 0: the channel's mean handle time and after-call work): for a live channel, the fewest agents with which Erlang A (Erlang
 // C without patience) meets its StaffingTargets at that rate, divided by
 // its concurrency; for a deferred channel, its workload, offered × aht ÷
 // length. The error says that no staffing meets the targets by the
@@ -44,6 +44,9 @@ func (ch *Channel) NeedIn(offered, aht, length float64) (Need, error) {
 	}
 	if !(aht > 0) {
 		aht = ch.HandleTime.MeanValue()
+		if ch.WrapTime.Kind != "" {
+			aht += ch.WrapTime.MeanValue()
+		}
 	}
 	if ch.Kind == Deferred {
 		return Need{Agents: offered * aht / length, PWait: nan}, nil

@@ -42,7 +42,7 @@ func ReferenceFor(cfg *Config, i int) (ref Reference, ok bool) {
 	}
 	p := erlang.Params{
 		ArrivalRate:  ch.Arrivals.Rate,
-		HandleTime:   cfg.MeanHandle(i),
+		HandleTime:   cfg.MeanWork(i),
 		Agents:       agents,
 		AnswerWithin: ch.AnswerWithin,
 		Patience:     math.Inf(1),
@@ -65,6 +65,8 @@ func ReferenceFor(cfg *Config, i int) (ref Reference, ok bool) {
 	for _, d := range ch.IssueHandle {
 		ref.Exact = ref.Exact && d.Kind == ""
 	}
+	// Handling and after-call work together are not exponential.
+	ref.Exact = ref.Exact && !ch.HasWrap()
 	return ref, true
 }
 
@@ -99,8 +101,42 @@ func ErlangValue(x erlang.Result, key string) (float64, bool) {
 // MeanHandle returns channel i's mean handle time over the issues its own
 // arrivals bring (the scenario's mix, or the channel's): each issue's own
 // law on the channel if it has one, the channel's × the issue's handle
-// factor otherwise.
+// factor otherwise. It leaves out after-call work (MeanWrap).
 func (c *Config) MeanHandle(i int) float64 {
+	ch := &c.Channels[i]
+	return c.overIssues(i, ch.HandleTime.MeanValue(), func(k int) float64 {
+		if k < len(ch.IssueHandle) && ch.IssueHandle[k].Kind != "" {
+			return ch.IssueHandle[k].MeanValue()
+		}
+		return ch.HandleTime.MeanValue() * c.Issues[k].HandleFactor
+	})
+}
+
+// MeanWrap returns channel i's mean after-call work over the issues its
+// own arrivals bring: each issue's own law if it has one, the channel's
+// otherwise; 0 where there is none.
+func (c *Config) MeanWrap(i int) float64 {
+	ch := &c.Channels[i]
+	mean := func(d Dist) float64 {
+		if d.Kind == "" {
+			return 0
+		}
+		return d.MeanValue()
+	}
+	return c.overIssues(i, mean(ch.WrapTime), func(k int) float64 { return mean(ch.wrapLaw(k)) })
+}
+
+// MeanWork returns the agent time a contact of channel i takes on
+// average: its handle time and its after-call work. The Erlang formulas
+// take it as the time an agent is held, 1/μ.
+func (c *Config) MeanWork(i int) float64 {
+	return c.MeanHandle(i) + c.MeanWrap(i)
+}
+
+// overIssues averages mean(k) over the issues channel i's own arrivals
+// bring, weighted by their shares (the channel's mix, or the scenario's);
+// without any share, it returns none.
+func (c *Config) overIssues(i int, none float64, mean func(k int) float64) float64 {
 	ch := &c.Channels[i]
 	total, m := 0.0, 0.0
 	for k, is := range c.Issues {
@@ -108,15 +144,11 @@ func (c *Config) MeanHandle(i int) float64 {
 		if ch.Arrivals.Issues != nil && k < len(ch.Arrivals.Issues) {
 			share = ch.Arrivals.Issues[k]
 		}
-		mean := ch.HandleTime.MeanValue() * is.HandleFactor
-		if k < len(ch.IssueHandle) && ch.IssueHandle[k].Kind != "" {
-			mean = ch.IssueHandle[k].MeanValue()
-		}
 		total += share
-		m += share * mean
+		m += share * mean(k)
 	}
 	if total <= 0 {
-		return ch.HandleTime.MeanValue()
+		return none
 	}
 	return m / total
 }

@@ -44,6 +44,9 @@ type ContactRecord struct {
 	Arrived, Answered, Ended float64
 	// Handle is the handle time, slowdown included, of an answered contact.
 	Handle float64
+	// Wrap is the after-call work on an answered contact (0 for none):
+	// its agent was busy with it until Ended + Wrap.
+	Wrap float64
 	// Pool and Agent name the agent who took an answered contact: its
 	// pool, and its number there, from 1 in the order the pool's agents
 	// first came to work; "" and 0 for a contact no agent took.
@@ -78,9 +81,10 @@ func (w *world) emit(c *contact, outcome string) {
 		Answered:    c.answered,
 		Ended:       w.eng.Now(),
 		Handle:      c.handleDone,
+		Wrap:        c.wrap,
 	}
 	if math.IsNaN(c.answered) {
-		r.Handle = math.NaN()
+		r.Handle, r.Wrap = math.NaN(), math.NaN()
 	} else if c.agent != nil {
 		r.Pool, r.Agent = c.agent.pool.cfg.Name, c.agent.id
 	}

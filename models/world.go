@@ -137,6 +137,15 @@ func newWorld(cfg *Config, streams *sim.Streams) *world {
 			}
 			ch.issueHandle = append(ch.issueHandle, s)
 		}
+		if c.HasWrap() {
+			for k := range cfg.Issues {
+				var s Sampler
+				if d := c.wrapLaw(k); d.Kind != "" {
+					s = d.Sampler(w.draws.src[drawWrap])
+				}
+				ch.wrap = append(ch.wrap, s)
+			}
+		}
 		var delays []Sampler
 		for _, e := range c.Escalations {
 			var s Sampler = constant(0)
@@ -317,6 +326,7 @@ func (w *world) newContact() *contact {
 	c := &contact{}
 	c.expireFn = func() { w.expire(c) }
 	c.finishFn = func() { w.finishContact(c) }
+	c.wrapFn = func() { w.endWrap(c) }
 	return c
 }
 

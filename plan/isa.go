@@ -29,8 +29,9 @@ type need struct {
 
 // needs returns what Erlang A says each channel needs in each interval, at
 // the demand and handle time measured in results: the offered rate and
-// mean handle time of the interval (with nothing answered in it, the
-// channel's mean over its issues, Config.MeanHandle), the channel's mean
+// mean agent time per contact of the interval, handling and after-call
+// work (with nothing answered in it, the channel's mean over its issues,
+// Config.MeanWork), the channel's mean
 // patience, its service-level target (DefaultServiceLevel if it has none),
 // abandonment and occupancy caps. Deferred channels need their workload.
 func needs(cfg *models.Config, results []*models.Result) [][]need {
@@ -53,9 +54,9 @@ func needs(cfg *models.Config, results []*models.Result) [][]need {
 			if offered == 0 || !(length > 0) {
 				continue
 			}
-			aht := cfg.MeanHandle(i)
+			aht := cfg.MeanWork(i)
 			if c.Answered > 0 {
-				aht = c.HandleTime / float64(c.Answered)
+				aht = c.WorkTime() / float64(c.Answered)
 			}
 			nd, err := ch.NeedIn(offered, aht, length)
 			switch {

@@ -45,6 +45,8 @@ func (d *decoder) decodeChannel(name string, n *yaml.Node, path string, issues [
 		{"slowdown", func(n *yaml.Node, p string) { ch.Slowdown = d.number(n, p) }},
 		{"handle_time", func(n *yaml.Node, p string) { ch.HandleTime = d.decodeDist(n, p, false) }},
 		{"handle_times", func(n *yaml.Node, p string) { ch.IssueHandle = d.decodeDistByIssue(n, p, issues) }},
+		{"wrap_time", func(n *yaml.Node, p string) { ch.WrapTime = d.decodeDist(n, p, false) }},
+		{"wrap_times", func(n *yaml.Node, p string) { ch.IssueWrap = d.decodeDistByIssue(n, p, issues) }},
 		{"patience", func(n *yaml.Node, p string) { ch.Patience = d.decodeDist(n, p, true) }},
 		{"resolution", func(n *yaml.Node, p string) {
 			ch.Resolution = d.decodeByIssue(n, p, issues, 1, "a share such as 80%", d.fraction)

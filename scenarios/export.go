@@ -183,6 +183,8 @@ var settingNotes = map[string]string{
 	"channels.*.slowdown":      "each contact already in hand makes a new one this much longer",
 	"channels.*.handle_time":   "time an agent spends on a contact (a distribution by its mean); self-service: the session",
 	"channels.*.handle_times":  "handle-time laws by issue on this channel, in place of handle_time × the issue's handle_factor",
+	"channels.*.wrap_time":     "after-call work: the agent stays busy this long after the customer has gone",
+	"channels.*.wrap_times":    "after-call work laws by issue on this channel, in place of wrap_time",
 	"channels.*.patience":      "(live) time a waiting customer waits before abandoning; never",
 	"channels.*.resolution":    "chance a handled contact resolves the issue, by issue (unlisted 100 %)",
 	"channels.*.escalation":    "where unresolved contacts go: transfer (still waiting) or a later contact (delay)",

@@ -181,6 +181,7 @@ channels:
     arrivals: {rate: 100/h}
     handle_time: 3m
     handle_times: {billing: 4m}
+    wrap_times: {billing: 1m}
 pools:
   agents:
     skills: [phone]
@@ -542,6 +543,9 @@ func TestSchemaAgreesWithTheDecoder(t *testing.T) {
 		{"channels.phone.handle_time", "{dist: uniform, min: 1m, max: 5m}", true},
 		{"channels.phone.handle_time", "{dist: empirical, values: [1m, 2m, 5m], tail: 10m}", true},
 		{"channels.phone.handle_times", "{billing: {dist: gamma, mean: 10m, cv: 0.5}}", true},
+		{"channels.phone.wrap_time", "{dist: lognormal, mean: 1m, cv: 0.8}", true},
+		{"channels.phone.wrap_time", "never", false},
+		{"channels.phone.wrap_times", "{billing: 30s}", true},
 		{"channels.phone.resolution", "80%", true},
 		{"channels.phone.resolution", "{billing: 90%, other: 0.5}", true},
 		{"channels.phone.resolution", "[80%]", false},

@@ -347,8 +347,9 @@ type channel struct {
 	// wrap holds by issue the sampler of the after-call work (nil: none).
 	wrap []Sampler
 
-	urgent   queue // complaints that jump the line
-	normal   queue
+	urgent   queue   // complaints that jump the line
+	normal   queue   // the rest, without classes of different priority
+	levels   []queue // the rest by priority, highest first, with them
 	inSystem int // contacts waiting or being handled, for the lines limit
 
 	pools []*pool  // pools whose skills include the channel
@@ -366,24 +367,47 @@ type channel struct {
 
 	total      Counts
 	byInterval []Counts
+	byClass    []Counts // the measured window's, by class (with classes)
 }
 
 // waiting returns the number of contacts in the channel's queues.
-func (ch *channel) waiting() int { return ch.urgent.n + ch.normal.n }
+func (ch *channel) waiting() int {
+	n := ch.urgent.n + ch.normal.n
+	for i := range ch.levels {
+		n += ch.levels[i].n
+	}
+	return n
+}
 
-// head returns the contact an agent should take next, or nil.
+// queues returns every queue of the channel.
+func (ch *channel) queues() []*queue {
+	qs := []*queue{&ch.urgent, &ch.normal}
+	for i := range ch.levels {
+		qs = append(qs, &ch.levels[i])
+	}
+	return qs
+}
+
+// head returns the contact an agent should take next, or nil: a complaint
+// that jumps the line, else the first by priority (headByPriority).
 func (ch *channel) head() *contact {
-	if ch.urgent.n > 0 {
+	switch {
+	case ch.urgent.n > 0:
 		return ch.urgent.head
+	case ch.levels != nil:
+		return ch.headByPriority()
 	}
 	return ch.normal.head
 }
 
 // enqueue puts a waiting contact in line.
 func (ch *channel) enqueue(c *contact) {
-	if c.urgent {
+	switch {
+	case c.urgent:
 		ch.urgent.push(c)
-	} else {
+	case ch.levels != nil:
+		ch.levels[ch.w.classes.level[c.class]].push(c)
+	default:
 		ch.normal.push(c)
 	}
 }
@@ -441,12 +465,16 @@ func (ch *channel) counts(t float64) (iv, total *Counts) {
 	return iv, total
 }
 
-// tally adds f to the counts of time t.
-func (ch *channel) tally(t float64, f func(c *Counts)) {
+// tally adds f to the counts of time t, and to class cls's in the
+// measured window.
+func (ch *channel) tally(t float64, cls int, f func(c *Counts)) {
 	iv, total := ch.counts(t)
 	f(iv)
 	if total != nil {
 		f(total)
+		if ch.byClass != nil {
+			f(&ch.byClass[cls])
+		}
 	}
 }
 

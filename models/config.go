@@ -32,6 +32,10 @@ type Config struct {
 	// Issues are the kinds of need customers bring, with their shares; one
 	// issue, "general", when the scenario names none.
 	Issues []Issue
+	// Classes are the kinds of customer with their own priority and
+	// patience, with their shares; none when the scenario names none (every
+	// customer alike, one queue per channel).
+	Classes []Class
 	// Demand is the customers who choose their channel; none when its rate
 	// and volumes are empty. Channels may also have arrivals of their own.
 	Demand Demand
@@ -201,6 +205,7 @@ func (c *Config) check(p problems) {
 		p.at("start").add("must be a day of the week")
 	}
 	c.checkIssues(p.at("issues"))
+	c.checkClasses(p.at("classes"))
 	c.Demand.check(p.at("demand"))
 	c.Choice.check(p.at("choice"))
 	c.Journey.check(p.at("journey"))

@@ -23,6 +23,7 @@ type contact struct {
 	handle   float64 // drawn at arrival, before any slowdown from concurrency
 	patience float64 // how long the customer will wait (live) or waits before chasing (deferred)
 	urgent   bool    // a complaint that jumps the line
+	class    int     // the customer's class
 	carried  bool    // a switch or escalation: siloed history starts from nothing
 	timer    sim.Timer
 	// For the trace: numbering, the customer's previous contact, how the

@@ -38,6 +38,7 @@ const (
 	drawEscalate                   // the delay of an escalation path
 	drawShare                      // word of mouth: whether each story is told
 	drawWrap                       // an answered contact's after-call work
+	drawClass                      // the customer's class
 	purposes
 )
 
@@ -55,6 +56,7 @@ var purposeNames = [purposes]string{
 	drawEscalate:    "escalate",
 	drawShare:       "word-of-mouth",
 	drawWrap:        "wrap",
+	drawClass:       "class",
 }
 
 // keyedDraws holds, for each purpose, the family's key and one generator

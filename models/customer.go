@@ -13,6 +13,7 @@ type customer struct {
 	key      sim.Key          // names the customer's random streams (crn.go)
 	draws    [purposes]uint32 // draws made of each purpose
 	issue    int
+	class    int
 	start    float64 // when the journey began
 	interval int     // the interval it began in
 	counted  bool    // began in the measured window

@@ -164,6 +164,12 @@ func (w *world) newCustomer(now float64, key sim.Key, issueCum []float64) *custo
 			cu.issue++
 		}
 	}
+	if len(w.classes.cum) > 1 {
+		x := w.draws.seed(cu, drawClass).Float64() * w.classes.cum[len(w.classes.cum)-1]
+		for cu.class < len(w.classes.cum)-1 && x >= w.classes.cum[cu.class] {
+			cu.class++
+		}
+	}
 	w.active++
 	w.customerN++
 	cu.id = w.customerN
@@ -249,11 +255,11 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 	}
 	switch {
 	case how == escalated:
-		ch.tally(now, func(k *Counts) { k.EscalatedIn++ })
+		ch.tally(now, cu.class, func(k *Counts) { k.EscalatedIn++ })
 	case carried:
 		cu.switches++
-		ch.tally(now, func(k *Counts) { k.SwitchedIn++ })
-		prev.tally(cu.lastAt, func(k *Counts) { k.SwitchedOut++ })
+		ch.tally(now, cu.class, func(k *Counts) { k.SwitchedIn++ })
+		prev.tally(cu.lastAt, cu.class, func(k *Counts) { k.SwitchedOut++ })
 	}
 	cu.lastAt = now
 	siloed := carried && w.cfg.Journey.History == Siloed
@@ -262,7 +268,7 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 	}
 
 	c := w.newContact()
-	c.cust, c.ch, c.arrived, c.carried = cu, ch, now, siloed
+	c.cust, c.ch, c.arrived, c.carried, c.class = cu, ch, now, siloed, cu.class
 	w.contacts++
 	c.id, c.prevID, c.how, c.chased, c.answered, c.handleDone, c.wrap = w.contacts, cu.lastID, how, false, math.NaN(), 0, 0
 	cu.lastID = c.id
@@ -284,15 +290,15 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 	}
 	if ch.kind == Live && !ch.patient {
 		patience = w.draws.sample(cu, drawPatience, ch.patience)
-		c.patience = patience * w.wom.patienceFactor()
+		c.patience = patience * w.wom.patienceFactor() * w.classes.patient[cu.class]
 	}
 	if w.drawn != nil {
 		w.drawn(c, handle, patience)
 	}
-	ch.tally(now, func(k *Counts) { k.Offered++ })
+	ch.tally(now, cu.class, func(k *Counts) { k.Offered++ })
 
 	if !ch.isOpen(now) || (ch.cfg.Lines > 0 && ch.inSystem >= ch.cfg.Lines) {
-		ch.tally(now, func(k *Counts) { k.Blocked++ })
+		ch.tally(now, cu.class, func(k *Counts) { k.Blocked++ })
 		cu.note(ch, 0, true)
 		w.emit(c, OutcomeBlocked)
 		w.freeContact(c)
@@ -303,7 +309,7 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 	if ch.kind == SelfService {
 		// Nobody waits for self-service: every session starts within target.
 		c.answered, c.handleDone = now, c.handle
-		ch.tally(now, func(k *Counts) { k.Answered++; k.AnsweredWithin++; k.HandleTime += c.handle })
+		ch.tally(now, cu.class, func(k *Counts) { k.Answered++; k.AnsweredWithin++; k.HandleTime += c.handle })
 		w.eng.Schedule(now+c.handle, sim.PhaseRelease, c.finishFn)
 		return
 	}
@@ -314,7 +320,7 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 			return
 		}
 	}
-	ch.tally(now, func(k *Counts) { k.Waited++ })
+	ch.tally(now, cu.class, func(k *Counts) { k.Waited++ })
 	ch.enqueue(c)
 	switch ch.kind {
 	case Live:
@@ -323,7 +329,7 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 		}
 	case Deferred:
 		if w.cfg.Journey.Chase > 0 {
-			c.patience = w.wom.expected(ch) * w.cfg.Journey.ChaseAfter * w.wom.patienceFactor()
+			c.patience = w.wom.expected(ch) * w.cfg.Journey.ChaseAfter * w.wom.patienceFactor() * w.classes.patient[cu.class]
 			c.timer = w.eng.Schedule(now+c.patience, sim.PhaseTimer, c.expireFn)
 		}
 	}
@@ -351,7 +357,7 @@ func (w *world) expire(c *contact) {
 	c.queue.remove(c)
 	ch.inSystem--
 	cu.open--
-	ch.tally(c.arrived, func(k *Counts) { k.Abandoned++; k.WaitAbandoned += wait })
+	ch.tally(c.arrived, c.class, func(k *Counts) { k.Abandoned++; k.WaitAbandoned += wait })
 	cu.note(ch, wait, true)
 	w.emit(c, OutcomeAbandoned)
 	w.freeContact(c)
@@ -374,7 +380,7 @@ func (w *world) finishContact(c *contact) {
 	var outcome string
 	switch {
 	case cu.done:
-		ch.tally(c.arrived, func(k *Counts) { k.Duplicates++ })
+		ch.tally(c.arrived, c.class, func(k *Counts) { k.Duplicates++ })
 		outcome = OutcomeDuplicate
 	case ch.kind == SelfService:
 		outcome = w.selfServed(c)
@@ -403,7 +409,7 @@ func (w *world) wrapUp(c *contact) bool {
 		return false
 	}
 	wrap := w.draws.sample(c.cust, drawWrap, ch.wrap[c.cust.issue])
-	ch.tally(c.arrived, func(k *Counts) { k.WrapTime += wrap })
+	ch.tally(c.arrived, c.class, func(k *Counts) { k.WrapTime += wrap })
 	c.wrap = wrap
 	w.eng.Schedule(w.eng.Now()+wrap, sim.PhaseRelease, c.wrapFn)
 	return true
@@ -422,7 +428,7 @@ func (w *world) selfServed(c *contact) string {
 	ch, cu := c.ch, c.cust
 	cu.note(ch, 0, false)
 	if w.draws.chance(cu, drawResolve, ch.cfg.Resolution[cu.issue]) {
-		ch.tally(c.arrived, func(k *Counts) { k.Resolved++ })
+		ch.tally(c.arrived, c.class, func(k *Counts) { k.Resolved++ })
 		w.finish(cu, true)
 		return OutcomeResolved
 	}
@@ -456,7 +462,7 @@ func (w *world) handled(c *contact) string {
 		cu.draws[drawResolve]++
 	}
 	if resolved {
-		ch.tally(c.arrived, func(k *Counts) { k.Resolved++ })
+		ch.tally(c.arrived, c.class, func(k *Counts) { k.Resolved++ })
 		w.finish(cu, true)
 		return OutcomeResolved
 	}
@@ -467,7 +473,7 @@ func (w *world) handled(c *contact) string {
 		}
 		to := w.channels[w.channelIndex(e.To)]
 		cu.escalations++
-		ch.tally(c.arrived, func(k *Counts) { k.EscalatedOut++ })
+		ch.tally(c.arrived, c.class, func(k *Counts) { k.EscalatedOut++ })
 		if e.Transfer {
 			w.attempt(cu, to, escalated)
 		} else {

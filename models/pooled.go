@@ -1,5 +1,7 @@
 package models
 
+import "slices"
+
 // The batches a Pooled keeps of the replications' tallies by interval.
 // Up to as many replications as batches, each is a batch of its own and
 // every figure and interval is what it would be with each replication
@@ -107,6 +109,7 @@ func (r *Result) clone() *Result {
 	c.Channels = make([]ChannelResult, len(r.Channels))
 	for i, ch := range r.Channels {
 		ch.Intervals = append([]Counts(nil), ch.Intervals...)
+		ch.Classes = slices.Clone(ch.Classes)
 		c.Channels[i] = ch
 	}
 	c.Pools = make([]PoolResult, len(r.Pools))
@@ -133,6 +136,7 @@ func (r *Result) add(o *Result) {
 	for i := range r.Channels {
 		r.Channels[i].Total.Add(o.Channels[i].Total)
 		addAll(r.Channels[i].Intervals, o.Channels[i].Intervals, (*Counts).Add)
+		addAll(r.Channels[i].Classes, o.Channels[i].Classes, (*Counts).Add)
 	}
 	for i := range r.Pools {
 		r.Pools[i].Total.Add(o.Pools[i].Total)

@@ -47,6 +47,11 @@ type ChannelResult struct {
 	// Intervals hold the tallies of each interval of the horizon, warm-up
 	// included.
 	Intervals []Counts
+	// Classes hold the measured window's tallies of each class of
+	// customer (Config.Classes), in the Config's order; nil without
+	// classes. Agent time is not split by class: only the contacts'
+	// counts, waits and times are.
+	Classes []Counts
 }
 
 // PoolResult is one pool's tallies in one replication.

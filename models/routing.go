@@ -168,7 +168,7 @@ func (w *world) answer(c *contact, a *agent, now float64) {
 	c.agent, c.answered, c.handleDone = a, now, handle
 	wait := now - c.arrived
 	within := wait <= ch.cfg.AnswerWithin
-	ch.tally(c.arrived, func(k *Counts) {
+	ch.tally(c.arrived, c.class, func(k *Counts) {
 		k.Answered++
 		k.WaitAnswered += wait
 		k.HandleTime += handle

@@ -1,5 +1,7 @@
 package models
 
+import "slices"
+
 // Totals returns a copy of r with its totals over the measured window only:
 // without the tallies of each interval, the headcount scheduled in each,
 // the expectation level at each interval's end and the flows between
@@ -9,7 +11,7 @@ func (r *Result) Totals() *Result {
 	t.Expectation, t.Flows = nil, nil
 	t.Channels = make([]ChannelResult, len(r.Channels))
 	for i, c := range r.Channels {
-		t.Channels[i] = ChannelResult{Name: c.Name, Kind: c.Kind, Total: c.Total}
+		t.Channels[i] = ChannelResult{Name: c.Name, Kind: c.Kind, Total: c.Total, Classes: slices.Clone(c.Classes)}
 	}
 	t.Pools = make([]PoolResult, len(r.Pools))
 	for i, p := range r.Pools {

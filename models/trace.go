@@ -36,8 +36,10 @@ type ContactRecord struct {
 	ID, Customer, Previous int64
 	Channel                string
 	Issue                  string
-	How                    string
-	Outcome                string
+	// Class is the customer's class (Config.Classes); "" without classes.
+	Class   string
+	How     string
+	Outcome string
 	// Chased tells that the customer chased this deferred contact on another
 	// channel while it waited.
 	Chased                   bool
@@ -61,6 +63,14 @@ func RunTraced(cfg *Config, rep int, trace func(*ContactRecord)) (*Result, error
 	return run(cfg, rep, trace)
 }
 
+// className returns the name of class cls, "" without classes.
+func (w *world) className(cls int) string {
+	if len(w.cfg.Classes) == 0 {
+		return ""
+	}
+	return w.cfg.Classes[cls].Name
+}
+
 // emit traces a contact that ended now with the given outcome.
 func (w *world) emit(c *contact, outcome string) {
 	if w.trace == nil {
@@ -77,6 +87,7 @@ func (w *world) emit(c *contact, outcome string) {
 		How:         howNames[c.how],
 		Outcome:     outcome,
 		Chased:      c.chased,
+		Class:       w.className(c.class),
 		Arrived:     c.arrived,
 		Answered:    c.answered,
 		Ended:       w.eng.Now(),

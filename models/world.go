@@ -32,6 +32,7 @@ type world struct {
 	repeatDelay Sampler
 	escDelay    [][]Sampler // by channel and escalation path
 	issueCum    []float64   // cumulative issue shares
+	classes     classRules
 
 	wom      womState
 	choiceW  []float64 // scratch for choice weights
@@ -113,6 +114,7 @@ func newWorld(cfg *Config, streams *sim.Streams) *world {
 		shares[i] = is.Share
 	}
 	w.issueCum = cumulative(shares)
+	w.classes = newClassRules(cfg)
 	byName := map[string]*channel{}
 	for i := range cfg.Channels {
 		c := &cfg.Channels[i]
@@ -129,6 +131,12 @@ func newWorld(cfg *Config, streams *sim.Streams) *world {
 			patience:   c.Patience.Sampler(w.draws.src[drawPatience]),
 			patient:    c.Patience.Kind == Never,
 			byInterval: make([]Counts, n),
+		}
+		if w.classes.levels > 1 {
+			ch.levels = make([]queue, w.classes.levels)
+		}
+		if len(cfg.Classes) > 1 {
+			ch.byClass = make([]Counts, len(cfg.Classes))
 		}
 		for _, d := range c.IssueHandle {
 			var s Sampler
@@ -233,13 +241,9 @@ func (w *world) run() {
 	// Whatever still waits was never answered: the run was cut off, or no
 	// agent came in time.
 	for _, ch := range w.channels {
-		for _, q := range []*queue{&ch.urgent, &ch.normal} {
+		for _, q := range ch.queues() {
 			for c := q.head; c != nil; c = c.next {
-				iv, total := ch.counts(c.arrived)
-				iv.Unfinished++
-				if total != nil {
-					total.Unfinished++
-				}
+				ch.tally(c.arrived, c.class, func(k *Counts) { k.Unfinished++ })
 				w.emit(c, OutcomeUnfinished)
 			}
 		}
@@ -373,7 +377,7 @@ func (w *world) result(rep int) *Result {
 		r.Pools = append(r.Pools, pr)
 	}
 	for _, ch := range w.channels {
-		cr := ChannelResult{Name: ch.cfg.Name, Kind: ch.cfg.Kind, Total: ch.total, Intervals: ch.byInterval}
+		cr := ChannelResult{Name: ch.cfg.Name, Kind: ch.cfg.Kind, Total: ch.total, Intervals: ch.byInterval, Classes: ch.byClass}
 		for _, p := range ch.pools {
 			cr.Total.AgentTime += p.total.AgentTime
 			for k := range cr.Intervals {

@@ -103,7 +103,7 @@ func collectNotes(n *yaml.Node, path string, notes map[int]note) {
 }
 
 // namedMappings are the mappings whose keys are names the scenario chooses.
-var namedMappings = map[string]bool{"issues": true, "channels": true, "pools": true}
+var namedMappings = map[string]bool{"issues": true, "classes": true, "channels": true, "pools": true}
 
 // settingNote returns the comment for the setting at path, "" if there is
 // none: the exact path's, else the note for its last part (distribution
@@ -134,6 +134,13 @@ var settingNotes = map[string]string{
 	"issues.*":               "an issue: its share of customers (and handle_factor, × every handle time)",
 	"issues.*.share":         "share of customers with this issue",
 	"issues.*.handle_factor": "multiplies every channel's handle time for this issue",
+
+	"classes":                   "kinds of customer with their own priority and patience, by name; shares add up to 100 %",
+	"classes.*":                 "a class: its share of customers, priority, patience factor and promotion",
+	"classes.*.share":           "share of customers in this class",
+	"classes.*.priority":        "1 is served first, then 2, ...; the same number shares a place in line",
+	"classes.*.patience_factor": "multiplies the class's patience (and its wait before chasing)",
+	"classes.*.promote_after":   "a contact of this class waiting this long is served as of the highest priority",
 
 	"demand":          "customers who choose their channel (multinomial logit)",
 	"demand.rate":     "customers per period, steady (a rate: 300/h)",

@@ -113,6 +113,7 @@ func (d *decoder) decodeScenario(root *yaml.Node, s *Scenario) {
 		}},
 		{"issues", d.elsewhere(func(n *yaml.Node, p string) { d.decodeIssues(n, p) })},        // decoded above
 		{"claims", d.elsewhere(func(n *yaml.Node, _ string) { d.decodeClaims(n, s, false) })}, // decoded once the rest is known
+		{"classes", func(n *yaml.Node, p string) { cfg.Classes = d.decodeClasses(n, p) }},
 		{"demand", func(n *yaml.Node, p string) { cfg.Demand = d.decodeDemand(n, p) }},
 		{"choice", func(n *yaml.Node, p string) { d.decodeChoice(n, p, &cfg.Choice) }},
 		{"journey", func(n *yaml.Node, p string) { cfg.Journey = d.decodeJourney(n, p) }},

@@ -86,7 +86,7 @@ func (d *decoder) apply(root *yaml.Node, set string) error {
 
 // collections are the top-level sections whose keys are names the scenario
 // chooses, with the word for one of them.
-var collections = map[string]string{"pools": "pool", "channels": "channel", "issues": "issue"}
+var collections = map[string]string{"pools": "pool", "channels": "channel", "issues": "issue", "classes": "class"}
 
 // collectionHas returns an error when the mapping m, reached by steps, is one
 // of the scenario's collections of named things and has no entry key: an

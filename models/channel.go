@@ -350,10 +350,11 @@ type channel struct {
 	urgent   queue   // complaints that jump the line
 	normal   queue   // the rest, without classes of different priority
 	levels   []queue // the rest by priority, highest first, with them
-	inSystem int // contacts waiting or being handled, for the lines limit
+	inSystem int     // contacts waiting or being handled, for the lines limit
 
-	pools []*pool  // pools whose skills include the channel
-	spare []*agent // agents on this channel with room for another session
+	pools    []*pool   // pools whose skills include the channel
+	spare    []*agent  // agents on this channel with room for another session
+	overflow []float64 // its backup pools' overflow waits (overflowWaits)
 
 	// Agent time on the channel is integrated between changes of on, the
 	// number of agents with a session here.
@@ -515,11 +516,12 @@ func (ch *channel) dropSpare(a *agent) {
 
 // freeAgent returns the agent a new contact should go to, or nil: the
 // longest-idle agent of the pools that serve the channel or, on a channel
-// where agents hold several contacts at once, the agent with the fewest.
+// where agents hold several contacts at once, the agent with the fewest;
+// backup pools (Pool.OverflowAfter) wait.
 func (ch *channel) freeAgent() *agent {
 	var best *agent
 	for _, p := range ch.pools {
-		if a := p.idleHead; a != nil && (best == nil || a.idleSince < best.idleSince) {
+		if a := p.idleHead; a != nil && (best == nil || a.idleSince < best.idleSince) && p.waitFor(ch) == 0 {
 			best = a
 		}
 	}
@@ -527,7 +529,7 @@ func (ch *channel) freeAgent() *agent {
 		return best
 	}
 	for _, a := range ch.spare {
-		if best == nil || a.sessions < best.sessions {
+		if (best == nil || a.sessions < best.sessions) && a.pool.waitFor(ch) == 0 {
 			best = a
 		}
 	}

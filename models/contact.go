@@ -26,6 +26,10 @@ type contact struct {
 	class    int     // the customer's class
 	carried  bool    // a switch or escalation: siloed history starts from nothing
 	timer    sim.Timer
+	// overTimer is the timer of the next overflow wait of the channel
+	// (overflow.go), overStep its number.
+	overTimer sim.Timer
+	overStep  uint8
 	// For the trace: numbering, the customer's previous contact, how the
 	// contact came about, and when it was answered and for how long.
 	id         int64
@@ -42,9 +46,10 @@ type contact struct {
 
 	// Callbacks bound once, when the contact is first made, so that
 	// scheduling them allocates nothing.
-	expireFn func() // patience runs out (live) or the customer chases (deferred)
-	finishFn func() // the agent, or the self-service session, is done
-	wrapFn   func() // the agent's after-call work is done
+	expireFn   func() // patience runs out (live) or the customer chases (deferred)
+	finishFn   func() // the agent, or the self-service session, is done
+	wrapFn     func() // the agent's after-call work is done
+	overflowFn func() // the contact has waited an overflow wait
 }
 
 // queue is a first-come, first-served line of contacts: an intrusive

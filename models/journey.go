@@ -322,6 +322,7 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 	}
 	ch.tally(now, cu.class, func(k *Counts) { k.Waited++ })
 	ch.enqueue(c)
+	w.startOverflow(c, now)
 	switch ch.kind {
 	case Live:
 		if !ch.patient {
@@ -355,6 +356,7 @@ func (w *world) expire(c *contact) {
 		return
 	}
 	c.queue.remove(c)
+	w.eng.Cancel(c.overTimer)
 	ch.inSystem--
 	cu.open--
 	ch.tally(c.arrived, c.class, func(k *Counts) { k.Abandoned++; k.WaitAbandoned += wait })

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
+	"strings"
 
 	"github.com/omnisim/omnisim/sim"
 )
@@ -43,6 +45,75 @@ type Pool struct {
 	// AwaySpell is the mean length of a spell away, in seconds (scenario
 	// key away_spell); 0 takes DefaultAwaySpell.
 	AwaySpell float64
+	// OverflowAfter makes the pool a backup for some of its skills
+	// (scenario key overflow_after, a mapping by channel): its agents take
+	// a contact of such a channel only once the contact has waited this
+	// long (time-based overflow). Skills not listed are taken at once.
+	OverflowAfter []SkillSetting
+	// HandleFactors are the pool's proficiency by skill (scenario key
+	// handle_factor, a mapping by channel): its agents' handle time on
+	// the channel is multiplied by the factor (1.3 for a slower, newer
+	// team; 0.8 for experts). Skills not listed keep 1.
+	HandleFactors []SkillSetting
+}
+
+// handleFactor returns the pool's handle-time factor on channel name: 1
+// unless HandleFactors lists it.
+func (p *Pool) handleFactor(name string) float64 {
+	for _, s := range p.HandleFactors {
+		if s.Skill == name {
+			return s.Value
+		}
+	}
+	return 1
+}
+
+// SkillSetting is a pool's setting for one of its skills.
+type SkillSetting struct {
+	// Skill names the channel.
+	Skill string
+	// Value is the setting: a duration in seconds, or a factor.
+	Value float64
+}
+
+// skillValues returns settings as one value per channel of cfg, by
+// channel index, others taking def; nil when settings is empty.
+func skillValues(cfg *Config, settings []SkillSetting, def float64) []float64 {
+	if len(settings) == 0 {
+		return nil
+	}
+	out := make([]float64, len(cfg.Channels))
+	for i := range out {
+		out[i] = def
+	}
+	for _, s := range settings {
+		for i, ch := range cfg.Channels {
+			if ch.Name == s.Skill {
+				out[i] = s.Value
+			}
+		}
+	}
+	return out
+}
+
+// checkSkillSettings checks a pool's settings by skill at p (key): each
+// names one of its skills, once, with a value ok accepts (want says what
+// it wants).
+func checkSkillSettings(pool *Pool, settings []SkillSetting, p problems, ok func(float64) bool, want string) {
+	seen := map[string]bool{}
+	for _, s := range settings {
+		sp := p.at(s.Skill)
+		switch {
+		case !slices.Contains(pool.Skills, s.Skill):
+			sp.add("%s is not among the pool's skills (%s)", s.Skill, strings.Join(pool.Skills, ", "))
+		case seen[s.Skill]:
+			sp.add("%s is listed twice", s.Skill)
+		}
+		seen[s.Skill] = true
+		if !ok(s.Value) {
+			sp.add("must be %s, not %v", want, s.Value)
+		}
+	}
 }
 
 // DefaultAwaySpell is the mean spell away when a pool's availability is
@@ -174,6 +245,10 @@ func (c *Config) checkPool(pool *Pool, p problems, byName map[string]*Channel) {
 	if !(pool.CostPerHour >= 0) || !finite(pool.CostPerHour) {
 		p.at("cost_per_hour").add("must be a finite number ≥ 0, not %v", pool.CostPerHour)
 	}
+	checkSkillSettings(pool, pool.OverflowAfter, p.at("overflow_after"),
+		func(v float64) bool { return v >= 0 && finite(v) }, "a finite duration ≥ 0")
+	checkSkillSettings(pool, pool.HandleFactors, p.at("handle_factor"),
+		func(v float64) bool { return v > 0 && finite(v) }, "a positive factor")
 }
 
 // pool is a Pool at run time: its agents, the channels it serves, and its
@@ -185,6 +260,12 @@ type pool struct {
 
 	live     []*channel // skills, in order, live channels first
 	deferred []*channel
+	// after and factor hold, by channel index, how long a contact must
+	// have waited before the pool's agents take it (OverflowAfter) and
+	// the factor of their handle time (HandleFactors); nil when the pool
+	// has none.
+	after  []float64
+	factor []float64
 
 	idleHead, idleTail *agent
 	present            int      // agents at work, leaving ones included

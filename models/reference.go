@@ -2,6 +2,7 @@ package models
 
 import (
 	"math"
+	"slices"
 
 	"github.com/omnisim/omnisim/models/erlang"
 )
@@ -24,7 +25,9 @@ type Reference struct {
 // world is the single queue a formula describes: one live channel served by
 // one pool, customers arriving straight to it at a constant rate, a steady
 // headcount, one agent per contact, no lines limit, no opening hours, no
-// retries, no word of mouth, agents always ready. ok is false otherwise, or when the formula has
+// retries, no word of mouth, agents always ready, taking contacts at once
+// (no overflow wait). The pool's handle factor on the channel scales the
+// handle time (not the after-call work). ok is false otherwise, or when the formula has
 // no answer (Erlang C with too few agents).
 func ReferenceFor(cfg *Config, i int) (ref Reference, ok bool) {
 	if i != 0 || len(cfg.Channels) != 1 || len(cfg.Pools) != 1 || cfg.Demand.active() ||
@@ -33,7 +36,8 @@ func ReferenceFor(cfg *Config, i int) (ref Reference, ok bool) {
 	}
 	ch, pool := cfg.Channels[i], cfg.Pools[0]
 	if ch.Kind != Live || len(ch.Arrivals.Volumes) > 0 || ch.Arrivals.Rate <= 0 || ch.Lines > 0 ||
-		ch.Concurrency > 1 || len(ch.Open) > 0 || len(pool.Agents) != 1 || len(pool.Shifts) > 0 || !pool.alwaysReady() {
+		ch.Concurrency > 1 || len(ch.Open) > 0 || len(pool.Agents) != 1 || len(pool.Shifts) > 0 || !pool.alwaysReady() ||
+		slices.ContainsFunc(pool.OverflowAfter, func(s SkillSetting) bool { return s.Value > 0 }) {
 		return ref, false
 	}
 	agents := pool.AvailableAt(0, cfg.Interval, cfg.Start)
@@ -42,7 +46,7 @@ func ReferenceFor(cfg *Config, i int) (ref Reference, ok bool) {
 	}
 	p := erlang.Params{
 		ArrivalRate:  ch.Arrivals.Rate,
-		HandleTime:   cfg.MeanWork(i),
+		HandleTime:   cfg.MeanHandle(i)*pool.handleFactor(ch.Name) + cfg.MeanWrap(i),
 		Agents:       agents,
 		AnswerWithin: ch.AnswerWithin,
 		Patience:     math.Inf(1),

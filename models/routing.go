@@ -124,9 +124,10 @@ func (w *world) pick(a *agent) {
 		w.fill(a, a.on)
 		return
 	}
+	now := w.eng.Now()
 	for _, chs := range [][]*channel{a.pool.live, a.pool.deferred} {
 		for _, ch := range chs {
-			if ch.waiting() > 0 {
+			if ch.waiting() > 0 && a.pool.mayTake(ch, now) {
 				w.fill(a, ch)
 				return
 			}
@@ -134,13 +135,15 @@ func (w *world) pick(a *agent) {
 	}
 }
 
-// fill gives agent a waiting contacts of ch while it has room.
+// fill gives agent a waiting contacts of ch while it has room and may
+// take them (overflow.go).
 func (w *world) fill(a *agent, ch *channel) {
 	now := w.eng.Now()
-	for a.sessions < ch.cfg.Concurrency && ch.waiting() > 0 {
+	for a.sessions < ch.cfg.Concurrency && ch.waiting() > 0 && a.pool.mayTake(ch, now) {
 		c := ch.head()
 		c.queue.remove(c)
 		w.eng.Cancel(c.timer)
+		w.eng.Cancel(c.overTimer)
 		w.answer(c, a, now)
 	}
 }
@@ -157,8 +160,12 @@ func (w *world) answer(c *contact, a *agent, now float64) {
 		ch.setOn(1)
 		a.on = ch
 	}
-	// Each contact already in hand slows this one down (chat).
+	// Each contact already in hand slows this one down (chat); the pool's
+	// proficiency on the channel speeds it up or slows it down.
 	handle := c.handle * (1 + ch.cfg.Slowdown*float64(a.sessions))
+	if p.factor != nil {
+		handle *= p.factor[ch.idx]
+	}
 	a.sessions++
 	if a.sessions < ch.cfg.Concurrency {
 		ch.addSpare(a)

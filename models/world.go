@@ -168,7 +168,8 @@ func newWorld(cfg *Config, streams *sim.Streams) *world {
 	}
 	for i := range cfg.Pools {
 		pc := &cfg.Pools[i]
-		p := &pool{cfg: pc, idx: i, w: w, byInterval: make([]PoolCounts, n), avail: 1}
+		p := &pool{cfg: pc, idx: i, w: w, byInterval: make([]PoolCounts, n), avail: 1,
+			after: skillValues(cfg, pc.OverflowAfter, 0), factor: skillValues(cfg, pc.HandleFactors, 1)}
 		if !pc.alwaysReady() {
 			// Agents who are sometimes away draw their spells from the
 			// pool's own stream.
@@ -188,6 +189,9 @@ func newWorld(cfg *Config, streams *sim.Streams) *world {
 			}
 		}
 		w.pools = append(w.pools, p)
+	}
+	for _, ch := range w.channels {
+		ch.overflow = overflowWaits(ch)
 	}
 	if cfg.Demand.active() {
 		w.demand = newDemandProcess(cfg.Demand, cfg.Interval, cfg.Start, streams.Rand("demand"), streams.Source("demand/noise"))
@@ -331,11 +335,12 @@ func (w *world) newContact() *contact {
 	c.expireFn = func() { w.expire(c) }
 	c.finishFn = func() { w.finishContact(c) }
 	c.wrapFn = func() { w.endWrap(c) }
+	c.overflowFn = func() { w.overflowNow(c) }
 	return c
 }
 
 func (w *world) freeContact(c *contact) {
-	c.cust, c.ch, c.agent, c.timer = nil, nil, nil, sim.Timer{}
+	c.cust, c.ch, c.agent, c.timer, c.overTimer = nil, nil, nil, sim.Timer{}, sim.Timer{}
 	w.freeContacts = append(w.freeContacts, c)
 }
 

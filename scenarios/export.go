@@ -217,6 +217,8 @@ var settingNotes = map[string]string{
 	"pools.*.add":             "agents added to every interval or shift, after agents, shifts or the staffing table (negative removes; never below 0)",
 	"pools.*.scale":           "multiplies every interval's or shift's agents (1.1 or 110%), rounded half up; applied before add",
 	"pools.*.shrinkage":       "share of scheduled time lost to breaks, training and absence",
+	"pools.*.overflow_after":  "a backup for these channels: takes their contacts once they have waited this long",
+	"pools.*.handle_factor":   "proficiency by channel: multiplies the pool's handle time there",
 	"pools.*.cost_per_hour":   "cost of a scheduled agent hour, in your currency",
 	"pools.*.availability":    "share of their time at work agents are ready for contacts (the rest away); one, or one per interval",
 	"pools.*.away_spell":      "mean length of an agent's spell away from contacts (with availability below 100 %)",

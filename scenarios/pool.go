@@ -31,11 +31,24 @@ func (d *decoder) decodePool(name string, n *yaml.Node, path string) models.Pool
 		}},
 		{"away_spell", func(n *yaml.Node, at string) { p.AwaySpell = d.duration(n, at) }},
 		{"cost_per_hour", func(n *yaml.Node, at string) { p.CostPerHour = d.number(n, at) }},
+		{"overflow_after", func(n *yaml.Node, at string) { p.OverflowAfter = d.decodeBySkill(n, at, d.duration) }},
+		{"handle_factor", func(n *yaml.Node, at string) { p.HandleFactors = d.decodeBySkill(n, at, d.number) }},
 	}, "skills")
 	if c.addNode != nil || c.scaleNode != nil {
 		d.poolChanges = append(d.poolChanges, c)
 	}
 	return p
+}
+
+// decodeBySkill decodes a pool's setting by skill: a mapping of channel
+// names to values, each read by read, in the file's order. models checks
+// that each names one of the pool's skills.
+func (d *decoder) decodeBySkill(n *yaml.Node, path string, read func(n *yaml.Node, path string) float64) []models.SkillSetting {
+	var out []models.SkillSetting
+	d.entries(n, path, func(k, n *yaml.Node, p string) {
+		out = append(out, models.SkillSetting{Skill: k.Value, Value: read(n, p)})
+	})
+	return out
 }
 
 // decodeShift decodes one shift: a span of the week, as a channel's opening

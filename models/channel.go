@@ -109,6 +109,9 @@ type Channel struct {
 	// MaxAbandon is the highest share of offered contacts a live channel
 	// may lose to abandonment (scenario key max_abandon); 0 for no cap.
 	MaxAbandon float64
+	// Callback, if not nil, offers callers who would wait long a callback
+	// (virtual hold).
+	Callback *Callback
 	// MaxOccupancy caps the channel's occupancy, its agent time ÷ the
 	// agent time of the pools serving it (scenario key max_occupancy), so
 	// that agents are not driven too hard; 0 for no cap.
@@ -271,6 +274,9 @@ func (c *Config) checkChannel(ch *Channel, p problems, byName map[string]*Channe
 	if ch.MaxAbandon != 0 && ch.Kind != Live {
 		p.at("max_abandon").add("applies to live channels only: nobody abandons a %s channel", ch.Kind)
 	}
+	if ch.Callback != nil {
+		ch.Callback.check(p.at("callback"), ch.Kind)
+	}
 	share(p.at("max_occupancy"), ch.MaxOccupancy)
 	if ch.MaxOccupancy != 0 && ch.Kind == SelfService {
 		p.at("max_occupancy").add("does not apply to self-service channels: no agent works them")
@@ -346,6 +352,9 @@ type channel struct {
 	patient     bool // patience never runs out
 	// wrap holds by issue the sampler of the after-call work (nil: none).
 	wrap []Sampler
+	// meanWork is the mean agent time a contact takes (Config.MeanWork),
+	// for the wait an ACD quotes a caller (estimatedWait).
+	meanWork float64
 
 	urgent   queue   // complaints that jump the line
 	normal   queue   // the rest, without classes of different priority

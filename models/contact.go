@@ -30,6 +30,11 @@ type contact struct {
 	// (overflow.go), overStep its number.
 	overTimer sim.Timer
 	overStep  uint8
+	// callback tells that the caller took a callback (callback.go);
+	// attempts counts the agents' calls, reached that one was answered.
+	callback bool
+	reached  bool
+	attempts uint8
 	// For the trace: numbering, the customer's previous contact, how the
 	// contact came about, and when it was answered and for how long.
 	id         int64
@@ -50,6 +55,7 @@ type contact struct {
 	finishFn   func() // the agent, or the self-service session, is done
 	wrapFn     func() // the agent's after-call work is done
 	overflowFn func() // the contact has waited an overflow wait
+	requeueFn  func() // an unanswered callback is tried again
 }
 
 // queue is a first-come, first-served line of contacts: an intrusive

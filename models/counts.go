@@ -54,6 +54,15 @@ type Counts struct {
 	// WrapTime is the total after-call work of answered contacts whose
 	// handling ended, in seconds: agent time after the customer left.
 	WrapTime float64
+	// CallbacksOffered is the number of callers offered a callback
+	// (Channel.Callback); CallbacksAccepted the number who took it;
+	// CallbacksKept the number of those whom an agent then reached (the
+	// promise kept), and CallbackDelay their total time from arrival to
+	// being reached, in seconds.
+	CallbacksOffered  int64
+	CallbacksAccepted int64
+	CallbacksKept     int64
+	CallbackDelay     float64
 	// BusyTime is the agent time spent on the channel's contacts, in
 	// agent-seconds; an agent with several chats at once counts once.
 	BusyTime float64
@@ -92,6 +101,10 @@ func (c *Counts) Add(o Counts) {
 	c.WaitAbandoned += o.WaitAbandoned
 	c.HandleTime += o.HandleTime
 	c.WrapTime += o.WrapTime
+	c.CallbacksOffered += o.CallbacksOffered
+	c.CallbacksAccepted += o.CallbacksAccepted
+	c.CallbacksKept += o.CallbacksKept
+	c.CallbackDelay += o.CallbackDelay
 	c.BusyTime += o.BusyTime
 	c.AgentTime += o.AgentTime
 	c.Backlog += o.Backlog

@@ -39,6 +39,7 @@ const (
 	drawShare                      // word of mouth: whether each story is told
 	drawWrap                       // an answered contact's after-call work
 	drawClass                      // the customer's class
+	drawCallback                   // taking a callback, then answering each attempt
 	purposes
 )
 
@@ -57,6 +58,7 @@ var purposeNames = [purposes]string{
 	drawShare:       "word-of-mouth",
 	drawWrap:        "wrap",
 	drawClass:       "class",
+	drawCallback:    "callback",
 }
 
 // keyedDraws holds, for each purpose, the family's key and one generator

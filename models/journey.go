@@ -271,6 +271,7 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 	c.cust, c.ch, c.arrived, c.carried, c.class = cu, ch, now, siloed, cu.class
 	w.contacts++
 	c.id, c.prevID, c.how, c.chased, c.answered, c.handleDone, c.wrap = w.contacts, cu.lastID, how, false, math.NaN(), 0, 0
+	c.callback, c.reached, c.attempts = false, false, 0
 	cu.lastID = c.id
 	c.urgent = ch.cfg.JumpTheLine && (cu.failures > 0 || how == retried || how == chased)
 	// Times are drawn as the contact arrives, whatever then happens to it,
@@ -321,11 +322,12 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 		}
 	}
 	ch.tally(now, cu.class, func(k *Counts) { k.Waited++ })
+	callback := w.offerCallback(c, ch, now)
 	ch.enqueue(c)
 	w.startOverflow(c, now)
 	switch ch.kind {
 	case Live:
-		if !ch.patient {
+		if !ch.patient && !callback {
 			c.timer = w.eng.Schedule(now+c.patience, sim.PhaseTimer, c.expireFn)
 		}
 	case Deferred:
@@ -371,10 +373,22 @@ func (w *world) expire(c *contact) {
 // session).
 func (w *world) finishContact(c *contact) {
 	ch, cu := c.ch, c.cust
+	if c.callback && !c.reached {
+		// An unanswered callback attempt.
+		w.release(c.agent)
+		if outcome := w.missedCallback(c); outcome != "" {
+			w.emit(c, outcome)
+			w.freeContact(c)
+			w.recycle(cu)
+		}
+		return
+	}
 	cu.open--
 	wrapping := false
 	if ch.kind != SelfService {
-		ch.inSystem--
+		if !c.callback { // a callback's caller holds no line
+			ch.inSystem--
+		}
 		if wrapping = w.wrapUp(c); !wrapping {
 			w.release(c.agent)
 		}

@@ -172,8 +172,21 @@ func (w *world) answer(c *contact, a *agent, now float64) {
 	} else {
 		ch.dropSpare(a)
 	}
-	c.agent, c.answered, c.handleDone = a, now, handle
 	wait := now - c.arrived
+	if c.callback {
+		// The agent calls the customer back: dialling and ringing, then,
+		// if the customer answers, the contact.
+		c.agent = a
+		attempt := ch.cfg.Callback.AttemptTime
+		if !w.callAttempt(c) {
+			w.eng.Schedule(now+attempt, sim.PhaseRelease, c.finishFn)
+			return
+		}
+		c.reached = true
+		handle += attempt
+		ch.tally(c.arrived, c.class, func(k *Counts) { k.CallbacksKept++; k.CallbackDelay += wait })
+	}
+	c.agent, c.answered, c.handleDone = a, now, handle
 	within := wait <= ch.cfg.AnswerWithin
 	ch.tally(c.arrived, c.class, func(k *Counts) {
 		k.Answered++

@@ -23,6 +23,9 @@ const (
 	OutcomeAbandoned  = "abandoned"  // the customer gave up waiting
 	OutcomeBlocked    = "blocked"    // turned away: every line busy, or the channel closed
 	OutcomeUnfinished = "unfinished" // still waiting when the run ended
+	// OutcomeCallbackMissed is a callback whose customer answered none of
+	// the attempts: a promise broken.
+	OutcomeCallbackMissed = "callback-missed"
 )
 
 // ContactRecord is one contact of a traced run: who made it, where, when,
@@ -42,7 +45,10 @@ type ContactRecord struct {
 	Outcome string
 	// Chased tells that the customer chased this deferred contact on another
 	// channel while it waited.
-	Chased                   bool
+	Chased bool
+	// Callback tells that the caller took a callback (Channel.Callback)
+	// and left the line; Answered is then when an agent reached them.
+	Callback                 bool
 	Arrived, Answered, Ended float64
 	// Handle is the handle time, slowdown included, of an answered contact.
 	Handle float64
@@ -87,6 +93,7 @@ func (w *world) emit(c *contact, outcome string) {
 		How:         howNames[c.how],
 		Outcome:     outcome,
 		Chased:      c.chased,
+		Callback:    c.callback,
 		Class:       w.className(c.class),
 		Arrived:     c.arrived,
 		Answered:    c.answered,

@@ -130,6 +130,7 @@ func newWorld(cfg *Config, streams *sim.Streams) *world {
 			issueCum:   cumulative(c.Arrivals.Issues),
 			patience:   c.Patience.Sampler(w.draws.src[drawPatience]),
 			patient:    c.Patience.Kind == Never,
+			meanWork:   cfg.MeanWork(i),
 			byInterval: make([]Counts, n),
 		}
 		if w.classes.levels > 1 {
@@ -336,6 +337,7 @@ func (w *world) newContact() *contact {
 	c.finishFn = func() { w.finishContact(c) }
 	c.wrapFn = func() { w.endWrap(c) }
 	c.overflowFn = func() { w.overflowNow(c) }
+	c.requeueFn = func() { w.requeue(c) }
 	return c
 }
 

@@ -65,10 +65,26 @@ func (d *decoder) decodeChannel(name string, n *yaml.Node, path string, issues [
 				{"target", func(n *yaml.Node, p string) { ch.TargetServiceLevel = d.fraction(n, p) }},
 			})
 		}},
+		{"callback", func(n *yaml.Node, p string) { ch.Callback = d.decodeCallback(n, p) }},
 		{"max_abandon", func(n *yaml.Node, p string) { ch.MaxAbandon = d.fraction(n, p) }},
 		{"max_occupancy", func(n *yaml.Node, p string) { ch.MaxOccupancy = d.fraction(n, p) }},
 	}, "handle_time")
 	return ch
+}
+
+// decodeCallback decodes a channel's callback offer: a mapping whose
+// settings left out take models.DefaultCallback's.
+func (d *decoder) decodeCallback(n *yaml.Node, path string) *models.Callback {
+	cb := models.DefaultCallback()
+	d.mapping(n, path, []field{
+		{"offer_above", func(n *yaml.Node, p string) { cb.OfferAbove = d.duration(n, p) }},
+		{"accept", func(n *yaml.Node, p string) { cb.Accept = d.fraction(n, p) }},
+		{"no_answer", func(n *yaml.Node, p string) { cb.NoAnswer = d.fraction(n, p) }},
+		{"retries", func(n *yaml.Node, p string) { cb.Retries = d.integer(n, p) }},
+		{"retry_delay", func(n *yaml.Node, p string) { cb.RetryDelay = d.duration(n, p) }},
+		{"attempt_time", func(n *yaml.Node, p string) { cb.AttemptTime = d.duration(n, p) }},
+	})
+	return &cb
 }
 
 // decodeEscalation decodes one escalation path: {to: phone, share: 30%},

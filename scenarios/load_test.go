@@ -139,7 +139,7 @@ func TestParseErrors(t *testing.T) {
 		want []string // every line of the error, in order
 	}{
 		{"unknown key", "    kind: live\n", "    kind: live\n    colour: blue\n",
-			[]string{`t.yaml:9:5: channels.phone.colour: unknown key (known keys: arrivals, choice, concurrency, escalation, expected_wait, fit, handle_time, handle_times, jump_the_line, kind, lines, max_abandon, max_occupancy, open, patience, preference, public, resolution, send_to, service_level, slowdown, wrap_time, wrap_times)`}},
+			[]string{`t.yaml:9:5: channels.phone.colour: unknown key (known keys: arrivals, callback, choice, concurrency, escalation, expected_wait, fit, handle_time, handle_times, jump_the_line, kind, lines, max_abandon, max_occupancy, open, patience, preference, public, resolution, send_to, service_level, slowdown, wrap_time, wrap_times)`}},
 		{"misspelt key", "warmup: 30m", "warmpu: 30m",
 			[]string{`t.yaml:4:1: warmpu: unknown key (did you mean "warmup"?)`}},
 		{"bad duration", "horizon: 8h", "horizon: 8 hourz",

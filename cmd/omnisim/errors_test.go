@@ -142,7 +142,7 @@ func TestBadInput(t *testing.T) {
 		{"set without equals", args("run", "--set", "nonsense"),
 			[]string{"--set nonsense: want path=value, for example pools.agents.agents=15"}, ""},
 		{"set unknown key", args("run", "--set", "channels.phone.colour=3"),
-			[]string{"--set channels.phone.colour=3: channels.phone.colour: unknown key (known keys: arrivals, choice, concurrency, escalation, expected_wait, fit, handle_time, handle_times, jump_the_line, kind, lines, max_abandon, max_occupancy, open, patience, preference, public, resolution, send_to, service_level, slowdown, wrap_time, wrap_times)"}, ""},
+			[]string{"--set channels.phone.colour=3: channels.phone.colour: unknown key (known keys: arrivals, callback, choice, concurrency, escalation, expected_wait, fit, handle_time, handle_times, jump_the_line, kind, lines, max_abandon, max_occupancy, open, patience, preference, public, resolution, send_to, service_level, slowdown, wrap_time, wrap_times)"}, ""},
 		{"set misspelt key", args("run", "--set", "channels.phone.concurency=3"),
 			[]string{`--set channels.phone.concurency=3: channels.phone.concurency: unknown key (did you mean "concurrency"?)`}, ""},
 		{"set not a number", args("run", "--set", "pools.agents.agents=many"),
@@ -239,7 +239,7 @@ func TestSeveralProblems(t *testing.T) {
 		file + `:8:5: channels.phone: no pool has phone among its skills: its contacts would never be answered`,
 		file + `:11:44: channels.phone.handle_time.mean: duration "-3m" is negative`,
 		file + `:12:22: channels.phone.patience.dist: want one of exponential, deterministic, erlang, gamma, lognormal, uniform, empirical, never, not "weibull"`,
-		file + `:13:5: channels.phone.bogus: unknown key (known keys: arrivals, choice, concurrency, escalation, expected_wait, fit, handle_time, handle_times, jump_the_line, kind, lines, max_abandon, max_occupancy, open, patience, preference, public, resolution, send_to, service_level, slowdown, wrap_time, wrap_times)`,
+		file + `:13:5: channels.phone.bogus: unknown key (known keys: arrivals, callback, choice, concurrency, escalation, expected_wait, fit, handle_time, handle_times, jump_the_line, kind, lines, max_abandon, max_occupancy, open, patience, preference, public, resolution, send_to, service_level, slowdown, wrap_time, wrap_times)`,
 		file + `:16:14: pools.agents.skills[0]: no channel is named "chatt"`,
 	}
 	for _, tc := range []struct {

@@ -90,9 +90,40 @@ func TestCRNSingleQueueAligns(t *testing.T) {
 // reputations differently, the time of a retry, patience scaled by the
 // expectation level). Since each customer draws from their own streams,
 // such a divergence never shifts another customer's draws.
+//
+// The same holds with the mechanisms of real centres on as well:
+// after-call work, classes with priority, callbacks, overflow and
+// proficiency (richWithMechanisms).
 func TestCRNRichWorldAligns(t *testing.T) {
-	a := richConfig()
-	b := richConfig()
+	for _, tc := range []struct {
+		name  string
+		world func() *Config
+	}{{"rich", richConfig}, {"rich with mechanisms", richWithMechanisms}} {
+		t.Run(tc.name, func(t *testing.T) { checkCRNAligns(t, tc.world) })
+	}
+}
+
+// richWithMechanisms is richConfig with after-call work on the phone,
+// two classes (VIPs first, the rest promoted after two minutes),
+// callbacks on the phone, the social team a backup for email after an
+// hour, and the front line slower on chat.
+func richWithMechanisms() *Config {
+	c := richConfig()
+	c.Classes = []Class{
+		{Name: "vip", Share: 0.2, Priority: 1, PatienceFactor: 1.5},
+		{Name: "standard", Share: 0.8, Priority: 2, PatienceFactor: 1, PromoteAfter: 120},
+	}
+	c.Channels[0].WrapTime = Dist{Kind: LogNormal, Mean: 30, CV: 0.5}
+	c.Channels[0].Callback = &Callback{OfferAbove: 90, Accept: 0.5, NoAnswer: 0.2, Retries: 1, RetryDelay: 600, AttemptTime: 20}
+	c.Pools[1].OverflowAfter = []SkillSetting{{Skill: "email", Value: 3600}}
+	c.Pools[0].HandleFactors = []SkillSetting{{Skill: "chat", Value: 1.2}}
+	return c
+}
+
+// checkCRNAligns is TestCRNRichWorldAligns for one world.
+func checkCRNAligns(t *testing.T, world func() *Config) {
+	a := world()
+	b := world()
 	b.Pools[0].Shifts[0].Agents = 12
 	b.Pools[2].Agents = []int{3}
 	da, db := drawnContacts(t, a, 0), drawnContacts(t, b, 0)

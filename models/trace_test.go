@@ -23,6 +23,16 @@ func TestTraceRecordsEveryContact(t *testing.T) {
 	}
 }
 
+// TestTraceWithMechanisms traces a week of the rich world with after-call
+// work, classes, callbacks, overflow and proficiency on: the trace stays
+// whole and agrees with the tallies, and some callbacks are missed.
+func TestTraceWithMechanisms(t *testing.T) {
+	_, outcomes := checkTrace(t, richWithMechanisms(), 1)
+	if outcomes[OutcomeCallbackMissed] == 0 {
+		t.Errorf("no callback missed among %v: the test needs some", outcomes)
+	}
+}
+
 // TestTraceChasedDuplicates traces customers who chase a late email by
 // phone: the email answered after the phone resolved the issue is a
 // duplicate, in the trace and in the tallies alike.

@@ -192,3 +192,31 @@ func TestCheckClasses(t *testing.T) {
 		})
 	}
 }
+
+// TestSummarizeByClass checks the figures by class: each class's figure
+// is computed per replication from its own tallies, then averaged, as
+// every figure is; figures that do not apply to the channel's kind are
+// undefined.
+func TestSummarizeByClass(t *testing.T) {
+	result := func(vipOffered, vipAbandoned, stdOffered, stdAbandoned int64) *Result {
+		return &Result{Classes: []string{"vip", "standard"}, Channels: []ChannelResult{
+			{Name: "phone", Kind: Live, Classes: []Counts{
+				{Offered: vipOffered, Abandoned: vipAbandoned}, {Offered: stdOffered, Abandoned: stdAbandoned}}},
+			{Name: "email", Kind: Deferred, Classes: []Counts{{Offered: 5}, {Offered: 7}}},
+		}}
+	}
+	s := Summarize([]*Result{result(10, 1, 90, 18), result(20, 4, 80, 8)})
+	abandon := slices.IndexFunc(ClassFigures, func(f Figure[Counts]) bool { return f.Key == "p_abandon" })
+	phone := s.Channels[0].Classes
+	if len(phone) != 2 || phone[0].Name != "vip" || phone[1].Name != "standard" {
+		t.Fatalf("phone's classes %+v, want vip and standard", phone)
+	}
+	for i, want := range []float64{(0.1 + 0.2) / 2, (0.2 + 0.1) / 2} {
+		if got := phone[i].Figures[abandon].Mean; math.Abs(got-want) > 1e-12 {
+			t.Errorf("%s: abandonment %v, want the mean of the replications' %v", phone[i].Name, got, want)
+		}
+	}
+	if got := s.Channels[1].Classes[0].Figures[abandon].Mean; !math.IsNaN(got) {
+		t.Errorf("email's abandonment by class %v, want undefined", got)
+	}
+}

@@ -55,8 +55,12 @@ var Figures = []Figure[Counts]{
 		}},
 	{"occupancy", "occupancy", "share", "agent time spent on the channel ÷ agent time of the pools that serve it, in the measured window (for a pool serving one channel, its occupancy)",
 		func(c Counts) float64 { return ratio(c.BusyTime, c.AgentTime) }},
-	{"aht_seconds", "AHT", "s", "average handle time of answered contacts, in seconds",
+	{"aht_seconds", "AHT", "s", "average handle time of answered contacts: talk and after-call work, in seconds (self-service: the session)",
+		func(c Counts) float64 { return ratio(c.WorkTime(), float64(c.Answered)) }},
+	{"talk_seconds", "talk time", "s", "mean time agents spent on answered contacts with the customer there (talk, chat, writing the reply; a callback's dialling), after-call work left out, in seconds",
 		func(c Counts) float64 { return ratio(c.HandleTime, float64(c.Answered)) }},
+	{"acw_seconds", "after-call work", "s", "mean after-call work (wrap-up) per answered contact: agent time after the customer left, in seconds",
+		func(c Counts) float64 { return ratio(c.WrapTime, float64(c.Answered)) }},
 	{"resolved", "resolved", "", "answered contacts that resolved the customer's issue",
 		func(c Counts) float64 { return float64(c.Resolved) }},
 	{"resolution_rate", "resolution rate", "share", "resolved ÷ answered",
@@ -71,6 +75,14 @@ var Figures = []Figure[Counts]{
 		func(c Counts) float64 { return float64(c.EscalatedIn) }},
 	{"escalated_out", "escalated out", "", "answered, unresolved contacts that took an escalation path",
 		func(c Counts) float64 { return float64(c.EscalatedOut) }},
+	{"callbacks_offered", "callbacks offered", "", "callers who had to queue and were offered a callback (the quoted wait above the channel's offer_above)",
+		func(c Counts) float64 { return float64(c.CallbacksOffered) }},
+	{"callbacks_accepted", "callbacks taken", "", "callers who took a callback: their place kept, off the line",
+		func(c Counts) float64 { return float64(c.CallbacksAccepted) }},
+	{"callbacks_kept", "callbacks kept", "share", "callbacks in which an agent reached the customer ÷ callbacks taken (promises kept; the rest missed after every attempt, or still to make when the run ended)",
+		func(c Counts) float64 { return ratio(float64(c.CallbacksKept), float64(c.CallbacksAccepted)) }},
+	{"callback_delay_seconds", "callback delay", "s", "mean time from a callback's call to the agent reaching the customer, over callbacks kept, in seconds",
+		func(c Counts) float64 { return ratio(c.CallbackDelay, float64(c.CallbacksKept)) }},
 	{"backlog", "backlog at horizon", "", "contacts waiting at the end of the measured window (per interval: at the interval's end)",
 		func(c Counts) float64 { return float64(c.Backlog) }},
 	{"expected_wait_seconds", "expected wait", "s", "the wait customers expected on the channel (its reputation) at the end of the measured window (per interval: at the interval's end), in seconds",
@@ -121,11 +133,14 @@ var PoolFigures = []Figure[PoolCounts]{
 // deferred channel, whose contacts wait in a backlog and are never given
 // up on (a late reply may make its customer chase elsewhere, leaving the
 // contact behind), nor on self-service, which has no queue: there it is
-// undefined (null, an empty cell, "–"), not 0 %.
+// undefined (null, an empty cell, "–"), not 0 %. Callbacks are a live
+// channel's too; after-call work needs an agent.
 func FigureApplies(kind ChannelKind, key string) bool {
 	switch key {
-	case "abandoned", "p_abandon":
+	case "abandoned", "p_abandon", "callbacks_offered", "callbacks_accepted", "callbacks_kept", "callback_delay_seconds":
 		return kind != Deferred && kind != SelfService
+	case "acw_seconds":
+		return kind != SelfService
 	}
 	return true
 }

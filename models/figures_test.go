@@ -34,17 +34,20 @@ func TestAbandonmentOfDeferredIsUndefined(t *testing.T) {
 	}
 }
 
-// TestFigureApplies: abandonment is the one figure that does not apply to
-// deferred and self-service channels; every figure applies to live ones.
+// TestFigureApplies: abandonment and callbacks do not apply to deferred
+// and self-service channels, nor after-call work to self-service; every
+// figure applies to live ones.
 func TestFigureApplies(t *testing.T) {
+	liveOnly := map[string]bool{"abandoned": true, "p_abandon": true, "callbacks_offered": true,
+		"callbacks_accepted": true, "callbacks_kept": true, "callback_delay_seconds": true}
 	for _, f := range Figures {
-		abandonment := f.Key == "abandoned" || f.Key == "p_abandon"
 		if !FigureApplies(Live, f.Key) {
 			t.Errorf("%s does not apply to live channels", f.Key)
 		}
 		for _, kind := range []ChannelKind{Deferred, SelfService} {
-			if got := FigureApplies(kind, f.Key); got == abandonment {
-				t.Errorf("FigureApplies(%s, %s) = %v", kind, f.Key, got)
+			want := !liveOnly[f.Key] && !(kind == SelfService && f.Key == "acw_seconds")
+			if got := FigureApplies(kind, f.Key); got != want {
+				t.Errorf("FigureApplies(%s, %s) = %v, want %v", kind, f.Key, got, want)
 			}
 		}
 	}

@@ -31,13 +31,13 @@ func TestCheckMemory(t *testing.T) {
 		{"a textbook day", memoryConfig(48, 1, 1, 14), 1000, 8, ""},
 		{"ten years, ten replications", memoryConfig(175_200, 5, 3, 50), 10, 2, ""},
 		{"1,000 replications of 3,000 days", memoryConfig(144_000, 1, 1, 10), 1000, 2,
-			"replications: 1000 replications' tallies of 41.7 MB each held at once (144000 intervals of 1 channel(s) and 1 pool(s)) would need about 41 GB of memory, more than the budget of 8 GB: run fewer replications (--reps), a shorter horizon or a longer interval"},
+			"replications: 1000 replications' tallies of 46.1 MB each held at once (144000 intervals of 1 channel(s) and 1 pool(s)) would need about 45.3 GB of memory, more than the budget of 8 GB: run fewer replications (--reps), a shorter horizon or a longer interval"},
 		{"a million intervals of 300 channels", memoryConfig(1_000_000, 300, 1, 10), 1, 1,
-			"horizon: 1000000 intervals of 300 channel(s) and 1 pool(s) take 47.1 GB a replication and would need about 141.3 GB of memory, more than the budget of 8 GB: a shorter horizon or a longer interval"},
+			"horizon: 1000000 intervals of 300 channel(s) and 1 pool(s) take 56 GB a replication and would need about 168.1 GB of memory, more than the budget of 8 GB: a shorter horizon or a longer interval"},
 		// Kept results no more than those running and the one waiting
 		// (parallel + 1) blame the horizon, not the replications.
 		{"a million intervals of 300 channels, two kept", memoryConfig(1_000_000, 300, 1, 10), 2, 1,
-			"horizon: 1000000 intervals of 300 channel(s) and 1 pool(s) take 47.1 GB a replication and would need about 188.3 GB of memory"},
+			"horizon: 1000000 intervals of 300 channel(s) and 1 pool(s) take 56 GB a replication and would need about 224.1 GB of memory"},
 		{"100 pools of 100,000 agents, 8 at a time", memoryConfig(48, 1, 100, 100_000), 8, 8,
 			"agents: 10000000 agents at once (176 bytes each, in 8 replications at a time) would need about 13.2 GB of memory, more than the budget of 8 GB: schedule fewer agents, or run fewer replications at once (-j)"},
 	} {
@@ -105,9 +105,9 @@ func TestCheckSweepMemory(t *testing.T) {
 		{"10,000 points of 20 replications of a week", memoryConfig(336, 1, 1, 14), 200_000, 8, ""},
 		{"20 replications of 3,000 days", memoryConfig(144_000, 1, 1, 10), 20, 2, ""},
 		{"a million points of 100 replications", memoryConfig(48, 3, 2, 14), 100_000_000, 8,
-			"replications: 100000000 replications of 4.7 KB each, kept as their totals (3 channel(s) and 2 pool(s)), would need about 446 GB of memory, more than the budget of 8 GB: run fewer replications (--reps) or fewer points"},
+			"replications: 100000000 replications of 5 KB each, kept as their totals (3 channel(s) and 2 pool(s)), would need about 477.3 GB of memory, more than the budget of 8 GB: run fewer replications (--reps) or fewer points"},
 		{"a million intervals of 300 channels", memoryConfig(1_000_000, 300, 1, 10), 10, 1,
-			"horizon: 1000000 intervals of 300 channel(s) and 1 pool(s) take 47.1 GB a replication"},
+			"horizon: 1000000 intervals of 300 channel(s) and 1 pool(s) take 56 GB a replication"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			err := c.cfg.CheckSweepMemory(c.jobs, c.parallel, MemoryBudget)

@@ -16,6 +16,9 @@ type Result struct {
 	Expectation []float64
 	// ExpectationAtHorizon is the global expectation level at the horizon.
 	ExpectationAtHorizon float64
+	// Classes names the classes of customer (Config.Classes) that each
+	// channel's Classes tallies follow; nil without classes.
+	Classes []string
 	// Flows counts customers' moves from one channel to another in the
 	// measured window, Flows[from][to] by the Config's channel order: after
 	// a failure, a chase, an escalation, or self-service sending them on.

@@ -40,6 +40,35 @@ type ChannelSummary struct {
 	Figures []Estimate
 	// Total adds up the replications' tallies.
 	Total Counts
+	// Classes hold, with classes of customer, each class's estimates of
+	// ClassFigures on the channel, in the Config's order; nil without.
+	Classes []ClassSummary
+}
+
+// ClassSummary holds one class's estimates on a channel.
+type ClassSummary struct {
+	// Name is the class's name.
+	Name string
+	// Figures hold one Estimate per entry of ClassFigures.
+	Figures []Estimate
+}
+
+// ClassFigures lists the channel figures given by class of customer:
+// what a class's place in line changes.
+var ClassFigures = figuresByKey("offered", "answered", "abandoned", "p_wait", "p_abandon",
+	"service_level", "asa_seconds", "mean_wait_seconds")
+
+// figuresByKey returns the channel figures with the given keys, in order.
+func figuresByKey(keys ...string) []Figure[Counts] {
+	out := make([]Figure[Counts], len(keys))
+	for i, k := range keys {
+		f, ok := FigureByKey(k)
+		if !ok {
+			panic("models: no figure " + k)
+		}
+		out[i] = f
+	}
+	return out
 }
 
 // PoolSummary holds one pool's estimates.
@@ -105,6 +134,16 @@ func Summarize(results []*Result) Summary {
 		}
 		for _, r := range results {
 			cs.Total.Add(r.Channels[ci].Total)
+		}
+		for k, name := range results[0].Classes {
+			cl := ClassSummary{Name: name,
+				Figures: estimates(results, ClassFigures, func(r *Result) Counts { return r.Channels[ci].Classes[k] })}
+			for fi, f := range ClassFigures {
+				if !FigureApplies(ch.Kind, f.Key) {
+					cl.Figures[fi] = Estimate{nan, nan}
+				}
+			}
+			cs.Classes = append(cs.Classes, cl)
 		}
 		s.Channels = append(s.Channels, cs)
 	}

@@ -361,6 +361,7 @@ func (w *world) result(rep int) *Result {
 		Customers:   CustomerResult{Total: w.customers, Intervals: w.customersByIvl},
 		Expectation: w.expectation,
 		Flows:       w.flows,
+		Classes:     w.cfg.ClassNames(),
 
 		ExpectationAtHorizon: w.levelAtHorizon,
 	}

@@ -69,3 +69,45 @@ func BenchmarkErlangALarge(b *testing.B) {
 func BenchmarkRichWorld(b *testing.B) {
 	benchmarkWorld(b, richConfig())
 }
+
+// BenchmarkMechanisms is the textbook queue of BenchmarkErlangA (10 days)
+// with each mechanism of real centres on in turn, to show its cost per
+// contact against "off": after-call work (30 s, exponential, the handling
+// shortened to keep the load), two priority classes (the second promoted
+// after a minute), callbacks (offered above a minute's quoted wait, half
+// taken, 10 % unanswered), a backup pool after 30 s (the 14 agents split
+// 10 and 4, each the other's backup), and a handle factor on the pool.
+func BenchmarkMechanisms(b *testing.B) {
+	for _, m := range []struct {
+		name string
+		on   func(c *Config)
+	}{
+		{"off", func(*Config) {}},
+		{"wrap-up", func(c *Config) {
+			c.Channels[0].HandleTime.Mean = 150
+			c.Channels[0].WrapTime = Dist{Kind: Exponential, Mean: 30}
+		}},
+		{"classes", func(c *Config) {
+			c.Classes = []Class{{Name: "vip", Share: 0.2, Priority: 1, PatienceFactor: 1},
+				{Name: "standard", Share: 0.8, Priority: 2, PatienceFactor: 1, PromoteAfter: 60}}
+		}},
+		{"callbacks", func(c *Config) {
+			c.Channels[0].Callback = &Callback{OfferAbove: 60, Accept: 0.5, NoAnswer: 0.1, Retries: 2, RetryDelay: 600, AttemptTime: 20}
+		}},
+		{"overflow", func(c *Config) {
+			c.Pools = []Pool{
+				{Name: "main", Skills: []string{"phone"}, Agents: []int{10}},
+				{Name: "backup", Skills: []string{"phone"}, Agents: []int{4}, OverflowAfter: []SkillSetting{{Skill: "phone", Value: 30}}},
+			}
+		}},
+		{"proficiency", func(c *Config) {
+			c.Pools[0].HandleFactors = []SkillSetting{{Skill: "phone", Value: 1}}
+		}},
+	} {
+		b.Run(m.name, func(b *testing.B) {
+			cfg := erlangAConfig(10 * 86400)
+			m.on(cfg)
+			benchmarkWorld(b, cfg)
+		})
+	}
+}

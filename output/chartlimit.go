@@ -1,9 +1,7 @@
 package output
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
 )
 
 // MaxChartLines is the most channels, or pools, a chart draws one by one.
@@ -14,14 +12,6 @@ import (
 // lines as the palettes tell apart (8 colours, 3 dash patterns), and a
 // chart of hundreds of lines is a grey smear that takes seconds to draw.
 const MaxChartLines = 24
-
-// MaxFlowChannels is the most rows and columns the heat map of customers'
-// moves has. Past it the heat map shows the MaxFlowChannels-1 channels
-// with the most moves in and out and adds the others up as one row and
-// column. A heat map's cells hold their numbers, which cannot be read past
-// about 20 a side; and it grows with the square of the channels, which
-// took 4.6 GB at 2,000 channels.
-const MaxFlowChannels = 16
 
 // channelWeights adds up each channel's contacts offered over the
 // intervals table, by name: how charts choose which channels to draw when
@@ -50,25 +40,6 @@ func sumBy(t *CSVTable, key, col string) map[string]float64 {
 		}
 	}
 	return w
-}
-
-// topN keeps at most n of items, the heaviest by weight, ties to the
-// earlier, in their original order; dropped is how many it left out.
-func topN[T any](items []T, n int, weight func(T) float64) (kept []T, dropped int) {
-	if len(items) <= n {
-		return items, 0
-	}
-	order := make([]int, len(items))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(weight(items[b]), weight(items[a])) })
-	order = order[:n]
-	slices.Sort(order)
-	for _, i := range order {
-		kept = append(kept, items[i])
-	}
-	return kept, len(items) - n
 }
 
 // chartedChannels keeps at most MaxChartLines of channels, those with the

@@ -7,11 +7,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/omnisim/omnisim/models"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg/draw"
-
-	"github.com/omnisim/omnisim/models"
 )
 
 // errNoData is what a chart builder returns when there is nothing to draw:
@@ -38,8 +37,6 @@ func (s *series) add(x, y float64) {
 
 // hasData tells whether any point of s is finite.
 func (s series) hasData() bool { return slices.ContainsFunc(s.Y, finite) }
-
-func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
 // runs splits s at its gaps into runs of finite points.
 func (s series) runs() []series {

@@ -60,8 +60,8 @@ func TestCompareReportFiles(t *testing.T) {
 		shift bool
 	}{{"itself", 3, false}, {"shifted", 3, true}, {"one replication", 1, true}} {
 		r := compareOf(tc.reps, tc.shift)
-		files := r.Files("test")
-		if files[0].Name != SummaryFile || files[1].Name != CompareFile || len(files[1].Columns) != len(r.Table().Columns) {
+		files := CompareFiles(r, "test")
+		if files[0].Name != SummaryFile || files[1].Name != CompareFile || len(files[1].Columns) != len(CompareCSV(r).Columns) {
 			t.Fatalf("%s: files %v", tc.name, files[:2])
 		}
 		charts := 0
@@ -81,7 +81,7 @@ func TestCompareReportFiles(t *testing.T) {
 			t.Errorf("%s: %d chart files, want %d", tc.name, charts, want)
 		}
 		var text bytes.Buffer
-		if err := r.WriteText(&text); err != nil {
+		if err := WriteCompare(&text, r); err != nil {
 			t.Fatal(err)
 		}
 		if tc.shift && tc.reps > 1 && !strings.Contains(text.String(), "+1.0 ± 0.0 *") {
@@ -92,7 +92,7 @@ func TestCompareReportFiles(t *testing.T) {
 
 func TestCompareTableRows(t *testing.T) {
 	r := compareOf(2, false)
-	tb := r.Table()
+	tb := CompareCSV(r)
 	pools := len(r.A.Report.Config.Pools)
 	// Every figure of each channel, of the customers, of each pool and,
 	// with two pools, of all pools together; and a cost per day after

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/plan"
 )
 
 // WriteCompareReport writes the comparison as report.html, the page a run
@@ -149,11 +150,13 @@ func newCompareReportPage(r *CompareReport, charts []ReportChart) *reportPage {
 	return p
 }
 
-// compareVisualFiles returns a comparison folder's charts, as SVG and PNG,
-// and its report.html.
-func compareVisualFiles(r *CompareReport) []File {
-	return chartsAndReport(CompareCharts(r.Comparison), "the comparison for people, one self-contained page: what A and B are, "+
-		"their targets met, missed or undecided, their staffing and cost, the figures that differ, the charts and every figure's table. "+
-		"It needs no network; open it in a browser.",
-		func(w io.Writer, charts []ReportChart) error { return WriteCompareReport(w, r, charts) })
+// verdictMark is the colour of a verdict's cell: met and missed only.
+func verdictMark(text string) string {
+	switch plan.Verdict(text) {
+	case plan.VerdictMet:
+		return "met"
+	case plan.VerdictMissed:
+		return "missed"
+	}
+	return ""
 }

@@ -25,7 +25,7 @@ func TestCompareReportPage(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			r := compareOf(tc.reps, tc.shift)
 			var page []byte
-			for _, f := range r.Files("test") {
+			for _, f := range CompareFiles(r, "test") {
 				if f.Name != ReportFile {
 					continue
 				}

@@ -73,7 +73,7 @@ func TestCompareTargets(t *testing.T) {
 
 	const misses = "B misses email's target service level ≥ 90% within 1d that A meets: "
 	var text bytes.Buffer
-	if err := r.WriteText(&text); err != nil {
+	if err := WriteCompare(&text, r); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{misses, "chat     none set", "By period, email's service level target: B 2 missed, 0 undecided of 2; A 0 missed, 0 undecided of 2."} {
@@ -82,7 +82,7 @@ func TestCompareTargets(t *testing.T) {
 		}
 	}
 
-	raw, err := json.Marshal(r.JSON())
+	raw, err := json.Marshal(CompareJSON(r))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +156,7 @@ func TestComparePools(t *testing.T) {
 		t.Errorf("%d rows of cost per day, want one per pool and one for all pools", n)
 	}
 	var text bytes.Buffer
-	if err := r.WriteText(&text); err != nil {
+	if err := WriteCompare(&text, r); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"\npool front\n", "\npool back\n", "\nall pools\n", "scheduled hours", "cost per day", "Staffing: agent-hours scheduled, B "} {
@@ -172,7 +172,7 @@ func TestComparePools(t *testing.T) {
 // reportOf returns the report.html of a comparison.
 func reportOf(t *testing.T, r *CompareReport) string {
 	t.Helper()
-	return fileOf(t, r.Files("test"), ReportFile)
+	return fileOf(t, CompareFiles(r, "test"), ReportFile)
 }
 
 // fileOf returns what file name of files holds.

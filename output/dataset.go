@@ -454,3 +454,5 @@ func (r *RunReport) expectationTable() *CSVTable {
 	}
 	return t
 }
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

@@ -13,7 +13,7 @@ import (
 // a channel is described with the agents that serve it, as the single-queue
 // report always has been; beside others, with its kind of traffic, limits,
 // opening hours, target and the pools that serve it.
-func (r *RunReport) describeChannel(i int) string {
+func (r run) describeChannel(i int) string {
 	cfg := r.Config
 	ch := cfg.Channels[i]
 	parts := []string{fmt.Sprintf("%s (%s)", ch.Name, ch.Kind)}
@@ -73,7 +73,7 @@ func (r *RunReport) describeChannel(i int) string {
 
 // describeSource says where channel i's contacts come from: arrivals of its
 // own, customers who choose it, or other channels only.
-func (r *RunReport) describeSource(i int) string {
+func (r run) describeSource(i int) string {
 	cfg := r.Config
 	ch := cfg.Channels[i]
 	own := hasArrivals(ch.Arrivals)
@@ -102,7 +102,7 @@ func (r *RunReport) describeSource(i int) string {
 
 // describeDemand says in one line how customers who choose their channel
 // arrive, and among which channels they choose.
-func (r *RunReport) describeDemand() string {
+func (r run) describeDemand() string {
 	cfg := r.Config
 	d := cfg.Demand
 	parts := []string{"customers " + describeArrivals(cfg, d.Arrivals)}
@@ -165,60 +165,12 @@ func describeAgents(cfg *models.Config, pools []int) string {
 	return fmt.Sprintf("%d to %d agents by interval", lo, hi)
 }
 
-// describeSpan writes a span of the week as a scenario would: "mon-fri
-// 08:00-20:00", "every day 07:00-23:00", "sat,sun 22:00-02:00".
-func describeSpan(s models.Span) string {
-	return describeDays(s.Days) + " " + hourMinute(s.From) + "-" + hourMinute(s.To)
-}
-
-// describeDays writes a set of weekdays, runs of three or more days as
-// ranges: "every day", "mon-fri", "mon,wed,sat,sun".
-func describeDays(d models.Days) string {
-	if d == models.EveryDay {
-		return "every day"
-	}
-	var parts []string
-	for i := 0; i < 7; i++ {
-		if !d[i] {
-			continue
-		}
-		j := i
-		for j+1 < 7 && d[j+1] {
-			j++
-		}
-		switch {
-		case j-i >= 2:
-			parts = append(parts, models.Weekday(i).String()+"-"+models.Weekday(j).String())
-		case j > i:
-			parts = append(parts, models.Weekday(i).String(), models.Weekday(j).String())
-		default:
-			parts = append(parts, models.Weekday(i).String())
-		}
-		i = j
-	}
-	return strings.Join(parts, ",")
-}
-
-// hourMinute writes seconds after midnight as a time of day, midnight at
-// the end of a day as 24:00.
-func hourMinute(sec float64) string {
-	m := int(math.Round(sec / 60))
-	return fmt.Sprintf("%02d:%02d", m/60, m%60)
-}
-
 func formatRate(perSecond float64) string {
 	perHour := perSecond * 3600
 	if perHour == math.Round(perHour) {
 		return fmt.Sprintf("%s/h", Value(perHour, UnitCount))
 	}
 	return fmt.Sprintf("%.4g/h", perHour)
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }
 
 // handleTime describes channel i's handle time, with the issues that have
@@ -236,4 +188,13 @@ func handleTime(cfg *models.Config, i int) string {
 		return s
 	}
 	return fmt.Sprintf("%s (%s; %s on average)", s, strings.Join(own, ", "), models.FormatDuration(cfg.MeanHandle(i)))
+}
+
+// agentsAt returns the headcount the given pools schedule in interval k.
+func agentsAt(cfg *models.Config, pools []int, k int) int {
+	n := 0
+	for _, p := range pools {
+		n += cfg.Pools[p].ScheduledAt(k, cfg.Interval, cfg.Start)
+	}
+	return n
 }

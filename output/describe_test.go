@@ -32,7 +32,7 @@ func TestDescribeSource(t *testing.T) {
 	tier2 := models.Channel{Name: "tier2", Kind: models.Live, HandleTime: models.Dist{Kind: models.Exponential, Mean: 600}}
 	cfg.Channels = append(cfg.Channels, tier2)
 	cfg.Channels[0].Escalations = []models.Escalation{{To: "tier2", Share: 1, Transfer: true}}
-	r := &RunReport{Config: cfg}
+	r := run{&RunReport{Config: cfg}}
 	for i, want := range []string{"chosen", "chosen", "arrivals 2/h, and chosen", "reached from phone"} {
 		if got := r.describeSource(i); got != want {
 			t.Errorf("%s: got %q, want %q", cfg.Channels[i].Name, got, want)

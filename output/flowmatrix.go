@@ -1,8 +1,10 @@
 package output
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 )
 
 // flowMatrix is the matrix of customers' moves between channels that the
@@ -119,4 +121,31 @@ func otherChannels(names []string, moves []flowCell) ([]string, []int) {
 		out = append(out, names[i])
 	}
 	return append(out, fmt.Sprintf("%d others", dropped)), at
+}
+
+// MaxFlowChannels is the most rows and columns the heat map of customers'
+// moves has. Past it the heat map shows the MaxFlowChannels-1 channels
+// with the most moves in and out and adds the others up as one row and
+// column. A heat map's cells hold their numbers, which cannot be read past
+// about 20 a side; and it grows with the square of the channels, which
+// took 4.6 GB at 2,000 channels.
+const MaxFlowChannels = 16
+
+// topN keeps at most n of items, the heaviest by weight, ties to the
+// earlier, in their original order; dropped is how many it left out.
+func topN[T any](items []T, n int, weight func(T) float64) (kept []T, dropped int) {
+	if len(items) <= n {
+		return items, 0
+	}
+	order := make([]int, len(items))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(weight(items[b]), weight(items[a])) })
+	order = order[:n]
+	slices.Sort(order)
+	for _, i := range order {
+		kept = append(kept, items[i])
+	}
+	return kept, len(items) - n
 }

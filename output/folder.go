@@ -16,46 +16,6 @@ import (
 	"github.com/omnisim/omnisim/internal/input"
 )
 
-// File is one file of a run's output folder: where it goes, what it holds,
-// and how to write it.
-type File struct {
-	// Name is the file's path inside the folder, with slashes:
-	// "daily.csv", "charts/queue.svg". Folders are made as needed.
-	Name string
-	// Description says in a sentence what the file holds, for
-	// summary.json's "files".
-	Description string
-	// Columns describe a CSV file's columns, for summary.json's "files";
-	// nil for other files.
-	Columns []Column
-	// Write writes the file's contents. It is called once, when the folder
-	// is written.
-	Write func(io.Writer) error
-}
-
-// Column describes a column of a CSV file.
-type Column struct {
-	Name, Description string
-}
-
-// ExistsError reports that a folder to be written is there already and is
-// not to be replaced.
-type ExistsError struct {
-	// Dir is the folder.
-	Dir string
-	// Why, when not empty, tells why even --force would not replace it:
-	// omnisim replaces only a folder holding nothing but the files it
-	// wrote there, unchanged.
-	Why string
-}
-
-func (e *ExistsError) Error() string {
-	if e.Why != "" {
-		return fmt.Sprintf("output: %s already exists and %s: --force replaces only a folder holding nothing but omnisim's own files; move the others out, or name another folder", e.Dir, e.Why)
-	}
-	return fmt.Sprintf("output: %s already exists: name another folder, or add --force to replace it", e.Dir)
-}
-
 // CheckFolder tells, before a run, whether WriteFolder could write dir: an
 // error when dir is there and force is false (an *ExistsError), when dir is
 // there and is not a run's output folder (an *ExistsError, whatever force
@@ -299,19 +259,6 @@ func syncDir(dir string) {
 		d.Close()
 	}
 }
-
-// The files of a run's output folder.
-const (
-	SummaryFile     = "summary.json"
-	IntervalsFile   = "intervals.csv"
-	DailyFile       = "daily.csv"
-	CustomersFile   = "customers.csv"
-	StaffingFile    = "staffing.csv"
-	FlowsFile       = "flows.csv"
-	ExpectationFile = "expectation.csv"
-	ContactsFile    = "contacts.csv"
-	TotalsFile      = "totals.csv"
-)
 
 // ReadFolder reads a run's output folder back into a Dataset: the run's
 // description from summary.json's "run", and every table from its CSV file

@@ -34,7 +34,7 @@ func goldenFolder(t *testing.T, dir string) *Dataset {
 	}
 	ds := r.Dataset("test")
 	contacts := traceAll(t, dir, goldenContacts())
-	if err := WriteFolder(dir, FolderFiles(ds, r.SummaryJSON("test"), contacts.File()), false); err != nil {
+	if err := WriteFolder(dir, FolderFiles(ds, RunSummary(r, "test"), contacts.File()), false); err != nil {
 		t.Fatal(err)
 	}
 	return ds
@@ -124,7 +124,7 @@ func TestReadFolderRoundTrip(t *testing.T) {
 			t.Fatalf("word of mouth %v: expectation table %v", wom, ds.Expectation != nil)
 		}
 		dir := filepath.Join(t.TempDir(), "run")
-		if err := WriteFolder(dir, FolderFiles(ds, r.SummaryJSON("v1.2.3")), false); err != nil {
+		if err := WriteFolder(dir, FolderFiles(ds, RunSummary(r, "v1.2.3")), false); err != nil {
 			t.Fatal(err)
 		}
 		back, err := ReadFolder(dir)

@@ -123,8 +123,3 @@ func readCheckedTable(p, name string, r io.Reader) (*CSVTable, error) {
 	}
 	return t, nil
 }
-
-// BadInput tells that an output folder already there is the command
-// line's doing (name another, or give --force): the command exits with
-// the status of bad input.
-func (e *ExistsError) BadInput() bool { return true }

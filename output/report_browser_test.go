@@ -267,9 +267,9 @@ func TestOtherReportsInBrowser(t *testing.T) {
 		files  []File
 		charts int
 	}{
-		{"compare", compare.Files("test"), len(CompareCharts(compare.Comparison))},
-		{"sweep", sweep.SweepFolderFiles("test"), len(sweep.Chosen)},
-		{"staff", staffOf(t).Files("test"), 1},
+		{"compare", CompareFiles(compare, "test"), len(CompareCharts(compare.Comparison))},
+		{"sweep", SweepFiles(sweep, "test"), len(sweep.Chosen)},
+		{"staff", StaffFiles(staffOf(t), "test"), 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var page []byte

@@ -581,17 +581,6 @@ func (v *reportView) dayShort(t *CSVTable, r int) string {
 	return "day " + t.Text(r, "day")
 }
 
-// joinAnd joins names as a sentence lists them: "phone, chat and email".
-func joinAnd(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-}
-
 // reportCapital puts the first letter of s in upper case.
 func reportCapital(s string) string {
 	for i, r := range s {

@@ -90,15 +90,6 @@ func (v *reportView) count(x float64) string { return Count(x, v.countDecimals()
 // ("33,542"); a mean over several, "about" and rounded ("about 33,500").
 func (v *reportView) spoken(x float64) string { return spokenCount(x, v.meta.Replications) }
 
-// spokenCount writes a count over reps replications for a sentence, as
-// reportView.spoken does.
-func spokenCount(x float64, reps int) string {
-	if reps > 1 && x != 0 && !math.IsNaN(x) {
-		return "about " + Rounded(x)
-	}
-	return reportNum(x)
-}
-
 // days is the number of days the run covers.
 func (v *reportView) days() int {
 	if !(v.meta.HorizonSeconds > 0) || math.IsInf(v.meta.HorizonSeconds, 0) {
@@ -207,11 +198,6 @@ func reportPct(x float64) string {
 // reportNB joins a number to its unit with a no-break space, so that a
 // line of a sentence never ends between them: "7.20 s".
 func reportNB(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }
-
-// reportNum writes a number for a sentence: whole or with one decimal,
-// with thousands separators; a sum of means that rounds to a whole number
-// is written whole ("10,275", not "10,275.0").
-func reportNum(x float64) string { return Value(math.Round(x*10)/10, UnitCount) }
 
 // reportNonZero tells whether x is a number other than zero.
 func reportNonZero(x float64) bool { return !math.IsNaN(x) && x != 0 }

@@ -30,16 +30,6 @@ type RunReport struct {
 	Provenance *Provenance
 }
 
-// ReportOptions choose what a run report adds to its summary.
-type ReportOptions struct {
-	// Intervals adds each channel's figures interval by interval.
-	Intervals bool
-	// Days adds each channel's figures day by day, and the customers' and
-	// the expectation level's where the report shows those. JSON always has
-	// the days.
-	Days bool
-}
-
 // NewRunReport merges replications of cfg into a report. The report keeps a
 // copy of cfg with its defaults filled in, as the replications ran it.
 func NewRunReport(name, title, file string, cfg *models.Config, results []*models.Result) *RunReport {
@@ -75,71 +65,9 @@ func (r *RunReport) showsCustomers() bool {
 	return false
 }
 
-// showsPools tells whether the pools say more than the channels: when there
-// are several, or time is lost to shrinkage or away, or agents cost
-// something.
-func (r *RunReport) showsPools() bool {
-	cfg := r.Config
-	if len(cfg.Pools) > 1 {
-		return true
-	}
-	for _, p := range cfg.Pools {
-		if p.CostPerHour > 0 || p.Shrinkage > 0 || describeAvailability(p) != "" {
-			return true
-		}
-	}
-	return false
-}
-
 // wordOfMouth tells whether word of mouth ran: only then do expectations
 // move.
 func (r *RunReport) wordOfMouth() bool { return r.Config.WordOfMouth.Enabled }
-
-// zeroHidden are the channel figures that stay at zero in most worlds (no
-// busy signals, no switching, no escalation, no backlog): a row of zeros
-// says nothing, so it is left out.
-var zeroHidden = map[string]bool{
-	"unfinished": true, "blocked": true, "p_blocked": true, "duplicates": true,
-	"switched_in": true, "switched_out": true, "escalated_in": true, "escalated_out": true,
-	"backlog": true,
-}
-
-// trivial tells whether channel figure f, whose estimate is e, says nothing
-// about channel i in this run.
-func (r *RunReport) trivial(i int, f models.Figure[models.Counts], e models.Estimate) bool {
-	switch {
-	case !models.FigureApplies(r.Config.Channels[i].Kind, f.Key):
-		return true
-	case f.Key == "backlog" && r.Config.Channels[i].Kind != models.Deferred:
-		// A live queue's backlog at the horizon is a passing reading (and,
-		// cut off, the unfinished count again): only a deferred channel's
-		// carries over.
-		return true
-	case zeroHidden[f.Key]:
-		return e.Mean == 0 || math.IsNaN(e.Mean)
-	case f.Key == "resolved" || f.Key == "resolution_rate":
-		rate := r.Summary.Channels[i].Get("resolution_rate").Mean
-		return rate == 1 || math.IsNaN(rate)
-	case f.Key == "expected_wait_seconds":
-		return !r.wordOfMouth() // without word of mouth it never moves
-	}
-	return false
-}
-
-// shownFigures returns the indices in models.Figures of the channel figures
-// worth a row: those that say something about at least one channel.
-func (r *RunReport) shownFigures() []int {
-	var out []int
-	for fi, f := range models.Figures {
-		for i, cs := range r.Summary.Channels {
-			if !r.trivial(i, f, cs.Figures[fi]) {
-				out = append(out, fi)
-				break
-			}
-		}
-	}
-	return out
-}
 
 // servingPools returns the indices of the pools whose skills include
 // channel i.
@@ -151,15 +79,6 @@ func servingPools(cfg *models.Config, i int) []int {
 		}
 	}
 	return out
-}
-
-// agentsAt returns the headcount the given pools schedule in interval k.
-func agentsAt(cfg *models.Config, pools []int, k int) int {
-	n := 0
-	for _, p := range pools {
-		n += cfg.Pools[p].ScheduledAt(k, cfg.Interval, cfg.Start)
-	}
-	return n
 }
 
 // extensive tells whether figures of a unit grow with the stretch of time

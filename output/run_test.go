@@ -59,7 +59,7 @@ func simulate(t *testing.T, cfg *models.Config) *RunReport {
 func text(t *testing.T, r *RunReport, opts ReportOptions) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := r.WriteText(&b, opts); err != nil {
+	if err := WriteRun(&b, r, opts); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()

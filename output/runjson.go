@@ -4,7 +4,7 @@ import (
 	"github.com/omnisim/omnisim/models"
 )
 
-// JSON returns the report as a JSON object: the scenario's identity and
+// RunJSON returns the report as a JSON object: the scenario's identity and
 // settings ("start" is the weekday of day 1); then "channels", per channel
 // every figure under its key in models.Figures, "ci95" holding the 95 %
 // confidence half-widths when there is more than one replication,
@@ -20,7 +20,8 @@ import (
 // means per replication; days are numbered from 1. Undefined figures, and
 // figures that do not apply to a channel's kind (abandonment on a deferred
 // channel), are null.
-func (r *RunReport) JSON(opts ReportOptions) *Object {
+func RunJSON(report *RunReport, opts ReportOptions) *Object {
+	r := run{report}
 	cfg := r.Config
 	o := &Object{}
 	o.Set("scenario", r.Name).Set("title", r.Title).Set("file", r.File).
@@ -84,7 +85,7 @@ func (r *RunReport) JSON(opts ReportOptions) *Object {
 }
 
 // channelJSON is channel i's object.
-func (r *RunReport) channelJSON(i int, opts ReportOptions) *Object {
+func (r run) channelJSON(i int, opts ReportOptions) *Object {
 	cfg := r.Config
 	ch := figuresJSON(models.Figures, r.Summary.Channels[i].Figures, r.Summary.Replications)
 	if ref, ok := models.ReferenceFor(cfg, i); ok {
@@ -117,7 +118,7 @@ func (r *RunReport) channelJSON(i int, opts ReportOptions) *Object {
 // "ci95" holding their 95 % confidence half-widths, and, when the channel
 // sets targets, "targets": each target's figure, value and the interval's
 // verdict on it (Verdict).
-func (r *RunReport) intervalsJSON(i int) []*Object {
+func (r run) intervalsJSON(i int) []*Object {
 	cfg := r.Config
 	pools := servingPools(cfg, i)
 	halves := r.channelIntervalHalfWidths(i)
@@ -168,7 +169,7 @@ func figuresJSON[T any](figs []models.Figure[T], ests []models.Estimate, reps in
 
 // dayJSON is day d's object: its number from 1, its weekday, and each
 // figure of the tallies added up over the replications.
-func dayJSON[T any](r *RunReport, d int, figs []models.Figure[T], sum T) *Object {
+func dayJSON[T any](r run, d int, figs []models.Figure[T], sum T) *Object {
 	o := &Object{}
 	o.Set("day", d+1).Set("weekday", r.weekday(d).String())
 	for _, f := range figs {

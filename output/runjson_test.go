@@ -14,7 +14,7 @@ import (
 func jsonText(t *testing.T, r *RunReport, opts ReportOptions) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := WriteJSON(&b, r.JSON(opts)); err != nil {
+	if err := WriteJSON(&b, RunJSON(r, opts)); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()

@@ -10,7 +10,11 @@ import (
 	"github.com/omnisim/omnisim/plan"
 )
 
-// WriteText writes the report as text: a header naming the run, then the
+// run is a RunReport as its text and JSON show it: the methods here
+// choose what is worth a row and write the sections.
+type run struct{ *RunReport }
+
+// WriteRun writes the report as text: a header naming the run, then the
 // channels, every figure as its mean over the replications with the
 // half-width of its 95 % confidence interval. A single channel gets a table
 // of its own with, where a formula applies, the Erlang prediction beside
@@ -19,7 +23,8 @@ import (
 // 100 %) are left out. Sections on customers, pools and expectations follow
 // when the world has something to say in them; then, as opts asks, each
 // channel interval by interval and day by day.
-func (r *RunReport) WriteText(w io.Writer, opts ReportOptions) error {
+func WriteRun(w io.Writer, report *RunReport, opts ReportOptions) error {
+	r := run{report}
 	var b strings.Builder
 	r.writeHeader(&b)
 	if len(r.Results) == 0 {
@@ -57,7 +62,7 @@ func (r *RunReport) WriteText(w io.Writer, opts ReportOptions) error {
 	return err
 }
 
-func (r *RunReport) writeHeader(b *strings.Builder) {
+func (r run) writeHeader(b *strings.Builder) {
 	cfg := r.Config
 	head := r.Name
 	if r.Title != "" {
@@ -74,7 +79,7 @@ func (r *RunReport) writeHeader(b *strings.Builder) {
 
 // writeChannel writes the single channel of a world: its figures, the
 // Erlang prediction where a formula applies, and its target.
-func (r *RunReport) writeChannel(b *strings.Builder) {
+func (r run) writeChannel(b *strings.Builder) {
 	cfg, cs := r.Config, r.Summary.Channels[0]
 	fmt.Fprintf(b, "\n%s\n\n", r.describeChannel(0))
 	ref, hasRef := models.ReferenceFor(cfg, 0)
@@ -108,7 +113,7 @@ func (r *RunReport) writeChannel(b *strings.Builder) {
 
 // writeChannels writes several channels side by side: a line describing
 // each, one table with a column per channel, and each target.
-func (r *RunReport) writeChannels(b *strings.Builder) {
+func (r run) writeChannels(b *strings.Builder) {
 	cfg := r.Config
 	b.WriteByte('\n')
 	if hasArrivals(cfg.Demand.Arrivals) {
@@ -142,7 +147,7 @@ func (r *RunReport) writeChannels(b *strings.Builder) {
 }
 
 // figureHeading heads the first column of a table of estimates.
-func (r *RunReport) figureHeading() string {
+func (r run) figureHeading() string {
 	if r.Summary.Replications > 1 {
 		return "figure, mean ± 95 % CI"
 	}
@@ -154,7 +159,7 @@ func (r *RunReport) figureHeading() string {
 // 91.81 % ± 0.38", "undecided at 83.39 % ± 12.90, whose interval holds the
 // target". A single replication gives no interval: undecided, whatever the
 // figure.
-func (r *RunReport) targetVerdict(e models.Estimate, target float64) string {
+func (r run) targetVerdict(e models.Estimate, target float64) string {
 	v := Verdict(e.Mean, e.HalfWidth, target, true)
 	at := Estimate(e.Mean, e.HalfWidth, UnitShare)
 	switch {
@@ -169,7 +174,7 @@ func (r *RunReport) targetVerdict(e models.Estimate, target float64) string {
 }
 
 // writeCustomers writes the customer-level figures.
-func (r *RunReport) writeCustomers(b *strings.Builder) {
+func (r run) writeCustomers(b *strings.Builder) {
 	fmt.Fprint(b, "\nCustomers, by the interval their journey began\n\n")
 	header := "value"
 	if r.Summary.Replications > 1 {
@@ -185,7 +190,7 @@ func (r *RunReport) writeCustomers(b *strings.Builder) {
 
 // writePools writes a row per pool and their total. The cost column is
 // left out when no pool has a cost.
-func (r *RunReport) writePools(b *strings.Builder) {
+func (r run) writePools(b *strings.Builder) {
 	cfg := r.Config
 	costs := false
 	for _, p := range cfg.Pools {
@@ -239,7 +244,7 @@ func (r *RunReport) writePools(b *strings.Builder) {
 // writeExpectations writes where word of mouth left expectations at the
 // horizon: the global level with what it does to patience, and each
 // channel's expected wait against where it started.
-func (r *RunReport) writeExpectations(b *strings.Builder) {
+func (r run) writeExpectations(b *strings.Builder) {
 	cfg, e := r.Config, r.Summary.Expectation
 	fmt.Fprint(b, "\nExpectations\n\n")
 	fmt.Fprintf(b, "Expectation level at the horizon: %s; patience is scaled by %s (exp(−%g × level)).\n\n",
@@ -263,7 +268,7 @@ type periodColumn struct {
 // by day, whose tallies are cs: offered, answered, abandoned, blocked if
 // any contact was, service level, ASA, more as asked, the backlog if a
 // deferred channel had any, and the expected wait under word of mouth.
-func (r *RunReport) periodColumns(i int, cs []models.Counts, more []string, backlog string) []periodColumn {
+func (r run) periodColumns(i int, cs []models.Counts, more []string, backlog string) []periodColumn {
 	var blocked, waiting bool
 	for _, c := range cs {
 		blocked = blocked || c.Blocked > 0
@@ -294,7 +299,7 @@ func (r *RunReport) periodColumns(i int, cs []models.Counts, more []string, back
 
 // countDecimals is the number of decimals of counts in tables by interval
 // and by day: none for a single replication, one for means of several.
-func (r *RunReport) countDecimals() int {
+func (r run) countDecimals() int {
 	if len(r.Results) > 1 {
 		return 1
 	}
@@ -303,7 +308,7 @@ func (r *RunReport) countDecimals() int {
 
 // cell formats figure f of channel i's tallies added up over the
 // replications: "–" where the figure does not apply to the channel's kind.
-func (r *RunReport) cell(i int, f models.Figure[models.Counts], c models.Counts) string {
+func (r run) cell(i int, f models.Figure[models.Counts], c models.Counts) string {
 	if !models.FigureApplies(r.Config.Channels[i].Kind, f.Key) {
 		return Value(math.NaN(), f.Unit)
 	}
@@ -319,7 +324,7 @@ func (r *RunReport) cell(i int, f models.Figure[models.Counts], c models.Counts)
 // as means per replication, each with the half-width of its 95 %
 // confidence interval when there are several replications, then the
 // verdict on each target the channel sets (Verdict).
-func (r *RunReport) intervalTable(i int) *Table {
+func (r run) intervalTable(i int) *Table {
 	cfg := r.Config
 	cs := r.channelIntervals(i)
 	cols := r.periodColumns(i, cs, []string{"occupancy"}, "backlog")
@@ -367,7 +372,7 @@ func (r *RunReport) intervalTable(i int) *Table {
 // counts with the decimals of the tables by interval, and no half-width
 // with a single replication, or for a count the same in every replication
 // (none at night).
-func (r *RunReport) intervalCell(f models.Figure[models.Counts], v, half float64) string {
+func (r run) intervalCell(f models.Figure[models.Counts], v, half float64) string {
 	if f.Unit == UnitCount && !(half > 0) {
 		return Count(v, r.countDecimals())
 	}
@@ -386,7 +391,7 @@ func targetHeading(t plan.Target) string {
 
 // writeIntervalsNote says how to read the tables by interval: what the
 // ± is and how the verdicts are earned.
-func (r *RunReport) writeIntervalsNote(b *strings.Builder) {
+func (r run) writeIntervalsNote(b *strings.Builder) {
 	targets := false
 	for i := range r.Config.Channels {
 		_, set := channelTargets(r.Config, i)
@@ -410,7 +415,7 @@ func (r *RunReport) writeIntervalsNote(b *strings.Builder) {
 
 // writeDays writes each channel day by day, then the customers and the
 // expectation level where the report shows them.
-func (r *RunReport) writeDays(b *strings.Builder) {
+func (r run) writeDays(b *strings.Builder) {
 	cfg := r.Config
 	if cfg.Warmup > 0 {
 		fmt.Fprintf(b, "\nThe days include the warm-up (the first %s), which the figures above leave out.\n", models.FormatDuration(cfg.Warmup))
@@ -477,4 +482,76 @@ func (r *RunReport) writeDays(b *strings.Builder) {
 		fmt.Fprint(b, "\nExpectation level at the end of each day\n\n")
 		t.WriteTo(b)
 	}
+}
+
+// ReportOptions choose what a run report adds to its summary.
+type ReportOptions struct {
+	// Intervals adds each channel's figures interval by interval.
+	Intervals bool
+	// Days adds each channel's figures day by day, and the customers' and
+	// the expectation level's where the report shows those. JSON always has
+	// the days.
+	Days bool
+}
+
+// showsPools tells whether the pools say more than the channels: when there
+// are several, or time is lost to shrinkage or away, or agents cost
+// something.
+func (r run) showsPools() bool {
+	cfg := r.Config
+	if len(cfg.Pools) > 1 {
+		return true
+	}
+	for _, p := range cfg.Pools {
+		if p.CostPerHour > 0 || p.Shrinkage > 0 || describeAvailability(p) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// zeroHidden are the channel figures that stay at zero in most worlds (no
+// busy signals, no switching, no escalation, no backlog): a row of zeros
+// says nothing, so it is left out.
+var zeroHidden = map[string]bool{
+	"unfinished": true, "blocked": true, "p_blocked": true, "duplicates": true,
+	"switched_in": true, "switched_out": true, "escalated_in": true, "escalated_out": true,
+	"backlog": true,
+}
+
+// trivial tells whether channel figure f, whose estimate is e, says nothing
+// about channel i in this run.
+func (r run) trivial(i int, f models.Figure[models.Counts], e models.Estimate) bool {
+	switch {
+	case !models.FigureApplies(r.Config.Channels[i].Kind, f.Key):
+		return true
+	case f.Key == "backlog" && r.Config.Channels[i].Kind != models.Deferred:
+		// A live queue's backlog at the horizon is a passing reading (and,
+		// cut off, the unfinished count again): only a deferred channel's
+		// carries over.
+		return true
+	case zeroHidden[f.Key]:
+		return e.Mean == 0 || math.IsNaN(e.Mean)
+	case f.Key == "resolved" || f.Key == "resolution_rate":
+		rate := r.Summary.Channels[i].Get("resolution_rate").Mean
+		return rate == 1 || math.IsNaN(rate)
+	case f.Key == "expected_wait_seconds":
+		return !r.wordOfMouth() // without word of mouth it never moves
+	}
+	return false
+}
+
+// shownFigures returns the indices in models.Figures of the channel figures
+// worth a row: those that say something about at least one channel.
+func (r run) shownFigures() []int {
+	var out []int
+	for fi, f := range models.Figures {
+		for i, cs := range r.Summary.Channels {
+			if !r.trivial(i, f, cs.Figures[fi]) {
+				out = append(out, fi)
+				break
+			}
+		}
+	}
+	return out
 }

@@ -13,7 +13,7 @@ import (
 // a pool's skills, headcount or shifts, shrinkage and cost. cfg must have
 // its defaults set.
 func DescribeSettings(cfg *models.Config) []string {
-	r := &RunReport{Config: cfg}
+	r := run{&RunReport{Config: cfg}}
 	var lines []string
 	if hasArrivals(cfg.Demand.Arrivals) && len(cfg.Channels) > 1 {
 		lines = append(lines, r.describeDemand())

@@ -9,11 +9,11 @@ import (
 // StaffChartName is the file stem of a search's chart.
 const StaffChartName = "staffing-plan"
 
-// StaffChart draws the plan over time: per pool, the agents the plan
+// StaffChart draws the plan r over time: per pool, the agents the plan
 // schedules (solid) against the agents Erlang A needs interval by interval
 // (dashed) and the scenario's own staffing (dotted); below, the plan's cost
 // per interval.
-func (r *StaffReport) StaffChart(t *CSVTable) Chart {
+func StaffChart(r *StaffReport, t *CSVTable) Chart {
 	cfg := &r.Plan.Config
 	tl := timeline{start: cfg.Start, named: true, horizon: cfg.Horizon, interval: cfg.Interval, warmup: cfg.Warmup}
 	panels := []panel{

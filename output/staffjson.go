@@ -1,16 +1,15 @@
 package output
 
 import (
-	"io"
-
 	"github.com/omnisim/omnisim/plan"
 )
 
-// JSON returns the search as one object: the scenario, the settings, the
+// StaffJSON returns the search as one object: the scenario, the settings, the
 // iterations, per pool the plan's hours and cost against the scenario's
 // and Erlang A's, per target the verification, the problems and notes.
 // summary.json holds it, with "files".
-func (r *StaffReport) JSON(version string) *Object {
+func StaffJSON(report *StaffReport, version string) *Object {
+	r := staff{report}
 	p, cfg := r.Plan, &r.Plan.Config
 	o := &Object{}
 	o.Set("omnisim_version", version).Set("scenario", r.Name).Set("title", r.Title).Set("file", r.File).
@@ -90,7 +89,7 @@ func (r *StaffReport) JSON(version string) *Object {
 
 // verifiedJSON is one verified check: the channel, figure, span, mean, its
 // half-width at the Bonferroni level, the target and the verdict.
-func (r *StaffReport) verifiedJSON(c plan.VerifiedCheck) *Object {
+func (r staff) verifiedJSON(c plan.VerifiedCheck) *Object {
 	cfg := &r.Plan.Config
 	o := &Object{}
 	return o.Set("channel", cfg.Channels[c.Channel].Name).Set("figure", c.Kind.Key()).
@@ -105,30 +104,9 @@ func nonNil(s []string) []string {
 	return s
 }
 
-func (r *StaffReport) outcomeJSON(out plan.Outcome) *Object {
+func (r staff) outcomeJSON(out plan.Outcome) *Object {
 	cfg := &r.Plan.Config
 	o := &Object{}
 	return o.Set("channel", cfg.Channels[out.Channel].Name).Set("figure", out.Kind.Key()).Set("when", When(cfg, out.Check)).
 		Set("value", out.Value).Set("target", out.Target.Value)
-}
-
-// Files returns the output folder of a search: summary.json (JSON with
-// "files"), staffing.csv, the chart as SVG and PNG, and report.html.
-func (r *StaffReport) Files(version string) []File {
-	t := r.Table()
-	table := File{Name: StaffPlanFile, Write: t.WriteCSV, Columns: staffColumns,
-		Description: "the plan: one row per pool and interval, the agents to schedule; load it into a scenario with staffing: " + StaffPlanFile}
-	files := []File{{Name: SummaryFile, Description: "the search: settings, iterations, cost per pool, every target verified on fresh replications, problems and notes"}, table}
-	files = append(files, chartsAndReport([]Chart{r.StaffChart(t)}, "the plan for people, one self-contained page: the verdict, "+
-		"every target verified, the cost per pool against Erlang A and the scenario, the chart, the agents per interval and "+
-		"the verification by period. It needs no network; open it in a browser.",
-		func(w io.Writer, charts []ReportChart) error { return WriteStaffReport(w, r, charts) })...)
-	if r.Provenance != nil {
-		files = append(files, r.Provenance.Files...)
-	}
-	summary := r.JSON(version)
-	r.Provenance.Set(summary)
-	summary.Set("files", filesJSON(files))
-	files[0].Write = func(w io.Writer) error { return WriteJSON(w, summary) }
-	return files
 }

@@ -12,10 +12,6 @@ import (
 	"github.com/omnisim/omnisim/plan"
 )
 
-// StaffPlanFile is the staffing table omnisim staff writes, which a
-// scenario loads back with staffing: FILE.
-const StaffPlanFile = "staffing.csv"
-
 // StaffReport is a staffing search's result, ready to print and to write.
 type StaffReport struct {
 	Name, Title, File string
@@ -30,49 +26,6 @@ type StaffReport struct {
 // NewStaffReport describes the plan a search found for the scenario.
 func NewStaffReport(name, title, file string, p *plan.Plan, maxIterations int) *StaffReport {
 	return &StaffReport{Name: name, Title: title, File: file, Plan: p, MaxIterations: maxIterations}
-}
-
-// staffColumns describes every column of staffing.csv.
-var staffColumns = []Column{
-	{"pool", "the pool of agents"},
-	{"interval", "the interval's number, from 0 at time zero (warm-up included)"},
-	{"day", "the day, from 1"},
-	{"weekday", "the day of the week (mon…sun)"},
-	{"time", "the interval's start, HH:MM"},
-	{"start_seconds", "the interval's start, in seconds from time zero"},
-	{"agents", "the plan: agents to schedule (before shrinkage); the column a scenario's staffing: FILE reads"},
-	{"available", "the agents taking contacts after shrinkage, round(agents × (1 − shrinkage))"},
-	{"erlang_agents", "the starting point: agents to schedule by Erlang A, interval by interval, at the demand the scenario's own staffing met"},
-	{"scenario_agents", "the agents the scenario itself schedules"},
-	{"cost", "the plan's cost in the interval: agents × hours × the pool's cost_per_hour"},
-}
-
-// Table returns staffing.csv: one row per pool and interval.
-func (r *StaffReport) Table() *CSVTable {
-	cfg := &r.Plan.Config
-	t := &CSVTable{}
-	for _, c := range staffColumns {
-		t.Columns = append(t.Columns, c.Name)
-	}
-	for p, pool := range cfg.Pools {
-		for k, n := range r.Plan.Agents[p] {
-			start := float64(k) * cfg.Interval
-			length := math.Min(cfg.Interval, cfg.Horizon-start)
-			day, wd, tod := clockAt(cfg, start)
-			t.Rows = append(t.Rows, []string{pool.Name, strconv.Itoa(k), day, wd, tod, cellOf(start),
-				strconv.Itoa(n), strconv.Itoa(models.Shrunk(n, pool.Shrinkage)),
-				strconv.Itoa(r.Plan.Erlang[p][k]), strconv.Itoa(r.Plan.Original[p][k]),
-				cellOf(float64(n) * length / 3600 * pool.CostPerHour)})
-		}
-	}
-	return t
-}
-
-// clockAt returns the day (from 1), weekday and time of day of moment t.
-func clockAt(cfg *models.Config, t float64) (day, weekday, tod string) {
-	d := int(t / 86400)
-	s := int64(math.Round(t)) % 86400
-	return strconv.Itoa(d + 1), models.WeekdayAt(cfg.Start, t).String(), fmt.Sprintf("%02d:%02d", s/3600, s%3600/60)
 }
 
 // When says when a check's span is: "Mon 09:00–09:30" for an interval,

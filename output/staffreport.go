@@ -61,7 +61,7 @@ func newStaffReportPage(r *StaffReport, charts []ReportChart) *reportPage {
 			reportFact{"Precision", "± " + points(v.Precision)})
 	}
 	page.Lead = []string{r.Verdict()}
-	page.Glance = r.poolsTable()
+	page.Glance = poolsTable(r)
 
 	v := &reportView{}
 	var findings []reportLink
@@ -94,12 +94,12 @@ func newStaffReportPage(r *StaffReport, charts []ReportChart) *reportPage {
 	page.Charts = v.figures(charts)
 	page.Tables = append(page.Tables, reportSection{ID: v.id("table-", "agents"), Title: "Agents per interval",
 		Notes: []string{"Agents scheduled (before shrinkage): the plan, Erlang A's staffing interval by interval at the demand the scenario's own staffing met, and the scenario's own. Intervals of the warm-up are dimmed."},
-		Table: r.agentsTable()})
+		Table: agentsTable(r)})
 	if ver := p.Verification; ver != nil {
 		page.Tables = append(page.Tables, reportSection{ID: v.id("table-", "verification"), Title: "Verification by period",
 			Notes: []string{fmt.Sprintf("Each period's figure pooled over %d fresh replications, with its jackknife half-width at the Bonferroni level (%.0f %% for all periods together); periods with no data are left out.",
 				ver.Replications, 100*plan.FamilyLevel)},
-			Table: r.verificationTable()})
+			Table: verificationTable(r)})
 	}
 	page.setContents(findings...)
 	page.Footer = fmt.Sprintf("Made by omnisim staff, seed %d.", cfg.Seed)
@@ -119,7 +119,7 @@ func statusClass(s plan.Status) string {
 
 // poolsTable is the plan's agent-hours and cost per pool against Erlang
 // A's and the scenario's own staffing, with the totals at its foot.
-func (r *StaffReport) poolsTable() *reportTable {
+func poolsTable(r *StaffReport) *reportTable {
 	p, cfg := r.Plan, &r.Plan.Config
 	hours, cost := r.poolTotals(p.Agents)
 	eh, ec := r.poolTotals(p.Erlang)
@@ -144,7 +144,7 @@ func (r *StaffReport) poolsTable() *reportTable {
 
 // agentsTable is the plan interval by interval: per pool, the plan's
 // agents, Erlang A's and the scenario's.
-func (r *StaffReport) agentsTable() *reportTable {
+func agentsTable(r *StaffReport) *reportTable {
 	p, cfg := r.Plan, &r.Plan.Config
 	t := &reportTable{Head: []string{"interval"}}
 	for _, pool := range cfg.Pools {
@@ -165,7 +165,7 @@ func (r *StaffReport) agentsTable() *reportTable {
 
 // verificationTable is every verified period with data: the channel, the
 // figure, the period, the mean ± half-width, the target and the verdict.
-func (r *StaffReport) verificationTable() *reportTable {
+func verificationTable(r *StaffReport) *reportTable {
 	cfg := &r.Plan.Config
 	t := &reportTable{Head: []string{"channel", "figure", "period", "achieved", "target", "verdict"}}
 	for _, c := range r.Plan.Verification.Checks {

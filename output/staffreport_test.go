@@ -26,7 +26,7 @@ func staffOf(t *testing.T, sets ...string) *StaffReport {
 // staffPage returns the report.html of a search's folder.
 func staffPage(t *testing.T, r *StaffReport) string {
 	t.Helper()
-	return fileOf(t, r.Files("test"), ReportFile)
+	return fileOf(t, StaffFiles(r, "test"), ReportFile)
 }
 
 // The staff report shows the plan against Erlang A and the scenario's own
@@ -98,7 +98,7 @@ func TestStaffReportUndecided(t *testing.T) {
 	r := NewStaffReport(sc.Name, sc.Title, sc.File, p, plan.DefaultMaxIterations)
 	page := staffPage(t, r)
 	var text bytes.Buffer
-	if err := r.WriteText(&text); err != nil {
+	if err := WriteStaff(&text, r); err != nil {
 		t.Fatal(err)
 	}
 	for what, s := range map[string]string{"report": page, "text": text.String()} {

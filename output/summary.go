@@ -10,7 +10,7 @@ import (
 	"github.com/omnisim/omnisim/plan"
 )
 
-// SummaryJSON returns the object summary.json holds, but for its "files"
+// RunSummary returns the object summary.json holds, but for its "files"
 // (FolderFiles adds them): "omnisim_version", the version that ran; the
 // run's JSON report (RunReport.JSON) without intervals; "run", the run's
 // description as a Dataset's Meta holds it (ReadFolder reads it back); and
@@ -18,11 +18,11 @@ import (
 // "channels", "customers" and "pools", in the order of models.Figures,
 // CustomerFigures and PoolFigures. It holds no wall-clock time: the same
 // run always gives the same bytes.
-func (r *RunReport) SummaryJSON(version string) *Object {
+func RunSummary(r *RunReport, version string) *Object {
 	o := &Object{}
 	o.Set("omnisim_version", version)
 	r.Provenance.Set(o)
-	run := r.JSON(ReportOptions{})
+	run := RunJSON(r, ReportOptions{})
 	for i, k := range run.keys {
 		o.Set(k, run.values[i])
 	}

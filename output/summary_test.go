@@ -52,10 +52,10 @@ func summaryOf(t *testing.T, files []File) []byte {
 func TestSummaryJSON(t *testing.T) {
 	r := goldenReport()
 	ds := r.Dataset("9.9.9")
-	data := summaryOf(t, FolderFiles(ds, r.SummaryJSON("9.9.9")))
+	data := summaryOf(t, FolderFiles(ds, RunSummary(r, "9.9.9")))
 
 	var report bytes.Buffer
-	if err := WriteJSON(&report, r.JSON(ReportOptions{})); err != nil {
+	if err := WriteJSON(&report, RunJSON(r, ReportOptions{})); err != nil {
 		t.Fatal(err)
 	}
 	want := append([]string{"omnisim_version"}, orderedKeys(t, report.Bytes())...)
@@ -102,7 +102,7 @@ func TestFilesDescribeEverything(t *testing.T) {
 	ds := r.Dataset("test")
 	contacts := traceAll(t, t.TempDir()+"/run", goldenContacts())
 	chart := File{Name: "charts/queue.svg", Description: "the queue", Write: func(io.Writer) error { return nil }}
-	summary := r.SummaryJSON("test")
+	summary := RunSummary(r, "test")
 	before := summary.Len()
 	files := FolderFiles(ds, summary, contacts.File(), chart)
 	if summary.Len() != before {

@@ -52,7 +52,7 @@ func fakeSweep(t *testing.T, reps int, chosen []string, values1 []string, values
 
 func TestSweepChartsRender(t *testing.T) {
 	r := fakeSweep(t, 3, nil, []string{"1", "2", "4"}, "0.3", "0.5")
-	charts := r.Charts()
+	charts := SweepCharts(r)
 	var names []string
 	for _, c := range charts {
 		names = append(names, c.Name)
@@ -87,7 +87,7 @@ func TestSweepChartsDegenerate(t *testing.T) {
 	}
 	t.Run("one point, one replication", func(t *testing.T) {
 		r := fakeSweep(t, 1, []string{"phone.service_level"}, []string{"3"})
-		c := r.Charts()[0]
+		c := SweepCharts(r)[0]
 		check(t, c)
 		if !strings.Contains(c.Note, "single replication, so it has no confidence interval") {
 			t.Errorf("note %q", c.Note)
@@ -105,7 +105,7 @@ func TestSweepChartsDegenerate(t *testing.T) {
 		if e := r.Estimate(1, r.Chosen[0]); !math.IsNaN(e.Mean) {
 			t.Fatalf("point 2: got %v, want NaN", e.Mean)
 		}
-		c := r.Charts()[0]
+		c := SweepCharts(r)[0]
 		check(t, c)
 		if !strings.Contains(c.Note, "No data (left out) at pools.front.agents=2; pools.front.agents=4.") {
 			t.Errorf("note %q", c.Note)
@@ -118,7 +118,7 @@ func TestSweepChartsDegenerate(t *testing.T) {
 				res.Channels[0].Total = models.Counts{}
 			}
 		}
-		c := rebuild(t, r).Charts()[0]
+		c := SweepCharts(rebuild(t, r))[0]
 		check(t, c)
 		if !strings.Contains(c.Note, "No data (left out) at pools.front.agents=1; pools.front.agents=2.") {
 			t.Errorf("note %q", c.Note)
@@ -130,7 +130,7 @@ func TestSweepChartsDegenerate(t *testing.T) {
 		if ax.numeric || !slices.Equal(ax.x, []float64{0, 1, 2}) {
 			t.Errorf("axis: numeric %v at %v, want categories at 0, 1, 2", ax.numeric, ax.x)
 		}
-		check(t, r.Charts()[0])
+		check(t, SweepCharts(r)[0])
 	})
 	t.Run("more lines than drawn", func(t *testing.T) {
 		var many []string
@@ -138,7 +138,7 @@ func TestSweepChartsDegenerate(t *testing.T) {
 			many = append(many, fmt.Sprint(i))
 		}
 		r := fakeSweep(t, 2, []string{"phone.service_level"}, []string{"1", "2"}, many...)
-		c := r.Charts()[0]
+		c := SweepCharts(r)[0]
 		check(t, c)
 		if !strings.Contains(c.Note, "Only the first 10 of 12 lines are drawn; sweep.csv holds every point.") {
 			t.Errorf("note %q", c.Note)
@@ -202,7 +202,7 @@ func TestSweepFigures(t *testing.T) {
 
 func TestSweepCSVAndFolder(t *testing.T) {
 	r := fakeSweep(t, 3, nil, []string{"1", "2"}, "0.3", "0.5")
-	tb := r.CSVTable()
+	tb := SweepCSV(r)
 	if tb.Columns[0] != "pools.front.agents" || tb.Columns[1] != "journey.retry" || tb.Columns[2] != "phone.offered" || tb.Columns[3] != "phone.offered_ci95" {
 		t.Errorf("columns begin %v", tb.Columns[:4])
 	}
@@ -217,7 +217,7 @@ func TestSweepCSVAndFolder(t *testing.T) {
 		t.Errorf("row 4 service level: got %v, want %v", got, e.Mean)
 	}
 
-	files := r.SweepFolderFiles("test")
+	files := SweepFiles(r, "test")
 	var names []string
 	for _, fl := range files {
 		names = append(names, fl.Name)
@@ -276,7 +276,7 @@ func TestSweepCSVAndFolder(t *testing.T) {
 		}
 	}
 	b.Reset()
-	if err := r.WriteText(&b); err != nil {
+	if err := WriteSweep(&b, r); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "4 points × 3 replications of 2d, seed 7 at every point (common random numbers).") {

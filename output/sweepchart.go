@@ -21,7 +21,7 @@ const maxSweepLines = 10
 // maxValueTicks is the most swept values an axis labels one by one.
 const maxValueTicks = 14
 
-// Charts returns a chart per chosen figure: the figure against the first
+// SweepCharts returns a chart per chosen figure of the sweep: the figure against the first
 // setting swept, one line per value of the others (per combination of
 // values, when more than one other setting is swept, up to
 // maxSweepLines), each point the mean over its replications with its 95 %
@@ -30,10 +30,10 @@ const maxValueTicks = 14
 // later values, with a marker of its own for each line. Points with no
 // data are left out and the note names them; a figure with no data at
 // any point is drawn empty, with a note saying so.
-func (r *SweepReport) Charts() []Chart {
+func SweepCharts(r *SweepReport) []Chart {
 	var out []Chart
 	for _, f := range r.Chosen {
-		out = append(out, r.chart(f))
+		out = append(out, sweepChart(r, f))
 	}
 	return out
 }
@@ -113,9 +113,9 @@ type sweepLine struct {
 	points []int  // indices of the report's points, in x order
 }
 
-// lines groups the points by the values of every setting but the first,
+// sweepLines groups the points by the values of every setting but the first,
 // in order of first appearance.
-func (r *SweepReport) lines(a sweepAxis) []sweepLine {
+func sweepLines(r *SweepReport, a sweepAxis) []sweepLine {
 	var out []sweepLine
 	index := map[string]int{}
 	for p, pt := range r.Points {
@@ -169,9 +169,9 @@ func sweepScale(unit string, maxAbs float64) (scale float64, name string) {
 	return 1, ""
 }
 
-// baseStyle is the line of a figure: its channel's or pool's colour, or
+// figureStyle is the line of a figure: its channel's or pool's colour, or
 // ink for totals.
-func (f SweepFigure) baseStyle() draw.LineStyle {
+func figureStyle(f SweepFigure) draw.LineStyle {
 	switch {
 	case f.Channel >= 0:
 		return channelStyle(f.Channel)
@@ -254,11 +254,11 @@ func (s sweepXY) runs() []sweepXY {
 	return out
 }
 
-// chart draws chosen figure f against the first setting.
-func (r *SweepReport) chart(f int) Chart {
+// sweepChart draws chosen figure f against the first setting.
+func sweepChart(r *SweepReport, f int) Chart {
 	fig := r.Figures[f]
 	axis := newSweepAxis(r)
-	lines := r.lines(axis)
+	lines := sweepLines(r, axis)
 	drawn := lines[:min(len(lines), maxSweepLines)]
 	maxAbs := 0.0
 	var missing []string
@@ -291,7 +291,7 @@ func (r *SweepReport) chart(f int) Chart {
 	if len(r.Params) > 1 {
 		title += ", by " + strings.Join(r.Params[1:], " and ")
 	}
-	c := Chart{Name: fig.Key, Title: title, Note: r.chartNote(fig, len(lines), missing)}
+	c := Chart{Name: fig.Key, Title: title, Note: sweepNote(r, fig, len(lines), missing)}
 	if clipped {
 		c.Note += " Confidence intervals are cut at 0 % and 100 %, where a share ends."
 	}
@@ -299,7 +299,7 @@ func (r *SweepReport) chart(f int) Chart {
 	if unitName != "" {
 		yLabel += " (" + unitName + ")"
 	}
-	base := fig.baseStyle()
+	base := figureStyle(fig)
 	c.build = func(fr frame) (*figure, error) {
 		p := newPlot()
 		p.X.Label.Text = r.Params[0]
@@ -399,10 +399,10 @@ func sweepPointName(params, values []string) string {
 	return strings.Join(parts, ", ")
 }
 
-// chartNote says what a sweep chart shows: the figure's definition, what
+// sweepNote says what a sweep chart shows: the figure's definition, what
 // each point and bar is, that every point ran with the same seed, the
 // lines left out and the points with no data.
-func (r *SweepReport) chartNote(fig SweepFigure, lines int, missing []string) string {
+func sweepNote(r *SweepReport, fig SweepFigure, lines int, missing []string) string {
 	var b strings.Builder
 	def := fig.Definition
 	b.WriteString(strings.ToUpper(def[:1]) + def[1:] + ".")

@@ -82,7 +82,7 @@ func newSweepReportPage(r *SweepReport, charts []ReportChart) *reportPage {
 		}
 	}
 	p.Channels = []reportChannel{{ID: "chosen", Name: "The figures chosen", Class: "none", Badge: "lowest and highest", Sentences: lines}}
-	p.Glance = r.reportTable(r.Chosen)
+	p.Glance = sweepTable(r, r.Chosen)
 	p.Charts = v.figures(charts)
 
 	// Every figure, a table per channel, the customers, each pool and the
@@ -91,7 +91,7 @@ func newSweepReportPage(r *SweepReport, charts []ReportChart) *reportPage {
 	heading := ""
 	flush := func() {
 		if len(group) > 0 {
-			p.Tables = append(p.Tables, reportSection{ID: v.id("table-", heading), Title: heading, Table: r.reportTable(group)})
+			p.Tables = append(p.Tables, reportSection{ID: v.id("table-", heading), Title: heading, Table: sweepTable(r, group)})
 		}
 		group = nil
 	}
@@ -117,9 +117,9 @@ func newSweepReportPage(r *SweepReport, charts []ReportChart) *reportPage {
 	return p
 }
 
-// reportTable is a table of the given figures by point: the swept values,
+// sweepTable is a table of the given figures by point: the swept values,
 // then each figure's mean ± the half-width of its 95 % interval.
-func (r *SweepReport) reportTable(figures []int) *reportTable {
+func sweepTable(r *SweepReport, figures []int) *reportTable {
 	t := &reportTable{Head: append([]string(nil), r.Params...)}
 	for _, f := range figures {
 		t.Head = append(t.Head, r.Figures[f].Label)
@@ -136,12 +136,4 @@ func (r *SweepReport) reportTable(figures []int) *reportTable {
 		t.Rows = append(t.Rows, row)
 	}
 	return t
-}
-
-// sweepVisualFiles returns a sweep folder's charts, as SVG and PNG, and its
-// report.html.
-func sweepVisualFiles(r *SweepReport) []File {
-	return chartsAndReport(r.Charts(), "the sweep for people, one self-contained page: the scenario, where each chosen figure "+
-		"is lowest and highest, the charts, and every figure by point. It needs no network; open it in a browser.",
-		func(w io.Writer, charts []ReportChart) error { return WriteSweepReport(w, r, charts) })
 }

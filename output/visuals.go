@@ -6,12 +6,6 @@ import (
 	"sync"
 )
 
-// ReportFile is the name of the HTML report in a run's output folder.
-const ReportFile = "report.html"
-
-// ChartsDir is the folder of a run's output folder that holds its charts.
-const ChartsDir = "charts"
-
 // VisualFiles returns the files of a run's output folder drawn from ds: every
 // chart as charts/<name>.svg and charts/<name>.png at the default size, and
 // report.html with the charts inline. Pass them to FolderFiles.

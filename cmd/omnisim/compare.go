@@ -160,9 +160,9 @@ func (o *compareOptions) compare(s streams, nameA, nameB string, seedGiven bool)
 	}
 	var outErr error
 	if o.json {
-		outErr = output.WriteJSON(s.out, report.JSON())
+		outErr = output.WriteJSON(s.out, output.CompareJSON(report))
 	} else {
-		outErr = report.WriteText(s.out)
+		outErr = output.WriteCompare(s.out, report)
 	}
 	return errors.Join(folderErr, failed(outErr))
 }
@@ -170,7 +170,7 @@ func (o *compareOptions) compare(s streams, nameA, nameB string, seedGiven bool)
 // writeCompareFolder writes the comparison's output folder and says so on
 // stderr.
 func (o *compareOptions) writeCompareFolder(s streams, dir, name string, r *output.CompareReport) error {
-	files := r.Files(version)
+	files := output.CompareFiles(r, version)
 	for tries := 1; ; tries++ {
 		err := output.WriteFolder(dir, files, o.force)
 		var taken *output.ExistsError

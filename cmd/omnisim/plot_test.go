@@ -29,7 +29,7 @@ func runFolder(t *testing.T) string {
 	}
 	r := output.NewRunReport(sc.Name, sc.Title, sc.File, &sc.Config, results)
 	dir := filepath.Join(t.TempDir(), "run")
-	if err := output.WriteFolder(dir, output.FolderFiles(r.Dataset("test"), r.SummaryJSON("test")), false); err != nil {
+	if err := output.WriteFolder(dir, output.FolderFiles(r.Dataset("test"), output.RunSummary(r, "test")), false); err != nil {
 		t.Fatal(err)
 	}
 	return dir

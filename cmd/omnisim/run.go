@@ -202,13 +202,13 @@ func (o *runOptions) finish(s streams, spec runSpec, pooled *models.Pooled, elap
 	opts := output.ReportOptions{Intervals: o.intervals, Days: o.days}
 	var outErr error
 	if o.json {
-		obj := report.JSON(opts)
+		obj := output.RunJSON(report, opts)
 		if prec != nil {
 			obj.Set("precision", precisionJSON(prec))
 		}
 		outErr = output.WriteJSON(s.out, obj)
 	} else {
-		outErr = report.WriteText(s.out, opts)
+		outErr = output.WriteRun(s.out, report, opts)
 		if outErr == nil && prec != nil {
 			outErr = writePrecision(s.out, prec)
 		}
@@ -289,7 +289,7 @@ func fileName(name string) string {
 // writeFolder writes the run's output folder and says so on stderr.
 func (o *runOptions) writeFolder(s streams, dir string, r *output.RunReport, contacts *output.Contacts, prec *experiment.Precision) error {
 	ds := r.Dataset(version)
-	summary := r.SummaryJSON(version)
+	summary := output.RunSummary(r, version)
 	if prec != nil {
 		summary.Set("precision", precisionJSON(prec))
 	}

@@ -156,9 +156,9 @@ func (o *staffOptions) staff(s streams, name string, seedGiven bool) error {
 	}
 	var outErr error
 	if o.json {
-		outErr = output.WriteJSON(s.out, report.JSON(version))
+		outErr = output.WriteJSON(s.out, output.StaffJSON(report, version))
 	} else {
-		outErr = report.WriteText(s.out)
+		outErr = output.WriteStaff(s.out, report)
 	}
 	return errors.Join(folderErr, failed(outErr))
 }
@@ -171,7 +171,7 @@ func (o *staffOptions) writeStaffFolder(s streams, dir string, sc *scenarios.Sce
 	if r.Provenance, err = s.provenance(o.sets, asRun{sc: sc, base: output.ScenarioFile, seed: cfg.Seed, reps: reps}); err != nil {
 		return err
 	}
-	if err := folderError(output.WriteFolder(dir, r.Files(version), o.force)); err != nil {
+	if err := folderError(output.WriteFolder(dir, output.StaffFiles(r, version), o.force)); err != nil {
 		return err
 	}
 	fmt.Fprintf(s.errOut, "omnisim: wrote %s\n", dir)

@@ -304,9 +304,9 @@ func (o *sweepOptions) finishSweep(s streams, spec sweepSpec, results []*models.
 	}
 	var outErr error
 	if o.json {
-		outErr = output.WriteJSON(s.out, report.JSON())
+		outErr = output.WriteJSON(s.out, output.SweepJSON(report))
 	} else {
-		outErr = report.WriteText(s.out)
+		outErr = output.WriteSweep(s.out, report)
 	}
 	return errors.Join(folderErr, failed(outErr))
 }
@@ -358,7 +358,7 @@ func (o *sweepOptions) sweepShard(s streams, spec sweepSpec, srcs []source) erro
 // writeSweepFolder writes the sweep's output folder and says so on
 // stderr.
 func (o *sweepOptions) writeSweepFolder(s streams, dir string, r *output.SweepReport) error {
-	files := r.SweepFolderFiles(version)
+	files := output.SweepFiles(r, version)
 	for tries := 1; ; tries++ {
 		err := output.WriteFolder(dir, files, o.force)
 		var taken *output.ExistsError

@@ -1,0 +1,57 @@
+package output
+
+import (
+	"io"
+
+	"github.com/omnisim/omnisim/models"
+)
+
+// costPerDayDefinition defines the cost per day of a comparison's pools.
+const costPerDayDefinition = "cost ÷ the days of the measured window [warm-up, horizon): the staff cost of a day"
+
+// CompareFiles returns the files of a comparison's output folder: summary.json
+// (the JSON report with "omnisim_version", the "definitions" of every
+// figure and the "files" of the folder), compare.csv, and a chart of the
+// differences for each channel compared, as charts/<name>.svg and .png.
+func CompareFiles(r *CompareReport, version string) []File {
+	t := CompareCSV(r)
+	files := []File{
+		{Name: SummaryFile, Description: "the comparison: both variants, their targets met, missed or undecided, every figure's means, difference and intervals (as --json prints it), the definitions of the figures, and what each file holds"},
+		{Name: CompareFile, Description: "one row per figure compared: each variant's mean and half-width, the paired difference B − A with its half-width, and the half-width independent runs would give",
+			Columns: compareColumns, Write: t.WriteCSV},
+	}
+	files = append(files, compareVisualFiles(r)...)
+	if r.Provenance != nil {
+		files = append(files, r.Provenance.Files...)
+	}
+	s := &Object{}
+	s.Set("omnisim_version", version)
+	r.Provenance.Set(s)
+	j := CompareJSON(r)
+	for i, k := range j.keys {
+		s.Set(k, j.values[i])
+	}
+	defs := &Object{}
+	defs.Set("channels", definitions(models.Figures)).
+		Set("customers", definitions(models.CustomerFigures)).
+		Set("pools", definitions(models.PoolFigures).Set("cost_per_day", costPerDayDefinition)).
+		Set("verdict", verdictDefinition).
+		Set("expectation", (&Object{}).Set("expectation_level", "the global expectation level at the horizon (word of mouth): it scales patience by exp(−coupling × level)"))
+	s.Set("definitions", defs).Set("files", filesJSON(files))
+	files[0].Write = func(w io.Writer) error { return WriteJSON(w, s) }
+	return files
+}
+
+// verdictDefinition defines a target's verdict, for summary.json.
+const verdictDefinition = "met when the whole 95 % confidence interval of the figure (Student t over the replications) meets the target, " +
+	"missed when none of it does, undecided when it reaches both sides or there is one replication, no data when the figure is undefined; " +
+	"periods (intervals of the scenario, days for a deferred channel's response target) are each judged by their own 95 % interval"
+
+// compareVisualFiles returns a comparison folder's charts, as SVG and PNG,
+// and its report.html.
+func compareVisualFiles(r *CompareReport) []File {
+	return chartsAndReport(CompareCharts(r.Comparison), "the comparison for people, one self-contained page: what A and B are, "+
+		"their targets met, missed or undecided, their staffing and cost, the figures that differ, the charts and every figure's table. "+
+		"It needs no network; open it in a browser.",
+		func(w io.Writer, charts []ReportChart) error { return WriteCompareReport(w, r, charts) })
+}

@@ -166,7 +166,7 @@ func newAnimator(ds *Dataset, opts AnimationOptions) (*animator, error) {
 		}
 		most := 0.0
 		for _, v := range waiting {
-			if finite(v) {
+			if Finite(v) {
 				most = math.Max(most, v)
 			}
 		}
@@ -176,7 +176,7 @@ func newAnimator(ds *Dataset, opts AnimationOptions) (*animator, error) {
 	a.total = make([]float64, a.intervals)
 	for k := range a.intervals {
 		for c := range a.channels {
-			if v := a.waiting[c][k]; finite(v) {
+			if v := a.waiting[c][k]; Finite(v) {
 				a.total[k] += v
 			}
 		}
@@ -307,7 +307,7 @@ func (a *animator) frame(k int) *image.Paletted {
 		by := y + (rowH-barH)/2
 		fillRect(img, image.Rect(barX, by, barX+barW, by+barH), tint(col, 0.85))
 		v, most := a.waiting[c][k], a.maxWaiting[c]
-		if finite(v) && most > 0 {
+		if Finite(v) && most > 0 {
 			fillRect(img, image.Rect(barX, by, barX+int(math.Round(float64(barW)*math.Min(1, v/most))), by+barH), col)
 		}
 		a.text(img, a.small, mutedColor, barX, by+barH+px(13), "0")
@@ -315,7 +315,7 @@ func (a *animator) frame(k int) *image.Paletted {
 		a.text(img, a.small, mutedColor, barX+barW-font.MeasureString(a.small, mostText).Ceil(), by+barH+px(13), mostText)
 		tx := barX + barW + px(14)
 		count := "–"
-		if finite(v) {
+		if Finite(v) {
 			count = Value(math.Round(v*10)/10, UnitCount)
 		}
 		a.text(img, a.big, inkColor, tx, by+px(14), fit(a.big, count+" "+what, W-margin-tx))
@@ -323,7 +323,7 @@ func (a *animator) frame(k int) *image.Paletted {
 		if ch.Kind != string(models.SelfService) {
 			a.text(img, a.small, noteColor, tx, by+px(31), fit(a.small, "service level "+Value(a.sl[c][k], UnitShare), room))
 		}
-		if wv := a.wait[c][k]; finite(wv) && wv > 0 {
+		if wv := a.wait[c][k]; Finite(wv) && wv > 0 {
 			a.text(img, a.small, noteColor, tx, by+px(46), fit(a.small, "customers expect "+shortDuration(wv), room))
 		}
 	}
@@ -347,7 +347,7 @@ func (a *animator) strip(img *image.RGBA, k int, r image.Rectangle) {
 	}
 	lo, hi := 0.0, 0.0
 	for _, v := range series {
-		if finite(v) {
+		if Finite(v) {
 			lo, hi = math.Min(lo, v), math.Max(hi, v)
 		}
 	}
@@ -356,7 +356,7 @@ func (a *animator) strip(img *image.RGBA, k int, r image.Rectangle) {
 	}
 	now := series[k]
 	head := label
-	if finite(now) {
+	if Finite(now) {
 		head = fmt.Sprintf("%s: %s", label, strings.TrimSpace(Value(math.Round(now*100)/100, UnitCount)))
 	}
 	a.text(img, a.normal, inkColor, r.Min.X, r.Min.Y-int(6*s), fit(a.normal, head, r.Dx()))
@@ -370,7 +370,7 @@ func (a *animator) strip(img *image.RGBA, k int, r image.Rectangle) {
 	y := func(v float64) int { return r.Max.Y - int(math.Round(float64(r.Dy())*(v-lo)/(hi-lo))) }
 	thick := max(1, int(math.Round(2*s)))
 	for i := 1; i < len(series); i++ {
-		if !finite(series[i-1]) || !finite(series[i]) {
+		if !Finite(series[i-1]) || !Finite(series[i]) {
 			continue
 		}
 		c := color.RGBA{0xC8, 0xC8, 0xC8, 0xFF}

@@ -60,7 +60,7 @@ func withoutData(lines []line) string {
 			none = append(none, l.about)
 		}
 	}
-	return joinAnd(none)
+	return JoinAnd(none)
 }
 
 // replications says what the figures are over.
@@ -293,7 +293,7 @@ func expectationsChart(ds *Dataset, tl timeline) Chart {
 		{s: patience, style: dark, panel: 1},
 	}
 	note := "The global expectation level at the end of each interval: above 0, stories of fast service have taught customers to expect more than at the start; below 0, less. Patience on every channel is multiplied by exp(−coupling × level)."
-	if last := lastFinite(patience.Y); finite(last) {
+	if last := lastFinite(patience.Y); Finite(last) {
 		note += fmt.Sprintf(" At the end of the run patience was %s of its starting value.", Value(last/100, UnitShare))
 	}
 	note += replications(ds)
@@ -303,7 +303,7 @@ func expectationsChart(ds *Dataset, tl timeline) Chart {
 
 func lastFinite(vs []float64) float64 {
 	for i := len(vs) - 1; i >= 0; i-- {
-		if finite(vs[i]) {
+		if Finite(vs[i]) {
 			return vs[i]
 		}
 	}
@@ -394,14 +394,14 @@ func totalSeries(t *CSVTable, col string, tl timeline) series {
 	var starts []float64
 	for i := range t.Rows {
 		start := rowStart(t, i, tl.interval)
-		if !finite(start) {
+		if !Finite(start) {
 			continue
 		}
 		if _, ok := counts[start]; !ok {
 			starts = append(starts, start)
 			counts[start] = 0
 		}
-		if v := t.Float(i, col); finite(v) {
+		if v := t.Float(i, col); Finite(v) {
 			sums[start] += v
 			counts[start]++
 		}
@@ -442,10 +442,10 @@ func costChart(ds *Dataset, tl timeline) Chart {
 				continue
 			}
 			day := ds.Staffing.Float(i, "day") - 1
-			if !finite(day) {
+			if !Finite(day) {
 				day = math.Floor(rowStart(ds.Staffing, i, tl.interval) / 86400)
 			}
-			if v := ds.Staffing.Float(i, "cost"); finite(v) && finite(day) && int(day) >= first && int(day)-first < days {
+			if v := ds.Staffing.Float(i, "cost"); Finite(v) && Finite(day) && int(day) >= first && int(day)-first < days {
 				d := int(day)
 				costs[p][d-first] += v
 				total += v
@@ -493,7 +493,7 @@ func otherPools(pools []string, costs [][]float64, colors []color.Color) ([]stri
 	for i := range idx {
 		idx[i] = i
 	}
-	kept, dropped := topN(idx, MaxChartLines-1, func(i int) float64 {
+	kept, dropped := TopN(idx, MaxChartLines-1, func(i int) float64 {
 		sum := 0.0
 		for _, v := range costs[i] {
 			sum += v
@@ -606,8 +606,8 @@ func flowsChart(ds *Dataset, tl timeline) Chart {
 	for _, ch := range channelsOf(ds) {
 		names = append(names, ch.Name)
 	}
-	fm := newFlowMatrix(names, ds.Flows)
-	names, m, total, seen, others := fm.names, fm.m, fm.total, fm.seen, fm.note
+	fm := NewFlowMatrix(names, ds.Flows)
+	names, m, total, seen, others := fm.Names, fm.Moves, fm.Total, fm.Seen, fm.Note
 	n := len(names)
 	c := Chart{Name: name, Title: title}
 	switch {
@@ -627,7 +627,7 @@ func flowsChart(ds *Dataset, tl timeline) Chart {
 		}
 		return c
 	}
-	c.Note = fmt.Sprintf("How many times customers moved from the channel of a row to the channel of a column in the measured window, after a failure, a chase, an escalation, or self-service sending them on: %s moves in all.", spokenCount(total, ds.Meta.Replications))
+	c.Note = fmt.Sprintf("How many times customers moved from the channel of a row to the channel of a column in the measured window, after a failure, a chase, an escalation, or self-service sending them on: %s moves in all.", SpokenCount(total, ds.Meta.Replications))
 	if total == 0 {
 		c.Note = "No customer moved between channels in the measured window."
 	}
@@ -657,7 +657,7 @@ func flowsFigure(names []string, m [][]float64, scale string, f frame) (*figure,
 	hi := 0.0
 	for _, row := range m {
 		for _, v := range row {
-			if finite(v) {
+			if Finite(v) {
 				hi = math.Max(hi, v)
 			}
 		}
@@ -690,7 +690,7 @@ func flowsFigure(names []string, m [][]float64, scale string, f frame) (*figure,
 			label := "–"
 			sty := chartText(cellFontSize(n), false)
 			sty.XAlign, sty.YAlign = draw.XCenter, draw.YCenter
-			if finite(v) {
+			if Finite(v) {
 				label = Value(v, UnitCount)
 				if v/hi > 0.55 {
 					sty.Color = color.White

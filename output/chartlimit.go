@@ -35,7 +35,7 @@ func sumBy(t *CSVTable, key, col string) map[string]float64 {
 		if k >= len(row) {
 			continue
 		}
-		if v := t.Float(i, col); finite(v) {
+		if v := t.Float(i, col); Finite(v) {
 			w[row[k]] += v
 		}
 	}
@@ -50,7 +50,7 @@ func chartedChannels(ds *Dataset, channels []chartChannel) ([]chartChannel, stri
 		return channels, ""
 	}
 	w := channelWeights(ds)
-	kept, dropped := topN(channels, MaxChartLines, func(c chartChannel) float64 { return w[c.Name] })
+	kept, dropped := TopN(channels, MaxChartLines, func(c chartChannel) float64 { return w[c.Name] })
 	return kept, fmt.Sprintf(" With %d channels, the chart draws the %d with the most contacts offered and leaves out the other %d; the tables and CSV files have every channel.",
 		len(channels), len(kept), dropped)
 }
@@ -67,7 +67,7 @@ func chartedPools(ds *Dataset, pools []string) ([]int, string) {
 		return idx, ""
 	}
 	w := sumBy(ds.Staffing, "pool", "scheduled")
-	kept, dropped := topN(idx, MaxChartLines, func(i int) float64 { return w[pools[i]] })
+	kept, dropped := TopN(idx, MaxChartLines, func(i int) float64 { return w[pools[i]] })
 	return kept, fmt.Sprintf(" With %d pools, the chart draws the %d with the most agents scheduled and leaves out the other %d; the tables and CSV files have every pool.",
 		len(pools), len(kept), dropped)
 }

@@ -36,14 +36,14 @@ func (s *series) add(x, y float64) {
 }
 
 // hasData tells whether any point of s is finite.
-func (s series) hasData() bool { return slices.ContainsFunc(s.Y, finite) }
+func (s series) hasData() bool { return slices.ContainsFunc(s.Y, Finite) }
 
 // runs splits s at its gaps into runs of finite points.
 func (s series) runs() []series {
 	var out []series
 	var cur series
 	for i := range s.X {
-		if finite(s.X[i]) && finite(s.Y[i]) {
+		if Finite(s.X[i]) && Finite(s.Y[i]) {
 			cur.add(s.X[i], s.Y[i])
 			continue
 		}
@@ -62,7 +62,7 @@ func (s series) runs() []series {
 func (s series) yRange() (lo, hi float64) {
 	lo, hi = math.NaN(), math.NaN()
 	for _, y := range s.Y {
-		if !finite(y) {
+		if !Finite(y) {
 			continue
 		}
 		if !(y >= lo) {
@@ -205,7 +205,7 @@ func timelineOf(ds *Dataset) timeline {
 			continue
 		}
 		for i := range t.Rows {
-			if v := t.Float(i, "start_seconds"); finite(v) {
+			if v := t.Float(i, "start_seconds"); Finite(v) {
 				starts = append(starts, v)
 			}
 		}
@@ -289,7 +289,7 @@ func distinct(t *CSVTable, col string) []string {
 // rowStart returns when row i's interval starts: its start_seconds, or its
 // interval number times the interval's length.
 func rowStart(t *CSVTable, i int, interval float64) float64 {
-	if v := t.Float(i, "start_seconds"); finite(v) {
+	if v := t.Float(i, "start_seconds"); Finite(v) {
 		return v
 	}
 	return t.Float(i, "interval") * interval

@@ -75,7 +75,7 @@ func withCostPerDay(rows []models.Difference, daysA, daysB float64) []models.Dif
 }
 
 // describe names a variant: its scenario and its overrides.
-func (v Variant) describe() string {
+func (v Variant) Describe() string {
 	s := v.Report.Name
 	if len(v.Sets) > 0 {
 		s += " with " + strings.Join(v.Sets, ", ")
@@ -88,7 +88,7 @@ func (v Variant) describe() string {
 // when it is the same constant in every replication of both, unless it is
 // a pool's hours or cost: what each variant's staffing takes is worth a
 // row even when it is the same in both.
-func shown(d models.Difference) bool {
+func Shown(d models.Difference) bool {
 	none := func(e models.Estimate) bool { return e.Mean == 0 || math.IsNaN(e.Mean) }
 	if d.Pairs == 0 || none(d.A) && none(d.B) {
 		return false
@@ -116,15 +116,15 @@ func staffingRow(d models.Difference) bool {
 // only where either variant's run report would show them; the pools
 // always, as what each variant's staffing takes and costs is half of a
 // comparison.
-func (r *CompareReport) groupShown(group string) bool {
+func (r *CompareReport) GroupShown(group string) bool {
 	if group == models.GroupCustomers {
-		return r.A.Report.showsCustomers() || r.B.Report.showsCustomers()
+		return r.A.Report.ShowsCustomers() || r.B.Report.ShowsCustomers()
 	}
 	return true
 }
 
 // groupHeading is the heading of a row's table.
-func groupHeading(d models.Difference) string {
+func GroupHeading(d models.Difference) string {
 	switch d.Group {
 	case models.GroupChannel:
 		return "channel " + d.Name
@@ -175,7 +175,7 @@ func Difference(diff, half float64, unit string, significant bool) string {
 
 // compareHead is the heading of a comparison's table of figures: with
 // one replication, the difference has no interval.
-func compareHead(replications int) []string {
+func CompareHead(replications int) []string {
 	diff := "B − A, 95 % CI"
 	if replications < 2 {
 		diff = "B − A"
@@ -184,7 +184,7 @@ func compareHead(replications int) []string {
 }
 
 // compareCells are a figure's cells in that table.
-func compareCells(d models.Difference) []string {
+func CompareCells(d models.Difference) []string {
 	return []string{d.Label, Estimate(d.A.Mean, d.A.HalfWidth, d.Unit), Estimate(d.B.Mean, d.B.HalfWidth, d.Unit),
 		Difference(d.Diff, d.Half, d.Unit, d.Significant()), independentCell(d), narrowerCell(d)}
 }
@@ -200,7 +200,7 @@ func independentCell(d models.Difference) string {
 	case UnitShare:
 		return "± " + strconv.FormatFloat(100*h, 'f', 2, 64)
 	case UnitSeconds:
-		scale, _ := secondsScale(d.Diff)
+		scale, _ := SecondsScale(d.Diff)
 		if d.Diff == 0 {
 			scale = 1
 		}

@@ -55,16 +55,16 @@ func compareChart(idx int, name string, rows []models.Difference, reps int) Char
 	times := comparePanel{title: "times"}
 	scale := 1.0
 	for _, d := range rows {
-		if d.Unit == UnitSeconds && shown(d) && finite(d.Diff) {
-			if s, _ := secondsScale(math.Max(math.Abs(d.Diff), d.IndependentHalf)); s > scale {
+		if d.Unit == UnitSeconds && Shown(d) && Finite(d.Diff) {
+			if s, _ := SecondsScale(math.Max(math.Abs(d.Diff), d.IndependentHalf)); s > scale {
 				scale = s
 			}
 		}
 	}
-	_, unitName := secondsScale(scale)
+	_, unitName := SecondsScale(scale)
 	times.xLabel = "B − A, " + map[string]string{"s": "seconds", "min": "minutes", "h": "hours"}[unitName]
 	for _, d := range rows {
-		if !shown(d) || !finite(d.Diff) {
+		if !Shown(d) || !Finite(d.Diff) {
 			continue
 		}
 		switch d.Unit {
@@ -168,16 +168,16 @@ func comparePlot(pn comparePanel, sty draw.LineStyle) (*plot.Plot, error) {
 		}
 		ticks = append(ticks, plot.Tick{Value: y, Label: label})
 		for _, h := range []float64{r.half, r.ind} {
-			if finite(h) {
+			if Finite(h) {
 				lo, hi = math.Min(lo, r.diff-h), math.Max(hi, r.diff+h)
 			}
 		}
 		lo, hi = math.Min(lo, r.diff), math.Max(hi, r.diff)
-		if finite(r.ind) {
+		if Finite(r.ind) {
 			indep.add(r.diff, y, r.ind)
 		}
 		half := r.half
-		if !finite(half) {
+		if !Finite(half) {
 			half = 0
 		}
 		paired.add(r.diff, y, half)

@@ -29,8 +29,8 @@ func newCompareReportPage(r *CompareReport, charts []ReportChart) *reportPage {
 	cfg := r.A.Report.Config
 	p := &reportPage{CSP: reportCSP, Title: "A against B", Subtitle: "comparison"}
 	p.Paragraphs = []string{
-		"A is " + r.A.describe() + " (" + r.A.Report.File + ").",
-		"B is " + r.B.describe() + " (" + r.B.Report.File + ").",
+		"A is " + r.A.Describe() + " (" + r.A.Report.File + ").",
+		"B is " + r.B.Describe() + " (" + r.B.Report.File + ").",
 		"Both ran the same customers (common random numbers): the difference of each pair of replications is measured, " +
 			"and its 95 % interval is narrower than independent runs would give. A figure differs when that interval excludes zero.",
 	}
@@ -59,10 +59,10 @@ func newCompareReportPage(r *CompareReport, charts []ReportChart) *reportPage {
 	}
 	var groups []*group
 	for _, d := range c.Rows {
-		if !r.groupShown(d.Group) || !shown(d) {
+		if !r.GroupShown(d.Group) || !Shown(d) {
 			continue
 		}
-		h := groupHeading(d)
+		h := GroupHeading(d)
 		if len(groups) == 0 || groups[len(groups)-1].heading != h {
 			groups = append(groups, &group{heading: h})
 		}
@@ -74,14 +74,14 @@ func newCompareReportPage(r *CompareReport, charts []ReportChart) *reportPage {
 		card := reportChannel{ID: v.id("", g.heading), Name: g.heading, Class: "none"}
 		var said []string
 		if g.rows[0].Group == models.GroupChannel {
-			said = r.channelTargetFindings(g.rows[0].Name)
+			said = r.ChannelTargetFindings(g.rows[0].Name)
 		}
-		t := &reportTable{Head: compareHead(c.Replications)}
+		t := &reportTable{Head: CompareHead(c.Replications)}
 		n := 0
 		for _, d := range g.rows {
 			total++
 			var row []reportCell
-			for j, text := range compareCells(d) {
+			for j, text := range CompareCells(d) {
 				row = append(row, reportCell{Text: text, Left: j == 0})
 			}
 			t.Rows = append(t.Rows, row)
@@ -114,10 +114,10 @@ func newCompareReportPage(r *CompareReport, charts []ReportChart) *reportPage {
 	default:
 		p.Lead = []string{fmt.Sprintf("%d of the %d figures compared differ: their 95 %% interval of B − A excludes zero.", differ, total)}
 	}
-	p.Lead = append(append(r.verdictChanges(), r.StaffingFindings()...), p.Lead...)
+	p.Lead = append(append(r.VerdictChanges(), r.StaffingFindings()...), p.Lead...)
 	if len(r.Targets) > 0 {
-		t := &reportTable{Head: targetsHead}
-		for _, row := range r.targetRows() {
+		t := &reportTable{Head: TargetsHead}
+		for _, row := range r.TargetRows() {
 			var cells []reportCell
 			for j, text := range row {
 				cell := reportCell{Text: text, Left: j < 2}
@@ -129,7 +129,7 @@ func newCompareReportPage(r *CompareReport, charts []ReportChart) *reportPage {
 			t.Rows = append(t.Rows, cells)
 		}
 		p.Glance = t
-		p.Notes = append(p.Notes, strings.ReplaceAll(targetsNote, "\n", " ")+" Periods: met / undecided / missed.")
+		p.Notes = append(p.Notes, strings.ReplaceAll(TargetsNote, "\n", " ")+" Periods: met / undecided / missed.")
 	}
 	if len(c.OnlyA) > 0 {
 		p.Notes = append(p.Notes, "Only in A, not compared: "+strings.Join(c.OnlyA, ", ")+".")

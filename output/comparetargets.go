@@ -42,7 +42,7 @@ func compareTargets(a, b Variant) []TargetComparison {
 			continue
 		}
 		n := len(out)
-		for _, k := range targetKinds {
+		for _, k := range TargetKinds {
 			ta, tb := find(sa, a.Report.Config, ch.Name, k), find(sb, b.Report.Config, ch.Name, k)
 			if ta != nil || tb != nil {
 				out = append(out, TargetComparison{Channel: ch.Name, Kind: k, A: ta, B: tb})
@@ -94,10 +94,10 @@ func standingCells(s *plan.Standing) []string {
 }
 
 // targetsHead is the heading of the targets table.
-var targetsHead = []string{"channel", "target", "A", "A's verdict", "A's periods", "B", "B's verdict", "B's periods"}
+var TargetsHead = []string{"channel", "target", "A", "A's verdict", "A's periods", "B", "B's verdict", "B's periods"}
 
 // targetRows are the rows of the targets table.
-func (r *CompareReport) targetRows() [][]string {
+func (r *CompareReport) TargetRows() [][]string {
 	var rows [][]string
 	for _, t := range r.Targets {
 		row := append([]string{t.Channel, r.targetCell(t)}, standingCells(t.A)...)
@@ -107,7 +107,7 @@ func (r *CompareReport) targetRows() [][]string {
 }
 
 // targetsNote says how the verdicts are earned.
-const targetsNote = "A target's verdict is earned by a 95 % confidence interval over the replications: met when the whole\n" +
+const TargetsNote = "A target's verdict is earned by a 95 % confidence interval over the replications: met when the whole\n" +
 	"interval meets the target, missed when none of it does, undecided when it reaches both sides (more\n" +
 	"replications, --reps, would tell): first over the measured window, then period by period, each period\n" +
 	"(an interval of the scenario; a day for a deferred channel's response target) on its own interval.\n" +
@@ -146,7 +146,7 @@ func (t TargetComparison) changed() bool {
 
 // channelTargetFindings are the sentences of TargetFindings on one
 // channel, in the order of its targets.
-func (r *CompareReport) channelTargetFindings(channel string) []string {
+func (r *CompareReport) ChannelTargetFindings(channel string) []string {
 	var out []string
 	for _, t := range r.Targets {
 		if t.Channel != channel || t.none() {
@@ -163,7 +163,7 @@ func (r *CompareReport) channelTargetFindings(channel string) []string {
 // verdictChanges are the sentences of TargetFindings on targets whose
 // verdict is not the same for A and B, or that one variant alone sets:
 // the headline of a comparison.
-func (r *CompareReport) verdictChanges() []string {
+func (r *CompareReport) VerdictChanges() []string {
 	var out []string
 	for _, t := range r.Targets {
 		if t.changed() {

@@ -148,7 +148,7 @@ func TestComparePools(t *testing.T) {
 		if d.A.Mean != c.A.Mean/days || d.B.Mean != c.B.Mean/days || d.Diff != c.Diff/days || d.Half != c.Half/days {
 			t.Errorf("%s %s: cost per day %+v, want the cost %+v ÷ %v", d.Group, d.Name, d, c, days)
 		}
-		if !shown(d) {
+		if !Shown(d) {
 			t.Errorf("%s %s: the cost per day is left out of the tables", d.Group, d.Name)
 		}
 	}

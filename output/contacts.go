@@ -66,10 +66,10 @@ func (c *ContactWriter) Write(r *models.ContactRecord) {
 	}
 	row[4], row[5], row[6], row[7] = r.Channel, r.Issue, r.How, r.Outcome
 	row[8] = strconv.FormatBool(r.Chased)
-	row[9], row[10], row[11] = cellOf(r.Arrived), cellOf(r.Answered), cellOf(r.Ended)
+	row[9], row[10], row[11] = CellOf(r.Arrived), CellOf(r.Answered), CellOf(r.Ended)
 	row[12], row[13], row[14] = "", "", ""
 	if !math.IsNaN(r.Answered) {
-		row[12], row[13] = cellOf(r.Answered-r.Arrived), cellOf(r.Handle)
+		row[12], row[13] = CellOf(r.Answered-r.Arrived), CellOf(r.Handle)
 	}
 	if r.Agent > 0 {
 		row[14] = r.Pool + ":" + strconv.Itoa(r.Agent)
@@ -99,7 +99,7 @@ type Contacts struct {
 // will hold contacts.csv, since the trace can be as large as that. Remove
 // deletes it.
 func NewContacts(outDir string, reps int) (*Contacts, error) {
-	dir, err := mkdirBeside(filepath.Clean(outDir), "contacts")
+	dir, err := MkdirBeside(filepath.Clean(outDir), "contacts")
 	if err != nil {
 		return nil, err
 	}
@@ -172,5 +172,5 @@ func (c *Contacts) writeTo(w io.Writer) error {
 
 // Remove deletes the temporary folder and the files in it.
 func (c *Contacts) Remove() error {
-	return removeTemp(c.dir)
+	return RemoveTemp(c.dir)
 }

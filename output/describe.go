@@ -24,8 +24,8 @@ func (r run) describeChannel(i int) string {
 		if hasArrivals(cfg.Demand.Arrivals) {
 			parts = append(parts, "customers "+describeArrivals(cfg, cfg.Demand.Arrivals))
 		}
-		parts = append(parts, "handle time "+handleTime(cfg, i), "patience "+ch.Patience.String(), describeAgents(cfg, servingPools(cfg, i)))
-		for _, p := range servingPools(cfg, i) {
+		parts = append(parts, "handle time "+handleTime(cfg, i), "patience "+ch.Patience.String(), describeAgents(cfg, ServingPools(cfg, i)))
+		for _, p := range ServingPools(cfg, i) {
 			if a := describeAvailability(cfg.Pools[p]); a != "" {
 				parts = append(parts, a)
 			}
@@ -54,14 +54,14 @@ func (r run) describeChannel(i int) string {
 	if len(ch.Open) > 0 {
 		spans := make([]string, len(ch.Open))
 		for k, s := range ch.Open {
-			spans[k] = describeSpan(s)
+			spans[k] = DescribeSpan(s)
 		}
 		parts = append(parts, "open "+strings.Join(spans, " and "))
 	}
 	if ch.TargetServiceLevel > 0 {
 		parts = append(parts, fmt.Sprintf("target %s within %s", Value(ch.TargetServiceLevel, UnitShare), models.FormatDuration(ch.AnswerWithin)))
 	}
-	if pools := servingPools(cfg, i); len(pools) > 0 {
+	if pools := ServingPools(cfg, i); len(pools) > 0 {
 		names := make([]string, len(pools))
 		for k, p := range pools {
 			names[k] = cfg.Pools[p].Name

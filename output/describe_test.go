@@ -19,7 +19,7 @@ func TestDescribeSpan(t *testing.T) {
 		{"scattered", models.Span{Days: models.Days{true, false, true, true, true, false, true}, From: 0, To: 86400}, "mon,wed-fri,sun 00:00-24:00"},
 	}
 	for _, tc := range tests {
-		if got := describeSpan(tc.span); got != tc.want {
+		if got := DescribeSpan(tc.span); got != tc.want {
 			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
 		}
 	}

@@ -13,22 +13,22 @@ import (
 // MaxFlowChannels channels its last row and column add up the channels
 // with the fewest moves, so that it never grows with the square of a
 // scenario's channels.
-type flowMatrix struct {
-	names []string
-	m     [][]float64
+type FlowMatrix struct {
+	Names []string
+	Moves [][]float64
 	// total adds up every move; seen tells whether the table had any
 	// number for a pair of different channels.
-	total float64
-	seen  bool
+	Total float64
+	Seen  bool
 	// others is true when the last row and column add channels up; note
 	// then says so in a sentence.
-	others bool
-	note   string
+	Others bool
+	Note   string
 }
 
 // newFlowMatrix reads the moves between the channels names (in the
 // scenario's order) from the flows table t (nil: none).
-func newFlowMatrix(names []string, t *CSVTable) flowMatrix {
+func NewFlowMatrix(names []string, t *CSVTable) FlowMatrix {
 	n := len(names)
 	index := make(map[string]int, n)
 	for i, name := range names {
@@ -36,19 +36,19 @@ func newFlowMatrix(names []string, t *CSVTable) flowMatrix {
 			index[name] = i
 		}
 	}
-	fm := flowMatrix{names: names}
+	fm := FlowMatrix{Names: names}
 	var moves []flowCell
 	if t != nil {
 		for r := range t.Rows {
 			i, iok := index[t.Text(r, "from")]
 			j, jok := index[t.Text(r, "to")]
 			v := t.Float(r, "moves")
-			if !iok || !jok || i == j || !finite(v) {
+			if !iok || !jok || i == j || !Finite(v) {
 				continue
 			}
 			moves = append(moves, flowCell{i, j, v})
-			fm.total += v
-			fm.seen = true
+			fm.Total += v
+			fm.Seen = true
 		}
 	}
 	at := make([]int, n) // each channel's row and column in the matrix
@@ -56,23 +56,23 @@ func newFlowMatrix(names []string, t *CSVTable) flowMatrix {
 		at[i] = i
 	}
 	if n > MaxFlowChannels {
-		fm.names, at = otherChannels(names, moves)
-		fm.others = true
-		fm.note = fmt.Sprintf(" With %d channels, only the %d with the most moves in and out have a row and a column of their own; the other %d are added up as %q, and flows.csv has every pair.",
-			n, len(fm.names)-1, n-len(fm.names)+1, fm.names[len(fm.names)-1])
+		fm.Names, at = otherChannels(names, moves)
+		fm.Others = true
+		fm.Note = fmt.Sprintf(" With %d channels, only the %d with the most moves in and out have a row and a column of their own; the other %d are added up as %q, and flows.csv has every pair.",
+			n, len(fm.Names)-1, n-len(fm.Names)+1, fm.Names[len(fm.Names)-1])
 	}
 	// A cell stays NaN (no moves recorded) unless some pair it counts has
 	// a number.
-	k := len(fm.names)
-	fm.m = make([][]float64, k)
-	for i := range fm.m {
-		fm.m[i] = make([]float64, k)
-		for j := range fm.m[i] {
-			fm.m[i][j] = math.NaN()
+	k := len(fm.Names)
+	fm.Moves = make([][]float64, k)
+	for i := range fm.Moves {
+		fm.Moves[i] = make([]float64, k)
+		for j := range fm.Moves[i] {
+			fm.Moves[i][j] = math.NaN()
 		}
 	}
 	for _, mv := range moves {
-		if c := &fm.m[at[mv.from]][at[mv.to]]; math.IsNaN(*c) {
+		if c := &fm.Moves[at[mv.from]][at[mv.to]]; math.IsNaN(*c) {
 			*c = mv.n
 		} else {
 			*c += mv.n
@@ -83,8 +83,8 @@ func newFlowMatrix(names []string, t *CSVTable) flowMatrix {
 
 // diagonal tells whether cell (i, j) is a channel's move to itself, which
 // cannot happen: the corner of the others is not one.
-func (fm flowMatrix) diagonal(i, j int) bool {
-	return i == j && !(fm.others && i == len(fm.names)-1)
+func (fm FlowMatrix) Diagonal(i, j int) bool {
+	return i == j && !(fm.Others && i == len(fm.Names)-1)
 }
 
 // flowCell is the number of moves from one channel to another, by their
@@ -110,7 +110,7 @@ func otherChannels(names []string, moves []flowCell) ([]string, []int) {
 	for i := range idx {
 		idx[i] = i
 	}
-	kept, dropped := topN(idx, MaxFlowChannels-1, func(i int) float64 { return weight[i] })
+	kept, dropped := TopN(idx, MaxFlowChannels-1, func(i int) float64 { return weight[i] })
 	at := make([]int, n)
 	for i := range at {
 		at[i] = len(kept)
@@ -133,7 +133,7 @@ const MaxFlowChannels = 16
 
 // topN keeps at most n of items, the heaviest by weight, ties to the
 // earlier, in their original order; dropped is how many it left out.
-func topN[T any](items []T, n int, weight func(T) float64) (kept []T, dropped int) {
+func TopN[T any](items []T, n int, weight func(T) float64) (kept []T, dropped int) {
 	if len(items) <= n {
 		return items, 0
 	}

@@ -27,11 +27,11 @@ func CheckFolder(dir string, force bool) error {
 	if err := checkTarget(dir, force); err != nil {
 		return err
 	}
-	probe, err := mkdirBeside(dir, "probe")
+	probe, err := MkdirBeside(dir, "probe")
 	if err != nil {
 		return unprobed(dir, err)
 	}
-	return removeTemp(probe)
+	return RemoveTemp(probe)
 }
 
 // unprobed says why CheckFolder could not make its probe beside dir in
@@ -117,13 +117,13 @@ func WriteFolder(dir string, files []File, force bool) (err error) {
 	if err := checkTarget(dir, force); err != nil {
 		return err
 	}
-	tmp, err := mkdirBeside(dir, "tmp")
+	tmp, err := MkdirBeside(dir, "tmp")
 	if err != nil {
 		return err
 	}
 	defer func() {
 		if err != nil {
-			removeTemp(tmp)
+			RemoveTemp(tmp)
 		}
 	}()
 	m := manifest{}
@@ -142,7 +142,7 @@ func WriteFolder(dir string, files []File, force bool) (err error) {
 		return err
 	}
 	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
-		if err := renameTemp(tmp, dir); err != nil {
+		if err := RenameTemp(tmp, dir); err != nil {
 			if _, lerr := os.Lstat(dir); lerr == nil {
 				return &ExistsError{Dir: dir} // made in the meantime
 			}
@@ -151,7 +151,7 @@ func WriteFolder(dir string, files []File, force bool) (err error) {
 		syncDir(filepath.Dir(dir))
 		return nil
 	}
-	old, err := mkdirBeside(dir, "old")
+	old, err := MkdirBeside(dir, "old")
 	if err != nil {
 		return err
 	}
@@ -159,31 +159,14 @@ func WriteFolder(dir string, files []File, force bool) (err error) {
 	// systems, onto any folder): the name was taken by making a folder,
 	// and is freed for the old one.
 	if err := os.Remove(old); err != nil {
-		removeTemp(old)
+		RemoveTemp(old)
 		return fmt.Errorf("output: %w", err)
 	}
-	// Moved aside and moved in under the registry's lock: an interrupt
-	// waits, and never finds the name empty.
-	err = running.critical(func() error {
-		if err := os.Rename(dir, old); err != nil {
-			return fmt.Errorf("output: moving the old folder aside: %w", err)
-		}
-		if err := os.Rename(tmp, dir); err != nil {
-			if back := os.Rename(old, dir); back != nil {
-				return fmt.Errorf("output: %w; the old folder is now %s (%v)", err, old, back)
-			}
-			return fmt.Errorf("output: %w", err)
-		}
-		delete(running.paths, tmp)
-		running.finished = append(running.finished, dir)
-		return nil
-	})
-	if err != nil {
-		running.forget(old) // the old folder, or nothing, is there
+	if err := SwapTemp(tmp, dir, old); err != nil {
 		return err
 	}
 	syncDir(filepath.Dir(dir))
-	if err := removeTemp(old); err != nil {
+	if err := RemoveTemp(old); err != nil {
 		return fmt.Errorf("output: wrote %s, but could not remove the folder it replaced, now %s: %w", dir, old, err)
 	}
 	return nil

@@ -18,7 +18,7 @@ func CompareFiles(r *CompareReport, version string) []File {
 	files := []File{
 		{Name: SummaryFile, Description: "the comparison: both variants, their targets met, missed or undecided, every figure's means, difference and intervals (as --json prints it), the definitions of the figures, and what each file holds"},
 		{Name: CompareFile, Description: "one row per figure compared: each variant's mean and half-width, the paired difference B − A with its half-width, and the half-width independent runs would give",
-			Columns: compareColumns, Write: t.WriteCSV},
+			Columns: CompareColumns, Write: t.WriteCSV},
 	}
 	files = append(files, compareVisualFiles(r)...)
 	if r.Provenance != nil {
@@ -28,8 +28,8 @@ func CompareFiles(r *CompareReport, version string) []File {
 	s.Set("omnisim_version", version)
 	r.Provenance.Set(s)
 	j := CompareJSON(r)
-	for i, k := range j.keys {
-		s.Set(k, j.values[i])
+	for k, v := range j.All() {
+		s.Set(k, v)
 	}
 	defs := &Object{}
 	defs.Set("channels", definitions(models.Figures)).

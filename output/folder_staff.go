@@ -8,7 +8,7 @@ import (
 // "files"), staffing.csv, the chart as SVG and PNG, and report.html.
 func StaffFiles(r *StaffReport, version string) []File {
 	t := StaffCSV(r)
-	table := File{Name: StaffPlanFile, Write: t.WriteCSV, Columns: staffColumns,
+	table := File{Name: StaffPlanFile, Write: t.WriteCSV, Columns: StaffColumns,
 		Description: "the plan: one row per pool and interval, the agents to schedule; load it into a scenario with staffing: " + StaffPlanFile}
 	files := []File{{Name: SummaryFile, Description: "the search: settings, iterations, cost per pool, every target verified on fresh replications, problems and notes"}, table}
 	files = append(files, chartsAndReport([]Chart{StaffChart(r, t)}, "the plan for people, one self-contained page: the verdict, "+

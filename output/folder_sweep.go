@@ -15,9 +15,9 @@ func SweepSummary(r *SweepReport, version string) *Object {
 	r.Provenance.Set(o)
 	o.Set("description", r.Description)
 	full := SweepJSON(r)
-	for i, k := range full.keys {
+	for k, v := range full.All() {
 		if k != "points" {
-			o.Set(k, full.values[i])
+			o.Set(k, v)
 		}
 	}
 	pts := make([][]string, len(r.Points))
@@ -27,7 +27,7 @@ func SweepSummary(r *SweepReport, version string) *Object {
 	o.Set("points", pts)
 	defs := &Object{}
 	for _, f := range r.Figures {
-		defs.Set(f.Key, f.Definition+unitNote(f.Unit))
+		defs.Set(f.Key, f.Definition+UnitNote(f.Unit))
 	}
 	return o.Set("definitions", defs)
 }

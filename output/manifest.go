@@ -2,7 +2,6 @@ package output
 
 import (
 	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -348,29 +347,12 @@ func RecordFiles(root string, names []string) error {
 		}
 		m[name] = e
 	}
-	var b bytes.Buffer
-	if err := writeManifest(&b, m); err != nil {
-		return fmt.Errorf("output: %w", err)
-	}
-	tmp, err := os.CreateTemp(root, ManifestFile+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("output: %w", err)
-	}
-	_, err = tmp.Write(b.Bytes())
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), filepath.Join(root, ManifestFile))
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("output: %w", err)
-	}
-	return nil
+	return WriteFileAtomic(filepath.Join(root, ManifestFile), func(w io.Writer) error {
+		if err := writeManifest(w, m); err != nil {
+			return fmt.Errorf("output: %w", err)
+		}
+		return nil
+	})
 }
 
 // BadInput tells that a ForeignError is about what the user gave, not a

@@ -150,7 +150,7 @@ func TestRounded(t *testing.T) {
 		{32061, 1, "32,061"},
 		{0, 20, "0"},
 	} {
-		if got := spokenCount(tc.v, tc.reps); got != tc.want {
+		if got := SpokenCount(tc.v, tc.reps); got != tc.want {
 			t.Errorf("spokenCount(%v, %d) = %q, want %q", tc.v, tc.reps, got, tc.want)
 		}
 	}

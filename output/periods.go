@@ -12,7 +12,7 @@ import (
 
 // channelIntervals returns channel i's tallies of each interval, added up
 // over the replications.
-func (r *RunReport) channelIntervals(i int) []models.Counts {
+func (r *RunReport) ChannelIntervals(i int) []models.Counts {
 	out := make([]models.Counts, r.Config.Intervals())
 	for _, res := range r.Batches {
 		for k, c := range res.Channels[i].Intervals {
@@ -24,7 +24,7 @@ func (r *RunReport) channelIntervals(i int) []models.Counts {
 
 // channelDays returns channel i's tallies of each day, added up over the
 // replications.
-func (r *RunReport) channelDays(i int) []models.Counts {
+func (r *RunReport) ChannelDays(i int) []models.Counts {
 	out := make([]models.Counts, r.Config.Days())
 	for _, res := range r.Batches {
 		for d, c := range res.ChannelDays(r.Config, i) {
@@ -39,14 +39,14 @@ func (r *RunReport) channelDays(i int) []models.Counts {
 // then reads as it is.
 func (r *RunReport) meanReputation(cs []models.Counts) []models.Counts {
 	for k := range cs {
-		cs[k].Reputation /= float64(r.reps())
+		cs[k].Reputation /= float64(r.Reps())
 	}
 	return cs
 }
 
 // customerDays returns the customers' tallies by the day their journey
 // began, added up over the replications.
-func (r *RunReport) customerDays() []models.CustomerCounts {
+func (r *RunReport) CustomerDays() []models.CustomerCounts {
 	out := make([]models.CustomerCounts, r.Config.Days())
 	for _, res := range r.Batches {
 		for d, c := range res.CustomerDays(r.Config) {
@@ -58,7 +58,7 @@ func (r *RunReport) customerDays() []models.CustomerCounts {
 
 // poolDays returns pool p's tallies of each day, added up over the
 // replications.
-func (r *RunReport) poolDays(p int) []models.PoolCounts {
+func (r *RunReport) PoolDays(p int) []models.PoolCounts {
 	out := make([]models.PoolCounts, r.Config.Days())
 	for _, res := range r.Batches {
 		for d, c := range res.PoolDays(r.Config, p) {
@@ -72,7 +72,7 @@ func (r *RunReport) poolDays(p int) []models.PoolCounts {
 // day, over the replications, with the 95 % half-width of the mean of the
 // batches' means (each replication's own level when there are no more
 // replications than batches).
-func (r *RunReport) expectationDays() []models.Estimate {
+func (r *RunReport) ExpectationDays() []models.Estimate {
 	days := make([][]float64, r.Config.Days())
 	sums := make([]float64, r.Config.Days())
 	for _, res := range r.Batches {
@@ -93,7 +93,7 @@ func (r *RunReport) expectationDays() []models.Estimate {
 }
 
 // weekday returns the weekday of day d of the run.
-func (r *RunReport) weekday(d int) models.Weekday {
+func (r *RunReport) Weekday(d int) models.Weekday {
 	return models.WeekdayAt(r.Config.Start, float64(d)*86400)
 }
 

@@ -43,13 +43,13 @@ func (r *RunReport) weights() []int {
 // reputation, a reading added up, divided into its mean first.
 func channelValue(f models.Figure[models.Counts], sum models.Counts, n int) float64 {
 	sum.Reputation /= float64(max(1, n))
-	return perReplication(f, sum, max(1, n))
+	return PerReplication(f, sum, max(1, n))
 }
 
 // customerValue is customer figure f of tallies added up over n
 // replications.
 func customerValue(f models.Figure[models.CustomerCounts], sum models.CustomerCounts, n int) float64 {
-	return perReplication(f, sum, max(1, n))
+	return PerReplication(f, sum, max(1, n))
 }
 
 // channelDayHalfWidths returns, for each day, the 95 % half-width of each
@@ -64,7 +64,7 @@ func (r *RunReport) channelDayHalfWidths(i int) [][]float64 {
 
 // channelIntervalHalfWidths returns, for each interval, the 95 % half-width
 // of each figure of channel i's interval (in the order of models.Figures).
-func (r *RunReport) channelIntervalHalfWidths(i int) [][]float64 {
+func (r *RunReport) ChannelIntervalHalfWidths(i int) [][]float64 {
 	perRep := make([][]models.Counts, len(r.Batches))
 	for k, res := range r.Batches {
 		perRep[k] = res.Channels[i].Intervals

@@ -126,13 +126,13 @@ func (v *reportView) findings(p *reportPage) {
 	case len(met)+len(missed) == 0:
 	case len(missed) == 0:
 		p.Lead = append(p.Lead, fmt.Sprintf("%s met %s service-level target%s over the run.",
-			reportCapital(joinAnd(met)), reportIts(len(met)), plural(len(met))))
+			reportCapital(JoinAnd(met)), reportIts(len(met)), Plural(len(met))))
 	case len(met) == 0:
 		p.Lead = append(p.Lead, fmt.Sprintf("%s missed %s service-level target%s over the run.",
-			reportCapital(joinAnd(missed)), reportIts(len(missed)), plural(len(missed))))
+			reportCapital(JoinAnd(missed)), reportIts(len(missed)), Plural(len(missed))))
 	default:
 		p.Lead = append(p.Lead, fmt.Sprintf("%s missed %s service-level target%s over the run; %s met %s.",
-			reportCapital(joinAnd(missed)), reportIts(len(missed)), plural(len(missed)), joinAnd(met), reportItsTheirs(len(met))))
+			reportCapital(JoinAnd(missed)), reportIts(len(missed)), Plural(len(missed)), JoinAnd(met), reportItsTheirs(len(met))))
 	}
 	if len(undecided) > 0 {
 		why := "the 95 % confidence interval of the service level holds the target"
@@ -140,7 +140,7 @@ func (v *reportView) findings(p *reportPage) {
 			why = "a single replication gives no confidence interval to judge by"
 		}
 		p.Lead = append(p.Lead, fmt.Sprintf("Whether %s met %s service-level target%s over the run is undecided: %s.",
-			joinAnd(undecided), reportIts(len(undecided)), plural(len(undecided)), why))
+			JoinAnd(undecided), reportIts(len(undecided)), Plural(len(undecided)), why))
 	}
 	if len(m.Pools) > 0 {
 		scheduled := 0.0
@@ -485,11 +485,11 @@ func (v *reportView) journey() ([]string, string) {
 	switch {
 	case reportNonZero(sw) && reportNonZero(esc):
 		out = append(out, fmt.Sprintf("For every 100 customers there were %s moves to another channel and %s escalations.",
-			reportNum(100*sw), reportNum(100*esc)))
+			SpokenNumber(100*sw), SpokenNumber(100*esc)))
 	case reportNonZero(sw):
-		out = append(out, fmt.Sprintf("For every 100 customers there were %s moves to another channel; none was escalated.", reportNum(100*sw)))
+		out = append(out, fmt.Sprintf("For every 100 customers there were %s moves to another channel; none was escalated.", SpokenNumber(100*sw)))
 	case reportNonZero(esc):
-		out = append(out, fmt.Sprintf("For every 100 customers there were %s escalations; none moved to another channel.", reportNum(100*esc)))
+		out = append(out, fmt.Sprintf("For every 100 customers there were %s escalations; none moved to another channel.", SpokenNumber(100*esc)))
 	default:
 		out = append(out, "No customer moved to another channel or was escalated.")
 	}

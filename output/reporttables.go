@@ -237,9 +237,9 @@ func (v *reportView) moves() (reportSection, bool) {
 	for i, ch := range v.meta.Channels {
 		names[i] = ch.Name
 	}
-	fm := newFlowMatrix(names, v.flows)
+	fm := NewFlowMatrix(names, v.flows)
 	moved := false
-	for _, row := range fm.m {
+	for _, row := range fm.Moves {
 		for _, x := range row {
 			moved = moved || reportNonZero(x)
 		}
@@ -247,15 +247,15 @@ func (v *reportView) moves() (reportSection, bool) {
 	if !moved {
 		return reportSection{}, false
 	}
-	tb := &reportTable{Head: append([]string{"from \\ to"}, fm.names...)}
-	for i, from := range fm.names {
+	tb := &reportTable{Head: append([]string{"from \\ to"}, fm.Names...)}
+	for i, from := range fm.Names {
 		row := []reportCell{{Text: from, Left: true}}
-		for j, x := range fm.m[i] {
+		for j, x := range fm.Moves[i] {
 			cell := "–"
-			if finite(x) {
+			if Finite(x) {
 				cell = v.count(x)
 			}
-			if fm.diagonal(i, j) {
+			if fm.Diagonal(i, j) {
 				cell = ""
 			}
 			row = append(row, reportCell{Text: cell})
@@ -263,7 +263,7 @@ func (v *reportView) moves() (reportSection, bool) {
 		tb.Rows = append(tb.Rows, row)
 	}
 	s := reportSection{ID: "moves", Title: "Moves between channels", Table: tb,
-		Notes: []string{"Times a customer left the channel of a row for the channel of a column, in the measured window." + fm.note}}
+		Notes: []string{"Times a customer left the channel of a row for the channel of a column, in the measured window." + fm.Note}}
 	if v.meta.Replications > 1 {
 		s.Notes = append(s.Notes, "Means per replication.")
 	}

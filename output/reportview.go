@@ -68,9 +68,9 @@ func newReportView(ds *Dataset) *reportView {
 	for p, pool := range v.meta.Pools {
 		pools[p] = pool.Name
 	}
-	v.ivRows = v.intervals.rowsBy("channel", channels)
-	v.dayRows = v.daily.rowsBy("channel", channels)
-	v.poolRows = v.staffing.rowsBy("pool", pools)
+	v.ivRows = v.intervals.RowsBy("channel", channels)
+	v.dayRows = v.daily.RowsBy("channel", channels)
+	v.poolRows = v.staffing.RowsBy("pool", pools)
 	return v
 }
 
@@ -88,7 +88,7 @@ func (v *reportView) count(x float64) string { return Count(x, v.countDecimals()
 
 // spoken writes a count for a sentence: exact, from a single replication
 // ("33,542"); a mean over several, "about" and rounded ("about 33,500").
-func (v *reportView) spoken(x float64) string { return spokenCount(x, v.meta.Replications) }
+func (v *reportView) spoken(x float64) string { return SpokenCount(x, v.meta.Replications) }
 
 // days is the number of days the run covers.
 func (v *reportView) days() int {

@@ -47,12 +47,12 @@ func NewPooledReport(name, title, file string, cfg *models.Config, p *models.Poo
 
 // reps returns the number of replications, at least 1 so that it can
 // divide.
-func (r *RunReport) reps() int { return max(1, len(r.Results)) }
+func (r *RunReport) Reps() int { return max(1, len(r.Results)) }
 
 // showsCustomers tells whether the customer level says more than the
 // contact level: only when a customer may make more than one contact
 // (several channels, retries) or leave unresolved.
-func (r *RunReport) showsCustomers() bool {
+func (r *RunReport) ShowsCustomers() bool {
 	cfg := r.Config
 	if len(cfg.Channels) > 1 || slices.ContainsFunc(cfg.Journey.Retry, func(p float64) bool { return p > 0 }) {
 		return true
@@ -67,11 +67,11 @@ func (r *RunReport) showsCustomers() bool {
 
 // wordOfMouth tells whether word of mouth ran: only then do expectations
 // move.
-func (r *RunReport) wordOfMouth() bool { return r.Config.WordOfMouth.Enabled }
+func (r *RunReport) WordOfMouth() bool { return r.Config.WordOfMouth.Enabled }
 
 // servingPools returns the indices of the pools whose skills include
 // channel i.
-func servingPools(cfg *models.Config, i int) []int {
+func ServingPools(cfg *models.Config, i int) []int {
 	var out []int
 	for p, pool := range cfg.Pools {
 		if slices.Contains(pool.Skills, cfg.Channels[i].Name) {
@@ -92,7 +92,7 @@ func extensive(unit string) bool {
 // perReplication returns figure f of tallies added up over reps
 // replications: a mean per replication for counts, hours and money, the
 // pooled quotient for the rest.
-func perReplication[T any](f models.Figure[T], sum T, reps int) float64 {
+func PerReplication[T any](f models.Figure[T], sum T, reps int) float64 {
 	v := f.Of(sum)
 	if extensive(f.Unit) {
 		v /= float64(reps)
@@ -104,13 +104,13 @@ func perReplication[T any](f models.Figure[T], sum T, reps int) float64 {
 // models.Figures) of tallies added up over the replications, as
 // perReplication computes them; NaN for a figure that does not apply to the
 // channel's kind (models.FigureApplies).
-func (r *RunReport) channelFigures(i int, sum models.Counts) []float64 {
+func (r *RunReport) ChannelFigures(i int, sum models.Counts) []float64 {
 	kind := r.Config.Channels[i].Kind
 	out := make([]float64, len(models.Figures))
 	for fi, f := range models.Figures {
 		out[fi] = math.NaN()
 		if models.FigureApplies(kind, f.Key) {
-			out[fi] = perReplication(f, sum, r.reps())
+			out[fi] = PerReplication(f, sum, r.Reps())
 		}
 	}
 	return out
@@ -118,7 +118,7 @@ func (r *RunReport) channelFigures(i int, sum models.Counts) []float64 {
 
 // estimate computes figure f in each replication and returns the mean with
 // its 95 % confidence half-width, as models.Summarize does for each figure.
-func estimate[T any](results []*models.Result, f models.Figure[T], get func(*models.Result) T) models.Estimate {
+func FigureEstimate[T any](results []*models.Result, f models.Figure[T], get func(*models.Result) T) models.Estimate {
 	vals := make([]float64, len(results))
 	for i, res := range results {
 		vals[i] = f.Of(get(res))
@@ -127,7 +127,7 @@ func estimate[T any](results []*models.Result, f models.Figure[T], get func(*mod
 }
 
 // poolsTotal adds up the tallies of every pool of a replication.
-func poolsTotal(res *models.Result) models.PoolCounts {
+func PoolsTotal(res *models.Result) models.PoolCounts {
 	var c models.PoolCounts
 	for _, p := range res.Pools {
 		c.Add(p.Total)
@@ -137,6 +137,6 @@ func poolsTotal(res *models.Result) models.PoolCounts {
 
 // patienceFactor is what an expectation level does to patience, as word of
 // mouth applies it (adaptive patience: Zohar, Mandelbaum and Shimkin 2002).
-func (r *RunReport) patienceFactor(level float64) float64 {
+func (r *RunReport) PatienceFactor(level float64) float64 {
 	return math.Exp(-r.Config.WordOfMouth.Coupling * level)
 }

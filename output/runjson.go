@@ -39,7 +39,7 @@ func RunJSON(report *RunReport, opts ReportOptions) *Object {
 
 	customers := figuresJSON(models.CustomerFigures, r.Summary.Customers, r.Summary.Replications)
 	var days []*Object
-	for d, c := range r.customerDays() {
+	for d, c := range r.CustomerDays() {
 		days = append(days, dayJSON(r, d, models.CustomerFigures, c))
 	}
 	o.Set("customers", customers.Set("days", days))
@@ -48,23 +48,23 @@ func RunJSON(report *RunReport, opts ReportOptions) *Object {
 	for p, ps := range r.Summary.Pools {
 		po := figuresJSON(models.PoolFigures, ps.Figures, r.Summary.Replications)
 		var days []*Object
-		for d, c := range r.poolDays(p) {
+		for d, c := range r.PoolDays(p) {
 			days = append(days, dayJSON(r, d, models.PoolFigures, c))
 		}
 		pools.Set(ps.Name, po.Set("days", days))
 	}
 	o.Set("pools", pools)
 
-	if r.wordOfMouth() {
+	if r.WordOfMouth() {
 		e := r.Summary.Expectation
 		x := &Object{}
 		x.Set("level", e.Mean)
 		if r.Summary.Replications > 1 {
 			x.Set("ci95", e.HalfWidth)
 		}
-		x.Set("patience_factor", r.patienceFactor(e.Mean))
+		x.Set("patience_factor", r.PatienceFactor(e.Mean))
 		var levels Floats
-		for _, d := range r.expectationDays() {
+		for _, d := range r.ExpectationDays() {
 			levels = append(levels, d.Mean)
 		}
 		x.Set("days", levels)
@@ -102,10 +102,10 @@ func (r run) channelJSON(i int, opts ReportOptions) *Object {
 		ch.Set("intervals", r.intervalsJSON(i))
 	}
 	var days []*Object
-	for d, c := range r.channelDays(i) {
+	for d, c := range r.ChannelDays(i) {
 		o := &Object{}
-		o.Set("day", d+1).Set("weekday", r.weekday(d).String())
-		for fi, v := range r.channelFigures(i, c) {
+		o.Set("day", d+1).Set("weekday", r.Weekday(d).String())
+		for fi, v := range r.ChannelFigures(i, c) {
 			o.Set(models.Figures[fi].Key, v)
 		}
 		days = append(days, o)
@@ -120,14 +120,14 @@ func (r run) channelJSON(i int, opts ReportOptions) *Object {
 // verdict on it (Verdict).
 func (r run) intervalsJSON(i int) []*Object {
 	cfg := r.Config
-	pools := servingPools(cfg, i)
-	halves := r.channelIntervalHalfWidths(i)
-	targets, set := channelTargets(cfg, i)
+	pools := ServingPools(cfg, i)
+	halves := r.ChannelIntervalHalfWidths(i)
+	targets, set := ChannelTargets(cfg, i)
 	var list []*Object
-	for k, c := range r.channelIntervals(i) {
+	for k, c := range r.ChannelIntervals(i) {
 		iv := &Object{}
 		iv.Set("start_seconds", float64(k)*cfg.Interval).Set("agents", agentsAt(cfg, pools, k))
-		vals := r.channelFigures(i, c)
+		vals := r.ChannelFigures(i, c)
 		ci := &Object{}
 		for fi, f := range models.Figures {
 			iv.Set(f.Key, vals[fi])
@@ -137,11 +137,11 @@ func (r run) intervalsJSON(i int) []*Object {
 			iv.Set("ci95", ci)
 		}
 		var judged []*Object
-		for j := range targetKinds {
+		for j := range TargetKinds {
 			if set[j] {
 				to := &Object{}
 				to.Set("figure", targets[j].Kind.Key()).Set("target", targets[j].Value).
-					Set("verdict", judge(targets[j], vals, halves[k]))
+					Set("verdict", Judge(targets[j], vals, halves[k]))
 				judged = append(judged, to)
 			}
 		}
@@ -171,9 +171,9 @@ func figuresJSON[T any](figs []models.Figure[T], ests []models.Estimate, reps in
 // figure of the tallies added up over the replications.
 func dayJSON[T any](r run, d int, figs []models.Figure[T], sum T) *Object {
 	o := &Object{}
-	o.Set("day", d+1).Set("weekday", r.weekday(d).String())
+	o.Set("day", d+1).Set("weekday", r.Weekday(d).String())
 	for _, f := range figs {
-		o.Set(f.Key, perReplication(f, sum, r.reps()))
+		o.Set(f.Key, PerReplication(f, sum, r.Reps()))
 	}
 	return o
 }

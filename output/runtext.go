@@ -36,13 +36,13 @@ func WriteRun(w io.Writer, report *RunReport, opts ReportOptions) error {
 	} else {
 		r.writeChannels(&b)
 	}
-	if r.showsCustomers() {
+	if r.ShowsCustomers() {
 		r.writeCustomers(&b)
 	}
 	if r.showsPools() {
 		r.writePools(&b)
 	}
-	if r.wordOfMouth() {
+	if r.WordOfMouth() {
 		r.writeExpectations(&b)
 	}
 	if opts.Intervals {
@@ -70,7 +70,7 @@ func (r run) writeHeader(b *strings.Builder) {
 	}
 	fmt.Fprintln(b, head)
 	reps := r.Summary.Replications
-	fmt.Fprintf(b, "%d replication%s of %s", reps, plural(reps), models.FormatDuration(cfg.Horizon))
+	fmt.Fprintf(b, "%d replication%s of %s", reps, Plural(reps), models.FormatDuration(cfg.Horizon))
 	if cfg.Warmup > 0 {
 		fmt.Fprintf(b, " (the first %s left out as warm-up)", models.FormatDuration(cfg.Warmup))
 	}
@@ -233,7 +233,7 @@ func (r run) writePools(b *strings.Builder) {
 	if len(cfg.Pools) > 1 {
 		row := []string{"total", ""}
 		for _, f := range figs {
-			e := estimate(r.Results, f, poolsTotal)
+			e := FigureEstimate(r.Results, f, PoolsTotal)
 			row = append(row, Estimate(e.Mean, e.HalfWidth, f.Unit))
 		}
 		t.Row(row...)
@@ -248,7 +248,7 @@ func (r run) writeExpectations(b *strings.Builder) {
 	cfg, e := r.Config, r.Summary.Expectation
 	fmt.Fprint(b, "\nExpectations\n\n")
 	fmt.Fprintf(b, "Expectation level at the horizon: %s; patience is scaled by %s (exp(−%g × level)).\n\n",
-		Estimate(e.Mean, e.HalfWidth, UnitRatio), Value(r.patienceFactor(e.Mean), UnitRatio), cfg.WordOfMouth.Coupling)
+		Estimate(e.Mean, e.HalfWidth, UnitRatio), Value(r.PatienceFactor(e.Mean), UnitRatio), cfg.WordOfMouth.Coupling)
 	t := NewTable("channel", "expected wait at start", "at the horizon")
 	for i, ch := range cfg.Channels {
 		w := r.Summary.Channels[i].Get("expected_wait_seconds")
@@ -283,7 +283,7 @@ func (r run) periodColumns(i int, cs []models.Counts, more []string, backlog str
 	if waiting && r.Config.Channels[i].Kind == models.Deferred {
 		keys = append(keys, "backlog")
 	}
-	if r.wordOfMouth() {
+	if r.WordOfMouth() {
 		keys = append(keys, "expected_wait_seconds")
 	}
 	cols := make([]periodColumn, len(keys))
@@ -312,7 +312,7 @@ func (r run) cell(i int, f models.Figure[models.Counts], c models.Counts) string
 	if !models.FigureApplies(r.Config.Channels[i].Kind, f.Key) {
 		return Value(math.NaN(), f.Unit)
 	}
-	v := perReplication(f, c, r.reps())
+	v := PerReplication(f, c, r.Reps())
 	if f.Unit == UnitCount {
 		return Count(v, r.countDecimals())
 	}
@@ -326,11 +326,11 @@ func (r run) cell(i int, f models.Figure[models.Counts], c models.Counts) string
 // verdict on each target the channel sets (Verdict).
 func (r run) intervalTable(i int) *Table {
 	cfg := r.Config
-	cs := r.channelIntervals(i)
+	cs := r.ChannelIntervals(i)
 	cols := r.periodColumns(i, cs, []string{"occupancy"}, "backlog")
-	pools := servingPools(cfg, i)
-	halves := r.channelIntervalHalfWidths(i)
-	targets, set := channelTargets(cfg, i)
+	pools := ServingPools(cfg, i)
+	halves := r.ChannelIntervalHalfWidths(i)
+	targets, set := ChannelTargets(cfg, i)
 	header := []string{"interval"}
 	if cfg.Channels[i].Kind != models.SelfService {
 		header = append(header, "agents")
@@ -349,14 +349,14 @@ func (r run) intervalTable(i int) *Table {
 		if cfg.Channels[i].Kind != models.SelfService {
 			row = append(row, fmt.Sprint(agentsAt(cfg, pools, k)))
 		}
-		vals := r.channelFigures(i, c)
+		vals := r.ChannelFigures(i, c)
 		for _, col := range cols {
-			fi := figureIndex(col.f.Key)
+			fi := FigureIndex(col.f.Key)
 			row = append(row, r.intervalCell(col.f, vals[fi], halves[k][fi]))
 		}
 		for j := range targets {
 			if set[j] {
-				v := judge(targets[j], vals, halves[k])
+				v := Judge(targets[j], vals, halves[k])
 				if v == "" {
 					v = "–"
 				}
@@ -394,7 +394,7 @@ func targetHeading(t plan.Target) string {
 func (r run) writeIntervalsNote(b *strings.Builder) {
 	targets := false
 	for i := range r.Config.Channels {
-		_, set := channelTargets(r.Config, i)
+		_, set := ChannelTargets(r.Config, i)
 		targets = targets || set[0] || set[1] || set[2]
 	}
 	b.WriteByte('\n')
@@ -421,7 +421,7 @@ func (r run) writeDays(b *strings.Builder) {
 		fmt.Fprintf(b, "\nThe days include the warm-up (the first %s), which the figures above leave out.\n", models.FormatDuration(cfg.Warmup))
 	}
 	for i, ch := range cfg.Channels {
-		cs := r.channelDays(i)
+		cs := r.ChannelDays(i)
 		cols := r.periodColumns(i, cs, nil, "backlog at day end")
 		header := []string{"day", "weekday"}
 		for _, c := range cols {
@@ -429,7 +429,7 @@ func (r run) writeDays(b *strings.Builder) {
 		}
 		t := NewTable(header...).AlignLeft(1)
 		for d, c := range cs {
-			row := []string{fmt.Sprint(d + 1), r.weekday(d).String()}
+			row := []string{fmt.Sprint(d + 1), r.Weekday(d).String()}
 			for _, col := range cols {
 				row = append(row, r.cell(i, col.f, c))
 			}
@@ -438,7 +438,7 @@ func (r run) writeDays(b *strings.Builder) {
 		fmt.Fprintf(b, "\n%s by day\n\n", ch.Name)
 		t.WriteTo(b)
 	}
-	if r.showsCustomers() {
+	if r.ShowsCustomers() {
 		keys := []string{"customers", "resolved_share", "contacts_per_customer", "satisfaction"}
 		header := []string{"day", "weekday"}
 		var figs []models.Figure[models.CustomerCounts]
@@ -451,10 +451,10 @@ func (r run) writeDays(b *strings.Builder) {
 			}
 		}
 		t := NewTable(header...).AlignLeft(1)
-		for d, c := range r.customerDays() {
-			row := []string{fmt.Sprint(d + 1), r.weekday(d).String()}
+		for d, c := range r.CustomerDays() {
+			row := []string{fmt.Sprint(d + 1), r.Weekday(d).String()}
 			for _, f := range figs {
-				v := perReplication(f, c, r.reps())
+				v := PerReplication(f, c, r.Reps())
 				if f.Unit == UnitCount {
 					row = append(row, Count(v, r.countDecimals()))
 				} else {
@@ -466,18 +466,18 @@ func (r run) writeDays(b *strings.Builder) {
 		fmt.Fprint(b, "\nCustomers by the day their journey began\n\n")
 		t.WriteTo(b)
 	}
-	if r.wordOfMouth() {
+	if r.WordOfMouth() {
 		header := "expectation level"
 		if r.Summary.Replications > 1 {
 			header += ", mean ± 95 % CI"
 		}
 		t := NewTable("day", "weekday", header, "patience factor").AlignLeft(1)
-		for d, e := range r.expectationDays() {
+		for d, e := range r.ExpectationDays() {
 			f := math.NaN()
 			if !math.IsNaN(e.Mean) {
-				f = r.patienceFactor(e.Mean)
+				f = r.PatienceFactor(e.Mean)
 			}
-			t.Row(fmt.Sprint(d+1), r.weekday(d).String(), Estimate(e.Mean, e.HalfWidth, UnitRatio), Value(f, UnitRatio))
+			t.Row(fmt.Sprint(d+1), r.Weekday(d).String(), Estimate(e.Mean, e.HalfWidth, UnitRatio), Value(f, UnitRatio))
 		}
 		fmt.Fprint(b, "\nExpectation level at the end of each day\n\n")
 		t.WriteTo(b)
@@ -536,7 +536,7 @@ func (r run) trivial(i int, f models.Figure[models.Counts], e models.Estimate) b
 		rate := r.Summary.Channels[i].Get("resolution_rate").Mean
 		return rate == 1 || math.IsNaN(rate)
 	case f.Key == "expected_wait_seconds":
-		return !r.wordOfMouth() // without word of mouth it never moves
+		return !r.WordOfMouth() // without word of mouth it never moves
 	}
 	return false
 }

@@ -29,7 +29,7 @@ func DescribeSettings(cfg *models.Config) []string {
 		if len(p.Shifts) > 0 {
 			shifts := make([]string, len(p.Shifts))
 			for k, s := range p.Shifts {
-				shifts[k] = fmt.Sprintf("%s × %d", describeSpan(s.Span), s.Agents)
+				shifts[k] = fmt.Sprintf("%s × %d", DescribeSpan(s.Span), s.Agents)
 			}
 			parts = append(parts, "shifts "+strings.Join(shifts, ", "))
 		} else {

@@ -40,53 +40,38 @@ func WritePart(dir string, p *experiment.Part, force bool) (path string, err err
 			return "", &ExistsError{Dir: path}
 		}
 	}
-	tmp, err := createBeside(path, "tmp")
-	if err != nil {
-		return "", err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			removeTemp(tmp.Name())
+	err = WriteFileAtomic(path, func(w io.Writer) error {
+		fail := func(err error) error { return fmt.Errorf("output: writing %s: %w", path, err) }
+		// The header's place first, filled in once the payload's size and
+		// checksum are known.
+		if _, err := w.Write(make([]byte, partHeaderSize)); err != nil {
+			return fail(err)
 		}
-	}()
-	fail := func(err error) (string, error) { return "", fmt.Errorf("output: writing %s: %w", path, err) }
-	// The header's place first, filled in once the payload's size and
-	// checksum are known.
-	if _, err := tmp.Write(make([]byte, partHeaderSize)); err != nil {
-		return fail(err)
-	}
-	sum := sha256.New()
-	counted := &countingWriter{w: io.MultiWriter(tmp, sum)}
-	w := bufio.NewWriterSize(counted, 1<<16)
-	w.Write(p.Spec)
-	if err := gob.NewEncoder(w).Encode(p.Results); err != nil {
-		return fail(err)
-	}
-	if err := w.Flush(); err != nil {
-		return fail(err)
-	}
-	h := partHeader{Version: p.Version, Kind: p.Kind, Shard: int64(p.Shard.Index), Shards: int64(p.Shard.Count),
-		Jobs: int64(p.Jobs), Results: int64(len(p.Results)), SpecBytes: int64(len(p.Spec)), PayloadBytes: counted.n,
-		SHA256: hex.EncodeToString(sum.Sum(nil))}
-	head, err := h.encode()
+		sum := sha256.New()
+		counted := &countingWriter{w: io.MultiWriter(w, sum)}
+		payload := bufio.NewWriterSize(counted, 1<<16)
+		payload.Write(p.Spec)
+		if err := gob.NewEncoder(payload).Encode(p.Results); err != nil {
+			return fail(err)
+		}
+		if err := payload.Flush(); err != nil {
+			return fail(err)
+		}
+		h := partHeader{Version: p.Version, Kind: p.Kind, Shard: int64(p.Shard.Index), Shards: int64(p.Shard.Count),
+			Jobs: int64(p.Jobs), Results: int64(len(p.Results)), SpecBytes: int64(len(p.Spec)), PayloadBytes: counted.n,
+			SHA256: hex.EncodeToString(sum.Sum(nil))}
+		head, err := h.encode()
+		if err != nil {
+			return err
+		}
+		// WriteFileAtomic's writer writes at an offset too.
+		if _, err := w.(io.WriterAt).WriteAt(head, 0); err != nil {
+			return fail(err)
+		}
+		return nil
+	})
 	if err != nil {
 		return "", err
-	}
-	if _, err := tmp.WriteAt(head, 0); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fail(err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return "", fmt.Errorf("output: %w", err)
-	}
-	if err := renameTemp(tmp.Name(), path); err != nil {
-		return "", fmt.Errorf("output: %w", err)
 	}
 	return path, nil
 }

@@ -28,20 +28,20 @@ func StaffJSON(report *StaffReport, version string) *Object {
 		its = append(its, itO)
 	}
 	o.Set("iterations", its)
-	hours, cost := r.poolTotals(p.Agents)
-	sh, sc := r.poolTotals(p.Original)
-	eh, ec := r.poolTotals(p.Erlang)
+	hours, cost := r.PoolTotals(p.Agents)
+	sh, sc := r.PoolTotals(p.Original)
+	eh, ec := r.PoolTotals(p.Erlang)
 	pools := &Object{}
 	var total float64
 	for i, pool := range cfg.Pools {
 		po := &Object{}
-		po.Set("agent_hours", hours[i]).Set("cost", cost[i]).Set("cost_per_day", cost[i]/r.days()).
+		po.Set("agent_hours", hours[i]).Set("cost", cost[i]).Set("cost_per_day", cost[i]/r.Days()).
 			Set("scenario_agent_hours", sh[i]).Set("scenario_cost", sc[i]).
 			Set("erlang_agent_hours", eh[i]).Set("erlang_cost", ec[i])
 		pools.Set(pool.Name, po)
 		total += cost[i]
 	}
-	o.Set("pools", pools).Set("cost", total).Set("cost_per_day", total/r.days())
+	o.Set("pools", pools).Set("cost", total).Set("cost_per_day", total/r.Days())
 	if v := p.Verification; v != nil {
 		vo := &Object{}
 		vo.Set("first_replication", v.FirstReplication).Set("replications", v.Replications).

@@ -59,12 +59,12 @@ func clockEnd(t float64) string {
 }
 
 // poolTotals returns each pool's agent hours and cost under agents.
-func (r *StaffReport) poolTotals(agents [][]int) (hours, cost []float64) {
+func (r *StaffReport) PoolTotals(agents [][]int) (hours, cost []float64) {
 	return plan.Costs(&r.Plan.Config, agents)
 }
 
 // days is the length of the measured window in days.
-func (r *StaffReport) days() float64 {
+func (r *StaffReport) Days() float64 {
 	cfg := &r.Plan.Config
 	return (cfg.Horizon - math.Ceil(cfg.Warmup/cfg.Interval-1e-9)*cfg.Interval) / 86400
 }
@@ -151,7 +151,7 @@ func (r *StaffReport) Problems() []string {
 				if hi != lo {
 					fig += " to " + Value(hi, UnitShare)
 				}
-				fig += ", each ± " + points(wide) + " or less"
+				fig += ", each ± " + Points(wide) + " or less"
 			}
 			name, when, target := cfg.Channels[c.Channel].Name, r.spanWhen(span, j-i), c.Target.Describe(cfg)
 			if c.Status == plan.Missed {
@@ -163,7 +163,7 @@ func (r *StaffReport) Problems() []string {
 					name, when, fig, v.Replications, target, why))
 			} else {
 				out = append(out, fmt.Sprintf("%s %s: %s on %d fresh replications (the cap): undecided, the confidence interval reaches the target (%s) and is wider than ± %s.",
-					name, when, fig, v.Replications, target, points(v.Precision)))
+					name, when, fig, v.Replications, target, Points(v.Precision)))
 			}
 			i = j
 		}
@@ -172,7 +172,7 @@ func (r *StaffReport) Problems() []string {
 }
 
 // points writes a share's half-width in percentage points: "2.00 points".
-func points(half float64) string {
+func Points(half float64) string {
 	if math.IsNaN(half) {
 		return "? points (one replication)"
 	}
@@ -217,7 +217,7 @@ func (r *StaffReport) whyFlat(span plan.Check) string {
 	offered := func() string {
 		if float64(sum.Offered) < 0.1*float64(reps) {
 			// Too few to show per replication: say how many in all.
-			return fmt.Sprintf("%s %s in all %s replications", Thousands(sum.Offered), "contact"+plural(int(sum.Offered)), Thousands(int64(reps)))
+			return fmt.Sprintf("%s %s in all %s replications", Thousands(sum.Offered), "contact"+Plural(int(sum.Offered)), Thousands(int64(reps)))
 		}
 		return per(sum.Offered) + " contacts per replication"
 	}
@@ -270,7 +270,7 @@ func (r *StaffReport) closedThroughout(span plan.Check) bool {
 func openHours(ch *models.Channel) string {
 	spans := make([]string, len(ch.Open))
 	for k, s := range ch.Open {
-		spans[k] = describeSpan(s)
+		spans[k] = DescribeSpan(s)
 	}
 	return "open " + strings.Join(spans, " and ")
 }

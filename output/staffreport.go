@@ -34,7 +34,7 @@ func newStaffReportPage(r *StaffReport, charts []ReportChart) *reportPage {
 			"found by omnisim staff from Erlang A, the iterative staffing algorithm and a correction by simulation.",
 	}
 	if p.Verification != nil {
-		page.Paragraphs = append(page.Paragraphs, r.verificationSentence())
+		page.Paragraphs = append(page.Paragraphs, r.VerificationSentence())
 	}
 	if pr := r.Provenance; pr != nil {
 		page.Sets, page.Command = pr.Sets, pr.Command
@@ -42,7 +42,7 @@ func newStaffReportPage(r *StaffReport, charts []ReportChart) *reportPage {
 			page.ScenarioFile = pr.ScenarioFiles[0]
 		}
 	}
-	hours, cost := r.poolTotals(p.Agents)
+	hours, cost := r.PoolTotals(p.Agents)
 	var th, tc float64
 	for i := range hours {
 		th, tc = th+hours[i], tc+cost[i]
@@ -58,7 +58,7 @@ func newStaffReportPage(r *StaffReport, charts []ReportChart) *reportPage {
 	}
 	if v := p.Verification; v != nil {
 		page.Facts = append(page.Facts, reportFact{"Verified on", Thousands(int64(v.Replications)) + " replications"},
-			reportFact{"Precision", "± " + points(v.Precision)})
+			reportFact{"Precision", "± " + Points(v.Precision)})
 	}
 	page.Lead = []string{r.Verdict()}
 	page.Glance = poolsTable(r)
@@ -89,7 +89,7 @@ func newStaffReportPage(r *StaffReport, charts []ReportChart) *reportPage {
 	}
 	page.Notes = append(page.Notes, r.Notes()...)
 	if ver := p.Verification; ver != nil {
-		page.Notes = append(page.Notes, verdictsNote(ver))
+		page.Notes = append(page.Notes, VerdictsNote(ver))
 	}
 	page.Charts = v.figures(charts)
 	page.Tables = append(page.Tables, reportSection{ID: v.id("table-", "agents"), Title: "Agents per interval",
@@ -121,12 +121,12 @@ func statusClass(s plan.Status) string {
 // A's and the scenario's own staffing, with the totals at its foot.
 func poolsTable(r *StaffReport) *reportTable {
 	p, cfg := r.Plan, &r.Plan.Config
-	hours, cost := r.poolTotals(p.Agents)
-	eh, ec := r.poolTotals(p.Erlang)
-	sh, sc := r.poolTotals(p.Original)
+	hours, cost := r.PoolTotals(p.Agents)
+	eh, ec := r.PoolTotals(p.Erlang)
+	sh, sc := r.PoolTotals(p.Original)
 	t := &reportTable{Head: []string{"pool", "plan: agent-hours", "plan: cost", "cost per day", "Erlang A: agent-hours", "Erlang A: cost", "scenario: agent-hours", "scenario: cost"}}
 	row := func(name string, h, c, erh, erc, sch, scc float64) []reportCell {
-		return []reportCell{{Text: name, Left: true}, {Text: Value(h, UnitHours)}, {Text: Value(c, UnitMoney)}, {Text: Value(c/r.days(), UnitMoney)},
+		return []reportCell{{Text: name, Left: true}, {Text: Value(h, UnitHours)}, {Text: Value(c, UnitMoney)}, {Text: Value(c/r.Days(), UnitMoney)},
 			{Text: Value(erh, UnitHours)}, {Text: Value(erc, UnitMoney)}, {Text: Value(sch, UnitHours)}, {Text: Value(scc, UnitMoney)}}
 	}
 	var tot [6]float64

@@ -37,9 +37,9 @@ func TestStaffReportContent(t *testing.T) {
 	r := staffOf(t)
 	page := staffPage(t, r)
 	p, cfg := r.Plan, &r.Plan.Config
-	hours, cost := r.poolTotals(p.Agents)
-	eh, _ := r.poolTotals(p.Erlang)
-	sh, _ := r.poolTotals(p.Original)
+	hours, cost := r.PoolTotals(p.Agents)
+	eh, _ := r.PoolTotals(p.Erlang)
+	sh, _ := r.PoolTotals(p.Original)
 	want := []string{
 		`content="` + strings.ReplaceAll(reportCSP, "'", "&#39;") + `"`,
 		"staffing plan", "Agents per interval", "Verification by period",

@@ -27,10 +27,10 @@ func WriteStaff(w io.Writer, report *StaffReport) error {
 	fmt.Fprintf(&b, "\n%d replications per iteration, seed %d; %d iterations; %s\n\n",
 		p.Replications, cfg.Seed, len(p.Iterations), state)
 
-	hours, cost := r.poolTotals(p.Agents)
-	sh, sc := r.poolTotals(p.Original)
-	eh, ec := r.poolTotals(p.Erlang)
-	days := r.days()
+	hours, cost := r.PoolTotals(p.Agents)
+	sh, sc := r.PoolTotals(p.Original)
+	eh, ec := r.PoolTotals(p.Erlang)
+	days := r.Days()
 	t := NewTable("pool", "agent-hours", "cost", "cost per day", "scenario's hours", "scenario's cost", "Erlang A hours", "Erlang A cost")
 	var th, tc, tsh, tsc, teh, tec float64
 	for i, pool := range cfg.Pools {
@@ -50,7 +50,7 @@ func WriteStaff(w io.Writer, report *StaffReport) error {
 	}
 	b.Reset()
 	if v := p.Verification; v != nil {
-		b.WriteString("\n" + r.verificationSentence() + "\n\n")
+		b.WriteString("\n" + r.VerificationSentence() + "\n\n")
 		io.WriteString(w, b.String())
 		b.Reset()
 		vt := NewTable("channel", "target", "achieved", "", "periods", "met", "missed", "undecided", "worst period").AlignLeft(1, 3, 8)
@@ -65,7 +65,7 @@ func WriteStaff(w io.Writer, report *StaffReport) error {
 		if _, err := vt.WriteTo(w); err != nil {
 			return err
 		}
-		fmt.Fprintf(&b, "\n%s\n", verdictsNote(v))
+		fmt.Fprintf(&b, "\n%s\n", VerdictsNote(v))
 	}
 	probs := r.Problems()
 	if len(probs) > 0 {

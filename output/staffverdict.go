@@ -9,12 +9,12 @@ import (
 // verificationSentence says how the plan was verified: on how many fresh
 // replications, at what confidence and precision, and with how many agents
 // added.
-func (r *StaffReport) verificationSentence() string {
+func (r *StaffReport) VerificationSentence() string {
 	v := r.Plan.Verification
 	s := fmt.Sprintf("The plan simulated again on %d fresh replications (%d to %d; the verification starts with %d and doubles them while a period is undecided, up to %d): each target over the measured window with its 95 %% confidence half-width, and period by period with a Bonferroni-corrected interval (%.0f %% for them all together), decided once the interval lies wholly on one side of the target or is no wider than ± %s.",
-		v.Replications, v.FirstReplication, v.FirstReplication+v.Replications-1, r.Plan.Replications, v.MaxReplications, 100*plan.FamilyLevel, points(v.Precision))
+		v.Replications, v.FirstReplication, v.FirstReplication+v.Replications-1, r.Plan.Replications, v.MaxReplications, 100*plan.FamilyLevel, Points(v.Precision))
 	if w := v.Widest; w != nil {
-		s += fmt.Sprintf(" Precision reached: the widest interval is ± %s (%s %s, %s).", points(w.Half),
+		s += fmt.Sprintf(" Precision reached: the widest interval is ± %s (%s %s, %s).", Points(w.Half),
 			r.Plan.Config.Channels[w.Channel].Name, When(&r.Plan.Config, w.Check), string(w.Status))
 	}
 	if v.Added > 0 {
@@ -24,9 +24,9 @@ func (r *StaffReport) verificationSentence() string {
 }
 
 // verdictsNote says what the verdicts mean.
-func verdictsNote(v *plan.Verification) string {
+func VerdictsNote(v *plan.Verification) string {
 	return fmt.Sprintf("“met”: the interval lies wholly above a floor (below a cap), or is within ± %s and its mean meets the target; “missed”: the same, on the wrong side; “undecided”: the interval reaches both sides and is wider than ± %s.",
-		points(v.Precision), points(v.Precision))
+		Points(v.Precision), Points(v.Precision))
 }
 
 // Verdict says in one sentence whether the plan meets every target:
@@ -38,7 +38,7 @@ func (r *StaffReport) Verdict() string {
 	case v == nil:
 		return "The plan was not verified."
 	case len(r.Plan.Unmet) == 0 && v.AllMet():
-		return fmt.Sprintf("Every target is met: every period on %d fresh replications, each known within ± %s or clear of its target.", v.Replications, points(v.Precision))
+		return fmt.Sprintf("Every target is met: every period on %d fresh replications, each known within ± %s or clear of its target.", v.Replications, Points(v.Precision))
 	case v.Undecided > 0:
 		return fmt.Sprintf("The targets are not all shown met: %d periods missed, %d undecided after %d fresh replications (the cap; raise it with --max-verify-reps, or widen --precision).",
 			v.Missed, v.Undecided, v.Replications)

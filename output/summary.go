@@ -23,10 +23,10 @@ func RunSummary(r *RunReport, version string) *Object {
 	o.Set("omnisim_version", version)
 	r.Provenance.Set(o)
 	run := RunJSON(r, ReportOptions{})
-	for i, k := range run.keys {
-		o.Set(k, run.values[i])
+	for k, v := range run.All() {
+		o.Set(k, v)
 	}
-	o.Set("run", r.meta(version))
+	o.Set("run", r.Meta(version))
 	defs := &Object{}
 	defs.Set("channels", definitions(models.Figures)).
 		Set("customers", definitions(models.CustomerFigures)).
@@ -83,7 +83,7 @@ func FolderFiles(ds *Dataset, summary *Object, extra ...File) []File {
 	}
 	files = append(files, extra...)
 
-	s := &Object{keys: slices.Clone(summary.keys), values: slices.Clone(summary.values)}
+	s := summary.Clone()
 	s.Set("files", filesJSON(files))
 	files[0].Write = func(w io.Writer) error { return WriteJSON(w, s) }
 	return files
@@ -139,7 +139,7 @@ func ciDocs(docs func(string) string) func(string) string {
 // figure against the channel's target (TargetSuffix, VerdictSuffix).
 func targetDocs(docs func(string) string) func(string) string {
 	return func(name string) string {
-		if key, ok := strings.CutSuffix(name, TargetSuffix); ok && docs(key) != "" && slices.ContainsFunc(targetKinds,
+		if key, ok := strings.CutSuffix(name, TargetSuffix); ok && docs(key) != "" && slices.ContainsFunc(TargetKinds,
 			func(k plan.Kind) bool { return k.Key() == key }) {
 			bound := map[string]string{
 				"service_level": "the lowest service level the channel accepts (its service_level.target; on a " +
@@ -150,7 +150,7 @@ func targetDocs(docs func(string) string) func(string) string {
 			return bound + "; empty when the scenario sets no such target (omnisim staffs a live channel " +
 				"without one for 80 % within its threshold, but judges nothing against that)"
 		}
-		if key, ok := strings.CutSuffix(name, VerdictSuffix); ok && docs(key) != "" && slices.ContainsFunc(targetKinds,
+		if key, ok := strings.CutSuffix(name, VerdictSuffix); ok && docs(key) != "" && slices.ContainsFunc(TargetKinds,
 			func(k plan.Kind) bool { return k.Key() == key }) {
 			return "the interval's verdict on " + key + TargetSuffix + ", earned by the 95 % confidence interval " +
 				key + " ± " + key + CISuffix + ": met when the whole interval is on the target's good side, missed " +

@@ -205,7 +205,7 @@ func SweepFigures(cfg *models.Config) []SweepFigure {
 				if len(p.Results) == 0 {
 					return undefined
 				}
-				return estimate(p.Results, f, poolsTotal)
+				return FigureEstimate(p.Results, f, PoolsTotal)
 			}})
 	}
 	if cfg.WordOfMouth.Enabled {
@@ -250,7 +250,7 @@ func DefaultSweepFigures(cfgs []*models.Config) []string {
 		full := *cfg
 		full.SetDefaults()
 		rr := &RunReport{Config: &full}
-		customers = customers || rr.showsCustomers()
+		customers = customers || rr.ShowsCustomers()
 		for _, p := range cfg.Pools {
 			cost = cost || p.CostPerHour > 0
 		}
@@ -269,13 +269,13 @@ func DefaultSweepFigures(cfgs []*models.Config) []string {
 
 // describe says in a sentence what the points ran: how many, how many
 // replications of what, from which seed, and what the figures are.
-func (r *SweepReport) describe() string {
+func (r *SweepReport) Describe() string {
 	first := r.Points[0]
 	cfg := first.Config
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d point%s", len(r.Points), plural(len(r.Points)))
-	if reps, same := r.replications(); same {
-		fmt.Fprintf(&b, " × %d replication%s", reps, plural(reps))
+	fmt.Fprintf(&b, "%d point%s", len(r.Points), Plural(len(r.Points)))
+	if reps, same := r.Replications(); same {
+		fmt.Fprintf(&b, " × %d replication%s", reps, Plural(reps))
 	} else {
 		b.WriteString(" (replications differ by point)")
 	}
@@ -283,7 +283,7 @@ func (r *SweepReport) describe() string {
 	if cfg.Warmup > 0 {
 		fmt.Fprintf(&b, " (the first %s left out as warm-up)", models.FormatDuration(cfg.Warmup))
 	}
-	if seed, same := r.seed(); same {
+	if seed, same := r.Seed(); same {
 		fmt.Fprintf(&b, ", seed %d at every point (common random numbers)", seed)
 	} else {
 		b.WriteString(", seeds differ by point")
@@ -294,7 +294,7 @@ func (r *SweepReport) describe() string {
 
 // replications returns the first point's number of replications, and
 // whether every point has that many.
-func (r *SweepReport) replications() (int, bool) {
+func (r *SweepReport) Replications() (int, bool) {
 	n := len(r.Points[0].Results)
 	for _, p := range r.Points {
 		if len(p.Results) != n {
@@ -305,7 +305,7 @@ func (r *SweepReport) replications() (int, bool) {
 }
 
 // seed returns the first point's seed, and whether every point has it.
-func (r *SweepReport) seed() (uint64, bool) {
+func (r *SweepReport) Seed() (uint64, bool) {
 	s := r.Points[0].Config.Seed
 	for _, p := range r.Points {
 		if p.Config.Seed != s {

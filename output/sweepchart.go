@@ -57,7 +57,7 @@ func newSweepAxis(r *SweepReport) sweepAxis {
 	a.numeric = true
 	for _, l := range a.labels {
 		v, err := strconv.ParseFloat(l, 64)
-		if err != nil || !finite(v) {
+		if err != nil || !Finite(v) {
 			a.numeric = false
 			break
 		}
@@ -157,7 +157,7 @@ func sweepScale(unit string, maxAbs float64) (scale float64, name string) {
 	case UnitShare:
 		return 100, "%"
 	case UnitSeconds:
-		s, n := secondsScale(maxAbs)
+		s, n := SecondsScale(maxAbs)
 		return 1 / s, map[string]string{"s": "seconds", "min": "minutes", "h": "hours"}[n]
 	case UnitHours:
 		return 1, "hours per replication"
@@ -220,9 +220,9 @@ func (s *sweepXY) add(x, y, half float64) {
 	s.x, s.y, s.half = append(s.x, x), append(s.y, y), append(s.half, half)
 }
 func (s sweepXY) slice(i, j int) sweepXY { return sweepXY{s.x[i:j], s.y[i:j], s.half[i:j], s.lo, s.hi} }
-func (s sweepXY) finiteAt(i int) bool    { return finite(s.x[i]) && finite(s.y[i]) }
+func (s sweepXY) finiteAt(i int) bool    { return Finite(s.x[i]) && Finite(s.y[i]) }
 func (s sweepXY) withBars() (out sweepXY) {
-	return s.filter(func(i int) bool { return finite(s.half[i]) })
+	return s.filter(func(i int) bool { return Finite(s.half[i]) })
 }
 func (s sweepXY) defined() (out sweepXY) { return s.filter(s.finiteAt) }
 func (s sweepXY) filter(keep func(int) bool) sweepXY {
@@ -263,7 +263,7 @@ func sweepChart(r *SweepReport, f int) Chart {
 	maxAbs := 0.0
 	var missing []string
 	for p, pt := range r.Points {
-		if e := r.est[p][f]; finite(e.Mean) {
+		if e := r.Estimate(p, f); Finite(e.Mean) {
 			maxAbs = math.Max(maxAbs, math.Abs(e.Mean))
 		} else {
 			missing = append(missing, sweepPointName(r.Params, pt.Values))
@@ -274,7 +274,7 @@ func sweepChart(r *SweepReport, f int) Chart {
 	clipped := false
 	for k, l := range drawn {
 		for _, p := range l.points {
-			e := r.est[p][f]
+			e := r.Estimate(p, f)
 			series[k].add(axis.at(r.Points[p].Values[0]), e.Mean*scale, e.HalfWidth*scale)
 			if fig.Unit == UnitShare && (e.Mean-e.HalfWidth < 0 || e.Mean+e.HalfWidth > 1) {
 				clipped = true
@@ -406,7 +406,7 @@ func sweepNote(r *SweepReport, fig SweepFigure, lines int, missing []string) str
 	var b strings.Builder
 	def := fig.Definition
 	b.WriteString(strings.ToUpper(def[:1]) + def[1:] + ".")
-	reps, same := r.replications()
+	reps, same := r.Replications()
 	switch {
 	case same && reps == 1:
 		b.WriteString(" Each point is a single replication, so it has no confidence interval.")
@@ -415,7 +415,7 @@ func sweepNote(r *SweepReport, fig SweepFigure, lines int, missing []string) str
 	default:
 		b.WriteString(" Each point is the mean over its replications; the bars are 95 % confidence intervals.")
 	}
-	if seed, ok := r.seed(); ok {
+	if seed, ok := r.Seed(); ok {
 		fmt.Fprintf(&b, " Every point ran with seed %d (common random numbers), so the differences between points are not noise from different seeds.", seed)
 	}
 	if lines > maxSweepLines {

@@ -20,8 +20,8 @@ import (
 func SweepJSON(report *SweepReport) *Object {
 	r := sweep{report}
 	o := &Object{}
-	seed, same := r.seed()
-	reps, _ := r.replications()
+	seed, same := r.Seed()
+	reps, _ := r.Replications()
 	o.Set("scenario", r.Name).Set("title", r.Title).Set("file", r.File).
 		Set("seed", seed).Set("replications", reps).Set("common_random_numbers", same).
 		Set("parameters", r.Params)
@@ -75,7 +75,7 @@ func (r sweep) pointJSON(p int) *Object {
 	o.Set("pools", pools)
 	total := make([]models.Estimate, len(models.PoolFigures))
 	for i, f := range models.PoolFigures {
-		total[i] = estimate(pt.Results, f, poolsTotal)
+		total[i] = FigureEstimate(pt.Results, f, PoolsTotal)
 	}
 	o.Set("total", figuresJSON(models.PoolFigures, total, reps))
 	if pt.Config.WordOfMouth.Enabled {
@@ -92,7 +92,7 @@ func (r sweep) pointJSON(p int) *Object {
 // jsonValue writes a setting's value as a JSON number when it reads as
 // one, else as text.
 func jsonValue(v string) any {
-	if f, err := strconv.ParseFloat(v, 64); err == nil && finite(f) {
+	if f, err := strconv.ParseFloat(v, 64); err == nil && Finite(f) {
 		return f
 	}
 	return v

@@ -35,12 +35,12 @@ func newSweepReportPage(r *SweepReport, charts []ReportChart) *reportPage {
 	}
 	p.Facts = []reportFact{{"Settings swept", strings.Join(r.Params, ", ")}, {"Points", fmt.Sprint(len(r.Points))}}
 	if len(r.Points) > 0 {
-		p.Paragraphs = append(p.Paragraphs, strings.Split(r.describe(), "\n")...)
-		if reps, same := r.replications(); same {
+		p.Paragraphs = append(p.Paragraphs, strings.Split(r.Describe(), "\n")...)
+		if reps, same := r.Replications(); same {
 			p.Facts = append(p.Facts, reportFact{"Replications", fmt.Sprint(reps)})
 		}
 		p.Facts = append(p.Facts, reportFact{"Horizon", reportDuration(r.Points[0].Config.Horizon)})
-		if seed, same := r.seed(); same {
+		if seed, same := r.Seed(); same {
 			p.Facts = append(p.Facts, reportFact{"Seed", fmt.Sprint(seed)})
 		}
 	}
@@ -53,32 +53,32 @@ func newSweepReportPage(r *SweepReport, charts []ReportChart) *reportPage {
 	}
 
 	v := &reportView{}
-	p.Lead = []string{fmt.Sprintf("%d point%s, each figure the mean over its replications ± its 95 %% interval.", len(r.Points), plural(len(r.Points)))}
+	p.Lead = []string{fmt.Sprintf("%d point%s, each figure the mean over its replications ± its 95 %% interval.", len(r.Points), Plural(len(r.Points)))}
 	var lines []string
 	for _, f := range r.Chosen {
 		fig := r.Figures[f]
 		lo, hi := -1, -1
 		for i := range r.Points {
-			m := r.est[i][f].Mean
+			m := r.Estimate(i, f).Mean
 			if math.IsNaN(m) {
 				continue
 			}
-			if lo < 0 || m < r.est[lo][f].Mean {
+			if lo < 0 || m < r.Estimate(lo, f).Mean {
 				lo = i
 			}
-			if hi < 0 || m > r.est[hi][f].Mean {
+			if hi < 0 || m > r.Estimate(hi, f).Mean {
 				hi = i
 			}
 		}
 		switch {
 		case lo < 0:
 			lines = append(lines, fig.Label+": no data at any point.")
-		case r.est[lo][f].Mean == r.est[hi][f].Mean:
-			lines = append(lines, fmt.Sprintf("%s: %s at every point.", fig.Label, Value(r.est[lo][f].Mean, fig.Unit)))
+		case r.Estimate(lo, f).Mean == r.Estimate(hi, f).Mean:
+			lines = append(lines, fmt.Sprintf("%s: %s at every point.", fig.Label, Value(r.Estimate(lo, f).Mean, fig.Unit)))
 		default:
 			lines = append(lines, fmt.Sprintf("%s: lowest %s at %s; highest %s at %s.", fig.Label,
-				Estimate(r.est[lo][f].Mean, r.est[lo][f].HalfWidth, fig.Unit), point(lo),
-				Estimate(r.est[hi][f].Mean, r.est[hi][f].HalfWidth, fig.Unit), point(hi)))
+				Estimate(r.Estimate(lo, f).Mean, r.Estimate(lo, f).HalfWidth, fig.Unit), point(lo),
+				Estimate(r.Estimate(hi, f).Mean, r.Estimate(hi, f).HalfWidth, fig.Unit), point(hi)))
 		}
 	}
 	p.Channels = []reportChannel{{ID: "chosen", Name: "The figures chosen", Class: "none", Badge: "lowest and highest", Sentences: lines}}
@@ -130,7 +130,7 @@ func sweepTable(r *SweepReport, figures []int) *reportTable {
 			row = append(row, reportCell{Text: val, Left: k > 0})
 		}
 		for _, f := range figures {
-			e := r.est[i][f]
+			e := r.Estimate(i, f)
 			row = append(row, reportCell{Text: Estimate(e.Mean, e.HalfWidth, r.Figures[f].Unit)})
 		}
 		t.Rows = append(t.Rows, row)

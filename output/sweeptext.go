@@ -21,7 +21,7 @@ func WriteSweep(w io.Writer, report *SweepReport) error {
 		head += ": " + r.Title
 	}
 	fmt.Fprintln(&b, head)
-	fmt.Fprintln(&b, r.describe())
+	fmt.Fprintln(&b, r.Describe())
 	fmt.Fprintln(&b)
 	header := append([]string(nil), r.Params...)
 	for _, f := range r.Chosen {
@@ -34,7 +34,7 @@ func WriteSweep(w io.Writer, report *SweepReport) error {
 	for p, pt := range r.Points {
 		row := append([]string(nil), pt.Values...)
 		for _, f := range r.Chosen {
-			e := r.est[p][f]
+			e := r.Estimate(p, f)
 			row = append(row, Estimate(e.Mean, e.HalfWidth, r.Figures[f].Unit))
 		}
 		t.Row(row...)

@@ -25,8 +25,8 @@ func WriteCompare(w io.Writer, report *CompareReport) error {
 	var b strings.Builder
 	c := r.Comparison
 	cfg := r.A.Report.Config
-	fmt.Fprintf(&b, "A: %s (%s)\nB: %s (%s)\n", r.A.describe(), r.A.Report.File, r.B.describe(), r.B.Report.File)
-	fmt.Fprintf(&b, "%d paired replication%s of %s", c.Replications, plural(c.Replications), models.FormatDuration(cfg.Horizon))
+	fmt.Fprintf(&b, "A: %s (%s)\nB: %s (%s)\n", r.A.Describe(), r.A.Report.File, r.B.Describe(), r.B.Report.File)
+	fmt.Fprintf(&b, "%d paired replication%s of %s", c.Replications, Plural(c.Replications), models.FormatDuration(cfg.Horizon))
 	if cfg.Warmup > 0 {
 		fmt.Fprintf(&b, " (the first %s left out)", models.FormatDuration(cfg.Warmup))
 	}
@@ -44,16 +44,16 @@ func WriteCompare(w io.Writer, report *CompareReport) error {
 	}
 	heading := ""
 	for _, d := range c.Rows {
-		if !r.groupShown(d.Group) || !shown(d) {
+		if !r.GroupShown(d.Group) || !Shown(d) {
 			continue
 		}
-		if h := groupHeading(d); h != heading {
+		if h := GroupHeading(d); h != heading {
 			flush()
 			heading = h
 			fmt.Fprintf(&b, "\n%s\n\n", h)
-			t = NewTable(compareHead(c.Replications)...)
+			t = NewTable(CompareHead(c.Replications)...)
 		}
-		t.Row(compareCells(d)...)
+		t.Row(CompareCells(d)...)
 	}
 	flush()
 	if heading == "" {
@@ -69,7 +69,7 @@ func WriteCompare(w io.Writer, report *CompareReport) error {
 		b.WriteString("\nOne replication gives a difference but no interval: run more (--reps) to tell a change from chance.\n")
 	}
 	if len(r.Targets) > 0 {
-		b.WriteString("\n" + targetsNote + "\n")
+		b.WriteString("\n" + TargetsNote + "\n")
 	}
 	b.WriteString("\n* the 95 % interval of B − A excludes zero: the variants differ. Intervals come from the\n" +
 		"  differences of paired replications, which saw the same customers (common random numbers);\n" +
@@ -85,8 +85,8 @@ func WriteCompare(w io.Writer, report *CompareReport) error {
 func (r compare) writeTargets(b *strings.Builder) {
 	if len(r.Targets) > 0 {
 		b.WriteString("\nTargets, each variant against its own; periods met / undecided / missed\n\n")
-		t := NewTable(targetsHead...).AlignLeft(1, 3, 6)
-		for _, row := range r.targetRows() {
+		t := NewTable(TargetsHead...).AlignLeft(1, 3, 6)
+		for _, row := range r.TargetRows() {
 			t.Row(row...)
 		}
 		t.WriteTo(b)

@@ -5,7 +5,7 @@ import (
 )
 
 // compareColumns describe compare.csv's columns.
-var compareColumns = []Column{
+var CompareColumns = []Column{
 	{"group", "channel, customers, pool, all_pools (every pool of each variant together, when either has several) or expectation"},
 	{"name", "the channel's or the pool's name; empty for customers and the expectation level"},
 	{"figure", "the figure's key (see definitions); a pool's cost_per_day is its cost ÷ the days of the measured window"},
@@ -25,13 +25,13 @@ var compareColumns = []Column{
 // CompareCSV returns compare.csv: one row per figure compared.
 func CompareCSV(r *CompareReport) *CSVTable {
 	t := &CSVTable{}
-	for _, c := range compareColumns {
+	for _, c := range CompareColumns {
 		t.Columns = append(t.Columns, c.Name)
 	}
 	for _, d := range r.Comparison.Rows {
 		t.Rows = append(t.Rows, []string{d.Group, d.Name, d.Key, d.Unit, strconv.Itoa(d.Pairs),
-			cellOf(d.A.Mean), cellOf(d.A.HalfWidth), cellOf(d.B.Mean), cellOf(d.B.HalfWidth),
-			cellOf(d.Diff), cellOf(d.Half), cellOf(d.IndependentHalf), cellOf(d.Narrower()),
+			CellOf(d.A.Mean), CellOf(d.A.HalfWidth), CellOf(d.B.Mean), CellOf(d.B.HalfWidth),
+			CellOf(d.Diff), CellOf(d.Half), CellOf(d.IndependentHalf), CellOf(d.Narrower()),
 			strconv.FormatBool(d.Significant())})
 	}
 	return t

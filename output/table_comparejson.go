@@ -98,7 +98,7 @@ func (r compare) targetsJSON() *Object {
 	for i := 0; i < len(r.Targets); {
 		name := r.Targets[i].Channel
 		ch := &Object{}
-		for _, k := range targetKinds {
+		for _, k := range TargetKinds {
 			var a, b any
 			for _, t := range r.Targets[i:] {
 				if t.Channel == name && t.Kind == k {

@@ -9,7 +9,7 @@ import (
 )
 
 // staffColumns describes every column of staffing.csv.
-var staffColumns = []Column{
+var StaffColumns = []Column{
 	{"pool", "the pool of agents"},
 	{"interval", "the interval's number, from 0 at time zero (warm-up included)"},
 	{"day", "the day, from 1"},
@@ -27,7 +27,7 @@ var staffColumns = []Column{
 func StaffCSV(r *StaffReport) *CSVTable {
 	cfg := &r.Plan.Config
 	t := &CSVTable{}
-	for _, c := range staffColumns {
+	for _, c := range StaffColumns {
 		t.Columns = append(t.Columns, c.Name)
 	}
 	for p, pool := range cfg.Pools {
@@ -35,10 +35,10 @@ func StaffCSV(r *StaffReport) *CSVTable {
 			start := float64(k) * cfg.Interval
 			length := math.Min(cfg.Interval, cfg.Horizon-start)
 			day, wd, tod := clockAt(cfg, start)
-			t.Rows = append(t.Rows, []string{pool.Name, strconv.Itoa(k), day, wd, tod, cellOf(start),
+			t.Rows = append(t.Rows, []string{pool.Name, strconv.Itoa(k), day, wd, tod, CellOf(start),
 				strconv.Itoa(n), strconv.Itoa(models.Shrunk(n, pool.Shrinkage)),
 				strconv.Itoa(r.Plan.Erlang[p][k]), strconv.Itoa(r.Plan.Original[p][k]),
-				cellOf(float64(n) * length / 3600 * pool.CostPerHour)})
+				CellOf(float64(n) * length / 3600 * pool.CostPerHour)})
 		}
 	}
 	return t

@@ -14,8 +14,8 @@ func SweepCSV(r *SweepReport) *CSVTable {
 	for p, pt := range r.Points {
 		row := append([]string(nil), pt.Values...)
 		for f := range r.Figures {
-			e := r.est[p][f]
-			row = append(row, cellOf(e.Mean), cellOf(e.HalfWidth))
+			e := r.Estimate(p, f)
+			row = append(row, CellOf(e.Mean), CellOf(e.HalfWidth))
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -30,7 +30,7 @@ func SweepColumns(r *SweepReport) []Column {
 	}
 	for _, f := range r.Figures {
 		out = append(out,
-			Column{f.Key, f.Definition + unitNote(f.Unit)},
+			Column{f.Key, f.Definition + UnitNote(f.Unit)},
 			Column{f.Key + "_ci95", "the half-width of the 95 % confidence interval of " + f.Key +
 				" (Student t over the point's replications); empty with a single replication"})
 	}
@@ -38,7 +38,7 @@ func SweepColumns(r *SweepReport) []Column {
 }
 
 // unitNote says how a figure of a unit is written in a CSV file.
-func unitNote(unit string) string {
+func UnitNote(unit string) string {
 	switch unit {
 	case UnitShare:
 		return " (a fraction from 0 to 1)"

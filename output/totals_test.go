@@ -16,7 +16,7 @@ func TestTotalsHoldTheSummary(t *testing.T) {
 	tb := r.totalsTable()
 	want := len(r.Summary.Channels)*len(models.Figures) + len(models.CustomerFigures) +
 		len(r.Summary.Pools)*len(models.PoolFigures)
-	if r.wordOfMouth() {
+	if r.WordOfMouth() {
 		want++
 	}
 	if len(tb.Rows) != want {

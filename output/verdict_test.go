@@ -91,7 +91,7 @@ func checkIntervalVerdicts(t *testing.T, iv *CSVTable, reps int) map[string]int 
 				t.Fatalf("row %d: %s%s = %v for no figure", r, f.Key, CISuffix, h)
 			}
 		}
-		for _, kind := range targetKinds {
+		for _, kind := range TargetKinds {
 			key := kind.Key()
 			got := iv.Text(r, key+VerdictSuffix)
 			if want := verdictOf(iv, r, key); got != want {
@@ -206,7 +206,7 @@ func lineStarting(s, prefix string) string {
 // TestUnsetTargetIsNull: summary.json's description of a channel with no
 // service-level target has null for it, not 0, and reads back as none.
 func TestUnsetTargetIsNull(t *testing.T) {
-	meta := goldenReport().meta("test")
+	meta := goldenReport().Meta("test")
 	data, err := json.Marshal(meta)
 	if err != nil {
 		t.Fatal(err)

@@ -10,7 +10,7 @@ import (
 
 // describeSpan writes a span of the week as a scenario would: "mon-fri
 // 08:00-20:00", "every day 07:00-23:00", "sat,sun 22:00-02:00".
-func describeSpan(s models.Span) string {
+func DescribeSpan(s models.Span) string {
 	return describeDays(s.Days) + " " + hourMinute(s.From) + "-" + hourMinute(s.To)
 }
 
@@ -49,7 +49,7 @@ func hourMinute(sec float64) string {
 	return fmt.Sprintf("%02d:%02d", m/60, m%60)
 }
 
-func plural(n int) string {
+func Plural(n int) string {
 	if n == 1 {
 		return ""
 	}
@@ -57,7 +57,7 @@ func plural(n int) string {
 }
 
 // joinAnd joins names as a sentence lists them: "phone, chat and email".
-func joinAnd(names []string) string {
+func JoinAnd(names []string) string {
 	switch len(names) {
 	case 0:
 		return ""
@@ -69,14 +69,14 @@ func joinAnd(names []string) string {
 
 // spokenCount writes a count over reps replications for a sentence, as
 // reportView.spoken does.
-func spokenCount(x float64, reps int) string {
+func SpokenCount(x float64, reps int) string {
 	if reps > 1 && x != 0 && !math.IsNaN(x) {
 		return "about " + Rounded(x)
 	}
-	return reportNum(x)
+	return SpokenNumber(x)
 }
 
 // reportNum writes a number for a sentence: whole or with one decimal,
 // with thousands separators; a sum of means that rounds to a whole number
 // is written whole ("10,275", not "10,275.0").
-func reportNum(x float64) string { return Value(math.Round(x*10)/10, UnitCount) }
+func SpokenNumber(x float64) string { return Value(math.Round(x*10)/10, UnitCount) }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -9,12 +8,11 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/spf13/cobra"
-
 	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
+	"github.com/spf13/cobra"
 )
 
 type animateOptions struct {
@@ -130,7 +128,7 @@ func (o *animateOptions) animate(s streams, name string, seedGiven bool) error {
 		return err
 	}
 	start := time.Now()
-	if err := writeAtomic(path, func(w *bufio.Writer) error { return output.Animate(w, ds, o.anim) }); err != nil {
+	if err := output.WriteFileAtomic(path, func(w io.Writer) error { return output.Animate(w, ds, o.anim) }); err != nil {
 		return failed(err)
 	}
 	fmt.Fprintf(s.errOut, "omnisim: drew %s in %.2f s\n", path, time.Since(start).Seconds())
@@ -150,18 +148,5 @@ func (o *animateOptions) checkOut(srcs []source) error {
 	}
 	return checkReplaceFile("--out", o.out, o.force, "a GIF", func(head []byte) bool {
 		return bytes.HasPrefix(head, []byte("GIF87a")) || bytes.HasPrefix(head, []byte("GIF89a"))
-	})
-}
-
-// writeAtomic writes a file through write: into a temporary file beside
-// path, renamed to path once complete, so that path is never left
-// half-written.
-func writeAtomic(path string, write func(*bufio.Writer) error) error {
-	return output.WriteFileAtomic(path, func(w io.Writer) error {
-		bw := bufio.NewWriter(w)
-		if err := write(bw); err != nil {
-			return err
-		}
-		return bw.Flush()
 	})
 }

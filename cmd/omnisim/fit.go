@@ -15,14 +15,13 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/spf13/cobra"
-
 	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/fit"
 	"github.com/omnisim/omnisim/internal/input"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
+	"github.com/spf13/cobra"
 )
 
 type fitOptions struct {
@@ -252,11 +251,11 @@ func (o *fitOptions) fit(s streams, path string) error {
 			return err
 		}
 	}
-	if err := writeAtomic(out, func(w *bufio.Writer) error { _, err := w.Write(yaml); return err }); err != nil {
+	if err := output.WriteFileAtomic(out, func(w io.Writer) error { _, err := w.Write(yaml); return err }); err != nil {
 		return failed(err)
 	}
 	if o.forecast != "" {
-		if err := writeAtomic(o.forecast, func(w *bufio.Writer) error { return result.WriteForecast(w) }); err != nil {
+		if err := output.WriteFileAtomic(o.forecast, func(w io.Writer) error { return result.WriteForecast(w) }); err != nil {
 			return failed(err)
 		}
 		fmt.Fprintf(s.errOut, "omnisim: wrote the forecast %s\n", o.forecast)

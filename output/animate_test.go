@@ -53,7 +53,7 @@ func colours(fs []*image.RGBA, i int) int {
 // blank, the last one held; the same bytes every time; each channel's
 // colour is drawn (its bar).
 func TestAnimate(t *testing.T) {
-	ds := reportDataset(t, reportWorld()) // 2 days of half hours: 96 intervals
+	ds := ReportDataset(t, ReportWorld()) // 2 days of half hours: 96 intervals
 	opts := AnimationOptions{Width: 480, Height: 320, Frames: 40, Delay: 5}
 	g, b := animation(t, ds, opts)
 	if n := len(g.Image); n < 30 || n > 40 {
@@ -112,7 +112,7 @@ func TestAnimate(t *testing.T) {
 // TestAnimateDegenerate: a run with nothing in it still animates, and bad
 // sizes are refused.
 func TestAnimateDegenerate(t *testing.T) {
-	for name, ds := range map[string]*Dataset{"nil": nil, "empty": {}, "nan": nanDataset(), "zero agents": degenerate(2)} {
+	for name, ds := range map[string]*Dataset{"nil": nil, "empty": {}, "nan": NanDataset(), "zero agents": degenerate(2)} {
 		g, _ := animation(t, ds, AnimationOptions{Width: 400, Height: 400, Frames: 10, Delay: 10})
 		if len(g.Image) == 0 {
 			t.Errorf("%s: no frames", name)

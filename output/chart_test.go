@@ -2,12 +2,9 @@ package output
 
 import (
 	"bytes"
-	"encoding/xml"
 	"flag"
 	"fmt"
-	"image"
 	"image/color"
-	"image/png"
 	"io"
 	"math"
 	"os"
@@ -53,8 +50,8 @@ func builtinDataset(t testing.TB, name string, reps int, sets ...string) *Datase
 // (live, live, deferred), two pools, word of mouth, over two days, from
 // arithmetic rather than simulation.
 func goldenDataset() *Dataset {
-	cfg := goldenWorld()
-	return NewRunReport("golden", "t", "f", cfg, fakeResults(cfg, 2)).Dataset("test")
+	cfg := GoldenWorld()
+	return NewRunReport("golden", "t", "f", cfg, FakeResults(cfg, 2)).Dataset("test")
 }
 
 // render draws a chart and fails the test on an error.
@@ -65,68 +62,6 @@ func render(t *testing.T, c Chart, format string, w, h int) []byte {
 		t.Fatalf("%s.%s: %v", c.Name, format, err)
 	}
 	return b.Bytes()
-}
-
-// checkPNG checks that b is a PNG of w × h pixels of which more than 1 %
-// differ from the background: something was drawn besides it.
-func checkPNG(t *testing.T, name string, b []byte, w, h int) {
-	t.Helper()
-	img, err := png.Decode(bytes.NewReader(b))
-	if err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	if got := img.Bounds(); got != image.Rect(0, 0, w, h) {
-		t.Fatalf("%s: bounds %v, want %dx%d", name, got, w, h)
-	}
-	bg := color.RGBAModel.Convert(img.At(0, 0))
-	differ := 0
-	for y := range h {
-		for x := range w {
-			if color.RGBAModel.Convert(img.At(x, y)) != bg {
-				differ++
-			}
-		}
-	}
-	if share := float64(differ) / float64(w*h); share <= 0.01 {
-		t.Errorf("%s: %.2f %% of pixels differ from the background, want more than 1 %%", name, 100*share)
-	}
-}
-
-// checkSVG checks that b parses as XML with an svg root of the given width
-// and height.
-func checkSVG(t *testing.T, name string, b []byte, w, h int) {
-	t.Helper()
-	d := xml.NewDecoder(bytes.NewReader(b))
-	var root *xml.StartElement
-	elements := 0
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			if err.Error() != "EOF" {
-				t.Fatalf("%s: not XML: %v", name, err)
-			}
-			break
-		}
-		if se, ok := tok.(xml.StartElement); ok {
-			if root == nil {
-				root = &se
-			}
-			elements++
-		}
-	}
-	if root == nil || root.Name.Local != "svg" {
-		t.Fatalf("%s: no svg element", name)
-	}
-	attr := map[string]string{}
-	for _, a := range root.Attr {
-		attr[a.Name.Local] = a.Value
-	}
-	if attr["width"] != strconv.Itoa(w) || attr["height"] != strconv.Itoa(h) {
-		t.Errorf("%s: width %q height %q, want %d and %d", name, attr["width"], attr["height"], w, h)
-	}
-	if elements < 5 {
-		t.Errorf("%s: %d elements, too few to be a chart", name, elements)
-	}
 }
 
 // checkCharts renders every chart of ds in both formats at a size and
@@ -140,8 +75,8 @@ func checkCharts(t *testing.T, ds *Dataset, w, h int) []Chart {
 		if c.Title == "" || c.Note == "" {
 			t.Errorf("%s: title %q, note %q: want both", c.Name, c.Title, c.Note)
 		}
-		checkPNG(t, c.Name+".png", render(t, c, "png", w, h), w, h)
-		checkSVG(t, c.Name+".svg", render(t, c, "svg", w, h), w, h)
+		CheckPNG(t, c.Name+".png", render(t, c, "png", w, h), w, h)
+		CheckSVG(t, c.Name+".svg", render(t, c, "svg", w, h), w, h)
 	}
 	if !slices.Equal(names, chartNames) {
 		t.Errorf("charts %v, want %v", names, chartNames)
@@ -246,26 +181,14 @@ func TestChartGallery(t *testing.T) {
 	}
 }
 
-// table builds a CSVTable from columns and rows of cells.
-func table(cols []string, rows ...[]string) *CSVTable {
-	return &CSVTable{Columns: cols, Rows: rows}
-}
-
-var (
-	intervalCols = []string{"channel", "interval", "day", "weekday", "time", "start_seconds",
-		"offered", "backlog", "service_level", "p_abandon", "expected_wait_seconds", "needed_agents"}
-	staffingCols = []string{"pool", "interval", "day", "weekday", "time", "start_seconds",
-		"scheduled", "available", "busy", "occupancy", "cost", "needed_agents"}
-)
-
 // degenerate returns a hand-built dataset of n one-hour intervals: phone
 // with figures, email with none (no contacts), one pool.
 func degenerate(n int) *Dataset {
 	ds := &Dataset{Meta: Meta{Replications: 1, HorizonSeconds: float64(n) * 3600, IntervalSeconds: 3600, Start: "mon",
 		Channels: []ChannelMeta{{Name: "phone", Kind: "live", WithinSecond: 20, Target: 0.8}, {Name: "email", Kind: "deferred"}},
 		Pools:    []PoolMeta{{Name: "agents", Skills: []string{"phone", "email"}, CostPerHour: 20}}}}
-	ds.Intervals = table(intervalCols)
-	ds.Staffing = table(staffingCols)
+	ds.Intervals = TableOf(IntervalCols)
+	ds.Staffing = TableOf(StaffingCols)
 	for k := range n {
 		start := strconv.Itoa(k * 3600)
 		ds.Intervals.Rows = append(ds.Intervals.Rows,
@@ -273,9 +196,9 @@ func degenerate(n int) *Dataset {
 			[]string{"email", strconv.Itoa(k), "1", "mon", "", start, "0", "0", "", "", "", "0"})
 		ds.Staffing.Rows = append(ds.Staffing.Rows, []string{"agents", strconv.Itoa(k), "1", "mon", "", start, "3", "3", "2", "0.66", "60", "3"})
 	}
-	ds.Customers = table([]string{"day", "weekday", "customers"}, []string{"1", "mon", "10"})
-	ds.Daily = table([]string{"channel", "day", "weekday", "offered"})
-	ds.Flows = table([]string{"from", "to", "moves"}, []string{"phone", "email", "1"}, []string{"email", "phone", "0"})
+	ds.Customers = TableOf([]string{"day", "weekday", "customers"}, []string{"1", "mon", "10"})
+	ds.Daily = TableOf([]string{"channel", "day", "weekday", "offered"})
+	ds.Flows = TableOf([]string{"from", "to", "moves"}, []string{"phone", "email", "1"}, []string{"email", "phone", "0"})
 	return ds
 }
 
@@ -299,7 +222,7 @@ func TestChartsDegenerate(t *testing.T) {
 		}, []string{"occupancy", "cost", "expectations"}},
 		{"no flows", func() *Dataset {
 			ds := degenerate(24)
-			ds.Flows = table([]string{"from", "to", "moves"})
+			ds.Flows = TableOf([]string{"from", "to", "moves"})
 			return ds
 		}, []string{"flows", "expectations"}},
 		{"all NaN", func() *Dataset {
@@ -315,7 +238,7 @@ func TestChartsDegenerate(t *testing.T) {
 				}
 			}
 			ds.Flows.Rows[0][2], ds.Flows.Rows[1][2] = "", ""
-			ds.Expectation = table([]string{"interval", "start_seconds", "level", "patience_factor"},
+			ds.Expectation = TableOf([]string{"interval", "start_seconds", "level", "patience_factor"},
 				[]string{"0", "0", "", ""})
 			ds.Meta.WordOfMouth = true
 			return ds
@@ -324,7 +247,7 @@ func TestChartsDegenerate(t *testing.T) {
 			ds := degenerate(5)
 			ds.Meta.Channels = ds.Meta.Channels[:1]
 			ds.Meta.Pools = nil
-			ds.Staffing = table(staffingCols)
+			ds.Staffing = TableOf(StaffingCols)
 			return ds
 		}, []string{"occupancy", "expectations", "flows", "staffing", "cost"}},
 		{"no meta", func() *Dataset {

@@ -23,7 +23,7 @@ func TestCompareReportPage(t *testing.T) {
 		{"one replication", 1, true, "One paired replication gives differences but no intervals"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := compareOf(tc.reps, tc.shift)
+			r := CompareOf(tc.reps, tc.shift)
 			var page []byte
 			for _, f := range CompareFiles(r, "test") {
 				if f.Name != ReportFile {

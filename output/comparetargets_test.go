@@ -18,8 +18,8 @@ import (
 // in each six-hour interval k), far above 90 % in every replication; in B
 // it is 50 %, far below.
 func compareMissing(reps int) *CompareReport {
-	cfg := goldenWorld()
-	a, b := fakeResults(cfg, reps), fakeResults(cfg, reps)
+	cfg := GoldenWorld()
+	a, b := FakeResults(cfg, reps), FakeResults(cfg, reps)
 	for _, r := range b {
 		ch := &r.Channels[2]
 		ch.Total.AnsweredWithin = 0
@@ -43,10 +43,10 @@ func TestCompareTargets(t *testing.T) {
 	if len(r.Targets) != 3 {
 		t.Fatalf("%d targets, want phone's, chat (none set) and email's", len(r.Targets))
 	}
-	if tc := r.Targets[0]; tc.Channel != "phone" || tc.A == nil || tc.B == nil || tc.A.Verdict != tc.B.Verdict || tc.changed() {
+	if tc := r.Targets[0]; tc.Channel != "phone" || tc.A == nil || tc.B == nil || tc.A.Verdict != tc.B.Verdict || tc.Changed() {
 		t.Errorf("target 0: %+v, want phone's, judged alike", tc)
 	}
-	if tc := r.Targets[1]; tc.Channel != "chat" || !tc.none() {
+	if tc := r.Targets[1]; tc.Channel != "chat" || !tc.None() {
 		t.Errorf("target 1: %+v, want chat with none set", tc)
 	}
 	email := r.Targets[2]
@@ -127,8 +127,8 @@ func TestCompareTargets(t *testing.T) {
 // halved, even when A and B staff alike; and the staffing is said in
 // words.
 func TestComparePools(t *testing.T) {
-	r := compareOf(3, false)
-	days := measuredDays(r.A.Report.Config)
+	r := CompareOf(3, false)
+	days := MeasuredDays(r.A.Report.Config)
 	if days != 2 {
 		t.Fatalf("the golden world's measured window is %v days, want its horizon of 2 days without warm-up", days)
 	}
@@ -172,21 +172,5 @@ func TestComparePools(t *testing.T) {
 // reportOf returns the report.html of a comparison.
 func reportOf(t *testing.T, r *CompareReport) string {
 	t.Helper()
-	return fileOf(t, CompareFiles(r, "test"), ReportFile)
-}
-
-// fileOf returns what file name of files holds.
-func fileOf(t *testing.T, files []File, name string) string {
-	t.Helper()
-	for _, f := range files {
-		if f.Name == name {
-			var b bytes.Buffer
-			if err := f.Write(&b); err != nil {
-				t.Fatal(err)
-			}
-			return b.String()
-		}
-	}
-	t.Fatalf("no %s", name)
-	return ""
+	return FileText(t, CompareFiles(r, "test"), ReportFile)
 }

@@ -3,80 +3,17 @@ package output
 import (
 	"bytes"
 	"fmt"
-	"math"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/omnisim/omnisim/models"
 )
 
-// goldenContacts are the contacts of two small replications, written by
-// hand: one of each way of coming about and of ending, a customer who
-// switches and escalates, and times that need all nine digits.
-func goldenContacts() [][]models.ContactRecord {
-	nan := math.NaN()
-	return [][]models.ContactRecord{
-		{
-			{ID: 2, Customer: 2, Channel: "chat", Issue: "simple", How: models.HowFirst, Outcome: models.OutcomeAbandoned,
-				Arrived: 30, Answered: nan, Ended: 95.5, Handle: nan},
-			{ID: 1, Customer: 1, Channel: "phone", Issue: "account", How: models.HowFirst, Outcome: models.OutcomeEscalated,
-				Arrived: 12.3456789012, Answered: 20, Ended: 200.25, Handle: 180.25, Pool: "front", Agent: 3},
-			{ID: 3, Customer: 2, Previous: 2, Channel: "phone", Issue: "simple", How: models.HowRetry, Outcome: models.OutcomeBlocked,
-				Arrived: 300, Answered: nan, Ended: 300, Handle: nan},
-			{ID: 4, Customer: 1, Previous: 1, Channel: "email", Issue: "account", How: models.HowEscalation, Outcome: models.OutcomeResolved,
-				Chased: true, Arrived: 200.25, Answered: 86400.125, Ended: 86880.125, Handle: 480, Pool: "back", Agent: 1},
-			{ID: 5, Customer: 3, Channel: "email", Issue: "complex", How: models.HowFirst, Outcome: models.OutcomeUnfinished,
-				Arrived: 172799.999, Answered: nan, Ended: 172800, Handle: nan},
-		},
-		{
-			{Replication: 1, ID: 1, Customer: 1, Channel: "chat", Issue: "simple", How: models.HowFirst, Outcome: models.OutcomeResolved,
-				Arrived: 1e-7, Answered: 2.0 / 3, Ended: 600, Handle: 599.333333, Pool: "front", Agent: 12},
-			{Replication: 1, ID: 2, Customer: 1, Previous: 1, Channel: "phone", Issue: "simple", How: models.HowChase, Outcome: models.OutcomeDuplicate,
-				Arrived: 1234567.891, Answered: 1234568, Ended: 1234700, Handle: 132, Pool: "front", Agent: 1},
-		},
-	}
-}
-
-// traceAll writes each replication's records through a Contacts in
-// parallel, the last replication first, and returns the Contacts.
-func traceAll(t *testing.T, outDir string, reps [][]models.ContactRecord) *Contacts {
-	t.Helper()
-	c, err := NewContacts(outDir, len(reps))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { c.Remove() })
-	var wg sync.WaitGroup
-	errs := make([]error, len(reps))
-	for rep := len(reps) - 1; rep >= 0; rep-- {
-		wg.Go(func() {
-			trace, done, err := c.Replication(rep)
-			if err != nil {
-				errs[rep] = err
-				return
-			}
-			for i := range reps[rep] {
-				r := reps[rep][i] // RunTraced reuses its record: so do we
-				trace(&r)
-			}
-			errs[rep] = done()
-		})
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return c
-}
-
 // TestContactsInReplicationOrder: replications traced in any order and at
 // once come out in replication order, each in the order its contacts were
 // traced, with empty cells for what did not happen.
 func TestContactsInReplicationOrder(t *testing.T) {
-	c := traceAll(t, t.TempDir()+"/run", goldenContacts())
+	c := TraceAll(t, NewContacts, t.TempDir()+"/run", GoldenContacts())
 	var b bytes.Buffer
 	if err := c.File().Write(&b); err != nil {
 		t.Fatal(err)
@@ -128,7 +65,7 @@ func firstLineDiff(got, want string) string {
 // contacts of the measured window as many as the tallies' offered, and
 // every previous contact an earlier one of the same customer.
 func TestContactsOfARun(t *testing.T) {
-	cfg := goldenWorld()
+	cfg := GoldenWorld()
 	cfg.Horizon = 86400
 	c, err := NewContacts(t.TempDir()+"/run", 2)
 	if err != nil {

@@ -236,7 +236,7 @@ func (r *RunReport) Meta(version string) Meta {
 	return m
 }
 
-func figureKeys[T any](figs []models.Figure[T]) []string {
+func FigureKeys[T any](figs []models.Figure[T]) []string {
 	keys := make([]string, len(figs))
 	for i, f := range figs {
 		keys[i] = f.Key
@@ -250,7 +250,7 @@ func figureKeys[T any](figs []models.Figure[T]) []string {
 // with the interval's verdict on it (TargetSuffix, VerdictSuffix).
 func (r *RunReport) intervalsTable() *CSVTable {
 	cfg := r.Config
-	keys := figureKeys(models.Figures)
+	keys := FigureKeys(models.Figures)
 	cols := append([]string{"channel", "interval", "day", "weekday", "time", "start_seconds"}, keys...)
 	cols = append(append(cols, "needed_agents"), ciKeys(keys)...)
 	for _, kind := range TargetKinds {
@@ -310,7 +310,7 @@ func (r *RunReport) needed(i, k int, c models.Counts) float64 {
 // confidence half-width of each (CISuffix).
 func (r *RunReport) dailyTable() *CSVTable {
 	cfg := r.Config
-	keys := figureKeys(models.Figures)
+	keys := FigureKeys(models.Figures)
 	t := &CSVTable{Columns: append(append([]string{"channel", "day", "weekday"}, keys...), ciKeys(keys)...)}
 	for i, ch := range cfg.Channels {
 		halves := r.channelDayHalfWidths(i)
@@ -331,7 +331,7 @@ func (r *RunReport) dailyTable() *CSVTable {
 // customersTable has, per day, every customer figure by the day journeys
 // began, then the 95 % confidence half-width of each.
 func (r *RunReport) customersTable() *CSVTable {
-	keys := figureKeys(models.CustomerFigures)
+	keys := FigureKeys(models.CustomerFigures)
 	t := &CSVTable{Columns: append(append([]string{"day", "weekday"}, keys...), ciKeys(keys)...)}
 	halves := r.customerDayHalfWidths()
 	for d, c := range r.CustomerDays() {

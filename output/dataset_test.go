@@ -11,9 +11,9 @@ import (
 // TestDatasetTables: every table has the rows its definition promises, the
 // CSV round-trips, and the agents needed on a steady queue are Erlang A's.
 func TestDatasetTables(t *testing.T) {
-	cfg := goldenWorld()
+	cfg := GoldenWorld()
 	cfg.SetDefaults()
-	r := NewRunReport("golden", "t", "f", cfg, fakeResults(cfg, 2))
+	r := NewRunReport("golden", "t", "f", cfg, FakeResults(cfg, 2))
 	ds := r.Dataset("test")
 	n, days := cfg.Intervals(), cfg.Days()
 	checks := []struct {
@@ -60,12 +60,12 @@ func TestNeededAgentsIsErlangA(t *testing.T) {
 		AnswerWithin: 20, TargetServiceLevel: 0.8}}}
 	cfg.SetDefaults()
 	r := &RunReport{Config: cfg, Results: make([]*models.Result, 1)}
-	got := r.needed(0, 0, models.Counts{Offered: 100, Answered: 100, HandleTime: 100 * 180})
+	got := r.Needed(0, 0, models.Counts{Offered: 100, Answered: 100, HandleTime: 100 * 180})
 	if got != 13 {
 		t.Errorf("needed %v agents, want 13 (Erlang A, 80/20, patience 5m)", got)
 	}
 	cfg.Channels[0].Kind = models.Deferred
-	if got := r.needed(0, 0, models.Counts{Offered: 100, Answered: 100, HandleTime: 100 * 180}); math.Abs(got-10) > 1e-9 {
+	if got := r.Needed(0, 0, models.Counts{Offered: 100, Answered: 100, HandleTime: 100 * 180}); math.Abs(got-10) > 1e-9 {
 		t.Errorf("deferred need %v, want the workload 10", got)
 	}
 }

@@ -17,16 +17,16 @@ func TestFitCharts(t *testing.T) {
 		sample = append(sample, law.Quantile((float64(i)+0.5)/2000))
 	}
 	c := HandleTimeChart("handle-phone", "phone", sample, []FittedLaw{{Name: "lognormal", PDF: law.Prob}})
-	checkPNG(t, c.Name, render(t, c, "png", 800, 400), 800, 400)
+	CheckPNG(t, c.Name, render(t, c, "png", 800, 400), 800, 400)
 	svg := render(t, c, "svg", 800, 400)
-	checkSVG(t, c.Name, svg, 800, 400)
+	CheckSVG(t, c.Name, svg, 800, 400)
 	// A lognormal's density at 0 is NaN in floating point; drawn, it sent
 	// the line off the plot.
 	if strings.Contains(string(svg), "NaN") {
 		t.Errorf("%s: the SVG holds NaN coordinates", c.Name)
 	}
 	few := HandleTimeChart("handle-few", "few", []float64{60}, nil)
-	checkPNG(t, few.Name, render(t, few, "png", 800, 400), 800, 400)
+	CheckPNG(t, few.Name, render(t, few, "png", 800, 400), 800, 400)
 
 	var figs []CheckSeries
 	for m, label := range []string{"contacts per day", "abandoned (%)", "mean wait (s)", "service level (%)", "waited (%)"} {
@@ -45,5 +45,5 @@ func TestFitCharts(t *testing.T) {
 		figs = append(figs, fs)
 	}
 	cc := CheckChart(figs, 3600)
-	checkPNG(t, cc.Name, render(t, cc, "png", 1000, CheckChartHeight), 1000, CheckChartHeight)
+	CheckPNG(t, cc.Name, render(t, cc, "png", 1000, CheckChartHeight), 1000, CheckChartHeight)
 }

@@ -19,7 +19,7 @@ import (
 // as omnisim run --journeys writes it.
 func goldenFolder(t *testing.T, dir string) *Dataset {
 	t.Helper()
-	r := goldenReport()
+	r := GoldenReport()
 	r.Description = "A world made up for the golden files.\n\nIts numbers come from arithmetic, not simulation."
 	for rep, res := range r.Batches {
 		res.Flows = make([][]int64, len(r.Config.Channels))
@@ -33,7 +33,7 @@ func goldenFolder(t *testing.T, dir string) *Dataset {
 		}
 	}
 	ds := r.Dataset("test")
-	contacts := traceAll(t, dir, goldenContacts())
+	contacts := TraceAll(t, NewContacts, dir, GoldenContacts())
 	if err := WriteFolder(dir, FolderFiles(ds, RunSummary(r, "test"), contacts.File()), false); err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +75,7 @@ func TestFolderGolden(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Fatalf("files: got %v, want %v", got, want)
 	}
-	if *update {
+	if *Update {
 		if err := os.RemoveAll(filepath.Join("testdata", "folder")); err != nil {
 			t.Fatal(err)
 		}
@@ -92,9 +92,9 @@ func TestFolderGolden(t *testing.T) {
 		}
 		text := string(data)
 		if strings.HasSuffix(name, ".json") {
-			text = fixedPrecision(text)
+			text = FixedPrecision(text)
 		}
-		checkGolden(t, "folder/"+name, text)
+		CheckGolden(t, "folder/"+name, text)
 	}
 }
 
@@ -117,7 +117,7 @@ func TestFolderIsDeterministic(t *testing.T) {
 // description as written, with word of mouth and without.
 func TestReadFolderRoundTrip(t *testing.T) {
 	for _, wom := range []bool{true, false} {
-		r := goldenReport()
+		r := GoldenReport()
 		r.Config.WordOfMouth.Enabled = wom
 		ds := r.Dataset("v1.2.3")
 		if (ds.Expectation != nil) != wom {
@@ -274,21 +274,6 @@ func readFolderFiles(t *testing.T, dir string) map[string]string {
 	return out
 }
 
-// folderEntries returns the names in dir: what a failed write must not leave
-// behind.
-func folderEntries(t *testing.T, dir string) []string {
-	t.Helper()
-	es, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, e := range es {
-		names = append(names, e.Name())
-	}
-	return names
-}
-
 // outputFolder makes dir a run's output folder: a summary.json listing
 // its files, and a.csv holding content.
 func outputFolder(t *testing.T, dir, content string) {
@@ -342,7 +327,7 @@ func TestWriteFolder(t *testing.T) {
 		if got, want := readFolderFiles(t, dir), map[string]string{"a.csv": "a", "charts/b.svg": "b", "charts/c.png": "c"}; !reflect.DeepEqual(got, want) {
 			t.Errorf("got %v, want %v", got, want)
 		}
-		if got := folderEntries(t, filepath.Dir(dir)); !slices.Equal(got, []string{"run"}) {
+		if got := Entries(t, filepath.Dir(dir)); !slices.Equal(got, []string{"run"}) {
 			t.Errorf("beside the folder: %v, want only it", got)
 		}
 	})
@@ -353,7 +338,7 @@ func TestWriteFolder(t *testing.T) {
 		if err == nil || err.Error() != "output: writing b.csv: disk full" {
 			t.Errorf("got %v, want the failing file's error", err)
 		}
-		if got := folderEntries(t, parent); len(got) != 0 {
+		if got := Entries(t, parent); len(got) != 0 {
 			t.Errorf("left behind: %v", got)
 		}
 	})
@@ -373,7 +358,7 @@ func TestWriteFolder(t *testing.T) {
 		if got := readFolderFiles(t, dir); got["a.csv"] != "old" {
 			t.Errorf("the old folder changed: %v", got)
 		}
-		if got := folderEntries(t, parent); !slices.Equal(got, []string{"run"}) {
+		if got := Entries(t, parent); !slices.Equal(got, []string{"run"}) {
 			t.Errorf("beside the folder: %v, want only it", got)
 		}
 	})
@@ -392,7 +377,7 @@ func TestWriteFolder(t *testing.T) {
 		if got, want := readFolderFiles(t, dir), map[string]string{SummaryFile: "{}", "a.csv": "new"}; !reflect.DeepEqual(got, want) {
 			t.Errorf("got %v, want %v", got, want)
 		}
-		if got := folderEntries(t, parent); !slices.Equal(got, []string{"run"}) {
+		if got := Entries(t, parent); !slices.Equal(got, []string{"run"}) {
 			t.Errorf("beside the folder: %v, want only it", got)
 		}
 	})
@@ -415,7 +400,7 @@ func TestWriteFolder(t *testing.T) {
 		if got := readFolderFiles(t, dir); got["a.csv"] != "old" || len(got) != 2 {
 			t.Errorf("the old folder changed: %v", got)
 		}
-		if got := folderEntries(t, parent); !slices.Equal(got, []string{"run"}) {
+		if got := Entries(t, parent); !slices.Equal(got, []string{"run"}) {
 			t.Errorf("beside the folder: %v, want only it", got)
 		}
 	})
@@ -471,7 +456,7 @@ func TestWriteFolder(t *testing.T) {
 			if err := WriteFolder(filepath.Join(parent, "run"), files, false); err == nil {
 				t.Errorf("%q: no error", files[len(files)-1].Name)
 			}
-			if got := folderEntries(t, parent); len(got) != 0 {
+			if got := Entries(t, parent); len(got) != 0 {
 				t.Errorf("%q: left behind %v", files[len(files)-1].Name, got)
 			}
 		}
@@ -493,7 +478,7 @@ func TestCheckFolder(t *testing.T) {
 	if err := CheckFolder(dir, false); err != nil {
 		t.Fatal(err)
 	}
-	if got := folderEntries(t, filepath.Dir(dir)); len(got) != 0 {
+	if got := Entries(t, filepath.Dir(dir)); len(got) != 0 {
 		t.Errorf("left behind: %v", got)
 	}
 	outputFolder(t, dir, "x")
@@ -563,5 +548,22 @@ func TestReadFolderTellsEveryTable(t *testing.T) {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("got %v, want it to name %s", err, want)
 		}
+	}
+}
+
+// TestReadFolderWithoutTotals: a folder written before totals.csv existed
+// still reads, with no totals.
+func TestReadFolderWithoutTotals(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "run")
+	goldenFolder(t, dir)
+	if err := removeFile(TotalsFile)(dir); err != nil {
+		t.Fatal(err)
+	}
+	ds, err := ReadFolder(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds.Totals != nil {
+		t.Errorf("Totals read from nowhere")
 	}
 }

@@ -20,7 +20,7 @@ import (
 // reportWorld, and returns its file's bytes.
 func testPart(t testing.TB) []byte {
 	t.Helper()
-	cfg := reportWorld()
+	cfg := ReportWorld()
 	cfg.Horizon = 4 * 3600
 	p := &experiment.Part{Format: experiment.ShardFormat, Version: "test", Kind: "run", Shard: experiment.Shard{Index: 1, Count: 2}, Jobs: 2, Spec: []byte(`{"the":"experiment"}`)}
 	res, err := models.Run(cfg, 1)

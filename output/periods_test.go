@@ -10,11 +10,11 @@ import (
 // add up to its totals for the flows, and a day's backlog and expected wait
 // are the readings at the end of its last interval, not sums.
 func TestDaysAddUp(t *testing.T) {
-	cfg := phoneAndEmail()
+	cfg := PhoneAndEmail()
 	cfg.Horizon, cfg.Interval = 2*86400, 3*3600
 	cfg.Channels[1].Arrivals.Rate = 40.0 / 3600 // a backlog that carries over
 	cfg.WordOfMouth = models.DefaultWordOfMouth()
-	r := simulate(t, cfg)
+	r := Simulate(t, cfg)
 	if got := cfg.Days(); got != 2 {
 		t.Fatalf("Days() = %d, want 2", got)
 	}

@@ -138,8 +138,8 @@ func TestReportInBrowser(t *testing.T) {
 	}
 	b := &browser{path: chromium, dir: t.TempDir()}
 
-	ds := reportDataset(t, reportWorld())
-	charts := testCharts(ds)
+	ds := ReportDataset(t, ReportWorld())
+	charts := ChartsOf(ds)
 	var page bytes.Buffer
 	if err := WriteReport(&page, ds, charts); err != nil {
 		t.Fatal(err)
@@ -175,7 +175,7 @@ func TestReportInBrowser(t *testing.T) {
 			t.Errorf("the console is not empty:\n%s", strings.Join(msgs, "\n"))
 		}
 		figures := map[string]string{}
-		for _, m := range figureRE.FindAllStringSubmatch(dom, -1) {
+		for _, m := range FigureRE.FindAllStringSubmatch(dom, -1) {
 			figures[m[1]] = m[2]
 		}
 		for _, c := range charts {
@@ -260,8 +260,8 @@ func notBlank(img image.Image) string {
 func TestOtherReportsInBrowser(t *testing.T) {
 	chromium := findChromium(t)
 	b := &browser{path: chromium, dir: t.TempDir()}
-	sweep := fakeSweep(t, 3, nil, []string{"1", "2", "4"}, "0.3", "0.5")
-	compare := compareOf(4, true)
+	sweep := FakeSweep(t, 3, nil, []string{"1", "2", "4"}, "0.3", "0.5")
+	compare := CompareOf(4, true)
 	for _, tc := range []struct {
 		name   string
 		files  []File
@@ -297,7 +297,7 @@ func TestOtherReportsInBrowser(t *testing.T) {
 // returns what the script found: "images=N broken=IDS wide=BOOL".
 func (b *browser) probe(t *testing.T, page []byte, name string) string {
 	t.Helper()
-	csp := strings.ReplaceAll(reportCSP, "'", "&#39;")
+	csp := strings.ReplaceAll(CSP, "'", "&#39;")
 	probe := cspMetaRE.ReplaceAllLiteralString(string(page),
 		`<meta http-equiv="Content-Security-Policy" content="`+csp+`; script-src &#39;unsafe-inline&#39;">`)
 	probe = strings.Replace(probe, "</body>", probeScript+"</body>", 1)

@@ -12,35 +12,6 @@ import (
 	"github.com/omnisim/omnisim/models"
 )
 
-// reportWorld is a small world with everything the report shows: three
-// channels (live with a target, deferred with a target, live chat without
-// one), customers who choose and retry, two pools with costs, a warm-up and
-// word of mouth, over two days of half hours.
-func reportWorld() *models.Config {
-	cfg := phoneAndEmail()
-	cfg.Name = "report"
-	cfg.Horizon, cfg.Interval, cfg.Warmup = 2*86400, 1800, 3600
-	cfg.Start = models.Monday
-	chat := models.Channel{Name: "chat", Kind: models.Live, Choosable: true, Concurrency: 2,
-		HandleTime: models.Dist{Kind: models.Exponential, Mean: 400},
-		Patience:   models.Dist{Kind: models.Exponential, Mean: 120}, AnswerWithin: 60}
-	cfg.Channels = append(cfg.Channels, chat)
-	cfg.Demand = models.Demand{Arrivals: models.Arrivals{Rate: 20.0 / 3600}}
-	cfg.Journey = models.Journey{Retry: []float64{0.5}}
-	cfg.Pools[0].CostPerHour = 25
-	cfg.Pools = append(cfg.Pools, models.Pool{Name: "chat-team", Skills: []string{"chat"}, Agents: []int{1}, CostPerHour: 20})
-	cfg.WordOfMouth = models.DefaultWordOfMouth()
-	return cfg
-}
-
-// reportDataset runs cfg (two replications) and returns its Dataset.
-func reportDataset(t *testing.T, cfg *models.Config) *Dataset {
-	t.Helper()
-	r := simulate(t, cfg)
-	r.Description = "A test world.\n\nIts second paragraph."
-	return r.Dataset("test")
-}
-
 // testChartSVG draws a small bar chart of values as a standalone SVG, as
 // gonum's are: an XML prolog, a size, a viewBox, and an id of its own that
 // every chart repeats (ids are per document, so the report must keep the
@@ -125,7 +96,7 @@ var (
 // its caption and its SVG, and a link to it from the contents; every link
 // leads to an element of the page.
 func TestReportNamesEveryChannelAndLinksEveryChart(t *testing.T) {
-	ds := reportDataset(t, reportWorld())
+	ds := ReportDataset(t, ReportWorld())
 	charts := testCharts(ds)
 	out := writeReportString(t, ds, charts)
 
@@ -198,7 +169,7 @@ func TestReportNamesEveryChannelAndLinksEveryChart(t *testing.T) {
 // script, no link, no address; images are data URLs; the policy forbids the
 // rest.
 func TestReportIsSelfContained(t *testing.T) {
-	ds := reportDataset(t, reportWorld())
+	ds := ReportDataset(t, ReportWorld())
 	out := writeReportString(t, ds, testCharts(ds))
 	for _, bad := range []string{"<script", "<link", "<iframe", "<object", "@import", "url(", "http:", "https:", "//"} {
 		if i := strings.Index(out, bad); i >= 0 {
@@ -218,10 +189,10 @@ func TestReportIsSelfContained(t *testing.T) {
 // TestReportDeterministic: the same run gives the same bytes, twice from
 // one Dataset and once from a second run of the same world.
 func TestReportDeterministic(t *testing.T) {
-	ds := reportDataset(t, reportWorld())
+	ds := ReportDataset(t, ReportWorld())
 	a := writeReportString(t, ds, testCharts(ds))
 	b := writeReportString(t, ds, testCharts(ds))
-	again := reportDataset(t, reportWorld())
+	again := ReportDataset(t, ReportWorld())
 	c := writeReportString(t, again, testCharts(again))
 	if a != b || a != c {
 		t.Error("two reports of the same run differ")
@@ -230,7 +201,7 @@ func TestReportDeterministic(t *testing.T) {
 
 // TestReportEscapesText: names and descriptions are text, never markup.
 func TestReportEscapesText(t *testing.T) {
-	ds := reportDataset(t, reportWorld())
+	ds := ReportDataset(t, ReportWorld())
 	ds.Meta.Title = `<script>alert("title")</script>`
 	ds.Meta.Description = `Fish & <chips>`
 	out := writeReportString(t, ds, []ReportChart{{Name: `x"><b>`, Title: "<i>chart</i>", SVG: testChartSVG("x", []float64{1})}})
@@ -251,7 +222,7 @@ func TestReportEscapesText(t *testing.T) {
 // undefined figure and never NaN.
 func TestReportDegenerate(t *testing.T) {
 	oneInterval := func() *models.Config {
-		cfg := onePhone()
+		cfg := OnePhone()
 		cfg.Horizon, cfg.Interval = 3600, 3600
 		return cfg
 	}
@@ -262,49 +233,49 @@ func TestReportDegenerate(t *testing.T) {
 		want   []string
 	}{
 		{"a channel with no contacts", func(t *testing.T) *Dataset {
-			cfg := phoneAndEmail()
+			cfg := PhoneAndEmail()
 			cfg.Channels[1].Arrivals.Rate = 0
-			return reportDataset(t, cfg)
+			return ReportDataset(t, cfg)
 		}, nil, []string{"Email had no contacts in the measured window, so its 90 % target could not be judged.", "no contacts"}},
 		{"a self-service channel", func(t *testing.T) *Dataset {
-			cfg := onePhone()
+			cfg := OnePhone()
 			cfg.Channels = append(cfg.Channels, models.Channel{Name: "web", Kind: models.SelfService, Choosable: true,
 				Arrivals: models.Arrivals{Rate: 30.0 / 3600}, HandleTime: models.Dist{Kind: models.Exponential, Mean: 120},
 				Resolution: []float64{0.5}, SendTo: []string{"phone"}})
-			return reportDataset(t, cfg)
+			return ReportDataset(t, cfg)
 		}, nil, []string{`<span class="badge none">self-service</span>`, "Web had ", " sessions started and ",
 			`<tr><td class="t">web</td><td class="t">self-service</td>`}},
 		{"zero agents", func(t *testing.T) *Dataset {
-			cfg := onePhone()
+			cfg := OnePhone()
 			cfg.Pools[0].Agents = []int{0}
-			return reportDataset(t, cfg)
+			return ReportDataset(t, cfg)
 		}, nil, []string{"Phone missed its 80 % target over the run: 0 % of its contacts", "It missed the target in every one of the 4 hours",
 			"No agent was scheduled in this run", "No agent was scheduled in the measured window.", "not one had an issue resolved", "<td>–</td>"}},
 		{"no pools", func(t *testing.T) *Dataset {
-			ds := reportDataset(t, onePhone())
+			ds := ReportDataset(t, OnePhone())
 			ds.Meta.Pools, ds.Staffing = nil, nil
 			return ds
 		}, nil, []string{"The run has no pools of agents."}},
-		{"no word of mouth", func(t *testing.T) *Dataset { return reportDataset(t, onePhone()) },
+		{"no word of mouth", func(t *testing.T) *Dataset { return ReportDataset(t, OnePhone()) },
 			nil, []string{"Word of mouth was off in this scenario"}},
-		{"one interval", func(t *testing.T) *Dataset { return reportDataset(t, oneInterval()) },
+		{"one interval", func(t *testing.T) *Dataset { return ReportDataset(t, oneInterval()) },
 			nil, []string{"in its only hour with contacts"}},
 		{"a warm-up of most of the run", func(t *testing.T) *Dataset {
 			cfg := oneInterval()
 			cfg.Warmup = 3000
-			return reportDataset(t, cfg)
+			return ReportDataset(t, cfg)
 		}, nil, []string{"The findings leave out the warm-up (the first 50m)."}},
 		{"word of mouth without a level", func(t *testing.T) *Dataset {
-			ds := reportDataset(t, reportWorld())
+			ds := ReportDataset(t, ReportWorld())
 			ds.Expectation = nil
 			return ds
 		}, nil, []string{"Word of mouth was on, but the run has no expectation levels to show."}},
-		{"undefined figures", func(*testing.T) *Dataset { return nanDataset() }, nil,
+		{"undefined figures", func(*testing.T) *Dataset { return NanDataset() }, nil,
 			[]string{"<td>–</td>", "No customer began a journey"}},
 		{"an empty dataset", func(*testing.T) *Dataset { return &Dataset{} }, nil,
 			[]string{"<h1>omnisim run</h1>", "This run has no channels: there is nothing to report.", "No charts were drawn for this run."}},
 		{"no dataset", func(*testing.T) *Dataset { return nil }, nil, []string{"This run has no channels"}},
-		{"charts that are not SVG", func(t *testing.T) *Dataset { return reportDataset(t, onePhone()) },
+		{"charts that are not SVG", func(t *testing.T) *Dataset { return ReportDataset(t, OnePhone()) },
 			[]ReportChart{{Name: "empty"}, {Name: "png", SVG: []byte("\x89PNG\r\n")}, {Name: "html", SVG: []byte("<html></html>")},
 				{Name: "cut", SVG: []byte(`<svg xmlns="http://www.w3.org/2000/svg"><g>`)}, {Name: "", Title: "Nameless", SVG: testChartSVG("n", nil)},
 				{Name: "twice", SVG: testChartSVG("a", nil)}, {Name: "twice", SVG: testChartSVG("b", nil)}},
@@ -328,27 +299,6 @@ func TestReportDegenerate(t *testing.T) {
 				t.Errorf("the report is not whole, or lost a chart:\n%s", out)
 			}
 		})
-	}
-}
-
-// nanDataset is a Dataset whose every figure is undefined or missing: a
-// channel whose cells are empty or not numbers, a customers table with no
-// customers, a pool with no hours.
-func nanDataset() *Dataset {
-	return &Dataset{
-		Meta: Meta{Name: "nan", Replications: 1, HorizonSeconds: 7200, IntervalSeconds: 3600, Start: "tue", WordOfMouth: true,
-			Channels: []ChannelMeta{{Name: "phone", Kind: "live", WithinSecond: 20, Target: 0.8}},
-			Pools:    []PoolMeta{{Name: "agents", Skills: []string{"phone"}}}},
-		Intervals: &CSVTable{Columns: []string{"channel", "interval", "day", "weekday", "time", "start_seconds", "offered", "service_level"},
-			Rows: [][]string{{"phone", "0", "1", "tue", "00:00", "0", "", ""}, {"phone", "1", "1", "tue", "01:00", "3600", "NaN", "x"}}},
-		Daily: &CSVTable{Columns: []string{"channel", "day", "weekday", "offered", "service_level", "expected_wait_seconds"},
-			Rows: [][]string{{"phone", "1", "tue", "", "", "NaN"}}},
-		Customers: &CSVTable{Columns: []string{"day", "weekday", "customers", "satisfaction"},
-			Rows: [][]string{{"1", "tue", "0", ""}}},
-		Staffing: &CSVTable{Columns: []string{"pool", "interval", "day", "weekday", "time", "start_seconds", "scheduled", "available", "busy", "occupancy", "cost"},
-			Rows: [][]string{{"agents", "0", "1", "tue", "00:00", "0", "0", "0", "0", "", "0"}}},
-		Expectation: &CSVTable{Columns: []string{"interval", "day", "weekday", "time", "start_seconds", "level", "patience_factor"},
-			Rows: [][]string{{"0", "1", "tue", "00:00", "0", "", ""}}},
 	}
 }
 
@@ -437,7 +387,7 @@ func TestReportFindings(t *testing.T) {
 // TestReportGolden: the whole page of the golden world with fake results,
 // against testdata/report.golden.html (go test -update rewrites it).
 func TestReportGolden(t *testing.T) {
-	r := goldenReport()
+	r := GoldenReport()
 	r.Description = "Three channels share two pools for two days.\nWord of mouth is on.\n\nA second paragraph."
 	ds := r.Dataset("test")
 	charts := []ReportChart{
@@ -448,5 +398,34 @@ func TestReportGolden(t *testing.T) {
 	if err := WriteReport(&b, ds, charts); err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, "report.golden.html", b.String())
+	CheckGolden(t, "report.golden.html", b.String())
+}
+
+// TestDurationKeepsOneUnit: a duration with its half-width is written in
+// one unit, the mean's, whatever the size of the half-width: an email's ASA
+// of 12.36 h ± 32.9 min is "12.36 h ± 0.55", never "12.36 h ± 32.90 min".
+func TestDurationKeepsOneUnit(t *testing.T) {
+	e := models.Estimate{Mean: 12.36 * 3600, HalfWidth: 32.9 * 60}
+	for name, got := range map[string]string{
+		"Estimate":        Estimate(e.Mean, e.HalfWidth, UnitSeconds),
+		"reportPlusMinus": reportPlusMinus(e, UnitSeconds),
+	} {
+		if got != "12.36 h ± 0.55" {
+			t.Errorf("%s = %q, want %q", name, got, "12.36 h ± 0.55")
+		}
+	}
+}
+
+// TestReportMovesPastManyChannels: the report's table of moves is as
+// small as the heat map, and says so.
+func TestReportMovesPastManyChannels(t *testing.T) {
+	out := writeReportString(t, ManyDataset(100, 2, 2), nil)
+	for _, want := range []string{`<th>85 others</th>`, `the other 85 are added up as &#34;85 others&#34;, and flows.csv has every pair.`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("%q missing from the report", want)
+		}
+	}
+	if n := strings.Count(out, "<tr>"); n > 100*3+100 {
+		t.Errorf("the report has %d rows: want one per channel and day, the moves' 16 and a few", n)
+	}
 }

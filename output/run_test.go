@@ -2,59 +2,13 @@ package output
 
 import (
 	"bytes"
-	"flag"
-	"os"
-	"path/filepath"
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
-
-// phoneChannel is a live channel with exponential times: 20 calls an hour
-// of 3 minutes, callers who hang up after 5 minutes on average.
-func phoneChannel() models.Channel {
-	return models.Channel{Name: "phone", Kind: models.Live, Choosable: true,
-		Arrivals:     models.Arrivals{Rate: 20.0 / 3600},
-		HandleTime:   models.Dist{Kind: models.Exponential, Mean: 180},
-		Patience:     models.Dist{Kind: models.Exponential, Mean: 300},
-		AnswerWithin: 20, TargetServiceLevel: 0.8}
-}
-
-// onePhone is the smallest world: one phone line, one pool of 2 agents,
-// four hours.
-func onePhone() *models.Config {
-	return &models.Config{Name: "one", Seed: 1, Horizon: 4 * 3600, Interval: 3600,
-		Channels: []models.Channel{phoneChannel()},
-		Pools:    []models.Pool{{Name: "agents", Skills: []string{"phone"}, Agents: []int{2}}}}
-}
-
-// phoneAndEmail adds a deferred email channel, served by the same pool, to
-// onePhone.
-func phoneAndEmail() *models.Config {
-	cfg := onePhone()
-	email := models.Channel{Name: "email", Kind: models.Deferred, Choosable: true,
-		Arrivals:     models.Arrivals{Rate: 10.0 / 3600},
-		HandleTime:   models.Dist{Kind: models.Exponential, Mean: 300},
-		AnswerWithin: 4 * 3600, TargetServiceLevel: 0.9}
-	cfg.Channels = append(cfg.Channels, email)
-	cfg.Pools[0].Skills = []string{"phone", "email"}
-	return cfg
-}
-
-// simulate runs two replications of cfg and returns their report.
-func simulate(t *testing.T, cfg *models.Config) *RunReport {
-	t.Helper()
-	results, err := experiment.Run{Config: cfg, Reps: experiment.Span(0, 2), Workers: 1}.Results()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return NewRunReport(cfg.Name, "a test", "", cfg, results)
-}
 
 func text(t *testing.T, r *RunReport, opts ReportOptions) string {
 	t.Helper()
@@ -80,7 +34,7 @@ func rowLabels(s string) map[string]bool {
 // figures of today's report and none of those that are zero or trivial in
 // it; a busy signal brings blocked back.
 func TestSingleChannelHidesTrivialFigures(t *testing.T) {
-	out := text(t, simulate(t, onePhone()), ReportOptions{})
+	out := text(t, Simulate(t, OnePhone()), ReportOptions{})
 	rows := rowLabels(out)
 	for _, want := range []string{"offered", "answered", "abandoned", "P(wait)", "abandonment", "service level",
 		"service level (answered)", "ASA", "mean wait (all)", "occupancy", "AHT"} {
@@ -98,10 +52,10 @@ func TestSingleChannelHidesTrivialFigures(t *testing.T) {
 		t.Errorf("the Erlang column or the target line is missing from\n%s", out)
 	}
 
-	cfg := onePhone()
+	cfg := OnePhone()
 	cfg.Channels[0].Lines = 2
 	cfg.Channels[0].Resolution = []float64{0.7}
-	out = text(t, simulate(t, cfg), ReportOptions{})
+	out = text(t, Simulate(t, cfg), ReportOptions{})
 	rows = rowLabels(out)
 	for _, want := range []string{"blocked", "blocked share", "resolved", "resolution rate"} {
 		if !rows[want] {
@@ -114,10 +68,10 @@ func TestSingleChannelHidesTrivialFigures(t *testing.T) {
 // described and its target judged, and a figure hidden only when it is
 // trivial on every channel.
 func TestSeveralChannelsShareOneTable(t *testing.T) {
-	cfg := phoneAndEmail()
+	cfg := PhoneAndEmail()
 	cfg.Horizon = 8 * 3600
 	cfg.Channels[1].Arrivals.Rate = 40.0 / 3600 // more email than 2 agents clear: a backlog
-	r := simulate(t, cfg)
+	r := Simulate(t, cfg)
 	out := text(t, r, ReportOptions{})
 	lines := strings.Split(out, "\n")
 	for _, prefix := range []string{"phone (live); arrivals 20/h;", "email (deferred); arrivals 40/h;",
@@ -166,7 +120,7 @@ func TestSections(t *testing.T) {
 		{"retries", func(c *models.Config) *models.Config { c.Journey.Retry = []float64{0.5}; return c }, []string{"Customers"}},
 		{"no retries", func(c *models.Config) *models.Config { c.Journey.Retry = []float64{0}; return c }, nil},
 		{"unresolved", func(c *models.Config) *models.Config { c.Channels[0].Resolution = []float64{0.9}; return c }, []string{"Customers"}},
-		{"two channels", func(*models.Config) *models.Config { return phoneAndEmail() }, []string{"Customers"}},
+		{"two channels", func(*models.Config) *models.Config { return PhoneAndEmail() }, []string{"Customers"}},
 		{"shrinkage", func(c *models.Config) *models.Config { c.Pools[0].Shrinkage = 0.2; return c }, []string{"Pools"}},
 		{"cost", func(c *models.Config) *models.Config { c.Pools[0].CostPerHour = 25; return c }, []string{"Pools"}},
 		{"two pools", func(c *models.Config) *models.Config {
@@ -177,8 +131,8 @@ func TestSections(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			cfg := tc.change(onePhone())
-			out := text(t, simulate(t, cfg), ReportOptions{Days: true})
+			cfg := tc.change(OnePhone())
+			out := text(t, Simulate(t, cfg), ReportOptions{Days: true})
 			for _, section := range []string{"Customers", "Pools", "Expectations"} {
 				got := strings.Contains(out, "\n"+section)
 				want := false
@@ -203,10 +157,10 @@ func TestSections(t *testing.T) {
 // TestPoolsTotal: with several pools, a total row adds up their hours and
 // costs.
 func TestPoolsTotal(t *testing.T) {
-	cfg := onePhone()
+	cfg := OnePhone()
 	cfg.Pools[0].CostPerHour = 20
 	cfg.Pools = append(cfg.Pools, models.Pool{Name: "backup", Skills: []string{"phone"}, Agents: []int{1}, CostPerHour: 30})
-	out := text(t, simulate(t, cfg), ReportOptions{})
+	out := text(t, Simulate(t, cfg), ReportOptions{})
 	// 2 agents at 20 and 1 at 30 for 4 hours: 8 h and 4 h, 160 and 120.
 	want := map[string][2]string{"agents": {"8.0 h", "160"}, "backup": {"4.0 h", "120"}, "total": {"12.0 h", "280"}}
 	found := 0
@@ -234,9 +188,9 @@ func f0(fields []string) string {
 // TestIntervalsOfSeveralChannels: one table per channel, headed with its
 // name, with a backlog column for the deferred channel that has one.
 func TestIntervalsOfSeveralChannels(t *testing.T) {
-	cfg := phoneAndEmail()
+	cfg := PhoneAndEmail()
 	cfg.Channels[1].Arrivals.Rate = 40.0 / 3600
-	out := text(t, simulate(t, cfg), ReportOptions{Intervals: true})
+	out := text(t, Simulate(t, cfg), ReportOptions{Intervals: true})
 	for _, name := range []string{"phone", "email"} {
 		_, table, _ := strings.Cut(out, "\n"+name+" by interval\n\n")
 		head, _, _ := strings.Cut(table, "\n")
@@ -251,152 +205,75 @@ func TestIntervalsOfSeveralChannels(t *testing.T) {
 	}
 }
 
-// goldenWorld is a small three-channel world with every section of the
-// report: demand and choice, opening hours, lines and chat concurrency, a
-// deferred channel, self-service, two pools with costs, retries and word
-// of mouth, over two days of 6-hour intervals.
-func goldenWorld() *models.Config {
-	phone := phoneChannel()
-	phone.Arrivals = models.Arrivals{}
-	phone.Lines = 10
-	phone.Open = []models.Span{{Days: models.Days{true, true, true, true, true}, From: 8 * 3600, To: 20 * 3600}}
-	phone.Resolution = []float64{0.8}
-	chat := models.Channel{Name: "chat", Kind: models.Live, Choosable: true, Concurrency: 2, Slowdown: 0.2,
-		HandleTime: models.Dist{Kind: models.Gamma, Mean: 600, CV: 0.7},
-		Patience:   models.Dist{Kind: models.Exponential, Mean: 120}, AnswerWithin: 60}
-	email := models.Channel{Name: "email", Kind: models.Deferred, Choosable: true, ExpectedWait: 86400,
-		Arrivals:   models.Arrivals{Rate: 2.0 / 3600},
-		HandleTime: models.Dist{Kind: models.Exponential, Mean: 480}, AnswerWithin: 86400, TargetServiceLevel: 0.9}
-	cfg := &models.Config{Name: "golden", Seed: 7, Horizon: 2 * 86400, Interval: 6 * 3600, Start: models.Friday,
-		Demand:      models.Demand{Arrivals: models.Arrivals{Rate: 30.0 / 3600}},
-		Choice:      models.Choice{WaitWeight: 0.5},
-		Journey:     models.Journey{Retry: []float64{0.5}},
-		WordOfMouth: models.DefaultWordOfMouth(),
-		Channels:    []models.Channel{phone, chat, email},
-		Pools: []models.Pool{
-			{Name: "front", Skills: []string{"phone", "chat", "email"}, Agents: []int{1, 3, 3, 1}, Shrinkage: 0.25, CostPerHour: 30},
-			{Name: "back", Skills: []string{"email"}, Agents: []int{1}, CostPerHour: 25},
-		}}
-	cfg.SetDefaults()
-	return cfg
-}
-
-// fakeResults makes replications of cfg by arithmetic instead of
-// simulation, so that the golden files test the report alone and do not
-// change when the simulation does. Every tally varies with the channel,
-// the interval and the replication; the totals add the intervals up.
-func fakeResults(cfg *models.Config, reps int) []*models.Result {
-	n := cfg.Intervals()
-	var out []*models.Result
-	for rep := range reps {
-		res := &models.Result{Replication: rep, Events: uint64(1000 + rep)}
-		for i, ch := range cfg.Channels {
-			cr := models.ChannelResult{Name: ch.Name, Kind: ch.Kind, Intervals: make([]models.Counts, n)}
-			for k := range n {
-				c := &cr.Intervals[k]
-				c.Offered = int64(10*(i+1) + 3*(k%4) + rep)
-				if ch.Kind == models.Live {
-					c.Abandoned = int64((k + i + rep) % 3)
-				}
-				if i == 0 && k%4 == 0 {
-					c.Blocked = c.Offered // closed at night
-					c.Abandoned = 0
-				}
-				c.Answered = c.Offered - c.Abandoned - c.Blocked
-				c.Waited = c.Answered / 2
-				c.AnsweredWithin = c.Answered - int64(k%3)
-				c.Resolved = c.Answered - int64((k+rep)%2)
-				if c.Answered == 0 {
-					c.AnsweredWithin, c.Resolved = 0, 0
-				}
-				c.SwitchedIn = int64(i * (k % 2))
-				c.WaitAnswered = float64(c.Answered) * float64(5+7*i+k)
-				c.WaitAbandoned = float64(c.Abandoned) * 40
-				c.HandleTime = float64(c.Answered) * float64(180+60*i)
-				c.BusyTime = c.HandleTime
-				c.AgentTime = 6 * 3600 * 2
-				if ch.Kind == models.Deferred {
-					c.Backlog = int64(k%3 + rep)
-				}
-				c.Reputation = ch.ExpectedWait * (1 + 0.1*float64(k) - 0.05*float64(rep))
-				cr.Total.Add(*c)
-				cr.Total.Backlog, cr.Total.Reputation = c.Backlog, c.Reputation
-			}
-			res.Channels = append(res.Channels, cr)
-		}
-		for p, pool := range cfg.Pools {
-			pr := models.PoolResult{Name: pool.Name, Intervals: make([]models.PoolCounts, n), Scheduled: make([]int, n)}
-			for k := range n {
-				a := pool.ScheduledAt(k, cfg.Interval, cfg.Start)
-				pr.Scheduled[k] = a
-				c := models.PoolCounts{ScheduledTime: float64(a) * cfg.Interval,
-					AgentTime: float64(pool.AvailableAt(k, cfg.Interval, cfg.Start)) * cfg.Interval}
-				c.BusyTime = c.AgentTime * (0.5 + 0.1*float64((k+p+rep)%4))
-				c.Cost = c.ScheduledTime / 3600 * pool.CostPerHour
-				pr.Intervals[k] = c
-				pr.Total.Add(c)
-			}
-			res.Pools = append(res.Pools, pr)
-		}
-		res.Customers.Intervals = make([]models.CustomerCounts, n)
-		res.Expectation = make([]float64, n)
-		for k := range n {
-			c := models.CustomerCounts{Customers: int64(40 + k + rep), Finished: int64(38 + k + rep)}
-			c.Resolved = c.Finished - int64(3+k%2)
-			c.GaveUp = c.Finished - c.Resolved
-			c.Contacts = c.Finished + int64(9+rep)
-			c.Switches, c.Escalations = int64(5+k%3), int64(k%2)
-			c.ChannelsUsed = c.Finished + c.Switches/2
-			c.TimeToResolution = float64(c.Resolved) * 900
-			c.Satisfaction = float64(c.Finished) * 0.7
-			res.Customers.Intervals[k] = c
-			res.Customers.Total.Add(c)
-			res.Expectation[k] = 0.1*float64(k) - 0.05*float64(rep)
-		}
-		res.ExpectationAtHorizon = res.Expectation[n-1]
-		out = append(out, res)
-	}
-	return out
-}
-
-// goldenReport is the report the golden files hold: goldenWorld with fake
-// results of three replications.
-func goldenReport() *RunReport {
-	cfg := goldenWorld()
-	return NewRunReport("golden", "Three channels, two pools, two days", "testdata/golden.yaml", cfg, fakeResults(cfg, 3))
-}
-
-// checkGolden compares got with testdata/name, or rewrites it with -update.
-func checkGolden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test -update writes it)", err)
-	}
-	if got != string(want) {
-		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := range max(len(gl), len(wl)) {
-			var g, w string
-			if i < len(gl) {
-				g = gl[i]
-			}
-			if i < len(wl) {
-				w = wl[i]
-			}
-			if g != w {
-				t.Fatalf("output differs from %s (go test -update rewrites it):\nline %d:\n got %q\nwant %q", path, i+1, g, w)
-			}
-		}
-	}
-}
-
 func TestRunTextGolden(t *testing.T) {
-	checkGolden(t, "run-multichannel.golden", text(t, goldenReport(), ReportOptions{Intervals: true, Days: true}))
+	CheckGolden(t, "run-multichannel.golden", text(t, GoldenReport(), ReportOptions{Intervals: true, Days: true}))
+}
+
+// TestDeferredChannelHasNoAbandonment: the golden world's email channel is
+// deferred; its abandonment is null in JSON, empty in the CSV files and "–"
+// in the text, while the live phone's is a number everywhere.
+func TestDeferredChannelHasNoAbandonment(t *testing.T) {
+	r := GoldenReport()
+	var doc struct {
+		Channels map[string]struct {
+			Abandoned *float64            `json:"abandoned"`
+			PAbandon  *float64            `json:"p_abandon"`
+			CI        map[string]*float64 `json:"ci95"`
+			Intervals []map[string]any    `json:"intervals"`
+			Days      []map[string]any    `json:"days"`
+		}
+	}
+	if err := json.Unmarshal([]byte(jsonText(t, r, ReportOptions{Intervals: true})), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for name, ch := range doc.Channels {
+		defined := name != "email"
+		if (ch.Abandoned != nil) != defined || (ch.PAbandon != nil) != defined || (ch.CI["p_abandon"] != nil) != defined {
+			t.Errorf("%s: abandoned %v, p_abandon %v ± %v; want them null only on email", name, ch.Abandoned, ch.PAbandon, ch.CI["p_abandon"])
+		}
+		for _, list := range [][]map[string]any{ch.Intervals, ch.Days} {
+			for _, o := range list {
+				if v, ok := o["abandoned"]; !ok || (v == nil) == defined {
+					t.Fatalf("%s: an interval or day has abandoned %v", name, v)
+				}
+			}
+		}
+	}
+
+	ds := r.Dataset("test")
+	for _, tb := range []struct {
+		name string
+		t    *CSVTable
+	}{{"intervals.csv", ds.Intervals}, {"daily.csv", ds.Daily}} {
+		for row := range tb.t.Rows {
+			email := tb.t.Text(row, "channel") == "email"
+			for _, col := range []string{"abandoned", "p_abandon", "p_abandon" + CISuffix} {
+				if cell := tb.t.Text(row, col); (cell == "") != email {
+					t.Fatalf("%s row %d (%s): %s = %q", tb.name, row, tb.t.Text(row, "channel"), col, cell)
+				}
+			}
+		}
+	}
+	for _, name := range []string{"phone", "email"} {
+		row := ds.Totals.TotalsRow(ScopeChannel, name, "p_abandon")
+		if got := ds.Totals.Text(row, "mean"); (got == "") != (name == "email") {
+			t.Errorf("totals.csv: %s p_abandon = %q", name, got)
+		}
+	}
+
+	out := text(t, r, ReportOptions{Intervals: true, Days: true})
+	line := lineStarting(out, "abandonment ")
+	if fields := strings.Fields(line); len(fields) == 0 || fields[len(fields)-1] != "–" || strings.Count(line, "–") != 1 {
+		t.Errorf("the abandonment row should show – for email alone: %q", line)
+	}
+}
+
+// lineStarting returns the first line of s that begins with prefix.
+func lineStarting(s, prefix string) string {
+	for _, line := range strings.Split(s, "\n") {
+		if strings.HasPrefix(line, prefix) {
+			return line
+		}
+	}
+	return ""
 }

@@ -3,8 +3,6 @@ package output
 import (
 	"bytes"
 	"encoding/json"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -24,8 +22,8 @@ func jsonText(t *testing.T, r *RunReport, opts ReportOptions) string {
 // report, adds start, days, customers, pools and expectation, and writes
 // undefined figures as null.
 func TestRunJSONKeys(t *testing.T) {
-	cfg := goldenWorld()
-	r := NewRunReport("golden", "", "", cfg, fakeResults(cfg, 2))
+	cfg := GoldenWorld()
+	r := NewRunReport("golden", "", "", cfg, FakeResults(cfg, 2))
 	var doc map[string]any
 	if err := json.Unmarshal([]byte(jsonText(t, r, ReportOptions{Intervals: true})), &doc); err != nil {
 		t.Fatal(err)
@@ -108,8 +106,8 @@ func TestRunJSONKeys(t *testing.T) {
 // TestRunJSONDaysAreMeans: day counts are means per replication, and add
 // up to the channel's offered figure when there is no warm-up.
 func TestRunJSONDaysAreMeans(t *testing.T) {
-	cfg := goldenWorld()
-	r := NewRunReport("golden", "", "", cfg, fakeResults(cfg, 3))
+	cfg := GoldenWorld()
+	r := NewRunReport("golden", "", "", cfg, FakeResults(cfg, 3))
 	var doc struct {
 		Channels map[string]struct {
 			Offered float64
@@ -139,40 +137,23 @@ func TestRunJSONDaysAreMeans(t *testing.T) {
 // TestRunJSONWithoutWordOfMouthOrReplications: no expectation without word
 // of mouth, and no ci95 from a single replication.
 func TestRunJSONWithoutWordOfMouthOrReplications(t *testing.T) {
-	cfg := goldenWorld()
+	cfg := GoldenWorld()
 	cfg.WordOfMouth = models.WordOfMouth{}
-	r := NewRunReport("golden", "", "", cfg, fakeResults(cfg, 1))
+	r := NewRunReport("golden", "", "", cfg, FakeResults(cfg, 1))
 	got := jsonText(t, r, ReportOptions{})
 	if strings.Contains(got, `"expectation"`) || strings.Contains(got, `"ci95"`) {
 		t.Errorf("want neither expectation nor ci95 in\n%s", got)
 	}
 }
 
-// fraction matches the numbers of JSON text that have a fractional part or
-// an exponent.
-var fraction = regexp.MustCompile(`-?[0-9]+(\.[0-9]+)?[eE][-+]?[0-9]+|-?[0-9]+\.[0-9]+`)
-
-// fixedPrecision rounds every such number to 9 significant digits, so that
-// the golden file does not depend on the last bits of float arithmetic
-// (which fused multiply-adds may change from one processor to another).
-func fixedPrecision(s string) string {
-	return fraction.ReplaceAllStringFunc(s, func(num string) string {
-		v, err := strconv.ParseFloat(num, 64)
-		if err != nil {
-			return num
-		}
-		return strconv.FormatFloat(v, 'g', 9, 64)
-	})
-}
-
 func TestRunJSONGolden(t *testing.T) {
-	checkGolden(t, "run-multichannel-json.golden", fixedPrecision(jsonText(t, goldenReport(), ReportOptions{})))
+	CheckGolden(t, "run-multichannel-json.golden", FixedPrecision(jsonText(t, GoldenReport(), ReportOptions{})))
 }
 
 // TestRunWithoutReplications: a report of no replications writes its
 // header and identity, and does not panic.
 func TestRunWithoutReplications(t *testing.T) {
-	r := NewRunReport("none", "", "", goldenWorld(), nil)
+	r := NewRunReport("none", "", "", GoldenWorld(), nil)
 	if got := text(t, r, ReportOptions{Intervals: true, Days: true}); !strings.HasPrefix(got, "none\n0 replications of 2d") {
 		t.Errorf("text: got %q", got)
 	}

@@ -28,7 +28,7 @@ func gobBytes(t *testing.T, rs []*models.Result) []byte {
 // merged, give exactly the results of one run; parts that do not make one
 // experiment are refused, saying why.
 func TestPartsMerge(t *testing.T) {
-	cfg := reportWorld()
+	cfg := ReportWorld()
 	const reps, shards = 5, 3
 	whole, err := experiment.Run{Config: cfg, Reps: experiment.Span(0, reps), Workers: 1}.Results()
 	if err != nil {

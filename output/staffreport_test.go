@@ -26,7 +26,7 @@ func staffOf(t *testing.T, sets ...string) *StaffReport {
 // staffPage returns the report.html of a search's folder.
 func staffPage(t *testing.T, r *StaffReport) string {
 	t.Helper()
-	return fileOf(t, StaffFiles(r, "test"), ReportFile)
+	return FileText(t, StaffFiles(r, "test"), ReportFile)
 }
 
 // The staff report shows the plan against Erlang A and the scenario's own
@@ -41,7 +41,7 @@ func TestStaffReportContent(t *testing.T) {
 	eh, _ := r.PoolTotals(p.Erlang)
 	sh, _ := r.PoolTotals(p.Original)
 	want := []string{
-		`content="` + strings.ReplaceAll(reportCSP, "'", "&#39;") + `"`,
+		`content="` + strings.ReplaceAll(CSP, "'", "&#39;") + `"`,
 		"staffing plan", "Agents per interval", "Verification by period",
 		"Erlang A: agent-hours", "scenario: agent-hours",
 		Value(hours[0], UnitHours), Value(cost[0], UnitMoney), Value(eh[0], UnitHours), Value(sh[0], UnitHours),

@@ -50,7 +50,7 @@ func summaryOf(t *testing.T, files []File) []byte {
 // description, the definitions in figure order and the files, in that
 // order; "run" is the Dataset's Meta.
 func TestSummaryJSON(t *testing.T) {
-	r := goldenReport()
+	r := GoldenReport()
 	ds := r.Dataset("9.9.9")
 	data := summaryOf(t, FolderFiles(ds, RunSummary(r, "9.9.9")))
 
@@ -84,9 +84,9 @@ func TestSummaryJSON(t *testing.T) {
 		name string
 		keys []string
 	}{
-		{"channels", figureKeys(models.Figures)},
-		{"customers", figureKeys(models.CustomerFigures)},
-		{"pools", figureKeys(models.PoolFigures)},
+		{"channels", FigureKeys(models.Figures)},
+		{"customers", FigureKeys(models.CustomerFigures)},
+		{"pools", FigureKeys(models.PoolFigures)},
 	} {
 		if got := orderedKeys(t, defs[tc.name]); !slices.Equal(got, tc.keys) {
 			t.Errorf("definitions.%s: got %v, want %v", tc.name, got, tc.keys)
@@ -98,9 +98,9 @@ func TestSummaryJSON(t *testing.T) {
 // the folder, extra ones included, in order, each with a description, and
 // every column of every CSV file with what it holds.
 func TestFilesDescribeEverything(t *testing.T) {
-	r := goldenReport()
+	r := GoldenReport()
 	ds := r.Dataset("test")
-	contacts := traceAll(t, t.TempDir()+"/run", goldenContacts())
+	contacts := TraceAll(t, NewContacts, t.TempDir()+"/run", GoldenContacts())
 	chart := File{Name: "charts/queue.svg", Description: "the queue", Write: func(io.Writer) error { return nil }}
 	summary := RunSummary(r, "test")
 	before := summary.Len()

@@ -127,7 +127,7 @@ func (r *SweepReport) choose(names []string) ([]int, error) {
 	if len(bad) > 0 {
 		return nil, fmt.Errorf("output: no figure %s in this scenario: figures are <channel>.<figure> (%s), customers.<figure>, pools.<pool>.<figure>, "+
 			"and over every pool %s; patterns such as 'phone.*' work too",
-			strings.Join(bad, ", "), r.exampleKey(), strings.Join(figureKeys(models.PoolFigures), ", "))
+			strings.Join(bad, ", "), r.exampleKey(), strings.Join(FigureKeys(models.PoolFigures), ", "))
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("output: no figures chosen")

@@ -2,7 +2,6 @@ package output
 
 import (
 	"math"
-	"path/filepath"
 	"testing"
 
 	"github.com/omnisim/omnisim/models"
@@ -12,8 +11,8 @@ import (
 // TestTotalsHoldTheSummary: totals.csv holds every figure of the summary,
 // mean and half-width, as omnisim run prints them.
 func TestTotalsHoldTheSummary(t *testing.T) {
-	r := goldenReport()
-	tb := r.totalsTable()
+	r := GoldenReport()
+	tb := r.Dataset("test").Totals
 	want := len(r.Summary.Channels)*len(models.Figures) + len(models.CustomerFigures) +
 		len(r.Summary.Pools)*len(models.PoolFigures)
 	if r.WordOfMouth() {
@@ -61,8 +60,8 @@ func sameFloat(got, want float64) bool {
 // a mean is the usual interval), and a pooled share's is the jackknife's,
 // computed here from the replications' tallies directly.
 func TestDailyHalfWidths(t *testing.T) {
-	r := goldenReport()
-	tb := r.dailyTable()
+	r := GoldenReport()
+	tb := r.Dataset("test").Daily
 	cfg := r.Config
 	for i, ch := range cfg.Channels {
 		for d := range cfg.Days() {
@@ -98,9 +97,10 @@ func TestDailyHalfWidths(t *testing.T) {
 // TestHalfWidthsNeedTwoReplications: with one replication every half-width
 // cell is empty, in daily.csv and totals.csv alike.
 func TestHalfWidthsNeedTwoReplications(t *testing.T) {
-	cfg := goldenWorld()
-	r := NewRunReport("one", "one replication", "", cfg, fakeResults(cfg, 1))
-	for name, tb := range map[string]*CSVTable{"daily": r.dailyTable(), "customers": r.customersTable(), "totals": r.totalsTable()} {
+	cfg := GoldenWorld()
+	r := NewRunReport("one", "one replication", "", cfg, FakeResults(cfg, 1))
+	ds := r.Dataset("test")
+	for name, tb := range map[string]*CSVTable{"daily": ds.Daily, "customers": ds.Customers, "totals": ds.Totals} {
 		for row := range tb.Rows {
 			for _, col := range tb.Columns {
 				if (col == "ci95" || len(col) > 5 && col[len(col)-5:] == CISuffix) && tb.Text(row, col) != "" {
@@ -111,32 +111,15 @@ func TestHalfWidthsNeedTwoReplications(t *testing.T) {
 	}
 }
 
-// TestReadFolderWithoutTotals: a folder written before totals.csv existed
-// still reads, with no totals.
-func TestReadFolderWithoutTotals(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "run")
-	goldenFolder(t, dir)
-	if err := removeFile(TotalsFile)(dir); err != nil {
-		t.Fatal(err)
-	}
-	ds, err := ReadFolder(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if ds.Totals != nil {
-		t.Errorf("Totals read from nowhere")
-	}
-}
-
 // TestDailyHalfWidthsInBatches: past the batches kept (here
 // models.MinBatches), replication k is added to batch k mod their number, the figures stay those
 // of every replication pooled, and a half-width is the jackknife over the
 // batches, each left out in turn with the replications it holds, computed
 // here from the replications' own tallies.
 func TestDailyHalfWidthsInBatches(t *testing.T) {
-	cfg := goldenWorld()
+	cfg := GoldenWorld()
 	const reps = 2*models.MinBatches + 3 // batches of 3 and of 2
-	results := fakeResults(cfg, reps)
+	results := FakeResults(cfg, reps)
 	p := &models.Pooled{Size: models.MinBatches}
 	for _, res := range results {
 		p.Add(res)
@@ -145,7 +128,7 @@ func TestDailyHalfWidthsInBatches(t *testing.T) {
 	if len(r.Batches) != models.MinBatches || len(r.Results) != reps {
 		t.Fatalf("%d batches of %d replications, want %d of %d", len(r.Batches), len(r.Results), models.MinBatches, reps)
 	}
-	tb := r.dailyTable()
+	tb := r.Dataset("test").Daily
 	for i, ch := range cfg.Channels {
 		for d := range cfg.Days() {
 			row := i*cfg.Days() + d

@@ -3,7 +3,6 @@ package output
 import (
 	"encoding/json"
 	"math"
-	"strings"
 	"testing"
 
 	"github.com/omnisim/omnisim/models"
@@ -112,8 +111,8 @@ func checkIntervalVerdicts(t *testing.T, iv *CSVTable, reps int) map[string]int 
 // verdict is undecided.
 func TestIntervalsCarryHalfWidthsAndVerdicts(t *testing.T) {
 	for _, reps := range []int{1, 3} {
-		cfg := goldenWorld()
-		iv := NewRunReport("golden", "", "", cfg, fakeResults(cfg, reps)).Dataset("test").Intervals
+		cfg := GoldenWorld()
+		iv := NewRunReport("golden", "", "", cfg, FakeResults(cfg, reps)).Dataset("test").Intervals
 		seen := checkIntervalVerdicts(t, iv, reps)
 		if reps == 1 && (seen[VerdictMet] > 0 || seen[VerdictMissed] > 0 || seen[VerdictUndecided] == 0) {
 			t.Errorf("one replication: verdicts %v, want undecided only", seen)
@@ -134,79 +133,10 @@ func TestIntervalsCarryHalfWidthsAndVerdicts(t *testing.T) {
 	}
 }
 
-// TestDeferredChannelHasNoAbandonment: the golden world's email channel is
-// deferred; its abandonment is null in JSON, empty in the CSV files and "–"
-// in the text, while the live phone's is a number everywhere.
-func TestDeferredChannelHasNoAbandonment(t *testing.T) {
-	r := goldenReport()
-	var doc struct {
-		Channels map[string]struct {
-			Abandoned *float64            `json:"abandoned"`
-			PAbandon  *float64            `json:"p_abandon"`
-			CI        map[string]*float64 `json:"ci95"`
-			Intervals []map[string]any    `json:"intervals"`
-			Days      []map[string]any    `json:"days"`
-		}
-	}
-	if err := json.Unmarshal([]byte(jsonText(t, r, ReportOptions{Intervals: true})), &doc); err != nil {
-		t.Fatal(err)
-	}
-	for name, ch := range doc.Channels {
-		defined := name != "email"
-		if (ch.Abandoned != nil) != defined || (ch.PAbandon != nil) != defined || (ch.CI["p_abandon"] != nil) != defined {
-			t.Errorf("%s: abandoned %v, p_abandon %v ± %v; want them null only on email", name, ch.Abandoned, ch.PAbandon, ch.CI["p_abandon"])
-		}
-		for _, list := range [][]map[string]any{ch.Intervals, ch.Days} {
-			for _, o := range list {
-				if v, ok := o["abandoned"]; !ok || (v == nil) == defined {
-					t.Fatalf("%s: an interval or day has abandoned %v", name, v)
-				}
-			}
-		}
-	}
-
-	ds := r.Dataset("test")
-	for _, tb := range []struct {
-		name string
-		t    *CSVTable
-	}{{"intervals.csv", ds.Intervals}, {"daily.csv", ds.Daily}} {
-		for row := range tb.t.Rows {
-			email := tb.t.Text(row, "channel") == "email"
-			for _, col := range []string{"abandoned", "p_abandon", "p_abandon" + CISuffix} {
-				if cell := tb.t.Text(row, col); (cell == "") != email {
-					t.Fatalf("%s row %d (%s): %s = %q", tb.name, row, tb.t.Text(row, "channel"), col, cell)
-				}
-			}
-		}
-	}
-	for _, name := range []string{"phone", "email"} {
-		row := ds.Totals.TotalsRow(ScopeChannel, name, "p_abandon")
-		if got := ds.Totals.Text(row, "mean"); (got == "") != (name == "email") {
-			t.Errorf("totals.csv: %s p_abandon = %q", name, got)
-		}
-	}
-
-	out := text(t, r, ReportOptions{Intervals: true, Days: true})
-	line := lineStarting(out, "abandonment ")
-	if fields := strings.Fields(line); len(fields) == 0 || fields[len(fields)-1] != "–" || strings.Count(line, "–") != 1 {
-		t.Errorf("the abandonment row should show – for email alone: %q", line)
-	}
-}
-
-// lineStarting returns the first line of s that begins with prefix.
-func lineStarting(s, prefix string) string {
-	for _, line := range strings.Split(s, "\n") {
-		if strings.HasPrefix(line, prefix) {
-			return line
-		}
-	}
-	return ""
-}
-
 // TestUnsetTargetIsNull: summary.json's description of a channel with no
 // service-level target has null for it, not 0, and reads back as none.
 func TestUnsetTargetIsNull(t *testing.T) {
-	meta := goldenReport().Meta("test")
+	meta := GoldenReport().Meta("test")
 	data, err := json.Marshal(meta)
 	if err != nil {
 		t.Fatal(err)

@@ -10,7 +10,7 @@ import (
 // TestVisualFiles: every chart comes as an SVG and a PNG of the default
 // size, and report.html holds each chart's SVG, the same bytes as its file.
 func TestVisualFiles(t *testing.T) {
-	ds := reportDataset(t, reportWorld())
+	ds := ReportDataset(t, ReportWorld())
 	files := VisualFiles(ds)
 	charts := Charts(ds)
 	if got, want := len(files), 2*len(charts)+1; got != want {
@@ -30,8 +30,8 @@ func TestVisualFiles(t *testing.T) {
 	report := string(written[ReportFile])
 	for _, c := range charts {
 		svg, png := written["charts/"+c.Name+".svg"], written["charts/"+c.Name+".png"]
-		checkSVG(t, c.Name, svg, DefaultChartWidth, DefaultChartHeight)
-		checkPNG(t, c.Name, png, DefaultChartWidth, DefaultChartHeight)
+		CheckSVG(t, c.Name, svg, DefaultChartWidth, DefaultChartHeight)
+		CheckPNG(t, c.Name, png, DefaultChartWidth, DefaultChartHeight)
 		if !strings.Contains(report, base64.StdEncoding.EncodeToString(svg)) {
 			t.Errorf("report.html does not hold %s.svg", c.Name)
 		}

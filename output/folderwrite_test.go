@@ -1,4 +1,4 @@
-package output
+package output_test
 
 import (
 	"io"
@@ -10,6 +10,10 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/folder"
+	"github.com/omnisim/omnisim/output/internal/fixture"
 )
 
 // deadPID returns the id of a process that has ended: a child run and
@@ -21,7 +25,7 @@ func deadPID(t *testing.T) int {
 		t.Fatal(err)
 	}
 	pid := cmd.Process.Pid
-	if ProcessAlive(pid) {
+	if output.ProcessAlive(pid) {
 		t.Skipf("process %d is running again", pid)
 	}
 	return pid
@@ -37,7 +41,7 @@ func TestStaleTemps(t *testing.T) {
 	}
 	dir := t.TempDir()
 	dead, live := strconv.Itoa(deadPID(t)), strconv.Itoa(os.Getpid())
-	old := time.Now().Add(-2 * StaleAfter)
+	old := time.Now().Add(-2 * output.StaleAfter)
 	put := func(name string, age time.Time, folder bool) {
 		p := filepath.Join(dir, name)
 		if folder {
@@ -80,10 +84,10 @@ func TestStaleTemps(t *testing.T) {
 	// Touched inside just now: a write in progress elsewhere.
 	os.Chtimes(filepath.Join(dir, kept[1], "charts", "queue.svg"), time.Now(), time.Now())
 
-	if err := WriteFolder(filepath.Join(dir, "run"), []File{{Name: "a.csv", Write: func(w io.Writer) error { return nil }}}, false); err != nil {
+	if err := folder.WriteFolder(filepath.Join(dir, "run"), []output.File{{Name: "a.csv", Write: func(w io.Writer) error { return nil }}}, false); err != nil {
 		t.Fatal(err)
 	}
-	got := Entries(t, dir)
+	got := fixture.Entries(t, dir)
 	want := append(slices.Clone(kept), "run")
 	slices.Sort(want)
 	if !slices.Equal(got, want) {
@@ -96,22 +100,22 @@ func TestStaleTemps(t *testing.T) {
 // into subfolders (making them used to make the removed temporary folder
 // again).
 func TestInterruptDuringWriteFolder(t *testing.T) {
-	interrupt := FreshTemps(t)
+	interrupt := output.FreshTemps(t)
 	dir := t.TempDir()
 	nothing := func(w io.Writer) error { return nil }
 	wrote := false
-	files := []File{
+	files := []output.File{
 		{Name: "a.csv", Write: nothing},
 		{Name: "b.csv", Write: func(w io.Writer) error { interrupt(); return nil }},
 		{Name: "charts/queue.svg", Write: func(w io.Writer) error { wrote = true; return nil }},
 	}
-	if err := WriteFolder(filepath.Join(dir, "run"), files, false); err == nil {
+	if err := folder.WriteFolder(filepath.Join(dir, "run"), files, false); err == nil {
 		t.Error("the interrupted write succeeded")
 	}
 	if wrote {
 		t.Error("a file was written after the interrupt: its folder was made again")
 	}
-	if got := Entries(t, dir); len(got) != 0 {
+	if got := fixture.Entries(t, dir); len(got) != 0 {
 		t.Errorf("the interrupted write left %q", got)
 	}
 }

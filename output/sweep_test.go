@@ -1,4 +1,4 @@
-package output
+package output_test
 
 import (
 	"fmt"
@@ -7,10 +7,12 @@ import (
 	"testing"
 
 	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/internal/fixture"
 )
 
 func TestSweepFigures(t *testing.T) {
-	r := FakeSweep(t, 2, []string{"email.*", "cost", "pools.back.cost", "email.offered"}, []string{"1"})
+	r := fixture.FakeSweep(t, 2, []string{"email.*", "cost", "pools.back.cost", "email.offered"}, []string{"1"})
 	var keys []string
 	for _, f := range r.Chosen {
 		keys = append(keys, r.Figures[f].Key)
@@ -24,12 +26,12 @@ func TestSweepFigures(t *testing.T) {
 	for _, res := range r.Points[0].Results {
 		costs = append(costs, res.Pools[0].Total.Cost+res.Pools[1].Total.Cost)
 	}
-	want := MeanCI(costs)
-	if got := r.Estimate(0, slices.IndexFunc(r.Figures, func(f SweepFigure) bool { return f.Key == "cost" })); got != want {
+	want := output.MeanCI(costs)
+	if got := r.Estimate(0, slices.IndexFunc(r.Figures, func(f output.SweepFigure) bool { return f.Key == "cost" })); got != want {
 		t.Errorf("cost: got %v, want %v", got, want)
 	}
 	for _, bad := range [][]string{{"phone.service_levle"}, {"nothing.*"}} {
-		_, err := NewSweepReport("g", "", "", []string{"a"}, [][]string{{"1"}}, []*models.Config{GoldenWorld()}, [][]*models.Result{nil}, bad)
+		_, err := output.NewSweepReport("g", "", "", []string{"a"}, [][]string{{"1"}}, []*models.Config{fixture.GoldenWorld()}, [][]*models.Result{nil}, bad)
 		if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("no figure %q in this scenario", bad[0])) {
 			t.Errorf("%v: got %v", bad, err)
 		}

@@ -11,13 +11,15 @@ import (
 	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/chart"
+	"github.com/omnisim/omnisim/output/folder"
 	"github.com/omnisim/omnisim/scenarios"
 	"github.com/spf13/cobra"
 )
 
 type animateOptions struct {
 	runOptions
-	anim output.AnimationOptions
+	anim chart.AnimationOptions
 }
 
 // maxFrames caps --frames: a GIF holds every frame in memory, half a
@@ -26,7 +28,7 @@ type animateOptions struct {
 const maxFrames = 2000
 
 func newAnimateCmd(s streams) *cobra.Command {
-	o := &animateOptions{runOptions: runOptions{now: time.Now}, anim: output.DefaultAnimation}
+	o := &animateOptions{runOptions: runOptions{now: time.Now}, anim: chart.DefaultAnimation}
 	cmd := &cobra.Command{
 		Use:   "animate [FILE|NAME|DIR]",
 		Short: "Write an animated GIF of a run, for slides",
@@ -61,8 +63,8 @@ with --force. A run of more intervals than --frames shows every n-th.`, scenario
 				flag string
 				v    int
 			}{{"--width", o.anim.Width}, {"--height", o.anim.Height}} {
-				if d.v < output.MinAnimationPixels || d.v > output.MaxAnimationPixels {
-					return usageErrorf("%s %d: want a number of pixels from %d to %d", d.flag, d.v, output.MinAnimationPixels, output.MaxAnimationPixels)
+				if d.v < chart.MinAnimationPixels || d.v > chart.MaxAnimationPixels {
+					return usageErrorf("%s %d: want a number of pixels from %d to %d", d.flag, d.v, chart.MinAnimationPixels, chart.MaxAnimationPixels)
 				}
 			}
 			if o.anim.Frames < 2 || o.anim.Frames > maxFrames {
@@ -78,10 +80,10 @@ with --force. A run of more intervals than --frames shows every n-th.`, scenario
 	o.bind(f, runFlagHelp{set: runHelp.set, seed: runHelp.seed, reps: runHelp.reps, jobs: runHelp.jobs,
 		out:   "write the GIF to `FILE` (default: a new file under ./" + outRoot + ")",
 		force: "replace the file --out names if it exists"})
-	f.IntVar(&o.anim.Width, "width", output.DefaultAnimation.Width, "frame width in pixels")
-	f.IntVar(&o.anim.Height, "height", output.DefaultAnimation.Height, "frame height in pixels")
-	f.IntVar(&o.anim.Frames, "frames", output.DefaultAnimation.Frames, "the most frames")
-	f.IntVar(&o.anim.Delay, "delay", output.DefaultAnimation.Delay, "each frame's time on screen, in hundredths of a second")
+	f.IntVar(&o.anim.Width, "width", chart.DefaultAnimation.Width, "frame width in pixels")
+	f.IntVar(&o.anim.Height, "height", chart.DefaultAnimation.Height, "frame height in pixels")
+	f.IntVar(&o.anim.Frames, "frames", chart.DefaultAnimation.Frames, "the most frames")
+	f.IntVar(&o.anim.Delay, "delay", chart.DefaultAnimation.Delay, "each frame's time on screen, in hundredths of a second")
 	return cmd
 }
 
@@ -91,7 +93,7 @@ func (o *animateOptions) animate(s streams, name string, seedGiven bool) error {
 		if len(o.sets) > 0 || seedGiven || o.reps > 0 {
 			return usageErrorf("%s is a run's output folder: --set, --seed and --reps apply to a scenario", name)
 		}
-		if ds, err = output.ReadFolder(name); err != nil {
+		if ds, err = folder.ReadFolder(name); err != nil {
 			return err
 		}
 	} else {
@@ -128,7 +130,7 @@ func (o *animateOptions) animate(s streams, name string, seedGiven bool) error {
 		return err
 	}
 	start := time.Now()
-	if err := output.WriteFileAtomic(path, func(w io.Writer) error { return output.Animate(w, ds, o.anim) }); err != nil {
+	if err := output.WriteFileAtomic(path, func(w io.Writer) error { return chart.Animate(w, ds, o.anim) }); err != nil {
 		return failed(err)
 	}
 	fmt.Fprintf(s.errOut, "omnisim: drew %s in %.2f s\n", path, time.Since(start).Seconds())

@@ -6,12 +6,13 @@ import (
 	"slices"
 	"time"
 
-	"github.com/spf13/cobra"
-
 	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/folder"
+	"github.com/omnisim/omnisim/output/table"
 	"github.com/omnisim/omnisim/scenarios"
+	"github.com/spf13/cobra"
 )
 
 type compareOptions struct {
@@ -160,9 +161,9 @@ func (o *compareOptions) compare(s streams, nameA, nameB string, seedGiven bool)
 	}
 	var outErr error
 	if o.json {
-		outErr = output.WriteJSON(s.out, output.CompareJSON(report))
+		outErr = output.WriteJSON(s.out, table.CompareJSON(report))
 	} else {
-		outErr = output.WriteCompare(s.out, report)
+		outErr = table.WriteCompare(s.out, report)
 	}
 	return errors.Join(folderErr, failed(outErr))
 }
@@ -170,9 +171,9 @@ func (o *compareOptions) compare(s streams, nameA, nameB string, seedGiven bool)
 // writeCompareFolder writes the comparison's output folder and says so on
 // stderr.
 func (o *compareOptions) writeCompareFolder(s streams, dir, name string, r *output.CompareReport) error {
-	files := output.CompareFiles(r, version)
+	files := folder.CompareFiles(r, version)
 	for tries := 1; ; tries++ {
-		err := output.WriteFolder(dir, files, o.force)
+		err := folder.WriteFolder(dir, files, o.force)
 		var taken *output.ExistsError
 		if o.out == "" && errors.As(err, &taken) && tries < 100 {
 			dir = o.freeDefault(name) // another run took the name meanwhile

@@ -5,12 +5,13 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/spf13/cobra"
-
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/folder"
+	"github.com/omnisim/omnisim/output/table"
 	"github.com/omnisim/omnisim/plan"
 	"github.com/omnisim/omnisim/scenarios"
+	"github.com/spf13/cobra"
 )
 
 type staffOptions struct {
@@ -156,9 +157,9 @@ func (o *staffOptions) staff(s streams, name string, seedGiven bool) error {
 	}
 	var outErr error
 	if o.json {
-		outErr = output.WriteJSON(s.out, output.StaffJSON(report, version))
+		outErr = output.WriteJSON(s.out, table.StaffJSON(report, version))
 	} else {
-		outErr = output.WriteStaff(s.out, report)
+		outErr = table.WriteStaff(s.out, report)
 	}
 	return errors.Join(folderErr, failed(outErr))
 }
@@ -171,7 +172,7 @@ func (o *staffOptions) writeStaffFolder(s streams, dir string, sc *scenarios.Sce
 	if r.Provenance, err = s.provenance(o.sets, asRun{sc: sc, base: output.ScenarioFile, seed: cfg.Seed, reps: reps}); err != nil {
 		return err
 	}
-	if err := folderError(output.WriteFolder(dir, output.StaffFiles(r, version), o.force)); err != nil {
+	if err := folderError(folder.WriteFolder(dir, folder.StaffFiles(r, version), o.force)); err != nil {
 		return err
 	}
 	fmt.Fprintf(s.errOut, "omnisim: wrote %s\n", dir)

@@ -9,13 +9,14 @@ import (
 	"strings"
 	"time"
 
-	"github.com/spf13/cobra"
-
 	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/internal/size"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/folder"
+	"github.com/omnisim/omnisim/output/table"
 	"github.com/omnisim/omnisim/scenarios"
+	"github.com/spf13/cobra"
 )
 
 type sweepOptions struct {
@@ -304,9 +305,9 @@ func (o *sweepOptions) finishSweep(s streams, spec sweepSpec, results []*models.
 	}
 	var outErr error
 	if o.json {
-		outErr = output.WriteJSON(s.out, output.SweepJSON(report))
+		outErr = output.WriteJSON(s.out, table.SweepJSON(report))
 	} else {
-		outErr = output.WriteSweep(s.out, report)
+		outErr = table.WriteSweep(s.out, report)
 	}
 	return errors.Join(folderErr, failed(outErr))
 }
@@ -358,9 +359,9 @@ func (o *sweepOptions) sweepShard(s streams, spec sweepSpec, srcs []source) erro
 // writeSweepFolder writes the sweep's output folder and says so on
 // stderr.
 func (o *sweepOptions) writeSweepFolder(s streams, dir string, r *output.SweepReport) error {
-	files := output.SweepFiles(r, version)
+	files := folder.SweepFiles(r, version)
 	for tries := 1; ; tries++ {
-		err := output.WriteFolder(dir, files, o.force)
+		err := folder.WriteFolder(dir, files, o.force)
 		var taken *output.ExistsError
 		if o.out == "" && errors.As(err, &taken) && tries < 100 {
 			dir = o.freeDefault(r.Name + "-sweep")

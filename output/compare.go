@@ -74,7 +74,7 @@ func withCostPerDay(rows []models.Difference, daysA, daysB float64) []models.Dif
 	return out
 }
 
-// describe names a variant: its scenario and its overrides.
+// Describe names a variant: its scenario and its overrides.
 func (v Variant) Describe() string {
 	s := v.Report.Name
 	if len(v.Sets) > 0 {
@@ -83,7 +83,7 @@ func (v Variant) Describe() string {
 	return s
 }
 
-// shown tells whether a row says something in a table for people: not when
+// Shown tells whether a row says something in a table for people: not when
 // neither variant has any of it (no blocked contacts on either side), nor
 // when it is the same constant in every replication of both, unless it is
 // a pool's hours or cost: what each variant's staffing takes is worth a
@@ -112,7 +112,7 @@ func staffingRow(d models.Difference) bool {
 	return false
 }
 
-// groupShown tells whether a group of rows goes into the text: customers
+// GroupShown tells whether a group of rows goes into the text: customers
 // only where either variant's run report would show them; the pools
 // always, as what each variant's staffing takes and costs is half of a
 // comparison.
@@ -123,7 +123,7 @@ func (r *CompareReport) GroupShown(group string) bool {
 	return true
 }
 
-// groupHeading is the heading of a row's table.
+// GroupHeading is the heading of a row's table.
 func GroupHeading(d models.Difference) string {
 	switch d.Group {
 	case models.GroupChannel:
@@ -173,7 +173,7 @@ func Difference(diff, half float64, unit string, significant bool) string {
 	return s
 }
 
-// compareHead is the heading of a comparison's table of figures: with
+// CompareHead is the heading of a comparison's table of figures: with
 // one replication, the difference has no interval.
 func CompareHead(replications int) []string {
 	diff := "B − A, 95 % CI"
@@ -183,7 +183,7 @@ func CompareHead(replications int) []string {
 	return []string{"figure", "A", "B", diff, "independent runs", "common random numbers"}
 }
 
-// compareCells are a figure's cells in that table.
+// CompareCells are a figure's cells in that table.
 func CompareCells(d models.Difference) []string {
 	return []string{d.Label, Estimate(d.A.Mean, d.A.HalfWidth, d.Unit), Estimate(d.B.Mean, d.B.HalfWidth, d.Unit),
 		Difference(d.Diff, d.Half, d.Unit, d.Significant()), independentCell(d), narrowerCell(d)}

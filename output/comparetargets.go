@@ -22,7 +22,7 @@ type TargetComparison struct {
 }
 
 // compareTargets pairs the targets A and B set on every channel both have
-// that agents serve, in A's channel order and the order of targetKinds;
+// that agents serve, in A's channel order and the order of TargetKinds;
 // a channel neither sets a target on gets one entry with A and B nil, so
 // that it shows as having none.
 func compareTargets(a, b Variant) []TargetComparison {
@@ -93,10 +93,10 @@ func standingCells(s *plan.Standing) []string {
 	return []string{Estimate(s.Estimate.Mean, s.Estimate.HalfWidth, UnitShare), string(s.Verdict), periods}
 }
 
-// targetsHead is the heading of the targets table.
+// TargetsHead is the heading of the targets table.
 var TargetsHead = []string{"channel", "target", "A", "A's verdict", "A's periods", "B", "B's verdict", "B's periods"}
 
-// targetRows are the rows of the targets table.
+// TargetRows are the rows of the targets table.
 func (r *CompareReport) TargetRows() [][]string {
 	var rows [][]string
 	for _, t := range r.Targets {
@@ -106,7 +106,7 @@ func (r *CompareReport) TargetRows() [][]string {
 	return rows
 }
 
-// targetsNote says how the verdicts are earned.
+// TargetsNote says how the verdicts are earned.
 const TargetsNote = "A target's verdict is earned by a 95 % confidence interval over the replications: met when the whole\n" +
 	"interval meets the target, missed when none of it does, undecided when it reaches both sides (more\n" +
 	"replications, --reps, would tell): first over the measured window, then period by period, each period\n" +
@@ -144,7 +144,7 @@ func (t TargetComparison) changed() bool {
 	return !t.none() && (t.A == nil || t.B == nil || t.A.Verdict != t.B.Verdict)
 }
 
-// channelTargetFindings are the sentences of TargetFindings on one
+// ChannelTargetFindings are the sentences of TargetFindings on one
 // channel, in the order of its targets.
 func (r *CompareReport) ChannelTargetFindings(channel string) []string {
 	var out []string
@@ -160,7 +160,7 @@ func (r *CompareReport) ChannelTargetFindings(channel string) []string {
 	return out
 }
 
-// verdictChanges are the sentences of TargetFindings on targets whose
+// VerdictChanges are the sentences of TargetFindings on targets whose
 // verdict is not the same for A and B, or that one variant alone sets:
 // the headline of a comparison.
 func (r *CompareReport) VerdictChanges() []string {

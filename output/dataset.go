@@ -15,7 +15,7 @@ import (
 // Dataset is what a run's output folder holds: the run's description and
 // its tables, one per CSV file. Charts and the report are drawn from a
 // Dataset alone, so that they can be drawn again from the folder
-// (ReadFolder) without running anything.
+// (folder.Read) without running anything.
 type Dataset struct {
 	// Meta describes the run (summary.json's "run").
 	Meta Meta
@@ -136,7 +136,7 @@ func (t *CSVTable) Text(i int, name string) string {
 	return t.Rows[i][j]
 }
 
-// rowsBy groups t's rows by their value in column col: the rows whose
+// RowsBy groups t's rows by their value in column col: the rows whose
 // value is keys[k], in table order, at index k (a key named twice takes
 // the rows at its first index only). Rows with other values are left out.
 func (t *CSVTable) RowsBy(col string, keys []string) [][]int {
@@ -180,7 +180,7 @@ func ReadCSVTable(r io.Reader) (*CSVTable, error) {
 	return &CSVTable{Columns: records[0], Rows: records[1:]}, nil
 }
 
-// cellOf writes a number for a CSV cell: empty for NaN or infinity.
+// CellOf writes a number for a CSV cell: empty for NaN or infinity.
 func CellOf(v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return ""
@@ -213,6 +213,9 @@ func (r *RunReport) Dataset(version string) *Dataset {
 	return ds
 }
 
+// Meta describes the run for its output folder (summary.json's "run"):
+// the scenario, the settings, its channels and pools, and the command
+// line that made it; version is omnisim's.
 func (r *RunReport) Meta(version string) Meta {
 	cfg := r.Config
 	m := Meta{
@@ -236,6 +239,7 @@ func (r *RunReport) Meta(version string) Meta {
 	return m
 }
 
+// FigureKeys returns the keys of figs, in order.
 func FigureKeys[T any](figs []models.Figure[T]) []string {
 	keys := make([]string, len(figs))
 	for i, f := range figs {
@@ -455,4 +459,5 @@ func (r *RunReport) expectationTable() *CSVTable {
 	return t
 }
 
+// Finite tells whether v is a number: neither NaN nor infinite.
 func Finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

@@ -15,6 +15,7 @@ type ExistsError struct {
 	Why string
 }
 
+// Error says what is there, and what to do.
 func (e *ExistsError) Error() string {
 	if e.Why != "" {
 		return fmt.Sprintf("output: %s already exists and %s: --force replaces only a folder holding nothing but omnisim's own files; move the others out, or name another folder", e.Dir, e.Why)

@@ -7,7 +7,7 @@ import (
 	"slices"
 )
 
-// flowMatrix is the matrix of customers' moves between channels that the
+// FlowMatrix is the matrix of customers' moves between channels that the
 // heat map and the report's table show: m[i][j] moves from names[i] to
 // names[j], NaN where the flows table has no number. With more than
 // MaxFlowChannels channels its last row and column add up the channels
@@ -26,7 +26,7 @@ type FlowMatrix struct {
 	Note   string
 }
 
-// newFlowMatrix reads the moves between the channels names (in the
+// NewFlowMatrix reads the moves between the channels names (in the
 // scenario's order) from the flows table t (nil: none).
 func NewFlowMatrix(names []string, t *CSVTable) FlowMatrix {
 	n := len(names)
@@ -81,7 +81,7 @@ func NewFlowMatrix(names []string, t *CSVTable) FlowMatrix {
 	return fm
 }
 
-// diagonal tells whether cell (i, j) is a channel's move to itself, which
+// Diagonal tells whether cell (i, j) is a channel's move to itself, which
 // cannot happen: the corner of the others is not one.
 func (fm FlowMatrix) Diagonal(i, j int) bool {
 	return i == j && !(fm.Others && i == len(fm.Names)-1)
@@ -131,7 +131,7 @@ func otherChannels(names []string, moves []flowCell) ([]string, []int) {
 // took 4.6 GB at 2,000 channels.
 const MaxFlowChannels = 16
 
-// topN keeps at most n of items, the heaviest by weight, ties to the
+// TopN keeps at most n of items, the heaviest by weight, ties to the
 // earlier, in their original order; dropped is how many it left out.
 func TopN[T any](items []T, n int, weight func(T) float64) (kept []T, dropped int) {
 	if len(items) <= n {

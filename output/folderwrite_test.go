@@ -84,7 +84,7 @@ func TestStaleTemps(t *testing.T) {
 	// Touched inside just now: a write in progress elsewhere.
 	os.Chtimes(filepath.Join(dir, kept[1], "charts", "queue.svg"), time.Now(), time.Now())
 
-	if err := folder.WriteFolder(filepath.Join(dir, "run"), []output.File{{Name: "a.csv", Write: func(w io.Writer) error { return nil }}}, false); err != nil {
+	if err := folder.Write(filepath.Join(dir, "run"), []output.File{{Name: "a.csv", Write: func(w io.Writer) error { return nil }}}, false); err != nil {
 		t.Fatal(err)
 	}
 	got := fixture.Entries(t, dir)
@@ -109,7 +109,7 @@ func TestInterruptDuringWriteFolder(t *testing.T) {
 		{Name: "b.csv", Write: func(w io.Writer) error { interrupt(); return nil }},
 		{Name: "charts/queue.svg", Write: func(w io.Writer) error { wrote = true; return nil }},
 	}
-	if err := folder.WriteFolder(filepath.Join(dir, "run"), files, false); err == nil {
+	if err := folder.Write(filepath.Join(dir, "run"), files, false); err == nil {
 		t.Error("the interrupted write succeeded")
 	}
 	if wrote {

@@ -68,7 +68,7 @@ func Count(v float64, decimals int) string {
 	return out
 }
 
-// secondsScale chooses the unit a number of seconds reads best in: seconds
+// SecondsScale chooses the unit a number of seconds reads best in: seconds
 // below two minutes, minutes below two hours, hours above.
 func SecondsScale(v float64) (scale float64, name string) {
 	switch a := math.Abs(v); {

@@ -149,7 +149,7 @@ func TestRounded(t *testing.T) {
 		{0, 20, "0"},
 	} {
 		if got := SpokenCount(tc.v, tc.reps); got != tc.want {
-			t.Errorf("spokenCount(%v, %d) = %q, want %q", tc.v, tc.reps, got, tc.want)
+			t.Errorf("SpokenCount(%v, %d) = %q, want %q", tc.v, tc.reps, got, tc.want)
 		}
 	}
 }

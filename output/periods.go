@@ -6,11 +6,11 @@ import (
 )
 
 // The tables by interval and by day add up the replications' tallies of
-// each stretch of time; perReplication turns the sums into figures. Readings
+// each stretch of time; PerReplication turns the sums into figures. Readings
 // taken at a moment (backlog, reputation) add up too, and divide into their
 // mean: the backlog as a count, the reputation here.
 
-// channelIntervals returns channel i's tallies of each interval, added up
+// ChannelIntervals returns channel i's tallies of each interval, added up
 // over the replications.
 func (r *RunReport) ChannelIntervals(i int) []models.Counts {
 	out := make([]models.Counts, r.Config.Intervals())
@@ -22,7 +22,7 @@ func (r *RunReport) ChannelIntervals(i int) []models.Counts {
 	return r.meanReputation(out)
 }
 
-// channelDays returns channel i's tallies of each day, added up over the
+// ChannelDays returns channel i's tallies of each day, added up over the
 // replications.
 func (r *RunReport) ChannelDays(i int) []models.Counts {
 	out := make([]models.Counts, r.Config.Days())
@@ -44,7 +44,7 @@ func (r *RunReport) meanReputation(cs []models.Counts) []models.Counts {
 	return cs
 }
 
-// customerDays returns the customers' tallies by the day their journey
+// CustomerDays returns the customers' tallies by the day their journey
 // began, added up over the replications.
 func (r *RunReport) CustomerDays() []models.CustomerCounts {
 	out := make([]models.CustomerCounts, r.Config.Days())
@@ -56,7 +56,7 @@ func (r *RunReport) CustomerDays() []models.CustomerCounts {
 	return out
 }
 
-// poolDays returns pool p's tallies of each day, added up over the
+// PoolDays returns pool p's tallies of each day, added up over the
 // replications.
 func (r *RunReport) PoolDays(p int) []models.PoolCounts {
 	out := make([]models.PoolCounts, r.Config.Days())
@@ -68,7 +68,7 @@ func (r *RunReport) PoolDays(p int) []models.PoolCounts {
 	return out
 }
 
-// expectationDays returns the global expectation level at the end of each
+// ExpectationDays returns the global expectation level at the end of each
 // day, over the replications, with the 95 % half-width of the mean of the
 // batches' means (each replication's own level when there are no more
 // replications than batches).
@@ -92,7 +92,7 @@ func (r *RunReport) ExpectationDays() []models.Estimate {
 	return out
 }
 
-// weekday returns the weekday of day d of the run.
+// Weekday returns the weekday of day d of the run.
 func (r *RunReport) Weekday(d int) models.Weekday {
 	return models.WeekdayAt(r.Config.Start, float64(d)*86400)
 }

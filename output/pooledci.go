@@ -8,7 +8,7 @@ import (
 )
 
 // The tables by day pool the replications: a share or a mean time is the
-// quotient of sums over every replication (perReplication). Its 95 %
+// quotient of sums over every replication (PerReplication). Its 95 %
 // confidence half-width comes from the jackknife over the batches of
 // replications (models.Pooled; a batch is one replication when there are
 // no more replications than batches): the figure recomputed with each
@@ -62,7 +62,7 @@ func (r *RunReport) channelDayHalfWidths(i int) [][]float64 {
 	return r.channelHalfWidths(i, perRep, r.Config.Days())
 }
 
-// channelIntervalHalfWidths returns, for each interval, the 95 % half-width
+// ChannelIntervalHalfWidths returns, for each interval, the 95 % half-width
 // of each figure of channel i's interval (in the order of models.Figures).
 func (r *RunReport) ChannelIntervalHalfWidths(i int) [][]float64 {
 	perRep := make([][]models.Counts, len(r.Batches))

@@ -8,7 +8,8 @@ import (
 )
 
 // RunReport is what omnisim run reports: a scenario's replications merged.
-// WriteText writes it for people, JSON for tools.
+// output/table writes it for people (table.WriteRun) and tools (table.RunJSON);
+// its Dataset is what the charts and the report are drawn from.
 type RunReport struct {
 	// Name, Title and File identify the scenario.
 	Name, Title, File string
@@ -45,11 +46,11 @@ func NewPooledReport(name, title, file string, cfg *models.Config, p *models.Poo
 		Summary: models.Summarize(p.Totals)}
 }
 
-// reps returns the number of replications, at least 1 so that it can
+// Reps returns the number of replications, at least 1 so that it can
 // divide.
 func (r *RunReport) Reps() int { return max(1, len(r.Results)) }
 
-// showsCustomers tells whether the customer level says more than the
+// ShowsCustomers tells whether the customer level says more than the
 // contact level: only when a customer may make more than one contact
 // (several channels, retries) or leave unresolved.
 func (r *RunReport) ShowsCustomers() bool {
@@ -65,11 +66,11 @@ func (r *RunReport) ShowsCustomers() bool {
 	return false
 }
 
-// wordOfMouth tells whether word of mouth ran: only then do expectations
+// WordOfMouth tells whether word of mouth ran: only then do expectations
 // move.
 func (r *RunReport) WordOfMouth() bool { return r.Config.WordOfMouth.Enabled }
 
-// servingPools returns the indices of the pools whose skills include
+// ServingPools returns the indices of the pools whose skills include
 // channel i.
 func ServingPools(cfg *models.Config, i int) []int {
 	var out []int
@@ -89,7 +90,7 @@ func extensive(unit string) bool {
 	return unit == UnitCount || unit == UnitHours || unit == UnitMoney
 }
 
-// perReplication returns figure f of tallies added up over reps
+// PerReplication returns figure f of tallies added up over reps
 // replications: a mean per replication for counts, hours and money, the
 // pooled quotient for the rest.
 func PerReplication[T any](f models.Figure[T], sum T, reps int) float64 {
@@ -100,9 +101,9 @@ func PerReplication[T any](f models.Figure[T], sum T, reps int) float64 {
 	return v
 }
 
-// channelFigures returns every figure of channel i (in the order of
+// ChannelFigures returns every figure of channel i (in the order of
 // models.Figures) of tallies added up over the replications, as
-// perReplication computes them; NaN for a figure that does not apply to the
+// PerReplication computes them; NaN for a figure that does not apply to the
 // channel's kind (models.FigureApplies).
 func (r *RunReport) ChannelFigures(i int, sum models.Counts) []float64 {
 	kind := r.Config.Channels[i].Kind
@@ -126,7 +127,7 @@ func FigureEstimate[T any](results []*models.Result, f models.Figure[T], get fun
 	return meanCI(vals)
 }
 
-// poolsTotal adds up the tallies of every pool of a replication.
+// PoolsTotal adds up the tallies of every pool of a replication.
 func PoolsTotal(res *models.Result) models.PoolCounts {
 	var c models.PoolCounts
 	for _, p := range res.Pools {
@@ -135,7 +136,7 @@ func PoolsTotal(res *models.Result) models.PoolCounts {
 	return c
 }
 
-// patienceFactor is what an expectation level does to patience, as word of
+// PatienceFactor is what an expectation level does to patience, as word of
 // mouth applies it (adaptive patience: Zohar, Mandelbaum and Shimkin 2002).
 func (r *RunReport) PatienceFactor(level float64) float64 {
 	return math.Exp(-r.Config.WordOfMouth.Coupling * level)

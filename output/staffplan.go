@@ -58,12 +58,12 @@ func clockEnd(t float64) string {
 	return Clock(math.Mod(t, 86400))
 }
 
-// poolTotals returns each pool's agent hours and cost under agents.
+// PoolTotals returns each pool's agent hours and cost under agents.
 func (r *StaffReport) PoolTotals(agents [][]int) (hours, cost []float64) {
 	return plan.Costs(&r.Plan.Config, agents)
 }
 
-// days is the length of the measured window in days.
+// Days is the length of the measured window in days.
 func (r *StaffReport) Days() float64 {
 	cfg := &r.Plan.Config
 	return (cfg.Horizon - math.Ceil(cfg.Warmup/cfg.Interval-1e-9)*cfg.Interval) / 86400
@@ -171,7 +171,7 @@ func (r *StaffReport) Problems() []string {
 	return out
 }
 
-// points writes a share's half-width in percentage points: "2.00 points".
+// Points writes a share's half-width in percentage points: "2.00 points".
 func Points(half float64) string {
 	if math.IsNaN(half) {
 		return "? points (one replication)"

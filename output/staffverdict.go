@@ -6,7 +6,7 @@ import (
 	"github.com/omnisim/omnisim/plan"
 )
 
-// verificationSentence says how the plan was verified: on how many fresh
+// VerificationSentence says how the plan was verified: on how many fresh
 // replications, at what confidence and precision, and with how many agents
 // added.
 func (r *StaffReport) VerificationSentence() string {
@@ -23,7 +23,7 @@ func (r *StaffReport) VerificationSentence() string {
 	return s
 }
 
-// verdictsNote says what the verdicts mean.
+// VerdictsNote says what the verdicts mean.
 func VerdictsNote(v *plan.Verification) string {
 	return fmt.Sprintf("“met”: the interval lies wholly above a floor (below a cap), or is within ± %s and its mean meets the target; “missed”: the same, on the wrong side; “undecided”: the interval reaches both sides and is wider than ± %s.",
 		Points(v.Precision), Points(v.Precision))

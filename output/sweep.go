@@ -267,7 +267,7 @@ func DefaultSweepFigures(cfgs []*models.Config) []string {
 	return out
 }
 
-// describe says in a sentence what the points ran: how many, how many
+// Describe says in a sentence what the points ran: how many, how many
 // replications of what, from which seed, and what the figures are.
 func (r *SweepReport) Describe() string {
 	first := r.Points[0]
@@ -292,7 +292,7 @@ func (r *SweepReport) Describe() string {
 	return b.String()
 }
 
-// replications returns the first point's number of replications, and
+// Replications returns the first point's number of replications, and
 // whether every point has that many.
 func (r *SweepReport) Replications() (int, bool) {
 	n := len(r.Points[0].Results)
@@ -304,7 +304,7 @@ func (r *SweepReport) Replications() (int, bool) {
 	return n, true
 }
 
-// seed returns the first point's seed, and whether every point has it.
+// Seed returns the first point's seed, and whether every point has it.
 func (r *SweepReport) Seed() (uint64, bool) {
 	s := r.Points[0].Config.Seed
 	for _, p := range r.Points {

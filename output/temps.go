@@ -237,11 +237,11 @@ func newestChange(p string, limit int) (time.Time, bool) {
 	return newest, err == nil
 }
 
-// mkdirBeside makes a new, hidden folder beside dir, named after it and
+// MkdirBeside makes a new, hidden folder beside dir, named after it and
 // what it is for (".name.tmp-123-0"), with the usual permissions (the
 // umask's, where os.MkdirTemp would make it private), making dir's parent
-// first if need be. The folder is a registered temporary: removeTemp or
-// renameTemp it.
+// first if need be. The folder is a registered temporary: RemoveTemp or
+// RenameTemp it.
 func MkdirBeside(dir, what string) (string, error) {
 	if err := os.MkdirAll(filepath.Dir(dir), 0o777); err != nil {
 		return "", fmt.Errorf("output: %w", err)
@@ -250,7 +250,7 @@ func MkdirBeside(dir, what string) (string, error) {
 }
 
 // createBeside creates a new, hidden file beside path, named as
-// mkdirBeside names folders, open for writing; it is private until
+// MkdirBeside names folders, open for writing; it is private until
 // renamed (chmod it first). The file is a registered temporary.
 func createBeside(path, what string) (*os.File, error) {
 	var f *os.File
@@ -261,19 +261,19 @@ func createBeside(path, what string) (*os.File, error) {
 	return f, err
 }
 
-// removeTemp removes a temporary made by mkdirBeside or createBeside.
+// RemoveTemp removes a temporary made by MkdirBeside or createBeside.
 func RemoveTemp(p string) error { return running.remove(p) }
 
-// renameTemp renames a temporary made by mkdirBeside or createBeside to
+// RenameTemp renames a temporary made by MkdirBeside or createBeside to
 // its place.
 func RenameTemp(tmp, target string) error { return running.rename(tmp, target) }
 
-// swapTemp replaces the folder dir with the temporary folder tmp (made by
-// mkdirBeside), for a folder written anew over an old one: dir is moved
-// aside to old, a name taken with mkdirBeside and freed (a folder cannot
+// SwapTemp replaces the folder dir with the temporary folder tmp (made by
+// MkdirBeside), for a folder written anew over an old one: dir is moved
+// aside to old, a name taken with MkdirBeside and freed (a folder cannot
 // be renamed onto one that is not empty), and tmp moved in, as one step
 // that an interrupt waits for. Once it succeeds, old holds the old
-// folder: removeTemp it.
+// folder: RemoveTemp it.
 func SwapTemp(tmp, dir, old string) error { return running.swap(tmp, dir, old) }
 
 // Interrupt stops this process's writes, for a command interrupted by a

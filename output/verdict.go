@@ -35,7 +35,7 @@ func Verdict(mean, half, target float64, floor bool) string {
 	return string(v)
 }
 
-// targetKinds are the kinds of target a channel may set, in the order of
+// TargetKinds are the kinds of target a channel may set, in the order of
 // the target columns of intervals.csv.
 var TargetKinds = []plan.Kind{plan.ServiceLevel, plan.Abandonment, plan.Occupancy}
 
@@ -47,8 +47,8 @@ const (
 	VerdictSuffix = "_verdict"
 )
 
-// channelTargets returns the targets the scenario sets on channel i, by
-// kind in the order of targetKinds; ok[k] is false for a kind it does not
+// ChannelTargets returns the targets the scenario sets on channel i, by
+// kind in the order of TargetKinds; ok[k] is false for a kind it does not
 // set. The service level omnisim assumes to staff a live channel without
 // a target is not one: nothing is judged against it.
 func ChannelTargets(cfg *models.Config, i int) (targets [3]plan.Target, ok [3]bool) {
@@ -65,7 +65,7 @@ func ChannelTargets(cfg *models.Config, i int) (targets [3]plan.Target, ok [3]bo
 	return targets, ok
 }
 
-// figureIndex returns the index in models.Figures of the figure with the
+// FigureIndex returns the index in models.Figures of the figure with the
 // given key; it panics on a key that is not there, which is a bug.
 func FigureIndex(key string) int {
 	for i, f := range models.Figures {
@@ -76,7 +76,7 @@ func FigureIndex(key string) int {
 	panic("output: no channel figure " + key)
 }
 
-// judge is target t's verdict on figures vals with half-widths halves, in
+// Judge is target t's verdict on figures vals with half-widths halves, in
 // the order of models.Figures.
 func Judge(t plan.Target, vals, halves []float64) string {
 	fi := FigureIndex(t.Kind.Key())

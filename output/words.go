@@ -8,7 +8,7 @@ import (
 	"github.com/omnisim/omnisim/models"
 )
 
-// describeSpan writes a span of the week as a scenario would: "mon-fri
+// DescribeSpan writes a span of the week as a scenario would: "mon-fri
 // 08:00-20:00", "every day 07:00-23:00", "sat,sun 22:00-02:00".
 func DescribeSpan(s models.Span) string {
 	return describeDays(s.Days) + " " + hourMinute(s.From) + "-" + hourMinute(s.To)
@@ -49,6 +49,7 @@ func hourMinute(sec float64) string {
 	return fmt.Sprintf("%02d:%02d", m/60, m%60)
 }
 
+// Plural is the ending of a noun counted n: "s", but for one.
 func Plural(n int) string {
 	if n == 1 {
 		return ""
@@ -56,7 +57,7 @@ func Plural(n int) string {
 	return "s"
 }
 
-// joinAnd joins names as a sentence lists them: "phone, chat and email".
+// JoinAnd joins names as a sentence lists them: "phone, chat and email".
 func JoinAnd(names []string) string {
 	switch len(names) {
 	case 0:
@@ -67,7 +68,7 @@ func JoinAnd(names []string) string {
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
-// spokenCount writes a count over reps replications for a sentence, as
+// SpokenCount writes a count over reps replications for a sentence, as
 // reportView.spoken does.
 func SpokenCount(x float64, reps int) string {
 	if reps > 1 && x != 0 && !math.IsNaN(x) {
@@ -76,7 +77,7 @@ func SpokenCount(x float64, reps int) string {
 	return SpokenNumber(x)
 }
 
-// reportNum writes a number for a sentence: whole or with one decimal,
+// SpokenNumber writes a number for a sentence: whole or with one decimal,
 // with thousands separators; a sum of means that rounds to a whole number
 // is written whole ("10,275", not "10,275.0").
 func SpokenNumber(x float64) string { return Value(math.Round(x*10)/10, UnitCount) }

@@ -93,7 +93,7 @@ func (o *animateOptions) animate(s streams, name string, seedGiven bool) error {
 		if len(o.sets) > 0 || seedGiven || o.reps > 0 {
 			return usageErrorf("%s is a run's output folder: --set, --seed and --reps apply to a scenario", name)
 		}
-		if ds, err = folder.ReadFolder(name); err != nil {
+		if ds, err = folder.Read(name); err != nil {
 			return err
 		}
 	} else {

@@ -173,7 +173,7 @@ func (o *compareOptions) compare(s streams, nameA, nameB string, seedGiven bool)
 func (o *compareOptions) writeCompareFolder(s streams, dir, name string, r *output.CompareReport) error {
 	files := folder.CompareFiles(r, version)
 	for tries := 1; ; tries++ {
-		err := folder.WriteFolder(dir, files, o.force)
+		err := folder.Write(dir, files, o.force)
 		var taken *output.ExistsError
 		if o.out == "" && errors.As(err, &taken) && tries < 100 {
 			dir = o.freeDefault(name) // another run took the name meanwhile

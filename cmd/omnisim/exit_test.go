@@ -33,7 +33,7 @@ func TestExitCode(t *testing.T) {
 		{"model problems", fmt.Errorf("x: %w", models.Problems{}), exitInput},
 		{"usage", usageErrorf("--reps must be at least 1"), exitInput},
 		{"input", inputErrorf("a damaged part"), exitInput},
-		{"a folder that says it is bad input", &folder.FolderError{}, exitInput},
+		{"a folder that says it is bad input", &folder.Error{}, exitInput},
 		{"an output folder already there", &output.ExistsError{}, exitInput},
 		{"joined, one of them input", errors.Join(plain, inputErrorf("x")), exitInput},
 		{"cobra's unknown command", errors.New(`unknown command "rnu" for "omnisim"`), exitInput},

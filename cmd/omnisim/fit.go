@@ -393,7 +393,7 @@ func (o *fitOptions) splitDay() (int, error) {
 func handleCharts(result *fit.Fit) []chart.Chart {
 	var charts []chart.Chart
 	for i, c := range result.Channels {
-		charts = append(charts, chart.HandleTimeChart(fmt.Sprintf("handle-%d-%s", i+1, fileName(c.Name)), c.Name, c.Sample,
+		charts = append(charts, chart.HandleTime(fmt.Sprintf("handle-%d-%s", i+1, fileName(c.Name)), c.Name, c.Sample,
 			fittedLaws(c.LogNormal, c.Gamma)))
 		if len(c.Types) < 2 {
 			continue
@@ -402,7 +402,7 @@ func handleCharts(result *fit.Fit) []chart.Chart {
 			if ty.Answered < 2 {
 				continue
 			}
-			charts = append(charts, chart.HandleTimeChart(fmt.Sprintf("handle-%d-%s-%d-%s", i+1, fileName(c.Name), j+1, fileName(ty.Name)),
+			charts = append(charts, chart.HandleTime(fmt.Sprintf("handle-%d-%s-%d-%s", i+1, fileName(c.Name), j+1, fileName(ty.Name)),
 				c.Name+", "+ty.Name, ty.Sample, fittedLaws(ty.LogNormal, ty.Gamma)))
 		}
 	}
@@ -423,7 +423,7 @@ func checkChart(c *fit.CheckResult, name, title string) chart.Chart {
 		}
 		figs = append(figs, fs)
 	}
-	chart := chart.CheckChart(figs, c.Interval)
+	chart := chart.Check(figs, c.Interval)
 	chart.Name, chart.Title = name, title
 	return chart
 }
@@ -440,13 +440,13 @@ func (o *fitOptions) drawFitCharts(s streams, charts []chart.Chart) error {
 	var written []string
 	defer func() { folder.RecordFiles(o.charts, written) }()
 	for _, c := range charts {
-		for _, format := range chart.ChartFormats {
+		for _, format := range chart.Formats {
 			p := filepath.Join(o.charts, c.Name+"."+format)
-			height := chart.DefaultChartHeight
+			height := chart.DefaultHeight
 			if strings.HasPrefix(c.Name, "check") {
-				height = chart.CheckChartHeight
+				height = chart.CheckHeight
 			}
-			if err := writeChart(p, c, format, chart.DefaultChartWidth, height); err != nil {
+			if err := writeChart(p, c, format, chart.DefaultWidth, height); err != nil {
 				return failed(err)
 			}
 			written = append(written, c.Name+"."+format)
@@ -502,7 +502,7 @@ func (o *fitOptions) checkCharts(log string, charts []chart.Chart) error {
 	var files, taken []string
 	var outs []target
 	for _, name := range names {
-		for _, format := range chart.ChartFormats {
+		for _, format := range chart.Formats {
 			f := name + "." + format
 			p := filepath.Join(o.charts, f)
 			files, outs = append(files, f), append(outs, target{"--charts", p, false})

@@ -25,7 +25,7 @@ type plotOptions struct {
 func newPlotCmd(s streams) *cobra.Command {
 	o := &plotOptions{}
 	var names []string
-	for _, c := range chart.Charts(nil) {
+	for _, c := range chart.Run(nil) {
 		names = append(names, c.Name)
 	}
 	cmd := &cobra.Command{
@@ -49,7 +49,7 @@ written is listed on stderr.
 
 Sizes are in pixels, from %d to %d a side; text grows with the size, more
 slowly than the size, so a larger chart also shows more detail.`,
-			wrapList(names, "  ", 76), chart.MinChartPixels, chart.MaxChartPixels),
+			wrapList(names, "  ", 76), chart.MinPixels, chart.MaxPixels),
 		Example: `  omnisim plot results/phone-day --format svg
   omnisim plot results/phone-day --format png --width 1920 --height 1080 --out slides/
   omnisim plot results/phone-day --format png --width 1920 --height 1080 --out slides/ --force`,
@@ -63,8 +63,8 @@ slowly than the size, so a larger chart also shows more detail.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.format, "format", "", "image `format`, png or svg (default: both)")
-	f.IntVar(&o.width, "width", chart.DefaultChartWidth, "chart width in pixels")
-	f.IntVar(&o.height, "height", chart.DefaultChartHeight, "chart height in pixels")
+	f.IntVar(&o.width, "width", chart.DefaultWidth, "chart width in pixels")
+	f.IntVar(&o.height, "height", chart.DefaultHeight, "chart height in pixels")
 	f.StringVar(&o.out, "out", "", "write the charts into `DIR2` instead of DIR/charts")
 	f.BoolVar(&o.force, "force", false, "replace charts of the same name in the folder --out names")
 	return cmd
@@ -96,15 +96,15 @@ func wrapList(names []string, indent string, width int) string {
 // check checks the flags.
 func (o *plotOptions) check(outGiven bool) error {
 	o.format = strings.ToLower(o.format)
-	if o.format != "" && !slices.Contains(chart.ChartFormats, o.format) {
+	if o.format != "" && !slices.Contains(chart.Formats, o.format) {
 		return usageErrorf("--format %s: want png or svg", o.format)
 	}
 	for _, f := range []struct {
 		name string
 		v    int
 	}{{"--width", o.width}, {"--height", o.height}} {
-		if f.v < chart.MinChartPixels || f.v > chart.MaxChartPixels {
-			return usageErrorf("%s %d: want a number of pixels from %d to %d", f.name, f.v, chart.MinChartPixels, chart.MaxChartPixels)
+		if f.v < chart.MinPixels || f.v > chart.MaxPixels {
+			return usageErrorf("%s %d: want a number of pixels from %d to %d", f.name, f.v, chart.MinPixels, chart.MaxPixels)
 		}
 	}
 	if outGiven && o.out == "" {
@@ -117,11 +117,11 @@ func (o *plotOptions) check(outGiven bool) error {
 }
 
 func (o *plotOptions) run(s streams, dir string) error {
-	ds, err := folder.ReadFolder(dir)
+	ds, err := folder.Read(dir)
 	if err != nil {
 		return err // a folder that is not a run's: bad input
 	}
-	formats := chart.ChartFormats
+	formats := chart.Formats
 	if o.format != "" {
 		formats = []string{o.format}
 	}
@@ -129,7 +129,7 @@ func (o *plotOptions) run(s streams, dir string) error {
 	if to == "" {
 		to = filepath.Join(dir, "charts")
 	}
-	charts := chart.Charts(ds)
+	charts := chart.Run(ds)
 	if info, err := os.Stat(to); err == nil && !info.IsDir() {
 		return inputErrorf("plot: --out %s is a file: name a folder", to)
 	}

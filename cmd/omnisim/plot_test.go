@@ -31,7 +31,7 @@ func runFolder(t *testing.T) string {
 	}
 	r := output.NewRunReport(sc.Name, sc.Title, sc.File, &sc.Config, results)
 	dir := filepath.Join(t.TempDir(), "run")
-	if err := folder.WriteFolder(dir, folder.FolderFiles(r.Dataset("test"), folder.RunSummary(r, "test")), false); err != nil {
+	if err := folder.Write(dir, folder.RunFiles(r.Dataset("test"), folder.RunSummary(r, "test")), false); err != nil {
 		t.Fatal(err)
 	}
 	return dir
@@ -40,7 +40,7 @@ func runFolder(t *testing.T) string {
 // chartNames are the charts plot writes.
 func chartNames() []string {
 	var names []string
-	for _, c := range chart.Charts(nil) {
+	for _, c := range chart.Run(nil) {
 		names = append(names, c.Name)
 	}
 	return names
@@ -101,8 +101,8 @@ func TestPlot(t *testing.T) {
 	if err != nil {
 		t.Fatalf("queue.png was not replaced by a PNG: %v", err)
 	}
-	if got := img.Bounds().Size(); got.X != chart.DefaultChartWidth || got.Y != chart.DefaultChartHeight {
-		t.Errorf("queue.png is %v, want the default %dx%d", got, chart.DefaultChartWidth, chart.DefaultChartHeight)
+	if got := img.Bounds().Size(); got.X != chart.DefaultWidth || got.Y != chart.DefaultHeight {
+		t.Errorf("queue.png is %v, want the default %dx%d", got, chart.DefaultWidth, chart.DefaultHeight)
 	}
 	if info, err := os.Stat(filepath.Join(charts, "queue.png")); err != nil || info.Mode().Perm()&0o044 == 0 {
 		t.Errorf("queue.png is not readable by others: %v %v", info.Mode(), err)

@@ -200,7 +200,7 @@ func (o *runOptions) finish(s streams, spec runSpec, pooled *models.Pooled, elap
 			folderErr = o.writeFolder(s, dir, report, contacts, prec)
 		}
 	}
-	opts := table.ReportOptions{Intervals: o.intervals, Days: o.days}
+	opts := table.RunOptions{Intervals: o.intervals, Days: o.days}
 	var outErr error
 	if o.json {
 		obj := table.RunJSON(report, opts)
@@ -243,7 +243,7 @@ func (o *runOptions) outDir(scenario string, srcs ...source) (string, error) {
 	} else if err := checkClobber(srcs, []target{{"--out", dir, true}}); err != nil {
 		return "", err
 	}
-	if err := folder.CheckFolder(dir, o.force); err != nil {
+	if err := folder.Check(dir, o.force); err != nil {
 		return "", folderError(err)
 	}
 	return dir, nil
@@ -298,9 +298,9 @@ func (o *runOptions) writeFolder(s streams, dir string, r *output.RunReport, con
 	if r.Provenance != nil {
 		extra = append(extra, r.Provenance.Files...)
 	}
-	files := folder.FolderFiles(ds, summary, extra...)
+	files := folder.RunFiles(ds, summary, extra...)
 	for tries := 1; ; tries++ {
-		err := folder.WriteFolder(dir, files, o.force)
+		err := folder.Write(dir, files, o.force)
 		var taken *output.ExistsError
 		if o.out == "" && errors.As(err, &taken) && tries < 100 {
 			// Another run took the default name meanwhile.

@@ -172,7 +172,7 @@ func (o *staffOptions) writeStaffFolder(s streams, dir string, sc *scenarios.Sce
 	if r.Provenance, err = s.provenance(o.sets, asRun{sc: sc, base: output.ScenarioFile, seed: cfg.Seed, reps: reps}); err != nil {
 		return err
 	}
-	if err := folderError(folder.WriteFolder(dir, folder.StaffFiles(r, version), o.force)); err != nil {
+	if err := folderError(folder.Write(dir, folder.StaffFiles(r, version), o.force)); err != nil {
 		return err
 	}
 	fmt.Fprintf(s.errOut, "omnisim: wrote %s\n", dir)

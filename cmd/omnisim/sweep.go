@@ -361,7 +361,7 @@ func (o *sweepOptions) sweepShard(s streams, spec sweepSpec, srcs []source) erro
 func (o *sweepOptions) writeSweepFolder(s streams, dir string, r *output.SweepReport) error {
 	files := folder.SweepFiles(r, version)
 	for tries := 1; ; tries++ {
-		err := folder.WriteFolder(dir, files, o.force)
+		err := folder.Write(dir, files, o.force)
 		var taken *output.ExistsError
 		if o.out == "" && errors.As(err, &taken) && tries < 100 {
 			dir = o.freeDefault(r.Name + "-sweep")

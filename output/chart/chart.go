@@ -38,20 +38,20 @@ type Chart struct {
 }
 
 // The default size of a chart, in pixels.
-const DefaultChartWidth, DefaultChartHeight = 1200, 600
+const DefaultWidth, DefaultHeight = 1200, 600
 
 // The sizes a chart may be rendered at, in pixels a side: smaller has no
 // room for the text, larger takes memory for nothing.
-const MinChartPixels, MaxChartPixels = 200, 6000
+const MinPixels, MaxPixels = 200, 6000
 
-// ChartFormats are the formats Render writes.
-var ChartFormats = []string{"png", "svg"}
+// Formats are the formats Render writes.
+var Formats = []string{"png", "svg"}
 
-// Charts returns every chart of the run, in the order the report shows
+// Run returns every chart of the run, in the order the report shows
 // them. A chart with nothing to show (a run without word of mouth, zero
 // agents, a single channel) is still there, drawn empty with its Note
 // written across it.
-func Charts(ds *output.Dataset) []Chart {
+func Run(ds *output.Dataset) []Chart {
 	if ds == nil {
 		ds = &output.Dataset{}
 	}
@@ -82,9 +82,9 @@ func (c Chart) Render(w io.Writer, format string, widthPx, heightPx int) (err er
 		return fmt.Errorf("output: chart format %q: want png or svg", format)
 	}
 	for _, px := range []int{widthPx, heightPx} {
-		if px < MinChartPixels || px > MaxChartPixels {
+		if px < MinPixels || px > MaxPixels {
 			return fmt.Errorf("output: chart size %d×%d pixels: each side must be from %d to %d",
-				widthPx, heightPx, MinChartPixels, MaxChartPixels)
+				widthPx, heightPx, MinPixels, MaxPixels)
 		}
 	}
 	defer func() {
@@ -121,7 +121,7 @@ func (c Chart) Render(w io.Writer, format string, widthPx, heightPx int) (err er
 // large its text and lines are in pixels: 96 dots per inch at the default
 // size, growing with the square root of the size's ratio to it.
 func chartDPI(widthPx, heightPx int) int {
-	ratio := math.Min(float64(widthPx)/DefaultChartWidth, float64(heightPx)/DefaultChartHeight)
+	ratio := math.Min(float64(widthPx)/DefaultWidth, float64(heightPx)/DefaultHeight)
 	zoom := math.Max(0.5, math.Min(3, math.Sqrt(ratio)))
 	return int(math.Round(96 * zoom))
 }
@@ -464,6 +464,7 @@ func setYRange(p *plot.Plot, pn panel, lo, hi float64, has bool) {
 // warmupShade greys the warm-up, which is run but not measured.
 type warmupShade struct{ until float64 }
 
+// Plot shades the warm-up.
 func (w warmupShade) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, _ := p.Transforms(&c)
 	x0, x1 := trX(p.X.Min), trX(w.until)

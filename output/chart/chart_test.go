@@ -70,7 +70,7 @@ func render(t *testing.T, c Chart, format string, w, h int) []byte {
 // checks the images.
 func checkCharts(t *testing.T, ds *output.Dataset, w, h int) []Chart {
 	t.Helper()
-	charts := Charts(ds)
+	charts := Run(ds)
 	var names []string
 	for _, c := range charts {
 		names = append(names, c.Name)
@@ -90,7 +90,7 @@ func checkCharts(t *testing.T, ds *output.Dataset, w, h int) []Chart {
 // for, and is not blank.
 func TestChartsRender(t *testing.T) {
 	ds := goldenDataset()
-	for _, size := range [][2]int{{DefaultChartWidth, DefaultChartHeight}, {640, 480}, {1600, 1000}} {
+	for _, size := range [][2]int{{DefaultWidth, DefaultHeight}, {640, 480}, {1600, 1000}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			charts := checkCharts(t, ds, size[0], size[1])
 			for _, c := range charts {
@@ -115,7 +115,7 @@ func TestChartsBuiltin(t *testing.T) {
 	for _, name := range []string{"phone-day", "word-of-mouth"} {
 		t.Run(name, func(t *testing.T) {
 			ds := builtinDataset(t, name, 2, "horizon=3d")
-			checkCharts(t, ds, DefaultChartWidth, DefaultChartHeight)
+			checkCharts(t, ds, DefaultWidth, DefaultHeight)
 		})
 	}
 }
@@ -172,8 +172,8 @@ func TestChartGallery(t *testing.T) {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		for _, c := range Charts(ds) {
-			for _, format := range ChartFormats {
+		for _, c := range Run(ds) {
+			for _, format := range Formats {
 				b := render(t, c, format, w, h)
 				if err := os.WriteFile(filepath.Join(dir, c.Name+"."+format), b, 0o644); err != nil {
 					t.Fatal(err)
@@ -280,7 +280,7 @@ func TestChartsDegenerate(t *testing.T) {
 // TestChartNotesNameEmptyChannels: a channel with no contacts is named in
 // the note and marked in the legend, not silently left out.
 func TestChartNotesNameEmptyChannels(t *testing.T) {
-	for _, c := range Charts(degenerate(24)) {
+	for _, c := range Run(degenerate(24)) {
 		if c.Name != "service-level" {
 			continue
 		}
@@ -302,7 +302,7 @@ func TestChartNotesNameEmptyChannels(t *testing.T) {
 func TestChartsWithoutWordOfMouth(t *testing.T) {
 	ds := goldenDataset()
 	ds.Expectation, ds.Meta.WordOfMouth = nil, false
-	for _, c := range Charts(ds) {
+	for _, c := range Run(ds) {
 		if c.Name == "expectations" && c.Note != "Word of mouth is off in this run: the expectation level stays at 0 and patience is unchanged." {
 			t.Errorf("expectations note %q", c.Note)
 		}
@@ -322,7 +322,7 @@ func TestChartColours(t *testing.T) {
 		pools[p.Name] = poolColor(i)
 	}
 	seen := map[string]int{}
-	for _, c := range Charts(ds) {
+	for _, c := range Run(ds) {
 		fig, err := c.build(frame{width: 900, height: 450})
 		if err != nil {
 			t.Fatal(err)
@@ -356,10 +356,10 @@ func TestChartColours(t *testing.T) {
 // TestRenderConcurrently: a chart can be rendered from several goroutines
 // at once (run with -race): each rendering lays the chart out anew.
 func TestRenderConcurrently(t *testing.T) {
-	charts := Charts(goldenDataset())
+	charts := Run(goldenDataset())
 	done := make(chan error)
 	for _, c := range charts {
-		for _, format := range ChartFormats {
+		for _, format := range Formats {
 			go func() { done <- c.Render(io.Discard, format, 400, 300) }()
 		}
 	}
@@ -372,11 +372,11 @@ func TestRenderConcurrently(t *testing.T) {
 
 // TestRenderErrors: bad formats and sizes are errors, not panics.
 func TestRenderErrors(t *testing.T) {
-	c := Charts(goldenDataset())[0]
+	c := Run(goldenDataset())[0]
 	for _, tt := range []struct {
 		format string
 		w, h   int
-	}{{"gif", 800, 600}, {"png", 0, 600}, {"svg", 800, -1}, {"png", MaxChartPixels + 1, 600}} {
+	}{{"gif", 800, 600}, {"png", 0, 600}, {"svg", 800, -1}, {"png", MaxPixels + 1, 600}} {
 		if err := c.Render(&bytes.Buffer{}, tt.format, tt.w, tt.h); err == nil {
 			t.Errorf("Render(%q, %d, %d): no error", tt.format, tt.w, tt.h)
 		}
@@ -522,12 +522,12 @@ func TestSeriesPieces(t *testing.T) {
 // hours) as PNG and SVG at the default size.
 func BenchmarkChartsLongRun(b *testing.B) {
 	ds := builtinDataset(b, "textbook", 1, "horizon=200d")
-	charts := Charts(ds)
+	charts := Run(ds)
 	b.ResetTimer()
 	for b.Loop() {
 		for _, c := range charts {
-			for _, f := range ChartFormats {
-				if err := c.Render(io.Discard, f, DefaultChartWidth, DefaultChartHeight); err != nil {
+			for _, f := range Formats {
+				if err := c.Render(io.Discard, f, DefaultWidth, DefaultHeight); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -13,12 +13,12 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// CompareCharts returns a chart for each channel a comparison compares,
+// Compare returns a chart for each channel a comparison compares,
 // named compare-<channel>: each shown figure's difference B − A as a dot
 // with its paired 95 % interval as a bar in the channel's colour, and the
 // wider interval independent runs would give as a grey bar behind it;
 // shares in percentage points in one panel, times in another.
-func CompareCharts(c models.Comparison) []Chart {
+func Compare(c models.Comparison) []Chart {
 	var charts []Chart
 	var names []string
 	byName := map[string][]models.Difference{}
@@ -137,9 +137,15 @@ type intervals struct {
 	x, y, half []float64
 }
 
-func (v intervals) Len() int                        { return len(v.x) }
-func (v intervals) XY(i int) (float64, float64)     { return v.x[i], v.y[i] }
+// Len is the number of intervals.
+func (v intervals) Len() int { return len(v.x) }
+
+// XY is interval i's middle.
+func (v intervals) XY(i int) (float64, float64) { return v.x[i], v.y[i] }
+
+// XError is interval i's half-width, on either side.
 func (v intervals) XError(i int) (float64, float64) { return v.half[i], v.half[i] }
+
 func (v *intervals) add(x, y, half float64) {
 	v.x, v.y, v.half = append(v.x, x), append(v.y, y), append(v.half, half)
 }

@@ -13,7 +13,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// FittedLaw is a distribution fitted to a sample, for HandleTimeChart.
+// FittedLaw is a distribution fitted to a sample, for HandleTime.
 type FittedLaw struct {
 	// Name is the law's legend entry, "lognormal (KS 0.031)".
 	Name string
@@ -21,10 +21,10 @@ type FittedLaw struct {
 	PDF func(float64) float64
 }
 
-// HandleTimeChart draws a channel's handle times in a log as a histogram of
+// HandleTime draws a channel's handle times in a log as a histogram of
 // densities, in minutes, with the densities of the laws fitted to them:
 // how well each law fits is seen at a glance.
-func HandleTimeChart(name, channel string, sample []float64, laws []FittedLaw) Chart {
+func HandleTime(name, channel string, sample []float64, laws []FittedLaw) Chart {
 	c := Chart{Name: name, Title: "Handle times on " + channel + ": the log against the fitted laws",
 		Note: fmt.Sprintf("A histogram of %s handle times from the log (a uniform sample of them), as densities, with the density of each law fitted by maximum likelihood.", output.Thousands(int64(len(sample))))}
 	c.build = func(f frame) (*figure, error) {
@@ -90,9 +90,9 @@ func HandleTimeChart(name, channel string, sample []float64, laws []FittedLaw) C
 	return c
 }
 
-// CheckChartHeight is the height CheckChart is drawn at by default, in
+// CheckHeight is the height Check is drawn at by default, in
 // pixels: five panels need more than one.
-const CheckChartHeight = 1350
+const CheckHeight = 1350
 
 // CheckSeries is one figure of a check by time of day: its label (with
 // its unit), the factor its values are drawn at (100 for a share), and the
@@ -104,10 +104,10 @@ type CheckSeries struct {
 	Log, Sim []float64
 }
 
-// CheckChart draws a log against the simulation of the scenario fitted to
+// Check draws a log against the simulation of the scenario fitted to
 // it, by time of day, a panel per figure, each observed (solid) and
 // simulated (dashed); interval is the length of an interval, in seconds.
-func CheckChart(figures []CheckSeries, interval float64) Chart {
+func Check(figures []CheckSeries, interval float64) Chart {
 	c := Chart{Name: "check", Title: "The log against the fitted scenario, by time of day",
 		Note: "Solid: the log; dashed: the fitted scenario simulated. Contacts per day weigh every weekday alike."}
 	c.build = func(f frame) (*figure, error) {

@@ -17,7 +17,7 @@ func TestFitCharts(t *testing.T) {
 	for i := range 2000 {
 		sample = append(sample, law.Quantile((float64(i)+0.5)/2000))
 	}
-	c := HandleTimeChart("handle-phone", "phone", sample, []FittedLaw{{Name: "lognormal", PDF: law.Prob}})
+	c := HandleTime("handle-phone", "phone", sample, []FittedLaw{{Name: "lognormal", PDF: law.Prob}})
 	fixture.CheckPNG(t, c.Name, render(t, c, "png", 800, 400), 800, 400)
 	svg := render(t, c, "svg", 800, 400)
 	fixture.CheckSVG(t, c.Name, svg, 800, 400)
@@ -26,7 +26,7 @@ func TestFitCharts(t *testing.T) {
 	if strings.Contains(string(svg), "NaN") {
 		t.Errorf("%s: the SVG holds NaN coordinates", c.Name)
 	}
-	few := HandleTimeChart("handle-few", "few", []float64{60}, nil)
+	few := HandleTime("handle-few", "few", []float64{60}, nil)
 	fixture.CheckPNG(t, few.Name, render(t, few, "png", 800, 400), 800, 400)
 
 	var figs []CheckSeries
@@ -45,6 +45,6 @@ func TestFitCharts(t *testing.T) {
 		}
 		figs = append(figs, fs)
 	}
-	cc := CheckChart(figs, 3600)
-	fixture.CheckPNG(t, cc.Name, render(t, cc, "png", 1000, CheckChartHeight), 1000, CheckChartHeight)
+	cc := Check(figs, 3600)
+	fixture.CheckPNG(t, cc.Name, render(t, cc, "png", 1000, CheckHeight), 1000, CheckHeight)
 }

@@ -473,7 +473,7 @@ func costChart(ds *output.Dataset, tl timeline) Chart {
 	for i := range pools {
 		colors[i] = poolColor(i)
 	}
-	if n := len(pools); n > MaxChartLines {
+	if n := len(pools); n > MaxLines {
 		pools, costs, colors = otherPools(pools, costs, colors)
 		c.Note += fmt.Sprintf(" With %d pools, the %d that cost the most have a bar each and the other %d are stacked as one.",
 			n, len(pools)-1, n-len(pools)+1)
@@ -485,7 +485,7 @@ func costChart(ds *output.Dataset, tl timeline) Chart {
 	return c
 }
 
-// otherPools keeps the MaxChartLines-1 pools that cost the most, in their
+// otherPools keeps the MaxLines-1 pools that cost the most, in their
 // order, and adds the others up as a last one, "N other pools", drawn in
 // the muted colour.
 func otherPools(pools []string, costs [][]float64, colors []color.Color) ([]string, [][]float64, []color.Color) {
@@ -493,7 +493,7 @@ func otherPools(pools []string, costs [][]float64, colors []color.Color) ([]stri
 	for i := range idx {
 		idx[i] = i
 	}
-	kept, dropped := output.TopN(idx, MaxChartLines-1, func(i int) float64 {
+	kept, dropped := output.TopN(idx, MaxLines-1, func(i int) float64 {
 		sum := 0.0
 		for _, v := range costs[i] {
 			sum += v
@@ -645,10 +645,17 @@ func flowsChart(ds *output.Dataset, tl timeline) Chart {
 // channel's row is at the top as in a table.
 type flowGrid struct{ m [][]float64 }
 
-func (g flowGrid) Dims() (c, r int)   { return len(g.m), len(g.m) }
+// Dims is the grid's size: a column and a row per channel.
+func (g flowGrid) Dims() (c, r int) { return len(g.m), len(g.m) }
+
+// Z is the moves of cell (c, r).
 func (g flowGrid) Z(c, r int) float64 { return g.m[len(g.m)-1-r][c] }
-func (g flowGrid) X(c int) float64    { return float64(c) }
-func (g flowGrid) Y(r int) float64    { return float64(r) }
+
+// X is column c's place.
+func (g flowGrid) X(c int) float64 { return float64(c) }
+
+// Y is row r's place.
+func (g flowGrid) Y(r int) float64 { return float64(r) }
 
 // flowsFigure draws the matrix of moves with the numbers in its cells and a
 // colour scale beside it.

@@ -25,11 +25,11 @@ func TestChartsPastManyChannels(t *testing.T) {
 		"cost":          "With 40 pools, the 23 that cost the most have a bar each and the other 17 are stacked as one.",
 		"flows":         `With 100 channels, only the 15 with the most moves in and out have a row and a column of their own; the other 85 are added up as "85 others"`,
 	}
-	for _, c := range checkCharts(t, ds, DefaultChartWidth, DefaultChartHeight) {
+	for _, c := range checkCharts(t, ds, DefaultWidth, DefaultHeight) {
 		if w, ok := want[c.Name]; ok && !strings.Contains(c.Note, w) {
 			t.Errorf("%s: note %q\nwant it to say %q", c.Name, c.Note, w)
 		}
-		svg := string(render(t, c, "svg", DefaultChartWidth, DefaultChartHeight))
+		svg := string(render(t, c, "svg", DefaultWidth, DefaultHeight))
 		if len(svg) > 1<<20 {
 			t.Errorf("%s: %d bytes of SVG, want under 1 MB", c.Name, len(svg))
 		}
@@ -56,9 +56,9 @@ func TestFlowsChartMemoryIsBoundedInChannels(t *testing.T) {
 		ds := fixture.ManyDataset(nch, 0, 1)
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
-		for _, c := range Charts(ds) {
+		for _, c := range Run(ds) {
 			if c.Name == "flows" {
-				render(t, c, "svg", DefaultChartWidth, DefaultChartHeight)
+				render(t, c, "svg", DefaultWidth, DefaultHeight)
 			}
 		}
 		runtime.ReadMemStats(&after)

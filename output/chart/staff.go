@@ -7,14 +7,14 @@ import (
 	"gonum.org/v1/plot/vg"
 )
 
-// StaffChartName is the file stem of a search's chart.
-const StaffChartName = "staffing-plan"
+// StaffName is the file stem of a search's chart.
+const StaffName = "staffing-plan"
 
-// StaffChart draws the plan r over time: per pool, the agents the plan
+// Staff draws the plan r over time: per pool, the agents the plan
 // schedules (solid) against the agents Erlang A needs interval by interval
 // (dashed) and the scenario's own staffing (dotted); below, the plan's cost
 // per interval.
-func StaffChart(r *output.StaffReport, t *output.CSVTable) Chart {
+func Staff(r *output.StaffReport, t *output.CSVTable) Chart {
 	cfg := &r.Plan.Config
 	tl := timeline{start: cfg.Start, named: true, horizon: cfg.Horizon, interval: cfg.Interval, warmup: cfg.Warmup}
 	panels := []panel{
@@ -38,5 +38,5 @@ func StaffChart(r *output.StaffReport, t *output.CSVTable) Chart {
 	}
 	note := "The agents the search schedules in each pool and interval (before shrinkage), against Erlang A's staffing for the demand the scenario met, interval by interval, and the scenario's own; below, what the plan costs in each interval (agents × hours × cost per hour)."
 	empty := "The scenario has no agents to plan."
-	return timeChart(StaffChartName, "Staffing plan: scheduled against needed", note, tl, panels, lines, nil, empty)
+	return timeChart(StaffName, "Staffing plan: scheduled against needed", note, tl, panels, lines, nil, empty)
 }

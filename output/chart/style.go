@@ -136,6 +136,7 @@ func withAlign(sty, old plottext.Style) plottext.Style {
 // or 5 times a power of ten, labelled with thousands separators.
 type numberTicks struct{ n int }
 
+// Ticks marks round numbers between lo and hi.
 func (t numberTicks) Ticks(lo, hi float64) []plot.Tick {
 	if !(hi > lo) || math.IsInf(hi-lo, 0) {
 		return []plot.Tick{{Value: lo, Label: output.Count(lo, 0)}}
@@ -187,6 +188,7 @@ type timeTicks struct {
 	maxLabels int
 }
 
+// Ticks marks times of day, or days, between lo and hi.
 func (t timeTicks) Ticks(lo, hi float64) []plot.Tick {
 	if !(hi > lo) || math.IsInf(hi-lo, 0) {
 		return nil
@@ -280,6 +282,7 @@ var waitMarks = []struct {
 	{1440, "1 day"}, {2880, "2 days"}, {10080, "1 week"}, {40320, "4 weeks"},
 }
 
+// Ticks marks the waits of waitMarks between lo and hi.
 func (waitTicks) Ticks(lo, hi float64) []plot.Tick {
 	var in []plot.Tick
 	for _, m := range waitMarks {

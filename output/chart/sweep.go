@@ -22,7 +22,7 @@ const maxSweepLines = 10
 // maxValueTicks is the most swept values an axis labels one by one.
 const maxValueTicks = 14
 
-// SweepCharts returns a chart per chosen figure of the sweep: the figure against the first
+// Sweep returns a chart per chosen figure of the sweep: the figure against the first
 // setting swept, one line per value of the others (per combination of
 // values, when more than one other setting is swept, up to
 // maxSweepLines), each point the mean over its replications with its 95 %
@@ -31,7 +31,7 @@ const maxValueTicks = 14
 // later values, with a marker of its own for each line. Points with no
 // data are left out and the note names them; a figure with no data at
 // any point is drawn empty, with a note saying so.
-func SweepCharts(r *output.SweepReport) []Chart {
+func Sweep(r *output.SweepReport) []Chart {
 	var out []Chart
 	for _, f := range r.Chosen {
 		out = append(out, sweepChart(r, f))
@@ -208,8 +208,13 @@ type sweepXY struct {
 	lo, hi     float64
 }
 
-func (s sweepXY) Len() int                    { return len(s.x) }
+// Len is the number of points.
+func (s sweepXY) Len() int { return len(s.x) }
+
+// XY is point i.
 func (s sweepXY) XY(i int) (float64, float64) { return s.x[i], s.y[i] }
+
+// YError is point i's error bar, below and above.
 func (s sweepXY) YError(i int) (float64, float64) {
 	low, high := s.half[i], s.half[i]
 	if s.lo < s.hi {

@@ -14,14 +14,14 @@ import (
 
 func TestSweepChartsRender(t *testing.T) {
 	r := fixture.FakeSweep(t, 3, nil, []string{"1", "2", "4"}, "0.3", "0.5")
-	charts := SweepCharts(r)
+	charts := Sweep(r)
 	var names []string
 	for _, c := range charts {
 		names = append(names, c.Name)
 		if c.Title == "" || c.Note == "" {
 			t.Errorf("%s: title %q, note %q: want both", c.Name, c.Title, c.Note)
 		}
-		fixture.CheckPNG(t, c.Name+".png", render(t, c, "png", DefaultChartWidth, DefaultChartHeight), DefaultChartWidth, DefaultChartHeight)
+		fixture.CheckPNG(t, c.Name+".png", render(t, c, "png", DefaultWidth, DefaultHeight), DefaultWidth, DefaultHeight)
 		fixture.CheckSVG(t, c.Name+".svg", render(t, c, "svg", 800, 500), 800, 500)
 	}
 	want := []string{"phone.service_level", "phone.p_abandon", "chat.service_level", "chat.p_abandon", "email.service_level",
@@ -49,7 +49,7 @@ func TestSweepChartsDegenerate(t *testing.T) {
 	}
 	t.Run("one point, one replication", func(t *testing.T) {
 		r := fixture.FakeSweep(t, 1, []string{"phone.service_level"}, []string{"3"})
-		c := SweepCharts(r)[0]
+		c := Sweep(r)[0]
 		check(t, c)
 		if !strings.Contains(c.Note, "single replication, so it has no confidence interval") {
 			t.Errorf("note %q", c.Note)
@@ -67,7 +67,7 @@ func TestSweepChartsDegenerate(t *testing.T) {
 		if e := r.Estimate(1, r.Chosen[0]); !math.IsNaN(e.Mean) {
 			t.Fatalf("point 2: got %v, want NaN", e.Mean)
 		}
-		c := SweepCharts(r)[0]
+		c := Sweep(r)[0]
 		check(t, c)
 		if !strings.Contains(c.Note, "No data (left out) at pools.front.agents=2; pools.front.agents=4.") {
 			t.Errorf("note %q", c.Note)
@@ -80,7 +80,7 @@ func TestSweepChartsDegenerate(t *testing.T) {
 				res.Channels[0].Total = models.Counts{}
 			}
 		}
-		c := SweepCharts(rebuild(t, r))[0]
+		c := Sweep(rebuild(t, r))[0]
 		check(t, c)
 		if !strings.Contains(c.Note, "No data (left out) at pools.front.agents=1; pools.front.agents=2.") {
 			t.Errorf("note %q", c.Note)
@@ -92,7 +92,7 @@ func TestSweepChartsDegenerate(t *testing.T) {
 		if ax.numeric || !slices.Equal(ax.x, []float64{0, 1, 2}) {
 			t.Errorf("axis: numeric %v at %v, want categories at 0, 1, 2", ax.numeric, ax.x)
 		}
-		check(t, SweepCharts(r)[0])
+		check(t, Sweep(r)[0])
 	})
 	t.Run("more lines than drawn", func(t *testing.T) {
 		var many []string
@@ -100,7 +100,7 @@ func TestSweepChartsDegenerate(t *testing.T) {
 			many = append(many, fmt.Sprint(i))
 		}
 		r := fixture.FakeSweep(t, 2, []string{"phone.service_level"}, []string{"1", "2"}, many...)
-		c := SweepCharts(r)[0]
+		c := Sweep(r)[0]
 		check(t, c)
 		if !strings.Contains(c.Note, "Only the first 10 of 12 lines are drawn; sweep.csv holds every point.") {
 			t.Errorf("note %q", c.Note)

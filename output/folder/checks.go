@@ -12,23 +12,24 @@ import (
 	"github.com/omnisim/omnisim/output"
 )
 
-// FolderError is a run's output folder that cannot be read back as one:
+// Error is a run's output folder that cannot be read back as one:
 // missing, not omnisim's, or tampered with (a count below zero, a share
 // above one, a column gone). It is bad input, not a failure of the machine.
-type FolderError struct{ err error }
+type Error struct{ err error }
 
-func (e *FolderError) Error() string { return e.err.Error() }
+// Error says what is wrong with the folder.
+func (e *Error) Error() string { return e.err.Error() }
 
 // Unwrap returns the error inside.
-func (e *FolderError) Unwrap() error { return e.err }
+func (e *Error) Unwrap() error { return e.err }
 
 // BadInput tells that the folder given is at fault: the command exits
 // with the status of bad input.
-func (e *FolderError) BadInput() bool { return true }
+func (e *Error) BadInput() bool { return true }
 
-// badFolder returns a FolderError with the message format gives.
+// badFolder returns a Error with the message format gives.
 func badFolder(format string, args ...any) error {
-	return &FolderError{fmt.Errorf(format, args...)}
+	return &Error{fmt.Errorf(format, args...)}
 }
 
 // maxTableProblems bounds the problems one table reports: a file

@@ -17,13 +17,13 @@ import (
 	"github.com/omnisim/omnisim/output"
 )
 
-// CheckFolder tells, before a run, whether WriteFolder could write dir: an
-// error when dir is there and force is false (an *ExistsError), when dir is
-// there and is not a run's output folder (an *ExistsError, whatever force
+// Check tells, before a run, whether Write could write dir: an
+// error when dir is there and force is false (an *output.ExistsError), when dir is
+// there and is not a run's output folder (an *output.ExistsError, whatever force
 // says), or when dir's parent cannot be made or written to. It makes dir's
 // parent, so that a long run does not end in an error it could have
 // reported at once.
-func CheckFolder(dir string, force bool) error {
+func Check(dir string, force bool) error {
 	dir = filepath.Clean(dir)
 	if err := checkTarget(dir, force); err != nil {
 		return err
@@ -35,7 +35,7 @@ func CheckFolder(dir string, force bool) error {
 	return output.RemoveTemp(probe)
 }
 
-// unprobed says why CheckFolder could not make its probe beside dir in
+// unprobed says why Check could not make its probe beside dir in
 // the user's words: the folder that cannot be written into, or made, never
 // the probe's own name, which the user has never heard of.
 func unprobed(dir string, err error) error {
@@ -49,7 +49,7 @@ func unprobed(dir string, err error) error {
 	return fmt.Errorf("output: cannot make the folder %s: %w", pe.Path, pe.Err)
 }
 
-// checkTarget is CheckFolder's first half: whether dir may be written, as
+// checkTarget is Check's first half: whether dir may be written, as
 // it is now.
 func checkTarget(dir string, force bool) error {
 	switch base := filepath.Base(dir); base {
@@ -98,19 +98,19 @@ func notOutputFolder(dir string) string {
 	return foreignWhy(added, changed)
 }
 
-// WriteFolder writes files into a new folder dir, atomically: everything
+// Write writes files into a new folder dir, atomically: everything
 // goes into a temporary folder beside dir (in the same parent, so that
 // renaming it is atomic), which is renamed to dir only once every file is
 // written. If a file fails, the temporary folder is removed and dir is left
-// as it was. If dir exists, WriteFolder writes nothing and returns an
-// *ExistsError unless force is set; with force, and if dir is a run's output
-// folder (see CheckFolder), the old folder is moved aside, the new one
+// as it was. If dir exists, Write writes nothing and returns an
+// *output.ExistsError unless force is set; with force, and if dir is a run's output
+// folder (see Check), the old folder is moved aside, the new one
 // renamed into place, and then the old one removed: dir always holds one
 // whole run or the other.
 //
 // Files are flushed to the disk before the rename, so that a crash does not
 // leave a folder of empty files behind a name that says it is complete.
-func WriteFolder(dir string, files []output.File, force bool) (err error) {
+func Write(dir string, files []output.File, force bool) (err error) {
 	dir = filepath.Clean(dir)
 	if err := checkNames(files); err != nil {
 		return err
@@ -183,7 +183,7 @@ func checkNames(files []output.File) error {
 			return fmt.Errorf("output: %q is not a file name inside a folder", f.Name)
 		}
 		if f.Name == ManifestFile {
-			return fmt.Errorf("output: %s is the folder's manifest, written by WriteFolder", f.Name)
+			return fmt.Errorf("output: %s is the folder's manifest, written by folder.Write", f.Name)
 		}
 		if seen[f.Name] {
 			return fmt.Errorf("output: two files named %s", f.Name)
@@ -244,12 +244,12 @@ func syncDir(dir string) {
 	}
 }
 
-// ReadFolder reads a run's output folder back into a Dataset: the run's
+// Read reads a run's output folder back into a Dataset: the run's
 // description from summary.json's "run", and every table from its CSV file
 // (expectation.csv only when the run had word of mouth; totals.csv when it
 // is there, as folders of older versions lack it). An error names the file
 // missing or broken.
-func ReadFolder(dir string) (*output.Dataset, error) {
+func Read(dir string) (*output.Dataset, error) {
 	if info, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 		return nil, badFolder("output: no such folder: %s", dir)
 	} else if err == nil && !info.IsDir() {
@@ -313,7 +313,7 @@ func ReadFolder(dir string) (*output.Dataset, error) {
 		// Every table is read, so that a folder tampered with in several
 		// files is told at once.
 		if *tb.t, err = readTable(filepath.Join(dir, tb.name), tb.name); err != nil {
-			var bad *FolderError
+			var bad *Error
 			if !errors.As(err, &bad) {
 				return nil, err
 			}
@@ -321,7 +321,7 @@ func ReadFolder(dir string) (*output.Dataset, error) {
 		}
 	}
 	if len(bads) > 0 {
-		return nil, &FolderError{errors.Join(bads...)}
+		return nil, &Error{errors.Join(bads...)}
 	}
 	return ds, nil
 }

@@ -38,7 +38,7 @@ func goldenFolder(t *testing.T, dir string) *output.Dataset {
 	}
 	ds := r.Dataset("test")
 	contacts := fixture.TraceAll(t, table.NewContacts, dir, fixture.GoldenContacts())
-	if err := WriteFolder(dir, FolderFiles(ds, RunSummary(r, "test"), contacts.File()), false); err != nil {
+	if err := Write(dir, RunFiles(ds, RunSummary(r, "test"), contacts.File()), false); err != nil {
 		t.Fatal(err)
 	}
 	return ds
@@ -117,7 +117,7 @@ func TestFolderIsDeterministic(t *testing.T) {
 	}
 }
 
-// TestReadFolderRoundTrip: ReadFolder gives back every table and the run's
+// TestReadFolderRoundTrip: Read gives back every table and the run's
 // description as written, with word of mouth and without.
 func TestReadFolderRoundTrip(t *testing.T) {
 	for _, wom := range []bool{true, false} {
@@ -128,10 +128,10 @@ func TestReadFolderRoundTrip(t *testing.T) {
 			t.Fatalf("word of mouth %v: expectation table %v", wom, ds.Expectation != nil)
 		}
 		dir := filepath.Join(t.TempDir(), "run")
-		if err := WriteFolder(dir, FolderFiles(ds, RunSummary(r, "v1.2.3")), false); err != nil {
+		if err := Write(dir, RunFiles(ds, RunSummary(r, "v1.2.3")), false); err != nil {
 			t.Fatal(err)
 		}
-		back, err := ReadFolder(dir)
+		back, err := Read(dir)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -213,7 +213,7 @@ func TestReadFolderErrors(t *testing.T) {
 			if err := tc.spoil(dir); err != nil {
 				t.Fatal(err)
 			}
-			_, err := ReadFolder(dir)
+			_, err := Read(dir)
 			want := "output: " + strings.ReplaceAll(tc.want, "$DIR", dir)
 			if err == nil || !strings.HasPrefix(err.Error(), want) {
 				t.Errorf("got %v, want %s", err, want)
@@ -282,7 +282,7 @@ func readFolderFiles(t *testing.T, dir string) map[string]string {
 // its files, and a.csv holding content.
 func outputFolder(t *testing.T, dir, content string) {
 	t.Helper()
-	if err := WriteFolder(dir, []output.File{textFile(output.SummaryFile, `{"omnisim_version": "0", "files": {"a.csv": {}}}`), textFile("a.csv", content)}, false); err != nil {
+	if err := Write(dir, []output.File{textFile(output.SummaryFile, `{"omnisim_version": "0", "files": {"a.csv": {}}}`), textFile("a.csv", content)}, false); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -301,7 +301,7 @@ func TestForceKeepsTheUsersFiles(t *testing.T) {
 	if err := os.WriteFile(notes, []byte("keep"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err := WriteFolder(dir, []output.File{textFile(output.SummaryFile, `{"omnisim_version": "0"}`)}, true)
+	err := Write(dir, []output.File{textFile(output.SummaryFile, `{"omnisim_version": "0"}`)}, true)
 	var exists *output.ExistsError
 	if !errors.As(err, &exists) || !strings.Contains(err.Error(), "holds notes/mine.txt, which omnisim did not write") {
 		t.Errorf("got %v, want a refusal naming notes/mine.txt", err)
@@ -312,7 +312,7 @@ func TestForceKeepsTheUsersFiles(t *testing.T) {
 	if err := os.Remove(notes); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFolder(dir, []output.File{textFile(output.SummaryFile, `{"omnisim_version": "0"}`)}, true); err != nil {
+	if err := Write(dir, []output.File{textFile(output.SummaryFile, `{"omnisim_version": "0"}`)}, true); err != nil {
 		t.Errorf("only omnisim's files left: %v", err)
 	}
 }
@@ -325,7 +325,7 @@ func TestWriteFolder(t *testing.T) {
 		parent := t.TempDir()
 		dir := filepath.Join(parent, "deeper", "run")
 		files := []output.File{textFile("a.csv", "a"), textFile("charts/b.svg", "b"), textFile("charts/c.png", "c")}
-		if err := WriteFolder(dir, files, false); err != nil {
+		if err := Write(dir, files, false); err != nil {
 			t.Fatal(err)
 		}
 		if got, want := readFolderFiles(t, dir), map[string]string{"a.csv": "a", "charts/b.svg": "b", "charts/c.png": "c"}; !reflect.DeepEqual(got, want) {
@@ -338,7 +338,7 @@ func TestWriteFolder(t *testing.T) {
 	t.Run("a file fails", func(t *testing.T) {
 		parent := t.TempDir()
 		dir := filepath.Join(parent, "run")
-		err := WriteFolder(dir, []output.File{textFile("a.csv", "a"), failingFile("b.csv"), textFile("c.csv", "c")}, false)
+		err := Write(dir, []output.File{textFile("a.csv", "a"), failingFile("b.csv"), textFile("c.csv", "c")}, false)
 		if err == nil || err.Error() != "output: writing b.csv: disk full" {
 			t.Errorf("got %v, want the failing file's error", err)
 		}
@@ -351,7 +351,7 @@ func TestWriteFolder(t *testing.T) {
 		dir := filepath.Join(parent, "run")
 		outputFolder(t, dir, "old")
 		called := false
-		err := WriteFolder(dir, []output.File{{Name: "a.csv", Write: func(io.Writer) error { called = true; return nil }}}, false)
+		err := Write(dir, []output.File{{Name: "a.csv", Write: func(io.Writer) error { called = true; return nil }}}, false)
 		var exists *output.ExistsError
 		if !errors.As(err, &exists) || exists.Dir != dir || !strings.Contains(err.Error(), dir) || !strings.Contains(err.Error(), "--force") {
 			t.Errorf("got %v, want an ExistsError naming %s and --force", err, dir)
@@ -372,10 +372,10 @@ func TestWriteFolder(t *testing.T) {
 		// A file the old run wrote and the new one does not goes too.
 		old := []output.File{textFile(output.SummaryFile, `{"omnisim_version": "0", "files": {"a.csv": {}, "stale.csv": {}}}`),
 			textFile("a.csv", "old"), textFile("stale.csv", "")}
-		if err := WriteFolder(dir, old, false); err != nil {
+		if err := Write(dir, old, false); err != nil {
 			t.Fatal(err)
 		}
-		if err := WriteFolder(dir, []output.File{textFile(output.SummaryFile, "{}"), textFile("a.csv", "new")}, true); err != nil {
+		if err := Write(dir, []output.File{textFile(output.SummaryFile, "{}"), textFile("a.csv", "new")}, true); err != nil {
 			t.Fatal(err)
 		}
 		if got, want := readFolderFiles(t, dir), map[string]string{output.SummaryFile: "{}", "a.csv": "new"}; !reflect.DeepEqual(got, want) {
@@ -390,7 +390,7 @@ func TestWriteFolder(t *testing.T) {
 		if err := os.Mkdir(dir, 0o777); err != nil {
 			t.Fatal(err)
 		}
-		if err := WriteFolder(dir, []output.File{textFile("a.csv", "new")}, true); err != nil {
+		if err := Write(dir, []output.File{textFile("a.csv", "new")}, true); err != nil {
 			t.Fatal(err)
 		}
 	})
@@ -398,7 +398,7 @@ func TestWriteFolder(t *testing.T) {
 		parent := t.TempDir()
 		dir := filepath.Join(parent, "run")
 		outputFolder(t, dir, "old")
-		if err := WriteFolder(dir, []output.File{textFile("a.csv", "new"), failingFile("b.csv")}, true); err == nil {
+		if err := Write(dir, []output.File{textFile("a.csv", "new"), failingFile("b.csv")}, true); err == nil {
 			t.Errorf("no error")
 		}
 		if got := readFolderFiles(t, dir); got["a.csv"] != "old" || len(got) != 2 {
@@ -433,13 +433,13 @@ func TestWriteFolder(t *testing.T) {
 				if err := tc.setup(dir); err != nil {
 					t.Fatal(err)
 				}
-				err := WriteFolder(dir, []output.File{textFile("a.csv", "new")}, true)
+				err := Write(dir, []output.File{textFile("a.csv", "new")}, true)
 				var exists *output.ExistsError
 				if !errors.As(err, &exists) || exists.Why != tc.why {
 					t.Fatalf("got %v, want an ExistsError because it %s", err, tc.why)
 				}
-				if cerr := CheckFolder(dir, true); cerr == nil || cerr.Error() != err.Error() {
-					t.Errorf("CheckFolder: got %v, want %v", cerr, err)
+				if cerr := Check(dir, true); cerr == nil || cerr.Error() != err.Error() {
+					t.Errorf("Check: got %v, want %v", cerr, err)
 				}
 				if _, serr := os.Stat(filepath.Join(dir, "a.csv")); serr == nil {
 					t.Errorf("the folder was written into")
@@ -457,7 +457,7 @@ func TestWriteFolder(t *testing.T) {
 			{{Name: "a.csv"}},
 		} {
 			parent := t.TempDir()
-			if err := WriteFolder(filepath.Join(parent, "run"), files, false); err == nil {
+			if err := Write(filepath.Join(parent, "run"), files, false); err == nil {
 				t.Errorf("%q: no error", files[len(files)-1].Name)
 			}
 			if got := fixture.Entries(t, parent); len(got) != 0 {
@@ -467,19 +467,19 @@ func TestWriteFolder(t *testing.T) {
 	})
 	t.Run("not a folder's name", func(t *testing.T) {
 		for _, dir := range []string{".", "..", "/", "a/.."} {
-			if err := WriteFolder(dir, nil, true); err == nil || !strings.Contains(err.Error(), "name a new folder") {
+			if err := Write(dir, nil, true); err == nil || !strings.Contains(err.Error(), "name a new folder") {
 				t.Errorf("%q: got %v, want a refusal", dir, err)
 			}
 		}
 	})
 }
 
-// TestCheckFolder: before a run, CheckFolder reports what WriteFolder would,
+// TestCheckFolder: before a run, Check reports what Write would,
 // and makes the parent folder.
 func TestCheckFolder(t *testing.T) {
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "a", "b", "run")
-	if err := CheckFolder(dir, false); err != nil {
+	if err := Check(dir, false); err != nil {
 		t.Fatal(err)
 	}
 	if got := fixture.Entries(t, filepath.Dir(dir)); len(got) != 0 {
@@ -487,17 +487,17 @@ func TestCheckFolder(t *testing.T) {
 	}
 	outputFolder(t, dir, "x")
 	var exists *output.ExistsError
-	if err := CheckFolder(dir, false); !errors.As(err, &exists) {
+	if err := Check(dir, false); !errors.As(err, &exists) {
 		t.Errorf("existing folder: got %v, want an ExistsError", err)
 	}
-	if err := CheckFolder(dir, true); err != nil {
+	if err := Check(dir, true); err != nil {
 		t.Errorf("existing output folder with force: %v", err)
 	}
 	file := filepath.Join(parent, "file")
 	if err := os.WriteFile(file, nil, 0o666); err != nil {
 		t.Fatal(err)
 	}
-	if err := CheckFolder(filepath.Join(file, "run"), false); err == nil || errors.As(err, &exists) {
+	if err := Check(filepath.Join(file, "run"), false); err == nil || errors.As(err, &exists) {
 		t.Errorf("under a file: got %v, want an I/O error", err)
 	} else if want := "output: cannot make the folder " + file + ": not a directory"; err.Error() != want {
 		t.Errorf("under a file: got %q, want %q", err, want)
@@ -505,7 +505,7 @@ func TestCheckFolder(t *testing.T) {
 }
 
 // TestCheckFolderNamesTheUsersFolder checks that a folder that cannot be
-// written into is named, not the probe CheckFolder tries to make in it.
+// written into is named, not the probe Check tries to make in it.
 func TestCheckFolderNamesTheUsersFolder(t *testing.T) {
 	// Nobody, root included, makes a folder in /sys; elsewhere the test
 	// needs a read-only folder, which root would write into anyway.
@@ -523,7 +523,7 @@ func TestCheckFolderNamesTheUsersFolder(t *testing.T) {
 			t.Skip("a read-only folder can be written into here (root?)")
 		}
 	}
-	err := CheckFolder(filepath.Join(parent, "proj"), false)
+	err := Check(filepath.Join(parent, "proj"), false)
 	if err == nil {
 		t.Fatal("no error")
 	}
@@ -543,10 +543,10 @@ func TestReadFolderTellsEveryTable(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	_, err := ReadFolder(dir)
-	var bad *FolderError
+	_, err := Read(dir)
+	var bad *Error
 	if !errors.As(err, &bad) || !bad.BadInput() {
-		t.Fatalf("got %v (%T), want a FolderError", err, err)
+		t.Fatalf("got %v (%T), want a Error", err, err)
 	}
 	for _, want := range []string{filepath.Join(dir, "daily.csv") + ":2:", filepath.Join(dir, "staffing.csv") + ":3:"} {
 		if !strings.Contains(err.Error(), want) {
@@ -563,7 +563,7 @@ func TestReadFolderWithoutTotals(t *testing.T) {
 	if err := removeFile(output.TotalsFile)(dir); err != nil {
 		t.Fatal(err)
 	}
-	ds, err := ReadFolder(dir)
+	ds, err := Read(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

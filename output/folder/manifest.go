@@ -49,6 +49,7 @@ type summer struct {
 
 func newSummer(w io.Writer) *summer { return &summer{w: w, h: sha256.New()} }
 
+// Write writes p through, counting and hashing what was written.
 func (s *summer) Write(p []byte) (int, error) {
 	n, err := s.w.Write(p)
 	s.h.Write(p[:n])
@@ -264,6 +265,7 @@ type ForeignError struct {
 	Added, Changed []string
 }
 
+// Error names the files omnisim did not write, or that changed since.
 func (e *ForeignError) Error() string {
 	var parts []string
 	if len(e.Added) > 0 {

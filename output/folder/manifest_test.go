@@ -10,11 +10,11 @@ import (
 	"github.com/omnisim/omnisim/output"
 )
 
-// TestManifest: WriteFolder lists every file it wrote, with its size and
+// TestManifest: Write lists every file it wrote, with its size and
 // SHA-256, in the folder's manifest.
 func TestManifest(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "run")
-	if err := WriteFolder(dir, []output.File{textFile("a.csv", "a"), textFile("charts/b.svg", "bb")}, false); err != nil {
+	if err := Write(dir, []output.File{textFile("a.csv", "a"), textFile("charts/b.svg", "bb")}, false); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(filepath.Join(dir, ManifestFile))
@@ -28,7 +28,7 @@ func TestManifest(t *testing.T) {
 	if string(data) != want {
 		t.Errorf("got\n%s\nwant\n%s", data, want)
 	}
-	if err := WriteFolder(filepath.Join(t.TempDir(), "x"), []output.File{textFile(ManifestFile, "")}, false); err == nil {
+	if err := Write(filepath.Join(t.TempDir(), "x"), []output.File{textFile(ManifestFile, "")}, false); err == nil {
 		t.Errorf("a file named as the manifest: no error")
 	}
 }
@@ -101,7 +101,7 @@ func TestForceSparesUserFiles(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "run")
 			tc.setup(t, dir)
 			before := readFolderFiles(t, dir)
-			err := WriteFolder(dir, []output.File{textFile(output.SummaryFile, `{"omnisim_version": "1"}`), textFile("a.csv", "new")}, true)
+			err := Write(dir, []output.File{textFile(output.SummaryFile, `{"omnisim_version": "1"}`), textFile("a.csv", "new")}, true)
 			if tc.why == "" {
 				if err != nil {
 					t.Fatal(err)

@@ -13,9 +13,9 @@ import (
 )
 
 // RunSummary returns the object summary.json holds, but for its "files"
-// (FolderFiles adds them): "omnisim_version", the version that ran; the
-// run's JSON report (RunReport.JSON) without intervals; "run", the run's
-// description as a Dataset's Meta holds it (ReadFolder reads it back); and
+// (RunFiles adds them): "omnisim_version", the version that ran; the
+// run's JSON report (table.RunJSON) without intervals; "run", the run's
+// description as a Dataset's Meta holds it (Read reads it back); and
 // "definitions", the definition of every figure under its key, in
 // "channels", "customers" and "pools", in the order of models.Figures,
 // CustomerFigures and PoolFigures. It holds no wall-clock time: the same
@@ -24,7 +24,7 @@ func RunSummary(r *output.RunReport, version string) *output.Object {
 	o := &output.Object{}
 	o.Set("omnisim_version", version)
 	r.Provenance.Set(o)
-	run := table.RunJSON(r, table.ReportOptions{})
+	run := table.RunJSON(r, table.RunOptions{})
 	for k, v := range run.All() {
 		o.Set(k, v)
 	}
@@ -45,19 +45,19 @@ func definitions[T any](figs []models.Figure[T]) *output.Object {
 	return o
 }
 
-// FolderFiles returns the files of a run's output folder, in this order:
-// summary.json, which is summary (as SummaryJSON makes it) with "files"
+// RunFiles returns the files of a run's output folder, in this order:
+// summary.json, which is summary (as RunSummary makes it) with "files"
 // added, what each file of the folder holds and its columns; intervals.csv,
 // daily.csv, customers.csv, staffing.csv and flows.csv; expectation.csv
 // when the run had word of mouth (ds.Expectation is not nil); totals.csv;
 // then extra.
 //
 // extra is the hook for what the tables do not hold: contacts.csv
-// (Contacts.File), the charts (charts/<name>.png and charts/<name>.svg) and
+// (table.Contacts.File), the charts (charts/<name>.png and charts/<name>.svg) and
 // report.html. Pass them here rather than appending them to the list
 // returned, so that summary.json lists them with the rest. summary is not
 // changed.
-func FolderFiles(ds *output.Dataset, summary *output.Object, extra ...output.File) []output.File {
+func RunFiles(ds *output.Dataset, summary *output.Object, extra ...output.File) []output.File {
 	tables := []struct {
 		name, about string
 		t           *output.CSVTable
@@ -126,7 +126,7 @@ func columnDocs[T any](docs map[string]string, figs []models.Figure[T]) func(str
 	}
 }
 
-// ciDocs extends docs to the half-width columns (CISuffix) of the figures
+// ciDocs extends docs to the half-width columns (output.CISuffix) of the figures
 // docs describes.
 func ciDocs(docs func(string) string) func(string) string {
 	return func(name string) string {

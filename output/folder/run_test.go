@@ -55,10 +55,10 @@ func summaryOf(t *testing.T, files []output.File) []byte {
 func TestSummaryJSON(t *testing.T) {
 	r := fixture.GoldenReport()
 	ds := r.Dataset("9.9.9")
-	data := summaryOf(t, FolderFiles(ds, RunSummary(r, "9.9.9")))
+	data := summaryOf(t, RunFiles(ds, RunSummary(r, "9.9.9")))
 
 	var report bytes.Buffer
-	if err := output.WriteJSON(&report, table.RunJSON(r, table.ReportOptions{})); err != nil {
+	if err := output.WriteJSON(&report, table.RunJSON(r, table.RunOptions{})); err != nil {
 		t.Fatal(err)
 	}
 	want := append([]string{"omnisim_version"}, orderedKeys(t, report.Bytes())...)
@@ -107,9 +107,9 @@ func TestFilesDescribeEverything(t *testing.T) {
 	chart := output.File{Name: "charts/queue.svg", Description: "the queue", Write: func(io.Writer) error { return nil }}
 	summary := RunSummary(r, "test")
 	before := summary.Len()
-	files := FolderFiles(ds, summary, contacts.File(), chart)
+	files := RunFiles(ds, summary, contacts.File(), chart)
 	if summary.Len() != before {
-		t.Errorf("FolderFiles changed the summary it was given")
+		t.Errorf("RunFiles changed the summary it was given")
 	}
 	var names []string
 	for _, f := range files {

@@ -16,10 +16,10 @@ func StaffFiles(r *output.StaffReport, version string) []output.File {
 	plan := output.File{Name: output.StaffPlanFile, Write: t.WriteCSV, Columns: table.StaffColumns,
 		Description: "the plan: one row per pool and interval, the agents to schedule; load it into a scenario with staffing: " + output.StaffPlanFile}
 	files := []output.File{{Name: output.SummaryFile, Description: "the search: settings, iterations, cost per pool, every target verified on fresh replications, problems and notes"}, plan}
-	files = append(files, chartsAndReport([]chart.Chart{chart.StaffChart(r, t)}, "the plan for people, one self-contained page: the verdict, "+
+	files = append(files, chartsAndReport([]chart.Chart{chart.Staff(r, t)}, "the plan for people, one self-contained page: the verdict, "+
 		"every target verified, the cost per pool against Erlang A and the scenario, the chart, the agents per interval and "+
 		"the verification by period. It needs no network; open it in a browser.",
-		func(w io.Writer, charts []report.ReportChart) error { return report.WriteStaffReport(w, r, charts) })...)
+		func(w io.Writer, charts []report.Chart) error { return report.WriteStaff(w, r, charts) })...)
 	if r.Provenance != nil {
 		files = append(files, r.Provenance.Files...)
 	}

@@ -38,7 +38,7 @@ func SweepSummary(r *output.SweepReport, version string) *output.Object {
 }
 
 // SweepFiles returns the files of a sweep's output folder:
-// summary.json (SummaryJSON with "files", what each file holds and the
+// summary.json (SweepSummary with "files", what each file holds and the
 // columns of sweep.csv), sweep.csv, sweep.json (the JSON omnisim sweep
 // --json prints), then the charts, each as charts/<figure>.svg and .png,
 // and report.html.
@@ -66,7 +66,7 @@ func SweepFiles(r *output.SweepReport, version string) []output.File {
 // sweepVisualFiles returns a sweep folder's charts, as SVG and PNG, and its
 // report.html.
 func sweepVisualFiles(r *output.SweepReport) []output.File {
-	return chartsAndReport(chart.SweepCharts(r), "the sweep for people, one self-contained page: the scenario, where each chosen figure "+
+	return chartsAndReport(chart.Sweep(r), "the sweep for people, one self-contained page: the scenario, where each chosen figure "+
 		"is lowest and highest, the charts, and every figure by point. It needs no network; open it in a browser.",
-		func(w io.Writer, charts []report.ReportChart) error { return report.WriteSweepReport(w, r, charts) })
+		func(w io.Writer, charts []report.Chart) error { return report.WriteSweep(w, r, charts) })
 }

@@ -16,7 +16,7 @@ import (
 func TestVisualFiles(t *testing.T) {
 	ds := fixture.ReportDataset(t, fixture.ReportWorld())
 	files := VisualFiles(ds)
-	charts := chart.Charts(ds)
+	charts := chart.Run(ds)
 	if got, want := len(files), 2*len(charts)+1; got != want {
 		t.Fatalf("%d files, want %d", got, want)
 	}
@@ -34,8 +34,8 @@ func TestVisualFiles(t *testing.T) {
 	report := string(written[output.ReportFile])
 	for _, c := range charts {
 		svg, png := written["charts/"+c.Name+".svg"], written["charts/"+c.Name+".png"]
-		fixture.CheckSVG(t, c.Name, svg, chart.DefaultChartWidth, chart.DefaultChartHeight)
-		fixture.CheckPNG(t, c.Name, png, chart.DefaultChartWidth, chart.DefaultChartHeight)
+		fixture.CheckSVG(t, c.Name, svg, chart.DefaultWidth, chart.DefaultHeight)
+		fixture.CheckPNG(t, c.Name, png, chart.DefaultWidth, chart.DefaultHeight)
 		if !strings.Contains(report, base64.StdEncoding.EncodeToString(svg)) {
 			t.Errorf("report.html does not hold %s.svg", c.Name)
 		}

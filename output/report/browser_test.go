@@ -147,7 +147,7 @@ func TestReportInBrowser(t *testing.T) {
 	ds := fixture.ReportDataset(t, fixture.ReportWorld())
 	charts := report.ChartsOf(ds)
 	var page bytes.Buffer
-	if err := report.WriteReport(&page, ds, charts); err != nil {
+	if err := report.WriteRun(&page, ds, charts); err != nil {
 		t.Fatal(err)
 	}
 	file := filepath.Join(dir, "report.html")
@@ -273,7 +273,7 @@ func TestOtherReportsInBrowser(t *testing.T) {
 		files  []output.File
 		charts int
 	}{
-		{"compare", folder.CompareFiles(compare, "test"), len(chart.CompareCharts(compare.Comparison))},
+		{"compare", folder.CompareFiles(compare, "test"), len(chart.Compare(compare.Comparison))},
 		{"sweep", folder.SweepFiles(sweep, "test"), len(sweep.Chosen)},
 		{"staff", folder.StaffFiles(staffOf(t), "test"), 1},
 	} {

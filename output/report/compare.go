@@ -10,7 +10,7 @@ import (
 	"github.com/omnisim/omnisim/plan"
 )
 
-// WriteCompareReport writes the comparison as report.html, the page a run
+// WriteCompare writes the comparison as report.html, the page a run
 // has, made the same way (self-contained, no request of any kind, each
 // chart an SVG in an <img>): what A and B are and how they were run; the
 // headline findings: how A and B stand against each target their
@@ -21,11 +21,11 @@ import (
 // B − A excludes zero; the charts; and every figure's table, as the text
 // output has it. The same comparison and charts always give the
 // same bytes.
-func WriteCompareReport(w io.Writer, r *output.CompareReport, charts []ReportChart) error {
+func WriteCompare(w io.Writer, r *output.CompareReport, charts []Chart) error {
 	return writePage(w, newCompareReportPage(r, charts), "compare report")
 }
 
-func newCompareReportPage(r *output.CompareReport, charts []ReportChart) *reportPage {
+func newCompareReportPage(r *output.CompareReport, charts []Chart) *reportPage {
 	c := r.Comparison
 	cfg := r.A.Report.Config
 	p := &reportPage{CSP: reportCSP, Title: "A against B", Subtitle: "comparison"}

@@ -50,7 +50,7 @@ func TestCompareReportPage(t *testing.T) {
 				t.Fatal("the comparison's folder has no report.html")
 			}
 			html := string(page)
-			charts := len(chart.CompareCharts(r.Comparison))
+			charts := len(chart.Compare(r.Comparison))
 			for _, want := range []string{"A is golden (", "B is golden with x=1 (", tc.lead, `http-equiv="Content-Security-Policy" content="default-src`} {
 				if !strings.Contains(html, want) {
 					t.Errorf("the report lacks %q", want)

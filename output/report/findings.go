@@ -229,7 +229,7 @@ func (v *reportView) total(channel, key string) (models.Estimate, bool) {
 }
 
 // runVerdict is channel i's verdict on its service-level target over the
-// run (Verdict): by the mean of the replications' service levels and its
+// run (output.Verdict): by the mean of the replications' service levels and its
 // 95 % half-width, as the printed results give them; undecided with a
 // single replication, or a folder without totals.csv, which give no
 // interval; "" without contacts.
@@ -246,7 +246,7 @@ func (v *reportView) runVerdict(i int, run reportChannelTotals) string {
 
 // reportPlusMinus writes an estimate as "83.04 % ± 0.45": the half-width
 // in the mean's unit, written once ("12.36 h ± 0.55", never "12.36 h ±
-// 32.90 min"), as Estimate writes it.
+// 32.90 min"), as output.Estimate writes it.
 func reportPlusMinus(e models.Estimate, unit string) string {
 	return output.Estimate(e.Mean, e.HalfWidth, unit)
 }

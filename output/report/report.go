@@ -15,16 +15,16 @@ import (
 	"github.com/omnisim/omnisim/output"
 )
 
-// ReportChart is a chart for the HTML report: its name (the anchor
+// Chart is a chart for the HTML report: its name (the anchor
 // #chart-<name> leads to it), title and note (the caption), and the chart
 // rendered as SVG.
-type ReportChart struct {
+type Chart struct {
 	Name, Title, Note string
 	// SVG is the chart as a standalone SVG document.
 	SVG []byte
 }
 
-// WriteReport writes ds as report.html: one self-contained page for people,
+// WriteRun writes ds as report.html: one self-contained page for people,
 // made to be projected as it is. It holds the scenario's description and the
 // run's settings; the headline findings, computed from ds: where and when
 // each channel missed its target, its worst and busiest interval, what
@@ -45,7 +45,7 @@ type ReportChart struct {
 // Figures with no data print as "–"; a run with no channels, contacts,
 // agents or charts gives a report that says so. The same Dataset and charts
 // always give the same bytes.
-func WriteReport(w io.Writer, ds *output.Dataset, charts []ReportChart) error {
+func WriteRun(w io.Writer, ds *output.Dataset, charts []Chart) error {
 	if ds == nil {
 		ds = &output.Dataset{}
 	}
@@ -166,7 +166,7 @@ type reportCell struct {
 	Mark string // "met" or "missed": a verdict, in colour
 }
 
-func newReportPage(ds *output.Dataset, charts []ReportChart) *reportPage {
+func newReportPage(ds *output.Dataset, charts []Chart) *reportPage {
 	v := newReportView(ds)
 	m := ds.Meta
 	p := &reportPage{CSP: reportCSP, Title: m.Title, Subtitle: m.Name}
@@ -274,7 +274,7 @@ func reportDuration(sec float64) string {
 
 // figures turns the charts into the page's figures, each with an id
 // of its own and its SVG as a data URL.
-func (v *reportView) figures(charts []ReportChart) []reportFigure {
+func (v *reportView) figures(charts []Chart) []reportFigure {
 	var out []reportFigure
 	for i, c := range charts {
 		f := reportFigure{ID: v.id("chart-", c.Name), Number: i + 1, Title: c.Title, Note: c.Note}

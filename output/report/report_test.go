@@ -48,7 +48,7 @@ func testChartSVG(title string, values []float64) []byte {
 
 // testCharts returns hand-made charts of ds: offered contacts and service
 // level by interval for its first channel, and the expectation level.
-func testCharts(ds *output.Dataset) []ReportChart {
+func testCharts(ds *output.Dataset) []Chart {
 	column := func(t *output.CSVTable, key string, where func(r int) bool) []float64 {
 		var out []float64
 		if t == nil {
@@ -65,7 +65,7 @@ func testCharts(ds *output.Dataset) []ReportChart {
 		return len(ds.Meta.Channels) > 0 && ds.Intervals.Text(r, "channel") == ds.Meta.Channels[0].Name
 	}
 	all := func(int) bool { return true }
-	return []ReportChart{
+	return []Chart{
 		{Name: "offered", Title: "Contacts offered", Note: "Per half hour, first channel.",
 			SVG: testChartSVG("Contacts offered", column(ds.Intervals, "offered", first))},
 		{Name: "service-level", Title: "Service level", Note: "Answered within the threshold ÷ offered.",
@@ -77,10 +77,10 @@ func testCharts(ds *output.Dataset) []ReportChart {
 
 // writeReportString writes the report of ds with charts and returns it,
 // its no-break spaces made plain spaces for the tests to read.
-func writeReportString(t *testing.T, ds *output.Dataset, charts []ReportChart) string {
+func writeReportString(t *testing.T, ds *output.Dataset, charts []Chart) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := WriteReport(&b, ds, charts); err != nil {
+	if err := WriteRun(&b, ds, charts); err != nil {
 		t.Fatal(err)
 	}
 	return strings.ReplaceAll(b.String(), "\u00a0", " ")
@@ -206,7 +206,7 @@ func TestReportEscapesText(t *testing.T) {
 	ds := fixture.ReportDataset(t, fixture.ReportWorld())
 	ds.Meta.Title = `<script>alert("title")</script>`
 	ds.Meta.Description = `Fish & <chips>`
-	out := writeReportString(t, ds, []ReportChart{{Name: `x"><b>`, Title: "<i>chart</i>", SVG: testChartSVG("x", []float64{1})}})
+	out := writeReportString(t, ds, []Chart{{Name: `x"><b>`, Title: "<i>chart</i>", SVG: testChartSVG("x", []float64{1})}})
 	for _, bad := range []string{"<script>", "<chips>", "<i>chart", `"><b>`} {
 		if strings.Contains(out, bad) {
 			t.Errorf("%q is not escaped", bad)
@@ -231,7 +231,7 @@ func TestReportDegenerate(t *testing.T) {
 	tests := []struct {
 		name   string
 		ds     func(t *testing.T) *output.Dataset
-		charts []ReportChart
+		charts []Chart
 		want   []string
 	}{
 		{"a channel with no contacts", func(t *testing.T) *output.Dataset {
@@ -278,7 +278,7 @@ func TestReportDegenerate(t *testing.T) {
 			[]string{"<h1>omnisim run</h1>", "This run has no channels: there is nothing to report.", "No charts were drawn for this run."}},
 		{"no dataset", func(*testing.T) *output.Dataset { return nil }, nil, []string{"This run has no channels"}},
 		{"charts that are not SVG", func(t *testing.T) *output.Dataset { return fixture.ReportDataset(t, fixture.OnePhone()) },
-			[]ReportChart{{Name: "empty"}, {Name: "png", SVG: []byte("\x89PNG\r\n")}, {Name: "html", SVG: []byte("<html></html>")},
+			[]Chart{{Name: "empty"}, {Name: "png", SVG: []byte("\x89PNG\r\n")}, {Name: "html", SVG: []byte("<html></html>")},
 				{Name: "cut", SVG: []byte(`<svg xmlns="http://www.w3.org/2000/svg"><g>`)}, {Name: "", Title: "Nameless", SVG: testChartSVG("n", nil)},
 				{Name: "twice", SVG: testChartSVG("a", nil)}, {Name: "twice", SVG: testChartSVG("b", nil)}},
 			[]string{`<figure id="chart-empty">`, "This chart cannot be shown: it is empty.", "it is &lt;html&gt;, not SVG",
@@ -392,12 +392,12 @@ func TestReportGolden(t *testing.T) {
 	r := fixture.GoldenReport()
 	r.Description = "Three channels share two pools for two days.\nWord of mouth is on.\n\nA second paragraph."
 	ds := r.Dataset("test")
-	charts := []ReportChart{
+	charts := []Chart{
 		{Name: "queue", Title: "Contacts by interval", Note: "Offered and answered.", SVG: testChartSVG("queue", []float64{3, 1, 4, 1, 5})},
 		{Name: "service-level", Title: "Service level", SVG: testChartSVG("sl", []float64{0.9, 0.5})},
 	}
 	var b bytes.Buffer
-	if err := WriteReport(&b, ds, charts); err != nil {
+	if err := WriteRun(&b, ds, charts); err != nil {
 		t.Fatal(err)
 	}
 	fixture.CheckGolden(t, "report.golden.html", b.String())

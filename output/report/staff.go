@@ -10,7 +10,7 @@ import (
 	"github.com/omnisim/omnisim/plan"
 )
 
-// WriteStaffReport writes a staffing search as report.html, the page a run
+// WriteStaff writes a staffing search as report.html, the page a run
 // has, made the same way (self-contained, no request of any kind, each
 // chart an SVG in an <img>): the verdict and how the plan was verified;
 // per target, the verification over the window and period by period; per
@@ -19,11 +19,11 @@ import (
 // and every period's verification (achieved ± half-width against the
 // target, met, missed or undecided). The same search and charts always
 // give the same bytes.
-func WriteStaffReport(w io.Writer, r *output.StaffReport, charts []ReportChart) error {
+func WriteStaff(w io.Writer, r *output.StaffReport, charts []Chart) error {
 	return writePage(w, newStaffReportPage(r, charts), "staff report")
 }
 
-func newStaffReportPage(r *output.StaffReport, charts []ReportChart) *reportPage {
+func newStaffReportPage(r *output.StaffReport, charts []Chart) *reportPage {
 	p, cfg := r.Plan, &r.Plan.Config
 	title := r.Title
 	if title == "" {

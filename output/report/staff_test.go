@@ -75,11 +75,11 @@ func TestStaffReportContent(t *testing.T) {
 		}
 	}
 	var b bytes.Buffer
-	if err := report.WriteStaffReport(&b, r, nil); err != nil {
+	if err := report.WriteStaff(&b, r, nil); err != nil {
 		t.Fatal(err)
 	}
 	var again bytes.Buffer
-	if err := report.WriteStaffReport(&again, r, nil); err != nil || b.String() != again.String() {
+	if err := report.WriteStaff(&again, r, nil); err != nil || b.String() != again.String() {
 		t.Errorf("two writes differ, or %v", err)
 	}
 }

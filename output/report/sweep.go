@@ -9,18 +9,18 @@ import (
 	"github.com/omnisim/omnisim/output"
 )
 
-// WriteSweepReport writes the sweep as report.html, the page a run has,
+// WriteSweep writes the sweep as report.html, the page a run has,
 // made the same way (self-contained, no request of any kind, each chart an
 // SVG in an <img>): the scenario and how the points ran; the headline
 // findings, for each chosen figure the points where it is lowest and
 // highest; the table of the chosen figures by point; the charts; and a
 // table per channel, for the customers and per pool of every figure by
 // point. The same sweep and charts always give the same bytes.
-func WriteSweepReport(w io.Writer, r *output.SweepReport, charts []ReportChart) error {
+func WriteSweep(w io.Writer, r *output.SweepReport, charts []Chart) error {
 	return writePage(w, newSweepReportPage(r, charts), "sweep report")
 }
 
-func newSweepReportPage(r *output.SweepReport, charts []ReportChart) *reportPage {
+func newSweepReportPage(r *output.SweepReport, charts []Chart) *reportPage {
 	p := &reportPage{CSP: reportCSP, Title: r.Title, Subtitle: "sweep of " + r.Name}
 	if p.Title == "" {
 		p.Title = r.Name
@@ -88,7 +88,7 @@ func newSweepReportPage(r *output.SweepReport, charts []ReportChart) *reportPage
 	p.Charts = v.figures(charts)
 
 	// Every figure, a table per channel, the customers, each pool and the
-	// totals, in the order SweepFigures gives them.
+	// totals, in the order output.SweepFigures gives them.
 	var group []int
 	heading := ""
 	flush := func() {

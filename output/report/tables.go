@@ -162,7 +162,7 @@ type reportPoolTotal struct {
 
 func (p reportPoolTotal) occupancy() float64 { return reportRatio(p.busy, p.available) }
 
-// reportPoolTotal adds up pool p's intervals in the measured window: scheduled
+// poolTotal adds up pool p's intervals in the measured window: scheduled
 // hours (headcount before shrinkage), available hours, busy hours and cost,
 // as means per replication.
 func (v *reportView) poolTotal(p int) reportPoolTotal {

@@ -65,7 +65,7 @@ func WritePart(dir string, p *experiment.Part, force bool) (path string, err err
 		if err != nil {
 			return err
 		}
-		// WriteFileAtomic's writer writes at an offset too.
+		// output.WriteFileAtomic's writer writes at an offset too.
 		if _, err := w.(io.WriterAt).WriteAt(head, 0); err != nil {
 			return fail(err)
 		}
@@ -83,6 +83,7 @@ type countingWriter struct {
 	n int64
 }
 
+// Write writes b through, counting what was written.
 func (c *countingWriter) Write(b []byte) (int, error) {
 	n, err := c.w.Write(b)
 	c.n += int64(n)

@@ -6,7 +6,7 @@ import (
 	"github.com/omnisim/omnisim/output"
 )
 
-// compareColumns describe compare.csv's columns.
+// CompareColumns describe compare.csv's columns.
 var CompareColumns = []output.Column{
 	{Name: "group", Description: "channel, customers, pool, all_pools (every pool of each variant together, when either has several) or expectation"},
 	{Name: "name", Description: "the channel's or the pool's name; empty for customers and the expectation level"},

@@ -141,7 +141,7 @@ func (c *Contacts) Replication(rep int) (trace func(*models.ContactRecord), done
 	return cw.Write, done, nil
 }
 
-// File returns contacts.csv for FolderFiles: its header, then every
+// File returns contacts.csv for folder.RunFiles: its header, then every
 // replication's rows, in replication order. Every replication must be done.
 func (c *Contacts) File() output.File {
 	return output.File{Name: output.ContactsFile, Description: contactsAbout, Columns: contactColumns, Write: c.writeTo}

@@ -32,7 +32,7 @@ func TestContactsInReplicationOrder(t *testing.T) {
 	if got := b.String(); got != want {
 		t.Errorf("contacts.csv:\n%s", firstLineDiff(got, want))
 	}
-	// File can be written again: WriteFolder may try twice.
+	// File can be written again: folder.Write may try twice.
 	var again bytes.Buffer
 	if err := c.File().Write(&again); err != nil || again.String() != b.String() {
 		t.Errorf("writing contacts.csv again: %v, or different bytes", err)

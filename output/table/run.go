@@ -24,7 +24,7 @@ type run struct{ *output.RunReport }
 // 100 %) are left out. Sections on customers, pools and expectations follow
 // when the world has something to say in them; then, as opts asks, each
 // channel interval by interval and day by day.
-func WriteRun(w io.Writer, report *output.RunReport, opts ReportOptions) error {
+func WriteRun(w io.Writer, report *output.RunReport, opts RunOptions) error {
 	r := run{report}
 	var b strings.Builder
 	r.writeHeader(&b)
@@ -156,7 +156,7 @@ func (r run) figureHeading() string {
 }
 
 // targetVerdict judges a service level, e, against its target by its 95 %
-// confidence interval (Verdict) and says so with the figure: "met at
+// confidence interval (output.Verdict) and says so with the figure: "met at
 // 91.81 % ± 0.38", "undecided at 83.39 % ± 12.90, whose interval holds the
 // target". A single replication gives no interval: undecided, whatever the
 // figure.
@@ -324,7 +324,7 @@ func (r run) cell(i int, f models.Figure[models.Counts], c models.Counts) string
 // the pools that serve it (none for self-service), then its figures, counts
 // as means per replication, each with the half-width of its 95 %
 // confidence interval when there are several replications, then the
-// verdict on each target the channel sets (Verdict).
+// verdict on each target the channel sets (output.Verdict).
 func (r run) intervalTable(i int) *output.Table {
 	cfg := r.Config
 	cs := r.ChannelIntervals(i)
@@ -485,8 +485,8 @@ func (r run) writeDays(b *strings.Builder) {
 	}
 }
 
-// ReportOptions choose what a run report adds to its summary.
-type ReportOptions struct {
+// RunOptions choose what a run report adds to its summary.
+type RunOptions struct {
 	// Intervals adds each channel's figures interval by interval.
 	Intervals bool
 	// Days adds each channel's figures day by day, and the customers' and

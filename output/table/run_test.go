@@ -12,7 +12,7 @@ import (
 	"github.com/omnisim/omnisim/output/internal/fixture"
 )
 
-func text(t *testing.T, r *output.RunReport, opts ReportOptions) string {
+func text(t *testing.T, r *output.RunReport, opts RunOptions) string {
 	t.Helper()
 	var b bytes.Buffer
 	if err := WriteRun(&b, r, opts); err != nil {
@@ -36,7 +36,7 @@ func rowLabels(s string) map[string]bool {
 // figures of today's report and none of those that are zero or trivial in
 // it; a busy signal brings blocked back.
 func TestSingleChannelHidesTrivialFigures(t *testing.T) {
-	out := text(t, fixture.Simulate(t, fixture.OnePhone()), ReportOptions{})
+	out := text(t, fixture.Simulate(t, fixture.OnePhone()), RunOptions{})
 	rows := rowLabels(out)
 	for _, want := range []string{"offered", "answered", "abandoned", "P(wait)", "abandonment", "service level",
 		"service level (answered)", "ASA", "mean wait (all)", "occupancy", "AHT"} {
@@ -57,7 +57,7 @@ func TestSingleChannelHidesTrivialFigures(t *testing.T) {
 	cfg := fixture.OnePhone()
 	cfg.Channels[0].Lines = 2
 	cfg.Channels[0].Resolution = []float64{0.7}
-	out = text(t, fixture.Simulate(t, cfg), ReportOptions{})
+	out = text(t, fixture.Simulate(t, cfg), RunOptions{})
 	rows = rowLabels(out)
 	for _, want := range []string{"blocked", "blocked share", "resolved", "resolution rate"} {
 		if !rows[want] {
@@ -74,7 +74,7 @@ func TestSeveralChannelsShareOneTable(t *testing.T) {
 	cfg.Horizon = 8 * 3600
 	cfg.Channels[1].Arrivals.Rate = 40.0 / 3600 // more email than 2 agents clear: a backlog
 	r := fixture.Simulate(t, cfg)
-	out := text(t, r, ReportOptions{})
+	out := text(t, r, RunOptions{})
 	lines := strings.Split(out, "\n")
 	for _, prefix := range []string{"phone (live); arrivals 20/h;", "email (deferred); arrivals 40/h;",
 		"Target: phone, 80.00 % answered within 20s;", "Target: email, 90.00 % answered within 4h;"} {
@@ -134,7 +134,7 @@ func TestSections(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg := tc.change(fixture.OnePhone())
-			out := text(t, fixture.Simulate(t, cfg), ReportOptions{Days: true})
+			out := text(t, fixture.Simulate(t, cfg), RunOptions{Days: true})
 			for _, section := range []string{"Customers", "Pools", "Expectations"} {
 				got := strings.Contains(out, "\n"+section)
 				want := false
@@ -162,7 +162,7 @@ func TestPoolsTotal(t *testing.T) {
 	cfg := fixture.OnePhone()
 	cfg.Pools[0].CostPerHour = 20
 	cfg.Pools = append(cfg.Pools, models.Pool{Name: "backup", Skills: []string{"phone"}, Agents: []int{1}, CostPerHour: 30})
-	out := text(t, fixture.Simulate(t, cfg), ReportOptions{})
+	out := text(t, fixture.Simulate(t, cfg), RunOptions{})
 	// 2 agents at 20 and 1 at 30 for 4 hours: 8 h and 4 h, 160 and 120.
 	want := map[string][2]string{"agents": {"8.0 h", "160"}, "backup": {"4.0 h", "120"}, "total": {"12.0 h", "280"}}
 	found := 0
@@ -192,7 +192,7 @@ func f0(fields []string) string {
 func TestIntervalsOfSeveralChannels(t *testing.T) {
 	cfg := fixture.PhoneAndEmail()
 	cfg.Channels[1].Arrivals.Rate = 40.0 / 3600
-	out := text(t, fixture.Simulate(t, cfg), ReportOptions{Intervals: true})
+	out := text(t, fixture.Simulate(t, cfg), RunOptions{Intervals: true})
 	for _, name := range []string{"phone", "email"} {
 		_, table, _ := strings.Cut(out, "\n"+name+" by interval\n\n")
 		head, _, _ := strings.Cut(table, "\n")
@@ -208,7 +208,7 @@ func TestIntervalsOfSeveralChannels(t *testing.T) {
 }
 
 func TestRunTextGolden(t *testing.T) {
-	fixture.CheckGolden(t, "run-multichannel.golden", text(t, fixture.GoldenReport(), ReportOptions{Intervals: true, Days: true}))
+	fixture.CheckGolden(t, "run-multichannel.golden", text(t, fixture.GoldenReport(), RunOptions{Intervals: true, Days: true}))
 }
 
 // TestDeferredChannelHasNoAbandonment: the golden world's email channel is
@@ -225,7 +225,7 @@ func TestDeferredChannelHasNoAbandonment(t *testing.T) {
 			Days      []map[string]any    `json:"days"`
 		}
 	}
-	if err := json.Unmarshal([]byte(jsonText(t, r, ReportOptions{Intervals: true})), &doc); err != nil {
+	if err := json.Unmarshal([]byte(jsonText(t, r, RunOptions{Intervals: true})), &doc); err != nil {
 		t.Fatal(err)
 	}
 	for name, ch := range doc.Channels {
@@ -263,7 +263,7 @@ func TestDeferredChannelHasNoAbandonment(t *testing.T) {
 		}
 	}
 
-	out := text(t, r, ReportOptions{Intervals: true, Days: true})
+	out := text(t, r, RunOptions{Intervals: true, Days: true})
 	line := lineStarting(out, "abandonment ")
 	if fields := strings.Fields(line); len(fields) == 0 || fields[len(fields)-1] != "–" || strings.Count(line, "–") != 1 {
 		t.Errorf("the abandonment row should show – for email alone: %q", line)

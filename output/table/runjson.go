@@ -21,7 +21,7 @@ import (
 // means per replication; days are numbered from 1. Undefined figures, and
 // figures that do not apply to a channel's kind (abandonment on a deferred
 // channel), are null.
-func RunJSON(report *output.RunReport, opts ReportOptions) *output.Object {
+func RunJSON(report *output.RunReport, opts RunOptions) *output.Object {
 	r := run{report}
 	cfg := r.Config
 	o := &output.Object{}
@@ -86,7 +86,7 @@ func RunJSON(report *output.RunReport, opts ReportOptions) *output.Object {
 }
 
 // channelJSON is channel i's object.
-func (r run) channelJSON(i int, opts ReportOptions) *output.Object {
+func (r run) channelJSON(i int, opts RunOptions) *output.Object {
 	cfg := r.Config
 	ch := figuresJSON(models.Figures, r.Summary.Channels[i].Figures, r.Summary.Replications)
 	if ref, ok := models.ReferenceFor(cfg, i); ok {
@@ -118,7 +118,7 @@ func (r run) channelJSON(i int, opts ReportOptions) *output.Object {
 // the agents scheduled, every figure, with more than one replication
 // "ci95" holding their 95 % confidence half-widths, and, when the channel
 // sets targets, "targets": each target's figure, value and the interval's
-// verdict on it (Verdict).
+// verdict on it (output.Verdict).
 func (r run) intervalsJSON(i int) []*output.Object {
 	cfg := r.Config
 	pools := output.ServingPools(cfg, i)

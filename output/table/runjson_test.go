@@ -11,7 +11,7 @@ import (
 	"github.com/omnisim/omnisim/output/internal/fixture"
 )
 
-func jsonText(t *testing.T, r *output.RunReport, opts ReportOptions) string {
+func jsonText(t *testing.T, r *output.RunReport, opts RunOptions) string {
 	t.Helper()
 	var b bytes.Buffer
 	if err := output.WriteJSON(&b, RunJSON(r, opts)); err != nil {
@@ -27,7 +27,7 @@ func TestRunJSONKeys(t *testing.T) {
 	cfg := fixture.GoldenWorld()
 	r := output.NewRunReport("golden", "", "", cfg, fixture.FakeResults(cfg, 2))
 	var doc map[string]any
-	if err := json.Unmarshal([]byte(jsonText(t, r, ReportOptions{Intervals: true})), &doc); err != nil {
+	if err := json.Unmarshal([]byte(jsonText(t, r, RunOptions{Intervals: true})), &doc); err != nil {
 		t.Fatal(err)
 	}
 	for _, key := range []string{"scenario", "title", "file", "seed", "replications", "horizon_seconds", "warmup_seconds",
@@ -117,7 +117,7 @@ func TestRunJSONDaysAreMeans(t *testing.T) {
 		}
 		Expectation *struct{ Days []float64 }
 	}
-	if err := json.Unmarshal([]byte(jsonText(t, r, ReportOptions{})), &doc); err != nil {
+	if err := json.Unmarshal([]byte(jsonText(t, r, RunOptions{})), &doc); err != nil {
 		t.Fatal(err)
 	}
 	for name, ch := range doc.Channels {
@@ -142,25 +142,25 @@ func TestRunJSONWithoutWordOfMouthOrReplications(t *testing.T) {
 	cfg := fixture.GoldenWorld()
 	cfg.WordOfMouth = models.WordOfMouth{}
 	r := output.NewRunReport("golden", "", "", cfg, fixture.FakeResults(cfg, 1))
-	got := jsonText(t, r, ReportOptions{})
+	got := jsonText(t, r, RunOptions{})
 	if strings.Contains(got, `"expectation"`) || strings.Contains(got, `"ci95"`) {
 		t.Errorf("want neither expectation nor ci95 in\n%s", got)
 	}
 }
 
 func TestRunJSONGolden(t *testing.T) {
-	fixture.CheckGolden(t, "run-multichannel-json.golden", fixture.FixedPrecision(jsonText(t, fixture.GoldenReport(), ReportOptions{})))
+	fixture.CheckGolden(t, "run-multichannel-json.golden", fixture.FixedPrecision(jsonText(t, fixture.GoldenReport(), RunOptions{})))
 }
 
 // TestRunWithoutReplications: a report of no replications writes its
 // header and identity, and does not panic.
 func TestRunWithoutReplications(t *testing.T) {
 	r := output.NewRunReport("none", "", "", fixture.GoldenWorld(), nil)
-	if got := text(t, r, ReportOptions{Intervals: true, Days: true}); !strings.HasPrefix(got, "none\n0 replications of 2d") {
+	if got := text(t, r, RunOptions{Intervals: true, Days: true}); !strings.HasPrefix(got, "none\n0 replications of 2d") {
 		t.Errorf("text: got %q", got)
 	}
 	var doc map[string]any
-	if err := json.Unmarshal([]byte(jsonText(t, r, ReportOptions{})), &doc); err != nil || doc["replications"] != 0.0 {
+	if err := json.Unmarshal([]byte(jsonText(t, r, RunOptions{})), &doc); err != nil || doc["replications"] != 0.0 {
 		t.Errorf("JSON: %v, %v", doc, err)
 	}
 }

@@ -9,7 +9,7 @@ import (
 	"github.com/omnisim/omnisim/output"
 )
 
-// staffColumns describes every column of staffing.csv.
+// StaffColumns describes every column of staffing.csv.
 var StaffColumns = []output.Column{
 	{Name: "pool", Description: "the pool of agents"},
 	{Name: "interval", Description: "the interval's number, from 0 at time zero (warm-up included)"},

@@ -6,7 +6,7 @@ import (
 
 // SweepCSV returns sweep.csv: one row per point, the swept settings first
 // (one column each, named by its path, holding the value as --set takes
-// it), then every figure (SweepFigures) under its key, each followed by
+// it), then every figure (output.SweepFigures) under its key, each followed by
 // "<key>_ci95", the half-width of its 95 % confidence interval (empty with
 // a single replication). Shares are fractions, times in seconds; an empty
 // cell is a figure with no data.
@@ -41,7 +41,7 @@ func SweepColumns(r *output.SweepReport) []output.Column {
 	return out
 }
 
-// unitNote says how a figure of a unit is written in a CSV file.
+// UnitNote says how a figure of a unit is written in a CSV file.
 func UnitNote(unit string) string {
 	switch unit {
 	case output.UnitShare:

@@ -6,13 +6,13 @@ import (
 	"io"
 	"strings"
 	"time"
-
-	"github.com/spf13/cobra"
+	"unicode/utf8"
 
 	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
+	"github.com/spf13/cobra"
 )
 
 func newDemoCmd(s streams) *cobra.Command {
@@ -193,27 +193,17 @@ func writeStory(w io.Writer, sc *scenarios.Scenario, cfg *models.Config, reps in
 	return err
 }
 
-// wrap breaks text into lines of at most width characters, the lines
-// after the first indented; a first line that starts with a mark keeps
-// the text after it aligned.
+// wrap breaks text into lines of at most width characters (output.Wrap),
+// the lines after the first indented; a first line that starts with a
+// mark keeps the text after it aligned.
 func wrap(text, indent string, width int) string {
-	var b strings.Builder
-	line := 0
-	for i, word := range strings.Fields(text) {
-		n := len([]rune(word))
-		switch {
-		case i == 0:
-		case line+1+n > width:
-			b.WriteString("\n" + indent)
-			line = len(indent)
-		default:
-			b.WriteByte(' ')
-			line++
+	lines := output.Wrap(text, func(n int, line string) bool {
+		if n > 0 {
+			line = indent + line
 		}
-		b.WriteString(word)
-		line += n
-	}
-	return b.String()
+		return utf8.RuneCountInString(line) <= width
+	})
+	return strings.Join(lines, "\n"+indent)
 }
 
 // demoJSON returns the story as JSON: the scenario, and each claim with

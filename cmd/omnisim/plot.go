@@ -71,26 +71,10 @@ slowly than the size, so a larger chart also shows more detail.`,
 }
 
 // wrapList writes names separated by commas in lines of at most width
-// characters, each starting with indent.
+// characters (output.Wrap), each starting with indent.
 func wrapList(names []string, indent string, width int) string {
-	var b strings.Builder
-	line := indent
-	for i, name := range names {
-		item := name
-		if i < len(names)-1 {
-			item += ","
-		}
-		if line != indent && len(line)+1+len(item) > width {
-			b.WriteString(line + "\n")
-			line = indent
-		}
-		if line != indent {
-			line += " "
-		}
-		line += item
-	}
-	b.WriteString(line)
-	return b.String()
+	lines := output.Wrap(strings.Join(names, ", "), func(_ int, line string) bool { return len(indent+line) <= width })
+	return indent + strings.Join(lines, "\n"+indent)
 }
 
 // check checks the flags.

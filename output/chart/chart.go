@@ -267,22 +267,7 @@ func drawNote(dc draw.Canvas, note string) {
 	sty.Color = noteColor
 	sty.XAlign, sty.YAlign = draw.XCenter, draw.YCenter
 	width := (dc.Max.X - dc.Min.X) * 0.8
-	var lines []string
-	var cur string
-	for _, word := range strings.Fields(note) {
-		next := word
-		if cur != "" {
-			next = cur + " " + word
-		}
-		if cur != "" && sty.Width(next) > width {
-			lines = append(lines, cur)
-			next = word
-		}
-		cur = next
-	}
-	if cur != "" {
-		lines = append(lines, cur)
-	}
+	lines := output.Wrap(note, func(_ int, line string) bool { return sty.Width(line) <= width })
 	dc.FillText(sty, dc.Center(), strings.Join(lines, "\n"))
 }
 

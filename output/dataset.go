@@ -188,6 +188,9 @@ func CellOf(v float64) string {
 	return strconv.FormatFloat(v, 'g', 9, 64)
 }
 
+// Finite tells whether v is a number: neither NaN nor infinite.
+func Finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
 // clockOf returns the day (from 1), the weekday and the time of day of a
 // moment of the run.
 func (r *RunReport) clockOf(t float64) (day, weekday, tod string) {
@@ -458,6 +461,3 @@ func (r *RunReport) expectationTable() *CSVTable {
 	}
 	return t
 }
-
-// Finite tells whether v is a number: neither NaN nor infinite.
-func Finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

@@ -7,20 +7,29 @@ import (
 	"slices"
 )
 
+// MaxFlowChannels is the most rows and columns the heat map of customers'
+// moves has. Past it the heat map shows the MaxFlowChannels-1 channels
+// with the most moves in and out and adds the others up as one row and
+// column. A heat map's cells hold their numbers, which cannot be read past
+// about 20 a side; and it grows with the square of the channels, which
+// took 4.6 GB at 2,000 channels.
+const MaxFlowChannels = 16
+
 // FlowMatrix is the matrix of customers' moves between channels that the
-// heat map and the report's table show: m[i][j] moves from names[i] to
-// names[j], NaN where the flows table has no number. With more than
+// heat map (output/chart) and the report's table (output/report) show:
+// Moves[i][j] moves from Names[i] to Names[j], NaN where the flows table
+// has no number. With more than
 // MaxFlowChannels channels its last row and column add up the channels
 // with the fewest moves, so that it never grows with the square of a
 // scenario's channels.
 type FlowMatrix struct {
 	Names []string
 	Moves [][]float64
-	// total adds up every move; seen tells whether the table had any
+	// Total adds up every move; Seen tells whether the table had any
 	// number for a pair of different channels.
 	Total float64
 	Seen  bool
-	// others is true when the last row and column add channels up; note
+	// Others is true when the last row and column add channels up; Note
 	// then says so in a sentence.
 	Others bool
 	Note   string
@@ -122,14 +131,6 @@ func otherChannels(names []string, moves []flowCell) ([]string, []int) {
 	}
 	return append(out, fmt.Sprintf("%d others", dropped)), at
 }
-
-// MaxFlowChannels is the most rows and columns the heat map of customers'
-// moves has. Past it the heat map shows the MaxFlowChannels-1 channels
-// with the most moves in and out and adds the others up as one row and
-// column. A heat map's cells hold their numbers, which cannot be read past
-// about 20 a side; and it grows with the square of the channels, which
-// took 4.6 GB at 2,000 channels.
-const MaxFlowChannels = 16
 
 // TopN keeps at most n of items, the heaviest by weight, ties to the
 // earlier, in their original order; dropped is how many it left out.

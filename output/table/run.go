@@ -11,6 +11,16 @@ import (
 	"github.com/omnisim/omnisim/plan"
 )
 
+// RunOptions choose what a run report adds to its summary.
+type RunOptions struct {
+	// Intervals adds each channel's figures interval by interval.
+	Intervals bool
+	// Days adds each channel's figures day by day, and the customers' and
+	// the expectation level's where the report shows those. JSON always has
+	// the days.
+	Days bool
+}
+
 // run is a RunReport as its text and JSON show it: the methods here
 // choose what is worth a row and write the sections.
 type run struct{ *output.RunReport }
@@ -483,16 +493,6 @@ func (r run) writeDays(b *strings.Builder) {
 		fmt.Fprint(b, "\nExpectation level at the end of each day\n\n")
 		t.WriteTo(b)
 	}
-}
-
-// RunOptions choose what a run report adds to its summary.
-type RunOptions struct {
-	// Intervals adds each channel's figures interval by interval.
-	Intervals bool
-	// Days adds each channel's figures day by day, and the customers' and
-	// the expectation level's where the report shows those. JSON always has
-	// the days.
-	Days bool
 }
 
 // showsPools tells whether the pools say more than the channels: when there

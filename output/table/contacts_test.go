@@ -2,8 +2,6 @@ package table
 
 import (
 	"bytes"
-	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/omnisim/omnisim/models"
@@ -30,7 +28,7 @@ func TestContactsInReplicationOrder(t *testing.T) {
 		"1,1,1,,chat,simple,first,resolved,false,1e-07,0.666666667,600,0.666666567,599.333333,front:12\n" +
 		"1,2,1,1,phone,simple,chase,duplicate,false,1234567.89,1234568,1234700,0.109,132,front:1\n"
 	if got := b.String(); got != want {
-		t.Errorf("contacts.csv:\n%s", firstLineDiff(got, want))
+		t.Errorf("contacts.csv:\n%s", fixture.FirstLineDiff(got, want))
 	}
 	// File can be written again: folder.Write may try twice.
 	var again bytes.Buffer
@@ -43,24 +41,6 @@ func TestContactsInReplicationOrder(t *testing.T) {
 	if err := c.File().Write(&b); err == nil {
 		t.Errorf("after Remove, writing contacts.csv: no error")
 	}
-}
-
-// firstLineDiff shows the first line where got and want part.
-func firstLineDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := range max(len(g), len(w)) {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl != wl {
-			return fmt.Sprintf("line %d:\n got %q\nwant %q", i+1, gl, wl)
-		}
-	}
-	return "(no difference in lines)"
 }
 
 // TestContactsOfARun traces a real run: one row per contact traced, the

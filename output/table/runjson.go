@@ -89,14 +89,7 @@ func RunJSON(report *output.RunReport, opts RunOptions) *output.Object {
 func (r run) channelJSON(i int, opts RunOptions) *output.Object {
 	cfg := r.Config
 	ch := figuresJSON(models.Figures, r.Summary.Channels[i].Figures, r.Summary.Replications)
-	if ref, ok := models.ReferenceFor(cfg, i); ok {
-		e := &output.Object{}
-		e.Set("model", ref.Model).Set("exact", ref.Exact).Set("offered_load_erlangs", ref.Result.OfferedLoad)
-		for _, f := range models.Figures {
-			if v, ok := ref.Value(f.Key); ok {
-				e.Set(f.Key, v)
-			}
-		}
+	if e, ok := erlangJSON(cfg, i); ok {
 		ch.Set("erlang", e)
 	}
 	if opts.Intervals {
@@ -152,6 +145,25 @@ func (r run) intervalsJSON(i int) []*output.Object {
 		list = append(list, iv)
 	}
 	return list
+}
+
+// erlangJSON is channel i's "erlang" object: the formula that applies to
+// it (models.ReferenceFor), whether it is exact, the offered load and the
+// formula's prediction of each figure it predicts; false where none
+// applies.
+func erlangJSON(cfg *models.Config, i int) (*output.Object, bool) {
+	ref, ok := models.ReferenceFor(cfg, i)
+	if !ok {
+		return nil, false
+	}
+	e := &output.Object{}
+	e.Set("model", ref.Model).Set("exact", ref.Exact).Set("offered_load_erlangs", ref.Result.OfferedLoad)
+	for _, f := range models.Figures {
+		if v, ok := ref.Value(f.Key); ok {
+			e.Set(f.Key, v)
+		}
+	}
+	return e, true
 }
 
 // figuresJSON is an object of estimates: each figure's mean under its key,

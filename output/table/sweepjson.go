@@ -52,14 +52,7 @@ func (r sweep) pointJSON(p int) *output.Object {
 	channels := &output.Object{}
 	for i, cs := range pt.Summary.Channels {
 		ch := figuresJSON(models.Figures, cs.Figures, reps)
-		if ref, ok := models.ReferenceFor(pt.Config, i); ok {
-			e := &output.Object{}
-			e.Set("model", ref.Model).Set("exact", ref.Exact).Set("offered_load_erlangs", ref.Result.OfferedLoad)
-			for _, f := range models.Figures {
-				if v, ok := ref.Value(f.Key); ok {
-					e.Set(f.Key, v)
-				}
-			}
+		if e, ok := erlangJSON(pt.Config, i); ok {
 			ch.Set("erlang", e)
 		}
 		channels.Set(cs.Name, ch)

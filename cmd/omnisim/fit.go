@@ -423,9 +423,9 @@ func checkChart(c *fit.CheckResult, name, title string) chart.Chart {
 		}
 		figs = append(figs, fs)
 	}
-	chart := chart.Check(figs, c.Interval)
-	chart.Name, chart.Title = name, title
-	return chart
+	check := chart.Check(figs, c.Interval)
+	check.Name, check.Title = name, title
+	return check
 }
 
 // drawFitCharts writes the charts into the folder --charts names, as PNG

@@ -75,7 +75,7 @@ func Run(ds *output.Dataset) []Chart {
 // detail; an SVG has the same layout as the PNG of the same size.
 func (c Chart) Render(w io.Writer, format string, widthPx, heightPx int) (err error) {
 	if c.build == nil {
-		return fmt.Errorf("output: chart %q has nothing to draw (charts come from Charts)", c.Name)
+		return fmt.Errorf("output: chart %q has nothing to draw (charts come from chart.Run and its kin)", c.Name)
 	}
 	format = strings.ToLower(format)
 	if format != "png" && format != "svg" {

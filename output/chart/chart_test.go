@@ -22,14 +22,14 @@ import (
 )
 
 // gallery, when set, is a folder to draw every chart of the built-in
-// scenarios into, to look at them: go test ./output -run TestChartGallery
+// scenarios into, to look at them: go test ./output/chart -run TestChartGallery
 // -gallery /tmp/charts.
 var (
 	gallery     = flag.String("gallery", "", "draw the built-in scenarios' charts into this folder")
 	gallerySize = flag.String("gallery.size", "1200x600", "the size of the gallery's charts, in pixels")
 )
 
-// chartNames are the charts Charts promises, in report order.
+// chartNames are the charts Run promises, in report order.
 var chartNames = []string{"queue", "service-level", "abandonment", "occupancy", "expectations", "reputation", "flows", "staffing", "cost"}
 
 // builtinDataset runs a built-in scenario with few replications and returns

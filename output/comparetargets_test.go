@@ -176,5 +176,5 @@ func TestComparePools(t *testing.T) {
 // reportOf returns the report.html of a comparison.
 func reportOf(t *testing.T, r *output.CompareReport) string {
 	t.Helper()
-	return fixture.FileText(t, folder.CompareFiles(r, "test"), output.ReportFile)
+	return fixture.FileText(t, folder.CompareFiles(r, "test"), folder.ReportFile)
 }

@@ -26,35 +26,10 @@ type Column struct {
 	Name, Description string
 }
 
-// The files of a run's output folder.
-const (
-	SummaryFile     = "summary.json"
-	IntervalsFile   = "intervals.csv"
-	DailyFile       = "daily.csv"
-	CustomersFile   = "customers.csv"
-	StaffingFile    = "staffing.csv"
-	FlowsFile       = "flows.csv"
-	ExpectationFile = "expectation.csv"
-	ContactsFile    = "contacts.csv"
-	TotalsFile      = "totals.csv"
-)
+// ContactsFile is the trace of a run's contacts (omnisim run --journeys),
+// which output/table writes and output/folder puts into the folder.
+const ContactsFile = "contacts.csv"
 
-// ReportFile is the name of the HTML report in a run's output folder.
-const ReportFile = "report.html"
-
-// ChartsDir is the folder of a run's output folder that holds its charts.
-const ChartsDir = "charts"
-
-// CompareFile is the table of a comparison's output folder.
-const CompareFile = "compare.csv"
-
-// The files of a sweep's output folder, besides summary.json and the
-// charts.
-const (
-	SweepCSVFile  = "sweep.csv"
-	SweepJSONFile = "sweep.json"
-)
-
-// StaffPlanFile is the staffing table omnisim staff writes, which a
-// scenario loads back with staffing: FILE.
-const StaffPlanFile = "staffing.csv"
+// SweepCSVFile is the table of a sweep's output folder, which its charts'
+// notes point to.
+const SweepCSVFile = "sweep.csv"

@@ -179,7 +179,7 @@ func chartRoot(to string) (root, prefix string) {
 		return to, ""
 	}
 	parent := filepath.Dir(to)
-	if exists(filepath.Join(parent, folder.ManifestFile)) || exists(filepath.Join(parent, output.SummaryFile)) {
+	if exists(filepath.Join(parent, folder.ManifestFile)) || exists(filepath.Join(parent, folder.SummaryFile)) {
 		return parent, "charts/"
 	}
 	return to, ""

@@ -39,13 +39,13 @@ const maxTableProblems = 10
 // tableColumns are the columns each table of a run's folder must have, for
 // the charts and reports drawn from it.
 var tableColumns = map[string][]string{
-	output.IntervalsFile:   {"channel", "interval", "offered", "answered", "abandoned", "service_level"},
-	output.DailyFile:       {"channel", "day", "offered", "answered", "abandoned"},
-	output.CustomersFile:   {"day", "customers"},
-	output.StaffingFile:    {"pool", "interval", "scheduled", "available", "busy", "occupancy"},
-	output.FlowsFile:       {"from", "to", "moves"},
-	output.ExpectationFile: {"interval", "level"},
-	output.TotalsFile:      {"scope", "name", "figure", "mean"},
+	IntervalsFile:   {"channel", "interval", "offered", "answered", "abandoned", "service_level"},
+	DailyFile:       {"channel", "day", "offered", "answered", "abandoned"},
+	CustomersFile:   {"day", "customers"},
+	StaffingFile:    {"pool", "interval", "scheduled", "available", "busy", "occupancy"},
+	FlowsFile:       {"from", "to", "moves"},
+	ExpectationFile: {"interval", "level"},
+	TotalsFile:      {"scope", "name", "figure", "mean"},
 }
 
 // textColumns are the columns of a run's tables that hold words, not

@@ -20,8 +20,8 @@ const costPerDayDefinition = "cost ÷ the days of the measured window [warm-up, 
 func CompareFiles(r *output.CompareReport, version string) []output.File {
 	t := table.CompareCSV(r)
 	files := []output.File{
-		{Name: output.SummaryFile, Description: "the comparison: both variants, their targets met, missed or undecided, every figure's means, difference and intervals (as --json prints it), the definitions of the figures, and what each file holds"},
-		{Name: output.CompareFile, Description: "one row per figure compared: each variant's mean and half-width, the paired difference B − A with its half-width, and the half-width independent runs would give",
+		{Name: SummaryFile, Description: "the comparison: both variants, their targets met, missed or undecided, every figure's means, difference and intervals (as --json prints it), the definitions of the figures, and what each file holds"},
+		{Name: CompareFile, Description: "one row per figure compared: each variant's mean and half-width, the paired difference B − A with its half-width, and the half-width independent runs would give",
 			Columns: table.CompareColumns, Write: t.WriteCSV},
 	}
 	files = append(files, compareVisualFiles(r)...)

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/output/internal/fixture"
 	"github.com/omnisim/omnisim/output/table"
 )
@@ -23,7 +22,7 @@ func TestCompareReportFiles(t *testing.T) {
 	}{{"itself", 3, false}, {"shifted", 3, true}, {"one replication", 1, true}} {
 		r := fixture.CompareOf(tc.reps, tc.shift)
 		files := CompareFiles(r, "test")
-		if files[0].Name != output.SummaryFile || files[1].Name != output.CompareFile || len(files[1].Columns) != len(table.CompareCSV(r).Columns) {
+		if files[0].Name != SummaryFile || files[1].Name != CompareFile || len(files[1].Columns) != len(table.CompareCSV(r).Columns) {
 			t.Fatalf("%s: files %v", tc.name, files[:2])
 		}
 		charts := 0
@@ -32,10 +31,10 @@ func TestCompareReportFiles(t *testing.T) {
 			if err := f.Write(&b); err != nil {
 				t.Errorf("%s: %s: %v", tc.name, f.Name, err)
 			}
-			if strings.HasPrefix(f.Name, output.ChartsDir+"/compare-") {
+			if strings.HasPrefix(f.Name, ChartsDir+"/compare-") {
 				charts++
 			}
-			if f.Name == output.SummaryFile && !strings.Contains(b.String(), `"omnisim_version": "test"`) {
+			if f.Name == SummaryFile && !strings.Contains(b.String(), `"omnisim_version": "test"`) {
 				t.Errorf("%s: summary.json lacks its version", tc.name)
 			}
 		}

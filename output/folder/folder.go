@@ -255,10 +255,10 @@ func Read(dir string) (*output.Dataset, error) {
 	} else if err == nil && !info.IsDir() {
 		return nil, badFolder("output: %s is a file, not a run's output folder", dir)
 	}
-	if _, err := os.Stat(filepath.Join(dir, output.SummaryFile)); errors.Is(err, fs.ErrNotExist) {
-		return nil, badFolder("output: %s has no %s: is it a run's output folder?", dir, output.SummaryFile)
+	if _, err := os.Stat(filepath.Join(dir, SummaryFile)); errors.Is(err, fs.ErrNotExist) {
+		return nil, badFolder("output: %s has no %s: is it a run's output folder?", dir, SummaryFile)
 	}
-	data, err := input.ReadFile(filepath.Join(dir, output.SummaryFile), "run's summary", maxSummarySize)
+	data, err := input.ReadFile(filepath.Join(dir, SummaryFile), "run's summary", maxSummarySize)
 	if err != nil {
 		return nil, err
 	}
@@ -269,7 +269,7 @@ func Read(dir string) (*output.Dataset, error) {
 		Scenarios []string     `json:"scenario_files"`
 	}
 	if err := json.Unmarshal(data, &s); err != nil {
-		return nil, badFolder("output: %s: %v", filepath.Join(dir, output.SummaryFile), err)
+		return nil, badFolder("output: %s: %v", filepath.Join(dir, SummaryFile), err)
 	}
 	if s.Run == nil {
 		for _, other := range []struct{ file, what, cmd string }{
@@ -278,12 +278,12 @@ func Read(dir string) (*output.Dataset, error) {
 			{"staffing.csv", "a staffing search", "omnisim staff"},
 		} {
 			// A run's folder has a staffing.csv too, and its intervals.csv.
-			if exists(filepath.Join(dir, other.file)) && !exists(filepath.Join(dir, output.IntervalsFile)) {
+			if exists(filepath.Join(dir, other.file)) && !exists(filepath.Join(dir, IntervalsFile)) {
 				return nil, badFolder("output: %s is the output folder of %s, not of a run: its charts are drawn by %s (run it again with --force to redraw them)",
 					dir, other.what, other.cmd)
 			}
 		}
-		return nil, badFolder("output: %s has no \"run\" object", filepath.Join(dir, output.SummaryFile))
+		return nil, badFolder("output: %s has no \"run\" object", filepath.Join(dir, SummaryFile))
 	}
 	ds := &output.Dataset{Meta: *s.Run}
 	ds.Meta.Command, ds.Meta.Sets = s.Command, s.Sets
@@ -294,20 +294,20 @@ func Read(dir string) (*output.Dataset, error) {
 		name string
 		t    **output.CSVTable
 	}{
-		{output.IntervalsFile, &ds.Intervals},
-		{output.DailyFile, &ds.Daily},
-		{output.CustomersFile, &ds.Customers},
-		{output.StaffingFile, &ds.Staffing},
-		{output.FlowsFile, &ds.Flows},
-		{output.ExpectationFile, &ds.Expectation},
-		{output.TotalsFile, &ds.Totals},
+		{IntervalsFile, &ds.Intervals},
+		{DailyFile, &ds.Daily},
+		{CustomersFile, &ds.Customers},
+		{StaffingFile, &ds.Staffing},
+		{FlowsFile, &ds.Flows},
+		{ExpectationFile, &ds.Expectation},
+		{TotalsFile, &ds.Totals},
 	}
 	var bads []error
 	for _, tb := range tables {
-		if tb.name == output.ExpectationFile && !ds.Meta.WordOfMouth {
+		if tb.name == ExpectationFile && !ds.Meta.WordOfMouth {
 			continue
 		}
-		if tb.name == output.TotalsFile && !exists(filepath.Join(dir, tb.name)) {
+		if tb.name == TotalsFile && !exists(filepath.Join(dir, tb.name)) {
 			continue // the folder of an omnisim before totals.csv
 		}
 		// Every table is read, so that a folder tampered with in several

@@ -282,7 +282,7 @@ func readFolderFiles(t *testing.T, dir string) map[string]string {
 // its files, and a.csv holding content.
 func outputFolder(t *testing.T, dir, content string) {
 	t.Helper()
-	if err := Write(dir, []output.File{textFile(output.SummaryFile, `{"omnisim_version": "0", "files": {"a.csv": {}}}`), textFile("a.csv", content)}, false); err != nil {
+	if err := Write(dir, []output.File{textFile(SummaryFile, `{"omnisim_version": "0", "files": {"a.csv": {}}}`), textFile("a.csv", content)}, false); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -301,7 +301,7 @@ func TestForceKeepsTheUsersFiles(t *testing.T) {
 	if err := os.WriteFile(notes, []byte("keep"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err := Write(dir, []output.File{textFile(output.SummaryFile, `{"omnisim_version": "0"}`)}, true)
+	err := Write(dir, []output.File{textFile(SummaryFile, `{"omnisim_version": "0"}`)}, true)
 	var exists *output.ExistsError
 	if !errors.As(err, &exists) || !strings.Contains(err.Error(), "holds notes/mine.txt, which omnisim did not write") {
 		t.Errorf("got %v, want a refusal naming notes/mine.txt", err)
@@ -312,7 +312,7 @@ func TestForceKeepsTheUsersFiles(t *testing.T) {
 	if err := os.Remove(notes); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(dir, []output.File{textFile(output.SummaryFile, `{"omnisim_version": "0"}`)}, true); err != nil {
+	if err := Write(dir, []output.File{textFile(SummaryFile, `{"omnisim_version": "0"}`)}, true); err != nil {
 		t.Errorf("only omnisim's files left: %v", err)
 	}
 }
@@ -370,15 +370,15 @@ func TestWriteFolder(t *testing.T) {
 		parent := t.TempDir()
 		dir := filepath.Join(parent, "run")
 		// A file the old run wrote and the new one does not goes too.
-		old := []output.File{textFile(output.SummaryFile, `{"omnisim_version": "0", "files": {"a.csv": {}, "stale.csv": {}}}`),
+		old := []output.File{textFile(SummaryFile, `{"omnisim_version": "0", "files": {"a.csv": {}, "stale.csv": {}}}`),
 			textFile("a.csv", "old"), textFile("stale.csv", "")}
 		if err := Write(dir, old, false); err != nil {
 			t.Fatal(err)
 		}
-		if err := Write(dir, []output.File{textFile(output.SummaryFile, "{}"), textFile("a.csv", "new")}, true); err != nil {
+		if err := Write(dir, []output.File{textFile(SummaryFile, "{}"), textFile("a.csv", "new")}, true); err != nil {
 			t.Fatal(err)
 		}
-		if got, want := readFolderFiles(t, dir), map[string]string{output.SummaryFile: "{}", "a.csv": "new"}; !reflect.DeepEqual(got, want) {
+		if got, want := readFolderFiles(t, dir), map[string]string{SummaryFile: "{}", "a.csv": "new"}; !reflect.DeepEqual(got, want) {
 			t.Errorf("got %v, want %v", got, want)
 		}
 		if got := fixture.Entries(t, parent); !slices.Equal(got, []string{"run"}) {
@@ -424,7 +424,7 @@ func TestWriteFolder(t *testing.T) {
 				if err := os.Mkdir(dir, 0o777); err != nil {
 					return err
 				}
-				return os.WriteFile(filepath.Join(dir, output.SummaryFile), []byte(`{"total": 3}`), 0o666)
+				return os.WriteFile(filepath.Join(dir, SummaryFile), []byte(`{"total": 3}`), 0o666)
 			}, "its summary.json was not written by omnisim"},
 			{"a file", func(dir string) error { return os.WriteFile(dir, []byte("precious"), 0o666) }, "is not a folder"},
 		} {
@@ -560,7 +560,7 @@ func TestReadFolderTellsEveryTable(t *testing.T) {
 func TestReadFolderWithoutTotals(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "run")
 	goldenFolder(t, dir)
-	if err := removeFile(output.TotalsFile)(dir); err != nil {
+	if err := removeFile(TotalsFile)(dir); err != nil {
 		t.Fatal(err)
 	}
 	ds, err := Read(dir)

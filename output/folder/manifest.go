@@ -195,18 +195,18 @@ func foreignFiles(dir string) (added, changed []string, err error) {
 // wrote: the names its summary.json lists in "files" (sizes unknown), and
 // summary.json itself.
 func legacyManifest(dir string) (manifest, error) {
-	data, err := readSmallFile(filepath.Join(dir, output.SummaryFile))
+	data, err := readSmallFile(filepath.Join(dir, SummaryFile))
 	if err != nil {
-		return nil, fmt.Errorf("was not written by omnisim: it has no %s (nor %s)", ManifestFile, output.SummaryFile)
+		return nil, fmt.Errorf("was not written by omnisim: it has no %s (nor %s)", ManifestFile, SummaryFile)
 	}
 	var s struct {
 		Version *string                    `json:"omnisim_version"`
 		Files   map[string]json.RawMessage `json:"files"`
 	}
 	if json.Unmarshal(data, &s) != nil || s.Version == nil {
-		return nil, fmt.Errorf("its %s was not written by omnisim", output.SummaryFile)
+		return nil, fmt.Errorf("its %s was not written by omnisim", SummaryFile)
 	}
-	m := manifest{output.SummaryFile: {}}
+	m := manifest{SummaryFile: {}}
 	for name := range s.Files {
 		m[name] = manifestEntry{}
 	}

@@ -81,17 +81,17 @@ func TestForceSparesUserFiles(t *testing.T) {
 			writeFiles(t, dir, map[string]string{"a.csv": "edited", "x.txt": "", "y.txt": ""})
 		}, "holds x.txt and y.txt, which omnisim did not write, and its a.csv was changed since omnisim wrote it"},
 		{"a stray summary.json among a user's files", func(t *testing.T, dir string) {
-			writeFiles(t, dir, map[string]string{output.SummaryFile: `{"omnisim_version": "1"}`, "thesis.tex": "precious", "data.csv": "1,2"})
+			writeFiles(t, dir, map[string]string{SummaryFile: `{"omnisim_version": "1"}`, "thesis.tex": "precious", "data.csv": "1,2"})
 		}, "holds data.csv and thesis.tex, which omnisim did not write"},
 		{"a damaged manifest", func(t *testing.T, dir string) {
 			outputFolder(t, dir, "old")
 			writeFiles(t, dir, map[string]string{ManifestFile: "nonsense\n"})
 		}, "its .omnisim-manifest is damaged at line 1"},
 		{"legacy, every file listed", func(t *testing.T, dir string) {
-			writeFiles(t, dir, map[string]string{output.SummaryFile: legacySummary, "a.csv": "x", "charts/q.svg": "q"})
+			writeFiles(t, dir, map[string]string{SummaryFile: legacySummary, "a.csv": "x", "charts/q.svg": "q"})
 		}, ""},
 		{"legacy, a file not listed", func(t *testing.T, dir string) {
-			writeFiles(t, dir, map[string]string{output.SummaryFile: legacySummary, "a.csv": "x", "budget.xlsx": "q"})
+			writeFiles(t, dir, map[string]string{SummaryFile: legacySummary, "a.csv": "x", "budget.xlsx": "q"})
 		}, "holds budget.xlsx, which omnisim did not write"},
 		{"many files", func(t *testing.T, dir string) {
 			writeFiles(t, dir, map[string]string{"1": "", "2": "", "3": "", "4": "", "5": "", "6": "", "7": ""})
@@ -101,7 +101,7 @@ func TestForceSparesUserFiles(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "run")
 			tc.setup(t, dir)
 			before := readFolderFiles(t, dir)
-			err := Write(dir, []output.File{textFile(output.SummaryFile, `{"omnisim_version": "1"}`), textFile("a.csv", "new")}, true)
+			err := Write(dir, []output.File{textFile(SummaryFile, `{"omnisim_version": "1"}`), textFile("a.csv", "new")}, true)
 			if tc.why == "" {
 				if err != nil {
 					t.Fatal(err)
@@ -181,7 +181,7 @@ func TestCheckReplace(t *testing.T) {
 	// A folder written before manifests keeps none: a manifest of a few
 	// of its files would disown the rest.
 	legacy := t.TempDir()
-	writeFiles(t, legacy, map[string]string{output.SummaryFile: `{"omnisim_version": "0.9", "files": {"charts/q.svg": {}}}`, "charts/q.svg": "q"})
+	writeFiles(t, legacy, map[string]string{SummaryFile: `{"omnisim_version": "0.9", "files": {"charts/q.svg": {}}}`, "charts/q.svg": "q"})
 	writeFiles(t, legacy, map[string]string{"charts/mine.svg": "m"})
 	if err := CheckReplace(legacy, []string{"charts/q.svg", "charts/mine.svg"}); !errors.As(err, &foreign) || nameList(foreign.Added) != "charts/mine.svg" {
 		t.Errorf("a folder written before manifests: got %v, want charts/mine.svg refused, the listed charts/q.svg not", err)

@@ -63,15 +63,15 @@ func RunFiles(ds *output.Dataset, summary *output.Object, extra ...output.File) 
 		t           *output.CSVTable
 		cols        func(string) string
 	}{
-		{output.IntervalsFile, intervalsAbout, ds.Intervals, targetDocs(ciDocs(columnDocs(channelColumns, models.Figures)))},
-		{output.DailyFile, dailyAbout, ds.Daily, ciDocs(columnDocs(channelColumns, models.Figures))},
-		{output.CustomersFile, customersAbout, ds.Customers, ciDocs(columnDocs(customerColumns, models.CustomerFigures))},
-		{output.StaffingFile, staffingAbout, ds.Staffing, columnDocs[models.Counts](staffingColumns, nil)},
-		{output.FlowsFile, flowsAbout, ds.Flows, columnDocs[models.Counts](flowsColumns, nil)},
-		{output.ExpectationFile, expectationAbout, ds.Expectation, columnDocs[models.Counts](expectationColumns, nil)},
-		{output.TotalsFile, totalsAbout, ds.Totals, columnDocs[models.Counts](totalsColumns, nil)},
+		{IntervalsFile, intervalsAbout, ds.Intervals, targetDocs(ciDocs(columnDocs(channelColumns, models.Figures)))},
+		{DailyFile, dailyAbout, ds.Daily, ciDocs(columnDocs(channelColumns, models.Figures))},
+		{CustomersFile, customersAbout, ds.Customers, ciDocs(columnDocs(customerColumns, models.CustomerFigures))},
+		{StaffingFile, staffingAbout, ds.Staffing, columnDocs[models.Counts](staffingColumns, nil)},
+		{FlowsFile, flowsAbout, ds.Flows, columnDocs[models.Counts](flowsColumns, nil)},
+		{ExpectationFile, expectationAbout, ds.Expectation, columnDocs[models.Counts](expectationColumns, nil)},
+		{TotalsFile, totalsAbout, ds.Totals, columnDocs[models.Counts](totalsColumns, nil)},
 	}
-	files := []output.File{{Name: output.SummaryFile, Description: summaryAbout}}
+	files := []output.File{{Name: SummaryFile, Description: summaryAbout}}
 	for _, tb := range tables {
 		if tb.t == nil {
 			continue

@@ -39,8 +39,8 @@ func orderedKeys(t *testing.T, data []byte) []string {
 // summaryOf writes the summary.json of files and returns its bytes.
 func summaryOf(t *testing.T, files []output.File) []byte {
 	t.Helper()
-	if files[0].Name != output.SummaryFile {
-		t.Fatalf("the first file is %s, want %s", files[0].Name, output.SummaryFile)
+	if files[0].Name != SummaryFile {
+		t.Fatalf("the first file is %s, want %s", files[0].Name, SummaryFile)
 	}
 	var b bytes.Buffer
 	if err := files[0].Write(&b); err != nil {
@@ -115,13 +115,13 @@ func TestFilesDescribeEverything(t *testing.T) {
 	for _, f := range files {
 		names = append(names, f.Name)
 	}
-	wantNames := []string{output.SummaryFile, output.IntervalsFile, output.DailyFile, output.CustomersFile, output.StaffingFile, output.FlowsFile, output.ExpectationFile,
-		output.TotalsFile, output.ContactsFile, "charts/queue.svg"}
+	wantNames := []string{SummaryFile, IntervalsFile, DailyFile, CustomersFile, StaffingFile, FlowsFile, ExpectationFile,
+		TotalsFile, output.ContactsFile, "charts/queue.svg"}
 	if !slices.Equal(names, wantNames) {
 		t.Fatalf("files: got %v, want %v", names, wantNames)
 	}
-	tables := map[string]*output.CSVTable{output.IntervalsFile: ds.Intervals, output.DailyFile: ds.Daily, output.CustomersFile: ds.Customers,
-		output.StaffingFile: ds.Staffing, output.FlowsFile: ds.Flows, output.ExpectationFile: ds.Expectation, output.TotalsFile: ds.Totals}
+	tables := map[string]*output.CSVTable{IntervalsFile: ds.Intervals, DailyFile: ds.Daily, CustomersFile: ds.Customers,
+		StaffingFile: ds.Staffing, FlowsFile: ds.Flows, ExpectationFile: ds.Expectation, TotalsFile: ds.Totals}
 
 	var doc struct {
 		Files json.RawMessage `json:"files"`

@@ -45,12 +45,12 @@ func SweepSummary(r *output.SweepReport, version string) *output.Object {
 func SweepFiles(r *output.SweepReport, version string) []output.File {
 	csv := table.SweepCSV(r)
 	files := []output.File{
-		{Name: output.SummaryFile, Description: "the sweep: the scenario, the settings swept and each point's values, the figures chosen, " +
+		{Name: SummaryFile, Description: "the sweep: the scenario, the settings swept and each point's values, the figures chosen, " +
 			"the definition of every figure (\"definitions\") and of every file of this folder (\"files\")"},
 		{Name: output.SweepCSVFile, Description: "one row per point, in the grid's order (the first setting varying slowest): the settings swept, " +
 			"then every figure of the point as the mean over its replications, each followed by the half-width of its 95 % confidence interval",
 			Columns: table.SweepColumns(r), Write: csv.WriteCSV},
-		{Name: output.SweepJSONFile, Description: "every figure of every point, as omnisim sweep --json prints it",
+		{Name: SweepJSONFile, Description: "every figure of every point, as omnisim sweep --json prints it",
 			Write: func(w io.Writer) error { return output.WriteJSON(w, table.SweepJSON(r)) }},
 	}
 	files = append(files, sweepVisualFiles(r)...)

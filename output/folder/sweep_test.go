@@ -35,7 +35,7 @@ func TestSweepCSVAndFolder(t *testing.T) {
 	for _, fl := range files {
 		names = append(names, fl.Name)
 	}
-	if !slices.Equal(names[:3], []string{output.SummaryFile, output.SweepCSVFile, output.SweepJSONFile}) || len(names) != 4+2*len(r.Chosen) || names[len(names)-1] != output.ReportFile {
+	if !slices.Equal(names[:3], []string{SummaryFile, output.SweepCSVFile, SweepJSONFile}) || len(names) != 4+2*len(r.Chosen) || names[len(names)-1] != ReportFile {
 		t.Errorf("files %v", names)
 	}
 	// report.html: the scenario, each chosen figure's lowest and highest

@@ -35,7 +35,7 @@ func chartsAndReport(charts []chart.Chart, description string, page func(w io.Wr
 		})
 		files = append(files,
 			output.File{
-				Name:        output.ChartsDir + "/" + c.Name + ".svg",
+				Name:        ChartsDir + "/" + c.Name + ".svg",
 				Description: c.Title + ", as SVG. " + c.Note,
 				Write: func(w io.Writer) error {
 					b, err := svgs[i]()
@@ -47,7 +47,7 @@ func chartsAndReport(charts []chart.Chart, description string, page func(w io.Wr
 				},
 			},
 			output.File{
-				Name:        output.ChartsDir + "/" + c.Name + ".png",
+				Name:        ChartsDir + "/" + c.Name + ".png",
 				Description: c.Title + ", as PNG. " + c.Note,
 				Write: func(w io.Writer) error {
 					return c.Render(w, "png", chart.DefaultWidth, chart.DefaultHeight)
@@ -55,7 +55,7 @@ func chartsAndReport(charts []chart.Chart, description string, page func(w io.Wr
 			})
 	}
 	files = append(files, output.File{
-		Name:        output.ReportFile,
+		Name:        ReportFile,
 		Description: description,
 		Write: func(w io.Writer) error {
 			rc := make([]report.Chart, len(charts))

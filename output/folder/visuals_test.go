@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/output/chart"
 	"github.com/omnisim/omnisim/output/internal/fixture"
 )
@@ -31,7 +30,7 @@ func TestVisualFiles(t *testing.T) {
 		}
 		written[f.Name] = b.Bytes()
 	}
-	report := string(written[output.ReportFile])
+	report := string(written[ReportFile])
 	for _, c := range charts {
 		svg, png := written["charts/"+c.Name+".svg"], written["charts/"+c.Name+".png"]
 		fixture.CheckSVG(t, c.Name, svg, chart.DefaultWidth, chart.DefaultHeight)

@@ -280,7 +280,7 @@ func TestOtherReportsInBrowser(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var page []byte
 			for _, f := range tc.files {
-				if f.Name == output.ReportFile {
+				if f.Name == folder.ReportFile {
 					var buf bytes.Buffer
 					if err := f.Write(&buf); err != nil {
 						t.Fatal(err)

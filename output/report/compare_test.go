@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/output/chart"
 	"github.com/omnisim/omnisim/output/folder"
 	"github.com/omnisim/omnisim/output/internal/fixture"
@@ -31,7 +30,7 @@ func TestCompareReportPage(t *testing.T) {
 			r := fixture.CompareOf(tc.reps, tc.shift)
 			var page []byte
 			for _, f := range folder.CompareFiles(r, "test") {
-				if f.Name != output.ReportFile {
+				if f.Name != folder.ReportFile {
 					continue
 				}
 				var b, again bytes.Buffer

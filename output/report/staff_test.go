@@ -31,7 +31,7 @@ func staffOf(t *testing.T, sets ...string) *output.StaffReport {
 // staffPage returns the report.html of a search's folder.
 func staffPage(t *testing.T, r *output.StaffReport) string {
 	t.Helper()
-	return fixture.FileText(t, folder.StaffFiles(r, "test"), output.ReportFile)
+	return fixture.FileText(t, folder.StaffFiles(r, "test"), folder.ReportFile)
 }
 
 // The staff report shows the plan against Erlang A and the scenario's own

@@ -9,10 +9,11 @@ import (
 	"strconv"
 	"strings"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
-	"go.yaml.in/yaml/v3"
 )
 
 // Scenario writes the fit as a scenario file: a week from Monday, each

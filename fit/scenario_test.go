@@ -8,9 +8,10 @@ import (
 	"strings"
 	"testing"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/scenarios"
-	"go.yaml.in/yaml/v3"
 )
 
 // scenarioFit is a fit written by hand: a week of two channels, phone and

@@ -15,6 +15,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/spf13/cobra"
+
 	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/fit"
 	"github.com/omnisim/omnisim/internal/input"
@@ -23,7 +25,6 @@ import (
 	"github.com/omnisim/omnisim/output/chart"
 	"github.com/omnisim/omnisim/output/folder"
 	"github.com/omnisim/omnisim/scenarios"
-	"github.com/spf13/cobra"
 )
 
 type fitOptions struct {

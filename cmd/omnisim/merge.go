@@ -6,10 +6,11 @@ import (
 	"os"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output/shard"
-	"github.com/spf13/cobra"
 )
 
 func newMergeCmd(s streams) *cobra.Command {

@@ -9,10 +9,11 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/output/chart"
 	"github.com/omnisim/omnisim/output/folder"
-	"github.com/spf13/cobra"
 )
 
 type plotOptions struct {

@@ -9,13 +9,14 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/output/folder"
 	"github.com/omnisim/omnisim/output/table"
 	"github.com/omnisim/omnisim/scenarios"
-	"github.com/spf13/cobra"
 )
 
 type runOptions struct {

@@ -5,12 +5,13 @@ import (
 	"io"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/output/table"
 	"github.com/omnisim/omnisim/scenarios"
-	"github.com/spf13/cobra"
 )
 
 func newScenariosCmd(s streams) *cobra.Command {

@@ -5,13 +5,14 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/output/folder"
 	"github.com/omnisim/omnisim/output/table"
 	"github.com/omnisim/omnisim/plan"
 	"github.com/omnisim/omnisim/scenarios"
-	"github.com/spf13/cobra"
 )
 
 type staffOptions struct {

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/internal/size"
 	"github.com/omnisim/omnisim/models"
@@ -16,7 +18,6 @@ import (
 	"github.com/omnisim/omnisim/output/folder"
 	"github.com/omnisim/omnisim/output/table"
 	"github.com/omnisim/omnisim/scenarios"
-	"github.com/spf13/cobra"
 )
 
 type sweepOptions struct {

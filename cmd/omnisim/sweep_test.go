@@ -10,10 +10,11 @@ import (
 	"strings"
 	"testing"
 
+	"gonum.org/v1/gonum/stat/distuv"
+
 	"github.com/omnisim/omnisim/models/erlang"
 	"github.com/omnisim/omnisim/output/folder"
 	"github.com/omnisim/omnisim/scenarios"
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // sweepTiming is the line sweep writes to stderr before the folder's.

@@ -11,13 +11,14 @@ import (
 	"math"
 	"strings"
 
-	"github.com/omnisim/omnisim/models"
-	"github.com/omnisim/omnisim/output"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
+
+	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/output"
 )
 
 // AnimationOptions size an animation.

@@ -12,13 +12,14 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/omnisim/omnisim/output"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgsvg"
+
+	"github.com/omnisim/omnisim/output"
 )
 
 // Chart is one of a run's charts, drawn from a Dataset alone: the run's

@@ -5,12 +5,13 @@ import (
 	"math"
 	"strings"
 
-	"github.com/omnisim/omnisim/models"
-	"github.com/omnisim/omnisim/output"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/output"
 )
 
 // Compare returns a chart for each channel a comparison compares,

@@ -6,11 +6,12 @@ import (
 	"math"
 	"slices"
 
-	"github.com/omnisim/omnisim/output"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/omnisim/omnisim/output"
 )
 
 // FittedLaw is a distribution fitted to a sample, for HandleTime.

@@ -5,8 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/omnisim/omnisim/output/internal/fixture"
 	"gonum.org/v1/gonum/stat/distuv"
+
+	"github.com/omnisim/omnisim/output/internal/fixture"
 )
 
 // TestFitCharts: the handle-time and check charts draw, PNG and SVG at

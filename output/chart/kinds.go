@@ -8,8 +8,6 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/omnisim/omnisim/models"
-	"github.com/omnisim/omnisim/output"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/palette"
 	"gonum.org/v1/plot/palette/moreland"
@@ -17,6 +15,9 @@ import (
 	plottext "gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/output"
 )
 
 // timeChart makes a chart of lines over time. When no line has data it is

@@ -7,11 +7,12 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/omnisim/omnisim/models"
-	"github.com/omnisim/omnisim/output"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/output"
 )
 
 // errNoData is what a chart builder returns when there is nothing to draw:

@@ -3,8 +3,9 @@ package chart
 import (
 	"math"
 
-	"github.com/omnisim/omnisim/output"
 	"gonum.org/v1/plot/vg"
+
+	"github.com/omnisim/omnisim/output"
 )
 
 // StaffName is the file stem of a search's chart.

@@ -5,13 +5,14 @@ import (
 	"math"
 	"strconv"
 
-	"github.com/omnisim/omnisim/output"
 	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	plottext "gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/omnisim/omnisim/output"
 )
 
 // channelPalette colours channels by their position in the scenario, the

@@ -8,11 +8,12 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/omnisim/omnisim/output"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/omnisim/omnisim/output"
 )
 
 // maxSweepLines is the most lines a sweep chart draws, one per

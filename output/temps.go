@@ -261,11 +261,12 @@ func createBeside(path, what string) (*os.File, error) {
 	return f, err
 }
 
-// RemoveTemp removes a temporary made by MkdirBeside or createBeside.
+// RemoveTemp removes a temporary: a folder made by MkdirBeside, or the
+// file WriteFileAtomic writes into.
 func RemoveTemp(p string) error { return running.remove(p) }
 
-// RenameTemp renames a temporary made by MkdirBeside or createBeside to
-// its place.
+// RenameTemp renames a temporary (as RemoveTemp's) to its place, target,
+// which is then finished: Interrupt lists it.
 func RenameTemp(tmp, target string) error { return running.rename(tmp, target) }
 
 // SwapTemp replaces the folder dir with the temporary folder tmp (made by
@@ -273,7 +274,8 @@ func RenameTemp(tmp, target string) error { return running.rename(tmp, target) }
 // aside to old, a name taken with MkdirBeside and freed (a folder cannot
 // be renamed onto one that is not empty), and tmp moved in, as one step
 // that an interrupt waits for. Once it succeeds, old holds the old
-// folder: RemoveTemp it.
+// folder: RemoveTemp it. If it fails, dir holds the old folder again
+// (or, if even that failed, old does, and the error says so).
 func SwapTemp(tmp, dir, old string) error { return running.swap(tmp, dir, old) }
 
 // Interrupt stops this process's writes, for a command interrupted by a

@@ -13,7 +13,7 @@ import (
 )
 
 // Part is what a shard writes: the experiment it belongs to and the
-// results of its jobs. output.WritePart and output.ReadPart keep it in a
+// results of its jobs. output/shard's WritePart and ReadPart keep it in a
 // part file.
 type Part struct {
 	// Format is ShardFormat.
@@ -130,7 +130,7 @@ func MergeParts(parts []*Part, names []string) (*Part, []*models.Result, error) 
 	return first, results, nil
 }
 
-// CheckParts checks that parts, their heads at least (output.ReadPartHead),
+// CheckParts checks that parts, their heads at least (output/shard's ReadPartHead),
 // are every shard of one experiment, each once, and returns the first part
 // (for its Kind and Spec) and the parts' indices in shard order: a run's
 // replications in order, part after part. Every problem is reported at

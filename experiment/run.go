@@ -26,8 +26,9 @@ type Run struct {
 	Trace Tracer
 }
 
-// Tracer takes the contacts of a run's replications: output.Contacts
-// writes them to contacts.csv; plan counts the contacts in the system.
+// Tracer takes the contacts of a run's replications: output/table's
+// Contacts writes them to contacts.csv; plan counts the contacts in the
+// system.
 type Tracer interface {
 	// Replication is called before replication rep runs, from the
 	// goroutine that will run it. trace is then handed each contact as it

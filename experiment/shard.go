@@ -14,8 +14,8 @@ import (
 // result, and from them exactly the output one machine would have written.
 
 // ShardFormat is the version of how the jobs are shared out (Shard.JobsOf)
-// and of the part files' layout (output.WritePart): 3 gives a run's shards
-// blocks of consecutive replications.
+// and of the part files' layout (output/shard's WritePart): 3 gives a
+// run's shards blocks of consecutive replications.
 const ShardFormat = 3
 
 // ShardPartExt is the extension of a part file.

@@ -348,7 +348,8 @@ func (c *CheckResult) BusyLine() string {
 }
 
 // Series returns the checks as the log's and the simulation's series of
-// each figure by time of day, for output.CheckChart.
+// each figure by time of day, for the chart omnisim fit --check draws
+// (output/chart's Check).
 func Series(c *CheckResult) (log, simulated [nFigures][]float64) {
 	for _, h := range c.Hours {
 		for m := range nFigures {

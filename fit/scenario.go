@@ -12,6 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/scenarios"
 )
 
@@ -55,7 +56,7 @@ func (f *Fit) head(name, source string) []byte {
 	fmt.Fprintf(&b, "name: %s\n", name)
 	fmt.Fprintf(&b, "title: %s\n", strconv.Quote("Fitted from "+source))
 	b.WriteString("description: |\n")
-	for _, line := range wrap(f.description(source), 76) {
+	for _, line := range output.Wrap(f.description(source), func(_ int, line string) bool { return len(line) <= 76 }) {
 		fmt.Fprintf(&b, "  %s\n", line)
 	}
 	return []byte(b.String())
@@ -500,23 +501,6 @@ func ints(xs []int) []string {
 func weekdayName(d models.Weekday) string {
 	s := d.String()
 	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// wrap breaks text into lines of at most width characters.
-func wrap(text string, width int) []string {
-	var lines []string
-	line := ""
-	for _, word := range strings.Fields(text) {
-		if line != "" && len(line)+1+len(word) > width {
-			lines = append(lines, line)
-			line = ""
-		}
-		if line != "" {
-			line += " "
-		}
-		line += word
-	}
-	return append(lines, line)
 }
 
 // ForecastColumns are the columns of the forecast table WriteForecast

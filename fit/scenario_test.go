@@ -301,11 +301,10 @@ func flowText(t *testing.T, n *yaml.Node) string {
 // minutes to a hundredth from two minutes on; a share in a comment is
 // percent to a tenth; a law is the scenario's mapping, an empirical one
 // with a tail only when it has one; a name is quoted only when YAML would
-// not read it back as itself (empty, or beginning with a digit or -); a
-// description is wrapped into lines of at most the width, words whole. Seen
-// to catch: scenario.go durationText's `sec < 120` → `<=`, `>=`, `sec/60` →
-// `*`; pctText's `100*x` → `/`; distNode's `d.Tail > 0` → `>=`; wrap's `line != ""` → `==` (twice), `len(line)+1` and
-// `1+len(word)` → `-`, `> width` → `>=`, `<=`.
+// not read it back as itself (empty, or beginning with a digit or -). (The
+// description's wrapping is output.Wrap's, tested there.) Seen to catch:
+// scenario.go durationText's `sec < 120` → `<=`, `>=`, `sec/60` → `*`;
+// pctText's `100*x` → `/`; distNode's `d.Tail > 0` → `>=`.
 func TestScenarioFormats(t *testing.T) {
 	for _, tc := range []struct {
 		sec  float64
@@ -336,18 +335,6 @@ func TestScenarioFormats(t *testing.T) {
 	} {
 		if got := flowText(t, nameNode(tc.name)); got != tc.want {
 			t.Errorf("nameNode(%q) = %s, want %s", tc.name, got, tc.want)
-		}
-	}
-	for _, tc := range []struct {
-		text string
-		want []string
-	}{
-		{"aaa bbb cccc d", []string{"aaa bbb", "cccc d"}}, // a line of the width exactly
-		{"aaa bbbb", []string{"aaa", "bbbb"}},             // one character over
-		{"a b c", []string{"a b c"}},
-	} {
-		if got := wrap(tc.text, 7); !slices.Equal(got, tc.want) {
-			t.Errorf("wrap(%q, 7) = %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }

@@ -3,7 +3,6 @@ package output
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/plan"
@@ -23,7 +22,7 @@ type TargetComparison struct {
 }
 
 // compareTargets pairs the targets A and B set on every channel both have
-// that agents serve, in A's channel order and the order of targetKinds;
+// that agents serve, in A's channel order and the order of TargetKinds;
 // a channel neither sets a target on gets one entry with A and B nil, so
 // that it shows as having none.
 func compareTargets(a, b Variant) []TargetComparison {
@@ -43,7 +42,7 @@ func compareTargets(a, b Variant) []TargetComparison {
 			continue
 		}
 		n := len(out)
-		for _, k := range targetKinds {
+		for _, k := range TargetKinds {
 			ta, tb := find(sa, a.Report.Config, ch.Name, k), find(sb, b.Report.Config, ch.Name, k)
 			if ta != nil || tb != nil {
 				out = append(out, TargetComparison{Channel: ch.Name, Kind: k, A: ta, B: tb})
@@ -94,11 +93,11 @@ func standingCells(s *plan.Standing) []string {
 	return []string{Estimate(s.Estimate.Mean, s.Estimate.HalfWidth, UnitShare), string(s.Verdict), periods}
 }
 
-// targetsHead is the heading of the targets table.
-var targetsHead = []string{"channel", "target", "A", "A's verdict", "A's periods", "B", "B's verdict", "B's periods"}
+// TargetsHead is the heading of the targets table.
+var TargetsHead = []string{"channel", "target", "A", "A's verdict", "A's periods", "B", "B's verdict", "B's periods"}
 
-// targetRows are the rows of the targets table.
-func (r *CompareReport) targetRows() [][]string {
+// TargetRows are the rows of the targets table.
+func (r *CompareReport) TargetRows() [][]string {
 	var rows [][]string
 	for _, t := range r.Targets {
 		row := append([]string{t.Channel, r.targetCell(t)}, standingCells(t.A)...)
@@ -107,17 +106,12 @@ func (r *CompareReport) targetRows() [][]string {
 	return rows
 }
 
-// targetsNote says how the verdicts are earned.
-const targetsNote = "A target's verdict is earned by a 95 % confidence interval over the replications: met when the whole\n" +
+// TargetsNote says how the verdicts are earned.
+const TargetsNote = "A target's verdict is earned by a 95 % confidence interval over the replications: met when the whole\n" +
 	"interval meets the target, missed when none of it does, undecided when it reaches both sides (more\n" +
 	"replications, --reps, would tell): first over the measured window, then period by period, each period\n" +
 	"(an interval of the scenario; a day for a deferred channel's response target) on its own interval.\n" +
 	"A target a scenario does not set shows as –."
-
-// verdictDefinition defines a target's verdict, for summary.json.
-const verdictDefinition = "met when the whole 95 % confidence interval of the figure (Student t over the replications) meets the target, " +
-	"missed when none of it does, undecided when it reaches both sides or there is one replication, no data when the figure is undefined; " +
-	"periods (intervals of the scenario, days for a deferred channel's response target) are each judged by their own 95 % interval"
 
 // TargetFindings says in words how B stands against each target beside A
 // ("B misses phone's target service level ≥ 80% within 20s that A meets:
@@ -150,9 +144,9 @@ func (t TargetComparison) changed() bool {
 	return !t.none() && (t.A == nil || t.B == nil || t.A.Verdict != t.B.Verdict)
 }
 
-// channelTargetFindings are the sentences of TargetFindings on one
+// ChannelTargetFindings are the sentences of TargetFindings on one
 // channel, in the order of its targets.
-func (r *CompareReport) channelTargetFindings(channel string) []string {
+func (r *CompareReport) ChannelTargetFindings(channel string) []string {
 	var out []string
 	for _, t := range r.Targets {
 		if t.Channel != channel || t.none() {
@@ -166,10 +160,10 @@ func (r *CompareReport) channelTargetFindings(channel string) []string {
 	return out
 }
 
-// verdictChanges are the sentences of TargetFindings on targets whose
+// VerdictChanges are the sentences of TargetFindings on targets whose
 // verdict is not the same for A and B, or that one variant alone sets:
 // the headline of a comparison.
-func (r *CompareReport) verdictChanges() []string {
+func (r *CompareReport) VerdictChanges() []string {
 	var out []string
 	for _, t := range r.Targets {
 		if t.changed() {
@@ -177,17 +171,6 @@ func (r *CompareReport) verdictChanges() []string {
 		}
 	}
 	return out
-}
-
-// verdictMark is the colour of a verdict's cell: met and missed only.
-func verdictMark(text string) string {
-	switch plan.Verdict(text) {
-	case plan.VerdictMet:
-		return "met"
-	case plan.VerdictMissed:
-		return "missed"
-	}
-	return ""
 }
 
 // at writes a standing's figure: "77.16 % ± 0.47".
@@ -243,80 +226,6 @@ func periodSentence(t TargetComparison) string {
 	}
 	return fmt.Sprintf("By period, %s's %s target: B %s; A %s.", t.Channel, t.Kind.Label(), of(b), of(a))
 }
-
-// targetsJSON returns the targets as JSON: by channel, then by the key of
-// the figure each target is on (service_level, p_abandon, occupancy), "a"
-// and "b", each null where that variant sets no such target.
-func (r *CompareReport) targetsJSON() *Object {
-	o := &Object{}
-	for i := 0; i < len(r.Targets); {
-		name := r.Targets[i].Channel
-		ch := &Object{}
-		for _, k := range targetKinds {
-			var a, b any
-			for _, t := range r.Targets[i:] {
-				if t.Channel == name && t.Kind == k {
-					a, b = standingJSON(t.A, r.A.Report.Config), standingJSON(t.B, r.B.Report.Config)
-				}
-			}
-			ch.Set(k.Key(), (&Object{}).Set("a", a).Set("b", b))
-		}
-		o.Set(name, ch)
-		for i < len(r.Targets) && r.Targets[i].Channel == name {
-			i++
-		}
-	}
-	return o
-}
-
-// standingJSON returns a variant's standing against a target; nil when it
-// sets none.
-func standingJSON(s *plan.Standing, cfg *models.Config) any {
-	if s == nil {
-		return nil
-	}
-	o := &Object{}
-	o.Set("target", s.Value)
-	if s.Kind == plan.ServiceLevel {
-		o.Set("within_seconds", cfg.Channels[s.Channel].AnswerWithin)
-	}
-	o.Set("describe", s.Target.Describe(cfg)).Set("value", s.Estimate.Mean).Set("ci95", s.Estimate.HalfWidth).
-		Set("verdict", string(s.Verdict)).Set("periods", s.Periods).Set("periods_met", s.Met).
-		Set("periods_undecided", s.Undecided).Set("periods_missed", s.Missed).Set("periods_no_data", s.NoData)
-	if s.Worst.From >= 0 {
-		o.Set("worst_period", When(cfg, s.Worst)).Set("worst_value", s.WorstMean).Set("worst_ci95", s.WorstHalf)
-	} else {
-		o.Set("worst_period", nil).Set("worst_value", nil).Set("worst_ci95", nil)
-	}
-	return o
-}
-
-// writeTargets writes the targets section of the text: a table of the
-// targets with each variant's verdicts, what they say in words, and the
-// staffing each variant takes.
-func (r *CompareReport) writeTargets(b *strings.Builder) {
-	if len(r.Targets) > 0 {
-		b.WriteString("\nTargets, each variant against its own; periods met / undecided / missed\n\n")
-		t := NewTable(targetsHead...).AlignLeft(1, 3, 6)
-		for _, row := range r.targetRows() {
-			t.Row(row...)
-		}
-		t.WriteTo(b)
-		b.WriteByte('\n')
-	}
-	lines := r.TargetFindings()
-	if len(r.Targets) > 0 && len(lines) == 0 {
-		lines = append(lines, noTargets)
-	}
-	lines = append(lines, r.StaffingFindings()...)
-	for _, s := range lines {
-		b.WriteString(s + "\n")
-	}
-}
-
-// noTargets says that no channel has a target in either variant.
-const noTargets = "Neither variant sets a target on any channel, so none is judged: a channel's service_level.target, " +
-	"max_abandon and max_occupancy set them."
 
 // StaffingFindings says in words what each variant's staffing takes: its
 // agent-hours in the measured window and, when agents cost something, its

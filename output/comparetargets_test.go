@@ -1,4 +1,4 @@
-package output
+package output_test
 
 import (
 	"bytes"
@@ -7,6 +7,10 @@ import (
 	"testing"
 
 	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/folder"
+	"github.com/omnisim/omnisim/output/internal/fixture"
+	"github.com/omnisim/omnisim/output/table"
 	"github.com/omnisim/omnisim/plan"
 )
 
@@ -17,9 +21,9 @@ import (
 // 1 − 3/120 (fakeResults answers all but k mod 3 of at least 30 contacts
 // in each six-hour interval k), far above 90 % in every replication; in B
 // it is 50 %, far below.
-func compareMissing(reps int) *CompareReport {
-	cfg := goldenWorld()
-	a, b := fakeResults(cfg, reps), fakeResults(cfg, reps)
+func compareMissing(reps int) *output.CompareReport {
+	cfg := fixture.GoldenWorld()
+	a, b := fixture.FakeResults(cfg, reps), fixture.FakeResults(cfg, reps)
 	for _, r := range b {
 		ch := &r.Channels[2]
 		ch.Total.AnsweredWithin = 0
@@ -29,8 +33,8 @@ func compareMissing(reps int) *CompareReport {
 			ch.Total.AnsweredWithin += c.AnsweredWithin
 		}
 	}
-	return NewCompareReport(Variant{Report: NewRunReport("golden", "", "", cfg, a)},
-		Variant{Report: NewRunReport("golden", "", "", cfg, b), Sets: []string{"x=1"}})
+	return output.NewCompareReport(output.Variant{Report: output.NewRunReport("golden", "", "", cfg, a)},
+		output.Variant{Report: output.NewRunReport("golden", "", "", cfg, b), Sets: []string{"x=1"}})
 }
 
 // TestCompareTargets: the email target is met by A and missed by B, each
@@ -43,10 +47,10 @@ func TestCompareTargets(t *testing.T) {
 	if len(r.Targets) != 3 {
 		t.Fatalf("%d targets, want phone's, chat (none set) and email's", len(r.Targets))
 	}
-	if tc := r.Targets[0]; tc.Channel != "phone" || tc.A == nil || tc.B == nil || tc.A.Verdict != tc.B.Verdict || tc.changed() {
+	if tc := r.Targets[0]; tc.Channel != "phone" || tc.A == nil || tc.B == nil || tc.A.Verdict != tc.B.Verdict || tc.Changed() {
 		t.Errorf("target 0: %+v, want phone's, judged alike", tc)
 	}
-	if tc := r.Targets[1]; tc.Channel != "chat" || !tc.none() {
+	if tc := r.Targets[1]; tc.Channel != "chat" || !tc.None() {
 		t.Errorf("target 1: %+v, want chat with none set", tc)
 	}
 	email := r.Targets[2]
@@ -56,7 +60,7 @@ func TestCompareTargets(t *testing.T) {
 	for _, tc := range []struct {
 		side string
 		s    *plan.Standing
-		rep  *RunReport
+		rep  *output.RunReport
 		want plan.Verdict
 	}{{"A", email.A, r.A.Report, plan.VerdictMet}, {"B", email.B, r.B.Report, plan.VerdictMissed}} {
 		e := tc.rep.Summary.Channels[2].Get("service_level")
@@ -73,7 +77,7 @@ func TestCompareTargets(t *testing.T) {
 
 	const misses = "B misses email's target service level ≥ 90% within 1d that A meets: "
 	var text bytes.Buffer
-	if err := r.WriteText(&text); err != nil {
+	if err := table.WriteCompare(&text, r); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{misses, "chat     none set", "By period, email's service level target: B 2 missed, 0 undecided of 2; A 0 missed, 0 undecided of 2."} {
@@ -82,7 +86,7 @@ func TestCompareTargets(t *testing.T) {
 		}
 	}
 
-	raw, err := json.Marshal(r.JSON())
+	raw, err := json.Marshal(table.CompareJSON(r))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,8 +131,8 @@ func TestCompareTargets(t *testing.T) {
 // halved, even when A and B staff alike; and the staffing is said in
 // words.
 func TestComparePools(t *testing.T) {
-	r := compareOf(3, false)
-	days := measuredDays(r.A.Report.Config)
+	r := fixture.CompareOf(3, false)
+	days := output.MeasuredDays(r.A.Report.Config)
 	if days != 2 {
 		t.Fatalf("the golden world's measured window is %v days, want its horizon of 2 days without warm-up", days)
 	}
@@ -148,7 +152,7 @@ func TestComparePools(t *testing.T) {
 		if d.A.Mean != c.A.Mean/days || d.B.Mean != c.B.Mean/days || d.Diff != c.Diff/days || d.Half != c.Half/days {
 			t.Errorf("%s %s: cost per day %+v, want the cost %+v ÷ %v", d.Group, d.Name, d, c, days)
 		}
-		if !shown(d) {
+		if !output.Shown(d) {
 			t.Errorf("%s %s: the cost per day is left out of the tables", d.Group, d.Name)
 		}
 	}
@@ -156,7 +160,7 @@ func TestComparePools(t *testing.T) {
 		t.Errorf("%d rows of cost per day, want one per pool and one for all pools", n)
 	}
 	var text bytes.Buffer
-	if err := r.WriteText(&text); err != nil {
+	if err := table.WriteCompare(&text, r); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"\npool front\n", "\npool back\n", "\nall pools\n", "scheduled hours", "cost per day", "Staffing: agent-hours scheduled, B "} {
@@ -170,23 +174,7 @@ func TestComparePools(t *testing.T) {
 }
 
 // reportOf returns the report.html of a comparison.
-func reportOf(t *testing.T, r *CompareReport) string {
+func reportOf(t *testing.T, r *output.CompareReport) string {
 	t.Helper()
-	return fileOf(t, r.Files("test"), ReportFile)
-}
-
-// fileOf returns what file name of files holds.
-func fileOf(t *testing.T, files []File, name string) string {
-	t.Helper()
-	for _, f := range files {
-		if f.Name == name {
-			var b bytes.Buffer
-			if err := f.Write(&b); err != nil {
-				t.Fatal(err)
-			}
-			return b.String()
-		}
-	}
-	t.Fatalf("no %s", name)
-	return ""
+	return fixture.FileText(t, folder.CompareFiles(r, "test"), folder.ReportFile)
 }

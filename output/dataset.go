@@ -15,7 +15,7 @@ import (
 // Dataset is what a run's output folder holds: the run's description and
 // its tables, one per CSV file. Charts and the report are drawn from a
 // Dataset alone, so that they can be drawn again from the folder
-// (ReadFolder) without running anything.
+// (folder.Read) without running anything.
 type Dataset struct {
 	// Meta describes the run (summary.json's "run").
 	Meta Meta
@@ -136,10 +136,10 @@ func (t *CSVTable) Text(i int, name string) string {
 	return t.Rows[i][j]
 }
 
-// rowsBy groups t's rows by their value in column col: the rows whose
+// RowsBy groups t's rows by their value in column col: the rows whose
 // value is keys[k], in table order, at index k (a key named twice takes
 // the rows at its first index only). Rows with other values are left out.
-func (t *CSVTable) rowsBy(col string, keys []string) [][]int {
+func (t *CSVTable) RowsBy(col string, keys []string) [][]int {
 	groups := make([][]int, len(keys))
 	index := map[string]int{}
 	for k, key := range keys {
@@ -180,26 +180,29 @@ func ReadCSVTable(r io.Reader) (*CSVTable, error) {
 	return &CSVTable{Columns: records[0], Rows: records[1:]}, nil
 }
 
-// cellOf writes a number for a CSV cell: empty for NaN or infinity.
-func cellOf(v float64) string {
+// CellOf writes a number for a CSV cell: empty for NaN or infinity.
+func CellOf(v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return ""
 	}
 	return strconv.FormatFloat(v, 'g', 9, 64)
 }
 
+// Finite tells whether v is a number: neither NaN nor infinite.
+func Finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
 // clockOf returns the day (from 1), the weekday and the time of day of a
 // moment of the run.
 func (r *RunReport) clockOf(t float64) (day, weekday, tod string) {
 	d := int(t / 86400)
 	s := int64(math.Round(t)) % 86400
-	return strconv.Itoa(d + 1), r.weekday(d).String(), fmt.Sprintf("%02d:%02d", s/3600, s%3600/60)
+	return strconv.Itoa(d + 1), r.Weekday(d).String(), fmt.Sprintf("%02d:%02d", s/3600, s%3600/60)
 }
 
 // Dataset builds the run's output folder contents.
 func (r *RunReport) Dataset(version string) *Dataset {
 	cfg := r.Config
-	ds := &Dataset{Meta: r.meta(version)}
+	ds := &Dataset{Meta: r.Meta(version)}
 	ds.Intervals = r.intervalsTable()
 	ds.Daily = r.dailyTable()
 	ds.Customers = r.customersTable()
@@ -213,11 +216,14 @@ func (r *RunReport) Dataset(version string) *Dataset {
 	return ds
 }
 
-func (r *RunReport) meta(version string) Meta {
+// Meta describes the run for its output folder (summary.json's "run"):
+// the scenario, the settings, its channels and pools, and the command
+// line that made it; version is omnisim's.
+func (r *RunReport) Meta(version string) Meta {
 	cfg := r.Config
 	m := Meta{
 		Version: version, Name: r.Name, Title: r.Title, Description: r.Description, File: r.File,
-		Seed: cfg.Seed, Replications: r.reps(), HorizonSeconds: cfg.Horizon, WarmupSeconds: cfg.Warmup,
+		Seed: cfg.Seed, Replications: r.Reps(), HorizonSeconds: cfg.Horizon, WarmupSeconds: cfg.Warmup,
 		IntervalSeconds: cfg.Interval, Start: cfg.Start.String(), WordOfMouth: cfg.WordOfMouth.Enabled,
 	}
 	for _, ch := range cfg.Channels {
@@ -236,7 +242,8 @@ func (r *RunReport) meta(version string) Meta {
 	return m
 }
 
-func figureKeys[T any](figs []models.Figure[T]) []string {
+// FigureKeys returns the keys of figs, in order.
+func FigureKeys[T any](figs []models.Figure[T]) []string {
 	keys := make([]string, len(figs))
 	for i, f := range figs {
 		keys[i] = f.Key
@@ -250,34 +257,34 @@ func figureKeys[T any](figs []models.Figure[T]) []string {
 // with the interval's verdict on it (TargetSuffix, VerdictSuffix).
 func (r *RunReport) intervalsTable() *CSVTable {
 	cfg := r.Config
-	keys := figureKeys(models.Figures)
+	keys := FigureKeys(models.Figures)
 	cols := append([]string{"channel", "interval", "day", "weekday", "time", "start_seconds"}, keys...)
 	cols = append(append(cols, "needed_agents"), ciKeys(keys)...)
-	for _, kind := range targetKinds {
+	for _, kind := range TargetKinds {
 		cols = append(cols, kind.Key()+TargetSuffix, kind.Key()+VerdictSuffix)
 	}
 	t := &CSVTable{Columns: cols}
 	for i, ch := range cfg.Channels {
-		halves := r.channelIntervalHalfWidths(i)
-		targets, set := channelTargets(cfg, i)
-		for k, c := range r.channelIntervals(i) {
+		halves := r.ChannelIntervalHalfWidths(i)
+		targets, set := ChannelTargets(cfg, i)
+		for k, c := range r.ChannelIntervals(i) {
 			start := float64(k) * cfg.Interval
 			day, wd, tod := r.clockOf(start)
-			row := []string{ch.Name, strconv.Itoa(k), day, wd, tod, cellOf(start)}
-			vals := r.channelFigures(i, c)
+			row := []string{ch.Name, strconv.Itoa(k), day, wd, tod, CellOf(start)}
+			vals := r.ChannelFigures(i, c)
 			for _, v := range vals {
-				row = append(row, cellOf(v))
+				row = append(row, CellOf(v))
 			}
-			row = append(row, cellOf(r.needed(i, k, c)))
+			row = append(row, CellOf(r.needed(i, k, c)))
 			for _, h := range halves[k] {
-				row = append(row, cellOf(h))
+				row = append(row, CellOf(h))
 			}
-			for j := range targetKinds {
+			for j := range TargetKinds {
 				if !set[j] {
 					row = append(row, "", "")
 					continue
 				}
-				row = append(row, cellOf(targets[j].Value), judge(targets[j], vals, halves[k]))
+				row = append(row, CellOf(targets[j].Value), Judge(targets[j], vals, halves[k]))
 			}
 			t.Rows = append(t.Rows, row)
 		}
@@ -299,7 +306,7 @@ func (r *RunReport) needed(i, k int, c models.Counts) float64 {
 	if c.Answered > 0 {
 		aht = c.HandleTime / float64(c.Answered)
 	}
-	n, err := cfg.Channels[i].NeedIn(float64(c.Offered)/float64(r.reps()), aht, length)
+	n, err := cfg.Channels[i].NeedIn(float64(c.Offered)/float64(r.Reps()), aht, length)
 	if err != nil {
 		return math.NaN()
 	}
@@ -310,17 +317,17 @@ func (r *RunReport) needed(i, k int, c models.Counts) float64 {
 // confidence half-width of each (CISuffix).
 func (r *RunReport) dailyTable() *CSVTable {
 	cfg := r.Config
-	keys := figureKeys(models.Figures)
+	keys := FigureKeys(models.Figures)
 	t := &CSVTable{Columns: append(append([]string{"channel", "day", "weekday"}, keys...), ciKeys(keys)...)}
 	for i, ch := range cfg.Channels {
 		halves := r.channelDayHalfWidths(i)
-		for d, c := range r.channelDays(i) {
-			row := []string{ch.Name, strconv.Itoa(d + 1), r.weekday(d).String()}
-			for _, v := range r.channelFigures(i, c) {
-				row = append(row, cellOf(v))
+		for d, c := range r.ChannelDays(i) {
+			row := []string{ch.Name, strconv.Itoa(d + 1), r.Weekday(d).String()}
+			for _, v := range r.ChannelFigures(i, c) {
+				row = append(row, CellOf(v))
 			}
 			for _, h := range halves[d] {
-				row = append(row, cellOf(h))
+				row = append(row, CellOf(h))
 			}
 			t.Rows = append(t.Rows, row)
 		}
@@ -331,16 +338,16 @@ func (r *RunReport) dailyTable() *CSVTable {
 // customersTable has, per day, every customer figure by the day journeys
 // began, then the 95 % confidence half-width of each.
 func (r *RunReport) customersTable() *CSVTable {
-	keys := figureKeys(models.CustomerFigures)
+	keys := FigureKeys(models.CustomerFigures)
 	t := &CSVTable{Columns: append(append([]string{"day", "weekday"}, keys...), ciKeys(keys)...)}
 	halves := r.customerDayHalfWidths()
-	for d, c := range r.customerDays() {
-		row := []string{strconv.Itoa(d + 1), r.weekday(d).String()}
+	for d, c := range r.CustomerDays() {
+		row := []string{strconv.Itoa(d + 1), r.Weekday(d).String()}
 		for _, f := range models.CustomerFigures {
-			row = append(row, cellOf(perReplication(f, c, r.reps())))
+			row = append(row, CellOf(PerReplication(f, c, r.Reps())))
 		}
 		for _, h := range halves[d] {
-			row = append(row, cellOf(h))
+			row = append(row, CellOf(h))
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -378,7 +385,7 @@ func (r *RunReport) staffingTable(intervals *CSVTable) *CSVTable {
 			}
 		}
 	}
-	reps := float64(r.reps())
+	reps := float64(r.Reps())
 	for p, pool := range cfg.Pools {
 		for k := range n {
 			start := float64(k) * cfg.Interval
@@ -392,13 +399,13 @@ func (r *RunReport) staffingTable(intervals *CSVTable) *CSVTable {
 					continue
 				}
 				share, all := c.AgentTime, 0.0
-				for _, q := range servingPools(cfg, i) {
+				for _, q := range ServingPools(cfg, i) {
 					all += sums[q][k].AgentTime
 				}
 				if all > 0 {
 					need += chNeed * share / all
 				} else {
-					need += chNeed / float64(len(servingPools(cfg, i)))
+					need += chNeed / float64(len(ServingPools(cfg, i)))
 				}
 			}
 			day, wd, tod := r.clockOf(start)
@@ -406,10 +413,10 @@ func (r *RunReport) staffingTable(intervals *CSVTable) *CSVTable {
 			if c.AgentTime > 0 {
 				occ = c.BusyTime / c.AgentTime
 			}
-			t.Rows = append(t.Rows, []string{pool.Name, strconv.Itoa(k), day, wd, tod, cellOf(start),
+			t.Rows = append(t.Rows, []string{pool.Name, strconv.Itoa(k), day, wd, tod, CellOf(start),
 				strconv.Itoa(pool.ScheduledAt(k, cfg.Interval, cfg.Start)),
-				cellOf(c.AgentTime / reps / length), cellOf(c.BusyTime / reps / length), cellOf(occ),
-				cellOf(c.Cost / reps), cellOf(need)})
+				CellOf(c.AgentTime / reps / length), CellOf(c.BusyTime / reps / length), CellOf(occ),
+				CellOf(c.Cost / reps), CellOf(need)})
 		}
 	}
 	return t
@@ -431,7 +438,7 @@ func (r *RunReport) flowsTable() *CSVTable {
 					sum += float64(res.Flows[i][j])
 				}
 			}
-			t.Rows = append(t.Rows, []string{from.Name, to.Name, cellOf(sum / float64(r.reps()))})
+			t.Rows = append(t.Rows, []string{from.Name, to.Name, CellOf(sum / float64(r.Reps()))})
 		}
 	}
 	return t
@@ -446,11 +453,11 @@ func (r *RunReport) expectationTable() *CSVTable {
 	for k := range cfg.Intervals() {
 		level := 0.0
 		for _, res := range r.Batches {
-			level += res.Expectation[k] / float64(r.reps())
+			level += res.Expectation[k] / float64(r.Reps())
 		}
 		start := float64(k) * cfg.Interval
 		day, wd, tod := r.clockOf(start)
-		t.Rows = append(t.Rows, []string{strconv.Itoa(k), day, wd, tod, cellOf(start), cellOf(level), cellOf(r.patienceFactor(level))})
+		t.Rows = append(t.Rows, []string{strconv.Itoa(k), day, wd, tod, CellOf(start), CellOf(level), CellOf(r.PatienceFactor(level))})
 	}
 	return t
 }

@@ -1,4 +1,4 @@
-package output
+package output_test
 
 import (
 	"bytes"
@@ -6,19 +6,21 @@ import (
 	"testing"
 
 	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/internal/fixture"
 )
 
 // TestDatasetTables: every table has the rows its definition promises, the
 // CSV round-trips, and the agents needed on a steady queue are Erlang A's.
 func TestDatasetTables(t *testing.T) {
-	cfg := goldenWorld()
+	cfg := fixture.GoldenWorld()
 	cfg.SetDefaults()
-	r := NewRunReport("golden", "t", "f", cfg, fakeResults(cfg, 2))
+	r := output.NewRunReport("golden", "t", "f", cfg, fixture.FakeResults(cfg, 2))
 	ds := r.Dataset("test")
 	n, days := cfg.Intervals(), cfg.Days()
 	checks := []struct {
 		name string
-		t    *CSVTable
+		t    *output.CSVTable
 		rows int
 	}{
 		{"intervals", ds.Intervals, len(cfg.Channels) * n},
@@ -40,7 +42,7 @@ func TestDatasetTables(t *testing.T) {
 		if err := c.t.WriteCSV(&b); err != nil {
 			t.Fatal(err)
 		}
-		back, err := ReadCSVTable(&b)
+		back, err := output.ReadCSVTable(&b)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -59,13 +61,13 @@ func TestNeededAgentsIsErlangA(t *testing.T) {
 		HandleTime: models.Dist{Kind: models.Exponential, Mean: 180}, Patience: models.Dist{Kind: models.Exponential, Mean: 300},
 		AnswerWithin: 20, TargetServiceLevel: 0.8}}}
 	cfg.SetDefaults()
-	r := &RunReport{Config: cfg, Results: make([]*models.Result, 1)}
-	got := r.needed(0, 0, models.Counts{Offered: 100, Answered: 100, HandleTime: 100 * 180})
+	r := &output.RunReport{Config: cfg, Results: make([]*models.Result, 1)}
+	got := r.Needed(0, 0, models.Counts{Offered: 100, Answered: 100, HandleTime: 100 * 180})
 	if got != 13 {
 		t.Errorf("needed %v agents, want 13 (Erlang A, 80/20, patience 5m)", got)
 	}
 	cfg.Channels[0].Kind = models.Deferred
-	if got := r.needed(0, 0, models.Counts{Offered: 100, Answered: 100, HandleTime: 100 * 180}); math.Abs(got-10) > 1e-9 {
+	if got := r.Needed(0, 0, models.Counts{Offered: 100, Answered: 100, HandleTime: 100 * 180}); math.Abs(got-10) > 1e-9 {
 		t.Errorf("deferred need %v, want the workload 10", got)
 	}
 }

@@ -31,7 +31,7 @@ func Value(v float64, unit string) string {
 	case UnitShare:
 		return strconv.FormatFloat(100*v, 'f', 2, 64) + " %"
 	case UnitSeconds:
-		scale, name := secondsScale(v)
+		scale, name := SecondsScale(v)
 		return Count(v/scale, 2) + " " + name
 	case UnitHours:
 		return Count(v, 1) + " h"
@@ -68,9 +68,9 @@ func Count(v float64, decimals int) string {
 	return out
 }
 
-// secondsScale chooses the unit a number of seconds reads best in: seconds
+// SecondsScale chooses the unit a number of seconds reads best in: seconds
 // below two minutes, minutes below two hours, hours above.
-func secondsScale(v float64) (scale float64, name string) {
+func SecondsScale(v float64) (scale float64, name string) {
 	switch a := math.Abs(v); {
 	case a >= 7200:
 		return 3600, "h"
@@ -93,7 +93,7 @@ func Estimate(mean, half float64, unit string) string {
 	case UnitShare:
 		return s + " ± " + strconv.FormatFloat(100*half, 'f', 2, 64)
 	case UnitSeconds:
-		scale, _ := secondsScale(mean)
+		scale, _ := SecondsScale(mean)
 		return s + " ± " + Count(half/scale, 2)
 	case UnitRatio:
 		return s + " ± " + Count(half, 2)

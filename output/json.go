@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"iter"
 	"math"
+	"slices"
 	"strconv"
 )
 
@@ -27,6 +29,23 @@ func (o *Object) Set(key string, value any) *Object {
 	o.keys = append(o.keys, key)
 	o.values = append(o.values, value)
 	return o
+}
+
+// All returns the keys and their values, in order.
+func (o *Object) All() iter.Seq2[string, any] {
+	return func(yield func(string, any) bool) {
+		for i, k := range o.keys {
+			if !yield(k, o.values[i]) {
+				return
+			}
+		}
+	}
+}
+
+// Clone returns a copy of the object, to which keys may be added and set
+// without changing o (the values themselves are shared).
+func (o *Object) Clone() *Object {
+	return &Object{keys: slices.Clone(o.keys), values: slices.Clone(o.values)}
 }
 
 // Len returns the number of keys.

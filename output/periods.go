@@ -6,13 +6,13 @@ import (
 )
 
 // The tables by interval and by day add up the replications' tallies of
-// each stretch of time; perReplication turns the sums into figures. Readings
+// each stretch of time; PerReplication turns the sums into figures. Readings
 // taken at a moment (backlog, reputation) add up too, and divide into their
 // mean: the backlog as a count, the reputation here.
 
-// channelIntervals returns channel i's tallies of each interval, added up
+// ChannelIntervals returns channel i's tallies of each interval, added up
 // over the replications.
-func (r *RunReport) channelIntervals(i int) []models.Counts {
+func (r *RunReport) ChannelIntervals(i int) []models.Counts {
 	out := make([]models.Counts, r.Config.Intervals())
 	for _, res := range r.Batches {
 		for k, c := range res.Channels[i].Intervals {
@@ -22,9 +22,9 @@ func (r *RunReport) channelIntervals(i int) []models.Counts {
 	return r.meanReputation(out)
 }
 
-// channelDays returns channel i's tallies of each day, added up over the
+// ChannelDays returns channel i's tallies of each day, added up over the
 // replications.
-func (r *RunReport) channelDays(i int) []models.Counts {
+func (r *RunReport) ChannelDays(i int) []models.Counts {
 	out := make([]models.Counts, r.Config.Days())
 	for _, res := range r.Batches {
 		for d, c := range res.ChannelDays(r.Config, i) {
@@ -39,14 +39,14 @@ func (r *RunReport) channelDays(i int) []models.Counts {
 // then reads as it is.
 func (r *RunReport) meanReputation(cs []models.Counts) []models.Counts {
 	for k := range cs {
-		cs[k].Reputation /= float64(r.reps())
+		cs[k].Reputation /= float64(r.Reps())
 	}
 	return cs
 }
 
-// customerDays returns the customers' tallies by the day their journey
+// CustomerDays returns the customers' tallies by the day their journey
 // began, added up over the replications.
-func (r *RunReport) customerDays() []models.CustomerCounts {
+func (r *RunReport) CustomerDays() []models.CustomerCounts {
 	out := make([]models.CustomerCounts, r.Config.Days())
 	for _, res := range r.Batches {
 		for d, c := range res.CustomerDays(r.Config) {
@@ -56,9 +56,9 @@ func (r *RunReport) customerDays() []models.CustomerCounts {
 	return out
 }
 
-// poolDays returns pool p's tallies of each day, added up over the
+// PoolDays returns pool p's tallies of each day, added up over the
 // replications.
-func (r *RunReport) poolDays(p int) []models.PoolCounts {
+func (r *RunReport) PoolDays(p int) []models.PoolCounts {
 	out := make([]models.PoolCounts, r.Config.Days())
 	for _, res := range r.Batches {
 		for d, c := range res.PoolDays(r.Config, p) {
@@ -68,11 +68,11 @@ func (r *RunReport) poolDays(p int) []models.PoolCounts {
 	return out
 }
 
-// expectationDays returns the global expectation level at the end of each
+// ExpectationDays returns the global expectation level at the end of each
 // day, over the replications, with the 95 % half-width of the mean of the
 // batches' means (each replication's own level when there are no more
 // replications than batches).
-func (r *RunReport) expectationDays() []models.Estimate {
+func (r *RunReport) ExpectationDays() []models.Estimate {
 	days := make([][]float64, r.Config.Days())
 	sums := make([]float64, r.Config.Days())
 	for _, res := range r.Batches {
@@ -92,8 +92,8 @@ func (r *RunReport) expectationDays() []models.Estimate {
 	return out
 }
 
-// weekday returns the weekday of day d of the run.
-func (r *RunReport) weekday(d int) models.Weekday {
+// Weekday returns the weekday of day d of the run.
+func (r *RunReport) Weekday(d int) models.Weekday {
 	return models.WeekdayAt(r.Config.Start, float64(d)*86400)
 }
 

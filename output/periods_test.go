@@ -1,26 +1,28 @@
-package output
+package output_test
 
 import (
 	"testing"
 
 	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/internal/fixture"
 )
 
 // TestDaysAddUp: over a two-day run with no warm-up, each channel's days
 // add up to its totals for the flows, and a day's backlog and expected wait
 // are the readings at the end of its last interval, not sums.
 func TestDaysAddUp(t *testing.T) {
-	cfg := phoneAndEmail()
+	cfg := fixture.PhoneAndEmail()
 	cfg.Horizon, cfg.Interval = 2*86400, 3*3600
 	cfg.Channels[1].Arrivals.Rate = 40.0 / 3600 // a backlog that carries over
 	cfg.WordOfMouth = models.DefaultWordOfMouth()
-	r := simulate(t, cfg)
+	r := fixture.Simulate(t, cfg)
 	if got := cfg.Days(); got != 2 {
 		t.Fatalf("Days() = %d, want 2", got)
 	}
 	perDay := int(86400 / cfg.Interval)
 	for i, cs := range r.Summary.Channels {
-		days := r.channelDays(i)
+		days := r.ChannelDays(i)
 		if len(days) != 2 {
 			t.Fatalf("%s: %d days, want 2", cs.Name, len(days))
 		}
@@ -51,11 +53,11 @@ func TestDaysAddUp(t *testing.T) {
 			}
 		}
 	}
-	if days := r.channelDays(1); days[0].Backlog == 0 {
+	if days := r.ChannelDays(1); days[0].Backlog == 0 {
 		t.Errorf("email should end its first day with a backlog")
 	}
 	var customers int64
-	for _, d := range r.customerDays() {
+	for _, d := range r.CustomerDays() {
 		customers += d.Customers
 	}
 	var want int64
@@ -73,7 +75,7 @@ func TestPerReplication(t *testing.T) {
 	sum := models.Counts{Offered: 30, Answered: 20, WaitAnswered: 100}
 	for key, want := range map[string]float64{"offered": 10, "answered": 20.0 / 3, "asa_seconds": 5, "p_abandon": 0} {
 		f, _ := models.FigureByKey(key)
-		if got := perReplication(f, sum, 3); got != want {
+		if got := output.PerReplication(f, sum, 3); got != want {
 			t.Errorf("%s: got %v, want %v", key, got, want)
 		}
 	}
@@ -84,7 +86,7 @@ func TestPerReplication(t *testing.T) {
 	}{{"scheduled_hours", 2}, {"available_hours", 1}, {"occupancy", 0.5}, {"cost", 100}} {
 		for _, f := range models.PoolFigures {
 			if f.Key == tc.key {
-				if got := perReplication(f, pool, 3); got != tc.want {
+				if got := output.PerReplication(f, pool, 3); got != tc.want {
 					t.Errorf("%s: got %v, want %v", tc.key, got, tc.want)
 				}
 			}

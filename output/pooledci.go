@@ -8,7 +8,7 @@ import (
 )
 
 // The tables by day pool the replications: a share or a mean time is the
-// quotient of sums over every replication (perReplication). Its 95 %
+// quotient of sums over every replication (PerReplication). Its 95 %
 // confidence half-width comes from the jackknife over the batches of
 // replications (models.Pooled; a batch is one replication when there are
 // no more replications than batches): the figure recomputed with each
@@ -43,13 +43,13 @@ func (r *RunReport) weights() []int {
 // reputation, a reading added up, divided into its mean first.
 func channelValue(f models.Figure[models.Counts], sum models.Counts, n int) float64 {
 	sum.Reputation /= float64(max(1, n))
-	return perReplication(f, sum, max(1, n))
+	return PerReplication(f, sum, max(1, n))
 }
 
 // customerValue is customer figure f of tallies added up over n
 // replications.
 func customerValue(f models.Figure[models.CustomerCounts], sum models.CustomerCounts, n int) float64 {
-	return perReplication(f, sum, max(1, n))
+	return PerReplication(f, sum, max(1, n))
 }
 
 // channelDayHalfWidths returns, for each day, the 95 % half-width of each
@@ -62,9 +62,9 @@ func (r *RunReport) channelDayHalfWidths(i int) [][]float64 {
 	return r.channelHalfWidths(i, perRep, r.Config.Days())
 }
 
-// channelIntervalHalfWidths returns, for each interval, the 95 % half-width
+// ChannelIntervalHalfWidths returns, for each interval, the 95 % half-width
 // of each figure of channel i's interval (in the order of models.Figures).
-func (r *RunReport) channelIntervalHalfWidths(i int) [][]float64 {
+func (r *RunReport) ChannelIntervalHalfWidths(i int) [][]float64 {
 	perRep := make([][]models.Counts, len(r.Batches))
 	for k, res := range r.Batches {
 		perRep[k] = res.Channels[i].Intervals

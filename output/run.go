@@ -8,7 +8,8 @@ import (
 )
 
 // RunReport is what omnisim run reports: a scenario's replications merged.
-// WriteText writes it for people, JSON for tools.
+// output/table writes it for people (table.WriteRun) and tools (table.RunJSON);
+// its Dataset is what the charts and the report are drawn from.
 type RunReport struct {
 	// Name, Title and File identify the scenario.
 	Name, Title, File string
@@ -30,16 +31,6 @@ type RunReport struct {
 	Provenance *Provenance
 }
 
-// ReportOptions choose what a run report adds to its summary.
-type ReportOptions struct {
-	// Intervals adds each channel's figures interval by interval.
-	Intervals bool
-	// Days adds each channel's figures day by day, and the customers' and
-	// the expectation level's where the report shows those. JSON always has
-	// the days.
-	Days bool
-}
-
 // NewRunReport merges replications of cfg into a report. The report keeps a
 // copy of cfg with its defaults filled in, as the replications ran it.
 func NewRunReport(name, title, file string, cfg *models.Config, results []*models.Result) *RunReport {
@@ -55,14 +46,14 @@ func NewPooledReport(name, title, file string, cfg *models.Config, p *models.Poo
 		Summary: models.Summarize(p.Totals)}
 }
 
-// reps returns the number of replications, at least 1 so that it can
+// Reps returns the number of replications, at least 1 so that it can
 // divide.
-func (r *RunReport) reps() int { return max(1, len(r.Results)) }
+func (r *RunReport) Reps() int { return max(1, len(r.Results)) }
 
-// showsCustomers tells whether the customer level says more than the
+// ShowsCustomers tells whether the customer level says more than the
 // contact level: only when a customer may make more than one contact
 // (several channels, retries) or leave unresolved.
-func (r *RunReport) showsCustomers() bool {
+func (r *RunReport) ShowsCustomers() bool {
 	cfg := r.Config
 	if len(cfg.Channels) > 1 || slices.ContainsFunc(cfg.Journey.Retry, func(p float64) bool { return p > 0 }) {
 		return true
@@ -75,75 +66,13 @@ func (r *RunReport) showsCustomers() bool {
 	return false
 }
 
-// showsPools tells whether the pools say more than the channels: when there
-// are several, or time is lost to shrinkage or away, or agents cost
-// something.
-func (r *RunReport) showsPools() bool {
-	cfg := r.Config
-	if len(cfg.Pools) > 1 {
-		return true
-	}
-	for _, p := range cfg.Pools {
-		if p.CostPerHour > 0 || p.Shrinkage > 0 || describeAvailability(p) != "" {
-			return true
-		}
-	}
-	return false
-}
-
-// wordOfMouth tells whether word of mouth ran: only then do expectations
+// WordOfMouth tells whether word of mouth ran: only then do expectations
 // move.
-func (r *RunReport) wordOfMouth() bool { return r.Config.WordOfMouth.Enabled }
+func (r *RunReport) WordOfMouth() bool { return r.Config.WordOfMouth.Enabled }
 
-// zeroHidden are the channel figures that stay at zero in most worlds (no
-// busy signals, no switching, no escalation, no backlog): a row of zeros
-// says nothing, so it is left out.
-var zeroHidden = map[string]bool{
-	"unfinished": true, "blocked": true, "p_blocked": true, "duplicates": true,
-	"switched_in": true, "switched_out": true, "escalated_in": true, "escalated_out": true,
-	"backlog": true,
-}
-
-// trivial tells whether channel figure f, whose estimate is e, says nothing
-// about channel i in this run.
-func (r *RunReport) trivial(i int, f models.Figure[models.Counts], e models.Estimate) bool {
-	switch {
-	case !models.FigureApplies(r.Config.Channels[i].Kind, f.Key):
-		return true
-	case f.Key == "backlog" && r.Config.Channels[i].Kind != models.Deferred:
-		// A live queue's backlog at the horizon is a passing reading (and,
-		// cut off, the unfinished count again): only a deferred channel's
-		// carries over.
-		return true
-	case zeroHidden[f.Key]:
-		return e.Mean == 0 || math.IsNaN(e.Mean)
-	case f.Key == "resolved" || f.Key == "resolution_rate":
-		rate := r.Summary.Channels[i].Get("resolution_rate").Mean
-		return rate == 1 || math.IsNaN(rate)
-	case f.Key == "expected_wait_seconds":
-		return !r.wordOfMouth() // without word of mouth it never moves
-	}
-	return false
-}
-
-// shownFigures returns the indices in models.Figures of the channel figures
-// worth a row: those that say something about at least one channel.
-func (r *RunReport) shownFigures() []int {
-	var out []int
-	for fi, f := range models.Figures {
-		for i, cs := range r.Summary.Channels {
-			if !r.trivial(i, f, cs.Figures[fi]) {
-				out = append(out, fi)
-				break
-			}
-		}
-	}
-	return out
-}
-
-// servingPools returns the indices of the pools whose skills include
+// ServingPools returns the indices of the pools whose skills include
 // channel i.
-func servingPools(cfg *models.Config, i int) []int {
+func ServingPools(cfg *models.Config, i int) []int {
 	var out []int
 	for p, pool := range cfg.Pools {
 		if slices.Contains(pool.Skills, cfg.Channels[i].Name) {
@@ -151,15 +80,6 @@ func servingPools(cfg *models.Config, i int) []int {
 		}
 	}
 	return out
-}
-
-// agentsAt returns the headcount the given pools schedule in interval k.
-func agentsAt(cfg *models.Config, pools []int, k int) int {
-	n := 0
-	for _, p := range pools {
-		n += cfg.Pools[p].ScheduledAt(k, cfg.Interval, cfg.Start)
-	}
-	return n
 }
 
 // extensive tells whether figures of a unit grow with the stretch of time
@@ -170,10 +90,10 @@ func extensive(unit string) bool {
 	return unit == UnitCount || unit == UnitHours || unit == UnitMoney
 }
 
-// perReplication returns figure f of tallies added up over reps
+// PerReplication returns figure f of tallies added up over reps
 // replications: a mean per replication for counts, hours and money, the
 // pooled quotient for the rest.
-func perReplication[T any](f models.Figure[T], sum T, reps int) float64 {
+func PerReplication[T any](f models.Figure[T], sum T, reps int) float64 {
 	v := f.Of(sum)
 	if extensive(f.Unit) {
 		v /= float64(reps)
@@ -181,17 +101,17 @@ func perReplication[T any](f models.Figure[T], sum T, reps int) float64 {
 	return v
 }
 
-// channelFigures returns every figure of channel i (in the order of
+// ChannelFigures returns every figure of channel i (in the order of
 // models.Figures) of tallies added up over the replications, as
-// perReplication computes them; NaN for a figure that does not apply to the
+// PerReplication computes them; NaN for a figure that does not apply to the
 // channel's kind (models.FigureApplies).
-func (r *RunReport) channelFigures(i int, sum models.Counts) []float64 {
+func (r *RunReport) ChannelFigures(i int, sum models.Counts) []float64 {
 	kind := r.Config.Channels[i].Kind
 	out := make([]float64, len(models.Figures))
 	for fi, f := range models.Figures {
 		out[fi] = math.NaN()
 		if models.FigureApplies(kind, f.Key) {
-			out[fi] = perReplication(f, sum, r.reps())
+			out[fi] = PerReplication(f, sum, r.Reps())
 		}
 	}
 	return out
@@ -199,7 +119,7 @@ func (r *RunReport) channelFigures(i int, sum models.Counts) []float64 {
 
 // estimate computes figure f in each replication and returns the mean with
 // its 95 % confidence half-width, as models.Summarize does for each figure.
-func estimate[T any](results []*models.Result, f models.Figure[T], get func(*models.Result) T) models.Estimate {
+func FigureEstimate[T any](results []*models.Result, f models.Figure[T], get func(*models.Result) T) models.Estimate {
 	vals := make([]float64, len(results))
 	for i, res := range results {
 		vals[i] = f.Of(get(res))
@@ -207,8 +127,8 @@ func estimate[T any](results []*models.Result, f models.Figure[T], get func(*mod
 	return meanCI(vals)
 }
 
-// poolsTotal adds up the tallies of every pool of a replication.
-func poolsTotal(res *models.Result) models.PoolCounts {
+// PoolsTotal adds up the tallies of every pool of a replication.
+func PoolsTotal(res *models.Result) models.PoolCounts {
 	var c models.PoolCounts
 	for _, p := range res.Pools {
 		c.Add(p.Total)
@@ -216,8 +136,8 @@ func poolsTotal(res *models.Result) models.PoolCounts {
 	return c
 }
 
-// patienceFactor is what an expectation level does to patience, as word of
+// PatienceFactor is what an expectation level does to patience, as word of
 // mouth applies it (adaptive patience: Zohar, Mandelbaum and Shimkin 2002).
-func (r *RunReport) patienceFactor(level float64) float64 {
+func (r *RunReport) PatienceFactor(level float64) float64 {
 	return math.Exp(-r.Config.WordOfMouth.Coupling * level)
 }

@@ -12,10 +12,6 @@ import (
 	"github.com/omnisim/omnisim/plan"
 )
 
-// StaffPlanFile is the staffing table omnisim staff writes, which a
-// scenario loads back with staffing: FILE.
-const StaffPlanFile = "staffing.csv"
-
 // StaffReport is a staffing search's result, ready to print and to write.
 type StaffReport struct {
 	Name, Title, File string
@@ -30,49 +26,6 @@ type StaffReport struct {
 // NewStaffReport describes the plan a search found for the scenario.
 func NewStaffReport(name, title, file string, p *plan.Plan, maxIterations int) *StaffReport {
 	return &StaffReport{Name: name, Title: title, File: file, Plan: p, MaxIterations: maxIterations}
-}
-
-// staffColumns describes every column of staffing.csv.
-var staffColumns = []Column{
-	{"pool", "the pool of agents"},
-	{"interval", "the interval's number, from 0 at time zero (warm-up included)"},
-	{"day", "the day, from 1"},
-	{"weekday", "the day of the week (mon…sun)"},
-	{"time", "the interval's start, HH:MM"},
-	{"start_seconds", "the interval's start, in seconds from time zero"},
-	{"agents", "the plan: agents to schedule (before shrinkage); the column a scenario's staffing: FILE reads"},
-	{"available", "the agents taking contacts after shrinkage, round(agents × (1 − shrinkage))"},
-	{"erlang_agents", "the starting point: agents to schedule by Erlang A, interval by interval, at the demand the scenario's own staffing met"},
-	{"scenario_agents", "the agents the scenario itself schedules"},
-	{"cost", "the plan's cost in the interval: agents × hours × the pool's cost_per_hour"},
-}
-
-// Table returns staffing.csv: one row per pool and interval.
-func (r *StaffReport) Table() *CSVTable {
-	cfg := &r.Plan.Config
-	t := &CSVTable{}
-	for _, c := range staffColumns {
-		t.Columns = append(t.Columns, c.Name)
-	}
-	for p, pool := range cfg.Pools {
-		for k, n := range r.Plan.Agents[p] {
-			start := float64(k) * cfg.Interval
-			length := math.Min(cfg.Interval, cfg.Horizon-start)
-			day, wd, tod := clockAt(cfg, start)
-			t.Rows = append(t.Rows, []string{pool.Name, strconv.Itoa(k), day, wd, tod, cellOf(start),
-				strconv.Itoa(n), strconv.Itoa(models.Shrunk(n, pool.Shrinkage)),
-				strconv.Itoa(r.Plan.Erlang[p][k]), strconv.Itoa(r.Plan.Original[p][k]),
-				cellOf(float64(n) * length / 3600 * pool.CostPerHour)})
-		}
-	}
-	return t
-}
-
-// clockAt returns the day (from 1), weekday and time of day of moment t.
-func clockAt(cfg *models.Config, t float64) (day, weekday, tod string) {
-	d := int(t / 86400)
-	s := int64(math.Round(t)) % 86400
-	return strconv.Itoa(d + 1), models.WeekdayAt(cfg.Start, t).String(), fmt.Sprintf("%02d:%02d", s/3600, s%3600/60)
 }
 
 // When says when a check's span is: "Mon 09:00–09:30" for an interval,
@@ -105,13 +58,13 @@ func clockEnd(t float64) string {
 	return Clock(math.Mod(t, 86400))
 }
 
-// poolTotals returns each pool's agent hours and cost under agents.
-func (r *StaffReport) poolTotals(agents [][]int) (hours, cost []float64) {
+// PoolTotals returns each pool's agent hours and cost under agents.
+func (r *StaffReport) PoolTotals(agents [][]int) (hours, cost []float64) {
 	return plan.Costs(&r.Plan.Config, agents)
 }
 
-// days is the length of the measured window in days.
-func (r *StaffReport) days() float64 {
+// Days is the length of the measured window in days.
+func (r *StaffReport) Days() float64 {
 	cfg := &r.Plan.Config
 	return (cfg.Horizon - math.Ceil(cfg.Warmup/cfg.Interval-1e-9)*cfg.Interval) / 86400
 }
@@ -198,7 +151,7 @@ func (r *StaffReport) Problems() []string {
 				if hi != lo {
 					fig += " to " + Value(hi, UnitShare)
 				}
-				fig += ", each ± " + points(wide) + " or less"
+				fig += ", each ± " + Points(wide) + " or less"
 			}
 			name, when, target := cfg.Channels[c.Channel].Name, r.spanWhen(span, j-i), c.Target.Describe(cfg)
 			if c.Status == plan.Missed {
@@ -210,7 +163,7 @@ func (r *StaffReport) Problems() []string {
 					name, when, fig, v.Replications, target, why))
 			} else {
 				out = append(out, fmt.Sprintf("%s %s: %s on %d fresh replications (the cap): undecided, the confidence interval reaches the target (%s) and is wider than ± %s.",
-					name, when, fig, v.Replications, target, points(v.Precision)))
+					name, when, fig, v.Replications, target, Points(v.Precision)))
 			}
 			i = j
 		}
@@ -218,8 +171,8 @@ func (r *StaffReport) Problems() []string {
 	return out
 }
 
-// points writes a share's half-width in percentage points: "2.00 points".
-func points(half float64) string {
+// Points writes a share's half-width in percentage points: "2.00 points".
+func Points(half float64) string {
 	if math.IsNaN(half) {
 		return "? points (one replication)"
 	}
@@ -264,7 +217,7 @@ func (r *StaffReport) whyFlat(span plan.Check) string {
 	offered := func() string {
 		if float64(sum.Offered) < 0.1*float64(reps) {
 			// Too few to show per replication: say how many in all.
-			return fmt.Sprintf("%s %s in all %s replications", Thousands(sum.Offered), "contact"+plural(int(sum.Offered)), Thousands(int64(reps)))
+			return fmt.Sprintf("%s %s in all %s replications", Thousands(sum.Offered), "contact"+Plural(int(sum.Offered)), Thousands(int64(reps)))
 		}
 		return per(sum.Offered) + " contacts per replication"
 	}
@@ -317,7 +270,7 @@ func (r *StaffReport) closedThroughout(span plan.Check) bool {
 func openHours(ch *models.Channel) string {
 	spans := make([]string, len(ch.Open))
 	for k, s := range ch.Open {
-		spans[k] = describeSpan(s)
+		spans[k] = DescribeSpan(s)
 	}
 	return "open " + strings.Join(spans, " and ")
 }

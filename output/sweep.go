@@ -127,7 +127,7 @@ func (r *SweepReport) choose(names []string) ([]int, error) {
 	if len(bad) > 0 {
 		return nil, fmt.Errorf("output: no figure %s in this scenario: figures are <channel>.<figure> (%s), customers.<figure>, pools.<pool>.<figure>, "+
 			"and over every pool %s; patterns such as 'phone.*' work too",
-			strings.Join(bad, ", "), r.exampleKey(), strings.Join(figureKeys(models.PoolFigures), ", "))
+			strings.Join(bad, ", "), r.exampleKey(), strings.Join(FigureKeys(models.PoolFigures), ", "))
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("output: no figures chosen")
@@ -205,7 +205,7 @@ func SweepFigures(cfg *models.Config) []SweepFigure {
 				if len(p.Results) == 0 {
 					return undefined
 				}
-				return estimate(p.Results, f, poolsTotal)
+				return FigureEstimate(p.Results, f, PoolsTotal)
 			}})
 	}
 	if cfg.WordOfMouth.Enabled {
@@ -250,7 +250,7 @@ func DefaultSweepFigures(cfgs []*models.Config) []string {
 		full := *cfg
 		full.SetDefaults()
 		rr := &RunReport{Config: &full}
-		customers = customers || rr.showsCustomers()
+		customers = customers || rr.ShowsCustomers()
 		for _, p := range cfg.Pools {
 			cost = cost || p.CostPerHour > 0
 		}
@@ -265,4 +265,52 @@ func DefaultSweepFigures(cfgs []*models.Config) []string {
 		out = append(out, first.Channels[0].Name+".offered")
 	}
 	return out
+}
+
+// Describe says in a sentence what the points ran: how many, how many
+// replications of what, from which seed, and what the figures are.
+func (r *SweepReport) Describe() string {
+	first := r.Points[0]
+	cfg := first.Config
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d point%s", len(r.Points), Plural(len(r.Points)))
+	if reps, same := r.Replications(); same {
+		fmt.Fprintf(&b, " × %d replication%s", reps, Plural(reps))
+	} else {
+		b.WriteString(" (replications differ by point)")
+	}
+	fmt.Fprintf(&b, " of %s", models.FormatDuration(cfg.Horizon))
+	if cfg.Warmup > 0 {
+		fmt.Fprintf(&b, " (the first %s left out as warm-up)", models.FormatDuration(cfg.Warmup))
+	}
+	if seed, same := r.Seed(); same {
+		fmt.Fprintf(&b, ", seed %d at every point (common random numbers)", seed)
+	} else {
+		b.WriteString(", seeds differ by point")
+	}
+	b.WriteString(".\nEach figure is the mean over the replications ± the half-width of its 95 % confidence interval.")
+	return b.String()
+}
+
+// Replications returns the first point's number of replications, and
+// whether every point has that many.
+func (r *SweepReport) Replications() (int, bool) {
+	n := len(r.Points[0].Results)
+	for _, p := range r.Points {
+		if len(p.Results) != n {
+			return n, false
+		}
+	}
+	return n, true
+}
+
+// Seed returns the first point's seed, and whether every point has it.
+func (r *SweepReport) Seed() (uint64, bool) {
+	s := r.Points[0].Config.Seed
+	for _, p := range r.Points {
+		if p.Config.Seed != s {
+			return s, false
+		}
+	}
+	return s, true
 }

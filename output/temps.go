@@ -1,10 +1,8 @@
 package output
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -119,6 +117,33 @@ func (t *temps) rename(tmp, target string) error {
 	})
 }
 
+// swap replaces the folder dir with the temporary folder tmp: dir is
+// moved aside to old, and tmp renamed to dir, under the registry's lock,
+// so that an interrupt waits and never finds dir's name empty. If tmp
+// cannot be moved in, the old folder is moved back. On success dir is
+// finished and old holds the old folder, a temporary still; on failure
+// old is forgotten: the old folder, or nothing, is there.
+func (t *temps) swap(tmp, dir, old string) error {
+	err := t.critical(func() error {
+		if err := os.Rename(dir, old); err != nil {
+			return fmt.Errorf("output: moving the old folder aside: %w", err)
+		}
+		if err := os.Rename(tmp, dir); err != nil {
+			if back := os.Rename(old, dir); back != nil {
+				return fmt.Errorf("output: %w; the old folder is now %s (%v)", err, old, back)
+			}
+			return fmt.Errorf("output: %w", err)
+		}
+		delete(t.paths, tmp)
+		t.finished = append(t.finished, dir)
+		return nil
+	})
+	if err != nil {
+		t.forget(old)
+	}
+	return err
+}
+
 // critical runs f, which must not be cut in half (replacing a folder:
 // the old one moved aside, the new one moved in), with the registry
 // locked: an interrupt waits for it.
@@ -212,12 +237,12 @@ func newestChange(p string, limit int) (time.Time, bool) {
 	return newest, err == nil
 }
 
-// mkdirBeside makes a new, hidden folder beside dir, named after it and
+// MkdirBeside makes a new, hidden folder beside dir, named after it and
 // what it is for (".name.tmp-123-0"), with the usual permissions (the
 // umask's, where os.MkdirTemp would make it private), making dir's parent
-// first if need be. The folder is a registered temporary: removeTemp or
-// renameTemp it.
-func mkdirBeside(dir, what string) (string, error) {
+// first if need be. The folder is a registered temporary: RemoveTemp or
+// RenameTemp it.
+func MkdirBeside(dir, what string) (string, error) {
 	if err := os.MkdirAll(filepath.Dir(dir), 0o777); err != nil {
 		return "", fmt.Errorf("output: %w", err)
 	}
@@ -225,7 +250,7 @@ func mkdirBeside(dir, what string) (string, error) {
 }
 
 // createBeside creates a new, hidden file beside path, named as
-// mkdirBeside names folders, open for writing; it is private until
+// MkdirBeside names folders, open for writing; it is private until
 // renamed (chmod it first). The file is a registered temporary.
 func createBeside(path, what string) (*os.File, error) {
 	var f *os.File
@@ -236,55 +261,25 @@ func createBeside(path, what string) (*os.File, error) {
 	return f, err
 }
 
-// removeTemp removes a temporary made by mkdirBeside or createBeside.
-func removeTemp(p string) error { return running.remove(p) }
+// RemoveTemp removes a temporary: a folder made by MkdirBeside, or the
+// file WriteFileAtomic writes into.
+func RemoveTemp(p string) error { return running.remove(p) }
 
-// renameTemp renames a temporary made by mkdirBeside or createBeside to
-// its place.
-func renameTemp(tmp, target string) error { return running.rename(tmp, target) }
+// RenameTemp renames a temporary (as RemoveTemp's) to its place, target,
+// which is then finished: Interrupt lists it.
+func RenameTemp(tmp, target string) error { return running.rename(tmp, target) }
+
+// SwapTemp replaces the folder dir with the temporary folder tmp (made by
+// MkdirBeside), for a folder written anew over an old one: dir is moved
+// aside to old, a name taken with MkdirBeside and freed (a folder cannot
+// be renamed onto one that is not empty), and tmp moved in, as one step
+// that an interrupt waits for. Once it succeeds, old holds the old
+// folder: RemoveTemp it. If it fails, dir holds the old folder again
+// (or, if even that failed, old does, and the error says so).
+func SwapTemp(tmp, dir, old string) error { return running.swap(tmp, dir, old) }
 
 // Interrupt stops this process's writes, for a command interrupted by a
 // signal: every temporary file and folder is removed, and none can be made
 // afterwards (ErrInterrupted). It returns the files and folders written in
 // full before, in order, and the temporaries it could not remove.
 func Interrupt() (finished, left []string) { return running.interrupt() }
-
-// WriteFileAtomic writes the file path through write, atomically: into a
-// temporary file beside it (made with the same naming and cleanup as
-// every temporary of omnisim's), flushed to the disk, readable by all
-// (0644) and renamed to path once complete. path's folder is made if need
-// be. An error of write's is returned as it is.
-func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
-		return err
-	}
-	tmp, err := createBeside(path, "tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			removeTemp(tmp.Name())
-		}
-	}()
-	w := bufio.NewWriterSize(tmp, 1<<16)
-	if err := write(w); err != nil {
-		return err
-	}
-	if err := w.Flush(); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	// The temporary is private; the file is for everyone who can read the
-	// folder.
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return renameTemp(tmp.Name(), path)
-}

@@ -21,7 +21,7 @@ const (
 func (r *RunReport) totalsTable() *CSVTable {
 	t := &CSVTable{Columns: []string{"scope", "name", "figure", "unit", "mean", "ci95"}}
 	row := func(scope, name, key, unit string, e models.Estimate) {
-		t.Rows = append(t.Rows, []string{scope, name, key, unitName(unit), cellOf(e.Mean), cellOf(e.HalfWidth)})
+		t.Rows = append(t.Rows, []string{scope, name, key, unitName(unit), CellOf(e.Mean), CellOf(e.HalfWidth)})
 	}
 	s := r.Summary
 	for _, cs := range s.Channels {
@@ -39,7 +39,7 @@ func (r *RunReport) totalsTable() *CSVTable {
 			row(ScopePool, ps.Name, f.Key, f.Unit, ps.Figures[k])
 		}
 	}
-	if r.wordOfMouth() && s.Replications > 0 {
+	if r.WordOfMouth() && s.Replications > 0 {
 		row(ScopeExpectation, ScopeExpectation, "level", UnitRatio, s.Expectation)
 	}
 	return t

@@ -1,22 +1,23 @@
-package output
+package output_test
 
 import (
 	"math"
-	"path/filepath"
 	"testing"
 
 	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/internal/fixture"
 	"github.com/omnisim/omnisim/stats"
 )
 
 // TestTotalsHoldTheSummary: totals.csv holds every figure of the summary,
 // mean and half-width, as omnisim run prints them.
 func TestTotalsHoldTheSummary(t *testing.T) {
-	r := goldenReport()
-	tb := r.totalsTable()
+	r := fixture.GoldenReport()
+	tb := r.Dataset("test").Totals
 	want := len(r.Summary.Channels)*len(models.Figures) + len(models.CustomerFigures) +
 		len(r.Summary.Pools)*len(models.PoolFigures)
-	if r.wordOfMouth() {
+	if r.WordOfMouth() {
 		want++
 	}
 	if len(tb.Rows) != want {
@@ -37,12 +38,12 @@ func TestTotalsHoldTheSummary(t *testing.T) {
 		}
 	}
 	for _, cs := range r.Summary.Channels {
-		check(ScopeChannel, cs.Name, "service_level", cs.Get("service_level"))
-		check(ScopeChannel, cs.Name, "offered", cs.Get("offered"))
+		check(output.ScopeChannel, cs.Name, "service_level", cs.Get("service_level"))
+		check(output.ScopeChannel, cs.Name, "offered", cs.Get("offered"))
 	}
-	check(ScopeCustomers, ScopeCustomers, "contacts_per_customer", r.Summary.CustomerEstimate("contacts_per_customer"))
-	check(ScopePool, r.Summary.Pools[0].Name, "occupancy", r.Summary.Pools[0].Figures[2])
-	if i := tb.TotalsRow(ScopeChannel, "nowhere", "offered"); i != -1 {
+	check(output.ScopeCustomers, output.ScopeCustomers, "contacts_per_customer", r.Summary.CustomerEstimate("contacts_per_customer"))
+	check(output.ScopePool, r.Summary.Pools[0].Name, "occupancy", r.Summary.Pools[0].Figures[2])
+	if i := tb.TotalsRow(output.ScopeChannel, "nowhere", "offered"); i != -1 {
 		t.Errorf("TotalsRow of a channel not there = %d, want -1", i)
 	}
 }
@@ -61,8 +62,8 @@ func sameFloat(got, want float64) bool {
 // a mean is the usual interval), and a pooled share's is the jackknife's,
 // computed here from the replications' tallies directly.
 func TestDailyHalfWidths(t *testing.T) {
-	r := goldenReport()
-	tb := r.dailyTable()
+	r := fixture.GoldenReport()
+	tb := r.Dataset("test").Daily
 	cfg := r.Config
 	for i, ch := range cfg.Channels {
 		for d := range cfg.Days() {
@@ -98,33 +99,17 @@ func TestDailyHalfWidths(t *testing.T) {
 // TestHalfWidthsNeedTwoReplications: with one replication every half-width
 // cell is empty, in daily.csv and totals.csv alike.
 func TestHalfWidthsNeedTwoReplications(t *testing.T) {
-	cfg := goldenWorld()
-	r := NewRunReport("one", "one replication", "", cfg, fakeResults(cfg, 1))
-	for name, tb := range map[string]*CSVTable{"daily": r.dailyTable(), "customers": r.customersTable(), "totals": r.totalsTable()} {
+	cfg := fixture.GoldenWorld()
+	r := output.NewRunReport("one", "one replication", "", cfg, fixture.FakeResults(cfg, 1))
+	ds := r.Dataset("test")
+	for name, tb := range map[string]*output.CSVTable{"daily": ds.Daily, "customers": ds.Customers, "totals": ds.Totals} {
 		for row := range tb.Rows {
 			for _, col := range tb.Columns {
-				if (col == "ci95" || len(col) > 5 && col[len(col)-5:] == CISuffix) && tb.Text(row, col) != "" {
+				if (col == "ci95" || len(col) > 5 && col[len(col)-5:] == output.CISuffix) && tb.Text(row, col) != "" {
 					t.Fatalf("%s row %d: %s = %q with one replication, want empty", name, row, col, tb.Text(row, col))
 				}
 			}
 		}
-	}
-}
-
-// TestReadFolderWithoutTotals: a folder written before totals.csv existed
-// still reads, with no totals.
-func TestReadFolderWithoutTotals(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "run")
-	goldenFolder(t, dir)
-	if err := removeFile(TotalsFile)(dir); err != nil {
-		t.Fatal(err)
-	}
-	ds, err := ReadFolder(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if ds.Totals != nil {
-		t.Errorf("Totals read from nowhere")
 	}
 }
 
@@ -134,18 +119,18 @@ func TestReadFolderWithoutTotals(t *testing.T) {
 // batches, each left out in turn with the replications it holds, computed
 // here from the replications' own tallies.
 func TestDailyHalfWidthsInBatches(t *testing.T) {
-	cfg := goldenWorld()
+	cfg := fixture.GoldenWorld()
 	const reps = 2*models.MinBatches + 3 // batches of 3 and of 2
-	results := fakeResults(cfg, reps)
+	results := fixture.FakeResults(cfg, reps)
 	p := &models.Pooled{Size: models.MinBatches}
 	for _, res := range results {
 		p.Add(res)
 	}
-	r := NewPooledReport("golden", "batches", "", cfg, p)
+	r := output.NewPooledReport("golden", "batches", "", cfg, p)
 	if len(r.Batches) != models.MinBatches || len(r.Results) != reps {
 		t.Fatalf("%d batches of %d replications, want %d of %d", len(r.Batches), len(r.Results), models.MinBatches, reps)
 	}
-	tb := r.dailyTable()
+	tb := r.Dataset("test").Daily
 	for i, ch := range cfg.Channels {
 		for d := range cfg.Days() {
 			row := i*cfg.Days() + d

@@ -35,9 +35,9 @@ func Verdict(mean, half, target float64, floor bool) string {
 	return string(v)
 }
 
-// targetKinds are the kinds of target a channel may set, in the order of
+// TargetKinds are the kinds of target a channel may set, in the order of
 // the target columns of intervals.csv.
-var targetKinds = []plan.Kind{plan.ServiceLevel, plan.Abandonment, plan.Occupancy}
+var TargetKinds = []plan.Kind{plan.ServiceLevel, plan.Abandonment, plan.Occupancy}
 
 // Suffixes of the columns of intervals.csv that judge a figure against the
 // channel's target: service_level_target holds the target,
@@ -47,16 +47,16 @@ const (
 	VerdictSuffix = "_verdict"
 )
 
-// channelTargets returns the targets the scenario sets on channel i, by
-// kind in the order of targetKinds; ok[k] is false for a kind it does not
+// ChannelTargets returns the targets the scenario sets on channel i, by
+// kind in the order of TargetKinds; ok[k] is false for a kind it does not
 // set. The service level omnisim assumes to staff a live channel without
 // a target is not one: nothing is judged against it.
-func channelTargets(cfg *models.Config, i int) (targets [3]plan.Target, ok [3]bool) {
+func ChannelTargets(cfg *models.Config, i int) (targets [3]plan.Target, ok [3]bool) {
 	for _, t := range plan.Targets(cfg) {
 		if t.Channel != i || t.Assumed {
 			continue
 		}
-		for k, kind := range targetKinds {
+		for k, kind := range TargetKinds {
 			if t.Kind == kind {
 				targets[k], ok[k] = t, true
 			}
@@ -65,9 +65,9 @@ func channelTargets(cfg *models.Config, i int) (targets [3]plan.Target, ok [3]bo
 	return targets, ok
 }
 
-// figureIndex returns the index in models.Figures of the figure with the
+// FigureIndex returns the index in models.Figures of the figure with the
 // given key; it panics on a key that is not there, which is a bug.
-func figureIndex(key string) int {
+func FigureIndex(key string) int {
 	for i, f := range models.Figures {
 		if f.Key == key {
 			return i
@@ -76,9 +76,9 @@ func figureIndex(key string) int {
 	panic("output: no channel figure " + key)
 }
 
-// judge is target t's verdict on figures vals with half-widths halves, in
+// Judge is target t's verdict on figures vals with half-widths halves, in
 // the order of models.Figures.
-func judge(t plan.Target, vals, halves []float64) string {
-	fi := figureIndex(t.Kind.Key())
+func Judge(t plan.Target, vals, halves []float64) string {
+	fi := FigureIndex(t.Kind.Key())
 	return Verdict(vals[fi], halves[fi], t.Value, t.Kind == plan.ServiceLevel)
 }

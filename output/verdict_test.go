@@ -1,12 +1,13 @@
-package output
+package output_test
 
 import (
 	"encoding/json"
 	"math"
-	"strings"
 	"testing"
 
 	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/internal/fixture"
 )
 
 // TestVerdict: a verdict is earned by the whole confidence interval, on
@@ -20,22 +21,22 @@ func TestVerdict(t *testing.T) {
 		floor             bool
 		want              string
 	}{
-		{"floor, interval above", 0.85, 0.04, 0.8, true, VerdictMet},
-		{"floor, interval ends on the target", 0.85, 0.05, 0.8, true, VerdictMet},
-		{"floor, interval holds the target", 0.83, 0.05, 0.8, true, VerdictUndecided},
-		{"floor, mean below but interval holds it", 0.78, 0.05, 0.8, true, VerdictUndecided},
-		{"floor, interval below", 0.70, 0.05, 0.8, true, VerdictMissed},
-		{"floor, no interval", 0.99, nan, 0.8, true, VerdictUndecided},
-		{"floor, no half-width needed", 0.9, 0, 0.8, true, VerdictMet},
-		{"cap, interval below", 0.02, 0.01, 0.05, false, VerdictMet},
-		{"cap, interval holds it", 0.045, 0.01, 0.05, false, VerdictUndecided},
-		{"cap, interval above", 0.09, 0.01, 0.05, false, VerdictMissed},
-		{"cap, no interval", 0.01, nan, 0.05, false, VerdictUndecided},
+		{"floor, interval above", 0.85, 0.04, 0.8, true, output.VerdictMet},
+		{"floor, interval ends on the target", 0.85, 0.05, 0.8, true, output.VerdictMet},
+		{"floor, interval holds the target", 0.83, 0.05, 0.8, true, output.VerdictUndecided},
+		{"floor, mean below but interval holds it", 0.78, 0.05, 0.8, true, output.VerdictUndecided},
+		{"floor, interval below", 0.70, 0.05, 0.8, true, output.VerdictMissed},
+		{"floor, no interval", 0.99, nan, 0.8, true, output.VerdictUndecided},
+		{"floor, no half-width needed", 0.9, 0, 0.8, true, output.VerdictMet},
+		{"cap, interval below", 0.02, 0.01, 0.05, false, output.VerdictMet},
+		{"cap, interval holds it", 0.045, 0.01, 0.05, false, output.VerdictUndecided},
+		{"cap, interval above", 0.09, 0.01, 0.05, false, output.VerdictMissed},
+		{"cap, no interval", 0.01, nan, 0.05, false, output.VerdictUndecided},
 		{"no data", nan, nan, 0.8, true, ""},
 		{"no data, a half-width", nan, 0.1, 0.8, false, ""},
 	}
 	for _, tc := range tests {
-		if got := Verdict(tc.mean, tc.half, tc.limit, tc.floor); got != tc.want {
+		if got := output.Verdict(tc.mean, tc.half, tc.limit, tc.floor); got != tc.want {
 			t.Errorf("%s: Verdict(%v, %v, %v, %v) = %q, want %q", tc.name, tc.mean, tc.half, tc.limit, tc.floor, got, tc.want)
 		}
 	}
@@ -44,12 +45,12 @@ func TestVerdict(t *testing.T) {
 // verdictOf judges a row of intervals.csv from its cells alone, as a
 // reader of the file would: the figure ± its half-width against the
 // target, a floor for the service level and a cap for the others.
-func verdictOf(t *CSVTable, r int, key string) string {
-	target := t.Float(r, key+TargetSuffix)
+func verdictOf(t *output.CSVTable, r int, key string) string {
+	target := t.Float(r, key+output.TargetSuffix)
 	if math.IsNaN(target) {
 		return ""
 	}
-	v, h := t.Float(r, key), t.Float(r, key+CISuffix)
+	v, h := t.Float(r, key), t.Float(r, key+output.CISuffix)
 	const slack = 1e-12 // rounding, not measurement
 	target -= slack
 	if key != "service_level" {
@@ -59,13 +60,13 @@ func verdictOf(t *CSVTable, r int, key string) string {
 	case math.IsNaN(v):
 		return ""
 	case math.IsNaN(h):
-		return VerdictUndecided
+		return output.VerdictUndecided
 	case key == "service_level" && v-h >= target, key != "service_level" && v+h <= target:
-		return VerdictMet
+		return output.VerdictMet
 	case key == "service_level" && v+h < target, key != "service_level" && v-h > target:
-		return VerdictMissed
+		return output.VerdictMissed
 	}
-	return VerdictUndecided
+	return output.VerdictUndecided
 }
 
 // checkIntervalVerdicts checks every row of an intervals.csv: a half-width
@@ -73,31 +74,31 @@ func verdictOf(t *CSVTable, r int, key string) string {
 // replications and empty with one; and each verdict what the figure, its
 // half-width and the target in the same row make it. It returns how many
 // verdicts of each kind it saw.
-func checkIntervalVerdicts(t *testing.T, iv *CSVTable, reps int) map[string]int {
+func checkIntervalVerdicts(t *testing.T, iv *output.CSVTable, reps int) map[string]int {
 	t.Helper()
 	for _, f := range models.Figures {
-		if iv.Col(f.Key+CISuffix) < 0 {
-			t.Fatalf("intervals.csv has no column %s%s", f.Key, CISuffix)
+		if iv.Col(f.Key+output.CISuffix) < 0 {
+			t.Fatalf("intervals.csv has no column %s%s", f.Key, output.CISuffix)
 		}
 	}
 	seen := map[string]int{}
 	for r := range iv.Rows {
 		for _, f := range models.Figures {
-			v, h := iv.Float(r, f.Key), iv.Float(r, f.Key+CISuffix)
+			v, h := iv.Float(r, f.Key), iv.Float(r, f.Key+output.CISuffix)
 			if reps < 2 && !math.IsNaN(h) {
-				t.Fatalf("row %d: %s%s = %v with one replication", r, f.Key, CISuffix, h)
+				t.Fatalf("row %d: %s%s = %v with one replication", r, f.Key, output.CISuffix, h)
 			}
 			if reps >= 2 && math.IsNaN(v) && !math.IsNaN(h) {
-				t.Fatalf("row %d: %s%s = %v for no figure", r, f.Key, CISuffix, h)
+				t.Fatalf("row %d: %s%s = %v for no figure", r, f.Key, output.CISuffix, h)
 			}
 		}
-		for _, kind := range targetKinds {
+		for _, kind := range output.TargetKinds {
 			key := kind.Key()
-			got := iv.Text(r, key+VerdictSuffix)
+			got := iv.Text(r, key+output.VerdictSuffix)
 			if want := verdictOf(iv, r, key); got != want {
 				t.Fatalf("row %d (%s %s): %s%s = %q, but %s = %s ± %s against %s gives %q", r, iv.Text(r, "channel"),
-					iv.Text(r, "time"), key, VerdictSuffix, got, key, iv.Text(r, key), iv.Text(r, key+CISuffix),
-					iv.Text(r, key+TargetSuffix), want)
+					iv.Text(r, "time"), key, output.VerdictSuffix, got, key, iv.Text(r, key), iv.Text(r, key+output.CISuffix),
+					iv.Text(r, key+output.TargetSuffix), want)
 			}
 			seen[got]++
 		}
@@ -112,18 +113,18 @@ func checkIntervalVerdicts(t *testing.T, iv *CSVTable, reps int) map[string]int 
 // verdict is undecided.
 func TestIntervalsCarryHalfWidthsAndVerdicts(t *testing.T) {
 	for _, reps := range []int{1, 3} {
-		cfg := goldenWorld()
-		iv := NewRunReport("golden", "", "", cfg, fakeResults(cfg, reps)).Dataset("test").Intervals
+		cfg := fixture.GoldenWorld()
+		iv := output.NewRunReport("golden", "", "", cfg, fixture.FakeResults(cfg, reps)).Dataset("test").Intervals
 		seen := checkIntervalVerdicts(t, iv, reps)
-		if reps == 1 && (seen[VerdictMet] > 0 || seen[VerdictMissed] > 0 || seen[VerdictUndecided] == 0) {
+		if reps == 1 && (seen[output.VerdictMet] > 0 || seen[output.VerdictMissed] > 0 || seen[output.VerdictUndecided] == 0) {
 			t.Errorf("one replication: verdicts %v, want undecided only", seen)
 		}
-		if reps > 1 && seen[VerdictMet]+seen[VerdictMissed] == 0 {
+		if reps > 1 && seen[output.VerdictMet]+seen[output.VerdictMissed] == 0 {
 			t.Errorf("%d replications: verdicts %v, want some decided", reps, seen)
 		}
 		for r := range iv.Rows {
 			ch := iv.Text(r, "channel")
-			target := iv.Text(r, "service_level"+TargetSuffix)
+			target := iv.Text(r, "service_level"+output.TargetSuffix)
 			switch {
 			case ch == "chat" && target != "":
 				t.Fatalf("row %d: chat sets no target, but service_level_target is %q", r, target)
@@ -134,79 +135,10 @@ func TestIntervalsCarryHalfWidthsAndVerdicts(t *testing.T) {
 	}
 }
 
-// TestDeferredChannelHasNoAbandonment: the golden world's email channel is
-// deferred; its abandonment is null in JSON, empty in the CSV files and "–"
-// in the text, while the live phone's is a number everywhere.
-func TestDeferredChannelHasNoAbandonment(t *testing.T) {
-	r := goldenReport()
-	var doc struct {
-		Channels map[string]struct {
-			Abandoned *float64            `json:"abandoned"`
-			PAbandon  *float64            `json:"p_abandon"`
-			CI        map[string]*float64 `json:"ci95"`
-			Intervals []map[string]any    `json:"intervals"`
-			Days      []map[string]any    `json:"days"`
-		}
-	}
-	if err := json.Unmarshal([]byte(jsonText(t, r, ReportOptions{Intervals: true})), &doc); err != nil {
-		t.Fatal(err)
-	}
-	for name, ch := range doc.Channels {
-		defined := name != "email"
-		if (ch.Abandoned != nil) != defined || (ch.PAbandon != nil) != defined || (ch.CI["p_abandon"] != nil) != defined {
-			t.Errorf("%s: abandoned %v, p_abandon %v ± %v; want them null only on email", name, ch.Abandoned, ch.PAbandon, ch.CI["p_abandon"])
-		}
-		for _, list := range [][]map[string]any{ch.Intervals, ch.Days} {
-			for _, o := range list {
-				if v, ok := o["abandoned"]; !ok || (v == nil) == defined {
-					t.Fatalf("%s: an interval or day has abandoned %v", name, v)
-				}
-			}
-		}
-	}
-
-	ds := r.Dataset("test")
-	for _, tb := range []struct {
-		name string
-		t    *CSVTable
-	}{{"intervals.csv", ds.Intervals}, {"daily.csv", ds.Daily}} {
-		for row := range tb.t.Rows {
-			email := tb.t.Text(row, "channel") == "email"
-			for _, col := range []string{"abandoned", "p_abandon", "p_abandon" + CISuffix} {
-				if cell := tb.t.Text(row, col); (cell == "") != email {
-					t.Fatalf("%s row %d (%s): %s = %q", tb.name, row, tb.t.Text(row, "channel"), col, cell)
-				}
-			}
-		}
-	}
-	for _, name := range []string{"phone", "email"} {
-		row := ds.Totals.TotalsRow(ScopeChannel, name, "p_abandon")
-		if got := ds.Totals.Text(row, "mean"); (got == "") != (name == "email") {
-			t.Errorf("totals.csv: %s p_abandon = %q", name, got)
-		}
-	}
-
-	out := text(t, r, ReportOptions{Intervals: true, Days: true})
-	line := lineStarting(out, "abandonment ")
-	if fields := strings.Fields(line); len(fields) == 0 || fields[len(fields)-1] != "–" || strings.Count(line, "–") != 1 {
-		t.Errorf("the abandonment row should show – for email alone: %q", line)
-	}
-}
-
-// lineStarting returns the first line of s that begins with prefix.
-func lineStarting(s, prefix string) string {
-	for _, line := range strings.Split(s, "\n") {
-		if strings.HasPrefix(line, prefix) {
-			return line
-		}
-	}
-	return ""
-}
-
 // TestUnsetTargetIsNull: summary.json's description of a channel with no
 // service-level target has null for it, not 0, and reads back as none.
 func TestUnsetTargetIsNull(t *testing.T) {
-	meta := goldenReport().meta("test")
+	meta := fixture.GoldenReport().Meta("test")
 	data, err := json.Marshal(meta)
 	if err != nil {
 		t.Fatal(err)
@@ -226,7 +158,7 @@ func TestUnsetTargetIsNull(t *testing.T) {
 			t.Errorf("%s: target_service_level %v, want null only for chat, which sets none", name, v)
 		}
 	}
-	var back Meta
+	var back output.Meta
 	if err := json.Unmarshal(data, &back); err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -14,12 +13,14 @@ import (
 	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/chart"
+	"github.com/omnisim/omnisim/output/folder"
 	"github.com/omnisim/omnisim/scenarios"
 )
 
 type animateOptions struct {
 	runOptions
-	anim output.AnimationOptions
+	anim chart.AnimationOptions
 }
 
 // maxFrames caps --frames: a GIF holds every frame in memory, half a
@@ -28,7 +29,7 @@ type animateOptions struct {
 const maxFrames = 2000
 
 func newAnimateCmd(s streams) *cobra.Command {
-	o := &animateOptions{runOptions: runOptions{now: time.Now}, anim: output.DefaultAnimation}
+	o := &animateOptions{runOptions: runOptions{now: time.Now}, anim: chart.DefaultAnimation}
 	cmd := &cobra.Command{
 		Use:   "animate [FILE|NAME|DIR]",
 		Short: "Write an animated GIF of a run, for slides",
@@ -63,8 +64,8 @@ with --force. A run of more intervals than --frames shows every n-th.`, scenario
 				flag string
 				v    int
 			}{{"--width", o.anim.Width}, {"--height", o.anim.Height}} {
-				if d.v < output.MinAnimationPixels || d.v > output.MaxAnimationPixels {
-					return usageErrorf("%s %d: want a number of pixels from %d to %d", d.flag, d.v, output.MinAnimationPixels, output.MaxAnimationPixels)
+				if d.v < chart.MinAnimationPixels || d.v > chart.MaxAnimationPixels {
+					return usageErrorf("%s %d: want a number of pixels from %d to %d", d.flag, d.v, chart.MinAnimationPixels, chart.MaxAnimationPixels)
 				}
 			}
 			if o.anim.Frames < 2 || o.anim.Frames > maxFrames {
@@ -80,10 +81,10 @@ with --force. A run of more intervals than --frames shows every n-th.`, scenario
 	o.bind(f, runFlagHelp{set: runHelp.set, seed: runHelp.seed, reps: runHelp.reps, jobs: runHelp.jobs,
 		out:   "write the GIF to `FILE` (default: a new file under ./" + outRoot + ")",
 		force: "replace the file --out names if it exists"})
-	f.IntVar(&o.anim.Width, "width", output.DefaultAnimation.Width, "frame width in pixels")
-	f.IntVar(&o.anim.Height, "height", output.DefaultAnimation.Height, "frame height in pixels")
-	f.IntVar(&o.anim.Frames, "frames", output.DefaultAnimation.Frames, "the most frames")
-	f.IntVar(&o.anim.Delay, "delay", output.DefaultAnimation.Delay, "each frame's time on screen, in hundredths of a second")
+	f.IntVar(&o.anim.Width, "width", chart.DefaultAnimation.Width, "frame width in pixels")
+	f.IntVar(&o.anim.Height, "height", chart.DefaultAnimation.Height, "frame height in pixels")
+	f.IntVar(&o.anim.Frames, "frames", chart.DefaultAnimation.Frames, "the most frames")
+	f.IntVar(&o.anim.Delay, "delay", chart.DefaultAnimation.Delay, "each frame's time on screen, in hundredths of a second")
 	return cmd
 }
 
@@ -93,7 +94,7 @@ func (o *animateOptions) animate(s streams, name string, seedGiven bool) error {
 		if len(o.sets) > 0 || seedGiven || o.reps > 0 {
 			return usageErrorf("%s is a run's output folder: --set, --seed and --reps apply to a scenario", name)
 		}
-		if ds, err = output.ReadFolder(name); err != nil {
+		if ds, err = folder.Read(name); err != nil {
 			return err
 		}
 	} else {
@@ -130,7 +131,7 @@ func (o *animateOptions) animate(s streams, name string, seedGiven bool) error {
 		return err
 	}
 	start := time.Now()
-	if err := writeAtomic(path, func(w *bufio.Writer) error { return output.Animate(w, ds, o.anim) }); err != nil {
+	if err := output.WriteFileAtomic(path, func(w io.Writer) error { return chart.Animate(w, ds, o.anim) }); err != nil {
 		return failed(err)
 	}
 	fmt.Fprintf(s.errOut, "omnisim: drew %s in %.2f s\n", path, time.Since(start).Seconds())
@@ -150,18 +151,5 @@ func (o *animateOptions) checkOut(srcs []source) error {
 	}
 	return checkReplaceFile("--out", o.out, o.force, "a GIF", func(head []byte) bool {
 		return bytes.HasPrefix(head, []byte("GIF87a")) || bytes.HasPrefix(head, []byte("GIF89a"))
-	})
-}
-
-// writeAtomic writes a file through write: into a temporary file beside
-// path, renamed to path once complete, so that path is never left
-// half-written.
-func writeAtomic(path string, write func(*bufio.Writer) error) error {
-	return output.WriteFileAtomic(path, func(w io.Writer) error {
-		bw := bufio.NewWriter(w)
-		if err := write(bw); err != nil {
-			return err
-		}
-		return bw.Flush()
 	})
 }

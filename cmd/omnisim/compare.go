@@ -11,6 +11,8 @@ import (
 	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/folder"
+	"github.com/omnisim/omnisim/output/table"
 	"github.com/omnisim/omnisim/scenarios"
 )
 
@@ -160,9 +162,9 @@ func (o *compareOptions) compare(s streams, nameA, nameB string, seedGiven bool)
 	}
 	var outErr error
 	if o.json {
-		outErr = output.WriteJSON(s.out, report.JSON())
+		outErr = output.WriteJSON(s.out, table.CompareJSON(report))
 	} else {
-		outErr = report.WriteText(s.out)
+		outErr = table.WriteCompare(s.out, report)
 	}
 	return errors.Join(folderErr, failed(outErr))
 }
@@ -170,9 +172,9 @@ func (o *compareOptions) compare(s streams, nameA, nameB string, seedGiven bool)
 // writeCompareFolder writes the comparison's output folder and says so on
 // stderr.
 func (o *compareOptions) writeCompareFolder(s streams, dir, name string, r *output.CompareReport) error {
-	files := r.Files(version)
+	files := folder.CompareFiles(r, version)
 	for tries := 1; ; tries++ {
-		err := output.WriteFolder(dir, files, o.force)
+		err := folder.Write(dir, files, o.force)
 		var taken *output.ExistsError
 		if o.out == "" && errors.As(err, &taken) && tries < 100 {
 			dir = o.freeDefault(name) // another run took the name meanwhile

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/folder"
 	"github.com/omnisim/omnisim/scenarios"
 )
 
@@ -140,7 +141,7 @@ func TestCompareDoesNotDependOnJobs(t *testing.T) {
 			return err
 		}
 		rel, _ := filepath.Rel(filepath.Join(dir, "j1"), p)
-		if rel == output.ManifestFile {
+		if rel == folder.ManifestFile {
 			return nil // it holds summary.json's checksum, and so the command's
 		}
 		a, _ := os.ReadFile(p)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -193,27 +194,17 @@ func writeStory(w io.Writer, sc *scenarios.Scenario, cfg *models.Config, reps in
 	return err
 }
 
-// wrap breaks text into lines of at most width characters, the lines
-// after the first indented; a first line that starts with a mark keeps
-// the text after it aligned.
+// wrap breaks text into lines of at most width characters (output.Wrap),
+// the lines after the first indented; a first line that starts with a
+// mark keeps the text after it aligned.
 func wrap(text, indent string, width int) string {
-	var b strings.Builder
-	line := 0
-	for i, word := range strings.Fields(text) {
-		n := len([]rune(word))
-		switch {
-		case i == 0:
-		case line+1+n > width:
-			b.WriteString("\n" + indent)
-			line = len(indent)
-		default:
-			b.WriteByte(' ')
-			line++
+	lines := output.Wrap(text, func(n int, line string) bool {
+		if n > 0 {
+			line = indent + line
 		}
-		b.WriteString(word)
-		line += n
-	}
-	return b.String()
+		return utf8.RuneCountInString(line) <= width
+	})
+	return strings.Join(lines, "\n"+indent)
 }
 
 // demoJSON returns the story as JSON: the scenario, and each claim with

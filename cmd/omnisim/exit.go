@@ -112,7 +112,7 @@ func machineFault(err error) bool {
 }
 
 // badInputer is an error of any package that knows it is the input's
-// fault (output.FolderError...), so that packages need not import this one
+// fault (folder.Error...), so that packages need not import this one
 // to say so.
 type badInputer interface{ BadInput() bool }
 

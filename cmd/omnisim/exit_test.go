@@ -11,6 +11,7 @@ import (
 
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/folder"
 	"github.com/omnisim/omnisim/scenarios"
 )
 
@@ -32,7 +33,7 @@ func TestExitCode(t *testing.T) {
 		{"model problems", fmt.Errorf("x: %w", models.Problems{}), exitInput},
 		{"usage", usageErrorf("--reps must be at least 1"), exitInput},
 		{"input", inputErrorf("a damaged part"), exitInput},
-		{"a folder that says it is bad input", &output.FolderError{}, exitInput},
+		{"a folder that says it is bad input", &folder.Error{}, exitInput},
 		{"an output folder already there", &output.ExistsError{}, exitInput},
 		{"joined, one of them input", errors.Join(plain, inputErrorf("x")), exitInput},
 		{"cobra's unknown command", errors.New(`unknown command "rnu" for "omnisim"`), exitInput},

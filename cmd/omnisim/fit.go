@@ -22,6 +22,8 @@ import (
 	"github.com/omnisim/omnisim/internal/input"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/chart"
+	"github.com/omnisim/omnisim/output/folder"
 	"github.com/omnisim/omnisim/scenarios"
 )
 
@@ -252,11 +254,11 @@ func (o *fitOptions) fit(s streams, path string) error {
 			return err
 		}
 	}
-	if err := writeAtomic(out, func(w *bufio.Writer) error { _, err := w.Write(yaml); return err }); err != nil {
+	if err := output.WriteFileAtomic(out, func(w io.Writer) error { _, err := w.Write(yaml); return err }); err != nil {
 		return failed(err)
 	}
 	if o.forecast != "" {
-		if err := writeAtomic(o.forecast, func(w *bufio.Writer) error { return result.WriteForecast(w) }); err != nil {
+		if err := output.WriteFileAtomic(o.forecast, func(w io.Writer) error { return result.WriteForecast(w) }); err != nil {
 			return failed(err)
 		}
 		fmt.Fprintf(s.errOut, "omnisim: wrote the forecast %s\n", o.forecast)
@@ -389,10 +391,10 @@ func (o *fitOptions) splitDay() (int, error) {
 
 // handleCharts draws each channel's handle times (and each type's) with
 // the laws fitted to them.
-func handleCharts(result *fit.Fit) []output.Chart {
-	var charts []output.Chart
+func handleCharts(result *fit.Fit) []chart.Chart {
+	var charts []chart.Chart
 	for i, c := range result.Channels {
-		charts = append(charts, output.HandleTimeChart(fmt.Sprintf("handle-%d-%s", i+1, fileName(c.Name)), c.Name, c.Sample,
+		charts = append(charts, chart.HandleTime(fmt.Sprintf("handle-%d-%s", i+1, fileName(c.Name)), c.Name, c.Sample,
 			fittedLaws(c.LogNormal, c.Gamma)))
 		if len(c.Types) < 2 {
 			continue
@@ -401,7 +403,7 @@ func handleCharts(result *fit.Fit) []output.Chart {
 			if ty.Answered < 2 {
 				continue
 			}
-			charts = append(charts, output.HandleTimeChart(fmt.Sprintf("handle-%d-%s-%d-%s", i+1, fileName(c.Name), j+1, fileName(ty.Name)),
+			charts = append(charts, chart.HandleTime(fmt.Sprintf("handle-%d-%s-%d-%s", i+1, fileName(c.Name), j+1, fileName(ty.Name)),
 				c.Name+", "+ty.Name, ty.Sample, fittedLaws(ty.LogNormal, ty.Gamma)))
 		}
 	}
@@ -409,11 +411,11 @@ func handleCharts(result *fit.Fit) []output.Chart {
 }
 
 // checkChart draws a check by time of day.
-func checkChart(c *fit.CheckResult, name, title string) output.Chart {
+func checkChart(c *fit.CheckResult, name, title string) chart.Chart {
 	log, sim := fit.Series(c)
-	var figs []output.CheckSeries
+	var figs []chart.CheckSeries
 	for m, f := range fit.CheckFigures {
-		fs := output.CheckSeries{Label: f.Label, Scale: 1, Log: log[m], Sim: sim[m]}
+		fs := chart.CheckSeries{Label: f.Label, Scale: 1, Log: log[m], Sim: sim[m]}
 		switch f.Unit {
 		case output.UnitShare:
 			fs.Label, fs.Scale = f.Label+" (%)", 100
@@ -422,14 +424,14 @@ func checkChart(c *fit.CheckResult, name, title string) output.Chart {
 		}
 		figs = append(figs, fs)
 	}
-	chart := output.CheckChart(figs, c.Interval)
-	chart.Name, chart.Title = name, title
-	return chart
+	check := chart.Check(figs, c.Interval)
+	check.Name, check.Title = name, title
+	return check
 }
 
 // drawFitCharts writes the charts into the folder --charts names, as PNG
 // and SVG, when it names one.
-func (o *fitOptions) drawFitCharts(s streams, charts []output.Chart) error {
+func (o *fitOptions) drawFitCharts(s streams, charts []chart.Chart) error {
 	if o.charts == "" {
 		return nil
 	}
@@ -437,15 +439,15 @@ func (o *fitOptions) drawFitCharts(s streams, charts []output.Chart) error {
 		return failed(err)
 	}
 	var written []string
-	defer func() { output.RecordFiles(o.charts, written) }()
+	defer func() { folder.RecordFiles(o.charts, written) }()
 	for _, c := range charts {
-		for _, format := range output.ChartFormats {
+		for _, format := range chart.Formats {
 			p := filepath.Join(o.charts, c.Name+"."+format)
-			height := output.DefaultChartHeight
+			height := chart.DefaultHeight
 			if strings.HasPrefix(c.Name, "check") {
-				height = output.CheckChartHeight
+				height = chart.CheckHeight
 			}
-			if err := writeChart(p, c, format, output.DefaultChartWidth, height); err != nil {
+			if err := writeChart(p, c, format, chart.DefaultWidth, height); err != nil {
 				return failed(err)
 			}
 			written = append(written, c.Name+"."+format)
@@ -487,7 +489,7 @@ func (o *fitOptions) checkOutputs(log, out string) error {
 // channels), before anything is written: none may be an input; one there
 // already is replaced only with --force, and only if omnisim drew it (the
 // folder's manifest says so).
-func (o *fitOptions) checkCharts(log string, charts []output.Chart) error {
+func (o *fitOptions) checkCharts(log string, charts []chart.Chart) error {
 	if o.charts == "" {
 		return nil
 	}
@@ -501,7 +503,7 @@ func (o *fitOptions) checkCharts(log string, charts []output.Chart) error {
 	var files, taken []string
 	var outs []target
 	for _, name := range names {
-		for _, format := range output.ChartFormats {
+		for _, format := range chart.Formats {
 			f := name + "." + format
 			p := filepath.Join(o.charts, f)
 			files, outs = append(files, f), append(outs, target{"--charts", p, false})
@@ -521,14 +523,14 @@ func (o *fitOptions) checkCharts(log string, charts []output.Chart) error {
 	case !o.force:
 		return usageErrorf("%s already exist: name another folder with --charts, or add --force to replace them", strings.Join(taken, ", "))
 	}
-	if err := output.CheckReplace(o.charts, files); err != nil {
+	if err := folder.CheckReplace(o.charts, files); err != nil {
 		return inputErrorf("--charts %s", strings.TrimPrefix(err.Error(), "output: "))
 	}
 	return nil
 }
 
 // namesOf are the charts' names.
-func namesOf(charts []output.Chart) []string {
+func namesOf(charts []chart.Chart) []string {
 	names := make([]string, len(charts))
 	for i, c := range charts {
 		names[i] = c.Name
@@ -609,8 +611,8 @@ func headerText(line []byte) (string, bool) {
 
 // fittedLaws are the two laws fitted to handle times, named with their
 // Kolmogorov–Smirnov distances, for a chart.
-func fittedLaws(lognormal, gamma fit.HandleFit) []output.FittedLaw {
-	return []output.FittedLaw{
+func fittedLaws(lognormal, gamma fit.HandleFit) []chart.FittedLaw {
+	return []chart.FittedLaw{
 		{Name: fmt.Sprintf("lognormal (KS %.3f)", lognormal.KS), PDF: lognormal.PDF},
 		{Name: fmt.Sprintf("gamma (KS %.3f)", gamma.KS), PDF: gamma.PDF},
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/folder"
 )
 
 // readIntervals runs omnisim run with the given arguments into a folder of
@@ -19,7 +20,7 @@ func readIntervals(t *testing.T, runArgs ...string) *output.CSVTable {
 	if r.code != exitOK {
 		t.Fatalf("exit status %d; stderr:\n%s", r.code, r.stderr)
 	}
-	f, err := os.Open(filepath.Join(dir, output.IntervalsFile))
+	f, err := os.Open(filepath.Join(dir, folder.IntervalsFile))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 
 	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
-	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/shard"
 )
 
 func newMergeCmd(s streams) *cobra.Command {
@@ -69,13 +69,13 @@ func (o *runOptions) merge(s streams, args []string) error {
 	var parts []*experiment.Part
 	var errs []error
 	for _, arg := range args {
-		files, err := output.PartFiles(arg)
+		files, err := shard.PartFiles(arg)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
 		for _, name := range files {
-			p, err := output.ReadPartHead(name)
+			p, err := shard.ReadPartHead(name)
 			if err != nil {
 				errs = append(errs, err)
 				continue
@@ -142,7 +142,7 @@ func (o *runOptions) merge(s streams, args []string) error {
 func readParts(names []string, order []int, first *experiment.Part, use func(job int, r *models.Result)) error {
 	fp := first.Fingerprint()
 	for _, i := range order {
-		p, err := output.ReadPart(names[i])
+		p, err := shard.ReadPart(names[i])
 		if err != nil {
 			return fromInput(err)
 		}

@@ -12,6 +12,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/chart"
+	"github.com/omnisim/omnisim/output/folder"
 )
 
 type plotOptions struct {
@@ -24,7 +26,7 @@ type plotOptions struct {
 func newPlotCmd(s streams) *cobra.Command {
 	o := &plotOptions{}
 	var names []string
-	for _, c := range output.Charts(nil) {
+	for _, c := range chart.Run(nil) {
 		names = append(names, c.Name)
 	}
 	cmd := &cobra.Command{
@@ -48,7 +50,7 @@ written is listed on stderr.
 
 Sizes are in pixels, from %d to %d a side; text grows with the size, more
 slowly than the size, so a larger chart also shows more detail.`,
-			wrapList(names, "  ", 76), output.MinChartPixels, output.MaxChartPixels),
+			wrapList(names, "  ", 76), chart.MinPixels, chart.MaxPixels),
 		Example: `  omnisim plot results/phone-day --format svg
   omnisim plot results/phone-day --format png --width 1920 --height 1080 --out slides/
   omnisim plot results/phone-day --format png --width 1920 --height 1080 --out slides/ --force`,
@@ -62,48 +64,32 @@ slowly than the size, so a larger chart also shows more detail.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.format, "format", "", "image `format`, png or svg (default: both)")
-	f.IntVar(&o.width, "width", output.DefaultChartWidth, "chart width in pixels")
-	f.IntVar(&o.height, "height", output.DefaultChartHeight, "chart height in pixels")
+	f.IntVar(&o.width, "width", chart.DefaultWidth, "chart width in pixels")
+	f.IntVar(&o.height, "height", chart.DefaultHeight, "chart height in pixels")
 	f.StringVar(&o.out, "out", "", "write the charts into `DIR2` instead of DIR/charts")
 	f.BoolVar(&o.force, "force", false, "replace charts of the same name in the folder --out names")
 	return cmd
 }
 
 // wrapList writes names separated by commas in lines of at most width
-// characters, each starting with indent.
+// characters (output.Wrap), each starting with indent.
 func wrapList(names []string, indent string, width int) string {
-	var b strings.Builder
-	line := indent
-	for i, name := range names {
-		item := name
-		if i < len(names)-1 {
-			item += ","
-		}
-		if line != indent && len(line)+1+len(item) > width {
-			b.WriteString(line + "\n")
-			line = indent
-		}
-		if line != indent {
-			line += " "
-		}
-		line += item
-	}
-	b.WriteString(line)
-	return b.String()
+	lines := output.Wrap(strings.Join(names, ", "), func(_ int, line string) bool { return len(indent+line) <= width })
+	return indent + strings.Join(lines, "\n"+indent)
 }
 
 // check checks the flags.
 func (o *plotOptions) check(outGiven bool) error {
 	o.format = strings.ToLower(o.format)
-	if o.format != "" && !slices.Contains(output.ChartFormats, o.format) {
+	if o.format != "" && !slices.Contains(chart.Formats, o.format) {
 		return usageErrorf("--format %s: want png or svg", o.format)
 	}
 	for _, f := range []struct {
 		name string
 		v    int
 	}{{"--width", o.width}, {"--height", o.height}} {
-		if f.v < output.MinChartPixels || f.v > output.MaxChartPixels {
-			return usageErrorf("%s %d: want a number of pixels from %d to %d", f.name, f.v, output.MinChartPixels, output.MaxChartPixels)
+		if f.v < chart.MinPixels || f.v > chart.MaxPixels {
+			return usageErrorf("%s %d: want a number of pixels from %d to %d", f.name, f.v, chart.MinPixels, chart.MaxPixels)
 		}
 	}
 	if outGiven && o.out == "" {
@@ -116,11 +102,11 @@ func (o *plotOptions) check(outGiven bool) error {
 }
 
 func (o *plotOptions) run(s streams, dir string) error {
-	ds, err := output.ReadFolder(dir)
+	ds, err := folder.Read(dir)
 	if err != nil {
 		return err // a folder that is not a run's: bad input
 	}
-	formats := output.ChartFormats
+	formats := chart.Formats
 	if o.format != "" {
 		formats = []string{o.format}
 	}
@@ -128,7 +114,7 @@ func (o *plotOptions) run(s streams, dir string) error {
 	if to == "" {
 		to = filepath.Join(dir, "charts")
 	}
-	charts := output.Charts(ds)
+	charts := chart.Run(ds)
 	if info, err := os.Stat(to); err == nil && !info.IsDir() {
 		return inputErrorf("plot: --out %s is a file: name a folder", to)
 	}
@@ -159,7 +145,7 @@ func (o *plotOptions) run(s streams, dir string) error {
 	// file of the user's; the run's own charts folder holds derived files,
 	// drawn again.
 	if o.out != "" {
-		if err := output.CheckReplace(root, names); err != nil {
+		if err := folder.CheckReplace(root, names); err != nil {
 			return inputErrorf("plot: %s", strings.TrimPrefix(err.Error(), "output: "))
 		}
 	}
@@ -171,7 +157,7 @@ func (o *plotOptions) run(s streams, dir string) error {
 	for _, name := range names {
 		p := filepath.Join(root, filepath.FromSlash(name))
 		format := strings.TrimPrefix(filepath.Ext(name), ".")
-		c := charts[slices.IndexFunc(charts, func(c output.Chart) bool { return prefix+c.Name+"."+format == name })]
+		c := charts[slices.IndexFunc(charts, func(c chart.Chart) bool { return prefix+c.Name+"."+format == name })]
 		if err := writeChart(p, c, format, o.width, o.height); err != nil {
 			errs = append(errs, err)
 			continue
@@ -179,7 +165,7 @@ func (o *plotOptions) run(s streams, dir string) error {
 		written = append(written, name)
 		fmt.Fprintf(s.errOut, "omnisim: wrote %s\n", p)
 	}
-	if err := output.RecordFiles(root, written); err != nil {
+	if err := folder.RecordFiles(root, written); err != nil {
 		errs = append(errs, fmt.Errorf("plot: %s", strings.TrimPrefix(err.Error(), "output: ")))
 	}
 	return failed(errors.Join(errs...))
@@ -190,11 +176,11 @@ func (o *plotOptions) run(s streams, dir string) error {
 // for its charts/ (a manifest lists them as charts/NAME), else to itself.
 func chartRoot(to string) (root, prefix string) {
 	to = filepath.Clean(to)
-	if exists(filepath.Join(to, output.ManifestFile)) || filepath.Base(to) != "charts" {
+	if exists(filepath.Join(to, folder.ManifestFile)) || filepath.Base(to) != "charts" {
 		return to, ""
 	}
 	parent := filepath.Dir(to)
-	if exists(filepath.Join(parent, output.ManifestFile)) || exists(filepath.Join(parent, output.SummaryFile)) {
+	if exists(filepath.Join(parent, folder.ManifestFile)) || exists(filepath.Join(parent, folder.SummaryFile)) {
 		return parent, "charts/"
 	}
 	return to, ""
@@ -202,7 +188,7 @@ func chartRoot(to string) (root, prefix string) {
 
 // writeChart renders c into the file p atomically: into a temporary file
 // beside it, renamed to p once complete.
-func writeChart(p string, c output.Chart, format string, width, height int) error {
+func writeChart(p string, c chart.Chart, format string, width, height int) error {
 	var rendering error
 	err := output.WriteFileAtomic(p, func(w io.Writer) error {
 		rendering = c.Render(w, format, width, height)

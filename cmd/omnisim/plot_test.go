@@ -12,6 +12,8 @@ import (
 
 	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/chart"
+	"github.com/omnisim/omnisim/output/folder"
 	"github.com/omnisim/omnisim/scenarios"
 )
 
@@ -29,7 +31,7 @@ func runFolder(t *testing.T) string {
 	}
 	r := output.NewRunReport(sc.Name, sc.Title, sc.File, &sc.Config, results)
 	dir := filepath.Join(t.TempDir(), "run")
-	if err := output.WriteFolder(dir, output.FolderFiles(r.Dataset("test"), r.SummaryJSON("test")), false); err != nil {
+	if err := folder.Write(dir, folder.RunFiles(r.Dataset("test"), folder.RunSummary(r, "test")), false); err != nil {
 		t.Fatal(err)
 	}
 	return dir
@@ -38,7 +40,7 @@ func runFolder(t *testing.T) string {
 // chartNames are the charts plot writes.
 func chartNames() []string {
 	var names []string
-	for _, c := range output.Charts(nil) {
+	for _, c := range chart.Run(nil) {
 		names = append(names, c.Name)
 	}
 	return names
@@ -54,7 +56,7 @@ func listDir(t *testing.T, dir string) []string {
 	}
 	var names []string
 	for _, e := range entries {
-		if e.Name() != output.ManifestFile {
+		if e.Name() != folder.ManifestFile {
 			names = append(names, e.Name())
 		}
 	}
@@ -99,8 +101,8 @@ func TestPlot(t *testing.T) {
 	if err != nil {
 		t.Fatalf("queue.png was not replaced by a PNG: %v", err)
 	}
-	if got := img.Bounds().Size(); got.X != output.DefaultChartWidth || got.Y != output.DefaultChartHeight {
-		t.Errorf("queue.png is %v, want the default %dx%d", got, output.DefaultChartWidth, output.DefaultChartHeight)
+	if got := img.Bounds().Size(); got.X != chart.DefaultWidth || got.Y != chart.DefaultHeight {
+		t.Errorf("queue.png is %v, want the default %dx%d", got, chart.DefaultWidth, chart.DefaultHeight)
 	}
 	if info, err := os.Stat(filepath.Join(charts, "queue.png")); err != nil || info.Mode().Perm()&0o044 == 0 {
 		t.Errorf("queue.png is not readable by others: %v %v", info.Mode(), err)
@@ -178,7 +180,7 @@ func TestRunManifest(t *testing.T) {
 	if r := omnisim(t, "run", filepath.Join("testdata", "small.yaml"), "--reps", "1", "--out", dir); r.code != exitOK {
 		t.Fatal(r.stderr)
 	}
-	manifest, err := os.ReadFile(filepath.Join(dir, output.ManifestFile))
+	manifest, err := os.ReadFile(filepath.Join(dir, folder.ManifestFile))
 	if err != nil {
 		t.Fatal(err)
 	}

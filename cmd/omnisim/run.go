@@ -14,6 +14,8 @@ import (
 	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/folder"
+	"github.com/omnisim/omnisim/output/table"
 	"github.com/omnisim/omnisim/scenarios"
 )
 
@@ -149,9 +151,9 @@ func (o *runOptions) run(s streams, name string, seedGiven bool) error {
 	if err != nil {
 		return err
 	}
-	var contacts *output.Contacts
+	var contacts *table.Contacts
 	if o.journeys {
-		if contacts, err = output.NewContacts(dir, reps); err != nil {
+		if contacts, err = table.NewContacts(dir, reps); err != nil {
 			return failed(err)
 		}
 		defer contacts.Remove()
@@ -175,7 +177,7 @@ func (o *runOptions) run(s streams, name string, seedGiven bool) error {
 // then the text or JSON on stdout. prec, when not nil, says how the
 // replications met --precision.
 func (o *runOptions) finish(s streams, spec runSpec, pooled *models.Pooled, elapsed time.Duration,
-	dir string, contacts *output.Contacts, prec *experiment.Precision) error {
+	dir string, contacts *table.Contacts, prec *experiment.Precision) error {
 	report := output.NewPooledReport(spec.Name, spec.Title, spec.File, &spec.Config, pooled)
 	report.Description = spec.Description
 	var measured int64
@@ -199,16 +201,16 @@ func (o *runOptions) finish(s streams, spec runSpec, pooled *models.Pooled, elap
 			folderErr = o.writeFolder(s, dir, report, contacts, prec)
 		}
 	}
-	opts := output.ReportOptions{Intervals: o.intervals, Days: o.days}
+	opts := table.RunOptions{Intervals: o.intervals, Days: o.days}
 	var outErr error
 	if o.json {
-		obj := report.JSON(opts)
+		obj := table.RunJSON(report, opts)
 		if prec != nil {
 			obj.Set("precision", precisionJSON(prec))
 		}
 		outErr = output.WriteJSON(s.out, obj)
 	} else {
-		outErr = report.WriteText(s.out, opts)
+		outErr = table.WriteRun(s.out, report, opts)
 		if outErr == nil && prec != nil {
 			outErr = writePrecision(s.out, prec)
 		}
@@ -219,7 +221,7 @@ func (o *runOptions) finish(s streams, spec runSpec, pooled *models.Pooled, elap
 // replications returns the run of the replications reps of cfg on up to
 // -j workers, counting each on bar as it ends, each tracing its contacts
 // into contacts when it is not nil.
-func (o *runOptions) replications(cfg *models.Config, reps []int, contacts *output.Contacts, bar progress) experiment.Run {
+func (o *runOptions) replications(cfg *models.Config, reps []int, contacts *table.Contacts, bar progress) experiment.Run {
 	r := experiment.Run{Config: cfg, Reps: reps, Workers: o.workers, Progress: func() { bar.Add(1) }}
 	if contacts != nil {
 		r.Trace = contacts
@@ -242,7 +244,7 @@ func (o *runOptions) outDir(scenario string, srcs ...source) (string, error) {
 	} else if err := checkClobber(srcs, []target{{"--out", dir, true}}); err != nil {
 		return "", err
 	}
-	if err := output.CheckFolder(dir, o.force); err != nil {
+	if err := folder.Check(dir, o.force); err != nil {
 		return "", folderError(err)
 	}
 	return dir, nil
@@ -287,9 +289,9 @@ func fileName(name string) string {
 }
 
 // writeFolder writes the run's output folder and says so on stderr.
-func (o *runOptions) writeFolder(s streams, dir string, r *output.RunReport, contacts *output.Contacts, prec *experiment.Precision) error {
+func (o *runOptions) writeFolder(s streams, dir string, r *output.RunReport, contacts *table.Contacts, prec *experiment.Precision) error {
 	ds := r.Dataset(version)
-	summary := r.SummaryJSON(version)
+	summary := folder.RunSummary(r, version)
 	if prec != nil {
 		summary.Set("precision", precisionJSON(prec))
 	}
@@ -297,9 +299,9 @@ func (o *runOptions) writeFolder(s streams, dir string, r *output.RunReport, con
 	if r.Provenance != nil {
 		extra = append(extra, r.Provenance.Files...)
 	}
-	files := output.FolderFiles(ds, summary, extra...)
+	files := folder.RunFiles(ds, summary, extra...)
 	for tries := 1; ; tries++ {
-		err := output.WriteFolder(dir, files, o.force)
+		err := folder.Write(dir, files, o.force)
 		var taken *output.ExistsError
 		if o.out == "" && errors.As(err, &taken) && tries < 100 {
 			// Another run took the default name meanwhile.
@@ -317,8 +319,8 @@ func (o *runOptions) writeFolder(s streams, dir string, r *output.RunReport, con
 // extraFiles are the files of the output folder that its tables do not
 // hold: the charts (charts/<name>.svg and .png), report.html, and
 // contacts.csv with --journeys.
-func (o *runOptions) extraFiles(ds *output.Dataset, contacts *output.Contacts) []output.File {
-	files := output.VisualFiles(ds)
+func (o *runOptions) extraFiles(ds *output.Dataset, contacts *table.Contacts) []output.File {
+	files := folder.VisualFiles(ds)
 	if contacts != nil {
 		files = append(files, contacts.File())
 	}

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/chart"
+	"github.com/omnisim/omnisim/output/folder"
 )
 
 // TestMain fails the tests if any of them wrote an output folder into the
@@ -39,7 +41,7 @@ func readFolder(t *testing.T, dir string) map[string]string {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
-		if rel == output.ManifestFile {
+		if rel == folder.ManifestFile {
 			return nil // it holds summary.json's checksum: TestRunManifest checks it
 		}
 		data, err := os.ReadFile(p)
@@ -83,7 +85,7 @@ func TestRunOut(t *testing.T) {
 	}
 	first := readFolder(t, dir)
 	var want []string
-	for _, c := range output.Charts(nil) {
+	for _, c := range chart.Run(nil) {
 		want = append(want, "charts/"+c.Name+".png", "charts/"+c.Name+".svg")
 	}
 	want = append(want, "customers.csv", "daily.csv", "flows.csv", "intervals.csv", "report.html", "scenario.yaml", "staffing.csv", "summary.json", "totals.csv")
@@ -104,7 +106,7 @@ func TestRunOut(t *testing.T) {
 			t.Errorf("summary.json: files: no description of %s", name)
 		}
 	}
-	for _, c := range output.Charts(nil) {
+	for _, c := range chart.Run(nil) {
 		if !strings.HasPrefix(first["charts/"+c.Name+".png"], "\x89PNG") || !strings.Contains(first["charts/"+c.Name+".svg"], "<svg") {
 			t.Errorf("charts/%s: not a PNG and an SVG", c.Name)
 		}
@@ -119,7 +121,7 @@ func TestRunOut(t *testing.T) {
 		t.Fatalf("-j 1: exit status %d; stderr:\n%s", r.code, r.stderr)
 	}
 	compareFolders(t, serial, dir)
-	if _, err := output.ReadFolder(dir); err != nil {
+	if _, err := folder.Read(dir); err != nil {
 		t.Errorf("reading the folder back: %v", err)
 	}
 
@@ -351,7 +353,7 @@ func TestRunDefaultFolderInWorkingDirectory(t *testing.T) {
 	if wrote == nil {
 		t.Fatalf("stderr %q: want it to end omnisim: wrote omnisim-out/textbook-<date>-<time>", r.stderr)
 	}
-	if _, err := output.ReadFolder(filepath.Join(work, wrote[1])); err != nil {
+	if _, err := folder.Read(filepath.Join(work, wrote[1])); err != nil {
 		t.Error(err)
 	}
 }

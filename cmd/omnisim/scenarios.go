@@ -10,6 +10,7 @@ import (
 	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/table"
 	"github.com/omnisim/omnisim/scenarios"
 )
 
@@ -129,7 +130,7 @@ func describeScenario(sc *scenarios.Scenario) string {
 		fmt.Fprintf(&b, " (the first %s left out as warm-up)", models.FormatDuration(cfg.Warmup))
 	}
 	fmt.Fprintf(&b, ", intervals of %s, starting on %s, seed %d\n", models.FormatDuration(cfg.Interval), cfg.Start, cfg.Seed)
-	for _, line := range output.DescribeSettings(&cfg) {
+	for _, line := range table.DescribeSettings(&cfg) {
 		b.WriteString("- " + wrap(line, "  ", 78) + "\n")
 	}
 	fmt.Fprintf(&b, "\nomnisim demo %s tells the story with a run's numbers; omnisim scenarios export\n%s > my.yaml writes the file, every setting explained, to edit.\n", sc.Name, sc.Name)

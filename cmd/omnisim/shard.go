@@ -12,6 +12,7 @@ import (
 	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/shard"
 	"github.com/omnisim/omnisim/scenarios"
 )
 
@@ -93,7 +94,7 @@ func (o *runOptions) runShard(s streams, sc *scenarios.Scenario, cfg *models.Con
 // writePart writes a shard's part file into the folder --out names and
 // says so on stderr.
 func (o *runOptions) writePart(s streams, part *experiment.Part, ran int, elapsed time.Duration) error {
-	path, err := output.WritePart(o.out, part, o.force)
+	path, err := shard.WritePart(o.out, part, o.force)
 	var taken *output.ExistsError
 	if errors.As(err, &taken) {
 		return usageErrorf("%s already exists: another run wrote this shard; add --force to replace it", filepath.Join(o.out, part.Shard.PartName()))

@@ -8,7 +8,7 @@ import (
 
 	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
-	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/shard"
 )
 
 // TestShardMerge: the shards of a run, merged, give exactly what one
@@ -71,14 +71,14 @@ func TestMergeReadsInOrder(t *testing.T) {
 			t.Fatalf("shard %s: %s", k, r.stderr)
 		}
 	}
-	names, err := output.PartFiles(parts)
+	names, err := shard.PartFiles(parts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	slices.Reverse(names)
 	var heads []*experiment.Part
 	for _, name := range names {
-		p, err := output.ReadPartHead(name)
+		p, err := shard.ReadPartHead(name)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,6 +9,8 @@ import (
 
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/folder"
+	"github.com/omnisim/omnisim/output/table"
 	"github.com/omnisim/omnisim/plan"
 	"github.com/omnisim/omnisim/scenarios"
 )
@@ -156,9 +158,9 @@ func (o *staffOptions) staff(s streams, name string, seedGiven bool) error {
 	}
 	var outErr error
 	if o.json {
-		outErr = output.WriteJSON(s.out, report.JSON(version))
+		outErr = output.WriteJSON(s.out, table.StaffJSON(report, version))
 	} else {
-		outErr = report.WriteText(s.out)
+		outErr = table.WriteStaff(s.out, report)
 	}
 	return errors.Join(folderErr, failed(outErr))
 }
@@ -171,7 +173,7 @@ func (o *staffOptions) writeStaffFolder(s streams, dir string, sc *scenarios.Sce
 	if r.Provenance, err = s.provenance(o.sets, asRun{sc: sc, base: output.ScenarioFile, seed: cfg.Seed, reps: reps}); err != nil {
 		return err
 	}
-	if err := folderError(output.WriteFolder(dir, r.Files(version), o.force)); err != nil {
+	if err := folderError(folder.Write(dir, folder.StaffFiles(r, version), o.force)); err != nil {
 		return err
 	}
 	fmt.Fprintf(s.errOut, "omnisim: wrote %s\n", dir)

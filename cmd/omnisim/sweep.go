@@ -15,6 +15,8 @@ import (
 	"github.com/omnisim/omnisim/internal/size"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/folder"
+	"github.com/omnisim/omnisim/output/table"
 	"github.com/omnisim/omnisim/scenarios"
 )
 
@@ -304,9 +306,9 @@ func (o *sweepOptions) finishSweep(s streams, spec sweepSpec, results []*models.
 	}
 	var outErr error
 	if o.json {
-		outErr = output.WriteJSON(s.out, report.JSON())
+		outErr = output.WriteJSON(s.out, table.SweepJSON(report))
 	} else {
-		outErr = report.WriteText(s.out)
+		outErr = table.WriteSweep(s.out, report)
 	}
 	return errors.Join(folderErr, failed(outErr))
 }
@@ -358,9 +360,9 @@ func (o *sweepOptions) sweepShard(s streams, spec sweepSpec, srcs []source) erro
 // writeSweepFolder writes the sweep's output folder and says so on
 // stderr.
 func (o *sweepOptions) writeSweepFolder(s streams, dir string, r *output.SweepReport) error {
-	files := r.SweepFolderFiles(version)
+	files := folder.SweepFiles(r, version)
 	for tries := 1; ; tries++ {
-		err := output.WriteFolder(dir, files, o.force)
+		err := folder.Write(dir, files, o.force)
 		var taken *output.ExistsError
 		if o.out == "" && errors.As(err, &taken) && tries < 100 {
 			dir = o.freeDefault(r.Name + "-sweep")

@@ -13,7 +13,7 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 
 	"github.com/omnisim/omnisim/models/erlang"
-	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/output/folder"
 	"github.com/omnisim/omnisim/scenarios"
 )
 
@@ -161,7 +161,7 @@ func compareFolders(t *testing.T, a, b string) {
 			return err
 		}
 		rel, _ := filepath.Rel(a, p)
-		if rel == output.ManifestFile {
+		if rel == folder.ManifestFile {
 			return nil // it holds summary.json's checksum, and so the command's
 		}
 		x, _ := os.ReadFile(p)

@@ -28,11 +28,21 @@ var allowed = map[string][]string{
 	"scenarios":      {"models", "stats", "internal/input"},
 	"experiment":     {"models", "scenarios", "sim", "stats"},
 	"plan":           {"experiment", "models", "sim", "stats"},
-	"output":         {"experiment", "models", "plan", "stats", "internal/input"},
-	// fit imports output for the tables of its report; issue 16 moves
-	// those below fit.
+	// output is the base every room of output/ imports: the formatting of
+	// figures, text tables, JSON objects, the atomic write and the result
+	// models the rooms render. The rooms import the base and no other
+	// room; the folder writer, which gathers every file of an output
+	// folder, imports the rooms.
+	"output":                  {"models", "plan", "stats"},
+	"output/table":            {"models", "output", "plan"},
+	"output/chart":            {"models", "output"},
+	"output/report":           {"models", "output", "plan"},
+	"output/folder":           {"internal/input", "models", "output", "output/chart", "output/report", "output/table", "plan"},
+	"output/shard":            {"experiment", "internal/input", "output"},
+	"output/internal/fixture": {"experiment", "models", "output"},
+	// fit imports the base of output alone: formatting, Table, Object.
 	"fit":         {"experiment", "models", "output", "scenarios", "stats", "internal/input"},
-	"cmd/omnisim": {"experiment", "fit", "internal/input", "internal/size", "models", "models/erlang", "output", "plan", "scenarios", "stats"},
+	"cmd/omnisim": {"experiment", "fit", "internal/input", "internal/size", "models", "models/erlang", "output", "output/chart", "output/folder", "output/shard", "output/table", "plan", "scenarios", "stats"},
 }
 
 // TestImportsRunDown reads every package of the module (go/build, no

@@ -1,0 +1,382 @@
+package chart
+
+import (
+	"errors"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/output"
+)
+
+// errNoData is what a chart builder returns when there is nothing to draw:
+// no rows, or no finite number among them.
+var errNoData = errors.New("output: no data to draw")
+
+// series is a line of a chart: x in seconds from the start of the run, y
+// in the chart's unit, a NaN y being a gap (an interval with no data). It
+// implements plotter.XYer.
+type series struct {
+	X, Y []float64
+}
+
+// Len returns the number of points.
+func (s series) Len() int { return len(s.X) }
+
+// XY returns point i.
+func (s series) XY(i int) (x, y float64) { return s.X[i], s.Y[i] }
+
+func (s *series) add(x, y float64) {
+	s.X = append(s.X, x)
+	s.Y = append(s.Y, y)
+}
+
+// hasData tells whether any point of s is finite.
+func (s series) hasData() bool { return slices.ContainsFunc(s.Y, output.Finite) }
+
+// runs splits s at its gaps into runs of finite points.
+func (s series) runs() []series {
+	var out []series
+	var cur series
+	for i := range s.X {
+		if output.Finite(s.X[i]) && output.Finite(s.Y[i]) {
+			cur.add(s.X[i], s.Y[i])
+			continue
+		}
+		if cur.Len() > 0 {
+			out = append(out, cur)
+			cur = series{}
+		}
+	}
+	if cur.Len() > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// yRange returns the least and greatest finite y, or NaNs.
+func (s series) yRange() (lo, hi float64) {
+	lo, hi = math.NaN(), math.NaN()
+	for _, y := range s.Y {
+		if !output.Finite(y) {
+			continue
+		}
+		if !(y >= lo) {
+			lo = y
+		}
+		if !(y <= hi) {
+			hi = y
+		}
+	}
+	return lo, hi
+}
+
+// map returns s with f applied to every y.
+func (s series) mapY(f func(float64) float64) series {
+	out := series{X: s.X, Y: make([]float64, len(s.Y))}
+	for i, y := range s.Y {
+		out.Y[i] = f(y)
+	}
+	return out
+}
+
+// plotters draws s in style sty: one line for each run of finite points,
+// and a dot for a run of one point, which a line would not show. A run of
+// many more points than the chart is wide in pixels (columns) is thinned
+// first, keeping what shows (see thin); columns ≤ 0 keeps every point. It
+// returns errNoData when s has no finite point.
+func (s series) plotters(sty draw.LineStyle, columns int) ([]plot.Plotter, error) {
+	runs := s.runs()
+	if len(runs) == 0 {
+		return nil, errNoData
+	}
+	var out []plot.Plotter
+	for _, r := range runs {
+		r = r.thin(columns)
+		if r.Len() == 1 {
+			dot, err := plotter.NewScatter(r)
+			if err != nil {
+				return nil, err
+			}
+			dot.GlyphStyle = draw.GlyphStyle{Color: sty.Color, Radius: sty.Width * 1.5, Shape: draw.CircleGlyph{}}
+			out = append(out, dot)
+			continue
+		}
+		// Stroked in pieces: the rasterizer's time grows with the square
+		// of the cells a single path crosses on a row of pixels.
+		for _, piece := range r.pieces(pieceLen) {
+			l, err := plotter.NewLine(piece)
+			if err != nil {
+				return nil, err
+			}
+			l.LineStyle = sty
+			out = append(out, l)
+		}
+	}
+	return out, nil
+}
+
+// pieceLen is the most points a line is stroked with at once.
+const pieceLen = 128
+
+// pieces cuts r into runs of at most n points that follow on one another,
+// each starting where the one before ended.
+func (r series) pieces(n int) []series {
+	if r.Len() <= n {
+		return []series{r}
+	}
+	var out []series
+	for i := 0; i < r.Len()-1; i += n - 1 {
+		j := min(i+n, r.Len())
+		out = append(out, series{X: r.X[i:j], Y: r.Y[i:j]})
+	}
+	return out
+}
+
+// thin returns a run of finite points with at most about four points per
+// column, columns being the chart's width in pixels, when it has more than
+// that: the x range is cut into columns equal slices, and of the points in
+// each it keeps the first, the lowest, the highest and the last, in their
+// order (the M4 method: Jugel et al., "M4: a visualization-oriented time
+// series data aggregation", VLDB 2014). A line drawn through them covers
+// the same pixels as one through every point, and takes a small part of the
+// time: the rasterizer slows down more than linearly with a path's length,
+// and a thousand-day run has 48,000 half hours. r is returned as it is when
+// it is short enough, or when columns ≤ 0.
+func (r series) thin(columns int) series {
+	n := r.Len()
+	if columns <= 0 || n <= 4*columns {
+		return r
+	}
+	x0, span := r.X[0], r.X[n-1]-r.X[0]
+	if !(span > 0) {
+		return r
+	}
+	var out series
+	for i := 0; i < n; {
+		col := min(columns-1, int(float64(columns)*(r.X[i]-x0)/span))
+		j, lo, hi := i, i, i
+		for ; j < n && min(columns-1, int(float64(columns)*(r.X[j]-x0)/span)) == col; j++ {
+			if r.Y[j] < r.Y[lo] {
+				lo = j
+			}
+			if r.Y[j] > r.Y[hi] {
+				hi = j
+			}
+		}
+		// The first, lowest, highest and last of the column's points
+		// [i, j), in order and each once.
+		keep := []int{i, lo, hi, j - 1}
+		slices.Sort(keep)
+		for k, p := range keep {
+			if k == 0 || p != keep[k-1] {
+				out.add(r.X[p], r.Y[p])
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// timeline is the run's clock as charts need it.
+type timeline struct {
+	// start is the weekday of day 1; named tells whether it is known.
+	start models.Weekday
+	named bool
+	// horizon, interval and warmup are in seconds.
+	horizon, interval, warmup float64
+}
+
+// timelineOf reads the run's clock from its description, or from its
+// tables where the description lacks it.
+func timelineOf(ds *output.Dataset) timeline {
+	m := ds.Meta
+	tl := timeline{horizon: m.HorizonSeconds, interval: m.IntervalSeconds, warmup: m.WarmupSeconds}
+	if wd, err := models.ParseWeekday(m.Start); err == nil {
+		tl.start, tl.named = wd, true
+	}
+	var starts []float64
+	for _, t := range []*output.CSVTable{ds.Intervals, ds.Staffing, ds.Expectation} {
+		if t == nil {
+			continue
+		}
+		for i := range t.Rows {
+			if v := t.Float(i, "start_seconds"); output.Finite(v) {
+				starts = append(starts, v)
+			}
+		}
+	}
+	slices.Sort(starts)
+	starts = slices.Compact(starts)
+	if !(tl.interval > 0) || math.IsInf(tl.interval, 0) {
+		tl.interval = 3600
+		if len(starts) > 1 {
+			tl.interval = starts[1] - starts[0]
+		}
+	}
+	if !(tl.horizon > 0) || math.IsInf(tl.horizon, 0) {
+		tl.horizon = tl.interval
+		if len(starts) > 0 {
+			tl.horizon = starts[len(starts)-1] + tl.interval
+		}
+	}
+	if !(tl.warmup > 0) || tl.warmup >= tl.horizon {
+		tl.warmup = 0
+	}
+	return tl
+}
+
+// dayLabel names day d of the run (from 0) as "Mon 1", or "Day 1" when the
+// weekday is unknown.
+func (tl timeline) dayLabel(d int) string {
+	if !tl.named {
+		return "Day " + strconv.Itoa(d+1)
+	}
+	name := models.WeekdayAt(tl.start, float64(d)*86400).String()
+	return strings.ToUpper(name[:1]) + name[1:] + " " + strconv.Itoa(d+1)
+}
+
+// end returns the end of the interval that starts at start.
+func (tl timeline) end(start float64) float64 { return math.Min(start+tl.interval, tl.horizon) }
+
+// days returns the number of days the horizon touches.
+func (tl timeline) days() int { return max(1, int(math.Ceil(tl.horizon/86400-1e-9))) }
+
+// rowsWhere returns the rows of t whose column col holds v, ordered by
+// their start.
+func rowsWhere(t *output.CSVTable, col, v string) []int {
+	if t == nil {
+		return nil
+	}
+	var rows []int
+	for i := range t.Rows {
+		if t.Text(i, col) == v {
+			rows = append(rows, i)
+		}
+	}
+	slices.SortStableFunc(rows, func(a, b int) int {
+		sa, sb := rowStart(t, a, 0), rowStart(t, b, 0)
+		switch {
+		case sa < sb:
+			return -1
+		case sa > sb:
+			return 1
+		}
+		return 0
+	})
+	return rows
+}
+
+// distinct returns the different values of column col, in the order they
+// first appear.
+func distinct(t *output.CSVTable, col string) []string {
+	if t == nil {
+		return nil
+	}
+	var out []string
+	for i := range t.Rows {
+		if v := t.Text(i, col); v != "" && !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// rowStart returns when row i's interval starts: its start_seconds, or its
+// interval number times the interval's length.
+func rowStart(t *output.CSVTable, i int, interval float64) float64 {
+	if v := t.Float(i, "start_seconds"); output.Finite(v) {
+		return v
+	}
+	return t.Float(i, "interval") * interval
+}
+
+// stepSeries reads column col of rows of t, times scale, as values that
+// cover their interval (contacts by the interval they arrived in, agent
+// time by the interval it was spent in): each is held flat from the
+// interval's start to its end.
+func stepSeries(t *output.CSVTable, rows []int, col string, scale float64, tl timeline) series {
+	var s series
+	for _, i := range rows {
+		start := rowStart(t, i, tl.interval)
+		v := t.Float(i, col) * scale
+		s.add(start, v)
+		s.add(tl.end(start), v)
+	}
+	return s
+}
+
+// readingSeries reads column col of rows of t, times scale, as readings at
+// the end of each interval (a queue's length, a reputation).
+func readingSeries(t *output.CSVTable, rows []int, col string, scale float64, tl timeline) series {
+	var s series
+	for _, i := range rows {
+		s.add(tl.end(rowStart(t, i, tl.interval)), t.Float(i, col)*scale)
+	}
+	return s
+}
+
+// fromZero returns a series of readings that starts at time 0 with y, as
+// the run starts: queues empty, expectations as they were. It leaves s as
+// it is unless its first reading is at the end of the first interval, and
+// when it has no data at all.
+func (s series) fromZero(y float64, tl timeline) series {
+	if !s.hasData() || s.X[0] != tl.end(0) {
+		return s
+	}
+	return series{X: append([]float64{0}, s.X...), Y: append([]float64{y}, s.Y...)}
+}
+
+// chartChannel is a channel as charts show it.
+type chartChannel struct {
+	output.ChannelMeta
+	// index is the channel's position in the scenario, which sets its
+	// colour.
+	index int
+}
+
+// channelsOf returns the run's channels in the scenario's order; when the
+// description has none, the channels the intervals table names.
+func channelsOf(ds *output.Dataset) []chartChannel {
+	var out []chartChannel
+	for i, ch := range ds.Meta.Channels {
+		out = append(out, chartChannel{ChannelMeta: ch, index: i})
+	}
+	if len(out) == 0 {
+		for i, name := range distinct(ds.Intervals, "channel") {
+			out = append(out, chartChannel{ChannelMeta: output.ChannelMeta{Name: name}, index: i})
+		}
+	}
+	return out
+}
+
+// live tells whether the channel keeps customers waiting on the line;
+// channels of unknown kind count as live.
+func (c chartChannel) live() bool {
+	return c.Kind != string(models.Deferred) && c.Kind != string(models.SelfService)
+}
+
+// poolsOf returns the run's pool names in the scenario's order; when the
+// description has none, the pools the staffing table names.
+func poolsOf(ds *output.Dataset) []string {
+	var out []string
+	for _, p := range ds.Meta.Pools {
+		out = append(out, p.Name)
+	}
+	if len(out) == 0 {
+		out = distinct(ds.Staffing, "pool")
+	}
+	return out
+}
+
+// legendLine is a thumbnail of a line for a legend, however much data the
+// line has.
+func legendLine(sty draw.LineStyle) plot.Thumbnailer {
+	return &plotter.Line{LineStyle: sty}
+}

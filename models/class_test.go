@@ -220,3 +220,36 @@ func TestSummarizeByClass(t *testing.T) {
 		t.Errorf("email's abandonment by class %v, want undefined", got)
 	}
 }
+
+// TestReferenceWithMechanisms checks when the Erlang reference still
+// describes a queue with the new mechanisms: classes that differ only in
+// priority leave it (the number waiting is the same birth-and-death
+// process whatever the order), a class with its own patience, a callback
+// or a backup pool's wait do not.
+func TestReferenceWithMechanisms(t *testing.T) {
+	classes := []Class{{Name: "vip", Share: 0.2, Priority: 1, PatienceFactor: 1}, {Name: "rest", Share: 0.8, Priority: 2, PatienceFactor: 1}}
+	for _, tc := range []struct {
+		name string
+		edit func(c *Config)
+		ok   bool
+	}{
+		{"priority classes", func(c *Config) { c.Classes = classes }, true},
+		{"a class's patience", func(c *Config) {
+			c.Classes = slices.Clone(classes)
+			c.Classes[0].PatienceFactor = 2
+		}, false},
+		{"callbacks", func(c *Config) { c.Channels[0].Callback = &Callback{Accept: 0.5} }, false},
+		{"overflow wait", func(c *Config) { c.Pools[0].OverflowAfter = []SkillSetting{{Skill: "phone", Value: 10}} }, false},
+		{"overflow at once", func(c *Config) { c.Pools[0].OverflowAfter = []SkillSetting{{Skill: "phone", Value: 0}} }, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := classConfig(5, 180, 4, nil, 1)
+			cfg.Channels[0].Patience = Dist{Kind: Exponential, Mean: 300}
+			tc.edit(cfg)
+			cfg.SetDefaults()
+			if _, ok := ReferenceFor(cfg, 0); ok != tc.ok {
+				t.Errorf("a reference: %v, want %v", ok, tc.ok)
+			}
+		})
+	}
+}

@@ -1,5 +1,7 @@
 package models
 
+import "strings"
+
 // Figure is one measured quantity of tallies of type T (Counts,
 // CustomerCounts, PoolCounts): its key in JSON and CSV, its label in
 // tables, its unit and its definition, and how to compute it.
@@ -143,6 +145,16 @@ func FigureApplies(kind ChannelKind, key string) bool {
 		return kind != SelfService
 	}
 	return true
+}
+
+// FigureAppliesTo tells whether the channel figure with the given key
+// means anything on channel ch: FigureApplies to its kind, and the
+// callbacks' figures only where it offers callbacks.
+func (ch *Channel) FigureAppliesTo(key string) bool {
+	if strings.HasPrefix(key, "callback") && ch.Callback == nil {
+		return false
+	}
+	return FigureApplies(ch.Kind, key)
 }
 
 // FigureByKey returns the channel figure with the given key.

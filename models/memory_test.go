@@ -105,7 +105,7 @@ func TestCheckSweepMemory(t *testing.T) {
 		{"10,000 points of 20 replications of a week", memoryConfig(336, 1, 1, 14), 200_000, 8, ""},
 		{"20 replications of 3,000 days", memoryConfig(144_000, 1, 1, 10), 20, 2, ""},
 		{"a million points of 100 replications", memoryConfig(48, 3, 2, 14), 100_000_000, 8,
-			"replications: 100000000 replications of 5 KB each, kept as their totals (3 channel(s) and 2 pool(s)), would need about 477.3 GB of memory, more than the budget of 8 GB: run fewer replications (--reps) or fewer points"},
+			"replications: 100000000 replications of 5.1 KB each, kept as their totals (3 channel(s) and 2 pool(s)), would need about 485.1 GB of memory, more than the budget of 8 GB: run fewer replications (--reps) or fewer points"},
 		{"a million intervals of 300 channels", memoryConfig(1_000_000, 300, 1, 10), 10, 1,
 			"horizon: 1000000 intervals of 300 channel(s) and 1 pool(s) take 56 GB a replication"},
 	} {

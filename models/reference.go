@@ -26,7 +26,9 @@ type Reference struct {
 // one pool, customers arriving straight to it at a constant rate, a steady
 // headcount, one agent per contact, no lines limit, no opening hours, no
 // retries, no word of mouth, agents always ready, taking contacts at once
-// (no overflow wait). The pool's handle factor on the channel scales the
+// (no overflow wait), no callbacks, and classes, if any, only of priority
+// (whose order leaves the whole queue's figures as they are when handle
+// times and patience are exponential). The pool's handle factor on the channel scales the
 // handle time (not the after-call work). ok is false otherwise, or when the formula has
 // no answer (Erlang C with too few agents).
 func ReferenceFor(cfg *Config, i int) (ref Reference, ok bool) {
@@ -37,7 +39,8 @@ func ReferenceFor(cfg *Config, i int) (ref Reference, ok bool) {
 	ch, pool := cfg.Channels[i], cfg.Pools[0]
 	if ch.Kind != Live || len(ch.Arrivals.Volumes) > 0 || ch.Arrivals.Rate <= 0 || ch.Lines > 0 ||
 		ch.Concurrency > 1 || len(ch.Open) > 0 || len(pool.Agents) != 1 || len(pool.Shifts) > 0 || !pool.alwaysReady() ||
-		slices.ContainsFunc(pool.OverflowAfter, func(s SkillSetting) bool { return s.Value > 0 }) {
+		slices.ContainsFunc(pool.OverflowAfter, func(s SkillSetting) bool { return s.Value > 0 }) || ch.Callback != nil ||
+		slices.ContainsFunc(cfg.Classes, func(c Class) bool { return c.PatienceFactor != 1 }) {
 		return ref, false
 	}
 	agents := pool.AvailableAt(0, cfg.Interval, cfg.Start)

@@ -112,6 +112,46 @@ func staffingRow(d models.Difference) bool {
 	return false
 }
 
+// RowShown tells whether row d goes into the comparison's text, report
+// and charts: Shown, and the figures of a channel's mechanism (talk time
+// and after-call work, callbacks) only where the channel has it in either
+// variant (without after-call work, talk time is the AHT again).
+func (r *CompareReport) RowShown(d models.Difference) bool {
+	if !Shown(d) || d.Group != models.GroupChannel {
+		return Shown(d)
+	}
+	has := func(f func(ch *models.Channel) bool) bool {
+		for _, v := range []Variant{r.A, r.B} {
+			for i := range v.Report.Config.Channels {
+				if ch := &v.Report.Config.Channels[i]; ch.Name == d.Name && f(ch) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	switch {
+	case d.Key == "talk_seconds" || d.Key == "acw_seconds":
+		return has((*models.Channel).HasWrap)
+	case strings.HasPrefix(d.Key, "callback"):
+		return has(func(ch *models.Channel) bool { return ch.Callback != nil })
+	}
+	return true
+}
+
+// ShownComparison returns the comparison with only the rows RowShown
+// keeps, for its charts.
+func (r *CompareReport) ShownComparison() models.Comparison {
+	c := r.Comparison
+	c.Rows = nil
+	for _, d := range r.Comparison.Rows {
+		if r.RowShown(d) {
+			c.Rows = append(c.Rows, d)
+		}
+	}
+	return c
+}
+
 // GroupShown tells whether a group of rows goes into the text: customers
 // only where either variant's run report would show them; the pools
 // always, as what each variant's staffing takes and costs is half of a

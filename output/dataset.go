@@ -212,7 +212,6 @@ func (r *RunReport) Dataset(version string) *Dataset {
 	if cfg.WordOfMouth.Enabled {
 		ds.Expectation = r.expectationTable()
 	}
-	ds.Totals = r.totalsTable()
 	return ds
 }
 
@@ -302,9 +301,9 @@ func (r *RunReport) intervalsTable() *CSVTable {
 func (r *RunReport) needed(i, k int, c models.Counts) float64 {
 	cfg := r.Config
 	length := math.Min(cfg.Interval, cfg.Horizon-float64(k)*cfg.Interval)
-	aht := cfg.MeanHandle(i)
+	aht := cfg.MeanWork(i)
 	if c.Answered > 0 {
-		aht = c.HandleTime / float64(c.Answered)
+		aht = c.WorkTime() / float64(c.Answered)
 	}
 	n, err := cfg.Channels[i].NeedIn(float64(c.Offered)/float64(r.Reps()), aht, length)
 	if err != nil {

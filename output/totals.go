@@ -10,11 +10,15 @@ const (
 	ScopeCustomers   = "customers"
 	ScopePool        = "pool"
 	ScopeExpectation = "expectation"
+	// ScopeClass rows hold a class of customer's figures on a channel,
+	// named "channel/class".
+	ScopeClass = "class"
 )
 
 // totalsTable has one row per figure over the measured window, in long
-// form: each channel's figures (in the order of models.Figures), the
-// customers', each pool's and, with word of mouth, the expectation level at
+// form: each channel's figures (in the order of models.Figures), with
+// classes of customer each class's on each channel (models.ClassFigures,
+// named "channel/class"), the customers', each pool's and, with word of mouth, the expectation level at
 // the horizon; each the mean over the replications of the replications'
 // values with its 95 % confidence half-width (Student t), exactly as
 // omnisim run prints and summary.json holds them.
@@ -27,6 +31,13 @@ func (r *RunReport) totalsTable() *CSVTable {
 	for _, cs := range s.Channels {
 		for k, f := range models.Figures {
 			row(ScopeChannel, cs.Name, f.Key, f.Unit, cs.Figures[k])
+		}
+	}
+	for _, cs := range s.Channels {
+		for _, cl := range cs.Classes {
+			for k, f := range models.ClassFigures {
+				row(ScopeClass, cs.Name+"/"+cl.Name, f.Key, f.Unit, cl.Figures[k])
+			}
 		}
 	}
 	if len(s.Customers) == len(models.CustomerFigures) {

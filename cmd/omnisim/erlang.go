@@ -381,7 +381,7 @@ func (o *erlangOptions) runCA(s streams, f *pflag.FlagSet) error {
 		sim = &sum
 	}
 	if o.json {
-		return failed(output.WriteJSON(s.out, o.jsonObject(r, scheduled, sim)))
+		return failed(output.WriteJSON(s.out, o.jsonObject(r, scheduled, sim, simCfg)))
 	}
 	return failed(o.writeTable(s.out, r, scheduled, sim, simCfg))
 }
@@ -434,7 +434,7 @@ func (o *erlangOptions) figures() []models.Figure[models.Counts] {
 	return out
 }
 
-func (o *erlangOptions) jsonObject(r erlang.Result, scheduled int, sim *models.Summary) *output.Object {
+func (o *erlangOptions) jsonObject(r erlang.Result, scheduled int, sim *models.Summary, cfg *models.Config) *output.Object {
 	obj := &output.Object{}
 	obj.Set("model", "erlang-"+o.model).Set("agents", r.Agents).Set("offered_load_erlangs", r.OfferedLoad)
 	for _, f := range o.figures() {
@@ -449,7 +449,7 @@ func (o *erlangOptions) jsonObject(r erlang.Result, scheduled int, sim *models.S
 		so, ci := &output.Object{}, &output.Object{}
 		so.Set("replications", sim.Replications).Set("hours", o.hours).Set("seed", o.seed)
 		for i, f := range models.Figures {
-			if f.Key == "unfinished" {
+			if f.Key == "unfinished" || !cfg.Channels[0].FigureAppliesTo(f.Key) {
 				continue
 			}
 			so.Set(f.Key, cs.Figures[i].Mean)

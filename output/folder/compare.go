@@ -54,7 +54,7 @@ const verdictDefinition = "met when the whole 95 % confidence interval of the fi
 // compareVisualFiles returns a comparison folder's charts, as SVG and PNG,
 // and its report.html.
 func compareVisualFiles(r *output.CompareReport) []output.File {
-	return chartsAndReport(chart.Compare(r.Comparison), "the comparison for people, one self-contained page: what A and B are, "+
+	return chartsAndReport(chart.Compare(r.ShownComparison()), "the comparison for people, one self-contained page: what A and B are, "+
 		"their targets met, missed or undecided, their staffing and cost, the figures that differ, the charts and every figure's table. "+
 		"It needs no network; open it in a browser.",
 		func(w io.Writer, charts []report.Chart) error { return report.WriteCompare(w, r, charts) })

@@ -60,7 +60,7 @@ func newCompareReportPage(r *output.CompareReport, charts []Chart) *reportPage {
 	}
 	var groups []*group
 	for _, d := range c.Rows {
-		if !r.GroupShown(d.Group) || !output.Shown(d) {
+		if !r.GroupShown(d.Group) || !r.RowShown(d) {
 			continue
 		}
 		h := output.GroupHeading(d)

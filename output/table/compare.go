@@ -45,7 +45,7 @@ func WriteCompare(w io.Writer, report *output.CompareReport) error {
 	}
 	heading := ""
 	for _, d := range c.Rows {
-		if !r.GroupShown(d.Group) || !output.Shown(d) {
+		if !r.GroupShown(d.Group) || !r.RowShown(d) {
 			continue
 		}
 		if h := output.GroupHeading(d); h != heading {

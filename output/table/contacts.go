@@ -26,7 +26,8 @@ var contactColumns = []output.Column{
 		models.HowEscalation + " or " + models.HowSentOn},
 	{Name: "outcome", Description: "how it ended: " + models.OutcomeResolved + ", " + models.OutcomeEscalated + ", " + models.OutcomeUnresolved + ", " +
 		models.OutcomeSentOn + ", " + models.OutcomeDuplicate + " (answered after the customer had finished: work done twice), " +
-		models.OutcomeAbandoned + ", " + models.OutcomeBlocked + " or " + models.OutcomeUnfinished + " (still waiting when the run ended)"},
+		models.OutcomeAbandoned + ", " + models.OutcomeBlocked + ", " + models.OutcomeUnfinished + " (still waiting when the run ended) or " +
+		models.OutcomeCallbackMissed + " (a callback whose customer answered none of the attempts)"},
 	{Name: "chased", Description: "true when the customer chased this deferred contact on another channel while it waited"},
 	{Name: "arrived_seconds", Description: "when the contact arrived, in seconds from the start of the run (warm-up included)"},
 	{Name: "answered_seconds", Description: "when an agent took it (self-service: when the session began); empty if never answered"},
@@ -34,6 +35,9 @@ var contactColumns = []output.Column{
 	{Name: "wait_seconds", Description: "answered − arrived; empty if never answered"},
 	{Name: "handle_seconds", Description: "the handle time, slowdown included; empty if never answered"},
 	{Name: "agent", Description: "the agent who took it, as pool:number (agents numbered from 1 in the order they first came to work in the replication); empty if no agent took it"},
+	{Name: "wrap_seconds", Description: "the agent's after-call work on it, after ended_seconds (0 for none); empty if never answered"},
+	{Name: "class", Description: "the customer's class; empty when the scenario has no classes"},
+	{Name: "callback", Description: "true when the caller took a callback: off the line, place kept; answered_seconds is then when an agent reached them"},
 }
 
 const contactsAbout = "one row per contact of every replication (written with --journeys): who made it, on which " +
@@ -75,6 +79,11 @@ func (c *ContactWriter) Write(r *models.ContactRecord) {
 	if r.Agent > 0 {
 		row[14] = r.Pool + ":" + strconv.Itoa(r.Agent)
 	}
+	row[15] = ""
+	if !math.IsNaN(r.Answered) {
+		row[15] = output.CellOf(r.Wrap)
+	}
+	row[16], row[17] = r.Class, strconv.FormatBool(r.Callback)
 	c.w.Write(row) // a write error sticks in the writer, for Flush
 }
 

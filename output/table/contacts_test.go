@@ -19,14 +19,14 @@ func TestContactsInReplicationOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "" +
-		"replication,contact,customer,previous,channel,issue,how,outcome,chased,arrived_seconds,answered_seconds,ended_seconds,wait_seconds,handle_seconds,agent\n" +
-		"0,2,2,,chat,simple,first,abandoned,false,30,,95.5,,,\n" +
-		"0,1,1,,phone,account,first,escalated,false,12.3456789,20,200.25,7.6543211,180.25,front:3\n" +
-		"0,3,2,2,phone,simple,retry,blocked,false,300,,300,,,\n" +
-		"0,4,1,1,email,account,escalation,resolved,true,200.25,86400.125,86880.125,86199.875,480,back:1\n" +
-		"0,5,3,,email,complex,first,unfinished,false,172799.999,,172800,,,\n" +
-		"1,1,1,,chat,simple,first,resolved,false,1e-07,0.666666667,600,0.666666567,599.333333,front:12\n" +
-		"1,2,1,1,phone,simple,chase,duplicate,false,1234567.89,1234568,1234700,0.109,132,front:1\n"
+		"replication,contact,customer,previous,channel,issue,how,outcome,chased,arrived_seconds,answered_seconds,ended_seconds,wait_seconds,handle_seconds,agent,wrap_seconds,class,callback\n" +
+		"0,2,2,,chat,simple,first,abandoned,false,30,,95.5,,,,,,false\n" +
+		"0,1,1,,phone,account,first,escalated,false,12.3456789,20,200.25,7.6543211,180.25,front:3,45.5,vip,true\n" +
+		"0,3,2,2,phone,simple,retry,blocked,false,300,,300,,,,,,false\n" +
+		"0,4,1,1,email,account,escalation,resolved,true,200.25,86400.125,86880.125,86199.875,480,back:1,0,,false\n" +
+		"0,5,3,,email,complex,first,unfinished,false,172799.999,,172800,,,,,,false\n" +
+		"1,1,1,,chat,simple,first,resolved,false,1e-07,0.666666667,600,0.666666567,599.333333,front:12,0,,false\n" +
+		"1,2,1,1,phone,simple,chase,duplicate,false,1234567.89,1234568,1234700,0.109,132,front:1,0,,false\n"
 	if got := b.String(); got != want {
 		t.Errorf("contacts.csv:\n%s", fixture.FirstLineDiff(got, want))
 	}

@@ -25,7 +25,9 @@ func (r run) describeChannel(i int) string {
 		if hasArrivals(cfg.Demand.Arrivals) {
 			parts = append(parts, "customers "+describeArrivals(cfg, cfg.Demand.Arrivals))
 		}
-		parts = append(parts, "handle time "+handleTime(cfg, i), "patience "+ch.Patience.String(), describeAgents(cfg, output.ServingPools(cfg, i)))
+		parts = append(parts, "handle time "+handleTime(cfg, i))
+		parts = append(parts, mechanisms(cfg, i)...)
+		parts = append(parts, "patience "+ch.Patience.String(), describeAgents(cfg, output.ServingPools(cfg, i)))
 		for _, p := range output.ServingPools(cfg, i) {
 			if a := describeAvailability(cfg.Pools[p]); a != "" {
 				parts = append(parts, a)
@@ -38,6 +40,7 @@ func (r run) describeChannel(i int) string {
 		parts = append(parts, "session "+ch.HandleTime.String())
 	} else {
 		parts = append(parts, "handle time "+handleTime(cfg, i))
+		parts = append(parts, mechanisms(cfg, i)...)
 	}
 	if ch.Kind == models.Live {
 		parts = append(parts, "patience "+ch.Patience.String())
@@ -189,6 +192,49 @@ func handleTime(cfg *models.Config, i int) string {
 		return s
 	}
 	return fmt.Sprintf("%s (%s; %s on average)", s, strings.Join(own, ", "), models.FormatDuration(cfg.MeanHandle(i)))
+}
+
+// mechanisms describes channel i's after-call work, callbacks, and the
+// pools that serve it as a backup or at their own pace: nothing when it
+// has none of them.
+func mechanisms(cfg *models.Config, i int) []string {
+	ch := cfg.Channels[i]
+	var out []string
+	if ch.HasWrap() {
+		s := "after-call work " + ch.WrapTime.String()
+		if ch.WrapTime.Kind == "" {
+			s = "after-call work none"
+		}
+		var own []string
+		for k, d := range ch.IssueWrap {
+			if d.Kind != "" && k < len(cfg.Issues) {
+				own = append(own, cfg.Issues[k].Name+" "+d.String())
+			}
+		}
+		if len(own) > 0 {
+			s += fmt.Sprintf(" (%s; %s on average)", strings.Join(own, ", "), models.FormatDuration(cfg.MeanWrap(i)))
+		}
+		out = append(out, s)
+	}
+	if cb := ch.Callback; cb != nil {
+		out = append(out, fmt.Sprintf("callbacks offered above a quoted wait of %s, %s taken, %s unanswered, %d retries %s apart",
+			models.FormatDuration(cb.OfferAbove), output.Value(cb.Accept, output.UnitShare), output.Value(cb.NoAnswer, output.UnitShare),
+			cb.Retries, models.FormatDuration(cb.RetryDelay)))
+	}
+	for _, p := range output.ServingPools(cfg, i) {
+		pool := cfg.Pools[p]
+		for _, s := range pool.OverflowAfter {
+			if s.Skill == ch.Name && s.Value > 0 {
+				out = append(out, fmt.Sprintf("%s takes its contacts after %s", pool.Name, models.FormatDuration(s.Value)))
+			}
+		}
+		for _, s := range pool.HandleFactors {
+			if s.Skill == ch.Name && s.Value != 1 {
+				out = append(out, fmt.Sprintf("%s handles them in ×%g the time", pool.Name, s.Value))
+			}
+		}
+	}
+	return out
 }
 
 // agentsAt returns the headcount the given pools schedule in interval k.

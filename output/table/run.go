@@ -47,6 +47,7 @@ func WriteRun(w io.Writer, report *output.RunReport, opts RunOptions) error {
 	} else {
 		r.writeChannels(&b)
 	}
+	r.writeClasses(&b)
 	if r.ShowsCustomers() {
 		r.writeCustomers(&b)
 	}
@@ -92,7 +93,11 @@ func (r run) writeHeader(b *strings.Builder) {
 // Erlang prediction where a formula applies, and its target.
 func (r run) writeChannel(b *strings.Builder) {
 	cfg, cs := r.Config, r.Summary.Channels[0]
-	fmt.Fprintf(b, "\n%s\n\n", r.describeChannel(0))
+	fmt.Fprintf(b, "\n%s\n", r.describeChannel(0))
+	if len(cfg.Classes) > 1 {
+		fmt.Fprintln(b, describeClasses(cfg))
+	}
+	b.WriteByte('\n')
 	ref, hasRef := models.ReferenceFor(cfg, 0)
 	header := []string{"figure", "simulated"}
 	if r.Summary.Replications > 1 {
@@ -129,6 +134,9 @@ func (r run) writeChannels(b *strings.Builder) {
 	b.WriteByte('\n')
 	if hasArrivals(cfg.Demand.Arrivals) {
 		fmt.Fprintln(b, r.describeDemand())
+	}
+	if len(cfg.Classes) > 1 {
+		fmt.Fprintln(b, describeClasses(cfg))
 	}
 	for i := range cfg.Channels {
 		fmt.Fprintln(b, r.describeChannel(i))
@@ -524,8 +532,11 @@ var zeroHidden = map[string]bool{
 // about channel i in this run.
 func (r run) trivial(i int, f models.Figure[models.Counts], e models.Estimate) bool {
 	switch {
-	case !models.FigureApplies(r.Config.Channels[i].Kind, f.Key):
+	case !r.Config.Channels[i].FigureAppliesTo(f.Key):
 		return true
+	case f.Key == "talk_seconds" || f.Key == "acw_seconds":
+		// Without after-call work, talk time is the AHT and the wrap-up 0.
+		return !r.Config.Channels[i].HasWrap()
 	case f.Key == "backlog" && r.Config.Channels[i].Kind != models.Deferred:
 		// A live queue's backlog at the horizon is a passing reading (and,
 		// cut off, the unfinished count again): only a deferred channel's

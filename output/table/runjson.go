@@ -9,7 +9,9 @@ import (
 // settings ("start" is the weekday of day 1); then "channels", per channel
 // every figure under its key in models.Figures, "ci95" holding the 95 %
 // confidence half-widths when there is more than one replication,
-// "erlang" the formula's prediction where one applies, "intervals" each
+// "erlang" the formula's prediction where one applies, "classes" with
+// classes of customer each class's figures of models.ClassFigures (with
+// their "ci95"), "intervals" each
 // interval's figures with their half-widths and verdicts on the channel's
 // targets when opts asks (intervalsJSON), and "days" each day's; "customers",
 // the figures of models.CustomerFigures with their "ci95" and "days";
@@ -91,6 +93,13 @@ func (r run) channelJSON(i int, opts RunOptions) *output.Object {
 	ch := figuresJSON(models.Figures, r.Summary.Channels[i].Figures, r.Summary.Replications)
 	if e, ok := erlangJSON(cfg, i); ok {
 		ch.Set("erlang", e)
+	}
+	if cls := r.Summary.Channels[i].Classes; len(cls) > 0 {
+		byClass := &output.Object{}
+		for _, cl := range cls {
+			byClass.Set(cl.Name, figuresJSON(models.ClassFigures, cl.Figures, r.Summary.Replications))
+		}
+		ch.Set("classes", byClass)
 	}
 	if opts.Intervals {
 		ch.Set("intervals", r.intervalsJSON(i))

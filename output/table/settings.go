@@ -19,6 +19,9 @@ func DescribeSettings(cfg *models.Config) []string {
 	if hasArrivals(cfg.Demand.Arrivals) && len(cfg.Channels) > 1 {
 		lines = append(lines, r.describeDemand())
 	}
+	if len(cfg.Classes) > 1 {
+		lines = append(lines, describeClasses(cfg))
+	}
 	for i := range cfg.Channels {
 		lines = append(lines, r.describeChannel(i))
 	}

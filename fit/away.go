@@ -27,9 +27,16 @@ const awayPickup = 60.0
 const minAwaySpells = 30
 
 // service is an agent's service of a contact, in seconds from the log's
-// day 0; waited tells that its caller had waited.
+// day 0; waited tells that its caller had waited, and wait how long (to
+// float32's precision: a thousandth of a second in a wait of hours).
+// channel is the contact's channel's index (noChannel past the log's
+// first 65,535) and typ its type's (channelStats.typeNames; noType for none),
+// for the after-call work (wrap.go): 24 bytes in all.
 type service struct {
 	from, to float64
+	wait     float32
+	channel  uint16
+	typ      uint8
 	waited   bool
 }
 

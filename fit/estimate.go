@@ -54,7 +54,8 @@ type Fitter struct {
 	busy   map[string]float64
 	// services holds each agent's services, and waiting each channel's
 	// callers' waits (by the channel's index), for the spell away
-	// (away.go): 17 bytes a contact.
+	// (away.go) and the after-call work (wrap.go): 24 bytes an answered
+	// contact, 16 a wait.
 	services map[string][]service
 	waiting  [][]stretch
 	// contacts holds the identified customers' contacts, to find who
@@ -180,7 +181,7 @@ func (f *Fitter) Add(r *Record) {
 			c.types[typ].add(r.Handle)
 		}
 		if r.Agent != "" {
-			f.work(r)
+			f.work(r, c, typ)
 		}
 	}
 	f.remember(r, slot)
@@ -245,15 +246,23 @@ func (c *channelStats) countType(name string) string {
 }
 
 // work records the agent of an answered record serving from its answer to
-// its end.
-func (f *Fitter) work(r *Record) {
+// its end; c is its channel's tallies, typ the name its type counts under
+// ("" for none).
+func (f *Fitter) work(r *Record, c *channelStats, typ string) {
 	if f.served[r.Agent] == nil {
 		f.served[r.Agent] = map[string]int{}
 	}
 	f.served[r.Agent][r.Channel]++
 	f.busy[r.Agent] += r.Handle
 	start := float64(r.Day)*86400 + r.Arrival + r.Wait
-	f.services[r.Agent] = append(f.services[r.Agent], service{from: start, to: start + r.Handle, waited: r.Wait > 0})
+	s := service{from: start, to: start + r.Handle, wait: float32(r.Wait), waited: r.Wait > 0, channel: noChannel, typ: noType}
+	if ci := f.channelIdx[r.Channel]; ci < noChannel {
+		s.channel = uint16(ci)
+	}
+	if typ != "" {
+		s.typ = uint8(slices.Index(c.typeNames, typ))
+	}
+	f.services[r.Agent] = append(f.services[r.Agent], s)
 }
 
 // orderSlack is how much earlier than the latest arrival a record may

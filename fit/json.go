@@ -8,8 +8,9 @@ import (
 )
 
 // JSON returns the fit as a JSON object, for tools: what was read, each
-// channel's fitted laws, the pools with their availability, the spell
-// away and the redials. Times are in seconds, shares from 0 to 1.
+// channel's fitted laws (and, when the log names agents, its after-call
+// work), the pools with their availability, the spell away and the
+// redials. Times are in seconds, shares from 0 to 1.
 func (f *Fit) JSON(s *Summary) *output.Object {
 	read := new(output.Object).Set("rows", s.Rows).Set("fitted", s.Used).Set("bad", s.Bad)
 	skipped := new(output.Object)
@@ -30,6 +31,9 @@ func (f *Fit) JSON(s *Summary) *output.Object {
 			Set("patience", new(output.Object).Set("exponential_mean_seconds", c.PatienceMean).
 				Set("kaplan_meier_median_seconds", c.PatienceMedian)).
 			Set("daily_cv", c.DailyCV).Set("poisson_cv", c.PoissonCV).Set("noise", c.Noise)
+		if f.Agents != nil {
+			o.Set("wrap_up", c.wrapJSON(f.typed()))
+		}
 		channels = append(channels, o)
 	}
 	var pools []*output.Object
@@ -52,6 +56,31 @@ func (f *Fit) JSON(s *Summary) *output.Object {
 	doc.Set("redials", new(output.Object).Set("share", f.Redials).Set("give_ups", f.RedialBase).
 		Set("mean_delay_seconds", f.RedialDelay).Set("same_channel_share", f.RedialSame))
 	return doc
+}
+
+// wrapJSON returns the after-call work the log shows after the channel's
+// contacts (wrap.go): the gaps, their mean and CV, the law of its
+// wrap_time (null for none, with a note why), with the gaps it is fitted
+// on; and, in a log with types, each type's.
+func (c *ChannelFit) wrapJSON(typed bool) *output.Object {
+	stats := func(o *output.Object, w WrapFit) *output.Object {
+		return o.Set("gaps", w.Gaps).Set("mean_seconds", w.Mean).Set("cv", w.CV)
+	}
+	law := func(w WrapFit) any {
+		if w.Law.Kind == "" {
+			return nil
+		}
+		return new(output.Object).Set("dist", string(w.Law.Kind)).Set("mean_seconds", w.Law.Mean).Set("cv", w.Law.CV).Set("gaps", w.Gaps)
+	}
+	o := stats(new(output.Object), c.Wrap).Set("wrap_time", law(c.WrapTime)).Set("note", nullIfEmpty(c.WrapTime.note()))
+	if typed {
+		var types []*output.Object
+		for _, t := range c.Types {
+			types = append(types, stats(new(output.Object).Set("name", t.Name), t.Wrap).Set("own", law(t.Wrap)))
+		}
+		o.Set("types", types)
+	}
+	return o
 }
 
 // groupJSON returns availability group g: its value over the day and by

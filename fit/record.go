@@ -10,8 +10,8 @@
 // histograms and sufficient statistics, never the rows; to find redials,
 // 40 bytes of each identified customer's contact, let go once matched
 // while the log is in time order (a few days' worth), all kept when it is
-// not; and, for the spells away, each answered contact's service (24
-// bytes) and each wait (16 bytes).
+// not; and, for the spells away and the after-call work, each answered
+// contact's service (24 bytes) and each wait (16 bytes).
 package fit
 
 // Outcome is how a contact in the log ended.

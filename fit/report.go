@@ -94,6 +94,11 @@ func (f *Fit) WriteReport(w io.Writer, s *Summary, source string) error {
 			return err
 		}
 	}
+	if f.Agents != nil {
+		if err := f.writeWrapTable(w); err != nil {
+			return err
+		}
+	}
 	var notes strings.Builder
 	notes.WriteString("\nHandle times: a lognormal and a gamma law with the log's mean and CV, and from 1,000 contacts on an empirical law of the log's\n" +
 		"own times (the means of 100 equal shares of them, drawn alike: the log's mean, a CV a little below); KS, the Kolmogorov–Smirnov\n" +
@@ -138,6 +143,61 @@ func (f *Fit) WriteReport(w io.Writer, s *Summary, source string) error {
 		notes.WriteString("Staffing: the log names no agents; the scenario schedules what Erlang A says the demand needs.\n")
 	}
 	_, err := io.WriteString(w, notes.String())
+	return err
+}
+
+// writeWrapTable writes the after-call work each channel (and, in a log
+// with types, each type) shows, and the law the scenario gets from it.
+func (f *Fit) writeWrapTable(w io.Writer) error {
+	typed := f.typed()
+	t := output.NewTable("channel", "gaps", "mean", "CV", "wrap_time")
+	stat := func(x float64, format string) string {
+		if math.IsNaN(x) {
+			return "–"
+		}
+		return fmt.Sprintf(format, x)
+	}
+	law := func(d models.Dist) string {
+		return fmt.Sprintf("%s (%s, %.2f)", d.Kind, stat(d.Mean, "%.1f s"), d.CV)
+	}
+	for _, c := range f.Channels {
+		used := law(c.WrapTime.Law)
+		switch {
+		case c.WrapTime.Law.Kind == "" && c.ownWrap():
+			used = "by type; the others none"
+		case c.WrapTime.Law.Kind == "":
+			used = c.Wrap.note()
+		case c.ownWrap():
+			used += " for the types without their own"
+		}
+		t.Row(c.Name, output.Thousands(int64(c.Wrap.Gaps)), stat(c.Wrap.Mean, "%.1f s"), stat(c.Wrap.CV, "%.2f"), used)
+		if !typed {
+			continue
+		}
+		for _, ty := range c.Types {
+			used := "the channel's"
+			switch {
+			case ty.Wrap.Law.Kind != "":
+				used = law(ty.Wrap.Law)
+			case c.WrapTime.Law.Kind == "":
+				used = ty.Wrap.note()
+			}
+			t.Row("  "+ty.Name, output.Thousands(int64(ty.Wrap.Gaps)), stat(ty.Wrap.Mean, "%.1f s"), stat(ty.Wrap.CV, "%.2f"), used)
+		}
+	}
+	by := ""
+	if typed {
+		by = ",\nand of each type with as many (indented, under its channel)"
+	}
+	pickup := models.FormatDuration(awayPickup)
+	if _, err := fmt.Fprintf(w, "\nAfter-call work: the gaps between the end of an agent's call and their next, to a caller queued by then, of %s\n"+
+		"at most (longer ones are time away), where a caller was still waiting %s after the call (else long wrap-ups would be seen\n"+
+		"less often than short ones); it cannot be told from a delay in picking up, and the log's handle times may already hold part\n"+
+		"of it. wrap_time: a lognormal with the mean and CV of the channel's gaps, from %d gaps on%s:\n\n",
+		pickup, pickup, minWrapGaps, by); err != nil {
+		return err
+	}
+	_, err := t.WriteTo(w)
 	return err
 }
 

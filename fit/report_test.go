@@ -21,7 +21,8 @@ func weekOf(x float64) []float64 {
 // words: a Monday and a Tuesday of one channel, PS, whose handle times are
 // best fitted by an empirical law of two values (100 and 300 s: mean
 // 200 s, CV 0.5), with two types (tech with too few answered contacts for
-// its own law), redials, and two pools of named agents.
+// its own law), after-call work for billing only (tech has 12 gaps),
+// redials, and two pools of named agents.
 func reportFit() *Fit {
 	nan := math.NaN()
 	ln := HandleFit{Dist: models.Dist{Kind: models.LogNormal, Mean: 158, CV: 1.2}, KS: 0.055}
@@ -35,10 +36,13 @@ func reportFit() *Fit {
 			HandleLaws: HandleLaws{SampleMean: 158, SampleCV: 1.2, LogNormal: ln, Gamma: gm, Empirical: emp, Handle: emp},
 			Types: []TypeFit{
 				{Name: "billing", Contacts: 1200, Answered: 1100, Share: 0.6,
-					HandleLaws: HandleLaws{SampleMean: 158, SampleCV: 1.2, LogNormal: ln, Gamma: gm, Empirical: none, Handle: ln}},
+					HandleLaws: HandleLaws{SampleMean: 158, SampleCV: 1.2, LogNormal: ln, Gamma: gm, Empirical: none, Handle: ln},
+					Wrap:       WrapFit{Gaps: 40, Mean: 9, CV: 1, Law: models.Dist{Kind: models.LogNormal, Mean: 9, CV: 1}}},
 				{Name: "tech", Contacts: 800, Answered: 20, Share: 0.4,
-					HandleLaws: HandleLaws{SampleMean: 170, SampleCV: 1.1, LogNormal: ln, Gamma: gm, Empirical: none, Handle: ln}},
+					HandleLaws: HandleLaws{SampleMean: 170, SampleCV: 1.1, LogNormal: ln, Gamma: gm, Empirical: none, Handle: ln},
+					Wrap:       WrapFit{Gaps: 12, Mean: 6, CV: 0.9}},
 			},
+			Wrap: WrapFit{Gaps: 1052, Mean: 8.3, CV: 1}, WrapTime: WrapFit{Gaps: 12, Mean: 6, CV: 0.9},
 			PatienceMean: 566, PatienceMedian: 454, DailyCV: 0.143, PoissonCV: 0.05,
 		}},
 		Redials: 0.31, RedialBase: 1000, RedialDelay: 150, RedialSame: 0.75, RedialScale: 1.2,
@@ -62,7 +66,10 @@ func reportFit() *Fit {
 // report then stops short); `100*f.Redials`, `100*f.RedialSame` → `/`;
 // `p.People == 1` → `!=`; weekCounts' `n > 0` → `>=`, `<=`; pct's `100*x`
 // → `/`; days' `n == 1` → `!=`; `f.AwaySpells >= 0` → `>`, `<` and
-// `f.Pools != nil` → `==` in writeAvailability.
+// `f.Pools != nil` → `==` in writeAvailability; in writeWrapTable, a
+// channel's type rows left out or written in a log without types
+// (`!typed` → `typed`), `c.WrapTime.Law.Kind == ""` → `!=` for a type's
+// note, and `&& c.ownWrap()` dropped (the channel's "by type" row).
 func TestReportWords(t *testing.T) {
 	problems := make([]string, maxProblems)
 	for i := range problems {
@@ -82,6 +89,11 @@ func TestReportWords(t *testing.T) {
 		"2,000", "10.00 %", "2m38s, 1.20", "0.055", "0.190", "0.008 (CV 0.50)", "empirical (3m20s, 0.50)", "9m26s", "7m34s", "14.3 % (5.0 %)",
 		"\nHandle times by type (types with fewer than 30 answered contacts take the channel's):\n",
 		"billing", "lognormal (2m38s, 1.20)", "tech", "the channel's",
+		"\nAfter-call work: the gaps between the end of an agent's call and their next, to a caller queued by then, of 1m\n",
+		"from 30 gaps on,\nand of each type with as many (indented, under its channel):\n",
+		"PS         1,052  8.3 s  1.00", "by type; the others none\n",
+		"  billing     40  9.0 s  1.00", "lognormal (9.0 s, 1.00)\n",
+		"  tech        12  6.0 s  0.90  12 gaps in the log, too few to tell (30 needed)\n",
 		"Redials: 31.0 % of 1000 give-ups by customers the log identifies were followed by the customer's next contact within 1h,\n" +
 			"after 2.5 min on average, 75 % of them on the channel given up on;",
 		"(those seen × 1.20,",
@@ -160,6 +172,48 @@ func TestReadable(t *testing.T) {
 	}{{59, "59 s"}, {119, "119 s"}, {120, "2.0 min"}, {150, "2.5 min"}, {566, "9.4 min"}} {
 		if got := readable(tc.sec); got != tc.want {
 			t.Errorf("readable(%v) = %q, want %q", tc.sec, got, tc.want)
+		}
+	}
+}
+
+// TestReportWrapTable: the report's after-call work table says, for each
+// channel, the law its wrap_time gets or why it gets none (too few gaps,
+// or none in the log), and, in a log with types, when the channel's law
+// is for the types without their own. Seen to catch: report.go
+// writeWrapTable's `&& c.ownWrap()` dropped (a channel with neither law
+// said to have laws by type), `case c.ownWrap()` → `!c.ownWrap()`.
+func TestReportWrapTable(t *testing.T) {
+	law := func(m, cv float64) models.Dist { return models.Dist{Kind: models.LogNormal, Mean: m, CV: cv} }
+	untyped := &Fit{Agents: weekOf(1), Channels: []ChannelFit{
+		{Name: "A", Wrap: WrapFit{Gaps: 40, Mean: 8, CV: 1}, WrapTime: WrapFit{Gaps: 40, Mean: 8, CV: 1, Law: law(8, 1)}},
+		{Name: "B", Wrap: WrapFit{Gaps: 12, Mean: 6, CV: 0.9}, WrapTime: WrapFit{Gaps: 12, Mean: 6, CV: 0.9}},
+		{Name: "C", Wrap: wrapTally{}.fit(), WrapTime: wrapTally{}.fit()},
+	}}
+	rest := WrapFit{Gaps: 35, Mean: 5, CV: 0.8, Law: law(5, 0.8)}
+	typed := &Fit{Agents: weekOf(1), Channels: []ChannelFit{{Name: "A", Wrap: WrapFit{Gaps: 75, Mean: 7, CV: 1}, WrapTime: rest,
+		Types: []TypeFit{{Name: "x", Wrap: WrapFit{Gaps: 40, Mean: 9, CV: 1, Law: law(9, 1)}}, {Name: "y", Wrap: rest}}}}}
+	typed.Channels[0].Types[1].Wrap.Law = models.Dist{}
+	for _, tc := range []struct {
+		name string
+		fit  *Fit
+		rows []string
+	}{
+		{"untyped", untyped, []string{"A          40  8.0 s  1.00", "lognormal (8.0 s, 1.00)\n",
+			"B          12  6.0 s  0.90  12 gaps in the log, too few to tell (30 needed)\n", "C           0      –     –", "no gap in the log shows it\n"}},
+		{"typed", typed, []string{"A          75  7.0 s  1.00  lognormal (5.0 s, 0.80) for the types without their own\n",
+			"  x        40  9.0 s  1.00", "lognormal (9.0 s, 1.00)\n", "  y        35  5.0 s  0.80", "the channel's\n"}},
+	} {
+		var b strings.Builder
+		if err := tc.fit.writeWrapTable(&b); err != nil {
+			t.Fatal(err)
+		}
+		at := 0
+		for _, w := range tc.rows {
+			i := strings.Index(b.String()[at:], w)
+			if i < 0 {
+				t.Fatalf("%s: the table lacks %q after byte %d:\n%s", tc.name, w, at, b.String())
+			}
+			at += i + len(w)
 		}
 	}
 }

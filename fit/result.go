@@ -92,6 +92,11 @@ type ChannelFit struct {
 	// gives types: each type's share of the channel's contacts and its
 	// handle times fitted as the channel's are.
 	Types []TypeFit
+	// Wrap is the after-call work the log shows after the channel's
+	// contacts (wrap.go), and WrapTime the channel's wrap_time: the same,
+	// but when some types have a law of their own (TypeFit.Wrap), of the
+	// gaps after the other types' contacts, to which it applies.
+	Wrap, WrapTime WrapFit
 	// Sample is a uniform sample of the log's handle times (at most
 	// sampleSize of them), for charts.
 	Sample []float64
@@ -127,6 +132,12 @@ type TypeFit struct {
 	// handle times (at most typeSample), sorted.
 	HandleLaws
 	Sample []float64
+	// Wrap is the after-call work the log shows after the type's
+	// contacts; its Law, when it has one, is the type's own wrap_times
+	// entry (only in a scenario with issues, Fit.typed).
+	Wrap WrapFit
+	// index is the type's among its channel's (channelStats.typeNames).
+	index int
 }
 
 // minTypeAnswered is the fewest answered contacts a type needs for its
@@ -263,6 +274,7 @@ func (f *Fitter) pools(fit *Fit, weekday func(int) int) []PoolFit {
 	}
 	queues := f.queues(skills)
 	fit.AwaySpell, fit.AwaySpells, fit.AwayExposure = f.awayEstimate(agents, poolOf, queues)
+	fit.wrapLaws(f.wrapGaps(agents, poolOf, f.lastLeaves(skills)))
 	// In a fixed order, agent by agent: sums of floats depend on it.
 	for _, a := range agents {
 		i, known := index[primary[a]]
@@ -325,7 +337,7 @@ func (f *Fitter) Result() *Fit {
 	for ci, name := range f.names {
 		c := f.channels[name]
 		cf := ChannelFit{Name: name, Answered: c.nAnswered, Abandoned: c.nAbandoned, Contacts: c.nAnswered + c.nAbandoned,
-			Volumes: make([]float64, week), Redials: rd.nChannel[ci]}
+			Volumes: make([]float64, week), Redials: rd.nChannel[ci], Wrap: wrapTally{}.fit(), WrapTime: wrapTally{}.fit()}
 		// Volumes: the mean per weekday and slot over the days of that
 		// weekday in the log (a day without contacts counts as zero).
 		totals := map[int]float64{}
@@ -354,9 +366,9 @@ func (f *Fitter) Result() *Fit {
 		cf.DailyCV, cf.PoissonCV, cf.Noise = dispersion(days, totals, weekday, fit.Weeks)
 		cf.HandleLaws = c.fitHandle()
 		cf.Sample = c.sortedSample()
-		for _, name := range c.typeNames {
+		for k, name := range c.typeNames {
 			h := c.types[name]
-			tf := TypeFit{Name: name, Contacts: c.typeCounts[name], Answered: h.n}
+			tf := TypeFit{Name: name, Contacts: c.typeCounts[name], Answered: h.n, index: k, Wrap: wrapTally{}.fit()}
 			tf.Share = float64(tf.Contacts) / float64(cf.Contacts)
 			tf.HandleLaws = h.fitHandle()
 			tf.Sample = h.sortedSample()

@@ -134,6 +134,7 @@ func (f *Fit) settings() *yaml.Node {
 					"by type: the closest law for each type with %d answered contacts or more (the others take handle_time)", minTypeAnswered))
 			}
 		}
+		f.writeWrap(ch, &c)
 		switch {
 		case math.IsNaN(c.PatienceMean):
 			never := plain("never")
@@ -227,6 +228,42 @@ func (f *Fit) settings() *yaml.Node {
 		}
 	}
 	return top
+}
+
+// writeWrap adds the channel's after-call work to its mapping: wrap_time,
+// and wrap_times for the types with a law of their own, each with where it
+// comes from (wrap.go). A channel without gaps enough has none.
+func (f *Fit) writeWrap(ch *yaml.Node, c *ChannelFit) {
+	own := c.ownWrap()
+	if w := c.WrapTime; w.Law.Kind != "" {
+		of := "the"
+		if own {
+			of = "the types without a law of their own:"
+		}
+		pickup := models.FormatDuration(awayPickup)
+		add(ch, "wrap_time", distNode(w.Law)).HeadComment = comment(
+			fmt.Sprintf("after-call work: lognormal with the mean and CV of %s %d gaps in the log between the end of an agent's call and their next,",
+				of, w.Gaps),
+			fmt.Sprintf("to a caller queued by then (gaps of %s at most, where a caller was still waiting %s after the call; longer ones are time away):",
+				pickup, pickup),
+			fmt.Sprintf("mean %.1f s, CV %.2f; it cannot be told from a delay in picking up, and the log's handle times may already hold part of it",
+				w.Mean, w.CV))
+	}
+	if !own {
+		return
+	}
+	laws := flowMapping()
+	for _, t := range c.Types {
+		if t.Wrap.Law.Kind != "" {
+			addNamed(laws, t.Name, distNode(t.Wrap.Law))
+		}
+	}
+	others := "the others take wrap_time"
+	if c.WrapTime.Law.Kind == "" {
+		others = "the others have none: " + strings.TrimPrefix(c.WrapTime.note(), "none: ")
+	}
+	add(ch, "wrap_times", laws).HeadComment = comment(fmt.Sprintf(
+		"after-call work by type: the same, for each type with %d gaps or more (%s)", minWrapGaps, others))
 }
 
 // lawNote says what a fitted law is.
@@ -390,6 +427,13 @@ func (f *Fit) description(source string) string {
 			s += ", and ready for contacts the share of that time estimated by simulation to give the log's share of contacts that waited, hour by hour"
 		}
 		s += "."
+		if slices.ContainsFunc(f.Channels, func(c ChannelFit) bool { return c.WrapTime.Law.Kind != "" || c.ownWrap() }) {
+			s += fmt.Sprintf(" After-call work (wrap_time) has the mean and CV of the gaps between the end of an agent's call and their next, "+
+				"to a caller queued by then, on each channel where the log has %d of them or more; it cannot be told from a delay in picking up, "+
+				"and the log's handle times may already hold part of it.", minWrapGaps)
+		} else {
+			s += " The log shows no after-call work (an agent's next call to a caller queued by then began at once, or too few did to tell): none is simulated."
+		}
 	}
 	for _, c := range f.Channels {
 		if c.Noise > 0.01 {

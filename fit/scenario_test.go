@@ -70,7 +70,11 @@ func description(yaml string) string {
 // agents at work, and their availability only where it is below 1: as
 // given, or estimated; a patience of never where nobody gave up, its line
 // comment two spaces after it (scenarios.Encode's layout), and one held at
-// 1 s where those who gave up did so at once. Every scenario must load. Seen to catch:
+// 1 s where those who gave up did so at once; after-call work where the
+// fit found it, with its gaps, mean and CV, on the channel it was found on
+// only, and the description saying where it comes from (or that the log
+// shows none); by type, each type's own law, the channel's then of the
+// others' gaps (or none for them, and why). Every scenario must load. Seen to catch:
 // scenario.go `c.Redials > 0` → `>=`, `<=` (twice), `f.RedialScale > 1` →
 // `>=`, `<=`, `Redials*f.RedialScale` → `/`, `100*f.Redials`,
 // `100*f.RedialSame` → `/` (journey, choice and description), `c.Noise >
@@ -79,7 +83,10 @@ func description(yaml string) string {
 // `len(c.Types) > 0` → `>=`, `len(own) > 0` → `>=`, typeTotals'
 // `total[a] != total[b]` → `==`, `total[b] - total[a]` → `+`, lawNote's
 // `== models.Empirical` → `!=`, ksNote's `Kind != ""` → `==`, `a < 1` →
-// `<=`, `>=`, `g >= 0` → `>` (twice) in the pools' availability.
+// `<=`, `>=`, `g >= 0` → `>` (twice) in the pools' availability;
+// writeWrap's `w.Law.Kind != ""` → `==`, `if own` → `!own` (and `if !own`
+// → `own`), `t.Wrap.Law.Kind != ""` → `==`, `c.WrapTime.Law.Kind == ""`
+// → `!=`; description's `|| c.ownWrap()` dropped.
 func TestScenarioWords(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -150,6 +157,54 @@ func TestScenarioWords(t *testing.T) {
 			"    skills: [phone, chat]\n    agents: [2, 2, 2,",
 			"Agents are at work as their working spans in the log show.",
 		}, []string{"availability", "away_spell"}},
+		{"after-call work", func(f *Fit) {
+			f.Pools = []PoolFit{{Name: "phone-team", Skills: []string{"phone", "chat"}, Agents: weekOf(2), People: 3}}
+			w := WrapFit{Gaps: 1867, Mean: 7.668, CV: 1.1165, Law: models.Dist{Kind: models.LogNormal, Mean: 7.668, CV: 1.1165}}
+			f.Channels[0].Wrap, f.Channels[0].WrapTime = w, w
+			f.Channels[1].Wrap = WrapFit{Gaps: 9, Mean: 11, CV: 1.2}
+			f.Channels[1].WrapTime = f.Channels[1].Wrap
+		}, []string{
+			"    # after-call work: lognormal with the mean and CV of the 1867 gaps in the log between the end of an agent's call and their next,\n" +
+				"    # to a caller queued by then (gaps of 1m at most, where a caller was still waiting 1m after the call; longer ones are time away):\n" +
+				"    # mean 7.7 s, CV 1.12; it cannot be told from a delay in picking up, and the log's handle times may already hold part of it\n" +
+				"    wrap_time: {dist: lognormal, mean: 7.7s, cv: 1.117}\n",
+			"    patience: {dist: exponential, mean: 3m}\n    service_level: {within: 20s}\n  chat:",
+			"After-call work (wrap_time) has the mean and CV of the gaps between the end of an agent's call and their next, to a caller " +
+				"queued by then, on each channel where the log has 30 of them or more;",
+		}, []string{"wrap_times", "The log shows no after-call work", "mean 11"}},
+		{"after-call work by type, none for the others", func(f *Fit) {
+			f.Pools = []PoolFit{{Name: "phone-team", Skills: []string{"phone", "chat"}, Agents: weekOf(2), People: 3}}
+			law := f.Channels[0].HandleLaws
+			own := WrapFit{Gaps: 30, Mean: 20, CV: 0.5, Law: models.Dist{Kind: models.LogNormal, Mean: 20, CV: 0.5}}
+			f.Channels[0].Types = []TypeFit{{Name: "zeta", Contacts: 50, Answered: 40, HandleLaws: law, Wrap: WrapFit{Gaps: 40, Mean: 0.01}},
+				{Name: "alpha", Contacts: 30, Answered: 30, HandleLaws: law, Wrap: own}}
+			f.Channels[0].Wrap, f.Channels[0].WrapTime = WrapFit{Gaps: 70, Mean: 8.6, CV: 1.2}, WrapFit{Gaps: 40, Mean: 0.01}
+		}, []string{
+			"    # after-call work by type: the same, for each type with 30 gaps or more (the others have none: the agents took the next waiting " +
+				"caller at once (40 gaps, 0.0 s on average))\n    wrap_times: {alpha: {dist: lognormal, mean: 20s, cv: 0.5}}\n",
+			"After-call work (wrap_time) has",
+		}, []string{"wrap_time:", "The log shows no after-call work"}},
+		{"after-call work by type, the channel's for the others", func(f *Fit) {
+			f.Pools = []PoolFit{{Name: "phone-team", Skills: []string{"phone", "chat"}, Agents: weekOf(2), People: 3}}
+			law := f.Channels[0].HandleLaws
+			own := WrapFit{Gaps: 30, Mean: 20, CV: 0.5, Law: models.Dist{Kind: models.LogNormal, Mean: 20, CV: 0.5}}
+			rest := WrapFit{Gaps: 40, Mean: 6, CV: 0.9, Law: models.Dist{Kind: models.LogNormal, Mean: 6, CV: 0.9}}
+			f.Channels[0].Types = []TypeFit{{Name: "zeta", Contacts: 50, Answered: 40, HandleLaws: law, Wrap: WrapFit{Gaps: 20, Mean: 6, CV: 0.9}},
+				{Name: "alpha", Contacts: 30, Answered: 30, HandleLaws: law, Wrap: own},
+				{Name: "beta", Contacts: 30, Answered: 30, HandleLaws: law, Wrap: WrapFit{Gaps: 20, Mean: 6, CV: 0.9}}}
+			f.Channels[0].Wrap, f.Channels[0].WrapTime = WrapFit{Gaps: 70, Mean: 12, CV: 1}, rest
+		}, []string{
+			"    # after-call work: lognormal with the mean and CV of the types without a law of their own: 40 gaps in the log between the end of an agent's call",
+			"    # mean 6.0 s, CV 0.90; it cannot be told",
+			"    wrap_time: {dist: lognormal, mean: 6s, cv: 0.9}\n" +
+				"    # after-call work by type: the same, for each type with 30 gaps or more (the others take wrap_time)\n" +
+				"    wrap_times: {alpha: {dist: lognormal, mean: 20s, cv: 0.5}}\n",
+		}, nil},
+		{"no after-call work", func(f *Fit) {
+			f.Pools = []PoolFit{{Name: "phone-team", Skills: []string{"phone", "chat"}, Agents: weekOf(2), People: 3}}
+		}, []string{
+			"The log shows no after-call work (an agent's next call to a caller queued by then began at once, or too few did to tell): none is simulated.",
+		}, []string{"wrap_time", "After-call work (wrap_time)"}},
 		{"availability given", func(f *Fit) {
 			f.Pools = []PoolFit{{Name: "phone-team", Skills: []string{"phone", "chat"}, Agents: weekOf(2), People: 3}}
 			f.Availability = &Availability{Fixed: true, AwaySpell: 300, Part: 3600, Groups: []AvailabilityGroup{

@@ -103,7 +103,8 @@ func presence(spans []span, interval, gap float64, waiting func(t float64) bool,
 }
 
 // sortServices sorts services by start, then end, then whether their
-// caller waited: a total order, so that ties do not depend on the log's.
+// caller waited, then the wait, the channel and the type: a total order,
+// so that ties do not depend on the log's.
 func sortServices(services []service) {
 	slices.SortFunc(services, func(x, y service) int {
 		w := func(s service) int {
@@ -112,6 +113,7 @@ func sortServices(services []service) {
 			}
 			return 0
 		}
-		return cmp.Or(cmp.Compare(x.from, y.from), cmp.Compare(x.to, y.to), w(x)-w(y))
+		return cmp.Or(cmp.Compare(x.from, y.from), cmp.Compare(x.to, y.to), w(x)-w(y), cmp.Compare(x.wait, y.wait),
+			cmp.Compare(x.channel, y.channel), cmp.Compare(x.typ, y.typ))
 	})
 }

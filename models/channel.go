@@ -181,23 +181,8 @@ func (c *Config) checkChannel(ch *Channel, p problems, byName map[string]*Channe
 	if !(ch.Slowdown >= 0) || !finite(ch.Slowdown) {
 		p.at("slowdown").add("must be a finite number ≥ 0, not %v", ch.Slowdown)
 	}
-	ch.HandleTime.check(p.at("handle_time"))
-	if ch.HandleTime.Kind == Never {
-		p.at("handle_time").add("must end: never is only for patience")
-	}
-	if ch.IssueHandle != nil && len(ch.IssueHandle) != len(c.Issues) {
-		p.at("handle_times").add("has %d values for %d issues", len(ch.IssueHandle), len(c.Issues))
-	}
-	for i, d := range ch.IssueHandle {
-		if d.Kind == "" || i >= len(c.Issues) {
-			continue
-		}
-		ip := p.at("handle_times." + c.Issues[i].Name)
-		d.check(ip)
-		if d.Kind == Never {
-			ip.add("must end: never is only for patience")
-		}
-	}
+	checkEnding(ch.HandleTime, p.at("handle_time"))
+	c.checkByIssue(ch.IssueHandle, p.at("handle_times"))
 	c.checkWrap(ch, p)
 	if mix := ch.Arrivals.Issues; mix != nil {
 		ip := p.at("arrivals.issues")
@@ -289,22 +274,30 @@ func (c *Config) checkWrap(ch *Channel, p problems) {
 		p.at("wrap_time").add("does not apply to self-service channels: no agent works them")
 	}
 	if ch.WrapTime.Kind != "" {
-		ch.WrapTime.check(p.at("wrap_time"))
-		if ch.WrapTime.Kind == Never {
-			p.at("wrap_time").add("must end: never is only for patience")
-		}
+		checkEnding(ch.WrapTime, p.at("wrap_time"))
 	}
-	if ch.IssueWrap != nil && len(ch.IssueWrap) != len(c.Issues) {
-		p.at("wrap_times").add("has %d values for %d issues", len(ch.IssueWrap), len(c.Issues))
+	c.checkByIssue(ch.IssueWrap, p.at("wrap_times"))
+}
+
+// checkEnding checks a law of a time that must end (a handle time, an
+// after-call work).
+func checkEnding(d Dist, p problems) {
+	d.check(p)
+	if d.Kind == Never {
+		p.add("must end: never is only for patience")
 	}
-	for i, d := range ch.IssueWrap {
-		if d.Kind == "" || i >= len(c.Issues) {
-			continue
-		}
-		ip := p.at("wrap_times." + c.Issues[i].Name)
-		d.check(ip)
-		if d.Kind == Never {
-			ip.add("must end: never is only for patience")
+}
+
+// checkByIssue checks laws given by issue (handle_times, wrap_times): one
+// per issue, if any, each a law of a time that must end; Kind "" is an
+// issue left out.
+func (c *Config) checkByIssue(laws []Dist, p problems) {
+	if laws != nil && len(laws) != len(c.Issues) {
+		p.add("has %d values for %d issues", len(laws), len(c.Issues))
+	}
+	for i, d := range laws {
+		if d.Kind != "" && i < len(c.Issues) {
+			checkEnding(d, p.at(c.Issues[i].Name))
 		}
 	}
 }

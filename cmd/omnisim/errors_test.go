@@ -128,7 +128,7 @@ func TestBadInput(t *testing.T) {
 
 		// run and its scenario.
 		{"run no such scenario", args("run", "nosuchscenario"),
-			[]string{`omnisim: scenarios: "nosuchscenario" is neither a file nor a built-in scenario (built-ins: baseline, escalation-paths, fix-the-basics, jump-the-line, new-channel-as-workaround, one-fast-channel, one-knowledge-base, phone-day, siloed-vs-integrated, textbook, word-of-mouth)`}, ""},
+			[]string{`omnisim: scenarios: "nosuchscenario" is neither a file nor a built-in scenario (built-ins: baseline, callbacks-or-chat, escalation-paths, fix-the-basics, jump-the-line, new-channel-as-workaround, one-fast-channel, one-knowledge-base, phone-day, siloed-vs-integrated, textbook, word-of-mouth)`}, ""},
 		{"run directory", args("run", "testdata"),
 			[]string{"omnisim: testdata: is a folder, not a scenario file"}, ""},
 		{"run empty file", args("run", filepath.Join("testdata", "empty.yaml")),
@@ -171,7 +171,7 @@ func TestBadInput(t *testing.T) {
 		{"validate bad set", args("validate", filepath.Join("testdata", "small.yaml"), "--set", "nonsense"),
 			[]string{"--set nonsense: want path=value"}, ""},
 		{"scenarios show nosuch", args("scenarios", "show", "nosuch"),
-			[]string{`omnisim: scenarios: no built-in scenario named "nosuch" (built-ins: baseline, escalation-paths, fix-the-basics, jump-the-line, new-channel-as-workaround, one-fast-channel, one-knowledge-base, phone-day, siloed-vs-integrated, textbook, word-of-mouth)`}, ""},
+			[]string{`omnisim: scenarios: no built-in scenario named "nosuch" (built-ins: baseline, callbacks-or-chat, escalation-paths, fix-the-basics, jump-the-line, new-channel-as-workaround, one-fast-channel, one-knowledge-base, phone-day, siloed-vs-integrated, textbook, word-of-mouth)`}, ""},
 		{"scenarios show nothing", args("scenarios", "show"),
 			[]string{"omnisim scenarios show: accepts 1 arg(s), received 0"}, "omnisim scenarios show"},
 		{"scenarios unknown", args("scenarios", "remove"),

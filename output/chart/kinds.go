@@ -378,7 +378,7 @@ func staffingChart(ds *output.Dataset, tl timeline) Chart {
 			lines = append(lines, line{s: stepSeries(ds.Staffing, rows, "needed_agents", 1, tl), style: sty, panel: 1, ref: true})
 		}
 	}
-	note := "Agents scheduled (before shrinkage) and present, against the agents needed: for a live channel the fewest agents with which Erlang A meets its service-level target (80 % if it has none) at the interval's demand and handle time, for a deferred channel the workload, shared among the pools that serve the channel."
+	note := "Agents scheduled (before shrinkage) and present, against the agents needed: for a live channel the fewest agents with which Erlang A meets its service-level target (80 % if it has none) at the interval's demand and the agent time a contact takes (handle time and after-call work), for a deferred channel the workload, shared among the pools that serve the channel."
 	if lo, hi := lines[1].s.yRange(); lo == 0 && hi == 0 {
 		note += " No agents were scheduled in this run."
 	}

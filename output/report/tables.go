@@ -2,18 +2,23 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 )
 
-// tables returns the report's tables: each channel by day, the customers by
-// day, the pools over the run and the customers' moves between channels.
+// tables returns the report's tables: each channel by day, the channels'
+// figures by class of customer (with classes), the customers by day, the
+// pools over the run and the customers' moves between channels.
 func (v *reportView) tables() []reportSection {
 	var out []reportSection
 	for i := range v.meta.Channels {
 		out = append(out, v.channelDays(i))
+	}
+	if s, ok := v.classes(); ok {
+		out = append(out, s)
 	}
 	out = append(out, v.customerDays(), v.poolTotals())
 	if s, ok := v.moves(); ok {
@@ -44,8 +49,10 @@ type reportColumn struct {
 
 // channelDays is channel i day by day: offered, answered, abandoned and
 // abandonment (live channels, or any that had contacts abandoned), service
-// level and ASA (all but self-service), the backlog at the day's end
-// (deferred channels) and the expected wait (under word of mouth).
+// level and ASA (all but self-service), the after-call work and the
+// callbacks offered, taken and kept (where any day had them), the backlog
+// at the day's end (deferred channels) and the expected wait (under word
+// of mouth).
 func (v *reportView) channelDays(i int) reportSection {
 	ch := v.meta.Channels[i]
 	t, rows := v.daily, v.dayRows[i]
@@ -59,6 +66,15 @@ func (v *reportView) channelDays(i int) reportSection {
 	}
 	if ch.Kind != string(models.SelfService) {
 		keys = append(keys, "service_level", "asa_seconds")
+	}
+	has := func(key string) bool {
+		return slices.ContainsFunc(rows, func(r int) bool { return reportNonZero(t.Float(r, key)) })
+	}
+	if has("acw_seconds") {
+		keys = append(keys, "acw_seconds")
+	}
+	if has("callbacks_offered") {
+		keys = append(keys, "callbacks_offered", "callbacks_accepted", "callbacks_kept")
 	}
 	if ch.Kind == string(models.Deferred) {
 		keys = append(keys, "backlog")

@@ -217,9 +217,13 @@ func mechanisms(cfg *models.Config, i int) []string {
 		out = append(out, s)
 	}
 	if cb := ch.Callback; cb != nil {
-		out = append(out, fmt.Sprintf("callbacks offered above a quoted wait of %s, %s taken, %s unanswered, %d retries %s apart",
-			models.FormatDuration(cb.OfferAbove), output.Value(cb.Accept, output.UnitShare), output.Value(cb.NoAnswer, output.UnitShare),
-			cb.Retries, models.FormatDuration(cb.RetryDelay)))
+		retries := "no retry"
+		if cb.Retries > 0 {
+			retries = fmt.Sprintf("up to %d retr%s %s apart", cb.Retries, map[bool]string{true: "y", false: "ies"}[cb.Retries == 1],
+				models.FormatDuration(cb.RetryDelay))
+		}
+		out = append(out, fmt.Sprintf("callbacks offered above a quoted wait of %s, %s taken, %s unanswered, %s",
+			models.FormatDuration(cb.OfferAbove), output.Value(cb.Accept, output.UnitShare), output.Value(cb.NoAnswer, output.UnitShare), retries))
 	}
 	for _, p := range output.ServingPools(cfg, i) {
 		pool := cfg.Pools[p]

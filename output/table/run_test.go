@@ -45,7 +45,8 @@ func TestSingleChannelHidesTrivialFigures(t *testing.T) {
 		}
 	}
 	for _, hidden := range []string{"blocked", "blocked share", "unfinished", "resolved", "resolution rate", "duplicate work",
-		"switched in", "switched out", "escalated in", "escalated out", "backlog at horizon", "expected wait"} {
+		"switched in", "switched out", "escalated in", "escalated out", "backlog at horizon", "expected wait",
+		"talk time", "after-call work", "callbacks offered", "callbacks taken", "callbacks kept", "callback delay"} {
 		if rows[hidden] {
 			t.Errorf("row %q should be hidden in\n%s", hidden, out)
 		}
@@ -62,6 +63,32 @@ func TestSingleChannelHidesTrivialFigures(t *testing.T) {
 	for _, want := range []string{"blocked", "blocked share", "resolved", "resolution rate"} {
 		if !rows[want] {
 			t.Errorf("with 2 lines and 70 %% resolution, row %q missing from\n%s", want, out)
+		}
+	}
+}
+
+// TestMechanismsShowTheirFigures: after-call work brings talk time and
+// after-call work to the table, callbacks their four figures, and
+// classes a line saying what they are and a table by class, a row per
+// class; the channel's line says what each mechanism is.
+func TestMechanismsShowTheirFigures(t *testing.T) {
+	cfg := fixture.OnePhone()
+	cfg.Channels[0].WrapTime = models.Dist{Kind: models.Deterministic, Mean: 30}
+	cfg.Channels[0].Callback = &models.Callback{OfferAbove: 10, Accept: 0.5, NoAnswer: 0.1, Retries: 1, RetryDelay: 300, AttemptTime: 15}
+	cfg.Classes = []models.Class{{Name: "vip", Share: 0.2, Priority: 1, PatienceFactor: 2},
+		{Name: "standard", Share: 0.8, Priority: 2, PatienceFactor: 1, PromoteAfter: 120}}
+	out := text(t, fixture.Simulate(t, cfg), RunOptions{})
+	rows := rowLabels(out)
+	for _, want := range []string{"AHT", "talk time", "after-call work", "callbacks offered", "callbacks taken", "callbacks kept", "callback delay"} {
+		if !rows[want] {
+			t.Errorf("row %q missing from\n%s", want, out)
+		}
+	}
+	for _, want := range []string{"after-call work deterministic 30s", "callbacks offered above a quoted wait of 10s, 50.00 % taken, 10.00 % unanswered, up to 1 retry 5m apart",
+		"classes: vip 20%, priority 1, patience × 2; standard 80%, priority 2, served first after waiting 2m",
+		"By class of customer", "\nphone         vip", "\nphone    standard"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("%q missing from\n%s", want, out)
 		}
 	}
 }

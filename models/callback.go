@@ -131,6 +131,7 @@ func (w *world) missedCallback(c *contact) string {
 	cb := ch.cfg.Callback
 	if int(c.attempts) <= cb.Retries && !cu.done {
 		c.agent = nil
+		ch.retrying.push(c)
 		c.timer = w.eng.Schedule(w.eng.Now()+cb.RetryDelay, sim.PhaseTimer, c.requeueFn)
 		return ""
 	}
@@ -144,6 +145,7 @@ func (w *world) missedCallback(c *contact) string {
 // another attempt.
 func (w *world) requeue(c *contact) {
 	ch := c.ch
+	ch.retrying.remove(c)
 	ch.enqueue(c)
 	if a := ch.freeAgent(); a != nil {
 		w.wantPick(a)

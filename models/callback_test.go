@@ -2,6 +2,7 @@ package models
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -172,5 +173,92 @@ func TestFormulaCallback(t *testing.T) {
 	}
 	if taken < 100 || missed < 5 || kept < 50 {
 		t.Fatalf("the case tests too little: %d callbacks taken, %d kept, %d missed", taken, kept, missed)
+	}
+}
+
+// TestCallbackFreesTheLine checks that a caller who takes a callback
+// hangs up: the contact holds no line. One agent and two lines: without
+// callbacks, callers find both lines taken (one served, one waiting) and
+// get a busy signal; with every caller who must queue taking a callback,
+// nobody waits on the line, so the second line is always free and nobody
+// is turned away.
+//
+// Seen to catch: an accepted callback still counted on the lines.
+func TestCallbackFreesTheLine(t *testing.T) {
+	blocked := func(cb *Callback) int64 {
+		cfg := callbackConfig(Dist{Kind: Never}, cb)
+		cfg.Channels[0].Lines = 2
+		cfg.Pools[0].Agents = []int{1}
+		cfg.Channels[0].Arrivals.Rate = 0.9 / 120
+		r, err := Run(cfg, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.Channels[0].Total.Blocked
+	}
+	if without := blocked(nil); without < 10 {
+		t.Fatalf("without callbacks %d callers were turned away: the case tests too little", without)
+	}
+	if with := blocked(&Callback{Accept: 1}); with != 0 {
+		t.Errorf("with callbacks %d callers were turned away, want none", with)
+	}
+}
+
+// TestCutOffTracesRetryingCallbacks: a run cut off at the horizon counts
+// the callbacks still waiting for a retry as unfinished, in the tallies
+// and in the trace alike, as it does the contacts still queued.
+//
+// Seen to catch: a callback waiting for its retry forgotten at the cut.
+func TestCutOffTracesRetryingCallbacks(t *testing.T) {
+	cfg := callbackConfig(Dist{Kind: Exponential, Mean: 120},
+		&Callback{OfferAbove: 0, Accept: 1, NoAnswer: 0.6, Retries: 3, RetryDelay: 3 * 3600, AttemptTime: 15})
+	cfg.Cutoff = true
+	var recs []ContactRecord
+	r, err := RunTraced(cfg, 0, func(c *ContactRecord) { recs = append(recs, *c) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	unfinished, callbacks := int64(0), 0
+	for _, c := range recs {
+		if c.Outcome == OutcomeUnfinished && c.Arrived >= cfg.Warmup && c.Arrived < cfg.Horizon {
+			unfinished++
+			if c.Callback && math.IsNaN(c.Answered) {
+				callbacks++
+			}
+		}
+	}
+	if got := r.Channels[0].Total.Unfinished; got != unfinished || callbacks < 5 {
+		t.Errorf("%d unfinished in the tallies, %d in the trace, %d of them callbacks (want the same, and some callbacks)", got, unfinished, callbacks)
+	}
+}
+
+// TestCheckCallback checks the rules of a callback offer at their edges,
+// each refusal naming the setting at fault.
+func TestCheckCallback(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		edit func(cb *Callback, ch *Channel)
+		want []string
+	}{
+		{"valid", func(*Callback, *Channel) {}, nil},
+		{"100 retries", func(cb *Callback, _ *Channel) { cb.Retries = 100 }, nil},
+		{"101 retries", func(cb *Callback, _ *Channel) { cb.Retries = 101 }, []string{"channels.phone.callback.retries"}},
+		{"negative retries", func(cb *Callback, _ *Channel) { cb.Retries = -1 }, []string{"channels.phone.callback.retries"}},
+		{"nobody answers", func(cb *Callback, _ *Channel) { cb.NoAnswer = 1 }, []string{"channels.phone.callback.no_answer"}},
+		{"accept above 1", func(cb *Callback, _ *Channel) { cb.Accept = 1.5 }, []string{"channels.phone.callback.accept"}},
+		{"negative offer", func(cb *Callback, _ *Channel) { cb.OfferAbove = -1 }, []string{"channels.phone.callback.offer_above"}},
+		{"negative delay", func(cb *Callback, _ *Channel) { cb.RetryDelay = -1 }, []string{"channels.phone.callback.retry_delay"}},
+		{"infinite attempt", func(cb *Callback, _ *Channel) { cb.AttemptTime = math.Inf(1) }, []string{"channels.phone.callback.attempt_time"}},
+		{"on a deferred channel", func(_ *Callback, ch *Channel) { ch.Kind, ch.Patience = Deferred, Dist{Kind: Never} }, []string{"channels.phone.callback"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cb := DefaultCallback()
+			cfg := callbackConfig(Dist{Kind: Never}, &cb)
+			tc.edit(&cb, &cfg.Channels[0])
+			cfg.SetDefaults()
+			if got := problemPaths(t, cfg); !slices.Equal(got, tc.want) {
+				t.Errorf("problems at %v, want %v (%v)", got, tc.want, cfg.Validate())
+			}
+		})
 	}
 }

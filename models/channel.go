@@ -352,6 +352,7 @@ type channel struct {
 	urgent   queue   // complaints that jump the line
 	normal   queue   // the rest, without classes of different priority
 	levels   []queue // the rest by priority, highest first, with them
+	retrying queue   // unanswered callbacks waiting to be queued again
 	inSystem int     // contacts waiting or being handled, for the lines limit
 
 	pools    []*pool   // pools whose skills include the channel
@@ -382,9 +383,10 @@ func (ch *channel) waiting() int {
 	return n
 }
 
-// queues returns every queue of the channel.
+// queues returns every queue of the channel, the callbacks waiting for
+// a retry included.
 func (ch *channel) queues() []*queue {
-	qs := []*queue{&ch.urgent, &ch.normal}
+	qs := []*queue{&ch.urgent, &ch.normal, &ch.retrying}
 	for i := range ch.levels {
 		qs = append(qs, &ch.levels[i])
 	}

@@ -100,8 +100,12 @@ func (c *Config) priorities() (level []int, levels int) {
 }
 
 // ClassNames returns the names of the classes, in the scenario's order;
-// nil without classes.
+// nil with fewer than two, which set nothing apart (figures by class are
+// kept only with two or more).
 func (c *Config) ClassNames() []string {
+	if len(c.Classes) < 2 {
+		return nil
+	}
 	var out []string
 	for _, cl := range c.Classes {
 		out = append(out, cl.Name)

@@ -253,3 +253,93 @@ func TestReferenceWithMechanisms(t *testing.T) {
 		})
 	}
 }
+
+// TestOneClassIsNoClass: a single class sets nothing apart: the run keeps
+// no tallies by class and the summary has no figures by class (before,
+// the summary looked for tallies the run had not kept).
+func TestOneClassIsNoClass(t *testing.T) {
+	cfg := classConfig(5, 180, 4, []Class{{Name: "all", Share: 1, Priority: 1, PatienceFactor: 1}}, 2)
+	results, err := runReplications(cfg, 2, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := Summarize(results); results[0].Classes != nil || s.Channels[0].Classes != nil {
+		t.Errorf("one class kept tallies %v by class, summary %v", results[0].Classes, s.Channels[0].Classes)
+	}
+	cfg.Classes = []Class{{Name: "vip", Share: 0.5, Priority: 1, PatienceFactor: 1}, {Name: "rest", Share: 0.5, Priority: 1, PatienceFactor: 1}}
+	results, err = runReplications(cfg, 2, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := Summarize(results); !slices.Equal(results[0].Classes, []string{"vip", "rest"}) || len(s.Channels[0].Classes) != 2 {
+		t.Errorf("two classes: tallies by class %v, summary %v", results[0].Classes, s.Channels[0].Classes)
+	}
+}
+
+// TestFormulaClassShares checks the classes' shares: each customer is
+// drawn a class from the cumulative shares, so the classes of 20,000
+// customers split 20 / 30 / 50 % within a 99.9 % binomial interval each
+// (its half-width 3.29 standard errors).
+//
+// Seen to catch: the draw scaled wrongly (all in the first class), a class
+// skipped.
+func TestFormulaClassShares(t *testing.T) {
+	shares := []float64{0.2, 0.3, 0.5}
+	cfg := classConfig(30, 60, 10, []Class{
+		{Name: "a", Share: shares[0], Priority: 1, PatienceFactor: 1},
+		{Name: "b", Share: shares[1], Priority: 2, PatienceFactor: 1},
+		{Name: "c", Share: shares[2], Priority: 3, PatienceFactor: 1},
+	}, 120)
+	r, err := Run(cfg, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := float64(r.Channels[0].Total.Offered)
+	for k, p := range shares {
+		got := float64(r.Channels[0].Classes[k].Offered)
+		if half := 3.29 * math.Sqrt(n*p*(1-p)); math.Abs(got-n*p) > half || n < 20000 {
+			t.Errorf("class %s: %v of %v customers, want %v ± %.0f", cfg.Classes[k].Name, got, n, n*p, half)
+		}
+	}
+}
+
+// TestFormulaClassChasePatience checks a class's patience factor on a
+// deferred channel: a customer chases a late email after the expected
+// wait × chase_after × the class's factor (no word of mouth: no other
+// factor), exactly, as the chasing contact's arrival shows.
+//
+// Seen to catch: the factor left out of the chase, or dividing.
+func TestFormulaClassChasePatience(t *testing.T) {
+	email := Channel{Name: "email", Kind: Deferred, Arrivals: Arrivals{Rate: 20.0 / 3600},
+		HandleTime: Dist{Kind: Exponential, Mean: 600}, ExpectedWait: 1800, AnswerWithin: 3600}
+	phone := live("phone", 0, 180)
+	phone.Choosable = true
+	cfg := &Config{Seed: 8, Horizon: 86400, Interval: 3600,
+		Classes:  []Class{{Name: "calm", Share: 0.5, Priority: 1, PatienceFactor: 2}, {Name: "rushed", Share: 0.5, Priority: 1, PatienceFactor: 0.5}},
+		Journey:  Journey{Chase: 1, ChaseAfter: 1},
+		Channels: []Channel{email, phone},
+		Pools:    []Pool{onePool("email", 1, "email"), onePool("phone", 3, "phone")}}
+	var recs []ContactRecord
+	if _, err := RunTraced(cfg, 0, func(c *ContactRecord) { recs = append(recs, *c) }); err != nil {
+		t.Fatal(err)
+	}
+	byID := map[int64]ContactRecord{}
+	for _, c := range recs {
+		byID[c.ID] = c
+	}
+	factor := map[string]float64{"calm": 2, "rushed": 0.5}
+	chases := map[string]int{}
+	for _, c := range recs {
+		if c.How != HowChase {
+			continue
+		}
+		prev := byID[c.Previous]
+		chases[c.Class]++
+		if want := 1800 * factor[c.Class]; math.Abs(c.Arrived-prev.Arrived-want) > 1e-6 {
+			t.Errorf("%s customer chased email %d after %v s, want %v", c.Class, prev.ID, c.Arrived-prev.Arrived, want)
+		}
+	}
+	if chases["calm"] < 5 || chases["rushed"] < 5 {
+		t.Fatalf("the case tests too little: chases by class %v", chases)
+	}
+}

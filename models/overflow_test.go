@@ -2,6 +2,7 @@ package models
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/omnisim/omnisim/models/erlang"
@@ -121,6 +122,59 @@ func TestFormulaOverflowWait(t *testing.T) {
 	}
 	if byBackup < 100 || atThirty < 20 {
 		t.Fatalf("the case tests too little: %d contacts taken by backups, %d of them at exactly 30 s", byBackup, atThirty)
+	}
+
+	// A second backup for sales after two minutes: it never takes a
+	// contact sooner, and takes some at that very instant (the second
+	// overflow timer).
+	cfg.Pools = append(cfg.Pools, Pool{Name: "late", Skills: []string{"sales"}, Agents: []int{2},
+		OverflowAfter: []SkillSetting{{Skill: "sales", Value: 120}}})
+	recs = recs[:0]
+	if _, err := RunTraced(cfg, 0, func(c *ContactRecord) { recs = append(recs, *c) }); err != nil {
+		t.Fatal(err)
+	}
+	late, atTwo := 0, 0
+	for _, c := range recs {
+		if c.Pool != "late" {
+			continue
+		}
+		late++
+		if wait := c.Answered - c.Arrived; wait < 120-1e-9 {
+			t.Errorf("sales contact %d was taken by the late backup after %.3f s, before its 2 minutes", c.ID, wait)
+		} else if math.Abs(wait-120) < 1e-9 {
+			atTwo++
+		}
+	}
+	if late < 20 || atTwo < 5 {
+		t.Fatalf("the case tests too little: %d contacts taken by the late backup, %d at exactly 2 minutes", late, atTwo)
+	}
+}
+
+// TestCheckSkillSettings checks a pool's settings by skill at their
+// edges: a wait from 0, a factor above 0, each naming one of the pool's
+// skills once.
+func TestCheckSkillSettings(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		edit func(p *Pool)
+		want []string
+	}{
+		{"valid", func(*Pool) {}, nil},
+		{"a wait of 0", func(p *Pool) { p.OverflowAfter[0].Value = 0 }, nil},
+		{"a negative wait", func(p *Pool) { p.OverflowAfter[0].Value = -1 }, []string{"pools.sellers.overflow_after.service"}},
+		{"a factor of 0", func(p *Pool) { p.HandleFactors = []SkillSetting{{Skill: "sales", Value: 0}} }, []string{"pools.sellers.handle_factor.sales"}},
+		{"a tiny factor", func(p *Pool) { p.HandleFactors = []SkillSetting{{Skill: "sales", Value: 1e-9}} }, nil},
+		{"not a skill", func(p *Pool) { p.OverflowAfter[0].Skill = "email" }, []string{"pools.sellers.overflow_after.email"}},
+		{"twice", func(p *Pool) { p.OverflowAfter = append(p.OverflowAfter, p.OverflowAfter[0]) }, []string{"pools.sellers.overflow_after.service"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := overflowConfig(30, 1)
+			tc.edit(&cfg.Pools[0])
+			cfg.SetDefaults()
+			if got := problemPaths(t, cfg); !slices.Equal(got, tc.want) {
+				t.Errorf("problems at %v, want %v (%v)", got, tc.want, cfg.Validate())
+			}
+		})
 	}
 }
 

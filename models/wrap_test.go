@@ -247,3 +247,28 @@ func TestReferenceCountsWrapUp(t *testing.T) {
 		t.Errorf("reference %+v (exact %v), want %+v, not exact", ref.Result, ref.Exact, want)
 	}
 }
+
+// TestFormulaWorkTime checks the figures of agent time per contact: AHT
+// is talk and after-call work over the answered contacts, talk time and
+// after-call work each alone; MeanWork is MeanHandle and MeanWrap added;
+// a deferred channel's need by Erlang falls back on its handle time and
+// after-call work.
+//
+// Seen to catch: the wrap-up subtracted, or left out of AHT or the need.
+func TestFormulaWorkTime(t *testing.T) {
+	c := Counts{Answered: 4, HandleTime: 400, WrapTime: 80}
+	for key, want := range map[string]float64{"aht_seconds": 120, "talk_seconds": 100, "acw_seconds": 20} {
+		if f, _ := FigureByKey(key); f.Of(c) != want {
+			t.Errorf("%s = %v, want %v", key, f.Of(c), want)
+		}
+	}
+	cfg := wrapConfig()
+	cfg.SetDefaults()
+	if got, want := cfg.MeanWork(0), cfg.MeanHandle(0)+cfg.MeanWrap(0); got != want || cfg.MeanWrap(0) == 0 {
+		t.Errorf("MeanWork = %v, want MeanHandle + MeanWrap = %v", got, want)
+	}
+	email := Channel{Kind: Deferred, HandleTime: Dist{Kind: Exponential, Mean: 300}, WrapTime: Dist{Kind: Deterministic, Mean: 60}}
+	if n, err := email.NeedIn(10, 0, 3600); err != nil || n.Agents != 10*360.0/3600 {
+		t.Errorf("need %v (%v), want the workload of 10 emails of 5 minutes and 1 of wrap-up in an hour, 1 agent", n.Agents, err)
+	}
+}

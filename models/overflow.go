@@ -55,19 +55,25 @@ func (w *world) startOverflow(c *contact, now float64) {
 }
 
 // overflowNow is contact c's overflow timer: it has waited the channel's
-// overflow wait number c.overStep. The agents of the pools that may now
-// take it and are free (idle, or with room for another chat) look for
-// work; the timer is set again at the next wait, if there is one.
+// overflow wait number c.overStep. Of the agents of the pools that may
+// now take it, the one idle longest (of agents idle since the same
+// instant, the one of the pool listed first), as for a new contact, and
+// those with room for another chat look for work at this instant's
+// dispatch; the timer is set again at the next wait, if there is one.
 func (w *world) overflowNow(c *contact) {
 	ch := c.ch
 	waited := w.eng.Now() - c.arrived
+	var best *agent
 	for _, p := range ch.pools {
 		if after := p.waitFor(ch); after == 0 || after > waited {
 			continue
 		}
-		if a := p.idleHead; a != nil {
-			w.wantPick(a)
+		if a := p.idleHead; a != nil && (best == nil || a.idleSince < best.idleSince) {
+			best = a
 		}
+	}
+	if best != nil {
+		w.wantPick(best)
 	}
 	for _, a := range ch.spare {
 		if after := a.pool.waitFor(ch); after > 0 && after <= waited {

@@ -219,3 +219,77 @@ func TestFormulaProficiency(t *testing.T) {
 		t.Errorf("reference %+v, want that of a handle time of 0.8 × 180 s, %+v (%v)", ref.Result, got, err)
 	}
 }
+
+// TestOverflowGoesToTheLongestIdle checks, contact by contact from the
+// trace, that a contact reaching its overflow wait goes, like a new
+// contact, to the backup agent idle longest: two backup pools take sales
+// after 30 s, and whenever one of their agents takes a sales contact at
+// that very instant, no other agent of either backup was idle since
+// earlier. (An agent is idle from the end of its last contact and its
+// wrap-up, or from the start; the headcount never changes here.)
+//
+// Seen to catch: the backups asked in the pools' order rather than by
+// idle time.
+func TestOverflowGoesToTheLongestIdle(t *testing.T) {
+	cfg := overflowConfig(30, 60)
+	cfg.Pools = []Pool{
+		{Name: "sellers", Skills: []string{"sales"}, Agents: []int{5}},
+		{Name: "b1", Skills: []string{"service", "sales"}, Agents: []int{3}, OverflowAfter: []SkillSetting{{Skill: "sales", Value: 30}}},
+		{Name: "b2", Skills: []string{"service", "sales"}, Agents: []int{3}, OverflowAfter: []SkillSetting{{Skill: "sales", Value: 30}}},
+	}
+	var recs []ContactRecord
+	if _, err := RunTraced(cfg, 0, func(c *ContactRecord) { recs = append(recs, *c) }); err != nil {
+		t.Fatal(err)
+	}
+	type agentID struct {
+		pool string
+		n    int
+	}
+	work := map[agentID][]ContactRecord{}
+	for _, c := range recs {
+		if !math.IsNaN(c.Answered) {
+			work[agentID{c.Pool, c.Agent}] = append(work[agentID{c.Pool, c.Agent}], c)
+		}
+	}
+	// idleSince returns when agent a became idle before time at, and
+	// whether it was idle then.
+	idleSince := func(a agentID, at float64, except int64) (float64, bool) {
+		since := 0.0
+		for _, c := range work[a] {
+			if c.ID == except {
+				continue
+			}
+			free := c.Ended + c.Wrap
+			if c.Answered <= at && at < free {
+				return 0, false
+			}
+			if free <= at {
+				since = math.Max(since, free)
+			}
+		}
+		return since, true
+	}
+	checked := 0
+	for _, c := range recs {
+		if c.Channel != "sales" || (c.Pool != "b1" && c.Pool != "b2") || math.Abs(c.Answered-c.Arrived-30) > 1e-9 {
+			continue
+		}
+		checked++
+		mine, _ := idleSince(agentID{c.Pool, c.Agent}, c.Answered, c.ID)
+		for _, pool := range []string{"b1", "b2"} {
+			for n := 1; n <= 3; n++ {
+				other := agentID{pool, n}
+				if other == (agentID{c.Pool, c.Agent}) {
+					continue
+				}
+				if since, idle := idleSince(other, c.Answered, c.ID); idle && since < mine {
+					t.Fatalf("sales contact %d went at %.3f s to %s:%d, idle since %.3f s, while %s:%d was idle since %.3f s",
+						c.ID, c.Answered, c.Pool, c.Agent, mine, pool, n, since)
+				}
+			}
+		}
+	}
+	if checked < 20 {
+		t.Fatalf("the case tests too little: %d contacts taken at their overflow instant", checked)
+	}
+}

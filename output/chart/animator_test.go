@@ -4,28 +4,10 @@ import (
 	"math"
 	"testing"
 
-	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/output/internal/fixture"
-	"github.com/omnisim/omnisim/scenarios"
 )
-
-// scenarioDataset runs reps replications of a built-in scenario and
-// returns its Dataset, as omnisim run writes it.
-func scenarioDataset(t *testing.T, name string, reps int) *output.Dataset {
-	t.Helper()
-	sc, err := scenarios.Open(name, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := sc.Config
-	results, err := experiment.Run{Config: &cfg, Reps: experiment.Span(0, reps), Workers: 1}.Results()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return output.NewRunReport(sc.Name, sc.Title, sc.File, &cfg, results).Dataset("test")
-}
 
 // openIntervals reads off intervals.csv, by the interval's start, whether
 // any channel let a contact in (offered more than it turned away), and
@@ -94,7 +76,7 @@ func checkEven(t *testing.T, ds *output.Dataset, steps []int, frames int) {
 // Seen to catch: the every-n-th stepping (8 clock times), frames in the
 // warm-up, a last frame short of the run's end.
 func TestAnimationStepsEvenly(t *testing.T) {
-	ds := scenarioDataset(t, "one-fast-channel", 2)
+	ds := builtinDataset(t, "one-fast-channel", 2)
 	a, err := newAnimator(ds, DefaultAnimation)
 	if err != nil {
 		t.Fatal(err)

@@ -70,7 +70,7 @@ func busiestFrame(t *testing.T, a *animator, ds *output.Dataset) int {
 // old drawing: a backlog of 8 and one of 600 the same length), a bar
 // twice as long as the scale says.
 func TestAnimationOneScale(t *testing.T) {
-	ds := scenarioDataset(t, "one-fast-channel", 2)
+	ds := builtinDataset(t, "one-fast-channel", 2)
 	a, err := newAnimator(ds, DefaultAnimation)
 	if err != nil {
 		t.Fatal(err)
@@ -126,7 +126,7 @@ func TestAnimationOneScale(t *testing.T) {
 // Seen to catch: counts with a decimal ("8.9 in the backlog"), a count
 // truncated rather than rounded, no word that they are rounded means.
 func TestAnimationWholeContacts(t *testing.T) {
-	ds := scenarioDataset(t, "one-fast-channel", 3)
+	ds := builtinDataset(t, "one-fast-channel", 3)
 	a, err := newAnimator(ds, DefaultAnimation)
 	if err != nil {
 		t.Fatal(err)
@@ -186,7 +186,7 @@ func TestAnimationWholeContacts(t *testing.T) {
 // channel when the story names another, a service level of the hour
 // alone.
 func TestAnimationLowerPanel(t *testing.T) {
-	ds := scenarioDataset(t, "one-fast-channel", 2)
+	ds := builtinDataset(t, "one-fast-channel", 2)
 	opts := DefaultAnimation
 	opts.Channel = "social"
 	a, err := newAnimator(ds, opts)

@@ -32,6 +32,15 @@ type Verdict struct {
 	// sides, and Part the change less the change without the mechanism,
 	// paired: both NaN without a counter.
 	Counter, Part models.Estimate
+	// PatienceA and PatienceB are, for a claim on the expectation level,
+	// what each side's mean level does to patience on every channel:
+	// exp(−coupling × level), with the coupling of the side's variant (0
+	// without word of mouth), as the world applies it (adaptive patience:
+	// Zohar, Mandelbaum and Shimkin 2002). NaN for other figures, and
+	// PatienceB for a claim on a level (IsLevel), which has no side B.
+	PatienceA, PatienceB float64
+	// CouplingA and CouplingB are those couplings.
+	CouplingA, CouplingB float64
 	// Held tells whether the claim held in these replications.
 	Held bool
 	// Why says, when the claim did not hold, which test it failed.
@@ -96,7 +105,17 @@ func Judge(s *scenarios.Scenario, base []*models.Result, run Runner) ([]Verdict,
 			}
 			return
 		}
-		v := Verdict{Claim: c, Unit: figureUnit(c.Figure, &s.Config)}
+		v := Verdict{Claim: c, Unit: figureUnit(c.Figure, &s.Config), PatienceA: math.NaN(), PatienceB: math.NaN()}
+		patience := func(side scenarios.Side, level float64) (factor, coupling float64, err error) {
+			run, err := get(side.Set)
+			if err != nil {
+				return math.NaN(), 0, err
+			}
+			if w := run.sc.Config.WordOfMouth; w.Enabled {
+				coupling = w.Coupling
+			}
+			return math.Exp(-coupling * level), coupling, nil
+		}
 		if c.IsLevel() {
 			a, err := values(c.A, nil)
 			if err != nil {
@@ -105,6 +124,11 @@ func Judge(s *scenarios.Scenario, base []*models.Result, run Runner) ([]Verdict,
 			nan := models.Estimate{Mean: math.NaN(), HalfWidth: math.NaN()}
 			v.A, v.B, v.Change, v.Counter, v.Part = estimate(a), nan, nan, nan, nan
 			v.Pairs = defined(a)
+			if c.Figure == scenarios.ExpectationFigure {
+				if v.PatienceA, v.CouplingA, err = patience(c.A, v.A.Mean); err != nil {
+					return nil, fmt.Errorf("%s: %w", c.At, err)
+				}
+			}
 			v.Held, v.Why = judgeLevel(c, v)
 			out = append(out, v)
 			continue
@@ -115,6 +139,14 @@ func Judge(s *scenarios.Scenario, base []*models.Result, run Runner) ([]Verdict,
 		}
 		v.A, v.B = estimate(a), estimate(b)
 		v.Change, v.Pairs = estimate(d), defined(d)
+		if c.Figure == scenarios.ExpectationFigure {
+			if v.PatienceA, v.CouplingA, err = patience(c.A, v.A.Mean); err != nil {
+				return nil, fmt.Errorf("%s: %w", c.At, err)
+			}
+			if v.PatienceB, v.CouplingB, err = patience(c.B, v.B.Mean); err != nil {
+				return nil, fmt.Errorf("%s: %w", c.At, err)
+			}
+		}
 		v.Counter, v.Part = models.Estimate{Mean: math.NaN(), HalfWidth: math.NaN()}, models.Estimate{Mean: math.NaN(), HalfWidth: math.NaN()}
 		if c.Counter != nil {
 			_, _, dc, err := changes(c.Counter)

@@ -38,6 +38,10 @@ type Dataset struct {
 	// confidence half-width (totals.csv); nil in the folder of an omnisim
 	// older than the file.
 	Totals *CSVTable
+	// Claims has one row per claim of the scenario's story, as omnisim
+	// demo judged it (claims.csv, ClaimsTable); nil in the folder of a
+	// run.
+	Claims *CSVTable
 }
 
 // Meta describes a run for its output folder.
@@ -211,6 +215,9 @@ func (r *RunReport) Dataset(version string) *Dataset {
 	ds.Totals = r.totalsTable()
 	if cfg.WordOfMouth.Enabled {
 		ds.Expectation = r.expectationTable()
+	}
+	if len(r.Claims) > 0 {
+		ds.Claims = ClaimsTable(r.Claims)
 	}
 	return ds
 }

@@ -26,6 +26,9 @@ type RunReport struct {
 	Summary models.Summary
 	// Description is the scenario's story, for the report and summary.json.
 	Description string
+	// Claims are the story's claims as omnisim demo judged them, for
+	// claims.csv, their charts and the report; nil for a run.
+	Claims []Claim
 	// Provenance records how the run was made, for its output folder; nil
 	// records nothing.
 	Provenance *Provenance

@@ -33,14 +33,20 @@ func newAnimateCmd(s streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "animate [FILE|NAME|DIR]",
 		Short: "Write an animated GIF of a run, for slides",
-		Long: fmt.Sprintf(`Write an animated GIF of a scenario's run through its horizon, for a
-trainer to drop into slides: a clock, and for every channel the contacts
-waiting at the end of each interval (the queue of a live channel, the
-backlog of a deferred one) as a bar against the most it reached, with the
-interval's service level and the wait customers expect of the channel;
-below, the expectation level over the run so far (with word of mouth), or
-else the contacts waiting on every channel. Values are means over the
-replications. The last frame stays three seconds.
+		Long: fmt.Sprintf(`Write an animated GIF of a scenario's run, for a trainer to drop into
+slides. Its frames step evenly through the measured run (the warm-up left
+out), skipping the hours in which no channel let a contact in (every
+channel closed), at most --frames of them. Each frame shows the clock and,
+for every channel, the contacts waiting then (the queue of a live channel,
+the backlog of a deferred one) as a bar, all bars on one scale, with the
+count, the interval's service level and the wait customers expect of the
+channel in minutes. Below, over the run so far: the service level of the
+channel the story is about (its first claim's, else the channel offered
+the most contacts), over the past 24 hours on a run of more than three
+days, against its target; and with word of mouth, the wait customers
+expect of each channel in minutes, or else the contacts waiting on every
+channel. Values are means over the replications, contacts rounded to
+whole ones. The last frame stays three seconds.
 
 The argument is a scenario (a YAML file or a built-in name, run here with
 its replications; default %q) or a run's output folder, animated
@@ -48,7 +54,7 @@ without running anything.
 
 The GIF goes to the file --out names, or else to a new file
 %s/<scenario>-<date>-<time>.gif. An existing file is replaced only
-with --force. A run of more intervals than --frames shows every n-th.`, scenarios.Default, outRoot),
+with --force.`, scenarios.Default, outRoot),
 		Example: `  omnisim animate one-fast-channel
   omnisim animate word-of-mouth --out slides/wom.gif --width 1280 --height 720
   omnisim animate results/phone-day --out phone-day.gif --force`,
@@ -83,7 +89,7 @@ with --force. A run of more intervals than --frames shows every n-th.`, scenario
 		force: "replace the file --out names if it exists"})
 	f.IntVar(&o.anim.Width, "width", chart.DefaultAnimation.Width, "frame width in pixels")
 	f.IntVar(&o.anim.Height, "height", chart.DefaultAnimation.Height, "frame height in pixels")
-	f.IntVar(&o.anim.Frames, "frames", chart.DefaultAnimation.Frames, "the most frames")
+	f.IntVar(&o.anim.Frames, "frames", chart.DefaultAnimation.Frames, "the most frames, spread evenly over the open hours")
 	f.IntVar(&o.anim.Delay, "delay", chart.DefaultAnimation.Delay, "each frame's time on screen, in hundredths of a second")
 	return cmd
 }
@@ -97,6 +103,7 @@ func (o *animateOptions) animate(s streams, name string, seedGiven bool) error {
 		if ds, err = folder.Read(name); err != nil {
 			return err
 		}
+		o.anim.Channel = folderStoryChannel(name, ds)
 	} else {
 		sc, cfg, reps, err := o.open(name, seedGiven)
 		if err != nil {
@@ -114,6 +121,7 @@ func (o *animateOptions) animate(s streams, name string, seedGiven bool) error {
 		}
 		r := output.NewPooledReport(sc.Name, sc.Title, sc.File, &cfg, pooled)
 		ds = r.Dataset(version)
+		o.anim.Channel = sc.StoryChannel()
 	}
 	path := o.out
 	if path == "" {
@@ -136,6 +144,22 @@ func (o *animateOptions) animate(s streams, name string, seedGiven bool) error {
 	}
 	fmt.Fprintf(s.errOut, "omnisim: drew %s in %.2f s\n", path, time.Since(start).Seconds())
 	return nil
+}
+
+// folderStoryChannel returns the channel the story of a run's output
+// folder is about (scenarios.Scenario.StoryChannel), read from the
+// scenario as run that the folder keeps; "" when it keeps none, or one
+// that no longer loads: the animation then follows the channel offered the
+// most contacts.
+func folderStoryChannel(dir string, ds *output.Dataset) string {
+	if ds.Meta.ScenarioFile == "" || filepath.Base(ds.Meta.ScenarioFile) != ds.Meta.ScenarioFile {
+		return ""
+	}
+	sc, err := scenarios.Load(filepath.Join(dir, ds.Meta.ScenarioFile), nil)
+	if err != nil {
+		return ""
+	}
+	return sc.StoryChannel()
 }
 
 // checkOut checks the file --out names, if it names one (a new default

@@ -73,3 +73,34 @@ func TestAnimateCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestAnimateFolderFollowsTheStory: animating a run's output folder
+// follows the channel of the story, read from the scenario the folder
+// keeps, as animating the scenario does: the same bytes. (Without it the
+// folder's animation follows the busiest channel, the phone, where the
+// story's is social.)
+//
+// Seen to catch: a folder's animation that ignores its scenario.yaml.
+func TestAnimateFolderFollowsTheStory(t *testing.T) {
+	tmp := t.TempDir()
+	// The whole four weeks: a folder of a run too short for the claims
+	// keeps a scenario without them.
+	reps := []string{"--reps", "2"}
+	dir := filepath.Join(tmp, "run")
+	if r := omnisim(t, args("run", "one-fast-channel", reps, "--out", dir)...); r.code != exitOK {
+		t.Fatal(r.stderr)
+	}
+	size := []string{"--frames", "12", "--width", "480", "--height", "320"}
+	fromRun, fromDir := filepath.Join(tmp, "run.gif"), filepath.Join(tmp, "dir.gif")
+	if r := omnisim(t, args("animate", "one-fast-channel", reps, size, "--out", fromRun)...); r.code != exitOK {
+		t.Fatal(r.stderr)
+	}
+	if r := omnisim(t, args("animate", dir, size, "--out", fromDir)...); r.code != exitOK {
+		t.Fatal(r.stderr)
+	}
+	a, _ := os.ReadFile(fromRun)
+	b, _ := os.ReadFile(fromDir)
+	if len(a) == 0 || string(a) != string(b) {
+		t.Error("animating the run's folder differs from animating the run")
+	}
+}

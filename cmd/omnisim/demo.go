@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -23,7 +24,10 @@ func newDemoCmd(s streams) *cobra.Command {
 		Short: "Run a scenario and tell its story with the numbers it measured",
 		Long: `Run a scenario, built-in or a file, and tell its story: its title and
 description, then each of its claims as a sentence with the numbers this run
-measured, marked ✓ where the run bears it out and ✗ where it does not.
+measured, marked ✓ where the run bears it out and ✗ where it does not; a
+claim on the expectation level is followed by what it did to customers'
+patience (a multiple of their patience at the start). Notes under the
+claims say once how the numbers are made.
 
 A claim sets a figure on one side against the same figure on another: week 1
 against week 4, or the scenario against a variant of it (--set overrides). The
@@ -35,7 +39,8 @@ in the direction claimed; a claim with a counter also needs the change gone
 when the mechanism is off (see 'omnisim scenarios show NAME').
 
 It also writes the run's output folder, as 'omnisim run' does, with the story
-in report.html.`,
+in report.html (each claim with an A/B chart of its two sides and their
+paired change, also in charts/claim-N) and the claims in claims.csv.`,
 		Example: `  omnisim demo one-fast-channel
   omnisim demo jump-the-line --reps 40 --out talks/jump --force
   omnisim demo word-of-mouth --json --no-out`,
@@ -108,7 +113,8 @@ func (o *runOptions) demo(s streams, name string, seedGiven bool) error {
 	var folderErr error
 	if dir != "" {
 		report := output.NewPooledReport(sc.Name, sc.Title, sc.File, &cfg, pooled)
-		report.Description = storyParagraphs(sc.Description, verdicts)
+		report.Description = sc.Description
+		report.Claims = claimsOf(verdicts)
 		if report.Provenance, folderErr = s.provenance(o.sets, asRun{sc: sc, base: output.ScenarioFile, seed: cfg.Seed, reps: reps}); folderErr == nil {
 			folderErr = o.writeFolder(s, dir, report, nil, nil)
 		}
@@ -146,26 +152,38 @@ func mark(v experiment.Verdict) string {
 	return "✗"
 }
 
-// storyParagraphs returns the description with the story as this run
-// measured it after it, one paragraph per claim, for the report.
-func storyParagraphs(description string, verdicts []experiment.Verdict) string {
-	if len(verdicts) == 0 {
-		return description
-	}
-	var b strings.Builder
-	b.WriteString(strings.TrimSpace(description))
-	b.WriteString("\n\nWhat this run measured (each change with its 95 % confidence interval, paired replication by replication):")
+// claimsOf returns the verdicts as the output folder keeps them
+// (output.Claim): claims.csv, the A/B charts and the report's story.
+func claimsOf(verdicts []experiment.Verdict) []output.Claim {
+	out := make([]output.Claim, 0, len(verdicts))
 	for _, v := range verdicts {
-		b.WriteString("\n\n" + mark(v) + " " + v.Sentence())
-		if !v.Held {
-			b.WriteString(" (Not borne out by this run: " + v.Why + ".)")
+		c := v.Claim
+		oc := output.Claim{Sentence: v.Sentence(), Words: v.InWords(), Held: v.Held, Why: v.Why, Figure: c.Figure,
+			Unit: v.Unit, Relative: c.Relative, Expect: c.Expect, By: c.By, Than: c.Than, Change: v.Change, Pairs: v.Pairs,
+			A: output.ClaimSide{Label: experiment.SideLabel(c.A), Mean: v.A.Mean, HalfWidth: v.A.HalfWidth,
+				Patience: v.PatienceA, Coupling: math.NaN()}}
+		if !math.IsNaN(v.PatienceA) {
+			oc.A.Coupling = v.CouplingA
 		}
+		if c.IsLevel() {
+			oc.By = math.NaN()
+		} else {
+			oc.Than = math.NaN()
+			oc.B = output.ClaimSide{Label: experiment.SideLabel(c.B), Mean: v.B.Mean, HalfWidth: v.B.HalfWidth,
+				Patience: v.PatienceB, Coupling: math.NaN()}
+			if !math.IsNaN(v.PatienceB) {
+				oc.B.Coupling = v.CouplingB
+			}
+		}
+		out = append(out, oc)
 	}
-	return b.String()
+	return out
 }
 
 // writeStory writes the story as text: the heading, the description, each
-// claim with its numbers and mark, and how many held.
+// claim in plain words with its mark (and, for the expectation level, what
+// it did to patience), how many held, and last the notes that say once how
+// the numbers are made (output.ClaimNotes).
 func writeStory(w io.Writer, sc *scenarios.Scenario, cfg *models.Config, reps int, verdicts []experiment.Verdict) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s\n", sc.Name, sc.Title)
@@ -178,10 +196,13 @@ func writeStory(w io.Writer, sc *scenarios.Scenario, cfg *models.Config, reps in
 		b.WriteString(wrap(strings.Join(strings.Fields(para), " "), "", 78) + "\n\n")
 	}
 	if len(verdicts) > 0 {
-		b.WriteString(wrap("What this run measured (means over the replications; each change B − A with the half-width of its 95 % confidence interval, paired replication by replication, the variants seeing the same customers):", "", 78) + "\n\n")
+		b.WriteString("What this run measured:\n\n")
 		held := 0
 		for _, v := range verdicts {
 			b.WriteString(wrap(mark(v)+" "+v.Sentence(), "  ", 78) + "\n")
+			if words := v.InWords(); words != "" {
+				b.WriteString("  " + wrap(words, "  ", 78) + "\n")
+			}
 			if v.Held {
 				held++
 			} else {
@@ -189,6 +210,10 @@ func writeStory(w io.Writer, sc *scenarios.Scenario, cfg *models.Config, reps in
 			}
 		}
 		fmt.Fprintf(&b, "\n%d of %d claims held.\n", held, len(verdicts))
+		b.WriteString("\nNotes\n")
+		for _, note := range output.ClaimNotes(reps, claimsOf(verdicts)) {
+			b.WriteString("\n" + wrap(note, "", 78) + "\n")
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -229,9 +254,18 @@ func demoJSON(sc *scenarios.Scenario, cfg *models.Config, reps int, verdicts []e
 			}
 			return o.Set("set", sets).Set("mean", e.Mean).Set("ci95", e.HalfWidth)
 		}
+		withPatience := func(o *output.Object, factor, coupling float64) *output.Object {
+			if c.Figure == scenarios.ExpectationFigure {
+				o.Set("patience_factor", factor).Set("coupling", coupling)
+			}
+			return o
+		}
 		co := &output.Object{}
 		co.Set("says", c.Says).Set("sentence", v.Sentence()).Set("figure", c.Figure).Set("unit", v.Unit)
-		co.Set("a", side(c.A, v.A)).Set("b", side(c.B, v.B))
+		co.Set("a", withPatience(side(c.A, v.A), v.PatienceA, v.CouplingA)).Set("b", withPatience(side(c.B, v.B), v.PatienceB, v.CouplingB))
+		if words := v.InWords(); words != "" {
+			co.Set("in_words", words)
+		}
 		co.Set("expect", c.Expect).Set("by", c.By).Set("relative", c.Relative)
 		co.Set("change", v.Change.Mean).Set("ci95", v.Change.HalfWidth).Set("pairs", v.Pairs)
 		if c.Counter != nil {

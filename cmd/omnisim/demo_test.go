@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,6 +38,13 @@ func TestDemo(t *testing.T) {
 	}
 	if n := strings.Count(r.stdout, "✓") + strings.Count(r.stdout, "✗"); n != 2 {
 		t.Errorf("got %d marks, want one per claim, 2:\n%s", n, r.stdout)
+	}
+	// The claims in plain words first; the statistics said once, in the
+	// notes after them.
+	stats := strings.Index(r.stdout, "Figures are means over the 4 replications.")
+	if lastMark := max(strings.LastIndex(r.stdout, "✓"), strings.LastIndex(r.stdout, "✗")); stats < lastMark ||
+		!strings.Contains(r.stdout, "\nNotes\n") || strings.Count(r.stdout, "95 % confidence") != 1 {
+		t.Errorf("the statistics' wording should come once, in the notes after the claims:\n%s", r.stdout)
 	}
 
 	j := omnisim(t, append(demoArgs, "--no-out", "--json")...)
@@ -95,12 +104,80 @@ func TestDemoFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(html), "What this run measured") || !strings.Contains(string(html), "contacts per resolution with siloed channels") {
+	if !strings.Contains(string(html), "The story, as this run measured it") || !strings.Contains(string(html), "contacts per resolution with siloed channels") {
 		t.Errorf("report.html does not tell the story")
+	}
+	// Both claims set the scenario against a variant: an A/B chart each,
+	// in the story, drawn from claims.csv.
+	if n := strings.Count(string(html), `<figure id="chart-claim-`); n != 2 {
+		t.Errorf("report.html has %d A/B charts, want one per claim with two sides, 2", n)
+	}
+	for _, f := range []string{"claims.csv", "charts/claim-1.svg", "charts/claim-2.png"} {
+		if _, err := os.Stat(filepath.Join(a, f)); err != nil {
+			t.Errorf("the folder lacks %s: %v", f, err)
+		}
 	}
 	again := omnisim(t, append(demoArgs, "--out", a)...)
 	if again.code != exitInput {
 		t.Errorf("a second demo into the same folder: exit status %d, want %d (never overwritten without --force)", again.code, exitInput)
+	}
+}
+
+// TestDemoLevelInWords: a story's claim on the expectation level says,
+// in words with a unit, what the level did to customers' patience: the
+// factor exp(−coupling × level) at each side's mean level, as --json
+// gives the means, with one-fast-channel's coupling of 0.3 (its file's
+// word_of_mouth.coupling); and the notes give the formula with the same
+// numbers.
+//
+// Seen to catch: a factor of the level's change rather than of each side's
+// level, the sides swapped, the formula's note with another side's level.
+func TestDemoLevelInWords(t *testing.T) {
+	demo := []string{"demo", "one-fast-channel", "--reps", "3", "--no-out"}
+	r := omnisim(t, demo...)
+	j := omnisim(t, append(demo, "--json")...)
+	if r.code != exitOK || j.code != exitOK {
+		t.Fatalf("exit status %d and %d; stderr:\n%s%s", r.code, j.code, r.stderr, j.stderr)
+	}
+	var got struct {
+		Claims []struct {
+			Figure  string `json:"figure"`
+			InWords string `json:"in_words"`
+			A, B    struct {
+				Mean     float64  `json:"mean"`
+				Patience *float64 `json:"patience_factor"`
+			}
+		} `json:"claims"`
+	}
+	if err := json.Unmarshal([]byte(j.stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	const coupling = 0.3 // scenarios/library/one-fast-channel.yaml
+	text := strings.Join(strings.Fields(r.stdout), " ")
+	levels := 0
+	for _, c := range got.Claims {
+		if c.Figure != "expectation" {
+			if c.InWords != "" || c.A.Patience != nil {
+				t.Errorf("%s: words %q, patience %v: want none", c.Figure, c.InWords, c.A.Patience)
+			}
+			continue
+		}
+		levels++
+		a, b := math.Exp(-coupling*c.A.Mean), math.Exp(-coupling*c.B.Mean)
+		want := fmt.Sprintf("Customers' patience at the end of week 4 was %.2f× what it was at the start, against %.2f× at the end of week 1.", b, a)
+		if !strings.Contains(text, want) || c.InWords != want {
+			t.Errorf("want %q in the story and as in_words (%q):\n%s", want, c.InWords, r.stdout)
+		}
+		if c.A.Patience == nil || math.Abs(*c.A.Patience-a) > 1e-9 || c.B.Patience == nil || math.Abs(*c.B.Patience-b) > 1e-9 {
+			t.Errorf("patience_factor %v and %v, want %v and %v", c.A.Patience, c.B.Patience, a, b)
+		}
+		formula := fmt.Sprintf("a level of %.2f makes patience exp(−0.3 × %.2f) = %.2f× what it was", c.B.Mean, c.B.Mean, b)
+		if !strings.Contains(text, formula) {
+			t.Errorf("the notes lack %q:\n%s", formula, r.stdout)
+		}
+	}
+	if levels != 1 {
+		t.Errorf("%d claims on the expectation level, want one-fast-channel's 1", levels)
 	}
 }
 

@@ -49,15 +49,16 @@ const MinPixels, MaxPixels = 200, 6000
 var Formats = []string{"png", "svg"}
 
 // Run returns every chart of the run, in the order the report shows
-// them. A chart with nothing to show (a run without word of mouth, zero
-// agents, a single channel) is still there, drawn empty with its Note
-// written across it.
+// them, and after them, for a story omnisim demo told, the A/B chart of
+// each claim (Claims). A chart with nothing to show (a run without word
+// of mouth, zero agents, a single channel) is still there, drawn empty
+// with its Note written across it.
 func Run(ds *output.Dataset) []Chart {
 	if ds == nil {
 		ds = &output.Dataset{}
 	}
 	tl := timelineOf(ds)
-	return []Chart{
+	return append([]Chart{
 		queueChart(ds, tl),
 		serviceLevelChart(ds, tl),
 		abandonmentChart(ds, tl),
@@ -67,7 +68,7 @@ func Run(ds *output.Dataset) []Chart {
 		flowsChart(ds, tl),
 		staffingChart(ds, tl),
 		costChart(ds, tl),
-	}
+	}, Claims(ds)...)
 }
 
 // Render draws the chart to w as a PNG or SVG image ("png" or "svg") of

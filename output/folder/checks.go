@@ -46,6 +46,7 @@ var tableColumns = map[string][]string{
 	FlowsFile:       {"from", "to", "moves"},
 	ExpectationFile: {"interval", "level"},
 	TotalsFile:      {"scope", "name", "figure", "mean"},
+	ClaimsFile:      {"claim", "sentence", "held", "figure", "unit", "a", "a_mean", "a_ci95", "b", "b_mean", "b_ci95", "change", "change_ci95"},
 }
 
 // textColumns are the columns of a run's tables that hold words, not
@@ -53,6 +54,8 @@ var tableColumns = map[string][]string{
 var textColumns = map[string]bool{
 	"channel": true, "pool": true, "weekday": true, "time": true, "from": true, "to": true,
 	"scope": true, "name": true, "figure": true, "unit": true,
+	// claims.csv's
+	"sentence": true, "in_words": true, "held": true, "why": true, "relative": true, "expect": true, "a": true, "b": true,
 }
 
 // shareColumns are the columns that hold a share, from 0 to 1.
@@ -63,7 +66,7 @@ var shareColumns = map[string]bool{
 }
 
 // signedColumns are the numeric columns that may be below zero.
-var signedColumns = map[string]bool{"level": true, "mean": true}
+var signedColumns = map[string]bool{"level": true, "mean": true, "a_mean": true, "b_mean": true, "change": true, "than": true}
 
 // readCheckedTable reads the CSV table of a run's folder named name from r
 // (the file p), and checks what it holds: the columns its charts need, and

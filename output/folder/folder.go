@@ -247,7 +247,8 @@ func syncDir(dir string) {
 // Read reads a run's output folder back into a Dataset: the run's
 // description from summary.json's "run", and every table from its CSV file
 // (expectation.csv only when the run had word of mouth; totals.csv when it
-// is there, as folders of older versions lack it). An error names the file
+// is there, as folders of older versions lack it; claims.csv when it is
+// there, in the folder of omnisim demo). An error names the file
 // missing or broken.
 func Read(dir string) (*output.Dataset, error) {
 	if info, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
@@ -301,6 +302,7 @@ func Read(dir string) (*output.Dataset, error) {
 		{FlowsFile, &ds.Flows},
 		{ExpectationFile, &ds.Expectation},
 		{TotalsFile, &ds.Totals},
+		{ClaimsFile, &ds.Claims},
 	}
 	var bads []error
 	for _, tb := range tables {
@@ -309,6 +311,9 @@ func Read(dir string) (*output.Dataset, error) {
 		}
 		if tb.name == TotalsFile && !exists(filepath.Join(dir, tb.name)) {
 			continue // the folder of an omnisim before totals.csv
+		}
+		if tb.name == ClaimsFile && !exists(filepath.Join(dir, tb.name)) {
+			continue // a run's folder: only demo's tells a story
 		}
 		// Every table is read, so that a folder tampered with in several
 		// files is told at once.

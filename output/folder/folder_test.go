@@ -123,7 +123,13 @@ func TestReadFolderRoundTrip(t *testing.T) {
 	for _, wom := range []bool{true, false} {
 		r := fixture.GoldenReport()
 		r.Config.WordOfMouth.Enabled = wom
+		if wom {
+			r.Claims = fixture.StoryClaims() // a demo's folder, with claims.csv
+		}
 		ds := r.Dataset("v1.2.3")
+		if (ds.Claims != nil) != wom {
+			t.Fatalf("word of mouth %v: claims table %v", wom, ds.Claims != nil)
+		}
 		if (ds.Expectation != nil) != wom {
 			t.Fatalf("word of mouth %v: expectation table %v", wom, ds.Expectation != nil)
 		}
@@ -149,6 +155,7 @@ func TestReadFolderRoundTrip(t *testing.T) {
 			{"flows", back.Flows, ds.Flows},
 			{"expectation", back.Expectation, ds.Expectation},
 			{"totals", back.Totals, ds.Totals},
+			{"claims", back.Claims, ds.Claims},
 		} {
 			if !sameTable(tc.got, tc.want) {
 				t.Errorf("word of mouth %v: %s differs once read back", wom, tc.name)

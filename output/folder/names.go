@@ -11,6 +11,9 @@ const (
 	FlowsFile       = "flows.csv"
 	ExpectationFile = "expectation.csv"
 	TotalsFile      = "totals.csv"
+	// ClaimsFile is in the folder of omnisim demo only: the story's
+	// claims as the run judged them.
+	ClaimsFile = "claims.csv"
 )
 
 // ReportFile is the name of the HTML report in an output folder.

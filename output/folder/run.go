@@ -50,7 +50,8 @@ func definitions[T any](figs []models.Figure[T]) *output.Object {
 // added, what each file of the folder holds and its columns; intervals.csv,
 // daily.csv, customers.csv, staffing.csv and flows.csv; expectation.csv
 // when the run had word of mouth (ds.Expectation is not nil); totals.csv;
-// then extra.
+// claims.csv for a story omnisim demo told (ds.Claims is not nil); then
+// extra.
 //
 // extra is the hook for what the tables do not hold: contacts.csv
 // (table.Contacts.File), the charts (charts/<name>.png and charts/<name>.svg) and
@@ -70,6 +71,7 @@ func RunFiles(ds *output.Dataset, summary *output.Object, extra ...output.File) 
 		{FlowsFile, flowsAbout, ds.Flows, columnDocs[models.Counts](flowsColumns, nil)},
 		{ExpectationFile, expectationAbout, ds.Expectation, columnDocs[models.Counts](expectationColumns, nil)},
 		{TotalsFile, totalsAbout, ds.Totals, columnDocs[models.Counts](totalsColumns, nil)},
+		{ClaimsFile, claimsAbout, ds.Claims, columnDocs[models.Counts](claimsColumns, nil)},
 	}
 	files := []output.File{{Name: SummaryFile, Description: summaryAbout}}
 	for _, tb := range tables {
@@ -193,6 +195,10 @@ const (
 		"and the agents needed. Agents present, busy agents and costs are means per replication."
 	flowsAbout = "one row per ordered pair of different channels: customers' moves from one to the other in the " +
 		"measured window (after a failure, a chase, an escalation, or self-service sending them on), a mean per replication"
+	claimsAbout = "one row per claim of the scenario's story, as omnisim demo judged it on this run: the sentence " +
+		"with the numbers measured, each side's mean with its 95 % confidence half-width, and the change B − A " +
+		"(B ÷ A − 1 when relative), paired replication by replication, with its half-width; the A/B charts " +
+		"(charts/claim-N) and the report's story are drawn from it"
 	expectationAbout = "one row per interval (with word of mouth only): the global expectation level at the " +
 		"interval's end and the patience factor it implies, means over the replications"
 )
@@ -243,6 +249,34 @@ var (
 			"replication had data for it",
 		"ci95": "the half-width of the mean's 95 % confidence interval, Student t with n − 1 " +
 			"degrees of freedom over the n replications with data (mean ± ci95); empty with fewer than two",
+	}
+	claimsColumns = map[string]string{
+		"claim":    "the claim's number, from 1, in the scenario's order",
+		"sentence": "the claim's sentence with the numbers this run measured",
+		"in_words": "for a claim on the expectation level, what it did to customers' patience, in words; empty for other figures",
+		"held":     "true when the run bears the claim out, false when it does not",
+		"why":      "when the claim did not hold, the test it failed",
+		"figure":   "the figure measured, as the claim names it (a channel's, the customers', a pool's, or expectation)",
+		"unit": "the figure's unit: count (a mean per replication), share (from 0 to 1), s (seconds), h (hours), " +
+			"money, x (a ratio), or level (the expectation level)",
+		"relative":          "true when the change is B ÷ A − 1, false when it is B − A",
+		"expect":            "what the claim expects: rise, fall or steady (a change), above or below (a level, side a against than)",
+		"by":                "the size of change claimed, in the figure's unit (a share's as a fraction), or as a fraction of A when relative",
+		"than":              "the level side a is set against, for a claim expecting above or below",
+		"a":                 "side a: its days (week 1) and the overrides of its variant, or the scenario",
+		"a_mean":            "the figure on side a, the mean over the replications",
+		"a_ci95":            "the half-width of a_mean's 95 % confidence interval (Student t over the replications)",
+		"a_patience_factor": "for the expectation level, what a_mean does to patience: exp(−a_coupling × a_mean)",
+		"a_coupling":        "for the expectation level, side a's word_of_mouth.coupling (0 without word of mouth)",
+		"b":                 "side b, as a; empty for a claim on a level, which has one side",
+		"b_mean":            "the figure on side b, the mean over the replications",
+		"b_ci95":            "the half-width of b_mean's 95 % confidence interval",
+		"b_patience_factor": "for the expectation level, what b_mean does to patience: exp(−b_coupling × b_mean)",
+		"b_coupling":        "for the expectation level, side b's word_of_mouth.coupling",
+		"change": "the mean over the replications of B − A (B ÷ A − 1 when relative), paired replication by " +
+			"replication: the variants saw the same customers",
+		"change_ci95": "the half-width of the change's 95 % confidence interval (Student t over the pairs)",
+		"pairs":       "the replications in which the figure is defined on both sides",
 	}
 	expectationColumns = with(timeColumns, map[string]string{
 		"level": "the global expectation level at the interval's end, the mean over the replications: " +

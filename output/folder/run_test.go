@@ -99,9 +99,10 @@ func TestSummaryJSON(t *testing.T) {
 
 // TestFilesDescribeEverything: summary.json's "files" lists every file of
 // the folder, extra ones included, in order, each with a description, and
-// every column of every CSV file with what it holds.
+// every column of every CSV file with what it holds (claims.csv's too).
 func TestFilesDescribeEverything(t *testing.T) {
 	r := fixture.GoldenReport()
+	r.Claims = fixture.StoryClaims() // demo's claims.csv too
 	ds := r.Dataset("test")
 	contacts := fixture.TraceAll(t, table.NewContacts, t.TempDir()+"/run", fixture.GoldenContacts())
 	chart := output.File{Name: "charts/queue.svg", Description: "the queue", Write: func(io.Writer) error { return nil }}
@@ -116,12 +117,12 @@ func TestFilesDescribeEverything(t *testing.T) {
 		names = append(names, f.Name)
 	}
 	wantNames := []string{SummaryFile, IntervalsFile, DailyFile, CustomersFile, StaffingFile, FlowsFile, ExpectationFile,
-		TotalsFile, output.ContactsFile, "charts/queue.svg"}
+		TotalsFile, ClaimsFile, output.ContactsFile, "charts/queue.svg"}
 	if !slices.Equal(names, wantNames) {
 		t.Fatalf("files: got %v, want %v", names, wantNames)
 	}
 	tables := map[string]*output.CSVTable{IntervalsFile: ds.Intervals, DailyFile: ds.Daily, CustomersFile: ds.Customers,
-		StaffingFile: ds.Staffing, FlowsFile: ds.Flows, ExpectationFile: ds.Expectation, TotalsFile: ds.Totals}
+		StaffingFile: ds.Staffing, FlowsFile: ds.Flows, ExpectationFile: ds.Expectation, TotalsFile: ds.Totals, ClaimsFile: ds.Claims}
 
 	var doc struct {
 		Files json.RawMessage `json:"files"`

@@ -259,8 +259,9 @@ func notBlank(img image.Image) string {
 	return ""
 }
 
-// TestOtherReportsInBrowser renders a comparison's, a sweep's and a
-// staffing search's report.html in headless Chromium: each loads with an empty console,
+// TestOtherReportsInBrowser renders a comparison's, a sweep's, a
+// staffing search's and a demo's report.html (a story, its A/B charts
+// drawn by chart.Claims) in headless Chromium: each loads with an empty console,
 // every chart's image decodes, and the page fits a projector's 1366
 // pixels.
 func TestOtherReportsInBrowser(t *testing.T) {
@@ -268,6 +269,7 @@ func TestOtherReportsInBrowser(t *testing.T) {
 	b := &browser{path: chromium, dir: t.TempDir()}
 	sweep := fixture.FakeSweep(t, 3, nil, []string{"1", "2", "4"}, "0.3", "0.5")
 	compare := fixture.CompareOf(4, true)
+	story := fixture.StoryDataset(t)
 	for _, tc := range []struct {
 		name   string
 		files  []output.File
@@ -276,6 +278,7 @@ func TestOtherReportsInBrowser(t *testing.T) {
 		{"compare", folder.CompareFiles(compare, "test"), len(chart.Compare(compare.Comparison))},
 		{"sweep", folder.SweepFiles(sweep, "test"), len(sweep.Chosen)},
 		{"staff", folder.StaffFiles(staffOf(t), "test"), 1},
+		{"story", folder.VisualFiles(story), len(chart.Run(story))},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var page []byte

@@ -95,6 +95,12 @@ type reportPage struct {
 	Facts        []reportFact
 	Contents     []reportLink
 
+	// Story holds the claims of a story omnisim demo told, StoryLead how
+	// many held and StoryNotes the footnotes that say the statistics.
+	Story      []reportClaim
+	StoryLead  string
+	StoryNotes []string
+
 	Lead     []string
 	Glance   *reportTable
 	Channels []reportChannel
@@ -131,6 +137,8 @@ type reportChannel struct {
 
 // reportFigure is a chart in the page.
 type reportFigure struct {
+	// name is the chart's (Chart.Name).
+	name   string
 	ID     string
 	Number int
 	Title  string
@@ -183,8 +191,10 @@ func newReportPage(ds *output.Dataset, charts []Chart) *reportPage {
 	p.Sets, p.Command, p.ScenarioFile = m.Sets, m.Command, m.ScenarioFile
 	p.Facts = v.facts()
 
+	storyCharts, runCharts := splitStoryCharts(charts)
+	story := v.story(p, storyCharts, 1)
 	v.findings(p)
-	p.Charts = v.figures(charts)
+	p.Charts = v.figuresFrom(runCharts, len(storyCharts)+1)
 	p.Tables = v.tables()
 
 	var findings []reportLink
@@ -198,6 +208,9 @@ func newReportPage(ds *output.Dataset, charts []Chart) *reportPage {
 		findings = append(findings, reportLink{ID: "word-of-mouth", Text: "Word of mouth"})
 	}
 	p.setContents(findings...)
+	if len(p.Story) > 0 {
+		p.Contents = append([]reportLink{{ID: "story", Text: "The story", Sub: story}}, p.Contents...)
+	}
 
 	p.Footer = "Made by omnisim"
 	if m.Version != "" {
@@ -272,17 +285,21 @@ func reportDuration(sec float64) string {
 	return models.FormatDuration(sec)
 }
 
-// figures turns the charts into the page's figures, each with an id
-// of its own and its SVG as a data URL.
-func (v *reportView) figures(charts []Chart) []reportFigure {
+// figures turns the charts into the page's figures, numbered from 1
+// (figuresFrom).
+func (v *reportView) figures(charts []Chart) []reportFigure { return v.figuresFrom(charts, 1) }
+
+// figuresFrom turns the charts into the page's figures, numbered from
+// first, each with an id of its own and its SVG as a data URL.
+func (v *reportView) figuresFrom(charts []Chart, first int) []reportFigure {
 	var out []reportFigure
 	for i, c := range charts {
-		f := reportFigure{ID: v.id("chart-", c.Name), Number: i + 1, Title: c.Title, Note: c.Note}
+		f := reportFigure{name: c.Name, ID: v.id("chart-", c.Name), Number: first + i, Title: c.Title, Note: c.Note}
 		if f.Title == "" {
 			f.Title = c.Name
 		}
 		if f.Title == "" {
-			f.Title = fmt.Sprintf("Chart %d", i+1)
+			f.Title = fmt.Sprintf("Chart %d", first+i)
 		}
 		if err := reportSVGProblem(c.SVG); err != nil {
 			f.Problem = "This chart cannot be shown: " + err.Error() + "."

@@ -74,6 +74,7 @@ a { color: var(--accent); }
 .toc > ol > li > a { font-weight: 700; }
 .toc ol ol { margin: .2rem 0 0; padding-left: 1.6rem; }
 .toc li { margin: .1rem 0; }
+.toc.story > ol { grid-template-columns: .6fr 1fr 1.5fr 1fr; }
 .lead { font-size: 1.35rem; font-weight: 600; margin: 0 0 1rem; }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr)); gap: 1rem; margin: 1.2rem 0; }
 .card { border: 1px solid var(--line); border-left: .45rem solid var(--faint); border-radius: .35rem; padding: .9rem 1.1rem; }
@@ -82,6 +83,12 @@ a { color: var(--accent); }
 .card ul { margin: 0; padding-left: 1.1rem; }
 .card li { margin: .3rem 0; }
 .card table { margin-top: .8rem; }
+.claim { margin: 0 0 1.2rem; }
+.claim-text { font-size: 1.15rem; font-weight: 600; margin: 0 0 .4rem; }
+.claim .words { margin: 0 0 .4rem; }
+.claim figure { margin: .8rem 0 0; border: 0; padding: 0; }
+.footnotes { border-top: 1px solid var(--line); margin-top: 1rem; }
+.footnotes h3 { font-size: .9rem; color: var(--muted); margin: .6rem 0 .2rem; }
 .kind { font-weight: normal; color: var(--muted); font-size: .85rem; }
 .badge { display: inline-block; font-size: .8rem; font-weight: 700; padding: .05rem .6rem; border-radius: 1rem;
   background: var(--none-bg); color: var(--muted); vertical-align: .15rem; white-space: nowrap; }
@@ -127,7 +134,7 @@ footer { color: var(--muted); font-size: .8rem; padding-top: 1rem; padding-botto
 </div>
 </header>
 <main class="wrap">
-<nav class="toc" aria-label="Contents">
+<nav class="toc{{if .Story}} story{{end}}" aria-label="Contents">
 <h2>Contents</h2>
 <ol>
 {{range .Contents}}<li><a href="#{{.ID}}">{{.Text}}</a>{{if .Sub}}
@@ -138,7 +145,21 @@ footer { color: var(--muted); font-size: .8rem; padding-top: 1rem; padding-botto
 {{end}}</ol>
 </nav>
 
-<section id="findings">
+{{if .Story}}<section id="story">
+<h2>The story, as this run measured it</h2>
+{{range .Story}}<article class="card claim {{.Class}}" id="{{.ID}}">
+<p class="claim-text"><span class="badge {{.Class}}">{{.Badge}}</span> {{.Sentence}}</p>
+{{with .Words}}<p class="words">{{.}}</p>
+{{end}}{{with .Why}}<p class="note">Not borne out by this run: {{.}}.</p>
+{{end}}{{with .Figure}}{{template "figure" .}}{{end}}</article>
+{{end}}<p class="lead">{{.StoryLead}}</p>
+{{if .StoryNotes}}<div class="footnotes">
+<h3>Notes</h3>
+{{range .StoryNotes}}<p class="note">{{.}}</p>
+{{end}}</div>
+{{end}}</section>
+
+{{end}}<section id="findings">
 <h2>Headline findings</h2>
 {{range .Lead}}<p class="lead">{{.}}</p>
 {{end}}{{with .Glance}}{{template "table" .}}{{end}}
@@ -168,11 +189,7 @@ footer { color: var(--muted); font-size: .8rem; padding-top: 1rem; padding-botto
 
 <section id="charts">
 <h2>Charts</h2>
-{{range .Charts}}<figure id="{{.ID}}">
-{{if .Problem}}<p class="problem">{{.Problem}}</p>{{else}}{{.Img}}{{end}}
-<figcaption><span class="num">Figure {{.Number}}.</span> <strong>{{.Title}}</strong>{{with .Note}}<p class="note">{{.}}</p>{{end}}</figcaption>
-</figure>
-{{else}}<p>No charts were drawn for this run.</p>
+{{range .Charts}}{{template "figure" .}}{{else}}<p>No charts were drawn for this run.</p>
 {{end}}</section>
 
 <section id="tables">
@@ -186,7 +203,11 @@ footer { color: var(--muted); font-size: .8rem; padding-top: 1rem; padding-botto
 <footer class="wrap">{{.Footer}}</footer>
 </body>
 </html>
-{{define "table"}}<div class="scroll">
+{{define "figure"}}<figure id="{{.ID}}">
+{{if .Problem}}<p class="problem">{{.Problem}}</p>{{else}}{{.Img}}{{end}}
+<figcaption><span class="num">Figure {{.Number}}.</span> <strong>{{.Title}}</strong>{{with .Note}}<p class="note">{{.}}</p>{{end}}</figcaption>
+</figure>
+{{end}}{{define "table"}}<div class="scroll">
 <table>
 <thead><tr>{{range .HeadCells}}<th{{with .Class}} class="{{.}}"{{end}}>{{.Text}}</th>{{end}}</tr></thead>
 <tbody>

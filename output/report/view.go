@@ -20,6 +20,7 @@ type reportView struct {
 	flows     *output.CSVTable
 	expect    *output.CSVTable // nil without word of mouth
 	totals    *output.CSVTable // nil for a folder from before totals.csv
+	claims    *output.CSVTable // nil but for a story omnisim demo told
 	// ivRows and dayRows hold, per channel of meta, its rows of intervals and of
 	// daily, in order.
 	ivRows, dayRows [][]int
@@ -61,7 +62,7 @@ func newReportView(ds *output.Dataset) *reportView {
 	if ds.Expectation != nil && len(ds.Expectation.Rows) > 0 {
 		v.expect = ds.Expectation
 	}
-	v.totals = ds.Totals
+	v.totals, v.claims = ds.Totals, ds.Claims
 	channels := make([]string, len(v.meta.Channels))
 	for i, ch := range v.meta.Channels {
 		channels[i] = ch.Name

@@ -98,7 +98,8 @@ func TestOverflowExtremesAgreeWithErlangC(t *testing.T) {
 // on the busy sales line.
 //
 // Seen to catch: the overflow wait ignored on arrival (freeAgent) or when
-// a backup comes free (mayTake), the timer never set.
+// a backup comes free (mayTake), the timer never set, a backup asked
+// before its wait (the reserve, longest idle, chosen and unable to take).
 func TestFormulaOverflowWait(t *testing.T) {
 	cfg := overflowConfig(30, 40)
 	var recs []ContactRecord
@@ -147,6 +148,29 @@ func TestFormulaOverflowWait(t *testing.T) {
 	}
 	if late < 20 || atTwo < 5 {
 		t.Fatalf("the case tests too little: %d contacts taken by the late backup, %d at exactly 2 minutes", late, atTwo)
+	}
+
+	// A reserve that would take sales only after ten hours, idle since
+	// the start and so always the longest idle: it is never asked before
+	// its wait, and the 30-second backup still takes contacts at their
+	// 30 seconds.
+	cfg.Pools = append(cfg.Pools, Pool{Name: "reserve", Skills: []string{"sales"}, Agents: []int{1},
+		OverflowAfter: []SkillSetting{{Skill: "sales", Value: 36000}}})
+	recs = recs[:0]
+	if _, err := RunTraced(cfg, 0, func(c *ContactRecord) { recs = append(recs, *c) }); err != nil {
+		t.Fatal(err)
+	}
+	atThirty = 0
+	for _, c := range recs {
+		switch {
+		case c.Pool == "reserve":
+			t.Errorf("sales contact %d was taken by the reserve after %.3f s", c.ID, c.Answered-c.Arrived)
+		case c.Channel == "sales" && c.Pool == "servers" && math.Abs(c.Answered-c.Arrived-30) < 1e-9:
+			atThirty++
+		}
+	}
+	if atThirty < 10 {
+		t.Errorf("with an idle reserve, the 30-second backup took %d contacts at their 30 seconds, want some", atThirty)
 	}
 }
 

@@ -28,6 +28,9 @@ var allowed = map[string][]string{
 	"scenarios":      {"models", "stats", "internal/input"},
 	"experiment":     {"models", "scenarios", "sim", "stats"},
 	"plan":           {"experiment", "models", "sim", "stats"},
+	// roster turns a requirement into shifts: it reads a staffing table
+	// through scenarios, and words its figures as the base of output does.
+	"roster": {"models", "output", "scenarios"},
 	// output is the base every room of output/ imports: the formatting of
 	// figures, text tables, JSON objects, the atomic write and the result
 	// models the rooms render. The rooms import the base and no other
@@ -42,7 +45,7 @@ var allowed = map[string][]string{
 	"output/internal/fixture": {"experiment", "models", "output"},
 	// fit imports the base of output alone: formatting, Table, Object.
 	"fit":         {"experiment", "models", "output", "scenarios", "stats", "internal/input"},
-	"cmd/omnisim": {"experiment", "fit", "internal/input", "internal/size", "models", "models/erlang", "output", "output/chart", "output/folder", "output/shard", "output/table", "plan", "scenarios", "stats"},
+	"cmd/omnisim": {"experiment", "fit", "internal/input", "internal/size", "models", "models/erlang", "output", "output/chart", "output/folder", "output/shard", "output/table", "plan", "roster", "scenarios", "stats"},
 }
 
 // TestImportsRunDown reads every package of the module (go/build, no

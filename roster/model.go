@@ -2,7 +2,6 @@ package roster
 
 import (
 	"math"
-	"slices"
 
 	"github.com/omnisim/omnisim/models"
 )
@@ -42,18 +41,13 @@ type group struct {
 // coverage returns the intervals of a requirement of n intervals from
 // midnight of a day whose weekday is start (interval seconds each) that a
 // shift of type s covers outside its breaks, ascending, and the days of
-// the requirement it is worked on. A shift running past the
-// requirement's end covers its start again when the requirement is whole
-// repeats of the shift's pattern (whole days for a shift worked every
-// day, whole weeks otherwise), as a scenario's staffing repeats; it is
-// cut off otherwise.
+// the requirement it is worked on. It counts as a scenario's shifts do
+// (models.Pool.ScheduledAt): every week alike, a shift that runs past
+// midnight covering the next morning, so that the requirement's first
+// morning has the shift worked the day before it (it repeats week after
+// week); what runs past the requirement's end is cut off.
 func coverage(s *ShiftType, n int, interval float64, start models.Weekday) ([]int32, int) {
 	perDay := int(math.Round(86400 / interval))
-	period := 7 * perDay
-	if s.Days == models.EveryDay {
-		period = perDay
-	}
-	wrap := n%period == 0
 	first := int(math.Round(s.Start / interval))
 	length := int(math.Round(s.Length / interval))
 	off := make([]bool, length)
@@ -62,32 +56,21 @@ func coverage(s *ShiftType, n int, interval float64, start models.Weekday) ([]in
 			off[k] = true
 		}
 	}
-	seen := make([]bool, n)
 	var out []int32
 	days := 0
-	for d := 0; d*perDay < n; d++ {
-		if !s.Days[(int(start)+d)%7] {
+	for d := -1; d*perDay < n; d++ {
+		if !s.Days[(int(start)+d+7)%7] {
 			continue
 		}
-		days++
+		if d >= 0 {
+			days++
+		}
 		for k := range length {
-			if off[k] {
-				continue
-			}
-			t := d*perDay + first + k
-			if t >= n {
-				if !wrap {
-					break
-				}
-				t %= n
-			}
-			if !seen[t] {
-				seen[t] = true
+			if t := d*perDay + first + k; !off[k] && t >= 0 && t < n {
 				out = append(out, int32(t))
 			}
 		}
 	}
-	slices.Sort(out)
 	return out, days
 }
 

@@ -80,10 +80,6 @@ func (r *Requirement) When(from, to int) string {
 // 12:00 every 30m".
 func describeStarts(s *ShiftRule) string {
 	var parts []string
-	clock := func(t float64) string {
-		m := int(math.Round(t / 60))
-		return fmt.Sprintf("%02d:%02d", m/60, m%60)
-	}
 	for _, w := range s.Starts {
 		if w.From == w.To {
 			parts = append(parts, clock(w.From))
@@ -92,4 +88,11 @@ func describeStarts(s *ShiftRule) string {
 		parts = append(parts, fmt.Sprintf("%s to %s every %s", clock(w.From), clock(w.To), models.FormatDuration(w.Every)))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// clock writes seconds after midnight as a time of day, "07:30"; the end
+// of a day is "24:00".
+func clock(t float64) string {
+	m := int(math.Round(t / 60))
+	return fmt.Sprintf("%02d:%02d", m/60, m%60)
 }

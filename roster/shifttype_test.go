@@ -83,9 +83,9 @@ func TestShiftTypesCap(t *testing.T) {
 }
 
 // TestCoverage checks a shift type's intervals against the rule: from its
-// start, its length, its breaks off, on its days; past the end of the
-// requirement, again from its start when the requirement repeats whole
-// patterns, cut off otherwise.
+// start, its length, its breaks off, on its days; the first morning has
+// the night shift of the day before, if worked that day; past the end of
+// the requirement, cut off.
 func TestCoverage(t *testing.T) {
 	hours := func(from, to int) []int32 { // hourly intervals from to to, exclusive
 		var out []int32
@@ -106,8 +106,8 @@ func TestCoverage(t *testing.T) {
 		{"day", ShiftType{Start: 8 * 3600, Length: 4 * 3600, Days: models.EveryDay}, 24, models.Monday, hours(8, 12), 1},
 		{"lunch off", ShiftType{Start: 8 * 3600, Length: 4 * 3600, Breaks: []PlacedBreak{{3600, 2 * 3600, true}}, Days: models.EveryDay},
 			24, models.Monday, append(hours(8, 9), hours(10, 12)...), 1},
-		// A night shift on a one-day requirement, worked every day: its
-		// morning part is the next day's, the same as this one's.
+		// A night shift on a one-day requirement, worked every day: the
+		// morning has Sunday's.
 		{"night repeats", ShiftType{Start: 22 * 3600, Length: 4 * 3600, Days: models.EveryDay}, 24, models.Monday,
 			append(hours(0, 2), hours(22, 24)...), 1},
 		// Worked on weekends only, over a weekday requirement of a day:
@@ -116,10 +116,14 @@ func TestCoverage(t *testing.T) {
 		// From Saturday, two days: Saturday and Sunday 08:00-12:00.
 		{"its days", ShiftType{Start: 8 * 3600, Length: 4 * 3600, Days: weekend}, 48, models.Saturday,
 			append(hours(8, 12), hours(32, 36)...), 2},
-		// On weekends only, over two days from Saturday: Sunday night runs
-		// past the end, and two days are no whole week: cut off.
+		// On weekends only, over two days from Saturday: Friday has none
+		// to spill into Saturday's morning; Sunday night runs past the
+		// end, cut off.
 		{"cut off", ShiftType{Start: 22 * 3600, Length: 4 * 3600, Days: weekend}, 48, models.Saturday,
 			append(hours(22, 26), hours(46, 48)...), 2},
+		// On weekends only, over a Monday: Sunday's night covers its
+		// morning, though the shift is not worked on it.
+		{"sunday night", ShiftType{Start: 22 * 3600, Length: 4 * 3600, Days: weekend}, 24, models.Monday, hours(0, 2), 0},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

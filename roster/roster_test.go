@@ -181,7 +181,7 @@ func TestRulesCheck(t *testing.T) {
 		{"length", func(r *Rules) { r.Pools[0].Shifts[0].Lengths = []float64{25 * 3600} }, "pools.agents.shifts[0].length"},
 		{"length off the grid", func(r *Rules) { r.Pools[0].Shifts[0].Lengths = []float64{3600, 5400} }, "pools.agents.shifts[0].length[1]"},
 		{"start off the grid", func(r *Rules) { r.Pools[0].Shifts[0].Starts[0].From = 6*3600 + 600 }, "pools.agents.shifts[0].starts"},
-		{"every", func(r *Rules) { r.Pools[0].Shifts[0].Starts[0].Every = 0 }, "pools.agents.shifts[0].starts"},
+		{"every", func(r *Rules) { r.Pools[0].Shifts[0].Starts[0].Every = -1800 }, "pools.agents.shifts[0].starts"},
 		{"lunch length", func(r *Rules) { r.Pools[0].Shifts[0].Lunch = &Break{900, 3600, 7200} }, "pools.agents.shifts[0].lunch.length"},
 		{"lunch window", func(r *Rules) { r.Pools[0].Shifts[0].Lunch = &Break{3600, 3600, 5 * 3600} }, "pools.agents.shifts[0].lunch.within"},
 		{"break window short", func(r *Rules) { r.Pools[0].Shifts[0].Breaks = []Break{{7200, 3600, 7200}} }, "pools.agents.shifts[0].breaks[0].within"},

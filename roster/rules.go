@@ -92,7 +92,8 @@ type ShiftRule struct {
 }
 
 // Starts is a window of start times: from From to To (seconds after
-// midnight; a To before From runs past midnight), every Every seconds.
+// midnight; a To before From runs past midnight), every Every seconds
+// (every interval, when 0).
 type Starts struct {
 	From, To, Every float64
 }
@@ -156,8 +157,9 @@ func (p problems) add(format string, args ...any) {
 }
 
 // Check returns every problem of the rules for requirements of intervals
-// of interval seconds (the rules' own Interval if that is 0), each named
-// by its field; nil when there is none.
+// of interval seconds (the rules' own Interval if they give one), each
+// named by its field; nil when there is none. With no interval known
+// (both 0), what falls on the intervals is left unchecked.
 func (r *Rules) Check(interval float64) Problems {
 	var list Problems
 	p := problems{list: &list}
@@ -166,6 +168,9 @@ func (r *Rules) Check(interval float64) Problems {
 	}
 	iv := p.at("interval")
 	switch {
+	case interval == 0:
+		// Not known yet (the file gives none): checked with the
+		// requirement's.
 	case !(interval > 0) || math.IsInf(interval, 0):
 		iv.add("must be a positive duration, not %s", models.FormatDuration(interval))
 		interval = 0
@@ -264,7 +269,7 @@ func (s *ShiftRule) check(p problems, interval float64) {
 			sp.add("must fall on the intervals (every %s)", every)
 		}
 		switch {
-		case !(w.Every > 0):
+		case !(w.Every >= 0) || math.IsInf(w.Every, 0):
 			sp.add("must start every positive duration, not %s", models.FormatDuration(w.Every))
 		case !onGrid(w.Every, interval):
 			sp.add("must start every whole number of intervals (of %s), not every %s", every, models.FormatDuration(w.Every))

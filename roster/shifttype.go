@@ -54,7 +54,7 @@ func ShiftTypes(pr *PoolRules, interval float64) ([]ShiftType, error) {
 	var out []ShiftType
 	for ri := range pr.Shifts {
 		s := &pr.Shifts[ri]
-		starts := s.startTimes()
+		starts := s.startTimes(interval)
 		patterns := s.patterns()
 		breaks := s.Breaks
 		if s.Lunch != nil {
@@ -107,15 +107,19 @@ func placements(breaks []Break, lunch bool, interval float64, placed []PlacedBre
 }
 
 // startTimes returns the rule's start times, each once, in the order of
-// the day.
-func (s *ShiftRule) startTimes() []float64 {
+// the day; a window that gives no step starts every interval.
+func (s *ShiftRule) startTimes(interval float64) []float64 {
 	var out []float64
 	for _, w := range s.Starts {
 		to := w.To
 		if to < w.From {
 			to += 86400 // past midnight
 		}
-		for t := w.From; t <= to; t += w.Every {
+		every := w.Every
+		if every == 0 {
+			every = interval
+		}
+		for t := w.From; t <= to; t += every {
 			out = append(out, math.Mod(t, 86400))
 		}
 	}

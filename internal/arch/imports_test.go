@@ -30,7 +30,7 @@ var allowed = map[string][]string{
 	"plan":           {"experiment", "models", "sim", "stats"},
 	// roster turns a requirement into shifts: it reads a staffing table
 	// through scenarios, and words its figures as the base of output does.
-	"roster": {"models", "output", "scenarios"},
+	"roster": {"internal/input", "models", "output", "scenarios"},
 	// output is the base every room of output/ imports: the formatting of
 	// figures, text tables, JSON objects, the atomic write and the result
 	// models the rooms render. The rooms import the base and no other

@@ -57,7 +57,7 @@ const (
 	refreshEvery = 64
 	// perturbation is the most by which a cost is lowered, as a share of
 	// it.
-	perturbation = 1e-7
+	perturbation = 1e-9
 )
 
 // errInfeasible says that no x meets the program's rows and bounds.

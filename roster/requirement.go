@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/omnisim/omnisim/internal/input"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/scenarios"
 )
@@ -27,13 +28,28 @@ type Requirement struct {
 // make the simplex's dense tableau, 8 bytes a cell.
 const MaxCells = 40e6
 
+// MaxTableSize bounds a staffing table read as a requirement, as a
+// scenario's staffing table is bounded.
+const MaxTableSize = 16 << 20
+
+// ReadRequirementFile reads the staffing table at path (a regular file of
+// at most MaxTableSize) with ReadRequirements.
+func ReadRequirementFile(path string, interval float64) ([]Requirement, error) {
+	data, err := input.ReadFile(path, "staffing table", MaxTableSize)
+	if err != nil {
+		return nil, err
+	}
+	return ReadRequirements(path, data, interval)
+}
+
 // ReadRequirements reads the requirement of every pool of a staffing table
 // (a staffing.csv as omnisim staff or run writes it: columns pool,
 // interval and agents or scheduled; start_seconds and weekday, if there,
 // must agree with the intervals and with each other) through the
-// scenarios' staffing table reader. interval is the intervals' length in
-// seconds, 0 to take it from the table's start_seconds. file names the
-// table in errors, each at its line and column.
+// scenarios' staffing table reader. The intervals' length is the table's
+// own (its start_seconds), or interval seconds for a table without
+// start_seconds (an error if 0). file names the table in errors, each at
+// its line and column.
 func ReadRequirements(file string, data []byte, interval float64) ([]Requirement, error) {
 	t, err := scenarios.ReadStaffingTable(file, data, interval)
 	if err != nil {
@@ -77,15 +93,19 @@ func (r *Requirement) When(from, to int) string {
 }
 
 // describeStarts says when a rule's shifts start, for messages: "07:00 to
-// 12:00 every 30m".
-func describeStarts(s *ShiftRule) string {
+// 12:00 every 30m" (a window that gives no step, every interval).
+func describeStarts(s *ShiftRule, interval float64) string {
 	var parts []string
 	for _, w := range s.Starts {
 		if w.From == w.To {
 			parts = append(parts, clock(w.From))
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%s to %s every %s", clock(w.From), clock(w.To), models.FormatDuration(w.Every)))
+		every := w.Every
+		if every == 0 {
+			every = interval
+		}
+		parts = append(parts, fmt.Sprintf("%s to %s every %s", clock(w.From), clock(w.To), models.FormatDuration(every)))
 	}
 	return strings.Join(parts, ", ")
 }

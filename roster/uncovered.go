@@ -75,7 +75,7 @@ func uncovered(pr *PoolRules, types []ShiftType, m *model, req *Requirement) *Un
 			return verdict{}, false
 		}
 		if coveredBy[i] == nil {
-			return verdict{0, "no shift covers it (" + reach(pr) + ")"}, true
+			return verdict{0, "no shift covers it (" + reach(pr, req.Interval) + ")"}, true
 		}
 		most, unlimited := 0, false
 		var limits []string
@@ -121,7 +121,7 @@ func uncovered(pr *PoolRules, types []ShiftType, m *model, req *Requirement) *Un
 
 // reach says when the pool's shifts start and how long they last, for
 // the message of intervals none covers.
-func reach(pr *PoolRules) string {
+func reach(pr *PoolRules, interval float64) string {
 	var parts []string
 	for _, s := range pr.Shifts {
 		var lengths []string
@@ -132,7 +132,7 @@ func reach(pr *PoolRules) string {
 		if s.Days != models.EveryDay {
 			days = " on " + output.DescribeDays(s.Days)
 		}
-		parts = append(parts, fmt.Sprintf("%s starts %s%s and lasts %s", s.Name, describeStarts(&s), days, strings.Join(lengths, " or ")))
+		parts = append(parts, fmt.Sprintf("%s starts %s%s and lasts %s", s.Name, describeStarts(&s, interval), days, strings.Join(lengths, " or ")))
 	}
 	return strings.Join(parts, "; ")
 }

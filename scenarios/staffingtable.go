@@ -29,17 +29,19 @@ type StaffingTable struct {
 
 // ReadStaffingTable reads a staffing table (CSV with the columns
 // StaffingColumns, as ParseStaffing does) for any pools it names, with
-// intervals of interval seconds, or, when interval is 0, of the length its
-// start_seconds column gives (the start of its first interval after the
-// first). A weekday column, if there, gives the first day's weekday, and
-// must agree with itself row by row. file names the table in errors;
-// every problem is reported at once, each at its line and column.
+// intervals of the length its start_seconds column gives (the start of
+// its first interval after the first), every row's start then checked
+// against it; a table without the column has intervals of interval
+// seconds, which must then be given (not 0). A weekday column, if there,
+// gives the first day's weekday, and must agree with itself row by row.
+// file names the table in errors; every problem is reported at once, each
+// at its line and column.
 func ReadStaffingTable(file string, data []byte, interval float64) (*StaffingTable, error) {
 	rows, err := readRecords(file, data)
 	if err != nil {
 		return nil, err
 	}
-	if interval == 0 {
+	if _, ok := rows.col["start_seconds"]; ok || interval == 0 {
 		if interval, err = tableInterval(file, rows); err != nil {
 			return nil, err
 		}

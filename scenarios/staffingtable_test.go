@@ -47,6 +47,9 @@ func TestReadStaffingTableProblems(t *testing.T) {
 		{"no start_seconds", "pool,interval,agents\np,0,1\np,1,2\n", 0,
 			"staffing.csv:1:1: the table has no start_seconds column to tell the intervals' length"},
 		{"interval given", "pool,interval,agents\np,0,1\np,1,2\n", 1800, ""},
+		// The table's own start_seconds, not the interval given, tell its
+		// intervals' length (the caller compares them).
+		{"start_seconds first", "pool,interval,start_seconds,agents\np,0,0,1\np,1,1800,2\n", 3600, ""},
 		{"weekdays disagree", "pool,interval,weekday,start_seconds,agents\np,0,mon,0,1\np,1,wed,43200,2\np,2,wed,86400,2\n", 0,
 			"staffing.csv:3:5: weekday: interval 1 falls on day 1, a monday by the rows before, not a wednesday"},
 		{"not a weekday", "pool,interval,weekday,start_seconds,agents\np,0,funday,0,1\np,1,mon,1800,2\n", 0,

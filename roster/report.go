@@ -9,6 +9,7 @@ import (
 
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/plan"
 )
 
 // Report is the rosters of every pool the rules name, with what they were
@@ -25,6 +26,9 @@ type Report struct {
 	Rosters []Roster
 	// Left are the pools of the requirement the rules do not roster.
 	Left []string
+	// Verification, if not nil, is the rosters simulated in Scenario.
+	Verification *Verification
+	Scenario     string
 }
 
 // Method says in a sentence how the rosters were found, for people.
@@ -100,8 +104,69 @@ func (rep *Report) WriteText(w io.Writer) error {
 	if len(rep.Left) > 0 {
 		fmt.Fprintf(&b, "\nNot rostered (the rules name no shifts for them): %s.\n", output.JoinAnd(rep.Left))
 	}
+	if v := rep.Verification; v != nil {
+		if err := rep.writeVerification(&b, v); err != nil {
+			return err
+		}
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeVerification writes the verification: the sentence that says how,
+// a line per target, what the verdicts mean, and where the breaks cost a
+// target.
+func (rep *Report) writeVerification(b *strings.Builder, v *Verification) error {
+	cfg, r := &v.Config, v.Roster
+	fmt.Fprintf(b, "\n%s\n\n", rep.VerificationSentence())
+	vt := output.NewTable("channel", "target", "achieved", "", "periods", "met", "missed", "undecided", "worst period").AlignLeft(1, 3, 8)
+	for _, c := range r.Channels {
+		worst := "–"
+		if c.Worst != nil {
+			worst = output.When(cfg, c.Worst.Check) + ": " + output.Estimate(c.Worst.Mean, c.Worst.Half, output.UnitShare)
+		}
+		vt.Row(cfg.Channels[c.Channel].Name, c.Target.Describe(cfg), output.Estimate(c.Estimate.Mean, c.Estimate.HalfWidth, output.UnitShare), string(c.Status),
+			strconv.Itoa(c.Checks), strconv.Itoa(c.Checks-c.Missed-c.Undecided), strconv.Itoa(c.Missed), strconv.Itoa(c.Undecided), worst)
+	}
+	if _, err := vt.WriteTo(b); err != nil {
+		return err
+	}
+	fmt.Fprintf(b, "\n%s\n\n", output.VerdictsNote(r))
+	line := func(bc BreakCost) {
+		fmt.Fprintf(b, "  - %s %s %s: %s (%s) with the breaks, %s (%s) without\n", cfg.Channels[bc.With.Channel].Name, bc.With.Kind.Label(),
+			output.When(cfg, bc.With.Check), output.Estimate(bc.With.Mean, bc.With.Half, output.UnitShare), bc.With.Status,
+			output.Estimate(bc.Without.Mean, bc.Without.Half, output.UnitShare), bc.Without.Status)
+	}
+	if n := len(v.BreaksCost); n == 0 {
+		b.WriteString("The breaks change no verdict: with every agent on the floor throughout the shift, on the same replications, no period's verdict is better.\n")
+	} else {
+		verb := "fare"
+		if n == 1 {
+			verb = "fares"
+		}
+		fmt.Fprintf(b, "Where the breaks cost a target: %d period%s %s worse with them than with every agent on the floor throughout the shift, on the same replications:\n",
+			n, plural(n), verb)
+		for _, bc := range v.BreaksCost {
+			line(bc)
+		}
+	}
+	if len(v.Dearest) > 0 {
+		b.WriteString("The periods the breaks cost most:\n")
+		for _, bc := range v.Dearest {
+			line(bc)
+		}
+	}
+	return nil
+}
+
+// VerificationSentence says how the rosters were verified.
+func (rep *Report) VerificationSentence() string {
+	v := rep.Verification
+	r := v.Roster
+	return fmt.Sprintf("The roster simulated in %s on %d replications (%d to %d), its shifts in place of the pools' staffing: "+
+		"each target period by period with a Bonferroni-corrected interval (%.0f %% for them all together), decided once the interval lies "+
+		"wholly on one side of the target or is no wider than ± %s: %d met, %d missed, %d undecided.",
+		rep.Scenario, v.Replications, v.First, v.First+v.Replications-1, 100*plan.FamilyLevel, output.Points(r.Precision), r.Met, r.Missed, r.Undecided)
 }
 
 // breaksText writes a shift's breaks as times of day: "11:00-11:30
@@ -154,6 +219,39 @@ func (rep *Report) JSON(version string) *output.Object {
 	if len(rep.Left) > 0 {
 		o.Set("not_rostered", rep.Left)
 	}
+	if v := rep.Verification; v != nil {
+		o.Set("verification", rep.verificationJSON(v))
+	}
+	return o
+}
+
+// verificationJSON is the verification as JSON: how, the counts, every
+// check with its verdict with and without the breaks, and where the
+// breaks cost a target.
+func (rep *Report) verificationJSON(v *Verification) *output.Object {
+	cfg := &v.Config
+	o := (&output.Object{}).Set("scenario", rep.Scenario).Set("first_replication", v.First).Set("replications", v.Replications).
+		Set("precision", v.Roster.Precision).Set("met", v.Roster.Met).Set("missed", v.Roster.Missed).Set("undecided", v.Roster.Undecided)
+	check := func(c plan.VerifiedCheck) *output.Object {
+		return (&output.Object{}).Set("channel", cfg.Channels[c.Channel].Name).Set("figure", c.Kind.Key()).Set("target", c.Target.Value).
+			Set("when", output.When(cfg, c.Check)).Set("mean", c.Mean).Set("ci", c.Half).Set("verdict", string(c.Status))
+	}
+	var checks []*output.Object
+	for i, c := range v.Roster.Checks {
+		checks = append(checks, check(c).Set("without_breaks", (&output.Object{}).Set("mean", v.NoBreaks.Checks[i].Mean).
+			Set("ci", v.NoBreaks.Checks[i].Half).Set("verdict", string(v.NoBreaks.Checks[i].Status))))
+	}
+	o.Set("checks", checks)
+	pairs := func(bcs []BreakCost) []*output.Object {
+		out := []*output.Object{}
+		for _, bc := range bcs {
+			out = append(out, check(bc.With).Set("without_breaks", (&output.Object{}).Set("mean", bc.Without.Mean).
+				Set("ci", bc.Without.Half).Set("verdict", string(bc.Without.Status))))
+		}
+		return out
+	}
+	o.Set("breaks_cost", pairs(v.BreaksCost))
+	o.Set("dearest_breaks", pairs(v.Dearest))
 	return o
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/output/chart"
 	"github.com/omnisim/omnisim/output/folder"
@@ -21,7 +22,17 @@ type rosterOptions struct {
 	runOptions
 	rules    string
 	maxNodes int
+	// verify, scenario, verifyReps and precision are --verify, the
+	// scenario a staffing table's roster is verified in, the
+	// verification's replications and its precision in points.
+	verify     bool
+	scenario   string
+	verifyReps int
+	precision  float64
 }
+
+// defaultRosterVerifyReps is --verify-reps' default.
+const defaultRosterVerifyReps = 200
 
 // maxRosterNodes caps --max-nodes.
 const maxRosterNodes = 10_000_000
@@ -63,7 +74,8 @@ shifts), coverage.csv (the requirement against the roster, interval by
 interval), charts/roster-coverage.svg and .png, and summary.json.`,
 		Example: `  omnisim roster plans/phone-day/staffing.csv --rules examples/roster-rules.yaml --out plans/phone-day-roster
   omnisim roster plans/phone-day/staffing.csv --rules examples/roster-rules.yaml --json --no-out
-  omnisim roster phone-day --rules examples/roster-rules.yaml --reps 5 --no-out`,
+  omnisim roster phone-day --rules examples/roster-rules.yaml --reps 5 --no-out
+  omnisim roster plans/phone-day/staffing.csv --rules examples/roster-rules.yaml --verify --scenario phone-day --no-out`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.rules == "" {
@@ -74,6 +86,17 @@ interval), charts/roster-coverage.svg and .png, and summary.json.`,
 			}
 			if err := checkRepsJobs(cmd, o.reps, o.workers); err != nil {
 				return err
+			}
+			if o.verifyReps < 2 || o.verifyReps > scenarios.MaxReplications {
+				return usageErrorf("--verify-reps must be from 2 to %d, not %d", scenarios.MaxReplications, o.verifyReps)
+			}
+			if !(o.precision > 0 && o.precision < 100) {
+				return usageErrorf("--precision must be between 0 and 100 percentage points, not %g", o.precision)
+			}
+			for _, f := range []string{"scenario", "verify-reps", "precision"} {
+				if cmd.Flags().Changed(f) && !o.verify {
+					return usageErrorf("--%s is for --verify", f)
+				}
 			}
 			if err := o.checkOut(cmd.Flags().Changed("out")); err != nil {
 				return err
@@ -90,6 +113,10 @@ interval), charts/roster-coverage.svg and .png, and summary.json.`,
 	o.bind(f, help)
 	f.StringVar(&o.rules, "rules", "", "the shift rules, a YAML `FILE` (docs/roster.md)")
 	f.IntVar(&o.maxNodes, "max-nodes", roster.DefaultMaxNodes, "the most branch-and-bound nodes the search may solve per pool")
+	f.BoolVar(&o.verify, "verify", false, "simulate the scenario with the roster and judge every target period by period")
+	f.StringVar(&o.scenario, "scenario", "", "the scenario (`FILE|NAME`) to verify a staffing table's roster in")
+	f.IntVar(&o.verifyReps, "verify-reps", defaultRosterVerifyReps, "the replications of the verification")
+	f.Float64Var(&o.precision, "precision", 100*plan.DefaultPrecision, "the confidence half-width, in percentage points, at which the verification decides a period its interval does not clear")
 	return cmd
 }
 
@@ -105,18 +132,37 @@ func (o *rosterOptions) roster(s streams, arg string, seedGiven bool) error {
 	var reqs []roster.Requirement
 	var srcs []source
 	name := arg
+	// The scenario to verify in, its world and the first replication
+	// the verification may use.
+	var sc *scenarios.Scenario
+	var cfg models.Config
+	first := 0
 	if isTable(arg) {
-		if len(o.sets) > 0 || seedGiven || o.reps > 0 {
-			return usageErrorf("--set, --seed and --reps are for a scenario REQUIREMENT: %s is a staffing table", arg)
+		switch {
+		case (len(o.sets) > 0 || seedGiven) && o.scenario == "":
+			return usageErrorf("--set and --seed are for a scenario REQUIREMENT or --scenario: %s is a staffing table", arg)
+		case o.reps > 0:
+			return usageErrorf("--reps is for a scenario REQUIREMENT's staffing search: %s is a staffing table", arg)
+		case o.verify && o.scenario == "":
+			return usageErrorf("--verify needs the scenario to simulate: add --scenario FILE|NAME, or give the scenario as REQUIREMENT")
 		}
 		if reqs, err = roster.ReadRequirementFile(arg, rf.Rules.Interval); err != nil {
 			return fromInput(err)
 		}
 		srcs = []source{{"the staffing table", arg}}
 		name = strings.TrimSuffix(filepath.Base(arg), filepath.Ext(arg))
+		if o.verify {
+			if sc, cfg, _, err = o.open(o.scenario, seedGiven); err != nil {
+				return err
+			}
+			srcs = append(srcs, scenarioSources(sc)...)
+		}
 	} else {
-		sc, cfg, reps, err := o.open(arg, seedGiven)
-		if err != nil {
+		if o.scenario != "" {
+			return usageErrorf("--scenario is for a staffing table REQUIREMENT: %s is a scenario, verified in itself", arg)
+		}
+		var reps int
+		if sc, cfg, reps, err = o.open(arg, seedGiven); err != nil {
 			return err
 		}
 		srcs = scenarioSources(sc)
@@ -128,6 +174,14 @@ func (o *rosterOptions) roster(s streams, arg string, seedGiven bool) error {
 		}
 		for i, pool := range p.Config.Pools {
 			reqs = append(reqs, roster.Requirement{Pool: pool.Name, Interval: p.Config.Interval, Start: p.Config.Start, Need: p.Agents[i]})
+		}
+		if v := p.Verification; v != nil {
+			first = v.FirstReplication + v.Replications // fresh: neither the search nor its verification ran them
+		}
+	}
+	if o.verify {
+		if err := checkMemory(sc.File, &cfg, o.verifyReps, parallel(o.workers, o.verifyReps), "--verify-reps"); err != nil {
+			return err
 		}
 	}
 	srcs = append(srcs, source{"the rules file", o.rules})
@@ -150,6 +204,15 @@ func (o *rosterOptions) roster(s streams, arg string, seedGiven bool) error {
 		if !rostered(rs, r.Pool) {
 			rep.Left = append(rep.Left, r.Pool)
 		}
+	}
+	if o.verify {
+		start := time.Now()
+		rep.Scenario = sc.Name
+		if rep.Verification, err = roster.Verify(&cfg, rs, roster.VerifyOptions{First: first, Replications: o.verifyReps,
+			Workers: o.workers, Precision: o.precision / 100}); err != nil {
+			return fromInput(err)
+		}
+		fmt.Fprintf(s.errOut, "omnisim: verified on %d replications, with and without the breaks, in %.2f s\n", o.verifyReps, time.Since(start).Seconds())
 	}
 	var folderErr error
 	if dir != "" {

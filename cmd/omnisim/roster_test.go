@@ -179,13 +179,21 @@ func TestRosterBadInput(t *testing.T) {
 	}{
 		{"no rules", []string{table}, "--rules FILE is required"},
 		{"max nodes", []string{table, "--rules", rules, "--max-nodes", "0"}, "--max-nodes must be from 1"},
-		{"set on a table", []string{table, "--rules", rules, "--set", "seed=2"}, "--set, --seed and --reps are for a scenario REQUIREMENT"},
+		{"set on a table", []string{table, "--rules", rules, "--set", "seed=2"}, "--set and --seed are for a scenario REQUIREMENT or --scenario"},
+		{"reps on a table", []string{table, "--rules", rules, "--reps", "3"}, "--reps is for a scenario REQUIREMENT's staffing search"},
 		{"no such rules", []string{table, "--rules", filepath.Join(dir, "none.yaml")}, "none.yaml"},
 		{"uncovered", []string{table, "--rules", capped}, "mon 08:00–09:00 needs up to 11 agents: no shift covers it (day starts 09:00 to 12:00 every 30m and lasts 8h)"},
 		{"capped", []string{table, "--rules", capped}, "the shifts there are capped at 3 together (day max 3)"},
 		{"interval", []string{table, "--rules", grid}, "grid.yaml:2:11: interval: is 1h, but the requirement's intervals are 30m long"},
 		{"pool", []string{table, "--rules", other}, `other.yaml:1:7: pool: the requirement has no pool named "chats" (its pools: agents)`},
 		{"clobber", []string{table, "--rules", rules, "--out", dir, "--force"}, "--force would delete"},
+		{"verify a table alone", []string{table, "--rules", rules, "--verify"}, "--verify needs the scenario to simulate"},
+		{"scenario without verify", []string{table, "--rules", rules, "--scenario", "phone-day"}, "--scenario is for --verify"},
+		{"scenario of a scenario", []string{"phone-day", "--rules", rules, "--verify", "--scenario", "textbook"}, "--scenario is for a staffing table REQUIREMENT"},
+		{"verify reps", []string{table, "--rules", rules, "--verify", "--scenario", "phone-day", "--verify-reps", "1"}, "--verify-reps must be from 2"},
+		{"precision", []string{table, "--rules", rules, "--verify", "--scenario", "phone-day", "--precision", "0"}, "--precision must be between 0 and 100"},
+		{"verify in hours", []string{table, "--rules", rules, "--verify", "--scenario", "phone-day", "--set", "interval=1h"},
+			"pool agents was rostered in intervals of 30m, but the scenario's are 1h"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -213,5 +221,44 @@ func TestRosterOfAScenario(t *testing.T) {
 	}
 	if !strings.Contains(r.stderr, "finding phone-day's requirement with the staffing search") || !strings.Contains(r.stdout, "Roster of phone-day by") {
 		t.Errorf("stdout:\n%s\nstderr:\n%s", r.stdout, r.stderr)
+	}
+}
+
+// TestRosterVerify verifies the roster of rosterNeed (phone-day's
+// requirement) in phone-day: the verification's sentence and table on
+// stdout, and in summary.json its counts adding up to the periods, each
+// check with its verdict with and without the breaks, and the periods
+// the breaks cost most.
+func TestRosterVerify(t *testing.T) {
+	table, rules := writeRosterInputs(t)
+	out := filepath.Join(t.TempDir(), "roster")
+	r := omnisim(t, "roster", table, "--rules", rules, "--verify", "--scenario", "phone-day", "--verify-reps", "40", "--out", out)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"The roster simulated in phone-day on 40 replications (0 to 39)", "service level ≥ 80% within 20s",
+		"The periods the breaks cost most:"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	var summary struct {
+		Verification struct {
+			Replications           int
+			Met, Missed, Undecided int
+			Checks                 []struct{ Verdict string }
+			Dearest                []struct{ When string } `json:"dearest_breaks"`
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(out, "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &summary); err != nil {
+		t.Fatal(err)
+	}
+	v := summary.Verification
+	if v.Replications != 40 || v.Met+v.Missed+v.Undecided != 24 || len(v.Checks) < 24 || len(v.Dearest) == 0 {
+		t.Fatalf("summary.json's verification: %+v", v)
 	}
 }

@@ -29,8 +29,9 @@ var allowed = map[string][]string{
 	"experiment":     {"models", "scenarios", "sim", "stats"},
 	"plan":           {"experiment", "models", "sim", "stats"},
 	// roster turns a requirement into shifts: it reads a staffing table
-	// through scenarios, and words its figures as the base of output does.
-	"roster": {"internal/input", "models", "output", "scenarios"},
+	// through scenarios, words its figures as the base of output does, and
+	// verifies a roster by simulation with plan's verdicts.
+	"roster": {"experiment", "internal/input", "models", "output", "plan", "scenarios"},
 	// output is the base every room of output/ imports: the formatting of
 	// figures, text tables, JSON objects, the atomic write and the result
 	// models the rooms render. The rooms import the base and no other

@@ -297,7 +297,7 @@ func (s *ShiftRule) check(p problems, interval float64) {
 		p.at("days_per_week").add("is %d, but the shift's days are only %d (%s)", s.DaysPerWeek, n, output.DescribeDays(s.Days))
 	}
 	if s.DaysPerWeek > 0 && s.DaysPerWeek <= n && len(s.patterns()) == 0 {
-		p.at("rest_days").add("no choice of %d of %s keeps the days off together", s.DaysPerWeek, output.DescribeDays(s.Days))
+		p.at("rest_days").add("no choice of %d of %s keeps the days off together (rest_days: any allows days off apart)", s.DaysPerWeek, output.DescribeDays(s.Days))
 	}
 	if s.RestTogether && s.DaysPerWeek == 0 {
 		p.at("rest_days").add("needs days_per_week: with no days off to choose, there is nothing to keep together")

@@ -26,15 +26,23 @@ type localSearch struct {
 	cover    []int
 	groupSum []int
 	pt, all  int
-	mark     []int // scratch, by interval
+	// work counts the intervals the moves and greedy have looked at, in
+	// every call: they stop at maxSearchWork.
+	work int
 }
 
-// maxPasses caps the passes of improve over the shift types.
-const maxPasses = 50
+// maxPasses caps the passes of one call of improve over the shift types,
+// and maxSearchWork the intervals the local search looks at in all its
+// calls (a deterministic cap on its time, about a second), for rules of
+// many shift types.
+const (
+	maxPasses     = 50
+	maxSearchWork = 1_000_000_000
+)
 
 func newLocalSearch(m *model) *localSearch {
 	ls := &localSearch{m: m, coverers: make([][]int, len(m.need)), groupOf: make([]int, len(m.cover)),
-		cover: make([]int, len(m.need)), groupSum: make([]int, len(m.groups)), mark: make([]int, len(m.need))}
+		cover: make([]int, len(m.need)), groupSum: make([]int, len(m.groups))}
 	for j, cov := range m.cover {
 		for _, i := range cov {
 			ls.coverers[i] = append(ls.coverers[i], j)
@@ -125,6 +133,7 @@ func (ls *localSearch) sidesOK(from, to int) bool {
 // when an interval would fall short.
 func (ls *localSearch) delta(j, n int) float64 {
 	m := ls.m
+	ls.work += len(m.cover[j])
 	if !m.obj.Soft {
 		if n < 0 {
 			for _, i := range m.cover[j] {
@@ -147,7 +156,7 @@ func (ls *localSearch) delta(j, n int) float64 {
 const inf = 1e300
 
 // improve returns x improved until no move improves it, or maxPasses
-// passes.
+// passes, or maxSearchWork.
 func (ls *localSearch) improve(x []int) []int {
 	ls.load(x)
 	m := ls.m
@@ -155,6 +164,9 @@ func (ls *localSearch) improve(x []int) []int {
 	for range maxPasses {
 		better := false
 		for _, j := range ls.byCost {
+			if ls.work > maxSearchWork {
+				return slices.Clone(ls.x)
+			}
 			// One agent less.
 			for ls.x[j] > 0 && ls.sidesOK(j, -1) && ls.delta(j, -1) < -eps {
 				ls.add(j, -1)
@@ -214,7 +226,11 @@ func (ls *localSearch) move(j int) bool {
 			continue
 		}
 		if !m.obj.Soft {
-			if m.cost[k] >= m.cost[j] || !covers(m.cover[k], short) {
+			if m.cost[k] >= m.cost[j] {
+				continue
+			}
+			ls.work += len(m.cover[k])
+			if !covers(m.cover[k], short) {
 				continue
 			}
 		}
@@ -260,7 +276,8 @@ func covers(cov, want []int32) bool {
 // solved within the caps: for a hard objective, it adds the agent whose
 // shift type covers the most intervals still short per unit of cost,
 // until none is short; for a soft one it starts from no agents and lets
-// improve add them. It returns nil when it cannot cover the requirement.
+// improve add them. It returns nil when it cannot cover the requirement,
+// or not within maxSearchWork.
 func (ls *localSearch) greedy(from []int) []int {
 	m := ls.m
 	if from == nil {
@@ -280,11 +297,15 @@ func (ls *localSearch) greedy(from []int) []int {
 		if short == 0 {
 			return slices.Clone(ls.x)
 		}
+		if ls.work > maxSearchWork {
+			return nil
+		}
 		best, bestScore := -1, 0.0
 		for j, cov := range m.cover {
 			if !ls.sidesOK(-1, j) {
 				continue
 			}
+			ls.work += len(cov)
 			gain := 0
 			for _, i := range cov {
 				if ls.cover[i] < m.need[i] {

@@ -154,7 +154,9 @@ func TestPlaceMakesProblems(t *testing.T) {
 }
 
 // FuzzParseRules feeds the rules reader arbitrary bytes: rules or
-// problems, never a panic; and rules that read must pass their check.
+// problems, never a panic; rules that read must pass their check; and
+// rostering a day of half hours by them (a few nodes, a little work)
+// gives a roster or an error, never a panic.
 func FuzzParseRules(f *testing.F) {
 	if data, err := os.ReadFile("../examples/roster-rules.yaml"); err == nil {
 		f.Add(data)
@@ -169,9 +171,18 @@ func FuzzParseRules(f *testing.F) {
 		if ps := file.Rules.Check(0); len(ps) > 0 {
 			t.Errorf("rules read without a problem fail their check: %v", ps)
 		}
-		if file.Rules.Interval > 0 {
-			for i := range file.Rules.Pools {
-				ShiftTypes(&file.Rules.Pools[i], file.Rules.Interval)
+		var reqs []Requirement
+		for _, p := range file.Rules.Pools {
+			req := Requirement{Pool: p.Pool, Interval: 1800, Start: models.Saturday, Need: make([]int, 48)}
+			for k := range req.Need {
+				req.Need[k] = (k * 7) % 5
+			}
+			reqs = append(reqs, req)
+		}
+		if len(reqs) > 0 {
+			rs, err := Make(&file.Rules, reqs, Options{MaxNodes: 5, MaxWork: 1e6})
+			if err == nil && len(rs) != len(reqs) {
+				t.Errorf("%d rosters for %d pools", len(rs), len(reqs))
 			}
 		}
 	})

@@ -11,12 +11,12 @@ import (
 // DescribeSpan writes a span of the week as a scenario would: "mon-fri
 // 08:00-20:00", "every day 07:00-23:00", "sat,sun 22:00-02:00".
 func DescribeSpan(s models.Span) string {
-	return describeDays(s.Days) + " " + hourMinute(s.From) + "-" + hourMinute(s.To)
+	return DescribeDays(s.Days) + " " + hourMinute(s.From) + "-" + hourMinute(s.To)
 }
 
-// describeDays writes a set of weekdays, runs of three or more days as
+// DescribeDays writes a set of weekdays, runs of three or more days as
 // ranges: "every day", "mon-fri", "mon,wed,sat,sun".
-func describeDays(d models.Days) string {
+func DescribeDays(d models.Days) string {
 	if d == models.EveryDay {
 		return "every day"
 	}

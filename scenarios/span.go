@@ -38,6 +38,15 @@ var dayWords = map[string]models.Days{
 	"weekends":  {false, false, false, false, false, true, true},
 }
 
+// ParseDays reads days of the week as a span writes them ("mon-fri",
+// "weekend", "mon, wed"), for the formats beside the scenario's (a
+// roster's rules).
+func ParseDays(text string) (models.Days, error) { return parseDays(text) }
+
+// ParseClock reads a time of day, "08:00", as seconds after midnight, as
+// a span's hours are read.
+func ParseClock(text string) (float64, error) { return parseClock(text) }
+
 // parseDays reads the days of the week a span covers.
 func parseDays(text string) (models.Days, error) {
 	var days models.Days

@@ -35,6 +35,7 @@ var docPages = []string{
 	"docs/stories.md",
 	"docs/output-folder.md",
 	"docs/experiments.md",
+	"docs/roster.md",
 	"docs/fit.md",
 	"docs/model.md",
 	"docs/figures.md",

@@ -28,6 +28,10 @@ var allowed = map[string][]string{
 	"scenarios":      {"models", "stats", "internal/input"},
 	"experiment":     {"models", "scenarios", "sim", "stats"},
 	"plan":           {"experiment", "models", "sim", "stats"},
+	// roster turns a requirement into shifts: it reads a staffing table
+	// through scenarios, words its figures as the base of output does, and
+	// verifies a roster by simulation with plan's verdicts.
+	"roster": {"experiment", "internal/input", "models", "output", "plan", "scenarios"},
 	// output is the base every room of output/ imports: the formatting of
 	// figures, text tables, JSON objects, the atomic write and the result
 	// models the rooms render. The rooms import the base and no other
@@ -42,7 +46,7 @@ var allowed = map[string][]string{
 	"output/internal/fixture": {"experiment", "models", "output"},
 	// fit imports the base of output alone: formatting, Table, Object.
 	"fit":         {"experiment", "models", "output", "scenarios", "stats", "internal/input"},
-	"cmd/omnisim": {"experiment", "fit", "internal/input", "internal/size", "models", "models/erlang", "output", "output/chart", "output/folder", "output/shard", "output/table", "plan", "scenarios", "stats"},
+	"cmd/omnisim": {"experiment", "fit", "internal/input", "internal/size", "models", "models/erlang", "output", "output/chart", "output/folder", "output/shard", "output/table", "plan", "roster", "scenarios", "stats"},
 }
 
 // TestImportsRunDown reads every package of the module (go/build, no

@@ -40,11 +40,11 @@ func (a Arrivals) RateAt(t, interval float64) float64 {
 
 func (a *Arrivals) check(p problems) {
 	if len(a.Volumes) == 0 && (!(a.Rate >= 0) || !finite(a.Rate)) {
-		p.at("rate").add("must be a finite number ≥ 0, not %v", a.Rate)
+		p.At("rate").Add("must be a finite number ≥ 0, not %v", a.Rate)
 	}
 	for i, v := range a.Volumes {
 		if !(v >= 0) || !finite(v) {
-			p.at(fmt.Sprintf("volumes[%d]", i)).add("must be a finite number ≥ 0, not %v", v)
+			p.At(fmt.Sprintf("volumes[%d]", i)).Add("must be a finite number ≥ 0, not %v", v)
 		}
 	}
 }

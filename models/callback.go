@@ -53,24 +53,24 @@ const maxCallbackRetries = 100
 
 func (cb *Callback) check(p problems, kind ChannelKind) {
 	if kind != Live {
-		p.add("applies to live channels only: nobody waits on the line on a %s channel", kind)
+		p.Add("applies to live channels only: nobody waits on the line on a %s channel", kind)
 	}
 	if !(cb.OfferAbove >= 0) || !finite(cb.OfferAbove) {
-		p.at("offer_above").add("must be a finite duration ≥ 0, not %s", FormatDuration(cb.OfferAbove))
+		p.At("offer_above").Add("must be a finite duration ≥ 0, not %s", FormatDuration(cb.OfferAbove))
 	}
-	share(p.at("accept"), cb.Accept)
-	share(p.at("no_answer"), cb.NoAnswer)
+	share(p.At("accept"), cb.Accept)
+	share(p.At("no_answer"), cb.NoAnswer)
 	if cb.NoAnswer == 1 {
-		p.at("no_answer").add("must be below 100 %%: no callback would ever reach a customer")
+		p.At("no_answer").Add("must be below 100 %%: no callback would ever reach a customer")
 	}
 	if cb.Retries < 0 || cb.Retries > maxCallbackRetries {
-		p.at("retries").add("must be between 0 and %d, not %d", maxCallbackRetries, cb.Retries)
+		p.At("retries").Add("must be between 0 and %d, not %d", maxCallbackRetries, cb.Retries)
 	}
 	if !(cb.RetryDelay >= 0) || !finite(cb.RetryDelay) {
-		p.at("retry_delay").add("must be a finite duration ≥ 0, not %s", FormatDuration(cb.RetryDelay))
+		p.At("retry_delay").Add("must be a finite duration ≥ 0, not %s", FormatDuration(cb.RetryDelay))
 	}
 	if !(cb.AttemptTime >= 0) || !finite(cb.AttemptTime) {
-		p.at("attempt_time").add("must be a finite duration ≥ 0, not %s", FormatDuration(cb.AttemptTime))
+		p.At("attempt_time").Add("must be a finite duration ≥ 0, not %s", FormatDuration(cb.AttemptTime))
 	}
 }
 

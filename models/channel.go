@@ -138,145 +138,145 @@ func (c *Config) checkChannel(ch *Channel, p problems, byName map[string]*Channe
 	switch ch.Kind {
 	case Live, Deferred, SelfService:
 	default:
-		p.at("kind").add("must be live, deferred or self-service, not %q", ch.Kind)
+		p.At("kind").Add("must be live, deferred or self-service, not %q", ch.Kind)
 	}
-	ch.Arrivals.check(p.at("arrivals"))
+	ch.Arrivals.check(p.At("arrivals"))
 	if n := ch.Arrivals.Noise; !(n >= 0 && n <= 10) {
-		p.at("arrivals.noise").add("must be a coefficient of variation between 0 and 10, not %v", n)
+		p.At("arrivals.noise").Add("must be a coefficient of variation between 0 and 10, not %v", n)
 	}
 	if len(ch.Fit) != len(c.Issues) {
-		p.at("fit").add("has %d values for %d issues", len(ch.Fit), len(c.Issues))
+		p.At("fit").Add("has %d values for %d issues", len(ch.Fit), len(c.Issues))
 	}
 	for i, f := range ch.Fit {
 		if !finite(f) && i < len(c.Issues) {
-			p.at("fit."+c.Issues[i].Name).add("must be a finite number, not %v", f)
+			p.At("fit."+c.Issues[i].Name).Add("must be a finite number, not %v", f)
 		}
 	}
 	if !finite(ch.Preference) {
-		p.at("preference").add("must be a finite number, not %v", ch.Preference)
+		p.At("preference").Add("must be a finite number, not %v", ch.Preference)
 	}
 	if !(ch.ExpectedWait > 0) || !finite(ch.ExpectedWait) {
-		p.at("expected_wait").add("must be a positive, finite duration, not %s", FormatDuration(ch.ExpectedWait))
+		p.At("expected_wait").Add("must be a positive, finite duration, not %s", FormatDuration(ch.ExpectedWait))
 	}
 	for i, s := range ch.Open {
-		s.check(p.at(fmt.Sprintf("open[%d]", i)))
+		s.check(p.At(fmt.Sprintf("open[%d]", i)))
 	}
 	if ch.Kind != Live {
 		if ch.Lines != 0 {
-			p.at("lines").add("applies to live channels only")
+			p.At("lines").Add("applies to live channels only")
 		}
 		if ch.Concurrency != 1 {
-			p.at("concurrency").add("applies to live channels only (chat)")
+			p.At("concurrency").Add("applies to live channels only (chat)")
 		}
 		if ch.Patience.Kind != Never {
-			p.at("patience").add("applies to live channels only: customers of %s channels chase instead (journey.chase)", ch.Kind)
+			p.At("patience").Add("applies to live channels only: customers of %s channels chase instead (journey.chase)", ch.Kind)
 		}
 	}
 	if ch.Lines < 0 {
-		p.at("lines").add("must be ≥ 0 (0 for no limit), not %d", ch.Lines)
+		p.At("lines").Add("must be ≥ 0 (0 for no limit), not %d", ch.Lines)
 	}
 	if ch.Concurrency < 1 || ch.Concurrency > 100 {
-		p.at("concurrency").add("must be between 1 and 100, not %d", ch.Concurrency)
+		p.At("concurrency").Add("must be between 1 and 100, not %d", ch.Concurrency)
 	}
 	if !(ch.Slowdown >= 0) || !finite(ch.Slowdown) {
-		p.at("slowdown").add("must be a finite number ≥ 0, not %v", ch.Slowdown)
+		p.At("slowdown").Add("must be a finite number ≥ 0, not %v", ch.Slowdown)
 	}
-	checkEnding(ch.HandleTime, p.at("handle_time"))
-	c.checkByIssue(ch.IssueHandle, p.at("handle_times"))
+	checkEnding(ch.HandleTime, p.At("handle_time"))
+	c.checkByIssue(ch.IssueHandle, p.At("handle_times"))
 	c.checkWrap(ch, p)
 	if mix := ch.Arrivals.Issues; mix != nil {
-		ip := p.at("arrivals.issues")
+		ip := p.At("arrivals.issues")
 		if len(mix) != len(c.Issues) {
-			ip.add("has %d values for %d issues", len(mix), len(c.Issues))
+			ip.Add("has %d values for %d issues", len(mix), len(c.Issues))
 		}
 		total := 0.0
 		for i, x := range mix {
 			if i < len(c.Issues) {
-				share(ip.at(c.Issues[i].Name), x)
+				share(ip.At(c.Issues[i].Name), x)
 			}
 			total += x
 		}
 		if math.Abs(total-1) > 1e-6 {
-			ip.add("the shares add up to %s, not 100%%", FormatFraction(total))
+			ip.Add("the shares add up to %s, not 100%%", FormatFraction(total))
 		}
 	}
-	ch.Patience.check(p.at("patience"))
+	ch.Patience.check(p.At("patience"))
 	if len(ch.Resolution) != len(c.Issues) {
-		p.at("resolution").add("has %d values for %d issues", len(ch.Resolution), len(c.Issues))
+		p.At("resolution").Add("has %d values for %d issues", len(ch.Resolution), len(c.Issues))
 	}
 	for i, r := range ch.Resolution {
 		if i < len(c.Issues) {
-			share(p.at("resolution."+c.Issues[i].Name), r)
+			share(p.At("resolution."+c.Issues[i].Name), r)
 		}
 	}
 	total := 0.0
 	for i, e := range ch.Escalations {
-		ep := p.at(fmt.Sprintf("escalation[%d]", i))
+		ep := p.At(fmt.Sprintf("escalation[%d]", i))
 		to, ok := byName[e.To]
 		switch {
 		case !ok:
-			ep.at("to").add("no channel is named %q", e.To)
+			ep.At("to").Add("no channel is named %q", e.To)
 		case e.Transfer && to.Kind == SelfService:
-			ep.at("to").add("cannot transfer to a self-service channel")
+			ep.At("to").Add("cannot transfer to a self-service channel")
 		case e.Transfer && e.To == ch.Name:
-			ep.at("to").add("cannot transfer a contact to its own channel")
+			ep.At("to").Add("cannot transfer a contact to its own channel")
 		}
 		if ch.Kind == SelfService {
-			ep.add("does not apply to self-service channels: use send_to")
+			ep.Add("does not apply to self-service channels: use send_to")
 		}
-		share(ep.at("share"), e.Share)
+		share(ep.At("share"), e.Share)
 		total += e.Share
 		if !e.Transfer {
-			e.Delay.check(ep.at("delay"))
+			e.Delay.check(ep.At("delay"))
 		}
 	}
 	if total > 1+1e-9 {
-		p.at("escalation").add("the shares add up to %s, more than 100%%", FormatFraction(total))
+		p.At("escalation").Add("the shares add up to %s, more than 100%%", FormatFraction(total))
 	}
 	if len(ch.SendTo) > 0 && ch.Kind != SelfService {
-		p.at("send_to").add("applies to self-service channels only")
+		p.At("send_to").Add("applies to self-service channels only")
 	}
 	for i, name := range ch.SendTo {
 		to, ok := byName[name]
 		switch {
 		case !ok:
-			p.at(fmt.Sprintf("send_to[%d]", i)).add("no channel is named %q", name)
+			p.At(fmt.Sprintf("send_to[%d]", i)).Add("no channel is named %q", name)
 		case to.Kind == SelfService:
-			p.at(fmt.Sprintf("send_to[%d]", i)).add("must be a channel with agents, not the self-service channel %s", name)
+			p.At(fmt.Sprintf("send_to[%d]", i)).Add("must be a channel with agents, not the self-service channel %s", name)
 		}
 	}
 	if ch.JumpTheLine && ch.Kind == SelfService {
-		p.at("jump_the_line").add("does not apply to self-service channels: nobody waits there")
+		p.At("jump_the_line").Add("does not apply to self-service channels: nobody waits there")
 	}
-	sl := p.at("service_level")
+	sl := p.At("service_level")
 	if !(ch.AnswerWithin >= 0) || !finite(ch.AnswerWithin) {
-		sl.at("within").add("must be a finite duration ≥ 0, not %s", FormatDuration(ch.AnswerWithin))
+		sl.At("within").Add("must be a finite duration ≥ 0, not %s", FormatDuration(ch.AnswerWithin))
 	}
 	if !(ch.TargetServiceLevel >= 0 && ch.TargetServiceLevel <= 1) {
-		sl.at("target").add("must be between 0 and 1 (0 %% to 100 %%), not %v", ch.TargetServiceLevel)
+		sl.At("target").Add("must be between 0 and 1 (0 %% to 100 %%), not %v", ch.TargetServiceLevel)
 	}
-	share(p.at("max_abandon"), ch.MaxAbandon)
+	share(p.At("max_abandon"), ch.MaxAbandon)
 	if ch.MaxAbandon != 0 && ch.Kind != Live {
-		p.at("max_abandon").add("applies to live channels only: nobody abandons a %s channel", ch.Kind)
+		p.At("max_abandon").Add("applies to live channels only: nobody abandons a %s channel", ch.Kind)
 	}
 	if ch.Callback != nil {
-		ch.Callback.check(p.at("callback"), ch.Kind)
+		ch.Callback.check(p.At("callback"), ch.Kind)
 	}
-	share(p.at("max_occupancy"), ch.MaxOccupancy)
+	share(p.At("max_occupancy"), ch.MaxOccupancy)
 	if ch.MaxOccupancy != 0 && ch.Kind == SelfService {
-		p.at("max_occupancy").add("does not apply to self-service channels: no agent works them")
+		p.At("max_occupancy").Add("does not apply to self-service channels: no agent works them")
 	}
 }
 
 // checkWrap checks the channel's after-call work laws.
 func (c *Config) checkWrap(ch *Channel, p problems) {
 	if ch.Kind == SelfService && (ch.WrapTime.Kind != "" || ch.IssueWrap != nil) {
-		p.at("wrap_time").add("does not apply to self-service channels: no agent works them")
+		p.At("wrap_time").Add("does not apply to self-service channels: no agent works them")
 	}
 	if ch.WrapTime.Kind != "" {
-		checkEnding(ch.WrapTime, p.at("wrap_time"))
+		checkEnding(ch.WrapTime, p.At("wrap_time"))
 	}
-	c.checkByIssue(ch.IssueWrap, p.at("wrap_times"))
+	c.checkByIssue(ch.IssueWrap, p.At("wrap_times"))
 }
 
 // checkEnding checks a law of a time that must end (a handle time, an
@@ -284,7 +284,7 @@ func (c *Config) checkWrap(ch *Channel, p problems) {
 func checkEnding(d Dist, p problems) {
 	d.check(p)
 	if d.Kind == Never {
-		p.add("must end: never is only for patience")
+		p.Add("must end: never is only for patience")
 	}
 }
 
@@ -293,11 +293,11 @@ func checkEnding(d Dist, p problems) {
 // issue left out.
 func (c *Config) checkByIssue(laws []Dist, p problems) {
 	if laws != nil && len(laws) != len(c.Issues) {
-		p.add("has %d values for %d issues", len(laws), len(c.Issues))
+		p.Add("has %d values for %d issues", len(laws), len(c.Issues))
 	}
 	for i, d := range laws {
 		if d.Kind != "" && i < len(c.Issues) {
-			checkEnding(d, p.at(c.Issues[i].Name))
+			checkEnding(d, p.At(c.Issues[i].Name))
 		}
 	}
 }

@@ -22,10 +22,10 @@ type Choice struct {
 
 func (c *Choice) check(p problems) {
 	if !(c.WaitWeight >= 0) || !finite(c.WaitWeight) {
-		p.at("wait_weight").add("must be a finite number ≥ 0, not %v", c.WaitWeight)
+		p.At("wait_weight").Add("must be a finite number ≥ 0, not %v", c.WaitWeight)
 	}
 	if !finite(c.Stay) {
-		p.at("stay").add("must be a finite number, not %v", c.Stay)
+		p.At("stay").Add("must be a finite number, not %v", c.Stay)
 	}
 }
 

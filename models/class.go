@@ -41,29 +41,29 @@ func (c *Config) checkClasses(p problems) {
 	top := c.topPriority()
 	promote := map[int]float64{}
 	for _, cl := range c.Classes {
-		cp := p.at(cl.Name)
-		share(cp.at("share"), cl.Share)
+		cp := p.At(cl.Name)
+		share(cp.At("share"), cl.Share)
 		total += cl.Share
 		if cl.Priority < 1 || cl.Priority > maxPriority {
-			cp.at("priority").add("must be a whole number from 1 (served first) to %d, not %d", maxPriority, cl.Priority)
+			cp.At("priority").Add("must be a whole number from 1 (served first) to %d, not %d", maxPriority, cl.Priority)
 		}
 		if !(cl.PatienceFactor > 0) || !finite(cl.PatienceFactor) {
-			cp.at("patience_factor").add("must be a positive number, not %v", cl.PatienceFactor)
+			cp.At("patience_factor").Add("must be a positive number, not %v", cl.PatienceFactor)
 		}
 		if !(cl.PromoteAfter >= 0) || !finite(cl.PromoteAfter) {
-			cp.at("promote_after").add("must be a finite duration ≥ 0 (0 for never), not %s", FormatDuration(cl.PromoteAfter))
+			cp.At("promote_after").Add("must be a finite duration ≥ 0 (0 for never), not %s", FormatDuration(cl.PromoteAfter))
 			continue
 		}
 		if cl.PromoteAfter > 0 && cl.Priority == top {
-			cp.at("promote_after").add("the class has the highest priority already (%d): there is nothing to promote it to", top)
+			cp.At("promote_after").Add("the class has the highest priority already (%d): there is nothing to promote it to", top)
 		}
 		if prev, seen := promote[cl.Priority]; seen && prev != cl.PromoteAfter {
-			cp.at("promote_after").add("classes of priority %d must be promoted after the same wait: they share a place in line", cl.Priority)
+			cp.At("promote_after").Add("classes of priority %d must be promoted after the same wait: they share a place in line", cl.Priority)
 		}
 		promote[cl.Priority] = cl.PromoteAfter
 	}
 	if math.Abs(total-1) > 1e-6 {
-		p.add("the shares add up to %s, not 100%%", FormatFraction(total))
+		p.Add("the shares add up to %s, not 100%%", FormatFraction(total))
 	}
 }
 

@@ -172,7 +172,7 @@ func (c *Config) journeyDefaults(j Journey) Journey {
 // be left out.
 func (c *Config) Validate() error {
 	var list Problems
-	c.check(problems{list: &list})
+	c.check(collect(&list))
 	if len(list) == 0 {
 		return nil
 	}
@@ -184,36 +184,36 @@ func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 // share checks that v is a share between 0 and 1.
 func share(p problems, v float64) {
 	if !(v >= 0 && v <= 1) {
-		p.add("must be a share between 0 and 1 (0 %% to 100 %%), not %v", v)
+		p.Add("must be a share between 0 and 1 (0 %% to 100 %%), not %v", v)
 	}
 }
 
 func (c *Config) check(p problems) {
 	if !(c.Horizon > 0) || !finite(c.Horizon) {
-		p.at("horizon").add("must be a positive, finite duration, not %s", FormatDuration(c.Horizon))
+		p.At("horizon").Add("must be a positive, finite duration, not %s", FormatDuration(c.Horizon))
 	}
 	if !(c.Warmup >= 0) || c.Horizon > 0 && !(c.Warmup < c.Horizon) {
-		p.at("warmup").add("must be ≥ 0 and shorter than the horizon (%s), not %s", FormatDuration(c.Horizon), FormatDuration(c.Warmup))
+		p.At("warmup").Add("must be ≥ 0 and shorter than the horizon (%s), not %s", FormatDuration(c.Horizon), FormatDuration(c.Warmup))
 	}
 	if !(c.Interval > 0) || !finite(c.Interval) {
-		p.at("interval").add("must be a positive, finite duration, not %s", FormatDuration(c.Interval))
+		p.At("interval").Add("must be a positive, finite duration, not %s", FormatDuration(c.Interval))
 	} else if c.Horizon/c.Interval > MaxIntervals {
-		p.at("horizon").add("%s holds %.0f intervals of %s, more than the limit of %d: a shorter horizon or a longer interval",
+		p.At("horizon").Add("%s holds %.0f intervals of %s, more than the limit of %d: a shorter horizon or a longer interval",
 			FormatDuration(c.Horizon), math.Ceil(c.Horizon/c.Interval-1e-9), FormatDuration(c.Interval), MaxIntervals)
 	}
 	if c.Start < Monday || c.Start > Sunday {
-		p.at("start").add("must be a day of the week")
+		p.At("start").Add("must be a day of the week")
 	}
-	c.checkIssues(p.at("issues"))
-	c.checkClasses(p.at("classes"))
-	c.Demand.check(p.at("demand"))
-	c.Choice.check(p.at("choice"))
-	c.Journey.check(p.at("journey"))
+	c.checkIssues(p.At("issues"))
+	c.checkClasses(p.At("classes"))
+	c.Demand.check(p.At("demand"))
+	c.Choice.check(p.At("choice"))
+	c.Journey.check(p.At("journey"))
 	if c.WordOfMouth.Enabled {
-		c.WordOfMouth.check(p.at("word_of_mouth"))
+		c.WordOfMouth.check(p.At("word_of_mouth"))
 	}
 	if len(c.Channels) == 0 {
-		p.at("channels").add("must list at least one channel")
+		p.At("channels").Add("must list at least one channel")
 	}
 	byName := map[string]*Channel{}
 	for i := range c.Channels {
@@ -228,11 +228,11 @@ func (c *Config) check(p problems) {
 	choosable := false
 	for i := range c.Channels {
 		ch := &c.Channels[i]
-		cp := p.at("channels." + ch.Name)
+		cp := p.At("channels." + ch.Name)
 		c.checkChannel(ch, cp, byName)
 		choosable = choosable || ch.Choosable
 		if ch.Kind != SelfService && !served[ch.Name] {
-			cp.add("no pool has %s among its skills: its contacts would never be answered", ch.Name)
+			cp.Add("no pool has %s among its skills: its contacts would never be answered", ch.Name)
 		}
 	}
 	arrivals := c.Demand.active()
@@ -242,23 +242,23 @@ func (c *Config) check(p problems) {
 		arrivals = arrivals || ch.Arrivals.Rate != 0 || slices.ContainsFunc(ch.Arrivals.Volumes, func(v float64) bool { return v != 0 })
 	}
 	if !arrivals && len(c.Channels) > 0 {
-		p.add("no customer ever arrives: give demand, or arrivals on a channel")
+		p.Add("no customer ever arrives: give demand, or arrivals on a channel")
 	}
 	if c.Demand.active() && !choosable {
-		p.at("demand").add("customers choose among channels, but no channel may be chosen (every one says choice: false)")
+		p.At("demand").Add("customers choose among channels, but no channel may be chosen (every one says choice: false)")
 	}
 	for i := range c.Pools {
-		c.checkPool(&c.Pools[i], p.at("pools."+c.Pools[i].Name), byName)
+		c.checkPool(&c.Pools[i], p.At("pools."+c.Pools[i].Name), byName)
 	}
-	if len(*p.list) == 0 { // the counts mean nothing if the settings are wrong
+	if p.Count() == 0 { // the counts mean nothing if the settings are wrong
 		for i := range c.Channels {
 			ch := &c.Channels[i]
 			if n := c.expected(ch.Arrivals, [7]float64{1, 1, 1, 1, 1, 1, 1}); n > maxContacts {
-				p.at("channels."+ch.Name+".arrivals").add("would bring about %.3g contacts in one replication, more than %.0g: check the rate's period, or shorten the horizon", n, maxContacts)
+				p.At("channels."+ch.Name+".arrivals").Add("would bring about %.3g contacts in one replication, more than %.0g: check the rate's period, or shorten the horizon", n, maxContacts)
 			}
 		}
 		if n := c.expected(c.Demand.Arrivals, c.Demand.Weekdays); n > maxContacts {
-			p.at("demand").add("would bring about %.3g customers in one replication, more than %.0g: check the rate's period, or shorten the horizon", n, maxContacts)
+			p.At("demand").Add("would bring about %.3g customers in one replication, more than %.0g: check the rate's period, or shorten the horizon", n, maxContacts)
 		}
 	}
 }

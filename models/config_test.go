@@ -142,7 +142,7 @@ func TestSpanEdges(t *testing.T) {
 	} {
 		var list Problems
 		s := Span{Days: EveryDay, From: tc.from, To: tc.to}
-		if got := s.check(problems{list: &list}); got != tc.ok || (len(list) == 0) != tc.ok {
+		if got := s.check(collect(&list)); got != tc.ok || (len(list) == 0) != tc.ok {
 			t.Errorf("span %v–%v: check says %v with %v, want %v", tc.from, tc.to, got, list, tc.ok)
 		}
 	}

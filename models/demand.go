@@ -17,20 +17,20 @@ type Issue struct {
 
 func (c *Config) checkIssues(p problems) {
 	if len(c.Issues) == 0 {
-		p.add("must list at least one issue")
+		p.Add("must list at least one issue")
 		return
 	}
 	total := 0.0
 	for _, is := range c.Issues {
-		ip := p.at(is.Name)
-		share(ip.at("share"), is.Share)
+		ip := p.At(is.Name)
+		share(ip.At("share"), is.Share)
 		total += is.Share
 		if !(is.HandleFactor > 0) || !finite(is.HandleFactor) {
-			ip.at("handle_factor").add("must be a positive number, not %v", is.HandleFactor)
+			ip.At("handle_factor").Add("must be a positive number, not %v", is.HandleFactor)
 		}
 	}
 	if math.Abs(total-1) > 1e-6 {
-		p.add("the shares add up to %s, not 100%%", FormatFraction(total))
+		p.Add("the shares add up to %s, not 100%%", FormatFraction(total))
 	}
 }
 
@@ -65,10 +65,10 @@ func (d *Demand) check(p problems) {
 	d.Arrivals.check(p)
 	for i, f := range d.Weekdays {
 		if !(f >= 0) || !finite(f) {
-			p.at("weekdays."+Weekday(i).String()).add("must be a finite number ≥ 0, not %v", f)
+			p.At("weekdays."+Weekday(i).String()).Add("must be a finite number ≥ 0, not %v", f)
 		}
 	}
 	if !(d.Noise >= 0 && d.Noise <= 10) {
-		p.at("noise").add("must be a coefficient of variation between 0 and 10, not %v", d.Noise)
+		p.At("noise").Add("must be a coefficient of variation between 0 and 10, not %v", d.Noise)
 	}
 }

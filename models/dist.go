@@ -68,7 +68,7 @@ type Sampler interface {
 // scenario file does (mean, cv, shape, min, max, values[i]).
 func (d Dist) Validate() error {
 	var list Problems
-	d.check(problems{list: &list})
+	d.check(collect(&list))
 	if len(list) == 0 {
 		return nil
 	}
@@ -78,7 +78,7 @@ func (d Dist) Validate() error {
 func (d Dist) check(p problems) {
 	positive := func(field string, v float64) {
 		if !(v > 0) || math.IsInf(v, 0) {
-			p.at(field).add("must be a positive, finite duration, not %s", FormatDuration(v))
+			p.At(field).Add("must be a positive, finite duration, not %s", FormatDuration(v))
 		}
 	}
 	switch d.Kind {
@@ -87,42 +87,42 @@ func (d Dist) check(p problems) {
 	case Erlang:
 		positive("mean", d.Mean)
 		if d.Shape < 1 {
-			p.at("shape").add("must be a whole number ≥ 1, not %d", d.Shape)
+			p.At("shape").Add("must be a whole number ≥ 1, not %d", d.Shape)
 		}
 	case Gamma, LogNormal:
 		positive("mean", d.Mean)
 		if !(d.CV >= 0) || math.IsInf(d.CV, 0) {
-			p.at("cv").add("must be a finite number ≥ 0, not %v", d.CV)
+			p.At("cv").Add("must be a finite number ≥ 0, not %v", d.CV)
 		}
 	case Uniform:
 		if !(d.Min >= 0) || math.IsInf(d.Min, 0) {
-			p.at("min").add("must be a finite duration ≥ 0, not %s", FormatDuration(d.Min))
+			p.At("min").Add("must be a finite duration ≥ 0, not %s", FormatDuration(d.Min))
 		} else if !(d.Max >= d.Min) || math.IsInf(d.Max, 0) {
-			p.at("max").add("must be a finite duration ≥ min (%s), not %s", FormatDuration(d.Min), FormatDuration(d.Max))
+			p.At("max").Add("must be a finite duration ≥ min (%s), not %s", FormatDuration(d.Min), FormatDuration(d.Max))
 		} else if d.Max == 0 {
-			p.at("max").add("must be more than zero")
+			p.At("max").Add("must be more than zero")
 		}
 	case Empirical:
 		if len(d.Values) == 0 {
-			p.at("values").add("must list at least one duration")
+			p.At("values").Add("must list at least one duration")
 			return
 		}
 		sum := 0.0
 		for i, v := range d.Values {
 			if !(v >= 0) || math.IsInf(v, 0) {
-				p.at(fmt.Sprintf("values[%d]", i)).add("must be a finite duration ≥ 0, not %s", FormatDuration(v))
+				p.At(fmt.Sprintf("values[%d]", i)).Add("must be a finite duration ≥ 0, not %s", FormatDuration(v))
 			}
 			sum += v
 		}
 		if sum == 0 && d.Tail == 0 {
-			p.at("values").add("must not all be zero")
+			p.At("values").Add("must not all be zero")
 		}
 		if !(d.Tail >= 0) || math.IsInf(d.Tail, 0) {
-			p.at("tail").add("must be a finite duration ≥ 0, not %s", FormatDuration(d.Tail))
+			p.At("tail").Add("must be a finite duration ≥ 0, not %s", FormatDuration(d.Tail))
 		}
 	case Never:
 	default:
-		p.at("dist").add("unknown distribution %q (want one of %s)", d.Kind, kindList())
+		p.At("dist").Add("unknown distribution %q (want one of %s)", d.Kind, kindList())
 	}
 }
 

@@ -84,27 +84,27 @@ func (j *Journey) retryChance(failures int) float64 {
 
 func (j *Journey) check(p problems) {
 	if j.MaxContacts < 1 || j.MaxContacts > 1000 {
-		p.at("max_contacts").add("must be between 1 and 1000, not %d", j.MaxContacts)
+		p.At("max_contacts").Add("must be between 1 and 1000, not %d", j.MaxContacts)
 	}
 	for i, r := range j.Retry {
-		share(p.at(fmt.Sprintf("retry[%d]", i)), r)
+		share(p.At(fmt.Sprintf("retry[%d]", i)), r)
 	}
-	j.RetryDelay.check(p.at("retry_delay"))
-	j.RepeatDelay.check(p.at("repeat_delay"))
-	share(p.at("chase"), j.Chase)
+	j.RetryDelay.check(p.At("retry_delay"))
+	j.RepeatDelay.check(p.At("repeat_delay"))
+	share(p.At("chase"), j.Chase)
 	if !(j.ChaseAfter > 0) || !finite(j.ChaseAfter) {
-		p.at("chase_after").add("must be a positive multiple of the expected wait, not %v", j.ChaseAfter)
+		p.At("chase_after").Add("must be a positive multiple of the expected wait, not %v", j.ChaseAfter)
 	}
 	if j.History != Integrated && j.History != Siloed {
-		p.at("history").add("must be integrated or siloed, not %q", j.History)
+		p.At("history").Add("must be integrated or siloed, not %q", j.History)
 	}
 	if !(j.SiloHandleFactor > 0) || !finite(j.SiloHandleFactor) {
-		p.at("siloed.handle_factor").add("must be a positive number, not %v", j.SiloHandleFactor)
+		p.At("siloed.handle_factor").Add("must be a positive number, not %v", j.SiloHandleFactor)
 	}
 	if !(j.SiloResolutionFactor >= 0) || !finite(j.SiloResolutionFactor) {
-		p.at("siloed.resolution_factor").add("must be a finite number ≥ 0, not %v", j.SiloResolutionFactor)
+		p.At("siloed.resolution_factor").Add("must be a finite number ≥ 0, not %v", j.SiloResolutionFactor)
 	}
-	share(p.at("siloed.annoyance"), j.SiloAnnoyance)
+	share(p.At("siloed.annoyance"), j.SiloAnnoyance)
 }
 
 // The journey at run time: customers arrive, choose, make contacts, fail,

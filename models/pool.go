@@ -102,16 +102,16 @@ func skillValues(cfg *Config, settings []SkillSetting, def float64) []float64 {
 func checkSkillSettings(pool *Pool, settings []SkillSetting, p problems, ok func(float64) bool, want string) {
 	seen := map[string]bool{}
 	for _, s := range settings {
-		sp := p.at(s.Skill)
+		sp := p.At(s.Skill)
 		switch {
 		case !slices.Contains(pool.Skills, s.Skill):
-			sp.add("%s is not among the pool's skills (%s)", s.Skill, strings.Join(pool.Skills, ", "))
+			sp.Add("%s is not among the pool's skills (%s)", s.Skill, strings.Join(pool.Skills, ", "))
 		case seen[s.Skill]:
-			sp.add("%s is listed twice", s.Skill)
+			sp.Add("%s is listed twice", s.Skill)
 		}
 		seen[s.Skill] = true
 		if !ok(s.Value) {
-			sp.add("must be %s, not %v", want, s.Value)
+			sp.Add("must be %s, not %v", want, s.Value)
 		}
 	}
 }
@@ -189,65 +189,65 @@ func Shrunk(n int, shrinkage float64) int {
 
 func (c *Config) checkPool(pool *Pool, p problems, byName map[string]*Channel) {
 	if len(pool.Skills) == 0 {
-		p.at("skills").add("must list at least one channel")
+		p.At("skills").Add("must list at least one channel")
 	}
 	seen := map[string]bool{}
 	for i, s := range pool.Skills {
-		sp := p.at(fmt.Sprintf("skills[%d]", i))
+		sp := p.At(fmt.Sprintf("skills[%d]", i))
 		ch, ok := byName[s]
 		switch {
 		case !ok:
-			sp.add("no channel is named %q", s)
+			sp.Add("no channel is named %q", s)
 		case ch.Kind == SelfService:
-			sp.add("%s is a self-service channel: no agent works it", s)
+			sp.Add("%s is a self-service channel: no agent works it", s)
 		case seen[s]:
-			sp.add("%s is listed twice", s)
+			sp.Add("%s is listed twice", s)
 		}
 		seen[s] = true
 	}
 	switch {
 	case len(pool.Agents) == 0 && len(pool.Shifts) == 0:
-		p.at("agents").add("missing: give agents (a headcount, or one per interval) or shifts")
+		p.At("agents").Add("missing: give agents (a headcount, or one per interval) or shifts")
 	case len(pool.Agents) > 0 && len(pool.Shifts) > 0:
-		p.at("shifts").add("give agents or shifts, not both")
+		p.At("shifts").Add("give agents or shifts, not both")
 	}
 	for i, n := range pool.Agents {
 		switch {
 		case n < 0:
-			p.at(fmt.Sprintf("agents[%d]", i)).add("must be ≥ 0, not %d", n)
+			p.At(fmt.Sprintf("agents[%d]", i)).Add("must be ≥ 0, not %d", n)
 		case n > MaxAgents:
-			p.at(fmt.Sprintf("agents[%d]", i)).add("must be at most %d agents (the limit of a pool in an interval), not %d", MaxAgents, n)
+			p.At(fmt.Sprintf("agents[%d]", i)).Add("must be at most %d agents (the limit of a pool in an interval), not %d", MaxAgents, n)
 		}
 	}
 	for i, s := range pool.Shifts {
-		sp := p.at(fmt.Sprintf("shifts[%d]", i))
+		sp := p.At(fmt.Sprintf("shifts[%d]", i))
 		if s.check(sp) && c.Interval > 0 && (math.Mod(s.From, c.Interval) != 0 || math.Mod(s.To, c.Interval) != 0) {
-			sp.at("hours").add("must start and end on the scenario's intervals (every %s)", FormatDuration(c.Interval))
+			sp.At("hours").Add("must start and end on the scenario's intervals (every %s)", FormatDuration(c.Interval))
 		}
 		switch {
 		case s.Agents < 0:
-			sp.at("agents").add("must be ≥ 0, not %d", s.Agents)
+			sp.At("agents").Add("must be ≥ 0, not %d", s.Agents)
 		case s.Agents > MaxAgents:
-			sp.at("agents").add("must be at most %d agents (the limit of a shift), not %d", MaxAgents, s.Agents)
+			sp.At("agents").Add("must be at most %d agents (the limit of a shift), not %d", MaxAgents, s.Agents)
 		}
 	}
 	if !(pool.Shrinkage >= 0 && pool.Shrinkage < 1) {
-		p.at("shrinkage").add("must be a share from 0 up to (not including) 100 %%, not %v", pool.Shrinkage)
+		p.At("shrinkage").Add("must be a share from 0 up to (not including) 100 %%, not %v", pool.Shrinkage)
 	}
 	for i, a := range pool.Availability {
 		if !(a > 0 && a <= 1) {
-			p.at(fmt.Sprintf("availability[%d]", i)).add("must be a share above 0 and at most 100 %%, not %v", a)
+			p.At(fmt.Sprintf("availability[%d]", i)).Add("must be a share above 0 and at most 100 %%, not %v", a)
 		}
 	}
 	if !(pool.AwaySpell >= 0) || !finite(pool.AwaySpell) {
-		p.at("away_spell").add("must be a positive, finite duration, not %s", FormatDuration(pool.AwaySpell))
+		p.At("away_spell").Add("must be a positive, finite duration, not %s", FormatDuration(pool.AwaySpell))
 	}
 	if !(pool.CostPerHour >= 0) || !finite(pool.CostPerHour) {
-		p.at("cost_per_hour").add("must be a finite number ≥ 0, not %v", pool.CostPerHour)
+		p.At("cost_per_hour").Add("must be a finite number ≥ 0, not %v", pool.CostPerHour)
 	}
-	checkSkillSettings(pool, pool.OverflowAfter, p.at("overflow_after"),
+	checkSkillSettings(pool, pool.OverflowAfter, p.At("overflow_after"),
 		func(v float64) bool { return v >= 0 && finite(v) }, "a finite duration ≥ 0")
-	checkSkillSettings(pool, pool.HandleFactors, p.at("handle_factor"),
+	checkSkillSettings(pool, pool.HandleFactors, p.At("handle_factor"),
 		func(v float64) bool { return v > 0 && finite(v) }, "a positive factor")
 }
 

@@ -70,10 +70,10 @@ type Span struct {
 // are sound.
 func (s Span) check(p problems) bool {
 	if s.Days == (Days{}) {
-		p.at("days").add("must name at least one day")
+		p.At("days").Add("must name at least one day")
 	}
 	if !(s.From >= 0 && s.From < 86400) || !(s.To >= 0 && s.To <= 86400) || s.From == s.To {
-		p.at("hours").add("must be a span of the day such as 08:00-20:00")
+		p.At("hours").Add("must be a span of the day such as 08:00-20:00")
 		return false
 	}
 	return true

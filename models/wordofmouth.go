@@ -73,25 +73,25 @@ func DefaultWordOfMouth() WordOfMouth {
 }
 
 func (w *WordOfMouth) check(p problems) {
-	share(p.at("share_good"), w.ShareGood)
-	share(p.at("share_bad"), w.ShareBad)
+	share(p.At("share_good"), w.ShareGood)
+	share(p.At("share_bad"), w.ShareBad)
 	if !(w.Inertia > 0) || !finite(w.Inertia) {
-		p.at("inertia").add("must be a positive number of people, not %v", w.Inertia)
+		p.At("inertia").Add("must be a positive number of people, not %v", w.Inertia)
 	}
 	if !(w.LevelInertia > 0) || !finite(w.LevelInertia) {
-		p.at("level_inertia").add("must be a positive number of people, not %v", w.LevelInertia)
+		p.At("level_inertia").Add("must be a positive number of people, not %v", w.LevelInertia)
 	}
 	if !(w.PublicFactor >= 0) || !finite(w.PublicFactor) {
-		p.at("public_factor").add("must be a finite number ≥ 0, not %v", w.PublicFactor)
+		p.At("public_factor").Add("must be a finite number ≥ 0, not %v", w.PublicFactor)
 	}
 	if !(w.Reach >= 0) || !finite(w.Reach) {
-		p.at("reach").add("must be a finite number ≥ 0, not %v", w.Reach)
+		p.At("reach").Add("must be a finite number ≥ 0, not %v", w.Reach)
 	}
 	if !(w.Memory > 0) {
-		p.at("memory").add("must be a positive duration (never, to forget nothing), not %s", FormatDuration(w.Memory))
+		p.At("memory").Add("must be a positive duration (never, to forget nothing), not %s", FormatDuration(w.Memory))
 	}
 	if !(w.Coupling >= 0) || !finite(w.Coupling) {
-		p.at("coupling").add("must be a finite number ≥ 0, not %v", w.Coupling)
+		p.At("coupling").Add("must be a finite number ≥ 0, not %v", w.Coupling)
 	}
 }
 

@@ -3,8 +3,8 @@ package roster
 import (
 	"fmt"
 	"math"
-	"strings"
 
+	"github.com/omnisim/omnisim/internal/problem"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
 )
@@ -113,48 +113,15 @@ const MaxLength = 24 * 3600.0
 
 // Problem is one reason rules cannot be used. Path names the field the way
 // a rules file writes it ("pools.agents.shifts[0].lunch.within").
-type Problem struct {
-	Path string
-	Msg  string
-}
-
-func (p Problem) String() string {
-	if p.Path == "" {
-		return p.Msg
-	}
-	return p.Path + ": " + p.Msg
-}
+type Problem = problem.Problem
 
 // Problems is every reason rules cannot be used. It is an error.
 type Problems []Problem
 
-func (ps Problems) Error() string {
-	lines := make([]string, len(ps))
-	for i, p := range ps {
-		lines[i] = "roster: " + p.String()
-	}
-	return strings.Join(lines, "\n")
-}
+func (ps Problems) Error() string { return problem.Lines("roster: ", ps) }
 
 // problems collects Problems under a path prefix.
-type problems struct {
-	list *Problems
-	path string
-}
-
-func (p problems) at(field string) problems {
-	switch {
-	case p.path == "":
-		return problems{p.list, field}
-	case strings.HasPrefix(field, "["):
-		return problems{p.list, p.path + field}
-	}
-	return problems{p.list, p.path + "." + field}
-}
-
-func (p problems) add(format string, args ...any) {
-	*p.list = append(*p.list, Problem{Path: p.path, Msg: fmt.Sprintf(format, args...)})
-}
+type problems = problem.Collector
 
 // Check returns every problem of the rules for requirements of intervals
 // of interval seconds (the rules' own Interval if they give one), each
@@ -162,32 +129,32 @@ func (p problems) add(format string, args ...any) {
 // (both 0), what falls on the intervals is left unchecked.
 func (r *Rules) Check(interval float64) Problems {
 	var list Problems
-	p := problems{list: &list}
+	p := problem.New((*[]Problem)(&list))
 	if r.Interval != 0 {
 		interval = r.Interval
 	}
-	iv := p.at("interval")
+	iv := p.At("interval")
 	switch {
 	case interval == 0:
 		// Not known yet (the file gives none): checked with the
 		// requirement's.
 	case !(interval > 0) || math.IsInf(interval, 0):
-		iv.add("must be a positive duration, not %s", models.FormatDuration(interval))
+		iv.Add("must be a positive duration, not %s", models.FormatDuration(interval))
 		interval = 0
 	case math.Mod(86400, interval) != 0 || interval < 60:
-		iv.add("must divide a day into whole intervals of at least a minute (such as 15m, 30m or 1h), not %s", models.FormatDuration(interval))
+		iv.Add("must divide a day into whole intervals of at least a minute (such as 15m, 30m or 1h), not %s", models.FormatDuration(interval))
 		interval = 0
 	}
-	r.Objective.check(p.at("objective"))
+	r.Objective.check(p.At("objective"))
 	if len(r.Pools) == 0 {
-		p.at("pools").add("must name at least one pool and its shifts")
+		p.At("pools").Add("must name at least one pool and its shifts")
 	}
 	seen := map[string]bool{}
 	for i := range r.Pools {
 		pr := &r.Pools[i]
-		pp := p.at("pools").at(pr.Pool)
+		pp := p.At("pools").At(pr.Pool)
 		if seen[pr.Pool] {
-			pp.add("given twice")
+			pp.Add("given twice")
 		}
 		seen[pr.Pool] = true
 		pr.check(pp, interval)
@@ -204,27 +171,27 @@ func (o Objective) check(p problems) {
 		v   float64
 	}{{"cost", o.Cost}, {"over", o.Over}, {"under", o.Under}} {
 		if !(w.v >= 0) || math.IsInf(w.v, 0) {
-			p.at(w.key).add("must be a finite weight ≥ 0, not %v", w.v)
+			p.At(w.key).Add("must be a finite weight ≥ 0, not %v", w.v)
 		}
 	}
 	if o.Under == 0 {
-		p.at("under").add("must be above 0: with no weight on the agents missing, the roster would have none")
+		p.At("under").Add("must be above 0: with no weight on the agents missing, the roster would have none")
 	}
 }
 
 func (pr *PoolRules) check(p problems, interval float64) {
 	if !(pr.MaxPartTime >= 0 && pr.MaxPartTime <= 1) {
-		p.at("max_part_time").add("must be a share from 0 to 100 %%, not %v", pr.MaxPartTime)
+		p.At("max_part_time").Add("must be a share from 0 to 100 %%, not %v", pr.MaxPartTime)
 	}
 	if len(pr.Shifts) == 0 {
-		p.at("shifts").add("must list at least one shift")
+		p.At("shifts").Add("must list at least one shift")
 	}
 	names := map[string]bool{}
 	for i := range pr.Shifts {
 		s := &pr.Shifts[i]
-		sp := p.at(fmt.Sprintf("shifts[%d]", i))
+		sp := p.At(fmt.Sprintf("shifts[%d]", i))
 		if names[s.Name] {
-			sp.at("name").add("%q names two shifts of the pool", s.Name)
+			sp.At("name").Add("%q names two shifts of the pool", s.Name)
 		}
 		names[s.Name] = true
 		s.check(sp, interval)
@@ -240,46 +207,46 @@ func onGrid(t, interval float64) bool {
 func (s *ShiftRule) check(p problems, interval float64) {
 	every := models.FormatDuration(interval)
 	if len(s.Lengths) == 0 {
-		p.at("length").add("missing: give the shift's length, such as 8h, or a list of them")
+		p.At("length").Add("missing: give the shift's length, such as 8h, or a list of them")
 	}
 	for i, l := range s.Lengths {
-		lp := p.at("length")
+		lp := p.At("length")
 		if len(s.Lengths) > 1 {
-			lp = lp.at(fmt.Sprintf("[%d]", i))
+			lp = lp.At(fmt.Sprintf("[%d]", i))
 		}
 		switch {
 		case !(l > 0 && l <= MaxLength):
-			lp.add("must be a duration above 0 and at most 24h, not %s", models.FormatDuration(l))
+			lp.Add("must be a duration above 0 and at most 24h, not %s", models.FormatDuration(l))
 		case !onGrid(l, interval):
-			lp.add("must be whole intervals (of %s), not %s", every, models.FormatDuration(l))
+			lp.Add("must be whole intervals (of %s), not %s", every, models.FormatDuration(l))
 		}
 	}
 	if len(s.Starts) == 0 {
-		p.at("starts").add("missing: give the start times, such as \"07:00-12:00 every 30m\"")
+		p.At("starts").Add("missing: give the start times, such as \"07:00-12:00 every 30m\"")
 	}
 	for i, w := range s.Starts {
-		sp := p.at("starts")
+		sp := p.At("starts")
 		if len(s.Starts) > 1 {
-			sp = sp.at(fmt.Sprintf("[%d]", i))
+			sp = sp.At(fmt.Sprintf("[%d]", i))
 		}
 		switch {
 		case !(w.From >= 0 && w.From < 86400 && w.To >= 0 && w.To < 86400):
-			sp.add("must be times of day from 00:00 to 23:59")
+			sp.Add("must be times of day from 00:00 to 23:59")
 		case !onGrid(w.From, interval) || !onGrid(w.To, interval):
-			sp.add("must fall on the intervals (every %s)", every)
+			sp.Add("must fall on the intervals (every %s)", every)
 		}
 		switch {
 		case !(w.Every >= 0) || math.IsInf(w.Every, 0):
-			sp.add("must start every positive duration, not %s", models.FormatDuration(w.Every))
+			sp.Add("must start every positive duration, not %s", models.FormatDuration(w.Every))
 		case !onGrid(w.Every, interval):
-			sp.add("must start every whole number of intervals (of %s), not every %s", every, models.FormatDuration(w.Every))
+			sp.Add("must start every whole number of intervals (of %s), not every %s", every, models.FormatDuration(w.Every))
 		}
 	}
 	if s.Lunch != nil {
-		s.Lunch.check(p.at("lunch"), s.Lengths, interval)
+		s.Lunch.check(p.At("lunch"), s.Lengths, interval)
 	}
 	for i := range s.Breaks {
-		s.Breaks[i].check(p.at(fmt.Sprintf("breaks[%d]", i)), s.Lengths, interval)
+		s.Breaks[i].check(p.At(fmt.Sprintf("breaks[%d]", i)), s.Lengths, interval)
 	}
 	n := 0
 	for _, on := range s.Days {
@@ -288,30 +255,30 @@ func (s *ShiftRule) check(p problems, interval float64) {
 		}
 	}
 	if n == 0 {
-		p.at("days").add("must name at least one day")
+		p.At("days").Add("must name at least one day")
 	}
 	switch {
 	case s.DaysPerWeek < 0 || s.DaysPerWeek > 7:
-		p.at("days_per_week").add("must be from 1 to 7, not %d", s.DaysPerWeek)
+		p.At("days_per_week").Add("must be from 1 to 7, not %d", s.DaysPerWeek)
 	case s.DaysPerWeek > n && n > 0:
-		p.at("days_per_week").add("is %d, but the shift's days are only %d (%s)", s.DaysPerWeek, n, output.DescribeDays(s.Days))
+		p.At("days_per_week").Add("is %d, but the shift's days are only %d (%s)", s.DaysPerWeek, n, output.DescribeDays(s.Days))
 	}
 	if s.DaysPerWeek > 0 && s.DaysPerWeek <= n && len(s.patterns()) == 0 {
-		p.at("rest_days").add("no choice of %d of %s keeps the days off together (rest_days: any allows days off apart)", s.DaysPerWeek, output.DescribeDays(s.Days))
+		p.At("rest_days").Add("no choice of %d of %s keeps the days off together (rest_days: any allows days off apart)", s.DaysPerWeek, output.DescribeDays(s.Days))
 	}
 	if s.RestTogether && s.DaysPerWeek == 0 {
-		p.at("rest_days").add("needs days_per_week: with no days off to choose, there is nothing to keep together")
+		p.At("rest_days").Add("needs days_per_week: with no days off to choose, there is nothing to keep together")
 	}
 	if !(s.CostPerHour >= 0) || math.IsInf(s.CostPerHour, 0) {
-		p.at("cost_per_hour").add("must be a finite number ≥ 0, not %v", s.CostPerHour)
+		p.At("cost_per_hour").Add("must be a finite number ≥ 0, not %v", s.CostPerHour)
 	}
 	switch {
 	case s.Min < 0 || s.Min > models.MaxAgents:
-		p.at("min").add("must be from 0 to %d agents, not %d", models.MaxAgents, s.Min)
+		p.At("min").Add("must be from 0 to %d agents, not %d", models.MaxAgents, s.Min)
 	case s.Max != NoMax && (s.Max < 0 || s.Max > models.MaxAgents):
-		p.at("max").add("must be from 0 to %d agents, not %d", models.MaxAgents, s.Max)
+		p.At("max").Add("must be from 0 to %d agents, not %d", models.MaxAgents, s.Max)
 	case s.Max != NoMax && s.Max < s.Min:
-		p.at("max").add("is %d, below min (%d)", s.Max, s.Min)
+		p.At("max").Add("is %d, below min (%d)", s.Max, s.Min)
 	}
 }
 
@@ -319,23 +286,23 @@ func (b *Break) check(p problems, lengths []float64, interval float64) {
 	every := models.FormatDuration(interval)
 	switch {
 	case !(b.Length > 0) || math.IsInf(b.Length, 0):
-		p.at("length").add("must be a positive duration, not %s", models.FormatDuration(b.Length))
+		p.At("length").Add("must be a positive duration, not %s", models.FormatDuration(b.Length))
 	case !onGrid(b.Length, interval):
-		p.at("length").add("must be whole intervals (of %s), not %s: the scenario counts agents by interval; "+
+		p.At("length").Add("must be whole intervals (of %s), not %s: the scenario counts agents by interval; "+
 			"leave shorter breaks to the pool's shrinkage, or use shorter intervals", every, models.FormatDuration(b.Length))
 	}
-	w := p.at("within")
+	w := p.At("within")
 	switch {
 	case !(b.From >= 0 && b.To > b.From) || math.IsInf(b.To, 0):
-		w.add("must be a window after the shift's start, such as 3h-5h")
+		w.Add("must be a window after the shift's start, such as 3h-5h")
 	case !onGrid(b.From, interval) || !onGrid(b.To, interval):
-		w.add("must fall on the intervals (every %s)", every)
+		w.Add("must fall on the intervals (every %s)", every)
 	case b.To-b.From < b.Length:
-		w.add("is %s long, shorter than the break (%s)", models.FormatDuration(b.To-b.From), models.FormatDuration(b.Length))
+		w.Add("is %s long, shorter than the break (%s)", models.FormatDuration(b.To-b.From), models.FormatDuration(b.Length))
 	default:
 		for _, l := range lengths {
 			if b.To > l {
-				w.add("ends %s after the start, after the %s shift ends", models.FormatDuration(b.To), models.FormatDuration(l))
+				w.Add("ends %s after the start, after the %s shift ends", models.FormatDuration(b.To), models.FormatDuration(l))
 			}
 		}
 	}

@@ -90,10 +90,11 @@ func TestParseRulesErrors(t *testing.T) {
 	}{
 		{"empty", "", []string{"r.yaml:1:1: the file is empty"}},
 		{"syntax", "pool: [a\n", []string{"r.yaml:"}},
-		{"unknown keys", "pool: a\nshift: []\nshifts:\n  - length: 8h\n    start: \"08:00\"\n", []string{
-			"r.yaml:2:1: shift: unknown key (known keys: interval, max_part_time, objective, pool, pools, shifts)",
-			"r.yaml:4:5: shifts[0].starts: missing",
-			"r.yaml:5:5: shifts[0].start: unknown key"}},
+		{"unknown keys", "pool: a\nshift: []\nzzz: 1\nshifts:\n  - length: 8h\n    start: \"08:00\"\n", []string{
+			"r.yaml:2:1: shift: unknown key (did you mean \"shifts\"?)",
+			"r.yaml:3:1: zzz: unknown key (known keys: interval, max_part_time, objective, pool, pools, shifts)",
+			"r.yaml:5:5: shifts[0].starts: missing",
+			"r.yaml:6:5: shifts[0].start: unknown key (did you mean \"starts\"?)"}},
 		{"values", "pool: a\nmax_part_time: lots\nshifts:\n  - length: 8\n    starts: \"8am\"\n    lunch: {length: 30m, within: 3h}\n    days: funday\n    part_time: maybe\n", []string{
 			"r.yaml:2:16: max_part_time:",
 			"r.yaml:4:13: shifts[0].length:",

@@ -92,6 +92,10 @@ func (rep *Report) WriteText(w io.Writer) error {
 		if r.Short > 0 {
 			fmt.Fprintf(&b, "; %d interval%s short of the requirement", r.Short, plural(r.Short))
 		}
+		if r.Closed > 0 {
+			fmt.Fprintf(&b, "; %s shift type%s left out, as they would put agents on the floor while the pool's channels are closed and nobody is needed",
+				output.Thousands(int64(r.Closed)), plural(r.Closed))
+		}
 		b.WriteString("\n\n")
 		st := output.NewTable("shift", "start", "end", "breaks", "days", "agents").AlignLeft(1, 2, 3, 4)
 		for _, s := range r.Shifts {
@@ -202,7 +206,7 @@ func (rep *Report) JSON(version string) *output.Object {
 	for i := range rep.Rosters {
 		r := &rep.Rosters[i]
 		p := &output.Object{}
-		p.Set("pool", r.Pool).Set("shift_types", r.ShiftTypes).Set("shifts", len(r.Shifts)).Set("agents", r.Agents)
+		p.Set("pool", r.Pool).Set("shift_types", r.ShiftTypes).Set("closed_shift_types", r.Closed).Set("shifts", len(r.Shifts)).Set("agents", r.Agents)
 		p.Set("agent_hours", r.AgentHours).Set("cost", r.Cost).Set("over_hours", r.OverHours).Set("under_hours", r.UnderHours)
 		p.Set("short_intervals", r.Short).Set("objective", r.Value).Set("lp_bound", r.Bound).Set("bound_exact", r.BoundExact)
 		p.Set("gap", r.Gap()).Set("nodes", r.Nodes).Set("optimal", r.Proven)

@@ -21,6 +21,10 @@ type Requirement struct {
 	Start models.Weekday
 	// Need is the agents needed in each interval.
 	Need []int
+	// Open, when not nil, marks the intervals in which the pool may have
+	// agents on the floor (SetOpen, from the scenario's opening hours): no
+	// shift type puts an agent on the floor in another. nil: any.
+	Open []bool
 }
 
 // MaxCells bounds the program of a pool: its rows (the requirement's

@@ -23,8 +23,11 @@ type Roster struct {
 	// Shifts are the shift types with agents, in the order the rules make
 	// them (ShiftTypes).
 	Shifts []Shift
-	// ShiftTypes is the number of shift types the rules allow.
-	ShiftTypes int
+	// ShiftTypes is the number of shift types the rules allow within the
+	// opening hours; Closed is the number left out because they would put
+	// agents on the floor while the pool's channels are closed (and nobody
+	// is needed).
+	ShiftTypes, Closed int
 	// Coverage is the agents on the floor in each interval (breaks
 	// excluded).
 	Coverage []int
@@ -146,6 +149,7 @@ func makeOne(pr *PoolRules, req *Requirement, obj Objective, opt Options) (*Rost
 	if err != nil {
 		return nil, err
 	}
+	types, closed := withinOpening(types, req)
 	m := newModel(pr, types, req, obj)
 	rows := len(req.Need)
 	if !obj.Soft {
@@ -163,7 +167,7 @@ func makeOne(pr *PoolRules, req *Requirement, obj Objective, opt Options) (*Rost
 			len(req.Need), len(types), cells/1e6, MaxCells/1e6)}}
 	}
 	if !obj.Soft {
-		if u := uncovered(pr, types, m, req); u != nil {
+		if u := uncovered(pr, types, m, req, closed); u != nil {
 			return nil, u
 		}
 	}
@@ -175,7 +179,7 @@ func makeOne(pr *PoolRules, req *Requirement, obj Objective, opt Options) (*Rost
 	case err != nil:
 		return nil, fmt.Errorf("roster: pool %s: %w", pr.Pool, err)
 	}
-	r := &Roster{Pool: pr.Pool, Rules: pr, Requirement: req, Objective: obj, ShiftTypes: len(types),
+	r := &Roster{Pool: pr.Pool, Rules: pr, Requirement: req, Objective: obj, ShiftTypes: len(types), Closed: closed,
 		Coverage: sol.eval.cover, Agents: sol.eval.agents, Cost: sol.eval.cost,
 		OverHours: sol.eval.over, UnderHours: sol.eval.under, Short: sol.eval.uncovered, Value: sol.eval.objective,
 		Bound: sol.bound, BoundExact: sol.boundExact, Nodes: sol.nodes, Proven: sol.proven}

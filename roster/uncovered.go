@@ -48,8 +48,13 @@ func plural(n int) string {
 // uncovered returns the intervals of req a hard roster cannot cover, in
 // stretches, or nil: those no shift type covers, and those needing more
 // agents than the rules' max allow there together (part-time shifts left
-// out when the part-time share is 0).
-func uncovered(pr *PoolRules, types []ShiftType, m *model, req *Requirement) *Uncovered {
+// out when the part-time share is 0); closed is the number of shift types
+// left out by the opening hours.
+func uncovered(pr *PoolRules, types []ShiftType, m *model, req *Requirement, closed int) *Uncovered {
+	none := "no shift covers it"
+	if closed > 0 {
+		none = "no shift covers it while the pool's channels are open"
+	}
 	// most[i][rule] tells whether a shift of the rule covers interval i.
 	rules := len(pr.Shifts)
 	coveredBy := make([][]bool, len(req.Need))
@@ -75,7 +80,7 @@ func uncovered(pr *PoolRules, types []ShiftType, m *model, req *Requirement) *Un
 			return verdict{}, false
 		}
 		if coveredBy[i] == nil {
-			return verdict{0, "no shift covers it (" + reach(pr, req.Interval) + ")"}, true
+			return verdict{0, none + " (" + reach(pr, req.Interval) + ")"}, true
 		}
 		most, unlimited := 0, false
 		var limits []string

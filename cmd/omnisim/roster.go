@@ -55,6 +55,11 @@ writes, or a run's) or a scenario (FILE or NAME), whose requirement the
 staffing search of omnisim staff finds first (its --set, --seed, --reps
 and -j).
 
+With a scenario (REQUIREMENT, or --scenario for a staffing table), the
+shifts keep to its opening hours: no shift type puts agents on the floor
+in an interval when every channel of their pool is closed (its open
+spans) and nobody is needed; the report counts the shift types left out.
+
 The roster is an integer program over the shift types. Its linear
 relaxation, solved by a dual simplex, is a lower bound on any roster's
 cost; branch and bound from a rounded, locally improved roster then
@@ -93,7 +98,7 @@ interval), charts/roster-coverage.svg and .png, and summary.json.`,
 			if !(o.precision > 0 && o.precision < 100) {
 				return usageErrorf("--precision must be between 0 and 100 percentage points, not %g", o.precision)
 			}
-			for _, f := range []string{"scenario", "verify-reps", "precision"} {
+			for _, f := range []string{"verify-reps", "precision"} {
 				if cmd.Flags().Changed(f) && !o.verify {
 					return usageErrorf("--%s is for --verify", f)
 				}
@@ -114,7 +119,7 @@ interval), charts/roster-coverage.svg and .png, and summary.json.`,
 	f.StringVar(&o.rules, "rules", "", "the shift rules, a YAML `FILE` (docs/roster.md)")
 	f.IntVar(&o.maxNodes, "max-nodes", roster.DefaultMaxNodes, "the most branch-and-bound nodes the search may solve per pool")
 	f.BoolVar(&o.verify, "verify", false, "simulate the scenario with the roster and judge every target period by period")
-	f.StringVar(&o.scenario, "scenario", "", "the scenario (`FILE|NAME`) to verify a staffing table's roster in")
+	f.StringVar(&o.scenario, "scenario", "", "the scenario (`FILE|NAME`) a staffing table is for: its opening hours bound the shifts, and --verify simulates it")
 	f.IntVar(&o.verifyReps, "verify-reps", defaultRosterVerifyReps, "the replications of the verification")
 	f.Float64Var(&o.precision, "precision", 100*plan.DefaultPrecision, "the confidence half-width, in percentage points, at which the verification decides a period its interval does not clear")
 	return cmd
@@ -151,11 +156,14 @@ func (o *rosterOptions) roster(s streams, arg string, seedGiven bool) error {
 		}
 		srcs = []source{{"the staffing table", arg}}
 		name = strings.TrimSuffix(filepath.Base(arg), filepath.Ext(arg))
-		if o.verify {
+		if o.scenario != "" {
 			if sc, cfg, _, err = o.open(o.scenario, seedGiven); err != nil {
 				return err
 			}
 			srcs = append(srcs, scenarioSources(sc)...)
+			for i := range reqs {
+				reqs[i].SetOpen(&cfg)
+			}
 		}
 	} else {
 		if o.scenario != "" {
@@ -174,6 +182,7 @@ func (o *rosterOptions) roster(s streams, arg string, seedGiven bool) error {
 		}
 		for i, pool := range p.Config.Pools {
 			reqs = append(reqs, roster.Requirement{Pool: pool.Name, Interval: p.Config.Interval, Start: p.Config.Start, Need: p.Agents[i]})
+			reqs[i].SetOpen(&p.Config)
 		}
 		if v := p.Verification; v != nil {
 			first = v.FirstReplication + v.Replications // fresh: neither the search nor its verification ran them

@@ -188,7 +188,6 @@ func TestRosterBadInput(t *testing.T) {
 		{"pool", []string{table, "--rules", other}, `other.yaml:1:7: pool: the requirement has no pool named "chats" (its pools: agents)`},
 		{"clobber", []string{table, "--rules", rules, "--out", dir, "--force"}, "--force would delete"},
 		{"verify a table alone", []string{table, "--rules", rules, "--verify"}, "--verify needs the scenario to simulate"},
-		{"scenario without verify", []string{table, "--rules", rules, "--scenario", "phone-day"}, "--scenario is for --verify"},
 		{"scenario of a scenario", []string{"phone-day", "--rules", rules, "--verify", "--scenario", "textbook"}, "--scenario is for a staffing table REQUIREMENT"},
 		{"verify reps", []string{table, "--rules", rules, "--verify", "--scenario", "phone-day", "--verify-reps", "1"}, "--verify-reps must be from 2"},
 		{"precision", []string{table, "--rules", rules, "--verify", "--scenario", "phone-day", "--precision", "0"}, "--precision must be between 0 and 100"},
@@ -205,6 +204,47 @@ func TestRosterBadInput(t *testing.T) {
 				t.Errorf("exit %d, stderr:\n%s\nwant 2 and %q", r.code, r.stderr, tc.want)
 			}
 		})
+	}
+}
+
+// TestRosterKeepsOpeningHours rosters the table with --scenario, phone-day
+// with its phone open 08:00 to 20:00 (--set), by rules starting 8-hour
+// shifts from 07:00 to 13:00: no shift starts before 08:00 or ends after
+// 20:00, and the report counts the shift types left out; without
+// --scenario, the early starts are free to be used.
+func TestRosterKeepsOpeningHours(t *testing.T) {
+	table, _ := writeRosterInputs(t)
+	rules := filepath.Join(t.TempDir(), "early.yaml")
+	if err := os.WriteFile(rules, []byte("pool: agents\nshifts:\n  - {name: full, length: 8h, starts: \"07:00-13:00\", lunch: {length: 30m, within: 3h-5h}, cost_per_hour: 20}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := omnisim(t, "roster", table, "--rules", rules, "--scenario", "phone-day", "--set", `channels.phone.open={days: every day, hours: "08:00-20:00"}`, "--json", "--no-out")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var got struct {
+		Pools []struct {
+			ShiftTypes int `json:"shift_types"`
+			Closed     int `json:"closed_shift_types"`
+			Roster     []struct{ Start, End string }
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	// 13 starts (07:00 to 13:00) × 4 lunches: those starting at 07:00 or
+	// 07:30, or after 12:00, leave the hours (2 + 2 starts, 16 types).
+	if len(got.Pools) != 1 || got.Pools[0].ShiftTypes != 36 || got.Pools[0].Closed != 16 {
+		t.Fatalf("pools %+v, want 36 shift types kept and 16 left out", got.Pools)
+	}
+	for _, s := range got.Pools[0].Roster {
+		if s.Start < "08:00" || s.End > "20:00" {
+			t.Errorf("shift %s–%s leaves the opening hours", s.Start, s.End)
+		}
+	}
+	r = omnisim(t, "roster", table, "--rules", rules, "--json", "--no-out")
+	if r.code != 0 || !strings.Contains(r.stdout, `"shift_types": 52`) || !strings.Contains(r.stdout, `"closed_shift_types": 0`) {
+		t.Errorf("without --scenario: exit %d, want 52 shift types and none left out:\n%s", r.code, r.stdout)
 	}
 }
 

@@ -21,6 +21,9 @@ type decoder struct {
 	errs   Errors
 	nodes  map[string]*yaml.Node // field path → the node it was read from
 	origin map[*yaml.Node]string // nodes written by --set → the override
+	// foreign maps the nodes read from another file the scenario names
+	// (its roster) to that file, whose lines and columns they hold.
+	foreign map[*yaml.Node]string
 	// alias maps the path models gives a field to the path it was written
 	// at, where the file wrote a short form: a single span for a list of
 	// them ("open[0]" → "open"), a weekday factor by list position
@@ -47,7 +50,8 @@ type decoder struct {
 }
 
 func newDecoder(file string) *decoder {
-	return &decoder{file: file, nodes: map[string]*yaml.Node{}, origin: map[*yaml.Node]string{}, alias: map[string]string{}}
+	return &decoder{file: file, nodes: map[string]*yaml.Node{}, origin: map[*yaml.Node]string{}, foreign: map[*yaml.Node]string{},
+		alias: map[string]string{}}
 }
 
 // errorf records a problem at node n, the value of field path.
@@ -60,6 +64,9 @@ func (d *decoder) errorf(n *yaml.Node, path, format string, args ...any) {
 		if o, ok := d.origin[n]; ok {
 			e.File = o
 		} else {
+			if f, ok := d.foreign[n]; ok {
+				e.File = f
+			}
 			e.Line, e.Column = n.Line, n.Column
 		}
 	}

@@ -209,6 +209,7 @@ var settingNotes = map[string]string{
 	"channels.*.max_abandon":           "a live channel's abandonment target: at most this share abandoned (omnisim staff staffs for it)",
 	"channels.*.max_occupancy":         "the most occupancy the channel's agents may have (omnisim staff staffs for it)",
 	"staffing":                         "a staffing table (CSV, as omnisim staff writes it) giving pools their headcount per interval",
+	"roster":                           "a roster (YAML, as omnisim roster writes it: pools.NAME.shifts) giving pools their shifts",
 	"forecast":                         "a forecast table (CSV: channel, interval, volume) giving channels their arrivals per interval",
 
 	"channels.*.arrivals.rate":    "contacts per period, steady (a rate: 200/h)",

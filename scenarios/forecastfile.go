@@ -3,10 +3,8 @@ package scenarios
 import (
 	"fmt"
 	"math"
-	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -27,21 +25,8 @@ var ForecastColumns = []string{"channel", "interval", "volume|offered"}
 // the channel's own arrivals. Paths are found as staffing's are.
 func (d *decoder) forecastFile(n *yaml.Node, cfg *models.Config) {
 	const path = "forecast"
-	name, ok := d.scalar(n, path, forecastForm)
+	file, data, ok := d.namedFile(n, path, forecastForm, "forecast table (CSV)")
 	if !ok {
-		return
-	}
-	if name == "" {
-		d.errorf(n, path, "want the name of a CSV file, not an empty text")
-		return
-	}
-	file := name
-	if _, fromSet := d.origin[n]; !fromSet && !filepath.IsAbs(name) && !strings.HasPrefix(d.file, "builtin:") {
-		file = filepath.Join(filepath.Dir(d.file), name)
-	}
-	data, err := readSmall(file, "forecast table")
-	if err != nil {
-		d.errorf(n, path, "%v", err)
 		return
 	}
 	volumes, errs := parseForecast(file, data, cfg)

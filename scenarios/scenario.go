@@ -70,7 +70,7 @@ func (d *decoder) decodeScenario(root *yaml.Node, s *Scenario) {
 		cfg.Issues = d.decodeIssues(v, "issues")
 	}
 	issues := issueNames(cfg.Issues)
-	var staffing, forecast *yaml.Node
+	var staffing, roster, forecast *yaml.Node
 	d.mapping(root, "", []field{
 		{"name", func(n *yaml.Node, p string) {
 			if v := d.str(n, p); v != "" {
@@ -129,12 +129,18 @@ func (d *decoder) decodeScenario(root *yaml.Node, s *Scenario) {
 			})
 		}},
 		{"staffing", d.later(&staffing, staffingForm)},
+		{"roster", d.later(&roster, rosterForm)},
 		{"forecast", d.later(&forecast, forecastForm)},
 	}, "horizon", "channels", "pools")
 	// The staffing table names pools and counts intervals: read it once
 	// both are known.
+	var staffed []string
 	if staffing != nil {
-		d.staffingFile(staffing, cfg)
+		staffed = d.staffingFile(staffing, cfg)
+	}
+	// So does a roster, pool by pool, in place of the table's.
+	if roster != nil {
+		d.rosterFile(roster, cfg, staffed)
 	}
 	// A pool's add and scale change the headcount it ends up with, the
 	// table's included.

@@ -30,46 +30,56 @@ const maxStaffingRows = 100 * 366 * 288
 // staffingFile reads the staffing table the scenario key staffing names
 // (node n) and gives each pool it names that headcount, one value per
 // interval from time zero (repeating, like a pool's agents list), in place
-// of the pool's agents or shifts. A path written in the file is relative to
+// of the pool's agents or shifts, and returns the pools it staffed. A path written in the file is relative to
 // the scenario file's folder; one given with --set, or in a built-in
 // scenario, to the working directory.
-func (d *decoder) staffingFile(n *yaml.Node, cfg *models.Config) {
+func (d *decoder) staffingFile(n *yaml.Node, cfg *models.Config) (staffed []string) {
 	const path = "staffing"
-	name, ok := d.scalar(n, path, staffingForm)
+	file, data, ok := d.namedFile(n, path, staffingForm, "staffing table (CSV)")
 	if !ok {
-		return
-	}
-	if name == "" {
-		d.errorf(n, path, "want the name of a CSV file, not an empty text")
-		return
-	}
-	file := name
-	if _, fromSet := d.origin[n]; !fromSet && !filepath.IsAbs(name) && !strings.HasPrefix(d.file, "builtin:") {
-		file = filepath.Join(filepath.Dir(d.file), name)
-	}
-	data, err := readSmall(file, "staffing table")
-	if err != nil {
-		d.errorf(n, path, "%v", err)
-		return
+		return nil
 	}
 	agents, errs := parseStaffing(file, data, cfg)
 	if len(errs) > 0 {
 		d.errs = append(d.errs, errs...)
-		return
+		return nil
 	}
 	d.attach(path, file, data)
 	for i := range cfg.Pools {
 		if a, ok := agents[cfg.Pools[i].Name]; ok {
 			cfg.Pools[i].Agents = a
 			cfg.Pools[i].Shifts = nil
+			staffed = append(staffed, cfg.Pools[i].Name)
 		}
 	}
+	return staffed
 }
 
-// readSmall reads a table a scenario names (what: "staffing table"), a
-// regular file no larger than a scenario may be.
-func readSmall(file, what string) ([]byte, error) {
-	return input.ReadFile(file, what+" (CSV)", maxFileSize)
+// namedFile reads the file the scenario key at path names (node n, a
+// form f text; what says what the file is, "staffing table"): a path
+// written in the file is relative to the scenario file's folder; one
+// given with --set, or in a built-in scenario, to the working directory.
+// It must be a regular file no larger than a scenario may be. Its
+// problems are recorded, and ok is false then.
+func (d *decoder) namedFile(n *yaml.Node, path string, f form, what string) (file string, data []byte, ok bool) {
+	name, ok := d.scalar(n, path, f)
+	if !ok {
+		return "", nil, false
+	}
+	if name == "" {
+		d.errorf(n, path, "want %s, not an empty text", f.want)
+		return "", nil, false
+	}
+	file = name
+	if _, fromSet := d.origin[n]; !fromSet && !filepath.IsAbs(name) && !strings.HasPrefix(d.file, "builtin:") {
+		file = filepath.Join(filepath.Dir(d.file), name)
+	}
+	data, err := input.ReadFile(file, what, maxFileSize)
+	if err != nil {
+		d.errorf(n, path, "%v", err)
+		return "", nil, false
+	}
+	return file, data, true
 }
 
 // ParseStaffing reads a staffing table (CSV with a header row holding at

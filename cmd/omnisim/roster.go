@@ -74,10 +74,11 @@ why, all at once.
 It writes an output folder (--out, or omnisim-out/<requirement>-roster-
 <date>-<time>) holding roster.csv (a row per shift: start, end, breaks,
 days, agents), roster.yaml (the shifts as a scenario's pools write them,
-each split around its breaks: put them in place of the pool's agents or
-shifts), coverage.csv (the requirement against the roster, interval by
+each split around its breaks: a scenario names it with roster: FILE, or
+--set roster=FILE, and its pools work those shifts), coverage.csv (the requirement against the roster, interval by
 interval), charts/roster-coverage.svg and .png, and summary.json.`,
 		Example: `  omnisim roster plans/phone-day/staffing.csv --rules examples/roster-rules.yaml --out plans/phone-day-roster
+  omnisim run phone-day --set roster=plans/phone-day-roster/roster.yaml --no-out
   omnisim roster plans/phone-day/staffing.csv --rules examples/roster-rules.yaml --json --no-out
   omnisim roster phone-day --rules examples/roster-rules.yaml --reps 5 --no-out
   omnisim roster plans/phone-day/staffing.csv --rules examples/roster-rules.yaml --verify --scenario phone-day --no-out`,
@@ -249,7 +250,8 @@ func rostered(rs []roster.Roster, pool string) bool {
 // writeRosterFolder writes the roster's output folder and says so on
 // stderr.
 func (o *rosterOptions) writeRosterFolder(s streams, dir string, rep *roster.Report) error {
-	fragment, err := scenarios.Encode(roster.Fragment(rep.Rosters, "The roster omnisim roster made: put each pool's shifts in place of its agents (or shifts) in the scenario.\n"+
+	fragment, err := scenarios.Encode(roster.Fragment(rep.Rosters, "The roster omnisim roster made: name this file in the scenario (roster: roster.yaml, or --set roster=FILE),\n"+
+		"and each pool here works these shifts in place of its agents; or paste a pool's shifts in place of its agents.\n"+
 		"Each shift is split around its breaks and lunch; a piece after midnight is on the days after."))
 	if err != nil {
 		return failed(err)

@@ -121,6 +121,22 @@ func TestRosterWritesItsFolder(t *testing.T) {
 			t.Errorf("interval %d: roster.yaml schedules %d, coverage.csv says %d", k, got, want)
 		}
 	}
+	// Named by the scenario key roster, as the file says: a run of
+	// phone-day with it schedules the same agents (its staffing.csv).
+	run := filepath.Join(t.TempDir(), "run")
+	r = omnisim(t, "run", "phone-day", "--set", "roster="+filepath.Join(out, "roster.yaml"), "--reps", "2", "--out", run)
+	if r.code != 0 {
+		t.Fatalf("run with the roster: exit %d: %s", r.code, r.stderr)
+	}
+	rows := readCSV(t, filepath.Join(run, "staffing.csv"))
+	if len(rows) != len(roster) {
+		t.Fatalf("the run's staffing.csv has %d rows, want %d", len(rows), len(roster))
+	}
+	for i, row := range rows {
+		if got, err := strconv.Atoi(row["scheduled"]); err != nil || got != roster[i] {
+			t.Errorf("interval %d: the run with roster= schedules %d, coverage.csv says %d", i, got, roster[i])
+		}
+	}
 }
 
 // TestRosterJSON checks --json: the pool's figures, and its shifts.

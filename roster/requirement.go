@@ -66,6 +66,28 @@ func ReadRequirements(file string, data []byte, interval float64) ([]Requirement
 	return reqs, nil
 }
 
+// fold returns the requirement of one week whose every interval needs the
+// most that interval of the week needs in any week of r, and the number
+// of weeks folded, when r is two whole weeks or more; r and 1 otherwise.
+// An interval is open in the week when it is open in any of r's.
+func (r *Requirement) fold() (*Requirement, int) {
+	week := 7 * r.perDay()
+	if len(r.Need) < 2*week || len(r.Need)%week != 0 {
+		return r, 1
+	}
+	f := &Requirement{Pool: r.Pool, Interval: r.Interval, Start: r.Start, Need: make([]int, week)}
+	if r.Open != nil {
+		f.Open = make([]bool, week)
+	}
+	for i, n := range r.Need {
+		f.Need[i%week] = max(f.Need[i%week], n)
+		if r.Open != nil {
+			f.Open[i%week] = f.Open[i%week] || r.Open[i]
+		}
+	}
+	return f, len(r.Need) / week
+}
+
 // perDay returns the requirement's intervals in a day.
 func (r *Requirement) perDay() int { return int(math.Round(86400 / r.Interval)) }
 

@@ -150,6 +150,14 @@ func makeOne(pr *PoolRules, req *Requirement, obj Objective, opt Options) (*Rost
 		return nil, err
 	}
 	types, closed := withinOpening(types, req)
+	// A hard objective over whole weeks is solved on one week, each
+	// interval needing the most its weeks need (exact: every shift type
+	// covers every week alike), then evaluated on the whole requirement.
+	full := req
+	weeks := 1
+	if !obj.Soft {
+		req, weeks = req.fold()
+	}
 	m := newModel(pr, types, req, obj)
 	rows := len(req.Need)
 	if !obj.Soft {
@@ -179,6 +187,13 @@ func makeOne(pr *PoolRules, req *Requirement, obj Objective, opt Options) (*Rost
 	case err != nil:
 		return nil, fmt.Errorf("roster: pool %s: %w", pr.Pool, err)
 	}
+	if weeks > 1 {
+		// The costs of the whole requirement are its weeks' times one
+		// week's, and so are the objective and its bound.
+		sol.eval = newModel(pr, types, full, obj).evaluate(sol.x)
+		sol.bound *= float64(weeks)
+	}
+	req = full
 	r := &Roster{Pool: pr.Pool, Rules: pr, Requirement: req, Objective: obj, ShiftTypes: len(types), Closed: closed,
 		Coverage: sol.eval.cover, Agents: sol.eval.agents, Cost: sol.eval.cost,
 		OverHours: sol.eval.over, UnderHours: sol.eval.under, Short: sol.eval.uncovered, Value: sol.eval.objective,

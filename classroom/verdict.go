@@ -162,9 +162,9 @@ func shareWords(figure string, cfg *models.Config) string {
 		}
 		switch key {
 		case "service_level":
-			return noun + " answered within " + models.FormatDuration(ch.AnswerWithin)
+			return noun + " answered within " + durationWords(ch.AnswerWithin)
 		case "service_level_answered":
-			return "answered " + noun + " answered within " + models.FormatDuration(ch.AnswerWithin)
+			return "answered " + noun + " answered within " + durationWords(ch.AnswerWithin)
 		}
 	}
 	switch key {
@@ -236,4 +236,22 @@ func ClaimsOf(verdicts []experiment.Verdict) []output.Claim {
 		out = append(out, oc)
 	}
 	return out
+}
+
+// durationWords says a threshold as a manager would: "an hour", "a day",
+// "20 s", "5 min", "4 h".
+func durationWords(sec float64) string {
+	switch {
+	case sec == 3600:
+		return "an hour"
+	case sec == 86400:
+		return "a day"
+	case sec < 120:
+		return fmt.Sprintf("%g s", math.Round(sec))
+	case sec < 7200:
+		return fmt.Sprintf("%g min", math.Round(sec/60))
+	case sec < 2*86400:
+		return fmt.Sprintf("%g h", math.Round(sec/360)/10)
+	}
+	return fmt.Sprintf("%g days", math.Round(sec/8640)/10)
 }

@@ -124,15 +124,27 @@ function showSettings(s) {
   }
 }
 
+// awaiting is, while a change is on its way, the settings the server is
+// to confirm ('' before it answers): states of older settings, still on
+// their way, must not set the controls back.
+let awaiting = null;
 let sendTimer = null;
 function send() {
   clearTimeout(sendTimer);
+  awaiting = '';
   sendTimer = setTimeout(async () => {
     try {
-      await api('POST', '/api/sessions/' + sessionId + '/settings?' + queryOf(current));
+      const body = await api('POST', '/api/sessions/' + sessionId + '/settings?' + queryOf(current));
       clearError();
+      if (awaiting === '') {
+        awaiting = body.settings;
+        // Its state may have come before the answer.
+        if (state && state.settings === body.settings) onState(state);
+      }
     } catch (e) {
+      awaiting = null;
       showError('That change could not be made: ' + e.message);
+      if (state) onState(state);
     }
   }, 120);
 }
@@ -162,10 +174,13 @@ async function start(query) {
 function onState(s) {
   if (s.error) { showError(s.error); return; }
   state = s;
-  if (!story || story.name !== s.story.name) buildControls(s.story);
-  showSettings(settingsOf(s.settings, s.story));
-  history.replaceState(null, '', '?' + s.settings);
-  $('link').value = location.origin + '/?' + s.settings;
+  if (awaiting === s.settings) awaiting = null;
+  if (awaiting === null) {
+    if (!story || story.name !== s.story.name) buildControls(s.story);
+    showSettings(settingsOf(s.settings, s.story));
+    history.replaceState(null, '', '?' + s.settings);
+    $('link').value = location.origin + '/?' + s.settings;
+  }
   $('play').textContent = s.playing ? 'Pause' : 'Play';
   $('play').setAttribute('aria-pressed', String(s.playing));
   $('speed').value = String(s.speed);

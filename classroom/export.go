@@ -38,7 +38,7 @@ func (s *Server) Export(ctx context.Context, story *Story, st Settings, link str
 	if err != nil {
 		return "", err
 	}
-	rep, _, sc, err := s.runner.report(ctx, sd)
+	rep, _, sc, err := s.runner.report(ctx, sd, nil)
 	if err != nil {
 		return "", err
 	}

@@ -26,6 +26,9 @@ type Outcome struct {
 	// in words; nil until judged.
 	Judged   []experiment.Verdict
 	Verdicts []Verdict
+	// Partial tells that the frames are of the first replications
+	// (firstReps), the rest still running.
+	Partial bool
 	// RunTime is how long the run took (its replications and frames),
 	// JudgeTime how long judging its claims took (their variants' runs).
 	RunTime, JudgeTime time.Duration
@@ -95,14 +98,19 @@ func (r *runner) release() { <-r.slots }
 // stops between replications when ctx ends: a replication cannot be
 // stopped halfway, and takes a fraction of a second.
 func (r *runner) replications(ctx context.Context, cfg *models.Config, reps int, pooled *models.Pooled) ([]*models.Result, error) {
+	return r.span(ctx, cfg, 0, reps, pooled, nil)
+}
+
+// span runs replications from to to−1 of cfg as replications does,
+// appending each by day to out.
+func (r *runner) span(ctx context.Context, cfg *models.Config, from, to int, pooled *models.Pooled, out []*models.Result) ([]*models.Result, error) {
 	if err := r.acquire(ctx); err != nil {
 		return nil, err
 	}
 	defer r.release()
 	full := *cfg
 	full.SetDefaults()
-	out := make([]*models.Result, 0, reps)
-	run := experiment.Run{Config: cfg, Reps: experiment.Span(0, reps), Workers: r.workers}
+	run := experiment.Run{Config: cfg, Reps: experiment.Span(from, to), Workers: r.workers}
 	err := run.Stream(func(_ int, res *models.Result) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -116,16 +124,32 @@ func (r *runner) replications(ctx context.Context, cfg *models.Config, reps int,
 	return out, err
 }
 
+// firstReps is how many replications a side shows first, when it has
+// more: the view of a story of many replications (word-of-mouth's 20 of
+// four weeks) comes in under a second, and is updated when the rest have
+// run.
+const firstReps = 10
+
 // report runs a side and returns its report, with each replication by
-// day for the judge.
-func (r *runner) report(ctx context.Context, s side) (*output.RunReport, []*models.Result, *scenarios.Scenario, error) {
+// day for the judge. When the side has more than firstReps replications,
+// first is called with the report of the first firstReps, before the
+// rest run.
+func (r *runner) report(ctx context.Context, s side, first func(*output.RunReport)) (*output.RunReport, []*models.Result, *scenarios.Scenario, error) {
 	sc, cfg, err := s.load()
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	pooled := models.NewPooled(&cfg)
-	byDay, err := r.replications(ctx, &cfg, sc.Replications, pooled)
-	if err != nil {
+	reps := sc.Replications
+	var byDay []*models.Result
+	if first != nil && reps > firstReps {
+		if byDay, err = r.span(ctx, &cfg, 0, firstReps, pooled, nil); err != nil {
+			return nil, nil, nil, err
+		}
+		part := output.NewPooledReport(sc.Name, sc.Title, sc.File, &cfg, pooled)
+		first(part)
+	}
+	if byDay, err = r.span(ctx, &cfg, len(byDay), reps, pooled, byDay); err != nil {
 		return nil, nil, nil, err
 	}
 	rep := output.NewPooledReport(sc.Name, sc.Title, sc.File, &cfg, pooled)
@@ -138,15 +162,19 @@ func (r *runner) report(ctx context.Context, s side) (*output.RunReport, []*mode
 // run before the judge, which runs the claims' variants, is done).
 func (r *runner) run(ctx context.Context, s side, ran func(*Outcome)) (*Outcome, error) {
 	start := time.Now()
-	rep, byDay, sc, err := r.report(ctx, s)
+	var first func(*output.RunReport)
+	if ran != nil {
+		first = func(part *output.RunReport) {
+			o := r.outcome(part)
+			o.RunTime, o.Partial = time.Since(start), true
+			ran(o)
+		}
+	}
+	rep, byDay, sc, err := r.report(ctx, s, first)
 	if err != nil {
 		return nil, err
 	}
-	ds := rep.Dataset(r.version)
-	m := ds.Meta
-	o := &Outcome{Frames: Frames(ds), Meta: SideMeta{Channels: m.Channels, Pools: m.Pools, IntervalSeconds: m.IntervalSeconds,
-		HorizonSeconds: m.HorizonSeconds, WarmupSeconds: m.WarmupSeconds, Replications: m.Replications, Seed: m.Seed,
-		WordOfMouth: m.WordOfMouth}}
+	o := r.outcome(rep)
 	o.RunTime = time.Since(start)
 	if ran != nil {
 		ran(o)
@@ -167,6 +195,15 @@ func (r *runner) run(ctx context.Context, s side, ran func(*Outcome)) (*Outcome,
 		o = &done
 	}
 	return o, nil
+}
+
+// outcome returns a report's frames and description for the page.
+func (r *runner) outcome(rep *output.RunReport) *Outcome {
+	ds := rep.Dataset(r.version)
+	m := ds.Meta
+	return &Outcome{Frames: Frames(ds), Meta: SideMeta{Channels: m.Channels, Pools: m.Pools, IntervalSeconds: m.IntervalSeconds,
+		HorizonSeconds: m.HorizonSeconds, WarmupSeconds: m.WarmupSeconds, Replications: m.Replications, Seed: m.Seed,
+		WordOfMouth: m.WordOfMouth}}
 }
 
 // cache keeps the latest outcomes, so that twenty pages of one story run
@@ -209,8 +246,11 @@ func (c *cache) get(ctx context.Context, r *runner, s side, frames func(*Outcome
 			c.mu.Unlock()
 			select {
 			case <-e.firstDone:
-				if e.first != nil && frames != nil {
-					frames(e.first)
+				c.mu.Lock()
+				first := e.first
+				c.mu.Unlock()
+				if first != nil && frames != nil {
+					frames(first)
 				}
 			case <-e.done:
 			case <-ctx.Done():
@@ -235,15 +275,21 @@ func (c *cache) get(ctx context.Context, r *runner, s side, frames func(*Outcome
 		}
 		c.mu.Unlock()
 		o, err := r.run(ctx, s, func(o *Outcome) {
+			c.mu.Lock()
+			if e.first == nil {
+				close(e.firstDone)
+			}
 			e.first = o
-			close(e.firstDone)
+			c.mu.Unlock()
 			if frames != nil {
 				frames(o)
 			}
 		})
+		c.mu.Lock()
 		if e.first == nil {
 			close(e.firstDone)
 		}
+		c.mu.Unlock()
 		e.outcome, e.err = o, err
 		close(e.done)
 		if err != nil && isCancel(err) {

@@ -64,7 +64,7 @@ func TestCommonRandomNumbers(t *testing.T) {
 func TestFramesAddUp(t *testing.T) {
 	story := testLibrary.Lookup("phone-day")
 	r := &runner{workers: 2, slots: make(chan struct{}, 1), version: "test"}
-	rep, _, _, err := r.report(context.Background(), side{story: story, seed: 1})
+	rep, _, _, err := r.report(context.Background(), side{story: story, seed: 1}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -202,7 +202,11 @@ func TestManyViewers(t *testing.T) {
 					if json.Unmarshal(ev.data, &st) == nil && st.Sides[0].Status != statusRunning && st.Sides[1].Status != statusRunning {
 						// Both sides have frames: play, and count for watch.
 						until = time.Now().Add(watch)
-						go post(t, base+"/api/sessions/"+ids[i]+"/control?play=on&speed=7")
+						go func() {
+							if resp, err := http.Post(base+"/api/sessions/"+ids[i]+"/control?play=on&speed=7", "", nil); err == nil {
+								resp.Body.Close()
+							}
+						}()
 					}
 				}
 				if ev.name == "frame" && !until.IsZero() {
@@ -267,7 +271,9 @@ func TestShutdown(t *testing.T) {
 	lctx, stop := context.WithCancel(context.Background())
 	defer stop()
 	streamDone := make(chan error, 1)
-	go func() { streamDone <- listen(lctx, "http://"+addr+"/api/sessions/"+body["id"]+"/events", func(event) {}) }()
+	go func() {
+		streamDone <- listen(lctx, "http://"+addr+"/api/sessions/"+body["id"]+"/events", func(event) {})
+	}()
 	time.Sleep(200 * time.Millisecond)
 	start := time.Now()
 	cancel()

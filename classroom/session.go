@@ -97,7 +97,12 @@ func (s *Session) startLocked(i int) {
 	go func() {
 		defer s.srv.wg.Done()
 		o, err := s.srv.cache.get(ctx, s.srv.runner, sd, func(o *Outcome) {
-			s.update(i, gen, func(st *sideState) { st.outcome, st.status = o, statusJudging })
+			s.update(i, gen, func(st *sideState) {
+				st.outcome, st.status = o, statusJudging
+				if o.Partial {
+					st.status = statusRunning
+				}
+			})
 		})
 		s.update(i, gen, func(st *sideState) {
 			switch {
@@ -215,15 +220,18 @@ type sideMsg struct {
 	Meta     *SideMeta `json:"meta,omitempty"`
 	Verdicts []Verdict `json:"verdicts"`
 	RunMS    int64     `json:"run_ms"`
-	JudgeMS  int64     `json:"judge_ms"`
+	// Partial tells that the frames are of the first replications, the
+	// rest still running.
+	Partial bool  `json:"partial"`
+	JudgeMS int64 `json:"judge_ms"`
 }
 
 // frameMsg is the frame event: the clock and each side's interval.
 type frameMsg struct {
-	T     float64 `json:"t"`
-	K     int     `json:"k"`
-	Day   int     `json:"day"`
-	Frac  float64 `json:"frac"` // how far into interval K the clock is, 0 to 1
+	T     float64   `json:"t"`
+	K     int       `json:"k"`
+	Day   int       `json:"day"`
+	Frac  float64   `json:"frac"` // how far into interval K the clock is, 0 to 1
 	Sides [2]*Frame `json:"sides"`
 }
 
@@ -238,7 +246,7 @@ func (s *Session) stateLocked() []byte {
 		}
 		if o := st.outcome; o != nil {
 			sm.Meta = &o.Meta
-			sm.RunMS = o.RunTime.Milliseconds()
+			sm.RunMS, sm.Partial = o.RunTime.Milliseconds(), o.Partial
 			sm.JudgeMS = o.JudgeTime.Milliseconds()
 			if o.Verdicts != nil {
 				sm.Verdicts = o.Verdicts

@@ -119,15 +119,27 @@ func stateOf(v experiment.Verdict) string {
 
 // plain says a claim on a share in so many in 10, "" for other figures.
 func plain(v experiment.Verdict, cfg *models.Config) string {
-	if v.Unit != output.UnitShare {
+	c := v.Claim
+	if v.Unit != output.UnitShare || !proportion(c.Figure) {
 		return ""
 	}
-	c := v.Claim
 	what := shareWords(c.Figure, cfg)
 	if c.IsLevel() {
 		return fmt.Sprintf("%s %s %s.", capital(inTen(v.A.Mean)), what, sideWords(c.A))
 	}
 	return fmt.Sprintf("%s %s %s, against %s %s.", capital(inTen(v.B.Mean)), what, sideWords(c.B), inTen(v.A.Mean), sideWords(c.A))
+}
+
+// proportion tells whether a figure is a share of customers or contacts,
+// which "so many in 10" says; a mean score (satisfaction) or a share of
+// time (occupancy) is not.
+func proportion(figure string) bool {
+	_, key, _ := strings.Cut(figure, ".")
+	switch key {
+	case "service_level", "service_level_answered", "p_abandon", "p_wait", "p_blocked", "resolution_rate", "resolved_share", "gave_up_share":
+		return true
+	}
+	return false
 }
 
 // inTen writes a share as so many in 10, to the nearest: "4 in 10";
@@ -197,7 +209,7 @@ func sideWords(s scenarios.Side) string {
 		text = "in " + s.Days
 	}
 	if len(s.Set) > 0 {
-		text += " with " + strings.Join(s.Set, ", ")
+		text += " in the claim's variant"
 	}
 	return text
 }

@@ -74,3 +74,20 @@ func TestInTen(t *testing.T) {
 		}
 	}
 }
+
+// TestPlain says a claim on social media's service level as a manager
+// reads it, and leaves a figure that is no proportion of customers to its
+// sentence.
+func TestPlain(t *testing.T) {
+	cfg := &testLibrary.Lookup("one-fast-channel").scenario.Config
+	v := experiment.Verdict{Unit: "share", A: models.Estimate{Mean: 0.91}, B: models.Estimate{Mean: 0.38},
+		Claim: scenarios.Claim{Figure: "social.service_level", A: scenarios.Side{Days: "week 1"}, B: scenarios.Side{Days: "week 4"}}}
+	want := "4 in 10 posts on social answered within an hour in week 4, against 9 in 10 in week 1."
+	if got := plain(v, cfg); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	v.Claim.Figure = "customers.satisfaction"
+	if got := plain(v, cfg); got != "" {
+		t.Errorf("satisfaction said as %q: a mean score is not so many in 10", got)
+	}
+}

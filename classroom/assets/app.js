@@ -62,7 +62,7 @@ function buildControls(st) {
   story = st;
   $('story').value = st.name;
   $('story-title').textContent = st.title;
-  $('story-description').textContent = st.description;
+  $('story-description').replaceChildren(...st.description.split(/\n\s*\n/).map((para) => Object.assign(document.createElement('p'), { textContent: para.replace(/\s+/g, ' ').trim() })));
   const claims = $('story-claims');
   claims.replaceChildren(...st.claims.map((c) => { const li = document.createElement('li'); li.textContent = c; return li; }));
   if (st.claims.length === 0) claims.replaceChildren(Object.assign(document.createElement('li'), { textContent: 'This story makes no claims: its description is the story.' }));
@@ -195,7 +195,7 @@ function onState(s) {
 
 function statusText(side) {
   switch (side.status) {
-    case 'running': return '— running…';
+    case 'running': return side.meta ? '— the first ' + side.meta.replications + ' replications in ' + secs(side.run_ms) + '; running the rest…' : '— running…';
     case 'judging': return '— ran in ' + secs(side.run_ms) + '; judging the claims…';
     case 'ready': return '— ran in ' + secs(side.run_ms) + ', ' + side.meta.replications + ' replications';
     case 'failed': return '— could not run: ' + side.error;

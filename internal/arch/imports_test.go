@@ -45,7 +45,7 @@ var allowed = map[string][]string{
 	"output/shard":            {"experiment", "internal/input", "output"},
 	"output/internal/fixture": {"experiment", "models", "output"},
 	// fit imports the base of output alone: formatting, Table, Object.
-	"fit":         {"experiment", "models", "output", "scenarios", "stats", "internal/input"},
+	"fit": {"experiment", "models", "output", "scenarios", "stats", "internal/input"},
 	// classroom is omnisim serve: it runs stories (experiment), judges
 	// their claims, and writes a run's output folder as run does.
 	"classroom":   {"experiment", "models", "output", "output/folder", "scenarios"},

@@ -4,13 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
+	"github.com/omnisim/omnisim/classroom"
 	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output"
@@ -114,7 +114,7 @@ func (o *runOptions) demo(s streams, name string, seedGiven bool) error {
 	if dir != "" {
 		report := output.NewPooledReport(sc.Name, sc.Title, sc.File, &cfg, pooled)
 		report.Description = sc.Description
-		report.Claims = claimsOf(verdicts)
+		report.Claims = classroom.ClaimsOf(verdicts)
 		if report.Provenance, folderErr = s.provenance(o.sets, asRun{sc: sc, base: output.ScenarioFile, seed: cfg.Seed, reps: reps}); folderErr == nil {
 			folderErr = o.writeFolder(s, dir, report, nil, nil)
 		}
@@ -152,34 +152,6 @@ func mark(v experiment.Verdict) string {
 	return "✗"
 }
 
-// claimsOf returns the verdicts as the output folder keeps them
-// (output.Claim): claims.csv, the A/B charts and the report's story.
-func claimsOf(verdicts []experiment.Verdict) []output.Claim {
-	out := make([]output.Claim, 0, len(verdicts))
-	for _, v := range verdicts {
-		c := v.Claim
-		oc := output.Claim{Sentence: v.Sentence(), Words: v.InWords(), Held: v.Held, Why: v.Why, Figure: c.Figure,
-			Unit: v.Unit, Relative: c.Relative, Expect: c.Expect, By: c.By, Than: c.Than, Change: v.Change, Pairs: v.Pairs,
-			A: output.ClaimSide{Label: experiment.SideLabel(c.A), Mean: v.A.Mean, HalfWidth: v.A.HalfWidth,
-				Patience: v.PatienceA, Coupling: math.NaN()}}
-		if !math.IsNaN(v.PatienceA) {
-			oc.A.Coupling = v.CouplingA
-		}
-		if c.IsLevel() {
-			oc.By = math.NaN()
-		} else {
-			oc.Than = math.NaN()
-			oc.B = output.ClaimSide{Label: experiment.SideLabel(c.B), Mean: v.B.Mean, HalfWidth: v.B.HalfWidth,
-				Patience: v.PatienceB, Coupling: math.NaN()}
-			if !math.IsNaN(v.PatienceB) {
-				oc.B.Coupling = v.CouplingB
-			}
-		}
-		out = append(out, oc)
-	}
-	return out
-}
-
 // writeStory writes the story as text: the heading, the description, each
 // claim in plain words with its mark (and, for the expectation level, what
 // it did to patience), how many held, and last the notes that say once how
@@ -211,7 +183,7 @@ func writeStory(w io.Writer, sc *scenarios.Scenario, cfg *models.Config, reps in
 		}
 		fmt.Fprintf(&b, "\n%d of %d claims held.\n", held, len(verdicts))
 		b.WriteString("\nNotes\n")
-		for _, note := range output.ClaimNotes(reps, claimsOf(verdicts)) {
+		for _, note := range output.ClaimNotes(reps, classroom.ClaimsOf(verdicts)) {
 			b.WriteString("\n" + wrap(note, "", 78) + "\n")
 		}
 	}

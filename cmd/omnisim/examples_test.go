@@ -18,7 +18,7 @@ import (
 var exampleOrder = []string{
 	"scenarios", "scenarios list", "scenarios show", "scenarios export", "scenarios schema",
 	"", "validate", "run", "erlang", "erlang a", "erlang b", "erlang c",
-	"demo", "animate", "plot", "sweep", "compare", "staff", "roster", "fit", "merge",
+	"demo", "animate", "serve", "plot", "sweep", "compare", "staff", "roster", "fit", "merge",
 	"version",
 }
 

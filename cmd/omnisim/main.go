@@ -13,6 +13,7 @@ import (
 func main() {
 	limitMemory(os.Getenv)
 	stop := catchSignals(os.Stderr, os.Exit)
+	handOverSignals = stop
 	code := execute(os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)

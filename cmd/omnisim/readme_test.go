@@ -33,6 +33,7 @@ var docPages = []string{
 	"docs/README.md",
 	"docs/scenario-format.md",
 	"docs/stories.md",
+	"docs/classroom.md",
 	"docs/output-folder.md",
 	"docs/experiments.md",
 	"docs/roster.md",

@@ -104,7 +104,7 @@ the exact Erlang formulas, and it goes where they cannot.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%s: %w", c.CommandPath(), plainFlagError(err))}
 	})
-	root.AddCommand(newRunCmd(s), newDemoCmd(s), newFitCmd(s), newSweepCmd(s), newCompareCmd(s), newStaffCmd(s), newRosterCmd(s), newMergeCmd(s), newPlotCmd(s), newAnimateCmd(s), newValidateCmd(s), newScenariosCmd(s), newErlangCmd(s), newVersionCmd(s))
+	root.AddCommand(newRunCmd(s), newDemoCmd(s), newFitCmd(s), newSweepCmd(s), newCompareCmd(s), newStaffCmd(s), newRosterCmd(s), newMergeCmd(s), newPlotCmd(s), newAnimateCmd(s), newServeCmd(s), newValidateCmd(s), newScenariosCmd(s), newErlangCmd(s), newVersionCmd(s))
 	return root
 }
 

@@ -46,8 +46,11 @@ var allowed = map[string][]string{
 	"output/shard":            {"experiment", "internal/input", "output"},
 	"output/internal/fixture": {"experiment", "models", "output"},
 	// fit imports the base of output alone: formatting, Table, Object.
-	"fit":         {"experiment", "models", "output", "scenarios", "stats", "internal/input"},
-	"cmd/omnisim": {"experiment", "fit", "internal/input", "internal/size", "models", "models/erlang", "output", "output/chart", "output/folder", "output/shard", "output/table", "plan", "roster", "scenarios", "stats"},
+	"fit": {"experiment", "models", "output", "scenarios", "stats", "internal/input"},
+	// classroom is omnisim serve: it runs stories (experiment), judges
+	// their claims, and writes a run's output folder as run does.
+	"classroom":   {"experiment", "models", "output", "output/folder", "scenarios"},
+	"cmd/omnisim": {"classroom", "experiment", "fit", "internal/input", "internal/size", "models", "models/erlang", "output", "output/chart", "output/folder", "output/shard", "output/table", "plan", "roster", "scenarios", "stats"},
 }
 
 // TestImportsRunDown reads every package of the module (go/build, no

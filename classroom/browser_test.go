@@ -1,0 +1,184 @@
+//go:build unix
+
+package classroom
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// The browser test opens the classroom in headless Chromium, driven over
+// the DevTools protocol by chromedp (a maintained driver does this better
+// than code of ours would): it needs Chromium (Debian's package chromium),
+// and is skipped without one unless OMNISIM_BROWSER_TEST=1 says one was
+// installed for it (.ci/run sets it), in which case a missing browser
+// fails, as output/report's browser test does. OMNISIM_CLASSROOM_DIR keeps
+// its screenshot in that folder instead of a temporary one.
+
+// chromium returns the path of a Chromium, or skips the test.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
+		return "/usr/bin/chromium"
+	}
+	if os.Getenv("OMNISIM_BROWSER_TEST") == "1" {
+		t.Fatal("OMNISIM_BROWSER_TEST=1 but no chromium, chromium-browser or google-chrome on PATH " +
+			"(.ci/run installs Debian's chromium before it sets the variable)")
+	}
+	t.Skip("no Chromium on PATH; install Debian's chromium, or set OMNISIM_BROWSER_TEST=1 to make this a failure")
+	return ""
+}
+
+// browse starts headless Chromium and returns a tab's context, and the
+// console's errors and the page's exceptions as they come.
+func browse(t *testing.T) (context.Context, func() []string) {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium(t)), chromedp.NoSandbox,
+		chromedp.DisableGPU, chromedp.Flag("disable-quic", true), chromedp.Flag("disable-component-update", true),
+		chromedp.WindowSize(1280, 1400))
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelTab := chromedp.NewContext(actx)
+	ctx, cancelTime := context.WithTimeout(ctx, 60*time.Second)
+	t.Cleanup(func() { cancelTime(); cancelTab(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil { // starts the browser and opens the tab
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	var mu sync.Mutex
+	var problems []string
+	note := func(s string) {
+		mu.Lock()
+		problems = append(problems, s)
+		mu.Unlock()
+	}
+	console := chromedp.Events(ctx, runtime.ConsoleAPICalled)
+	exceptions := chromedp.Events(ctx, runtime.ExceptionThrown)
+	go func() {
+		for ev, err := range console {
+			if err != nil {
+				return
+			}
+			switch ev.Type {
+			case runtime.ConsoleAPICalledTypeError, runtime.ConsoleAPICalledTypeWarning, runtime.ConsoleAPICalledTypeAssert:
+				var args []string
+				for _, a := range ev.Args {
+					args = append(args, string(a.Value)+a.Description)
+				}
+				note(fmt.Sprintf("console.%s: %s", ev.Type, strings.Join(args, " ")))
+			}
+		}
+	}()
+	go func() {
+		for ev, err := range exceptions {
+			if err != nil {
+				return
+			}
+			d := ev.ExceptionDetails
+			text := d.Text
+			if d.Exception != nil {
+				text += " " + d.Exception.Description
+			}
+			note(fmt.Sprintf("exception at %s:%d:%d: %s", d.URL, d.LineNumber+1, d.ColumnNumber+1, text))
+		}
+	}()
+	return ctx, func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), problems...)
+	}
+}
+
+// waitFor polls a JavaScript condition until it is true.
+func waitFor(js string) chromedp.Action[chromedp.Void] {
+	return chromedp.Poll[chromedp.Void](js, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(30*time.Second))
+}
+
+// TestClassroomInBrowser loads the page as a trainer would, picks a
+// story from the list, plays it, moves a pool's slider with the keyboard,
+// and checks that B reran with the change (its label, its link, its
+// figures), that the verdicts of both sides appear, and that nothing went
+// to the console; then opens a bad link and checks the page says what is
+// wrong. It saves a screenshot.
+func TestClassroomInBrowser(t *testing.T) {
+	ctx, problems := browse(t)
+	_, base := testServer(t, Options{})
+	dir := os.Getenv("OMNISIM_CLASSROOM_DIR")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	start := time.Now()
+	text := func(sel string) string {
+		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+		if err != nil {
+			t.Fatalf("%s: %v (console: %v)", sel, err, problems())
+		}
+		return s
+	}
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/"),
+		waitFor(`document.querySelectorAll('#story option').length > 5`),
+		chromedp.SetValue(chromedp.ID("story"), "fix-the-basics"),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById('story').dispatchEvent(new Event('change'))`),
+		waitFor(`location.search.includes('story=fix-the-basics') && document.querySelectorAll('#verdict .verdict-side:nth-child(2) .claim').length > 0`),
+		chromedp.Click(chromedp.ID("play")),
+		waitFor(`document.getElementById('clock').textContent.startsWith('Day')`),
+		// Keyboard: focus the first pool's slider and step it up once.
+		chromedp.Focus(chromedp.CSS("#pools input[type=range]")),
+		chromedp.KeyEvent(kb.ArrowRight),
+		waitFor(`document.querySelector('#side-1 .side-label').textContent.includes('.add=1')`),
+		waitFor(`document.querySelector('#side-1 .status').textContent.includes('replications') && document.querySelectorAll('#verdict .verdict-side:nth-child(2) .claim').length > 0`),
+		waitFor(`document.querySelectorAll('#side-1 tbody tr').length > 0`),
+	)
+	if err != nil {
+		t.Fatalf("%v (console: %v)", err, problems())
+	}
+	t.Logf("the story picked, played, a slider moved and B judged again in %s; clock %q", time.Since(start).Round(time.Millisecond), text("#clock"))
+	link, err := chromedp.Run(ctx, chromedp.Value(chromedp.ID("link")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(link, "story=fix-the-basics") || !strings.Contains(link, "agents.") {
+		t.Errorf("the link %q does not carry the story and the slider's change", link)
+	}
+	if v := text("#verdict"); !strings.ContainsAny(v, "✓✗?") {
+		t.Errorf("the verdict has no marks: %q", v)
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // quality 100 writes a PNG
+	if err != nil {
+		t.Fatal(err)
+	}
+	shot := filepath.Join(dir, "classroom.png")
+	if err := os.WriteFile(shot, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s (%d bytes)", shot, len(png))
+
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(base+"/?story=fix-the-basics&volume=900"),
+		waitFor(`!document.getElementById('error').hidden`),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if msg := text("#error"); !strings.Contains(msg, "volume=900") {
+		t.Errorf("a bad link shows %q, want what is wrong with volume=900", msg)
+	}
+	if p := problems(); len(p) > 0 {
+		t.Errorf("the console:\n%s", strings.Join(p, "\n"))
+	}
+}

@@ -61,11 +61,21 @@ func browse(t *testing.T) (context.Context, func() []string) {
 	}
 	var mu sync.Mutex
 	var problems []string
-	note := func(s string) {
+	watchConsole(ctx, func(s string) {
 		mu.Lock()
 		problems = append(problems, s)
 		mu.Unlock()
+	})
+	return ctx, func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), problems...)
 	}
+}
+
+// watchConsole calls note with every error, warning and failed assertion
+// a tab's console shows, and every exception its page throws.
+func watchConsole(ctx context.Context, note func(string)) {
 	console := chromedp.Events(ctx, runtime.ConsoleAPICalled)
 	exceptions := chromedp.Events(ctx, runtime.ExceptionThrown)
 	go func() {
@@ -96,11 +106,6 @@ func browse(t *testing.T) (context.Context, func() []string) {
 			note(fmt.Sprintf("exception at %s:%d:%d: %s", d.URL, d.LineNumber+1, d.ColumnNumber+1, text))
 		}
 	}()
-	return ctx, func() []string {
-		mu.Lock()
-		defer mu.Unlock()
-		return append([]string(nil), problems...)
-	}
 }
 
 // waitFor polls a JavaScript condition until it is true.
@@ -158,6 +163,18 @@ func TestClassroomInBrowser(t *testing.T) {
 	if v := text("#verdict"); !strings.ContainsAny(v, "✓✗?") {
 		t.Errorf("the verdict has no marks: %q", v)
 	}
+	// The view moves on: at 3 days in 10 s, the clock reaches the
+	// middle of a day, where the screenshot shows customers and agents.
+	err = chromedp.Do(ctx,
+		chromedp.SetValue(chromedp.ID("speed"), "3"),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById('speed').dispatchEvent(new Event('change'))`),
+		waitFor(`(() => { const m = document.getElementById('clock').textContent.match(/ (\d\d):\d\d$/); return m && +m[1] >= 11 && +m[1] <= 15; })()`),
+		chromedp.Click(chromedp.ID("play")),
+		waitFor(`document.getElementById('play').textContent === 'Play'`),
+	)
+	if err != nil {
+		t.Fatalf("the clock did not reach midday: %v (clock %q, console: %v)", err, text("#clock"), problems())
+	}
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // quality 100 writes a PNG
 	if err != nil {
 		t.Fatal(err)
@@ -167,6 +184,19 @@ func TestClassroomInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("screenshot: %s (%d bytes)", shot, len(png))
+
+	// Hidden, the page lets its event stream go; shown again, it takes it
+	// up and the clock moves on.
+	err = chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](`Object.defineProperty(document, 'hidden', {value: true, configurable: true}); document.dispatchEvent(new Event('visibilitychange'))`),
+		waitFor(`events === null`),
+		chromedp.Click(chromedp.ID("play")),
+		chromedp.Evaluate[chromedp.Void](`window.shownAt = document.getElementById('clock').textContent; Object.defineProperty(document, 'hidden', {value: false, configurable: true}); document.dispatchEvent(new Event('visibilitychange'))`),
+		waitFor(`events !== null && events.readyState === EventSource.OPEN && document.getElementById('clock').textContent !== window.shownAt`),
+	)
+	if err != nil {
+		t.Fatalf("hiding and showing the page: %v (clock %q, console: %v)", err, text("#clock"), problems())
+	}
 
 	err = chromedp.Do(ctx,
 		chromedp.Navigate(base+"/?story=fix-the-basics&volume=900"),
@@ -180,5 +210,94 @@ func TestClassroomInBrowser(t *testing.T) {
 	}
 	if p := problems(); len(p) > 0 {
 		t.Errorf("the console:\n%s", strings.Join(p, "\n"))
+	}
+}
+
+// TestManyPagesInBrowser opens 20 pages of the classroom at once, each
+// with a session of its own, plays each, and checks that every page's
+// clock moves on while all 20 play (the server keeping up with them all),
+// with nothing in any console. The pages are 5 tabs in each of 4 headless
+// Chromiums: a browser opens at most 6 connections to one host over
+// HTTP/1.1, and each page holds one for its events (docs/classroom.md).
+func TestManyPagesInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("20 pages in a browser")
+	}
+	const browsers, perBrowser = 4, 5
+	const pages = browsers * perBrowser
+	_, base := testServer(t, Options{})
+	var mu sync.Mutex
+	var notes []string
+	var tabs []context.Context
+	var consoles []func() []string
+	for range browsers {
+		ctx, problems := browse(t)
+		consoles = append(consoles, problems)
+		tabs = append(tabs, ctx)
+		for range perBrowser - 1 {
+			tab, cancel := chromedp.NewContext(ctx)
+			t.Cleanup(cancel)
+			if err := chromedp.Do(tab); err != nil {
+				t.Fatalf("a tab: %v", err)
+			}
+			i := len(tabs)
+			watchConsole(tab, func(s string) {
+				mu.Lock()
+				notes = append(notes, fmt.Sprintf("page %d: %s", i, s))
+				mu.Unlock()
+			})
+			tabs = append(tabs, tab)
+		}
+	}
+	problems := func() []string {
+		var all []string
+		for _, c := range consoles {
+			all = append(all, c()...)
+		}
+		return all
+	}
+	clock := func(i int) string {
+		s, err := chromedp.Run(tabs[i], chromedp.Evaluate[string](`document.getElementById('clock').textContent`))
+		if err != nil {
+			t.Fatalf("page %d: %v", i, err)
+		}
+		return s
+	}
+	// Open and play every page, then read every clock twice, two seconds
+	// apart.
+	var wg sync.WaitGroup
+	errs := make([]error, pages)
+	for i := range tabs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = chromedp.Do(tabs[i],
+				chromedp.Navigate(base+"/?story=phone-day"),
+				waitFor(`document.querySelectorAll('#side-1 tbody tr').length > 0`),
+				chromedp.Click(chromedp.ID("play")),
+				waitFor(`document.getElementById('clock').textContent.startsWith('Day')`),
+			)
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("page %d: %v (console: %v)", i, err, problems())
+		}
+	}
+	first := make([]string, pages)
+	for i := range tabs {
+		first[i] = clock(i)
+	}
+	time.Sleep(2 * time.Second)
+	for i := range tabs {
+		if now := clock(i); now == first[i] {
+			t.Errorf("page %d: the clock stayed at %q for 2 s while 20 pages played", i, now)
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(notes) > 0 || len(problems()) > 0 {
+		t.Errorf("the consoles:\n%s\n%s", strings.Join(notes, "\n"), strings.Join(problems(), "\n"))
 	}
 }

@@ -48,8 +48,9 @@ type ChannelFrame struct {
 	Abandoned   Num `json:"abandoned"`
 	SwitchedOut Num `json:"switched_out"`
 	SwitchedIn  Num `json:"switched_in"`
-	// ServiceLevel is the interval's, DayServiceLevel the whole day's
-	// (answered within the threshold ÷ offered).
+	// ServiceLevel is the interval's, DayServiceLevel the day's so far,
+	// from its midnight to this interval's end (answered within the
+	// threshold ÷ offered): what a wallboard shows at that hour.
 	ServiceLevel    Num `json:"service_level"`
 	DayServiceLevel Num `json:"day_service_level"`
 	// ExpectedWait is the wait customers expect on the channel at the
@@ -86,16 +87,6 @@ func Frames(ds *output.Dataset) []Frame {
 	for i, ch := range m.Channels {
 		channel[ch.Name] = i
 	}
-	daySL := map[[2]int]float64{}
-	if ds.Daily != nil {
-		for r := range ds.Daily.Rows {
-			c, ok := channel[ds.Daily.Text(r, "channel")]
-			d, err := strconv.Atoi(ds.Daily.Text(r, "day"))
-			if ok && err == nil {
-				daySL[[2]int{c, d}] = ds.Daily.Float(r, "service_level")
-			}
-		}
-	}
 	t := ds.Intervals
 	for r := range t.Rows {
 		c, ok := channel[t.Text(r, "channel")]
@@ -105,16 +96,13 @@ func Frames(ds *output.Dataset) []Frame {
 		}
 		f := &frames[k]
 		f.Clock = t.Text(r, "weekday") + " " + t.Text(r, "time")
-		sl, okDay := daySL[[2]int{c, f.Day}]
-		if !okDay {
-			sl = math.NaN()
-		}
 		f.Channels[c] = ChannelFrame{Waiting: Num(math.Round(t.Float(r, "backlog"))), Offered: Num(t.Float(r, "offered")),
 			Answered: Num(t.Float(r, "answered")), Abandoned: Num(t.Float(r, "abandoned")),
 			SwitchedOut: Num(t.Float(r, "switched_out")), SwitchedIn: Num(t.Float(r, "switched_in")),
-			ServiceLevel: Num(t.Float(r, "service_level")), DayServiceLevel: Num(sl),
+			ServiceLevel: Num(t.Float(r, "service_level")),
 			ExpectedWait: Num(t.Float(r, "expected_wait_seconds"))}
 	}
+	daySoFar(frames)
 	if s := ds.Staffing; s != nil {
 		pool := map[string]int{}
 		for i, p := range m.Pools {
@@ -130,4 +118,34 @@ func Frames(ds *output.Dataset) []Frame {
 		}
 	}
 	return frames
+}
+
+// daySoFar sets each frame's DayServiceLevel: the contacts answered in
+// time (each interval's service level times its offered) over those
+// offered, from the day's first interval to the frame's; undefined while
+// nobody has been offered that day.
+func daySoFar(frames []Frame) {
+	if len(frames) == 0 {
+		return
+	}
+	n := len(frames[0].Channels)
+	inTime, offered := make([]float64, n), make([]float64, n)
+	for k := range frames {
+		f := &frames[k]
+		if k == 0 || f.Day != frames[k-1].Day {
+			clear(inTime)
+			clear(offered)
+		}
+		for c := range f.Channels {
+			ch := &f.Channels[c]
+			if o := float64(ch.Offered); o > 0 && output.Finite(float64(ch.ServiceLevel)) {
+				inTime[c] += float64(ch.ServiceLevel) * o
+				offered[c] += o
+			}
+			ch.DayServiceLevel = Num(math.NaN())
+			if offered[c] > 0 {
+				ch.DayServiceLevel = Num(inTime[c] / offered[c])
+			}
+		}
+	}
 }

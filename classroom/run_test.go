@@ -3,6 +3,7 @@ package classroom
 import (
 	"context"
 	"encoding/json"
+	"github.com/omnisim/omnisim/output"
 	"math"
 	"testing"
 )
@@ -89,5 +90,17 @@ func TestFramesAddUp(t *testing.T) {
 	total /= float64(len(rep.Results))
 	if math.Abs(sum-total) > 1e-6*total {
 		t.Errorf("the frames offer %g contacts, the run's totals %g", sum, total)
+	}
+	// The service level so far today, at the day's last interval, is the
+	// day's, as daily.csv has it.
+	day := float64(frames[len(frames)-1].Channels[0].DayServiceLevel)
+	want := ds.Daily.Float(0, "service_level")
+	if math.Abs(day-want) > 1e-9 {
+		t.Errorf("the service level so far at the day's end is %v, daily.csv's %v", day, want)
+	}
+	for _, f := range frames[:16] { // 00:00 to 08:00: nobody offered yet
+		if output.Finite(float64(f.Channels[0].DayServiceLevel)) {
+			t.Errorf("%s: a service level so far today of %v before anybody called", f.Clock, f.Channels[0].DayServiceLevel)
+		}
 	}
 }

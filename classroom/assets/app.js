@@ -162,14 +162,33 @@ async function start(query) {
   const body = await api('POST', '/api/sessions?' + query);
   sessionId = body.id;
   history.replaceState(null, '', '?' + body.settings);
+  listen();
+}
+
+// listen opens the session's event stream, closing the one before.
+function listen() {
   if (events) events.close();
-  events = new EventSource('/api/sessions/' + sessionId + '/events');
-  events.addEventListener('state', (ev) => onState(JSON.parse(ev.data)));
-  events.addEventListener('frame', (ev) => onFrame(JSON.parse(ev.data)));
-  events.onerror = () => {
-    if (events.readyState === EventSource.CLOSED) showError('The connection to the server was lost: reload the page when it is back.');
+  const es = new EventSource('/api/sessions/' + sessionId + '/events');
+  events = es;
+  es.addEventListener('state', (ev) => onState(JSON.parse(ev.data)));
+  es.addEventListener('frame', (ev) => onFrame(JSON.parse(ev.data)));
+  es.onerror = () => {
+    if (es.readyState === EventSource.CLOSED) showError('The connection to the server was lost: reload the page when it is back.');
   };
 }
+
+// A hidden page lets its event stream go, and takes it up again when
+// shown: a browser opens few connections to one server (6 over HTTP/1.1),
+// and each stream holds one, so that tabs in the background would
+// otherwise leave a new one none.
+document.addEventListener('visibilitychange', () => {
+  if (!sessionId) return;
+  if (document.hidden) {
+    if (events) { events.close(); events = null; }
+  } else if (!events) {
+    listen();
+  }
+});
 
 function onState(s) {
   if (s.error) { showError(s.error); return; }

@@ -1,6 +1,7 @@
 package classroom
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"net/url"
@@ -96,18 +97,22 @@ func ParseSettings(raw string, lib *Library) (Settings, error) {
 	for k := range q {
 		keys = append(keys, k)
 	}
-	slices.Sort(keys) // the first problem reported does not depend on map order
+	slices.Sort(keys) // the problems are said in the keys' order, not the map's
+	var errs []error
 	for _, key := range keys {
 		if key == "story" {
 			continue
 		}
 		v, _, err := one(key)
+		if err == nil {
+			err = s.set(story, key, v)
+		}
 		if err != nil {
-			return Settings{}, err
+			errs = append(errs, err)
 		}
-		if err := s.set(story, key, v); err != nil {
-			return Settings{}, err
-		}
+	}
+	if len(errs) > 0 {
+		return Settings{}, errors.Join(errs...)
 	}
 	return s, nil
 }

@@ -65,6 +65,16 @@ func TestParseSettings(t *testing.T) {
 			t.Errorf("%.60s: got %v, want an error with %q", c.q, err, c.want)
 		}
 	}
+	// Every problem at once, a line each.
+	_, err := ParseSettings("story=one-fast-channel&volume=300&wom=yes&agents.tier9=1", testLibrary)
+	if err == nil || strings.Count(err.Error(), "\n") != 2 {
+		t.Errorf("three problems: got %v, want three lines", err)
+	}
+	for _, want := range []string{"volume=300", "want on or off", `no pool "tier9"`} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("three problems: got %v, want one with %q", err, want)
+		}
+	}
 }
 
 // TestSets turns settings into the overrides B runs with, and checks that

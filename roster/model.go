@@ -99,6 +99,26 @@ func newModel(pr *PoolRules, types []ShiftType, req *Requirement, obj Objective)
 	return m
 }
 
+// cells returns the size of the dense tableau of the model's program,
+// which MaxCells bounds: its rows (the intervals with a need, or every
+// interval for a soft objective; a row per group; one for the part-time
+// share, counted whether or not it is there) times its columns (a shift
+// type's each, and room for three per row: the over and under columns
+// of a soft objective and a row's slack).
+func (m *model) cells() float64 {
+	rows := len(m.need)
+	if !m.obj.Soft {
+		rows = 0
+		for _, n := range m.need {
+			if n > 0 {
+				rows++
+			}
+		}
+	}
+	rows += len(m.groups) + 1
+	return float64(rows) * float64(len(m.cover)+3*rows)
+}
+
 // hasPartTimeRow tells whether the part-time share is a constraint: it is
 // below 1 and some shift type is part-time.
 func (m *model) hasPartTimeRow() bool {

@@ -129,4 +129,11 @@ func TestOpeningHoursSayWhyUncovered(t *testing.T) {
 	if len(u.Gaps) != 1 || u.Gaps[0].When != "mon 08:00–12:00" || !strings.Contains(u.Gaps[0].Why, "no shift covers it while the pool's channels are open") {
 		t.Errorf("gaps %+v, want mon 08:00–12:00 uncovered while the channels are open", u.Gaps)
 	}
+	// Rules that cover nothing, with no hours known: no word of them.
+	rules.Pools[0].Shifts[0].Starts = []Starts{{18 * 3600, 18 * 3600, 3600}}
+	req.Open = nil
+	_, err = Make(rules, []Requirement{req}, Options{})
+	if !errors.As(err, &u) || len(u.Gaps) == 0 || !strings.HasPrefix(u.Gaps[0].Why, "no shift covers it (") {
+		t.Errorf("with no hours: %v, want \"no shift covers it (\"", err)
+	}
 }

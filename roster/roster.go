@@ -159,17 +159,7 @@ func makeOne(pr *PoolRules, req *Requirement, obj Objective, opt Options) (*Rost
 		req, weeks = req.fold()
 	}
 	m := newModel(pr, types, req, obj)
-	rows := len(req.Need)
-	if !obj.Soft {
-		rows = 0
-		for _, n := range req.Need {
-			if n > 0 {
-				rows++
-			}
-		}
-	}
-	rows += len(m.groups) + 1
-	if cells := float64(rows) * float64(len(types)+3*rows); cells > MaxCells {
+	if cells := m.cells(); cells > MaxCells {
 		return nil, Problems{{Path: "pools." + pr.Pool + ".shifts", Msg: fmt.Sprintf("the requirement's %d intervals and the rules' %d shift types "+
 			"make a program of %.0f million cells, more than the %.0f million a roster may take: roster one week at a time, or narrow the rules",
 			len(req.Need), len(types), cells/1e6, MaxCells/1e6)}}

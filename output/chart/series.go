@@ -9,6 +9,7 @@ import (
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/omnisim/omnisim/models"
@@ -116,10 +117,81 @@ func (s series) plotters(sty draw.LineStyle, columns int) ([]plot.Plotter, error
 				return nil, err
 			}
 			l.LineStyle = sty
-			out = append(out, l)
+			out = append(out, paddedLine{l})
 		}
 	}
 	return out, nil
+}
+
+// paddedLine is a plotter.Line whose glyph boxes are only those that can decide
+// the plot's padding. gonum's Line gives a box for every point, half the
+// line's width around it, which the plot gathers three times over for every
+// draw (a 365-day run's charts allocated 4 GB of them); yet the plot only
+// pads its data area by the box furthest left, right, down and up (padX and
+// padY of gonum's plot.go: the first box to reach the least, or the
+// greatest, canvas coordinate, among those inside the axes). The boxes kept
+// are those of the points whose normalized x or y is within boxTie of the
+// line's least or greatest, in order, a value kept once per extreme: the
+// box plot chooses is among them, or one that is the same in all it reads
+// (its x or y, and the same rectangle), so the chart is drawn to the same
+// pixel.
+type paddedLine struct{ *plotter.Line }
+
+// boxTie is how near, in the axes' normalized units (0 to 1), a point's x
+// or y must be to the line's extreme to keep its box: far more than the
+// rounding of a canvas coordinate (a few units of 1e-16 of the chart's
+// width), so that no point the plot could choose is left out.
+const boxTie = 1e-9
+
+// GlyphBoxes implements plot.GlyphBoxer with the boxes that can pad the plot.
+func (l paddedLine) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
+	r := 0.5 * l.LineStyle.Width
+	if !(r > 0) {
+		return nil // a box of no size pads nothing
+	}
+	n := l.XYs.Len()
+	norm := func(i int) (u, v float64, in bool) {
+		x, y := l.XY(i)
+		u, v = p.X.Norm(x), p.Y.Norm(y)
+		// plot.GlyphBoxes drops a box outside the axes, and a NaN is
+		// never the furthest.
+		return u, v, u >= 0 && u <= 1 && v >= 0 && v <= 1
+	}
+	lo, hi := [2]float64{math.Inf(1), math.Inf(1)}, [2]float64{math.Inf(-1), math.Inf(-1)}
+	for i := range n {
+		u, v, in := norm(i)
+		if !in {
+			continue
+		}
+		lo[0], hi[0] = min(lo[0], u), max(hi[0], u)
+		lo[1], hi[1] = min(lo[1], v), max(hi[1], v)
+	}
+	rect := vg.Rectangle{Min: vg.Point{X: -r, Y: -r}, Max: vg.Point{X: r, Y: r}}
+	var boxes []plot.GlyphBox
+	// seen holds, for each extreme (least x, greatest x, least y,
+	// greatest y), the values already kept near it.
+	var seen [4][]float64
+	for i := range n {
+		u, v, in := norm(i)
+		if !in {
+			continue
+		}
+		keep := false
+		for e, near := range [4]bool{u <= lo[0]+boxTie, u >= hi[0]-boxTie, v <= lo[1]+boxTie, v >= hi[1]-boxTie} {
+			val := u
+			if e >= 2 {
+				val = v
+			}
+			if near && !slices.Contains(seen[e], val) {
+				seen[e] = append(seen[e], val)
+				keep = true
+			}
+		}
+		if keep {
+			boxes = append(boxes, plot.GlyphBox{X: u, Y: v, Rectangle: rect})
+		}
+	}
+	return boxes
 }
 
 // pieceLen is the most points a line is stroked with at once.

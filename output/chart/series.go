@@ -278,7 +278,7 @@ func timelineOf(ds *output.Dataset) timeline {
 		if t == nil {
 			continue
 		}
-		for i := range t.Rows {
+		for i := range t.Len() {
 			if v := t.Float(i, "start_seconds"); output.Finite(v) {
 				starts = append(starts, v)
 			}
@@ -327,7 +327,7 @@ func rowsWhere(t *output.CSVTable, col, v string) []int {
 		return nil
 	}
 	var rows []int
-	for i := range t.Rows {
+	for i := range t.Len() {
 		if t.Text(i, col) == v {
 			rows = append(rows, i)
 		}
@@ -352,7 +352,7 @@ func distinct(t *output.CSVTable, col string) []string {
 		return nil
 	}
 	var out []string
-	for i := range t.Rows {
+	for i := range t.Len() {
 		if v := t.Text(i, col); v != "" && !slices.Contains(out, v) {
 			out = append(out, v)
 		}

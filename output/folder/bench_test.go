@@ -42,7 +42,7 @@ func BenchmarkFolder(b *testing.B) {
 			b.ResetTimer()
 			i := 0
 			for b.Loop() {
-				ds := r.Dataset("bench")
+				ds := r.TextDataset("bench")
 				files := RunFiles(ds, RunSummary(r, "bench"), VisualFiles(ds)...)
 				if err := Write(filepath.Join(dir, strconv.Itoa(i)), files, false); err != nil {
 					b.Fatal(err)

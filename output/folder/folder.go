@@ -128,7 +128,7 @@ func Write(dir string, files []output.File, force bool) (err error) {
 		}
 	}()
 	m := manifest{}
-	for _, f := range files {
+	for f := range drawnAhead(files) {
 		e, err := writeFile(tmp, f)
 		if err != nil {
 			return err

@@ -2,6 +2,8 @@ package folder
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/omnisim/omnisim/experiment"
@@ -13,7 +15,8 @@ import (
 // TextDataset (the per-interval tables held as CSV text, as omnisim run
 // writes it) holds the same bytes, file by file, as the one drawn from its
 // Dataset (every table as cells): the tables, summary.json, every chart
-// in both formats and report.html. The scenarios cover a single queue,
+// in both formats and report.html; and so does the folder Write writes,
+// drawing its charts ahead on every core. The scenarios cover a single queue,
 // several channels and pools with word of mouth (expectation.csv), and
 // a staffing plan by interval.
 func TestTextDatasetWritesTheSameFolder(t *testing.T) {
@@ -49,6 +52,21 @@ func TestTextDatasetWritesTheSameFolder(t *testing.T) {
 				return out
 			}
 			cells, text := write(r.Dataset("test")), write(r.TextDataset("test"))
+			// And through Write, which draws the charts ahead on every core.
+			ds := r.TextDataset("test")
+			dir := filepath.Join(t.TempDir(), "out")
+			if err := Write(dir, RunFiles(ds, RunSummary(r, "test"), VisualFiles(ds)...), false); err != nil {
+				t.Fatal(err)
+			}
+			for name, want := range cells {
+				got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("%s differs when written by Write", name)
+				}
+			}
 			if len(cells) != len(text) {
 				t.Fatalf("%d files from the text tables, %d from the cells", len(text), len(cells))
 			}

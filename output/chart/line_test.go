@@ -5,6 +5,8 @@ import (
 	"image/color"
 	"math"
 	"math/rand/v2"
+	"reflect"
+	"slices"
 	"testing"
 
 	"gonum.org/v1/plot"
@@ -92,5 +94,74 @@ func TestPaddedLineDrawsAsGonums(t *testing.T) {
 				t.Errorf("the PNGs differ")
 			}
 		})
+	}
+}
+
+// TestThinRunsKeepsTheEnvelope: a line of many short runs (a year of a
+// channel open by day) thinned to a chart's pixel columns keeps, in every
+// column of the line's grid, the least and greatest value its points reach
+// there, run by run (so the gaps stay and the line's extent in each column
+// is the data's); each run keeps its first and last point, its points in
+// order; and far fewer points are drawn. A line short enough is kept whole.
+// Seen to catch: thinning each run on its own grid (the runs were then
+// kept whole), and keeping a column's first and last but not its extremes.
+func TestThinRunsKeepsTheEnvelope(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	const columns = 300
+	var s series
+	for day := range 365 {
+		for k := range 48 {
+			x := float64(day*48+k) * 1800
+			y := math.NaN() // closed at night: a gap
+			if k >= 16 && k < 40 {
+				y = rng.ExpFloat64()
+				if rng.IntN(500) == 0 {
+					y = 50 // a rare spike
+				}
+			}
+			s.add(x, y)
+			s.add(x+1800, y) // a step: each value held over its interval
+		}
+	}
+	runs := s.runs()
+	thinned := thinRuns(runs, columns)
+	if len(thinned) != len(runs) {
+		t.Fatalf("%d runs thinned, want %d: the gaps stay", len(thinned), len(runs))
+	}
+	x0 := runs[0].X[0]
+	span := runs[len(runs)-1].X[runs[len(runs)-1].Len()-1] - x0
+	col := func(x float64) int { return min(columns-1, int(columns*(x-x0)/span)) }
+	type extent struct{ lo, hi float64 }
+	envelope := func(r series) map[int]extent {
+		e := map[int]extent{}
+		for i, x := range r.X {
+			c := col(x)
+			ex, ok := e[c]
+			if !ok {
+				ex = extent{r.Y[i], r.Y[i]}
+			}
+			e[c] = extent{min(ex.lo, r.Y[i]), max(ex.hi, r.Y[i])}
+		}
+		return e
+	}
+	all, kept := 0, 0
+	for i, r := range runs {
+		th := thinned[i]
+		all, kept = all+r.Len(), kept+th.Len()
+		if th.X[0] != r.X[0] || th.Y[0] != r.Y[0] || th.X[th.Len()-1] != r.X[r.Len()-1] || th.Y[th.Len()-1] != r.Y[r.Len()-1] {
+			t.Fatalf("run %d: ends not kept", i)
+		}
+		if !slices.IsSorted(th.X) {
+			t.Fatalf("run %d: points out of order", i)
+		}
+		if got, want := envelope(th), envelope(r); !reflect.DeepEqual(got, want) {
+			t.Fatalf("run %d: drawn envelope by column %v, the data's %v", i, got, want)
+		}
+	}
+	if kept > all/3 {
+		t.Errorf("%d of %d points kept: want far fewer", kept, all)
+	}
+	if short := thinRuns(runs[:10], columns); !reflect.DeepEqual(short, runs[:10]) {
+		t.Error("ten days, fewer points than four a column, were thinned")
 	}
 }

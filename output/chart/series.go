@@ -93,13 +93,12 @@ func (s series) mapY(f func(float64) float64) series {
 // first, keeping what shows (see thin); columns ≤ 0 keeps every point. It
 // returns errNoData when s has no finite point.
 func (s series) plotters(sty draw.LineStyle, columns int) ([]plot.Plotter, error) {
-	runs := s.runs()
+	runs := thinRuns(s.runs(), columns)
 	if len(runs) == 0 {
 		return nil, errNoData
 	}
 	var out []plot.Plotter
 	for _, r := range runs {
-		r = r.thin(columns)
 		if r.Len() == 1 {
 			dot, err := plotter.NewScatter(r)
 			if err != nil {
@@ -226,7 +225,42 @@ func (r series) thin(columns int) series {
 	if columns <= 0 || n <= 4*columns {
 		return r
 	}
-	x0, span := r.X[0], r.X[n-1]-r.X[0]
+	return r.thinOn(columns, r.X[0], r.X[n-1]-r.X[0])
+}
+
+// thinRuns thins the runs of a line (its stretches of finite points,
+// split at its gaps, in order) together: when they have more than four
+// points per column in all, each keeps the first, lowest, highest and last
+// of its points in every column of one grid, that of the whole line (from
+// the first run's first x to the last run's last). A line that stops and
+// starts every night (a channel closed at night, a year of it) has runs
+// far too short to be thinned one by one, yet together draw twenty points
+// into a pixel column. The gaps stay where they are, and each run keeps
+// every column's lowest and highest point: the line reaches, in every
+// pixel column, the least and greatest value its points reach there
+// (TestThinRunsKeepsTheEnvelope). Runs with four points per column or
+// fewer in all are returned as they are, and so is a single run that
+// thin would keep whole: a line of one run is thinned as thin does it.
+func thinRuns(runs []series, columns int) []series {
+	n := 0
+	for _, r := range runs {
+		n += r.Len()
+	}
+	if columns <= 0 || n <= 4*columns {
+		return runs
+	}
+	last := runs[len(runs)-1]
+	x0, span := runs[0].X[0], last.X[last.Len()-1]-runs[0].X[0]
+	out := make([]series, len(runs))
+	for i, r := range runs {
+		out[i] = r.thinOn(columns, x0, span)
+	}
+	return out
+}
+
+// thinOn is thin on the grid of columns equal slices of [x0, x0+span].
+func (r series) thinOn(columns int, x0, span float64) series {
+	n := r.Len()
 	if !(span > 0) {
 		return r
 	}

@@ -326,34 +326,40 @@ func (r *RunReport) intervalsTable(newTable func(cols []string) *CSVTable) *CSVT
 	for _, kind := range TargetKinds {
 		cols = append(cols, kind.Key()+TargetSuffix, kind.Key()+VerdictSuffix)
 	}
-	t := newTable(cols)
-	var row []string
+	t := newTable(cols).Builder()
 	for i, ch := range cfg.Channels {
 		halves := r.ChannelIntervalHalfWidths(i)
 		targets, set := ChannelTargets(cfg, i)
 		for k, c := range r.ChannelIntervals(i) {
 			start := float64(k) * cfg.Interval
 			day, wd, tod := r.clockOf(start)
-			row = append(row[:0], ch.Name, strconv.Itoa(k), day, wd, tod, CellOf(start))
+			t.Text(ch.Name)
+			t.Text(strconv.Itoa(k))
+			t.Text(day)
+			t.Text(wd)
+			t.Text(tod)
+			t.Num(start)
 			vals := r.ChannelFigures(i, c)
 			for _, v := range vals {
-				row = append(row, CellOf(v))
+				t.Num(v)
 			}
-			row = append(row, CellOf(r.needed(i, k, c)))
+			t.Num(r.needed(i, k, c))
 			for _, h := range halves[k] {
-				row = append(row, CellOf(h))
+				t.Num(h)
 			}
 			for j := range TargetKinds {
 				if !set[j] {
-					row = append(row, "", "")
+					t.Text("")
+					t.Text("")
 					continue
 				}
-				row = append(row, CellOf(targets[j].Value), Judge(targets[j], vals, halves[k]))
+				t.Num(targets[j].Value)
+				t.Text(Judge(targets[j], vals, halves[k]))
 			}
-			t.Add(row)
+			t.End()
 		}
 	}
-	return t
+	return t.Table()
 }
 
 // needed returns the agents channel i needed in interval k, given the

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"reflect"
+	"strconv"
 	"testing"
 )
 
@@ -66,6 +67,49 @@ func TestTextTableReadsAsCells(t *testing.T) {
 		keys := []string{"phone", "chat", "none"}
 		if got, want := text.RowsBy("channel", keys), cells.RowsBy("channel", keys); !reflect.DeepEqual(got, want) {
 			t.Errorf("quoted %v: RowsBy %v, want %v", quoted, got, want)
+		}
+	}
+}
+
+// TestTextTableWide: in a table wide enough for its rows' marks (a cell
+// read skips to the mark before it), every cell of rows of every length
+// reads as in the table of cells, numbers added by a RowBuilder as CellOf
+// writes them.
+// Seen to catch: a short row's marks left out, shifting the next rows'.
+func TestTextTableWide(t *testing.T) {
+	var cols []string
+	for j := range 3*markEvery + 3 {
+		cols = append(cols, "c"+strconv.Itoa(j))
+	}
+	cells, text := &CSVTable{Columns: cols}, NewTextTable(cols)
+	cb, tb := cells.Builder(), text.Builder()
+	for n := range len(cols) + 2 {
+		for j := range n {
+			v := float64(n*100+j) / 7
+			if j%5 == 4 {
+				v = math.NaN()
+			}
+			cb.Num(v)
+			tb.Num(v)
+		}
+		cb.End()
+		tb.End()
+	}
+	var a, b bytes.Buffer
+	cells.WriteCSV(&a)
+	text.WriteCSV(&b)
+	if a.String() != b.String() {
+		t.Fatalf("text table writes\n%s\nwant\n%s", b.String(), a.String())
+	}
+	for i := range cells.Len() {
+		for _, c := range cols {
+			if got, want := text.Text(i, c), cells.Text(i, c); got != want {
+				t.Fatalf("Text(%d, %s) = %q, want %q", i, c, got, want)
+			}
+			got, want := text.Float(i, c), cells.Float(i, c)
+			if got != want && !(math.IsNaN(got) && math.IsNaN(want)) {
+				t.Fatalf("Float(%d, %s) = %v, want %v", i, c, got, want)
+			}
 		}
 	}
 }

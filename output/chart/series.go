@@ -41,22 +41,25 @@ func (s *series) add(x, y float64) {
 // hasData tells whether any point of s is finite.
 func (s series) hasData() bool { return slices.ContainsFunc(s.Y, output.Finite) }
 
-// runs splits s at its gaps into runs of finite points.
+// runs splits s at its gaps into runs of finite points: parts of s, not
+// copies, to be read and not changed.
 func (s series) runs() []series {
 	var out []series
-	var cur series
+	from := -1 // the start of the run being read, -1 in a gap
 	for i := range s.X {
 		if output.Finite(s.X[i]) && output.Finite(s.Y[i]) {
-			cur.add(s.X[i], s.Y[i])
+			if from < 0 {
+				from = i
+			}
 			continue
 		}
-		if cur.Len() > 0 {
-			out = append(out, cur)
-			cur = series{}
+		if from >= 0 {
+			out = append(out, series{X: s.X[from:i:i], Y: s.Y[from:i:i]})
+			from = -1
 		}
 	}
-	if cur.Len() > 0 {
-		out = append(out, cur)
+	if from >= 0 {
+		out = append(out, series{X: s.X[from:len(s.X):len(s.X)], Y: s.Y[from:len(s.Y):len(s.Y)]})
 	}
 	return out
 }
@@ -408,7 +411,7 @@ func rowStart(t *output.CSVTable, i int, interval float64) float64 {
 // time by the interval it was spent in): each is held flat from the
 // interval's start to its end.
 func stepSeries(t *output.CSVTable, rows []int, col string, scale float64, tl timeline) series {
-	var s series
+	s := series{X: make([]float64, 0, 2*len(rows)), Y: make([]float64, 0, 2*len(rows))}
 	for _, i := range rows {
 		start := rowStart(t, i, tl.interval)
 		v := t.Float(i, col) * scale
@@ -421,7 +424,7 @@ func stepSeries(t *output.CSVTable, rows []int, col string, scale float64, tl ti
 // readingSeries reads column col of rows of t, times scale, as readings at
 // the end of each interval (a queue's length, a reputation).
 func readingSeries(t *output.CSVTable, rows []int, col string, scale float64, tl timeline) series {
-	var s series
+	s := series{X: make([]float64, 0, len(rows)), Y: make([]float64, 0, len(rows))}
 	for _, i := range rows {
 		s.add(tl.end(rowStart(t, i, tl.interval)), t.Float(i, col)*scale)
 	}

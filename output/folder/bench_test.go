@@ -6,6 +6,7 @@ import (
 	"runtime/metrics"
 	"strconv"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -21,8 +22,10 @@ import (
 // issue-20 targets: "default" is omnisim run's default (textbook, its 20
 // replications), "baseline-365d" the 365-day baseline of one replication
 // (omnisim run baseline --set horizon=365d --reps 1). The simulation is
-// not timed. Besides B/op it reports peak-heap-MiB, the largest heap in use
-// seen while the folder was written (sampled every millisecond, so a
+// not timed. Besides B/op it reports cpu-s/op, the processor time of every
+// goroutine (user and system), which a machine shared with other work
+// disturbs less than the wall clock, and peak-heap-MiB, the largest heap in
+// use seen while the folder was written (sampled every millisecond, so a
 // regression in memory shows as well as one in time). tools/speed measures
 // the same runs as whole processes.
 func BenchmarkFolder(b *testing.B) {
@@ -39,6 +42,7 @@ func BenchmarkFolder(b *testing.B) {
 			dir := b.TempDir()
 			b.ReportAllocs()
 			peak := newPeakHeap()
+			cpu0 := cpuTime()
 			b.ResetTimer()
 			i := 0
 			for b.Loop() {
@@ -50,6 +54,7 @@ func BenchmarkFolder(b *testing.B) {
 				i++
 			}
 			b.StopTimer()
+			b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 			b.ReportMetric(peak.stop(), "peak-heap-MiB")
 		})
 	}
@@ -110,4 +115,14 @@ func (p *peakHeap) stop() float64 {
 	close(p.done)
 	p.wg.Wait()
 	return float64(p.max) / (1 << 20)
+}
+
+// cpuTime returns the processor time the process has taken, user and
+// system.
+func cpuTime() time.Duration {
+	var u syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &u); err != nil {
+		return 0
+	}
+	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
 }

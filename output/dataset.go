@@ -109,9 +109,32 @@ type PoolMeta struct {
 // holds it. Numbers are written with 9 significant digits, so the same run
 // writes the same bytes on any machine; an empty cell is a figure with no
 // data.
+//
+// A table built by NewTextTable holds its rows as the CSV text it writes,
+// not as cells (Rows is nil): a 365-day run's intervals.csv is 17 MB of
+// text, but 300 MB as cells. Len, Row, Float, Text, RowsBy and WriteCSV
+// read either form; read the rows through them, not through Rows.
 type CSVTable struct {
 	Columns []string
 	Rows    [][]string
+	// text is set for a table built by NewTextTable (see texttable.go).
+	text *textRows
+}
+
+// Len returns the number of rows.
+func (t *CSVTable) Len() int {
+	if t.text != nil {
+		return t.text.len()
+	}
+	return len(t.Rows)
+}
+
+// Row returns row i's cells.
+func (t *CSVTable) Row(i int) []string {
+	if t.text != nil {
+		return t.text.row(i)
+	}
+	return t.Rows[i]
 }
 
 // Col returns the index of the named column, or -1.
@@ -121,6 +144,12 @@ func (t *CSVTable) Col(name string) int { return slices.Index(t.Columns, name) }
 // cell is empty, not a number, or the column is missing.
 func (t *CSVTable) Float(i int, name string) float64 {
 	j := t.Col(name)
+	if t.text != nil {
+		if j < 0 || i < 0 || i >= t.text.len() {
+			return math.NaN()
+		}
+		return t.text.float(i, j)
+	}
 	if j < 0 || i < 0 || i >= len(t.Rows) || j >= len(t.Rows[i]) || t.Rows[i][j] == "" {
 		return math.NaN()
 	}
@@ -134,6 +163,12 @@ func (t *CSVTable) Float(i int, name string) float64 {
 // Text returns the cell in row i under the named column, "" if missing.
 func (t *CSVTable) Text(i int, name string) string {
 	j := t.Col(name)
+	if t.text != nil {
+		if j < 0 || i < 0 || i >= t.text.len() {
+			return ""
+		}
+		return t.text.cell(i, j)
+	}
 	if j < 0 || i < 0 || i >= len(t.Rows) || j >= len(t.Rows[i]) {
 		return ""
 	}
@@ -151,7 +186,7 @@ func (t *CSVTable) RowsBy(col string, keys []string) [][]int {
 			index[key] = k
 		}
 	}
-	for r := range t.Rows {
+	for r := range t.Len() {
 		if k, ok := index[t.Text(r, col)]; ok {
 			groups[k] = append(groups[k], r)
 		}
@@ -163,6 +198,14 @@ func (t *CSVTable) RowsBy(col string, keys []string) [][]int {
 func (t *CSVTable) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(t.Columns); err != nil {
+		return err
+	}
+	if t.text != nil {
+		cw.Flush()
+		if err := cw.Error(); err != nil {
+			return err
+		}
+		_, err := io.WriteString(w, t.text.b.String())
 		return err
 	}
 	if err := cw.WriteAll(t.Rows); err != nil {
@@ -205,16 +248,30 @@ func (r *RunReport) clockOf(t float64) (day, weekday, tod string) {
 
 // Dataset builds the run's output folder contents.
 func (r *RunReport) Dataset(version string) *Dataset {
+	return r.dataset(version, func(cols []string) *CSVTable { return &CSVTable{Columns: cols} })
+}
+
+// TextDataset is Dataset with the tables that grow with the horizon, one
+// row per interval (Intervals, Staffing, Expectation), held as their CSV
+// text (NewTextTable): the same files, the same charts, in a small part of
+// the memory. Read its tables through CSVTable's methods, not Rows.
+func (r *RunReport) TextDataset(version string) *Dataset {
+	return r.dataset(version, NewTextTable)
+}
+
+// dataset builds the run's output folder contents, the per-interval
+// tables made by newTable.
+func (r *RunReport) dataset(version string, newTable func(cols []string) *CSVTable) *Dataset {
 	cfg := r.Config
 	ds := &Dataset{Meta: r.Meta(version)}
-	ds.Intervals = r.intervalsTable()
+	ds.Intervals = r.intervalsTable(newTable)
 	ds.Daily = r.dailyTable()
 	ds.Customers = r.customersTable()
-	ds.Staffing = r.staffingTable(ds.Intervals)
+	ds.Staffing = r.staffingTable(ds.Intervals, newTable)
 	ds.Flows = r.flowsTable()
 	ds.Totals = r.totalsTable()
 	if cfg.WordOfMouth.Enabled {
-		ds.Expectation = r.expectationTable()
+		ds.Expectation = r.expectationTable(newTable)
 	}
 	if len(r.Claims) > 0 {
 		ds.Claims = ClaimsTable(r.Claims)
@@ -261,7 +318,7 @@ func FigureKeys[T any](figs []models.Figure[T]) []string {
 // as means per replication), the agents needed, the 95 % confidence
 // half-width of each figure (CISuffix), and each target the channel sets
 // with the interval's verdict on it (TargetSuffix, VerdictSuffix).
-func (r *RunReport) intervalsTable() *CSVTable {
+func (r *RunReport) intervalsTable(newTable func(cols []string) *CSVTable) *CSVTable {
 	cfg := r.Config
 	keys := FigureKeys(models.Figures)
 	cols := append([]string{"channel", "interval", "day", "weekday", "time", "start_seconds"}, keys...)
@@ -269,33 +326,40 @@ func (r *RunReport) intervalsTable() *CSVTable {
 	for _, kind := range TargetKinds {
 		cols = append(cols, kind.Key()+TargetSuffix, kind.Key()+VerdictSuffix)
 	}
-	t := &CSVTable{Columns: cols}
+	t := newTable(cols).Builder()
 	for i, ch := range cfg.Channels {
 		halves := r.ChannelIntervalHalfWidths(i)
 		targets, set := ChannelTargets(cfg, i)
 		for k, c := range r.ChannelIntervals(i) {
 			start := float64(k) * cfg.Interval
 			day, wd, tod := r.clockOf(start)
-			row := []string{ch.Name, strconv.Itoa(k), day, wd, tod, CellOf(start)}
+			t.Text(ch.Name)
+			t.Text(strconv.Itoa(k))
+			t.Text(day)
+			t.Text(wd)
+			t.Text(tod)
+			t.Num(start)
 			vals := r.ChannelFigures(i, c)
 			for _, v := range vals {
-				row = append(row, CellOf(v))
+				t.Num(v)
 			}
-			row = append(row, CellOf(r.needed(i, k, c)))
+			t.Num(r.needed(i, k, c))
 			for _, h := range halves[k] {
-				row = append(row, CellOf(h))
+				t.Num(h)
 			}
 			for j := range TargetKinds {
 				if !set[j] {
-					row = append(row, "", "")
+					t.Text("")
+					t.Text("")
 					continue
 				}
-				row = append(row, CellOf(targets[j].Value), Judge(targets[j], vals, halves[k]))
+				t.Num(targets[j].Value)
+				t.Text(Judge(targets[j], vals, halves[k]))
 			}
-			t.Rows = append(t.Rows, row)
+			t.End()
 		}
 	}
-	return t
+	return t.Table()
 }
 
 // needed returns the agents channel i needed in interval k, given the
@@ -377,10 +441,10 @@ func ciKeys(keys []string) []string {
 // agents present (agent time ÷ the interval), the agents busy, occupancy,
 // cost, and the agents needed: each channel's need shared among the pools
 // that serve it in proportion to the agents they had present.
-func (r *RunReport) staffingTable(intervals *CSVTable) *CSVTable {
+func (r *RunReport) staffingTable(intervals *CSVTable, newTable func(cols []string) *CSVTable) *CSVTable {
 	cfg := r.Config
-	t := &CSVTable{Columns: []string{"pool", "interval", "day", "weekday", "time", "start_seconds",
-		"scheduled", "available", "busy", "occupancy", "cost", "needed_agents"}}
+	t := newTable([]string{"pool", "interval", "day", "weekday", "time", "start_seconds",
+		"scheduled", "available", "busy", "occupancy", "cost", "needed_agents"})
 	n := cfg.Intervals()
 	sums := make([][]models.PoolCounts, len(cfg.Pools))
 	for p := range cfg.Pools {
@@ -419,7 +483,7 @@ func (r *RunReport) staffingTable(intervals *CSVTable) *CSVTable {
 			if c.AgentTime > 0 {
 				occ = c.BusyTime / c.AgentTime
 			}
-			t.Rows = append(t.Rows, []string{pool.Name, strconv.Itoa(k), day, wd, tod, CellOf(start),
+			t.Add([]string{pool.Name, strconv.Itoa(k), day, wd, tod, CellOf(start),
 				strconv.Itoa(pool.ScheduledAt(k, cfg.Interval, cfg.Start)),
 				CellOf(c.AgentTime / reps / length), CellOf(c.BusyTime / reps / length), CellOf(occ),
 				CellOf(c.Cost / reps), CellOf(need)})
@@ -453,9 +517,9 @@ func (r *RunReport) flowsTable() *CSVTable {
 // expectationTable has, per interval, the global expectation level at the
 // interval's end (the mean over the replications) and the patience factor
 // it implies.
-func (r *RunReport) expectationTable() *CSVTable {
+func (r *RunReport) expectationTable(newTable func(cols []string) *CSVTable) *CSVTable {
 	cfg := r.Config
-	t := &CSVTable{Columns: []string{"interval", "day", "weekday", "time", "start_seconds", "level", "patience_factor"}}
+	t := newTable([]string{"interval", "day", "weekday", "time", "start_seconds", "level", "patience_factor"})
 	for k := range cfg.Intervals() {
 		level := 0.0
 		for _, res := range r.Batches {
@@ -463,7 +527,7 @@ func (r *RunReport) expectationTable() *CSVTable {
 		}
 		start := float64(k) * cfg.Interval
 		day, wd, tod := r.clockOf(start)
-		t.Rows = append(t.Rows, []string{strconv.Itoa(k), day, wd, tod, CellOf(start), CellOf(level), CellOf(r.PatienceFactor(level))})
+		t.Add([]string{strconv.Itoa(k), day, wd, tod, CellOf(start), CellOf(level), CellOf(r.PatienceFactor(level))})
 	}
 	return t
 }

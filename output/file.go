@@ -19,6 +19,13 @@ type File struct {
 	// Write writes the file's contents. It is called once, when the folder
 	// is written.
 	Write func(io.Writer) error
+	// Ahead tells that Write may be called before the files listed ahead
+	// of this one are written, on another goroutine, and its bytes held in
+	// memory until their turn: for files slow to make and small to hold,
+	// such as charts, which are then drawn on every core while the rest
+	// are written. Write must then depend on nothing but what the file
+	// holds; the folder's bytes are the same either way.
+	Ahead bool
 }
 
 // Column describes a column of a CSV file.

@@ -290,7 +290,7 @@ func fileName(name string) string {
 
 // writeFolder writes the run's output folder and says so on stderr.
 func (o *runOptions) writeFolder(s streams, dir string, r *output.RunReport, contacts *table.Contacts, prec *experiment.Precision) error {
-	ds := r.Dataset(version)
+	ds := r.TextDataset(version)
 	summary := folder.RunSummary(r, version)
 	if prec != nil {
 		summary.Set("precision", precisionJSON(prec))

@@ -278,7 +278,7 @@ func expectationsChart(ds *output.Dataset, tl timeline) Chart {
 		empty := "Word of mouth is off in this run: the expectation level stays at 0 and patience is unchanged."
 		return timeChart(name, title, empty, tl, panels[:1], nil, nil, empty)
 	}
-	rows := make([]int, len(ds.Expectation.Rows))
+	rows := make([]int, ds.Expectation.Len())
 	for i := range rows {
 		rows[i] = i
 	}
@@ -347,7 +347,7 @@ func staffingChart(ds *output.Dataset, tl timeline) Chart {
 	const name, title = "staffing", "Agents scheduled against agents needed"
 	pools := poolsOf(ds)
 	panels := []panel{{yLabel: "agents", yMin: 0, yMax: math.NaN()}}
-	if len(pools) == 0 || ds.Staffing == nil || len(ds.Staffing.Rows) == 0 {
+	if len(pools) == 0 || ds.Staffing == nil || ds.Staffing.Len() == 0 {
 		empty := "This run has no agent pools, so there is no staffing to show."
 		return timeChart(name, title, empty, tl, panels, nil, nil, empty)
 	}
@@ -393,7 +393,7 @@ func totalSeries(t *output.CSVTable, col string, tl timeline) series {
 	sums := map[float64]float64{}
 	counts := map[float64]int{}
 	var starts []float64
-	for i := range t.Rows {
+	for i := range t.Len() {
 		start := rowStart(t, i, tl.interval)
 		if !output.Finite(start) {
 			continue
@@ -437,7 +437,7 @@ func costChart(ds *output.Dataset, tl timeline) Chart {
 	}
 	total := 0.0
 	if ds.Staffing != nil {
-		for i := range ds.Staffing.Rows {
+		for i := range ds.Staffing.Len() {
 			p, ok := byName[ds.Staffing.Text(i, "pool")]
 			if !ok {
 				continue

@@ -33,12 +33,9 @@ func sumBy(t *output.CSVTable, key, col string) map[string]float64 {
 	if k < 0 || c < 0 {
 		return w
 	}
-	for i, row := range t.Rows {
-		if k >= len(row) {
-			continue
-		}
+	for i := range t.Len() {
 		if v := t.Float(i, col); output.Finite(v) {
-			w[row[k]] += v
+			w[t.Text(i, key)] += v
 		}
 	}
 	return w

@@ -21,7 +21,7 @@ const RosterName = "roster-coverage"
 func Roster(t *output.CSVTable, start models.Weekday, interval float64) Chart {
 	horizon := interval
 	if t != nil {
-		for i := range t.Rows {
+		for i := range t.Len() {
 			if v := rowStart(t, i, interval); output.Finite(v) {
 				horizon = math.Max(horizon, v+interval)
 			}

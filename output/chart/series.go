@@ -9,6 +9,7 @@ import (
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/omnisim/omnisim/models"
@@ -40,22 +41,25 @@ func (s *series) add(x, y float64) {
 // hasData tells whether any point of s is finite.
 func (s series) hasData() bool { return slices.ContainsFunc(s.Y, output.Finite) }
 
-// runs splits s at its gaps into runs of finite points.
+// runs splits s at its gaps into runs of finite points: parts of s, not
+// copies, to be read and not changed.
 func (s series) runs() []series {
 	var out []series
-	var cur series
+	from := -1 // the start of the run being read, -1 in a gap
 	for i := range s.X {
 		if output.Finite(s.X[i]) && output.Finite(s.Y[i]) {
-			cur.add(s.X[i], s.Y[i])
+			if from < 0 {
+				from = i
+			}
 			continue
 		}
-		if cur.Len() > 0 {
-			out = append(out, cur)
-			cur = series{}
+		if from >= 0 {
+			out = append(out, series{X: s.X[from:i:i], Y: s.Y[from:i:i]})
+			from = -1
 		}
 	}
-	if cur.Len() > 0 {
-		out = append(out, cur)
+	if from >= 0 {
+		out = append(out, series{X: s.X[from:len(s.X):len(s.X)], Y: s.Y[from:len(s.Y):len(s.Y)]})
 	}
 	return out
 }
@@ -92,13 +96,12 @@ func (s series) mapY(f func(float64) float64) series {
 // first, keeping what shows (see thin); columns ≤ 0 keeps every point. It
 // returns errNoData when s has no finite point.
 func (s series) plotters(sty draw.LineStyle, columns int) ([]plot.Plotter, error) {
-	runs := s.runs()
+	runs := thinRuns(s.runs(), columns)
 	if len(runs) == 0 {
 		return nil, errNoData
 	}
 	var out []plot.Plotter
 	for _, r := range runs {
-		r = r.thin(columns)
 		if r.Len() == 1 {
 			dot, err := plotter.NewScatter(r)
 			if err != nil {
@@ -116,10 +119,81 @@ func (s series) plotters(sty draw.LineStyle, columns int) ([]plot.Plotter, error
 				return nil, err
 			}
 			l.LineStyle = sty
-			out = append(out, l)
+			out = append(out, paddedLine{l})
 		}
 	}
 	return out, nil
+}
+
+// paddedLine is a plotter.Line whose glyph boxes are only those that can decide
+// the plot's padding. gonum's Line gives a box for every point, half the
+// line's width around it, which the plot gathers three times over for every
+// draw (a 365-day run's charts allocated 4 GB of them); yet the plot only
+// pads its data area by the box furthest left, right, down and up (padX and
+// padY of gonum's plot.go: the first box to reach the least, or the
+// greatest, canvas coordinate, among those inside the axes). The boxes kept
+// are those of the points whose normalized x or y is within boxTie of the
+// line's least or greatest, in order, a value kept once per extreme: the
+// box plot chooses is among them, or one that is the same in all it reads
+// (its x or y, and the same rectangle), so the chart is drawn to the same
+// pixel.
+type paddedLine struct{ *plotter.Line }
+
+// boxTie is how near, in the axes' normalized units (0 to 1), a point's x
+// or y must be to the line's extreme to keep its box: far more than the
+// rounding of a canvas coordinate (a few units of 1e-16 of the chart's
+// width), so that no point the plot could choose is left out.
+const boxTie = 1e-9
+
+// GlyphBoxes implements plot.GlyphBoxer with the boxes that can pad the plot.
+func (l paddedLine) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
+	r := 0.5 * l.LineStyle.Width
+	if !(r > 0) {
+		return nil // a box of no size pads nothing
+	}
+	n := l.XYs.Len()
+	norm := func(i int) (u, v float64, in bool) {
+		x, y := l.XY(i)
+		u, v = p.X.Norm(x), p.Y.Norm(y)
+		// plot.GlyphBoxes drops a box outside the axes, and a NaN is
+		// never the furthest.
+		return u, v, u >= 0 && u <= 1 && v >= 0 && v <= 1
+	}
+	lo, hi := [2]float64{math.Inf(1), math.Inf(1)}, [2]float64{math.Inf(-1), math.Inf(-1)}
+	for i := range n {
+		u, v, in := norm(i)
+		if !in {
+			continue
+		}
+		lo[0], hi[0] = min(lo[0], u), max(hi[0], u)
+		lo[1], hi[1] = min(lo[1], v), max(hi[1], v)
+	}
+	rect := vg.Rectangle{Min: vg.Point{X: -r, Y: -r}, Max: vg.Point{X: r, Y: r}}
+	var boxes []plot.GlyphBox
+	// seen holds, for each extreme (least x, greatest x, least y,
+	// greatest y), the values already kept near it.
+	var seen [4][]float64
+	for i := range n {
+		u, v, in := norm(i)
+		if !in {
+			continue
+		}
+		keep := false
+		for e, near := range [4]bool{u <= lo[0]+boxTie, u >= hi[0]-boxTie, v <= lo[1]+boxTie, v >= hi[1]-boxTie} {
+			val := u
+			if e >= 2 {
+				val = v
+			}
+			if near && !slices.Contains(seen[e], val) {
+				seen[e] = append(seen[e], val)
+				keep = true
+			}
+		}
+		if keep {
+			boxes = append(boxes, plot.GlyphBox{X: u, Y: v, Rectangle: rect})
+		}
+	}
+	return boxes
 }
 
 // pieceLen is the most points a line is stroked with at once.
@@ -154,7 +228,42 @@ func (r series) thin(columns int) series {
 	if columns <= 0 || n <= 4*columns {
 		return r
 	}
-	x0, span := r.X[0], r.X[n-1]-r.X[0]
+	return r.thinOn(columns, r.X[0], r.X[n-1]-r.X[0])
+}
+
+// thinRuns thins the runs of a line (its stretches of finite points,
+// split at its gaps, in order) together: when they have more than four
+// points per column in all, each keeps the first, lowest, highest and last
+// of its points in every column of one grid, that of the whole line (from
+// the first run's first x to the last run's last). A line that stops and
+// starts every night (a channel closed at night, a year of it) has runs
+// far too short to be thinned one by one, yet together draw twenty points
+// into a pixel column. The gaps stay where they are, and each run keeps
+// every column's lowest and highest point: the line reaches, in every
+// pixel column, the least and greatest value its points reach there
+// (TestThinRunsKeepsTheEnvelope). Runs with four points per column or
+// fewer in all are returned as they are, and so is a single run that
+// thin would keep whole: a line of one run is thinned as thin does it.
+func thinRuns(runs []series, columns int) []series {
+	n := 0
+	for _, r := range runs {
+		n += r.Len()
+	}
+	if columns <= 0 || n <= 4*columns {
+		return runs
+	}
+	last := runs[len(runs)-1]
+	x0, span := runs[0].X[0], last.X[last.Len()-1]-runs[0].X[0]
+	out := make([]series, len(runs))
+	for i, r := range runs {
+		out[i] = r.thinOn(columns, x0, span)
+	}
+	return out
+}
+
+// thinOn is thin on the grid of columns equal slices of [x0, x0+span].
+func (r series) thinOn(columns int, x0, span float64) series {
+	n := r.Len()
 	if !(span > 0) {
 		return r
 	}
@@ -206,7 +315,7 @@ func timelineOf(ds *output.Dataset) timeline {
 		if t == nil {
 			continue
 		}
-		for i := range t.Rows {
+		for i := range t.Len() {
 			if v := t.Float(i, "start_seconds"); output.Finite(v) {
 				starts = append(starts, v)
 			}
@@ -255,7 +364,7 @@ func rowsWhere(t *output.CSVTable, col, v string) []int {
 		return nil
 	}
 	var rows []int
-	for i := range t.Rows {
+	for i := range t.Len() {
 		if t.Text(i, col) == v {
 			rows = append(rows, i)
 		}
@@ -280,7 +389,7 @@ func distinct(t *output.CSVTable, col string) []string {
 		return nil
 	}
 	var out []string
-	for i := range t.Rows {
+	for i := range t.Len() {
 		if v := t.Text(i, col); v != "" && !slices.Contains(out, v) {
 			out = append(out, v)
 		}
@@ -302,7 +411,7 @@ func rowStart(t *output.CSVTable, i int, interval float64) float64 {
 // time by the interval it was spent in): each is held flat from the
 // interval's start to its end.
 func stepSeries(t *output.CSVTable, rows []int, col string, scale float64, tl timeline) series {
-	var s series
+	s := series{X: make([]float64, 0, 2*len(rows)), Y: make([]float64, 0, 2*len(rows))}
 	for _, i := range rows {
 		start := rowStart(t, i, tl.interval)
 		v := t.Float(i, col) * scale
@@ -315,7 +424,7 @@ func stepSeries(t *output.CSVTable, rows []int, col string, scale float64, tl ti
 // readingSeries reads column col of rows of t, times scale, as readings at
 // the end of each interval (a queue's length, a reputation).
 func readingSeries(t *output.CSVTable, rows []int, col string, scale float64, tl timeline) series {
-	var s series
+	s := series{X: make([]float64, 0, len(rows)), Y: make([]float64, 0, len(rows))}
 	for _, i := range rows {
 		s.add(tl.end(rowStart(t, i, tl.interval)), t.Float(i, col)*scale)
 	}

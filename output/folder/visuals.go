@@ -37,6 +37,7 @@ func chartsAndReport(charts []chart.Chart, description string, page func(w io.Wr
 			output.File{
 				Name:        ChartsDir + "/" + c.Name + ".svg",
 				Description: c.Title + ", as SVG. " + c.Note,
+				Ahead:       true,
 				Write: func(w io.Writer) error {
 					b, err := svgs[i]()
 					if err != nil {
@@ -49,6 +50,7 @@ func chartsAndReport(charts []chart.Chart, description string, page func(w io.Wr
 			output.File{
 				Name:        ChartsDir + "/" + c.Name + ".png",
 				Description: c.Title + ", as PNG. " + c.Note,
+				Ahead:       true,
 				Write: func(w io.Writer) error {
 					return c.Render(w, "png", chart.DefaultWidth, chart.DefaultHeight)
 				},

@@ -22,7 +22,7 @@ func (v *reportView) classes() (reportSection, bool) {
 	}
 	var row []reportCell
 	last := ""
-	for r := range t.Rows {
+	for r := range t.Len() {
 		if t.Text(r, "scope") != output.ScopeClass {
 			continue
 		}

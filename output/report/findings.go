@@ -219,7 +219,7 @@ func (v *reportView) total(channel, key string) (models.Estimate, bool) {
 	if t == nil || v.meta.Replications < 2 {
 		return models.Estimate{}, false
 	}
-	for r := range t.Rows {
+	for r := range t.Len() {
 		if t.Text(r, "scope") == "channel" && t.Text(r, "name") == channel && t.Text(r, "figure") == key {
 			e := models.Estimate{Mean: t.Float(r, "mean"), HalfWidth: t.Float(r, "ci95")}
 			return e, !math.IsNaN(e.Mean) && !math.IsNaN(e.HalfWidth)
@@ -422,7 +422,7 @@ type reportCustomerTotals struct {
 func (v *reportView) customerTotals() reportCustomerTotals {
 	t := v.customers
 	var c reportCustomerTotals
-	for r := range t.Rows {
+	for r := range t.Len() {
 		d := reportDayOf(t, r)
 		if !v.dayMeasured(d) {
 			continue
@@ -514,7 +514,7 @@ func (v *reportView) wordOfMouth() ([]string, *reportTable) {
 	}
 	// The last interval of each day holds the level at the day's end.
 	first, last := -1, -1
-	for r := range t.Rows {
+	for r := range t.Len() {
 		d := reportDayOf(t, r)
 		if !v.dayMeasured(d) {
 			continue

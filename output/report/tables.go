@@ -145,7 +145,7 @@ func (v *reportView) customerDays() reportSection {
 			}
 		}
 	}
-	rows := make([]int, len(t.Rows))
+	rows := make([]int, t.Len())
 	for r := range rows {
 		rows[r] = r
 	}
@@ -164,7 +164,7 @@ func (v *reportView) customerDays() reportSection {
 		s.Table.Foot = append(s.Table.Foot, foot)
 		s.Notes = append(s.Notes, "Customers count by the day their journey began. The run row covers the measured window, each day weighted by its customers.")
 	}
-	if len(t.Rows) == 0 {
+	if t.Len() == 0 {
 		s.Notes = append(s.Notes, "The run has no customers to show.")
 	}
 	s.Notes = append(s.Notes, v.warmupNote()...)

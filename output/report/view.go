@@ -59,7 +59,7 @@ func newReportView(ds *output.Dataset) *reportView {
 	}
 	v := &reportView{meta: ds.Meta, intervals: orEmpty(ds.Intervals), daily: orEmpty(ds.Daily),
 		customers: orEmpty(ds.Customers), staffing: orEmpty(ds.Staffing), flows: orEmpty(ds.Flows)}
-	if ds.Expectation != nil && len(ds.Expectation.Rows) > 0 {
+	if ds.Expectation != nil && ds.Expectation.Len() > 0 {
 		v.expect = ds.Expectation
 	}
 	v.totals, v.claims = ds.Totals, ds.Claims

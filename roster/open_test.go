@@ -96,6 +96,9 @@ func TestRosterKeepsToOpeningHours(t *testing.T) {
 	if err := (&Report{Requirement: "r.csv", Rules: "r.yaml", Rosters: rs}).WriteText(&b); err != nil {
 		t.Fatal(err)
 	}
+	if !strings.Contains(b.String(), "short  08:00  12:00  none    every day       5") {
+		t.Errorf("the report lacks the shift's row (start, end, no breaks, days, agents):\n%s", b.String())
+	}
 	if !strings.Contains(b.String(), "4 shift types left out, as they would put agents on the floor while the pool's channels are closed") {
 		t.Errorf("the report does not say what the opening hours left out:\n%s", b.String())
 	}

@@ -4,6 +4,6 @@ package models
 
 import "time"
 
-// threadCPU returns 0 where the thread's CPU time is not read: benchmarks
-// then compare wall-clock times.
-func threadCPU() time.Duration { return 0 }
+// processCPU returns 0 where the process's CPU time is not read:
+// benchmarks then compare wall-clock times.
+func processCPU() time.Duration { return 0 }

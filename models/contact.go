@@ -17,6 +17,7 @@ const (
 // Contacts are pooled by the world and reused once finished, so a long run
 // allocates only as many as are in the system at once.
 type contact struct {
+	w        *world // the world it is in (contacts outlive a replication: spares)
 	cust     *customer
 	ch       *channel
 	arrived  float64
@@ -50,7 +51,7 @@ type contact struct {
 	next       *contact
 
 	// Callbacks bound once, when the contact is first made, so that
-	// scheduling them allocates nothing.
+	// scheduling them allocates nothing; they reach the world through w.
 	expireFn   func() // patience runs out (live) or the customer chases (deferred)
 	finishFn   func() // the agent, or the self-service session, is done
 	wrapFn     func() // the agent's after-call work is done

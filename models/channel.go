@@ -368,6 +368,9 @@ type channel struct {
 	// reputation is what word of mouth says of the channel: the log of the
 	// expected wait over its starting value.
 	reputation belief
+	// logExpected is ln(ExpectedWait / 1 minute), the choice's wait term
+	// while word of mouth is off (world.logExpected).
+	logExpected float64
 
 	total      Counts
 	byInterval []Counts

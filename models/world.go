@@ -160,13 +160,14 @@ func newWorld(cfg *Config, streams *sim.Streams) *world {
 			kind: c.Kind,
 			arrivals: newChannelProcess(c.Arrivals, cfg.Interval, streams.Rand("arrivals/"+c.Name),
 				func() rand.Source { return streams.Source("arrivals/" + c.Name + "/noise") }),
-			custKey:    streams.Key("customers/" + c.Name),
-			handle:     c.HandleTime.Sampler(w.draws.src[drawHandle]),
-			issueCum:   cumulative(c.Arrivals.Issues),
-			patience:   c.Patience.Sampler(w.draws.src[drawPatience]),
-			patient:    c.Patience.Kind == Never,
-			meanWork:   cfg.MeanWork(i),
-			byInterval: make([]Counts, n),
+			custKey:     streams.Key("customers/" + c.Name),
+			handle:      c.HandleTime.Sampler(w.draws.src[drawHandle]),
+			issueCum:    cumulative(c.Arrivals.Issues),
+			patience:    c.Patience.Sampler(w.draws.src[drawPatience]),
+			patient:     c.Patience.Kind == Never,
+			meanWork:    cfg.MeanWork(i),
+			logExpected: math.Log(c.ExpectedWait / 60),
+			byInterval:  make([]Counts, n),
 		}
 		if w.classes.levels > 1 {
 			ch.levels = make([]queue, w.classes.levels)

@@ -432,7 +432,7 @@ func (c *Channel) OpenAt(start Weekday, t float64) bool {
 		return true
 	}
 	day := WeekdayAt(start, t)
-	tod := math.Mod(t, 86400)
+	tod := timeOfDay(t)
 	return slices.ContainsFunc(c.Open, func(s Span) bool { return s.covers(day, tod) })
 }
 

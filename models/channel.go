@@ -401,11 +401,11 @@ func (ch *channel) queues() []*queue {
 func (ch *channel) head() *contact {
 	switch {
 	case ch.urgent.n > 0:
-		return ch.urgent.head
+		return ch.urgent.front()
 	case ch.levels != nil:
 		return ch.headByPriority()
 	}
-	return ch.normal.head
+	return ch.normal.front()
 }
 
 // enqueue puts a waiting contact in line.
@@ -528,7 +528,7 @@ func (ch *channel) dropSpare(a *agent) {
 func (ch *channel) freeAgent() *agent {
 	var best *agent
 	for _, p := range ch.pools {
-		if a := p.idleHead; a != nil && (best == nil || a.idleSince < best.idleSince) && p.waitFor(ch) == 0 {
+		if a := p.idle.front(); a != nil && (best == nil || a.idleSince < best.idleSince) && p.waitFor(ch) == 0 {
 			best = a
 		}
 	}

@@ -283,7 +283,8 @@ func (w *world) run() {
 	// agent came in time.
 	for _, ch := range w.channels {
 		for _, q := range ch.queues() {
-			for c := q.head; c != nil; c = c.next {
+			for n := q.head; n != nil; n = n.next {
+				c := n.elem
 				ch.tally(c.arrived, c.class, func(k *Counts) { k.Unfinished++ })
 				w.emit(c, OutcomeUnfinished)
 			}
@@ -370,6 +371,7 @@ func (w *world) newContact() *contact {
 		return c
 	}
 	c := &contact{w: w}
+	c.link.elem = c
 	c.expireFn = func() { c.w.expire(c) }
 	c.finishFn = func() { c.w.finishContact(c) }
 	c.wrapFn = func() { c.w.endWrap(c) }

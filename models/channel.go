@@ -368,6 +368,9 @@ type channel struct {
 	// reputation is what word of mouth says of the channel: the log of the
 	// expected wait over its starting value.
 	reputation belief
+	// logExpected is ln(ExpectedWait / 1 minute), the choice's wait term
+	// while word of mouth is off (world.logExpected).
+	logExpected float64
 
 	total      Counts
 	byInterval []Counts
@@ -398,11 +401,11 @@ func (ch *channel) queues() []*queue {
 func (ch *channel) head() *contact {
 	switch {
 	case ch.urgent.n > 0:
-		return ch.urgent.head
+		return ch.urgent.front()
 	case ch.levels != nil:
 		return ch.headByPriority()
 	}
-	return ch.normal.head
+	return ch.normal.front()
 }
 
 // enqueue puts a waiting contact in line.
@@ -429,7 +432,7 @@ func (c *Channel) OpenAt(start Weekday, t float64) bool {
 		return true
 	}
 	day := WeekdayAt(start, t)
-	tod := math.Mod(t, 86400)
+	tod := timeOfDay(t)
 	return slices.ContainsFunc(c.Open, func(s Span) bool { return s.covers(day, tod) })
 }
 
@@ -525,7 +528,7 @@ func (ch *channel) dropSpare(a *agent) {
 func (ch *channel) freeAgent() *agent {
 	var best *agent
 	for _, p := range ch.pools {
-		if a := p.idleHead; a != nil && (best == nil || a.idleSince < best.idleSince) && p.waitFor(ch) == 0 {
+		if a := p.idle.front(); a != nil && (best == nil || a.idleSince < best.idleSince) && p.waitFor(ch) == 0 {
 			best = a
 		}
 	}

@@ -42,7 +42,7 @@ func (w *world) choose(cu *customer, only []string, stay, avoid *channel) *chann
 		u := math.Inf(-1)
 		if w.eligible(ch, only, avoid, now) {
 			u = ch.cfg.Preference + ch.cfg.Fit[cu.issue] -
-				w.cfg.Choice.WaitWeight*math.Log(w.wom.expected(ch)/60)
+				w.cfg.Choice.WaitWeight*w.logExpected(ch)
 			if ch == stay {
 				u += w.cfg.Choice.Stay
 			}
@@ -72,6 +72,16 @@ func (w *world) choose(cu *customer, only []string, stay, avoid *channel) *chann
 		x -= wt
 	}
 	return last // rounding at the very end of the sum
+}
+
+// logExpected returns ln(expected wait on ch / 1 minute), the logit's wait
+// term. Without word of mouth the expected wait never changes, and the
+// logarithm, taken once, is the same number.
+func (w *world) logExpected(ch *channel) float64 {
+	if !w.wom.on {
+		return ch.logExpected
+	}
+	return math.Log(w.wom.expected(ch) / 60)
 }
 
 // eligible tells whether ch may be chosen now.

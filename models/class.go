@@ -167,7 +167,7 @@ func (ch *channel) headByPriority() *contact {
 	var best *contact
 	bestLevel := 0
 	for i := range ch.levels {
-		c := ch.levels[i].head
+		c := ch.levels[i].front()
 		if c == nil {
 			continue
 		}

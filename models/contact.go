@@ -17,6 +17,7 @@ const (
 // Contacts are pooled by the world and reused once finished, so a long run
 // allocates only as many as are in the system at once.
 type contact struct {
+	w        *world // the world it is in (contacts outlive a replication: spares)
 	cust     *customer
 	ch       *channel
 	arrived  float64
@@ -45,12 +46,11 @@ type contact struct {
 	handleDone float64
 	wrap       float64 // the after-call work drawn when the handling ended
 	agent      *agent
-	queue      *queue // the queue it waits in, if any
-	prev       *contact
-	next       *contact
+	queue      *queue        // the queue it waits in, if any
+	link       node[contact] // its place in that queue
 
 	// Callbacks bound once, when the contact is first made, so that
-	// scheduling them allocates nothing.
+	// scheduling them allocates nothing; they reach the world through w.
 	expireFn   func() // patience runs out (live) or the customer chases (deferred)
 	finishFn   func() // the agent, or the self-service session, is done
 	wrapFn     func() // the agent's after-call work is done
@@ -58,41 +58,24 @@ type contact struct {
 	requeueFn  func() // an unanswered callback is tried again
 }
 
-// queue is a first-come, first-served line of contacts: an intrusive
-// doubly-linked list, so an abandoning contact leaves from anywhere in O(1).
+// queue is a first-come, first-served line of contacts: an intrusive list,
+// so an abandoning contact leaves from anywhere in O(1).
 type queue struct {
-	head, tail *contact
-	n          int
+	list[contact]
 }
 
 func (q *queue) push(c *contact) {
-	c.prev, c.next, c.queue = q.tail, nil, q
-	if q.tail == nil {
-		q.head = c
-	} else {
-		q.tail.next = c
-	}
-	q.tail = c
-	q.n++
+	c.queue = q
+	q.list.push(&c.link)
 }
 
 func (q *queue) remove(c *contact) {
-	if c.prev == nil {
-		q.head = c.next
-	} else {
-		c.prev.next = c.next
-	}
-	if c.next == nil {
-		q.tail = c.prev
-	} else {
-		c.next.prev = c.prev
-	}
-	c.prev, c.next, c.queue = nil, nil, nil
-	q.n--
+	q.list.remove(&c.link)
+	c.queue = nil
 }
 
 func (q *queue) pop() *contact {
-	c := q.head
+	c := q.front()
 	q.remove(c)
 	return c
 }

@@ -145,11 +145,11 @@ func (w *world) newCustomer(now float64, key sim.Key, issueCum []float64) *custo
 		cu = w.freeCustomers[n-1]
 		w.freeCustomers = w.freeCustomers[:n-1]
 		story, used, resume := cu.story[:0], cu.used[:0], cu.resume
-		*cu = customer{story: story, used: used, resume: resume}
+		*cu = customer{w: w, story: story, used: used, resume: resume}
 	} else {
-		cu = &customer{}
+		cu = &customer{w: w}
 		c := cu
-		cu.resume = func() { w.resumeNow(c) }
+		cu.resume = func() { c.w.resumeNow(c) }
 	}
 	cu.key = key
 	cu.start = now

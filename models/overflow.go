@@ -68,7 +68,7 @@ func (w *world) overflowNow(c *contact) {
 		if after := p.waitFor(ch); after == 0 || after > waited {
 			continue
 		}
-		if a := p.idleHead; a != nil && (best == nil || a.idleSince < best.idleSince) {
+		if a := p.idle.front(); a != nil && (best == nil || a.idleSince < best.idleSince) {
 			best = a
 		}
 	}

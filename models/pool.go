@@ -267,13 +267,13 @@ type pool struct {
 	after  []float64
 	factor []float64
 
-	idleHead, idleTail *agent
-	present            int      // agents at work, leaving ones included
-	busy               int      // agents with a contact in hand
-	marked             int      // present agents flagged to leave
-	owed               int      // agents to flag as they finish
-	spareAgents        []*agent // agents not at work, for reuse
-	all                []*agent // every agent ever hired
+	idle        list[agent] // idle agents, the longest idle first
+	present     int         // agents at work, leaving ones included
+	busy        int         // agents with a contact in hand
+	marked      int         // present agents flagged to leave
+	owed        int         // agents to flag as they finish
+	spareAgents []*agent    // agents not at work, for reuse
+	all         []*agent    // every agent ever hired
 
 	// Agent time is integrated between changes.
 	last       float64
@@ -306,27 +306,12 @@ func (p *pool) book(now float64) {
 
 func (p *pool) pushIdle(a *agent, now float64) {
 	a.idle, a.idleSince = true, now
-	a.prev, a.next = p.idleTail, nil
-	if p.idleTail == nil {
-		p.idleHead = a
-	} else {
-		p.idleTail.next = a
-	}
-	p.idleTail = a
+	p.idle.push(&a.link)
 }
 
 func (p *pool) removeIdle(a *agent) {
-	if a.prev == nil {
-		p.idleHead = a.next
-	} else {
-		a.prev.next = a.next
-	}
-	if a.next == nil {
-		p.idleTail = a.prev
-	} else {
-		a.next.prev = a.prev
-	}
-	a.prev, a.next, a.idle = nil, nil, false
+	p.idle.remove(&a.link)
+	a.idle = false
 }
 
 // hire brings one agent to work, idle.
@@ -344,6 +329,7 @@ func (p *pool) hire(now float64) *agent {
 		id = len(p.all)
 	}
 	*a = agent{pool: p, present: true, spareIdx: -1, toggleFn: fn, id: id}
+	a.link.elem = a
 	if a.toggleFn == nil {
 		a.toggleFn = func() { p.flip(a) }
 	}

@@ -13,10 +13,9 @@ type agent struct {
 	idleSince float64
 	leaving   bool // goes home once the contacts in hand are done
 	present   bool
-	spareIdx  int // index in on.spare, or -1
-	id        int // the agent's number in its pool, from 1
-	prev      *agent
-	next      *agent
+	spareIdx  int         // index in on.spare, or -1
+	id        int         // the agent's number in its pool, from 1
+	link      node[agent] // its place in the pool's idle list
 	// away tells that the agent is not ready for new contacts (availability
 	// below 1); toggle is the timer of the next change between ready and
 	// away, toggleFn its callback.
@@ -65,8 +64,8 @@ func (p *pool) staff(target int) {
 		}
 	case target < effective:
 		d := effective - target
-		for d > 0 && p.idleTail != nil {
-			p.leave(p.idleTail)
+		for d > 0 && p.idle.n > 0 {
+			p.leave(p.idle.back())
 			d--
 		}
 		// Then the agents away with nothing in hand, in the order they

@@ -127,6 +127,11 @@ type womState struct {
 	tau   float64 // time constant of forgetting, +Inf for none
 	level belief
 	eng   *sim.Engine
+	// fadeDt and fadeF remember the last fading factor and the time it
+	// spanned: a choice fades every channel's reputation over the same
+	// span (each was last brought up to the previous choice), and the
+	// factor, a function of the span alone, is then the same number.
+	fadeDt, fadeF float64
 }
 
 func newWOM(cfg WordOfMouth, eng *sim.Engine) womState {
@@ -143,7 +148,11 @@ func newWOM(cfg WordOfMouth, eng *sim.Engine) womState {
 // fade brings b up to now.
 func (s *womState) fade(b *belief, now float64) {
 	if now > b.at && !math.IsInf(s.tau, 1) {
-		f := math.Exp(-(now - b.at) / s.tau)
+		dt := now - b.at
+		if dt != s.fadeDt {
+			s.fadeDt, s.fadeF = dt, math.Exp(-dt/s.tau)
+		}
+		f := s.fadeF
 		b.weight *= f
 		b.sum *= f
 	}

@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"math"
+	"math/bits"
 )
 
 // Phase orders events that fall at the same instant. Lower phases fire first.
@@ -27,16 +28,37 @@ const (
 )
 
 // event is one scheduled callback. Events are pooled by the Engine: gen
-// changes every time an event is fired or cancelled, so a stale Timer can
-// tell that its event is gone.
+// changes every time an event is fired or cancelled, so a stale Timer, and
+// a stale entry of the heap, can tell that its event is gone.
 type event struct {
-	at    float64
-	seq   uint64
-	fn    func()
-	index int32 // position in the heap, -1 when not scheduled
-	phase Phase
-	gen   uint32
+	at  float64
+	fn  func()
+	gen uint32
+	id  uint32 // its place in the engine's chunks
 }
+
+// chunkBits sets the size of the chunks events are allocated in: 256 a
+// chunk, so that an event's address never changes (a Timer holds it) and
+// the heap names an event by a number.
+const chunkBits = 8
+
+// entry is an event's place in the heap, with its ordering key kept inline
+// so that ordering the heap reads no event: the bits of its time (a
+// number ≥ 0, whose bits as an integer order as the number does), then key,
+// the phase in its top byte above the sequence number. ref is the event's
+// id above the gen it had when scheduled: an entry whose gen is no longer
+// its event's was cancelled, and is dropped when it reaches the top. An
+// entry holds no pointer, so moving one needs no write barrier and the
+// collector never scans the heap.
+type entry struct {
+	at  uint64
+	key uint64
+	ref uint64
+}
+
+// seqBits is the width of the sequence number in an entry's key, below the
+// phase.
+const seqBits = 56
 
 // Timer is a handle on a scheduled event, used to cancel it. The zero Timer
 // refers to no event.
@@ -47,25 +69,36 @@ type Timer struct {
 
 // Engine is a discrete-event simulator: a clock and a queue of pending
 // events. The zero value is not usable; call New.
+//
+// Cancelling a timer only marks its event gone (lazy deletion): its entry
+// stays in the heap, unread, until it reaches the top or the cancelled
+// entries outnumber the pending ones, when the heap is rebuilt without
+// them. So the heap keeps no index in the events, and moving an entry
+// touches nothing but the heap's own array: in a large centre the events
+// are scattered in memory and each such touch was a cache miss. Events
+// fire in the same order either way, (time, phase, sequence number) being
+// a total order.
 type Engine struct {
 	now     float64
 	seq     uint64
-	heap    []*event
+	heap    []entry
+	chunks  []*[1 << chunkBits]event
 	free    []*event
+	live    int // pending events: the heap's entries less the cancelled
 	fired   uint64
 	stopped bool
 }
 
 // New returns an engine whose clock reads zero.
 func New() *Engine {
-	return &Engine{heap: make([]*event, 0, 64)}
+	return &Engine{heap: make([]entry, 0, 64)}
 }
 
 // Now returns the current simulated time in seconds.
 func (e *Engine) Now() float64 { return e.now }
 
 // Pending returns the number of events waiting to fire.
-func (e *Engine) Pending() int { return len(e.heap) }
+func (e *Engine) Pending() int { return e.live }
 
 // Fired returns the number of events fired so far.
 func (e *Engine) Fired() uint64 { return e.fired }
@@ -80,19 +113,45 @@ func (e *Engine) Schedule(at float64, ph Phase, fn func()) Timer {
 	if fn == nil {
 		panic("sim: Schedule with a nil callback")
 	}
-	var ev *event
-	if n := len(e.free); n > 0 {
-		ev = e.free[n-1]
-		e.free = e.free[:n-1]
-	} else {
-		ev = &event{}
+	if e.seq>>seqBits != 0 {
+		panic("sim: more than 2⁵⁶ events scheduled")
 	}
-	ev.at, ev.phase, ev.seq, ev.fn = at, ph, e.seq, fn
+	ev := e.newEvent()
+	at += 0 // −0 is +0, whose bits order as 0 does
+	ev.at, ev.fn = at, fn
+	e.heap = append(e.heap, entry{at: math.Float64bits(at), key: uint64(ph)<<seqBits | e.seq, ref: uint64(ev.id)<<32 | uint64(ev.gen)})
 	e.seq++
-	ev.index = int32(len(e.heap))
-	e.heap = append(e.heap, ev)
-	e.up(int(ev.index))
+	e.live++
+	e.up(len(e.heap) - 1)
 	return Timer{ev: ev, gen: ev.gen}
+}
+
+// newEvent returns a free event, from the free list or a new chunk.
+func (e *Engine) newEvent() *event {
+	if n := len(e.free); n > 0 {
+		ev := e.free[n-1]
+		e.free = e.free[:n-1]
+		return ev
+	}
+	if len(e.chunks) >= 1<<(32-chunkBits) {
+		panic("sim: more than 2³² events pending")
+	}
+	c := new([1 << chunkBits]event)
+	base := uint32(len(e.chunks)) << chunkBits
+	e.chunks = append(e.chunks, c)
+	for i := len(c) - 1; i >= 0; i-- {
+		c[i].id = base + uint32(i)
+		e.free = append(e.free, &c[i])
+	}
+	return e.newEvent()
+}
+
+// event returns the event of entry x, and whether x is still its
+// (not cancelled).
+func (e *Engine) event(x *entry) (*event, bool) {
+	id := uint32(x.ref >> 32)
+	ev := &e.chunks[id>>chunkBits][id&(1<<chunkBits-1)]
+	return ev, ev.gen == uint32(x.ref)
 }
 
 // After arranges for fn to be called delay seconds from now, in phase ph. It
@@ -109,17 +168,20 @@ func (e *Engine) After(delay float64, ph Phase, fn func()) Timer {
 // nothing and returns false.
 func (e *Engine) Cancel(t Timer) bool {
 	ev := t.ev
-	if ev == nil || ev.gen != t.gen || ev.index < 0 {
+	if ev == nil || ev.gen != t.gen {
 		return false
 	}
-	e.remove(int(ev.index))
 	e.release(ev)
+	e.live--
+	if stale := len(e.heap) - e.live; stale > e.live && stale >= 64 {
+		e.compact()
+	}
 	return true
 }
 
 // Active reports whether the timer's event is still waiting to fire.
 func (t Timer) Active() bool {
-	return t.ev != nil && t.ev.gen == t.gen && t.ev.index >= 0
+	return t.ev != nil && t.ev.gen == t.gen
 }
 
 // When returns the time at which the timer fires, and whether it is active.
@@ -133,10 +195,11 @@ func (t Timer) When() (float64, bool) {
 // Step fires the next event, advancing the clock to its time. It reports
 // whether there was an event to fire.
 func (e *Engine) Step() bool {
-	if len(e.heap) == 0 {
+	if !e.dropStale() {
 		return false
 	}
 	ev := e.pop()
+	e.live--
 	e.now = ev.at
 	fn := ev.fn
 	e.release(ev)
@@ -152,8 +215,8 @@ func (e *Engine) Step() bool {
 // queue is empty.
 func (e *Engine) Run(until float64) {
 	e.stopped = false
-	for len(e.heap) > 0 && !e.stopped {
-		if e.heap[0].at > until {
+	for !e.stopped && e.dropStale() {
+		if math.Float64frombits(e.heap[0].at) > until {
 			if until > e.now {
 				e.now = until
 			}
@@ -169,93 +232,124 @@ func (e *Engine) Stop() { e.stopped = true }
 // release returns an event to the free list, invalidating its Timers.
 func (e *Engine) release(ev *event) {
 	ev.gen++
-	ev.index = -1
 	ev.fn = nil
 	e.free = append(e.free, ev)
 }
 
-// less orders events by time, then phase, then scheduling order.
-func less(a, b *event) bool {
-	if a.at != b.at {
-		return a.at < b.at
-	}
-	if a.phase != b.phase {
-		return a.phase < b.phase
-	}
-	return a.seq < b.seq
+// less orders entries by time, then phase, then scheduling order: the
+// 128-bit comparison of (at, key), without a branch, for the heap's
+// comparisons of random times are as likely one way as the other.
+func less(a, b *entry) bool {
+	return lessBit(a, b) != 0
 }
 
-// The heap is a binary min-heap that keeps each event's index current, in the
-// manner of container/heap's priority-queue example, written out for speed.
+// lessBit is less as 1 or 0.
+func lessBit(a, b *entry) uint64 {
+	_, borrow := bits.Sub64(a.key, b.key, 0)
+	_, borrow = bits.Sub64(a.at, b.at, borrow)
+	return borrow
+}
+
+// The heap is a binary min-heap of entries, in the manner of
+// container/heap, written out for speed.
 
 func (e *Engine) up(j int) {
 	h := e.heap
-	ev := h[j]
+	x := h[j]
 	for j > 0 {
 		i := (j - 1) / 2
-		p := h[i]
-		if !less(ev, p) {
+		if !less(&x, &h[i]) {
 			break
 		}
-		h[j] = p
-		p.index = int32(j)
+		h[j] = h[i]
 		j = i
 	}
-	h[j] = ev
-	ev.index = int32(j)
+	h[j] = x
 }
 
 func (e *Engine) down(i int) {
 	h := e.heap
 	n := len(h)
-	ev := h[i]
+	x := h[i]
 	for {
 		l := 2*i + 1
 		if l >= n {
 			break
 		}
 		c := l
-		if r := l + 1; r < n && less(h[r], h[l]) {
+		if r := l + 1; r < n && less(&h[r], &h[l]) {
 			c = r
 		}
-		if !less(h[c], ev) {
+		if !less(&h[c], &x) {
 			break
 		}
 		h[i] = h[c]
-		h[i].index = int32(i)
 		i = c
 	}
-	h[i] = ev
-	ev.index = int32(i)
+	h[i] = x
 }
 
+// pop removes the top entry and returns its event.
 func (e *Engine) pop() *event {
 	h := e.heap
-	top := h[0]
+	ev, _ := e.event(&h[0])
 	last := len(h) - 1
-	if last > 0 {
-		h[0] = h[last]
-		h[0].index = 0
+	x := h[last]
+	h[last] = entry{}
+	h = h[:last]
+	e.heap = h
+	if last == 0 {
+		return ev
 	}
-	h[last] = nil
-	e.heap = h[:last]
-	if last > 0 {
-		e.down(0)
+	// The hole at the top goes down to a leaf, the smaller child moving up
+	// at each level, and the last entry, which belongs near the bottom,
+	// fills it and moves up: one comparison a level where a sift down from
+	// the top takes two (Floyd's variant).
+	i := 0
+	for {
+		l := 2*i + 1
+		if l+1 >= last {
+			if l < last { // a left child alone
+				h[i] = h[l]
+				i = l
+			}
+			break
+		}
+		c := l + int(lessBit(&h[l+1], &h[l]))
+		h[i] = h[c]
+		i = c
 	}
-	return top
+	h[i] = x
+	e.up(i)
+	return ev
 }
 
-func (e *Engine) remove(i int) {
-	h := e.heap
-	last := len(h) - 1
-	if i != last {
-		h[i] = h[last]
-		h[i].index = int32(i)
+// dropStale pops cancelled entries off the top and reports whether a
+// pending event is left.
+func (e *Engine) dropStale() bool {
+	for len(e.heap) > 0 {
+		if _, ok := e.event(&e.heap[0]); ok {
+			return true
+		}
+		e.pop()
 	}
-	h[last] = nil
-	e.heap = h[:last]
-	if i < last {
+	return false
+}
+
+// compact rebuilds the heap without its cancelled entries.
+func (e *Engine) compact() {
+	h := e.heap[:0]
+	for _, x := range e.heap {
+		if _, ok := e.event(&x); ok {
+			h = append(h, x)
+		}
+	}
+	clear(e.heap[len(h):])
+	e.heap = h
+	for i := len(h)/2 - 1; i >= 0; i-- {
 		e.down(i)
-		e.up(i)
+	}
+	if len(h) != e.live {
+		panic(fmt.Sprintf("sim: %d pending events in the heap, %d counted", len(h), e.live))
 	}
 }

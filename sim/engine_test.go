@@ -3,6 +3,7 @@ package sim
 import (
 	"math"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -328,6 +329,73 @@ func TestPendingTimersAreActive(t *testing.T) {
 		}
 		if !e.Step() {
 			break
+		}
+	}
+}
+
+// TestCancelledEntriesAreDropped checks the lazy cancellation: cancelled
+// timers leave Pending at once, the heap is rebuilt without them before
+// they outnumber the pending events (more than 64 of them), and the events
+// left fire, in order, as if the cancelled had never been scheduled. Seen
+// to catch: Cancel not counting the event gone (e.live-- → ++), the rebuild
+// never done (stale >= 64 → < 64).
+func TestCancelledEntriesAreDropped(t *testing.T) {
+	e := New()
+	var timers []Timer
+	var fired []float64
+	for i := range 1000 {
+		at := float64((i * 7919) % 1000)
+		timers = append(timers, e.Schedule(at, PhaseTimer, func() { fired = append(fired, at) }))
+	}
+	var want []float64
+	for i, tm := range timers {
+		if i%10 != 5 { // the earliest, at the top of the heap, among the cancelled
+			e.Cancel(tm)
+			continue
+		}
+		at, _ := tm.When()
+		want = append(want, at)
+	}
+	if e.Pending() != 100 {
+		t.Errorf("pending %d after cancelling 900 of 1000, want 100", e.Pending())
+	}
+	if n := len(e.heap); n > 2*100+64 {
+		t.Errorf("the heap holds %d entries for 100 pending events: the cancelled were not dropped", n)
+	}
+	e.Run(math.Inf(1))
+	slices.Sort(want)
+	if !slices.Equal(fired, want) {
+		t.Errorf("fired %d events %v..., want the %d not cancelled in order", len(fired), fired[:min(5, len(fired))], len(want))
+	}
+}
+
+// TestCompactKeepsHeapOrder rebuilds heaps of random times whose earliest
+// event, at the top, and every third other were cancelled, and checks that
+// each entry comes after its parent. Seen to catch: the rebuild's sift
+// skipping the top (i >= 0 → > 0 in compact), choosing the wrong child
+// (r := l + 1 → l − 1 in down).
+func TestCompactKeepsHeapOrder(t *testing.T) {
+	rng := NewStreams(7, 0).Rand("compact")
+	for trial := range 20 {
+		e := New()
+		var timers []Timer
+		for range 300 {
+			timers = append(timers, e.Schedule(rng.Float64()*1000, PhaseTimer, func() {}))
+		}
+		top, _ := e.event(&e.heap[0])
+		for i, tm := range timers {
+			if tm.ev == top || i%3 == 0 {
+				e.Cancel(tm)
+			}
+		}
+		e.compact()
+		for i := 1; i < len(e.heap); i++ {
+			if p := (i - 1) / 2; less(&e.heap[i], &e.heap[p]) {
+				t.Fatalf("trial %d: after a rebuild, entry %d comes before its parent %d: not a heap", trial, i, p)
+			}
+		}
+		if len(e.heap) != e.Pending() {
+			t.Fatalf("trial %d: %d entries after a rebuild, %d pending", trial, len(e.heap), e.Pending())
 		}
 	}
 }

@@ -306,12 +306,9 @@ func (s *searcher) correct(agents [][]int, budget int) ([][]int, error) {
 			}
 			last[ci] = m.Value
 			items := s.raiseItems(m, agents, outs)
-			atCap := true
-			for _, it := range items {
-				if agents[it.pool][it.k] < s.opt.MaxAgents {
-					atCap = false
-				}
-			}
+			// At the cap when measured: an earlier miss of this pass may
+			// have raised the same items since.
+			atCap := s.allAtCap(items, measured)
 			if atCap || stuck[ci] >= 2 {
 				// Unattainable: report it, and put its pool back where it
 				// was before the search raised it for this check.
@@ -320,7 +317,7 @@ func (s *searcher) correct(agents [][]int, budget int) ([][]int, error) {
 					why = "flat"
 				}
 				flat[ci] = true
-				s.plan.Unmet = append(s.plan.Unmet, Unmet{Outcome: m, Pool: p, Agents: agents[p][m.To-1], Why: why})
+				s.plan.Unmet = append(s.plan.Unmet, Unmet{Outcome: m, Pool: p, Agents: measured[p][m.To-1], Why: why})
 				for _, it := range items {
 					agents[it.pool][it.k] = min(agents[it.pool][it.k], before[ci][it.pool][it.k])
 				}
@@ -344,6 +341,17 @@ func (s *searcher) correct(agents [][]int, budget int) ([][]int, error) {
 		}
 	}
 	return best, nil
+}
+
+// allAtCap tells whether every item had the most agents a pool may have
+// in the headcount given (the one a check was measured with).
+func (s *searcher) allAtCap(items []item, agents [][]int) bool {
+	for _, it := range items {
+		if agents[it.pool][it.k] < s.opt.MaxAgents {
+			return false
+		}
+	}
+	return true
 }
 
 // putBack returns the trims of a pass to put back after the plan missed

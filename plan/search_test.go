@@ -628,3 +628,23 @@ func TestSearchISA(t *testing.T) {
 		}
 	}
 }
+
+// TestAtCapReadsTheMeasuredHeadcount: whether a missed check is at the
+// cap is read in the headcount it was measured with, not in one an
+// earlier miss of the same pass has raised since (which called a check
+// measured at 7 of 8 agents unattainable "at the cap").
+func TestAtCapReadsTheMeasuredHeadcount(t *testing.T) {
+	s := &searcher{opt: Options{MaxAgents: 8}}
+	items := []item{{0, 2}, {0, 3}}
+	measured := [][]int{{5, 5, 8, 7}}
+	raised := [][]int{{5, 5, 8, 8}}
+	if s.allAtCap(items, measured) {
+		t.Error("7 of 8 agents measured: at the cap, want not")
+	}
+	if !s.allAtCap(items, raised) {
+		t.Error("8 of 8 agents: not at the cap, want at it")
+	}
+	if !s.allAtCap(nil, measured) {
+		t.Error("no item to raise: not at the cap, want at it (nothing can be raised)")
+	}
+}

@@ -192,11 +192,13 @@ func (f *Fitter) Add(r *Record) {
 // size of them (reservoir sampling, with a fixed seed: the same log gives
 // the same fit).
 type handleStats struct {
-	n                        int
-	sum, sum2, sumLog, sumL2 float64
-	sample                   []float64
-	size                     int
-	rng                      *rand.Rand
+	n         int
+	sum, sum2 float64
+	// lo and hi are the shortest and longest time counted.
+	lo, hi float64
+	sample []float64
+	size   int
+	rng    *rand.Rand
 }
 
 func newHandleStats(seed uint64, size int) handleStats {
@@ -211,9 +213,12 @@ func (c *handleStats) add(h float64) {
 	c.n++
 	c.sum += h
 	c.sum2 += h * h
-	l := math.Log(h)
-	c.sumLog += l
-	c.sumL2 += l * l
+	if c.n == 1 || h < c.lo {
+		c.lo = h
+	}
+	if c.n == 1 || h > c.hi {
+		c.hi = h
+	}
 	if len(c.sample) < c.size {
 		c.sample = append(c.sample, h)
 	} else if j := c.rng.IntN(c.n); j < c.size {

@@ -515,7 +515,8 @@ func dispersion(days []int, totals map[int]float64, weekday func(int) int, weeks
 // (moments matched: the law's load is the log's, whatever its shape), and,
 // from minEmpirical handle times on, an empirical law of the log's own
 // times (empiricalValues); each with its Kolmogorov–Smirnov distance to
-// the sample. Handle is the closest of them.
+// the sample. Handle is the closest of them; when every handle time is
+// the same, it is that fixed time (KS 0), and the others are left out.
 type HandleLaws struct {
 	// SampleMean and SampleCV are the mean and coefficient of variation of
 	// every handle time counted.
@@ -534,6 +535,15 @@ const empiricalValues = 100
 func (c *handleStats) fitHandle() HandleLaws {
 	var h HandleLaws
 	h.SampleMean, h.SampleCV = c.sampleMoments()
+	if c.n >= 2 && c.lo == c.hi {
+		// Every time the same: a fixed time is the law, exactly (a
+		// lognormal or a gamma of CV 0 has no density to test).
+		none := HandleFit{KS: math.NaN()}
+		h.SampleCV = 0
+		h.LogNormal, h.Gamma, h.Empirical = none, none, none
+		h.Handle = HandleFit{Dist: models.Dist{Kind: models.Deterministic, Mean: c.lo}}
+		return h
+	}
 	if c.n < 2 || !(h.SampleCV > 0) {
 		nan := HandleFit{Dist: models.Dist{Kind: models.Exponential, Mean: h.SampleMean}, KS: math.NaN()}
 		if !(h.SampleMean > 0) {

@@ -2,6 +2,7 @@ package fit
 
 import (
 	"fmt"
+	"github.com/omnisim/omnisim/scenarios"
 	"math"
 	"slices"
 	"strings"
@@ -395,5 +396,44 @@ func TestKaplanMeierBins(t *testing.T) {
 	d := kaplanMeierLaw(&gaveUp, &censored, 60)
 	if d.Values[0] != 0.5 || d.Values[kmValues-1] != 15.5 || d.Tail != 60 {
 		t.Errorf("everyone gave up: values from %v to %v s, tail %v; want 0.5 to 15.5 s and the tail", d.Values[0], d.Values[kmValues-1], d.Tail)
+	}
+}
+
+// TestFixedHandleTimes: handle times all the same are a fixed time (a
+// deterministic law of that time, at a Kolmogorov–Smirnov distance of 0),
+// not an exponential of their mean, whose CV is 1; one time alone is
+// still too few, and two times apart are not fixed. The scenario says so.
+func TestFixedHandleTimes(t *testing.T) {
+	h := newHandleStats(1, sampleSize)
+	for range 5 {
+		h.add(90.1)
+	}
+	laws := h.fitHandle()
+	if d := laws.Handle.Dist; d.Kind != models.Deterministic || d.Mean != 90.1 || laws.Handle.KS != 0 || laws.SampleCV != 0 {
+		t.Errorf("five times of 90.1 s: %v (KS %v, CV %v), want deterministic 90.1 s, KS 0, CV 0", d, laws.Handle.KS, laws.SampleCV)
+	}
+	if laws.LogNormal.Dist.Kind != "" || !math.IsNaN(laws.Gamma.KS) {
+		t.Errorf("five equal times: lognormal %v, gamma KS %v, want none", laws.LogNormal.Dist, laws.Gamma.KS)
+	}
+	one := newHandleStats(1, sampleSize)
+	one.add(90.1)
+	if k := one.fitHandle().Handle.Dist.Kind; k != models.Exponential {
+		t.Errorf("one time: %v, want the exponential placeholder", k)
+	}
+	two := newHandleStats(1, sampleSize)
+	two.add(90.1)
+	two.add(90.2)
+	if k := two.fitHandle().Handle.Dist.Kind; k == models.Deterministic {
+		t.Errorf("90.1 and 90.2 s: %v, want not fixed", k)
+	}
+	f := scenarioFit()
+	f.Channels[0].HandleLaws = laws
+	text := string(f.Scenario("fixed", "log.csv"))
+	if !strings.Contains(text, "handle time: every answered contact in the log took 90.1 s: a fixed time") ||
+		!strings.Contains(text, "dist: deterministic") {
+		t.Errorf("the scenario does not say the fixed time:\n%s", block(text, "  phone:"))
+	}
+	if _, err := scenarios.Parse("fixed.yaml", "fixed", []byte(text), nil); err != nil {
+		t.Errorf("the scenario does not load: %v", err)
 	}
 }

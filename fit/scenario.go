@@ -118,6 +118,9 @@ func (f *Fit) settings() *yaml.Node {
 		case math.IsNaN(h.KS):
 			add(ch, "handle_time", distNode(h.Dist)).HeadComment =
 				comment("handle time: too few answered contacts in the log to fit a law; exponential of their mean")
+		case h.Dist.Kind == models.Deterministic:
+			add(ch, "handle_time", distNode(h.Dist)).HeadComment =
+				comment(fmt.Sprintf("handle time: every answered contact in the log took %s: a fixed time", durationText(h.Dist.Mean)))
 		default:
 			add(ch, "handle_time", distNode(h.Dist)).HeadComment = comment(fmt.Sprintf("handle time: %s; the log's mean %s, CV %.2f (%s)",
 				lawNote(h), durationText(c.SampleMean), c.SampleCV, ksNote(c.HandleLaws)))
@@ -303,7 +306,7 @@ func distNode(d models.Dist) *yaml.Node {
 	n := flowMapping()
 	add(n, "dist", plain(string(d.Kind)))
 	switch d.Kind {
-	case models.Exponential:
+	case models.Exponential, models.Deterministic:
 		add(n, "mean", plain(models.FormatDurationOneUnit(d.Mean)))
 	case models.Empirical:
 		values := make([]string, len(d.Values))

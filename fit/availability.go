@@ -258,23 +258,48 @@ func (f *Fit) groupOf(p int) int {
 // uncertainty of the log's, or the trials run out. Two more trials, either
 // side of the estimate, give the slope its uncertainty is carried through.
 func (f *Fit) Calibrate(cfg *models.Config, opts CalibrateOptions) error {
+	opts, err := f.calibrationOptions(cfg, opts)
+	if err != nil {
+		return err
+	}
+	av := &Availability{Part: opts.Part, AwaySpell: opts.AwaySpell, Reps: opts.Reps, Groups: f.groups(), Fixed: opts.Fixed > 0}
+	f.Availability = av
+	c := &calibration{f: f, cfg: cfg, opts: opts, av: av, slots: f.slots(), logs: make([][]partLog, len(av.Groups))}
+	c.readLog()
+	if av.Fixed {
+		return nil
+	}
+	params, err := c.searchAll(c.initialParams())
+	if err != nil {
+		return err
+	}
+	if err := c.uncertaintySlopes(params); err != nil {
+		return err
+	}
+	c.estimates(params)
+	return nil
+}
+
+// calibrationOptions checks Calibrate's options against the fit and the
+// scenario, and fills the defaults: a part of a whole day, the away spell
+// the log gave (or the model's).
+func (f *Fit) calibrationOptions(cfg *models.Config, opts CalibrateOptions) (CalibrateOptions, error) {
 	if len(f.Pools) == 0 {
-		return errors.New("the log names no agents: there is no availability to estimate")
+		return opts, errors.New("the log names no agents: there is no availability to estimate")
 	}
 	if len(cfg.Pools) != len(f.Pools) {
-		return fmt.Errorf("the scenario has %d pools, the fit %d", len(cfg.Pools), len(f.Pools))
+		return opts, fmt.Errorf("the scenario has %d pools, the fit %d", len(cfg.Pools), len(f.Pools))
 	}
-	slots := f.slots()
 	if opts.Part <= 0 || opts.Part > 86400 {
 		opts.Part = 86400
 	}
 	parts := int(math.Round(86400 / opts.Part))
 	if float64(parts)*opts.Part != 86400 || math.Mod(opts.Part, f.Options.Interval) != 0 {
-		return fmt.Errorf("availability parts of %s must be whole intervals of %s and divide a day",
+		return opts, fmt.Errorf("availability parts of %s must be whole intervals of %s and divide a day",
 			models.FormatDuration(opts.Part), models.FormatDuration(f.Options.Interval))
 	}
 	if opts.Reps < 2 {
-		return errors.New("calibrating availability needs 2 replications or more")
+		return opts, errors.New("calibrating availability needs 2 replications or more")
 	}
 	if opts.AwaySpell <= 0 {
 		opts.AwaySpell = f.AwaySpell
@@ -282,16 +307,21 @@ func (f *Fit) Calibrate(cfg *models.Config, opts CalibrateOptions) error {
 			opts.AwaySpell = models.DefaultAwaySpell
 		}
 	}
-	av := &Availability{Part: opts.Part, AwaySpell: opts.AwaySpell, Reps: opts.Reps, Groups: f.groups(), Fixed: opts.Fixed > 0}
-	f.Availability = av
-	perPart := int(math.Round(opts.Part / f.Options.Interval))
-	c := &calibration{f: f, cfg: cfg, opts: opts, av: av, slots: slots, logs: make([][]partLog, len(av.Groups))}
+	return opts, nil
+}
+
+// readLog splits each group's day into parts and reads, for each part,
+// the log's contacts and those that waited, by day and by cell (day and
+// slot); with a fixed availability, every group has it all day.
+func (c *calibration) readLog() {
+	f, av, slots := c.f, c.av, c.slots
+	perPart := int(math.Round(c.opts.Part / f.Options.Interval))
 	for g := range av.Groups {
 		gr := &av.Groups[g]
 		gr.slotPart = make([]int, slots)
 		if av.Fixed {
-			gr.Parts = []AvailabilityPart{{From: 0, To: 86400, Value: opts.Fixed, HalfWidth: 0}}
-			gr.Value, gr.HalfWidth = opts.Fixed, 0
+			gr.Parts = []AvailabilityPart{{From: 0, To: 86400, Value: c.opts.Fixed, HalfWidth: 0}}
+			gr.Value, gr.HalfWidth = c.opts.Fixed, 0
 			continue
 		}
 		// The log's contacts and those that waited, by day and slot.
@@ -328,23 +358,18 @@ func (f *Fit) Calibrate(cfg *models.Config, opts CalibrateOptions) error {
 			pt.LogWaited, pt.LogHalfWidth = c.logShare(g, []int{b})
 		}
 	}
-	if av.Fixed {
-		return nil
-	}
-	// Every estimated part has an availability of its own; or, pooled,
-	// round 1 has one per group, for all its estimated parts, then every
-	// part whose share waited differs from the log's by more than their
-	// 95 % intervals allow together gets its own, and the search runs
-	// again, until none departs: a part has an availability of its own
-	// only where the log demands it, and the parts that agree share one,
-	// estimated from all their contacts.
+}
+
+// initialParams returns the availabilities to search for: one for every
+// estimated part; or, pooled, one per group for all its estimated parts.
+func (c *calibration) initialParams() []*param {
 	var params []*param
-	for g, gr := range av.Groups {
+	for g, gr := range c.av.Groups {
 		p := &param{group: g, value: 1, slope: -0.5}
 		for b, pt := range gr.Parts {
 			switch {
 			case !pt.Estimated:
-			case opts.Pooled:
+			case c.opts.Pooled:
 				p.parts = append(p.parts, b)
 			default:
 				params = append(params, &param{group: g, parts: []int{b}, value: 1, slope: -0.5})
@@ -354,22 +379,36 @@ func (f *Fit) Calibrate(cfg *models.Config, opts CalibrateOptions) error {
 			params = append(params, p)
 		}
 	}
+	return params
+}
+
+// searchAll runs the search: two trials, every agent always ready and
+// then ready 80 % of the time, for each estimate's slope; then the secant
+// search, round after round. Pooled, round 1 has one availability per
+// group, for all its estimated parts; then every part whose share waited
+// differs from the log's by more than their 95 % intervals allow together
+// gets its own, and the search runs again, until none departs: a part has
+// an availability of its own only where the log demands it, and the
+// parts that agree share one, estimated from all their contacts. It
+// returns the availabilities found.
+func (c *calibration) searchAll(params []*param) ([]*param, error) {
+	av := c.av
 	if err := c.run(params, 1); err != nil {
-		return err
+		return nil, err
 	}
 	v1 := c.snapshot(params)
 	for _, p := range params {
 		p.value = 0.8
 	}
 	if err := c.run(params, 0.8); err != nil {
-		return err
+		return nil, err
 	}
 	for i, p := range params {
 		p.slope = secant(v1[i][0], v1[i][1], p.value, p.simW, -0.5)
 	}
 	for round := 0; round < maxRounds; round++ {
 		if err := c.search(params); err != nil {
-			return err
+			return nil, err
 		}
 		var departing []*param
 		for _, p := range params {
@@ -395,13 +434,20 @@ func (f *Fit) Calibrate(cfg *models.Config, opts CalibrateOptions) error {
 		c.refresh(params)
 		if round == maxRounds-1 {
 			if err := c.search(params); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
-	// The slope for the uncertainty: from two more trials about the
-	// estimate, a central difference over ±slopeStep (the search's last
-	// secant may span too little to tell the slope from noise).
+	return params, nil
+}
+
+// uncertaintySlopes sets each availability's slope for its uncertainty:
+// from two more trials about the estimate, a central difference over
+// ±slopeStep (the search's last secant may span too little to tell the
+// slope from noise). The estimates and the parts' figures are left as
+// the search found them.
+func (c *calibration) uncertaintySlopes(params []*param) error {
+	av := c.av
 	final := c.snapshot(params)
 	kept := make([][]AvailabilityPart, len(av.Groups))
 	for g := range av.Groups {
@@ -431,7 +477,15 @@ func (f *Fit) Calibrate(cfg *models.Config, opts CalibrateOptions) error {
 		p.value, p.simW, p.simH = final[i][0], final[i][1], final[i][2]
 		p.slope = secant(down[i][0], down[i][1], up[i][0], up[i][1], p.slope)
 	}
-	// The estimates, their uncertainty, and what bounds them.
+	return nil
+}
+
+// estimates writes the estimates into the parts and groups: each part's
+// value and half-width (the log's and the simulation's uncertainty
+// carried through the slope), whether a bound of the search holds it, and
+// each group's mean weighted by its parts' contacts.
+func (c *calibration) estimates(params []*param) {
+	av := c.av
 	values := c.values(params)
 	for g := range av.Groups {
 		gr := &av.Groups[g]
@@ -468,7 +522,6 @@ func (f *Fit) Calibrate(cfg *models.Config, opts CalibrateOptions) error {
 			gr.HalfWidth = math.Sqrt(groupVar[g]) / groupWeight[g]
 		}
 	}
-	return nil
 }
 
 // maxRounds is the most times parts may leave their shared availability

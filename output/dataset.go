@@ -112,7 +112,8 @@ type PoolMeta struct {
 //
 // A table built by NewTextTable holds its rows as the CSV text it writes,
 // not as cells (Rows is nil): a 365-day run's intervals.csv is 17 MB of
-// text, but 300 MB as cells. Len, Row, Float, Text, RowsBy and WriteCSV
+// text, but 300 MB as cells; one built by NewSpooledTable writes that text
+// to a file, keeping in memory only the columns named. Len, Row, Float, Text, RowsBy and WriteCSV
 // read either form; read the rows through them, not through Rows.
 type CSVTable struct {
 	Columns []string
@@ -205,8 +206,7 @@ func (t *CSVTable) WriteCSV(w io.Writer) error {
 		if err := cw.Error(); err != nil {
 			return err
 		}
-		_, err := io.WriteString(w, t.text.b.String())
-		return err
+		return t.text.writeTo(w)
 	}
 	if err := cw.WriteAll(t.Rows); err != nil {
 		return err
@@ -248,20 +248,37 @@ func (r *RunReport) clockOf(t float64) (day, weekday, tod string) {
 
 // Dataset builds the run's output folder contents.
 func (r *RunReport) Dataset(version string) *Dataset {
-	return r.dataset(version, func(cols []string) *CSVTable { return &CSVTable{Columns: cols} })
+	return r.dataset(version, func(cols, _, _ []string) *CSVTable { return &CSVTable{Columns: cols} })
 }
 
 // TextDataset is Dataset with the tables that grow with the horizon, one
-// row per interval (Intervals, Staffing, Expectation), held as their CSV
-// text (NewTextTable): the same files, the same charts, in a small part of
-// the memory. Read its tables through CSVTable's methods, not Rows.
+// row per interval (Intervals, Staffing, Expectation), written as their CSV
+// text to a file as they are built (NewSpooledTable), only the columns the
+// charts and the report read kept in memory: the same files, the same
+// charts, in a small part of the memory. Read its tables through
+// CSVTable's methods, not Rows.
 func (r *RunReport) TextDataset(version string) *Dataset {
-	return r.dataset(version, NewTextTable)
+	return r.dataset(version, NewSpooledTable)
 }
 
+// The columns of the per-interval tables that a run's charts and report
+// read (output/chart, output/report) and that a TextDataset keeps in
+// memory, as numbers or as text; any other is read back from the table's
+// file (TestTextDatasetKeepsWhatIsRead).
+var (
+	intervalsNumbers = []string{"start_seconds", "offered", "answered", "abandoned", "blocked", "service_level",
+		"asa_seconds", "backlog", "expected_wait_seconds", "p_abandon", "needed_agents"}
+	intervalsTexts  = []string{"channel", "day", "weekday", "time", "service_level" + VerdictSuffix}
+	staffingNumbers = []string{"start_seconds", "day", "scheduled", "available", "busy", "occupancy", "cost",
+		"needed_agents"}
+	staffingTexts      = []string{"pool"}
+	expectationNumbers = []string{"start_seconds", "level", "patience_factor"}
+)
+
 // dataset builds the run's output folder contents, the per-interval
-// tables made by newTable.
-func (r *RunReport) dataset(version string, newTable func(cols []string) *CSVTable) *Dataset {
+// tables made by newTable with the columns to keep as numbers and as
+// text.
+func (r *RunReport) dataset(version string, newTable func(cols, numbers, texts []string) *CSVTable) *Dataset {
 	cfg := r.Config
 	ds := &Dataset{Meta: r.Meta(version)}
 	ds.Intervals = r.intervalsTable(newTable)
@@ -318,7 +335,7 @@ func FigureKeys[T any](figs []models.Figure[T]) []string {
 // as means per replication), the agents needed, the 95 % confidence
 // half-width of each figure (CISuffix), and each target the channel sets
 // with the interval's verdict on it (TargetSuffix, VerdictSuffix).
-func (r *RunReport) intervalsTable(newTable func(cols []string) *CSVTable) *CSVTable {
+func (r *RunReport) intervalsTable(newTable func(cols, numbers, texts []string) *CSVTable) *CSVTable {
 	cfg := r.Config
 	keys := FigureKeys(models.Figures)
 	cols := append([]string{"channel", "interval", "day", "weekday", "time", "start_seconds"}, keys...)
@@ -326,7 +343,7 @@ func (r *RunReport) intervalsTable(newTable func(cols []string) *CSVTable) *CSVT
 	for _, kind := range TargetKinds {
 		cols = append(cols, kind.Key()+TargetSuffix, kind.Key()+VerdictSuffix)
 	}
-	t := newTable(cols).Builder()
+	t := newTable(cols, intervalsNumbers, intervalsTexts).Builder()
 	for i, ch := range cfg.Channels {
 		halves := r.ChannelIntervalHalfWidths(i)
 		targets, set := ChannelTargets(cfg, i)
@@ -441,10 +458,10 @@ func ciKeys(keys []string) []string {
 // agents present (agent time ÷ the interval), the agents busy, occupancy,
 // cost, and the agents needed: each channel's need shared among the pools
 // that serve it in proportion to the agents they had present.
-func (r *RunReport) staffingTable(intervals *CSVTable, newTable func(cols []string) *CSVTable) *CSVTable {
+func (r *RunReport) staffingTable(intervals *CSVTable, newTable func(cols, numbers, texts []string) *CSVTable) *CSVTable {
 	cfg := r.Config
 	t := newTable([]string{"pool", "interval", "day", "weekday", "time", "start_seconds",
-		"scheduled", "available", "busy", "occupancy", "cost", "needed_agents"})
+		"scheduled", "available", "busy", "occupancy", "cost", "needed_agents"}, staffingNumbers, staffingTexts)
 	n := cfg.Intervals()
 	sums := make([][]models.PoolCounts, len(cfg.Pools))
 	for p := range cfg.Pools {
@@ -517,9 +534,9 @@ func (r *RunReport) flowsTable() *CSVTable {
 // expectationTable has, per interval, the global expectation level at the
 // interval's end (the mean over the replications) and the patience factor
 // it implies.
-func (r *RunReport) expectationTable(newTable func(cols []string) *CSVTable) *CSVTable {
+func (r *RunReport) expectationTable(newTable func(cols, numbers, texts []string) *CSVTable) *CSVTable {
 	cfg := r.Config
-	t := newTable([]string{"interval", "day", "weekday", "time", "start_seconds", "level", "patience_factor"})
+	t := newTable([]string{"interval", "day", "weekday", "time", "start_seconds", "level", "patience_factor"}, expectationNumbers, nil)
 	for k := range cfg.Intervals() {
 		level := 0.0
 		for _, res := range r.Batches {

@@ -40,3 +40,7 @@ func FreshTemps(t testing.TB) (interrupt func()) {
 // MeanCI is the mean of values from replications with the half-width of
 // its 95 % confidence interval.
 var MeanCI = meanCI
+
+// SpoolReads counts the columns spooled tables have read back from their
+// files, not from memory.
+func SpoolReads() int64 { return spoolReads.Load() }

@@ -3,6 +3,7 @@ package output
 import (
 	"bytes"
 	"encoding/csv"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -100,7 +101,32 @@ type textRows struct {
 
 	mu     sync.Mutex
 	floats map[int][]float64 // the columns read as numbers
+
+	// spool, when set, holds the lines in a file instead of b, and the
+	// columns kept in memory (NewSpooledTable).
+	spool *spool
 }
+
+// write appends text to the lines.
+func (r *textRows) write(b []byte) {
+	if r.spool != nil {
+		r.spool.write(b)
+		return
+	}
+	r.b.Write(b)
+}
+
+// size returns the length of the lines so far.
+func (r *textRows) size() int {
+	if r.spool != nil {
+		return r.spool.len()
+	}
+	return r.b.Len()
+}
+
+// keeping returns what is kept in memory of the field just begun, nil
+// when its column is not kept.
+func (r *textRows) keeping() *keptColumn { return r.kept(r.nf - 1) }
 
 // noCell marks a cell a row does not have.
 const noCell = math.MaxUint16
@@ -109,6 +135,13 @@ const noCell = math.MaxUint16
 func (r *textRows) field(f string) {
 	r.sep()
 	if !mayNeedQuotes(f) {
+		if r.spool != nil {
+			r.spool.writeString(f)
+			if k := r.keeping(); k != nil {
+				k.add(f)
+			}
+			return
+		}
 		r.b.WriteString(f)
 		return
 	}
@@ -118,23 +151,34 @@ func (r *textRows) field(f string) {
 	w.Flush()
 	field := bytes.TrimSuffix(q.Bytes(), []byte("\n"))
 	r.quoted = r.quoted || (len(field) > 0 && field[0] == '"')
-	r.b.Write(field)
+	r.write(field)
+	if k := r.keeping(); k != nil {
+		k.add(f)
+	}
 }
 
 // num appends a number as CellOf writes it: no number needs quotes.
 func (r *textRows) num(v float64) {
 	r.sep()
+	k := r.keeping()
 	if math.IsNaN(v) || math.IsInf(v, 0) {
+		if k != nil {
+			k.add("")
+		}
 		return
 	}
 	var buf [32]byte
-	r.b.Write(strconv.AppendFloat(buf[:0], v, 'g', 9, 64))
+	b := strconv.AppendFloat(buf[:0], v, 'g', 9, 64)
+	r.write(b)
+	if k != nil {
+		k.add(string(b))
+	}
 }
 
 // sep starts a field: the comma before it, and its mark.
 func (r *textRows) sep() {
 	if r.nf > 0 {
-		r.b.WriteByte(',')
+		r.write(comma)
 	}
 	if r.nf > 0 && r.nf%markEvery == 0 && r.nf/markEvery <= r.perRow {
 		at := r.b.Len() - r.starts[len(r.starts)-1]
@@ -151,11 +195,20 @@ func (r *textRows) end() {
 	for len(r.marks) < len(r.starts)*r.perRow { // a short row
 		r.marks = append(r.marks, noCell)
 	}
+	if r.spool != nil {
+		for _, k := range r.spool.keep {
+			if k != nil && k.rows() < len(r.starts) { // a short row
+				k.add("")
+			}
+		}
+	}
 	r.nf = 0
 	r.floats = nil
-	r.b.WriteByte('\n')
-	r.starts = append(r.starts, r.b.Len())
+	r.write(newline)
+	r.starts = append(r.starts, r.size())
 }
+
+var comma, newline = []byte{','}, []byte{'\n'}
 
 // mayNeedQuotes tells whether encoding/csv might quote field: it quotes
 // only fields holding a comma, a quote or a line break, `\.`, and fields
@@ -173,8 +226,29 @@ func mayNeedQuotes(field string) bool {
 
 func (r *textRows) len() int { return len(r.starts) - 1 }
 
+// kept returns what is kept in memory of column j of a spooled table, nil
+// when nothing is.
+func (r *textRows) kept(j int) *keptColumn {
+	if r.spool == nil || j < 0 || j >= len(r.spool.keep) {
+		return nil
+	}
+	return r.spool.keep[j]
+}
+
+// writeTo writes the lines to w.
+func (r *textRows) writeTo(w io.Writer) error {
+	if r.spool != nil {
+		return r.spool.writeTo(w)
+	}
+	_, err := io.WriteString(w, r.b.String())
+	return err
+}
+
 // line returns row i's line without its line break.
 func (r *textRows) line(i int) string {
+	if r.spool != nil {
+		return r.spool.text(r.starts[i], r.starts[i+1]-1)
+	}
 	return r.b.String()[r.starts[i] : r.starts[i+1]-1]
 }
 
@@ -193,6 +267,15 @@ func (r *textRows) row(i int) []string {
 
 // cell returns row i's cell in column j, "" when the row is shorter.
 func (r *textRows) cell(i, j int) string {
+	if r.spool != nil {
+		if k := r.kept(j); k != nil && k.text {
+			return k.values[k.codes[i]]
+		}
+		if cells := r.row(i); j < len(cells) {
+			return cells[j]
+		}
+		return ""
+	}
 	if r.quoted {
 		if cells := r.row(i); j < len(cells) {
 			return cells[j]
@@ -224,6 +307,22 @@ func (r *textRows) cell(i, j int) string {
 // NaN for an empty cell or one that is not a number. Each column is read
 // once, when first asked for.
 func (r *textRows) float(i, j int) float64 {
+	if k := r.kept(j); k != nil && !k.text {
+		return k.numbers[i]
+	}
+	if r.spool != nil && !r.quoted {
+		r.mu.Lock()
+		col, ok := r.floats[j]
+		if !ok {
+			col = r.spool.readColumn(j, r.len())
+			if r.floats == nil {
+				r.floats = map[int][]float64{}
+			}
+			r.floats[j] = col
+		}
+		r.mu.Unlock()
+		return col[i]
+	}
 	r.mu.Lock()
 	col, ok := r.floats[j]
 	if !ok {

@@ -8,12 +8,34 @@ import (
 	"testing"
 )
 
-// TestTextTableReadsAsCells: a table held as text (NewTextTable) writes
+// TestTextTableReadsAsCells: a table held as text (NewTextTable), or
+// spooled to a file (NewSpooledTable, keeping some columns in memory as
+// numbers or as text and reading the others back from its file), writes
 // the same bytes as the table of the same cells, and reads back the same
 // cells, numbers, rows and groups, whatever its fields need: quotes,
 // commas, line breaks, a leading space, `\.`, empty cells, short rows.
 // Seen to catch: a quoted field cut at its comma.
 func TestTextTableReadsAsCells(t *testing.T) {
+	for _, kind := range textKinds {
+		t.Run(kind.name, func(t *testing.T) { textTableReadsAsCells(t, kind.new) })
+	}
+}
+
+// textKinds are the ways a table is held as text: in memory, or spooled
+// to a file with some of its columns kept in memory, as numbers (n, c1,
+// c9) or as text (channel, note, c2, c10), the others read back from the
+// file.
+var textKinds = []struct {
+	name string
+	new  func(cols []string) *CSVTable
+}{
+	{"memory", NewTextTable},
+	{"spooled", func(cols []string) *CSVTable {
+		return NewSpooledTable(cols, []string{"n", "c1", "c9"}, []string{"channel", "note", "c2", "c10"})
+	}},
+}
+
+func textTableReadsAsCells(t *testing.T, newText func([]string) *CSVTable) {
 	cols := []string{"channel", "n", "note"}
 	rows := [][]string{
 		{"phone", "1.5", ""},
@@ -26,7 +48,7 @@ func TestTextTableReadsAsCells(t *testing.T) {
 	}
 	for _, quoted := range []bool{false, true} {
 		cells := &CSVTable{Columns: cols}
-		text := NewTextTable(cols)
+		text := newText(cols)
 		for _, r := range rows {
 			if !quoted && r[0] != "phone" && r[0] != "chat" {
 				continue
@@ -77,11 +99,17 @@ func TestTextTableReadsAsCells(t *testing.T) {
 // writes them.
 // Seen to catch: a short row's marks left out, shifting the next rows'.
 func TestTextTableWide(t *testing.T) {
+	for _, kind := range textKinds {
+		t.Run(kind.name, func(t *testing.T) { textTableWide(t, kind.new) })
+	}
+}
+
+func textTableWide(t *testing.T, newText func([]string) *CSVTable) {
 	var cols []string
 	for j := range 3*markEvery + 3 {
 		cols = append(cols, "c"+strconv.Itoa(j))
 	}
-	cells, text := &CSVTable{Columns: cols}, NewTextTable(cols)
+	cells, text := &CSVTable{Columns: cols}, newText(cols)
 	cb, tb := cells.Builder(), text.Builder()
 	for n := range len(cols) + 2 {
 		for j := range n {

@@ -71,7 +71,7 @@ func TestPaddedLineDrawsAsGonums(t *testing.T) {
 					if k == 0 {
 						p.Add(l)
 					} else {
-						p.Add(paddedLine{l})
+						p.Add(paddedLine{Line: l, memo: &boxMemo{}})
 					}
 				}
 				if c.axes != nil {
@@ -163,5 +163,38 @@ func TestThinRunsKeepsTheEnvelope(t *testing.T) {
 	}
 	if short := thinRuns(runs[:10], columns); !reflect.DeepEqual(short, runs[:10]) {
 		t.Error("ten days, fewer points than four a column, were thinned")
+	}
+}
+
+// TestPaddedLineMemoFollowsAxes: the boxes a paddedLine keeps from one call
+// are given again only for the same plot on the same axes; other axes, or
+// another plot, get boxes computed afresh, equal to those of a line with
+// no memo.
+// Seen to catch: a memo that ignored the axes (the second case).
+func TestPaddedLineMemoFollowsAxes(t *testing.T) {
+	xy := plotter.XYs{{X: 0, Y: 1}, {X: 1, Y: 3}, {X: 2, Y: -1}, {X: 3, Y: 2}}
+	l, err := plotter.NewLine(xy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.LineStyle.Width = vg.Points(2)
+	memo := paddedLine{Line: l, memo: &boxMemo{}}
+	fresh := paddedLine{Line: l}
+	p, q := plot.New(), plot.New()
+	for _, c := range []struct {
+		name       string
+		p          *plot.Plot
+		x0, x1, y0 float64
+	}{
+		{"first", p, 0, 3, -1},
+		{"same plot, other axes", p, 1, 2, 0},
+		{"same axes again", p, 1, 2, 0},
+		{"another plot", q, 0, 3, -1},
+	} {
+		c.p.X.Min, c.p.X.Max, c.p.Y.Min, c.p.Y.Max = c.x0, c.x1, c.y0, 3
+		got, want := memo.GlyphBoxes(c.p), fresh.GlyphBoxes(c.p)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: got boxes %v, want %v", c.name, got, want)
+		}
 	}
 }

@@ -119,7 +119,7 @@ func (s series) plotters(sty draw.LineStyle, columns int) ([]plot.Plotter, error
 				return nil, err
 			}
 			l.LineStyle = sty
-			out = append(out, paddedLine{l})
+			out = append(out, paddedLine{Line: l, memo: &boxMemo{}})
 		}
 	}
 	return out, nil
@@ -137,7 +137,25 @@ func (s series) plotters(sty draw.LineStyle, columns int) ([]plot.Plotter, error
 // box plot chooses is among them, or one that is the same in all it reads
 // (its x or y, and the same rectangle), so the chart is drawn to the same
 // pixel.
-type paddedLine struct{ *plotter.Line }
+//
+// A plot gathers the boxes three times a draw (padX, padY, and the data
+// canvas of plot.Align), on axes that do not change meanwhile: memo keeps
+// the boxes of the last axes asked for, which are the same numbers
+// whenever the axes are.
+type paddedLine struct {
+	*plotter.Line
+	memo *boxMemo
+}
+
+// boxMemo holds a line's glyph boxes for a plot, and the axes they were
+// computed on.
+type boxMemo struct {
+	p        *plot.Plot
+	axes     [4]float64 // X.Min, X.Max, Y.Min, Y.Max
+	xs, ys   plot.Normalizer
+	boxes    []plot.GlyphBox
+	computed bool
+}
 
 // boxTie is how near, in the axes' normalized units (0 to 1), a point's x
 // or y must be to the line's extreme to keep its box: far more than the
@@ -147,6 +165,30 @@ const boxTie = 1e-9
 
 // GlyphBoxes implements plot.GlyphBoxer with the boxes that can pad the plot.
 func (l paddedLine) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
+	if l.memo == nil {
+		return l.glyphBoxes(p)
+	}
+	m := l.memo
+	axes := [4]float64{p.X.Min, p.X.Max, p.Y.Min, p.Y.Max}
+	if m.computed && m.p == p && m.axes == axes && sameScale(m.xs, p.X.Scale) && sameScale(m.ys, p.Y.Scale) {
+		return m.boxes
+	}
+	*m = boxMemo{p: p, axes: axes, xs: p.X.Scale, ys: p.Y.Scale, boxes: l.glyphBoxes(p), computed: true}
+	return m.boxes
+}
+
+// sameScale tells whether two of an axis's scales are the same value:
+// gonum's own scales are comparable; any other is taken as different.
+func sameScale(a, b plot.Normalizer) bool {
+	switch a.(type) {
+	case plot.LinearScale, plot.LogScale:
+		return a == b
+	}
+	return false
+}
+
+// glyphBoxes computes the boxes GlyphBoxes returns.
+func (l paddedLine) glyphBoxes(p *plot.Plot) []plot.GlyphBox {
 	r := 0.5 * l.LineStyle.Width
 	if !(r > 0) {
 		return nil // a box of no size pads nothing

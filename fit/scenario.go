@@ -79,86 +79,104 @@ func (f *Fit) settings() *yaml.Node {
 	}
 	channels := mapping()
 	add(top, "channels", channels).HeadComment = "\n"
-	for _, c := range f.Channels {
-		ch := mapping()
-		addNamed(channels, c.Name, ch)
-		notes := []string{fmt.Sprintf("%d contacts in the log; volumes: the mean per %s of the week, from Monday 00:00",
-			c.Contacts, models.FormatDurationOneUnit(interval))}
-		volumes := c.Volumes
-		if f.retries() {
-			volumes = c.Fresh
-			switch {
-			case c.Redials > 0 && f.RedialScale > 1:
-				notes = append(notes, fmt.Sprintf("less the redials: %d seen in the log, %d counting the customers it does not identify; the journey's retries send them",
-					c.Redials, int(math.Round(float64(c.Redials)*f.RedialScale))))
-			case c.Redials > 0:
-				notes = append(notes, fmt.Sprintf("less the %d redials in the log: the journey's retries send them", c.Redials))
-			default:
-				notes = append(notes, "no redials in the log on this channel")
-			}
-		}
-		arrivals := flowMapping()
-		if c.Noise > 0.01 {
-			notes = append(notes, fmt.Sprintf("noise: daily volumes vary %.0f %% about their weekday's mean in the log, Poisson alone %.0f %%", 100*c.DailyCV, 100*c.PoissonCV))
-			add(arrivals, "noise", plain(strconv.FormatFloat(round(c.Noise, 3), 'f', -1, 64)))
-		}
-		add(arrivals, "volumes", list(numbers(volumes, 3)))
-		if f.typed() && len(c.Types) > 0 {
-			names, counts := make([]string, len(c.Types)), make([]int, len(c.Types))
-			for i, t := range c.Types {
-				names[i], counts[i] = t.Name, t.Contacts
-			}
-			add(arrivals, "issues", shares(names, counts))
-		}
-		add(ch, "arrivals", arrivals).HeadComment = comment(notes...)
-		switch h := c.Handle; {
-		case !(h.Dist.MeanValue() > 0):
-			add(ch, "handle_time", distNode(models.Dist{Kind: models.Exponential, Mean: 60})).HeadComment =
-				comment("handle time: no answered contact in the log; a placeholder of 1 minute")
-		case math.IsNaN(h.KS):
-			add(ch, "handle_time", distNode(h.Dist)).HeadComment =
-				comment("handle time: too few answered contacts in the log to fit a law; exponential of their mean")
-		case h.Dist.Kind == models.Deterministic:
-			add(ch, "handle_time", distNode(h.Dist)).HeadComment =
-				comment(fmt.Sprintf("handle time: every answered contact in the log took %s: a fixed time", durationText(h.Dist.Mean)))
-		default:
-			add(ch, "handle_time", distNode(h.Dist)).HeadComment = comment(fmt.Sprintf("handle time: %s; the log's mean %s, CV %.2f (%s)",
-				lawNote(h), durationText(c.SampleMean), c.SampleCV, ksNote(c.HandleLaws)))
-		}
-		if f.typed() {
-			own := flowMapping()
-			for _, t := range c.Types {
-				if t.ownHandle() {
-					addNamed(own, t.Name, distNode(t.Handle.Dist))
-				}
-			}
-			if len(own.Content) > 0 {
-				add(ch, "handle_times", own).HeadComment = comment(fmt.Sprintf(
-					"by type: the closest law for each type with %d answered contacts or more (the others take handle_time)", minTypeAnswered))
-			}
-		}
-		f.writeWrap(ch, &c)
-		switch {
-		case math.IsNaN(c.PatienceMean):
-			never := plain("never")
-			never.LineComment = comment("nobody gave up in the log")
-			add(ch, "patience", never)
-		case c.PatienceMean < 1:
-			add(ch, "patience", distNode(models.Dist{Kind: models.Exponential, Mean: 1})).HeadComment = comment(fmt.Sprintf(
-				"patience: those who gave up did so at once (%.2f s of waiting for each); held at 1 s", c.PatienceMean))
-		case f.Options.PatienceKM && c.PatienceKM.Kind != "":
-			add(ch, "patience", distNode(c.PatienceKM)).HeadComment = comment(
-				"patience: the Kaplan–Meier curve (answered waits censored), its quantiles drawn alike; past the log's longest wait",
-				fmt.Sprintf("(%s), an exponential tail of the exponential fit's mean; mean %s", durationText(slices.Max(c.PatienceKM.Values)),
-					durationText(c.PatienceKM.MeanValue())))
-		default:
-			add(ch, "patience", distNode(models.Dist{Kind: models.Exponential, Mean: c.PatienceMean})).HeadComment =
-				comment("patience: exponential, mean = time waited by all ÷ those who gave up (answered waits are censored)")
-		}
-		sl := flowMapping()
-		add(sl, "within", plain(models.FormatDurationOneUnit(f.Options.AnswerWithin)))
-		add(ch, "service_level", sl)
+	for i := range f.Channels {
+		addNamed(channels, f.Channels[i].Name, f.channelSettings(&f.Channels[i]))
 	}
+	f.journeySettings(top)
+	f.poolSettings(top)
+	return top
+}
+
+// channelSettings returns a channel's settings: its arrivals (volumes,
+// noise, its mix of types), its handle time (the closest law, by type
+// too), its after-call work, its patience and its service level, each
+// with a comment saying what the log showed.
+func (f *Fit) channelSettings(c *ChannelFit) *yaml.Node {
+	interval := f.Options.Interval
+	ch := mapping()
+	notes := []string{fmt.Sprintf("%d contacts in the log; volumes: the mean per %s of the week, from Monday 00:00",
+		c.Contacts, models.FormatDurationOneUnit(interval))}
+	volumes := c.Volumes
+	if f.retries() {
+		volumes = c.Fresh
+		switch {
+		case c.Redials > 0 && f.RedialScale > 1:
+			notes = append(notes, fmt.Sprintf("less the redials: %d seen in the log, %d counting the customers it does not identify; the journey's retries send them",
+				c.Redials, int(math.Round(float64(c.Redials)*f.RedialScale))))
+		case c.Redials > 0:
+			notes = append(notes, fmt.Sprintf("less the %d redials in the log: the journey's retries send them", c.Redials))
+		default:
+			notes = append(notes, "no redials in the log on this channel")
+		}
+	}
+	arrivals := flowMapping()
+	if c.Noise > 0.01 {
+		notes = append(notes, fmt.Sprintf("noise: daily volumes vary %.0f %% about their weekday's mean in the log, Poisson alone %.0f %%", 100*c.DailyCV, 100*c.PoissonCV))
+		add(arrivals, "noise", plain(strconv.FormatFloat(round(c.Noise, 3), 'f', -1, 64)))
+	}
+	add(arrivals, "volumes", list(numbers(volumes, 3)))
+	if f.typed() && len(c.Types) > 0 {
+		names, counts := make([]string, len(c.Types)), make([]int, len(c.Types))
+		for i, t := range c.Types {
+			names[i], counts[i] = t.Name, t.Contacts
+		}
+		add(arrivals, "issues", shares(names, counts))
+	}
+	add(ch, "arrivals", arrivals).HeadComment = comment(notes...)
+	switch h := c.Handle; {
+	case !(h.Dist.MeanValue() > 0):
+		add(ch, "handle_time", distNode(models.Dist{Kind: models.Exponential, Mean: 60})).HeadComment =
+			comment("handle time: no answered contact in the log; a placeholder of 1 minute")
+	case math.IsNaN(h.KS):
+		add(ch, "handle_time", distNode(h.Dist)).HeadComment =
+			comment("handle time: too few answered contacts in the log to fit a law; exponential of their mean")
+	case h.Dist.Kind == models.Deterministic:
+		add(ch, "handle_time", distNode(h.Dist)).HeadComment =
+			comment(fmt.Sprintf("handle time: every answered contact in the log took %s: a fixed time", durationText(h.Dist.Mean)))
+	default:
+		add(ch, "handle_time", distNode(h.Dist)).HeadComment = comment(fmt.Sprintf("handle time: %s; the log's mean %s, CV %.2f (%s)",
+			lawNote(h), durationText(c.SampleMean), c.SampleCV, ksNote(c.HandleLaws)))
+	}
+	if f.typed() {
+		own := flowMapping()
+		for _, t := range c.Types {
+			if t.ownHandle() {
+				addNamed(own, t.Name, distNode(t.Handle.Dist))
+			}
+		}
+		if len(own.Content) > 0 {
+			add(ch, "handle_times", own).HeadComment = comment(fmt.Sprintf(
+				"by type: the closest law for each type with %d answered contacts or more (the others take handle_time)", minTypeAnswered))
+		}
+	}
+	f.writeWrap(ch, c)
+	switch {
+	case math.IsNaN(c.PatienceMean):
+		never := plain("never")
+		never.LineComment = comment("nobody gave up in the log")
+		add(ch, "patience", never)
+	case c.PatienceMean < 1:
+		add(ch, "patience", distNode(models.Dist{Kind: models.Exponential, Mean: 1})).HeadComment = comment(fmt.Sprintf(
+			"patience: those who gave up did so at once (%.2f s of waiting for each); held at 1 s", c.PatienceMean))
+	case f.Options.PatienceKM && c.PatienceKM.Kind != "":
+		add(ch, "patience", distNode(c.PatienceKM)).HeadComment = comment(
+			"patience: the Kaplan–Meier curve (answered waits censored), its quantiles drawn alike; past the log's longest wait",
+			fmt.Sprintf("(%s), an exponential tail of the exponential fit's mean; mean %s", durationText(slices.Max(c.PatienceKM.Values)),
+				durationText(c.PatienceKM.MeanValue())))
+	default:
+		add(ch, "patience", distNode(models.Dist{Kind: models.Exponential, Mean: c.PatienceMean})).HeadComment =
+			comment("patience: exponential, mean = time waited by all ÷ those who gave up (answered waits are censored)")
+	}
+	sl := flowMapping()
+	add(sl, "within", plain(models.FormatDurationOneUnit(f.Options.AnswerWithin)))
+	add(ch, "service_level", sl)
+	return ch
+}
+
+// journeySettings adds the journey's redials (and, with several
+// channels, the stay bonus that sends them back to the channel given up
+// on), when the log has redials.
+func (f *Fit) journeySettings(top *yaml.Node) {
 	if f.retries() {
 		journey := mapping()
 		add(top, "journey", journey).HeadComment = "\n"
@@ -173,6 +191,13 @@ func (f *Fit) settings() *yaml.Node {
 				"%.1f %% of redials came back to the channel given up on; with every channel alike otherwise, this stay bonus makes it so", 100*f.RedialSame))
 		}
 	}
+}
+
+// poolSettings adds the pools: one of the agents the log's contacts
+// needed when it names no agents, or one per group of agents it names,
+// with their presence and availability.
+func (f *Fit) poolSettings(top *yaml.Node) {
+	interval := f.Options.Interval
 	pools := mapping()
 	add(top, "pools", pools).HeadComment = "\n"
 	if len(f.Pools) == 0 {
@@ -185,7 +210,7 @@ func (f *Fit) settings() *yaml.Node {
 		}
 		add(pool, "skills", keys)
 		add(pool, "agents", list(ints(agents))).HeadComment = comment(how)
-		return top
+		return
 	}
 	var value func(g, b int) float64
 	if av := f.Availability; av != nil {
@@ -230,7 +255,6 @@ func (f *Fit) settings() *yaml.Node {
 			add(pool, "away_spell", plain(models.FormatDurationOneUnit(f.Availability.AwaySpell)))
 		}
 	}
-	return top
 }
 
 // writeWrap adds the channel's after-call work to its mapping: wrap_time,

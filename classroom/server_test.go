@@ -329,19 +329,32 @@ func TestExport(t *testing.T) {
 		if dir != want[i] {
 			t.Errorf("export %d went to %s, want %s", i+1, dir, want[i])
 		}
-		for _, f := range []string{"report.html", "summary.json", "intervals.csv", "scenario.yaml", LinkFile} {
+		for _, f := range []string{"report.html", "summary.json", "compare.csv", "scenario-a.yaml", "scenario-b.yaml", LinkFile,
+			"b/report.html", "b/summary.json", "b/intervals.csv", "b/scenario.yaml"} {
 			if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 				t.Errorf("%s: %v", f, err)
 			}
 		}
 	}
 	link, _ := os.ReadFile(filepath.Join(dirs[0], LinkFile))
-	if !strings.Contains(string(link), "agents.agents=2") || !strings.Contains(string(link), "--set pools.agents.add=2") {
-		t.Errorf("%s does not hold the link and the command:\n%s", LinkFile, link)
+	for _, want := range []string{"agents.agents=2", "omnisim compare phone-day phone-day --seed 1 --reps 10 --set-b pools.agents.add=2",
+		"omnisim demo phone-day --seed 1 --set pools.agents.add=2"} {
+		if !strings.Contains(string(link), want) {
+			t.Errorf("%s lacks %q:\n%s", LinkFile, want, link)
+		}
 	}
-	yaml, _ := os.ReadFile(filepath.Join(dirs[0], "scenario.yaml"))
-	if !strings.Contains(string(yaml), "add: 2") {
-		t.Errorf("the scenario as run lacks B's change (add: 2):\n%.600s", yaml)
+	for name, want := range map[string]bool{"b/scenario.yaml": true, "scenario-b.yaml": true, "scenario-a.yaml": false} {
+		yaml, _ := os.ReadFile(filepath.Join(dirs[0], name))
+		if got := strings.Contains(string(yaml), "add: 2"); got != want {
+			t.Errorf("%s has B's change (add: 2): %v, want %v:\n%.600s", name, got, want, yaml)
+		}
+	}
+	// The comparison is of A and B on the same customers: its table has
+	// the agents' difference, and the report says A and B.
+	csv, _ := os.ReadFile(filepath.Join(dirs[0], "compare.csv"))
+	report, _ := os.ReadFile(filepath.Join(dirs[0], "report.html"))
+	if len(csv) == 0 || !strings.Contains(string(report), "pools.agents.add=2") {
+		t.Errorf("the comparison: compare.csv of %d bytes, report.html naming B's change: %v", len(csv), strings.Contains(string(report), "pools.agents.add=2"))
 	}
 }
 

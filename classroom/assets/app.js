@@ -423,7 +423,7 @@ async function init() {
     $('export-result').textContent = 'Writing…';
     try {
       const body = await api('POST', '/api/sessions/' + sessionId + '/export');
-      $('export-result').textContent = 'Wrote ' + body.folder + ' (report.html inside).';
+      $('export-result').textContent = 'Wrote ' + body.folder + ': report.html compares A and B; b/report.html is B with the claims judged.';
     } catch (e) {
       $('export-result').textContent = '';
       showError('The export failed: ' + e.message);

@@ -59,9 +59,12 @@ choose the speed (a day to a week in 10 s) or jump to a day. After each run
 the story's claims are judged again on what was run: ✓ holds, ✗ does not,
 ? undecided at the precision of its replications.
 
-Export writes B as the usual output folder (report.html, the tables, the
-scenario as run and the link to the same settings) under --out, always in a
-new folder. Scenario files named on the command line join the library.
+Export writes the view under --out, always in a new folder: A and B
+compared as omnisim compare writes them (report.html, compare.csv, the
+charts, both scenarios as run), B's own run folder in b/ (its report with
+the claims judged), and the link to the same settings with the commands
+that run them again. Scenario files named on the command line join the
+library.
 
 The simulation runs in the server and streams frames to the page (server-
 sent events): see docs/classroom.md. Ctrl-C stops the server cleanly.`,

@@ -5,8 +5,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"github.com/omnisim/omnisim/classroom"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
@@ -109,5 +113,59 @@ func TestServeUsage(t *testing.T) {
 			t.Errorf("%v: still running after 20 s", c.args)
 		}
 		cancel()
+	}
+}
+
+// TestClassroomExportRunsAgain exports a classroom view (phone-day, two
+// agents more in B) and runs the commands its link file gives: omnisim
+// compare writes the same compare.csv as the folder's top, and omnisim
+// demo the same intervals.csv as its b/: the export is the view, and the
+// command line makes it again.
+func TestClassroomExportRunsAgain(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs phone-day four times")
+	}
+	lib, err := classroom.NewLibrary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := classroom.New(classroom.Options{Library: lib, OutDir: t.TempDir(), Version: version})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := classroom.ParseSettings("story=phone-day&agents.agents=2", lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, err := srv.Export(context.Background(), lib.Lookup("phone-day"), st, "http://127.0.0.1:8080/?story=phone-day&agents.agents=2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	link, err := os.ReadFile(filepath.Join(dir, classroom.LinkFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmp, demo := filepath.Join(t.TempDir(), "cmp"), filepath.Join(t.TempDir(), "demo")
+	for _, run := range []struct {
+		command, out, file, exported string
+	}{
+		{"omnisim compare phone-day phone-day --seed 1 --reps 10 --set-b pools.agents.add=2", cmp, "compare.csv", "compare.csv"},
+		{"omnisim demo phone-day --seed 1 --set pools.agents.add=2", demo, "intervals.csv", "b/intervals.csv"},
+	} {
+		if !strings.Contains(string(link), run.command) {
+			t.Fatalf("%s lacks %q:\n%s", classroom.LinkFile, run.command, link)
+		}
+		r := omnisim(t, append(strings.Fields(run.command)[1:], "--out", run.out)...)
+		if r.code != 0 {
+			t.Fatalf("%s: exit %d: %s", run.command, r.code, r.stderr)
+		}
+		want, err1 := os.ReadFile(filepath.Join(run.out, run.file))
+		got, err2 := os.ReadFile(filepath.Join(dir, run.exported))
+		if err := errors.Join(err1, err2); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("the export's %s differs from %s's %s", run.exported, run.command, run.file)
+		}
 	}
 }

@@ -420,11 +420,20 @@ func TestFixedHandleTimes(t *testing.T) {
 	if k := one.fitHandle().Handle.Dist.Kind; k != models.Exponential {
 		t.Errorf("one time: %v, want the exponential placeholder", k)
 	}
-	two := newHandleStats(1, sampleSize)
-	two.add(90.1)
-	two.add(90.2)
-	if k := two.fitHandle().Handle.Dist.Kind; k == models.Deterministic {
-		t.Errorf("90.1 and 90.2 s: %v, want not fixed", k)
+	for _, times := range [][]float64{{90.1, 90.2}, {90.2, 90.1}, {90.1, 90.3, 90.2}, {90.2, 90.3, 90.1}} {
+		h := newHandleStats(1, sampleSize)
+		for _, x := range times {
+			h.add(x)
+		}
+		if k := h.fitHandle().Handle.Dist.Kind; k == models.Deterministic {
+			t.Errorf("%v s: %v, want not fixed", times, k)
+		}
+	}
+	pair := newHandleStats(1, sampleSize)
+	pair.add(45)
+	pair.add(45)
+	if d := pair.fitHandle().Handle.Dist; d.Kind != models.Deterministic || d.Mean != 45 {
+		t.Errorf("two times of 45 s: %v, want fixed at 45 s", d)
 	}
 	f := scenarioFit()
 	f.Channels[0].HandleLaws = laws

@@ -149,3 +149,14 @@ func TestFoldsTwoWeeks(t *testing.T) {
 		t.Errorf("folded into %d weeks of %d hours, hour 5 needing %d; want 2 of 168, and 3", weeks, len(f.Need), f.Need[5])
 	}
 }
+
+// TestBreakWindowWords checks the words of a window shorter than its
+// break: the window's length, from its two ends.
+func TestBreakWindowWords(t *testing.T) {
+	r := dayRules()
+	r.Pools[0].Shifts[0].Breaks = []Break{{3 * 3600, 3600, 3 * 3600}}
+	ps := r.Check(0)
+	if len(ps) != 1 || ps[0].Msg != "is 2h long, shorter than the break (3h)" {
+		t.Errorf("problems %v, want the window of 2h shorter than the break of 3h", ps)
+	}
+}

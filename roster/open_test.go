@@ -112,6 +112,13 @@ func TestRosterKeepsToOpeningHours(t *testing.T) {
 	if rs[0].ShiftTypes != 5 || rs[0].Closed != 0 {
 		t.Errorf("with no hours: %d shift types kept, %d left out, want 5 and 0", rs[0].ShiftTypes, rs[0].Closed)
 	}
+	b.Reset()
+	if err := (&Report{Requirement: "r.csv", Rules: "r.yaml", Rosters: rs}).WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "left out") {
+		t.Errorf("with no hours the report speaks of shift types left out:\n%s", b.String())
+	}
 }
 
 // TestOpeningHoursSayWhyUncovered asks for 8-hour shifts in a day open

@@ -283,21 +283,9 @@ func (o *fitOptions) fit(s streams, path string) error {
 	var outOfSample *fit.CheckResult
 	var missing []string
 	if o.split != "" {
-		later := after.Result()
-		transfer, miss := result.Transfer(later)
-		missing = miss
-		_, tsc, err := o.scenario(s, transfer, name+"-after", filepath.Base(path), fit.CalibrateOptions{})
-		if err != nil {
+		if outOfSample, missing, err = o.checkAfterSplit(s, result, after, name, path, out); err != nil {
 			return err
 		}
-		if err := checkMemory(out, &tsc.Config, o.reps, parallel(o.workers, o.reps), "--reps"); err != nil {
-			return err
-		}
-		results, err := o.simulate(s, &tsc.Config)
-		if err != nil {
-			return err
-		}
-		outOfSample = later.Check(&tsc.Config, results)
 		charts = append(charts, checkChart(outOfSample, "check-after-split",
 			"The log from "+o.split+" on against the scenario fitted before it, by time of day"))
 	}
@@ -312,24 +300,52 @@ func (o *fitOptions) fit(s streams, path string) error {
 		}
 		return o.drawFitCharts(s, charts)
 	}
-	if _, err := fmt.Fprintf(s.out, "\nThe fitted scenario simulated (%d replications of a week) against the log, by time of day; contacts per day weigh every weekday alike:\n\n", o.reps); err != nil {
+	if err := o.writeChecks(s, check, outOfSample, missing); err != nil {
 		return failed(err)
-	}
-	if err := fit.WriteCheck(s.out, check); err != nil {
-		return failed(err)
-	}
-	if outOfSample != nil {
-		if _, err := fmt.Fprintf(s.out, "\nOut of sample: the log from %s on, against the scenario fitted before it given that part's own arrivals and agents at work (%d replications of a week):\n\n", o.split, o.reps); err != nil {
-			return failed(err)
-		}
-		if len(missing) > 0 {
-			fmt.Fprintf(s.out, "Left out, as the log before %s does not have them: %s.\n\n", o.split, strings.Join(missing, ", "))
-		}
-		if err := fit.WriteCheck(s.out, outOfSample); err != nil {
-			return failed(err)
-		}
 	}
 	return o.drawFitCharts(s, charts)
+}
+
+// checkAfterSplit checks the fit out of sample (--split): the scenario
+// fitted before the split, given the later part's own arrivals and agents
+// at work, simulated and checked against the later part of the log. It
+// returns the check and what the later part has that the fit does not.
+func (o *fitOptions) checkAfterSplit(s streams, result *fit.Fit, after *fit.Fitter, name, path, out string) (*fit.CheckResult, []string, error) {
+	later := after.Result()
+	transfer, missing := result.Transfer(later)
+	_, tsc, err := o.scenario(s, transfer, name+"-after", filepath.Base(path), fit.CalibrateOptions{})
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkMemory(out, &tsc.Config, o.reps, parallel(o.workers, o.reps), "--reps"); err != nil {
+		return nil, nil, err
+	}
+	results, err := o.simulate(s, &tsc.Config)
+	if err != nil {
+		return nil, nil, err
+	}
+	return later.Check(&tsc.Config, results), missing, nil
+}
+
+// writeChecks writes the check as text, and the out-of-sample check
+// after it when there is one.
+func (o *fitOptions) writeChecks(s streams, check, outOfSample *fit.CheckResult, missing []string) error {
+	if _, err := fmt.Fprintf(s.out, "\nThe fitted scenario simulated (%d replications of a week) against the log, by time of day; contacts per day weigh every weekday alike:\n\n", o.reps); err != nil {
+		return err
+	}
+	if err := fit.WriteCheck(s.out, check); err != nil {
+		return err
+	}
+	if outOfSample == nil {
+		return nil
+	}
+	if _, err := fmt.Fprintf(s.out, "\nOut of sample: the log from %s on, against the scenario fitted before it given that part's own arrivals and agents at work (%d replications of a week):\n\n", o.split, o.reps); err != nil {
+		return err
+	}
+	if len(missing) > 0 {
+		fmt.Fprintf(s.out, "Left out, as the log before %s does not have them: %s.\n\n", o.split, strings.Join(missing, ", "))
+	}
+	return fit.WriteCheck(s.out, outOfSample)
 }
 
 // scenario writes result as a scenario and loads it back; when the log

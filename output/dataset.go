@@ -248,7 +248,7 @@ func (r *RunReport) clockOf(t float64) (day, weekday, tod string) {
 
 // Dataset builds the run's output folder contents.
 func (r *RunReport) Dataset(version string) *Dataset {
-	return r.dataset(version, func(cols, _, _ []string) *CSVTable { return &CSVTable{Columns: cols} })
+	return r.dataset(version, func(cols, _, _ []string, _ int) *CSVTable { return &CSVTable{Columns: cols} })
 }
 
 // TextDataset is Dataset with the tables that grow with the horizon, one
@@ -277,8 +277,8 @@ var (
 
 // dataset builds the run's output folder contents, the per-interval
 // tables made by newTable with the columns to keep as numbers and as
-// text.
-func (r *RunReport) dataset(version string, newTable func(cols, numbers, texts []string) *CSVTable) *Dataset {
+// text, and the rows they will have.
+func (r *RunReport) dataset(version string, newTable func(cols, numbers, texts []string, rows int) *CSVTable) *Dataset {
 	cfg := r.Config
 	ds := &Dataset{Meta: r.Meta(version)}
 	ds.Intervals = r.intervalsTable(newTable)
@@ -335,7 +335,7 @@ func FigureKeys[T any](figs []models.Figure[T]) []string {
 // as means per replication), the agents needed, the 95 % confidence
 // half-width of each figure (CISuffix), and each target the channel sets
 // with the interval's verdict on it (TargetSuffix, VerdictSuffix).
-func (r *RunReport) intervalsTable(newTable func(cols, numbers, texts []string) *CSVTable) *CSVTable {
+func (r *RunReport) intervalsTable(newTable func(cols, numbers, texts []string, rows int) *CSVTable) *CSVTable {
 	cfg := r.Config
 	keys := FigureKeys(models.Figures)
 	cols := append([]string{"channel", "interval", "day", "weekday", "time", "start_seconds"}, keys...)
@@ -343,7 +343,7 @@ func (r *RunReport) intervalsTable(newTable func(cols, numbers, texts []string) 
 	for _, kind := range TargetKinds {
 		cols = append(cols, kind.Key()+TargetSuffix, kind.Key()+VerdictSuffix)
 	}
-	t := newTable(cols, intervalsNumbers, intervalsTexts).Builder()
+	t := newTable(cols, intervalsNumbers, intervalsTexts, len(cfg.Channels)*cfg.Intervals()).Builder()
 	for i, ch := range cfg.Channels {
 		halves := r.ChannelIntervalHalfWidths(i)
 		targets, set := ChannelTargets(cfg, i)
@@ -458,10 +458,11 @@ func ciKeys(keys []string) []string {
 // agents present (agent time ÷ the interval), the agents busy, occupancy,
 // cost, and the agents needed: each channel's need shared among the pools
 // that serve it in proportion to the agents they had present.
-func (r *RunReport) staffingTable(intervals *CSVTable, newTable func(cols, numbers, texts []string) *CSVTable) *CSVTable {
+func (r *RunReport) staffingTable(intervals *CSVTable, newTable func(cols, numbers, texts []string, rows int) *CSVTable) *CSVTable {
 	cfg := r.Config
 	t := newTable([]string{"pool", "interval", "day", "weekday", "time", "start_seconds",
-		"scheduled", "available", "busy", "occupancy", "cost", "needed_agents"}, staffingNumbers, staffingTexts)
+		"scheduled", "available", "busy", "occupancy", "cost", "needed_agents"}, staffingNumbers, staffingTexts,
+		len(cfg.Pools)*cfg.Intervals())
 	n := cfg.Intervals()
 	sums := make([][]models.PoolCounts, len(cfg.Pools))
 	for p := range cfg.Pools {
@@ -534,9 +535,9 @@ func (r *RunReport) flowsTable() *CSVTable {
 // expectationTable has, per interval, the global expectation level at the
 // interval's end (the mean over the replications) and the patience factor
 // it implies.
-func (r *RunReport) expectationTable(newTable func(cols, numbers, texts []string) *CSVTable) *CSVTable {
+func (r *RunReport) expectationTable(newTable func(cols, numbers, texts []string, rows int) *CSVTable) *CSVTable {
 	cfg := r.Config
-	t := newTable([]string{"interval", "day", "weekday", "time", "start_seconds", "level", "patience_factor"}, expectationNumbers, nil)
+	t := newTable([]string{"interval", "day", "weekday", "time", "start_seconds", "level", "patience_factor"}, expectationNumbers, nil, cfg.Intervals())
 	for k := range cfg.Intervals() {
 		level := 0.0
 		for _, res := range r.Batches {

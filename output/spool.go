@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -23,7 +24,10 @@ import (
 // texts as Text returns them. Any other cell is read back from the file:
 // the same answers, more slowly. Where no such file can be made, or
 // removed while open, the table holds its text in memory (NewTextTable).
-func NewSpooledTable(columns, numbers, texts []string) *CSVTable {
+// rows is how many rows are to come, when known (0 when not): what is kept
+// of them is sized for them at once, not grown by doubling, which would
+// leave up to half of it unused.
+func NewSpooledTable(columns, numbers, texts []string, rows int) *CSVTable {
 	t := NewTextTable(columns)
 	f, err := os.CreateTemp("", "omnisim-table-*.csv")
 	if err != nil {
@@ -38,11 +42,12 @@ func NewSpooledTable(columns, numbers, texts []string) *CSVTable {
 	for j, c := range columns {
 		switch {
 		case containsString(numbers, c):
-			sp.keep[j] = &keptColumn{}
+			sp.keep[j] = &keptColumn{numbers: make([]float64, 0, rows)}
 		case containsString(texts, c):
-			sp.keep[j] = &keptColumn{text: true, index: map[string]uint32{}}
+			sp.keep[j] = &keptColumn{text: true, codes: make([]uint32, 0, rows), index: map[string]uint32{}}
 		}
 	}
+	t.text.starts = slices.Grow(t.text.starts, rows)
 	t.text.spool = sp
 	t.text.perRow = 0 // cells are found in kept columns, or by reading the line
 	return t

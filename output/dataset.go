@@ -343,8 +343,11 @@ func (r *RunReport) intervalsTable(newTable func(cols, numbers, texts []string, 
 	for _, kind := range TargetKinds {
 		cols = append(cols, kind.Key()+TargetSuffix, kind.Key()+VerdictSuffix)
 	}
-	t := newTable(cols, intervalsNumbers, intervalsTexts, len(cfg.Channels)*cfg.Intervals()).Builder()
-	for i, ch := range cfg.Channels {
+	t := newTable(cols, intervalsNumbers, intervalsTexts, len(cfg.Channels)*cfg.Intervals())
+	// Each channel's rows are made on a core of their own, and added in
+	// the channels' order.
+	fillInParts(t, len(cfg.Channels), func(i int, t *RowBuilder) {
+		ch := cfg.Channels[i]
 		halves := r.ChannelIntervalHalfWidths(i)
 		targets, set := ChannelTargets(cfg, i)
 		for k, c := range r.ChannelIntervals(i) {
@@ -375,8 +378,8 @@ func (r *RunReport) intervalsTable(newTable func(cols, numbers, texts []string, 
 			}
 			t.End()
 		}
-	}
-	return t.Table()
+	})
+	return t
 }
 
 // needed returns the agents channel i needed in interval k, given the

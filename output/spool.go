@@ -138,7 +138,7 @@ func (s *spool) writeString(t string) {
 
 // flush writes what the spool holds to its file.
 func (s *spool) flush() {
-	if len(s.buf) == 0 {
+	if len(s.buf) == 0 || s.f == nil { // a part's spool (NewPart) keeps its text
 		return
 	}
 	if s.err == nil {

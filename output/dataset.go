@@ -248,17 +248,18 @@ func (r *RunReport) clockOf(t float64) (day, weekday, tod string) {
 
 // Dataset builds the run's output folder contents.
 func (r *RunReport) Dataset(version string) *Dataset {
-	return r.dataset(version, func(cols, _, _ []string, _ int) *CSVTable { return &CSVTable{Columns: cols} })
+	return r.dataset(version, func(cols, _, _ []string, _ int) *CSVTable { return &CSVTable{Columns: cols} }, false)
 }
 
 // TextDataset is Dataset with the tables that grow with the horizon, one
 // row per interval (Intervals, Staffing, Expectation), written as their CSV
 // text to a file as they are built (NewSpooledTable), only the columns the
-// charts and the report read kept in memory: the same files, the same
+// charts and the report read kept in memory, and Daily held as its text
+// (NewTextTable): the same files, the same
 // charts, in a small part of the memory. Read its tables through
 // CSVTable's methods, not Rows.
 func (r *RunReport) TextDataset(version string) *Dataset {
-	return r.dataset(version, NewSpooledTable)
+	return r.dataset(version, NewSpooledTable, true)
 }
 
 // The columns of the per-interval tables that a run's charts and report
@@ -277,12 +278,13 @@ var (
 
 // dataset builds the run's output folder contents, the per-interval
 // tables made by newTable with the columns to keep as numbers and as
-// text, and the rows they will have.
-func (r *RunReport) dataset(version string, newTable func(cols, numbers, texts []string, rows int) *CSVTable) *Dataset {
+// text, and the rows they will have; daily.csv is held as text when text
+// is set.
+func (r *RunReport) dataset(version string, newTable func(cols, numbers, texts []string, rows int) *CSVTable, text bool) *Dataset {
 	cfg := r.Config
 	ds := &Dataset{Meta: r.Meta(version)}
 	ds.Intervals = r.intervalsTable(newTable)
-	ds.Daily = r.dailyTable()
+	ds.Daily = r.dailyTable(text)
 	ds.Customers = r.customersTable()
 	ds.Staffing = r.staffingTable(ds.Intervals, newTable)
 	ds.Flows = r.flowsTable()
@@ -404,22 +406,30 @@ func (r *RunReport) needed(i, k int, c models.Counts) float64 {
 }
 
 // dailyTable has, per channel and day, every channel figure, then the 95 %
-// confidence half-width of each (CISuffix).
-func (r *RunReport) dailyTable() *CSVTable {
+// confidence half-width of each (CISuffix); held as its text (NewTextTable)
+// when text is set: a 365-day baseline's takes 0.4 MB so, 6.5 MB as cells.
+func (r *RunReport) dailyTable(text bool) *CSVTable {
 	cfg := r.Config
 	keys := FigureKeys(models.Figures)
-	t := &CSVTable{Columns: append(append([]string{"channel", "day", "weekday"}, keys...), ciKeys(keys)...)}
+	cols := append(append([]string{"channel", "day", "weekday"}, keys...), ciKeys(keys)...)
+	t := &CSVTable{Columns: cols}
+	if text {
+		t = NewTextTable(cols)
+	}
+	b := t.Builder()
 	for i, ch := range cfg.Channels {
 		halves := r.channelDayHalfWidths(i)
 		for d, c := range r.ChannelDays(i) {
-			row := []string{ch.Name, strconv.Itoa(d + 1), r.Weekday(d).String()}
+			b.Text(ch.Name)
+			b.Text(strconv.Itoa(d + 1))
+			b.Text(r.Weekday(d).String())
 			for _, v := range r.ChannelFigures(i, c) {
-				row = append(row, CellOf(v))
+				b.Num(v)
 			}
 			for _, h := range halves[d] {
-				row = append(row, CellOf(h))
+				b.Num(h)
 			}
-			t.Rows = append(t.Rows, row)
+			b.End()
 		}
 	}
 	return t

@@ -66,9 +66,12 @@ func containsString(list []string, s string) bool {
 type spool struct {
 	f *os.File
 	// buf holds the text not yet written to f, which holds size bytes.
-	buf  []byte
-	size int64
-	err  error // the first error writing or reading f
+	buf []byte
+	// pieces hold, in a part's spool (NewPart), which has no file, the
+	// text before buf's, each piece about spoolBuffer long.
+	pieces [][]byte
+	size   int64
+	err    error // the first error writing or reading f
 	// mu guards the flush before the first read: reads may come from
 	// several goroutines at once.
 	mu sync.Mutex
@@ -79,6 +82,10 @@ type spool struct {
 
 // spoolBuffer is how much text a spool gathers before writing it.
 const spoolBuffer = 256 << 10
+
+// spoolSlack is room past spoolBuffer in a part's pieces, for the cell
+// that takes it over.
+const spoolSlack = 4 << 10
 
 // keptColumn is a column of a spooled table kept in memory: as numbers,
 // or as text, each cell a code into the column's distinct values.
@@ -138,7 +145,12 @@ func (s *spool) writeString(t string) {
 
 // flush writes what the spool holds to its file.
 func (s *spool) flush() {
-	if len(s.buf) == 0 || s.f == nil { // a part's spool (NewPart) keeps its text
+	if len(s.buf) == 0 {
+		return
+	}
+	if s.f == nil { // a part's spool (NewPart) keeps its text, in pieces
+		s.pieces = append(s.pieces, s.buf)
+		s.buf = make([]byte, 0, spoolBuffer+spoolSlack)
 		return
 	}
 	if s.err == nil {

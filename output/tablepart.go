@@ -16,7 +16,8 @@ func (t *CSVTable) NewPart() *CSVTable {
 	if sp == nil {
 		return NewTextTable(t.Columns)
 	}
-	p := &spool{keep: make([]*keptColumn, len(sp.keep))} // no file: its text stays in buf
+	// No file: its text stays in memory, in pieces.
+	p := &spool{keep: make([]*keptColumn, len(sp.keep)), buf: make([]byte, 0, spoolBuffer+spoolSlack)}
 	for j, k := range sp.keep {
 		switch {
 		case k == nil:
@@ -44,6 +45,9 @@ func (t *CSVTable) AppendPart(p *CSVTable) {
 	}
 	r, pr := t.text, p.text
 	off := r.size()
+	for _, b := range pr.spool.pieces {
+		r.spool.write(b)
+	}
 	r.spool.write(pr.spool.buf)
 	for _, s := range pr.starts[1:] {
 		r.starts = append(r.starts, off+s)

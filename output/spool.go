@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // NewSpooledTable is NewTextTable whose text goes to a file as rows are
@@ -117,6 +118,27 @@ func (k *keptColumn) add(cell string) {
 		k.index[cell] = code
 	}
 	k.codes = append(k.codes, code)
+}
+
+// addBytes is add for a cell's text in b, which it does not keep: no
+// string is made of it, unless it is a new value of a text column.
+func (k *keptColumn) addBytes(b []byte) {
+	if !k.text {
+		v := math.NaN()
+		if len(b) > 0 {
+			// The string is only read, while b is not changed.
+			if f, err := strconv.ParseFloat(unsafe.String(unsafe.SliceData(b), len(b)), 64); err == nil {
+				v = f
+			}
+		}
+		k.numbers = append(k.numbers, v)
+		return
+	}
+	if code, ok := k.index[string(b)]; ok {
+		k.codes = append(k.codes, code)
+		return
+	}
+	k.add(string(b))
 }
 
 // rows returns how many rows the column holds.

@@ -487,26 +487,37 @@ func (r *RunReport) staffingTable(intervals *CSVTable, newTable func(cols, numbe
 		}
 	}
 	reps := float64(r.Reps())
+	// Each skill's channel, and the pools that serve it, found once.
+	type skill struct {
+		channel int
+		serving []int
+	}
+	skills := make([][]skill, len(cfg.Pools))
+	for p, pool := range cfg.Pools {
+		for _, name := range pool.Skills {
+			i := slices.IndexFunc(cfg.Channels, func(ch models.Channel) bool { return ch.Name == name })
+			skills[p] = append(skills[p], skill{i, ServingPools(cfg, i)})
+		}
+	}
 	for p, pool := range cfg.Pools {
 		for k := range n {
 			start := float64(k) * cfg.Interval
 			length := math.Min(cfg.Interval, cfg.Horizon-start)
 			c := sums[p][k]
 			need := 0.0
-			for _, name := range pool.Skills {
-				i := slices.IndexFunc(cfg.Channels, func(ch models.Channel) bool { return ch.Name == name })
-				chNeed := intervals.Float(i*n+k, "needed_agents")
+			for _, sk := range skills[p] {
+				chNeed := intervals.Float(sk.channel*n+k, "needed_agents")
 				if math.IsNaN(chNeed) {
 					continue
 				}
 				share, all := c.AgentTime, 0.0
-				for _, q := range ServingPools(cfg, i) {
+				for _, q := range sk.serving {
 					all += sums[q][k].AgentTime
 				}
 				if all > 0 {
 					need += chNeed * share / all
 				} else {
-					need += chNeed / float64(len(ServingPools(cfg, i)))
+					need += chNeed / float64(len(sk.serving))
 				}
 			}
 			day, wd, tod := r.clockOf(start)

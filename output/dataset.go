@@ -248,17 +248,18 @@ func (r *RunReport) clockOf(t float64) (day, weekday, tod string) {
 
 // Dataset builds the run's output folder contents.
 func (r *RunReport) Dataset(version string) *Dataset {
-	return r.dataset(version, func(cols, _, _ []string) *CSVTable { return &CSVTable{Columns: cols} })
+	return r.dataset(version, func(cols, _, _ []string, _ int) *CSVTable { return &CSVTable{Columns: cols} }, false)
 }
 
 // TextDataset is Dataset with the tables that grow with the horizon, one
 // row per interval (Intervals, Staffing, Expectation), written as their CSV
 // text to a file as they are built (NewSpooledTable), only the columns the
-// charts and the report read kept in memory: the same files, the same
+// charts and the report read kept in memory, and Daily held as its text
+// (NewTextTable): the same files, the same
 // charts, in a small part of the memory. Read its tables through
 // CSVTable's methods, not Rows.
 func (r *RunReport) TextDataset(version string) *Dataset {
-	return r.dataset(version, NewSpooledTable)
+	return r.dataset(version, NewSpooledTable, true)
 }
 
 // The columns of the per-interval tables that a run's charts and report
@@ -277,12 +278,13 @@ var (
 
 // dataset builds the run's output folder contents, the per-interval
 // tables made by newTable with the columns to keep as numbers and as
-// text.
-func (r *RunReport) dataset(version string, newTable func(cols, numbers, texts []string) *CSVTable) *Dataset {
+// text, and the rows they will have; daily.csv is held as text when text
+// is set.
+func (r *RunReport) dataset(version string, newTable func(cols, numbers, texts []string, rows int) *CSVTable, text bool) *Dataset {
 	cfg := r.Config
 	ds := &Dataset{Meta: r.Meta(version)}
 	ds.Intervals = r.intervalsTable(newTable)
-	ds.Daily = r.dailyTable()
+	ds.Daily = r.dailyTable(text)
 	ds.Customers = r.customersTable()
 	ds.Staffing = r.staffingTable(ds.Intervals, newTable)
 	ds.Flows = r.flowsTable()
@@ -335,7 +337,7 @@ func FigureKeys[T any](figs []models.Figure[T]) []string {
 // as means per replication), the agents needed, the 95 % confidence
 // half-width of each figure (CISuffix), and each target the channel sets
 // with the interval's verdict on it (TargetSuffix, VerdictSuffix).
-func (r *RunReport) intervalsTable(newTable func(cols, numbers, texts []string) *CSVTable) *CSVTable {
+func (r *RunReport) intervalsTable(newTable func(cols, numbers, texts []string, rows int) *CSVTable) *CSVTable {
 	cfg := r.Config
 	keys := FigureKeys(models.Figures)
 	cols := append([]string{"channel", "interval", "day", "weekday", "time", "start_seconds"}, keys...)
@@ -343,8 +345,11 @@ func (r *RunReport) intervalsTable(newTable func(cols, numbers, texts []string) 
 	for _, kind := range TargetKinds {
 		cols = append(cols, kind.Key()+TargetSuffix, kind.Key()+VerdictSuffix)
 	}
-	t := newTable(cols, intervalsNumbers, intervalsTexts).Builder()
-	for i, ch := range cfg.Channels {
+	t := newTable(cols, intervalsNumbers, intervalsTexts, len(cfg.Channels)*cfg.Intervals())
+	// Each channel's rows are made on a core of their own, and added in
+	// the channels' order.
+	fillInParts(t, len(cfg.Channels), func(i int, t *RowBuilder) {
+		ch := cfg.Channels[i]
 		halves := r.ChannelIntervalHalfWidths(i)
 		targets, set := ChannelTargets(cfg, i)
 		for k, c := range r.ChannelIntervals(i) {
@@ -375,8 +380,8 @@ func (r *RunReport) intervalsTable(newTable func(cols, numbers, texts []string) 
 			}
 			t.End()
 		}
-	}
-	return t.Table()
+	})
+	return t
 }
 
 // needed returns the agents channel i needed in interval k, given the
@@ -401,22 +406,30 @@ func (r *RunReport) needed(i, k int, c models.Counts) float64 {
 }
 
 // dailyTable has, per channel and day, every channel figure, then the 95 %
-// confidence half-width of each (CISuffix).
-func (r *RunReport) dailyTable() *CSVTable {
+// confidence half-width of each (CISuffix); held as its text (NewTextTable)
+// when text is set: a 365-day baseline's takes 0.4 MB so, 6.5 MB as cells.
+func (r *RunReport) dailyTable(text bool) *CSVTable {
 	cfg := r.Config
 	keys := FigureKeys(models.Figures)
-	t := &CSVTable{Columns: append(append([]string{"channel", "day", "weekday"}, keys...), ciKeys(keys)...)}
+	cols := append(append([]string{"channel", "day", "weekday"}, keys...), ciKeys(keys)...)
+	t := &CSVTable{Columns: cols}
+	if text {
+		t = NewTextTable(cols)
+	}
+	b := t.Builder()
 	for i, ch := range cfg.Channels {
 		halves := r.channelDayHalfWidths(i)
 		for d, c := range r.ChannelDays(i) {
-			row := []string{ch.Name, strconv.Itoa(d + 1), r.Weekday(d).String()}
+			b.Text(ch.Name)
+			b.Text(strconv.Itoa(d + 1))
+			b.Text(r.Weekday(d).String())
 			for _, v := range r.ChannelFigures(i, c) {
-				row = append(row, CellOf(v))
+				b.Num(v)
 			}
 			for _, h := range halves[d] {
-				row = append(row, CellOf(h))
+				b.Num(h)
 			}
-			t.Rows = append(t.Rows, row)
+			b.End()
 		}
 	}
 	return t
@@ -458,10 +471,11 @@ func ciKeys(keys []string) []string {
 // agents present (agent time ÷ the interval), the agents busy, occupancy,
 // cost, and the agents needed: each channel's need shared among the pools
 // that serve it in proportion to the agents they had present.
-func (r *RunReport) staffingTable(intervals *CSVTable, newTable func(cols, numbers, texts []string) *CSVTable) *CSVTable {
+func (r *RunReport) staffingTable(intervals *CSVTable, newTable func(cols, numbers, texts []string, rows int) *CSVTable) *CSVTable {
 	cfg := r.Config
 	t := newTable([]string{"pool", "interval", "day", "weekday", "time", "start_seconds",
-		"scheduled", "available", "busy", "occupancy", "cost", "needed_agents"}, staffingNumbers, staffingTexts)
+		"scheduled", "available", "busy", "occupancy", "cost", "needed_agents"}, staffingNumbers, staffingTexts,
+		len(cfg.Pools)*cfg.Intervals())
 	n := cfg.Intervals()
 	sums := make([][]models.PoolCounts, len(cfg.Pools))
 	for p := range cfg.Pools {
@@ -473,26 +487,37 @@ func (r *RunReport) staffingTable(intervals *CSVTable, newTable func(cols, numbe
 		}
 	}
 	reps := float64(r.Reps())
+	// Each skill's channel, and the pools that serve it, found once.
+	type skill struct {
+		channel int
+		serving []int
+	}
+	skills := make([][]skill, len(cfg.Pools))
+	for p, pool := range cfg.Pools {
+		for _, name := range pool.Skills {
+			i := slices.IndexFunc(cfg.Channels, func(ch models.Channel) bool { return ch.Name == name })
+			skills[p] = append(skills[p], skill{i, ServingPools(cfg, i)})
+		}
+	}
 	for p, pool := range cfg.Pools {
 		for k := range n {
 			start := float64(k) * cfg.Interval
 			length := math.Min(cfg.Interval, cfg.Horizon-start)
 			c := sums[p][k]
 			need := 0.0
-			for _, name := range pool.Skills {
-				i := slices.IndexFunc(cfg.Channels, func(ch models.Channel) bool { return ch.Name == name })
-				chNeed := intervals.Float(i*n+k, "needed_agents")
+			for _, sk := range skills[p] {
+				chNeed := intervals.Float(sk.channel*n+k, "needed_agents")
 				if math.IsNaN(chNeed) {
 					continue
 				}
 				share, all := c.AgentTime, 0.0
-				for _, q := range ServingPools(cfg, i) {
+				for _, q := range sk.serving {
 					all += sums[q][k].AgentTime
 				}
 				if all > 0 {
 					need += chNeed * share / all
 				} else {
-					need += chNeed / float64(len(ServingPools(cfg, i)))
+					need += chNeed / float64(len(sk.serving))
 				}
 			}
 			day, wd, tod := r.clockOf(start)
@@ -534,9 +559,9 @@ func (r *RunReport) flowsTable() *CSVTable {
 // expectationTable has, per interval, the global expectation level at the
 // interval's end (the mean over the replications) and the patience factor
 // it implies.
-func (r *RunReport) expectationTable(newTable func(cols, numbers, texts []string) *CSVTable) *CSVTable {
+func (r *RunReport) expectationTable(newTable func(cols, numbers, texts []string, rows int) *CSVTable) *CSVTable {
 	cfg := r.Config
-	t := newTable([]string{"interval", "day", "weekday", "time", "start_seconds", "level", "patience_factor"}, expectationNumbers, nil)
+	t := newTable([]string{"interval", "day", "weekday", "time", "start_seconds", "level", "patience_factor"}, expectationNumbers, nil, cfg.Intervals())
 	for k := range cfg.Intervals() {
 		level := 0.0
 		for _, res := range r.Batches {

@@ -5,10 +5,12 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // NewSpooledTable is NewTextTable whose text goes to a file as rows are
@@ -23,7 +25,10 @@ import (
 // texts as Text returns them. Any other cell is read back from the file:
 // the same answers, more slowly. Where no such file can be made, or
 // removed while open, the table holds its text in memory (NewTextTable).
-func NewSpooledTable(columns, numbers, texts []string) *CSVTable {
+// rows is how many rows are to come, when known (0 when not): what is kept
+// of them is sized for them at once, not grown by doubling, which would
+// leave up to half of it unused.
+func NewSpooledTable(columns, numbers, texts []string, rows int) *CSVTable {
 	t := NewTextTable(columns)
 	f, err := os.CreateTemp("", "omnisim-table-*.csv")
 	if err != nil {
@@ -38,11 +43,12 @@ func NewSpooledTable(columns, numbers, texts []string) *CSVTable {
 	for j, c := range columns {
 		switch {
 		case containsString(numbers, c):
-			sp.keep[j] = &keptColumn{}
+			sp.keep[j] = &keptColumn{numbers: make([]float64, 0, rows)}
 		case containsString(texts, c):
-			sp.keep[j] = &keptColumn{text: true, index: map[string]uint32{}}
+			sp.keep[j] = &keptColumn{text: true, codes: make([]uint32, 0, rows), index: map[string]uint32{}}
 		}
 	}
+	t.text.starts = slices.Grow(t.text.starts, rows)
 	t.text.spool = sp
 	t.text.perRow = 0 // cells are found in kept columns, or by reading the line
 	return t
@@ -61,9 +67,12 @@ func containsString(list []string, s string) bool {
 type spool struct {
 	f *os.File
 	// buf holds the text not yet written to f, which holds size bytes.
-	buf  []byte
-	size int64
-	err  error // the first error writing or reading f
+	buf []byte
+	// pieces hold, in a part's spool (NewPart), which has no file, the
+	// text before buf's, each piece about spoolBuffer long.
+	pieces [][]byte
+	size   int64
+	err    error // the first error writing or reading f
 	// mu guards the flush before the first read: reads may come from
 	// several goroutines at once.
 	mu sync.Mutex
@@ -74,6 +83,10 @@ type spool struct {
 
 // spoolBuffer is how much text a spool gathers before writing it.
 const spoolBuffer = 256 << 10
+
+// spoolSlack is room past spoolBuffer in a part's pieces, for the cell
+// that takes it over.
+const spoolSlack = 4 << 10
 
 // keptColumn is a column of a spooled table kept in memory: as numbers,
 // or as text, each cell a code into the column's distinct values.
@@ -107,6 +120,27 @@ func (k *keptColumn) add(cell string) {
 	k.codes = append(k.codes, code)
 }
 
+// addBytes is add for a cell's text in b, which it does not keep: no
+// string is made of it, unless it is a new value of a text column.
+func (k *keptColumn) addBytes(b []byte) {
+	if !k.text {
+		v := math.NaN()
+		if len(b) > 0 {
+			// The string is only read, while b is not changed.
+			if f, err := strconv.ParseFloat(unsafe.String(unsafe.SliceData(b), len(b)), 64); err == nil {
+				v = f
+			}
+		}
+		k.numbers = append(k.numbers, v)
+		return
+	}
+	if code, ok := k.index[string(b)]; ok {
+		k.codes = append(k.codes, code)
+		return
+	}
+	k.add(string(b))
+}
+
 // rows returns how many rows the column holds.
 func (k *keptColumn) rows() int {
 	if k.text {
@@ -134,6 +168,11 @@ func (s *spool) writeString(t string) {
 // flush writes what the spool holds to its file.
 func (s *spool) flush() {
 	if len(s.buf) == 0 {
+		return
+	}
+	if s.f == nil { // a part's spool (NewPart) keeps its text, in pieces
+		s.pieces = append(s.pieces, s.buf)
+		s.buf = make([]byte, 0, spoolBuffer+spoolSlack)
 		return
 	}
 	if s.err == nil {

@@ -171,7 +171,7 @@ func (r *textRows) num(v float64) {
 	b := strconv.AppendFloat(buf[:0], v, 'g', 9, 64)
 	r.write(b)
 	if k != nil {
-		k.add(string(b))
+		k.addBytes(b)
 	}
 }
 

@@ -31,7 +31,7 @@ var textKinds = []struct {
 }{
 	{"memory", NewTextTable},
 	{"spooled", func(cols []string) *CSVTable {
-		return NewSpooledTable(cols, []string{"n", "c1", "c9"}, []string{"channel", "note", "c2", "c10"})
+		return NewSpooledTable(cols, []string{"n", "c1", "c9"}, []string{"channel", "note", "c2", "c10"}, 0)
 	}},
 }
 

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -189,33 +191,61 @@ func (o *runOptions) finish(s streams, spec runSpec, pooled *models.Pooled, elap
 	if prec != nil {
 		sayPrecision(s.errOut, prec)
 	}
+	opts := table.RunOptions{Intervals: o.intervals, Days: o.days}
 	// The folder first: if stdout is a pipe closed early, the run is still
-	// saved. If the folder fails, stdout still gets the results.
-	var folderErr error
-	if dir != "" {
-		sets := o.sets
-		if spec.scenario == nil {
-			sets = spec.Sets // merged from parts
-		}
-		if report.Provenance, folderErr = s.provenance(sets, asRun{spec.scenario, output.ScenarioFile, spec.Config.Seed, pooled.Replications(), spec.Scenario}); folderErr == nil {
-			folderErr = o.writeFolder(s, dir, report, contacts, prec)
+	// saved. If the folder fails, stdout still gets the results. Short
+	// results (no --intervals, no --days) are made before the folder, so
+	// that nothing holds the run's tallies while the folder is written
+	// (a 365-day baseline's are 23 MB): the folder's tables and charts
+	// have what they need of them.
+	var early *bytes.Buffer
+	if dir != "" && !o.intervals && !o.days {
+		early = &bytes.Buffer{}
+		if err := o.writeResults(early, report, opts, prec); err != nil {
+			return failed(err)
 		}
 	}
-	opts := table.RunOptions{Intervals: o.intervals, Days: o.days}
-	var outErr error
+	if early != nil {
+		// report is not read after this, so the collector may free it.
+		folderErr := o.saveFolder(s, spec, pooled.Replications(), dir, report, contacts, prec)
+		_, outErr := s.out.Write(early.Bytes())
+		return errors.Join(folderErr, failed(outErr))
+	}
+	var folderErr error
+	if dir != "" {
+		folderErr = o.saveFolder(s, spec, pooled.Replications(), dir, report, contacts, prec)
+	}
+	return errors.Join(folderErr, failed(o.writeResults(s.out, report, opts, prec)))
+}
+
+// saveFolder writes a run's output folder, of reps replications, with its
+// provenance.
+func (o *runOptions) saveFolder(s streams, spec runSpec, reps int, dir string, report *output.RunReport, contacts *table.Contacts, prec *experiment.Precision) error {
+	sets := o.sets
+	if spec.scenario == nil {
+		sets = spec.Sets // merged from parts
+	}
+	var err error
+	if report.Provenance, err = s.provenance(sets, asRun{spec.scenario, output.ScenarioFile, spec.Config.Seed, reps, spec.Scenario}); err != nil {
+		return err
+	}
+	return o.writeFolder(s, dir, report, contacts, prec)
+}
+
+// writeResults writes a run's results to w, as text or (--json) JSON,
+// with how the replications met --precision when prec is not nil.
+func (o *runOptions) writeResults(w io.Writer, report *output.RunReport, opts table.RunOptions, prec *experiment.Precision) error {
 	if o.json {
 		obj := table.RunJSON(report, opts)
 		if prec != nil {
 			obj.Set("precision", precisionJSON(prec))
 		}
-		outErr = output.WriteJSON(s.out, obj)
-	} else {
-		outErr = table.WriteRun(s.out, report, opts)
-		if outErr == nil && prec != nil {
-			outErr = writePrecision(s.out, prec)
-		}
+		return output.WriteJSON(w, obj)
 	}
-	return errors.Join(folderErr, failed(outErr))
+	if err := table.WriteRun(w, report, opts); err != nil || prec == nil {
+		return err
+	}
+	return writePrecision(w, prec)
 }
 
 // replications returns the run of the replications reps of cfg on up to
@@ -290,6 +320,7 @@ func fileName(name string) string {
 
 // writeFolder writes the run's output folder and says so on stderr.
 func (o *runOptions) writeFolder(s streams, dir string, r *output.RunReport, contacts *table.Contacts, prec *experiment.Precision) error {
+	defer folder.LimitMemory()()
 	ds := r.TextDataset(version)
 	summary := folder.RunSummary(r, version)
 	if prec != nil {
@@ -300,12 +331,16 @@ func (o *runOptions) writeFolder(s streams, dir string, r *output.RunReport, con
 		extra = append(extra, r.Provenance.Files...)
 	}
 	files := folder.RunFiles(ds, summary, extra...)
+	// The files hold what they need of r: reading no more of it lets the
+	// collector free the run's tallies while the folder is written, when
+	// the caller is done with them too.
+	name := r.Name
 	for tries := 1; ; tries++ {
 		err := folder.Write(dir, files, o.force)
 		var taken *output.ExistsError
 		if o.out == "" && errors.As(err, &taken) && tries < 100 {
 			// Another run took the default name meanwhile.
-			dir = o.freeDefault(r.Name)
+			dir = o.freeDefault(name)
 			continue
 		}
 		if err != nil {

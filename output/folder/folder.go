@@ -111,6 +111,8 @@ func notOutputFolder(dir string) string {
 //
 // Files are flushed to the disk before the rename, so that a crash does not
 // leave a folder of empty files behind a name that says it is complete.
+// Meanwhile the process has a soft memory limit (LimitMemory), unless
+// GOMEMLIMIT sets one.
 func Write(dir string, files []output.File, force bool) (err error) {
 	dir = filepath.Clean(dir)
 	if err := checkNames(files); err != nil {
@@ -123,6 +125,7 @@ func Write(dir string, files []output.File, force bool) (err error) {
 	if err != nil {
 		return err
 	}
+	defer LimitMemory()()
 	syncs := newSyncer()
 	defer func() {
 		if err != nil {

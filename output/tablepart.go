@@ -1,0 +1,117 @@
+package output
+
+import "runtime"
+
+// NewPart returns an empty table of t's columns, to be filled on its own
+// (on another goroutine, say) and then added to the end of t, whole, by
+// AppendPart: t's rows come out in the same order, the same bytes, as if
+// the part's rows had been added to t one by one. The part of a spooled
+// table (NewSpooledTable) holds its text in memory, and keeps the columns
+// t keeps, until it is appended.
+func (t *CSVTable) NewPart() *CSVTable {
+	if t.text == nil {
+		return &CSVTable{Columns: t.Columns}
+	}
+	sp := t.text.spool
+	if sp == nil {
+		return NewTextTable(t.Columns)
+	}
+	// No file: its text stays in memory, in pieces.
+	p := &spool{keep: make([]*keptColumn, len(sp.keep)), buf: make([]byte, 0, spoolBuffer+spoolSlack)}
+	for j, k := range sp.keep {
+		switch {
+		case k == nil:
+		case k.text:
+			p.keep[j] = &keptColumn{text: true, index: map[string]uint32{}}
+		default:
+			p.keep[j] = &keptColumn{}
+		}
+	}
+	return &CSVTable{Columns: t.Columns, text: &textRows{starts: []int{0}, spool: p}}
+}
+
+// AppendPart adds the rows of p, a table NewPart made of t and no longer
+// added to, at the end of t. No row of t may be half built.
+func (t *CSVTable) AppendPart(p *CSVTable) {
+	switch {
+	case t.text == nil:
+		t.Rows = append(t.Rows, p.Rows...)
+		return
+	case t.text.spool == nil:
+		for i := range p.Len() {
+			t.Add(p.Row(i))
+		}
+		return
+	}
+	r, pr := t.text, p.text
+	off := r.size()
+	for _, b := range pr.spool.pieces {
+		r.spool.write(b)
+	}
+	r.spool.write(pr.spool.buf)
+	for _, s := range pr.starts[1:] {
+		r.starts = append(r.starts, off+s)
+	}
+	r.quoted = r.quoted || pr.quoted
+	r.floats = nil
+	for j, k := range r.spool.keep {
+		pk := pr.spool.keep[j]
+		switch {
+		case k == nil:
+		case !k.text:
+			k.numbers = append(k.numbers, pk.numbers...)
+		default:
+			for _, c := range pk.codes {
+				k.add(pk.values[c])
+			}
+		}
+	}
+}
+
+// fillInParts adds n parts to t, in order: fill(i, b) adds part i's rows
+// through b, on up to GOMAXPROCS goroutines at once, each part in a table
+// of its own (NewPart) appended to t as soon as those before it are. At
+// most twice as many parts as goroutines are held at once. fill must only
+// read what it shares with the other parts.
+func fillInParts(t *CSVTable, n int, fill func(i int, b *RowBuilder)) {
+	workers := min(n, runtime.GOMAXPROCS(0))
+	if workers <= 1 {
+		b := t.Builder()
+		for i := range n {
+			fill(i, b)
+		}
+		return
+	}
+	parts := make([]chan *CSVTable, n)
+	for i := range parts {
+		parts[i] = make(chan *CSVTable, 1)
+	}
+	next := make(chan int, n)
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	tokens := make(chan struct{}, 2*workers)
+	for range workers {
+		go func() {
+			for {
+				// The token is taken before the part, so that every
+				// part taken holds one: the next to be appended is
+				// always being filled.
+				tokens <- struct{}{}
+				i, ok := <-next
+				if !ok {
+					<-tokens
+					return
+				}
+				p := t.NewPart()
+				fill(i, p.Builder())
+				parts[i] <- p
+			}
+		}()
+	}
+	for i := range n {
+		t.AppendPart(<-parts[i])
+		<-tokens
+	}
+}

@@ -195,7 +195,7 @@ func (w *world) answer(c *contact, a *agent, now float64) {
 			k.AnsweredWithin++
 		}
 	})
-	if cu := c.cust; !cu.done && wait > w.wom.expected(ch) {
+	if cu := c.cust; !cu.done && w.wom.late(ch, wait) {
 		cu.late++
 	}
 	c.cust.note(ch, wait, false)

@@ -144,12 +144,10 @@ func (w *world) newCustomer(now float64, key sim.Key, issueCum []float64) *custo
 	if n := len(w.freeCustomers); n > 0 {
 		cu = w.freeCustomers[n-1]
 		w.freeCustomers = w.freeCustomers[:n-1]
-		story, used, resume := cu.story[:0], cu.used[:0], cu.resume
-		*cu = customer{w: w, story: story, used: used, resume: resume}
+		story, used := cu.story[:0], cu.used[:0]
+		*cu = customer{story: story, used: used}
 	} else {
-		cu = &customer{w: w}
-		c := cu
-		cu.resume = func() { c.w.resumeNow(c) }
+		cu = &customer{}
 	}
 	cu.key = key
 	cu.start = now
@@ -235,7 +233,7 @@ func (w *world) resumeNow(cu *customer) {
 // channel they choose when ch is nil.
 func (w *world) schedule(cu *customer, delay float64, ch *channel, how origin, stay *channel) {
 	cu.next, cu.nextHow, cu.stay, cu.scheduled = ch, how, stay, true
-	w.eng.Schedule(w.eng.Now()+delay, sim.PhaseTimer, cu.resume)
+	w.eng.ScheduleCall(w.eng.Now()+delay, sim.PhaseTimer, evResume, cu)
 }
 
 // attempt is a contact by customer cu on channel ch, now.
@@ -311,7 +309,7 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 		// Nobody waits for self-service: every session starts within target.
 		c.answered, c.handleDone = now, c.handle
 		ch.tally(now, cu.class, func(k *Counts) { k.Answered++; k.AnsweredWithin++; k.HandleTime += c.handle })
-		w.eng.Schedule(now+c.handle, sim.PhaseRelease, c.finishFn)
+		w.eng.ScheduleCall(now+c.handle, sim.PhaseRelease, evFinish, c)
 		return
 	}
 	ch.inSystem++
@@ -328,12 +326,12 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 	switch ch.kind {
 	case Live:
 		if !ch.patient && !callback {
-			c.timer = w.eng.Schedule(now+c.patience, sim.PhaseTimer, c.expireFn)
+			c.timer = w.eng.ScheduleCall(now+c.patience, sim.PhaseTimer, evExpire, c)
 		}
 	case Deferred:
 		if w.cfg.Journey.Chase > 0 {
 			c.patience = w.wom.expected(ch) * w.cfg.Journey.ChaseAfter * w.wom.patienceFactor() * w.classes.patient[cu.class]
-			c.timer = w.eng.Schedule(now+c.patience, sim.PhaseTimer, c.expireFn)
+			c.timer = w.eng.ScheduleCall(now+c.patience, sim.PhaseTimer, evExpire, c)
 		}
 	}
 }
@@ -427,7 +425,7 @@ func (w *world) wrapUp(c *contact) bool {
 	wrap := w.draws.sample(c.cust, drawWrap, ch.wrap[c.cust.issue])
 	ch.tally(c.arrived, c.class, func(k *Counts) { k.WrapTime += wrap })
 	c.wrap = wrap
-	w.eng.Schedule(w.eng.Now()+wrap, sim.PhaseRelease, c.wrapFn)
+	w.eng.ScheduleCall(w.eng.Now()+wrap, sim.PhaseRelease, evWrap, c)
 	return true
 }
 

@@ -136,7 +136,7 @@ func (w *world) missedCallback(c *contact) string {
 		return ""
 	}
 	cu.open--
-	cu.note(ch, w.eng.Now()-c.arrived, true)
+	w.note(cu, ch, w.eng.Now()-c.arrived, true)
 	w.fail(cu, ch, false)
 	return OutcomeCallbackMissed
 }

@@ -183,9 +183,11 @@ func b2i(b bool) int64 {
 	return 0
 }
 
-// note records an experience for the customer's story.
-func (cu *customer) note(ch *channel, wait float64, failed bool) {
-	if !cu.done {
+// note records an experience for the customer's story. Only word of mouth
+// reads stories (womState.share): without it none is kept, which spares a
+// large centre a write to memory not touched since the customer arrived.
+func (w *world) note(cu *customer, ch *channel, wait float64, failed bool) {
+	if w.wom.on && !cu.done {
 		cu.story = append(cu.story, experience{ch: ch, wait: wait, failed: failed})
 	}
 }
@@ -298,7 +300,7 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 
 	if !ch.isOpen(now) || (ch.cfg.Lines > 0 && ch.inSystem >= ch.cfg.Lines) {
 		ch.tally(now, cu.class, func(k *Counts) { k.Blocked++ })
-		cu.note(ch, 0, true)
+		w.note(cu, ch, 0, true)
 		w.emit(c, OutcomeBlocked)
 		w.freeContact(c)
 		w.fail(cu, ch, false)
@@ -347,7 +349,7 @@ func (w *world) expire(c *contact) {
 		if cu.done || !w.draws.chance(cu, drawChase, w.cfg.Journey.Chase) {
 			return
 		}
-		cu.note(ch, wait, true)
+		w.note(cu, ch, wait, true)
 		cu.failures++
 		c.chased = true
 		if other := w.choose(cu, nil, nil, ch); other != nil {
@@ -360,7 +362,7 @@ func (w *world) expire(c *contact) {
 	ch.inSystem--
 	cu.open--
 	ch.tally(c.arrived, c.class, func(k *Counts) { k.Abandoned++; k.WaitAbandoned += wait })
-	cu.note(ch, wait, true)
+	w.note(cu, ch, wait, true)
 	w.emit(c, OutcomeAbandoned)
 	w.freeContact(c)
 	w.fail(cu, ch, false)
@@ -440,7 +442,7 @@ func (w *world) endWrap(c *contact) {
 // or sent on to a channel with agents. It returns the session's outcome.
 func (w *world) selfServed(c *contact) string {
 	ch, cu := c.ch, c.cust
-	cu.note(ch, 0, false)
+	w.note(cu, ch, 0, false)
 	if w.draws.chance(cu, drawResolve, ch.cfg.Resolution[cu.issue]) {
 		ch.tally(c.arrived, c.class, func(k *Counts) { k.Resolved++ })
 		w.finish(cu, true)

@@ -197,7 +197,7 @@ func (w *world) answer(c *contact, a *agent, now float64) {
 	if cu := c.cust; !cu.done && w.wom.late(ch, wait) {
 		cu.late++
 	}
-	c.cust.note(ch, wait, false)
+	w.note(c.cust, ch, wait, false)
 	w.eng.ScheduleCall(now+handle, sim.PhaseRelease, evFinish, c)
 }
 

@@ -633,3 +633,37 @@ func TestLateIsExpectedCompared(t *testing.T) {
 		}
 	}
 }
+
+// TestStoriesKeptForWordOfMouthOnly checks that a customer's story, which
+// only word of mouth reads, is kept when it is on, one experience for each
+// contact that reached a queue or an agent, and not at all when it is off.
+// Seen to catch: the condition negated or dropped (stories kept without
+// word of mouth, or never).
+func TestStoriesKeptForWordOfMouthOnly(t *testing.T) {
+	for _, on := range []bool{true, false} {
+		cfg := richConfig()
+		cfg.Horizon = 2 * 86400
+		cfg.WordOfMouth.Enabled = on
+		full := *cfg
+		full.SetDefaults()
+		if err := full.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		w := newWorld(&full, sim.NewStreams(full.Seed, 0))
+		told, customers := 0, 0
+		w.finished = func(cu *customer, _ float64) {
+			customers++
+			told += len(cu.story)
+			if !on && len(cu.story) > 0 {
+				t.Fatalf("word of mouth off: a customer kept a story of %d contacts", len(cu.story))
+			}
+			if len(cu.story) > cu.contacts {
+				t.Fatalf("a story of %d experiences for %d contacts", len(cu.story), cu.contacts)
+			}
+		}
+		w.run()
+		if on && told == 0 {
+			t.Errorf("word of mouth on: %d customers finished and none kept a story", customers)
+		}
+	}
+}

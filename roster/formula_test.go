@@ -72,7 +72,9 @@ func TestRulesAtTheirEdges(t *testing.T) {
 		{"midnight to 23:00", func(r *Rules) { r.Pools[0].Shifts[0].Starts = []Starts{{0, 23 * 3600, 3600}} }, 0},
 		{"seven days of seven", func(r *Rules) { r.Pools[0].Shifts[0].DaysPerWeek = 7 }, 0},
 		{"one day of seven", func(r *Rules) { r.Pools[0].Shifts[0].DaysPerWeek = 1 }, 0},
-		{"the most agents", func(r *Rules) { r.Pools[0].Shifts[0].Min, r.Pools[0].Shifts[0].Max = models.MaxAgents, models.MaxAgents }, 0},
+		{"the most agents", func(r *Rules) {
+			r.Pools[0].Shifts[0].Min, r.Pools[0].Shifts[0].Max = models.MaxAgents, models.MaxAgents
+		}, 0},
 		{"none at most", func(r *Rules) { r.Pools[0].Shifts[0].Max = 0 }, 0},
 		{"a break its window", func(r *Rules) { r.Pools[0].Shifts[0].Breaks = []Break{{3600, 0, 3600}} }, 0},
 		{"a break to the end", func(r *Rules) { r.Pools[0].Shifts[0].Breaks = []Break{{3600, 3 * 3600, 4 * 3600}} }, 0},

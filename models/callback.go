@@ -132,11 +132,11 @@ func (w *world) missedCallback(c *contact) string {
 	if int(c.attempts) <= cb.Retries && !cu.done {
 		c.agent = nil
 		ch.retrying.push(c)
-		c.timer = w.eng.Schedule(w.eng.Now()+cb.RetryDelay, sim.PhaseTimer, c.requeueFn)
+		c.timer = w.eng.ScheduleCall(w.eng.Now()+cb.RetryDelay, sim.PhaseTimer, evRequeue, c)
 		return ""
 	}
 	cu.open--
-	cu.note(ch, w.eng.Now()-c.arrived, true)
+	w.note(cu, ch, w.eng.Now()-c.arrived, true)
 	w.fail(cu, ch, false)
 	return OutcomeCallbackMissed
 }

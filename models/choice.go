@@ -56,7 +56,7 @@ func (w *world) choose(cu *customer, only []string, stay, avoid *channel) *chann
 	}
 	total := 0.0
 	for i, u := range weights {
-		weights[i] = math.Exp(u - best) // exp(−Inf) is 0: the ineligible
+		weights[i] = logitWeight(u, best)
 		total += weights[i]
 	}
 	x := w.draws.seed(cu, drawChoice).Float64() * total
@@ -72,6 +72,21 @@ func (w *world) choose(cu *customer, only []string, stay, avoid *channel) *chann
 		x -= wt
 	}
 	return last // rounding at the very end of the sum
+}
+
+// logitWeight returns exp(u − best), a channel's weight in the logit: 0
+// for an ineligible channel (u = −Inf) and 1 for the best, the values
+// math.Exp gives for −Inf and 0, without calling it. Each choice has a
+// best channel, so this saves one exponential in every choice, and the
+// rest of them in a choice among one open channel.
+func logitWeight(u, best float64) float64 {
+	switch {
+	case u == best:
+		return 1
+	case math.IsInf(u, -1):
+		return 0
+	}
+	return math.Exp(u - best)
 }
 
 // logExpected returns ln(expected wait on ch / 1 minute), the logit's wait

@@ -110,3 +110,25 @@ func nameOf(ch *channel) string {
 	}
 	return ch.cfg.Name
 }
+
+// TestLogitWeight checks that a channel's weight in the logit is
+// math.Exp(u − best) to the bit, the shortcuts for the best channel and
+// the ineligible ones included: a choice must not change when the
+// exponential is skipped. Seen to catch: == for != in the best's case.
+func TestLogitWeight(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		u, best float64
+	}{
+		{"the best", 1.7, 1.7},
+		{"the best, negative", -3.25, -3.25},
+		{"ineligible", math.Inf(-1), 0.5},
+		{"below the best", 0.2, 1.7},
+		{"far below", -800, 1},
+	} {
+		got, want := logitWeight(tc.u, tc.best), math.Exp(tc.u-tc.best)
+		if math.Float64bits(got) != math.Float64bits(want) {
+			t.Errorf("%s: logitWeight(%v, %v) = %v, want %v", tc.name, tc.u, tc.best, got, want)
+		}
+	}
+}

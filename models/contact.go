@@ -17,7 +17,6 @@ const (
 // Contacts are pooled by the world and reused once finished, so a long run
 // allocates only as many as are in the system at once.
 type contact struct {
-	w        *world // the world it is in (contacts outlive a replication: spares)
 	cust     *customer
 	ch       *channel
 	arrived  float64
@@ -48,14 +47,6 @@ type contact struct {
 	agent      *agent
 	queue      *queue        // the queue it waits in, if any
 	link       node[contact] // its place in that queue
-
-	// Callbacks bound once, when the contact is first made, so that
-	// scheduling them allocates nothing; they reach the world through w.
-	expireFn   func() // patience runs out (live) or the customer chases (deferred)
-	finishFn   func() // the agent, or the self-service session, is done
-	wrapFn     func() // the agent's after-call work is done
-	overflowFn func() // the contact has waited an overflow wait
-	requeueFn  func() // an unanswered callback is tried again
 }
 
 // queue is a first-come, first-served line of contacts: an intrusive list,

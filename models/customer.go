@@ -10,7 +10,6 @@ import (
 // as it takes. Customers are pooled by the world and reused once finished
 // and once none of their contacts is still waiting anywhere.
 type customer struct {
-	w        *world           // the world it is in (customers outlive a replication: spares)
 	key      sim.Key          // names the customer's random streams (crn.go)
 	draws    [purposes]uint32 // draws made of each purpose
 	issue    int
@@ -42,7 +41,6 @@ type customer struct {
 	next    *channel
 	nextHow origin
 	stay    *channel
-	resume  func() // bound once, reaching the world through w
 }
 
 // experience is what a customer tells of one contact.

@@ -144,12 +144,10 @@ func (w *world) newCustomer(now float64, key sim.Key, issueCum []float64) *custo
 	if n := len(w.freeCustomers); n > 0 {
 		cu = w.freeCustomers[n-1]
 		w.freeCustomers = w.freeCustomers[:n-1]
-		story, used, resume := cu.story[:0], cu.used[:0], cu.resume
-		*cu = customer{w: w, story: story, used: used, resume: resume}
+		story, used := cu.story[:0], cu.used[:0]
+		*cu = customer{story: story, used: used}
 	} else {
-		cu = &customer{w: w}
-		c := cu
-		cu.resume = func() { c.w.resumeNow(c) }
+		cu = &customer{}
 	}
 	cu.key = key
 	cu.start = now
@@ -185,9 +183,11 @@ func b2i(b bool) int64 {
 	return 0
 }
 
-// note records an experience for the customer's story.
-func (cu *customer) note(ch *channel, wait float64, failed bool) {
-	if !cu.done {
+// note records an experience for the customer's story. Only word of mouth
+// reads stories (womState.share): without it none is kept, which spares a
+// large centre a write to memory not touched since the customer arrived.
+func (w *world) note(cu *customer, ch *channel, wait float64, failed bool) {
+	if w.wom.on && !cu.done {
 		cu.story = append(cu.story, experience{ch: ch, wait: wait, failed: failed})
 	}
 }
@@ -235,7 +235,7 @@ func (w *world) resumeNow(cu *customer) {
 // channel they choose when ch is nil.
 func (w *world) schedule(cu *customer, delay float64, ch *channel, how origin, stay *channel) {
 	cu.next, cu.nextHow, cu.stay, cu.scheduled = ch, how, stay, true
-	w.eng.Schedule(w.eng.Now()+delay, sim.PhaseTimer, cu.resume)
+	w.eng.ScheduleCall(w.eng.Now()+delay, sim.PhaseTimer, evResume, cu)
 }
 
 // attempt is a contact by customer cu on channel ch, now.
@@ -300,7 +300,7 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 
 	if !ch.isOpen(now) || (ch.cfg.Lines > 0 && ch.inSystem >= ch.cfg.Lines) {
 		ch.tally(now, cu.class, func(k *Counts) { k.Blocked++ })
-		cu.note(ch, 0, true)
+		w.note(cu, ch, 0, true)
 		w.emit(c, OutcomeBlocked)
 		w.freeContact(c)
 		w.fail(cu, ch, false)
@@ -311,7 +311,7 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 		// Nobody waits for self-service: every session starts within target.
 		c.answered, c.handleDone = now, c.handle
 		ch.tally(now, cu.class, func(k *Counts) { k.Answered++; k.AnsweredWithin++; k.HandleTime += c.handle })
-		w.eng.Schedule(now+c.handle, sim.PhaseRelease, c.finishFn)
+		w.eng.ScheduleCall(now+c.handle, sim.PhaseRelease, evFinish, c)
 		return
 	}
 	ch.inSystem++
@@ -328,12 +328,12 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 	switch ch.kind {
 	case Live:
 		if !ch.patient && !callback {
-			c.timer = w.eng.Schedule(now+c.patience, sim.PhaseTimer, c.expireFn)
+			c.timer = w.eng.ScheduleCall(now+c.patience, sim.PhaseTimer, evExpire, c)
 		}
 	case Deferred:
 		if w.cfg.Journey.Chase > 0 {
 			c.patience = w.wom.expected(ch) * w.cfg.Journey.ChaseAfter * w.wom.patienceFactor() * w.classes.patient[cu.class]
-			c.timer = w.eng.Schedule(now+c.patience, sim.PhaseTimer, c.expireFn)
+			c.timer = w.eng.ScheduleCall(now+c.patience, sim.PhaseTimer, evExpire, c)
 		}
 	}
 }
@@ -349,7 +349,7 @@ func (w *world) expire(c *contact) {
 		if cu.done || !w.draws.chance(cu, drawChase, w.cfg.Journey.Chase) {
 			return
 		}
-		cu.note(ch, wait, true)
+		w.note(cu, ch, wait, true)
 		cu.failures++
 		c.chased = true
 		if other := w.choose(cu, nil, nil, ch); other != nil {
@@ -362,7 +362,7 @@ func (w *world) expire(c *contact) {
 	ch.inSystem--
 	cu.open--
 	ch.tally(c.arrived, c.class, func(k *Counts) { k.Abandoned++; k.WaitAbandoned += wait })
-	cu.note(ch, wait, true)
+	w.note(cu, ch, wait, true)
 	w.emit(c, OutcomeAbandoned)
 	w.freeContact(c)
 	w.fail(cu, ch, false)
@@ -427,7 +427,7 @@ func (w *world) wrapUp(c *contact) bool {
 	wrap := w.draws.sample(c.cust, drawWrap, ch.wrap[c.cust.issue])
 	ch.tally(c.arrived, c.class, func(k *Counts) { k.WrapTime += wrap })
 	c.wrap = wrap
-	w.eng.Schedule(w.eng.Now()+wrap, sim.PhaseRelease, c.wrapFn)
+	w.eng.ScheduleCall(w.eng.Now()+wrap, sim.PhaseRelease, evWrap, c)
 	return true
 }
 
@@ -442,7 +442,7 @@ func (w *world) endWrap(c *contact) {
 // or sent on to a channel with agents. It returns the session's outcome.
 func (w *world) selfServed(c *contact) string {
 	ch, cu := c.ch, c.cust
-	cu.note(ch, 0, false)
+	w.note(cu, ch, 0, false)
 	if w.draws.chance(cu, drawResolve, ch.cfg.Resolution[cu.issue]) {
 		ch.tally(c.arrived, c.class, func(k *Counts) { k.Resolved++ })
 		w.finish(cu, true)

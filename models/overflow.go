@@ -50,7 +50,7 @@ func (p *pool) mayTake(ch *channel, now float64) bool {
 func (w *world) startOverflow(c *contact, now float64) {
 	if ch := c.ch; ch.overflow != nil {
 		c.overStep = 0
-		c.overTimer = w.eng.Schedule(now+ch.overflow[0], sim.PhaseTimer, c.overflowFn)
+		c.overTimer = w.eng.ScheduleCall(now+ch.overflow[0], sim.PhaseTimer, evOverflow, c)
 	}
 }
 
@@ -81,6 +81,6 @@ func (w *world) overflowNow(c *contact) {
 		}
 	}
 	if c.overStep++; int(c.overStep) < len(ch.overflow) {
-		c.overTimer = w.eng.Schedule(c.arrived+ch.overflow[c.overStep], sim.PhaseTimer, c.overflowFn)
+		c.overTimer = w.eng.ScheduleCall(c.arrived+ch.overflow[c.overStep], sim.PhaseTimer, evOverflow, c)
 	}
 }

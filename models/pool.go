@@ -324,15 +324,12 @@ func (p *pool) hire(now float64) *agent {
 		a = &agent{pool: p}
 		p.all = append(p.all, a)
 	}
-	fn, id := a.toggleFn, a.id
+	id := a.id
 	if id == 0 {
 		id = len(p.all)
 	}
-	*a = agent{pool: p, present: true, spareIdx: -1, toggleFn: fn, id: id}
+	*a = agent{pool: p, present: true, spareIdx: -1, id: id}
 	a.link.elem = a
-	if a.toggleFn == nil {
-		a.toggleFn = func() { p.flip(a) }
-	}
 	p.book(now)
 	p.present++
 	if p.awayRng != nil {
@@ -376,7 +373,7 @@ func (p *pool) scheduleFlip(a *agent, now float64) {
 		}
 		mean = p.awayMean * p.avail / (1 - p.avail)
 	}
-	a.toggle = p.w.eng.Schedule(now+p.awayRng.ExpFloat64()*mean, sim.PhaseStaffing, a.toggleFn)
+	a.toggle = p.w.eng.ScheduleCall(now+p.awayRng.ExpFloat64()*mean, sim.PhaseStaffing, evFlip, a)
 }
 
 // flip changes agent a between ready and away. An agent turning away with

@@ -18,11 +18,10 @@ type agent struct {
 	link      node[agent] // its place in the pool's idle list
 	// away tells that the agent is not ready for new contacts (availability
 	// below 1); toggle is the timer of the next change between ready and
-	// away, toggleFn its callback.
-	away     bool
-	parked   bool // away with nothing in hand: counted in pool.awayIdle
-	toggle   sim.Timer
-	toggleFn func()
+	// away (an evFlip event).
+	away   bool
+	parked bool // away with nothing in hand: counted in pool.awayIdle
+	toggle sim.Timer
 }
 
 // staff changes the number of agents taking contacts to target. Idle agents
@@ -178,7 +177,7 @@ func (w *world) answer(c *contact, a *agent, now float64) {
 		c.agent = a
 		attempt := ch.cfg.Callback.AttemptTime
 		if !w.callAttempt(c) {
-			w.eng.Schedule(now+attempt, sim.PhaseRelease, c.finishFn)
+			w.eng.ScheduleCall(now+attempt, sim.PhaseRelease, evFinish, c)
 			return
 		}
 		c.reached = true
@@ -195,11 +194,11 @@ func (w *world) answer(c *contact, a *agent, now float64) {
 			k.AnsweredWithin++
 		}
 	})
-	if cu := c.cust; !cu.done && wait > w.wom.expected(ch) {
+	if cu := c.cust; !cu.done && w.wom.late(ch, wait) {
 		cu.late++
 	}
-	c.cust.note(ch, wait, false)
-	w.eng.Schedule(now+handle, sim.PhaseRelease, c.finishFn)
+	w.note(c.cust, ch, wait, false)
+	w.eng.ScheduleCall(now+handle, sim.PhaseRelease, evFinish, c)
 }
 
 // release frees agent a of one contact. An agent whose shift has ended goes

@@ -182,6 +182,38 @@ func (s *womState) expected(ch *channel) float64 {
 	return base * math.Exp(s.value(&ch.reputation, s.cfg.Inertia))
 }
 
+// Every reputation lies within a factor e^maxSurprise of the channel's
+// starting expectation either way: an average of stories each within
+// maxSurprise of it, with a prior of zero, is within maxSurprise too. So
+// the expected wait is above minExpected and below maxExpected times
+// ExpectedWait (e³ is 20.09, e⁻³ 0.0498), with margins far wider than any
+// rounding of the average.
+const (
+	minExpected = 0.0497
+	maxExpected = 20.1
+)
+
+// late tells whether a wait of wait seconds on ch is longer than customers
+// expect there now: wait > expected(ch), to the same answer. The
+// reputation is brought up to now as expected would, for its fading must
+// happen at the same instants to give the same numbers later; but a wait
+// outside the bounds the expected wait lies within (an answer at once,
+// most of all) is decided without the exponential.
+func (s *womState) late(ch *channel, wait float64) bool {
+	base := ch.cfg.ExpectedWait
+	if !s.on {
+		return wait > base
+	}
+	v := s.value(&ch.reputation, s.cfg.Inertia)
+	switch {
+	case wait <= base*minExpected:
+		return false
+	case wait >= base*maxExpected:
+		return true
+	}
+	return wait > base*math.Exp(v)
+}
+
 // levelNow returns the global expectation level now.
 func (s *womState) levelNow() float64 {
 	if !s.on {

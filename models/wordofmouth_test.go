@@ -580,3 +580,90 @@ func TestFormulaShareChance(t *testing.T) {
 		})
 	}
 }
+
+// TestLateIsExpectedCompared checks late against its definition: a wait is
+// late when it is longer than expected(ch), with the same answer at every
+// wait, the bounds included, and with the reputation faded as expected
+// fades it (the two channels, one asked by late and one by expected, keep
+// the same belief to the bit). The reputations are driven to both ends by
+// stories of waits 100 times shorter and longer than expected, so that the
+// expected wait reaches the e^±3 the bounds rely on. Seen to catch: the
+// bounds swapped, <= for < at them, and the fade skipped.
+func TestLateIsExpectedCompared(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		observed float64 // the wait every story tells, × the expected wait
+	}{
+		{"faster", 0.01},
+		{"slower", 100},
+		{"as expected", 1},
+	} {
+		cfg := DefaultWordOfMouth()
+		cfg.Inertia, cfg.Reach = 10, 1000
+		s, at := testWOM(cfg)
+		a, b := testChannel("a", 600, false), testChannel("b", 600, false)
+		now := 0.0
+		for i := range 200 {
+			now += 97
+			at(now)
+			if i < 50 {
+				s.tell(a, tc.observed*600)
+				s.tell(b, tc.observed*600)
+			}
+			exp := s.expected(b)
+			for _, wait := range []float64{0, 1, 600 * minExpected, 600 * 0.05, 30, 600, exp, math.Nextafter(exp, 0),
+				math.Nextafter(exp, math.Inf(1)), 600 * 20, 600 * maxExpected, 1e6} {
+				if got, want := s.late(a, wait), wait > exp; got != want {
+					t.Fatalf("%s, story %d: late(%v) = %v, want %v (expected %v)", tc.name, i, wait, got, want, exp)
+				}
+			}
+			if a.reputation != b.reputation {
+				t.Fatalf("%s, story %d: belief %+v after late, %+v after expected", tc.name, i, a.reputation, b.reputation)
+			}
+		}
+		if v := math.Log(s.expected(b) / 600); math.Abs(v) > maxSurprise {
+			t.Errorf("%s: the reputation reached %v, beyond ±%v", tc.name, v, maxSurprise)
+		}
+	}
+	off, _ := testWOM(WordOfMouth{})
+	ch := testChannel("off", 60, false)
+	for _, wait := range []float64{0, 59, 60, 61} {
+		if got, want := off.late(ch, wait), wait > 60; got != want {
+			t.Errorf("word of mouth off: late(%v) = %v, want %v", wait, got, want)
+		}
+	}
+}
+
+// TestStoriesKeptForWordOfMouthOnly checks that a customer's story, which
+// only word of mouth reads, is kept when it is on, one experience for each
+// contact that reached a queue or an agent, and not at all when it is off.
+// Seen to catch: the condition negated or dropped (stories kept without
+// word of mouth, or never).
+func TestStoriesKeptForWordOfMouthOnly(t *testing.T) {
+	for _, on := range []bool{true, false} {
+		cfg := richConfig()
+		cfg.Horizon = 2 * 86400
+		cfg.WordOfMouth.Enabled = on
+		full := *cfg
+		full.SetDefaults()
+		if err := full.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		w := newWorld(&full, sim.NewStreams(full.Seed, 0))
+		told, customers := 0, 0
+		w.finished = func(cu *customer, _ float64) {
+			customers++
+			told += len(cu.story)
+			if !on && len(cu.story) > 0 {
+				t.Fatalf("word of mouth off: a customer kept a story of %d contacts", len(cu.story))
+			}
+			if len(cu.story) > cu.contacts {
+				t.Fatalf("a story of %d experiences for %d contacts", len(cu.story), cu.contacts)
+			}
+		}
+		w.run()
+		if on && told == 0 {
+			t.Errorf("word of mouth on: %d customers finished and none kept a story", customers)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"sync"
@@ -113,11 +114,8 @@ type spareObjects struct {
 // replication, pointing at nothing of this world's.
 func (w *world) keepSpares() {
 	for _, cu := range w.freeCustomers {
-		cu.last, cu.next, cu.stay, cu.w = nil, nil, nil, nil
+		cu.last, cu.next, cu.stay = nil, nil, nil
 		clear(cu.story[:cap(cu.story)])
-	}
-	for _, c := range w.freeContacts {
-		c.w = nil
 	}
 	spares.Put(&spareObjects{contacts: w.freeContacts, customers: w.freeCustomers})
 	w.freeContacts, w.freeCustomers = nil, nil
@@ -234,10 +232,48 @@ func newWorld(cfg *Config, streams *sim.Streams) *world {
 		w.demand = newDemandProcess(cfg.Demand, cfg.Interval, cfg.Start, streams.Rand("demand"), streams.Source("demand/noise"))
 		w.demandKey = streams.Key("demand/customers")
 	}
+	w.eng.SetHandler(w)
 	w.demandFn = w.demandArrival
 	w.dispatchFn = w.dispatchNow
 	w.boundaryFn = w.boundary
 	return w
+}
+
+// The kinds of the world's events (sim.Handler): what happens to a
+// contact, a customer or an agent, the arg of the event.
+const (
+	evFinish   uint8 = iota // an agent, or a self-service session, is done with a contact
+	evExpire                // a contact's patience runs out (live), or its customer chases it (deferred)
+	evWrap                  // an agent's after-call work on a contact is done
+	evOverflow              // a contact has waited an overflow wait
+	evRequeue               // an unanswered callback is tried again
+	evResume                // a customer's next contact is due
+	evFlip                  // an agent changes between ready and away
+)
+
+// Handle fires the world's events of contacts, customers and agents
+// (sim.Handler), each scheduled with its kind and its object: no closure
+// is bound to any of them.
+func (w *world) Handle(kind uint8, arg any) {
+	switch kind {
+	case evFinish:
+		w.finishContact(arg.(*contact))
+	case evExpire:
+		w.expire(arg.(*contact))
+	case evWrap:
+		w.endWrap(arg.(*contact))
+	case evOverflow:
+		w.overflowNow(arg.(*contact))
+	case evRequeue:
+		w.requeue(arg.(*contact))
+	case evResume:
+		w.resumeNow(arg.(*customer))
+	case evFlip:
+		a := arg.(*agent)
+		a.pool.flip(a)
+	default:
+		panic(fmt.Sprintf("models: an event of unknown kind %d", kind))
+	}
 }
 
 // intervalOf returns the interval time t falls in.
@@ -367,16 +403,10 @@ func (w *world) newContact() *contact {
 	if n := len(w.freeContacts); n > 0 {
 		c := w.freeContacts[n-1]
 		w.freeContacts = w.freeContacts[:n-1]
-		c.w = w
 		return c
 	}
-	c := &contact{w: w}
+	c := &contact{}
 	c.link.elem = c
-	c.expireFn = func() { c.w.expire(c) }
-	c.finishFn = func() { c.w.finishContact(c) }
-	c.wrapFn = func() { c.w.endWrap(c) }
-	c.overflowFn = func() { c.w.overflowNow(c) }
-	c.requeueFn = func() { c.w.requeue(c) }
 	return c
 }
 

@@ -9,7 +9,10 @@
 // clock is never consulted. Events fire in order of time, then phase (so that
 // same-instant events are handled in a fixed, meaningful order: agents released,
 // then staffing changes, then dispatch from queues, then arrivals, then other
-// timers), then the order in which they were scheduled. A run uses no
+// timers), then the order in which they were scheduled. An event calls a
+// closure (Schedule) or, for models with many objects, the engine's one
+// Handler with a kind and an argument (ScheduleCall), so that no closure is
+// bound to each object and read back when its event fires. A run uses no
 // goroutines; Replicate runs independent replications in parallel, one
 // goroutine each, and returns their results in replication order.
 //

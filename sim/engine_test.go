@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"fmt"
 	"math"
 	"reflect"
 	"slices"
@@ -197,6 +198,8 @@ func TestSchedulePanicsOnBadTimes(t *testing.T) {
 		{"infinite", func(e *Engine) { e.Schedule(math.Inf(1), PhaseTimer, func() {}) }},
 		{"negative delay", func(e *Engine) { e.After(-0.5, PhaseTimer, func() {}) }},
 		{"nil callback", func(e *Engine) { e.After(1, PhaseTimer, nil) }},
+		{"no handler", func(e *Engine) { e.ScheduleCall(1, PhaseTimer, 0, nil) }},
+		{"call in the past", func(e *Engine) { e.SetHandler(recorder{new([]string)}); e.ScheduleCall(-1, PhaseTimer, 0, nil) }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -396,6 +399,47 @@ func TestCompactKeepsHeapOrder(t *testing.T) {
 		}
 		if len(e.heap) != e.Pending() {
 			t.Fatalf("trial %d: %d entries after a rebuild, %d pending", trial, len(e.heap), e.Pending())
+		}
+	}
+}
+
+// recorder is a Handler that appends each event's kind and arg to a list.
+type recorder struct{ got *[]string }
+
+func (r recorder) Handle(kind uint8, arg any) {
+	*r.got = append(*r.got, fmt.Sprintf("%d:%v", kind, arg))
+}
+
+// TestScheduleCallSharesTheOrder checks that events scheduled with
+// ScheduleCall reach the handler with their kind and arg, in the one order
+// of (time, phase, sequence) they share with Schedule's, that they can be
+// cancelled, and that a fired one leaves nothing behind for the event's
+// next use. Seen to catch: the handler called for every event (fn
+// ignored), kind or arg not stored, arg not cleared when released.
+func TestScheduleCallSharesTheOrder(t *testing.T) {
+	e := New()
+	var got []string
+	e.SetHandler(recorder{&got})
+	fn := func(name string) func() { return func() { got = append(got, name) } }
+	e.ScheduleCall(2, PhaseTimer, 1, "b")
+	e.Schedule(2, PhaseRelease, fn("a"))
+	gone := e.ScheduleCall(1, PhaseTimer, 9, "cancelled")
+	e.ScheduleCall(2, PhaseTimer, 2, "c")
+	e.Schedule(2, PhaseTimer, fn("d"))
+	e.ScheduleCall(0.5, PhaseArrival, 3, 42)
+	if !e.Cancel(gone) {
+		t.Fatal("a pending ScheduleCall event could not be cancelled")
+	}
+	e.Run(math.Inf(1))
+	want := []string{"3:42", "a", "1:b", "2:c", "d"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("order %v, want %v", got, want)
+	}
+	for _, c := range e.chunks {
+		for i := range c {
+			if c[i].arg != nil || c[i].fn != nil {
+				t.Fatalf("a released event still holds %v", c[i].arg)
+			}
 		}
 	}
 }

@@ -5,8 +5,8 @@ package classroom
 import (
 	"context"
 	"fmt"
+	"github.com/omnisim/omnisim/internal/browser"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -26,30 +26,11 @@ import (
 // fails, as output/report's browser test does. OMNISIM_CLASSROOM_DIR keeps
 // its screenshot in that folder instead of a temporary one.
 
-// chromium returns the path of a Chromium, or skips the test.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
-		return "/usr/bin/chromium"
-	}
-	if os.Getenv("OMNISIM_BROWSER_TEST") == "1" {
-		t.Fatal("OMNISIM_BROWSER_TEST=1 but no chromium, chromium-browser or google-chrome on PATH " +
-			"(.ci/run installs Debian's chromium before it sets the variable)")
-	}
-	t.Skip("no Chromium on PATH; install Debian's chromium, or set OMNISIM_BROWSER_TEST=1 to make this a failure")
-	return ""
-}
-
 // browse starts headless Chromium and returns a tab's context, and the
 // console's errors and the page's exceptions as they come.
 func browse(t *testing.T) (context.Context, func() []string) {
 	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium(t)), chromedp.NoSandbox,
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(browser.Chromium(t)), chromedp.NoSandbox,
 		chromedp.DisableGPU, chromedp.Flag("disable-quic", true), chromedp.Flag("disable-component-update", true),
 		chromedp.WindowSize(1280, 1400))
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)

@@ -290,17 +290,7 @@ func (r *textRows) cell(i, j int) string {
 		}
 		line, j = line[at:], j%markEvery
 	}
-	for range j {
-		k := strings.IndexByte(line, ',')
-		if k < 0 {
-			return ""
-		}
-		line = line[k+1:]
-	}
-	if k := strings.IndexByte(line, ','); k >= 0 {
-		return line[:k]
-	}
-	return line
+	return cellOfLine(line, j)
 }
 
 // float returns the number in row i, column j, as CSVTable.Float reads it:

@@ -24,6 +24,7 @@ var allowed = map[string][]string{
 	"internal/arch":    {},
 	"internal/size":    {},
 	"internal/problem": {},
+	"internal/browser": {},
 	"tools/mutate":     {},
 	"models":           {"sim", "stats", "models/erlang", "internal/problem"},
 	"scenarios":        {"models", "stats", "internal/input"},

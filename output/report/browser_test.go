@@ -5,6 +5,7 @@ package report_test
 import (
 	"bytes"
 	"context"
+	find "github.com/omnisim/omnisim/internal/browser"
 	"image"
 	"image/png"
 	"os"
@@ -31,25 +32,6 @@ import (
 // that a browser was installed for it (.ci/run sets it), in which case a
 // missing browser fails. OMNISIM_REPORT_DIR keeps the report and its
 // screenshot in that folder instead of a temporary one.
-
-// findChromium returns the path of a Chromium, or skips the test.
-func findChromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
-		return "/usr/bin/chromium"
-	}
-	if os.Getenv("OMNISIM_BROWSER_TEST") == "1" {
-		t.Fatal("OMNISIM_BROWSER_TEST=1 but no chromium, chromium-browser or google-chrome on PATH " +
-			"(.ci/run installs Debian's chromium before it sets the variable)")
-	}
-	t.Skip("no Chromium on PATH; install Debian's chromium, or set OMNISIM_BROWSER_TEST=1 to make this a failure")
-	return ""
-}
 
 // browser runs headless Chromium on files of dir.
 type browser struct {
@@ -134,7 +116,7 @@ var cspMetaRE = regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" c
 // figure with its image, every image decodes, the page fits a projector's
 // 1366 pixels, and a screenshot shows more than a blank page.
 func TestReportInBrowser(t *testing.T) {
-	chromium := findChromium(t)
+	chromium := find.Chromium(t)
 	dir := t.TempDir()
 	if keep := os.Getenv("OMNISIM_REPORT_DIR"); keep != "" {
 		if err := os.MkdirAll(keep, 0o755); err != nil {
@@ -265,7 +247,7 @@ func notBlank(img image.Image) string {
 // every chart's image decodes, and the page fits a projector's 1366
 // pixels.
 func TestOtherReportsInBrowser(t *testing.T) {
-	chromium := findChromium(t)
+	chromium := find.Chromium(t)
 	b := &browser{path: chromium, dir: t.TempDir()}
 	sweep := fixture.FakeSweep(t, 3, nil, []string{"1", "2", "4"}, "0.3", "0.5")
 	compare := fixture.CompareOf(4, true)

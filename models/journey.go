@@ -311,7 +311,7 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 		// Nobody waits for self-service: every session starts within target.
 		c.answered, c.handleDone = now, c.handle
 		ch.tally(now, cu.class, func(k *Counts) { k.Answered++; k.AnsweredWithin++; k.HandleTime += c.handle })
-		w.eng.ScheduleCall(now+c.handle, sim.PhaseRelease, evFinish, c)
+		w.startHand(c, now+c.handle)
 		return
 	}
 	ch.inSystem++

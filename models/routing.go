@@ -177,7 +177,7 @@ func (w *world) answer(c *contact, a *agent, now float64) {
 		c.agent = a
 		attempt := ch.cfg.Callback.AttemptTime
 		if !w.callAttempt(c) {
-			w.eng.ScheduleCall(now+attempt, sim.PhaseRelease, evFinish, c)
+			w.startHand(c, now+attempt)
 			return
 		}
 		c.reached = true
@@ -198,7 +198,7 @@ func (w *world) answer(c *contact, a *agent, now float64) {
 		cu.late++
 	}
 	w.note(c.cust, ch, wait, false)
-	w.eng.ScheduleCall(now+handle, sim.PhaseRelease, evFinish, c)
+	w.startHand(c, now+handle)
 }
 
 // release frees agent a of one contact. An agent whose shift has ended goes

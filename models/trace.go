@@ -23,6 +23,11 @@ const (
 	OutcomeAbandoned  = "abandoned"  // the customer gave up waiting
 	OutcomeBlocked    = "blocked"    // turned away: every line busy, or the channel closed
 	OutcomeUnfinished = "unfinished" // still waiting when the run ended
+	// OutcomeInService is a contact an agent (or a self-service session)
+	// still had in hand when a run with end: cutoff stopped at the
+	// horizon: answered, its Handle the time handled until then; or a
+	// callback an agent was still dialling, never answered.
+	OutcomeInService = "in-service"
 	// OutcomeCallbackMissed is a callback whose customer answered none of
 	// the attempts: a promise broken.
 	OutcomeCallbackMissed = "callback-missed"

@@ -226,3 +226,51 @@ func (k Counts) plus(o Counts) Counts {
 	k.Add(o)
 	return k
 }
+
+// TestCutOffTracesContactsInHand: a run cut off at the horizon traces the
+// contacts still in an agent's hands (and self-service sessions going
+// on) as in-service, answered, ending at the horizon with the time
+// handled until then; so every contact the tallies count as answered is
+// in the trace, as every waiting one is (unfinished).
+func TestCutOffTracesContactsInHand(t *testing.T) {
+	phone := live("phone", 40.0/3600, 600)
+	web := Channel{Name: "web", Kind: SelfService, Arrivals: Arrivals{Rate: 20.0 / 3600}, HandleTime: Dist{Kind: Exponential, Mean: 900},
+		Patience: Dist{Kind: Never}, Resolution: []float64{1}}
+	cfg := &Config{Horizon: 3 * 3600, Interval: 1800, Cutoff: true, Channels: []Channel{phone, web},
+		Pools: []Pool{{Name: "agents", Skills: []string{"phone"}, Agents: []int{5}}}}
+	var recs []ContactRecord
+	r, err := RunTraced(cfg, 0, func(c *ContactRecord) { recs = append(recs, *c) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[int64]bool{}
+	answered := [2]int64{}
+	inHand := [2]int{}
+	for _, c := range recs {
+		if seen[c.ID] {
+			t.Errorf("contact %d traced twice", c.ID)
+		}
+		seen[c.ID] = true
+		k := 0
+		if c.Channel == "web" {
+			k = 1
+		}
+		if !math.IsNaN(c.Answered) {
+			answered[k]++
+		}
+		if c.Outcome == OutcomeInService {
+			inHand[k]++
+			if c.Ended != cfg.Horizon || math.IsNaN(c.Answered) || math.Abs(c.Handle-(c.Ended-c.Answered)) > 1e-9 {
+				t.Errorf("in service: %+v, want it answered, ended at the horizon and handled until then", c)
+			}
+		}
+	}
+	for k, ch := range r.Channels {
+		if answered[k] != ch.Total.Answered {
+			t.Errorf("%s: %d answered in the trace, %d in the tallies", cfg.Channels[k].Name, answered[k], ch.Total.Answered)
+		}
+		if inHand[k] == 0 {
+			t.Errorf("%s: no contact in hand at the horizon, for the test to mean something", cfg.Channels[k].Name)
+		}
+	}
+}

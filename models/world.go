@@ -63,6 +63,11 @@ type world struct {
 	record    ContactRecord
 	contacts  int64
 	customerN int64
+	// inService holds, in a traced run cut off at the horizon, the
+	// contacts an agent (or a self-service session) has in hand, to be
+	// traced as OutcomeInService when the run stops before they end.
+	inService  list[contact]
+	tracksHand bool
 
 	flows [][]int64 // moves from one channel to another in the window
 
@@ -89,6 +94,7 @@ func run(cfg *Config, rep int, trace func(*ContactRecord)) (*Result, error) {
 	}
 	w := newWorld(&full, sim.NewStreams(cfg.Seed, rep))
 	w.rep, w.trace = rep, trace
+	w.tracksHand = trace != nil && full.Cutoff
 	w.run()
 	r := w.result(rep)
 	w.keepSpares()
@@ -257,7 +263,11 @@ const (
 func (w *world) Handle(kind uint8, arg any) {
 	switch kind {
 	case evFinish:
-		w.finishContact(arg.(*contact))
+		c := arg.(*contact)
+		if w.tracksHand {
+			w.inService.remove(&c.link)
+		}
+		w.finishContact(c)
 	case evExpire:
 		w.expire(arg.(*contact))
 	case evWrap:
@@ -326,6 +336,26 @@ func (w *world) run() {
 			}
 		}
 	}
+	// And whatever was in hand when the run was cut off: traced with the
+	// time handled so far.
+	for n := w.inService.head; n != nil; n = n.next {
+		c := n.elem
+		if !math.IsNaN(c.answered) {
+			c.handleDone = w.eng.Now() - c.answered
+		}
+		c.wrap = 0
+		w.emit(c, OutcomeInService)
+	}
+}
+
+// startHand schedules the end of contact c's handling (or of a callback's
+// attempt) at time end; a traced run that is cut off keeps it among those
+// in hand until then.
+func (w *world) startHand(c *contact, end float64) {
+	if w.tracksHand {
+		w.inService.push(&c.link)
+	}
+	w.eng.ScheduleCall(end, sim.PhaseRelease, evFinish, c)
 }
 
 // boundary starts the next interval: agent time is booked to the interval

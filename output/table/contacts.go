@@ -26,7 +26,8 @@ var contactColumns = []output.Column{
 		models.HowEscalation + " or " + models.HowSentOn},
 	{Name: "outcome", Description: "how it ended: " + models.OutcomeResolved + ", " + models.OutcomeEscalated + ", " + models.OutcomeUnresolved + ", " +
 		models.OutcomeSentOn + ", " + models.OutcomeDuplicate + " (answered after the customer had finished: work done twice), " +
-		models.OutcomeAbandoned + ", " + models.OutcomeBlocked + ", " + models.OutcomeUnfinished + " (still waiting when the run ended) or " +
+		models.OutcomeAbandoned + ", " + models.OutcomeBlocked + ", " + models.OutcomeUnfinished + " (still waiting when the run ended), " +
+		models.OutcomeInService + " (still in an agent's hands when a run with end: cutoff stopped; its handle time the time until then) or " +
 		models.OutcomeCallbackMissed + " (a callback whose customer answered none of the attempts)"},
 	{Name: "chased", Description: "true when the customer chased this deferred contact on another channel while it waited"},
 	{Name: "arrived_seconds", Description: "when the contact arrived, in seconds from the start of the run (warm-up included)"},

@@ -94,19 +94,26 @@ func ParseStaffing(file string, data []byte, cfg *models.Config) (map[string][]i
 	return agents, nil
 }
 
-func parseStaffing(file string, data []byte, cfg *models.Config) (map[string][]int, Errors) {
-	t := intervalTable{what: "staffing table", noun: "table", key: "pool", values: []string{"agents", "scheduled"},
-		known: func(name string) string {
-			if slices.ContainsFunc(cfg.Pools, func(p models.Pool) bool { return p.Name == name }) {
-				return ""
-			}
-			return fmt.Sprintf("the scenario has no pool named %q (its pools: %s)", name, poolNames(cfg))
-		},
+// staffingColumns is the interval table of a staffing table: a headcount
+// by pool (column pool, named as known allows) and interval, in the
+// column agents or scheduled.
+func staffingColumns(known func(name string) string) intervalTable {
+	return intervalTable{what: "staffing table", noun: "table", key: "pool", values: []string{"agents", "scheduled"},
+		known: known,
 		value: func(text string) (float64, bool) {
 			n, err := strconv.Atoi(text)
 			return float64(n), err == nil && n >= 0 && n <= models.MaxAgents
 		},
 		want: fmt.Sprintf("a headcount, a whole number from 0 to %d (the limit of a pool in an interval)", models.MaxAgents)}
+}
+
+func parseStaffing(file string, data []byte, cfg *models.Config) (map[string][]int, Errors) {
+	t := staffingColumns(func(name string) string {
+		if slices.ContainsFunc(cfg.Pools, func(p models.Pool) bool { return p.Name == name }) {
+			return ""
+		}
+		return fmt.Sprintf("the scenario has no pool named %q (its pools: %s)", name, poolNames(cfg))
+	})
 	values, errs := t.parse(file, data, cfg)
 	if len(errs) > 0 {
 		return nil, errs

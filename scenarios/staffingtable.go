@@ -48,18 +48,12 @@ func ReadStaffingTable(file string, data []byte, interval float64) (*StaffingTab
 	}
 	t := &StaffingTable{Interval: interval}
 	cfg := &models.Config{Interval: interval}
-	table := intervalTable{what: "staffing table", noun: "table", key: "pool", values: []string{"agents", "scheduled"},
-		known: func(name string) string {
-			if ValidName(name) {
-				return ""
-			}
-			return fmt.Sprintf("%q is not a pool's name: names may use letters, digits, '-' and '_' only", name)
-		},
-		value: func(text string) (float64, bool) {
-			n, err := strconv.Atoi(text)
-			return float64(n), err == nil && n >= 0 && n <= models.MaxAgents
-		},
-		want: fmt.Sprintf("a headcount, a whole number from 0 to %d (the limit of a pool in an interval)", models.MaxAgents)}
+	table := staffingColumns(func(name string) string {
+		if ValidName(name) {
+			return ""
+		}
+		return fmt.Sprintf("%q is not a pool's name: names may use letters, digits, '-' and '_' only", name)
+	})
 	values, errs := table.parse(file, data, cfg)
 	if len(errs) > 0 {
 		return nil, errs

@@ -2,7 +2,9 @@ package output
 
 import (
 	"fmt"
+	"strconv"
 
+	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/plan"
 )
 
@@ -21,6 +23,22 @@ func (r *StaffReport) VerificationSentence() string {
 		s += fmt.Sprintf(" The verification added %s where a period was missed; the plan above includes them.", agentsNoun(v.Added))
 	}
 	return s
+}
+
+// VerificationTable is a verification as a table: a line per channel and
+// target, with what it achieved over the window, its periods met, missed
+// and undecided, and its worst period. staff's and roster's text print it.
+func VerificationTable(cfg *models.Config, v *plan.Verification) *Table {
+	t := NewTable("channel", "target", "achieved", "", "periods", "met", "missed", "undecided", "worst period").AlignLeft(1, 3, 8)
+	for _, c := range v.Channels {
+		worst := "–"
+		if c.Worst != nil {
+			worst = When(cfg, c.Worst.Check) + ": " + Estimate(c.Worst.Mean, c.Worst.Half, UnitShare)
+		}
+		t.Row(cfg.Channels[c.Channel].Name, c.Target.Describe(cfg), Estimate(c.Estimate.Mean, c.Estimate.HalfWidth, UnitShare), string(c.Status),
+			strconv.Itoa(c.Checks), strconv.Itoa(c.Checks-c.Missed-c.Undecided), strconv.Itoa(c.Missed), strconv.Itoa(c.Undecided), worst)
+	}
+	return t
 }
 
 // VerdictsNote says what the verdicts mean.

@@ -123,16 +123,7 @@ func (rep *Report) WriteText(w io.Writer) error {
 func (rep *Report) writeVerification(b *strings.Builder, v *Verification) error {
 	cfg, r := &v.Config, v.Roster
 	fmt.Fprintf(b, "\n%s\n\n", rep.VerificationSentence())
-	vt := output.NewTable("channel", "target", "achieved", "", "periods", "met", "missed", "undecided", "worst period").AlignLeft(1, 3, 8)
-	for _, c := range r.Channels {
-		worst := "–"
-		if c.Worst != nil {
-			worst = output.When(cfg, c.Worst.Check) + ": " + output.Estimate(c.Worst.Mean, c.Worst.Half, output.UnitShare)
-		}
-		vt.Row(cfg.Channels[c.Channel].Name, c.Target.Describe(cfg), output.Estimate(c.Estimate.Mean, c.Estimate.HalfWidth, output.UnitShare), string(c.Status),
-			strconv.Itoa(c.Checks), strconv.Itoa(c.Checks-c.Missed-c.Undecided), strconv.Itoa(c.Missed), strconv.Itoa(c.Undecided), worst)
-	}
-	if _, err := vt.WriteTo(b); err != nil {
+	if _, err := output.VerificationTable(cfg, r).WriteTo(b); err != nil {
 		return err
 	}
 	fmt.Fprintf(b, "\n%s\n\n", output.VerdictsNote(r))

@@ -55,16 +55,7 @@ func WriteStaff(w io.Writer, report *output.StaffReport) error {
 		b.WriteString("\n" + r.VerificationSentence() + "\n\n")
 		io.WriteString(w, b.String())
 		b.Reset()
-		vt := output.NewTable("channel", "target", "achieved", "", "periods", "met", "missed", "undecided", "worst period").AlignLeft(1, 3, 8)
-		for _, c := range v.Channels {
-			worst := "–"
-			if c.Worst != nil {
-				worst = output.When(cfg, c.Worst.Check) + ": " + output.Estimate(c.Worst.Mean, c.Worst.Half, output.UnitShare)
-			}
-			vt.Row(cfg.Channels[c.Channel].Name, c.Target.Describe(cfg), output.Estimate(c.Estimate.Mean, c.Estimate.HalfWidth, output.UnitShare), string(c.Status),
-				fmt.Sprint(c.Checks), fmt.Sprint(c.Checks-c.Missed-c.Undecided), fmt.Sprint(c.Missed), fmt.Sprint(c.Undecided), worst)
-		}
-		if _, err := vt.WriteTo(w); err != nil {
+		if _, err := output.VerificationTable(cfg, v).WriteTo(w); err != nil {
 			return err
 		}
 		fmt.Fprintf(&b, "\n%s\n", output.VerdictsNote(v))

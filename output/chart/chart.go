@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"image"
 	"image/color"
-	"image/png"
 	"io"
 	"math"
 	"regexp"
@@ -18,7 +16,6 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgsvg"
 
 	"github.com/omnisim/omnisim/output"
@@ -104,26 +101,29 @@ func (c Chart) Render(w io.Writer, format string, widthPx, heightPx int) (err er
 			err = fmt.Errorf("output: drawing chart %s: %v", c.Name, r)
 		}
 	}()
-	dpi := chartDPI(widthPx, heightPx)
-	f := frame{width: vg.Length(widthPx) * vg.Inch / vg.Length(dpi), height: vg.Length(heightPx) * vg.Inch / vg.Length(dpi), columns: widthPx}
+	f, dpi := sizedFrame(widthPx, heightPx)
 	fig, err := c.build(f)
 	if err != nil {
 		return err
 	}
 	if format == "png" {
-		img := image.NewRGBA(image.Rect(0, 0, widthPx, heightPx))
-		cv := vgimg.NewWith(vgimg.UseImage(img), vgimg.UseDPI(dpi))
-		fig.draw(draw.New(cv), c.Title)
-		return png.Encode(w, cv.Image())
+		return renderPNG(w, fig, c.Title, widthPx, heightPx, dpi)
 	}
 	cv := vgsvg.NewWith(vgsvg.UseWH(f.width, f.height))
-	fig.draw(draw.New(cv), c.Title)
+	fig.draw(draw.New(cv), c.Title, true)
 	var b bytes.Buffer
 	if _, err := cv.WriteTo(&b); err != nil {
 		return err
 	}
 	_, err = w.Write(svgSized(b.Bytes(), widthPx, heightPx))
 	return err
+}
+
+// sizedFrame returns the frame of a chart of widthPx × heightPx pixels and
+// the resolution it is drawn at (chartDPI).
+func sizedFrame(widthPx, heightPx int) (frame, int) {
+	dpi := chartDPI(widthPx, heightPx)
+	return frame{width: vg.Length(widthPx) * vg.Inch / vg.Length(dpi), height: vg.Length(heightPx) * vg.Inch / vg.Length(dpi), columns: widthPx}, dpi
 }
 
 // chartDPI chooses the resolution a chart is drawn at, which sets how
@@ -185,10 +185,13 @@ type legendItem struct {
 	thumbs []plot.Thumbnailer
 }
 
-// draw draws the figure with its title on c.
-func (fig *figure) draw(c draw.Canvas, title string) {
-	c.SetColor(color.White)
-	c.Fill(c.Rectangle.Path())
+// draw draws the figure with its title on c, first filling c white when
+// whiten is set (a canvas that starts white need not be: see renderPNG).
+func (fig *figure) draw(c draw.Canvas, title string, whiten bool) {
+	if whiten {
+		c.SetColor(color.White)
+		c.Fill(c.Rectangle.Path())
+	}
 	margin := vg.Points(10)
 	c = draw.Crop(c, margin, -margin-vg.Points(4), margin, -margin)
 

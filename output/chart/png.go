@@ -1,0 +1,69 @@
+package chart
+
+import (
+	"image"
+	"image/png"
+	"io"
+	"sync"
+
+	"git.sr.ht/~sbinet/gg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+)
+
+// renderPNG draws fig with its title on an image of widthPx×heightPx
+// pixels at dpi and writes it to w as PNG. It makes the same pixels, and
+// so the same bytes, as drawing on vgimg.NewWith(vgimg.UseImage(img)) and
+// encoding with png.Encode (TestPNGAsBefore), with less work:
+//   - vgimg's UseImage copies the image it is given into another, its
+//     drawing context's; here the context is made on the image itself
+//     (UseImageWithContext), set up as vgimg sets up its own (butt line
+//     caps, y upwards);
+//   - vgimg fills the image white (its background), so the figure's own
+//     white fill of the whole canvas, which an SVG needs, is left out: it
+//     painted white over white through the rasterizer;
+//   - images and the PNG encoder's buffers (its compressor's tables, a
+//     megabyte) are reused from one chart to the next rather than
+//     allocated, cleared and faulted in anew.
+func renderPNG(w io.Writer, fig *figure, title string, widthPx, heightPx, dpi int) error {
+	img := getImage(widthPx, heightPx)
+	defer images.Put(img)
+	ctx := gg.NewContextForRGBA(img)
+	ctx.SetLineCapButt()
+	ctx.InvertY()
+	cv := vgimg.NewWith(vgimg.UseImageWithContext(img, ctx), vgimg.UseDPI(dpi))
+	fig.draw(draw.New(cv), title, false)
+	return pngEncoder.Encode(w, img)
+}
+
+// images holds *image.RGBA to draw charts on, whatever their size: vgimg
+// paints every pixel of an image before drawing on it, so an image's
+// earlier contents never show.
+var images sync.Pool
+
+// getImage returns an image of w×h pixels from images, or a new one.
+func getImage(w, h int) *image.RGBA {
+	r := image.Rect(0, 0, w, h)
+	if img, ok := images.Get().(*image.RGBA); ok && cap(img.Pix) >= 4*w*h {
+		img.Pix, img.Stride, img.Rect = img.Pix[:4*w*h], 4*w, r
+		return img
+	}
+	return image.NewRGBA(r)
+}
+
+// pngEncoder encodes charts as png.Encode does (the default compression),
+// with its buffers kept for the next chart; it may be used by several
+// goroutines at once.
+var pngEncoder = png.Encoder{BufferPool: &pngBuffers{}}
+
+// pngBuffers is a png.EncoderBufferPool on a sync.Pool.
+type pngBuffers struct{ pool sync.Pool }
+
+// Get returns a buffer from the pool, or nil for the encoder to make one.
+func (p *pngBuffers) Get() *png.EncoderBuffer {
+	b, _ := p.pool.Get().(*png.EncoderBuffer)
+	return b
+}
+
+// Put returns a buffer to the pool.
+func (p *pngBuffers) Put(b *png.EncoderBuffer) { p.pool.Put(b) }

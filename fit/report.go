@@ -3,6 +3,7 @@ package fit
 import (
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -15,18 +16,39 @@ import (
 // contacts, handle-time fits with their goodness of fit, patience and the
 // day-to-day variation of its volume.
 func (f *Fit) WriteReport(w io.Writer, s *Summary, source string) error {
+	if _, err := io.WriteString(w, f.readText(s, source)); err != nil {
+		return err
+	}
+	if _, err := f.channelTable().WriteTo(w); err != nil {
+		return err
+	}
+	if f.typed() {
+		if _, err := fmt.Fprintf(w, "\nHandle times by type (types with fewer than %d answered contacts take the channel's):\n\n", minTypeAnswered); err != nil {
+			return err
+		}
+		if _, err := f.typeTable().WriteTo(w); err != nil {
+			return err
+		}
+	}
+	if f.Agents != nil {
+		if err := f.writeWrapTable(w); err != nil {
+			return err
+		}
+	}
+	_, err := io.WriteString(w, f.notes())
+	return err
+}
+
+// readText says what was read of the log: rows, days and weeks, the rows
+// skipped and why, and those that could not be read.
+func (f *Fit) readText(s *Summary, source string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %d rows; %d fitted over %s from a %s", source, s.Rows, s.Used, days(f.Days), weekdayName(f.Start))
 	if f.Days > 0 {
 		fmt.Fprintf(&b, " (%s)", weekCounts(f.Weeks))
 	}
 	b.WriteString(".\n")
-	reasons := make([]string, 0, len(s.Skipped))
-	for r := range s.Skipped {
-		reasons = append(reasons, r)
-	}
-	slices.Sort(reasons)
-	for _, r := range reasons {
+	for _, r := range slices.Sorted(maps.Keys(s.Skipped)) {
 		fmt.Fprintf(&b, "  skipped %d: %s\n", s.Skipped[r], r)
 	}
 	if s.Bad > 0 {
@@ -39,66 +61,69 @@ func (f *Fit) WriteReport(w io.Writer, s *Summary, source string) error {
 		}
 	}
 	b.WriteString("\n")
+	return b.String()
+}
+
+// ksCell is a handle-time fit's Kolmogorov–Smirnov distance, for a table.
+func ksCell(h HandleFit) string {
+	switch {
+	case math.IsNaN(h.KS) || h.Dist.Kind == "":
+		return "–"
+	case h.Dist.Kind == models.Empirical:
+		// Its mean is the log's; its CV a little below it.
+		return fmt.Sprintf("%.3f (CV %.2f)", h.KS, h.Dist.CoefVar())
+	}
+	return fmt.Sprintf("%.3f", h.KS)
+}
+
+// usedCell is the handle-time law the scenario uses, with its mean and CV.
+func usedCell(h HandleLaws) string {
+	if math.IsNaN(h.Handle.KS) {
+		return "exponential (too few)"
+	}
+	return fmt.Sprintf("%s (%s, %.2f)", h.Handle.Dist.Kind, durationOrDash(h.Handle.Dist.MeanValue()), h.Handle.Dist.CoefVar())
+}
+
+// momentsCell is the log's handle times' mean and CV.
+func momentsCell(h HandleLaws) string {
+	if math.IsNaN(h.SampleCV) {
+		return durationOrDash(h.SampleMean)
+	}
+	return fmt.Sprintf("%s, %.2f", durationOrDash(h.SampleMean), h.SampleCV)
+}
+
+// channelTable is the report's table of channels.
+func (f *Fit) channelTable() *output.Table {
 	t := output.NewTable("channel", "contacts", "abandoned", "handle: log mean, CV", "KS lognormal", "gamma", "empirical", "used (mean, CV)",
 		"patience: exp. mean", "KM median", "daily CV (Poisson)")
-	ksCell := func(h HandleFit) string {
-		switch {
-		case math.IsNaN(h.KS) || h.Dist.Kind == "":
-			return "–"
-		case h.Dist.Kind == models.Empirical:
-			// Its mean is the log's; its CV a little below it.
-			return fmt.Sprintf("%.3f (CV %.2f)", h.KS, h.Dist.CoefVar())
-		}
-		return fmt.Sprintf("%.3f", h.KS)
-	}
-	used := func(h HandleLaws) string {
-		if math.IsNaN(h.Handle.KS) {
-			return "exponential (too few)"
-		}
-		return fmt.Sprintf("%s (%s, %.2f)", h.Handle.Dist.Kind, durationOrDash(h.Handle.Dist.MeanValue()), h.Handle.Dist.CoefVar())
-	}
-	moments := func(h HandleLaws) string {
-		if math.IsNaN(h.SampleCV) {
-			return durationOrDash(h.SampleMean)
-		}
-		return fmt.Sprintf("%s, %.2f", durationOrDash(h.SampleMean), h.SampleCV)
-	}
 	for _, c := range f.Channels {
 		t.Row(c.Name, output.Thousands(int64(c.Contacts)), output.Value(ratio(float64(c.Abandoned), float64(c.Contacts)), output.UnitShare),
-			moments(c.HandleLaws), ksCell(c.LogNormal), ksCell(c.Gamma), ksCell(c.Empirical), used(c.HandleLaws),
+			momentsCell(c.HandleLaws), ksCell(c.LogNormal), ksCell(c.Gamma), ksCell(c.Empirical), usedCell(c.HandleLaws),
 			durationOrDash(c.PatienceMean), durationOrDash(c.PatienceMedian),
 			fmt.Sprintf("%s (%s)", pct(c.DailyCV), pct(c.PoissonCV)))
 	}
-	if _, err := io.WriteString(w, b.String()); err != nil {
-		return err
-	}
-	if _, err := t.WriteTo(w); err != nil {
-		return err
-	}
-	if f.typed() {
-		t := output.NewTable("channel", "type", "contacts", "share", "handle: log mean, CV", "KS lognormal", "gamma", "empirical", "used (mean, CV)")
-		for _, c := range f.Channels {
-			for _, ty := range c.Types {
-				u := used(ty.HandleLaws)
-				if !ty.ownHandle() {
-					u = "the channel's"
-				}
-				t.Row(c.Name, ty.Name, output.Thousands(int64(ty.Contacts)), output.Value(ty.Share, output.UnitShare),
-					moments(ty.HandleLaws), ksCell(ty.LogNormal), ksCell(ty.Gamma), ksCell(ty.Empirical), u)
+	return t
+}
+
+// typeTable is the report's table of contact types' handle times.
+func (f *Fit) typeTable() *output.Table {
+	t := output.NewTable("channel", "type", "contacts", "share", "handle: log mean, CV", "KS lognormal", "gamma", "empirical", "used (mean, CV)")
+	for _, c := range f.Channels {
+		for _, ty := range c.Types {
+			u := usedCell(ty.HandleLaws)
+			if !ty.ownHandle() {
+				u = "the channel's"
 			}
-		}
-		if _, err := fmt.Fprintf(w, "\nHandle times by type (types with fewer than %d answered contacts take the channel's):\n\n", minTypeAnswered); err != nil {
-			return err
-		}
-		if _, err := t.WriteTo(w); err != nil {
-			return err
+			t.Row(c.Name, ty.Name, output.Thousands(int64(ty.Contacts)), output.Value(ty.Share, output.UnitShare),
+				momentsCell(ty.HandleLaws), ksCell(ty.LogNormal), ksCell(ty.Gamma), ksCell(ty.Empirical), u)
 		}
 	}
-	if f.Agents != nil {
-		if err := f.writeWrapTable(w); err != nil {
-			return err
-		}
-	}
+	return t
+}
+
+// notes are the report's closing notes: how handle times, patience and
+// daily variation were fitted, the redials, and the staffing read.
+func (f *Fit) notes() string {
 	var notes strings.Builder
 	notes.WriteString("\nHandle times: a lognormal and a gamma law with the log's mean and CV, and from 1,000 contacts on an empirical law of the log's\n" +
 		"own times (the means of 100 equal shares of them, drawn alike: the log's mean, a CV a little below); KS, the Kolmogorov–Smirnov\n" +
@@ -107,23 +132,7 @@ func (f *Fit) WriteReport(w io.Writer, s *Summary, source string) error {
 		"the time all contacts waited ÷ those who gave up, and the Kaplan–Meier median uses the same censoring; never the waits of\n" +
 		"those who gave up alone. – : nobody gave up, or more than half would still wait at the longest wait in the log.\n")
 	notes.WriteString("Daily CV: how much a day's volume varies about its weekday's mean, against what Poisson arrivals would give.\n")
-	switch {
-	case f.retries():
-		fmt.Fprintf(&notes, "Redials: %.1f %% of %d give-ups by customers the log identifies were followed by the customer's next contact within %s,\n"+
-			"after %s on average, %.0f %% of them on the channel given up on; the scenario retries that share, after that delay, and its\n"+
-			"arrivals are the log's less the redials (those seen × %.2f, for the give-ups of customers it does not identify).\n",
-			100*f.Redials, int(f.RedialBase), models.FormatDuration(f.Options.RedialWithin), readable(f.RedialDelay),
-			100*f.RedialSame, f.RedialScale)
-	case !math.IsNaN(f.Redials):
-		fmt.Fprintf(&notes, "Redials: none of %d give-ups by customers the log identifies was followed by a contact within %s.\n",
-			int(f.RedialBase), models.FormatDuration(f.Options.RedialWithin))
-	default:
-		notes.WriteString("Redials: the log identifies no customer who gave up; redials are in the arrivals, as first calls.\n")
-	}
-	if f.RedialOrderLost {
-		notes.WriteString("The log left time order after its first contacts had been matched for redials and let go: a redial across that\n" +
-			"point may be missed. Sorting the log by arrival time gives exact figures.\n")
-	}
+	f.redialNotes(&notes)
 	if f.Agents != nil {
 		peak := slices.Max(f.Agents)
 		var pools []string
@@ -142,8 +151,28 @@ func (f *Fit) WriteReport(w io.Writer, s *Summary, source string) error {
 	} else {
 		notes.WriteString("Staffing: the log names no agents; the scenario schedules what Erlang A says the demand needs.\n")
 	}
-	_, err := io.WriteString(w, notes.String())
-	return err
+	return notes.String()
+}
+
+// redialNotes writes the note on redials.
+func (f *Fit) redialNotes(notes *strings.Builder) {
+	switch {
+	case f.retries():
+		fmt.Fprintf(notes, "Redials: %.1f %% of %d give-ups by customers the log identifies were followed by the customer's next contact within %s,\n"+
+			"after %s on average, %.0f %% of them on the channel given up on; the scenario retries that share, after that delay, and its\n"+
+			"arrivals are the log's less the redials (those seen × %.2f, for the give-ups of customers it does not identify).\n",
+			100*f.Redials, int(f.RedialBase), models.FormatDuration(f.Options.RedialWithin), readable(f.RedialDelay),
+			100*f.RedialSame, f.RedialScale)
+	case !math.IsNaN(f.Redials):
+		fmt.Fprintf(notes, "Redials: none of %d give-ups by customers the log identifies was followed by a contact within %s.\n",
+			int(f.RedialBase), models.FormatDuration(f.Options.RedialWithin))
+	default:
+		notes.WriteString("Redials: the log identifies no customer who gave up; redials are in the arrivals, as first calls.\n")
+	}
+	if f.RedialOrderLost {
+		notes.WriteString("The log left time order after its first contacts had been matched for redials and let go: a redial across that\n" +
+			"point may be missed. Sorting the log by arrival time gives exact figures.\n")
+	}
 }
 
 // writeWrapTable writes the after-call work each channel (and, in a log

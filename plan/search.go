@@ -2,6 +2,7 @@ package plan
 
 import (
 	"errors"
+	"maps"
 	"math"
 	"slices"
 
@@ -220,127 +221,162 @@ type item struct{ pool, k int }
 // missed one; stop when nothing can be taken away. It returns the cheapest
 // plan that met every attainable target, or the last one if none did.
 func (s *searcher) correct(agents [][]int, budget int) ([][]int, error) {
-	cfg := s.cfg
-	locked := map[item]bool{}
-	raises := map[item]int{}
-	flat := map[int]bool{}          // checks found unattainable
-	before := map[int][][]int{}     // each check's plan before its first raise
-	last := map[int]float64{}       // each check's figure at its last raise
-	stuck := map[int]int{}          // raises of a check that did not improve it
-	var lowered []item              // the last pass's trims
-	prev := map[item]int{}          // their headcounts before
-	flatBefore := map[int]float64{} // unattainable checks' figures before them
-	spread, round := 1, 0           // try every spread-th trim at once, from round
-	var best [][]int
-	var outs []Outcome
-	var measured [][]int // the plan outs are of
-	s.flat = flat
+	c := &correction{s: s, agents: agents, locked: map[item]bool{}, raises: map[item]int{}, flat: map[int]bool{},
+		before: map[int][][]int{}, last: map[int]float64{}, stuck: map[int]int{}, prev: map[item]int{},
+		flatBefore: map[int]float64{}, spread: 1}
+	s.flat = c.flat
 	for ; budget > 0; budget-- {
 		phase := "correct"
-		if len(lowered) > 0 {
+		if len(c.lowered) > 0 {
 			phase = "trim"
 		}
 		var err error
-		if _, outs, err = s.measure(agents, phase, false); err != nil {
+		if _, c.outs, err = s.measure(c.agents, phase, false); err != nil {
 			return nil, err
 		}
-		measured = clone2(agents)
-		miss := s.attainableMisses(outs, flat)
-		if len(lowered) > 0 {
-			// An unattainable check keeps what brings it nearest its
-			// target: a trim that leaves it worse goes back too. (One no
-			// agent helps, a closed channel's, is no worse for a trim.)
-			for ci, v := range flatBefore {
-				if o := outs[ci]; worse(o.Target, o.Value, v) {
-					miss = append(miss, o)
-				}
-			}
-			// Put back the trims that missed a target, and keep them; after
-			// a knock-on effect further away, try half as many trims at
-			// once, spread out, the next times.
-			back, undone := putBack(cfg, lowered, miss)
-			if undone {
-				spread = min(2*spread, 1<<20)
-			}
-			for it, keep := range back {
-				agents[it.pool][it.k] = prev[it]
-				if keep {
-					locked[it] = true
-				}
-			}
-			lowered = nil
-			if len(back) > 0 {
+		c.measured = clone2(c.agents)
+		miss := s.attainableMisses(c.outs, c.flat)
+		if len(c.lowered) > 0 {
+			var backed bool
+			if miss, backed = c.putBack(miss); backed {
 				continue
 			}
 		}
 		if len(miss) == 0 {
-			if best == nil || cheaper(cfg, agents, best) {
-				best = clone2(agents)
-			}
-			lowered = s.trims(agents, outs, flat, locked)
-			if spread > 1 {
-				lowered = spreadOut(lowered, spread, &round)
-			}
-			if len(lowered) == 0 {
+			if !c.trim() {
 				s.plan.Converged = true
 				break
 			}
-			clear(prev)
-			clear(flatBefore)
-			for ci := range flat {
-				flatBefore[ci] = outs[ci].Value
+			continue
+		}
+		c.raise(miss)
+	}
+	if c.best == nil {
+		// The checks still missed, with the agents they were measured
+		// with (the last plan has been raised since).
+		c.best = c.agents
+		for _, m := range s.attainableMisses(c.outs, c.flat) {
+			p := s.primary[m.Channel]
+			s.plan.Unmet = append(s.plan.Unmet, Unmet{Outcome: m, Pool: p, Agents: c.measured[p][m.To-1], Why: "stopped"})
+		}
+	}
+	return c.best, nil
+}
+
+// correction is the state of the correction phase (correct).
+type correction struct {
+	s      *searcher
+	agents [][]int // the plan being corrected
+	locked map[item]bool
+	raises map[item]int
+	flat   map[int]bool    // checks found unattainable
+	before map[int][][]int // each check's plan before its first raise
+	last   map[int]float64 // each check's figure at its last raise
+	stuck  map[int]int     // raises of a check that did not improve it
+	// lowered are the last pass's trims, prev their headcounts before,
+	// flatBefore the unattainable checks' figures before them.
+	lowered    []item
+	prev       map[item]int
+	flatBefore map[int]float64
+	// Try every spread-th trim at once, from round.
+	spread, round int
+	best          [][]int   // the cheapest plan that met every attainable target
+	outs          []Outcome // the last measurement's outcomes,
+	measured      [][]int   // of this plan
+}
+
+// putBack undoes, after a pass of trims, those that missed a target, and
+// locks them; it returns the misses, with the unattainable checks a trim
+// left worse, and whether any trim was put back.
+func (c *correction) putBack(miss []Outcome) ([]Outcome, bool) {
+	// An unattainable check keeps what brings it nearest its target: a
+	// trim that leaves it worse goes back too. (One no agent helps, a
+	// closed channel's, is no worse for a trim.)
+	for _, ci := range slices.Sorted(maps.Keys(c.flatBefore)) {
+		if o := c.outs[ci]; worse(o.Target, o.Value, c.flatBefore[ci]) {
+			miss = append(miss, o)
+		}
+	}
+	// Put back the trims that missed a target, and keep them; after a
+	// knock-on effect further away, try half as many trims at once,
+	// spread out, the next times.
+	back, undone := putBack(c.s.cfg, c.lowered, miss)
+	if undone {
+		c.spread = min(2*c.spread, 1<<20)
+	}
+	for it, keep := range back {
+		c.agents[it.pool][it.k] = c.prev[it]
+		if keep {
+			c.locked[it] = true
+		}
+	}
+	c.lowered = nil
+	return miss, len(back) > 0
+}
+
+// trim keeps the plan, every attainable target met, if it is the cheapest
+// yet, and takes agents away where it may; false when there is nowhere.
+func (c *correction) trim() bool {
+	s := c.s
+	if c.best == nil || cheaper(s.cfg, c.agents, c.best) {
+		c.best = clone2(c.agents)
+	}
+	c.lowered = s.trims(c.agents, c.outs, c.flat, c.locked)
+	if c.spread > 1 {
+		c.lowered = spreadOut(c.lowered, c.spread, &c.round)
+	}
+	if len(c.lowered) == 0 {
+		return false
+	}
+	clear(c.prev)
+	clear(c.flatBefore)
+	for ci := range c.flat {
+		c.flatBefore[ci] = c.outs[ci].Value
+	}
+	for _, it := range c.lowered {
+		c.prev[it] = c.agents[it.pool][it.k]
+		c.agents[it.pool][it.k] = s.lowered(it.pool, c.agents[it.pool][it.k])
+	}
+	return true
+}
+
+// raise raises the agents where a target was missed, or finds the check
+// unattainable (at the cap, or no better for two raises), reports it and
+// puts its pool back as it was before the search raised it for it.
+func (c *correction) raise(miss []Outcome) {
+	s := c.s
+	for _, m := range miss {
+		ci := s.checkIndex(m.Check)
+		p := s.primary[m.Channel]
+		if _, ok := c.before[ci]; !ok {
+			c.before[ci] = clone2(c.agents)
+		} else if !improved(m, c.last[ci]) {
+			c.stuck[ci]++
+		}
+		c.last[ci] = m.Value
+		items := s.raiseItems(m, c.agents, c.outs)
+		// At the cap when measured: an earlier miss of this pass may have
+		// raised the same items since.
+		atCap := s.allAtCap(items, c.measured)
+		if atCap || c.stuck[ci] >= 2 {
+			why := "cap"
+			if !atCap {
+				why = "flat"
 			}
-			for _, it := range lowered {
-				prev[it] = agents[it.pool][it.k]
-				agents[it.pool][it.k] = s.lowered(it.pool, agents[it.pool][it.k])
+			c.flat[ci] = true
+			s.plan.Unmet = append(s.plan.Unmet, Unmet{Outcome: m, Pool: p, Agents: c.measured[p][m.To-1], Why: why})
+			for _, it := range items {
+				c.agents[it.pool][it.k] = min(c.agents[it.pool][it.k], c.before[ci][it.pool][it.k])
 			}
 			continue
 		}
-		for _, m := range miss {
-			ci := s.checkIndex(m.Check)
-			p := s.primary[m.Channel]
-			if _, ok := before[ci]; !ok {
-				before[ci] = clone2(agents)
-			} else if !improved(m, last[ci]) {
-				stuck[ci]++
-			}
-			last[ci] = m.Value
-			items := s.raiseItems(m, agents, outs)
-			// At the cap when measured: an earlier miss of this pass may
-			// have raised the same items since.
-			atCap := s.allAtCap(items, measured)
-			if atCap || stuck[ci] >= 2 {
-				// Unattainable: report it, and put its pool back where it
-				// was before the search raised it for this check.
-				why := "cap"
-				if !atCap {
-					why = "flat"
-				}
-				flat[ci] = true
-				s.plan.Unmet = append(s.plan.Unmet, Unmet{Outcome: m, Pool: p, Agents: measured[p][m.To-1], Why: why})
-				for _, it := range items {
-					agents[it.pool][it.k] = min(agents[it.pool][it.k], before[ci][it.pool][it.k])
-				}
-				continue
-			}
-			for _, it := range items {
-				step := 1 << min(raises[it], 10)
-				raises[it]++
-				locked[it] = true
-				agents[it.pool][it.k] = s.raised(it.pool, agents[it.pool][it.k], step)
-			}
+		for _, it := range items {
+			step := 1 << min(c.raises[it], 10)
+			c.raises[it]++
+			c.locked[it] = true
+			c.agents[it.pool][it.k] = s.raised(it.pool, c.agents[it.pool][it.k], step)
 		}
 	}
-	if best == nil {
-		// The checks still missed, with the agents they were measured
-		// with (the last plan has been raised since).
-		best = agents
-		for _, m := range s.attainableMisses(outs, flat) {
-			p := s.primary[m.Channel]
-			s.plan.Unmet = append(s.plan.Unmet, Unmet{Outcome: m, Pool: p, Agents: measured[p][m.To-1], Why: "stopped"})
-		}
-	}
-	return best, nil
 }
 
 // allAtCap tells whether every item had the most agents a pool may have

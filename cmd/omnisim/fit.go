@@ -176,6 +176,9 @@ func (o *fitOptions) options() (fit.Options, error) {
 	return opts, nil
 }
 
+// fit reads and fits the log at path, writes the fitted scenario (and the
+// forecast) and the report, and with --check checks the scenario against
+// the log, drawing the charts.
 func (o *fitOptions) fit(s streams, path string) error {
 	opts, err := o.options()
 	if err != nil {
@@ -200,50 +203,19 @@ func (o *fitOptions) fit(s streams, path string) error {
 	if err := o.checkOutputs(path, out); err != nil {
 		return err
 	}
-	file, err := fit.OpenLog(path)
+	start := time.Now()
+	lg, err := o.readLog(path, opts, split)
 	if err != nil {
 		return err
 	}
-	defer file.Close()
-	in := bufio.NewReaderSize(file, 1<<16)
-	format, err := o.detect(path, in)
-	if err != nil {
-		return fromInput(err)
-	}
-	start := time.Now()
-	// Before the split (or all of the log) is fitted; after it, with
-	// --split, is what the fit must predict.
-	fitter, after := fit.NewFitter(opts), fit.NewFitter(opts)
-	afterRows := 0
-	summary, err := fit.Read(in, format, func(r *fit.Record) {
-		if o.split != "" && r.Day >= split {
-			afterRows++
-			after.Add(r)
-			return
-		}
-		fitter.Add(r)
-	})
-	if err != nil {
-		return fromInput(fmt.Errorf("fit: %s: %w", path, err))
-	}
-	result := fitter.Result()
-	if len(result.Channels) == 0 {
-		if o.split != "" {
-			return usageErrorf("--split %s: the log has no contact before that day", o.split)
-		}
-		return inputErrorf("fit: %s: no contact to fit", path)
-	}
-	if o.split != "" && afterRows == 0 {
-		return usageErrorf("--split %s: the log has no contact from that day on", o.split)
-	}
 	// Every chart is checked before anything is written: a refused
 	// command writes nothing.
-	charts := handleCharts(result)
+	charts := handleCharts(lg.result)
 	if err := o.checkCharts(path, charts); err != nil {
 		return err
 	}
 	name := fileName(strings.TrimSuffix(filepath.Base(out), filepath.Ext(out)))
-	yaml, sc, err := o.scenario(s, result, name, filepath.Base(path), cal)
+	yaml, sc, err := o.scenario(s, lg.result, name, filepath.Base(path), cal)
 	if err != nil {
 		return err
 	}
@@ -254,6 +226,79 @@ func (o *fitOptions) fit(s streams, path string) error {
 			return err
 		}
 	}
+	if err := o.writeFitted(s, lg.result, yaml, out); err != nil {
+		return err
+	}
+	fmt.Fprintf(s.errOut, "omnisim: read %s (%s format) in %.2f s; wrote %s\n", path, lg.format.Name, time.Since(start).Seconds(), out)
+	if !o.json {
+		if o.split != "" {
+			fmt.Fprintf(s.out, "Fitted on the log before %s (%d of its rows read are from that day on, for the out-of-sample check).\n\n", o.split, lg.afterRows)
+		}
+		if err := lg.result.WriteReport(s.out, lg.summary, filepath.Base(path)); err != nil {
+			return failed(err)
+		}
+	}
+	if !o.check {
+		return o.drawFitCharts(s, charts)
+	}
+	return o.checkFit(s, lg, &sc.Config, charts, name, path, out)
+}
+
+// fitLog is a log read and fitted: the fit of the log (before --split's
+// day), the fitter of the rest and how many rows it has, what was read and
+// in which format.
+type fitLog struct {
+	result    *fit.Fit
+	after     *fit.Fitter
+	afterRows int
+	summary   *fit.Summary
+	format    fit.Format
+}
+
+// readLog reads the log at path and fits it: with --split, the part before
+// split's day; the rest is kept for the out-of-sample check.
+func (o *fitOptions) readLog(path string, opts fit.Options, split int) (*fitLog, error) {
+	file, err := fit.OpenLog(path)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	in := bufio.NewReaderSize(file, 1<<16)
+	format, err := o.detect(path, in)
+	if err != nil {
+		return nil, fromInput(err)
+	}
+	// Before the split (or all of the log) is fitted; after it, with
+	// --split, is what the fit must predict.
+	fitter := fit.NewFitter(opts)
+	lg := &fitLog{after: fit.NewFitter(opts), format: format}
+	lg.summary, err = fit.Read(in, format, func(r *fit.Record) {
+		if o.split != "" && r.Day >= split {
+			lg.afterRows++
+			lg.after.Add(r)
+			return
+		}
+		fitter.Add(r)
+	})
+	if err != nil {
+		return nil, fromInput(fmt.Errorf("fit: %s: %w", path, err))
+	}
+	lg.result = fitter.Result()
+	if len(lg.result.Channels) == 0 {
+		if o.split != "" {
+			return nil, usageErrorf("--split %s: the log has no contact before that day", o.split)
+		}
+		return nil, inputErrorf("fit: %s: no contact to fit", path)
+	}
+	if o.split != "" && lg.afterRows == 0 {
+		return nil, usageErrorf("--split %s: the log has no contact from that day on", o.split)
+	}
+	return lg, nil
+}
+
+// writeFitted writes the fitted scenario to out and, with --forecast, the
+// forecast.
+func (o *fitOptions) writeFitted(s streams, result *fit.Fit, yaml []byte, out string) error {
 	if err := output.WriteFileAtomic(out, func(w io.Writer) error { _, err := w.Write(yaml); return err }); err != nil {
 		return failed(err)
 	}
@@ -263,19 +308,13 @@ func (o *fitOptions) fit(s streams, path string) error {
 		}
 		fmt.Fprintf(s.errOut, "omnisim: wrote the forecast %s\n", o.forecast)
 	}
-	fmt.Fprintf(s.errOut, "omnisim: read %s (%s format) in %.2f s; wrote %s\n", path, format.Name, time.Since(start).Seconds(), out)
-	if !o.json {
-		if o.split != "" {
-			fmt.Fprintf(s.out, "Fitted on the log before %s (%d of its rows read are from that day on, for the out-of-sample check).\n\n", o.split, afterRows)
-		}
-		if err := result.WriteReport(s.out, summary, filepath.Base(path)); err != nil {
-			return failed(err)
-		}
-	}
-	if !o.check {
-		return o.drawFitCharts(s, charts)
-	}
-	check, err := o.runCheck(s, result, &sc.Config)
+	return nil
+}
+
+// checkFit runs --check (and, with --split, the out-of-sample check),
+// writes the checks as text or JSON, and draws the charts with theirs.
+func (o *fitOptions) checkFit(s streams, lg *fitLog, cfg *models.Config, charts []chart.Chart, name, path, out string) error {
+	check, err := o.runCheck(s, lg.result, cfg)
 	if err != nil {
 		return err
 	}
@@ -283,15 +322,15 @@ func (o *fitOptions) fit(s streams, path string) error {
 	var outOfSample *fit.CheckResult
 	var missing []string
 	if o.split != "" {
-		if outOfSample, missing, err = o.checkAfterSplit(s, result, after, name, path, out); err != nil {
+		if outOfSample, missing, err = o.checkAfterSplit(s, lg.result, lg.after, name, path, out); err != nil {
 			return err
 		}
 		charts = append(charts, checkChart(outOfSample, "check-after-split",
 			"The log from "+o.split+" on against the scenario fitted before it, by time of day"))
 	}
 	if o.json {
-		doc := new(output.Object).Set("log", filepath.Base(path)).Set("format", format.Name).Set("scenario", out).
-			Set("fit", result.JSON(summary)).Set("check", check.JSON())
+		doc := new(output.Object).Set("log", filepath.Base(path)).Set("format", lg.format.Name).Set("scenario", out).
+			Set("fit", lg.result.JSON(lg.summary)).Set("check", check.JSON())
 		if outOfSample != nil {
 			doc.Set("split", new(output.Object).Set("date", o.split).Set("missing", missing).Set("check", outOfSample.JSON()))
 		}

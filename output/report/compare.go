@@ -25,6 +25,7 @@ func WriteCompare(w io.Writer, r *output.CompareReport, charts []Chart) error {
 	return writePage(w, newCompareReportPage(r, charts), "compare report")
 }
 
+// newCompareReportPage lays out the comparison's page.
 func newCompareReportPage(r *output.CompareReport, charts []Chart) *reportPage {
 	c := r.Comparison
 	cfg := r.A.Report.Config
@@ -54,56 +55,11 @@ func newCompareReportPage(r *output.CompareReport, charts []Chart) *reportPage {
 	}
 
 	v := &reportView{}
-	type group struct {
-		heading string
-		rows    []models.Difference
-	}
-	var groups []*group
-	for _, d := range c.Rows {
-		if !r.GroupShown(d.Group) || !r.RowShown(d) {
-			continue
-		}
-		h := output.GroupHeading(d)
-		if len(groups) == 0 || groups[len(groups)-1].heading != h {
-			groups = append(groups, &group{heading: h})
-		}
-		g := groups[len(groups)-1]
-		g.rows = append(g.rows, d)
-	}
 	total, differ := 0, 0
-	for _, g := range groups {
-		card := reportChannel{ID: v.id("", g.heading), Name: g.heading, Class: "none"}
-		var said []string
-		if g.rows[0].Group == models.GroupChannel {
-			said = r.ChannelTargetFindings(g.rows[0].Name)
-		}
-		t := &reportTable{Head: output.CompareHead(c.Replications)}
-		n := 0
-		for _, d := range g.rows {
-			total++
-			var row []reportCell
-			for j, text := range output.CompareCells(d) {
-				row = append(row, reportCell{Text: text, Left: j == 0})
-			}
-			t.Rows = append(t.Rows, row)
-			if d.Significant() {
-				n++
-				card.Sentences = append(card.Sentences, fmt.Sprintf("%s: %s → %s (%s).", d.Label, output.Value(d.A.Mean, d.Unit), output.Value(d.B.Mean, d.Unit),
-					output.Difference(d.Diff, d.Half, d.Unit, false)))
-			}
-		}
+	for _, g := range compareGroups(r) {
+		card, t, n := compareCard(r, v, g)
+		total += len(g.rows)
 		differ += n
-		switch {
-		case c.Replications < 2:
-			card.Badge = "one replication"
-			card.Sentences = []string{"One replication gives differences but no intervals."}
-		case n == 0:
-			card.Badge = "no clear difference"
-			card.Sentences = []string{"No figure's 95 % interval of B − A excludes zero."}
-		default:
-			card.Badge = fmt.Sprintf("%d differ", n) // neutral: a difference may be for the better
-		}
-		card.Sentences = append(said, card.Sentences...)
 		p.Channels = append(p.Channels, card)
 		p.Tables = append(p.Tables, reportSection{ID: v.id("table-", g.heading), Title: g.heading, Table: t})
 	}
@@ -117,19 +73,7 @@ func newCompareReportPage(r *output.CompareReport, charts []Chart) *reportPage {
 	}
 	p.Lead = append(append(r.VerdictChanges(), r.StaffingFindings()...), p.Lead...)
 	if len(r.Targets) > 0 {
-		t := &reportTable{Head: output.TargetsHead}
-		for _, row := range r.TargetRows() {
-			var cells []reportCell
-			for j, text := range row {
-				cell := reportCell{Text: text, Left: j < 2}
-				if j == 3 || j == 6 {
-					cell.Left, cell.Mark = true, verdictMark(text)
-				}
-				cells = append(cells, cell)
-			}
-			t.Rows = append(t.Rows, cells)
-		}
-		p.Glance = t
+		p.Glance = compareTargets(r)
 		p.Notes = append(p.Notes, strings.ReplaceAll(output.TargetsNote, "\n", " ")+" Periods: met / undecided / missed.")
 	}
 	if len(c.OnlyA) > 0 {
@@ -149,6 +93,84 @@ func newCompareReportPage(r *output.CompareReport, charts []Chart) *reportPage {
 	p.setContents(findings...)
 	p.Footer = fmt.Sprintf("Made by omnisim compare, seed %d.", cfg.Seed)
 	return p
+}
+
+// compareGroup is the rows of the comparison shown under one heading: a
+// channel, a pool, all pools, the customers...
+type compareGroup struct {
+	heading string
+	rows    []models.Difference
+}
+
+// compareGroups gathers the rows shown, in order, under their headings.
+func compareGroups(r *output.CompareReport) []*compareGroup {
+	var groups []*compareGroup
+	for _, d := range r.Comparison.Rows {
+		if !r.GroupShown(d.Group) || !r.RowShown(d) {
+			continue
+		}
+		h := output.GroupHeading(d)
+		if len(groups) == 0 || groups[len(groups)-1].heading != h {
+			groups = append(groups, &compareGroup{heading: h})
+		}
+		g := groups[len(groups)-1]
+		g.rows = append(g.rows, d)
+	}
+	return groups
+}
+
+// compareCard is a group's card (its findings in words: targets, and the
+// figures that differ) and table, with the number of figures that differ.
+func compareCard(r *output.CompareReport, v *reportView, g *compareGroup) (reportChannel, *reportTable, int) {
+	reps := r.Comparison.Replications
+	card := reportChannel{ID: v.id("", g.heading), Name: g.heading, Class: "none"}
+	var said []string
+	if g.rows[0].Group == models.GroupChannel {
+		said = r.ChannelTargetFindings(g.rows[0].Name)
+	}
+	t := &reportTable{Head: output.CompareHead(reps)}
+	n := 0
+	for _, d := range g.rows {
+		var row []reportCell
+		for j, text := range output.CompareCells(d) {
+			row = append(row, reportCell{Text: text, Left: j == 0})
+		}
+		t.Rows = append(t.Rows, row)
+		if d.Significant() {
+			n++
+			card.Sentences = append(card.Sentences, fmt.Sprintf("%s: %s → %s (%s).", d.Label, output.Value(d.A.Mean, d.Unit), output.Value(d.B.Mean, d.Unit),
+				output.Difference(d.Diff, d.Half, d.Unit, false)))
+		}
+	}
+	switch {
+	case reps < 2:
+		card.Badge = "one replication"
+		card.Sentences = []string{"One replication gives differences but no intervals."}
+	case n == 0:
+		card.Badge = "no clear difference"
+		card.Sentences = []string{"No figure's 95 % interval of B − A excludes zero."}
+	default:
+		card.Badge = fmt.Sprintf("%d differ", n) // neutral: a difference may be for the better
+	}
+	card.Sentences = append(said, card.Sentences...)
+	return card, t, n
+}
+
+// compareTargets is the table of how A and B stand against each target.
+func compareTargets(r *output.CompareReport) *reportTable {
+	t := &reportTable{Head: output.TargetsHead}
+	for _, row := range r.TargetRows() {
+		var cells []reportCell
+		for j, text := range row {
+			cell := reportCell{Text: text, Left: j < 2}
+			if j == 3 || j == 6 {
+				cell.Left, cell.Mark = true, verdictMark(text)
+			}
+			cells = append(cells, cell)
+		}
+		t.Rows = append(t.Rows, cells)
+	}
+	return t
 }
 
 // verdictMark is the colour of a verdict's cell: met and missed only.

@@ -58,111 +58,143 @@ func Judge(s *scenarios.Scenario, base []*models.Result, run Runner) ([]Verdict,
 	if err := s.ClaimProblems(); err != nil {
 		return nil, err
 	}
-	type variantRun struct {
-		sc      *scenarios.Scenario
-		results []*models.Result
-	}
-	runs := map[string]variantRun{"": {s, base}}
-	get := func(sets []string) (variantRun, error) {
-		key := strings.Join(sets, "\x00")
-		if v, ok := runs[key]; ok {
-			return v, nil
-		}
-		sc, err := s.Variant(sets)
-		if err != nil {
-			return variantRun{}, err
-		}
-		results, err := run(sc)
-		if err != nil {
-			return variantRun{}, err
-		}
-		runs[key] = variantRun{sc, results}
-		return runs[key], nil
-	}
+	j := &judging{s: s, run: run, runs: map[string]variantRun{"": {s, base}}}
 	var out []Verdict
 	for _, c := range s.Claims {
-		values := func(side scenarios.Side, extra []string) ([]float64, error) {
-			v, err := get(append(append([]string{}, side.Set...), extra...))
-			if err != nil {
-				return nil, err
-			}
-			return sideValues(c.Figure, side, &v.sc.Config, v.results)
-		}
-		changes := func(extra []string) (a, b, d []float64, err error) {
-			if a, err = values(c.A, extra); err != nil {
-				return
-			}
-			if b, err = values(c.B, extra); err != nil {
-				return
-			}
-			d = make([]float64, min(len(a), len(b)))
-			for i := range d {
-				if c.Relative {
-					d[i] = b[i]/a[i] - 1
-				} else {
-					d[i] = b[i] - a[i]
-				}
-			}
-			return
-		}
-		v := Verdict{Claim: c, Unit: figureUnit(c.Figure, &s.Config), PatienceA: math.NaN(), PatienceB: math.NaN()}
-		patience := func(side scenarios.Side, level float64) (factor, coupling float64, err error) {
-			run, err := get(side.Set)
-			if err != nil {
-				return math.NaN(), 0, err
-			}
-			if w := run.sc.Config.WordOfMouth; w.Enabled {
-				coupling = w.Coupling
-			}
-			return math.Exp(-coupling * level), coupling, nil
-		}
-		if c.IsLevel() {
-			a, err := values(c.A, nil)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", c.At, err)
-			}
-			nan := models.Estimate{Mean: math.NaN(), HalfWidth: math.NaN()}
-			v.A, v.B, v.Change, v.Counter, v.Part = estimate(a), nan, nan, nan, nan
-			v.Pairs = defined(a)
-			if c.Figure == scenarios.ExpectationFigure {
-				if v.PatienceA, v.CouplingA, err = patience(c.A, v.A.Mean); err != nil {
-					return nil, fmt.Errorf("%s: %w", c.At, err)
-				}
-			}
-			v.Held, v.Why = judgeLevel(c, v)
-			out = append(out, v)
-			continue
-		}
-		a, b, d, err := changes(nil)
+		v, err := j.claim(c)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", c.At, err)
+			return nil, err
 		}
-		v.A, v.B = estimate(a), estimate(b)
-		v.Change, v.Pairs = estimate(d), defined(d)
-		if c.Figure == scenarios.ExpectationFigure {
-			if v.PatienceA, v.CouplingA, err = patience(c.A, v.A.Mean); err != nil {
-				return nil, fmt.Errorf("%s: %w", c.At, err)
-			}
-			if v.PatienceB, v.CouplingB, err = patience(c.B, v.B.Mean); err != nil {
-				return nil, fmt.Errorf("%s: %w", c.At, err)
-			}
-		}
-		v.Counter, v.Part = models.Estimate{Mean: math.NaN(), HalfWidth: math.NaN()}, models.Estimate{Mean: math.NaN(), HalfWidth: math.NaN()}
-		if c.Counter != nil {
-			_, _, dc, err := changes(c.Counter)
-			if err != nil {
-				return nil, fmt.Errorf("%s: counter: %w", c.At, err)
-			}
-			part := make([]float64, min(len(d), len(dc)))
-			for i := range part {
-				part[i] = d[i] - dc[i]
-			}
-			v.Counter, v.Part = estimate(dc), estimate(part)
-		}
-		v.Held, v.Why = judge(c, v)
 		out = append(out, v)
 	}
 	return out, nil
+}
+
+// variantRun is a variant of the scenario with its replications.
+type variantRun struct {
+	sc      *scenarios.Scenario
+	results []*models.Result
+}
+
+// judging is Judge at work: the scenario, its runner, and the variants
+// run so far, by their settings joined by NUL ("" the scenario itself).
+type judging struct {
+	s    *scenarios.Scenario
+	run  Runner
+	runs map[string]variantRun
+}
+
+// get returns the variant with the settings sets, running it the first
+// time.
+func (j *judging) get(sets []string) (variantRun, error) {
+	key := strings.Join(sets, "\x00")
+	if v, ok := j.runs[key]; ok {
+		return v, nil
+	}
+	sc, err := j.s.Variant(sets)
+	if err != nil {
+		return variantRun{}, err
+	}
+	results, err := j.run(sc)
+	if err != nil {
+		return variantRun{}, err
+	}
+	j.runs[key] = variantRun{sc, results}
+	return j.runs[key], nil
+}
+
+// values returns the claim's figure on a side, with extra settings, in
+// each replication.
+func (j *judging) values(c scenarios.Claim, side scenarios.Side, extra []string) ([]float64, error) {
+	v, err := j.get(append(append([]string{}, side.Set...), extra...))
+	if err != nil {
+		return nil, err
+	}
+	return sideValues(c.Figure, side, &v.sc.Config, v.results)
+}
+
+// changes returns the claim's figure on side A and side B, with extra
+// settings, and its change from A to B (relative if the claim is), in each
+// pair of replications.
+func (j *judging) changes(c scenarios.Claim, extra []string) (a, b, d []float64, err error) {
+	if a, err = j.values(c, c.A, extra); err != nil {
+		return
+	}
+	if b, err = j.values(c, c.B, extra); err != nil {
+		return
+	}
+	d = make([]float64, min(len(a), len(b)))
+	for i := range d {
+		if c.Relative {
+			d[i] = b[i]/a[i] - 1
+		} else {
+			d[i] = b[i] - a[i]
+		}
+	}
+	return
+}
+
+// patience returns the patience factor e^(−coupling·level) of a side's
+// expectation level, and the side's word-of-mouth coupling (0 without).
+func (j *judging) patience(side scenarios.Side, level float64) (factor, coupling float64, err error) {
+	run, err := j.get(side.Set)
+	if err != nil {
+		return math.NaN(), 0, err
+	}
+	if w := run.sc.Config.WordOfMouth; w.Enabled {
+		coupling = w.Coupling
+	}
+	return math.Exp(-coupling * level), coupling, nil
+}
+
+// claim measures and judges one claim.
+func (j *judging) claim(c scenarios.Claim) (Verdict, error) {
+	v := Verdict{Claim: c, Unit: figureUnit(c.Figure, &j.s.Config), PatienceA: math.NaN(), PatienceB: math.NaN()}
+	nan := models.Estimate{Mean: math.NaN(), HalfWidth: math.NaN()}
+	fail := func(err error) (Verdict, error) { return Verdict{}, fmt.Errorf("%s: %w", c.At, err) }
+	if c.IsLevel() {
+		a, err := j.values(c, c.A, nil)
+		if err != nil {
+			return fail(err)
+		}
+		v.A, v.B, v.Change, v.Counter, v.Part = estimate(a), nan, nan, nan, nan
+		v.Pairs = defined(a)
+		if c.Figure == scenarios.ExpectationFigure {
+			if v.PatienceA, v.CouplingA, err = j.patience(c.A, v.A.Mean); err != nil {
+				return fail(err)
+			}
+		}
+		v.Held, v.Why = judgeLevel(c, v)
+		return v, nil
+	}
+	a, b, d, err := j.changes(c, nil)
+	if err != nil {
+		return fail(err)
+	}
+	v.A, v.B = estimate(a), estimate(b)
+	v.Change, v.Pairs = estimate(d), defined(d)
+	if c.Figure == scenarios.ExpectationFigure {
+		if v.PatienceA, v.CouplingA, err = j.patience(c.A, v.A.Mean); err != nil {
+			return fail(err)
+		}
+		if v.PatienceB, v.CouplingB, err = j.patience(c.B, v.B.Mean); err != nil {
+			return fail(err)
+		}
+	}
+	v.Counter, v.Part = nan, nan
+	if c.Counter != nil {
+		_, _, dc, err := j.changes(c, c.Counter)
+		if err != nil {
+			return Verdict{}, fmt.Errorf("%s: counter: %w", c.At, err)
+		}
+		part := make([]float64, min(len(d), len(dc)))
+		for i := range part {
+			part[i] = d[i] - dc[i]
+		}
+		v.Counter, v.Part = estimate(dc), estimate(part)
+	}
+	v.Held, v.Why = judge(c, v)
+	return v, nil
 }
 
 // judge tells whether a claim holds given its measurements, and if not,

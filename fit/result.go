@@ -318,8 +318,28 @@ func (f *Fitter) Result() *Fit {
 	for _, d := range days {
 		fit.Weeks[weekday(d)]++
 	}
-	week := 7 * f.slots
 	rd := f.redials()
+	f.redialFigures(fit, rd)
+	for ci, name := range f.names {
+		fit.Channels = append(fit.Channels, f.channelFit(fit, rd, ci, name, weekday))
+	}
+	if len(f.services) > 0 {
+		fit.Pools = f.pools(fit, weekday)
+		fit.Agents = make([]float64, 7*f.slots)
+		for _, p := range fit.Pools {
+			for k, a := range p.Agents {
+				fit.Agents[k] += a
+			}
+		}
+	}
+	fit.scenarioNames()
+	return fit
+}
+
+// redialFigures sets the fit's redial figures: the share of give-ups
+// redialled, the delay, the share on the same channel, and the scale from
+// the give-ups of customers the log identifies to all.
+func (f *Fitter) redialFigures(fit *Fit, rd *redials) {
 	fit.RedialOrderLost = f.orderLost
 	if rd.giveUps > 0 {
 		fit.Redials = float64(rd.count) / float64(rd.giveUps)
@@ -334,84 +354,85 @@ func (f *Fitter) Result() *Fit {
 		fit.RedialDelay = rd.delay / float64(rd.count)
 		fit.RedialSame = float64(rd.same) / float64(rd.count)
 	}
-	for ci, name := range f.names {
-		c := f.channels[name]
-		cf := ChannelFit{Name: name, Answered: c.nAnswered, Abandoned: c.nAbandoned, Contacts: c.nAnswered + c.nAbandoned,
-			Volumes: make([]float64, week), Redials: rd.nChannel[ci], Wrap: wrapTally{}.fit(), WrapTime: wrapTally{}.fit()}
-		// Volumes: the mean per weekday and slot over the days of that
-		// weekday in the log (a day without contacts counts as zero).
-		totals := map[int]float64{}
-		for _, d := range days { // in order: sums of floats depend on it
-			wd := weekday(d)
-			if c.byDay[d] == nil {
-				continue
-			}
-			for s, n := range c.byDay[d].offered {
-				cf.Volumes[wd*f.slots+s] += n / float64(fit.Weeks[wd])
-				totals[d] += n
-			}
+}
+
+// channelFit fits the channel name, the ci-th: its volumes (and those
+// less the redials) by weekday and slot, their daily variation, handle
+// times (by type too), patience and the log's figures by slot.
+func (f *Fitter) channelFit(fit *Fit, rd *redials, ci int, name string, weekday func(int) int) ChannelFit {
+	c, days, week := f.channels[name], fit.days, 7*f.slots
+	cf := ChannelFit{Name: name, Answered: c.nAnswered, Abandoned: c.nAbandoned, Contacts: c.nAnswered + c.nAbandoned,
+		Volumes: make([]float64, week), Redials: rd.nChannel[ci], Wrap: wrapTally{}.fit(), WrapTime: wrapTally{}.fit()}
+	// Volumes: the mean per weekday and slot over the days of that weekday
+	// in the log (a day without contacts counts as zero).
+	totals := map[int]float64{}
+	for _, d := range days { // in order: sums of floats depend on it
+		wd := weekday(d)
+		if c.byDay[d] == nil {
+			continue
 		}
-		redials := make([]float64, week)
-		for _, d := range days {
-			counts := rd.perChannel[[2]int{ci, d}]
-			wd := weekday(d)
-			for s, n := range counts {
-				redials[wd*f.slots+s] += n * fit.RedialScale / float64(fit.Weeks[wd])
-			}
-		}
-		cf.Fresh = make([]float64, week)
-		for k, v := range cf.Volumes {
-			cf.Fresh[k] = math.Max(0, v-redials[k])
-		}
-		cf.DailyCV, cf.PoissonCV, cf.Noise = dispersion(days, totals, weekday, fit.Weeks)
-		cf.HandleLaws = c.fitHandle()
-		cf.Sample = c.sortedSample()
-		for k, name := range c.typeNames {
-			h := c.types[name]
-			tf := TypeFit{Name: name, Contacts: c.typeCounts[name], Answered: h.n, index: k, Wrap: wrapTally{}.fit()}
-			tf.Share = float64(tf.Contacts) / float64(cf.Contacts)
-			tf.HandleLaws = h.fitHandle()
-			tf.Sample = h.sortedSample()
-			cf.Types = append(cf.Types, tf)
-		}
-		slices.SortStableFunc(cf.Types, func(a, b TypeFit) int {
-			if a.Contacts != b.Contacts {
-				return b.Contacts - a.Contacts
-			}
-			return strings.Compare(a.Name, b.Name)
-		})
-		cf.PatienceMean = math.NaN()
-		if c.nAbandoned > 0 {
-			cf.PatienceMean = c.totalWait / float64(c.nAbandoned)
-		}
-		cf.PatienceMedian = kaplanMeierMedian(&c.gaveUp, &c.censored)
-		if c.nAbandoned > 0 {
-			cf.PatienceKM = kaplanMeierLaw(&c.gaveUp, &c.censored, cf.PatienceMean)
-		}
-		for s := range f.slots {
-			n := c.offered[s] / float64(len(days))
-			cf.Offered = append(cf.Offered, n)
-			cf.AbandonShare = append(cf.AbandonShare, ratio(c.abandoned[s], c.offered[s]))
-			cf.MeanWait = append(cf.MeanWait, ratio(c.waitSum[s], c.offered[s]))
-			cf.ServiceLevel = append(cf.ServiceLevel, ratio(c.within[s], c.offered[s]))
-			cf.WaitedShare = append(cf.WaitedShare, ratio(c.waited[s], c.offered[s]))
-		}
-		for _, d := range days {
-			cf.daily = append(cf.daily, c.byDay[d])
-		}
-		fit.Channels = append(fit.Channels, cf)
-	}
-	if len(f.services) > 0 {
-		fit.Pools = f.pools(fit, weekday)
-		fit.Agents = make([]float64, week)
-		for _, p := range fit.Pools {
-			for k, a := range p.Agents {
-				fit.Agents[k] += a
-			}
+		for s, n := range c.byDay[d].offered {
+			cf.Volumes[wd*f.slots+s] += n / float64(fit.Weeks[wd])
+			totals[d] += n
 		}
 	}
-	fit.scenarioNames()
-	return fit
+	redials := make([]float64, week)
+	for _, d := range days {
+		counts := rd.perChannel[[2]int{ci, d}]
+		wd := weekday(d)
+		for s, n := range counts {
+			redials[wd*f.slots+s] += n * fit.RedialScale / float64(fit.Weeks[wd])
+		}
+	}
+	cf.Fresh = make([]float64, week)
+	for k, v := range cf.Volumes {
+		cf.Fresh[k] = math.Max(0, v-redials[k])
+	}
+	cf.DailyCV, cf.PoissonCV, cf.Noise = dispersion(days, totals, weekday, fit.Weeks)
+	cf.HandleLaws = c.fitHandle()
+	cf.Sample = c.sortedSample()
+	cf.Types = c.typeFits(cf.Contacts)
+	cf.PatienceMean = math.NaN()
+	if c.nAbandoned > 0 {
+		cf.PatienceMean = c.totalWait / float64(c.nAbandoned)
+	}
+	cf.PatienceMedian = kaplanMeierMedian(&c.gaveUp, &c.censored)
+	if c.nAbandoned > 0 {
+		cf.PatienceKM = kaplanMeierLaw(&c.gaveUp, &c.censored, cf.PatienceMean)
+	}
+	for s := range f.slots {
+		n := c.offered[s] / float64(len(days))
+		cf.Offered = append(cf.Offered, n)
+		cf.AbandonShare = append(cf.AbandonShare, ratio(c.abandoned[s], c.offered[s]))
+		cf.MeanWait = append(cf.MeanWait, ratio(c.waitSum[s], c.offered[s]))
+		cf.ServiceLevel = append(cf.ServiceLevel, ratio(c.within[s], c.offered[s]))
+		cf.WaitedShare = append(cf.WaitedShare, ratio(c.waited[s], c.offered[s]))
+	}
+	for _, d := range days {
+		cf.daily = append(cf.daily, c.byDay[d])
+	}
+	return cf
+}
+
+// typeFits fits the handle times of the channel's contact types, of a
+// channel of contacts contacts, the most frequent type first.
+func (c *channelStats) typeFits(contacts int) []TypeFit {
+	var out []TypeFit
+	for k, name := range c.typeNames {
+		h := c.types[name]
+		tf := TypeFit{Name: name, Contacts: c.typeCounts[name], Answered: h.n, index: k, Wrap: wrapTally{}.fit()}
+		tf.Share = float64(tf.Contacts) / float64(contacts)
+		tf.HandleLaws = h.fitHandle()
+		tf.Sample = h.sortedSample()
+		out = append(out, tf)
+	}
+	slices.SortStableFunc(out, func(a, b TypeFit) int {
+		if a.Contacts != b.Contacts {
+			return b.Contacts - a.Contacts
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	return out
 }
 
 // maxNameRunes is the longest name a fitted scenario gives a channel,

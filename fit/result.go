@@ -2,6 +2,7 @@ package fit
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -192,21 +193,7 @@ const minSkillShare = 0.02
 // group at work per slot of the week. A channel no group served most goes
 // to the group that served it most, so that every channel is served.
 func (f *Fitter) pools(fit *Fit, weekday func(int) int) []PoolFit {
-	primary := map[string]string{}
-	agents := make([]string, 0, len(f.served))
-	for a := range f.served {
-		agents = append(agents, a)
-	}
-	slices.Sort(agents)
-	for _, a := range agents {
-		best := ""
-		for _, ch := range f.names {
-			if n := f.served[a][ch]; n > 0 && (best == "" || n > f.served[a][best]) {
-				best = ch
-			}
-		}
-		primary[a] = best
-	}
+	agents, primary := f.primaries()
 	index := map[string]int{}
 	var pools []PoolFit
 	load := []map[string]int{}
@@ -228,6 +215,60 @@ func (f *Fitter) pools(fit *Fit, weekday func(int) int) []PoolFit {
 			}
 		}
 	}
+	skills := f.poolSkills(pools, load)
+	poolOf := func(a string) int {
+		if i, ok := index[primary[a]]; ok {
+			return i
+		}
+		return -1
+	}
+	queues := f.queues(skills)
+	fit.AwaySpell, fit.AwaySpells, fit.AwayExposure = f.awayEstimate(agents, poolOf, queues)
+	fit.wrapLaws(f.wrapGaps(agents, poolOf, f.lastLeaves(skills)))
+	// In a fixed order, agent by agent: sums of floats depend on it.
+	for _, a := range agents {
+		i, known := index[primary[a]]
+		if !known {
+			continue
+		}
+		pools[i].Busy += f.busy[a]
+		q := queues[i]
+		presence(spansOf(f.services[a], f.opts.SpanGap), f.opts.Interval, f.opts.SpanGap, func(t float64) bool { return waitingAt(q, t) }, func(day, slot int, sec float64) {
+			pools[i].Present += sec
+			wd := weekday(day)
+			if fit.Weeks[wd] == 0 {
+				return
+			}
+			pools[i].Agents[wd*f.slots+slot] += sec / f.opts.Interval / float64(fit.Weeks[wd])
+		})
+	}
+	return pools
+}
+
+// primaries returns the agents the log names, sorted, and the channel
+// each served most (of channels served alike, the one the log names
+// first).
+func (f *Fitter) primaries() ([]string, map[string]string) {
+	primary := map[string]string{}
+	agents := slices.Sorted(maps.Keys(f.served))
+	for _, a := range agents {
+		best := ""
+		for _, ch := range f.names {
+			if n := f.served[a][ch]; n > 0 && (best == "" || n > f.served[a][best]) {
+				best = ch
+			}
+		}
+		primary[a] = best
+	}
+	return agents, primary
+}
+
+// poolSkills gives each pool its skills from what its agents answered
+// (load, by channel): the channels it answered most of, and those that
+// were at least minSkillShare of its work, most answered first; a channel
+// no pool has goes to the first. It returns each pool's skills as channel
+// indexes.
+func (f *Fitter) poolSkills(pools []PoolFit, load []map[string]int) [][]int {
 	// The pool that answered most of each channel.
 	main := map[string]int{}
 	for _, ch := range f.names {
@@ -266,33 +307,7 @@ func (f *Fitter) pools(fit *Fit, weekday func(int) int) []PoolFit {
 			skills[i] = append(skills[i], f.channelIdx[ch])
 		}
 	}
-	poolOf := func(a string) int {
-		if i, ok := index[primary[a]]; ok {
-			return i
-		}
-		return -1
-	}
-	queues := f.queues(skills)
-	fit.AwaySpell, fit.AwaySpells, fit.AwayExposure = f.awayEstimate(agents, poolOf, queues)
-	fit.wrapLaws(f.wrapGaps(agents, poolOf, f.lastLeaves(skills)))
-	// In a fixed order, agent by agent: sums of floats depend on it.
-	for _, a := range agents {
-		i, known := index[primary[a]]
-		if !known {
-			continue
-		}
-		pools[i].Busy += f.busy[a]
-		q := queues[i]
-		presence(spansOf(f.services[a], f.opts.SpanGap), f.opts.Interval, f.opts.SpanGap, func(t float64) bool { return waitingAt(q, t) }, func(day, slot int, sec float64) {
-			pools[i].Present += sec
-			wd := weekday(day)
-			if fit.Weeks[wd] == 0 {
-				return
-			}
-			pools[i].Agents[wd*f.slots+slot] += sec / f.opts.Interval / float64(fit.Weeks[wd])
-		})
-	}
-	return pools
+	return skills
 }
 
 // HandleFit is a handle-time distribution fitted to a channel.

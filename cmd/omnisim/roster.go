@@ -130,77 +130,35 @@ interval), charts/roster-coverage.svg and .png, and summary.json.`,
 // a scenario: a file ending in .csv.
 func isTable(arg string) bool { return strings.EqualFold(filepath.Ext(arg), ".csv") }
 
+// roster rosters the requirement arg (a staffing table, or a scenario
+// whose requirement the staffing search finds) under the rules file,
+// verifies the rosters with --verify, and writes the report and folder.
 func (o *rosterOptions) roster(s streams, arg string, seedGiven bool) error {
 	rf, err := roster.ReadRules(o.rules)
 	if err != nil {
 		return fromInput(err)
 	}
-	var reqs []roster.Requirement
-	var srcs []source
-	name := arg
-	// The scenario to verify in, its world and the first replication
-	// the verification may use.
-	var sc *scenarios.Scenario
-	var cfg models.Config
-	first := 0
+	var rq *rosterRequirement
 	if isTable(arg) {
-		switch {
-		case (len(o.sets) > 0 || seedGiven) && o.scenario == "":
-			return usageErrorf("--set and --seed are for a scenario REQUIREMENT or --scenario: %s is a staffing table", arg)
-		case o.reps > 0:
-			return usageErrorf("--reps is for a scenario REQUIREMENT's staffing search: %s is a staffing table", arg)
-		case o.verify && o.scenario == "":
-			return usageErrorf("--verify needs the scenario to simulate: add --scenario FILE|NAME, or give the scenario as REQUIREMENT")
-		}
-		if reqs, err = roster.ReadRequirementFile(arg, rf.Rules.Interval); err != nil {
-			return fromInput(err)
-		}
-		srcs = []source{{"the staffing table", arg}}
-		name = strings.TrimSuffix(filepath.Base(arg), filepath.Ext(arg))
-		if o.scenario != "" {
-			if sc, cfg, _, err = o.open(o.scenario, seedGiven); err != nil {
-				return err
-			}
-			srcs = append(srcs, scenarioSources(sc)...)
-			for i := range reqs {
-				reqs[i].SetOpen(&cfg)
-			}
-		}
+		rq, err = o.tableRequirement(arg, rf.Rules.Interval, seedGiven)
 	} else {
-		if o.scenario != "" {
-			return usageErrorf("--scenario is for a staffing table REQUIREMENT: %s is a scenario, verified in itself", arg)
-		}
-		var reps int
-		if sc, cfg, reps, err = o.open(arg, seedGiven); err != nil {
-			return err
-		}
-		srcs = scenarioSources(sc)
-		name = sc.Name
-		fmt.Fprintf(s.errOut, "omnisim: finding %s's requirement with the staffing search (omnisim staff)\n", sc.Name)
-		p, err := plan.Search(&cfg, plan.Options{Replications: reps, Workers: o.workers})
-		if err != nil {
-			return failed(err)
-		}
-		for i, pool := range p.Config.Pools {
-			reqs = append(reqs, roster.Requirement{Pool: pool.Name, Interval: p.Config.Interval, Start: p.Config.Start, Need: p.Agents[i]})
-			reqs[i].SetOpen(&p.Config)
-		}
-		if v := p.Verification; v != nil {
-			first = v.FirstReplication + v.Replications // fresh: neither the search nor its verification ran them
-		}
+		rq, err = o.scenarioRequirement(s, arg, seedGiven)
+	}
+	if err != nil {
+		return err
 	}
 	if o.verify {
-		if err := checkMemory(sc.File, &cfg, o.verifyReps, parallel(o.workers, o.verifyReps), "--verify-reps"); err != nil {
+		if err := checkMemory(rq.sc.File, &rq.cfg, o.verifyReps, parallel(o.workers, o.verifyReps), "--verify-reps"); err != nil {
 			return err
 		}
 	}
-	srcs = append(srcs, source{"the rules file", o.rules})
-	dir, err := o.outDir(name+"-roster", srcs...)
+	srcs := append(rq.srcs, source{"the rules file", o.rules})
+	dir, err := o.outDir(rq.name+"-roster", srcs...)
 	if err != nil {
 		return err
 	}
 	start := time.Now()
-	rs, err := roster.Make(&rf.Rules, reqs, roster.Options{MaxNodes: o.maxNodes})
+	rs, err := roster.Make(&rf.Rules, rq.reqs, roster.Options{MaxNodes: o.maxNodes})
 	if err != nil {
 		var u *roster.Uncovered
 		if errors.As(err, &u) {
@@ -210,15 +168,15 @@ func (o *rosterOptions) roster(s streams, arg string, seedGiven bool) error {
 	}
 	fmt.Fprintf(s.errOut, "omnisim: rostered in %.2f s\n", time.Since(start).Seconds())
 	rep := &roster.Report{Requirement: arg, Rules: o.rules, Objective: rf.Rules.Objective, Rosters: rs}
-	for _, r := range reqs {
+	for _, r := range rq.reqs {
 		if !rostered(rs, r.Pool) {
 			rep.Left = append(rep.Left, r.Pool)
 		}
 	}
 	if o.verify {
 		start := time.Now()
-		rep.Scenario = sc.Name
-		if rep.Verification, err = roster.Verify(&cfg, rs, roster.VerifyOptions{First: first, Replications: o.verifyReps,
+		rep.Scenario = rq.sc.Name
+		if rep.Verification, err = roster.Verify(&rq.cfg, rs, roster.VerifyOptions{First: rq.first, Replications: o.verifyReps,
 			Workers: o.workers, Precision: o.precision / 100}); err != nil {
 			return fromInput(err)
 		}
@@ -235,6 +193,75 @@ func (o *rosterOptions) roster(s streams, arg string, seedGiven bool) error {
 		outErr = rep.WriteText(s.out)
 	}
 	return errors.Join(folderErr, failed(outErr))
+}
+
+// rosterRequirement is what roster rosters: each pool's requirement, the
+// files it came from, the name of the output folder, and the scenario to
+// verify in (nil for a staffing table without --scenario), its world and
+// the first replication the verification may use.
+type rosterRequirement struct {
+	reqs  []roster.Requirement
+	srcs  []source
+	name  string
+	sc    *scenarios.Scenario
+	cfg   models.Config
+	first int
+}
+
+// tableRequirement reads a staffing table's requirement in intervals of
+// interval seconds, with --scenario's opening hours when it is given.
+func (o *rosterOptions) tableRequirement(arg string, interval float64, seedGiven bool) (*rosterRequirement, error) {
+	switch {
+	case (len(o.sets) > 0 || seedGiven) && o.scenario == "":
+		return nil, usageErrorf("--set and --seed are for a scenario REQUIREMENT or --scenario: %s is a staffing table", arg)
+	case o.reps > 0:
+		return nil, usageErrorf("--reps is for a scenario REQUIREMENT's staffing search: %s is a staffing table", arg)
+	case o.verify && o.scenario == "":
+		return nil, usageErrorf("--verify needs the scenario to simulate: add --scenario FILE|NAME, or give the scenario as REQUIREMENT")
+	}
+	rq := &rosterRequirement{srcs: []source{{"the staffing table", arg}}, name: strings.TrimSuffix(filepath.Base(arg), filepath.Ext(arg))}
+	var err error
+	if rq.reqs, err = roster.ReadRequirementFile(arg, interval); err != nil {
+		return nil, fromInput(err)
+	}
+	if o.scenario != "" {
+		if rq.sc, rq.cfg, _, err = o.open(o.scenario, seedGiven); err != nil {
+			return nil, err
+		}
+		rq.srcs = append(rq.srcs, scenarioSources(rq.sc)...)
+		for i := range rq.reqs {
+			rq.reqs[i].SetOpen(&rq.cfg)
+		}
+	}
+	return rq, nil
+}
+
+// scenarioRequirement finds a scenario's requirement with the staffing
+// search.
+func (o *rosterOptions) scenarioRequirement(s streams, arg string, seedGiven bool) (*rosterRequirement, error) {
+	if o.scenario != "" {
+		return nil, usageErrorf("--scenario is for a staffing table REQUIREMENT: %s is a scenario, verified in itself", arg)
+	}
+	rq := &rosterRequirement{}
+	var reps int
+	var err error
+	if rq.sc, rq.cfg, reps, err = o.open(arg, seedGiven); err != nil {
+		return nil, err
+	}
+	rq.srcs, rq.name = scenarioSources(rq.sc), rq.sc.Name
+	fmt.Fprintf(s.errOut, "omnisim: finding %s's requirement with the staffing search (omnisim staff)\n", rq.sc.Name)
+	p, err := plan.Search(&rq.cfg, plan.Options{Replications: reps, Workers: o.workers})
+	if err != nil {
+		return nil, failed(err)
+	}
+	for i, pool := range p.Config.Pools {
+		rq.reqs = append(rq.reqs, roster.Requirement{Pool: pool.Name, Interval: p.Config.Interval, Start: p.Config.Start, Need: p.Agents[i]})
+		rq.reqs[i].SetOpen(&p.Config)
+	}
+	if v := p.Verification; v != nil {
+		rq.first = v.FirstReplication + v.Replications // fresh: neither the search nor its verification ran them
+	}
+	return rq, nil
 }
 
 // rostered tells whether rs has a roster of the pool.

@@ -318,47 +318,16 @@ func sweepChart(r *output.SweepReport, f int) Chart {
 		grid.Horizontal = grid.Vertical
 		p.Add(grid)
 		out := &figure{panels: []*plot.Plot{p}, notes: []string{""}}
-		lo, hi, has, withBars := math.NaN(), math.NaN(), false, false
+		yr := yRange{lo: math.NaN(), hi: math.NaN()}
+		withBars := false
 		for k, s := range series {
 			sty := base
 			sty.Color = shade(base.Color, k, len(series))
-			glyph := draw.GlyphStyle{Color: sty.Color, Radius: vg.Points(3.2), Shape: sweepGlyphs[k%len(sweepGlyphs)]}
-			var thumbs []plot.Thumbnailer
-			for _, run := range s.runs() {
-				if run.Len() > 1 {
-					l, err := plotter.NewLine(run)
-					if err != nil {
-						return nil, err
-					}
-					l.LineStyle = sty
-					p.Add(l)
-				}
+			thumbs, bars, err := s.draw(p, sty, sweepGlyphs[k%len(sweepGlyphs)], &yr)
+			if err != nil {
+				return nil, err
 			}
-			if bars := s.defined().withBars(); bars.Len() > 0 {
-				eb, err := plotter.NewYErrorBars(bars)
-				if err != nil {
-					return nil, err
-				}
-				eb.LineStyle = draw.LineStyle{Color: sty.Color, Width: vg.Points(1.1)}
-				eb.CapWidth = vg.Points(7)
-				p.Add(eb)
-				for i := range bars.x {
-					down, up := bars.YError(i)
-					lo, hi = math.Min(nanTo(lo, bars.y[i]-down), bars.y[i]-down), math.Max(nanTo(hi, bars.y[i]+up), bars.y[i]+up)
-				}
-				withBars = true
-			}
-			if pts := s.defined(); pts.Len() > 0 {
-				sc, err := plotter.NewScatter(pts)
-				if err != nil {
-					return nil, err
-				}
-				sc.GlyphStyle = glyph
-				p.Add(sc)
-				thumbs = append(thumbs, sc)
-				a, b := series2Range(pts)
-				lo, hi, has = math.Min(nanTo(lo, a), a), math.Max(nanTo(hi, b), b), true
-			}
+			withBars = withBars || bars
 			name := s.legendName(drawn[k].name, fig.Label)
 			out.legend = append(out.legend, legendItem{name: name, color: sty.Color,
 				thumbs: append([]plot.Thumbnailer{legendLine(sty)}, thumbs...)})
@@ -371,13 +340,65 @@ func sweepChart(r *output.SweepReport, f int) Chart {
 		if fig.Unit == output.UnitShare {
 			pn.yMin, pn.yMax = 0, 100
 		}
-		setYRange(p, pn, lo, hi, has)
-		if !has {
+		setYRange(p, pn, yr.lo, yr.hi, yr.has)
+		if !yr.has {
 			out.notes[0] = "No point has data for this figure."
 		}
 		return out, nil
 	}
 	return c
+}
+
+// yRange is the range of y a chart's series reach, has false while none
+// has a point.
+type yRange struct {
+	lo, hi float64
+	has    bool
+}
+
+// draw adds the series to p: its runs of points as lines, its 95 %
+// intervals as error bars, its points as glyphs of the shape given; it
+// widens yr to them and returns the legend's thumbnails of the points and
+// whether there were error bars.
+func (s sweepXY) draw(p *plot.Plot, sty draw.LineStyle, shape draw.GlyphDrawer, yr *yRange) ([]plot.Thumbnailer, bool, error) {
+	for _, run := range s.runs() {
+		if run.Len() > 1 {
+			l, err := plotter.NewLine(run)
+			if err != nil {
+				return nil, false, err
+			}
+			l.LineStyle = sty
+			p.Add(l)
+		}
+	}
+	withBars := false
+	if bars := s.defined().withBars(); bars.Len() > 0 {
+		eb, err := plotter.NewYErrorBars(bars)
+		if err != nil {
+			return nil, false, err
+		}
+		eb.LineStyle = draw.LineStyle{Color: sty.Color, Width: vg.Points(1.1)}
+		eb.CapWidth = vg.Points(7)
+		p.Add(eb)
+		for i := range bars.x {
+			down, up := bars.YError(i)
+			yr.lo, yr.hi = math.Min(nanTo(yr.lo, bars.y[i]-down), bars.y[i]-down), math.Max(nanTo(yr.hi, bars.y[i]+up), bars.y[i]+up)
+		}
+		withBars = true
+	}
+	var thumbs []plot.Thumbnailer
+	if pts := s.defined(); pts.Len() > 0 {
+		sc, err := plotter.NewScatter(pts)
+		if err != nil {
+			return nil, false, err
+		}
+		sc.GlyphStyle = draw.GlyphStyle{Color: sty.Color, Radius: vg.Points(3.2), Shape: shape}
+		p.Add(sc)
+		thumbs = append(thumbs, sc)
+		a, b := series2Range(pts)
+		yr.lo, yr.hi, yr.has = math.Min(nanTo(yr.lo, a), a), math.Max(nanTo(yr.hi, b), b), true
+	}
+	return thumbs, withBars, nil
 }
 
 // legendName names a line in the legend: the other settings' values, or

@@ -75,6 +75,16 @@ func (r *StaffReport) Days() float64 {
 // left undecided. Periods that follow one another, for the same target and
 // reason, are told as one span.
 func (r *StaffReport) Problems() []string {
+	out := r.unmetProblems()
+	if v := r.Plan.Verification; v != nil {
+		out = append(out, r.verifiedProblems(v)...)
+	}
+	return out
+}
+
+// unmetProblems says, a sentence per run of intervals alike, which checks
+// the search found unattainable or left missed, and why.
+func (r *StaffReport) unmetProblems() []string {
 	cfg := &r.Plan.Config
 	var out []string
 	unmet := slices.Clone(r.Plan.Unmet)
@@ -119,54 +129,61 @@ func (r *StaffReport) Problems() []string {
 		}
 		i = j
 	}
-	if v := r.Plan.Verification; v != nil {
-		var left []plan.VerifiedCheck
-		for _, c := range v.Checks {
-			if (c.Status == plan.Missed || c.Status == plan.Undecided) && !r.unmet(c.Check) {
-				left = append(left, c)
-			}
+	return out
+}
+
+// verifiedProblems says, a sentence per run of intervals alike, which
+// checks the verification found missed or undecided that the search had
+// not already said it could not meet.
+func (r *StaffReport) verifiedProblems(v *plan.Verification) []string {
+	cfg := &r.Plan.Config
+	var out []string
+	var left []plan.VerifiedCheck
+	for _, c := range v.Checks {
+		if (c.Status == plan.Missed || c.Status == plan.Undecided) && !r.unmet(c.Check) {
+			left = append(left, c)
 		}
-		for i := 0; i < len(left); {
-			c := left[i]
-			j, lo, hi, wide := i+1, c.Mean, c.Mean, c.Half
-			for ; j < len(left); j++ {
-				d, prev := left[j], left[j-1]
-				if d.Target != c.Target || d.Status != c.Status || d.From != prev.To {
-					break
-				}
-				lo, hi, wide = math.Min(lo, d.Mean), math.Max(hi, d.Mean), math.Max(wide, d.Half)
+	}
+	for i := 0; i < len(left); {
+		c := left[i]
+		j, lo, hi, wide := i+1, c.Mean, c.Mean, c.Half
+		for ; j < len(left); j++ {
+			d, prev := left[j], left[j-1]
+			if d.Target != c.Target || d.Status != c.Status || d.From != prev.To {
+				break
 			}
-			span := c.Check
-			span.To = left[j-1].To
-			closed := r.closedThroughout(span)
-			fig := Estimate(c.Mean, c.Half, UnitShare)
+			lo, hi, wide = math.Min(lo, d.Mean), math.Max(hi, d.Mean), math.Max(wide, d.Half)
+		}
+		span := c.Check
+		span.To = left[j-1].To
+		closed := r.closedThroughout(span)
+		fig := Estimate(c.Mean, c.Half, UnitShare)
+		if closed {
+			// Every contact is turned away: there is no spread to tell.
+			fig = Value(lo, UnitShare)
+			if hi != lo {
+				fig += " to " + Value(hi, UnitShare)
+			}
+		} else if j-i > 1 {
+			fig = Value(lo, UnitShare)
+			if hi != lo {
+				fig += " to " + Value(hi, UnitShare)
+			}
+			fig += ", each ± " + Points(wide) + " or less"
+		}
+		name, when, target := cfg.Channels[c.Channel].Name, r.spanWhen(span, j-i), c.Target.Describe(cfg)
+		if c.Status == plan.Missed {
+			why := ""
 			if closed {
-				// Every contact is turned away: there is no spread to tell.
-				fig = Value(lo, UnitShare)
-				if hi != lo {
-					fig += " to " + Value(hi, UnitShare)
-				}
-			} else if j-i > 1 {
-				fig = Value(lo, UnitShare)
-				if hi != lo {
-					fig += " to " + Value(hi, UnitShare)
-				}
-				fig += ", each ± " + Points(wide) + " or less"
+				why = " " + r.whyFlat(span)
 			}
-			name, when, target := cfg.Channels[c.Channel].Name, r.spanWhen(span, j-i), c.Target.Describe(cfg)
-			if c.Status == plan.Missed {
-				why := ""
-				if closed {
-					why = " " + r.whyFlat(span)
-				}
-				out = append(out, fmt.Sprintf("%s %s: %s on %d fresh replications: missed, below the target (%s).%s",
-					name, when, fig, v.Replications, target, why))
-			} else {
-				out = append(out, fmt.Sprintf("%s %s: %s on %d fresh replications (the cap): undecided, the confidence interval reaches the target (%s) and is wider than ± %s.",
-					name, when, fig, v.Replications, target, Points(v.Precision)))
-			}
-			i = j
+			out = append(out, fmt.Sprintf("%s %s: %s on %d fresh replications: missed, below the target (%s).%s",
+				name, when, fig, v.Replications, target, why))
+		} else {
+			out = append(out, fmt.Sprintf("%s %s: %s on %d fresh replications (the cap): undecided, the confidence interval reaches the target (%s) and is wider than ± %s.",
+				name, when, fig, v.Replications, target, Points(v.Precision)))
 		}
+		i = j
 	}
 	return out
 }

@@ -52,22 +52,10 @@ func (s *Server) Export(ctx context.Context, story *Story, st Settings, link str
 		return "", err
 	}
 	repB.Claims = ClaimsOf(o.Judged)
-	name := story.scenario.File
-	if strings.HasPrefix(name, "builtin:") {
-		name = story.Name
-	}
-	seedText := strconv.FormatUint(seed, 10)
-	demo := []string{"omnisim", "demo", name, "--seed", seedText}
-	compare := []string{"omnisim", "compare", name, name, "--seed", seedText, "--reps", strconv.Itoa(scA.Replications)}
-	var compareSets []string
-	for _, set := range sideB.sets {
-		demo = append(demo, "--set", set)
-		compare = append(compare, "--set-b", set)
-		compareSets = append(compareSets, "--set-b "+set)
-	}
+	cl := exportCommands(story, sideB.sets, seed, scA.Replications)
 
 	// B as a run's folder, in b/.
-	provB := &output.Provenance{Command: output.CommandLine(demo), Sets: sideB.sets}
+	provB := &output.Provenance{Command: output.CommandLine(cl.demo), Sets: sideB.sets}
 	base := strings.TrimSuffix(output.ScenarioFile, ".yaml")
 	if provB.Files, err = resolvedFiles(scB, base, output.ScenarioFile, seed); err != nil {
 		return "", err
@@ -79,7 +67,7 @@ func (s *Server) Export(ctx context.Context, story *Story, st Settings, link str
 
 	// The comparison, at the top.
 	cr := output.NewCompareReport(output.Variant{Report: repA}, output.Variant{Report: repB, Sets: sideB.sets})
-	cr.Provenance = &output.Provenance{Command: output.CommandLine(compare), Sets: compareSets,
+	cr.Provenance = &output.Provenance{Command: output.CommandLine(cl.compare), Sets: cl.compareSets,
 		ScenarioFiles: []string{"scenario-a.yaml", "scenario-b.yaml"}}
 	for _, v := range []struct {
 		sc   *scenarios.Scenario
@@ -103,10 +91,43 @@ func (s *Server) Export(ctx context.Context, story *Story, st Settings, link str
 		f.Name = "b/" + f.Name
 		files = append(files, f)
 	}
+	return s.writeNew(story.Name+"-classroom-"+s.now().Format("20060102-150405"), files)
+}
+
+// exportLines are the command lines that run an export's sides again: B
+// alone with the story's claims (omnisim demo), A and B compared (omnisim
+// compare), and compare's --set-b settings as the provenance lists them.
+type exportLines struct {
+	demo, compare, compareSets []string
+}
+
+// exportCommands returns the command lines of a story's sides, B with
+// the settings sets, of reps replications from seed.
+func exportCommands(story *Story, sets []string, seed uint64, reps int) exportLines {
+	name := story.scenario.File
+	if strings.HasPrefix(name, "builtin:") {
+		name = story.Name
+	}
+	seedText := strconv.FormatUint(seed, 10)
+	cl := exportLines{
+		demo:    []string{"omnisim", "demo", name, "--seed", seedText},
+		compare: []string{"omnisim", "compare", name, name, "--seed", seedText, "--reps", strconv.Itoa(reps)},
+	}
+	for _, set := range sets {
+		cl.demo = append(cl.demo, "--set", set)
+		cl.compare = append(cl.compare, "--set-b", set)
+		cl.compareSets = append(cl.compareSets, "--set-b "+set)
+	}
+	return cl
+}
+
+// writeNew writes files into a new folder of the server's OutDir named
+// name, or name-2, name-3... when a name is taken, and returns its path.
+func (s *Server) writeNew(name string, files []output.File) (string, error) {
 	if err := os.MkdirAll(s.opts.OutDir, 0o755); err != nil {
 		return "", fmt.Errorf("classroom: %w", err)
 	}
-	dirBase := filepath.Join(s.opts.OutDir, story.Name+"-classroom-"+s.now().Format("20060102-150405"))
+	dirBase := filepath.Join(s.opts.OutDir, name)
 	dir := dirBase
 	for i := 2; ; i++ {
 		err := folder.Write(dir, files, false)

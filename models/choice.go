@@ -41,8 +41,7 @@ func (w *world) choose(cu *customer, only []string, stay, avoid *channel) *chann
 	for _, ch := range w.channels {
 		u := math.Inf(-1)
 		if w.eligible(ch, only, avoid, now) {
-			u = ch.cfg.Preference + ch.cfg.Fit[cu.issue] -
-				w.cfg.Choice.WaitWeight*w.logExpected(ch)
+			u = ch.cfg.Preference + ch.cfg.Fit[cu.issue] - w.waitTerm(ch, now)
 			if ch == stay {
 				u += w.cfg.Choice.Stay
 			}
@@ -87,6 +86,41 @@ func logitWeight(u, best float64) float64 {
 		return 0
 	}
 	return math.Exp(u - best)
+}
+
+// waitTerm returns the logit's wait term on ch now: WaitWeight times
+// logExpected. When the wait does not count (WaitWeight 0, waitIgnored)
+// it is 0 without the logarithm, nor the exponential of word of mouth:
+// WaitWeight · ln(…) is then ±0, for the logarithm is finite (noWaitTerm),
+// and a utility's zero sign changes no weight (u = best gives 1, else
+// exp(u − best) with u − best the same number). The reputation is still
+// brought up to now, for it must fade at the same instants to give the
+// same numbers later.
+func (w *world) waitTerm(ch *channel, now float64) float64 {
+	if w.waitIgnored {
+		if w.wom.on {
+			w.wom.fade(&ch.reputation, now)
+		}
+		return 0
+	}
+	return w.cfg.Choice.WaitWeight * w.logExpected(ch)
+}
+
+// noWaitTerm tells whether the choice's wait term is 0 in every choice of
+// cfg: WaitWeight is 0 and ln(expected wait / 1 minute) finite on every
+// channel whatever its reputation, which keeps the expected wait within a
+// factor e^maxSurprise of ExpectedWait (minExpected, maxExpected); the
+// bounds on ExpectedWait leave room for that.
+func noWaitTerm(cfg *Config) bool {
+	if cfg.Choice.WaitWeight != 0 {
+		return false
+	}
+	for i := range cfg.Channels {
+		if e := cfg.Channels[i].ExpectedWait; !(e >= 1e-280 && e <= 1e280) {
+			return false
+		}
+	}
+	return true
 }
 
 // logExpected returns ln(expected wait on ch / 1 minute), the logit's wait

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"fmt"
 	"math"
 	"testing"
 
@@ -130,5 +131,65 @@ func TestLogitWeight(t *testing.T) {
 		if math.Float64bits(got) != math.Float64bits(want) {
 			t.Errorf("%s: logitWeight(%v, %v) = %v, want %v", tc.name, tc.u, tc.best, got, want)
 		}
+	}
+}
+
+// TestNoWaitTermSameRun runs a week of the rich world (word of mouth on)
+// with wait_weight 0, its choices made once without the wait term
+// (waitIgnored) and once computing WaitWeight · ln(expected wait ÷ 1
+// minute) on every open channel, and checks that every contact and every
+// tally comes out the same: the shortcut is exact. Seen to catch: the
+// reputation not brought up to now when the term is skipped.
+func TestNoWaitTermSameRun(t *testing.T) {
+	cfg := richConfig()
+	cfg.Choice.WaitWeight = 0
+	cfg.SetDefaults()
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if !noWaitTerm(cfg) {
+		t.Fatal("noWaitTerm is false with wait_weight 0")
+	}
+	runWith := func(ignored bool) (*Result, []string) {
+		w := newWorld(cfg, sim.NewStreams(cfg.Seed, 0))
+		w.waitIgnored = ignored
+		var lines []string
+		w.trace = func(r *ContactRecord) { lines = append(lines, fmt.Sprintf("%+v", *r)) }
+		w.run()
+		return w.result(0), lines
+	}
+	fast, fastLines := runWith(true)
+	slow, slowLines := runWith(false)
+	if len(fastLines) != len(slowLines) || len(fastLines) < 1000 {
+		t.Fatalf("%d contacts without the wait term, %d with it (want the same, over 1,000)", len(fastLines), len(slowLines))
+	}
+	for i := range fastLines {
+		if fastLines[i] != slowLines[i] {
+			t.Fatalf("contact %d differs:\nwithout the term %s\nwith it          %s", i, fastLines[i], slowLines[i])
+		}
+	}
+	if a, b := fmt.Sprintf("%+v", fast.Channels), fmt.Sprintf("%+v", slow.Channels); a != b {
+		t.Error("the channels' tallies differ")
+	}
+	if a, b := fmt.Sprintf("%+v %v", fast.Customers, fast.Expectation), fmt.Sprintf("%+v %v", slow.Customers, slow.Expectation); a != b {
+		t.Error("the customers' tallies or the expectation level differ")
+	}
+}
+
+// TestNoWaitTerm: the wait term is left out only with wait_weight 0 and
+// expected waits whose logarithm stays finite.
+func TestNoWaitTerm(t *testing.T) {
+	cfg := richConfig()
+	cfg.SetDefaults()
+	if noWaitTerm(cfg) {
+		t.Error("noWaitTerm with wait_weight 0.7")
+	}
+	cfg.Choice.WaitWeight = 0
+	if !noWaitTerm(cfg) {
+		t.Error("not noWaitTerm with wait_weight 0")
+	}
+	cfg.Channels[2].ExpectedWait = 1e-300
+	if noWaitTerm(cfg) {
+		t.Error("noWaitTerm with an expected wait of 1e-300 s, whose logarithm may be −Inf")
 	}
 }

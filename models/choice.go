@@ -38,8 +38,9 @@ func (c *Choice) check(p problems) {
 // With word of mouth and a wait term (nearChoice), the utilities are first
 // taken with the wait term's sum, which needs neither logarithm nor
 // exponential, and the choice is kept when it is sure to be the one the
-// exact utilities make (pickNear); otherwise, about once in a hundred
-// million choices, it is made again from them.
+// exact utilities make (pickNear); otherwise, with a chance of about
+// 2·10⁻⁸ for each end of a channel's part of the total weight, it is made
+// again from them.
 func (w *world) choose(cu *customer, only []string, stay, avoid *channel) *channel {
 	now := w.eng.Now()
 	best := w.utilities(cu, only, stay, avoid, now, w.nearChoice)
@@ -109,8 +110,8 @@ func (w *world) utilities(cu *customer, only []string, stay, avoid *channel, now
 
 // nearWaitTerm returns WaitWeight · (ln(ExpectedWait / 1 minute) +
 // reputation), the wait term as a sum: ln(ExpectedWait · e^reputation / 1
-// minute) in exact arithmetic, within a few units in the last place of the
-// computed one (nearChoice). The reputation is brought up to now as the
+// minute) in exact arithmetic, within 1.1·10⁻¹⁴ · WaitWeight of the
+// computed one (nearMargin). The reputation is brought up to now as the
 // exact term would.
 func (w *world) nearWaitTerm(ch *channel) float64 {
 	return w.cfg.Choice.WaitWeight * (ch.logExpected + w.wom.value(&ch.reputation, w.cfg.WordOfMouth.Inertia))

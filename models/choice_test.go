@@ -1,7 +1,9 @@
 package models
 
 import (
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/omnisim/omnisim/sim"
@@ -129,6 +131,207 @@ func TestLogitWeight(t *testing.T) {
 		got, want := logitWeight(tc.u, tc.best), math.Exp(tc.u-tc.best)
 		if math.Float64bits(got) != math.Float64bits(want) {
 			t.Errorf("%s: logitWeight(%v, %v) = %v, want %v", tc.name, tc.u, tc.best, got, want)
+		}
+	}
+}
+
+// TestNoWaitTermSameRun runs a week of the rich world (word of mouth on)
+// with wait_weight 0, its choices made once without the wait term
+// (waitIgnored) and once computing WaitWeight · ln(expected wait ÷ 1
+// minute) on every open channel, and checks that every contact and every
+// tally comes out the same: the shortcut is exact. Seen to catch: the
+// reputation not brought up to now when the term is skipped.
+func TestNoWaitTermSameRun(t *testing.T) {
+	cfg := richConfig()
+	cfg.Choice.WaitWeight = 0
+	cfg.SetDefaults()
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if !noWaitTerm(cfg) {
+		t.Fatal("noWaitTerm is false with wait_weight 0")
+	}
+	runWith := func(ignored bool) (*Result, []string) {
+		w := newWorld(cfg, sim.NewStreams(cfg.Seed, 0))
+		w.waitIgnored = ignored
+		var lines []string
+		w.trace = func(r *ContactRecord) { lines = append(lines, fmt.Sprintf("%+v", *r)) }
+		w.run()
+		return w.result(0), lines
+	}
+	fast, fastLines := runWith(true)
+	slow, slowLines := runWith(false)
+	if len(fastLines) != len(slowLines) || len(fastLines) < 1000 {
+		t.Fatalf("%d contacts without the wait term, %d with it (want the same, over 1,000)", len(fastLines), len(slowLines))
+	}
+	for i := range fastLines {
+		if fastLines[i] != slowLines[i] {
+			t.Fatalf("contact %d differs:\nwithout the term %s\nwith it          %s", i, fastLines[i], slowLines[i])
+		}
+	}
+	if a, b := fmt.Sprintf("%+v", fast.Channels), fmt.Sprintf("%+v", slow.Channels); a != b {
+		t.Error("the channels' tallies differ")
+	}
+	if a, b := fmt.Sprintf("%+v %v", fast.Customers, fast.Expectation), fmt.Sprintf("%+v %v", slow.Customers, slow.Expectation); a != b {
+		t.Error("the customers' tallies or the expectation level differ")
+	}
+}
+
+// TestNoWaitTerm: the wait term is left out only with wait_weight 0 and
+// expected waits whose logarithm stays finite.
+func TestNoWaitTerm(t *testing.T) {
+	cfg := richConfig()
+	cfg.SetDefaults()
+	if noWaitTerm(cfg) {
+		t.Error("noWaitTerm with wait_weight 0.7")
+	}
+	cfg.Choice.WaitWeight = 0
+	if !noWaitTerm(cfg) {
+		t.Error("not noWaitTerm with wait_weight 0")
+	}
+	cfg.Channels[2].ExpectedWait = 1e-300
+	if noWaitTerm(cfg) {
+		t.Error("noWaitTerm with an expected wait of 1e-300 s, whose logarithm may be −Inf")
+	}
+}
+
+// TestNearChoiceSameRun runs a week of the rich world (word of mouth on,
+// wait_weight 0.7) with its choices made first from the wait term's sum
+// (nearChoice) and only from the exact utilities, and checks that every
+// contact and every tally comes out the same.
+func TestNearChoiceSameRun(t *testing.T) {
+	cfg := richConfig()
+	cfg.SetDefaults()
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if !nearChoice(cfg) {
+		t.Fatal("nearChoice is false in the rich world")
+	}
+	runWith := func(near bool) (*Result, []string) {
+		w := newWorld(cfg, sim.NewStreams(cfg.Seed, 0))
+		w.nearChoice = near
+		var lines []string
+		w.trace = func(r *ContactRecord) { lines = append(lines, fmt.Sprintf("%+v", *r)) }
+		w.run()
+		return w.result(0), lines
+	}
+	fast, fastLines := runWith(true)
+	slow, slowLines := runWith(false)
+	if len(fastLines) != len(slowLines) || len(fastLines) < 1000 {
+		t.Fatalf("%d contacts by the sum, %d exactly (want the same, over 1,000)", len(fastLines), len(slowLines))
+	}
+	for i := range fastLines {
+		if fastLines[i] != slowLines[i] {
+			t.Fatalf("contact %d differs:\nby the sum %s\nexactly    %s", i, fastLines[i], slowLines[i])
+		}
+	}
+	if a, b := fmt.Sprintf("%+v %+v %v", fast.Channels, fast.Customers, fast.Expectation),
+		fmt.Sprintf("%+v %+v %v", slow.Channels, slow.Customers, slow.Expectation); a != b {
+		t.Error("the tallies differ")
+	}
+}
+
+// TestNearChoiceAsExact draws 2,000 worlds of six channels with
+// reputations, preferences, fits and a wait weight at random up to
+// nearChoice's bounds and, for 50 customers in each, checks that every
+// choice pickNear is sure of from the wait term's sum is the one the exact
+// utilities make (pickExact), for random draws and for draws at, just
+// below and just above the end of each channel's part of the exact total.
+// Seen to catch: a margin of 0 (nearMargin).
+func TestNearChoiceAsExact(t *testing.T) {
+	cfg := richConfig()
+	cfg.SetDefaults()
+	rng := rand.New(rand.NewPCG(3, 4))
+	w := newWorld(cfg, sim.NewStreams(cfg.Seed, 0))
+	w.eng.Schedule(86400+12*3600, sim.PhaseTimer, func() {}) // noon: every channel open
+	w.eng.Step()
+	now := w.eng.Now()
+	sure, unsure := 0, 0
+	for trial := range 2000 {
+		scale := []float64{1, 10, 100}[trial%3]
+		w.cfg.Choice.WaitWeight = scale * rng.Float64()
+		w.cfg.Choice.Stay = scale * (2*rng.Float64() - 1)
+		for _, ch := range w.channels {
+			ch.cfg.Preference = scale * (2*rng.Float64() - 1)
+			for k := range ch.cfg.Fit {
+				ch.cfg.Fit[k] = scale * (2*rng.Float64() - 1)
+			}
+			ch.cfg.ExpectedWait = math.Exp(rng.Float64()*20 - 6)
+			ch.logExpected = math.Log(ch.cfg.ExpectedWait / 60)
+			weight := 1e5 * rng.Float64()
+			ch.reputation = belief{weight: weight, sum: weight * 3 * (2*rng.Float64() - 1), at: now}
+		}
+		if !nearChoice(w.cfg) {
+			t.Fatalf("trial %d: beyond nearChoice's bounds", trial)
+		}
+		for i := range 50 {
+			cu := &customer{issue: i % len(cfg.Issues)}
+			var stay *channel
+			if i%2 == 1 {
+				stay = w.channels[rng.IntN(len(w.channels))]
+			}
+			best := w.utilities(cu, nil, stay, nil, now, false)
+			exact := append([]float64(nil), w.choiceW...)
+			fs := []float64{rng.Float64(), 0}
+			total, cum := 0.0, []float64{}
+			for _, u := range exact {
+				total += logitWeight(u, best)
+				cum = append(cum, total)
+			}
+			for _, c := range cum {
+				f := c / total
+				fs = append(fs, f, math.Nextafter(f, 0), math.Nextafter(f, 1), f*(1-1e-12), f*(1+1e-12))
+			}
+			for _, f := range fs {
+				if f >= 1 {
+					continue
+				}
+				copy(w.choiceW, exact)
+				want := w.pickExact(f, best)
+				nearBest := w.utilities(cu, nil, stay, nil, now, true)
+				got, ok := w.pickNear(f, nearBest)
+				if !ok {
+					unsure++
+					continue
+				}
+				sure++
+				if got != want {
+					t.Fatalf("trial %d, customer %d, draw %v: %s by the sum, %s exactly", trial, i, f, nameOf(got), nameOf(want))
+				}
+			}
+		}
+	}
+	t.Logf("%d choices sure by the sum, %d left to the exact utilities", sure, unsure)
+}
+
+// TestPickNearUnsure: a draw at the end of a channel's part of the total,
+// or within nearMargin of it, leaves the choice to the exact utilities.
+func TestPickNearUnsure(t *testing.T) {
+	cfg := richConfig()
+	cfg.SetDefaults()
+	w := newWorld(cfg, sim.NewStreams(cfg.Seed, 0))
+	inf := math.Inf(-1)
+	for _, tc := range []struct {
+		name string
+		f    float64
+		want int // the channel chosen, -1 for unsure
+	}{
+		{"first half", 0.25, 0},
+		{"second half", 0.75, 2},
+		{"at the end of the first", 0.5, -1},
+		{"just below it", 0.5 - nearMargin/4, -1},
+		{"just above it", 0.5 + nearMargin/4, -1},
+		{"clear of it", 0.5 + 4*nearMargin, 2},
+		{"at zero", 0, 0},
+	} {
+		w.choiceW = append(w.choiceW[:0], 1.5, inf, 1.5, inf, inf, inf)
+		ch, sure := w.pickNear(tc.f, 1.5)
+		switch {
+		case tc.want < 0 && sure:
+			t.Errorf("%s: sure of %s", tc.name, nameOf(ch))
+		case tc.want >= 0 && (!sure || ch != w.channels[tc.want]):
+			t.Errorf("%s: %s (sure %v), want %s", tc.name, nameOf(ch), sure, w.channels[tc.want].cfg.Name)
 		}
 	}
 }

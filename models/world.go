@@ -36,12 +36,17 @@ type world struct {
 	issueCum    []float64   // cumulative issue shares
 	classes     classRules
 
-	wom      womState
-	choiceW  []float64 // scratch for choice weights
-	scratch  Counts    // tallies of contacts past the horizon's intervals
-	pickers  []*agent  // agents to give work at this instant's dispatch
-	dispatch bool      // a dispatch is scheduled for this instant
-	active   int       // customers not yet finished
+	wom     womState
+	choiceW []float64 // scratch for choice weights
+	// waitIgnored tells that the choice's wait term is 0 (noWaitTerm).
+	waitIgnored bool
+	// nearChoice tells that choices take the wait term by its sum first
+	// (nearChoice, choose).
+	nearChoice bool
+	scratch    Counts   // tallies of contacts past the horizon's intervals
+	pickers    []*agent // agents to give work at this instant's dispatch
+	dispatch   bool     // a dispatch is scheduled for this instant
+	active     int      // customers not yet finished
 
 	// Agent time is booked by interval: cur is the interval being booked,
 	// measuring whether now is in [warm-up, horizon).
@@ -144,6 +149,8 @@ func newWorld(cfg *Config, streams *sim.Streams) *world {
 	w.retryDelay = cfg.Journey.RetryDelay.Sampler(w.draws.src[drawRetryDelay])
 	w.repeatDelay = cfg.Journey.RepeatDelay.Sampler(w.draws.src[drawRepeatDelay])
 	w.wom = newWOM(cfg.WordOfMouth, w.eng)
+	w.waitIgnored = noWaitTerm(cfg)
+	w.nearChoice = nearChoice(cfg)
 	w.flows = make([][]int64, len(cfg.Channels))
 	for i := range w.flows {
 		w.flows[i] = make([]int64, len(cfg.Channels))

@@ -168,9 +168,13 @@ func (r *textRows) num(v float64) {
 		return
 	}
 	var buf [32]byte
-	b := strconv.AppendFloat(buf[:0], v, 'g', 9, 64)
+	b, exact := appendCell(buf[:0], v)
 	r.write(b)
-	if k != nil {
+	switch {
+	case k == nil:
+	case exact && !k.text:
+		k.numbers = append(k.numbers, v) // what its text reads back as
+	default:
 		k.addBytes(b)
 	}
 }

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"io"
@@ -81,26 +82,121 @@ func marshalValue(v any) ([]byte, error) {
 
 // Number writes a float as JSON: null when it is NaN or infinite, otherwise
 // the shortest text that reads back as the same float.
-func Number(f float64) []byte {
+func Number(f float64) []byte { return appendNumber(nil, f) }
+
+// appendNumber appends f as Number writes it.
+func appendNumber(b []byte, f float64) []byte {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return []byte("null")
+		return append(b, "null"...)
 	}
-	return strconv.AppendFloat(nil, f, 'g', -1, 64)
+	return strconv.AppendFloat(b, f, 'g', -1, 64)
 }
 
-// WriteJSON writes v as indented JSON followed by a newline.
+// WriteJSON writes v as indented JSON followed by a newline: the bytes of
+// json.Indent (two spaces a level) of json.Marshal(v). Objects (*Object),
+// lists of them and their float values are written as they are read, not
+// marshalled whole and indented after: a 365-day run's summary.json (3 MB)
+// took five times its size in copies, each nested object compacted again
+// by every object around it (TestWriteJSONIsIndentedMarshal). On an error,
+// part of the text may have been written.
 func WriteJSON(w io.Writer, v any) error {
+	e := &jsonWriter{w: bufio.NewWriterSize(w, 64<<10)}
+	if err := e.value(v, 0); err != nil {
+		return err
+	}
+	e.w.WriteByte('\n')
+	return e.w.Flush()
+}
+
+// jsonIndent is one level of WriteJSON's indentation.
+const jsonIndent = "  "
+
+// jsonWriter writes indented JSON as WriteJSON does.
+type jsonWriter struct {
+	w       *bufio.Writer
+	scratch []byte
+	buf     bytes.Buffer // a value json.Indent indents
+}
+
+// value writes v, nested depth levels deep.
+func (e *jsonWriter) value(v any, depth int) error {
+	switch v := v.(type) {
+	case *Object:
+		if v != nil && len(v.keys) > 0 {
+			return e.object(v, depth)
+		}
+	case []*Object:
+		if len(v) > 0 {
+			e.w.WriteByte('[')
+			for i, o := range v {
+				e.open(i, depth+1)
+				if err := e.value(o, depth+1); err != nil {
+					return err
+				}
+			}
+			e.close(']', depth)
+			return nil
+		}
+	}
 	data, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}
-	var b bytes.Buffer
-	if err := json.Indent(&b, data, "", "  "); err != nil {
+	e.scratch = e.scratch[:0]
+	for range depth {
+		e.scratch = append(e.scratch, jsonIndent...)
+	}
+	e.buf.Reset()
+	if err := json.Indent(&e.buf, data, string(e.scratch), jsonIndent); err != nil {
 		return err
 	}
-	b.WriteByte('\n')
-	_, err = w.Write(b.Bytes())
+	_, err = e.w.Write(e.buf.Bytes())
 	return err
+}
+
+// object writes o, which has keys, nested depth levels deep.
+func (e *jsonWriter) object(o *Object, depth int) error {
+	e.w.WriteByte('{')
+	for i, k := range o.keys {
+		e.open(i, depth+1)
+		key, err := json.Marshal(k)
+		if err != nil {
+			return err
+		}
+		e.w.Write(key)
+		e.w.WriteString(": ")
+		if f, ok := o.values[i].(float64); ok {
+			e.scratch = appendNumber(e.scratch[:0], f)
+			e.w.Write(e.scratch)
+			continue
+		}
+		if err := e.value(o.values[i], depth+1); err != nil {
+			return err
+		}
+	}
+	e.close('}', depth)
+	return nil
+}
+
+// open starts element i of a list or object, depth levels deep: the comma
+// after the one before, a line break and the indentation.
+func (e *jsonWriter) open(i, depth int) {
+	if i > 0 {
+		e.w.WriteByte(',')
+	}
+	e.w.WriteByte('\n')
+	for range depth {
+		e.w.WriteString(jsonIndent)
+	}
+}
+
+// close ends a list or object of elements, depth levels deep.
+func (e *jsonWriter) close(c byte, depth int) {
+	e.w.WriteByte('\n')
+	for range depth {
+		e.w.WriteString(jsonIndent)
+	}
+	e.w.WriteByte(c)
 }
 
 // Floats is a list of numbers written as JSON with NaN and infinities as

@@ -19,6 +19,8 @@ import (
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/output/internal/fixture"
 	"github.com/omnisim/omnisim/scenarios"
+
+	"gonum.org/v1/plot/plotter"
 )
 
 // gallery, when set, is a folder to draw every chart of the built-in
@@ -436,8 +438,13 @@ func TestSeriesRuns(t *testing.T) {
 		t.Fatalf("runs %v", runs)
 	}
 	ps, err := s.plotters(channelStyle(0), 0)
-	if err != nil || len(ps) != 2 {
-		t.Errorf("plotters: %d, %v", len(ps), err)
+	if err != nil || len(ps) != 1 {
+		t.Fatalf("plotters: %d, %v; want one paddedLine", len(ps), err)
+	}
+	if parts := ps[0].(*paddedLine).parts; len(parts) != 2 {
+		t.Errorf("%d parts, want a line and a dot", len(parts))
+	} else if _, ok := parts[1].(*plotter.Scatter); !ok {
+		t.Errorf("the lone point is a %T, want a dot", parts[1])
 	}
 	if _, err := (series{X: []float64{0}, Y: []float64{nan}}).plotters(channelStyle(0), 0); err != errNoData {
 		t.Errorf("all NaN: %v, want errNoData", err)

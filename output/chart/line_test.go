@@ -17,8 +17,10 @@ import (
 )
 
 // TestPaddedLineDrawsAsGonums: a plot of lines whose glyph boxes are
-// paddedLine's few is padded and drawn exactly as one of gonum's Lines, with a box
-// for every point: the same data area, the same PNG bytes. The cases put
+// paddedLine's few is padded and drawn exactly as gonum's Lines, with a box
+// for every point, and its Scatters: the same data area, the same PNG bytes,
+// whether each line is a paddedLine or one paddedLine holds them all,
+// pieces of lines and dots between them. The cases put
 // the extremes where ties and clipping decide: flat lines, a spike at
 // either end, equal values far apart, points outside axes set by hand,
 // a line of zero width.
@@ -56,23 +58,45 @@ func TestPaddedLineDrawsAsGonums(t *testing.T) {
 		}},
 		{"no width", []plotter.XYs{noisy(50)}, 0, nil},
 		{"one piece", []plotter.XYs{{{X: 0, Y: 0}, {X: 1, Y: math.Nextafter(0, 1)}}}, 1, nil},
+		{"pieces and dots", []plotter.XYs{noisy(128), {{X: 400, Y: 9}}, noisy(128), flat(5, 2), {{X: -3, Y: -4}}, noisy(60)}, 1.5, nil},
+		{"dots at the extremes", []plotter.XYs{{{X: 0, Y: 3}}, flat(30, 3), {{X: 29, Y: 3}}, spikes}, 1, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			draws := [2][]byte{}
-			areas := [2]vg.Rectangle{}
-			for k := range 2 {
+			// Drawn as gonum's Lines (and Scatters for the dots), as a
+			// paddedLine each, and as one paddedLine of them all.
+			draws := [3][]byte{}
+			areas := [3]vg.Rectangle{}
+			for k := range 3 {
 				p := plot.New()
+				group := &paddedLine{width: c.width, memo: &boxMemo{}}
 				for _, xy := range c.lines {
-					l, err := plotter.NewLine(xy)
-					if err != nil {
-						t.Fatal(err)
-					}
-					l.LineStyle = draw.LineStyle{Color: color.Black, Width: c.width}
-					if k == 0 {
-						p.Add(l)
+					var q plot.Plotter
+					if len(xy) == 1 {
+						dot, err := plotter.NewScatter(xy)
+						if err != nil {
+							t.Fatal(err)
+						}
+						dot.GlyphStyle = draw.GlyphStyle{Color: color.Black, Radius: c.width * 1.5, Shape: draw.CircleGlyph{}}
+						q = dot
 					} else {
-						p.Add(paddedLine{Line: l, memo: &boxMemo{}})
+						l, err := plotter.NewLine(xy)
+						if err != nil {
+							t.Fatal(err)
+						}
+						l.LineStyle = draw.LineStyle{Color: color.Black, Width: c.width}
+						q = l
 					}
+					switch k {
+					case 0:
+						p.Add(q)
+					case 1:
+						p.Add(&paddedLine{parts: []plot.Plotter{q}, width: c.width, memo: &boxMemo{}})
+					default:
+						group.parts = append(group.parts, q)
+					}
+				}
+				if k == 2 {
+					p.Add(group)
 				}
 				if c.axes != nil {
 					c.axes(p)
@@ -87,11 +111,16 @@ func TestPaddedLineDrawsAsGonums(t *testing.T) {
 				}
 				draws[k] = b.Bytes()
 			}
-			if areas[0] != areas[1] {
-				t.Errorf("data area %v, gonum's Line gives %v", areas[1], areas[0])
-			}
-			if !bytes.Equal(draws[0], draws[1]) {
-				t.Errorf("the PNGs differ")
+			for k, how := range []string{"", "a paddedLine each", "one paddedLine"} {
+				if k == 0 {
+					continue
+				}
+				if areas[0] != areas[k] {
+					t.Errorf("%s: data area %v, gonum's Line gives %v", how, areas[k], areas[0])
+				}
+				if !bytes.Equal(draws[0], draws[k]) {
+					t.Errorf("%s: the PNGs differ", how)
+				}
 			}
 		})
 	}
@@ -178,8 +207,8 @@ func TestPaddedLineMemoFollowsAxes(t *testing.T) {
 		t.Fatal(err)
 	}
 	l.LineStyle.Width = vg.Points(2)
-	memo := paddedLine{Line: l, memo: &boxMemo{}}
-	fresh := paddedLine{Line: l}
+	memo := &paddedLine{parts: []plot.Plotter{l}, width: l.LineStyle.Width, memo: &boxMemo{}}
+	fresh := &paddedLine{parts: []plot.Plotter{l}, width: l.LineStyle.Width}
 	p, q := plot.New(), plot.New()
 	for _, c := range []struct {
 		name       string

@@ -93,14 +93,15 @@ func (s series) mapY(f func(float64) float64) series {
 // plotters draws s in style sty: one line for each run of finite points,
 // and a dot for a run of one point, which a line would not show. A run of
 // many more points than the chart is wide in pixels (columns) is thinned
-// first, keeping what shows (see thin); columns ≤ 0 keeps every point. It
+// first, keeping what shows (see thin); columns ≤ 0 keeps every point. The
+// lines and dots are one plotter (paddedLine), drawn in their order. It
 // returns errNoData when s has no finite point.
 func (s series) plotters(sty draw.LineStyle, columns int) ([]plot.Plotter, error) {
 	runs := thinRuns(s.runs(), columns)
 	if len(runs) == 0 {
 		return nil, errNoData
 	}
-	var out []plot.Plotter
+	l := &paddedLine{width: sty.Width, memo: &boxMemo{}}
 	for _, r := range runs {
 		if r.Len() == 1 {
 			dot, err := plotter.NewScatter(r)
@@ -108,43 +109,70 @@ func (s series) plotters(sty draw.LineStyle, columns int) ([]plot.Plotter, error
 				return nil, err
 			}
 			dot.GlyphStyle = draw.GlyphStyle{Color: sty.Color, Radius: sty.Width * 1.5, Shape: draw.CircleGlyph{}}
-			out = append(out, dot)
+			l.parts = append(l.parts, dot)
 			continue
 		}
 		// Stroked in pieces: the rasterizer's time grows with the square
 		// of the cells a single path crosses on a row of pixels.
 		for _, piece := range r.pieces(pieceLen) {
-			l, err := plotter.NewLine(piece)
+			line, err := plotter.NewLine(piece)
 			if err != nil {
 				return nil, err
 			}
-			l.LineStyle = sty
-			out = append(out, paddedLine{Line: l, memo: &boxMemo{}})
+			line.LineStyle = sty
+			l.parts = append(l.parts, line)
 		}
 	}
-	return out, nil
+	return []plot.Plotter{l}, nil
 }
 
-// paddedLine is a plotter.Line whose glyph boxes are only those that can decide
-// the plot's padding. gonum's Line gives a box for every point, half the
-// line's width around it, which the plot gathers three times over for every
-// draw (a 365-day run's charts allocated 4 GB of them); yet the plot only
-// pads its data area by the box furthest left, right, down and up (padX and
-// padY of gonum's plot.go: the first box to reach the least, or the
-// greatest, canvas coordinate, among those inside the axes). The boxes kept
-// are those of the points whose normalized x or y is within boxTie of the
-// line's least or greatest, in order, a value kept once per extreme: the
-// box plot chooses is among them, or one that is the same in all it reads
-// (its x or y, and the same rectangle), so the chart is drawn to the same
-// pixel.
+// paddedLine draws gonum Lines of one width, and dots (Scatters), one after
+// the other as the plot would draw them added one by one, with the same
+// data range; but its glyph boxes are, besides the dots' own, only those of
+// its lines that can decide the plot's padding. gonum's Line gives a box for
+// every point, half the line's width around it, which the plot gathers
+// three times over for every draw (a 365-day run's charts allocated 4 GB of
+// them); yet the plot only pads its data area by the box furthest left,
+// right, down and up (padX and padY of gonum's plot.go: the first box to
+// reach the least, or the greatest, canvas coordinate, among those inside
+// the axes, reading only that box's x or y and its rectangle). The boxes
+// kept are those of the points whose normalized x or y is within boxTie of
+// the lines' least or greatest, in order, a value kept once per extreme
+// (the lines' boxes have one rectangle): the box plot chooses is among
+// them, or one that is the same in all it reads and comes after one kept,
+// so the chart is drawn to the same pixel. A line of a series drawn in
+// pieces, or of many runs, is one paddedLine: a 365-day chart's lines gave
+// the plot a few boxes a piece, thousands a draw, where it now gives a few a
+// line.
 //
 // A plot gathers the boxes three times a draw (padX, padY, and the data
 // canvas of plot.Align), on axes that do not change meanwhile: memo keeps
 // the boxes of the last axes asked for, which are the same numbers
 // whenever the axes are.
 type paddedLine struct {
-	*plotter.Line
-	memo *boxMemo
+	// parts are *plotter.Line of the width width, and *plotter.Scatter.
+	parts []plot.Plotter
+	width vg.Length
+	memo  *boxMemo
+}
+
+// Plot draws the parts in order.
+func (l *paddedLine) Plot(c draw.Canvas, p *plot.Plot) {
+	for _, q := range l.parts {
+		q.Plot(c, p)
+	}
+}
+
+// DataRange implements plot.DataRanger: the least and greatest x and y of
+// the parts, as the plot would find them added one by one.
+func (l *paddedLine) DataRange() (xmin, xmax, ymin, ymax float64) {
+	xmin, xmax, ymin, ymax = math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for _, q := range l.parts {
+		a, b, c, d := q.(plot.DataRanger).DataRange()
+		xmin, xmax = math.Min(xmin, a), math.Max(xmax, b)
+		ymin, ymax = math.Min(ymin, c), math.Max(ymax, d)
+	}
+	return xmin, xmax, ymin, ymax
 }
 
 // boxMemo holds a line's glyph boxes for a plot, and the axes they were
@@ -164,7 +192,7 @@ type boxMemo struct {
 const boxTie = 1e-9
 
 // GlyphBoxes implements plot.GlyphBoxer with the boxes that can pad the plot.
-func (l paddedLine) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
+func (l *paddedLine) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
 	if l.memo == nil {
 		return l.glyphBoxes(p)
 	}
@@ -188,51 +216,65 @@ func sameScale(a, b plot.Normalizer) bool {
 }
 
 // glyphBoxes computes the boxes GlyphBoxes returns.
-func (l paddedLine) glyphBoxes(p *plot.Plot) []plot.GlyphBox {
-	r := 0.5 * l.LineStyle.Width
-	if !(r > 0) {
-		return nil // a box of no size pads nothing
-	}
-	n := l.XYs.Len()
-	norm := func(i int) (u, v float64, in bool) {
-		x, y := l.XY(i)
+func (l *paddedLine) glyphBoxes(p *plot.Plot) []plot.GlyphBox {
+	r := 0.5 * l.width
+	norm := func(line *plotter.Line, i int) (u, v float64, in bool) {
+		x, y := line.XY(i)
 		u, v = p.X.Norm(x), p.Y.Norm(y)
 		// plot.GlyphBoxes drops a box outside the axes, and a NaN is
 		// never the furthest.
 		return u, v, u >= 0 && u <= 1 && v >= 0 && v <= 1
 	}
 	lo, hi := [2]float64{math.Inf(1), math.Inf(1)}, [2]float64{math.Inf(-1), math.Inf(-1)}
-	for i := range n {
-		u, v, in := norm(i)
-		if !in {
+	for _, q := range l.parts {
+		line, ok := q.(*plotter.Line)
+		if !ok || !(r > 0) {
 			continue
 		}
-		lo[0], hi[0] = min(lo[0], u), max(hi[0], u)
-		lo[1], hi[1] = min(lo[1], v), max(hi[1], v)
+		for i := range line.XYs.Len() {
+			u, v, in := norm(line, i)
+			if !in {
+				continue
+			}
+			lo[0], hi[0] = min(lo[0], u), max(hi[0], u)
+			lo[1], hi[1] = min(lo[1], v), max(hi[1], v)
+		}
 	}
 	rect := vg.Rectangle{Min: vg.Point{X: -r, Y: -r}, Max: vg.Point{X: r, Y: r}}
 	var boxes []plot.GlyphBox
 	// seen holds, for each extreme (least x, greatest x, least y,
 	// greatest y), the values already kept near it.
 	var seen [4][]float64
-	for i := range n {
-		u, v, in := norm(i)
-		if !in {
+	for _, q := range l.parts {
+		line, ok := q.(*plotter.Line)
+		if !ok {
+			if gb, ok := q.(plot.GlyphBoxer); ok {
+				boxes = append(boxes, gb.GlyphBoxes(p)...)
+			}
 			continue
 		}
-		keep := false
-		for e, near := range [4]bool{u <= lo[0]+boxTie, u >= hi[0]-boxTie, v <= lo[1]+boxTie, v >= hi[1]-boxTie} {
-			val := u
-			if e >= 2 {
-				val = v
-			}
-			if near && !slices.Contains(seen[e], val) {
-				seen[e] = append(seen[e], val)
-				keep = true
-			}
+		if !(r > 0) {
+			continue // a box of no size pads nothing
 		}
-		if keep {
-			boxes = append(boxes, plot.GlyphBox{X: u, Y: v, Rectangle: rect})
+		for i := range line.XYs.Len() {
+			u, v, in := norm(line, i)
+			if !in {
+				continue
+			}
+			keep := false
+			for e, near := range [4]bool{u <= lo[0]+boxTie, u >= hi[0]-boxTie, v <= lo[1]+boxTie, v >= hi[1]-boxTie} {
+				val := u
+				if e >= 2 {
+					val = v
+				}
+				if near && !slices.Contains(seen[e], val) {
+					seen[e] = append(seen[e], val)
+					keep = true
+				}
+			}
+			if keep {
+				boxes = append(boxes, plot.GlyphBox{X: u, Y: v, Rectangle: rect})
+			}
 		}
 	}
 	return boxes

@@ -348,10 +348,11 @@ func (r *RunReport) intervalsTable(newTable func(cols, numbers, texts []string, 
 	t := newTable(cols, intervalsNumbers, intervalsTexts, len(cfg.Channels)*cfg.Intervals())
 	// Each channel's rows are made on a core of their own, and added in
 	// the channels' order.
-	fillInParts(t, len(cfg.Channels), func(i int, t *RowBuilder) {
+	fillInParts(t, len(cfg.Channels), cfg.Intervals(), func(i int, t *RowBuilder) {
 		ch := cfg.Channels[i]
 		halves := r.ChannelIntervalHalfWidths(i)
 		targets, set := ChannelTargets(cfg, i)
+		var vals []float64 // each row's figures, in one slice
 		for k, c := range r.ChannelIntervals(i) {
 			start := float64(k) * cfg.Interval
 			day, wd, tod := r.clockOf(start)
@@ -361,7 +362,7 @@ func (r *RunReport) intervalsTable(newTable func(cols, numbers, texts []string, 
 			t.Text(wd)
 			t.Text(tod)
 			t.Num(start)
-			vals := r.ChannelFigures(i, c)
+			vals = r.appendChannelFigures(vals[:0], i, c)
 			for _, v := range vals {
 				t.Num(v)
 			}

@@ -18,14 +18,15 @@ import (
 // pooledHalfWidths returns, for each figure of figs, the 95 % half-width of
 // the figure of parts (one tally per batch, weights[i] replications in
 // batch i) added up, as value computes it from a sum over n replications:
-// stats.PooledHalfWidths with the figures for its estimates. It is NaN for
-// every figure with fewer than two batches.
+// stats.PooledHalfWidths with the figures for its estimates, written into
+// out's first len(figs) and returned. It is NaN for every figure with fewer
+// than two batches.
 //
 // jk is stats.NewJackknife(len(parts), 0.95), made once by the caller for
 // every period.
-func pooledHalfWidths[T any](figs []models.Figure[T], parts []T, weights []int, add func(*T, T),
+func pooledHalfWidths[T any](out []float64, figs []models.Figure[T], parts []T, weights []int, add func(*T, T),
 	value func(f models.Figure[T], sum T, n int) float64, jk stats.Jackknife) []float64 {
-	return stats.PooledHalfWidths(len(figs), parts, weights, add,
+	return stats.PooledHalfWidths(out[:len(figs)], parts, weights, add,
 		func(k int, sum T, n int) float64 { return value(figs[k], sum, n) }, jk)
 }
 
@@ -82,11 +83,13 @@ func (r *RunReport) channelHalfWidths(i int, perRep [][]models.Counts, n int) []
 	parts := make([]models.Counts, len(perRep))
 	weights := r.weights()
 	jk := stats.NewJackknife(len(perRep), 0.95)
+	m := len(models.Figures)
+	all := make([]float64, n*m) // every period's, in one array
 	for d := range out {
 		for k := range perRep {
 			parts[k] = perRep[k][d]
 		}
-		out[d] = pooledHalfWidths(models.Figures, parts, weights, (*models.Counts).Add, channelValue, jk)
+		out[d] = pooledHalfWidths(all[d*m:(d+1)*m:(d+1)*m], models.Figures, parts, weights, (*models.Counts).Add, channelValue, jk)
 		for fi, f := range models.Figures {
 			if !models.FigureApplies(kind, f.Key) {
 				out[d][fi] = math.NaN()
@@ -111,7 +114,7 @@ func (r *RunReport) customerDayHalfWidths() [][]float64 {
 		for k := range perRep {
 			parts[k] = perRep[k][d]
 		}
-		out[d] = pooledHalfWidths(models.CustomerFigures, parts, weights, (*models.CustomerCounts).Add, customerValue, jk)
+		out[d] = pooledHalfWidths(make([]float64, len(models.CustomerFigures)), models.CustomerFigures, parts, weights, (*models.CustomerCounts).Add, customerValue, jk)
 	}
 	return out
 }

@@ -109,13 +109,18 @@ func PerReplication[T any](f models.Figure[T], sum T, reps int) float64 {
 // PerReplication computes them; NaN for a figure that does not apply to the
 // channel's kind (models.FigureApplies).
 func (r *RunReport) ChannelFigures(i int, sum models.Counts) []float64 {
+	return r.appendChannelFigures(make([]float64, 0, len(models.Figures)), i, sum)
+}
+
+// appendChannelFigures appends ChannelFigures(i, sum) to out.
+func (r *RunReport) appendChannelFigures(out []float64, i int, sum models.Counts) []float64 {
 	kind := r.Config.Channels[i].Kind
-	out := make([]float64, len(models.Figures))
-	for fi, f := range models.Figures {
-		out[fi] = math.NaN()
+	for _, f := range models.Figures {
+		v := math.NaN()
 		if models.FigureApplies(kind, f.Key) {
-			out[fi] = PerReplication(f, sum, r.Reps())
+			v = PerReplication(f, sum, r.Reps())
 		}
+		out = append(out, v)
 	}
 	return out
 }

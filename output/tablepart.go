@@ -8,7 +8,12 @@ import "runtime"
 // the part's rows had been added to t one by one. The part of a spooled
 // table (NewSpooledTable) holds its text in memory, and keeps the columns
 // t keeps, until it is appended.
-func (t *CSVTable) NewPart() *CSVTable {
+func (t *CSVTable) NewPart() *CSVTable { return t.newPart(0) }
+
+// newPart is NewPart for rows rows to come, when known (0 when not): the
+// columns a spooled table's part keeps are sized for them at once, not
+// grown by doubling.
+func (t *CSVTable) newPart(rows int) *CSVTable {
 	if t.text == nil {
 		return &CSVTable{Columns: t.Columns}
 	}
@@ -22,12 +27,12 @@ func (t *CSVTable) NewPart() *CSVTable {
 		switch {
 		case k == nil:
 		case k.text:
-			p.keep[j] = &keptColumn{text: true, index: map[string]uint32{}}
+			p.keep[j] = &keptColumn{text: true, codes: make([]uint32, 0, rows), index: map[string]uint32{}}
 		default:
-			p.keep[j] = &keptColumn{}
+			p.keep[j] = &keptColumn{numbers: make([]float64, 0, rows)}
 		}
 	}
-	return &CSVTable{Columns: t.Columns, text: &textRows{starts: []int{0}, spool: p}}
+	return &CSVTable{Columns: t.Columns, text: &textRows{starts: make([]int, 1, rows+1), spool: p}}
 }
 
 // AppendPart adds the rows of p, a table NewPart made of t and no longer
@@ -61,19 +66,30 @@ func (t *CSVTable) AppendPart(p *CSVTable) {
 		case !k.text:
 			k.numbers = append(k.numbers, pk.numbers...)
 		default:
+			// Each of the part's values is found among t's once.
+			codes := make([]uint32, len(pk.values))
+			for c, v := range pk.values {
+				code, ok := k.index[v]
+				if !ok {
+					code = uint32(len(k.values))
+					k.values = append(k.values, v)
+					k.index[v] = code
+				}
+				codes[c] = code
+			}
 			for _, c := range pk.codes {
-				k.add(pk.values[c])
+				k.codes = append(k.codes, codes[c])
 			}
 		}
 	}
 }
 
 // fillInParts adds n parts to t, in order: fill(i, b) adds part i's rows
-// through b, on up to GOMAXPROCS goroutines at once, each part in a table
+// (about rows of them, or an unknown number when 0) through b, on up to GOMAXPROCS goroutines at once, each part in a table
 // of its own (NewPart) appended to t as soon as those before it are. At
 // most twice as many parts as goroutines are held at once. fill must only
 // read what it shares with the other parts.
-func fillInParts(t *CSVTable, n int, fill func(i int, b *RowBuilder)) {
+func fillInParts(t *CSVTable, n, rows int, fill func(i int, b *RowBuilder)) {
 	workers := min(n, runtime.GOMAXPROCS(0))
 	if workers <= 1 {
 		b := t.Builder()
@@ -104,7 +120,7 @@ func fillInParts(t *CSVTable, n int, fill func(i int, b *RowBuilder)) {
 					<-tokens
 					return
 				}
-				p := t.NewPart()
+				p := t.newPart(rows)
 				fill(i, p.Builder())
 				parts[i] <- p
 			}

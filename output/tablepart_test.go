@@ -45,7 +45,7 @@ func TestPartsAddAsRows(t *testing.T) {
 					one.Add(r)
 				}
 			}
-			fillInParts(inParts, parts, func(p int, b *RowBuilder) {
+			fillInParts(inParts, parts, 2, func(p int, b *RowBuilder) { // 2: fewer rows than some parts have
 				for _, r := range rowsOf(p) {
 					for _, c := range r {
 						b.Text(c)

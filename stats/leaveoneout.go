@@ -35,10 +35,12 @@ func LeaveOneOut[T any](parts []T, add func(*T, T)) (sum T, loo []T) {
 // Each estimate is recomputed with each part left out in turn (from
 // LeaveOneOut's sums, over the n − weights[i] units left) and jk, made for
 // len(parts) parts and the level wanted, turns those into the half-width.
-// It is NaN for every estimate with fewer than two parts.
-func PooledHalfWidths[T any](m int, parts []T, weights []int, add func(*T, T),
+// It is NaN for every estimate with fewer than two parts. The half-widths
+// are written into out, whose length is m, and out is returned: a caller
+// asking for many may give them one array.
+func PooledHalfWidths[T any](out []float64, parts []T, weights []int, add func(*T, T),
 	value func(k int, sum T, n int) float64, jk Jackknife) []float64 {
-	out := make([]float64, m)
+	m := len(out)
 	g := len(parts)
 	if g < 2 {
 		for k := range out {

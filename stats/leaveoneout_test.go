@@ -55,7 +55,7 @@ func TestPooledHalfWidths(t *testing.T) {
 		{"one part", []float64{5}, []int{3}, []float64{math.NaN(), math.NaN()}},
 	}
 	for _, c := range cases {
-		got := PooledHalfWidths(2, c.parts, c.weights, add, perUnit, NewJackknife(len(c.parts), 0.95))
+		got := PooledHalfWidths(make([]float64, 2), c.parts, c.weights, add, perUnit, NewJackknife(len(c.parts), 0.95))
 		if len(got) != len(c.want) {
 			t.Fatalf("%s: got %d half-widths, want %d", c.name, len(got), len(c.want))
 		}

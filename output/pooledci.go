@@ -65,6 +65,8 @@ func (r *RunReport) channelDayHalfWidths(i int) [][]float64 {
 
 // ChannelIntervalHalfWidths returns, for each interval, the 95 % half-width
 // of each figure of channel i's interval (in the order of models.Figures).
+// The intervals' rows may share their storage: read them, do not change
+// them.
 func (r *RunReport) ChannelIntervalHalfWidths(i int) [][]float64 {
 	perRep := make([][]models.Counts, len(r.Batches))
 	for k, res := range r.Batches {
@@ -76,10 +78,24 @@ func (r *RunReport) ChannelIntervalHalfWidths(i int) [][]float64 {
 // channelHalfWidths returns, for each of n periods, the 95 % half-width of
 // each figure of channel i, whose tallies in batch k and period d are
 // perRep[k][d]; NaN for a figure that does not apply to the channel's
-// kind.
+// kind. The periods' half-widths may share their storage (with a single
+// batch they are all NaN, one row for every period): read them, do not
+// change them.
 func (r *RunReport) channelHalfWidths(i int, perRep [][]models.Counts, n int) [][]float64 {
 	kind := r.Config.Channels[i].Kind
 	out := make([][]float64, n)
+	if len(perRep) < 2 {
+		// Nothing to compute, nor a row to fill for each period (a
+		// 365-day baseline's took 23 MB, written page by page).
+		none := make([]float64, len(models.Figures))
+		for fi := range none {
+			none[fi] = math.NaN()
+		}
+		for d := range out {
+			out[d] = none[:len(none):len(none)]
+		}
+		return out
+	}
 	parts := make([]models.Counts, len(perRep))
 	weights := r.weights()
 	jk := stats.NewJackknife(len(perRep), 0.95)

@@ -102,6 +102,7 @@ type Engine struct {
 	fired   uint64
 	stopped bool
 	handler Handler // of the events scheduled with ScheduleCall
+	ahead   Aheader // the handler, if it looks ahead
 }
 
 // New returns an engine whose clock reads zero.
@@ -175,7 +176,42 @@ func (e *Engine) event(x *entry) (*event, bool) {
 }
 
 // SetHandler sets the handler of the events scheduled with ScheduleCall.
-func (e *Engine) SetHandler(h Handler) { e.handler = h }
+// If it is also an Aheader, it is told of each such event as the one
+// before it fires.
+func (e *Engine) SetHandler(h Handler) {
+	e.handler = h
+	e.ahead, _ = h.(Aheader)
+}
+
+// Aheader is a Handler that looks ahead: in a large model the objects an
+// event reads (a contact, its customer, its agent) were last used long
+// before it fires, and each read waits on memory. The engine calls Ahead
+// with the kind and arg of the next event of the handler's as the event
+// before it fires, so that the handler can ask for that memory (Prefetch)
+// while the current event is handled. Ahead must change nothing: the next
+// event may yet be cancelled, or come after one scheduled meanwhile.
+type Aheader interface {
+	Ahead(kind uint8, arg any)
+}
+
+// lookAhead readies the cache for the next events, whose entries are at
+// the top of the heap, as the event before them fires: the handler looks
+// ahead at the next one (Aheader), whose event an earlier look ahead most
+// often brought in already; the events of the two after it, the top's
+// children, are brought in for the next look ahead. It changes nothing.
+func (e *Engine) lookAhead() {
+	h := e.heap
+	if len(h) == 0 {
+		return
+	}
+	if next, ok := e.event(&h[0]); ok && next.fn == nil && e.ahead != nil {
+		e.ahead.Ahead(next.kind, next.arg)
+	}
+	for i := 1; i < min(len(h), 3); i++ {
+		id := uint32(h[i].ref >> 32)
+		Prefetch(&e.chunks[id>>chunkBits][id&(1<<chunkBits-1)])
+	}
+}
 
 // ScheduleCall arranges for the engine's Handler to be called at time at,
 // in phase ph, with kind and arg. Events scheduled with ScheduleCall and
@@ -238,6 +274,7 @@ func (e *Engine) Step() bool {
 	e.live--
 	e.now = ev.at
 	fn, kind, arg := ev.fn, ev.kind, ev.arg
+	e.lookAhead()
 	e.release(ev)
 	e.fired++
 	if fn != nil {

@@ -497,3 +497,60 @@ func TestPrefetchChangesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestEventsDueNowKeepTheOrder checks the events scheduled at the current
+// instant, which wait in soon rather than the heap: scheduled from
+// callbacks at random, in random phases, with some cancelled, they and the
+// heap's events fire in the order of a plain list of (time, phase,
+// sequence) searched for its least.
+func TestEventsDueNowKeepTheOrder(t *testing.T) {
+	rng := NewStreams(7, 0).Rand("test")
+	e := New()
+	type key struct {
+		at    float64
+		phase Phase
+		seq   int
+	}
+	var pending []key // the reference: every pending key
+	var timers []Timer
+	fired := 0
+	var add func(at float64, ph Phase)
+	add = func(at float64, ph Phase) {
+		k := key{at, ph, len(timers)}
+		pending = append(pending, k)
+		timers = append(timers, e.Schedule(at, ph, func() {
+			fired++
+			i := 0
+			for j, p := range pending {
+				a := pending[i]
+				if p.at < a.at || (p.at == a.at && (p.phase < a.phase || (p.phase == a.phase && p.seq < a.seq))) {
+					i = j
+				}
+			}
+			if pending[i] != k {
+				t.Fatalf("event %v fired where %v was next", k, pending[i])
+			}
+			pending = slices.Delete(pending, i, i+1)
+			// Some events schedule others now, in any phase, or cancel one.
+			for range rng.IntN(3) {
+				if len(timers) < 3000 {
+					add(e.Now(), Phase(rng.IntN(5)))
+				}
+			}
+			if rng.IntN(4) == 0 && len(pending) > 0 {
+				i := rng.IntN(len(pending))
+				if !e.Cancel(timers[pending[i].seq]) {
+					t.Fatalf("pending event %v could not be cancelled", pending[i])
+				}
+				pending = slices.Delete(pending, i, i+1)
+			}
+		}))
+	}
+	for range 300 {
+		add(float64(rng.IntN(50)), Phase(rng.IntN(5)))
+	}
+	e.Run(math.Inf(1))
+	if len(pending) != 0 || fired < 1000 {
+		t.Errorf("%d fired, %d left pending", fired, len(pending))
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
+	"unsafe"
 )
 
 // Phase orders events that fall at the same instant. Lower phases fire first.
@@ -221,10 +222,15 @@ func (e *Engine) lookAhead() {
 	if next, ok := e.event(&h[0]); ok && next.fn == nil && e.ahead != nil {
 		e.ahead.Ahead(next.kind, next.arg)
 	}
-	for i := 1; i < min(len(h), 3); i++ {
-		id := uint32(h[i].ref >> 32)
-		Prefetch(&e.chunks[id>>chunkBits][id&(1<<chunkBits-1)])
+	if len(h) >= 3 {
+		prefetchBoth(e.eventAddr(&h[1]), e.eventAddr(&h[2]), unsafe.Sizeof(event{}))
 	}
+}
+
+// eventAddr returns the address of entry x's event.
+func (e *Engine) eventAddr(x *entry) uintptr {
+	id := uint32(x.ref >> 32)
+	return uintptr(unsafe.Pointer(&e.chunks[id>>chunkBits][id&(1<<chunkBits-1)]))
 }
 
 // ScheduleCall arranges for the engine's Handler to be called at time at,

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
+	"unsafe"
 )
 
 // Phase orders events that fall at the same instant. Lower phases fire first.
@@ -92,16 +93,26 @@ type Timer struct {
 // are scattered in memory and each such touch was a cache miss. Events
 // fire in the same order either way, (time, phase, sequence number) being
 // a total order.
+//
+// An event scheduled at the current instant (a dispatch after a release,
+// say) goes into soon, not the heap: a short list of such entries, sorted
+// with the next to fire last. It would otherwise climb the whole heap to
+// its top and, once popped, the hole it left would go down the whole
+// heap, two walks whose length grows with the number of pending events.
+// The next event is the earlier of soon's last and the heap's top, by the
+// same order, so events fire in the same order as from one heap.
 type Engine struct {
 	now     float64
 	seq     uint64
 	heap    []entry
+	soon    []entry // entries scheduled at the instant they were due, the next last
 	chunks  []*[1 << chunkBits]event
 	free    []*event
-	live    int // pending events: the heap's entries less the cancelled
+	live    int // pending events: the entries of heap and soon less the cancelled
 	fired   uint64
 	stopped bool
 	handler Handler // of the events scheduled with ScheduleCall
+	ahead   Aheader // the handler, if it looks ahead
 }
 
 // New returns an engine whose clock reads zero.
@@ -139,10 +150,15 @@ func (e *Engine) schedule(at float64, ph Phase, fn func()) Timer {
 	ev := e.newEvent()
 	at += 0 // −0 is +0, whose bits order as 0 does
 	ev.at, ev.fn = at, fn
-	e.heap = append(e.heap, entry{at: math.Float64bits(at), key: uint64(ph)<<seqBits | e.seq, ref: uint64(ev.id)<<32 | uint64(ev.gen)})
+	x := entry{at: math.Float64bits(at), key: uint64(ph)<<seqBits | e.seq, ref: uint64(ev.id)<<32 | uint64(ev.gen)}
 	e.seq++
 	e.live++
-	e.up(len(e.heap) - 1)
+	if at == e.now {
+		e.addSoon(x)
+	} else {
+		e.heap = append(e.heap, x)
+		e.up(len(e.heap) - 1)
+	}
 	return Timer{ev: ev, gen: ev.gen}
 }
 
@@ -175,7 +191,47 @@ func (e *Engine) event(x *entry) (*event, bool) {
 }
 
 // SetHandler sets the handler of the events scheduled with ScheduleCall.
-func (e *Engine) SetHandler(h Handler) { e.handler = h }
+// If it is also an Aheader, it is told of each such event as the one
+// before it fires.
+func (e *Engine) SetHandler(h Handler) {
+	e.handler = h
+	e.ahead, _ = h.(Aheader)
+}
+
+// Aheader is a Handler that looks ahead: in a large model the objects an
+// event reads (a contact, its customer, its agent) were last used long
+// before it fires, and each read waits on memory. The engine calls Ahead
+// with the kind and arg of the next event of the handler's as the event
+// before it fires, so that the handler can ask for that memory (Prefetch)
+// while the current event is handled. Ahead must change nothing: the next
+// event may yet be cancelled, or come after one scheduled meanwhile.
+type Aheader interface {
+	Ahead(kind uint8, arg any)
+}
+
+// lookAhead readies the cache for the next events, whose entries are at
+// the top of the heap, as the event before them fires: the handler looks
+// ahead at the next one (Aheader), whose event an earlier look ahead most
+// often brought in already; the events of the two after it, the top's
+// children, are brought in for the next look ahead. It changes nothing.
+func (e *Engine) lookAhead() {
+	h := e.heap
+	if len(h) == 0 {
+		return
+	}
+	if next, ok := e.event(&h[0]); ok && next.fn == nil && e.ahead != nil {
+		e.ahead.Ahead(next.kind, next.arg)
+	}
+	if len(h) >= 3 {
+		prefetchBoth(e.eventAddr(&h[1]), e.eventAddr(&h[2]), unsafe.Sizeof(event{}))
+	}
+}
+
+// eventAddr returns the address of entry x's event.
+func (e *Engine) eventAddr(x *entry) uintptr {
+	id := uint32(x.ref >> 32)
+	return uintptr(unsafe.Pointer(&e.chunks[id>>chunkBits][id&(1<<chunkBits-1)]))
+}
 
 // ScheduleCall arranges for the engine's Handler to be called at time at,
 // in phase ph, with kind and arg. Events scheduled with ScheduleCall and
@@ -209,7 +265,7 @@ func (e *Engine) Cancel(t Timer) bool {
 	}
 	e.release(ev)
 	e.live--
-	if stale := len(e.heap) - e.live; stale > e.live && stale >= 64 {
+	if stale := len(e.heap) + len(e.soon) - e.live; stale > e.live && stale >= 64 {
 		e.compact()
 	}
 	return true
@@ -231,13 +287,21 @@ func (t Timer) When() (float64, bool) {
 // Step fires the next event, advancing the clock to its time. It reports
 // whether there was an event to fire.
 func (e *Engine) Step() bool {
-	if !e.dropStale() {
+	x, isSoon := e.dropStale()
+	if x == nil {
 		return false
 	}
-	ev := e.pop()
+	var ev *event
+	if isSoon {
+		ev, _ = e.event(x)
+		e.soon = e.soon[:len(e.soon)-1]
+	} else {
+		ev = e.pop()
+	}
 	e.live--
 	e.now = ev.at
 	fn, kind, arg := ev.fn, ev.kind, ev.arg
+	e.lookAhead()
 	e.release(ev)
 	e.fired++
 	if fn != nil {
@@ -255,8 +319,12 @@ func (e *Engine) Step() bool {
 // queue is empty.
 func (e *Engine) Run(until float64) {
 	e.stopped = false
-	for !e.stopped && e.dropStale() {
-		if math.Float64frombits(e.heap[0].at) > until {
+	for !e.stopped {
+		x, _ := e.dropStale()
+		if x == nil {
+			return
+		}
+		if math.Float64frombits(x.at) > until {
 			if until > e.now {
 				e.now = until
 			}
@@ -364,20 +432,59 @@ func (e *Engine) pop() *event {
 	return ev
 }
 
-// dropStale pops cancelled entries off the top and reports whether a
-// pending event is left.
-func (e *Engine) dropStale() bool {
-	for len(e.heap) > 0 {
-		if _, ok := e.event(&e.heap[0]); ok {
-			return true
-		}
-		e.pop()
+// addSoon puts x, due now, in soon, in its place: the entries that fire
+// before it after it.
+func (e *Engine) addSoon(x entry) {
+	s := append(e.soon, x)
+	i := len(s) - 1
+	for ; i > 0 && less(&s[i-1], &x); i-- {
+		s[i] = s[i-1]
 	}
-	return false
+	s[i] = x
+	e.soon = s
 }
 
-// compact rebuilds the heap without its cancelled entries.
+// next returns the entry that fires next, soon's last or the heap's top,
+// and whether it is soon's; nil if there is none.
+func (e *Engine) next() (x *entry, isSoon bool) {
+	if len(e.heap) > 0 {
+		x = &e.heap[0]
+	}
+	if n := len(e.soon); n > 0 && (x == nil || less(&e.soon[n-1], x)) {
+		return &e.soon[n-1], true
+	}
+	return x, false
+}
+
+// dropStale takes cancelled entries off soon and the heap until the next
+// entry is a pending event's, and returns that entry and whether it is
+// soon's; nil if no event is pending.
+func (e *Engine) dropStale() (*entry, bool) {
+	for {
+		x, isSoon := e.next()
+		if x == nil {
+			return nil, false
+		}
+		if _, ok := e.event(x); ok {
+			return x, isSoon
+		}
+		if isSoon {
+			e.soon = e.soon[:len(e.soon)-1]
+		} else {
+			e.pop()
+		}
+	}
+}
+
+// compact rebuilds the heap, and soon, without their cancelled entries.
 func (e *Engine) compact() {
+	s := e.soon[:0]
+	for _, x := range e.soon {
+		if _, ok := e.event(&x); ok {
+			s = append(s, x)
+		}
+	}
+	e.soon = s
 	h := e.heap[:0]
 	for _, x := range e.heap {
 		if _, ok := e.event(&x); ok {
@@ -389,7 +496,7 @@ func (e *Engine) compact() {
 	for i := len(h)/2 - 1; i >= 0; i-- {
 		e.down(i)
 	}
-	if len(h) != e.live {
-		panic(fmt.Sprintf("sim: %d pending events in the heap, %d counted", len(h), e.live))
+	if len(h)+len(s) != e.live {
+		panic(fmt.Sprintf("sim: %d pending events in the heap and %d due now, %d counted", len(h), len(s), e.live))
 	}
 }

@@ -443,3 +443,115 @@ func TestScheduleCallSharesTheOrder(t *testing.T) {
 		}
 	}
 }
+
+// aheadRecorder is a handler that records what it handles and what it is
+// told of ahead.
+type aheadRecorder struct {
+	handled, ahead []int
+}
+
+func (r *aheadRecorder) Handle(kind uint8, arg any) { r.handled = append(r.handled, *arg.(*int)) }
+func (r *aheadRecorder) Ahead(kind uint8, arg any)  { r.ahead = append(r.ahead, *arg.(*int)) }
+
+// TestAheadToldOfTheNextEvent checks that a looking-ahead handler is told
+// of its next event as the one before it fires, never of a closure's nor
+// of a cancelled event (whose entry, still at the top, hides the next
+// one), and that looking ahead changes nothing of the order.
+func TestAheadToldOfTheNextEvent(t *testing.T) {
+	e := New()
+	r := &aheadRecorder{}
+	e.SetHandler(r)
+	args := make([]int, 6)
+	var timers []Timer
+	for i := range args {
+		args[i] = i
+		timers = append(timers, e.ScheduleCall(float64(10-i), PhaseTimer, 0, &args[i]))
+	}
+	e.Cancel(timers[2]) // at 8
+	e.Schedule(6.5, PhaseTimer, func() {})
+	e.Run(math.Inf(1))
+	if want := []int{5, 4, 3, 1, 0}; !slices.Equal(r.handled, want) {
+		t.Errorf("handled %v, want %v", r.handled, want)
+	}
+	// As 5 fires, 4 is next; as 4 fires, the closure; as the closure
+	// fires, 3; as 3 fires, the cancelled 2; as 1 fires, 0.
+	if want := []int{4, 3, 0}; !slices.Equal(r.ahead, want) {
+		t.Errorf("told ahead of %v, want %v", r.ahead, want)
+	}
+}
+
+// TestPrefetchChangesNothing checks that Prefetch may be given anything,
+// nil and objects of any size, and changes none of it.
+func TestPrefetchChangesNothing(t *testing.T) {
+	var big [1000]int64
+	for i := range big {
+		big[i] = int64(i)
+	}
+	Prefetch(&big)
+	Prefetch(&big[999])
+	Prefetch((*[4096]byte)(nil))
+	Prefetch(&struct{}{})
+	Prefetch3(&big, (*int)(nil), &big[3])
+	for i, x := range big {
+		if x != int64(i) {
+			t.Fatalf("big[%d] = %d after Prefetch", i, x)
+		}
+	}
+}
+
+// TestEventsDueNowKeepTheOrder checks the events scheduled at the current
+// instant, which wait in soon rather than the heap: scheduled from
+// callbacks at random, in random phases, with some cancelled, they and the
+// heap's events fire in the order of a plain list of (time, phase,
+// sequence) searched for its least.
+func TestEventsDueNowKeepTheOrder(t *testing.T) {
+	rng := NewStreams(7, 0).Rand("test")
+	e := New()
+	type key struct {
+		at    float64
+		phase Phase
+		seq   int
+	}
+	var pending []key // the reference: every pending key
+	var timers []Timer
+	fired := 0
+	var add func(at float64, ph Phase)
+	add = func(at float64, ph Phase) {
+		k := key{at, ph, len(timers)}
+		pending = append(pending, k)
+		timers = append(timers, e.Schedule(at, ph, func() {
+			fired++
+			i := 0
+			for j, p := range pending {
+				a := pending[i]
+				if p.at < a.at || (p.at == a.at && (p.phase < a.phase || (p.phase == a.phase && p.seq < a.seq))) {
+					i = j
+				}
+			}
+			if pending[i] != k {
+				t.Fatalf("event %v fired where %v was next", k, pending[i])
+			}
+			pending = slices.Delete(pending, i, i+1)
+			// Some events schedule others now, in any phase, or cancel one.
+			for range rng.IntN(3) {
+				if len(timers) < 3000 {
+					add(e.Now(), Phase(rng.IntN(5)))
+				}
+			}
+			if rng.IntN(4) == 0 && len(pending) > 0 {
+				i := rng.IntN(len(pending))
+				if !e.Cancel(timers[pending[i].seq]) {
+					t.Fatalf("pending event %v could not be cancelled", pending[i])
+				}
+				pending = slices.Delete(pending, i, i+1)
+			}
+		}))
+	}
+	for range 300 {
+		add(float64(rng.IntN(50)), Phase(rng.IntN(5)))
+	}
+	e.Run(math.Inf(1))
+	if len(pending) != 0 || fired < 1000 {
+		t.Errorf("%d fired, %d left pending", fired, len(pending))
+	}
+}

@@ -1,0 +1,20 @@
+package sim
+
+// prefetch asks the processor to bring n cache lines of 64 bytes, from
+// the one holding address p, into its caches (PREFETCHT0, which never
+// faults).
+//
+//go:noescape
+func prefetch(p, n uintptr)
+
+// prefetchBoth asks for the first and the last line of the size bytes at
+// a and of those at b.
+//
+//go:noescape
+func prefetchBoth(a, b, size uintptr)
+
+// prefetch3 is prefetch of a, b and c, with na, nb and nc lines, in one
+// call.
+//
+//go:noescape
+func prefetch3(a, na, b, nb, c, nc uintptr)

@@ -1,0 +1,12 @@
+//go:build !amd64
+
+package sim
+
+// prefetch does nothing where no prefetch instruction is written.
+func prefetch(p, n uintptr) {}
+
+// prefetchBoth does nothing where no prefetch instruction is written.
+func prefetchBoth(a, b, size uintptr) {}
+
+// prefetch3 does nothing where no prefetch instruction is written.
+func prefetch3(a, na, b, nb, c, nc uintptr) {}

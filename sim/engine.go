@@ -113,11 +113,14 @@ type Engine struct {
 	stopped bool
 	handler Handler // of the events scheduled with ScheduleCall
 	ahead   Aheader // the handler, if it looks ahead
+	// lookFrom is the fewest entries of the heap with which the engine
+	// looks ahead (lookAheadFrom).
+	lookFrom int
 }
 
 // New returns an engine whose clock reads zero.
 func New() *Engine {
-	return &Engine{heap: make([]entry, 0, 64)}
+	return &Engine{heap: make([]entry, 0, 64), lookFrom: lookAheadFrom}
 }
 
 // Now returns the current simulated time in seconds.
@@ -203,7 +206,8 @@ func (e *Engine) SetHandler(h Handler) {
 // before it fires, and each read waits on memory. The engine calls Ahead
 // with the kind and arg of the next event of the handler's as the event
 // before it fires, so that the handler can ask for that memory (Prefetch)
-// while the current event is handled. Ahead must change nothing: the next
+// while the current event is handled, when the heap holds lookAheadFrom
+// entries or more. Ahead must change nothing: the next
 // event may yet be cancelled, or come after one scheduled meanwhile.
 type Aheader interface {
 	Ahead(kind uint8, arg any)
@@ -214,9 +218,11 @@ type Aheader interface {
 // ahead at the next one (Aheader), whose event an earlier look ahead most
 // often brought in already; the events of the two after it, the top's
 // children, are brought in for the next look ahead. It changes nothing.
+// With fewer entries than lookFrom it does nothing: then the next events'
+// memory is most likely in the cache still.
 func (e *Engine) lookAhead() {
 	h := e.heap
-	if len(h) == 0 {
+	if len(h) == 0 || len(h) < e.lookFrom {
 		return
 	}
 	if next, ok := e.event(&h[0]); ok && next.fn == nil && e.ahead != nil {
@@ -226,6 +232,11 @@ func (e *Engine) lookAhead() {
 		prefetchBoth(e.eventAddr(&h[1]), e.eventAddr(&h[2]), unsafe.Sizeof(event{}))
 	}
 }
+
+// lookAheadFrom is the fewest entries of the heap with which the engine
+// looks ahead: in a smaller heap the next events' memory is still in the
+// cache, and looking ahead is work for nothing.
+const lookAheadFrom = 1024
 
 // eventAddr returns the address of entry x's event.
 func (e *Engine) eventAddr(x *entry) uintptr {

@@ -457,26 +457,36 @@ func (r *aheadRecorder) Ahead(kind uint8, arg any)  { r.ahead = append(r.ahead, 
 // of its next event as the one before it fires, never of a closure's nor
 // of a cancelled event (whose entry, still at the top, hides the next
 // one), and that looking ahead changes nothing of the order.
+//
+// A heap smaller than lookAheadFrom is not looked into: the handler is
+// told of nothing, and the events fire the same.
 func TestAheadToldOfTheNextEvent(t *testing.T) {
-	e := New()
-	r := &aheadRecorder{}
-	e.SetHandler(r)
-	args := make([]int, 6)
-	var timers []Timer
-	for i := range args {
-		args[i] = i
-		timers = append(timers, e.ScheduleCall(float64(10-i), PhaseTimer, 0, &args[i]))
-	}
-	e.Cancel(timers[2]) // at 8
-	e.Schedule(6.5, PhaseTimer, func() {})
-	e.Run(math.Inf(1))
-	if want := []int{5, 4, 3, 1, 0}; !slices.Equal(r.handled, want) {
-		t.Errorf("handled %v, want %v", r.handled, want)
-	}
-	// As 5 fires, 4 is next; as 4 fires, the closure; as the closure
-	// fires, 3; as 3 fires, the cancelled 2; as 1 fires, 0.
-	if want := []int{4, 3, 0}; !slices.Equal(r.ahead, want) {
-		t.Errorf("told ahead of %v, want %v", r.ahead, want)
+	for _, from := range []int{0, lookAheadFrom} {
+		e := New()
+		e.lookFrom = from
+		r := &aheadRecorder{}
+		e.SetHandler(r)
+		args := make([]int, 6)
+		var timers []Timer
+		for i := range args {
+			args[i] = i
+			timers = append(timers, e.ScheduleCall(float64(10-i), PhaseTimer, 0, &args[i]))
+		}
+		e.Cancel(timers[2]) // at 8
+		e.Schedule(6.5, PhaseTimer, func() {})
+		e.Run(math.Inf(1))
+		if want := []int{5, 4, 3, 1, 0}; !slices.Equal(r.handled, want) {
+			t.Errorf("from %d: handled %v, want %v", from, r.handled, want)
+		}
+		// As 5 fires, 4 is next; as 4 fires, the closure; as the closure
+		// fires, 3; as 3 fires, the cancelled 2; as 1 fires, 0.
+		want := []int{4, 3, 0}
+		if from > len(args) {
+			want = nil
+		}
+		if !slices.Equal(r.ahead, want) {
+			t.Errorf("from %d: told ahead of %v, want %v", from, r.ahead, want)
+		}
 	}
 }
 

@@ -121,13 +121,13 @@ type Engine struct {
 	timersLive int
 	chunks     []*[1 << chunkBits]event
 	free       []*event
-	live       int // pending events: the entries of heap and soon less the cancelled
+	live       int // pending events: the entries of heap, timers and soon less the cancelled
 	fired      uint64
 	stopped    bool
 	handler    Handler // of the events scheduled with ScheduleCall
 	ahead      Aheader // the handler, if it looks ahead
-	// lookFrom is the fewest entries of the heap with which the engine
-	// looks ahead (lookAheadFrom).
+	// lookFrom is the fewest entries of the heap and timers with which
+	// the engine looks ahead (lookAheadFrom).
 	lookFrom int
 }
 
@@ -225,15 +225,15 @@ func (e *Engine) SetHandler(h Handler) {
 // before it fires, and each read waits on memory. The engine calls Ahead
 // with the kind and arg of the next event of the handler's as the event
 // before it fires, so that the handler can ask for that memory (Prefetch)
-// while the current event is handled, when the heap holds lookAheadFrom
-// entries or more. Ahead must change nothing: the next
-// event may yet be cancelled, or come after one scheduled meanwhile.
+// while the current event is handled, when the heap and timers hold
+// lookAheadFrom entries or more. Ahead must change nothing: the next event
+// may yet be cancelled, or come after one scheduled meanwhile.
 type Aheader interface {
 	Ahead(kind uint8, arg any)
 }
 
 // lookAhead readies the cache for the next events, whose entries are at
-// the top of the heap, as the event before them fires: the handler looks
+// the top of the heap or of timers (whichever fires first), as the event before them fires: the handler looks
 // ahead at the next one (Aheader), whose event an earlier look ahead most
 // often brought in already; the events of the two after it, the top's
 // children, are brought in for the next look ahead. It changes nothing.
@@ -258,8 +258,8 @@ func (e *Engine) lookAhead() {
 	}
 }
 
-// lookAheadFrom is the fewest entries of the heap with which the engine
-// looks ahead: in a smaller heap the next events' memory is still in the
+// lookAheadFrom is the fewest entries of the heap and timers with which
+// the engine looks ahead: in a smaller heap the next events' memory is still in the
 // cache, and looking ahead is work for nothing.
 const lookAheadFrom = 1024
 
@@ -309,7 +309,8 @@ func (e *Engine) Cancel(t Timer) bool {
 		}
 		return true
 	}
-	if live := e.live - e.timersLive; len(e.heap)+len(e.soon)-live > live && len(e.heap)+len(e.soon)-live >= 64 {
+	live := e.live - e.timersLive // the heap's and soon's
+	if stale := len(e.heap) + len(e.soon) - live; stale > live && stale >= 64 {
 		e.compact()
 	}
 	return true

@@ -39,6 +39,8 @@ type event struct {
 	gen  uint32
 	id   uint32 // its place in the engine's chunks
 	kind uint8
+	// timer is whether its entry is in the engine's timers, not its heap.
+	timer bool
 }
 
 // Handler handles the events scheduled with ScheduleCall: an event names
@@ -99,22 +101,33 @@ type Timer struct {
 // with the next to fire last. It would otherwise climb the whole heap to
 // its top and, once popped, the hole it left would go down the whole
 // heap, two walks whose length grows with the number of pending events.
-// The next event is the earlier of soon's last and the heap's top, by the
+// The next event is the earliest of soon's last and the heap's top, by the
 // same order, so events fire in the same order as from one heap.
+//
+// An event of PhaseTimer due later goes into timers, a heap of its own:
+// such timers (a waiting contact's patience) are most often cancelled long
+// before they are due, and in the one heap their stale entries made it
+// deeper, each pop a level longer, and its compaction a walk of it all.
+// Apart, the heap holds the events that will fire, and timers, small, is
+// compacted of its own stale entries. The next event is the earliest of
+// the three tops, so the order is still that of one heap.
 type Engine struct {
-	now     float64
-	seq     uint64
-	heap    []entry
-	soon    []entry // entries scheduled at the instant they were due, the next last
-	chunks  []*[1 << chunkBits]event
-	free    []*event
-	live    int // pending events: the entries of heap and soon less the cancelled
-	fired   uint64
-	stopped bool
-	handler Handler // of the events scheduled with ScheduleCall
-	ahead   Aheader // the handler, if it looks ahead
-	// lookFrom is the fewest entries of the heap with which the engine
-	// looks ahead (lookAheadFrom).
+	now    float64
+	seq    uint64
+	heap   []entry
+	timers []entry // the entries of PhaseTimer events due later than now
+	soon   []entry // entries scheduled at the instant they were due, the next last
+	// timersLive is the number of timers' entries whose events are pending.
+	timersLive int
+	chunks     []*[1 << chunkBits]event
+	free       []*event
+	live       int // pending events: the entries of heap, timers and soon less the cancelled
+	fired      uint64
+	stopped    bool
+	handler    Handler // of the events scheduled with ScheduleCall
+	ahead      Aheader // the handler, if it looks ahead
+	// lookFrom is the fewest entries of the heap and timers with which
+	// the engine looks ahead (lookAheadFrom).
 	lookFrom int
 }
 
@@ -156,11 +169,17 @@ func (e *Engine) schedule(at float64, ph Phase, fn func()) Timer {
 	x := entry{at: math.Float64bits(at), key: uint64(ph)<<seqBits | e.seq, ref: uint64(ev.id)<<32 | uint64(ev.gen)}
 	e.seq++
 	e.live++
-	if at == e.now {
+	switch {
+	case at == e.now:
 		e.addSoon(x)
-	} else {
+	case ph == PhaseTimer:
+		ev.timer = true
+		e.timersLive++
+		e.timers = append(e.timers, x)
+		up(e.timers, len(e.timers)-1)
+	default:
 		e.heap = append(e.heap, x)
-		e.up(len(e.heap) - 1)
+		up(e.heap, len(e.heap)-1)
 	}
 	return Timer{ev: ev, gen: ev.gen}
 }
@@ -206,15 +225,15 @@ func (e *Engine) SetHandler(h Handler) {
 // before it fires, and each read waits on memory. The engine calls Ahead
 // with the kind and arg of the next event of the handler's as the event
 // before it fires, so that the handler can ask for that memory (Prefetch)
-// while the current event is handled, when the heap holds lookAheadFrom
-// entries or more. Ahead must change nothing: the next
-// event may yet be cancelled, or come after one scheduled meanwhile.
+// while the current event is handled, when the heap and timers hold
+// lookAheadFrom entries or more. Ahead must change nothing: the next event
+// may yet be cancelled, or come after one scheduled meanwhile.
 type Aheader interface {
 	Ahead(kind uint8, arg any)
 }
 
 // lookAhead readies the cache for the next events, whose entries are at
-// the top of the heap, as the event before them fires: the handler looks
+// the top of the heap or of timers (whichever fires first), as the event before them fires: the handler looks
 // ahead at the next one (Aheader), whose event an earlier look ahead most
 // often brought in already; the events of the two after it, the top's
 // children, are brought in for the next look ahead. It changes nothing.
@@ -222,7 +241,13 @@ type Aheader interface {
 // memory is most likely in the cache still.
 func (e *Engine) lookAhead() {
 	h := e.heap
-	if len(h) == 0 || len(h) < e.lookFrom {
+	if len(h)+len(e.timers) < e.lookFrom {
+		return
+	}
+	if t := e.timers; len(t) > 0 && (len(h) == 0 || less(&t[0], &h[0])) {
+		h = t
+	}
+	if len(h) == 0 {
 		return
 	}
 	if next, ok := e.event(&h[0]); ok && next.fn == nil && e.ahead != nil {
@@ -233,8 +258,8 @@ func (e *Engine) lookAhead() {
 	}
 }
 
-// lookAheadFrom is the fewest entries of the heap with which the engine
-// looks ahead: in a smaller heap the next events' memory is still in the
+// lookAheadFrom is the fewest entries of the heap and timers with which
+// the engine looks ahead: in a smaller heap the next events' memory is still in the
 // cache, and looking ahead is work for nothing.
 const lookAheadFrom = 1024
 
@@ -274,9 +299,18 @@ func (e *Engine) Cancel(t Timer) bool {
 	if ev == nil || ev.gen != t.gen {
 		return false
 	}
+	timer := ev.timer
 	e.release(ev)
 	e.live--
-	if stale := len(e.heap) + len(e.soon) - e.live; stale > e.live && stale >= 64 {
+	if timer {
+		e.timersLive--
+		if stale := len(e.timers) - e.timersLive; stale > e.timersLive && stale >= 64 {
+			e.compactTimers()
+		}
+		return true
+	}
+	live := e.live - e.timersLive // the heap's and soon's
+	if stale := len(e.heap) + len(e.soon) - live; stale > live && stale >= 64 {
 		e.compact()
 	}
 	return true
@@ -298,16 +332,22 @@ func (t Timer) When() (float64, bool) {
 // Step fires the next event, advancing the clock to its time. It reports
 // whether there was an event to fire.
 func (e *Engine) Step() bool {
-	x, isSoon := e.dropStale()
+	x, from := e.dropStale()
 	if x == nil {
 		return false
 	}
 	var ev *event
-	if isSoon {
+	switch from {
+	case fromSoon:
 		ev, _ = e.event(x)
 		e.soon = e.soon[:len(e.soon)-1]
-	} else {
-		ev = e.pop()
+	case fromTimers:
+		ev = e.event0(&e.timers[0])
+		e.timers = pop(e.timers)
+		e.timersLive--
+	default:
+		ev = e.event0(&e.heap[0])
+		e.heap = pop(e.heap)
 	}
 	e.live--
 	e.now = ev.at
@@ -352,6 +392,7 @@ func (e *Engine) Stop() { e.stopped = true }
 func (e *Engine) release(ev *event) {
 	ev.gen++
 	ev.fn, ev.arg = nil, nil
+	ev.timer = false
 	e.free = append(e.free, ev)
 }
 
@@ -369,11 +410,11 @@ func lessBit(a, b *entry) uint64 {
 	return borrow
 }
 
-// The heap is a binary min-heap of entries, in the manner of
+// The heap and timers are binary min-heaps of entries, in the manner of
 // container/heap, written out for speed.
 
-func (e *Engine) up(j int) {
-	h := e.heap
+// up moves h[j] up to its place.
+func up(h []entry, j int) {
 	x := h[j]
 	for j > 0 {
 		i := (j - 1) / 2
@@ -386,8 +427,8 @@ func (e *Engine) up(j int) {
 	h[j] = x
 }
 
-func (e *Engine) down(i int) {
-	h := e.heap
+// down moves h[i] down to its place.
+func down(h []entry, i int) {
 	n := len(h)
 	x := h[i]
 	for {
@@ -408,17 +449,15 @@ func (e *Engine) down(i int) {
 	h[i] = x
 }
 
-// pop removes the top entry and returns its event.
-func (e *Engine) pop() *event {
-	h := e.heap
-	ev, _ := e.event(&h[0])
+// pop removes the top entry of h, which must not be empty, and returns
+// the heap left.
+func pop(h []entry) []entry {
 	last := len(h) - 1
 	x := h[last]
 	h[last] = entry{}
 	h = h[:last]
-	e.heap = h
 	if last == 0 {
-		return ev
+		return h
 	}
 	// The hole at the top goes down to a leaf, the smaller child moving up
 	// at each level, and the last entry, which belongs near the bottom,
@@ -439,8 +478,14 @@ func (e *Engine) pop() *event {
 		i = c
 	}
 	h[i] = x
-	e.up(i)
-	return ev
+	up(h, i)
+	return h
+}
+
+// event0 returns the event of entry x, cancelled or not.
+func (e *Engine) event0(x *entry) *event {
+	id := uint32(x.ref >> 32)
+	return &e.chunks[id>>chunkBits][id&(1<<chunkBits-1)]
 }
 
 // addSoon puts x, due now, in soon, in its place: the entries that fire
@@ -455,36 +500,72 @@ func (e *Engine) addSoon(x entry) {
 	e.soon = s
 }
 
-// next returns the entry that fires next, soon's last or the heap's top,
-// and whether it is soon's; nil if there is none.
-func (e *Engine) next() (x *entry, isSoon bool) {
+// Where the next entry is: fromHeap, fromSoon or fromTimers.
+const (
+	fromHeap = iota
+	fromSoon
+	fromTimers
+)
+
+// next returns the entry that fires next, soon's last or the top of the
+// heap or of timers, and where it is; nil if there is none.
+func (e *Engine) next() (x *entry, from int) {
 	if len(e.heap) > 0 {
 		x = &e.heap[0]
 	}
-	if n := len(e.soon); n > 0 && (x == nil || less(&e.soon[n-1], x)) {
-		return &e.soon[n-1], true
+	if len(e.timers) > 0 && (x == nil || less(&e.timers[0], x)) {
+		x, from = &e.timers[0], fromTimers
 	}
-	return x, false
+	if n := len(e.soon); n > 0 && (x == nil || less(&e.soon[n-1], x)) {
+		return &e.soon[n-1], fromSoon
+	}
+	return x, from
 }
 
-// dropStale takes cancelled entries off soon and the heap until the next
-// entry is a pending event's, and returns that entry and whether it is
-// soon's; nil if no event is pending.
-func (e *Engine) dropStale() (*entry, bool) {
+// dropStale takes cancelled entries off soon, the heap and timers until
+// the next entry is a pending event's, and returns that entry and where it
+// is; nil if no event is pending.
+func (e *Engine) dropStale() (*entry, int) {
 	for {
-		x, isSoon := e.next()
+		x, from := e.next()
 		if x == nil {
-			return nil, false
+			return nil, from
 		}
 		if _, ok := e.event(x); ok {
-			return x, isSoon
+			return x, from
 		}
-		if isSoon {
+		switch from {
+		case fromSoon:
 			e.soon = e.soon[:len(e.soon)-1]
-		} else {
-			e.pop()
+		case fromTimers:
+			e.timers = pop(e.timers)
+		default:
+			e.heap = pop(e.heap)
 		}
 	}
+}
+
+// compactTimers rebuilds timers without its cancelled entries.
+func (e *Engine) compactTimers() {
+	e.timers = e.pending(e.timers)
+	if len(e.timers) != e.timersLive {
+		panic(fmt.Sprintf("sim: %d pending timers, %d counted", len(e.timers), e.timersLive))
+	}
+}
+
+// pending returns heap h rebuilt, in place, without its cancelled entries.
+func (e *Engine) pending(h []entry) []entry {
+	n := h[:0]
+	for _, x := range h {
+		if _, ok := e.event(&x); ok {
+			n = append(n, x)
+		}
+	}
+	clear(h[len(n):])
+	for i := len(n)/2 - 1; i >= 0; i-- {
+		down(n, i)
+	}
+	return n
 }
 
 // compact rebuilds the heap, and soon, without their cancelled entries.
@@ -496,18 +577,8 @@ func (e *Engine) compact() {
 		}
 	}
 	e.soon = s
-	h := e.heap[:0]
-	for _, x := range e.heap {
-		if _, ok := e.event(&x); ok {
-			h = append(h, x)
-		}
-	}
-	clear(e.heap[len(h):])
-	e.heap = h
-	for i := len(h)/2 - 1; i >= 0; i-- {
-		e.down(i)
-	}
-	if len(h)+len(s) != e.live {
-		panic(fmt.Sprintf("sim: %d pending events in the heap and %d due now, %d counted", len(h), len(s), e.live))
+	e.heap = e.pending(e.heap)
+	if len(e.heap)+len(s) != e.live-e.timersLive {
+		panic(fmt.Sprintf("sim: %d pending events in the heap and %d due now, %d counted", len(e.heap), len(s), e.live-e.timersLive))
 	}
 }

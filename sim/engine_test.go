@@ -343,12 +343,20 @@ func TestPendingTimersAreActive(t *testing.T) {
 // to catch: Cancel not counting the event gone (e.live-- → ++), the rebuild
 // never done (stale >= 64 → < 64).
 func TestCancelledEntriesAreDropped(t *testing.T) {
+	for _, ph := range []Phase{PhaseArrival, PhaseTimer} {
+		cancelledAreDropped(t, ph)
+	}
+}
+
+// cancelledAreDropped is TestCancelledEntriesAreDropped of events of phase
+// ph.
+func cancelledAreDropped(t *testing.T, ph Phase) {
 	e := New()
 	var timers []Timer
 	var fired []float64
 	for i := range 1000 {
 		at := float64((i * 7919) % 1000)
-		timers = append(timers, e.Schedule(at, PhaseTimer, func() { fired = append(fired, at) }))
+		timers = append(timers, e.Schedule(at, ph, func() { fired = append(fired, at) }))
 	}
 	var want []float64
 	for i, tm := range timers {
@@ -362,7 +370,7 @@ func TestCancelledEntriesAreDropped(t *testing.T) {
 	if e.Pending() != 100 {
 		t.Errorf("pending %d after cancelling 900 of 1000, want 100", e.Pending())
 	}
-	if n := len(e.heap); n > 2*100+64 {
+	if n := len(e.heap) + len(e.timers); n > 2*100+64 {
 		t.Errorf("the heap holds %d entries for 100 pending events: the cancelled were not dropped", n)
 	}
 	e.Run(math.Inf(1))
@@ -380,25 +388,38 @@ func TestCancelledEntriesAreDropped(t *testing.T) {
 func TestCompactKeepsHeapOrder(t *testing.T) {
 	rng := NewStreams(7, 0).Rand("compact")
 	for trial := range 20 {
+		// PhaseTimer's events are in timers, compacted apart.
+		ph := []Phase{PhaseArrival, PhaseTimer}[trial%2]
 		e := New()
+		heap := func() []entry {
+			if ph == PhaseTimer {
+				return e.timers
+			}
+			return e.heap
+		}
 		var timers []Timer
 		for range 300 {
-			timers = append(timers, e.Schedule(rng.Float64()*1000, PhaseTimer, func() {}))
+			timers = append(timers, e.Schedule(rng.Float64()*1000, ph, func() {}))
 		}
-		top, _ := e.event(&e.heap[0])
+		top, _ := e.event(&heap()[0])
 		for i, tm := range timers {
 			if tm.ev == top || i%3 == 0 {
 				e.Cancel(tm)
 			}
 		}
-		e.compact()
-		for i := 1; i < len(e.heap); i++ {
-			if p := (i - 1) / 2; less(&e.heap[i], &e.heap[p]) {
+		if ph == PhaseTimer {
+			e.compactTimers()
+		} else {
+			e.compact()
+		}
+		h := heap()
+		for i := 1; i < len(h); i++ {
+			if p := (i - 1) / 2; less(&h[i], &h[p]) {
 				t.Fatalf("trial %d: after a rebuild, entry %d comes before its parent %d: not a heap", trial, i, p)
 			}
 		}
-		if len(e.heap) != e.Pending() {
-			t.Fatalf("trial %d: %d entries after a rebuild, %d pending", trial, len(e.heap), e.Pending())
+		if len(h) != e.Pending() {
+			t.Fatalf("trial %d: %d entries after a rebuild, %d pending", trial, len(h), e.Pending())
 		}
 	}
 }
@@ -563,5 +584,77 @@ func TestEventsDueNowKeepTheOrder(t *testing.T) {
 	e.Run(math.Inf(1))
 	if len(pending) != 0 || fired < 1000 {
 		t.Errorf("%d fired, %d left pending", fired, len(pending))
+	}
+}
+
+// TestTimersKeepTheOrder checks the events of PhaseTimer, which wait in
+// timers rather than the heap: scheduled from callbacks at random times
+// (now or later) and phases, most of them timers and most timers cancelled,
+// so that timers is compacted again and again, every event fires in the
+// order of a plain list of (time, phase, sequence) searched for its least,
+// and Pending counts the list. Seen to catch: next ignoring timers' top
+// when soon's last or the heap's top is earlier (less(t, x) → less(x, t)),
+// a timer's cancel not counted apart (timersLive-- left out).
+func TestTimersKeepTheOrder(t *testing.T) {
+	rng := NewStreams(11, 0).Rand("test")
+	e := New()
+	type key struct {
+		at    float64
+		phase Phase
+		seq   int
+	}
+	var pending []key // the reference: every pending key
+	var timers []Timer
+	fired, cancelled := 0, 0
+	var add func(at float64, ph Phase)
+	add = func(at float64, ph Phase) {
+		k := key{at, ph, len(timers)}
+		pending = append(pending, k)
+		timers = append(timers, e.Schedule(at, ph, func() {
+			fired++
+			i := 0
+			for j, p := range pending {
+				a := pending[i]
+				if p.at < a.at || (p.at == a.at && (p.phase < a.phase || (p.phase == a.phase && p.seq < a.seq))) {
+					i = j
+				}
+			}
+			if pending[i] != k {
+				t.Fatalf("event %v fired where %v was next", k, pending[i])
+			}
+			pending = slices.Delete(pending, i, i+1)
+			for range rng.IntN(6) {
+				if len(timers) >= 20000 {
+					break
+				}
+				at := e.Now()
+				if rng.IntN(4) != 0 {
+					at += float64(rng.IntN(30))
+				}
+				ph := PhaseTimer
+				if rng.IntN(3) == 0 {
+					ph = Phase(rng.IntN(5))
+				}
+				add(at, ph)
+			}
+			for rng.IntN(2) == 0 && len(pending) > 0 {
+				i := rng.IntN(len(pending))
+				if !e.Cancel(timers[pending[i].seq]) {
+					t.Fatalf("pending event %v could not be cancelled", pending[i])
+				}
+				cancelled++
+				pending = slices.Delete(pending, i, i+1)
+			}
+			if e.Pending() != len(pending) {
+				t.Fatalf("%d pending, %d in the list", e.Pending(), len(pending))
+			}
+		}))
+	}
+	for range 500 {
+		add(float64(rng.IntN(50)), Phase(rng.IntN(5)))
+	}
+	e.Run(math.Inf(1))
+	if len(pending) != 0 || fired < 5000 || cancelled < 5000 {
+		t.Errorf("%d fired, %d cancelled, %d left pending", fired, cancelled, len(pending))
 	}
 }

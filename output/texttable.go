@@ -159,6 +159,10 @@ func (r *textRows) field(f string) {
 
 // num appends a number as CellOf writes it: no number needs quotes.
 func (r *textRows) num(v float64) {
+	if r.spool != nil && r.perRow == 0 {
+		r.spoolNum(v)
+		return
+	}
 	r.sep()
 	k := r.keeping()
 	if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -176,6 +180,38 @@ func (r *textRows) num(v float64) {
 		k.numbers = append(k.numbers, v) // what its text reads back as
 	default:
 		k.addBytes(b)
+	}
+}
+
+// spoolNum is num for a spooled table, which marks no cells: the comma
+// and the number are appended straight to the spool's buffer, which is
+// flushed after them, not between them (the same text, in the same file
+// or pieces, cut elsewhere).
+func (r *textRows) spoolNum(v float64) {
+	sp := r.spool
+	if r.nf > 0 {
+		sp.buf = append(sp.buf, ',')
+	}
+	r.nf++
+	k := r.keeping()
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		if k != nil {
+			k.add("")
+		}
+	} else {
+		at := len(sp.buf)
+		var exact bool
+		sp.buf, exact = appendCell(sp.buf, v)
+		switch {
+		case k == nil:
+		case exact && !k.text:
+			k.numbers = append(k.numbers, v) // what its text reads back as
+		default:
+			k.addBytes(sp.buf[at:])
+		}
+	}
+	if len(sp.buf) >= spoolBuffer {
+		sp.flush()
 	}
 }
 

@@ -44,12 +44,28 @@ func A(p Params) (Result, error) {
 // positive. Without withASA the series for ASA is skipped and ASA is left 0:
 // Staff needs only the closed forms while it searches.
 func erlangA(p Params, n int, e float64, withASA bool) (Result, error) {
-	a := p.ArrivalRate * p.HandleTime
+	f, err := newAWaits(p, n, e)
+	if err != nil {
+		return Result{}, err
+	}
+	return f.result(p, withASA)
+}
+
+// aWaits holds the figures of Erlang A at n agents that take only
+// log A(x, y): the chances of waiting and of abandoning.
+type aWaits struct {
+	n          int
+	x, y, la   float64
+	pWait, pAb float64
+}
+
+// newAWaits computes erlangA's figures that take only log A(x, y).
+func newAWaits(p Params, n int, e float64) (aWaits, error) {
 	nf := float64(n)
 	x := nf * p.Patience / p.HandleTime // nμ/θ
 	y := p.ArrivalRate * p.Patience     // λ/θ
 	if !(x > 0 && y > 0) || math.IsInf(x, 1) || math.IsInf(y, 1) {
-		return Result{}, fmt.Errorf("erlang: patience %v s is out of range for Erlang A with handle time %v s and n = %d (x = nμ/θ = %v and y = λ/θ = %v must be positive and finite)", p.Patience, p.HandleTime, n, x, y)
+		return aWaits{}, fmt.Errorf("erlang: patience %v s is out of range for Erlang A with handle time %v s and n = %d (x = nμ/θ = %v and y = λ/θ = %v must be positive and finite)", p.Patience, p.HandleTime, n, x, y)
 	}
 	la := logA(x, y)
 
@@ -60,12 +76,30 @@ func erlangA(p Params, n int, e float64, withASA bool) (Result, error) {
 	// 1 − P(Ab | W > 0) = (1/ρ)(1 − 1/A) = (x/y)(1 − 1/A).
 	pAnsWait := x / y * -math.Expm1(-la)
 	pAbWait := clamp01(1 - pAnsWait)
-	pAb := pWait * pAbWait
+	return aWaits{n: n, x: x, y: y, la: la, pWait: pWait, pAb: pWait * pAbWait}, nil
+}
+
+// slBound returns a bound the service level stays below, from the chances
+// of waiting and abandoning only: 1 − P(W>0)·e^(−nμT). A waiting arrival is
+// answered within T only if an agent finishes within T, which the n agents
+// busy do at rate nμ, so with chance at most 1 − e^(−nμT); the service
+// level, P(W = 0) plus the waiting arrivals answered within T, is at most
+// 1 − P(W>0) + P(W>0)(1 − e^(−nμT)). nμT = x·θT.
+func (f aWaits) slBound(p Params) float64 {
+	return 1 - f.pWait*math.Exp(-f.x*(p.AnswerWithin/p.Patience))
+}
+
+// result completes the Erlang A figures: the service level, occupancy and,
+// withASA, the average speed of answer.
+func (f aWaits) result(p Params, withASA bool) (Result, error) {
+	a := p.ArrivalRate * p.HandleTime
+	nf := float64(f.n)
+	x, y, la, pWait, pAb := f.x, f.y, f.la, f.pWait, f.pAb
 
 	sl := clamp01(1 - pAb - pWait*lateAnswered(x, y, la, p.AnswerWithin/p.Patience))
 
 	r := Result{
-		Agents:       n,
+		Agents:       f.n,
 		OfferedLoad:  a,
 		PWait:        pWait,
 		PAbandon:     pAb,

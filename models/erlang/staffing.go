@@ -29,21 +29,97 @@ const maxStaffSearch = 1 << 24
 // when p.Patience is finite and positive and Erlang C otherwise, like
 // Evaluate.
 //
-// Staff tries every staffing level in turn, from ⌊a⌋+1 for Erlang C (fewer
-// agents than the load a have no steady state) and from 1 for Erlang A, up to
-// a + 50√a + 100 agents, and fails if none of them meets the targets. It also
-// fails if a target is outside [0, 1], and if the search would try more than
-// 2²⁴ staffing levels (Erlang A beyond about 16 million Erlangs).
+// Staff finds the fewest agents as if it tried every staffing level in turn,
+// from ⌊a⌋+1 for Erlang C (fewer agents than the load a have no steady
+// state) and from 1 for Erlang A, up to a + 50√a + 100 agents, and fails if
+// none of them meets the targets; with Erlang A it skips the levels that
+// impatientFloor proves cannot meet them. It also fails if a target is
+// outside [0, 1], and if the search would try more than 2²⁴ staffing levels
+// (Erlang A beyond about 16 million Erlangs).
 func Staff(p Params, t Targets) (Result, error) {
 	if err := errors.Join(validate(p, false), t.validate()); err != nil {
 		return Result{}, err
 	}
 	a := p.ArrivalRate * p.HandleTime
-	impatient := abandons(p)
-	first := 1
-	if !impatient {
+	first, from := 1, 1
+	if abandons(p) {
+		from = impatientFloor(p, t)
+	} else {
 		first = int(math.Floor(a)) + 1
+		from = first
 	}
+	return staffFrom(p, t, first, from, true)
+}
+
+// boundSlack is the share by which impatientFloor and aWaits.slBound stay
+// below their bounds on the answered share and the service level: far more
+// than the rounding of the computed figures, which TestAnsweredShareBound
+// measures below 10⁻⁸ (4.4·10⁻⁹ at worst, in overload).
+const boundSlack = 1e-6
+
+// impatientFloor returns a staffing level below which no level meets t for
+// the impatient queue p (Erlang A), as computed by erlangA: Staff may start
+// its search there and find the same answer.
+//
+// With n agents at most nμ contacts an hour are answered, so the answered
+// share is 1 − P(Ab) ≤ n/a. In erlangA's closed forms this is the Erlang B
+// bound E = B(n, a) ≥ 1 − n/a (the carried load a(1 − E) is at most n):
+// there 1 − P(Ab) = 1 − P(W>0) + P(W>0)·(n/a)(1 − 1/A) with
+// 1 − P(W>0) = (1 − E)/(1 + (A − 1)E) and P(W>0) = AE/(1 + (A − 1)E), so
+// 1 − P(Ab) ≤ n/a is (1 − E)(1 − n/a) ≤ E·n/a, that is E ≥ 1 − n/a, for
+// n < a (for n ≥ a it is 1 − P(Ab) ≤ 1). The service level is at most the
+// answered share (SL = 1 − P(Ab) − P(W>0)·R(T), each term non-negative, and
+// the floating-point subtraction keeps the order). So a service-level
+// target s needs n/a ≥ s and an abandonment cap m needs n/a ≥ 1 − m: every
+// n < (share − boundSlack)·a fails, share the larger of the two, whatever
+// the rounding of the computed answered share, if it is within boundSlack.
+// One level is given back for the rounding of that product. An occupancy
+// cap alone bounds nothing here.
+//
+// The skipped levels must not be ones at which erlangA would fail: x = nμ/θ
+// grows with n, so when x is out of range at the first or last level
+// skipped, or y = λ/θ is, nothing is skipped and the search reports the
+// error as before.
+func impatientFloor(p Params, t Targets) int {
+	share := 0.0
+	if t.ServiceLevel > 0 {
+		share = t.ServiceLevel
+	}
+	if t.MaxAbandon > 0 {
+		share = max(share, 1-t.MaxAbandon)
+	}
+	share -= boundSlack
+	a := p.ArrivalRate * p.HandleTime
+	if !(share > 0) || !(share*a > 2) {
+		return 1
+	}
+	if share*a >= maxStaffSearch {
+		return 1 // the search fails on its size anyway
+	}
+	from := int(math.Ceil(share*a)) - 1
+	y := p.ArrivalRate * p.Patience
+	for _, n := range []int{1, from - 1} {
+		x := float64(n) * p.Patience / p.HandleTime
+		if !(x > 0 && y > 0) || math.IsInf(x, 1) || math.IsInf(y, 1) {
+			return 1
+		}
+	}
+	return from
+}
+
+// staffFrom is Staff's search of the levels first to a + 50√a + 100, the
+// levels below from skipped as failing: B(n, a) is still carried from
+// first by the recursion, so that every level's figures have the same bits
+// whatever from is. With skipBounds, an Erlang A level whose service level
+// is proven short of its target from the chances of waiting and abandoning
+// alone (aWaits.slBound, below the target by more than boundSlack) fails
+// without its service level computed, which takes a second log A. A level
+// is accepted only on its computed figures, and the Result returned is
+// computed again at that level: skipping changes which level is found only
+// if a skipped level would have met the targets, which the bounds exclude.
+func staffFrom(p Params, t Targets, first, from int, skipBounds bool) (Result, error) {
+	a := p.ArrivalRate * p.HandleTime
+	impatient := abandons(p)
 	last := int(math.Ceil(a + 50*math.Sqrt(a) + 100))
 	if last-first >= maxStaffSearch {
 		return Result{}, fmt.Errorf("erlang: offered load of %.4g Erlangs is too large to staff by search (over %d staffing levels to try)", a, maxStaffSearch)
@@ -55,10 +131,19 @@ func Staff(p Params, t Targets) (Result, error) {
 			// The Erlang B recursion carries B(n−1, a) to B(n, a).
 			e = a * e / (float64(n) + a*e)
 		}
+		if n < from {
+			continue
+		}
 		var r Result
 		if impatient {
-			var err error
-			if r, err = erlangA(p, n, e, false); err != nil {
+			w, err := newAWaits(p, n, e)
+			if err != nil {
+				return Result{}, err
+			}
+			if skipBounds && t.ServiceLevel > 0 && w.slBound(p) < t.ServiceLevel-boundSlack {
+				continue // the service level falls short (slBound)
+			}
+			if r, err = w.result(p, false); err != nil {
 				return Result{}, err
 			}
 		} else {

@@ -331,6 +331,8 @@ type channel struct {
 	w    *world
 	kind ChannelKind
 
+	hours openWindow // isOpen's last answer and when it holds
+
 	arrivals *arrivalProcess // customers who come straight here
 	custKey  sim.Key         // names them (crn.go)
 	custN    int64           // how many have come
@@ -417,11 +419,6 @@ func (ch *channel) enqueue(c *contact) {
 	default:
 		ch.normal.push(c)
 	}
-}
-
-// isOpen tells whether the channel takes new contacts at time t.
-func (ch *channel) isOpen(t float64) bool {
-	return ch.cfg.OpenAt(ch.w.cfg.Start, t)
 }
 
 // OpenAt tells whether the channel takes new contacts at time t of a run

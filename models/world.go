@@ -167,10 +167,11 @@ func newWorld(cfg *Config, streams *sim.Streams) *world {
 	for i := range cfg.Channels {
 		c := &cfg.Channels[i]
 		ch := &channel{
-			cfg:  c,
-			idx:  i,
-			w:    w,
-			kind: c.Kind,
+			cfg:   c,
+			idx:   i,
+			w:     w,
+			kind:  c.Kind,
+			hours: newOpenWindow(c),
 			arrivals: newChannelProcess(c.Arrivals, cfg.Interval, streams.Rand("arrivals/"+c.Name),
 				func() rand.Source { return streams.Source("arrivals/" + c.Name + "/noise") }),
 			custKey:     streams.Key("customers/" + c.Name),

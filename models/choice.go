@@ -43,6 +43,9 @@ func (c *Choice) check(p problems) {
 // again from them.
 func (w *world) choose(cu *customer, only []string, stay, avoid *channel) *channel {
 	now := w.eng.Now()
+	if w.memo != nil {
+		return w.chooseMemo(cu, only, stay, avoid, now)
+	}
 	best := w.utilities(cu, only, stay, avoid, now, w.nearChoice)
 	if math.IsInf(best, -1) {
 		return nil
@@ -67,6 +70,13 @@ func (w *world) pickExact(f, best float64) *channel {
 		weights[i] = logitWeight(u, best)
 		total += weights[i]
 	}
+	return w.pickFrom(weights, total, f)
+}
+
+// pickFrom returns the first channel whose part of the total of the
+// logit's weights, one for each channel, holds the draw's point, f of the
+// way along it.
+func (w *world) pickFrom(weights []float64, total, f float64) *channel {
 	x := f * total
 	var last *channel
 	for i, wt := range weights {
@@ -93,12 +103,9 @@ func (w *world) utilities(cu *customer, only []string, stay, avoid *channel, now
 		u := math.Inf(-1)
 		if w.eligible(ch, only, avoid, now) {
 			if near {
-				u = ch.cfg.Preference + ch.cfg.Fit[cu.issue] - w.nearWaitTerm(ch)
+				u = w.utility(ch, cu, stay, w.nearWaitTerm(ch))
 			} else {
-				u = ch.cfg.Preference + ch.cfg.Fit[cu.issue] - w.waitTerm(ch, now)
-			}
-			if ch == stay {
-				u += w.cfg.Choice.Stay
+				u = w.utility(ch, cu, stay, w.waitTerm(ch, now))
 			}
 			best = math.Max(best, u)
 		}
@@ -106,6 +113,16 @@ func (w *world) utilities(cu *customer, only []string, stay, avoid *channel, now
 	}
 	w.choiceW = utils
 	return best
+}
+
+// utility returns the logit's utility of ch for customer cu with the wait
+// term term: preference + fit − term, and the Stay bonus if ch is stay.
+func (w *world) utility(ch *channel, cu *customer, stay *channel, term float64) float64 {
+	u := ch.cfg.Preference + ch.cfg.Fit[cu.issue] - term
+	if ch == stay {
+		u += w.cfg.Choice.Stay
+	}
+	return u
 }
 
 // nearWaitTerm returns WaitWeight · (ln(ExpectedWait / 1 minute) +

@@ -159,8 +159,8 @@ func (p *Pool) ScheduledAt(k int, interval float64, start Weekday) int {
 	day := WeekdayAt(start, t)
 	tod := math.Mod(t, 86400)
 	n := 0
-	for _, s := range p.Shifts {
-		if s.covers(day, tod) {
+	for i := range p.Shifts {
+		if s := &p.Shifts[i]; s.covers(day, tod) { // read in place, not copied (Channel.OpenAt)
 			n += s.Agents
 		}
 	}

@@ -82,7 +82,7 @@ func (s Span) check(p problems) bool {
 
 // covers tells whether the span covers the time of day tod (seconds after
 // midnight) on a day whose weekday is day.
-func (s Span) covers(day Weekday, tod float64) bool {
+func (s *Span) covers(day Weekday, tod float64) bool {
 	if s.From < s.To {
 		return s.Days[day] && tod >= s.From && tod < s.To
 	}

@@ -43,10 +43,12 @@ type world struct {
 	// nearChoice tells that choices take the wait term by its sum first
 	// (nearChoice, choose).
 	nearChoice bool
-	scratch    Counts   // tallies of contacts past the horizon's intervals
-	pickers    []*agent // agents to give work at this instant's dispatch
-	dispatch   bool     // a dispatch is scheduled for this instant
-	active     int      // customers not yet finished
+	// memo, if set, holds the choices' weights (choiceMemo).
+	memo     *choiceMemo
+	scratch  Counts   // tallies of contacts past the horizon's intervals
+	pickers  []*agent // agents to give work at this instant's dispatch
+	dispatch bool     // a dispatch is scheduled for this instant
+	active   int      // customers not yet finished
 
 	// Agent time is booked by interval: cur is the interval being booked,
 	// measuring whether now is in [warm-up, horizon).
@@ -165,10 +167,11 @@ func newWorld(cfg *Config, streams *sim.Streams) *world {
 	for i := range cfg.Channels {
 		c := &cfg.Channels[i]
 		ch := &channel{
-			cfg:  c,
-			idx:  i,
-			w:    w,
-			kind: c.Kind,
+			cfg:   c,
+			idx:   i,
+			w:     w,
+			kind:  c.Kind,
+			hours: newOpenWindow(c),
 			arrivals: newChannelProcess(c.Arrivals, cfg.Interval, streams.Rand("arrivals/"+c.Name),
 				func() rand.Source { return streams.Source("arrivals/" + c.Name + "/noise") }),
 			custKey:     streams.Key("customers/" + c.Name),
@@ -245,6 +248,7 @@ func newWorld(cfg *Config, streams *sim.Streams) *world {
 		w.demand = newDemandProcess(cfg.Demand, cfg.Interval, cfg.Start, streams.Rand("demand"), streams.Source("demand/noise"))
 		w.demandKey = streams.Key("demand/customers")
 	}
+	w.memo = newChoiceMemo(w)
 	w.eng.SetHandler(w)
 	w.demandFn = w.demandArrival
 	w.dispatchFn = w.dispatchNow

@@ -1,0 +1,89 @@
+package models
+
+import "math"
+
+// choiceMemo remembers the logit's weights of the choices whose utilities
+// depend on nothing but the customer's issue, which channels may be
+// chosen, and which of them gets the stay bonus: without word of mouth
+// (or with a wait term of 0) a channel's utility is preference + fit −
+// WaitWeight · ln(ExpectedWait / 1 minute) (+ stay), the same numbers at
+// every choice. Each weight exp(u − best) and their total are then taken
+// once for each such case, by the same arithmetic as the exact choice
+// (utility, logitWeight), and the same draw picks the same channel from
+// them (pickFrom): the same bits, without the choice's exponentials.
+type choiceMemo struct {
+	n       int       // channels
+	total   []float64 // each case's total weight, 0 if not taken yet
+	weights []float64 // each case's weights, n a case
+}
+
+// maxMemoWeights bounds the weights a memo holds, so that worlds of many
+// channels or issues make their choices without one.
+const maxMemoWeights = 1 << 14
+
+// newChoiceMemo returns a memo for the choices of w, nil if they may not
+// have one: with word of mouth and a wait term the utilities change with
+// the reputations, and with many channels or issues the cases are too many.
+func newChoiceMemo(w *world) *choiceMemo {
+	if w.wom.on && !w.waitIgnored {
+		return nil
+	}
+	n, issues := len(w.channels), max(len(w.cfg.Issues), 1)
+	if n == 0 || n > 8 {
+		return nil
+	}
+	cases := issues * (n + 1) << n
+	if cases*n > maxMemoWeights {
+		return nil
+	}
+	return &choiceMemo{n: n, total: make([]float64, cases), weights: make([]float64, cases*n)}
+}
+
+// chooseMemo is choose with w.memo: the same channel for the same draw,
+// and the same draws taken. The eligible channels' reputations are brought
+// up to now, as waitTerm does.
+func (w *world) chooseMemo(cu *customer, only []string, stay, avoid *channel, now float64) *channel {
+	m := w.memo
+	mask, stayAt := 0, 0
+	for i, ch := range w.channels {
+		if !w.eligible(ch, only, avoid, now) {
+			continue
+		}
+		mask |= 1 << i
+		if ch == stay {
+			stayAt = i + 1
+		}
+		if w.wom.on {
+			w.wom.fade(&ch.reputation, now)
+		}
+	}
+	if mask == 0 {
+		return nil
+	}
+	k := (cu.issue*(m.n+1)+stayAt)<<m.n | mask
+	weights := m.weights[k*m.n : (k+1)*m.n]
+	if m.total[k] == 0 {
+		m.total[k] = w.memoWeights(weights, cu, mask, stay, now)
+	}
+	return w.pickFrom(weights, m.total[k], w.draws.seed(cu, drawChoice).Float64())
+}
+
+// memoWeights puts in weights the logit's weight of each channel for a
+// customer of cu's issue when the channels in mask may be chosen now, and
+// returns their total: the numbers utilities and pickExact compute.
+func (w *world) memoWeights(weights []float64, cu *customer, mask int, stay *channel, now float64) float64 {
+	best := math.Inf(-1)
+	for i, ch := range w.channels {
+		weights[i] = math.Inf(-1)
+		if mask&(1<<i) != 0 {
+			weights[i] = w.utility(ch, cu, stay, w.waitTerm(ch, now))
+			best = math.Max(best, weights[i])
+		}
+	}
+	total := 0.0
+	for i, u := range weights {
+		weights[i] = logitWeight(u, best)
+		total += weights[i]
+	}
+	return total
+}

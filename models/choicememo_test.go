@@ -1,0 +1,157 @@
+package models
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/omnisim/omnisim/sim"
+)
+
+// TestChoiceMemoSameRun runs a week of the rich world without word of
+// mouth, and with it but a wait weight of 0, once with the choices' weights
+// remembered (choiceMemo) and once taking them at every choice, and checks
+// that every contact and every tally comes out the same.
+func TestChoiceMemoSameRun(t *testing.T) {
+	for _, wom := range []bool{false, true} {
+		cfg := richConfig()
+		cfg.WordOfMouth.Enabled = wom
+		if wom {
+			cfg.Choice.WaitWeight = 0
+		}
+		cfg.SetDefaults()
+		if err := cfg.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		runWith := func(memo bool) (*Result, []string) {
+			w := newWorld(cfg, sim.NewStreams(cfg.Seed, 0))
+			if w.memo == nil {
+				t.Fatalf("word of mouth %v: no memo", wom)
+			}
+			if !memo {
+				w.memo = nil
+			}
+			var lines []string
+			w.trace = func(r *ContactRecord) { lines = append(lines, fmt.Sprintf("%+v", *r)) }
+			w.run()
+			return w.result(0), lines
+		}
+		fast, fastLines := runWith(true)
+		slow, slowLines := runWith(false)
+		if len(fastLines) != len(slowLines) || len(fastLines) < 1000 {
+			t.Fatalf("word of mouth %v: %d contacts remembered, %d each time (want the same, over 1,000)", wom, len(fastLines), len(slowLines))
+		}
+		for i := range fastLines {
+			if fastLines[i] != slowLines[i] {
+				t.Fatalf("word of mouth %v: contact %d differs:\nremembered %s\neach time  %s", wom, i, fastLines[i], slowLines[i])
+			}
+		}
+		if a, b := fmt.Sprintf("%+v %+v %v", fast.Channels, fast.Customers, fast.Expectation),
+			fmt.Sprintf("%+v %+v %v", slow.Channels, slow.Customers, slow.Expectation); a != b {
+			t.Errorf("word of mouth %v: the tallies differ", wom)
+		}
+	}
+}
+
+// TestChoiceMemoWeights draws 300 worlds of six channels with preferences,
+// fits, stay bonuses, expected waits and a wait weight at random and checks,
+// for every issue, set of channels that may be chosen and channel that
+// failed, that the remembered weights and total are, to the bit, those the
+// exact choice computes (utilities, logitWeight, pickExact's sum), and pick
+// the same channel for draws at, just below and just above the end of each
+// channel's part.
+func TestChoiceMemoWeights(t *testing.T) {
+	cfg := richConfig()
+	cfg.WordOfMouth.Enabled = false
+	cfg.SetDefaults()
+	rng := rand.New(rand.NewPCG(5, 6))
+	w := newWorld(cfg, sim.NewStreams(cfg.Seed, 0))
+	w.eng.Schedule(86400+12*3600, sim.PhaseTimer, func() {}) // noon: every channel open
+	w.eng.Step()
+	now := w.eng.Now()
+	n := len(w.channels)
+	for trial := range 300 {
+		scale := []float64{1, 10, 100}[trial%3]
+		w.cfg.Choice.WaitWeight = scale * rng.Float64()
+		w.cfg.Choice.Stay = scale * (2*rng.Float64() - 1)
+		for _, ch := range w.channels {
+			ch.cfg.Preference = scale * (2*rng.Float64() - 1)
+			for k := range ch.cfg.Fit {
+				ch.cfg.Fit[k] = scale * (2*rng.Float64() - 1)
+			}
+			ch.logExpected = math.Log(math.Exp(rng.Float64()*20-6) / 60)
+		}
+		weights := make([]float64, n)
+		for issue := range cfg.Issues {
+			cu := &customer{issue: issue}
+			for mask := 1; mask < 1<<n; mask++ {
+				var only []string
+				for i, ch := range w.channels {
+					if mask&(1<<i) != 0 {
+						only = append(only, ch.cfg.Name)
+					}
+				}
+				for s := -1; s < n; s++ {
+					var stay *channel
+					if s >= 0 {
+						stay = w.channels[s]
+					}
+					total := w.memoWeights(weights, cu, mask, stay, now)
+					best := w.utilities(cu, only, stay, nil, now, false)
+					utils := append([]float64(nil), w.choiceW...)
+					exact, sum := make([]float64, n), 0.0
+					for i, u := range w.choiceW {
+						exact[i] = logitWeight(u, best)
+						sum += exact[i]
+					}
+					if math.Float64bits(total) != math.Float64bits(sum) {
+						t.Fatalf("trial %d, issue %d, mask %b, stay %d: total %v remembered, %v exactly", trial, issue, mask, s, total, sum)
+					}
+					fs := []float64{rng.Float64(), 0}
+					cum := 0.0
+					for i := range exact {
+						if math.Float64bits(weights[i]) != math.Float64bits(exact[i]) {
+							t.Fatalf("trial %d, issue %d, mask %b, stay %d: channel %d's weight %v remembered, %v exactly", trial, issue, mask, s, i, weights[i], exact[i])
+						}
+						cum += exact[i]
+						f := cum / sum
+						fs = append(fs, f, math.Nextafter(f, 0), math.Nextafter(f, 1))
+					}
+					for _, f := range fs {
+						if f >= 1 {
+							continue
+						}
+						copy(w.choiceW, utils) // pickExact turns them into weights
+						if got, want := w.pickFrom(weights, total, f), w.pickExact(f, best); got != want {
+							t.Fatalf("trial %d, draw %v: %s remembered, %s exactly", trial, f, nameOf(got), nameOf(want))
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestNewChoiceMemo: choices have a memo without word of mouth or with a
+// wait weight of 0, not with word of mouth and a wait term, nor with more
+// than 8 channels.
+func TestNewChoiceMemo(t *testing.T) {
+	cfg := richConfig()
+	cfg.SetDefaults()
+	if w := newWorld(cfg, sim.NewStreams(cfg.Seed, 0)); w.memo != nil {
+		t.Error("a memo with word of mouth and a wait term")
+	}
+	cfg.WordOfMouth.Enabled = false
+	if w := newWorld(cfg, sim.NewStreams(cfg.Seed, 0)); w.memo == nil {
+		t.Error("no memo without word of mouth")
+	}
+	for len(cfg.Channels) <= 8 {
+		c := cfg.Channels[0]
+		c.Name = fmt.Sprintf("more%d", len(cfg.Channels))
+		cfg.Channels = append(cfg.Channels, c)
+	}
+	if w := newWorld(cfg, sim.NewStreams(cfg.Seed, 0)); w.memo != nil {
+		t.Errorf("a memo with %d channels", len(cfg.Channels))
+	}
+}

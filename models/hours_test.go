@@ -1,0 +1,63 @@
+package models
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+// TestOpenWindowAsOpenAt asks channels of several hours, past midnight,
+// on some days, and not whole seconds, whether they are open at times
+// going forward and at random, at, just before and just after each day's
+// beginnings and ends of their spans, and near midnight, and checks that
+// isOpen's remembered answer is always Channel.OpenAt's. Seen to catch: a
+// window ending past the next span's start.
+func TestOpenWindowAsOpenAt(t *testing.T) {
+	weekdays := Days{true, true, true, true, true}
+	every := Days{true, true, true, true, true, true, true}
+	hours := [][]Span{
+		nil,
+		{{Days: every, From: 8 * 3600, To: 20 * 3600}},
+		{{Days: weekdays, From: 8 * 3600, To: 12 * 3600}, {Days: weekdays, From: 13 * 3600, To: 18 * 3600}, {Days: Days{5: true}, From: 9 * 3600, To: 13 * 3600}},
+		{{Days: Days{4: true, 5: true}, From: 22 * 3600, To: 2 * 3600}, {Days: every, From: 0, To: 3600}},
+		{{Days: every, From: 8.5 * 3600, To: 20*3600 + 0.25}},
+		{{Days: weekdays, From: 0, To: 86400}},
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for k, open := range hours {
+		for _, start := range []Weekday{Monday, Saturday} {
+			cfg := &Config{Start: start}
+			c := &Channel{Name: "c", Open: open}
+			ch := &channel{cfg: c, w: &world{cfg: cfg}, hours: newOpenWindow(c)}
+			var times []float64
+			for day := 0.0; day < 30; day++ {
+				for _, s := range append(open, Span{From: 0, To: 86400}) {
+					for _, b := range []float64{s.From, s.To, 86400 - 2, 86400 - 1} {
+						at := day*86400 + b
+						times = append(times, at, math.Nextafter(at, 0), math.Nextafter(at, math.Inf(1)), at-1, at+1, at-0.5)
+					}
+				}
+				for range 50 {
+					times = append(times, (day+rng.Float64())*86400)
+				}
+			}
+			far := float64(maxWindowTime) - 86400*3
+			for range 200 {
+				times = append(times, far+rng.Float64()*86400*6)
+			}
+			check := func(ts []float64) {
+				for _, at := range ts {
+					if at < 0 {
+						continue
+					}
+					if got, want := ch.isOpen(at), c.OpenAt(start, at); got != want {
+						t.Fatalf("hours %d, start %v, at %v: isOpen %v, OpenAt %v", k, start, at, got, want)
+					}
+				}
+			}
+			check(times)
+			rng.Shuffle(len(times), func(i, j int) { times[i], times[j] = times[j], times[i] })
+			check(times)
+		}
+	}
+}

@@ -60,12 +60,19 @@ func (w *world) chooseMemo(cu *customer, only []string, stay, avoid *channel, no
 	if mask == 0 {
 		return nil
 	}
-	k := (cu.issue*(m.n+1)+stayAt)<<m.n | mask
+	k := memoKey(cu.issue, stayAt, mask, m.n)
 	weights := m.weights[k*m.n : (k+1)*m.n]
 	if m.total[k] == 0 {
 		m.total[k] = w.memoWeights(weights, cu, mask, stay, now)
 	}
 	return w.pickFrom(weights, m.total[k], w.draws.seed(cu, drawChoice).Float64())
+}
+
+// memoKey is the index of a case among a memo's issues·(n+1)·2ⁿ: the
+// customer's issue, stayAt (the failed channel's index + 1, 0 for none) and
+// mask (the channels that may be chosen), in mixed radix, a case each.
+func memoKey(issue, stayAt, mask, n int) int {
+	return (issue*(n+1)+stayAt)<<n | mask
 }
 
 // memoWeights puts in weights the logit's weight of each channel for a

@@ -155,3 +155,29 @@ func TestNewChoiceMemo(t *testing.T) {
 		t.Errorf("a memo with %d channels", len(cfg.Channels))
 	}
 }
+
+// TestChoiceMemoKeys checks that memoKey gives every case of a memo, for
+// 1 to 8 channels and 1 to 3 issues, an index of its own within the memo
+// (newChoiceMemo's issues·(n+1)·2ⁿ). Seen to catch: n+1 → n−1, + → −.
+func TestChoiceMemoKeys(t *testing.T) {
+	for n := 1; n <= 8; n++ {
+		for issues := 1; issues <= 3; issues++ {
+			cases := issues * (n + 1) << n
+			seen := make([]bool, cases)
+			for issue := range issues {
+				for stayAt := 0; stayAt <= n; stayAt++ {
+					for mask := 1; mask < 1<<n; mask++ {
+						k := memoKey(issue, stayAt, mask, n)
+						if k < 0 || k >= cases {
+							t.Fatalf("n %d, issues %d: case (%d, %d, %b) at %d, outside 0 to %d", n, issues, issue, stayAt, mask, k, cases-1)
+						}
+						if seen[k] {
+							t.Fatalf("n %d, issues %d: case (%d, %d, %b) at %d, taken", n, issues, issue, stayAt, mask, k)
+						}
+						seen[k] = true
+					}
+				}
+			}
+		}
+	}
+}

@@ -530,60 +530,82 @@ func TestPrefetchChangesNothing(t *testing.T) {
 	}
 }
 
+// refOrder is the order tests check the engine's against: a plain list of
+// every pending event's (time, phase, sequence), searched for its least as
+// each event fires.
+type refOrder struct {
+	t       *testing.T
+	e       *Engine
+	pending []refKey // every pending event's key
+	timers  []Timer  // every event scheduled, by sequence
+}
+
+// refKey is an event's place in the reference order.
+type refKey struct {
+	at    float64
+	phase Phase
+	seq   int
+}
+
+// add schedules an event at at in phase ph which, as it fires, checks that
+// it is the least pending in the reference order, leaves the list, and
+// calls then.
+func (r *refOrder) add(at float64, ph Phase, then func()) {
+	k := refKey{at, ph, len(r.timers)}
+	r.pending = append(r.pending, k)
+	r.timers = append(r.timers, r.e.Schedule(at, ph, func() {
+		i := 0
+		for j, p := range r.pending {
+			a := r.pending[i]
+			if p.at < a.at || (p.at == a.at && (p.phase < a.phase || (p.phase == a.phase && p.seq < a.seq))) {
+				i = j
+			}
+		}
+		if r.pending[i] != k {
+			r.t.Fatalf("event %v fired where %v was next", k, r.pending[i])
+		}
+		r.pending = slices.Delete(r.pending, i, i+1)
+		then()
+	}))
+}
+
+// cancel cancels the i-th pending event, which must be cancellable.
+func (r *refOrder) cancel(i int) {
+	if !r.e.Cancel(r.timers[r.pending[i].seq]) {
+		r.t.Fatalf("pending event %v could not be cancelled", r.pending[i])
+	}
+	r.pending = slices.Delete(r.pending, i, i+1)
+}
+
 // TestEventsDueNowKeepTheOrder checks the events scheduled at the current
 // instant, which wait in soon rather than the heap: scheduled from
 // callbacks at random, in random phases, with some cancelled, they and the
-// heap's events fire in the order of a plain list of (time, phase,
-// sequence) searched for its least.
+// heap's events fire in the reference order (refOrder).
 func TestEventsDueNowKeepTheOrder(t *testing.T) {
 	rng := NewStreams(7, 0).Rand("test")
-	e := New()
-	type key struct {
-		at    float64
-		phase Phase
-		seq   int
-	}
-	var pending []key // the reference: every pending key
-	var timers []Timer
+	r := &refOrder{t: t, e: New()}
 	fired := 0
 	var add func(at float64, ph Phase)
 	add = func(at float64, ph Phase) {
-		k := key{at, ph, len(timers)}
-		pending = append(pending, k)
-		timers = append(timers, e.Schedule(at, ph, func() {
+		r.add(at, ph, func() {
 			fired++
-			i := 0
-			for j, p := range pending {
-				a := pending[i]
-				if p.at < a.at || (p.at == a.at && (p.phase < a.phase || (p.phase == a.phase && p.seq < a.seq))) {
-					i = j
-				}
-			}
-			if pending[i] != k {
-				t.Fatalf("event %v fired where %v was next", k, pending[i])
-			}
-			pending = slices.Delete(pending, i, i+1)
 			// Some events schedule others now, in any phase, or cancel one.
 			for range rng.IntN(3) {
-				if len(timers) < 3000 {
-					add(e.Now(), Phase(rng.IntN(5)))
+				if len(r.timers) < 3000 {
+					add(r.e.Now(), Phase(rng.IntN(5)))
 				}
 			}
-			if rng.IntN(4) == 0 && len(pending) > 0 {
-				i := rng.IntN(len(pending))
-				if !e.Cancel(timers[pending[i].seq]) {
-					t.Fatalf("pending event %v could not be cancelled", pending[i])
-				}
-				pending = slices.Delete(pending, i, i+1)
+			if rng.IntN(4) == 0 && len(r.pending) > 0 {
+				r.cancel(rng.IntN(len(r.pending)))
 			}
-		}))
+		})
 	}
 	for range 300 {
 		add(float64(rng.IntN(50)), Phase(rng.IntN(5)))
 	}
-	e.Run(math.Inf(1))
-	if len(pending) != 0 || fired < 1000 {
-		t.Errorf("%d fired, %d left pending", fired, len(pending))
+	r.e.Run(math.Inf(1))
+	if len(r.pending) != 0 || fired < 1000 {
+		t.Errorf("%d fired, %d left pending", fired, len(r.pending))
 	}
 }
 
@@ -591,43 +613,23 @@ func TestEventsDueNowKeepTheOrder(t *testing.T) {
 // timers rather than the heap: scheduled from callbacks at random times
 // (now or later) and phases, most of them timers and most timers cancelled,
 // so that timers is compacted again and again, every event fires in the
-// order of a plain list of (time, phase, sequence) searched for its least,
-// and Pending counts the list. Seen to catch: next ignoring timers' top
-// when soon's last or the heap's top is earlier (less(t, x) → less(x, t)),
-// a timer's cancel not counted apart (timersLive-- left out).
+// reference order (refOrder), and Pending counts its list. Seen to catch:
+// next ignoring timers' top when soon's last or the heap's top is earlier
+// (less(t, x) → less(x, t)), a timer's cancel not counted apart
+// (timersLive-- left out).
 func TestTimersKeepTheOrder(t *testing.T) {
 	rng := NewStreams(11, 0).Rand("test")
-	e := New()
-	type key struct {
-		at    float64
-		phase Phase
-		seq   int
-	}
-	var pending []key // the reference: every pending key
-	var timers []Timer
+	r := &refOrder{t: t, e: New()}
 	fired, cancelled := 0, 0
 	var add func(at float64, ph Phase)
 	add = func(at float64, ph Phase) {
-		k := key{at, ph, len(timers)}
-		pending = append(pending, k)
-		timers = append(timers, e.Schedule(at, ph, func() {
+		r.add(at, ph, func() {
 			fired++
-			i := 0
-			for j, p := range pending {
-				a := pending[i]
-				if p.at < a.at || (p.at == a.at && (p.phase < a.phase || (p.phase == a.phase && p.seq < a.seq))) {
-					i = j
-				}
-			}
-			if pending[i] != k {
-				t.Fatalf("event %v fired where %v was next", k, pending[i])
-			}
-			pending = slices.Delete(pending, i, i+1)
 			for range rng.IntN(6) {
-				if len(timers) >= 20000 {
+				if len(r.timers) >= 20000 {
 					break
 				}
-				at := e.Now()
+				at := r.e.Now()
 				if rng.IntN(4) != 0 {
 					at += float64(rng.IntN(30))
 				}
@@ -637,24 +639,20 @@ func TestTimersKeepTheOrder(t *testing.T) {
 				}
 				add(at, ph)
 			}
-			for rng.IntN(2) == 0 && len(pending) > 0 {
-				i := rng.IntN(len(pending))
-				if !e.Cancel(timers[pending[i].seq]) {
-					t.Fatalf("pending event %v could not be cancelled", pending[i])
-				}
+			for rng.IntN(2) == 0 && len(r.pending) > 0 {
+				r.cancel(rng.IntN(len(r.pending)))
 				cancelled++
-				pending = slices.Delete(pending, i, i+1)
 			}
-			if e.Pending() != len(pending) {
-				t.Fatalf("%d pending, %d in the list", e.Pending(), len(pending))
+			if r.e.Pending() != len(r.pending) {
+				t.Fatalf("%d pending, %d in the list", r.e.Pending(), len(r.pending))
 			}
-		}))
+		})
 	}
 	for range 500 {
 		add(float64(rng.IntN(50)), Phase(rng.IntN(5)))
 	}
-	e.Run(math.Inf(1))
-	if len(pending) != 0 || fired < 5000 || cancelled < 5000 {
-		t.Errorf("%d fired, %d cancelled, %d left pending", fired, cancelled, len(pending))
+	r.e.Run(math.Inf(1))
+	if len(r.pending) != 0 || fired < 5000 || cancelled < 5000 {
+		t.Errorf("%d fired, %d cancelled, %d left pending", fired, cancelled, len(r.pending))
 	}
 }

@@ -151,33 +151,11 @@ func TestNoWaitTermSameRun(t *testing.T) {
 	if !noWaitTerm(cfg) {
 		t.Fatal("noWaitTerm is false with wait_weight 0")
 	}
-	runWith := func(ignored bool) (*Result, []string) {
-		w := newWorld(cfg, sim.NewStreams(cfg.Seed, 0))
-		w.waitIgnored = ignored
-		if !ignored {
+	sameRun(t, cfg, "without the term", func(w *world) { w.waitIgnored = true },
+		"with it", func(w *world) {
+			w.waitIgnored = false
 			w.memo = nil // its weights leave the wait term out
-		}
-		var lines []string
-		w.trace = func(r *ContactRecord) { lines = append(lines, fmt.Sprintf("%+v", *r)) }
-		w.run()
-		return w.result(0), lines
-	}
-	fast, fastLines := runWith(true)
-	slow, slowLines := runWith(false)
-	if len(fastLines) != len(slowLines) || len(fastLines) < 1000 {
-		t.Fatalf("%d contacts without the wait term, %d with it (want the same, over 1,000)", len(fastLines), len(slowLines))
-	}
-	for i := range fastLines {
-		if fastLines[i] != slowLines[i] {
-			t.Fatalf("contact %d differs:\nwithout the term %s\nwith it          %s", i, fastLines[i], slowLines[i])
-		}
-	}
-	if a, b := fmt.Sprintf("%+v", fast.Channels), fmt.Sprintf("%+v", slow.Channels); a != b {
-		t.Error("the channels' tallies differ")
-	}
-	if a, b := fmt.Sprintf("%+v %v", fast.Customers, fast.Expectation), fmt.Sprintf("%+v %v", slow.Customers, slow.Expectation); a != b {
-		t.Error("the customers' tallies or the expectation level differ")
-	}
+		})
 }
 
 // TestNoWaitTerm: the wait term is left out only with wait_weight 0 and
@@ -211,27 +189,45 @@ func TestNearChoiceSameRun(t *testing.T) {
 	if !nearChoice(cfg) {
 		t.Fatal("nearChoice is false in the rich world")
 	}
-	runWith := func(near bool) (*Result, []string) {
+	sameRun(t, cfg, "by the sum", func(w *world) { w.nearChoice = true },
+		"exactly", func(w *world) { w.nearChoice = false })
+}
+
+// sameRun runs a week of cfg twice, its world set up once by fast and once
+// by slow before it runs, and checks that every contact (the trace) and
+// every tally comes out the same; fastName and slowName say which way is
+// which in its messages.
+func sameRun(t *testing.T, cfg *Config, fastName string, fast func(*world), slowName string, slow func(*world)) {
+	t.Helper()
+	runWith := func(setUp func(*world)) (*Result, []string) {
 		w := newWorld(cfg, sim.NewStreams(cfg.Seed, 0))
-		w.nearChoice = near
+		setUp(w)
 		var lines []string
 		w.trace = func(r *ContactRecord) { lines = append(lines, fmt.Sprintf("%+v", *r)) }
 		w.run()
 		return w.result(0), lines
 	}
-	fast, fastLines := runWith(true)
-	slow, slowLines := runWith(false)
-	if len(fastLines) != len(slowLines) || len(fastLines) < 1000 {
-		t.Fatalf("%d contacts by the sum, %d exactly (want the same, over 1,000)", len(fastLines), len(slowLines))
+	a, aLines := runWith(fast)
+	b, bLines := runWith(slow)
+	if len(aLines) != len(bLines) || len(aLines) < 1000 {
+		t.Fatalf("%d contacts %s, %d %s (want the same, over 1,000)", len(aLines), fastName, len(bLines), slowName)
 	}
-	for i := range fastLines {
-		if fastLines[i] != slowLines[i] {
-			t.Fatalf("contact %d differs:\nby the sum %s\nexactly    %s", i, fastLines[i], slowLines[i])
+	for i := range aLines {
+		if aLines[i] != bLines[i] {
+			t.Fatalf("contact %d differs:\n%s: %s\n%s: %s", i, fastName, aLines[i], slowName, bLines[i])
 		}
 	}
-	if a, b := fmt.Sprintf("%+v %+v %v", fast.Channels, fast.Customers, fast.Expectation),
-		fmt.Sprintf("%+v %+v %v", slow.Channels, slow.Customers, slow.Expectation); a != b {
-		t.Error("the tallies differ")
+	for _, tally := range []struct {
+		what string
+		a, b any
+	}{
+		{"the channels' tallies", a.Channels, b.Channels},
+		{"the customers' tallies", a.Customers, b.Customers},
+		{"the expectation level", a.Expectation, b.Expectation},
+	} {
+		if fmt.Sprintf("%+v", tally.a) != fmt.Sprintf("%+v", tally.b) {
+			t.Errorf("%s differ %s and %s", tally.what, fastName, slowName)
+		}
 	}
 }
 

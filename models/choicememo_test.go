@@ -24,33 +24,13 @@ func TestChoiceMemoSameRun(t *testing.T) {
 		if err := cfg.Validate(); err != nil {
 			t.Fatal(err)
 		}
-		runWith := func(memo bool) (*Result, []string) {
-			w := newWorld(cfg, sim.NewStreams(cfg.Seed, 0))
+		kept := func(w *world) {
 			if w.memo == nil {
 				t.Fatalf("word of mouth %v: no memo", wom)
 			}
-			if !memo {
-				w.memo = nil
-			}
-			var lines []string
-			w.trace = func(r *ContactRecord) { lines = append(lines, fmt.Sprintf("%+v", *r)) }
-			w.run()
-			return w.result(0), lines
 		}
-		fast, fastLines := runWith(true)
-		slow, slowLines := runWith(false)
-		if len(fastLines) != len(slowLines) || len(fastLines) < 1000 {
-			t.Fatalf("word of mouth %v: %d contacts remembered, %d each time (want the same, over 1,000)", wom, len(fastLines), len(slowLines))
-		}
-		for i := range fastLines {
-			if fastLines[i] != slowLines[i] {
-				t.Fatalf("word of mouth %v: contact %d differs:\nremembered %s\neach time  %s", wom, i, fastLines[i], slowLines[i])
-			}
-		}
-		if a, b := fmt.Sprintf("%+v %+v %v", fast.Channels, fast.Customers, fast.Expectation),
-			fmt.Sprintf("%+v %+v %v", slow.Channels, slow.Customers, slow.Expectation); a != b {
-			t.Errorf("word of mouth %v: the tallies differ", wom)
-		}
+		sameRun(t, cfg, fmt.Sprintf("remembered (word of mouth %v)", wom), kept,
+			"taken each time", func(w *world) { w.memo = nil })
 	}
 }
 

@@ -231,6 +231,29 @@ func sameRun(t *testing.T, cfg *Config, fastName string, fast func(*world), slow
 	}
 }
 
+// noonWorld returns a world of cfg at noon of its second day, when every
+// channel is open, and the time.
+func noonWorld(cfg *Config) (*world, float64) {
+	w := newWorld(cfg, sim.NewStreams(cfg.Seed, 0))
+	w.eng.Schedule(86400+12*3600, sim.PhaseTimer, func() {})
+	w.eng.Step()
+	return w, w.eng.Now()
+}
+
+// randomTastes sets w's wait weight (from 0 to scale), its bonus for
+// staying and every channel's preference and fits (from −scale to scale)
+// at random.
+func randomTastes(w *world, rng *rand.Rand, scale float64) {
+	w.cfg.Choice.WaitWeight = scale * rng.Float64()
+	w.cfg.Choice.Stay = scale * (2*rng.Float64() - 1)
+	for _, ch := range w.channels {
+		ch.cfg.Preference = scale * (2*rng.Float64() - 1)
+		for k := range ch.cfg.Fit {
+			ch.cfg.Fit[k] = scale * (2*rng.Float64() - 1)
+		}
+	}
+}
+
 // TestNearChoiceAsExact draws 2,000 worlds of six channels with
 // reputations, preferences, fits and a wait weight at random up to
 // nearChoice's bounds and, for 50 customers in each, checks that every
@@ -242,20 +265,11 @@ func TestNearChoiceAsExact(t *testing.T) {
 	cfg := richConfig()
 	cfg.SetDefaults()
 	rng := rand.New(rand.NewPCG(3, 4))
-	w := newWorld(cfg, sim.NewStreams(cfg.Seed, 0))
-	w.eng.Schedule(86400+12*3600, sim.PhaseTimer, func() {}) // noon: every channel open
-	w.eng.Step()
-	now := w.eng.Now()
+	w, now := noonWorld(cfg)
 	sure, unsure := 0, 0
 	for trial := range 2000 {
-		scale := []float64{1, 10, 100}[trial%3]
-		w.cfg.Choice.WaitWeight = scale * rng.Float64()
-		w.cfg.Choice.Stay = scale * (2*rng.Float64() - 1)
+		randomTastes(w, rng, []float64{1, 10, 100}[trial%3])
 		for _, ch := range w.channels {
-			ch.cfg.Preference = scale * (2*rng.Float64() - 1)
-			for k := range ch.cfg.Fit {
-				ch.cfg.Fit[k] = scale * (2*rng.Float64() - 1)
-			}
 			ch.cfg.ExpectedWait = math.Exp(rng.Float64()*20 - 6)
 			ch.logExpected = math.Log(ch.cfg.ExpectedWait / 60)
 			weight := 1e5 * rng.Float64()

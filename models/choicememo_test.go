@@ -46,20 +46,11 @@ func TestChoiceMemoWeights(t *testing.T) {
 	cfg.WordOfMouth.Enabled = false
 	cfg.SetDefaults()
 	rng := rand.New(rand.NewPCG(5, 6))
-	w := newWorld(cfg, sim.NewStreams(cfg.Seed, 0))
-	w.eng.Schedule(86400+12*3600, sim.PhaseTimer, func() {}) // noon: every channel open
-	w.eng.Step()
-	now := w.eng.Now()
+	w, now := noonWorld(cfg)
 	n := len(w.channels)
 	for trial := range 300 {
-		scale := []float64{1, 10, 100}[trial%3]
-		w.cfg.Choice.WaitWeight = scale * rng.Float64()
-		w.cfg.Choice.Stay = scale * (2*rng.Float64() - 1)
+		randomTastes(w, rng, []float64{1, 10, 100}[trial%3])
 		for _, ch := range w.channels {
-			ch.cfg.Preference = scale * (2*rng.Float64() - 1)
-			for k := range ch.cfg.Fit {
-				ch.cfg.Fit[k] = scale * (2*rng.Float64() - 1)
-			}
 			ch.logExpected = math.Log(math.Exp(rng.Float64()*20-6) / 60)
 		}
 		weights := make([]float64, n)

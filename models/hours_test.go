@@ -10,8 +10,10 @@ import (
 // on some days, and not whole seconds, whether they are open at times
 // going forward and at random, at, just before and just after each day's
 // beginnings and ends of their spans, and near midnight, and checks that
-// isOpen's remembered answer is always Channel.OpenAt's. Seen to catch: a
-// window ending past the next span's start.
+// isOpen's remembered answer is always Channel.OpenAt's, also when asked
+// just before midnight and then just after. Seen to catch: a window ending
+// past the next span's start, or past midnight (its end 2 s before midnight
+// made 0.5 or 2 s after; 1 s before is as safe, see maxWindowTime).
 func TestOpenWindowAsOpenAt(t *testing.T) {
 	weekdays := Days{true, true, true, true, true}
 	every := Days{true, true, true, true, true, true, true}
@@ -58,6 +60,17 @@ func TestOpenWindowAsOpenAt(t *testing.T) {
 			check(times)
 			rng.Shuffle(len(times), func(i, j int) { times[i], times[j] = times[j], times[i] })
 			check(times)
+			// A question shortly before midnight, then one just after: a
+			// window running past midnight would answer the second by the
+			// first day's hours.
+			for day := 1.0; day < 30; day++ {
+				m := day * 86400
+				for _, before := range []float64{m - 3, m - 2.5, math.Nextafter(m-2, 0)} {
+					for _, after := range []float64{m, math.Nextafter(m, math.Inf(1)), m + 1, m + 2.5} {
+						check([]float64{before, after})
+					}
+				}
+			}
 		}
 	}
 }

@@ -2,7 +2,6 @@ package chart
 
 import (
 	"image"
-	"image/png"
 	"io"
 
 	"git.sr.ht/~sbinet/gg"
@@ -21,6 +20,8 @@ import (
 //   - vgimg fills the image white (its background), so the figure's own
 //     white fill of the whole canvas, which an SVG needs, is left out: it
 //     painted white over white through the rasterizer;
+//   - the PNG is written by encodeRGBA, the bytes of png.Encode with
+//     less work;
 //   - images and the PNG encoder's buffers (its compressor's tables, a
 //     megabyte) are reused from one chart to the next rather than
 //     allocated, cleared and faulted in anew, kept in free lists the
@@ -34,7 +35,7 @@ func renderPNG(w io.Writer, fig *figure, title string, widthPx, heightPx, dpi in
 	ctx.InvertY()
 	cv := vgimg.NewWith(vgimg.UseImageWithContext(img, ctx), vgimg.UseDPI(dpi))
 	fig.draw(draw.New(cv), title, false)
-	return pngEncoder.Encode(w, img)
+	return encodeRGBA(w, img)
 }
 
 // images holds *image.RGBA to draw charts on, whatever their size: vgimg
@@ -51,17 +52,3 @@ func getImage(w, h int) *image.RGBA {
 	}
 	return image.NewRGBA(r)
 }
-
-// pngEncoder encodes charts as png.Encode does (the default compression),
-// with its buffers kept for the next chart; it may be used by several
-// goroutines at once.
-var pngEncoder = png.Encoder{BufferPool: &pngBuffers{}}
-
-// pngBuffers is a png.EncoderBufferPool on a freeList.
-type pngBuffers struct{ free freeList[png.EncoderBuffer] }
-
-// Get returns a buffer from the pool, or nil for the encoder to make one.
-func (p *pngBuffers) Get() *png.EncoderBuffer { return p.free.get() }
-
-// Put returns a buffer to the pool.
-func (p *pngBuffers) Put(b *png.EncoderBuffer) { p.free.put(b) }

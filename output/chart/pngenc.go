@@ -38,10 +38,10 @@ type rgbaEncoder struct {
 	zw  *zlib.Writer
 	bw  *bufio.Writer
 	// cur and prev hold the current and the previous row's bytes at
-	// [rowPad : rowPad+n], zeros around them; out, a filtered row at
-	// [0 : 1+n], its filter type first.
-	cur, prev, out []byte
-	tmp            [13]byte
+	// [rowPad : rowPad+n], zeros around them; out and pae, a filtered row
+	// at [0 : 1+n], its filter type first (pae the Paeth filter's).
+	cur, prev, out, pae []byte
+	tmp                 [13]byte
 }
 
 // pngEncoders keeps rgbaEncoders for reuse.
@@ -164,10 +164,8 @@ func (e *rgbaEncoder) writeImage(m *image.RGBA, opaque bool) (err error) {
 	n := bpp * w
 	e.cur = rowBuffer(e.cur, n)
 	e.prev = rowBuffer(e.prev, n)
-	if cap(e.out) < 1+n+rowPad {
-		e.out = make([]byte, 1+n+rowPad)
-	}
-	e.out = e.out[:1+n+rowPad]
+	e.out = resize(e.out, 1+n+rowPad)
+	e.pae = resize(e.pae, 1+n+rowPad)
 	for y := m.Rect.Min.Y; y < m.Rect.Max.Y; y++ {
 		src := m.Pix[m.PixOffset(m.Rect.Min.X, y):][:4*w]
 		if opaque {
@@ -176,10 +174,14 @@ func (e *rgbaEncoder) writeImage(m *image.RGBA, opaque bool) (err error) {
 			rgbaToNRGBA(e.cur[rowPad:], src)
 		}
 		clear(e.cur[rowPad+n:])
-		f := filterRow(e.out, e.cur, e.prev, n, bpp)
-		row := e.out[:1+n]
-		if f == 0 {
+		var row []byte
+		switch filterRow(e.out, e.pae, e.cur, e.prev, n, bpp) {
+		case ftNone:
 			row = e.cur[rowPad-1 : rowPad+n] // the zero before the data is ftNone
+		case ftPaeth:
+			row = e.pae[:1+n]
+		default:
+			row = e.out[:1+n]
 		}
 		if _, err := e.zw.Write(row); err != nil {
 			return err
@@ -199,6 +201,15 @@ func rowBuffer(b []byte, n int) []byte {
 	b = b[:size]
 	clear(b)
 	return b
+}
+
+// resize returns b with length n, reusing its memory when it has the
+// capacity.
+func resize(b []byte, n int) []byte {
+	if cap(b) < n {
+		return make([]byte, n)
+	}
+	return b[:n]
 }
 
 // opaqueRGBA reports whether every pixel of m is opaque, as

@@ -185,16 +185,7 @@ func BenchmarkEncodeRGBA(b *testing.B) {
 	if err := c.Render(&buf, "png", 1200, 600); err != nil {
 		b.Fatal(err)
 	}
-	m0, err := png.Decode(&buf)
-	if err != nil {
-		b.Fatal(err)
-	}
-	m := image.NewRGBA(m0.Bounds())
-	for y := range m.Rect.Dy() {
-		for x := range m.Rect.Dx() {
-			m.Set(x, y, m0.At(x, y))
-		}
-	}
+	m, _ := decodeRGBA(b, buf.Bytes())
 	b.Run("encodeRGBA", func(b *testing.B) {
 		for b.Loop() {
 			buf.Reset()
@@ -222,3 +213,19 @@ func (p *bufferPool) Get() *png.EncoderBuffer { return p.b }
 
 // Put keeps b.
 func (p *bufferPool) Put(b *png.EncoderBuffer) { p.b = b }
+
+// decodeRGBA decodes a PNG into a new *image.RGBA.
+func decodeRGBA(b testing.TB, p []byte) (*image.RGBA, error) {
+	b.Helper()
+	m0, err := png.Decode(bytes.NewReader(p))
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := image.NewRGBA(m0.Bounds())
+	for y := range m.Rect.Dy() {
+		for x := range m.Rect.Dx() {
+			m.Set(x, y, m0.At(x, y))
+		}
+	}
+	return m, nil
+}

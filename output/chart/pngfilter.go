@@ -17,16 +17,16 @@ const (
 
 // Bytewise constants of the 8-byte (SWAR) arithmetic below.
 const (
-	lanesLow  = 0x01010101_01010101
 	lanesHigh = 0x80808080_80808080
 )
 
 // filterRow chooses the filter of a row of n bytes, of bpp bytes a pixel,
-// as image/png's filter does, and writes the filtered row to out[1 : 1+n]
-// with its type at out[0], unless the choice is ftNone (the row is then
-// cur's own bytes, preceded by cur's zero). cur and prev hold the row and
-// the one before at [rowPad : rowPad+n] with rowPad zero bytes on each
-// side; out has rowPad bytes to spare after 1+n.
+// as image/png's filter does, and writes the filtered row, its type first,
+// to out[: 1+n], or when the choice is Paeth to pae[: 1+n]; when it is
+// none, the row is cur[rowPad-1 : rowPad+n], cur's own bytes after a
+// zero. cur and prev hold the row and the one before at
+// [rowPad : rowPad+n] with rowPad zero bytes on each side; out and pae
+// have rowPad bytes to spare after 1+n.
 //
 // image/png takes the filter whose filtered bytes, read as signed, have the
 // least sum of absolute values, trying up, Paeth, none, sub and average in
@@ -36,12 +36,14 @@ const (
 // bytes at a time (absSum of sub8), stopping at the first 8 whose running
 // sum reaches the best, and Paeth's byte by byte only where the row's
 // bytes bpp before differ from the previous row's: where they are equal,
-// Paeth predicts the byte above (see paeth), the up filter's byte.
+// Paeth predicts the byte above (see paeth), the up filter's byte; Paeth's
+// bytes are written to pae as its sum is taken, as image/png does.
 // Charts have long stretches of rows like the one above, where this does
 // an eighth of the work. TestFilterRowAsPNG checks every choice and byte
 // against a copy of image/png's filter.
-func filterRow(out, cur, prev []byte, n, bpp int) int {
+func filterRow(out, pae, cur, prev []byte, n, bpp int) int {
 	end := rowPad + n
+	o := 1 - rowPad // out[o+i] and pae[o+i] are the filtered cur[i]
 	best := 0
 	for i := rowPad; i < end; i += 8 {
 		if x, y := load8(cur, i), load8(prev, i); x != y {
@@ -52,18 +54,27 @@ func filterRow(out, cur, prev []byte, n, bpp int) int {
 
 	sum := 0
 	for i := rowPad; i < end && sum < best; i += 8 {
+		x, y := load8(cur, i), load8(prev, i)
 		if load8(cur, i-bpp) == load8(prev, i-bpp) {
-			if x, y := load8(cur, i), load8(prev, i); x != y {
-				sum += absSum(sub8(x, y))
+			d := sub8(x, y)
+			store8(pae, o+i, d)
+			if x != y {
+				sum += absSum(d)
 			}
 			continue
 		}
 		for j := i; j < min(i+8, end); j++ {
-			sum += abs8(cur[j] - paeth(cur[j-bpp], prev[j], prev[j-bpp]))
+			d := cur[j] - prev[j]
+			if a, c := cur[j-bpp], prev[j-bpp]; a != c {
+				d = cur[j] - paeth(a, prev[j], c)
+			}
+			pae[o+j] = d
+			sum += abs8(d)
 		}
 	}
 	if sum < best {
 		best, f = sum, ftPaeth
+		pae[0] = ftPaeth
 	}
 
 	sum = 0
@@ -91,21 +102,10 @@ func filterRow(out, cur, prev []byte, n, bpp int) int {
 	}
 
 	out[0] = byte(f)
-	o := 1 - rowPad // out[o+i] is the filtered cur[i]
 	switch f {
 	case ftUp:
 		for i := rowPad; i < end; i += 8 {
 			store8(out, o+i, sub8(load8(cur, i), load8(prev, i)))
-		}
-	case ftPaeth:
-		for i := rowPad; i < end; i += 8 {
-			if load8(cur, i-bpp) == load8(prev, i-bpp) {
-				store8(out, o+i, sub8(load8(cur, i), load8(prev, i)))
-				continue
-			}
-			for j := i; j < min(i+8, end); j++ {
-				out[o+j] = cur[j] - paeth(cur[j-bpp], prev[j], prev[j-bpp])
-			}
 		}
 	case ftSub:
 		for i := rowPad; i < end; i += 8 {

@@ -2,9 +2,7 @@ package chart
 
 import (
 	"image"
-	"image/png"
 	"io"
-	"sync"
 
 	"git.sr.ht/~sbinet/gg"
 	"gonum.org/v1/plot/vg/draw"
@@ -22,48 +20,35 @@ import (
 //   - vgimg fills the image white (its background), so the figure's own
 //     white fill of the whole canvas, which an SVG needs, is left out: it
 //     painted white over white through the rasterizer;
+//   - the PNG is written by encodeRGBA, the bytes of png.Encode with
+//     less work;
 //   - images and the PNG encoder's buffers (its compressor's tables, a
 //     megabyte) are reused from one chart to the next rather than
-//     allocated, cleared and faulted in anew.
+//     allocated, cleared and faulted in anew, kept in free lists the
+//     collector does not empty (a sync.Pool is emptied at every cycle, and
+//     writing a folder takes several).
 func renderPNG(w io.Writer, fig *figure, title string, widthPx, heightPx, dpi int) error {
 	img := getImage(widthPx, heightPx)
-	defer images.Put(img)
+	defer images.put(img)
 	ctx := gg.NewContextForRGBA(img)
 	ctx.SetLineCapButt()
 	ctx.InvertY()
 	cv := vgimg.NewWith(vgimg.UseImageWithContext(img, ctx), vgimg.UseDPI(dpi))
 	fig.draw(draw.New(cv), title, false)
-	return pngEncoder.Encode(w, img)
+	return encodeRGBA(w, img)
 }
 
 // images holds *image.RGBA to draw charts on, whatever their size: vgimg
 // paints every pixel of an image before drawing on it, so an image's
 // earlier contents never show.
-var images sync.Pool
+var images freeList[image.RGBA]
 
 // getImage returns an image of w×h pixels from images, or a new one.
 func getImage(w, h int) *image.RGBA {
 	r := image.Rect(0, 0, w, h)
-	if img, ok := images.Get().(*image.RGBA); ok && cap(img.Pix) >= 4*w*h {
+	if img := images.get(); img != nil && cap(img.Pix) >= 4*w*h {
 		img.Pix, img.Stride, img.Rect = img.Pix[:4*w*h], 4*w, r
 		return img
 	}
 	return image.NewRGBA(r)
 }
-
-// pngEncoder encodes charts as png.Encode does (the default compression),
-// with its buffers kept for the next chart; it may be used by several
-// goroutines at once.
-var pngEncoder = png.Encoder{BufferPool: &pngBuffers{}}
-
-// pngBuffers is a png.EncoderBufferPool on a sync.Pool.
-type pngBuffers struct{ pool sync.Pool }
-
-// Get returns a buffer from the pool, or nil for the encoder to make one.
-func (p *pngBuffers) Get() *png.EncoderBuffer {
-	b, _ := p.pool.Get().(*png.EncoderBuffer)
-	return b
-}
-
-// Put returns a buffer to the pool.
-func (p *pngBuffers) Put(b *png.EncoderBuffer) { p.pool.Put(b) }

@@ -59,6 +59,7 @@ func chartsAndReport(charts []chart.Chart, description string, page func(w io.Wr
 	files = append(files, output.File{
 		Name:        ReportFile,
 		Description: description,
+		Ahead:       true,
 		Write: func(w io.Writer) error {
 			rc := make([]report.Chart, len(charts))
 			for i, c := range charts {

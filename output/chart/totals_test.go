@@ -89,6 +89,16 @@ func TestTotalSeriesAsMaps(t *testing.T) {
 // (output.NewSpooledTable) whose starts and figures are kept in memory.
 func BenchmarkTotalSeries(b *testing.B) {
 	const pools, intervals = 3, 17520
+	tab := staffingOf(pools, intervals)
+	tl := timeline{horizon: intervals * 1800, interval: 1800}
+	for b.Loop() {
+		totalSeries(tab, "available", tl)
+	}
+}
+
+// staffingOf returns a spooled table of pools pools' staffing over
+// intervals half hours, pool by pool.
+func staffingOf(pools, intervals int) *output.CSVTable {
 	cols := []string{"pool", "interval", "start_seconds", "available"}
 	tab := output.NewSpooledTable(cols, []string{"start_seconds", "available"}, []string{"pool"}, pools*intervals)
 	rb := tab.Builder()
@@ -101,8 +111,5 @@ func BenchmarkTotalSeries(b *testing.B) {
 			rb.End()
 		}
 	}
-	tl := timeline{horizon: intervals * 1800, interval: 1800}
-	for b.Loop() {
-		totalSeries(tab, "available", tl)
-	}
+	return tab
 }

@@ -370,6 +370,7 @@ func (r *RunReport) fillIntervals(t *CSVTable, per int) {
 		ch := cfg.Channels[i]
 		halves := r.channelIntervalHalfWidths(i, from, to)
 		targets, set := ChannelTargets(cfg, i)
+		figures := r.channelFigurer(i)
 		var vals []float64 // each row's figures, in one slice
 		for d, c := range r.channelIntervals(i, from, to) {
 			k := from + d
@@ -381,7 +382,7 @@ func (r *RunReport) fillIntervals(t *CSVTable, per int) {
 			t.Text(wd)
 			t.Text(tod)
 			t.Num(start)
-			vals = r.appendChannelFigures(vals[:0], i, c)
+			vals = figures.append(vals[:0], c)
 			for _, v := range vals {
 				t.Num(v)
 			}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
 
@@ -339,21 +340,40 @@ func FigureKeys[T any](figs []models.Figure[T]) []string {
 // with the interval's verdict on it (TargetSuffix, VerdictSuffix).
 func (r *RunReport) intervalsTable(newTable func(cols, numbers, texts []string, rows int) *CSVTable) *CSVTable {
 	cfg := r.Config
+	t := newTable(intervalsColumns(), intervalsNumbers, intervalsTexts, len(cfg.Channels)*cfg.Intervals())
+	// The rows are made in parts, a range of a channel's intervals each,
+	// on every core, and added in order.
+	r.fillIntervals(t, intervalsPerPart(len(cfg.Channels), cfg.Intervals(), runtime.GOMAXPROCS(0)))
+	return t
+}
+
+// intervalsColumns returns intervals.csv's columns.
+func intervalsColumns() []string {
 	keys := FigureKeys(models.Figures)
 	cols := append([]string{"channel", "interval", "day", "weekday", "time", "start_seconds"}, keys...)
 	cols = append(append(cols, "needed_agents"), ciKeys(keys)...)
 	for _, kind := range TargetKinds {
 		cols = append(cols, kind.Key()+TargetSuffix, kind.Key()+VerdictSuffix)
 	}
-	t := newTable(cols, intervalsNumbers, intervalsTexts, len(cfg.Channels)*cfg.Intervals())
-	// Each channel's rows are made on a core of their own, and added in
-	// the channels' order.
-	fillInParts(t, len(cfg.Channels), cfg.Intervals(), func(i int, t *RowBuilder) {
+	return cols
+}
+
+// fillIntervals adds intervalsTable's rows to t, made in parts of per
+// intervals of a channel (the last of a channel's parts may have fewer):
+// the same rows, the same bytes, whatever per (TestIntervalsInParts).
+func (r *RunReport) fillIntervals(t *CSVTable, per int) {
+	cfg := r.Config
+	parts := (cfg.Intervals() + per - 1) / per
+	fillInParts(t, len(cfg.Channels)*parts, per, func(p int, t *RowBuilder) {
+		i, from := p/parts, p%parts*per
+		to := min(from+per, cfg.Intervals())
 		ch := cfg.Channels[i]
-		halves := r.ChannelIntervalHalfWidths(i)
+		halves := r.channelIntervalHalfWidths(i, from, to)
 		targets, set := ChannelTargets(cfg, i)
+		figures := r.channelFigurer(i)
 		var vals []float64 // each row's figures, in one slice
-		for k, c := range r.ChannelIntervals(i) {
+		for d, c := range r.channelIntervals(i, from, to) {
+			k := from + d
 			start := float64(k) * cfg.Interval
 			day, wd, tod := r.clockOf(start)
 			t.Text(ch.Name)
@@ -362,12 +382,12 @@ func (r *RunReport) intervalsTable(newTable func(cols, numbers, texts []string, 
 			t.Text(wd)
 			t.Text(tod)
 			t.Num(start)
-			vals = r.appendChannelFigures(vals[:0], i, c)
+			vals = figures.append(vals[:0], c)
 			for _, v := range vals {
 				t.Num(v)
 			}
 			t.Num(r.needed(i, k, c))
-			for _, h := range halves[k] {
+			for _, h := range halves[d] {
 				t.Num(h)
 			}
 			for j := range TargetKinds {
@@ -377,12 +397,25 @@ func (r *RunReport) intervalsTable(newTable func(cols, numbers, texts []string, 
 					continue
 				}
 				t.Num(targets[j].Value)
-				t.Text(Judge(targets[j], vals, halves[k]))
+				t.Text(Judge(targets[j], vals, halves[d]))
 			}
 			t.End()
 		}
 	})
-	return t
+}
+
+// maxPartRows is the most rows of a part of intervals.csv: a part's text
+// is held in memory until those before it are added, so that a few parts
+// of a long run's channel take a few MB, not one of them tens.
+const maxPartRows = 1024
+
+// intervalsPerPart returns how many intervals of a channel each part of
+// intervals.csv's rows takes, for channels of intervals each and procs
+// cores: about four parts a core in all, so that one channel, or a few,
+// keep every core busy to the end, and at most maxPartRows.
+func intervalsPerPart(channels, intervals, procs int) int {
+	parts := max(1, (4*procs+channels-1)/channels, (intervals+maxPartRows-1)/maxPartRows)
+	return max(1, (intervals+parts-1)/parts)
 }
 
 // needed returns the agents channel i needed in interval k, given the

@@ -44,3 +44,6 @@ var MeanCI = meanCI
 // SpoolReads counts the columns spooled tables have read back from their
 // files, not from memory.
 func SpoolReads() int64 { return spoolReads.Load() }
+
+// IntervalsTable is the run's intervals.csv as TextDataset builds it.
+func (r *RunReport) IntervalsTable() *CSVTable { return r.intervalsTable(NewSpooledTable) }

@@ -13,9 +13,15 @@ import (
 // ChannelIntervals returns channel i's tallies of each interval, added up
 // over the replications.
 func (r *RunReport) ChannelIntervals(i int) []models.Counts {
-	out := make([]models.Counts, r.Config.Intervals())
+	return r.channelIntervals(i, 0, r.Config.Intervals())
+}
+
+// channelIntervals is ChannelIntervals of the intervals [from, to) alone
+// (the first is from's).
+func (r *RunReport) channelIntervals(i, from, to int) []models.Counts {
+	out := make([]models.Counts, to-from)
 	for _, res := range r.Batches {
-		for k, c := range res.Channels[i].Intervals {
+		for k, c := range res.Channels[i].Intervals[from:to] {
 			out[k].Add(c)
 		}
 	}

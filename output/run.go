@@ -109,16 +109,40 @@ func PerReplication[T any](f models.Figure[T], sum T, reps int) float64 {
 // PerReplication computes them; NaN for a figure that does not apply to the
 // channel's kind (models.FigureApplies).
 func (r *RunReport) ChannelFigures(i int, sum models.Counts) []float64 {
-	return r.appendChannelFigures(make([]float64, 0, len(models.Figures)), i, sum)
+	return r.channelFigurer(i).append(make([]float64, 0, len(models.Figures)), sum)
 }
 
-// appendChannelFigures appends ChannelFigures(i, sum) to out.
-func (r *RunReport) appendChannelFigures(out []float64, i int, sum models.Counts) []float64 {
-	kind := r.Config.Channels[i].Kind
-	for _, f := range models.Figures {
+// channelFigurer computes ChannelFigures of channel i's tallies, again and
+// again, with whether each figure applies to the channel's kind and
+// whether it is a mean per replication (extensive) looked up once, not for
+// every tally: the same bits (TestChannelFigurerAsPerReplication).
+type channelFigurer struct {
+	// applies[f] and applies[m+f] (m figures) tell whether figure f
+	// applies and whether it is divided by the replications.
+	applies []bool
+	reps    float64
+}
+
+// channelFigurer returns the channelFigurer of channel i.
+func (r *RunReport) channelFigurer(i int) channelFigurer {
+	kind, m := r.Config.Channels[i].Kind, len(models.Figures)
+	f := channelFigurer{applies: make([]bool, 2*m), reps: float64(r.Reps())}
+	for fi, fig := range models.Figures {
+		f.applies[fi], f.applies[m+fi] = models.FigureApplies(kind, fig.Key), extensive(fig.Unit)
+	}
+	return f
+}
+
+// append appends ChannelFigures(i, sum) to out, for f made for channel i.
+func (f channelFigurer) append(out []float64, sum models.Counts) []float64 {
+	m := len(models.Figures)
+	for fi, fig := range models.Figures {
 		v := math.NaN()
-		if models.FigureApplies(kind, f.Key) {
-			v = PerReplication(f, sum, r.Reps())
+		if f.applies[fi] {
+			v = fig.Of(sum)
+			if f.applies[m+fi] {
+				v /= f.reps
+			}
 		}
 		out = append(out, v)
 	}

@@ -22,7 +22,7 @@ func (t *CSVTable) newPart(rows int) *CSVTable {
 		return NewTextTable(t.Columns)
 	}
 	// No file: its text stays in memory, in pieces.
-	p := &spool{keep: make([]*keptColumn, len(sp.keep)), buf: make([]byte, 0, spoolBuffer+spoolSlack)}
+	p := &spool{keep: make([]*keptColumn, len(sp.keep)), buf: make([]byte, 0, partBuffer(rows, len(t.Columns)))}
 	for j, k := range sp.keep {
 		switch {
 		case k == nil:
@@ -33,6 +33,18 @@ func (t *CSVTable) newPart(rows int) *CSVTable {
 		}
 	}
 	return &CSVTable{Columns: t.Columns, text: &textRows{starts: make([]int, 1, rows+1), spool: p}}
+}
+
+// partBuffer returns the room a part's spool makes for its text at first:
+// a whole piece (spoolBuffer and its slack), or for a part of rows rows
+// (when known) of cols columns less, about 8 bytes a cell (intervals.csv
+// has about 6), so that a short part does not take and clear a quarter of
+// a MB for a few kB; appending grows it if it is short.
+func partBuffer(rows, cols int) int {
+	if rows <= 0 {
+		return spoolBuffer + spoolSlack
+	}
+	return min(spoolBuffer+spoolSlack, rows*cols*8)
 }
 
 // AppendPart adds the rows of p, a table NewPart made of t and no longer

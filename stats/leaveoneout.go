@@ -9,16 +9,36 @@ import "math"
 // replications (Efron and Stein 1981; Kott's delete-a-group jackknife when
 // a part is a batch of replications).
 func LeaveOneOut[T any](parts []T, add func(*T, T)) (sum T, loo []T) {
+	var b LeaveOneOuts[T]
+	return b.Of(parts, add)
+}
+
+// LeaveOneOuts makes LeaveOneOut's sums again and again in the same
+// memory, for a caller that makes them for many periods (every interval of
+// a run): its zero value is ready to use.
+type LeaveOneOuts[T any] struct {
+	// before[i] and after[i] are the sums of the parts before i and from
+	// i on; before[0] and after[len(parts)] stay the zero T.
+	before, after, loo []T
+}
+
+// Of returns LeaveOneOut(parts, add): the same sums, made by the same
+// additions in the same order, in memory b keeps. loo is good until the
+// next call, which overwrites it.
+func (b *LeaveOneOuts[T]) Of(parts []T, add func(*T, T)) (sum T, loo []T) {
 	n := len(parts)
+	if len(b.before) != n+1 {
+		b.before, b.after, b.loo = make([]T, n+1), make([]T, n+1), make([]T, n)
+	}
 	// Sums of the replications before i and after i.
-	before, after := make([]T, n+1), make([]T, n+1)
+	before, after := b.before, b.after
 	for i := range n {
 		before[i+1] = before[i]
 		add(&before[i+1], parts[i])
 		after[n-1-i] = after[n-i]
 		add(&after[n-1-i], parts[n-1-i])
 	}
-	loo = make([]T, n)
+	loo = b.loo
 	for i := range n {
 		loo[i] = before[i]
 		add(&loo[i], after[i+1])

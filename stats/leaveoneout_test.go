@@ -2,6 +2,7 @@ package stats
 
 import (
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -15,6 +16,51 @@ func TestLeaveOneOut(t *testing.T) {
 	}
 	if sum, loo := LeaveOneOut(nil, add); sum != 0 || len(loo) != 0 {
 		t.Errorf("no replications: got %d and %v", sum, loo)
+	}
+}
+
+// TestLeaveOneOutsReused: sums made again and again in the same memory
+// (LeaveOneOuts), of floats whose sums depend on the order they are added
+// in, have the same bits as those of LeaveOneOut as it was first written
+// (loo below: fresh memory, prefix and suffix sums), whatever the number
+// of parts before; nothing of a call is left in the next.
+// Seen to catch: the memory of a call of more parts reused for one of
+// fewer (its last suffix sum not zero, its sums too many).
+func TestLeaveOneOutsReused(t *testing.T) {
+	add := func(a *float64, b float64) { *a += b }
+	loo := func(parts []float64) (float64, []float64) {
+		n := len(parts)
+		before, after := make([]float64, n+1), make([]float64, n+1)
+		for i := range n {
+			before[i+1] = before[i] + parts[i]
+			after[n-1-i] = after[n-i] + parts[n-1-i]
+		}
+		out := make([]float64, n)
+		for i := range n {
+			out[i] = before[i] + after[i+1]
+		}
+		return before[n], out
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var b LeaveOneOuts[float64]
+	for _, n := range []int{5, 5, 3, 0, 7, 7, 1, 20, 20} {
+		parts := make([]float64, n)
+		for i := range parts {
+			parts[i] = math.Ldexp(rng.Float64(), rng.IntN(40)-20)
+		}
+		sum, got := b.Of(parts, add)
+		wantSum, want := loo(parts)
+		if math.Float64bits(sum) != math.Float64bits(wantSum) {
+			t.Errorf("%d parts: sum %v, want %v", n, sum, wantSum)
+		}
+		for i := range want {
+			if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
+				t.Errorf("%d parts: loo[%d] = %v, want %v", n, i, got[i], want[i])
+			}
+		}
+		if len(got) != n {
+			t.Errorf("%d parts: %d sums", n, len(got))
+		}
 	}
 }
 

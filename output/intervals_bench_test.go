@@ -1,0 +1,66 @@
+package output_test
+
+import (
+	"math"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/omnisim/omnisim/experiment"
+	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/output"
+	"github.com/omnisim/omnisim/scenarios"
+)
+
+// BenchmarkIntervalsTable builds intervals.csv as a run's output folder
+// does (TextDataset): every figure of every channel and interval, its 95 %
+// half-width (the jackknife over the replications) and its verdicts. Its
+// cases are BenchmarkFolder's (output/folder): "default" is omnisim run's
+// default (textbook, its 20 replications, one channel), "baseline-365d"
+// the 365-day baseline of one replication. The simulation is not timed.
+// Besides the wall clock it reports cpu-s/op, the processor time of every
+// goroutine, which a machine shared with other work disturbs less.
+func BenchmarkIntervalsTable(b *testing.B) {
+	for _, c := range []struct {
+		name, scenario string
+		reps           int // 0: the scenario's own
+		sets           []string
+	}{
+		{"default", "textbook", 0, nil},
+		{"baseline-365d", "baseline", 1, []string{"horizon=365d"}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			sc, err := scenarios.Open(c.scenario, c.sets)
+			if err != nil {
+				b.Fatal(err)
+			}
+			reps := c.reps
+			if reps == 0 {
+				reps = sc.Replications
+			}
+			pooled := models.NewPooled(&sc.Config)
+			if err := (experiment.Run{Config: &sc.Config, Reps: experiment.Span(0, reps)}).Gather(pooled); err != nil {
+				b.Fatal(err)
+			}
+			r := output.NewPooledReport(sc.Name, sc.Title, sc.File, &sc.Config, pooled)
+			b.ReportAllocs()
+			cpu0 := cpuSeconds()
+			for b.Loop() {
+				if t := r.IntervalsTable(); t.Len() == 0 {
+					b.Fatal("no rows")
+				}
+			}
+			b.ReportMetric((cpuSeconds()-cpu0)/float64(b.N), "cpu-s/op")
+		})
+	}
+}
+
+// cpuSeconds returns the processor time the process has used, user and
+// system, in seconds.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return math.NaN()
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+}

@@ -1,0 +1,97 @@
+package output
+
+import (
+	"bytes"
+	"math"
+	"testing"
+
+	"github.com/omnisim/omnisim/experiment"
+	"github.com/omnisim/omnisim/scenarios"
+)
+
+// TestIntervalsInParts: intervals.csv made in parts of any number of a
+// channel's intervals (fillIntervals: each part's sums, half-widths and
+// rows made on its own, on several goroutines) has the same bytes, and the
+// same numbers and text in its kept columns, as made in one part a
+// channel, for a single queue of several replications, several channels
+// of every kind with targets, and one replication (no half-widths), held
+// as cells and spooled.
+// Seen to catch: a part's rows numbered from 0, not from its first
+// interval; its half-widths read from the channel's first interval.
+func TestIntervalsInParts(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		reps int
+		sets []string
+	}{
+		{"textbook", 3, []string{"horizon=2d"}},
+		{"baseline", 3, []string{"horizon=1d"}},
+		{"baseline", 1, []string{"horizon=1d"}},
+	} {
+		sc, err := scenarios.Open(c.name, c.sets)
+		if err != nil {
+			t.Fatal(err)
+		}
+		results, err := experiment.Run{Config: &sc.Config, Reps: experiment.Span(0, c.reps)}.Results()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := NewRunReport(sc.Name, sc.Title, sc.File, &sc.Config, results)
+		n := sc.Config.Intervals()
+		for _, kind := range []struct {
+			name string
+			new  func(cols, numbers, texts []string, rows int) *CSVTable
+		}{
+			{"cells", func(cols, _, _ []string, _ int) *CSVTable { return &CSVTable{Columns: cols} }},
+			{"spooled", NewSpooledTable},
+		} {
+			cols := intervalsColumns()
+			whole := kind.new(cols, intervalsNumbers, intervalsTexts, len(sc.Config.Channels)*n)
+			r.fillIntervals(whole, n)
+			var wb bytes.Buffer
+			if err := whole.WriteCSV(&wb); err != nil {
+				t.Fatal(err)
+			}
+			for _, per := range []int{1, 5, 17, n - 1} {
+				parts := kind.new(cols, intervalsNumbers, intervalsTexts, len(sc.Config.Channels)*n)
+				r.fillIntervals(parts, per)
+				var pb bytes.Buffer
+				if err := parts.WriteCSV(&pb); err != nil {
+					t.Fatal(err)
+				}
+				if pb.String() != wb.String() {
+					t.Fatalf("%s, %d replications, %s, %d intervals a part: the table differs from one made whole", c.name, c.reps, kind.name, per)
+				}
+				for i := range whole.Len() {
+					for _, col := range append(append([]string{}, intervalsNumbers...), intervalsTexts...) {
+						if got, want := parts.Text(i, col), whole.Text(i, col); got != want {
+							t.Errorf("%s, %d intervals a part, row %d, %s: %q, want %q", c.name, per, i, col, got, want)
+						}
+						got, want := parts.Float(i, col), whole.Float(i, col)
+						if math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
+							t.Errorf("%s, %d intervals a part, row %d, %s: %v, want %v", c.name, per, i, col, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestIntervalsPerPart: a channel's intervals are split into parts of at
+// most maxPartRows, at least one interval each, and into about four parts
+// a core in all when the channels are fewer.
+func TestIntervalsPerPart(t *testing.T) {
+	for _, c := range []struct{ channels, intervals, procs, want int }{
+		{1, 336, 2, 42},    // the default run: eight parts
+		{1, 336, 1, 84},    // four
+		{3, 17520, 2, 974}, // the 365-day baseline: 18 parts of at most maxPartRows
+		{1, 3, 8, 1},       // fewer intervals than parts wanted
+		{40, 336, 2, 336},  // channels enough: one part each
+		{1, 0, 2, 1},
+	} {
+		if got := intervalsPerPart(c.channels, c.intervals, c.procs); got != c.want {
+			t.Errorf("intervalsPerPart(%d, %d, %d) = %d, want %d", c.channels, c.intervals, c.procs, got, c.want)
+		}
+	}
+}

@@ -6,10 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/omnisim/omnisim/experiment"
-	"github.com/omnisim/omnisim/models"
-	"github.com/omnisim/omnisim/output"
-	"github.com/omnisim/omnisim/scenarios"
+	"github.com/omnisim/omnisim/output/internal/fixture"
 )
 
 // BenchmarkIntervalsTable builds intervals.csv as a run's output folder
@@ -30,19 +27,7 @@ func BenchmarkIntervalsTable(b *testing.B) {
 		{"baseline-365d", "baseline", 1, []string{"horizon=365d"}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
-			sc, err := scenarios.Open(c.scenario, c.sets)
-			if err != nil {
-				b.Fatal(err)
-			}
-			reps := c.reps
-			if reps == 0 {
-				reps = sc.Replications
-			}
-			pooled := models.NewPooled(&sc.Config)
-			if err := (experiment.Run{Config: &sc.Config, Reps: experiment.Span(0, reps)}).Gather(pooled); err != nil {
-				b.Fatal(err)
-			}
-			r := output.NewPooledReport(sc.Name, sc.Title, sc.File, &sc.Config, pooled)
+			r := fixture.ScenarioReport(b, c.scenario, c.reps, c.sets...)
 			b.ReportAllocs()
 			cpu0 := cpuSeconds()
 			for b.Loop() {

@@ -4,10 +4,9 @@ import (
 	"io"
 	"testing"
 
-	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/output/folder"
-	"github.com/omnisim/omnisim/scenarios"
+	"github.com/omnisim/omnisim/output/internal/fixture"
 )
 
 // TestTextDatasetKeepsWhatIsRead: writing a run's folder from its
@@ -32,15 +31,7 @@ func TestTextDatasetKeepsWhatIsRead(t *testing.T) {
 		{"baseline", 1, []string{"horizon=9d"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			sc, err := scenarios.Open(c.name, c.sets)
-			if err != nil {
-				t.Fatal(err)
-			}
-			results, err := experiment.Run{Config: &sc.Config, Reps: experiment.Span(0, c.reps)}.Results()
-			if err != nil {
-				t.Fatal(err)
-			}
-			r := output.NewRunReport(sc.Name, sc.Title, sc.File, &sc.Config, results)
+			r := fixture.ScenarioReport(t, c.name, c.reps, c.sets...)
 			before := output.SpoolReads()
 			ds := r.TextDataset("test")
 			for _, f := range folder.RunFiles(ds, folder.RunSummary(r, "test"), folder.VisualFiles(ds)...) {

@@ -10,10 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/omnisim/omnisim/experiment"
-	"github.com/omnisim/omnisim/models"
-	"github.com/omnisim/omnisim/output"
-	"github.com/omnisim/omnisim/scenarios"
+	"github.com/omnisim/omnisim/output/internal/fixture"
 )
 
 // BenchmarkFolder writes the whole output folder of a run, as omnisim run
@@ -38,7 +35,7 @@ func BenchmarkFolder(b *testing.B) {
 		{"baseline-365d", "baseline", 1, []string{"horizon=365d"}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
-			r := benchReport(b, c.scenario, c.reps, c.sets...)
+			r := fixture.ScenarioReport(b, c.scenario, c.reps, c.sets...)
 			dir := b.TempDir()
 			b.ReportAllocs()
 			peak := newPeakHeap()
@@ -58,25 +55,6 @@ func BenchmarkFolder(b *testing.B) {
 			b.ReportMetric(peak.stop(), "peak-heap-MiB")
 		})
 	}
-}
-
-// benchReport runs a built-in scenario with its overrides (reps
-// replications, or the scenario's own when 0) and returns its report, as
-// omnisim run makes it.
-func benchReport(b *testing.B, name string, reps int, sets ...string) *output.RunReport {
-	b.Helper()
-	sc, err := scenarios.Open(name, sets)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if reps == 0 {
-		reps = sc.Replications
-	}
-	pooled := models.NewPooled(&sc.Config)
-	if err := (experiment.Run{Config: &sc.Config, Reps: experiment.Span(0, reps)}).Gather(pooled); err != nil {
-		b.Fatal(err)
-	}
-	return output.NewPooledReport(sc.Name, sc.Title, sc.File, &sc.Config, pooled)
 }
 
 // peakHeap samples the heap in use every millisecond until stopped.

@@ -6,9 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/omnisim/omnisim/experiment"
 	"github.com/omnisim/omnisim/output"
-	"github.com/omnisim/omnisim/scenarios"
+	"github.com/omnisim/omnisim/output/internal/fixture"
 )
 
 // TestTextDatasetWritesTheSameFolder: a run's folder drawn from its
@@ -31,15 +30,7 @@ func TestTextDatasetWritesTheSameFolder(t *testing.T) {
 		{"baseline", 1, []string{"horizon=3d"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			sc, err := scenarios.Open(c.name, c.sets)
-			if err != nil {
-				t.Fatal(err)
-			}
-			results, err := experiment.Run{Config: &sc.Config, Reps: experiment.Span(0, c.reps)}.Results()
-			if err != nil {
-				t.Fatal(err)
-			}
-			r := output.NewRunReport(sc.Name, sc.Title, sc.File, &sc.Config, results)
+			r := fixture.ScenarioReport(t, c.name, c.reps, c.sets...)
 			write := func(ds *output.Dataset) map[string][]byte {
 				out := map[string][]byte{}
 				for _, f := range RunFiles(ds, RunSummary(r, "test"), VisualFiles(ds)...) {

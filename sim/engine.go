@@ -177,6 +177,8 @@ func (e *Engine) schedule(at float64, ph Phase, fn func()) Timer {
 		e.timersLive++
 		e.timers = append(e.timers, x)
 		up(e.timers, len(e.timers)-1)
+	case len(e.soon) < soonCap && len(e.heap) > 0 && less(&x, &e.heap[0]):
+		e.addSoon(x)
 	default:
 		e.heap = append(e.heap, x)
 		up(e.heap, len(e.heap)-1)
@@ -488,7 +490,12 @@ func (e *Engine) event0(x *entry) *event {
 	return &e.chunks[id>>chunkBits][id&(1<<chunkBits-1)]
 }
 
-// addSoon puts x, due now, in soon, in its place: the entries that fire
+// soonCap is the most entries soon holds before an entry due later than
+// now, earlier than the heap's top, goes into the heap after all: soon is
+// kept sorted by moving its entries, a walk that must stay short.
+const soonCap = 16
+
+// addSoon puts x, due now or before the heap's top, in soon, in its place: the entries that fire
 // before it after it.
 func (e *Engine) addSoon(x entry) {
 	s := append(e.soon, x)

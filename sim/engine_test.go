@@ -418,6 +418,9 @@ func TestCompactKeepsHeapOrder(t *testing.T) {
 				t.Fatalf("trial %d: after a rebuild, entry %d comes before its parent %d: not a heap", trial, i, p)
 			}
 		}
+		if ph != PhaseTimer {
+			h = append(h[:len(h):len(h)], e.soon...) // entries earlier than the top wait there
+		}
 		if len(h) != e.Pending() {
 			t.Fatalf("trial %d: %d entries after a rebuild, %d pending", trial, len(h), e.Pending())
 		}

@@ -101,8 +101,12 @@ type Timer struct {
 // with the next to fire last. It would otherwise climb the whole heap to
 // its top and, once popped, the hole it left would go down the whole
 // heap, two walks whose length grows with the number of pending events.
-// The next event is the earliest of soon's last and the heap's top, by the
-// same order, so events fire in the same order as from one heap.
+// So does an event due later that would climb to the heap's top two
+// levels (nearTop), while soon holds fewer than soonCap entries: in a
+// centre of thousands of agents, the next arrival, most often earlier
+// than every handling's end. The next event is the earliest of soon's last
+// and the heap's top, by the same order, so events fire in the same order
+// as from one heap, whatever soon holds.
 //
 // An event of PhaseTimer due later goes into timers, a heap of its own:
 // such timers (a waiting contact's patience) are most often cancelled long
@@ -177,6 +181,8 @@ func (e *Engine) schedule(at float64, ph Phase, fn func()) Timer {
 		e.timersLive++
 		e.timers = append(e.timers, x)
 		up(e.timers, len(e.timers)-1)
+	case len(e.soon) < soonCap && e.nearTop(&x):
+		e.addSoon(x)
 	default:
 		e.heap = append(e.heap, x)
 		up(e.heap, len(e.heap)-1)
@@ -488,7 +494,27 @@ func (e *Engine) event0(x *entry) *event {
 	return &e.chunks[id>>chunkBits][id&(1<<chunkBits-1)]
 }
 
-// addSoon puts x, due now, in soon, in its place: the entries that fire
+// nearTop tells whether x would go up to the heap's top two levels: it is
+// earlier than the top or than one of its children.
+func (e *Engine) nearTop(x *entry) bool {
+	h := e.heap
+	switch {
+	case len(h) == 0:
+		return false
+	case less(x, &h[0]):
+		return true
+	case len(h) < 3:
+		return false
+	}
+	return less(x, &h[1]) || less(x, &h[2])
+}
+
+// soonCap is the most entries soon holds before an entry due later than
+// now, near the heap's top, goes into the heap after all: soon is kept
+// sorted by moving its entries, a walk that must stay short.
+const soonCap = 16
+
+// addSoon puts x, due now or before the heap's top, in soon, in its place: the entries that fire
 // before it after it.
 func (e *Engine) addSoon(x entry) {
 	s := append(e.soon, x)

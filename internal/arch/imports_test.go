@@ -45,7 +45,7 @@ var allowed = map[string][]string{
 	"output/report":           {"models", "output", "plan"},
 	"output/folder":           {"internal/input", "models", "output", "output/chart", "output/report", "output/table", "plan"},
 	"output/shard":            {"experiment", "internal/input", "output"},
-	"output/internal/fixture": {"experiment", "models", "output"},
+	"output/internal/fixture": {"experiment", "models", "output", "scenarios"},
 	// fit imports the base of output alone: formatting, Table, Object.
 	"fit": {"experiment", "models", "output", "scenarios", "stats", "internal/input"},
 	// classroom is omnisim serve: it runs stories (experiment), judges

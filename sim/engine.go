@@ -33,12 +33,17 @@ const (
 // changes every time an event is fired or cancelled, so a stale Timer, and
 // a stale entry of the heap, can tell that its event is gone.
 type event struct {
-	at   float64
-	fn   func()
-	arg  any
-	gen  uint32
-	id   uint32 // its place in the engine's chunks
-	kind uint8
+	at  float64
+	fn  func()
+	arg any
+	// reads are the addresses of the objects besides arg the event reads
+	// when it fires, and readLines their sizes in cache lines (ReadsAlso):
+	// only asked for ahead, never read.
+	reads     [2]uintptr
+	gen       uint32
+	id        uint32 // its place in the engine's chunks
+	kind      uint8
+	readLines [2]uint8
 	// timer is whether its entry is in the engine's timers, not its heap.
 	timer bool
 }
@@ -239,10 +244,12 @@ type Aheader interface {
 }
 
 // lookAhead readies the cache for the next events, whose entries are at
-// the top of the heap or of timers (whichever fires first), as the event before them fires: the handler looks
-// ahead at the next one (Aheader), whose event an earlier look ahead most
-// often brought in already; the events of the two after it, the top's
-// children, are brought in for the next look ahead. It changes nothing.
+// the top of the heap or of timers (whichever fires first), as the event
+// before them fires: the objects the next one reads besides its arg
+// (ReadsAlso) are asked for, and the handler looks ahead at it (Aheader);
+// its event an earlier look ahead most often brought in already. The
+// events of the two after it, the top's children, are brought in for the
+// next look ahead. It changes nothing.
 // With fewer entries than lookFrom it does nothing: then the next events'
 // memory is most likely in the cache still.
 func (e *Engine) lookAhead() {
@@ -256,8 +263,13 @@ func (e *Engine) lookAhead() {
 	if len(h) == 0 {
 		return
 	}
-	if next, ok := e.event(&h[0]); ok && next.fn == nil && e.ahead != nil {
-		e.ahead.Ahead(next.kind, next.arg)
+	if next, ok := e.event(&h[0]); ok && next.fn == nil {
+		if next.readLines != [2]uint8{} {
+			prefetch2(next.reads[0], uintptr(next.readLines[0]), next.reads[1], uintptr(next.readLines[1]))
+		}
+		if e.ahead != nil {
+			e.ahead.Ahead(next.kind, next.arg)
+		}
 	}
 	if len(h) >= 3 {
 		prefetchBoth(e.eventAddr(&h[1]), e.eventAddr(&h[2]), unsafe.Sizeof(event{}))
@@ -399,6 +411,7 @@ func (e *Engine) release(ev *event) {
 	ev.gen++
 	ev.fn, ev.arg = nil, nil
 	ev.timer = false
+	ev.readLines = [2]uint8{}
 	e.free = append(e.free, ev)
 }
 

@@ -138,6 +138,9 @@ type Engine struct {
 	// lookFrom is the fewest entries of the heap and timers with which
 	// the engine looks ahead (lookAheadFrom).
 	lookFrom int
+	// touched is the sum of the entries pop loaded ahead of its walk at
+	// its last call, stored so that the loads are made; never read.
+	touched uint64
 }
 
 // New returns an engine whose clock reads zero.
@@ -361,11 +364,11 @@ func (e *Engine) Step() bool {
 		e.soon = e.soon[:len(e.soon)-1]
 	case fromTimers:
 		ev = e.event0(&e.timers[0])
-		e.timers = pop(e.timers)
+		e.timers = e.pop(e.timers)
 		e.timersLive--
 	default:
 		ev = e.event0(&e.heap[0])
-		e.heap = pop(e.heap)
+		e.heap = e.pop(e.heap)
 	}
 	e.live--
 	e.now = ev.at
@@ -468,9 +471,14 @@ func down(h []entry, i int) {
 	h[i] = x
 }
 
-// pop removes the top entry of h, which must not be empty, and returns
-// the heap left.
-func pop(h []entry) []entry {
+// touchFrom is the fewest entries of a heap whose pop loads the entries
+// ahead of its walk: in a smaller heap they are in the nearest cache
+// already, and loading them is work for nothing.
+const touchFrom = 4096
+
+// pop removes the top entry of h, the engine's heap or timers, which
+// must not be empty, and returns the heap left.
+func (e *Engine) pop(h []entry) []entry {
 	last := len(h) - 1
 	x := h[last]
 	h[last] = entry{}
@@ -482,6 +490,18 @@ func pop(h []entry) []entry {
 	// at each level, and the last entry, which belongs near the bottom,
 	// fills it and moves up: one comparison a level where a sift down from
 	// the top takes two (Floyd's variant).
+	//
+	// In a heap of touchFrom entries or more, whose lower levels are not
+	// in the nearest cache, each level also loads the first and the last
+	// of the hole's four grandchildren, before the comparison that tells
+	// which two the walk goes on to: their cache lines are on their way
+	// while it waits on the children's. The loads are summed into
+	// e.touched, which nothing reads, so that they are made.
+	far := 0 // the grandchildren below far are loaded ahead of the walk
+	if last >= touchFrom {
+		far = last
+	}
+	var touched uint64
 	i := 0
 	for {
 		l := 2*i + 1
@@ -492,12 +512,16 @@ func pop(h []entry) []entry {
 			}
 			break
 		}
+		if g := 2*l + 4; g < far {
+			touched += h[g].at ^ h[g-3].at
+		}
 		c := l + int(lessBit(&h[l+1], &h[l]))
 		h[i] = h[c]
 		i = c
 	}
 	h[i] = x
 	up(h, i)
+	e.touched = touched
 	return h
 }
 
@@ -577,9 +601,9 @@ func (e *Engine) dropStale() (*entry, int) {
 		case fromSoon:
 			e.soon = e.soon[:len(e.soon)-1]
 		case fromTimers:
-			e.timers = pop(e.timers)
+			e.timers = e.pop(e.timers)
 		default:
-			e.heap = pop(e.heap)
+			e.heap = e.pop(e.heap)
 		}
 	}
 }

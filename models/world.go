@@ -301,18 +301,14 @@ func (w *world) Handle(kind uint8, arg any) {
 // the current one is handled: the end of a contact's handling reads the
 // contact, its customer and its agent, last used when the contact was
 // answered, minutes of simulated time before, which in a centre of
-// thousands of agents have left the cache.
+// thousands of agents have left the cache. The engine asks for the
+// customer and the agent itself, named when the end was scheduled
+// (startHand, sim.ReadsAlso), at the same time as Ahead asks for the
+// contact, not after a wait on the contact that points at them.
 func (w *world) Ahead(kind uint8, arg any) {
 	if kind == evFinish {
-		prefetchEnd(arg.(*contact))
+		sim.Prefetch(arg.(*contact))
 	}
-}
-
-// prefetchEnd asks for the memory the end of contact c's handling reads:
-// the contact, its customer and its agent, all at once rather than each
-// after the one that points at it.
-func prefetchEnd(c *contact) {
-	sim.Prefetch3(c, c.cust, c.agent)
 }
 
 // intervalOf returns the interval time t falls in.
@@ -378,13 +374,15 @@ func (w *world) run() {
 }
 
 // startHand schedules the end of contact c's handling (or of a callback's
-// attempt) at time end; a traced run that is cut off keeps it among those
-// in hand until then.
+// attempt) at time end, which reads its customer and agent besides the
+// contact (sim.ReadsAlso: looked ahead at); a traced run that is cut off
+// keeps it among those in hand until then.
 func (w *world) startHand(c *contact, end float64) {
 	if w.tracksHand {
 		w.inService.push(&c.link)
 	}
-	w.eng.ScheduleCall(end, sim.PhaseRelease, evFinish, c)
+	t := w.eng.ScheduleCall(end, sim.PhaseRelease, evFinish, c)
+	sim.ReadsAlso(t, c.cust, c.agent)
 }
 
 // boundary starts the next interval: agent time is booked to the interval

@@ -33,12 +33,17 @@ const (
 // changes every time an event is fired or cancelled, so a stale Timer, and
 // a stale entry of the heap, can tell that its event is gone.
 type event struct {
-	at   float64
-	fn   func()
-	arg  any
-	gen  uint32
-	id   uint32 // its place in the engine's chunks
-	kind uint8
+	at  float64
+	fn  func()
+	arg any
+	// reads are the addresses of the objects besides arg the event reads
+	// when it fires, and readLines their sizes in cache lines (ReadsAlso):
+	// only asked for ahead, never read.
+	reads     [2]uintptr
+	gen       uint32
+	id        uint32 // its place in the engine's chunks
+	kind      uint8
+	readLines [2]uint8
 	// timer is whether its entry is in the engine's timers, not its heap.
 	timer bool
 }
@@ -133,6 +138,9 @@ type Engine struct {
 	// lookFrom is the fewest entries of the heap and timers with which
 	// the engine looks ahead (lookAheadFrom).
 	lookFrom int
+	// touched is the sum of the entries pop loaded ahead of its walk at
+	// its last call, stored so that the loads are made; never read.
+	touched uint64
 }
 
 // New returns an engine whose clock reads zero.
@@ -239,10 +247,12 @@ type Aheader interface {
 }
 
 // lookAhead readies the cache for the next events, whose entries are at
-// the top of the heap or of timers (whichever fires first), as the event before them fires: the handler looks
-// ahead at the next one (Aheader), whose event an earlier look ahead most
-// often brought in already; the events of the two after it, the top's
-// children, are brought in for the next look ahead. It changes nothing.
+// the top of the heap or of timers (whichever fires first), as the event
+// before them fires: the objects the next one reads besides its arg
+// (ReadsAlso) are asked for, and the handler looks ahead at it (Aheader);
+// its event an earlier look ahead most often brought in already. The
+// events of the two after it, the top's children, are brought in for the
+// next look ahead. It changes nothing.
 // With fewer entries than lookFrom it does nothing: then the next events'
 // memory is most likely in the cache still.
 func (e *Engine) lookAhead() {
@@ -256,8 +266,13 @@ func (e *Engine) lookAhead() {
 	if len(h) == 0 {
 		return
 	}
-	if next, ok := e.event(&h[0]); ok && next.fn == nil && e.ahead != nil {
-		e.ahead.Ahead(next.kind, next.arg)
+	if next, ok := e.event(&h[0]); ok && next.fn == nil {
+		if next.readLines != [2]uint8{} {
+			prefetch2(next.reads[0], uintptr(next.readLines[0]), next.reads[1], uintptr(next.readLines[1]))
+		}
+		if e.ahead != nil {
+			e.ahead.Ahead(next.kind, next.arg)
+		}
 	}
 	if len(h) >= 3 {
 		prefetchBoth(e.eventAddr(&h[1]), e.eventAddr(&h[2]), unsafe.Sizeof(event{}))
@@ -349,11 +364,11 @@ func (e *Engine) Step() bool {
 		e.soon = e.soon[:len(e.soon)-1]
 	case fromTimers:
 		ev = e.event0(&e.timers[0])
-		e.timers = pop(e.timers)
+		e.timers = e.pop(e.timers)
 		e.timersLive--
 	default:
 		ev = e.event0(&e.heap[0])
-		e.heap = pop(e.heap)
+		e.heap = e.pop(e.heap)
 	}
 	e.live--
 	e.now = ev.at
@@ -399,6 +414,7 @@ func (e *Engine) release(ev *event) {
 	ev.gen++
 	ev.fn, ev.arg = nil, nil
 	ev.timer = false
+	ev.readLines = [2]uint8{}
 	e.free = append(e.free, ev)
 }
 
@@ -455,9 +471,14 @@ func down(h []entry, i int) {
 	h[i] = x
 }
 
-// pop removes the top entry of h, which must not be empty, and returns
-// the heap left.
-func pop(h []entry) []entry {
+// touchFrom is the fewest entries of a heap whose pop loads the entries
+// ahead of its walk: in a smaller heap they are in the nearest cache
+// already, and loading them is work for nothing.
+const touchFrom = 4096
+
+// pop removes the top entry of h, the engine's heap or timers, which
+// must not be empty, and returns the heap left.
+func (e *Engine) pop(h []entry) []entry {
 	last := len(h) - 1
 	x := h[last]
 	h[last] = entry{}
@@ -469,6 +490,18 @@ func pop(h []entry) []entry {
 	// at each level, and the last entry, which belongs near the bottom,
 	// fills it and moves up: one comparison a level where a sift down from
 	// the top takes two (Floyd's variant).
+	//
+	// In a heap of touchFrom entries or more, whose lower levels are not
+	// in the nearest cache, each level also loads the first and the last
+	// of the hole's four grandchildren, before the comparison that tells
+	// which two the walk goes on to: their cache lines are on their way
+	// while it waits on the children's. The loads are summed into
+	// e.touched, which nothing reads, so that they are made.
+	far := 0 // the grandchildren below far are loaded ahead of the walk
+	if last >= touchFrom {
+		far = last
+	}
+	var touched uint64
 	i := 0
 	for {
 		l := 2*i + 1
@@ -479,12 +512,16 @@ func pop(h []entry) []entry {
 			}
 			break
 		}
+		if g := 2*l + 4; g < far {
+			touched += h[g].at ^ h[g-3].at
+		}
 		c := l + int(lessBit(&h[l+1], &h[l]))
 		h[i] = h[c]
 		i = c
 	}
 	h[i] = x
 	up(h, i)
+	e.touched = touched
 	return h
 }
 
@@ -564,9 +601,9 @@ func (e *Engine) dropStale() (*entry, int) {
 		case fromSoon:
 			e.soon = e.soon[:len(e.soon)-1]
 		case fromTimers:
-			e.timers = pop(e.timers)
+			e.timers = e.pop(e.timers)
 		default:
-			e.heap = pop(e.heap)
+			e.heap = e.pop(e.heap)
 		}
 	}
 }
@@ -580,14 +617,21 @@ func (e *Engine) compactTimers() {
 }
 
 // pending returns heap h rebuilt, in place, without its cancelled entries.
+//
+// Each entry is copied down and kept if its event is pending, without a
+// branch: about half are cancelled, a branch on each would be mispredicted
+// as often, and each misprediction would discard the reads of the events
+// after it, which in a large heap wait on memory; without it they overlap.
 func (e *Engine) pending(h []entry) []entry {
-	n := h[:0]
-	for _, x := range h {
-		if _, ok := e.event(&x); ok {
-			n = append(n, x)
-		}
+	k := 0
+	for i := range h {
+		x := h[i]
+		ev := e.event0(&x)
+		h[k] = x
+		k += int((uint64(ev.gen^uint32(x.ref)) - 1) >> 63) // 1 if the gens are equal
 	}
-	clear(h[len(n):])
+	n := h[:k]
+	clear(h[k:])
 	for i := len(n)/2 - 1; i >= 0; i-- {
 		down(n, i)
 	}

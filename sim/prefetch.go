@@ -28,3 +28,21 @@ func lines[T any](p *T) (uintptr, uintptr) {
 	end := start + unsafe.Sizeof(*p)
 	return start, (end+63)/64 - start/64
 }
+
+// ReadsAlso tells the engine that the event of t, scheduled with
+// ScheduleCall, reads *a and *b when it fires, besides its arg: when the
+// engine looks ahead at it (as the event before it fires, see Aheader),
+// it asks the processor for them at once, with no wait on the arg that
+// points at them. It changes nothing else: the addresses are only
+// prefetched, never read, and may be stale or nil by then. It does
+// nothing if t's event is no longer pending.
+func ReadsAlso[A, B any](t Timer, a *A, b *B) {
+	ev := t.ev
+	if ev == nil || ev.gen != t.gen {
+		return
+	}
+	pa, na := lines(a)
+	pb, nb := lines(b)
+	ev.reads = [2]uintptr{pa, pb}
+	ev.readLines = [2]uint8{uint8(min(na, 255)), uint8(min(nb, 255))}
+}

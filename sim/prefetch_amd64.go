@@ -18,3 +18,8 @@ func prefetchBoth(a, b, size uintptr)
 //
 //go:noescape
 func prefetch3(a, na, b, nb, c, nc uintptr)
+
+// prefetch2 is prefetch of a and b, with na and nb lines, in one call.
+//
+//go:noescape
+func prefetch2(a, na, b, nb uintptr)

@@ -61,3 +61,28 @@ loopC:
 	JNZ loopC
 doneC:
 	RET
+
+// func prefetch2(a, na, b, nb uintptr): prefetch(a, na) and
+// prefetch(b, nb) in one call.
+TEXT ·prefetch2(SB), NOSPLIT|NOFRAME, $0-32
+	MOVQ a+0(FP), AX
+	MOVQ na+8(FP), CX
+	TESTQ CX, CX
+	JZ done2A
+loop2A:
+	PREFETCHT0 (AX)
+	ADDQ $64, AX
+	DECQ CX
+	JNZ loop2A
+done2A:
+	MOVQ b+16(FP), AX
+	MOVQ nb+24(FP), CX
+	TESTQ CX, CX
+	JZ done2B
+loop2B:
+	PREFETCHT0 (AX)
+	ADDQ $64, AX
+	DECQ CX
+	JNZ loop2B
+done2B:
+	RET

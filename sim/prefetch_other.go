@@ -10,3 +10,6 @@ func prefetchBoth(a, b, size uintptr) {}
 
 // prefetch3 does nothing where no prefetch instruction is written.
 func prefetch3(a, na, b, nb, c, nc uintptr) {}
+
+// prefetch2 does nothing where no prefetch instruction is written.
+func prefetch2(a, na, b, nb uintptr) {}

@@ -25,7 +25,9 @@ func TestLeaveOneOut(t *testing.T) {
 // (loo below: fresh memory, prefix and suffix sums), whatever the number
 // of parts before; nothing of a call is left in the next.
 // Seen to catch: the memory of a call of more parts reused for one of
-// fewer (its last suffix sum not zero, its sums too many).
+// fewer (its last suffix sum not zero, its sums too many), and the memory
+// of 3 parts kept for 5 (the size check's n+1 made n−1, which the
+// diff mutation step found living: every call had made new memory).
 func TestLeaveOneOutsReused(t *testing.T) {
 	add := func(a *float64, b float64) { *a += b }
 	loo := func(parts []float64) (float64, []float64) {
@@ -43,7 +45,7 @@ func TestLeaveOneOutsReused(t *testing.T) {
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	var b LeaveOneOuts[float64]
-	for _, n := range []int{5, 5, 3, 0, 7, 7, 1, 20, 20} {
+	for _, n := range []int{5, 5, 3, 5, 0, 7, 7, 1, 20, 20} {
 		parts := make([]float64, n)
 		for i := range parts {
 			parts[i] = math.Ldexp(rng.Float64(), rng.IntN(40)-20)

@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/png"
 	"math/rand/v2"
+	"strconv"
 	"testing"
 )
 
@@ -124,13 +125,23 @@ func TestEncodeRGBAAsPNG(t *testing.T) {
 	}
 }
 
-// TestEncodeRGBAErrors: an empty image is refused as png.Encode refuses
-// it, and a writer's error is returned.
+// TestEncodeRGBAErrors: an empty image, or one too wide or too tall for
+// PNG, is refused as png.Encode refuses it, and a writer's error is
+// returned. Seen to catch each of the size checks' bounds moved by one
+// (mh <= 0 made mh < 0, mw >= 1<<32 made mw > 1<<32), which the
+// mutation tool found living.
 func TestEncodeRGBAErrors(t *testing.T) {
 	var b bytes.Buffer
-	empty := image.NewRGBA(image.Rect(0, 0, 0, 3))
-	if got, want := fmt.Sprint(encodeRGBA(&b, empty)), fmt.Sprint(png.Encode(&b, empty)); got != want {
-		t.Errorf("an empty image: got %s, want %s", got, want)
+	bad := []*image.RGBA{image.NewRGBA(image.Rect(0, 0, 0, 3)), image.NewRGBA(image.Rect(0, 0, 3, 0))}
+	if strconv.IntSize == 64 {
+		// Too wide or too tall for PNG: refused before any pixel is read.
+		big := 1 << (strconv.IntSize / 2) // 1<<32, where int has 64 bits
+		bad = append(bad, &image.RGBA{Rect: image.Rect(0, 0, big, 1)}, &image.RGBA{Rect: image.Rect(0, 0, 1, big)})
+	}
+	for _, m := range bad {
+		if got, want := fmt.Sprint(encodeRGBA(&b, m)), fmt.Sprint(png.Encode(&b, m)); got != want || got == "<nil>" {
+			t.Errorf("an image of %v: got %s, want %s", m.Rect, got, want)
+		}
 	}
 	m := randomRGBA(rand.New(rand.NewPCG(20, 2)), 300, 300, true)
 	for _, after := range []int{0, 10, 40, 5000} {

@@ -130,7 +130,7 @@ func lanesBefore(k int) uint64 {
 	if k >= 8 {
 		return ^uint64(0)
 	}
-	return 1<<(8*k) - 1
+	return uint64(1)<<(8*k) - 1
 }
 
 // sub8 returns x − y in each byte lane, modulo 256, without borrows

@@ -525,7 +525,6 @@ func TestPrefetchChangesNothing(t *testing.T) {
 	Prefetch(&big[999])
 	Prefetch((*[4096]byte)(nil))
 	Prefetch(&struct{}{})
-	Prefetch3(&big, (*int)(nil), &big[3])
 	for i, x := range big {
 		if x != int64(i) {
 			t.Fatalf("big[%d] = %d after Prefetch", i, x)

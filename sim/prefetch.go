@@ -12,15 +12,6 @@ func Prefetch[T any](p *T) {
 	prefetch(a, n)
 }
 
-// Prefetch3 is Prefetch of a, b and c, in one call: each call costs more
-// than the prefetches it makes.
-func Prefetch3[A, B, C any](a *A, b *B, c *C) {
-	pa, na := lines(a)
-	pb, nb := lines(b)
-	pc, nc := lines(c)
-	prefetch3(pa, na, pb, nb, pc, nc)
-}
-
 // lines returns the address of *p and the number of cache lines of 64
 // bytes it spans.
 func lines[T any](p *T) (uintptr, uintptr) {

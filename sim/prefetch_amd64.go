@@ -13,12 +13,6 @@ func prefetch(p, n uintptr)
 //go:noescape
 func prefetchBoth(a, b, size uintptr)
 
-// prefetch3 is prefetch of a, b and c, with na, nb and nc lines, in one
-// call.
-//
-//go:noescape
-func prefetch3(a, na, b, nb, c, nc uintptr)
-
 // prefetch2 is prefetch of a and b, with na and nb lines, in one call.
 //
 //go:noescape

@@ -27,41 +27,6 @@ TEXT ·prefetchBoth(SB), NOSPLIT|NOFRAME, $0-24
 	PREFETCHT0 (BX)(CX*1)
 	RET
 
-// func prefetch3(a, na, b, nb, c, nc uintptr): prefetch(a, na),
-// prefetch(b, nb) and prefetch(c, nc) in one call.
-TEXT ·prefetch3(SB), NOSPLIT|NOFRAME, $0-48
-	MOVQ a+0(FP), AX
-	MOVQ na+8(FP), CX
-	TESTQ CX, CX
-	JZ doneA
-loopA:
-	PREFETCHT0 (AX)
-	ADDQ $64, AX
-	DECQ CX
-	JNZ loopA
-doneA:
-	MOVQ b+16(FP), AX
-	MOVQ nb+24(FP), CX
-	TESTQ CX, CX
-	JZ doneB
-loopB:
-	PREFETCHT0 (AX)
-	ADDQ $64, AX
-	DECQ CX
-	JNZ loopB
-doneB:
-	MOVQ c+32(FP), AX
-	MOVQ nc+40(FP), CX
-	TESTQ CX, CX
-	JZ doneC
-loopC:
-	PREFETCHT0 (AX)
-	ADDQ $64, AX
-	DECQ CX
-	JNZ loopC
-doneC:
-	RET
-
 // func prefetch2(a, na, b, nb uintptr): prefetch(a, na) and
 // prefetch(b, nb) in one call.
 TEXT ·prefetch2(SB), NOSPLIT|NOFRAME, $0-32

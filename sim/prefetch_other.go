@@ -8,8 +8,5 @@ func prefetch(p, n uintptr) {}
 // prefetchBoth does nothing where no prefetch instruction is written.
 func prefetchBoth(a, b, size uintptr) {}
 
-// prefetch3 does nothing where no prefetch instruction is written.
-func prefetch3(a, na, b, nb, c, nc uintptr) {}
-
 // prefetch2 does nothing where no prefetch instruction is written.
 func prefetch2(a, na, b, nb uintptr) {}

@@ -663,44 +663,24 @@ func TestTimersKeepTheOrder(t *testing.T) {
 // but earlier than the heap's top or one of its children, which wait in
 // soon rather than the heap: scheduled from callbacks a little later than
 // now or much later, in random phases, with some cancelled, every event
-// fires in the order of a plain list of (time, phase, sequence) searched
-// for its least, and Pending counts the list. It also checks that soon
+// fires in the reference order (refOrder), and Pending counts its list. It also checks that soon
 // was used, and that no entry due later went into it once it held
-// soonCap entries (those due now always go there).
+// soonCap entries (those due now always go there). Seen to catch: next
+// taking soon's last without comparing it with the heap's top.
 func TestEventsNearTheTopKeepTheOrder(t *testing.T) {
 	rng := NewStreams(13, 0).Rand("test")
-	e := New()
-	type key struct {
-		at    float64
-		phase Phase
-		seq   int
-	}
-	var pending []key // the reference: every pending key
-	var timers []Timer
+	r := &refOrder{t: t, e: New()}
 	fired, soon := 0, 0
 	var add func(at float64, ph Phase)
 	add = func(at float64, ph Phase) {
-		k := key{at, ph, len(timers)}
-		pending = append(pending, k)
-		n := len(e.soon)
-		timers = append(timers, e.Schedule(at, ph, func() {
+		n := len(r.e.soon)
+		r.add(at, ph, func() {
 			fired++
-			i := 0
-			for j, p := range pending {
-				a := pending[i]
-				if p.at < a.at || (p.at == a.at && (p.phase < a.phase || (p.phase == a.phase && p.seq < a.seq))) {
-					i = j
-				}
-			}
-			if pending[i] != k {
-				t.Fatalf("event %v fired where %v was next", k, pending[i])
-			}
-			pending = slices.Delete(pending, i, i+1)
 			for range rng.IntN(4) {
-				if len(timers) >= 20000 || len(pending) >= 50 {
+				if len(r.timers) >= 20000 || len(r.pending) >= 50 {
 					break
 				}
-				at := e.Now() // now, a little later, or much later
+				at := r.e.Now() // now, a little later, or much later
 				switch rng.IntN(4) {
 				case 1, 2:
 					at += 2 * rng.Float64()
@@ -709,29 +689,25 @@ func TestEventsNearTheTopKeepTheOrder(t *testing.T) {
 				}
 				add(at, Phase(rng.IntN(4)))
 			}
-			if rng.IntN(4) == 0 && len(pending) > 0 {
-				i := rng.IntN(len(pending))
-				if !e.Cancel(timers[pending[i].seq]) {
-					t.Fatalf("pending event %v could not be cancelled", pending[i])
-				}
-				pending = slices.Delete(pending, i, i+1)
+			if rng.IntN(4) == 0 && len(r.pending) > 0 {
+				r.cancel(rng.IntN(len(r.pending)))
 			}
-			if e.Pending() != len(pending) {
-				t.Fatalf("%d pending, %d in the list", e.Pending(), len(pending))
+			if r.e.Pending() != len(r.pending) {
+				t.Fatalf("%d pending, %d in the list", r.e.Pending(), len(r.pending))
 			}
-		}))
-		if at > e.Now() && len(e.soon) > n {
+		})
+		if at > r.e.Now() && len(r.e.soon) > n {
 			soon++
-		}
-		if at > e.Now() && n >= soonCap && len(e.soon) > n {
-			t.Fatalf("an entry due later went into soon, which held %d", n)
+			if n >= soonCap {
+				t.Fatalf("an entry due later went into soon, which held %d", n)
+			}
 		}
 	}
 	for range 200 {
 		add(float64(rng.IntN(100)), Phase(rng.IntN(4)))
 	}
-	e.Run(math.Inf(1))
-	if len(pending) != 0 || fired < 5000 || soon < 1000 {
-		t.Errorf("%d fired, %d left pending, %d later than now in soon", fired, len(pending), soon)
+	r.e.Run(math.Inf(1))
+	if len(r.pending) != 0 || fired < 5000 || soon < 1000 {
+		t.Errorf("%d fired, %d left pending, %d later than now in soon", fired, len(r.pending), soon)
 	}
 }

@@ -7,13 +7,10 @@ import "runtime"
 // AppendPart: t's rows come out in the same order, the same bytes, as if
 // the part's rows had been added to t one by one. The part of a spooled
 // table (NewSpooledTable) holds its text in memory, and keeps the columns
-// t keeps, until it is appended.
-func (t *CSVTable) NewPart() *CSVTable { return t.newPart(0) }
-
-// newPart is NewPart for rows rows to come, when known (0 when not): the
-// columns a spooled table's part keeps are sized for them at once, not
-// grown by doubling.
-func (t *CSVTable) newPart(rows int) *CSVTable {
+// t keeps, until it is appended. rows is how many rows are to come, when
+// known (0 when not): the columns a spooled table's part keeps are sized
+// for them at once, not grown by doubling.
+func (t *CSVTable) NewPart(rows int) *CSVTable {
 	if t.text == nil {
 		return &CSVTable{Columns: t.Columns}
 	}
@@ -132,7 +129,7 @@ func fillInParts(t *CSVTable, n, rows int, fill func(i int, b *RowBuilder)) {
 					<-tokens
 					return
 				}
-				p := t.newPart(rows)
+				p := t.NewPart(rows)
 				fill(i, p.Builder())
 				parts[i] <- p
 			}

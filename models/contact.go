@@ -64,9 +64,3 @@ func (q *queue) remove(c *contact) {
 	q.list.remove(&c.link)
 	c.queue = nil
 }
-
-func (q *queue) pop() *contact {
-	c := q.front()
-	q.remove(c)
-	return c
-}

@@ -32,15 +32,18 @@ func (l *freeList[T]) get() *T {
 	return x
 }
 
-// put returns x to the list, or leaves it to the collector when the list
-// holds GOMAXPROCS objects already.
-func (l *freeList[T]) put(x *T) {
+// put returns x to the list and tells whether it kept it: not when x is
+// nil or the list holds GOMAXPROCS objects already, when x is the
+// caller's to let go of.
+func (l *freeList[T]) put(x *T) bool {
 	if x == nil {
-		return
+		return false
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if len(l.free) < runtime.GOMAXPROCS(0) {
 		l.free = append(l.free, x)
+		return true
 	}
+	return false
 }

@@ -16,9 +16,13 @@ func TestFreeList(t *testing.T) {
 	xs := make([]int, n+3)
 	for i := range xs {
 		xs[i] = i
-		l.put(&xs[i])
+		if kept := l.put(&xs[i]); kept != (i < n) {
+			t.Fatalf("put of the %d-th object said kept %v, with GOMAXPROCS = %d", i, kept, n)
+		}
 	}
-	l.put(nil)
+	if l.put(nil) {
+		t.Fatal("put(nil) said kept")
+	}
 	for i := n - 1; i >= 0; i-- {
 		if x := l.get(); x != &xs[i] {
 			t.Fatalf("got %p, want the object put %d-th (%p)", x, i, &xs[i])

@@ -26,29 +26,51 @@ import (
 //     megabyte) are reused from one chart to the next rather than
 //     allocated, cleared and faulted in anew, kept in free lists the
 //     collector does not empty (a sync.Pool is emptied at every cycle, and
-//     writing a folder takes several).
+//     writing a folder takes several), their pixels in memory with huge
+//     pages advised (newPixels).
 func renderPNG(w io.Writer, fig *figure, title string, widthPx, heightPx, dpi int) error {
 	img := getImage(widthPx, heightPx)
-	defer images.put(img)
-	ctx := gg.NewContextForRGBA(img)
+	defer putImage(img)
+	ctx := gg.NewContextForRGBA(&img.RGBA)
 	ctx.SetLineCapButt()
 	ctx.InvertY()
-	cv := vgimg.NewWith(vgimg.UseImageWithContext(img, ctx), vgimg.UseDPI(dpi))
+	cv := vgimg.NewWith(vgimg.UseImageWithContext(&img.RGBA, ctx), vgimg.UseDPI(dpi))
 	fig.draw(draw.New(cv), title, false)
-	return encodeRGBA(w, img)
+	return encodeRGBA(w, &img.RGBA)
 }
 
-// images holds *image.RGBA to draw charts on, whatever their size: vgimg
+// chartImage is an image to draw a chart on, and the memory its pixels
+// are in.
+type chartImage struct {
+	image.RGBA
+	mapping []byte // the pixels' mapping (newPixels), nil on Go's heap
+}
+
+// images holds images to draw charts on, whatever their size: vgimg
 // paints every pixel of an image before drawing on it, so an image's
 // earlier contents never show.
-var images freeList[image.RGBA]
+var images freeList[chartImage]
 
 // getImage returns an image of w×h pixels from images, or a new one.
-func getImage(w, h int) *image.RGBA {
-	r := image.Rect(0, 0, w, h)
-	if img := images.get(); img != nil && cap(img.Pix) >= 4*w*h {
-		img.Pix, img.Stride, img.Rect = img.Pix[:4*w*h], 4*w, r
-		return img
+func getImage(w, h int) *chartImage {
+	n := 4 * w * h
+	img := images.get()
+	if img != nil && cap(img.Pix) < n {
+		freePixels(img.mapping)
+		img = nil
 	}
-	return image.NewRGBA(r)
+	if img == nil {
+		pix, mapping := newPixels(n)
+		img = &chartImage{RGBA: image.RGBA{Pix: pix}, mapping: mapping}
+	}
+	img.Pix, img.Stride, img.Rect = img.Pix[:n], 4*w, image.Rect(0, 0, w, h)
+	return img
+}
+
+// putImage gives img back to images, or its memory back when images is
+// full; nothing may hold img afterwards.
+func putImage(img *chartImage) {
+	if !images.put(img) {
+		freePixels(img.mapping)
+	}
 }

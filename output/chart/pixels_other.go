@@ -8,3 +8,7 @@ func newPixels(n int) (pix, mapping []byte) { return make([]byte, n), nil }
 
 // freePixels does nothing: pixels of Go's heap are the collector's.
 func freePixels(mapping []byte) {}
+
+// hugePagesAdvised is false: only on Linux does newPixels advise huge
+// pages.
+var hugePagesAdvised = func() bool { return false }

@@ -10,9 +10,18 @@ import (
 )
 
 // TestNewPixels: newPixels gives n zero bytes that may be written, no
-// more (its capacity is n), on Linux in a mapping of their own that starts
-// them on a 2 MiB boundary; freePixels gives the mapping back.
+// more (its capacity is n), where huge pages are advised (Linux) in a
+// mapping of their own that starts them on a 2 MiB boundary, elsewhere or
+// when they are not on Go's heap; freePixels gives the mapping back.
 func TestNewPixels(t *testing.T) {
+	testNewPixels(t)
+	advised := hugePagesAdvised
+	defer func() { hugePagesAdvised = advised }()
+	hugePagesAdvised = func() bool { return false }
+	testNewPixels(t)
+}
+
+func testNewPixels(t *testing.T) {
 	for _, n := range []int{1, 4096, 4 * 1200 * 600, 3 << 20} {
 		pix, mapping := newPixels(n)
 		if len(pix) != n || cap(pix) != n {
@@ -26,7 +35,11 @@ func TestNewPixels(t *testing.T) {
 		for i := range pix {
 			pix[i] = byte(i)
 		}
-		if runtime.GOOS == "linux" {
+		if !hugePagesAdvised() {
+			if mapping != nil {
+				t.Fatalf("%d bytes asked, huge pages not advised: a mapping", n)
+			}
+		} else {
 			if mapping == nil {
 				t.Fatalf("%d bytes asked: no mapping", n)
 			}
@@ -74,7 +87,7 @@ func drainImages() {
 
 // TestMappedPixelsGivenBack: images' pixels mapped apart from Go's heap
 // are counted while they are mapped, 4 MiB (two huge pages) a chart of
-// 1200×600 on Linux and none elsewhere, and given back to the system when
+// 1200×600 where huge pages are advised (Linux) and none elsewhere, and given back to the system when
 // images is full or holds too small an image, or is drained: afterwards
 // no mapping holds them (/proc/self/maps) and the watcher is told 0.
 // Seen to catch: putImage not unmapping what images does not keep; a
@@ -88,7 +101,7 @@ func TestMappedPixelsGivenBack(t *testing.T) {
 		t.Fatalf("with no image: told %v, want [0]", told)
 	}
 	perImage := int64(0)
-	if runtime.GOOS == "linux" {
+	if hugePagesAdvised() {
 		perImage = 4 << 20
 	}
 	last := func() int64 { return told[len(told)-1] }

@@ -23,9 +23,9 @@ const hugePage = 2 << 20
 // each core's first chart, where two huge pages take two faults. Where the
 // kernel gives no huge pages of 2 MiB on advice (hugePagesAdvised), or the
 // mapping or the advice fails, the bytes are Go's and the mapping nil, as
-// elsewhere. The huge pages the pixels
-// may take (n rounded up to 2 MiB) are counted as mapped until freePixels
-// (WatchMappedPixels), for Go's soft memory limit does not see them.
+// elsewhere. The huge pages the pixels may take (n rounded up to 2 MiB)
+// are counted as mapped until freePixels (WatchMappedPixels), for Go's
+// soft memory limit does not see them.
 func newPixels(n int) (pix, mapping []byte) {
 	if !hugePagesAdvised() {
 		return make([]byte, n), nil

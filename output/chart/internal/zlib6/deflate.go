@@ -211,10 +211,10 @@ func hash4(b []byte) uint32 {
 // in size.
 func matchLen(a, b []byte, max int) int {
 	a = a[:max]
-	b = b[:len(a)]
+	b = b[:max]
 	n := 0
-	for ; len(a)-n >= 8; n += 8 {
-		if x := binary.LittleEndian.Uint64(a[n:]) ^ binary.LittleEndian.Uint64(b[n:]); x != 0 {
+	for ; n+8 <= len(a); n += 8 {
+		if x := binary.LittleEndian.Uint64(a[n:n+8]) ^ binary.LittleEndian.Uint64(b[n:n+8]); x != 0 {
 			return n + bits.TrailingZeros64(x)>>3
 		}
 	}
@@ -237,17 +237,38 @@ func (d *compressor) initDeflate() {
 }
 
 // insert enters the hashes of the window's positions from up to end
-// (exclusive) in the hash chains.
+// (exclusive) in the hash chains, as compress/flate's loop does one
+// position after another. Within a run of one byte, where the 4 bytes at
+// each position are the same and so is their hash, the chain is known
+// without reading the head back: each position's previous is the one
+// before it, and the head is the run's last position.
 func (d *compressor) insert(from, end int) {
 	off := uint32(d.hashOffset)
 	win := d.window[:end+minMatchLength-1]
-	for i := from; i < end; i++ {
-		hh := &d.hashHead[hash4(win[i:])&hashMask]
+	for i := from; i < end; {
+		x := binary.BigEndian.Uint32(win[i:])
+		hh := &d.hashHead[(x*hashmul)>>(32-hashBits)&hashMask]
 		// Get previous value with the same hash.
 		// Our chain should point to the previous value.
 		d.hashPrev[i&windowMask] = *hh
+		i++
+		if x == uint32(byte(x))*0x01010101 {
+			// A run: the positions that follow with the same 4 bytes
+			// (win[i:i+3] is the run's byte already, so the byte at i+3
+			// decides) chain each to the one before.
+			j := i
+			for c8 := uint64(byte(x)) * 0x01010101_01010101; j+8 <= end && binary.LittleEndian.Uint64(win[j+3:]) == c8; {
+				j += 8
+			}
+			for j < end && win[j+3] == byte(x) {
+				j++
+			}
+			for ; i < j; i++ {
+				d.hashPrev[i&windowMask] = uint32(i-1) + off
+			}
+		}
 		// Set the head of the hash chain to us.
-		*hh = uint32(i) + off
+		*hh = uint32(i-1) + off
 	}
 }
 

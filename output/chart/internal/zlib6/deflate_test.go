@@ -1,6 +1,8 @@
 package zlib6
 
 import (
+	"bytes"
+	"hash/adler32"
 	"math/rand/v2"
 	"testing"
 )
@@ -45,6 +47,44 @@ func TestInsertAsLoop(t *testing.T) {
 		}
 		if got.hashHead != want.hashHead || got.hashPrev != want.hashPrev {
 			t.Fatalf("trial %d: the hash chains differ from compress/flate's loop", trial)
+		}
+	}
+}
+
+// TestAdlerUpdate checks adlerUpdate against hash/adler32, over every
+// byte value at every place of 8, noise and runs of every length to 600,
+// long inputs past adlerNmax, and a checksum carried over many updates.
+func TestAdlerUpdate(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	check := func(p []byte) {
+		t.Helper()
+		if got, want := adlerUpdate(1, p), adler32.Checksum(p); got != want {
+			t.Fatalf("%d bytes: %08x, hash/adler32 %08x", len(p), got, want)
+		}
+	}
+	for c := range 256 {
+		for k := range 8 {
+			p := bytes.Repeat([]byte{0xff}, 16)
+			p[k] = byte(c)
+			check(p)
+		}
+	}
+	for n := range 600 {
+		check(noise(r, n))
+		check(bytes.Repeat([]byte{0xff}, n))
+	}
+	for _, n := range []int{adlerNmax - 1, adlerNmax, adlerNmax + 1, 3*adlerNmax + 5, 1 << 20} {
+		check(noise(r, n))
+		check(bytes.Repeat([]byte{0xff}, n))
+	}
+	h := adler32.New()
+	d := uint32(1)
+	for range 2000 {
+		p := runs(r, r.IntN(5000), 50, 256)
+		h.Write(p)
+		d = adlerUpdate(d, p)
+		if d != h.Sum32() {
+			t.Fatalf("carried over: %08x, hash/adler32 %08x", d, h.Sum32())
 		}
 	}
 }

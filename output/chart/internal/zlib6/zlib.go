@@ -3,7 +3,7 @@
 // license that can be found in the LICENSE file.
 
 // Written from the Go standard library's compress/zlib writer.go
-// (go1.26.8), at level 6 with no dictionary.
+// (go1.26.8), at level 6 with no dictionary, its checksum adlerUpdate's.
 
 // Package zlib6 writes a zlib stream, the same bytes as compress/zlib's
 // Writer at its default level (6) writes for the same Writes, with less
@@ -15,8 +15,6 @@ package zlib6
 
 import (
 	"encoding/binary"
-	"hash"
-	"hash/adler32"
 	"io"
 )
 
@@ -27,7 +25,7 @@ import (
 type Writer struct {
 	w           io.Writer
 	compressor  *compressor
-	digest      hash.Hash32
+	digest      uint32 // the Adler-32 checksum of what was written
 	err         error
 	scratch     [4]byte
 	wroteHeader bool
@@ -35,7 +33,7 @@ type Writer struct {
 
 // NewWriter returns a Writer compressing into w.
 func NewWriter(w io.Writer) *Writer {
-	return &Writer{w: w}
+	return &Writer{w: w, digest: 1}
 }
 
 // Reset discards z's state and makes it equivalent to NewWriter(w), its
@@ -45,9 +43,7 @@ func (z *Writer) Reset(w io.Writer) {
 	if z.compressor != nil {
 		z.compressor.reset(w)
 	}
-	if z.digest != nil {
-		z.digest.Reset()
-	}
+	z.digest = 1
 	z.err = nil
 	z.scratch = [4]byte{}
 	z.wroteHeader = false
@@ -66,7 +62,6 @@ func (z *Writer) writeHeader() (err error) {
 	if z.compressor == nil {
 		z.compressor = new(compressor)
 		z.compressor.init(z.w)
-		z.digest = adler32.New()
 	}
 	return nil
 }
@@ -88,7 +83,7 @@ func (z *Writer) Write(p []byte) (n int, err error) {
 		z.err = err
 		return
 	}
-	z.digest.Write(p)
+	z.digest = adlerUpdate(z.digest, p)
 	return
 }
 
@@ -105,7 +100,7 @@ func (z *Writer) Close() error {
 	if z.err != nil {
 		return z.err
 	}
-	checksum := z.digest.Sum32()
+	checksum := z.digest
 	binary.BigEndian.PutUint32(z.scratch[:], checksum)
 	_, z.err = z.w.Write(z.scratch[0:4])
 	return z.err

@@ -3,6 +3,7 @@ package output
 import (
 	"bytes"
 	"math"
+	"reflect"
 	"testing"
 
 	"github.com/omnisim/omnisim/experiment"
@@ -92,6 +93,33 @@ func TestIntervalsPerPart(t *testing.T) {
 	} {
 		if got := intervalsPerPart(c.channels, c.intervals, c.procs); got != c.want {
 			t.Errorf("intervalsPerPart(%d, %d, %d) = %d, want %d", c.channels, c.intervals, c.procs, got, c.want)
+		}
+	}
+}
+
+// TestChannelIntervalsInReused: channelIntervalsIn, in memory that held
+// other tallies (longer, shorter, or none), gives channelIntervals' tallies.
+func TestChannelIntervalsInReused(t *testing.T) {
+	sc, err := scenarios.Open("baseline", []string{"horizon=1d"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	results, err := experiment.Run{Config: &sc.Config, Reps: experiment.Span(0, 2)}.Results()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := NewRunReport(sc.Name, sc.Title, sc.File, &sc.Config, results)
+	n := sc.Config.Intervals()
+	for i := range sc.Config.Channels {
+		for _, span := range [][2]int{{0, n}, {3, 40}, {n - 5, n}} {
+			want := r.channelIntervals(i, span[0], span[1])
+			for _, size := range []int{0, span[1] - span[0], n + 7} {
+				buf := r.channelIntervals((i+1)%len(sc.Config.Channels), 0, n)
+				buf = append(buf, buf...)[:size:size] // dirty memory of other tallies
+				if got := r.channelIntervalsIn(buf, i, span[0], span[1]); !reflect.DeepEqual(got, want) {
+					t.Fatalf("channel %d, intervals %v, in a buffer of %d: not channelIntervals' tallies", i, span, size)
+				}
+			}
 		}
 	}
 }

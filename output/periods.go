@@ -19,7 +19,19 @@ func (r *RunReport) ChannelIntervals(i int) []models.Counts {
 // channelIntervals is ChannelIntervals of the intervals [from, to) alone
 // (the first is from's).
 func (r *RunReport) channelIntervals(i, from, to int) []models.Counts {
-	out := make([]models.Counts, to-from)
+	return r.channelIntervalsIn(nil, i, from, to)
+}
+
+// channelIntervalsIn is channelIntervals made in buf's memory when it has
+// room (it is cleared first): the same tallies.
+func (r *RunReport) channelIntervalsIn(buf []models.Counts, i, from, to int) []models.Counts {
+	var out []models.Counts
+	if cap(buf) >= to-from {
+		out = buf[:to-from]
+		clear(out)
+	} else {
+		out = make([]models.Counts, to-from)
+	}
 	for _, res := range r.Batches {
 		for k, c := range res.Channels[i].Intervals[from:to] {
 			out[k].Add(c)

@@ -66,13 +66,17 @@ func containsString(list []string, s string) bool {
 // spool holds a text table's lines in a file.
 type spool struct {
 	f *os.File
-	// buf holds the text not yet written to f, which holds size bytes.
+	// buf holds the text not yet written to f, which holds size bytes
+	// (or, in a part's spool, the pieces do).
 	buf []byte
 	// pieces hold, in a part's spool (NewPart), which has no file, the
 	// text before buf's, each piece about spoolBuffer long.
 	pieces [][]byte
-	size   int64
-	err    error // the first error writing or reading f
+	// spare holds, in a part's spool emptied for another part
+	// (emptyPart), the pieces of the one before, to hold text again.
+	spare [][]byte
+	size  int64
+	err   error // the first error writing or reading f
 	// mu guards the flush before the first read: reads may come from
 	// several goroutines at once.
 	mu sync.Mutex
@@ -171,8 +175,14 @@ func (s *spool) flush() {
 		return
 	}
 	if s.f == nil { // a part's spool (NewPart) keeps its text, in pieces
+		s.size += int64(len(s.buf)) // counted by len, as in a file
 		s.pieces = append(s.pieces, s.buf)
-		s.buf = make([]byte, 0, spoolBuffer+spoolSlack)
+		if n := len(s.spare); n > 0 {
+			s.buf, s.spare[n-1] = s.spare[n-1], nil
+			s.spare = s.spare[:n-1]
+		} else {
+			s.buf = make([]byte, 0, spoolBuffer+spoolSlack)
+		}
 		return
 	}
 	if s.err == nil {

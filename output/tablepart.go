@@ -93,6 +93,34 @@ func (t *CSVTable) AppendPart(p *CSVTable) {
 	}
 }
 
+// emptyPart empties p, a part NewPart made that AppendPart has added to its
+// table, for the rows of another part of the same table: what it holds in
+// memory (its text's pieces, where its rows start, the columns it keeps) is
+// kept for them, so that a table made in parts takes that memory once, not
+// once a part (a 365-day baseline's intervals.csv, 103 parts of about 0.35
+// MB, each taken fresh, cleared and touched).
+func (p *CSVTable) emptyPart() {
+	r := p.text
+	sp := r.spool
+	r.starts = r.starts[:1]
+	r.quoted, r.nf, r.floats = false, 0, nil
+	for _, b := range sp.pieces {
+		sp.spare = append(sp.spare, b[:0])
+	}
+	clear(sp.pieces)
+	sp.pieces = sp.pieces[:0]
+	sp.buf, sp.size = sp.buf[:0], 0
+	for _, k := range sp.keep {
+		if k == nil {
+			continue
+		}
+		k.numbers = k.numbers[:0]
+		k.codes = k.codes[:0]
+		k.values = k.values[:0]
+		clear(k.index)
+	}
+}
+
 // fillInParts adds n parts to t, in order: fill(i, b) adds part i's rows
 // (about rows of them, or an unknown number when 0) through b, on up to GOMAXPROCS goroutines at once, each part in a table
 // of its own (NewPart) appended to t as soon as those before it are. At
@@ -117,6 +145,8 @@ func fillInParts(t *CSVTable, n, rows int, fill func(i int, b *RowBuilder)) {
 	}
 	close(next)
 	tokens := make(chan struct{}, 2*workers)
+	// Parts already added, emptied for the parts to come.
+	free := make(chan *CSVTable, 2*workers)
 	for range workers {
 		go func() {
 			for {
@@ -129,14 +159,27 @@ func fillInParts(t *CSVTable, n, rows int, fill func(i int, b *RowBuilder)) {
 					<-tokens
 					return
 				}
-				p := t.NewPart(rows)
+				var p *CSVTable
+				select {
+				case p = <-free:
+				default:
+					p = t.NewPart(rows)
+				}
 				fill(i, p.Builder())
 				parts[i] <- p
 			}
 		}()
 	}
 	for i := range n {
-		t.AppendPart(<-parts[i])
+		p := <-parts[i]
+		t.AppendPart(p)
+		if p.text != nil && p.text.spool != nil {
+			p.emptyPart()
+			select {
+			case free <- p:
+			default:
+			}
+		}
 		<-tokens
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -74,6 +75,79 @@ func TestPartsAddAsRows(t *testing.T) {
 					got, want := inParts.Float(i, c), one.Float(i, c)
 					if got != want && !(math.IsNaN(got) && math.IsNaN(want)) {
 						t.Errorf("row %d, %s: %v in parts, want %v", i, c, got, want)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestPartsReusedAsNew: a table made in many parts, more than fillInParts
+// holds at once, so that the parts' memory is reused (emptyPart), some
+// parts longer than a spool's piece (spoolBuffer) and some short after long
+// ones, each part with text values of its own in the kept text columns,
+// gives the same bytes, cells and numbers as its rows added one by one.
+// Fails if an emptied part kept a row start, a number, a code or a text
+// value of the one before, or the pieces of its text were not counted.
+func TestPartsReusedAsNew(t *testing.T) {
+	cols := []string{"channel", "n", "note", "c2", "other"}
+	rowsIn := func(part int) int {
+		switch part % 4 {
+		case 0:
+			return 5000 + part // about 4 pieces of text
+		case 1:
+			return 3
+		case 2:
+			return 0
+		}
+		return 700
+	}
+	rowOf := func(part, k int) []string {
+		row := []string{"ch" + strconv.Itoa(part%3), strconv.FormatFloat(float64(part*k)/7, 'g', -1, 64),
+			"note " + strconv.Itoa(part) + strings.Repeat("x", k%50), strconv.Itoa(k % (part + 2)), strconv.Itoa(part*100000 + k)}
+		if k%97 == 5 {
+			row = row[:2] // a short row
+		}
+		return row
+	}
+	const parts = 23
+	for _, kind := range textKinds {
+		t.Run(kind.name, func(t *testing.T) {
+			one, inParts := kind.new(cols), kind.new(cols)
+			for p := range parts {
+				for k := range rowsIn(p) {
+					one.Add(rowOf(p, k))
+				}
+			}
+			fillInParts(inParts, parts, 100, func(p int, b *RowBuilder) {
+				for k := range rowsIn(p) {
+					for _, c := range rowOf(p, k) {
+						b.Text(c)
+					}
+					b.End()
+				}
+			})
+			var a, b bytes.Buffer
+			if err := one.WriteCSV(&a); err != nil {
+				t.Fatal(err)
+			}
+			if err := inParts.WriteCSV(&b); err != nil {
+				t.Fatal(err)
+			}
+			if a.String() != b.String() {
+				t.Fatalf("in parts, the table writes %d bytes, want %d (the same)", b.Len(), a.Len())
+			}
+			if one.Len() != inParts.Len() {
+				t.Fatalf("%d rows in parts, want %d", inParts.Len(), one.Len())
+			}
+			for i := range one.Len() {
+				for _, c := range cols {
+					if got, want := inParts.Text(i, c), one.Text(i, c); got != want {
+						t.Fatalf("row %d, %s: %q in parts, want %q", i, c, got, want)
+					}
+					got, want := inParts.Float(i, c), one.Float(i, c)
+					if got != want && !(math.IsNaN(got) && math.IsNaN(want)) {
+						t.Fatalf("row %d, %s: %v in parts, want %v", i, c, got, want)
 					}
 				}
 			}

@@ -39,13 +39,15 @@ var allowed = map[string][]string{
 	// models the rooms render. The rooms import the base and no other
 	// room; the folder writer, which gathers every file of an output
 	// folder, imports the rooms.
-	"output":                  {"models", "plan", "stats"},
-	"output/table":            {"models", "output", "plan"},
-	"output/chart":            {"models", "output"},
-	"output/report":           {"models", "output", "plan"},
-	"output/folder":           {"internal/input", "models", "output", "output/chart", "output/report", "output/table", "plan"},
-	"output/shard":            {"experiment", "internal/input", "output"},
-	"output/internal/fixture": {"experiment", "models", "output", "scenarios"},
+	"output":       {"models", "plan", "stats"},
+	"output/table": {"models", "output", "plan"},
+	"output/chart": {"models", "output", "output/chart/internal/zlib6"},
+	// zlib6 is the PNG encoder's compressor, compress/zlib's bytes.
+	"output/chart/internal/zlib6": {},
+	"output/report":               {"models", "output", "plan"},
+	"output/folder":               {"internal/input", "models", "output", "output/chart", "output/report", "output/table", "plan"},
+	"output/shard":                {"experiment", "internal/input", "output"},
+	"output/internal/fixture":     {"experiment", "models", "output", "scenarios"},
 	// fit imports the base of output alone: formatting, Table, Object.
 	"fit": {"experiment", "models", "output", "scenarios", "stats", "internal/input"},
 	// classroom is omnisim serve: it runs stories (experiment), judges

@@ -249,7 +249,7 @@ func (d Dist) Sampler(src rand.Source) Sampler {
 		// For a lognormal with parameters μ, σ: mean exp(μ+σ²/2) and
 		// CV² = exp(σ²)−1, so σ² = ln(1+CV²) and μ = ln(mean) − σ²/2.
 		s2 := math.Log1p(d.CV * d.CV)
-		return logNormal{mu: math.Log(d.Mean) - s2/2, sigma: math.Sqrt(s2), rng: rand.New(src)}
+		return &logNormal{mu: math.Log(d.Mean) - s2/2, sigma: math.Sqrt(s2), rng: rand.New(src)}
 	case Uniform:
 		if d.Min == d.Max {
 			return constant(d.Min)
@@ -277,7 +277,7 @@ type logNormal struct {
 	rng       *rand.Rand
 }
 
-func (l logNormal) Rand() float64 {
+func (l *logNormal) Rand() float64 {
 	return math.Exp(l.rng.NormFloat64()*l.sigma + l.mu)
 }
 

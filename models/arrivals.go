@@ -69,6 +69,12 @@ type arrivalProcess struct {
 	noise    distuv.Gamma
 	noisy    bool
 	days     []float64
+
+	// lastK is 1 + the interval rateIn was last asked about, 0 if none,
+	// and lastRate its answer: the arrivals of an interval ask for its
+	// rate once each, its weekday, day and factors the same every time.
+	lastK    int
+	lastRate float64
 }
 
 func newArrivalProcess(a Arrivals, interval float64, rng *rand.Rand) *arrivalProcess {
@@ -104,8 +110,21 @@ func newDemandProcess(d Demand, interval float64, start Weekday, rng *rand.Rand,
 	return p
 }
 
-// rateIn returns the arrival rate in interval k.
+// rateIn returns the arrival rate in interval k, remembered for the last
+// interval asked about (rateOf).
 func (p *arrivalProcess) rateIn(k int) float64 {
+	if k+1 == p.lastK {
+		return p.lastRate
+	}
+	r := p.rateOf(k)
+	p.lastK, p.lastRate = k+1, r
+	return r
+}
+
+// rateOf works out the arrival rate in interval k: the base rate or the
+// interval's volume, by its weekday's factor and its day's noise, drawn in
+// day order as first needed.
+func (p *arrivalProcess) rateOf(k int) float64 {
 	r := p.rate
 	if len(p.volumes) > 0 {
 		r = p.volumes[k%len(p.volumes)] / p.interval

@@ -85,3 +85,37 @@ func TestDemandWithoutNoiseOrWeekdays(t *testing.T) {
 		t.Errorf("noise without weekdays: %d distinct day factors in 10 days, want 10", len(factors))
 	}
 }
+
+// TestRateInRemembered asks two processes made alike, with weekdays and
+// noise, for the rates of the same intervals, each asked several times in
+// a row and sometimes one already passed: the one remembered (rateIn) and
+// the one worked out each time (rateOf) give the same numbers, to the bit,
+// and draw the days' noise in the same order.
+func TestRateInRemembered(t *testing.T) {
+	weekdays := [7]float64{1.2, 1, 0.9, 1, 1.1, 0.5, 0.25}
+	volumes := []float64{2, 0, 5, 40, 90, 30, 7}
+	make2 := func() *arrivalProcess {
+		return newDemandProcess(Demand{Arrivals: Arrivals{Volumes: volumes}, Weekdays: weekdays, Noise: 0.2}, 1800, Saturday,
+			rand.New(rand.NewPCG(1, 2)), rand.NewPCG(3, 4))
+	}
+	remembered, worked := make2(), make2()
+	rng := rand.New(rand.NewPCG(5, 6))
+	k := 0
+	for range 20000 {
+		switch rng.IntN(4) {
+		case 0:
+			k++
+		case 1:
+			k += rng.IntN(50)
+		case 2:
+			k = max(0, k-rng.IntN(3))
+		}
+		got, want := remembered.rateIn(k), worked.rateOf(k)
+		if math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("interval %d: rate %v remembered, %v worked out", k, got, want)
+		}
+	}
+	if len(remembered.days) != len(worked.days) {
+		t.Fatalf("%d days drawn remembered, %d worked out", len(remembered.days), len(worked.days))
+	}
+}

@@ -15,6 +15,13 @@ type choiceMemo struct {
 	n       int       // channels
 	total   []float64 // each case's total weight, 0 if not taken yet
 	weights []float64 // each case's weights, n a case
+
+	// openMask holds the channels customers may choose of their own
+	// accord (Choosable) that are open, at every time in [openFrom,
+	// openTo): the channels' windows of opening hours (openWindow) overlap
+	// there (choosableOpen).
+	openFrom, openTo float64
+	openMask         int
 }
 
 // maxMemoWeights bounds the weights a memo holds, so that worlds of many
@@ -44,7 +51,65 @@ func newChoiceMemo(w *world) *choiceMemo {
 // up to now, as waitTerm does.
 func (w *world) chooseMemo(cu *customer, only []string, stay, avoid *channel, now float64) *channel {
 	m := w.memo
-	mask, stayAt := 0, 0
+	mask, stayAt := w.memoMask(only, stay, avoid, now)
+	if mask == 0 {
+		return nil
+	}
+	k := memoKey(cu.issue, stayAt, mask, m.n)
+	weights := m.weights[k*m.n : (k+1)*m.n]
+	if m.total[k] == 0 {
+		m.total[k] = w.memoWeights(weights, cu, mask, stay, now)
+	}
+	return w.pickFrom(weights, m.total[k], w.draws.seed(cu, drawChoice).Float64())
+}
+
+// memoMask is eligibleMask, the channels that may be chosen now and
+// stay's index + 1 among them: without a list of the channels that may be
+// chosen nor word of mouth, from the channels open (choosableOpen).
+func (w *world) memoMask(only []string, stay, avoid *channel, now float64) (mask, stayAt int) {
+	if only != nil || w.wom.on {
+		return w.eligibleMask(only, stay, avoid, now)
+	}
+	mask = w.choosableOpen(now)
+	if avoid != nil {
+		mask &^= 1 << avoid.idx
+	}
+	if stay != nil && mask&(1<<stay.idx) != 0 {
+		stayAt = stay.idx + 1
+	}
+	return mask, stayAt
+}
+
+// choosableOpen returns the mask of the channels customers may choose of
+// their own accord (Channel.Choosable) that are open at now: the channels
+// eligible tells may be chosen with no list of them and none to avoid. It
+// is remembered over the times at which every such channel's window of
+// opening hours holds (openWindow), where each channel's isOpen gives the
+// same answer; a channel whose window is empty leaves it empty, asked again
+// at the next choice.
+func (w *world) choosableOpen(now float64) int {
+	m := w.memo
+	if now >= m.openFrom && now < m.openTo {
+		return m.openMask
+	}
+	mask, from, to := 0, math.Inf(-1), math.Inf(1)
+	for i, ch := range w.channels {
+		if !ch.cfg.Choosable {
+			continue
+		}
+		if ch.isOpen(now) {
+			mask |= 1 << i
+		}
+		from, to = max(from, ch.hours.from), min(to, ch.hours.to)
+	}
+	m.openFrom, m.openTo, m.openMask = from, to, mask
+	return mask
+}
+
+// eligibleMask returns the mask of the channels eligible tells may be
+// chosen now and stayAt, stay's index + 1 if it is one of them, else 0,
+// bringing their reputations up to now, as waitTerm does.
+func (w *world) eligibleMask(only []string, stay, avoid *channel, now float64) (mask, stayAt int) {
 	for i, ch := range w.channels {
 		if !w.eligible(ch, only, avoid, now) {
 			continue
@@ -57,15 +122,7 @@ func (w *world) chooseMemo(cu *customer, only []string, stay, avoid *channel, no
 			w.wom.fade(&ch.reputation, now)
 		}
 	}
-	if mask == 0 {
-		return nil
-	}
-	k := memoKey(cu.issue, stayAt, mask, m.n)
-	weights := m.weights[k*m.n : (k+1)*m.n]
-	if m.total[k] == 0 {
-		m.total[k] = w.memoWeights(weights, cu, mask, stay, now)
-	}
-	return w.pickFrom(weights, m.total[k], w.draws.seed(cu, drawChoice).Float64())
+	return mask, stayAt
 }
 
 // memoKey is the index of a case among a memo's issues·(n+1)·2ⁿ: the

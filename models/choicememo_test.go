@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/omnisim/omnisim/sim"
@@ -146,6 +147,75 @@ func TestChoiceMemoKeys(t *testing.T) {
 							t.Fatalf("n %d, issues %d: case (%d, %d, %b) at %d, taken", n, issues, issue, stayAt, mask, k)
 						}
 						seen[k] = true
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestMemoMaskAsEligible checks that the channels a remembered choice may
+// pick from (memoMask, from choosableOpen's window) are those eligible
+// tells, and the failed channel's index the same, in worlds whose channels
+// have opening hours of whole seconds, of fractions of a second and none,
+// at times in order and at random, at, just before and just after every
+// hour's start and end, for every channel avoided and every one failed.
+func TestMemoMaskAsEligible(t *testing.T) {
+	hours := [][]Span{
+		nil,
+		{{Days: Days{true, true, true, true, true, true, true}, From: 8 * 3600, To: 20 * 3600}},
+		{{Days: Days{true, true, true, true, true}, From: 8 * 3600, To: 12 * 3600}, {Days: Days{5: true}, From: 13 * 3600, To: 18 * 3600}},
+		{{Days: Days{4: true, 5: true}, From: 22 * 3600, To: 2 * 3600}},
+		{{Days: Days{true, true, true, true, true, true, true}, From: 8.5 * 3600, To: 20*3600 + 0.25}},
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for trial := range 40 {
+		cfg := richConfig()
+		cfg.WordOfMouth.Enabled = false
+		for i := range cfg.Channels {
+			cfg.Channels[i].Open = hours[rng.IntN(len(hours))]
+		}
+		cfg.SetDefaults()
+		if err := cfg.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		w := newWorld(cfg, sim.NewStreams(cfg.Seed, 0))
+		if w.memo == nil {
+			t.Fatal("no memo")
+		}
+		var times []float64
+		for day := 0.0; day < 8; day++ {
+			for _, hs := range hours {
+				for _, s := range hs {
+					for _, b := range []float64{s.From, s.To, 0, 86400 - 2, 86400 - 1} {
+						at := day*86400 + b
+						times = append(times, at, math.Nextafter(at, 0), math.Nextafter(at, math.Inf(1)), at-1, at+1)
+					}
+				}
+			}
+		}
+		slices.Sort(times)
+		for range 300 {
+			times = append(times, rng.Float64()*8*86400)
+		}
+		n := len(w.channels)
+		for _, now := range times {
+			if now < 0 {
+				continue
+			}
+			for a := -1; a < n; a++ {
+				for s := -1; s < n; s++ {
+					var avoid, stay *channel
+					if a >= 0 {
+						avoid = w.channels[a]
+					}
+					if s >= 0 {
+						stay = w.channels[s]
+					}
+					mask, stayAt := w.memoMask(nil, stay, avoid, now)
+					wantMask, wantStay := w.eligibleMask(nil, stay, avoid, now)
+					if mask != wantMask || stayAt != wantStay {
+						t.Fatalf("trial %d, at %v, avoiding %d, failed on %d: mask %b, stay %d; eligible %b, %d", trial, now, a, s, mask, stayAt, wantMask, wantStay)
 					}
 				}
 			}

@@ -223,7 +223,8 @@ func (d Dist) String() string {
 }
 
 // Sampler returns a sampler of d that draws from src. d must be valid.
-// Continuous families are gonum distributions with Src set.
+// Continuous families are gonum distributions with Src set, or draw as
+// they do (logNormal).
 func (d Dist) Sampler(src rand.Source) Sampler {
 	if src == nil {
 		panic("models: Dist.Sampler with a nil source would draw from the global generator")
@@ -248,7 +249,7 @@ func (d Dist) Sampler(src rand.Source) Sampler {
 		// For a lognormal with parameters μ, σ: mean exp(μ+σ²/2) and
 		// CV² = exp(σ²)−1, so σ² = ln(1+CV²) and μ = ln(mean) − σ²/2.
 		s2 := math.Log1p(d.CV * d.CV)
-		return distuv.LogNormal{Mu: math.Log(d.Mean) - s2/2, Sigma: math.Sqrt(s2), Src: src}
+		return &logNormal{mu: math.Log(d.Mean) - s2/2, sigma: math.Sqrt(s2), rng: rand.New(src)}
 	case Uniform:
 		if d.Min == d.Max {
 			return constant(d.Min)
@@ -266,6 +267,18 @@ func (d Dist) Sampler(src rand.Source) Sampler {
 		return constant(math.Inf(1))
 	}
 	panic(fmt.Sprintf("models: Sampler of invalid distribution %q", d.Kind))
+}
+
+// logNormal draws as distuv.LogNormal with parameters mu and sigma does,
+// exp(normal · sigma + mu), the normal from rng: over the same source, the
+// same numbers, without distuv's *rand.Rand made at every draw.
+type logNormal struct {
+	mu, sigma float64
+	rng       *rand.Rand
+}
+
+func (l *logNormal) Rand() float64 {
+	return math.Exp(l.rng.NormFloat64()*l.sigma + l.mu)
 }
 
 // constant is a Sampler that always returns the same value.

@@ -112,3 +112,22 @@ func TestDistCheckEdges(t *testing.T) {
 		}
 	}
 }
+
+// TestLogNormalAsGonums checks that a lognormal Dist's sampler draws, to
+// the bit, what distuv.LogNormal with the same parameters draws from the
+// same source, for CVs from small to large.
+func TestLogNormalAsGonums(t *testing.T) {
+	for _, cv := range []float64{0.01, 0.3, 0.8, 1, 2.5, 10} {
+		for _, mean := range []float64{0.5, 60, 480, 7200} {
+			d := Dist{Kind: LogNormal, Mean: mean, CV: cv}
+			s := d.Sampler(rand.NewPCG(7, uint64(cv*100)))
+			s2 := math.Log1p(cv * cv)
+			want := distuv.LogNormal{Mu: math.Log(mean) - s2/2, Sigma: math.Sqrt(s2), Src: rand.NewPCG(7, uint64(cv*100))}
+			for i := range 5000 {
+				if got, w := s.Rand(), want.Rand(); math.Float64bits(got) != math.Float64bits(w) {
+					t.Fatalf("mean %v, cv %v, draw %d: %v, gonum %v", mean, cv, i, got, w)
+				}
+			}
+		}
+	}
+}

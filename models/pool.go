@@ -157,7 +157,7 @@ func (p *Pool) ScheduledAt(k int, interval float64, start Weekday) int {
 	}
 	t := float64(k) * interval
 	day := WeekdayAt(start, t)
-	tod := math.Mod(t, 86400)
+	tod := timeOfDay(t) // math.Mod(t, 86400), without its loop
 	n := 0
 	for i := range p.Shifts {
 		if s := &p.Shifts[i]; s.covers(day, tod) { // read in place, not copied (Channel.OpenAt)

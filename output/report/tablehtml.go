@@ -64,8 +64,8 @@ func appendCells(b []byte, tag string, cells []reportCell) []byte {
 }
 
 // htmlEscape appends s to b escaped as html/template escapes a string in
-// text and in a quoted attribute's value: NUL as U+FFFD, '"' '&' '\” '+'
-// '<' '>' as entities, every other byte as it is (its table holds only
+// text and in a quoted attribute's value: NUL as U+FFFD; both quotes, &, +,
+// < and > as entities; every other byte as it is (its table holds only
 // ASCII, so it may be read byte by byte: the bytes of a character beyond
 // ASCII, and those of invalid UTF-8, which it keeps, are all 0x80 or more).
 func htmlEscape(b []byte, s string) []byte {

@@ -173,14 +173,16 @@ func svgSpace(b []byte, i int) int {
 // without an error: no '<', no "]]>" in text, entities svgEntity knows,
 // and characters of XML's range in valid UTF-8.
 func svgText(s []byte, quote int) bool {
-	if quote < 0 && bytes.Contains(s, []byte("]]>")) {
-		return false
-	}
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
-		case c == '<':
-			return false
+		case svgPlain[c]:
+			i++
+		case c == ']':
+			if quote < 0 && bytes.HasPrefix(s[i:], []byte("]]>")) {
+				return false
+			}
+			i++
 		case c == '&':
 			n := svgEntity(s[i:])
 			if n == 0 {
@@ -188,10 +190,8 @@ func svgText(s []byte, quote int) bool {
 			}
 			i += n
 		case c < utf8.RuneSelf:
-			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-				return false
-			}
-			i++
+			// '<' or a control character other than tab, LF and CR.
+			return false
 		default:
 			r, n := utf8.DecodeRune(s[i:])
 			if r == utf8.RuneError && n == 1 || !xmlChar(r) {
@@ -202,6 +202,16 @@ func svgText(s []byte, quote int) bool {
 	}
 	return true
 }
+
+// svgPlain marks the bytes svgText passes over alone: ASCII characters of
+// XML's range (tab, LF, CR and from the space to '~'), but '<', '&' and ']'.
+var svgPlain = func() (p [256]bool) {
+	for c := ' '; c <= '~'; c++ {
+		p[c] = c != '<' && c != '&' && c != ']'
+	}
+	p['\t'], p['\n'], p['\r'] = true, true, true
+	return p
+}()
 
 // svgEntity returns the length of the entity at the start of s (which
 // begins with '&'), 0 unless it is one the decoder replaces by a character

@@ -147,3 +147,27 @@ func FuzzSVGShortcut(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkSVGShortcut checks the charts of a short baseline with
+// svgSurelyWellFormed, as the report does before it writes them.
+func BenchmarkSVGShortcut(b *testing.B) {
+	ds := fixture.ScenarioReport(b, "baseline", 1, "horizon=28d").TextDataset("bench")
+	var svgs [][]byte
+	size := 0
+	for _, c := range chart.Run(ds) {
+		var buf bytes.Buffer
+		if err := c.Render(&buf, "svg", chart.DefaultWidth, chart.DefaultHeight); err != nil {
+			b.Fatal(err)
+		}
+		svgs = append(svgs, buf.Bytes())
+		size += buf.Len()
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, s := range svgs {
+			if !svgSurelyWellFormed(s) {
+				b.Fatal("not vouched for")
+			}
+		}
+	}
+}

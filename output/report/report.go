@@ -370,8 +370,18 @@ func reportAnchor(name string) string {
 
 // reportSVGProblem says why b is not what a browser needs to draw it as an
 // image, a well-formed XML document whose root is an svg element; nil if it
-// is.
+// is. A chart as omnisim draws it is read once, by svgSurelyWellFormed;
+// anything it cannot vouch for is decoded token by token (xmlSVGProblem),
+// which says what is wrong.
 func reportSVGProblem(b []byte) error {
+	if svgSurelyWellFormed(b) {
+		return nil
+	}
+	return xmlSVGProblem(b)
+}
+
+// xmlSVGProblem is reportSVGProblem by encoding/xml's decoder alone.
+func xmlSVGProblem(b []byte) error {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return errors.New("it is empty")
 	}

@@ -180,8 +180,20 @@ func (p reportPoolTotal) occupancy() float64 { return reportRatio(p.busy, p.avai
 
 // poolTotal adds up pool p's intervals in the measured window: scheduled
 // hours (headcount before shrinkage), available hours, busy hours and cost,
-// as means per replication.
+// as means per replication. The findings and the table of pools both ask:
+// each pool is added up once (sumPool) and remembered.
 func (v *reportView) poolTotal(p int) reportPoolTotal {
+	if v.poolSums == nil {
+		v.poolSums = make([]reportPoolTotal, len(v.poolRows))
+		for i := range v.poolRows {
+			v.poolSums[i] = v.sumPool(i)
+		}
+	}
+	return v.poolSums[p]
+}
+
+// sumPool is poolTotal, added up.
+func (v *reportView) sumPool(p int) reportPoolTotal {
 	t := v.staffing
 	var tot reportPoolTotal
 	for _, r := range v.poolRows[p] {

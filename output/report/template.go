@@ -207,15 +207,4 @@ footer { color: var(--muted); font-size: .8rem; padding-top: 1rem; padding-botto
 {{if .Problem}}<p class="problem">{{.Problem}}</p>{{else}}{{.Img}}{{end}}
 <figcaption><span class="num">Figure {{.Number}}.</span> <strong>{{.Title}}</strong>{{with .Note}}<p class="note">{{.}}</p>{{end}}</figcaption>
 </figure>
-{{end}}{{define "table"}}<div class="scroll">
-<table>
-<thead><tr>{{range .HeadCells}}<th{{with .Class}} class="{{.}}"{{end}}>{{.Text}}</th>{{end}}</tr></thead>
-<tbody>
-{{range .Rows}}<tr>{{range .}}<td{{with .Class}} class="{{.}}"{{end}}>{{.Text}}</td>{{end}}</tr>
-{{end}}</tbody>{{if .Foot}}
-<tfoot>
-{{range .Foot}}<tr>{{range .}}<td{{with .Class}} class="{{.}}"{{end}}>{{.Text}}</td>{{end}}</tr>
-{{end}}</tfoot>{{end}}
-</table>
-</div>
-{{end}}`))
+{{end}}{{define "table"}}{{.HTML}}{{end}}`))

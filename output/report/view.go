@@ -26,6 +26,8 @@ type reportView struct {
 	ivRows, dayRows [][]int
 	// poolRows holds, per pool of meta, its rows of staffing.
 	poolRows [][]int
+	// poolSums are poolTotal's answers, once asked.
+	poolSums []reportPoolTotal
 	// ids are the ids given out, so that no two elements share one.
 	ids map[string]bool
 }
@@ -103,7 +105,8 @@ func (v *reportView) days() int {
 
 // measured returns the share of the stretch [start, start+length) that lies
 // in the measured window [warm-up, horizon): 1 when the run's settings are
-// missing.
+// missing. It takes minOf and maxOf, math.Min and math.Max inlined
+// (TestMeasuredAsMath).
 func (v *reportView) measured(start, length float64) float64 {
 	w, h := v.meta.WarmupSeconds, v.meta.HorizonSeconds
 	if math.IsNaN(start) || !(length > 0) {
@@ -111,10 +114,10 @@ func (v *reportView) measured(start, length float64) float64 {
 	}
 	end := start + length
 	if h > 0 {
-		end = math.Min(end, h)
+		end = minOf(end, h)
 	}
-	in := (end - math.Max(start, w)) / length
-	return math.Max(0, math.Min(1, in))
+	in := (end - maxOf(start, w)) / length
+	return maxOf(0, minOf(1, in))
 }
 
 // ivLength returns the length of the interval starting at start: the
@@ -122,7 +125,7 @@ func (v *reportView) measured(start, length float64) float64 {
 func (v *reportView) ivLength(start float64) float64 {
 	n := v.meta.IntervalSeconds
 	if h := v.meta.HorizonSeconds; h > 0 && !math.IsNaN(start) {
-		n = math.Min(n, h-start)
+		n = minOf(n, h-start)
 	}
 	return n
 }
@@ -218,4 +221,29 @@ func reportRatio(a, b float64) float64 {
 		return math.NaN()
 	}
 	return a / b
+}
+
+// minOf is math.Min, which on amd64 is a call the compiler cannot inline:
+// when x and y differ and neither is NaN, the smaller; otherwise (equal,
+// zeros of either sign, a NaN) math.Min's answer. (The built-in min is not
+// math.Min: NaN beside -Inf, where math.Min gives -Inf.)
+func minOf(x, y float64) float64 {
+	if x < y {
+		return x
+	}
+	if y < x {
+		return y
+	}
+	return math.Min(x, y)
+}
+
+// maxOf is math.Max inlined, as minOf is math.Min.
+func maxOf(x, y float64) float64 {
+	if x > y {
+		return x
+	}
+	if y > x {
+		return y
+	}
+	return math.Max(x, y)
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"reflect"
 	"testing"
 )
@@ -23,10 +24,52 @@ func sameStaffing(t *testing.T, p Params, tg Targets) {
 	if err := errors.Join(validate(p, false), tg.validate()); err != nil {
 		want, wantErr = Result{}, err
 	} else {
-		want, wantErr = staffFrom(p, tg, first, first, false)
+		want, wantErr = staffFrom(p, tg, first, first, false, true)
 	}
 	if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || !sameBits(got, want) {
 		t.Fatalf("Staff(%+v, %+v) = %+v, %v; the search of every level gives %+v, %v", p, tg, got, gotErr, want, wantErr)
+	}
+	sameLevel(t, p, tg, got, gotErr)
+}
+
+// sameLevel fails t unless StaffLevel's answer for p and tg is Staff's,
+// staffed and its error, to the bit, with ASA 0 for Erlang A.
+func sameLevel(t *testing.T, p Params, tg Targets, staffed Result, staffErr error) {
+	t.Helper()
+	got, gotErr := StaffLevel(p, tg)
+	want := staffed
+	if abandons(p) {
+		want.ASA = 0
+	}
+	if fmt.Sprint(gotErr) != fmt.Sprint(staffErr) || !sameBits(got, want) {
+		t.Fatalf("StaffLevel(%+v, %+v) = %+v, %v; Staff gives %+v, %v", p, tg, got, gotErr, staffed, staffErr)
+	}
+}
+
+// TestStaffLevelIsStaff compares StaffLevel with Staff, bit for bit, on
+// random queues and targets of every kind (TestStaffFloorIsExact and
+// FuzzStaffFloor compare them too, on their grid and their inputs).
+func TestStaffLevelIsStaff(t *testing.T) {
+	rng := rand.New(rand.NewPCG(20, 2026))
+	runs := 20000
+	if testing.Short() {
+		runs = 2000
+	}
+	for range runs {
+		load := math.Exp(rng.Float64()*10 - 3) // 0.05 to 1,100 Erlangs
+		aht := 10 + rng.Float64()*900
+		patience := []float64{0, 1 + rng.Float64()*1000, 1e5 * rng.Float64()}[rng.IntN(3)]
+		within := []float64{0, rng.Float64() * 300}[rng.IntN(2)]
+		tg := Targets{ServiceLevel: []float64{0, 0.8, rng.Float64()}[rng.IntN(3)]}
+		if rng.IntN(3) == 0 {
+			tg.MaxAbandon = rng.Float64() * 0.2
+		}
+		if rng.IntN(3) == 0 {
+			tg.MaxOccupancy = 0.5 + rng.Float64()/2
+		}
+		p := Params{ArrivalRate: load / aht, HandleTime: aht, Patience: patience, AnswerWithin: within}
+		got, err := Staff(p, tg)
+		sameLevel(t, p, tg, got, err)
 	}
 }
 

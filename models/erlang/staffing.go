@@ -37,6 +37,21 @@ const maxStaffSearch = 1 << 24
 // outside [0, 1], and if the search would try more than 2²⁴ staffing levels
 // (Erlang A beyond about 16 million Erlangs).
 func Staff(p Params, t Targets) (Result, error) {
+	return staff(p, t, true)
+}
+
+// StaffLevel is Staff without Erlang A's average speed of answer: the same
+// staffing and the same Result, to the bit, except that with Erlang A its
+// ASA is 0 (TestStaffLevelIsStaff); Erlang C's, a closed form, is kept. It
+// saves the series ASA sums and the figures of the level found computed a
+// second time: about a third of Staff's work where the search tries a few
+// levels, as for a run's agents needed by interval.
+func StaffLevel(p Params, t Targets) (Result, error) {
+	return staff(p, t, false)
+}
+
+// staff is Staff, with the average speed of answer when withASA is set.
+func staff(p Params, t Targets, withASA bool) (Result, error) {
 	if err := errors.Join(validate(p, false), t.validate()); err != nil {
 		return Result{}, err
 	}
@@ -48,7 +63,7 @@ func Staff(p Params, t Targets) (Result, error) {
 		first = int(math.Floor(a)) + 1
 		from = first
 	}
-	return staffFrom(p, t, first, from, true)
+	return staffFrom(p, t, first, from, true, withASA)
 }
 
 // boundSlack is the share by which impatientFloor and aWaits.slBound stay
@@ -115,9 +130,12 @@ func impatientFloor(p Params, t Targets) int {
 // alone (aWaits.slBound, below the target by more than boundSlack) fails
 // without its service level computed, which takes a second log A. A level
 // is accepted only on its computed figures, and the Result returned is
-// computed again at that level: skipping changes which level is found only
-// if a skipped level would have met the targets, which the bounds exclude.
-func staffFrom(p Params, t Targets, first, from int, skipBounds bool) (Result, error) {
+// computed again at that level, with the average speed of answer, when
+// withASA is set (without, it is the figures the search computed, which
+// erlangA without ASA computes the same way): skipping changes which level
+// is found only if a skipped level would have met the targets, which the
+// bounds exclude.
+func staffFrom(p Params, t Targets, first, from int, skipBounds, withASA bool) (Result, error) {
 	a := p.ArrivalRate * p.HandleTime
 	impatient := abandons(p)
 	last := int(math.Ceil(a + 50*math.Sqrt(a) + 100))
@@ -152,7 +170,7 @@ func staffFrom(p Params, t Targets, first, from int, skipBounds bool) (Result, e
 		if !t.met(r) {
 			continue
 		}
-		if impatient {
+		if impatient && withASA {
 			// Add the average speed of answer, skipped while searching.
 			return erlangA(p, n, e, true)
 		}

@@ -443,9 +443,11 @@ func intervalsPerPart(channels, intervals, procs int) int {
 func (r *RunReport) needed(i, k int, c models.Counts) float64 {
 	cfg := r.Config
 	length := math.Min(cfg.Interval, cfg.Horizon-float64(k)*cfg.Interval)
-	aht := cfg.MeanWork(i)
+	var aht float64
 	if c.Answered > 0 {
 		aht = c.WorkTime() / float64(c.Answered)
+	} else {
+		aht = cfg.MeanWork(i) // averaged over the issues: only when needed
 	}
 	n, err := cfg.Channels[i].NeedIn(float64(c.Offered)/float64(r.Reps()), aht, length)
 	if err != nil {

@@ -90,7 +90,7 @@ func sameBits(a, b Result) bool {
 }
 
 // TestStaffFloorIsExact compares Staff, which skips the levels below
-// impatientFloor and those slBound proves short, with the search of every level over a wide grid of loads,
+// impatientFloor and those slCeiling or slBound proves short, with the search of every level over a wide grid of loads,
 // handle times, patiences, thresholds and targets.
 func TestStaffFloorIsExact(t *testing.T) {
 	loads := []float64{0.004, 0.3, 1, 2.5, 7, 19.3, 60, 151, 420}
@@ -117,10 +117,11 @@ func TestStaffFloorIsExact(t *testing.T) {
 	}
 }
 
-// TestAnsweredShareBound checks the premises of impatientFloor and
-// aWaits.slBound on erlangA's computed figures: the answered share
-// 1 − P(Ab) is at most n/a, the service level at most the answered share
-// and at most slBound, within 10⁻⁹ and 10⁻⁸.
+// TestAnsweredShareBound checks the premises of impatientFloor,
+// aWaits.slBound and slCeiling on erlangA's computed figures: the answered
+// share 1 − P(Ab) is at most n/a, the service level at most the answered
+// share and at most slBound, within 10⁻⁹ and 10⁻⁸, and slBound at most
+// slCeiling, within 10⁻¹².
 func TestAnsweredShareBound(t *testing.T) {
 	worst, worstSL := math.Inf(-1), math.Inf(-1)
 	for _, load := range []float64{0.01, 0.5, 3, 11, 47, 230, 1900, 25000} {
@@ -143,6 +144,9 @@ func TestAnsweredShareBound(t *testing.T) {
 						rq, err := w.result(q, false)
 						if err != nil {
 							t.Fatal(err)
+						}
+						if c := slCeiling(q, n, B(n, load)); c < w.slBound(q)-1e-12 {
+							t.Fatalf("load %v, aht %v, patience %v, threshold %v, %d agents: slCeiling %v below slBound %v", load, aht, patience, within, n, c, w.slBound(q))
 						}
 						worstSL = max(worstSL, rq.ServiceLevel-w.slBound(q))
 						if rq.ServiceLevel > w.slBound(q)+1e-8 {

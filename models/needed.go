@@ -55,7 +55,7 @@ func (ch *Channel) NeedIn(offered, aht, length float64) (Need, error) {
 	if ch.Patience.Kind != Never {
 		p.Patience = ch.Patience.MeanValue()
 	}
-	res, err := erlang.Staff(p, ch.StaffingTargets())
+	res, err := erlang.StaffLevel(p, ch.StaffingTargets())
 	if err != nil {
 		return Need{Agents: nan, PWait: nan}, err
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/output/internal/fixture"
 )
 
@@ -48,4 +49,26 @@ func cpuSeconds() float64 {
 		return math.NaN()
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+}
+
+// BenchmarkNeeded finds the agents needed (intervals.csv's needed_agents,
+// Erlang A's staffing search) of every channel and interval of the
+// 365-day baseline of one replication, as BenchmarkIntervalsTable does
+// among the rest of its work.
+func BenchmarkNeeded(b *testing.B) {
+	r := fixture.ScenarioReport(b, "baseline", 1, "horizon=365d")
+	cfg := r.Config
+	var counts [][]models.Counts
+	for i := range cfg.Channels {
+		counts = append(counts, r.ChannelIntervals(i))
+	}
+	cpu0 := cpuSeconds()
+	for b.Loop() {
+		for i, cs := range counts {
+			for k, c := range cs {
+				r.Needed(i, k, c)
+			}
+		}
+	}
+	b.ReportMetric((cpuSeconds()-cpu0)/float64(b.N), "cpu-s/op")
 }

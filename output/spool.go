@@ -115,6 +115,12 @@ func (k *keptColumn) add(cell string) {
 		k.numbers = append(k.numbers, v)
 		return
 	}
+	if n := len(k.codes); n > 0 && k.values[k.codes[n-1]] == cell {
+		// The row before's value again (a channel's name, a day's
+		// number and weekday, on row after row): no lookup.
+		k.codes = append(k.codes, k.codes[n-1])
+		return
+	}
 	code, ok := k.index[cell]
 	if !ok {
 		code = uint32(len(k.values))
@@ -136,6 +142,10 @@ func (k *keptColumn) addBytes(b []byte) {
 			}
 		}
 		k.numbers = append(k.numbers, v)
+		return
+	}
+	if n := len(k.codes); n > 0 && k.values[k.codes[n-1]] == string(b) {
+		k.codes = append(k.codes, k.codes[n-1])
 		return
 	}
 	if code, ok := k.index[string(b)]; ok {

@@ -56,6 +56,13 @@ func BenchmarkStaff(b *testing.B) {
 				}
 			}
 		})
+		b.Run("A-level", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := StaffLevel(p, t); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 		p.Patience = 0
 		b.Run("C", func(b *testing.B) {
 			for b.Loop() {

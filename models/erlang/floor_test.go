@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"reflect"
 	"testing"
 )
@@ -23,10 +24,52 @@ func sameStaffing(t *testing.T, p Params, tg Targets) {
 	if err := errors.Join(validate(p, false), tg.validate()); err != nil {
 		want, wantErr = Result{}, err
 	} else {
-		want, wantErr = staffFrom(p, tg, first, first, false)
+		want, wantErr = staffFrom(p, tg, first, first, false, true)
 	}
 	if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || !sameBits(got, want) {
 		t.Fatalf("Staff(%+v, %+v) = %+v, %v; the search of every level gives %+v, %v", p, tg, got, gotErr, want, wantErr)
+	}
+	sameLevel(t, p, tg, got, gotErr)
+}
+
+// sameLevel fails t unless StaffLevel's answer for p and tg is Staff's,
+// staffed and its error, to the bit, with ASA 0 for Erlang A.
+func sameLevel(t *testing.T, p Params, tg Targets, staffed Result, staffErr error) {
+	t.Helper()
+	got, gotErr := StaffLevel(p, tg)
+	want := staffed
+	if abandons(p) {
+		want.ASA = 0
+	}
+	if fmt.Sprint(gotErr) != fmt.Sprint(staffErr) || !sameBits(got, want) {
+		t.Fatalf("StaffLevel(%+v, %+v) = %+v, %v; Staff gives %+v, %v", p, tg, got, gotErr, staffed, staffErr)
+	}
+}
+
+// TestStaffLevelIsStaff compares StaffLevel with Staff, bit for bit, on
+// random queues and targets of every kind (TestStaffFloorIsExact and
+// FuzzStaffFloor compare them too, on their grid and their inputs).
+func TestStaffLevelIsStaff(t *testing.T) {
+	rng := rand.New(rand.NewPCG(20, 2026))
+	runs := 20000
+	if testing.Short() {
+		runs = 2000
+	}
+	for range runs {
+		load := math.Exp(rng.Float64()*10 - 3) // 0.05 to 1,100 Erlangs
+		aht := 10 + rng.Float64()*900
+		patience := []float64{0, 1 + rng.Float64()*1000, 1e5 * rng.Float64()}[rng.IntN(3)]
+		within := []float64{0, rng.Float64() * 300}[rng.IntN(2)]
+		tg := Targets{ServiceLevel: []float64{0, 0.8, rng.Float64()}[rng.IntN(3)]}
+		if rng.IntN(3) == 0 {
+			tg.MaxAbandon = rng.Float64() * 0.2
+		}
+		if rng.IntN(3) == 0 {
+			tg.MaxOccupancy = 0.5 + rng.Float64()/2
+		}
+		p := Params{ArrivalRate: load / aht, HandleTime: aht, Patience: patience, AnswerWithin: within}
+		got, err := Staff(p, tg)
+		sameLevel(t, p, tg, got, err)
 	}
 }
 
@@ -47,7 +90,7 @@ func sameBits(a, b Result) bool {
 }
 
 // TestStaffFloorIsExact compares Staff, which skips the levels below
-// impatientFloor and those slBound proves short, with the search of every level over a wide grid of loads,
+// impatientFloor and those slCeiling or slBound proves short, with the search of every level over a wide grid of loads,
 // handle times, patiences, thresholds and targets.
 func TestStaffFloorIsExact(t *testing.T) {
 	loads := []float64{0.004, 0.3, 1, 2.5, 7, 19.3, 60, 151, 420}
@@ -74,10 +117,11 @@ func TestStaffFloorIsExact(t *testing.T) {
 	}
 }
 
-// TestAnsweredShareBound checks the premises of impatientFloor and
-// aWaits.slBound on erlangA's computed figures: the answered share
-// 1 − P(Ab) is at most n/a, the service level at most the answered share
-// and at most slBound, within 10⁻⁹ and 10⁻⁸.
+// TestAnsweredShareBound checks the premises of impatientFloor,
+// aWaits.slBound and slCeiling on erlangA's computed figures: the answered
+// share 1 − P(Ab) is at most n/a, the service level at most the answered
+// share and at most slBound, within 10⁻⁹ and 10⁻⁸, and slBound at most
+// slCeiling, within 10⁻¹².
 func TestAnsweredShareBound(t *testing.T) {
 	worst, worstSL := math.Inf(-1), math.Inf(-1)
 	for _, load := range []float64{0.01, 0.5, 3, 11, 47, 230, 1900, 25000} {
@@ -100,6 +144,9 @@ func TestAnsweredShareBound(t *testing.T) {
 						rq, err := w.result(q, false)
 						if err != nil {
 							t.Fatal(err)
+						}
+						if c := slCeiling(q, n, B(n, load)); c < w.slBound(q)-1e-12 {
+							t.Fatalf("load %v, aht %v, patience %v, threshold %v, %d agents: slCeiling %v below slBound %v", load, aht, patience, within, n, c, w.slBound(q))
 						}
 						worstSL = max(worstSL, rq.ServiceLevel-w.slBound(q))
 						if rq.ServiceLevel > w.slBound(q)+1e-8 {

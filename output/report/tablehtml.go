@@ -1,9 +1,6 @@
 package report
 
-import (
-	"html/template"
-	"unsafe"
-)
+import "html/template"
 
 // HTML returns the table as the page shows it, the text the report's
 // template wrote for it cell by cell before (tableTemplate in the tests):
@@ -27,23 +24,25 @@ func (t *reportTable) HTML() template.HTML {
 	b = append(b, "<div class=\"scroll\">\n<table>\n<thead><tr>"...)
 	b = appendCells(b, "th", t.HeadCells())
 	b = append(b, "</tr></thead>\n<tbody>\n"...)
-	for _, r := range t.Rows {
+	b = appendRows(b, t.Rows)
+	b = append(b, "</tbody>"...)
+	if len(t.Foot) > 0 {
+		b = append(b, "\n<tfoot>\n"...)
+		b = appendRows(b, t.Foot)
+		b = append(b, "</tfoot>"...)
+	}
+	b = append(b, "\n</table>\n</div>\n"...)
+	return template.HTML(b)
+}
+
+// appendRows appends rows, each a <tr> of td cells on a line of its own.
+func appendRows(b []byte, rows [][]reportCell) []byte {
+	for _, r := range rows {
 		b = append(b, "<tr>"...)
 		b = appendCells(b, "td", r)
 		b = append(b, "</tr>\n"...)
 	}
-	b = append(b, "</tbody>"...)
-	if len(t.Foot) > 0 {
-		b = append(b, "\n<tfoot>\n"...)
-		for _, r := range t.Foot {
-			b = append(b, "<tr>"...)
-			b = appendCells(b, "td", r)
-			b = append(b, "</tr>\n"...)
-		}
-		b = append(b, "</tfoot>"...)
-	}
-	b = append(b, "\n</table>\n</div>\n"...)
-	return template.HTML(unsafe.String(unsafe.SliceData(b), len(b)))
+	return b
 }
 
 // appendCells appends cells as elements tag (th or td), each with its

@@ -179,3 +179,42 @@ func FuzzStaffFloor(f *testing.F) {
 		sameStaffing(t, p, Targets{ServiceLevel: sl, MaxAbandon: ab, MaxOccupancy: occ})
 	})
 }
+
+// TestSLCeilingTight checks that slCeiling, a bound that only saves work,
+// is close to slBound where A(x, y)'s terms fall fast: with y ≤ x/2 each
+// term is at most half the one before, so the terms the partial sum leaves
+// out, once one adds less than 10⁻⁴ of the sum, add at most as much again,
+// A is within a factor 1 + 10⁻⁴ of the sum, and the two bounds differ by
+// less than 10⁻⁴ (2·10⁻⁴ allowed, for rounding). A looser bound skips
+// fewer levels and finds the same staffing, which TestStaffFloorIsExact
+// cannot tell: this catches it (the terms stopped after the first, the
+// series' ratio or the chance of waiting miscomputed).
+func TestSLCeilingTight(t *testing.T) {
+	checked := 0
+	for _, load := range []float64{0.01, 0.5, 3, 11, 47, 230, 1900} {
+		for _, aht := range []float64{20, 300} {
+			for _, patience := range []float64{0.5, 45, 600, 1e5} {
+				for n := 1; float64(n) <= 2*load+3; n += max(1, int(load/50)) {
+					for _, within := range []float64{0, 3, 20, 600} {
+						p := Params{ArrivalRate: load / aht, HandleTime: aht, Patience: patience, AnswerWithin: within}
+						x, y := float64(n)*patience/aht, p.ArrivalRate*patience
+						if y > x/2 {
+							continue
+						}
+						w, err := newAWaits(p, n, B(n, load))
+						if err != nil {
+							t.Fatal(err)
+						}
+						if gap := slCeiling(p, n, B(n, load)) - w.slBound(p); gap > 2e-4 || gap < -1e-12 {
+							t.Fatalf("load %v, aht %v, patience %v, threshold %v, %d agents: slCeiling − slBound = %g, want within [0, 2·10⁻⁴]", load, aht, patience, within, n, gap)
+						}
+						checked++
+					}
+				}
+			}
+		}
+	}
+	if checked < 100 {
+		t.Fatalf("only %d cases with y ≤ x/2", checked)
+	}
+}

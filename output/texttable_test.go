@@ -123,20 +123,38 @@ func textTableWide(t *testing.T, newText func([]string) *CSVTable) {
 		cb.End()
 		tb.End()
 	}
+	sameTable(t, "as text", text, cells, cols)
+}
+
+// sameTable checks that got, a table made another way (how says which),
+// writes the bytes want writes, has as many rows, and reads the same text
+// and numbers in every cell of cols.
+func sameTable(t *testing.T, how string, got, want *CSVTable, cols []string) {
+	t.Helper()
 	var a, b bytes.Buffer
-	cells.WriteCSV(&a)
-	text.WriteCSV(&b)
-	if a.String() != b.String() {
-		t.Fatalf("text table writes\n%s\nwant\n%s", b.String(), a.String())
+	if err := want.WriteCSV(&a); err != nil {
+		t.Fatal(err)
 	}
-	for i := range cells.Len() {
+	if err := got.WriteCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	if a.String() != b.String() {
+		if a.Len()+b.Len() > 2000 {
+			t.Fatalf("%s, the table writes %d bytes, want %d (the same)", how, b.Len(), a.Len())
+		}
+		t.Fatalf("%s, the table writes\n%q\nwant\n%q", how, b.String(), a.String())
+	}
+	if want.Len() != got.Len() {
+		t.Fatalf("%s, %d rows, want %d", how, got.Len(), want.Len())
+	}
+	for i := range want.Len() {
 		for _, c := range cols {
-			if got, want := text.Text(i, c), cells.Text(i, c); got != want {
-				t.Fatalf("Text(%d, %s) = %q, want %q", i, c, got, want)
+			if g, w := got.Text(i, c), want.Text(i, c); g != w {
+				t.Fatalf("%s, row %d, %s: %q, want %q", how, i, c, g, w)
 			}
-			got, want := text.Float(i, c), cells.Float(i, c)
-			if got != want && !(math.IsNaN(got) && math.IsNaN(want)) {
-				t.Fatalf("Float(%d, %s) = %v, want %v", i, c, got, want)
+			g, w := got.Float(i, c), want.Float(i, c)
+			if g != w && !(math.IsNaN(g) && math.IsNaN(w)) {
+				t.Fatalf("%s, row %d, %s: %v, want %v", how, i, c, g, w)
 			}
 		}
 	}

@@ -243,6 +243,20 @@ func CellOf(v float64) string {
 // Finite tells whether v is a number: neither NaN nor infinite.
 func Finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
+// whenCells adds the first cells of a row of intervals.csv or
+// staffing.csv: the channel's or pool's name, the interval k, its day,
+// weekday and time of day, and its start in seconds.
+func (r *RunReport) whenCells(b *RowBuilder, name string, k int) {
+	start := float64(k) * r.Config.Interval
+	day, wd, tod := r.clockOf(start)
+	b.Text(name)
+	b.Text(strconv.Itoa(k))
+	b.Text(day)
+	b.Text(wd)
+	b.Text(tod)
+	b.Num(start)
+}
+
 // clockOf returns the day (from 1), the weekday and the time of day of a
 // moment of the run.
 func (r *RunReport) clockOf(t float64) (day, weekday, tod string) {
@@ -413,14 +427,7 @@ func (r *RunReport) fillIntervals(t *CSVTable, per int) {
 		}()
 		for d, c := range counts {
 			k := from + d
-			start := float64(k) * cfg.Interval
-			day, wd, tod := r.clockOf(start)
-			t.Text(ch.Name)
-			t.Text(strconv.Itoa(k))
-			t.Text(day)
-			t.Text(wd)
-			t.Text(tod)
-			t.Num(start)
+			r.whenCells(t, ch.Name, k)
 			vals = figures.append(vals[:0], c)
 			for _, v := range vals {
 				t.Num(v)
@@ -597,19 +604,13 @@ func (r *RunReport) staffingTable(intervals *CSVTable, newTable func(cols, numbe
 					need += chNeed / float64(len(sk.serving))
 				}
 			}
-			day, wd, tod := r.clockOf(start)
 			occ := math.NaN()
 			if c.AgentTime > 0 {
 				occ = c.BusyTime / c.AgentTime
 			}
 			// Numbers straight into the table's text, as CellOf writes
 			// them.
-			b.Text(pool.Name)
-			b.Text(strconv.Itoa(k))
-			b.Text(day)
-			b.Text(wd)
-			b.Text(tod)
-			b.Num(start)
+			r.whenCells(b, pool.Name, k)
 			b.Text(strconv.Itoa(pool.ScheduledAt(k, cfg.Interval, cfg.Start)))
 			b.Num(c.AgentTime / reps / length)
 			b.Num(c.BusyTime / reps / length)

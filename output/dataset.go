@@ -145,11 +145,12 @@ func (t *CSVTable) Col(name string) int { return slices.Index(t.Columns, name) }
 
 // Float returns the number in row i under the named column; NaN when the
 // cell is empty, not a number, or the column is missing.
-func (t *CSVTable) Float(i int, name string) float64 { return t.floatAt(i, t.Col(name)) }
+func (t *CSVTable) Float(i int, name string) float64 { return t.FloatAt(i, t.Col(name)) }
 
-// floatAt is Float of column j, -1 when missing: for a column looked up
-// once and read row after row.
-func (t *CSVTable) floatAt(i, j int) float64 {
+// FloatAt is Float of column j (Col's answer, -1 when the column is
+// missing): for a column looked up once and read row after row, without
+// finding its name again at each row.
+func (t *CSVTable) FloatAt(i, j int) float64 {
 	if t.text != nil {
 		if j < 0 || i < 0 || i >= t.text.len() {
 			return math.NaN()
@@ -167,8 +168,11 @@ func (t *CSVTable) floatAt(i, j int) float64 {
 }
 
 // Text returns the cell in row i under the named column, "" if missing.
-func (t *CSVTable) Text(i int, name string) string {
-	j := t.Col(name)
+func (t *CSVTable) Text(i int, name string) string { return t.TextAt(i, t.Col(name)) }
+
+// TextAt is Text of column j (Col's answer, -1 when the column is
+// missing): for a column looked up once and read row after row.
+func (t *CSVTable) TextAt(i, j int) string {
 	if t.text != nil {
 		if j < 0 || i < 0 || i >= t.text.len() {
 			return ""
@@ -192,8 +196,9 @@ func (t *CSVTable) RowsBy(col string, keys []string) [][]int {
 			index[key] = k
 		}
 	}
+	j := t.Col(col)
 	for r := range t.Len() {
-		if k, ok := index[t.Text(r, col)]; ok {
+		if k, ok := index[t.TextAt(r, j)]; ok {
 			groups[k] = append(groups[k], r)
 		}
 	}
@@ -590,7 +595,7 @@ func (r *RunReport) staffingTable(intervals *CSVTable, newTable func(cols, numbe
 			c := sums[p][k]
 			need := 0.0
 			for _, sk := range skills[p] {
-				chNeed := intervals.floatAt(sk.channel*n+k, neededCol)
+				chNeed := intervals.FloatAt(sk.channel*n+k, neededCol)
 				if math.IsNaN(chNeed) {
 					continue
 				}

@@ -397,8 +397,9 @@ func totalSeries(t *output.CSVTable, col string, tl timeline) series {
 	slot := make(map[float64]int, t.Len()) // of each interval's start
 	var starts, sums []float64
 	var counts []int
+	rs, c := newRowStarts(t), t.Col(col)
 	for i := range t.Len() {
-		start := rowStart(t, i, tl.interval)
+		start := rs.of(i, tl.interval)
 		if !output.Finite(start) {
 			continue
 		}
@@ -408,7 +409,7 @@ func totalSeries(t *output.CSVTable, col string, tl timeline) series {
 			slot[start] = j
 			starts, sums, counts = append(starts, start), append(sums, 0), append(counts, 0)
 		}
-		if v := t.Float(i, col); output.Finite(v) {
+		if v := t.FloatAt(i, c); output.Finite(v) {
 			sums[j] += v
 			counts[j]++
 		}
@@ -447,17 +448,18 @@ func costChart(ds *output.Dataset, tl timeline) Chart {
 		}
 	}
 	total := 0.0
-	if ds.Staffing != nil {
-		for i := range ds.Staffing.Len() {
-			p, ok := byName[ds.Staffing.Text(i, "pool")]
+	if t := ds.Staffing; t != nil {
+		poolCol, dayCol, costCol, rs := t.Col("pool"), t.Col("day"), t.Col("cost"), newRowStarts(t)
+		for i := range t.Len() {
+			p, ok := byName[t.TextAt(i, poolCol)]
 			if !ok {
 				continue
 			}
-			day := ds.Staffing.Float(i, "day") - 1
+			day := t.FloatAt(i, dayCol) - 1
 			if !output.Finite(day) {
-				day = math.Floor(rowStart(ds.Staffing, i, tl.interval) / 86400)
+				day = math.Floor(rs.of(i, tl.interval) / 86400)
 			}
-			if v := ds.Staffing.Float(i, "cost"); output.Finite(v) && output.Finite(day) && int(day) >= first && int(day)-first < days {
+			if v := t.FloatAt(i, costCol); output.Finite(v) && output.Finite(day) && int(day) >= first && int(day)-first < days {
 				d := int(day)
 				costs[p][d-first] += v
 				total += v

@@ -2,6 +2,7 @@ package output
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -49,6 +50,44 @@ func TestCellAtAsByName(t *testing.T) {
 					if got := tb.Text(i, cols[j]); got != tb.TextAt(i, j) {
 						t.Errorf("%s: Text(%d, %s) = %q, TextAt %q", name, i, cols[j], got, tb.TextAt(i, j))
 					}
+				}
+			}
+		}
+	}
+}
+
+// TestRowsWhereAsText: RowsWhere returns the rows whose Text in the column
+// is the value, in order, in a table of cells and in each kind of text
+// table (a spooled table's kept text columns searched by code), for values
+// present, absent and empty, and a missing column.
+func TestRowsWhereAsText(t *testing.T) {
+	cols := []string{"channel", "n", "note", "c2"}
+	rows := [][]string{
+		{"phone", "1", "a", "x"},
+		{"chat", "2", "", "y"},
+		{"phone", "3", "a, b", "x"},
+		{"short"},
+		{"mail", "", "a", ""},
+		{"phone", "4", "b", "y"},
+	}
+	tables := map[string]*CSVTable{"cells": {Columns: cols}}
+	for _, kind := range textKinds {
+		tables[kind.name] = kind.new(cols)
+	}
+	for name, tb := range tables {
+		for _, r := range rows {
+			tb.Add(r)
+		}
+		for _, col := range append(cols, "missing") {
+			for _, v := range []string{"phone", "chat", "mail", "a", "x", "y", "", "none"} {
+				var want []int
+				for r := range tb.Len() {
+					if tb.Text(r, col) == v {
+						want = append(want, r)
+					}
+				}
+				if got := tb.RowsWhere(col, v); !slices.Equal(got, want) || (got == nil) != (want == nil) {
+					t.Errorf("%s: RowsWhere(%s, %q) = %v, want %v", name, col, v, got, want)
 				}
 			}
 		}

@@ -205,6 +205,75 @@ func (t *CSVTable) RowsBy(col string, keys []string) [][]int {
 	return groups
 }
 
+// RowsWhere returns the rows of t whose cell in column col is v, in table
+// order (nil when none): the rows r with Text(r, col) == v. A column a
+// spooled table keeps as text (NewSpooledTable) is searched by its cells'
+// codes, not their text.
+func (t *CSVTable) RowsWhere(col, v string) []int {
+	j := t.Col(col)
+	if k := t.keptText(j); k != nil {
+		code := -1
+		for c, s := range k.values {
+			if s == v {
+				code = c
+				break
+			}
+		}
+		if code < 0 {
+			return nil
+		}
+		return rowsOfCode(k.codes, uint32(code))
+	}
+	n := 0
+	for r := range t.Len() {
+		if t.TextAt(r, j) == v {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	rows := make([]int, 0, n)
+	for r := range t.Len() {
+		if t.TextAt(r, j) == v {
+			rows = append(rows, r)
+		}
+	}
+	return rows
+}
+
+// keptText returns column j of t when t is spooled and keeps it as text,
+// nil otherwise.
+func (t *CSVTable) keptText(j int) *keptColumn {
+	if t.text == nil || t.text.spool == nil {
+		return nil
+	}
+	if k := t.text.kept(j); k != nil && k.text && len(k.codes) == t.text.len() {
+		return k
+	}
+	return nil
+}
+
+// rowsOfCode returns the indices of codes holding code, nil when none.
+func rowsOfCode(codes []uint32, code uint32) []int {
+	n := 0
+	for _, c := range codes {
+		if c == code {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	rows := make([]int, 0, n)
+	for r, c := range codes {
+		if c == code {
+			rows = append(rows, r)
+		}
+	}
+	return rows
+}
+
 // WriteCSV writes the table with a header row.
 func (t *CSVTable) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)

@@ -462,22 +462,7 @@ func rowsWhere(t *output.CSVTable, col, v string) []int {
 	if t == nil {
 		return nil
 	}
-	j := t.Col(col)
-	n := 0
-	for i := range t.Len() {
-		if t.TextAt(i, j) == v {
-			n++
-		}
-	}
-	if n == 0 {
-		return nil
-	}
-	rows := make([]int, 0, n)
-	for i := range t.Len() {
-		if t.TextAt(i, j) == v {
-			rows = append(rows, i)
-		}
-	}
+	rows := t.RowsWhere(col, v)
 	starts := newRowStarts(t)
 	sorted := true
 	prev := math.Inf(-1)

@@ -145,11 +145,12 @@ func (t *CSVTable) Col(name string) int { return slices.Index(t.Columns, name) }
 
 // Float returns the number in row i under the named column; NaN when the
 // cell is empty, not a number, or the column is missing.
-func (t *CSVTable) Float(i int, name string) float64 { return t.floatAt(i, t.Col(name)) }
+func (t *CSVTable) Float(i int, name string) float64 { return t.FloatAt(i, t.Col(name)) }
 
-// floatAt is Float of column j, -1 when missing: for a column looked up
-// once and read row after row.
-func (t *CSVTable) floatAt(i, j int) float64 {
+// FloatAt is Float of column j (Col's answer, -1 when the column is
+// missing): for a column looked up once and read row after row, without
+// finding its name again at each row.
+func (t *CSVTable) FloatAt(i, j int) float64 {
 	if t.text != nil {
 		if j < 0 || i < 0 || i >= t.text.len() {
 			return math.NaN()
@@ -167,8 +168,11 @@ func (t *CSVTable) floatAt(i, j int) float64 {
 }
 
 // Text returns the cell in row i under the named column, "" if missing.
-func (t *CSVTable) Text(i int, name string) string {
-	j := t.Col(name)
+func (t *CSVTable) Text(i int, name string) string { return t.TextAt(i, t.Col(name)) }
+
+// TextAt is Text of column j (Col's answer, -1 when the column is
+// missing): for a column looked up once and read row after row.
+func (t *CSVTable) TextAt(i, j int) string {
 	if t.text != nil {
 		if j < 0 || i < 0 || i >= t.text.len() {
 			return ""
@@ -192,12 +196,82 @@ func (t *CSVTable) RowsBy(col string, keys []string) [][]int {
 			index[key] = k
 		}
 	}
+	j := t.Col(col)
 	for r := range t.Len() {
-		if k, ok := index[t.Text(r, col)]; ok {
+		if k, ok := index[t.TextAt(r, j)]; ok {
 			groups[k] = append(groups[k], r)
 		}
 	}
 	return groups
+}
+
+// RowsWhere returns the rows of t whose cell in column col is v, in table
+// order (nil when none): the rows r with Text(r, col) == v. A column a
+// spooled table keeps as text (NewSpooledTable) is searched by its cells'
+// codes, not their text.
+func (t *CSVTable) RowsWhere(col, v string) []int {
+	j := t.Col(col)
+	if k := t.keptText(j); k != nil {
+		code := -1
+		for c, s := range k.values {
+			if s == v {
+				code = c
+				break
+			}
+		}
+		if code < 0 {
+			return nil
+		}
+		return rowsOfCode(k.codes, uint32(code))
+	}
+	n := 0
+	for r := range t.Len() {
+		if t.TextAt(r, j) == v {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	rows := make([]int, 0, n)
+	for r := range t.Len() {
+		if t.TextAt(r, j) == v {
+			rows = append(rows, r)
+		}
+	}
+	return rows
+}
+
+// keptText returns column j of t when t is spooled and keeps it as text,
+// nil otherwise.
+func (t *CSVTable) keptText(j int) *keptColumn {
+	if t.text == nil || t.text.spool == nil {
+		return nil
+	}
+	if k := t.text.kept(j); k != nil && k.text && len(k.codes) == t.text.len() {
+		return k
+	}
+	return nil
+}
+
+// rowsOfCode returns the indices of codes holding code, nil when none.
+func rowsOfCode(codes []uint32, code uint32) []int {
+	n := 0
+	for _, c := range codes {
+		if c == code {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	rows := make([]int, 0, n)
+	for r, c := range codes {
+		if c == code {
+			rows = append(rows, r)
+		}
+	}
+	return rows
 }
 
 // WriteCSV writes the table with a header row.
@@ -590,7 +664,7 @@ func (r *RunReport) staffingTable(intervals *CSVTable, newTable func(cols, numbe
 			c := sums[p][k]
 			need := 0.0
 			for _, sk := range skills[p] {
-				chNeed := intervals.floatAt(sk.channel*n+k, neededCol)
+				chNeed := intervals.FloatAt(sk.channel*n+k, neededCol)
 				if math.IsNaN(chNeed) {
 					continue
 				}

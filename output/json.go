@@ -18,6 +18,13 @@ type Object struct {
 	values []any
 }
 
+// NewObject returns an empty Object with room for keys keys, so that
+// adding that many grows nothing: the same object as &Object{} once they
+// are set.
+func NewObject(keys int) *Object {
+	return &Object{keys: make([]string, 0, keys), values: make([]any, 0, keys)}
+}
+
 // Set adds or replaces a key. Float values that are NaN or infinite are
 // written as null: JSON has no such numbers.
 func (o *Object) Set(key string, value any) *Object {
@@ -159,15 +166,23 @@ func (e *jsonWriter) object(o *Object, depth int) error {
 	e.w.WriteByte('{')
 	for i, k := range o.keys {
 		e.open(i, depth+1)
-		key, err := json.Marshal(k)
-		if err != nil {
+		if err := e.str(k); err != nil {
 			return err
 		}
-		e.w.Write(key)
 		e.w.WriteString(": ")
-		if f, ok := o.values[i].(float64); ok {
-			e.scratch = appendNumber(e.scratch[:0], f)
+		switch v := o.values[i].(type) {
+		case float64:
+			e.scratch = appendNumber(e.scratch[:0], v)
 			e.w.Write(e.scratch)
+			continue
+		case int:
+			e.scratch = strconv.AppendInt(e.scratch[:0], int64(v), 10)
+			e.w.Write(e.scratch)
+			continue
+		case string:
+			if err := e.str(v); err != nil {
+				return err
+			}
 			continue
 		}
 		if err := e.value(o.values[i], depth+1); err != nil {
@@ -176,6 +191,36 @@ func (e *jsonWriter) object(o *Object, depth int) error {
 	}
 	e.close('}', depth)
 	return nil
+}
+
+// str writes s as json.Marshal does: quoted as it is when no byte of it
+// needs escaping (jsonPlain), through json.Marshal otherwise.
+func (e *jsonWriter) str(s string) error {
+	if jsonPlain(s) {
+		e.w.WriteByte('"')
+		e.w.WriteString(s)
+		e.w.WriteByte('"')
+		return nil
+	}
+	b, err := json.Marshal(s)
+	if err != nil {
+		return err
+	}
+	_, err = e.w.Write(b)
+	return err
+}
+
+// jsonPlain tells whether json.Marshal writes s as it is between quotes:
+// every byte printable ASCII, none a quote, a backslash or one of the
+// three it escapes for HTML (<, >, &) (TestJSONPlainAsMarshal).
+func jsonPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c >= 0x7f, c == '"', c == '\\', c == '<', c == '>', c == '&':
+			return false
+		}
+	}
+	return true
 }
 
 // open starts element i of a list or object, depth levels deep: the comma

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -64,4 +65,76 @@ func indentedMarshal(t *testing.T, v any) []byte {
 		t.Fatal(err)
 	}
 	return append(b.Bytes(), '\n')
+}
+
+// TestNewObjectAsEmpty: an Object made by NewObject, with room for fewer,
+// as many or more keys than are set (a key set twice replaced), writes the
+// same bytes as one grown from &Object{}, by WriteJSON and json.Marshal,
+// empty too.
+func TestNewObjectAsEmpty(t *testing.T) {
+	for _, room := range []int{0, 1, 3, 10} {
+		for keys := range 5 {
+			a, b := NewObject(room), &Object{}
+			for k := range keys {
+				a.Set(string(rune('a'+k)), k).Set("a", 1.5)
+				b.Set(string(rune('a'+k)), k).Set("a", 1.5)
+			}
+			var ga, gb bytes.Buffer
+			if err := WriteJSON(&ga, a); err != nil {
+				t.Fatal(err)
+			}
+			if err := WriteJSON(&gb, b); err != nil {
+				t.Fatal(err)
+			}
+			ma, errA := json.Marshal(a)
+			mb, errB := json.Marshal(b)
+			if errA != nil || errB != nil {
+				t.Fatal(errA, errB)
+			}
+			if !bytes.Equal(ga.Bytes(), gb.Bytes()) || !bytes.Equal(ma, mb) {
+				t.Errorf("room %d, %d keys: %s / %s, want %s / %s", room, keys, ga.Bytes(), ma, gb.Bytes(), mb)
+			}
+		}
+	}
+}
+
+// TestJSONPlainAsMarshal: a string jsonPlain passes is what json.Marshal
+// writes between quotes, for every single byte, and for random strings of
+// bytes (mostly printable ASCII, some of anything) as WriteJSON writes keys,
+// strings and ints in an object.
+func TestJSONPlainAsMarshal(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		m, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if jsonPlain(s) && string(m) != `"`+s+`"` {
+			t.Errorf("jsonPlain(%q), but json.Marshal writes %s", s, m)
+		}
+	}
+	for c := range 256 {
+		check(string([]byte{byte(c)}))
+		check("ab" + string([]byte{byte(c)}) + "cd")
+	}
+	check("")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		b := make([]byte, rng.IntN(12))
+		for i := range b {
+			b[i] = byte(0x20 + rng.IntN(0x5f))
+			if rng.IntN(20) == 0 {
+				b[i] = byte(rng.IntN(256))
+			}
+		}
+		check(string(b))
+		o := new(Object).Set(string(b), string(b)).Set("n", rng.IntN(2000)-1000).Set("day", 3)
+		var got bytes.Buffer
+		if err := WriteJSON(&got, o); err != nil {
+			t.Fatal(err)
+		}
+		if want := indentedMarshal(t, o); !bytes.Equal(got.Bytes(), want) {
+			t.Fatalf("WriteJSON wrote\n%s\nwant\n%s", got.Bytes(), want)
+		}
+	}
 }

@@ -179,6 +179,23 @@ func (s *spool) writeString(t string) {
 	}
 }
 
+// writeLarge is write for text that may be long (a part's piece, added
+// to its table): where it would fill the buffer, the buffer is flushed and
+// the text written to the file straight from b, not copied into the
+// buffer first. The file holds the same bytes either way.
+func (s *spool) writeLarge(b []byte) {
+	if s.f == nil || len(s.buf)+len(b) < spoolBuffer {
+		s.write(b)
+		return
+	}
+	s.flush()
+	if s.err == nil {
+		n, err := s.f.WriteAt(b, s.size)
+		s.size += int64(n)
+		s.err = err
+	}
+}
+
 // flush writes what the spool holds to its file.
 func (s *spool) flush() {
 	if len(s.buf) == 0 {

@@ -60,9 +60,9 @@ func (t *CSVTable) AppendPart(p *CSVTable) {
 	r, pr := t.text, p.text
 	off := r.size()
 	for _, b := range pr.spool.pieces {
-		r.spool.write(b)
+		r.spool.writeLarge(b)
 	}
-	r.spool.write(pr.spool.buf)
+	r.spool.writeLarge(pr.spool.buf)
 	for _, s := range pr.starts[1:] {
 		r.starts = append(r.starts, off+s)
 	}

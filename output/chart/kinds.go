@@ -390,15 +390,90 @@ func staffingChart(ds *output.Dataset, tl timeline) Chart {
 
 // totalSeries adds column col up over the pools, interval by interval;
 // NaN where no pool has a figure. Each interval's figures are added in the
-// order of the rows, into a slot found by one look-up a row in a map made
-// for the rows at once (TestTotalSeriesAsMaps: the same bits as three maps
-// grown as they fill).
+// order of the rows. Where every start is a whole number of intervals
+// (start = k × interval exactly, as in a run's tables), interval k's sum is
+// kept at index k of a slice (totalSeriesOnGrid); otherwise in a slot
+// found by one look-up a row in a map made for the rows at once
+// (TestTotalSeriesAsMaps: the same bits as three maps grown as they fill,
+// either way).
 func totalSeries(t *output.CSVTable, col string, tl timeline) series {
+	if s, ok := totalSeriesOnGrid(t, col, tl); ok {
+		return s
+	}
+	return totalSeriesByMap(t, col, tl)
+}
+
+// totalSeriesOnGrid is totalSeries for a table whose finite starts are all
+// k × tl.interval for whole k from 0 to about 4 a row, each k a start of
+// its own; it returns false, having made nothing, for any other.
+func totalSeriesOnGrid(t *output.CSVTable, col string, tl timeline) (series, bool) {
+	iv := tl.interval
+	if !(iv > 0) || math.IsInf(iv, 0) {
+		return series{}, false
+	}
+	limit := 4*t.Len() + 1024  // slots at most
+	var firsts, sums []float64 // by k: the start as first read, the sum
+	var counts []int           // by k: the figures added, -1 where no row starts
+	rs, c := newRowStarts(t), t.Col(col)
+	for i := range t.Len() {
+		start := rs.of(i, iv)
+		if !output.Finite(start) {
+			continue
+		}
+		q := start / iv
+		if !(q >= 0 && q < float64(limit)) {
+			return series{}, false
+		}
+		k := int(q)
+		if float64(k)*iv != start {
+			return series{}, false
+		}
+		for len(counts) <= k {
+			firsts, sums, counts = append(firsts, 0), append(sums, 0), append(counts, -1)
+		}
+		if counts[k] < 0 {
+			firsts[k], counts[k] = start, 0
+		}
+		if v := t.FloatAt(i, c); output.Finite(v) {
+			sums[k] += v
+			counts[k]++
+		}
+	}
+	n := 0
+	prev := math.Inf(-1)
+	for k, cnt := range counts {
+		if cnt < 0 {
+			continue
+		}
+		if !(firsts[k] > prev) { // two k of one start: the map's one slot
+			return series{}, false
+		}
+		prev = firsts[k]
+		n++
+	}
+	s := series{X: make([]float64, 0, 2*n), Y: make([]float64, 0, 2*n)}
+	for k, cnt := range counts {
+		if cnt < 0 {
+			continue
+		}
+		v := math.NaN()
+		if cnt > 0 {
+			v = sums[k]
+		}
+		s.add(firsts[k], v)
+		s.add(tl.end(firsts[k]), v)
+	}
+	return s, true
+}
+
+// totalSeriesByMap is totalSeries for any table.
+func totalSeriesByMap(t *output.CSVTable, col string, tl timeline) series {
 	slot := make(map[float64]int, t.Len()) // of each interval's start
 	var starts, sums []float64
 	var counts []int
+	rs, c := newRowStarts(t), t.Col(col)
 	for i := range t.Len() {
-		start := rowStart(t, i, tl.interval)
+		start := rs.of(i, tl.interval)
 		if !output.Finite(start) {
 			continue
 		}
@@ -408,7 +483,7 @@ func totalSeries(t *output.CSVTable, col string, tl timeline) series {
 			slot[start] = j
 			starts, sums, counts = append(starts, start), append(sums, 0), append(counts, 0)
 		}
-		if v := t.Float(i, col); output.Finite(v) {
+		if v := t.FloatAt(i, c); output.Finite(v) {
 			sums[j] += v
 			counts[j]++
 		}
@@ -447,17 +522,18 @@ func costChart(ds *output.Dataset, tl timeline) Chart {
 		}
 	}
 	total := 0.0
-	if ds.Staffing != nil {
-		for i := range ds.Staffing.Len() {
-			p, ok := byName[ds.Staffing.Text(i, "pool")]
+	if t := ds.Staffing; t != nil {
+		poolCol, dayCol, costCol, rs := t.Col("pool"), t.Col("day"), t.Col("cost"), newRowStarts(t)
+		for i := range t.Len() {
+			p, ok := byName[t.TextAt(i, poolCol)]
 			if !ok {
 				continue
 			}
-			day := ds.Staffing.Float(i, "day") - 1
+			day := t.FloatAt(i, dayCol) - 1
 			if !output.Finite(day) {
-				day = math.Floor(rowStart(ds.Staffing, i, tl.interval) / 86400)
+				day = math.Floor(rs.of(i, tl.interval) / 86400)
 			}
-			if v := ds.Staffing.Float(i, "cost"); output.Finite(v) && output.Finite(day) && int(day) >= first && int(day)-first < days {
+			if v := t.FloatAt(i, costCol); output.Finite(v) && output.Finite(day) && int(day) >= first && int(day)-first < days {
 				d := int(day)
 				costs[p][d-first] += v
 				total += v

@@ -394,31 +394,45 @@ func timelineOf(ds *output.Dataset) timeline {
 	if wd, err := models.ParseWeekday(m.Start); err == nil {
 		tl.start, tl.named = wd, true
 	}
+	intervalSet := tl.interval > 0 && !math.IsInf(tl.interval, 0)
+	horizonSet := tl.horizon > 0 && !math.IsInf(tl.horizon, 0)
+	if intervalSet && horizonSet {
+		// The tables' starts are read only for what the description
+		// lacks: a run's description has both.
+		return tl.withWarmup()
+	}
 	var starts []float64
 	for _, t := range []*output.CSVTable{ds.Intervals, ds.Staffing, ds.Expectation} {
 		if t == nil {
 			continue
 		}
+		j := t.Col("start_seconds")
 		for i := range t.Len() {
-			if v := t.Float(i, "start_seconds"); output.Finite(v) {
+			if v := t.FloatAt(i, j); output.Finite(v) {
 				starts = append(starts, v)
 			}
 		}
 	}
 	slices.Sort(starts)
 	starts = slices.Compact(starts)
-	if !(tl.interval > 0) || math.IsInf(tl.interval, 0) {
+	if !intervalSet {
 		tl.interval = 3600
 		if len(starts) > 1 {
 			tl.interval = starts[1] - starts[0]
 		}
 	}
-	if !(tl.horizon > 0) || math.IsInf(tl.horizon, 0) {
+	if !horizonSet {
 		tl.horizon = tl.interval
 		if len(starts) > 0 {
 			tl.horizon = starts[len(starts)-1] + tl.interval
 		}
 	}
+	return tl.withWarmup()
+}
+
+// withWarmup returns tl with its warm-up left out (0) when it is not a
+// positive time before the horizon.
+func (tl timeline) withWarmup() timeline {
 	if !(tl.warmup > 0) || tl.warmup >= tl.horizon {
 		tl.warmup = 0
 	}
@@ -442,19 +456,32 @@ func (tl timeline) end(start float64) float64 { return math.Min(start+tl.interva
 func (tl timeline) days() int { return max(1, int(math.Ceil(tl.horizon/86400-1e-9))) }
 
 // rowsWhere returns the rows of t whose column col holds v, ordered by
-// their start.
+// their start (rowStart with an interval of 0), those of the same start
+// in table order.
 func rowsWhere(t *output.CSVTable, col, v string) []int {
 	if t == nil {
 		return nil
 	}
-	var rows []int
-	for i := range t.Len() {
-		if t.Text(i, col) == v {
-			rows = append(rows, i)
+	rows := t.RowsWhere(col, v)
+	starts := newRowStarts(t)
+	sorted := true
+	prev := math.Inf(-1)
+	for _, i := range rows {
+		s := starts.of(i, 0)
+		if !(s >= prev) { // a start before the one before, or NaN
+			sorted = false
+			break
 		}
+		prev = s
+	}
+	if sorted {
+		// A stable sort leaves rows in order by a start that never
+		// decreases as they are: the same rows, without the sort's
+		// comparisons (a run's tables are in time order).
+		return rows
 	}
 	slices.SortStableFunc(rows, func(a, b int) int {
-		sa, sb := rowStart(t, a, 0), rowStart(t, b, 0)
+		sa, sb := starts.of(a, 0), starts.of(b, 0)
 		switch {
 		case sa < sb:
 			return -1
@@ -484,10 +511,26 @@ func distinct(t *output.CSVTable, col string) []string {
 // rowStart returns when row i's interval starts: its start_seconds, or its
 // interval number times the interval's length.
 func rowStart(t *output.CSVTable, i int, interval float64) float64 {
-	if v := t.Float(i, "start_seconds"); output.Finite(v) {
+	return newRowStarts(t).of(i, interval)
+}
+
+// rowStarts reads rowStart of a table's rows, its two columns looked up
+// once.
+type rowStarts struct {
+	t               *output.CSVTable
+	start, interval int
+}
+
+func newRowStarts(t *output.CSVTable) rowStarts {
+	return rowStarts{t: t, start: t.Col("start_seconds"), interval: t.Col("interval")}
+}
+
+// of is rowStart(t, i, interval).
+func (r rowStarts) of(i int, interval float64) float64 {
+	if v := r.t.FloatAt(i, r.start); output.Finite(v) {
 		return v
 	}
-	return t.Float(i, "interval") * interval
+	return r.t.FloatAt(i, r.interval) * interval
 }
 
 // stepSeries reads column col of rows of t, times scale, as values that
@@ -496,9 +539,10 @@ func rowStart(t *output.CSVTable, i int, interval float64) float64 {
 // interval's start to its end.
 func stepSeries(t *output.CSVTable, rows []int, col string, scale float64, tl timeline) series {
 	s := series{X: make([]float64, 0, 2*len(rows)), Y: make([]float64, 0, 2*len(rows))}
+	starts, j := newRowStarts(t), t.Col(col)
 	for _, i := range rows {
-		start := rowStart(t, i, tl.interval)
-		v := t.Float(i, col) * scale
+		start := starts.of(i, tl.interval)
+		v := t.FloatAt(i, j) * scale
 		s.add(start, v)
 		s.add(tl.end(start), v)
 	}
@@ -509,8 +553,9 @@ func stepSeries(t *output.CSVTable, rows []int, col string, scale float64, tl ti
 // the end of each interval (a queue's length, a reputation).
 func readingSeries(t *output.CSVTable, rows []int, col string, scale float64, tl timeline) series {
 	s := series{X: make([]float64, 0, len(rows)), Y: make([]float64, 0, len(rows))}
+	starts, j := newRowStarts(t), t.Col(col)
 	for _, i := range rows {
-		s.add(tl.end(rowStart(t, i, tl.interval)), t.Float(i, col)*scale)
+		s.add(tl.end(starts.of(i, tl.interval)), t.FloatAt(i, j)*scale)
 	}
 	return s
 }

@@ -48,12 +48,13 @@ func totalSeriesMaps(t *output.CSVTable, col string, tl timeline) series {
 // they fill, for tables of 1 to 5 pools whose rows come pool by pool or
 // shuffled, with figures missing (NaN where no pool has one), fractions
 // whose sums depend on their order, and starts read from the interval's
-// number where start_seconds is empty.
+// number where start_seconds is empty; on the grid of whole intervals
+// (totalSeriesOnGrid) and off it, with negative zero and negative starts.
 // Seen to catch: a sum read from another interval's slot.
 func TestTotalSeriesAsMaps(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	tl := timeline{horizon: 86400, interval: 1800}
-	for trial := range 40 {
+	for trial := range 80 {
 		tab := &output.CSVTable{Columns: []string{"pool", "interval", "start_seconds", "available"}}
 		pools, intervals := 1+trial%5, 1+rng.IntN(48)
 		for p := range pools {
@@ -61,6 +62,11 @@ func TestTotalSeriesAsMaps(t *testing.T) {
 				start := strconv.Itoa(k * 1800)
 				if rng.IntN(7) == 0 {
 					start = ""
+				}
+				if trial >= 20 && rng.IntN(10) == 0 {
+					// Off the grid of whole intervals (totalSeriesByMap),
+					// negative zero, before the start.
+					start = []string{strconv.Itoa(k*1800 + 900), "-0", "-1800", "0.5"}[trial%4]
 				}
 				v := strconv.FormatFloat(rng.Float64()*float64(rng.IntN(30)), 'g', 9, 64)
 				if rng.IntN(4) == 0 {

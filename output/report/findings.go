@@ -44,30 +44,35 @@ type reportChannelTotals struct {
 // channelTotals adds up channel i's intervals in the measured window.
 func (v *reportView) channelTotals(i int) reportChannelTotals {
 	t, target := v.intervals, v.meta.Channels[i].Target
-	run := reportChannelTotals{worst: -1, busiest: -1, backlog: math.NaN(), judged: t.Col("service_level"+output.VerdictSuffix) >= 0}
+	verdict := t.Col("service_level" + output.VerdictSuffix)
+	run := reportChannelTotals{worst: -1, busiest: -1, backlog: math.NaN(), judged: verdict >= 0}
+	// The columns are looked up once, not at each row.
+	startCol, backlogCol, offeredCol := t.Col("start_seconds"), t.Col("backlog"), t.Col("offered")
+	answeredCol, abandonedCol, slCol := t.Col("answered"), t.Col("abandoned"), t.Col("service_level")
+	asaCol, blockedCol := t.Col("asa_seconds"), t.Col("blocked")
 	worstSL, busiest := math.Inf(1), 0.0
 	for _, r := range v.ivRows[i] {
-		if !v.ivMeasured(t, r) {
+		if start := t.FloatAt(r, startCol); !(v.measured(start, v.ivLength(start)) > 0) { // ivMeasured
 			continue
 		}
-		run.backlog = t.Float(r, "backlog")
-		offered := t.Float(r, "offered")
+		run.backlog = t.FloatAt(r, backlogCol)
+		offered := t.FloatAt(r, offeredCol)
 		if !(offered > 0) {
 			continue
 		}
 		run.intervals++
 		run.offered += offered
-		answered := t.Float(r, "answered")
+		answered := t.FloatAt(r, answeredCol)
 		reportAdd(&run.answered, answered)
-		reportAdd(&run.abandoned, t.Float(r, "abandoned"))
-		sl := t.Float(r, "service_level")
+		reportAdd(&run.abandoned, t.FloatAt(r, abandonedCol))
+		sl := t.FloatAt(r, slCol)
 		reportAdd(&run.within, sl*offered)
 		if answered > 0 {
-			reportAdd(&run.waited, t.Float(r, "asa_seconds")*answered)
+			reportAdd(&run.waited, t.FloatAt(r, asaCol)*answered)
 		}
-		closed := t.Float(r, "blocked") >= offered
+		closed := t.FloatAt(r, blockedCol) >= offered
 		if target > 0 {
-			switch t.Text(r, "service_level"+output.VerdictSuffix) {
+			switch t.TextAt(r, verdict) {
 			case output.VerdictMissed:
 				run.missed++
 				if closed {

@@ -106,7 +106,7 @@ func (r run) channelJSON(i int, opts RunOptions) *output.Object {
 	}
 	var days []*output.Object
 	for d, c := range r.ChannelDays(i) {
-		o := &output.Object{}
+		o := output.NewObject(2 + len(models.Figures))
 		o.Set("day", d+1).Set("weekday", r.Weekday(d).String())
 		for fi, v := range r.ChannelFigures(i, c) {
 			o.Set(models.Figures[fi].Key, v)
@@ -192,7 +192,7 @@ func figuresJSON[T any](figs []models.Figure[T], ests []models.Estimate, reps in
 // dayJSON is day d's object: its number from 1, its weekday, and each
 // figure of the tallies added up over the replications.
 func dayJSON[T any](r run, d int, figs []models.Figure[T], sum T) *output.Object {
-	o := &output.Object{}
+	o := output.NewObject(2 + len(figs))
 	o.Set("day", d+1).Set("weekday", r.Weekday(d).String())
 	for _, f := range figs {
 		o.Set(f.Key, output.PerReplication(f, sum, r.Reps()))

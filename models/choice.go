@@ -107,7 +107,7 @@ func (w *world) utilities(cu *customer, only []string, stay, avoid *channel, now
 			} else {
 				u = w.utility(ch, cu, stay, w.waitTerm(ch, now))
 			}
-			best = math.Max(best, u)
+			best = max(best, u)
 		}
 		utils = append(utils, u)
 	}
@@ -289,7 +289,7 @@ func (w *world) nextOpening(now float64) float64 {
 	best := math.Inf(1)
 	for _, ch := range w.channels {
 		if ch.cfg.Choosable {
-			best = math.Min(best, ch.nextOpen(now))
+			best = min(best, ch.nextOpen(now))
 		}
 	}
 	return best

@@ -136,6 +136,20 @@ type womState struct {
 	// span (each was last brought up to the previous choice), and the
 	// factor, a function of the span alone, is then the same number.
 	fadeDt, fadeF float64
+	// nearW is the choices' remembered weights (nearWeights), made at
+	// the first choice by the wait term's sum; nearWNone that none may be.
+	nearW     *nearWeights
+	nearWNone bool
+}
+
+// nearWeights returns the remembered weights of w's choices by the wait
+// term's sum, made at the first call, nil if they may not be remembered.
+func (s *womState) nearWeights(w *world) *nearWeights {
+	if s.nearW == nil && !s.nearWNone {
+		s.nearW = newNearWeights(w)
+		s.nearWNone = s.nearW == nil
+	}
+	return s.nearW
 }
 
 func newWOM(cfg WordOfMouth, eng *sim.Engine) womState {

@@ -52,7 +52,7 @@ func (w *world) choose(cu *customer, only []string, stay, avoid *channel) *chann
 	}
 	f := w.draws.seed(cu, drawChoice).Float64()
 	if w.nearChoice {
-		if ch, sure := w.pickNear(f, best); sure {
+		if ch, sure := w.pickNear(f, best, cu, stay); sure {
 			return ch
 		}
 		best = w.utilities(cu, only, stay, avoid, now, false)
@@ -107,7 +107,7 @@ func (w *world) utilities(cu *customer, only []string, stay, avoid *channel, now
 			} else {
 				u = w.utility(ch, cu, stay, w.waitTerm(ch, now))
 			}
-			best = math.Max(best, u)
+			best = max(best, u)
 		}
 		utils = append(utils, u)
 	}
@@ -150,7 +150,8 @@ func (w *world) nearWaitTerm(ch *channel) float64 {
 // two within 1.1·10⁻¹⁴ of each other, times wait_weight 1.1·10⁻¹², and
 // the product's and the utility's additions round by at most 4 half ulps
 // of 2,500, 10⁻¹². Each weight exp(u − best) is then within a factor
-// e^(10⁻¹¹) of the exact one, and every partial sum of the weights, the
+// e^(10⁻¹¹) of the exact one (and 10⁻¹³ more when it is taken from a
+// remembered exponential, nearWeights.weight), and every partial sum of the weights, the
 // total and the draw's point in it within 10⁻¹⁰ of the total (the sums'
 // own roundings, an ulp of the total each, far below). A margin of 10⁻⁸ of
 // the total leaves a hundredfold room: where the draw's point lies further
@@ -162,12 +163,40 @@ const nearMargin = 1e-8
 // w.choiceW, best the greatest, as choose does from the exact ones, and
 // tells whether it is sure to be theirs: whether the draw's point lies
 // further than nearMargin from every end of a channel's part of the total.
-func (w *world) pickNear(f, best float64) (*channel, bool) {
+// cu is the customer choosing and stay the channel given the stay bonus,
+// nil for none: the case whose weights word of mouth remembers
+// (nearWeights).
+func (w *world) pickNear(f, best float64, cu *customer, stay *channel) (*channel, bool) {
 	weights := w.choiceW
 	total := 0.0
-	for i, u := range weights {
-		weights[i] = logitWeight(u, best)
-		total += weights[i]
+	if m := w.wom.nearWeights(w); m != nil {
+		stayAt, bestAt := 0, 0
+		if stay != nil {
+			stayAt = stay.idx + 1
+		}
+		for i, u := range weights {
+			if u == best {
+				bestAt = i
+				break
+			}
+		}
+		k := m.key(cu.issue, stayAt, bestAt)
+		for i, u := range weights {
+			switch {
+			case u == best:
+				weights[i] = 1
+			case math.IsInf(u, -1):
+				weights[i] = 0
+			default:
+				weights[i] = m.weight(k+i, u-best)
+			}
+			total += weights[i]
+		}
+	} else {
+		for i, u := range weights {
+			weights[i] = logitWeight(u, best)
+			total += weights[i]
+		}
 	}
 	x, margin := f*total, nearMargin*total
 	for i, wt := range weights {
@@ -289,7 +318,7 @@ func (w *world) nextOpening(now float64) float64 {
 	best := math.Inf(1)
 	for _, ch := range w.channels {
 		if ch.cfg.Choosable {
-			best = math.Min(best, ch.nextOpen(now))
+			best = min(best, ch.nextOpen(now))
 		}
 	}
 	return best

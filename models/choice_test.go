@@ -303,7 +303,7 @@ func TestNearChoiceAsExact(t *testing.T) {
 				copy(w.choiceW, exact)
 				want := w.pickExact(f, best)
 				nearBest := w.utilities(cu, nil, stay, nil, now, true)
-				got, ok := w.pickNear(f, nearBest)
+				got, ok := w.pickNear(f, nearBest, cu, stay)
 				if !ok {
 					unsure++
 					continue
@@ -339,7 +339,7 @@ func TestPickNearUnsure(t *testing.T) {
 		{"at zero", 0, 0},
 	} {
 		w.choiceW = append(w.choiceW[:0], 1.5, inf, 1.5, inf, inf, inf)
-		ch, sure := w.pickNear(tc.f, 1.5)
+		ch, sure := w.pickNear(tc.f, 1.5, &customer{}, nil)
 		switch {
 		case tc.want < 0 && sure:
 			t.Errorf("%s: sure of %s", tc.name, nameOf(ch))

@@ -107,7 +107,7 @@ const maxSurprise = 3.0
 const minWait = 10.0
 
 func clampSurprise(x float64) float64 {
-	return math.Max(-maxSurprise, math.Min(maxSurprise, x))
+	return max(-maxSurprise, min(maxSurprise, x))
 }
 
 // belief is a weighted average of stories in logarithms, with a prior of
@@ -116,6 +116,10 @@ type belief struct {
 	weight float64 // of the stories heard, faded to at
 	sum    float64 // their weighted values, faded to at
 	at     float64
+	// expV and expE are the last average whose exponential was taken
+	// (expOf) and math.Exp of it, 0 and 0 before any: what late bounds
+	// the exponential of a later average by (lateNear).
+	expV, expE float64
 }
 
 // womState is word of mouth at run time: each channel's reputation (kept
@@ -132,6 +136,20 @@ type womState struct {
 	// span (each was last brought up to the previous choice), and the
 	// factor, a function of the span alone, is then the same number.
 	fadeDt, fadeF float64
+	// nearW is the choices' remembered weights (nearWeights), made at
+	// the first choice by the wait term's sum; nearWNone that none may be.
+	nearW     *nearWeights
+	nearWNone bool
+}
+
+// nearWeights returns the remembered weights of w's choices by the wait
+// term's sum, made at the first call, nil if they may not be remembered.
+func (s *womState) nearWeights(w *world) *nearWeights {
+	if s.nearW == nil && !s.nearWNone {
+		s.nearW = newNearWeights(w)
+		s.nearWNone = s.nearW == nil
+	}
+	return s.nearW
 }
 
 func newWOM(cfg WordOfMouth, eng *sim.Engine) womState {
@@ -179,7 +197,15 @@ func (s *womState) expected(ch *channel) float64 {
 	if !s.on {
 		return base
 	}
-	return base * math.Exp(s.value(&ch.reputation, s.cfg.Inertia))
+	return base * expOf(&ch.reputation, s.value(&ch.reputation, s.cfg.Inertia))
+}
+
+// expOf returns math.Exp(v), v being b's average now, and remembers the
+// two for lateNear.
+func expOf(b *belief, v float64) float64 {
+	e := math.Exp(v)
+	b.expV, b.expE = v, e
+	return e
 }
 
 // Every reputation lies within a factor e^maxSurprise of the channel's
@@ -198,20 +224,25 @@ const (
 // reputation is brought up to now as expected would, for its fading must
 // happen at the same instants to give the same numbers later; but a wait
 // outside the bounds the expected wait lies within (an answer at once,
-// most of all) is decided without the exponential.
+// most of all) is decided without the exponential, and so is a wait
+// further from the expected wait than lateNear's bounds on it.
 func (s *womState) late(ch *channel, wait float64) bool {
 	base := ch.cfg.ExpectedWait
 	if !s.on {
 		return wait > base
 	}
-	v := s.value(&ch.reputation, s.cfg.Inertia)
+	b := &ch.reputation
+	v := s.value(b, s.cfg.Inertia)
 	switch {
 	case wait <= base*minExpected:
 		return false
 	case wait >= base*maxExpected:
 		return true
 	}
-	return wait > base*math.Exp(v)
+	if late, sure := lateNear(b, base, v, wait); sure {
+		return late
+	}
+	return wait > base*expOf(b, v)
 }
 
 // levelNow returns the global expectation level now.
@@ -234,7 +265,7 @@ func (s *womState) patienceFactor() float64 {
 // the channel's reputation, and to the global level as how much faster than
 // the channel's starting expectation it was; each within a factor of 20.
 func (s *womState) tell(ch *channel, observed float64) {
-	x := clampSurprise(math.Log(math.Max(observed, minWait) / ch.cfg.ExpectedWait))
+	x := clampSurprise(math.Log(max(observed, minWait) / ch.cfg.ExpectedWait))
 	s.hear(&ch.reputation, x)
 	s.hear(&s.level, -x)
 }
@@ -250,7 +281,7 @@ func (s *womState) share(cu *customer, rng *rand.Rand) {
 	for _, e := range cu.story {
 		p := chance
 		if e.ch.cfg.Public {
-			p = math.Min(1, p*s.cfg.PublicFactor)
+			p = min(1, p*s.cfg.PublicFactor)
 		}
 		if rng.Float64() >= p {
 			continue
@@ -259,7 +290,7 @@ func (s *womState) share(cu *customer, rng *rand.Rand) {
 		if e.failed {
 			// A failure tells of a wait at least twice as long as the one
 			// endured, and never shorter than twice what was expected.
-			observed = math.Max(2*e.wait, 2*s.expected(e.ch))
+			observed = max(2*e.wait, 2*s.expected(e.ch))
 		}
 		s.tell(e.ch, observed)
 	}

@@ -617,7 +617,7 @@ func TestLateIsExpectedCompared(t *testing.T) {
 					t.Fatalf("%s, story %d: late(%v) = %v, want %v (expected %v)", tc.name, i, wait, got, want, exp)
 				}
 			}
-			if a.reputation != b.reputation {
+			if ra, rb := a.reputation, b.reputation; ra.weight != rb.weight || ra.sum != rb.sum || ra.at != rb.at {
 				t.Fatalf("%s, story %d: belief %+v after late, %+v after expected", tc.name, i, a.reputation, b.reputation)
 			}
 		}

@@ -20,14 +20,7 @@ func TestCellAtAsByName(t *testing.T) {
 		{"short"},
 		{"phone", "-3", "plain", "1e300"},
 	}
-	tables := map[string]*CSVTable{"cells": {Columns: cols}}
-	for _, kind := range textKinds {
-		tables[kind.name] = kind.new(cols)
-	}
-	for name, tb := range tables {
-		for _, r := range rows {
-			tb.Add(r)
-		}
+	for name, tb := range tablesOfEveryKind(cols, rows) {
 		for i := -1; i <= tb.Len(); i++ {
 			for j := -1; j <= len(cols); j++ {
 				want := ""
@@ -70,14 +63,7 @@ func TestRowsWhereAsText(t *testing.T) {
 		{"mail", "", "a", ""},
 		{"phone", "4", "b", "y"},
 	}
-	tables := map[string]*CSVTable{"cells": {Columns: cols}}
-	for _, kind := range textKinds {
-		tables[kind.name] = kind.new(cols)
-	}
-	for name, tb := range tables {
-		for _, r := range rows {
-			tb.Add(r)
-		}
+	for name, tb := range tablesOfEveryKind(cols, rows) {
 		for _, col := range append(cols, "missing") {
 			for _, v := range []string{"phone", "chat", "mail", "a", "x", "y", "", "none"} {
 				var want []int
@@ -92,4 +78,19 @@ func TestRowsWhereAsText(t *testing.T) {
 			}
 		}
 	}
+}
+
+// tablesOfEveryKind returns a table of cells and one of each kind of text
+// table (textKinds), by name, each with columns cols and rows added.
+func tablesOfEveryKind(cols []string, rows [][]string) map[string]*CSVTable {
+	tables := map[string]*CSVTable{"cells": {Columns: cols}}
+	for _, kind := range textKinds {
+		tables[kind.name] = kind.new(cols)
+	}
+	for _, tb := range tables {
+		for _, r := range rows {
+			tb.Add(r)
+		}
+	}
+	return tables
 }

@@ -52,7 +52,7 @@ func (v *reportView) channelTotals(i int) reportChannelTotals {
 	asaCol, blockedCol := t.Col("asa_seconds"), t.Col("blocked")
 	worstSL, busiest := math.Inf(1), 0.0
 	for _, r := range v.ivRows[i] {
-		if start := t.FloatAt(r, startCol); !(v.measured(start, v.ivLength(start)) > 0) { // ivMeasured
+		if !v.ivMeasured(t.FloatAt(r, startCol)) {
 			continue
 		}
 		run.backlog = t.FloatAt(r, backlogCol)

@@ -130,10 +130,9 @@ func (v *reportView) ivLength(start float64) float64 {
 	return n
 }
 
-// ivMeasured tells whether row r of table t, a row of an interval, is in
+// ivMeasured tells whether the interval starting at start (seconds) is in
 // the measured window, at least in part.
-func (v *reportView) ivMeasured(t *output.CSVTable, r int) bool {
-	start := t.Float(r, "start_seconds")
+func (v *reportView) ivMeasured(start float64) bool {
 	return v.measured(start, v.ivLength(start)) > 0
 }
 

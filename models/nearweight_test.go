@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/omnisim/omnisim/sim"
 )
 
 // TestNearWeightWithinMargin checks that a remembered weight is within a
@@ -73,5 +75,34 @@ func TestNearWeightsOnlyWithFewCases(t *testing.T) {
 	w.channels = append(w.channels, w.channels...)
 	if newNearWeights(w) != nil {
 		t.Errorf("weights remembered for %d channels", len(w.channels))
+	}
+}
+
+// TestNearWeightsRemembered: a week of the rich world, whose choices go by
+// the wait term's sum, remembers logit weights (the shortcut is taken, not
+// only allowed): some case holds an exponential once it has run.
+func TestNearWeightsRemembered(t *testing.T) {
+	cfg := richConfig()
+	cfg.SetDefaults()
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	w := newWorld(cfg, sim.NewStreams(cfg.Seed, 0))
+	if !w.nearChoice {
+		t.Fatal("the rich world does not choose by the sum")
+	}
+	w.run()
+	m := w.wom.nearW
+	if m == nil {
+		t.Fatal("the rich world's choices remembered no weights")
+	}
+	held := 0
+	for _, e := range m.e0 {
+		if e != 0 {
+			held++
+		}
+	}
+	if held == 0 {
+		t.Errorf("none of %d cases holds an exponential after a week", len(m.e0))
 	}
 }

@@ -28,11 +28,7 @@ type lineBuffers struct {
 // copied into it four times. A 365-day folder's lines allocated 40 MB of
 // paths grown point by point, and 10 MB of clipped copies.
 func plotLine(c draw.Canvas, plt *plot.Plot, l *plotter.Line, bufs *lineBuffers) {
-	reuse := false
-	switch c.Canvas.(type) {
-	case *vgimg.Canvas, *vgsvg.Canvas:
-		reuse = true
-	}
+	reuse := strokesAtOnce(c.Canvas)
 	trX, trY := plt.Transforms(&c)
 	var ps []vg.Point
 	if reuse {
@@ -95,4 +91,22 @@ func growPoints(b []vg.Point, n int) []vg.Point {
 		return make([]vg.Point, n)
 	}
 	return b[:n]
+}
+
+// strokesAtOnce tells whether c is a vgimg or vgsvg canvas, perhaps
+// inside draw.Canvases (draw.Crop, plot.Align), whose Stroke is done with
+// its path when it returns.
+func strokesAtOnce(c vg.Canvas) bool {
+	for {
+		switch cv := c.(type) {
+		case draw.Canvas:
+			c = cv.Canvas
+		case *draw.Canvas:
+			c = cv.Canvas
+		case *vgimg.Canvas, *vgsvg.Canvas:
+			return true
+		default:
+			return false
+		}
+	}
 }

@@ -103,3 +103,19 @@ func TestPlotLineAsGonums(t *testing.T) {
 		}
 	}
 }
+
+// TestStrokesAtOnce: the canvases a chart is drawn on, cropped as its
+// figure crops them, are seen as done with a path once it is stroked; a
+// recorder is not.
+func TestStrokesAtOnce(t *testing.T) {
+	for _, c := range []vg.Canvas{vgimg.New(100, 100), vgsvg.New(100, 100)} {
+		dc := draw.New(c.(vg.CanvasSizer))
+		cropped := draw.Crop(draw.Crop(dc, 1, -1, 1, -1), 2, -2, 2, -2)
+		if !strokesAtOnce(cropped.Canvas) || !strokesAtOnce(dc.Canvas) {
+			t.Errorf("%T: not seen as stroking at once", c)
+		}
+	}
+	if strokesAtOnce(draw.Crop(draw.NewCanvas(&recorder.Canvas{}, 100, 100), 1, -1, 1, -1).Canvas) {
+		t.Error("a recorder seen as stroking at once")
+	}
+}

@@ -115,8 +115,7 @@ func (c Chart) Render(w io.Writer, format string, widthPx, heightPx int) (err er
 	if _, err := cv.WriteTo(&b); err != nil {
 		return err
 	}
-	_, err = w.Write(svgSized(b.Bytes(), widthPx, heightPx))
-	return err
+	return writeSVGSized(w, b.Bytes(), widthPx, heightPx)
 }
 
 // sizedFrame returns the frame of a chart of widthPx × heightPx pixels and
@@ -140,12 +139,46 @@ var (
 	svgFamily = regexp.MustCompile(`font-family:Liberation Sans;`)
 )
 
-// svgSized gives an SVG from vgsvg its size in pixels instead of points
-// (its viewBox keeps the points, so it scales), and fonts to fall back on
-// where Liberation Sans is missing: Arial and Helvetica have its metrics.
-func svgSized(svg []byte, widthPx, heightPx int) []byte {
-	svg = svgSize.ReplaceAll(svg, fmt.Appendf(nil, `<svg width="%d" height="%d"`, widthPx, heightPx))
-	return svgFamily.ReplaceAll(svg, []byte(`font-family:'Liberation Sans',Arial,Helvetica,sans-serif;`))
+// svgFamilyFallback is what svgFamily's matches become.
+const svgFamilyFallback = `font-family:'Liberation Sans',Arial,Helvetica,sans-serif;`
+
+// writeSVGSized writes to w an SVG from vgsvg given its size in pixels
+// instead of points (its viewBox keeps the points, so it scales), and
+// fonts to fall back on where Liberation Sans is missing: Arial and
+// Helvetica have its metrics. It writes what svgSize's replacement, then
+// svgFamily's, over the whole SVG would make, without making it: the
+// sizes are replaced up to the end of their last match (the SVG's first
+// tag), and the families there and after it, each part apart, for a match
+// of svgFamily holds no quote and the part before ends with one; svgFamily
+// is a literal, replaced after it as bytes.ReplaceAll would. A 365-day
+// folder's SVGs made 13 MB of copies the other way.
+func writeSVGSized(w io.Writer, svg []byte, widthPx, heightPx int) error {
+	end := 0
+	if m := svgSize.FindAllIndex(svg, -1); len(m) > 0 {
+		end = m[len(m)-1][1]
+	}
+	head := svgSize.ReplaceAll(svg[:end], fmt.Appendf(nil, `<svg width="%d" height="%d"`, widthPx, heightPx))
+	head = svgFamily.ReplaceAll(head, []byte(svgFamilyFallback))
+	if _, err := w.Write(head); err != nil {
+		return err
+	}
+	family := []byte(svgFamily.String())
+	rest := svg[end:]
+	for {
+		i := bytes.Index(rest, family)
+		if i < 0 {
+			break
+		}
+		if _, err := w.Write(rest[:i]); err != nil {
+			return err
+		}
+		if _, err := io.WriteString(w, svgFamilyFallback); err != nil {
+			return err
+		}
+		rest = rest[i+len(family):]
+	}
+	_, err := w.Write(rest)
+	return err
 }
 
 // frame is the size of the canvas a chart is laid out on, in points.

@@ -156,9 +156,15 @@ type paddedLine struct {
 	memo  *boxMemo
 }
 
-// Plot draws the parts in order.
+// Plot draws the parts in order, the lines by plotLine, which draws
+// them as gonum does with memory reused from one to the next.
 func (l *paddedLine) Plot(c draw.Canvas, p *plot.Plot) {
+	var bufs lineBuffers
 	for _, q := range l.parts {
+		if line, ok := q.(*plotter.Line); ok && line.FillColor == nil && line.StepStyle == plotter.NoStep {
+			plotLine(c, p, line, &bufs)
+			continue
+		}
 		q.Plot(c, p)
 	}
 }

@@ -16,7 +16,8 @@ import (
 // instead of one after the other. The bytes of each file are those its
 // Write writes, whatever the order the goroutines run in. A file drawn
 // ahead is yielded with a Write that copies its bytes, or returns the
-// error its own Write returned.
+// error its own Write returned, and its bytes are let go once the
+// consumer takes the next file: that Write may be called only until then.
 func drawnAhead(files []output.File) iter.Seq[output.File] {
 	return func(yield func(output.File) bool) {
 		type drawn struct {
@@ -69,6 +70,13 @@ func drawnAhead(files []output.File) iter.Seq[output.File] {
 			}
 			if !yield(f) {
 				return
+			}
+			if d := ahead[i]; d != nil {
+				// Written: its bytes are garbage now, not live until
+				// the folder's last file (a 365-day folder's charts and
+				// report, 12 MB, under the folder's memory limit).
+				ahead[i] = nil
+				d.b = bytes.Buffer{}
 			}
 		}
 	}

@@ -57,5 +57,5 @@ func compareVisualFiles(r *output.CompareReport) []output.File {
 	return chartsAndReport(chart.Compare(r.ShownComparison()), "the comparison for people, one self-contained page: what A and B are, "+
 		"their targets met, missed or undecided, their staffing and cost, the figures that differ, the charts and every figure's table. "+
 		"It needs no network; open it in a browser.",
-		func(w io.Writer, charts []report.Chart) error { return report.WriteCompare(w, r, charts) })
+		func(w io.Writer, charts []report.Chart) error { return report.WriteCompare(w, r, charts) }, nil)
 }

@@ -19,7 +19,7 @@ func StaffFiles(r *output.StaffReport, version string) []output.File {
 	files = append(files, chartsAndReport([]chart.Chart{chart.Staff(r, t)}, "the plan for people, one self-contained page: the verdict, "+
 		"every target verified, the cost per pool against Erlang A and the scenario, the chart, the agents per interval and "+
 		"the verification by period. It needs no network; open it in a browser.",
-		func(w io.Writer, charts []report.Chart) error { return report.WriteStaff(w, r, charts) })...)
+		func(w io.Writer, charts []report.Chart) error { return report.WriteStaff(w, r, charts) }, nil)...)
 	if r.Provenance != nil {
 		files = append(files, r.Provenance.Files...)
 	}

@@ -68,5 +68,5 @@ func SweepFiles(r *output.SweepReport, version string) []output.File {
 func sweepVisualFiles(r *output.SweepReport) []output.File {
 	return chartsAndReport(chart.Sweep(r), "the sweep for people, one self-contained page: the scenario, where each chosen figure "+
 		"is lowest and highest, the charts, and every figure by point. It needs no network; open it in a browser.",
-		func(w io.Writer, charts []report.Chart) error { return report.WriteSweep(w, r, charts) })
+		func(w io.Writer, charts []report.Chart) error { return report.WriteSweep(w, r, charts) }, nil)
 }

@@ -16,7 +16,8 @@ import (
 func VisualFiles(ds *output.Dataset) []output.File {
 	return chartsAndReport(chart.Run(ds), "the report for people, one self-contained page: the scenario, the headline findings, "+
 		"the charts and the tables. It needs no network; open it in a browser.",
-		func(w io.Writer, charts []report.Chart) error { return report.WriteRun(w, ds, charts) })
+		func(w io.Writer, charts []report.Chart) error { return report.WriteRun(w, ds, charts) },
+		func(i int) chart.Chart { return chart.Run(ds)[i] })
 }
 
 // chartsAndReport returns charts as files of an output folder,
@@ -24,13 +25,25 @@ func VisualFiles(ds *output.Dataset) []output.File {
 // report.html, which page writes with the charts as SVG (described by
 // description). Each chart is drawn as SVG once, for its file and for the
 // report, when the first of the two is written.
-func chartsAndReport(charts []chart.Chart, description string, page func(w io.Writer, charts []report.Chart) error) []output.File {
+//
+// With remake, which makes chart i again, each chart is let go once both
+// its images are drawn (a 365-day run's charts hold 14 MB of lines, which
+// the folder's memory limit would otherwise keep the collector working
+// around until the last file), and made again by remake if its PNG is
+// asked for again (a folder written again under another name).
+func chartsAndReport(charts []chart.Chart, description string, page func(w io.Writer, charts []report.Chart) error, remake func(i int) chart.Chart) []output.File {
 	svgs := make([]func() ([]byte, error), len(charts))
 	var files []output.File
-	for i, c := range charts {
+	for i := range charts {
+		h := &heldChart{c: charts[i], i: i, remake: remake}
+		if remake != nil {
+			// Only h holds what draws the chart.
+			charts[i] = chart.Chart{Name: h.c.Name, Title: h.c.Title, Note: h.c.Note}
+		}
+		c := charts[i]
 		svgs[i] = sync.OnceValues(func() ([]byte, error) {
 			var b bytes.Buffer
-			err := c.Render(&b, "svg", chart.DefaultWidth, chart.DefaultHeight)
+			err := h.render(&b, "svg")
 			return b.Bytes(), err
 		})
 		files = append(files,
@@ -52,7 +65,7 @@ func chartsAndReport(charts []chart.Chart, description string, page func(w io.Wr
 				Description: c.Title + ", as PNG. " + c.Note,
 				Ahead:       true,
 				Write: func(w io.Writer) error {
-					return c.Render(w, "png", chart.DefaultWidth, chart.DefaultHeight)
+					return h.render(w, "png")
 				},
 			})
 	}
@@ -73,4 +86,33 @@ func chartsAndReport(charts []chart.Chart, description string, page func(w io.Wr
 		},
 	})
 	return files
+}
+
+// heldChart is a chart of chartsAndReport's and how many of its two
+// images are drawn: with remake, it lets the chart go once both are.
+type heldChart struct {
+	mu     sync.Mutex
+	c      chart.Chart
+	i      int
+	drawn  int
+	gone   bool
+	remake func(i int) chart.Chart
+}
+
+// render draws the chart to w in format at the default size, making it
+// again first if it was let go.
+func (h *heldChart) render(w io.Writer, format string) error {
+	h.mu.Lock()
+	if h.gone {
+		h.c, h.gone, h.drawn = h.remake(h.i), false, 0
+	}
+	c := h.c
+	h.mu.Unlock()
+	err := c.Render(w, format, chart.DefaultWidth, chart.DefaultHeight)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.drawn++; h.drawn == 2 && h.remake != nil {
+		h.c, h.gone = chart.Chart{}, true
+	}
+	return err
 }

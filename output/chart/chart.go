@@ -57,14 +57,12 @@ func Run(ds *output.Dataset) []Chart {
 		ds = &output.Dataset{}
 	}
 	tl := timelineOf(ds)
-	kinds := []func(*output.Dataset, timeline) Chart{queueChart, serviceLevelChart, abandonmentChart, occupancyChart,
-		expectationsChart, reputationChart, flowsChart, staffingChart, costChart}
 	// Each chart reads its lines from ds on a core of its own: the tables
 	// are only read.
-	charts := make([]Chart, len(kinds))
+	charts := make([]Chart, len(runKinds))
 	var wg sync.WaitGroup
 	cores := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, kind := range kinds {
+	for i, kind := range runKinds {
 		wg.Go(func() {
 			cores <- struct{}{}
 			defer func() { <-cores }()
@@ -73,6 +71,24 @@ func Run(ds *output.Dataset) []Chart {
 	}
 	wg.Wait()
 	return append(charts, Claims(ds)...)
+}
+
+// runKinds make Run's charts of a run, in its order; the claims' charts
+// come after them.
+var runKinds = []func(*output.Dataset, timeline) Chart{queueChart, serviceLevelChart, abandonmentChart, occupancyChart,
+	expectationsChart, reputationChart, flowsChart, staffingChart, costChart}
+
+// RunChart returns Run(ds)[i] made alone, none of the other charts made:
+// for a chart let go once drawn and asked for again (i must be an index of
+// Run(ds)).
+func RunChart(ds *output.Dataset, i int) Chart {
+	if ds == nil {
+		ds = &output.Dataset{}
+	}
+	if i < len(runKinds) {
+		return runKinds[i](ds, timelineOf(ds))
+	}
+	return Claims(ds)[i-len(runKinds)]
 }
 
 // Render draws the chart to w as a PNG or SVG image ("png" or "svg") of

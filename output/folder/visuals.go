@@ -17,7 +17,7 @@ func VisualFiles(ds *output.Dataset) []output.File {
 	return chartsAndReport(chart.Run(ds), "the report for people, one self-contained page: the scenario, the headline findings, "+
 		"the charts and the tables. It needs no network; open it in a browser.",
 		func(w io.Writer, charts []report.Chart) error { return report.WriteRun(w, ds, charts) },
-		func(i int) chart.Chart { return chart.Run(ds)[i] })
+		func(i int) chart.Chart { return chart.RunChart(ds, i) })
 }
 
 // chartsAndReport returns charts as files of an output folder,

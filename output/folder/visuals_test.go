@@ -68,7 +68,7 @@ func TestVisualFilesWrittenAgain(t *testing.T) {
 // after its SVG and PNG are drawn, and is not without remake.
 func TestHeldChartLetGo(t *testing.T) {
 	ds := fixture.ReportDataset(t, fixture.ReportWorld())
-	for _, remake := range []func(int) chart.Chart{nil, func(i int) chart.Chart { return chart.Run(ds)[i] }} {
+	for _, remake := range []func(int) chart.Chart{nil, func(i int) chart.Chart { return chart.RunChart(ds, i) }} {
 		h := &heldChart{c: chart.Run(ds)[0], remake: remake}
 		for k, format := range []string{"svg", "png"} {
 			if err := h.render(io.Discard, format); err != nil {

@@ -224,16 +224,9 @@ func (t *CSVTable) RowsWhere(col, v string) []int {
 		}
 		return rowsOfCode(k.codes, uint32(code))
 	}
-	n := 0
-	for r := range t.Len() {
-		if t.TextAt(r, j) == v {
-			n++
-		}
-	}
-	if n == 0 {
-		return nil
-	}
-	rows := make([]int, 0, n)
+	// One pass: a cell of a column a spooled table does not keep is read
+	// back from its file.
+	var rows []int
 	for r := range t.Len() {
 		if t.TextAt(r, j) == v {
 			rows = append(rows, r)

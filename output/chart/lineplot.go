@@ -1,6 +1,8 @@
 package chart
 
 import (
+	"slices"
+
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -32,7 +34,7 @@ func plotLine(c draw.Canvas, plt *plot.Plot, l *plotter.Line, bufs *lineBuffers)
 	trX, trY := plt.Transforms(&c)
 	var ps []vg.Point
 	if reuse {
-		ps = growPoints(bufs.ps, len(l.XYs))
+		ps = slices.Grow(bufs.ps[:0], len(l.XYs))[:len(l.XYs)]
 		bufs.ps = ps
 	} else {
 		ps = make([]vg.Point, len(l.XYs))
@@ -83,14 +85,6 @@ func insideClip(c draw.Canvas, p vg.Point) bool {
 	const slop = 3e-8 // gonum's vg/draw slop
 	return p.X <= c.Max.X+slop && p.X >= c.Min.X-slop &&
 		p.Y <= c.Max.Y+slop && p.Y >= c.Min.Y-slop
-}
-
-// growPoints returns b resized to n points, reusing its memory if it can.
-func growPoints(b []vg.Point, n int) []vg.Point {
-	if cap(b) < n {
-		return make([]vg.Point, n)
-	}
-	return b[:n]
 }
 
 // strokesAtOnce tells whether c is a vgimg or vgsvg canvas, perhaps

@@ -39,7 +39,7 @@ type bandBuffers struct {
 	cols     []bandColumn
 	steps    []bandStep
 	top, bot []vg.Point
-	path      vg.Path
+	path     vg.Path
 }
 
 // plotBand draws a thinned run l (the points thinRuns kept of it, on grid
@@ -72,29 +72,37 @@ func plotBand(c draw.Canvas, plt *plot.Plot, l *plotter.Line, g thinGrid, bufs *
 		Min: vg.Point{X: c.Min.X - h, Y: c.Min.Y - h},
 		Max: vg.Point{X: c.Max.X + h, Y: c.Max.Y + h},
 	}
-	top, bot := bandChains(steps, h, clip, bufs.top[:0], bufs.bot[:0])
 	reuse := strokesAtOnce(c.Canvas)
-	var p vg.Path
-	if reuse {
-		p = bufs.path[:0]
-	} else {
-		p = make(vg.Path, 0, len(top)+len(bot)+1)
-	}
-	p.Move(top[0])
-	for _, pt := range top[1:] {
-		p.Line(pt)
-	}
-	for i := len(bot) - 1; i >= 0; i-- {
-		p.Line(bot[i])
-	}
-	p.Close()
 	c.SetColor(l.LineStyle.Color)
-	c.Fill(p)
-	bufs.cols, bufs.steps, bufs.top, bufs.bot = cols, steps, top, bot
-	if reuse {
-		bufs.path = p
+	top, bot := bufs.top, bufs.bot
+	for a := 0; a < len(steps); a += bandPiece {
+		top, bot = bandChains(steps[a:min(a+bandPiece, len(steps))], h, clip, top[:0], bot[:0])
+		var p vg.Path
+		if reuse {
+			p = bufs.path[:0]
+		} else {
+			p = make(vg.Path, 0, len(top)+len(bot)+1)
+		}
+		p.Move(top[0])
+		for _, pt := range top[1:] {
+			p.Line(pt)
+		}
+		for i := len(bot) - 1; i >= 0; i-- {
+			p.Line(bot[i])
+		}
+		p.Close()
+		c.Fill(p)
+		if reuse {
+			bufs.path = p
+		}
 	}
+	bufs.cols, bufs.steps, bufs.top, bufs.bot = cols, steps, top, bot
 }
+
+// bandPiece is the most steps a band is filled with at once: the
+// rasterizer's time grows with the square of the cells a single path
+// crosses on a row of pixels.
+const bandPiece = 64
 
 // bandColumns groups a thinned run's points by the column of g they fall
 // in, on the canvas, appending them to cols.

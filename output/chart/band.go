@@ -58,7 +58,12 @@ type bandBuffers struct {
 // greatest step's top within half the width of x, plus half the width
 // (its bottom likewise). So every point of the run lies at least half the
 // width inside the band (TestBandContainsEveryPoint), and the band
-// reaches at most about a column and a half beyond the stroke.
+// reaches beyond the stroke by at most about a column and a half (a step
+// holds a column and the segment after it) and, at its square corners,
+// (√2 − 1) times half the width. A run's ends are widened too, as by a
+// round cap, where the line's butt caps stop. The band is filled in
+// pieces of bandPiece steps, each the outline of its own steps: they
+// overlap by the width, so no seam shows.
 func plotBand(c draw.Canvas, plt *plot.Plot, l *plotter.Line, g thinGrid, bufs *bandBuffers) {
 	if l.LineStyle.Width == 0 || len(l.XYs) == 0 {
 		return

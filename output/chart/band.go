@@ -7,6 +7,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
 )
 
 // thinGrid is the grid of columns a line was thinned on (thinRuns):
@@ -39,7 +40,9 @@ type bandBuffers struct {
 	cols     []bandColumn
 	steps    []bandStep
 	top, bot []vg.Point
-	path     vg.Path
+	// pieceTop and pieceBot are a piece's chains.
+	pieceTop, pieceBot []vg.Point
+	path               vg.Path
 }
 
 // plotBand draws a thinned run l (the points thinRuns kept of it, on grid
@@ -61,9 +64,9 @@ type bandBuffers struct {
 // reaches beyond the stroke by at most about a column and a half (a step
 // holds a column and the segment after it) and, at its square corners,
 // (√2 − 1) times half the width. A run's ends are widened too, as by a
-// round cap, where the line's butt caps stop. The band is filled in
-// pieces of bandPiece steps, each the outline of its own steps: they
-// overlap by the width, so no seam shows.
+// round cap, where the line's butt caps stop. On an image a long band is
+// filled in pieces cut at the edges of pixels (the rasterizer slows down
+// with a path's length); in an SVG it is one path.
 func plotBand(c draw.Canvas, plt *plot.Plot, l *plotter.Line, g thinGrid, bufs *bandBuffers) {
 	if l.LineStyle.Width == 0 || len(l.XYs) == 0 {
 		return
@@ -77,37 +80,111 @@ func plotBand(c draw.Canvas, plt *plot.Plot, l *plotter.Line, g thinGrid, bufs *
 		Min: vg.Point{X: c.Min.X - h, Y: c.Min.Y - h},
 		Max: vg.Point{X: c.Max.X + h, Y: c.Max.Y + h},
 	}
+	top, bot := bandChains(steps, h, clip, bufs.top[:0], bufs.bot[:0])
 	reuse := strokesAtOnce(c.Canvas)
 	c.SetColor(l.LineStyle.Color)
-	top, bot := bufs.top, bufs.bot
-	for a := 0; a < len(steps); a += bandPiece {
-		top, bot = bandChains(steps[a:min(a+bandPiece, len(steps))], h, clip, top[:0], bot[:0])
-		var p vg.Path
-		if reuse {
-			p = bufs.path[:0]
-		} else {
-			p = make(vg.Path, 0, len(top)+len(bot)+1)
+	dpi, raster := rasterDPI(c.Canvas)
+	if !raster || len(top) <= 2*bandPiece {
+		bufs.path = fillBand(c, top, bot, reuse, bufs.path)
+	} else {
+		// Pieces of about bandPiece vertices of the top, cut at the
+		// edges of pixels: no pixel is painted by two pieces, so none is
+		// painted twice where their antialiased edges meet.
+		pixel := func(x vg.Length) vg.Length {
+			return vg.Length(math.Round(x.Dots(dpi))) * vg.Inch / vg.Length(dpi)
 		}
-		p.Move(top[0])
-		for _, pt := range top[1:] {
-			p.Line(pt)
-		}
-		for i := len(bot) - 1; i >= 0; i-- {
-			p.Line(bot[i])
-		}
-		p.Close()
-		c.Fill(p)
-		if reuse {
-			bufs.path = p
+		ti, bi := 0, 0 // the first vertices of top and bot past the last cut
+		from := top[0].X
+		for k := bandPiece; ; k += bandPiece {
+			to := top[len(top)-1].X
+			if k < len(top)-bandPiece {
+				to = min(pixel(top[k].X), to)
+			}
+			if !(to > from) {
+				continue
+			}
+			var pt, pb []vg.Point
+			pt, ti = chainPiece(top, ti, from, to, bufs.pieceTop[:0])
+			pb, bi = chainPiece(bot, bi, from, to, bufs.pieceBot[:0])
+			bufs.path = fillBand(c, pt, pb, reuse, bufs.path)
+			bufs.pieceTop, bufs.pieceBot = pt, pb
+			if to >= top[len(top)-1].X {
+				break
+			}
+			from = to
 		}
 	}
 	bufs.cols, bufs.steps, bufs.top, bufs.bot = cols, steps, top, bot
 }
 
-// bandPiece is the most steps a band is filled with at once: the
-// rasterizer's time grows with the square of the cells a single path
-// crosses on a row of pixels.
-const bandPiece = 64
+// bandPiece is about the most vertices of its top a band is filled with
+// at once on an image: the rasterizer's time grows with the square of the
+// cells a single path crosses on a row of pixels.
+var bandPiece = 128
+
+// fillBand fills the polygon of top, from left to right, then bot, from
+// right to left, on c, with its path made in buf when reuse is set, and
+// returns the path.
+func fillBand(c draw.Canvas, top, bot []vg.Point, reuse bool, buf vg.Path) vg.Path {
+	var p vg.Path
+	if reuse {
+		p = buf[:0]
+	} else {
+		p = make(vg.Path, 0, len(top)+len(bot)+2)
+	}
+	p.Move(top[0])
+	for _, pt := range top[1:] {
+		p.Line(pt)
+	}
+	for i := len(bot) - 1; i >= 0; i-- {
+		p.Line(bot[i])
+	}
+	p.Close()
+	c.Fill(p)
+	if reuse {
+		return p
+	}
+	return buf
+}
+
+// chainPiece returns the part of a band's chain (bandChains: horizontal
+// and vertical edges, x never decreasing) over [from, to], appended to
+// out: its height just right of from, its vertices strictly between, its
+// height just left of to; i is the first vertex not left of from, and the
+// first not left of to is returned with it.
+func chainPiece(chain []vg.Point, i int, from, to vg.Length, out []vg.Point) ([]vg.Point, int) {
+	// The edge after the last vertex at or left of from is horizontal
+	// (a vertical one ends at the same x), and holds the height there.
+	for i+1 < len(chain) && chain[i+1].X <= from {
+		i++
+	}
+	out = append(out, vg.Point{X: from, Y: chain[i].Y})
+	for i+1 < len(chain) && chain[i+1].X < to {
+		i++
+		if chain[i].X > from {
+			out = append(out, chain[i])
+		}
+	}
+	out = append(out, vg.Point{X: to, Y: chain[i].Y})
+	return out, i
+}
+
+// rasterDPI returns the resolution of c when it is a vgimg canvas,
+// perhaps inside draw.Canvases.
+func rasterDPI(c vg.Canvas) (float64, bool) {
+	for {
+		switch cv := c.(type) {
+		case draw.Canvas:
+			c = cv.Canvas
+		case *draw.Canvas:
+			c = cv.Canvas
+		case *vgimg.Canvas:
+			return cv.DPI(), true
+		default:
+			return 0, false
+		}
+	}
+}
 
 // bandColumns groups a thinned run's points by the column of g they fall
 // in, on the canvas, appending them to cols.

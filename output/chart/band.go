@@ -101,6 +101,9 @@ func plotBand(c draw.Canvas, plt *plot.Plot, l *plotter.Line, g thinGrid, bufs *
 				to = min(pixel(top[k].X), to)
 			}
 			if !(to > from) {
+				if to >= top[len(top)-1].X {
+					break // a band of no width (all of it clipped to one edge)
+				}
 				continue
 			}
 			var pt, pb []vg.Point

@@ -8,12 +8,11 @@ import (
 	"math"
 	"math/rand/v2"
 	"strings"
-
 	"testing"
+	"time"
 
 	"git.sr.ht/~sbinet/gg"
 	"gonum.org/v1/plot"
-
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -342,5 +341,42 @@ func TestBandPiecesAsOne(t *testing.T) {
 		if !bytes.Equal(pieces.img.Pix, one.img.Pix) {
 			t.Errorf("%s: the pieces paint other pixels than the whole band", c.name)
 		}
+	}
+}
+
+// TestBandOutsideTheCanvas draws a thinned line whose data lie wholly
+// left of the plot's x range: every vertex of its band is held to the
+// canvas's edge, a band of no width, which must be drawn (as nothing
+// visible) and not loop for ever looking for a piece to fill.
+func TestBandOutsideTheCanvas(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var s series
+	for i := range 20000 {
+		s.add(float64(i), rng.Float64())
+	}
+	ps, err := s.plotters(channelStyle(0), bandTestWidth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := ps[0].(*paddedLine)
+	if l.band == nil {
+		t.Fatal("the line was not thinned")
+	}
+	p := plot.New()
+	p.Add(l)
+	p.X.Min, p.X.Max = 30000, 50000
+	img := image.NewRGBA(image.Rect(0, 0, bandTestWidth, bandTestHeight))
+	ctx := gg.NewContextForRGBA(img)
+	ctx.InvertY()
+	cv := vgimg.NewWith(vgimg.UseImageWithContext(img, ctx), vgimg.UseDPI(96))
+	done := make(chan struct{})
+	go func() {
+		p.Draw(draw.New(cv))
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(time.Minute):
+		t.Fatal("drawing a band outside the canvas did not end")
 	}
 }

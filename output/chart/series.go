@@ -93,15 +93,16 @@ func (s series) mapY(f func(float64) float64) series {
 // plotters draws s in style sty: one line for each run of finite points,
 // and a dot for a run of one point, which a line would not show. A run of
 // many more points than the chart is wide in pixels (columns) is thinned
-// first, keeping what shows (see thin); columns ≤ 0 keeps every point. The
-// lines and dots are one plotter (paddedLine), drawn in their order. It
-// returns errNoData when s has no finite point.
+// first, keeping what shows (see thin); columns ≤ 0 keeps every point.
+// The runs of a line so thinned are drawn as filled bands (plotBand), not
+// stroked. The lines and dots are one plotter (paddedLine), drawn in
+// their order. It returns errNoData when s has no finite point.
 func (s series) plotters(sty draw.LineStyle, columns int) ([]plot.Plotter, error) {
-	runs := thinRuns(s.runs(), columns)
+	runs, grid := thinRunsOn(s.runs(), columns)
 	if len(runs) == 0 {
 		return nil, errNoData
 	}
-	l := &paddedLine{width: sty.Width, memo: &boxMemo{}}
+	l := &paddedLine{width: sty.Width, memo: &boxMemo{}, band: grid}
 	for _, r := range runs {
 		if r.Len() == 1 {
 			dot, err := plotter.NewScatter(r)
@@ -110,6 +111,16 @@ func (s series) plotters(sty draw.LineStyle, columns int) ([]plot.Plotter, error
 			}
 			dot.GlyphStyle = draw.GlyphStyle{Color: sty.Color, Radius: sty.Width * 1.5, Shape: draw.CircleGlyph{}}
 			l.parts = append(l.parts, dot)
+			continue
+		}
+		if grid != nil {
+			// Drawn as a band (plotBand), whole.
+			line, err := plotter.NewLine(r)
+			if err != nil {
+				return nil, err
+			}
+			line.LineStyle = sty
+			l.parts = append(l.parts, line)
 			continue
 		}
 		// Stroked in pieces: the rasterizer's time grows with the square
@@ -154,14 +165,22 @@ type paddedLine struct {
 	parts []plot.Plotter
 	width vg.Length
 	memo  *boxMemo
+	// band, when not nil, is the grid the lines were thinned on: each
+	// line is then a thinned run, drawn as a band (plotBand).
+	band *thinGrid
 }
 
 // Plot draws the parts in order, the lines by plotLine, which draws
 // them as gonum does with memory reused from one to the next.
 func (l *paddedLine) Plot(c draw.Canvas, p *plot.Plot) {
 	var bufs lineBuffers
+	var bands bandBuffers
 	for _, q := range l.parts {
 		if line, ok := q.(*plotter.Line); ok && line.FillColor == nil && line.StepStyle == plotter.NoStep {
+			if l.band != nil {
+				plotBand(c, p, line, *l.band, &bands)
+				continue
+			}
 			plotLine(c, p, line, &bufs)
 			continue
 		}
@@ -318,7 +337,11 @@ func (r series) thin(columns int) series {
 	if columns <= 0 || n <= 4*columns {
 		return r
 	}
-	return r.thinOn(columns, r.X[0], r.X[n-1]-r.X[0])
+	g := thinGrid{x0: r.X[0], span: r.X[n-1] - r.X[0], columns: columns}
+	if !(g.span > 0) {
+		return r
+	}
+	return r.thinOn(g)
 }
 
 // thinRuns thins the runs of a line (its stretches of finite points,
@@ -335,33 +358,40 @@ func (r series) thin(columns int) series {
 // fewer in all are returned as they are, and so is a single run that
 // thin would keep whole: a line of one run is thinned as thin does it.
 func thinRuns(runs []series, columns int) []series {
+	out, _ := thinRunsOn(runs, columns)
+	return out
+}
+
+// thinRunsOn is thinRuns, and returns besides the grid the runs were
+// thinned on, nil when they are returned as they are.
+func thinRunsOn(runs []series, columns int) ([]series, *thinGrid) {
 	n := 0
 	for _, r := range runs {
 		n += r.Len()
 	}
 	if columns <= 0 || n <= 4*columns {
-		return runs
+		return runs, nil
 	}
 	last := runs[len(runs)-1]
-	x0, span := runs[0].X[0], last.X[last.Len()-1]-runs[0].X[0]
+	g := &thinGrid{x0: runs[0].X[0], span: last.X[last.Len()-1] - runs[0].X[0], columns: columns}
+	if !(g.span > 0) {
+		return runs, nil
+	}
 	out := make([]series, len(runs))
 	for i, r := range runs {
-		out[i] = r.thinOn(columns, x0, span)
+		out[i] = r.thinOn(*g)
 	}
-	return out
+	return out, g
 }
 
-// thinOn is thin on the grid of columns equal slices of [x0, x0+span].
-func (r series) thinOn(columns int, x0, span float64) series {
+// thinOn is thin on grid g.
+func (r series) thinOn(g thinGrid) series {
 	n := r.Len()
-	if !(span > 0) {
-		return r
-	}
 	var out series
 	for i := 0; i < n; {
-		col := min(columns-1, int(float64(columns)*(r.X[i]-x0)/span))
+		col := g.col(r.X[i])
 		j, lo, hi := i, i, i
-		for ; j < n && min(columns-1, int(float64(columns)*(r.X[j]-x0)/span)) == col; j++ {
+		for ; j < n && g.col(r.X[j]) == col; j++ {
 			if r.Y[j] < r.Y[lo] {
 				lo = j
 			}

@@ -389,18 +389,26 @@ var (
 func (r *RunReport) dataset(version string, newTable func(cols, numbers, texts []string, rows int) *CSVTable, text bool) *Dataset {
 	cfg := r.Config
 	ds := &Dataset{Meta: r.Meta(version)}
+	// The tables that do not read intervals.csv are made on a goroutine
+	// of their own, beside intervals.csv's and staffing.csv's parts: each
+	// is made by one goroutine into a field of its own, so that the
+	// scheduling changes no byte.
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		ds.Daily = r.dailyTable(text)
+		ds.Customers = r.customersTable()
+		ds.Flows = r.flowsTable()
+		ds.Totals = r.totalsTable()
+		if cfg.WordOfMouth.Enabled {
+			ds.Expectation = r.expectationTable(newTable)
+		}
+		if len(r.Claims) > 0 {
+			ds.Claims = ClaimsTable(r.Claims)
+		}
+	})
 	ds.Intervals = r.intervalsTable(newTable)
-	ds.Daily = r.dailyTable(text)
-	ds.Customers = r.customersTable()
 	ds.Staffing = r.staffingTable(ds.Intervals, newTable)
-	ds.Flows = r.flowsTable()
-	ds.Totals = r.totalsTable()
-	if cfg.WordOfMouth.Enabled {
-		ds.Expectation = r.expectationTable(newTable)
-	}
-	if len(r.Claims) > 0 {
-		ds.Claims = ClaimsTable(r.Claims)
-	}
+	wg.Wait()
 	return ds
 }
 
@@ -625,16 +633,20 @@ func (r *RunReport) staffingTable(intervals *CSVTable, newTable func(cols, numbe
 	t := newTable([]string{"pool", "interval", "day", "weekday", "time", "start_seconds",
 		"scheduled", "available", "busy", "occupancy", "cost", "needed_agents"}, staffingNumbers, staffingTexts,
 		len(cfg.Pools)*cfg.Intervals())
+	// The rows are made in parts, a range of a pool's intervals each, on
+	// every core, and added in order, as intervals.csv's are.
+	r.fillStaffing(t, intervals, intervalsPerPart(len(cfg.Pools), cfg.Intervals(), runtime.GOMAXPROCS(0)))
+	return t
+}
+
+// fillStaffing adds staffingTable's rows to t, made in parts of per
+// intervals of a pool (the last of a pool's parts may have fewer), reading
+// the agents needed from intervals: the same rows, the same bytes,
+// whatever per (TestStaffingInParts).
+func (r *RunReport) fillStaffing(t, intervals *CSVTable, per int) {
+	cfg := r.Config
 	n := cfg.Intervals()
-	sums := make([][]models.PoolCounts, len(cfg.Pools))
-	for p := range cfg.Pools {
-		sums[p] = make([]models.PoolCounts, n)
-		for _, res := range r.Batches {
-			for k, c := range res.Pools[p].Intervals {
-				sums[p][k].Add(c)
-			}
-		}
-	}
+	sums := r.poolSums()
 	reps := float64(r.Reps())
 	// Each skill's channel, and the pools that serve it, found once.
 	type skill struct {
@@ -649,9 +661,11 @@ func (r *RunReport) staffingTable(intervals *CSVTable, newTable func(cols, numbe
 		}
 	}
 	neededCol := intervals.Col("needed_agents")
-	b := t.Builder()
-	for p, pool := range cfg.Pools {
-		for k := range n {
+	parts := (n + per - 1) / per
+	fillInParts(t, len(cfg.Pools)*parts, per, func(part int, b *RowBuilder) {
+		p, from := part/parts, part%parts*per
+		pool := cfg.Pools[p]
+		for k := from; k < min(from+per, n); k++ {
 			start := float64(k) * cfg.Interval
 			length := math.Min(cfg.Interval, cfg.Horizon-start)
 			c := sums[p][k]
@@ -686,8 +700,37 @@ func (r *RunReport) staffingTable(intervals *CSVTable, newTable func(cols, numbe
 			b.Num(need)
 			b.End()
 		}
+	})
+}
+
+// poolSums returns each pool's tallies of each interval added up over the
+// batches of replications, in the batches' order; the pools are added up
+// on as many goroutines as there are cores.
+func (r *RunReport) poolSums() [][]models.PoolCounts {
+	cfg := r.Config
+	n := cfg.Intervals()
+	sums := make([][]models.PoolCounts, len(cfg.Pools))
+	var wg sync.WaitGroup
+	next := make(chan int, len(cfg.Pools))
+	for p := range cfg.Pools {
+		next <- p
 	}
-	return t
+	close(next)
+	for range min(len(cfg.Pools), runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for p := range next {
+				s := make([]models.PoolCounts, n)
+				for _, res := range r.Batches {
+					for k, c := range res.Pools[p].Intervals {
+						s[k].Add(c)
+					}
+				}
+				sums[p] = s
+			}
+		})
+	}
+	wg.Wait()
+	return sums
 }
 
 // flowsTable has, per pair of different channels, the customers' moves from

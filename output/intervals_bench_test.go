@@ -72,3 +72,30 @@ func BenchmarkNeeded(b *testing.B) {
 	}
 	b.ReportMetric((cpuSeconds()-cpu0)/float64(b.N), "cpu-s/op")
 }
+
+// BenchmarkTextDataset builds every table of a run's output folder as
+// omnisim run does (TextDataset: intervals.csv and staffing.csv in parts on
+// every core, the other tables beside them), for BenchmarkIntervalsTable's
+// cases. Besides the wall clock it reports cpu-s/op.
+func BenchmarkTextDataset(b *testing.B) {
+	for _, c := range []struct {
+		name, scenario string
+		reps           int // 0: the scenario's own
+		sets           []string
+	}{
+		{"default", "textbook", 0, nil},
+		{"baseline-365d", "baseline", 1, []string{"horizon=365d"}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			r := fixture.ScenarioReport(b, c.scenario, c.reps, c.sets...)
+			b.ReportAllocs()
+			cpu0 := cpuSeconds()
+			for b.Loop() {
+				if ds := r.TextDataset("bench"); ds.Staffing.Len() == 0 {
+					b.Fatal("no rows")
+				}
+			}
+			b.ReportMetric((cpuSeconds()-cpu0)/float64(b.N), "cpu-s/op")
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"reflect"
+	"runtime"
 	"testing"
 
 	"github.com/omnisim/omnisim/experiment"
@@ -118,6 +119,127 @@ func TestChannelIntervalsInReused(t *testing.T) {
 				buf = append(buf, buf...)[:size:size] // dirty memory of other tallies
 				if got := r.channelIntervalsIn(buf, i, span[0], span[1]); !reflect.DeepEqual(got, want) {
 					t.Fatalf("channel %d, intervals %v, in a buffer of %d: not channelIntervals' tallies", i, span, size)
+				}
+			}
+		}
+	}
+}
+
+// TestStaffingInParts: staffing.csv made in parts of any number of a pool's
+// intervals (fillStaffing, on several goroutines) has the same bytes, and
+// the same numbers and text in its kept columns, as made in one part a
+// pool, for a single queue and for several pools sharing channels, of
+// several replications and of one, held as cells and spooled.
+func TestStaffingInParts(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		reps int
+		sets []string
+	}{
+		{"textbook", 3, []string{"horizon=2d"}},
+		{"baseline", 3, []string{"horizon=1d"}},
+		{"baseline", 1, []string{"horizon=2d"}},
+	} {
+		sc, err := scenarios.Open(c.name, c.sets)
+		if err != nil {
+			t.Fatal(err)
+		}
+		results, err := experiment.Run{Config: &sc.Config, Reps: experiment.Span(0, c.reps)}.Results()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := NewRunReport(sc.Name, sc.Title, sc.File, &sc.Config, results)
+		n := sc.Config.Intervals()
+		for _, kind := range []struct {
+			name string
+			new  func(cols, numbers, texts []string, rows int) *CSVTable
+		}{
+			{"cells", func(cols, _, _ []string, _ int) *CSVTable { return &CSVTable{Columns: cols} }},
+			{"spooled", NewSpooledTable},
+		} {
+			intervals := r.intervalsTable(kind.new)
+			cols := []string{"pool", "interval", "day", "weekday", "time", "start_seconds",
+				"scheduled", "available", "busy", "occupancy", "cost", "needed_agents"}
+			whole := kind.new(cols, staffingNumbers, staffingTexts, len(sc.Config.Pools)*n)
+			r.fillStaffing(whole, intervals, n)
+			var wb bytes.Buffer
+			if err := whole.WriteCSV(&wb); err != nil {
+				t.Fatal(err)
+			}
+			if whole.Len() != len(sc.Config.Pools)*n {
+				t.Fatalf("%s: %d rows, want %d", c.name, whole.Len(), len(sc.Config.Pools)*n)
+			}
+			for _, per := range []int{1, 5, 17, n - 1} {
+				parts := kind.new(cols, staffingNumbers, staffingTexts, len(sc.Config.Pools)*n)
+				r.fillStaffing(parts, intervals, per)
+				var pb bytes.Buffer
+				if err := parts.WriteCSV(&pb); err != nil {
+					t.Fatal(err)
+				}
+				if pb.String() != wb.String() {
+					t.Fatalf("%s, %d replications, %s, %d intervals a part: the table differs from one made whole", c.name, c.reps, kind.name, per)
+				}
+				for i := range whole.Len() {
+					for _, col := range append(append([]string{}, staffingNumbers...), staffingTexts...) {
+						if got, want := parts.Text(i, col), whole.Text(i, col); got != want {
+							t.Errorf("%s, %d intervals a part, row %d, %s: %q, want %q", c.name, per, i, col, got, want)
+						}
+						got, want := parts.Float(i, col), whole.Float(i, col)
+						if math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
+							t.Errorf("%s, %d intervals a part, row %d, %s: %v, want %v", c.name, per, i, col, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestDatasetWhateverProcs: a TextDataset's tables (intervals.csv and
+// staffing.csv made in parts on every core, the others on a goroutine of
+// their own beside them) have the same bytes on 1, 2, 3 and 8 cores, for
+// several channels and pools of one replication and for word of mouth
+// (expectation.csv) of several.
+func TestDatasetWhateverProcs(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, c := range []struct {
+		name string
+		reps int
+		sets []string
+	}{
+		{"baseline", 1, []string{"horizon=3d"}},
+		{"word-of-mouth", 3, []string{"horizon=2d"}},
+	} {
+		sc, err := scenarios.Open(c.name, c.sets)
+		if err != nil {
+			t.Fatal(err)
+		}
+		results, err := experiment.Run{Config: &sc.Config, Reps: experiment.Span(0, c.reps)}.Results()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := NewRunReport(sc.Name, sc.Title, sc.File, &sc.Config, results)
+		var want []string
+		for _, procs := range []int{1, 2, 3, 8} {
+			runtime.GOMAXPROCS(procs)
+			ds := r.TextDataset("test")
+			var got []string
+			for _, tb := range []*CSVTable{ds.Intervals, ds.Daily, ds.Customers, ds.Staffing, ds.Flows, ds.Expectation, ds.Totals, ds.Claims} {
+				var b bytes.Buffer
+				if tb != nil {
+					if err := tb.WriteCSV(&b); err != nil {
+						t.Fatal(err)
+					}
+				}
+				got = append(got, b.String())
+			}
+			if want == nil {
+				want = got
+				continue
+			}
+			for i := range want {
+				if got[i] != want[i] {
+					t.Errorf("%s on %d cores: table %d differs from one core's", c.name, procs, i)
 				}
 			}
 		}

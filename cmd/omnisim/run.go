@@ -321,8 +321,7 @@ func fileName(name string) string {
 // writeFolder writes the run's output folder and says so on stderr.
 func (o *runOptions) writeFolder(s streams, dir string, r *output.RunReport, contacts *table.Contacts, prec *experiment.Precision) error {
 	defer folder.LimitMemory()()
-	ds := r.TextDataset(version)
-	summary := folder.RunSummary(r, version)
+	ds, summary := folder.RunDataset(r, version)
 	if prec != nil {
 		summary.Set("precision", precisionJSON(prec))
 	}

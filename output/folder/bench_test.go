@@ -43,8 +43,8 @@ func BenchmarkFolder(b *testing.B) {
 			b.ResetTimer()
 			i := 0
 			for b.Loop() {
-				ds := r.TextDataset("bench")
-				files := RunFiles(ds, RunSummary(r, "bench"), VisualFiles(ds)...)
+				ds, summary := RunDataset(r, "bench")
+				files := RunFiles(ds, summary, VisualFiles(ds)...)
 				if err := Write(filepath.Join(dir, strconv.Itoa(i)), files, false); err != nil {
 					b.Fatal(err)
 				}

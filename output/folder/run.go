@@ -36,6 +36,17 @@ func RunSummary(r *output.RunReport, version string) *output.Object {
 	return o.Set("definitions", defs)
 }
 
+// RunDataset returns what a run's output folder is made of: r's
+// TextDataset and its RunSummary, the summary made on a goroutine of its
+// own while the tables are (each reads r only): the same tables and the
+// same summary as made one after the other.
+func RunDataset(r *output.RunReport, version string) (*output.Dataset, *output.Object) {
+	summary := make(chan *output.Object, 1)
+	go func() { summary <- RunSummary(r, version) }()
+	ds := r.TextDataset(version)
+	return ds, <-summary
+}
+
 // definitions maps each figure's key to its definition, in order.
 func definitions[T any](figs []models.Figure[T]) *output.Object {
 	o := &output.Object{}

@@ -14,8 +14,9 @@ import (
 // TextDataset (the per-interval tables held as CSV text, as omnisim run
 // writes it) holds the same bytes, file by file, as the one drawn from its
 // Dataset (every table as cells): the tables, summary.json, every chart
-// in both formats and report.html; and so does the folder Write writes,
-// drawing its charts ahead on every core. The scenarios cover a single queue,
+// in both formats and report.html; and so does the folder Write writes
+// from RunDataset's tables and summary, made at once, drawing its charts
+// ahead on every core. The scenarios cover a single queue,
 // several channels and pools with word of mouth (expectation.csv), and
 // a staffing plan by interval.
 func TestTextDatasetWritesTheSameFolder(t *testing.T) {
@@ -43,10 +44,12 @@ func TestTextDatasetWritesTheSameFolder(t *testing.T) {
 				return out
 			}
 			cells, text := write(r.Dataset("test")), write(r.TextDataset("test"))
-			// And through Write, which draws the charts ahead on every core.
-			ds := r.TextDataset("test")
+			// And as omnisim run writes it: the tables and the summary
+			// made at once (RunDataset), through Write, which draws the
+			// charts ahead on every core.
+			ds, summary := RunDataset(r, "test")
 			dir := filepath.Join(t.TempDir(), "out")
-			if err := Write(dir, RunFiles(ds, RunSummary(r, "test"), VisualFiles(ds)...), false); err != nil {
+			if err := Write(dir, RunFiles(ds, summary, VisualFiles(ds)...), false); err != nil {
 				t.Fatal(err)
 			}
 			for name, want := range cells {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"weak"
 
 	"github.com/spf13/cobra"
 
@@ -318,22 +319,38 @@ func fileName(name string) string {
 	return s
 }
 
+// folderHooks are for tests: report, when set, is given a weak pointer to
+// the run's report as writeFolder starts, and tablesMade is called once the
+// folder's tables are made, before its charts.
+var folderHooks struct {
+	report     func(weak.Pointer[output.RunReport])
+	tablesMade func()
+}
+
 // writeFolder writes the run's output folder and says so on stderr.
 func (o *runOptions) writeFolder(s streams, dir string, r *output.RunReport, contacts *table.Contacts, prec *experiment.Precision) error {
 	defer folder.LimitMemory()()
+	if folderHooks.report != nil {
+		folderHooks.report(weak.Make(r))
+	}
 	ds, summary := folder.RunDataset(r, version)
 	if prec != nil {
 		summary.Set("precision", precisionJSON(prec))
 	}
-	extra := o.extraFiles(ds, contacts)
+	// The tables hold what the files need of r: reading no more of it
+	// lets the collector free the run's tallies (a 365-day baseline's are
+	// 24 MB) before the charts' lines are made and the folder is written,
+	// when the caller is done with them too.
+	var provenance []output.File
 	if r.Provenance != nil {
-		extra = append(extra, r.Provenance.Files...)
+		provenance = r.Provenance.Files
 	}
-	files := folder.RunFiles(ds, summary, extra...)
-	// The files hold what they need of r: reading no more of it lets the
-	// collector free the run's tallies while the folder is written, when
-	// the caller is done with them too.
 	name := r.Name
+	if folderHooks.tablesMade != nil {
+		folderHooks.tablesMade()
+	}
+	extra := append(o.extraFiles(ds, contacts), provenance...)
+	files := folder.RunFiles(ds, summary, extra...)
 	for tries := 1; ; tries++ {
 		err := folder.Write(dir, files, o.force)
 		var taken *output.ExistsError

@@ -7,11 +7,13 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"weak"
 
 	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/output/chart"
@@ -366,5 +368,36 @@ func TestFileName(t *testing.T) {
 		if got := fileName(name); got != want {
 			t.Errorf("fileName(%q) = %q, want %q", name, got, want)
 		}
+	}
+}
+
+// TestRunFolderFreesTheReport: once a run's folder has its tables, and
+// before its charts' lines are made, nothing holds the run's report (nor
+// its tallies, 24 MB for a 365-day baseline), so that the collector may
+// free it: the folder's live heap then peaks at 45 MB, not 62. Seen to
+// fail with the report's provenance read after the charts are made.
+func TestRunFolderFreesTheReport(t *testing.T) {
+	var report weak.Pointer[output.RunReport]
+	held := true
+	folderHooks.report = func(p weak.Pointer[output.RunReport]) { report = p }
+	folderHooks.tablesMade = func() {
+		// The goroutines that made the tables may not have ended yet,
+		// each holding the report a moment more.
+		for range 100 {
+			runtime.GC()
+			if held = report.Value() != nil; !held {
+				break
+			}
+			runtime.Gosched()
+		}
+	}
+	defer func() { folderHooks.report, folderHooks.tablesMade = nil, nil }()
+	dir := filepath.Join(t.TempDir(), "out")
+	r := omnisim(t, "run", "textbook", "--reps", "1", "--set", "horizon=2d", "--out", dir)
+	if r.code != exitOK {
+		t.Fatalf("exit status %d; stderr:\n%s", r.code, r.stderr)
+	}
+	if held {
+		t.Error("the run's report still held once the folder's tables were made")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/omnisim/omnisim/models"
+	"github.com/omnisim/omnisim/output"
 	"github.com/omnisim/omnisim/output/internal/fixture"
 )
 
@@ -19,6 +20,13 @@ import (
 // Besides the wall clock it reports cpu-s/op, the processor time of every
 // goroutine, which a machine shared with other work disturbs less.
 func BenchmarkIntervalsTable(b *testing.B) {
+	benchFolderCases(b, func(r *output.RunReport) int { return r.IntervalsTable().Len() })
+}
+
+// benchFolderCases runs build, which returns how many rows it made, on the
+// report of each of BenchmarkFolder's cases, reporting cpu-s/op beside the
+// wall clock.
+func benchFolderCases(b *testing.B, build func(r *output.RunReport) int) {
 	for _, c := range []struct {
 		name, scenario string
 		reps           int // 0: the scenario's own
@@ -32,7 +40,7 @@ func BenchmarkIntervalsTable(b *testing.B) {
 			b.ReportAllocs()
 			cpu0 := cpuSeconds()
 			for b.Loop() {
-				if t := r.IntervalsTable(); t.Len() == 0 {
+				if build(r) == 0 {
 					b.Fatal("no rows")
 				}
 			}
@@ -78,24 +86,5 @@ func BenchmarkNeeded(b *testing.B) {
 // every core, the other tables beside them), for BenchmarkIntervalsTable's
 // cases. Besides the wall clock it reports cpu-s/op.
 func BenchmarkTextDataset(b *testing.B) {
-	for _, c := range []struct {
-		name, scenario string
-		reps           int // 0: the scenario's own
-		sets           []string
-	}{
-		{"default", "textbook", 0, nil},
-		{"baseline-365d", "baseline", 1, []string{"horizon=365d"}},
-	} {
-		b.Run(c.name, func(b *testing.B) {
-			r := fixture.ScenarioReport(b, c.scenario, c.reps, c.sets...)
-			b.ReportAllocs()
-			cpu0 := cpuSeconds()
-			for b.Loop() {
-				if ds := r.TextDataset("bench"); ds.Staffing.Len() == 0 {
-					b.Fatal("no rows")
-				}
-			}
-			b.ReportMetric((cpuSeconds()-cpu0)/float64(b.N), "cpu-s/op")
-		})
-	}
+	benchFolderCases(b, func(r *output.RunReport) int { return r.TextDataset("bench").Staffing.Len() })
 }

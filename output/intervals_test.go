@@ -2,6 +2,7 @@ package output
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"reflect"
 	"runtime"
@@ -57,24 +58,8 @@ func TestIntervalsInParts(t *testing.T) {
 			for _, per := range []int{1, 5, 17, n - 1} {
 				parts := kind.new(cols, intervalsNumbers, intervalsTexts, len(sc.Config.Channels)*n)
 				r.fillIntervals(parts, per)
-				var pb bytes.Buffer
-				if err := parts.WriteCSV(&pb); err != nil {
-					t.Fatal(err)
-				}
-				if pb.String() != wb.String() {
-					t.Fatalf("%s, %d replications, %s, %d intervals a part: the table differs from one made whole", c.name, c.reps, kind.name, per)
-				}
-				for i := range whole.Len() {
-					for _, col := range append(append([]string{}, intervalsNumbers...), intervalsTexts...) {
-						if got, want := parts.Text(i, col), whole.Text(i, col); got != want {
-							t.Errorf("%s, %d intervals a part, row %d, %s: %q, want %q", c.name, per, i, col, got, want)
-						}
-						got, want := parts.Float(i, col), whole.Float(i, col)
-						if math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
-							t.Errorf("%s, %d intervals a part, row %d, %s: %v, want %v", c.name, per, i, col, got, want)
-						}
-					}
-				}
+				samePartsAsWhole(t, fmt.Sprintf("%s, %d replications, %s, %d intervals a part", c.name, c.reps, kind.name, per),
+					parts, whole, wb.String(), append(append([]string{}, intervalsNumbers...), intervalsTexts...))
 			}
 		}
 	}
@@ -172,24 +157,8 @@ func TestStaffingInParts(t *testing.T) {
 			for _, per := range []int{1, 5, 17, n - 1} {
 				parts := kind.new(cols, staffingNumbers, staffingTexts, len(sc.Config.Pools)*n)
 				r.fillStaffing(parts, intervals, per)
-				var pb bytes.Buffer
-				if err := parts.WriteCSV(&pb); err != nil {
-					t.Fatal(err)
-				}
-				if pb.String() != wb.String() {
-					t.Fatalf("%s, %d replications, %s, %d intervals a part: the table differs from one made whole", c.name, c.reps, kind.name, per)
-				}
-				for i := range whole.Len() {
-					for _, col := range append(append([]string{}, staffingNumbers...), staffingTexts...) {
-						if got, want := parts.Text(i, col), whole.Text(i, col); got != want {
-							t.Errorf("%s, %d intervals a part, row %d, %s: %q, want %q", c.name, per, i, col, got, want)
-						}
-						got, want := parts.Float(i, col), whole.Float(i, col)
-						if math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
-							t.Errorf("%s, %d intervals a part, row %d, %s: %v, want %v", c.name, per, i, col, got, want)
-						}
-					}
-				}
+				samePartsAsWhole(t, fmt.Sprintf("%s, %d replications, %s, %d intervals a part", c.name, c.reps, kind.name, per),
+					parts, whole, wb.String(), append(append([]string{}, staffingNumbers...), staffingTexts...))
 			}
 		}
 	}
@@ -241,6 +210,31 @@ func TestDatasetWhateverProcs(t *testing.T) {
 				if got[i] != want[i] {
 					t.Errorf("%s on %d cores: table %d differs from one core's", c.name, procs, i)
 				}
+			}
+		}
+	}
+}
+
+// samePartsAsWhole fails the test unless parts, a table made in parts,
+// writes text, what the table made whole writes, and has whole's text and
+// number in every row of each of the kept columns.
+func samePartsAsWhole(t *testing.T, what string, parts, whole *CSVTable, text string, kept []string) {
+	t.Helper()
+	var pb bytes.Buffer
+	if err := parts.WriteCSV(&pb); err != nil {
+		t.Fatal(err)
+	}
+	if pb.String() != text {
+		t.Fatalf("%s: the table differs from one made whole", what)
+	}
+	for i := range whole.Len() {
+		for _, col := range kept {
+			if got, want := parts.Text(i, col), whole.Text(i, col); got != want {
+				t.Errorf("%s, row %d, %s: %q, want %q", what, i, col, got, want)
+			}
+			got, want := parts.Float(i, col), whole.Float(i, col)
+			if math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
+				t.Errorf("%s, row %d, %s: %v, want %v", what, i, col, got, want)
 			}
 		}
 	}

@@ -206,9 +206,15 @@ func (p *columnPainter) flush() {
 		if a == 0 {
 			continue
 		}
-		ma := a<<4 | a>>8
 		i := r*p.img.Stride + 4*p.col
 		px := p.img.Pix[i : i+4 : i+4]
+		if a == 0xFFF && p.ca == m {
+			// Covered whole by an opaque colour: the blend below makes
+			// the colour itself, whatever was there (its f is 0).
+			px[0], px[1], px[2], px[3] = uint8(p.cr>>8), uint8(p.cg>>8), uint8(p.cb>>8), uint8(p.ca>>8)
+			continue
+		}
+		ma := a<<4 | a>>8
 		f := (m - (p.ca * ma / m)) * 0x101
 		px[0] = uint8((uint32(px[0])*f + p.cr*ma) / m >> 8)
 		px[1] = uint8((uint32(px[1])*f + p.cg*ma) / m >> 8)

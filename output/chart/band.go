@@ -43,6 +43,7 @@ type bandBuffers struct {
 	// pieceTop and pieceBot are a piece's chains.
 	pieceTop, pieceBot []vg.Point
 	path               vg.Path
+	paint              paintBuffers
 }
 
 // plotBand draws a thinned run l (the points thinRuns kept of it, on grid
@@ -66,7 +67,8 @@ type bandBuffers struct {
 // (√2 − 1) times half the width. A run's ends are widened too, as by a
 // round cap, where the line's butt caps stop. On an image a long band is
 // filled in pieces cut at the edges of pixels (the rasterizer slows down
-// with a path's length); in an SVG it is one path.
+// with a path's length), or on a PNG's image painted into it directly
+// with the same pixels (paintBand); in an SVG it is one path.
 func plotBand(c draw.Canvas, plt *plot.Plot, l *plotter.Line, g thinGrid, bufs *bandBuffers) {
 	if l.LineStyle.Width == 0 || len(l.XYs) == 0 {
 		return
@@ -84,7 +86,9 @@ func plotBand(c draw.Canvas, plt *plot.Plot, l *plotter.Line, g thinGrid, bufs *
 	reuse := strokesAtOnce(c.Canvas)
 	c.SetColor(l.LineStyle.Color)
 	dpi, raster := rasterDPI(c.Canvas)
-	if !raster || len(top) <= 2*bandPiece {
+	if pc := asPNGCanvas(c.Canvas); pc != nil && pc.paintBand(top, bot, lineColor(l.LineStyle.Color), &bufs.paint) {
+		// Painted into the image directly: the same pixels.
+	} else if !raster || len(top) <= 2*bandPiece {
 		bufs.path = fillBand(c, top, bot, reuse, bufs.path)
 	} else {
 		// Pieces of about bandPiece vertices of the top, cut at the
@@ -182,6 +186,8 @@ func rasterDPI(c vg.Canvas) (float64, bool) {
 		case *draw.Canvas:
 			c = cv.Canvas
 		case *vgimg.Canvas:
+			return cv.DPI(), true
+		case *pngCanvas:
 			return cv.DPI(), true
 		default:
 			return 0, false

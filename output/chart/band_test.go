@@ -36,9 +36,17 @@ type drawnLine struct {
 
 // drawBandTest draws s in style sty alone on a white image of bandTestWidth ×
 // bandTestHeight pixels, thinned to its width in pixels, its thinned runs
-// as bands; or, with stroked, those runs stroked as lines (undashed: a
-// band draws no dashes), as they were before bands.
+// as bands painted into the image (paintBand); or, with stroked, those
+// runs stroked as lines (undashed: a band draws no dashes), as they were
+// before bands.
 func drawBandTest(t *testing.T, s series, sty draw.LineStyle, stroked bool) drawnLine {
+	t.Helper()
+	return drawBandTestOn(t, s, sty, stroked, true)
+}
+
+// drawBandTestOn is drawBandTest with the bands painted into the image
+// (paintBand) when direct is set, filled by gg (fillBand) when not.
+func drawBandTestOn(t *testing.T, s series, sty draw.LineStyle, stroked, direct bool) drawnLine {
 	t.Helper()
 	if stroked {
 		sty.Dashes = nil
@@ -65,7 +73,10 @@ func drawBandTest(t *testing.T, s series, sty draw.LineStyle, stroked bool) draw
 	} else {
 		ctx.SetLineCapButt()
 	}
-	cv := vgimg.NewWith(vgimg.UseImageWithContext(img, ctx), vgimg.UseDPI(dpi))
+	var cv vg.CanvasSizer = vgimg.NewWith(vgimg.UseImageWithContext(img, ctx), vgimg.UseDPI(dpi))
+	if direct {
+		cv = &pngCanvas{Canvas: cv.(*vgimg.Canvas), img: img, ctx: ctx}
+	}
 	dc := draw.New(cv)
 	p.Draw(dc)
 	data := p.DataCanvas(dc)

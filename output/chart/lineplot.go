@@ -97,7 +97,7 @@ func strokesAtOnce(c vg.Canvas) bool {
 			c = cv.Canvas
 		case *draw.Canvas:
 			c = cv.Canvas
-		case *vgimg.Canvas, *vgsvg.Canvas:
+		case *vgimg.Canvas, *vgsvg.Canvas, *pngCanvas:
 			return true
 		default:
 			return false

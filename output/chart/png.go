@@ -17,6 +17,9 @@ import (
 //     drawing context's; here the context is made on the image itself
 //     (UseImageWithContext), set up as vgimg sets up its own (butt line
 //     caps, y upwards);
+//   - the canvas keeps the context and image (pngCanvas), so that a
+//     thinned line's bands are painted into the image directly, with
+//     the same pixels (paintBand);
 //   - vgimg fills the image white (its background), so the figure's own
 //     white fill of the whole canvas, which an SVG needs, is left out: it
 //     painted white over white through the rasterizer;
@@ -34,7 +37,11 @@ func renderPNG(w io.Writer, fig *figure, title string, widthPx, heightPx, dpi in
 	ctx := gg.NewContextForRGBA(&img.RGBA)
 	ctx.SetLineCapButt()
 	ctx.InvertY()
-	cv := vgimg.NewWith(vgimg.UseImageWithContext(&img.RGBA, ctx), vgimg.UseDPI(dpi))
+	cv := &pngCanvas{
+		Canvas: vgimg.NewWith(vgimg.UseImageWithContext(&img.RGBA, ctx), vgimg.UseDPI(dpi)),
+		img:    &img.RGBA,
+		ctx:    ctx,
+	}
 	fig.draw(draw.New(cv), title, false)
 	return encodeRGBA(w, &img.RGBA)
 }

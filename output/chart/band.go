@@ -179,20 +179,13 @@ func chainPiece(chain []vg.Point, i int, from, to vg.Length, out []vg.Point) ([]
 // rasterDPI returns the resolution of c when it is a vgimg canvas,
 // perhaps inside draw.Canvases.
 func rasterDPI(c vg.Canvas) (float64, bool) {
-	for {
-		switch cv := c.(type) {
-		case draw.Canvas:
-			c = cv.Canvas
-		case *draw.Canvas:
-			c = cv.Canvas
-		case *vgimg.Canvas:
-			return cv.DPI(), true
-		case *pngCanvas:
-			return cv.DPI(), true
-		default:
-			return 0, false
-		}
+	switch cv := baseCanvas(c).(type) {
+	case *vgimg.Canvas:
+		return cv.DPI(), true
+	case *pngCanvas:
+		return cv.DPI(), true
 	}
+	return 0, false
 }
 
 // bandColumns groups a thinned run's points by the column of g they fall

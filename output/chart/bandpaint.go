@@ -7,7 +7,6 @@ import (
 
 	"git.sr.ht/~sbinet/gg"
 	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 )
 
@@ -24,18 +23,8 @@ type pngCanvas struct {
 // asPNGCanvas returns c as a pngCanvas, perhaps inside draw.Canvases, or
 // nil.
 func asPNGCanvas(c vg.Canvas) *pngCanvas {
-	for {
-		switch cv := c.(type) {
-		case draw.Canvas:
-			c = cv.Canvas
-		case *draw.Canvas:
-			c = cv.Canvas
-		case *pngCanvas:
-			return cv
-		default:
-			return nil
-		}
-	}
+	pc, _ := baseCanvas(c).(*pngCanvas)
+	return pc
 }
 
 // fixedPoint is a point of the image in gg's fixed-point coordinates

@@ -91,16 +91,23 @@ func insideClip(c draw.Canvas, p vg.Point) bool {
 // inside draw.Canvases (draw.Crop, plot.Align), whose Stroke is done with
 // its path when it returns.
 func strokesAtOnce(c vg.Canvas) bool {
+	switch baseCanvas(c).(type) {
+	case *vgimg.Canvas, *vgsvg.Canvas, *pngCanvas:
+		return true
+	}
+	return false
+}
+
+// baseCanvas returns the canvas c draws on, inside any draw.Canvas.
+func baseCanvas(c vg.Canvas) vg.Canvas {
 	for {
 		switch cv := c.(type) {
 		case draw.Canvas:
 			c = cv.Canvas
 		case *draw.Canvas:
 			c = cv.Canvas
-		case *vgimg.Canvas, *vgsvg.Canvas, *pngCanvas:
-			return true
 		default:
-			return false
+			return c
 		}
 	}
 }

@@ -31,32 +31,18 @@ func TestIntervalsInParts(t *testing.T) {
 		{"baseline", 3, []string{"horizon=1d"}},
 		{"baseline", 1, []string{"horizon=1d"}},
 	} {
-		sc, err := scenarios.Open(c.name, c.sets)
-		if err != nil {
-			t.Fatal(err)
-		}
-		results, err := experiment.Run{Config: &sc.Config, Reps: experiment.Span(0, c.reps)}.Results()
-		if err != nil {
-			t.Fatal(err)
-		}
-		r := NewRunReport(sc.Name, sc.Title, sc.File, &sc.Config, results)
-		n := sc.Config.Intervals()
-		for _, kind := range []struct {
-			name string
-			new  func(cols, numbers, texts []string, rows int) *CSVTable
-		}{
-			{"cells", func(cols, _, _ []string, _ int) *CSVTable { return &CSVTable{Columns: cols} }},
-			{"spooled", NewSpooledTable},
-		} {
+		r := builtinReport(t, c.name, c.reps, c.sets...)
+		n := r.Config.Intervals()
+		for _, kind := range tableKinds {
 			cols := intervalsColumns()
-			whole := kind.new(cols, intervalsNumbers, intervalsTexts, len(sc.Config.Channels)*n)
+			whole := kind.new(cols, intervalsNumbers, intervalsTexts, len(r.Config.Channels)*n)
 			r.fillIntervals(whole, n)
 			var wb bytes.Buffer
 			if err := whole.WriteCSV(&wb); err != nil {
 				t.Fatal(err)
 			}
 			for _, per := range []int{1, 5, 17, n - 1} {
-				parts := kind.new(cols, intervalsNumbers, intervalsTexts, len(sc.Config.Channels)*n)
+				parts := kind.new(cols, intervalsNumbers, intervalsTexts, len(r.Config.Channels)*n)
 				r.fillIntervals(parts, per)
 				samePartsAsWhole(t, fmt.Sprintf("%s, %d replications, %s, %d intervals a part", c.name, c.reps, kind.name, per),
 					parts, whole, wb.String(), append(append([]string{}, intervalsNumbers...), intervalsTexts...))
@@ -86,21 +72,13 @@ func TestIntervalsPerPart(t *testing.T) {
 // TestChannelIntervalsInReused: channelIntervalsIn, in memory that held
 // other tallies (longer, shorter, or none), gives channelIntervals' tallies.
 func TestChannelIntervalsInReused(t *testing.T) {
-	sc, err := scenarios.Open("baseline", []string{"horizon=1d"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	results, err := experiment.Run{Config: &sc.Config, Reps: experiment.Span(0, 2)}.Results()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := NewRunReport(sc.Name, sc.Title, sc.File, &sc.Config, results)
-	n := sc.Config.Intervals()
-	for i := range sc.Config.Channels {
+	r := builtinReport(t, "baseline", 2, "horizon=1d")
+	n := r.Config.Intervals()
+	for i := range r.Config.Channels {
 		for _, span := range [][2]int{{0, n}, {3, 40}, {n - 5, n}} {
 			want := r.channelIntervals(i, span[0], span[1])
 			for _, size := range []int{0, span[1] - span[0], n + 7} {
-				buf := r.channelIntervals((i+1)%len(sc.Config.Channels), 0, n)
+				buf := r.channelIntervals((i+1)%len(r.Config.Channels), 0, n)
 				buf = append(buf, buf...)[:size:size] // dirty memory of other tallies
 				if got := r.channelIntervalsIn(buf, i, span[0], span[1]); !reflect.DeepEqual(got, want) {
 					t.Fatalf("channel %d, intervals %v, in a buffer of %d: not channelIntervals' tallies", i, span, size)
@@ -125,37 +103,23 @@ func TestStaffingInParts(t *testing.T) {
 		{"baseline", 3, []string{"horizon=1d"}},
 		{"baseline", 1, []string{"horizon=2d"}},
 	} {
-		sc, err := scenarios.Open(c.name, c.sets)
-		if err != nil {
-			t.Fatal(err)
-		}
-		results, err := experiment.Run{Config: &sc.Config, Reps: experiment.Span(0, c.reps)}.Results()
-		if err != nil {
-			t.Fatal(err)
-		}
-		r := NewRunReport(sc.Name, sc.Title, sc.File, &sc.Config, results)
-		n := sc.Config.Intervals()
-		for _, kind := range []struct {
-			name string
-			new  func(cols, numbers, texts []string, rows int) *CSVTable
-		}{
-			{"cells", func(cols, _, _ []string, _ int) *CSVTable { return &CSVTable{Columns: cols} }},
-			{"spooled", NewSpooledTable},
-		} {
+		r := builtinReport(t, c.name, c.reps, c.sets...)
+		n := r.Config.Intervals()
+		for _, kind := range tableKinds {
 			intervals := r.intervalsTable(kind.new)
 			cols := []string{"pool", "interval", "day", "weekday", "time", "start_seconds",
 				"scheduled", "available", "busy", "occupancy", "cost", "needed_agents"}
-			whole := kind.new(cols, staffingNumbers, staffingTexts, len(sc.Config.Pools)*n)
+			whole := kind.new(cols, staffingNumbers, staffingTexts, len(r.Config.Pools)*n)
 			r.fillStaffing(whole, intervals, n)
 			var wb bytes.Buffer
 			if err := whole.WriteCSV(&wb); err != nil {
 				t.Fatal(err)
 			}
-			if whole.Len() != len(sc.Config.Pools)*n {
-				t.Fatalf("%s: %d rows, want %d", c.name, whole.Len(), len(sc.Config.Pools)*n)
+			if whole.Len() != len(r.Config.Pools)*n {
+				t.Fatalf("%s: %d rows, want %d", c.name, whole.Len(), len(r.Config.Pools)*n)
 			}
 			for _, per := range []int{1, 5, 17, n - 1} {
-				parts := kind.new(cols, staffingNumbers, staffingTexts, len(sc.Config.Pools)*n)
+				parts := kind.new(cols, staffingNumbers, staffingTexts, len(r.Config.Pools)*n)
 				r.fillStaffing(parts, intervals, per)
 				samePartsAsWhole(t, fmt.Sprintf("%s, %d replications, %s, %d intervals a part", c.name, c.reps, kind.name, per),
 					parts, whole, wb.String(), append(append([]string{}, staffingNumbers...), staffingTexts...))
@@ -179,15 +143,7 @@ func TestDatasetWhateverProcs(t *testing.T) {
 		{"baseline", 1, []string{"horizon=3d"}},
 		{"word-of-mouth", 3, []string{"horizon=2d"}},
 	} {
-		sc, err := scenarios.Open(c.name, c.sets)
-		if err != nil {
-			t.Fatal(err)
-		}
-		results, err := experiment.Run{Config: &sc.Config, Reps: experiment.Span(0, c.reps)}.Results()
-		if err != nil {
-			t.Fatal(err)
-		}
-		r := NewRunReport(sc.Name, sc.Title, sc.File, &sc.Config, results)
+		r := builtinReport(t, c.name, c.reps, c.sets...)
 		var want []string
 		for _, procs := range []int{1, 2, 3, 8} {
 			runtime.GOMAXPROCS(procs)
@@ -238,4 +194,29 @@ func samePartsAsWhole(t *testing.T, what string, parts, whole *CSVTable, text st
 			}
 		}
 	}
+}
+
+// builtinReport runs reps replications of the built-in scenario name with
+// sets and returns their report.
+func builtinReport(t *testing.T, name string, reps int, sets ...string) *RunReport {
+	t.Helper()
+	sc, err := scenarios.Open(name, sets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	results, err := experiment.Run{Config: &sc.Config, Reps: experiment.Span(0, reps)}.Results()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewRunReport(sc.Name, sc.Title, sc.File, &sc.Config, results)
+}
+
+// tableKinds are the ways a run's per-interval tables are held: as cells,
+// and spooled to a file (NewSpooledTable).
+var tableKinds = []struct {
+	name string
+	new  func(cols, numbers, texts []string, rows int) *CSVTable
+}{
+	{"cells", func(cols, _, _ []string, _ int) *CSVTable { return &CSVTable{Columns: cols} }},
+	{"spooled", NewSpooledTable},
 }

@@ -43,7 +43,7 @@ func NewSpooledTable(columns, numbers, texts []string, rows int) *CSVTable {
 	for j, c := range columns {
 		switch {
 		case containsString(numbers, c):
-			sp.keep[j] = &keptColumn{numbers: make([]float64, 0, rows)}
+			sp.keep[j] = &keptColumn{numbers: newKeptNumbers(rows)}
 		case containsString(texts, c):
 			sp.keep[j] = &keptColumn{text: true, codes: make([]uint32, 0, rows), index: map[string]uint32{}}
 		}
@@ -96,7 +96,7 @@ const spoolSlack = 4 << 10
 // or as text, each cell a code into the column's distinct values.
 type keptColumn struct {
 	text    bool
-	numbers []float64
+	numbers keptNumbers
 	codes   []uint32
 	values  []string
 	index   map[string]uint32
@@ -112,7 +112,7 @@ func (k *keptColumn) add(cell string) {
 				v = f
 			}
 		}
-		k.numbers = append(k.numbers, v)
+		k.numbers.add(v)
 		return
 	}
 	if n := len(k.codes); n > 0 && k.values[k.codes[n-1]] == cell {
@@ -141,7 +141,7 @@ func (k *keptColumn) addBytes(b []byte) {
 				v = f
 			}
 		}
-		k.numbers = append(k.numbers, v)
+		k.numbers.add(v)
 		return
 	}
 	if n := len(k.codes); n > 0 && k.values[k.codes[n-1]] == string(b) {
@@ -160,7 +160,7 @@ func (k *keptColumn) rows() int {
 	if k.text {
 		return len(k.codes)
 	}
-	return len(k.numbers)
+	return k.numbers.len()
 }
 
 // write appends text to the table's lines.

@@ -26,7 +26,7 @@ func (t *CSVTable) NewPart(rows int) *CSVTable {
 		case k.text:
 			p.keep[j] = &keptColumn{text: true, codes: make([]uint32, 0, rows), index: map[string]uint32{}}
 		default:
-			p.keep[j] = &keptColumn{numbers: make([]float64, 0, rows)}
+			p.keep[j] = &keptColumn{numbers: newKeptNumbers(rows)}
 		}
 	}
 	return &CSVTable{Columns: t.Columns, text: &textRows{starts: make([]int, 1, rows+1), spool: p}}
@@ -73,7 +73,7 @@ func (t *CSVTable) AppendPart(p *CSVTable) {
 		switch {
 		case k == nil:
 		case !k.text:
-			k.numbers = append(k.numbers, pk.numbers...)
+			k.numbers.addAll(&pk.numbers)
 		default:
 			// Each of the part's values is found among t's once.
 			codes := make([]uint32, len(pk.values))
@@ -114,7 +114,7 @@ func (p *CSVTable) emptyPart() {
 		if k == nil {
 			continue
 		}
-		k.numbers = k.numbers[:0]
+		k.numbers.reset()
 		k.codes = k.codes[:0]
 		k.values = k.values[:0]
 		clear(k.index)

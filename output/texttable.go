@@ -177,7 +177,7 @@ func (r *textRows) num(v float64) {
 	switch {
 	case k == nil:
 	case exact && !k.text:
-		k.numbers = append(k.numbers, v) // what its text reads back as
+		k.numbers.add(v) // what its text reads back as
 	default:
 		k.addBytes(b)
 	}
@@ -205,7 +205,7 @@ func (r *textRows) spoolNum(v float64) {
 		switch {
 		case k == nil:
 		case exact && !k.text:
-			k.numbers = append(k.numbers, v) // what its text reads back as
+			k.numbers.add(v) // what its text reads back as
 		default:
 			k.addBytes(sp.buf[at:])
 		}
@@ -352,7 +352,7 @@ func (r *textRows) cell(i, j int) string {
 // once, when first asked for.
 func (r *textRows) float(i, j int) float64 {
 	if k := r.kept(j); k != nil && !k.text {
-		return k.numbers[i]
+		return k.numbers.at(i)
 	}
 	if r.spool != nil && !r.quoted {
 		r.mu.Lock()

@@ -705,7 +705,10 @@ func (r *RunReport) fillStaffing(t, intervals *CSVTable, per int) {
 
 // poolSums returns each pool's tallies of each interval added up over the
 // batches of replications, in the batches' order; the pools are added up
-// on as many goroutines as there are cores.
+// on as many goroutines as there are cores. With one batch, a pool's
+// tallies that are their own sum (sumOfOne) are returned as they are, not
+// copied: a 365-day baseline's 2.8 MB of fresh memory. The sums are only
+// read.
 func (r *RunReport) poolSums() [][]models.PoolCounts {
 	cfg := r.Config
 	n := cfg.Intervals()
@@ -719,6 +722,12 @@ func (r *RunReport) poolSums() [][]models.PoolCounts {
 	for range min(len(cfg.Pools), runtime.GOMAXPROCS(0)) {
 		wg.Go(func() {
 			for p := range next {
+				if len(r.Batches) == 1 {
+					if s := r.Batches[0].Pools[p].Intervals; len(s) == n && sumOfOne(s) {
+						sums[p] = s
+						continue
+					}
+				}
 				s := make([]models.PoolCounts, n)
 				for _, res := range r.Batches {
 					for k, c := range res.Pools[p].Intervals {

@@ -504,13 +504,9 @@ func (r *RunReport) fillIntervals(t *CSVTable, per int) {
 			k := from + d
 			r.whenCells(t, ch.Name, k)
 			vals = figures.append(vals[:0], c)
-			for _, v := range vals {
-				t.Num(v)
-			}
+			t.Nums(vals)
 			t.Num(r.needed(i, k, c))
-			for _, h := range halves[d] {
-				t.Num(h)
-			}
+			t.Nums(halves[d])
 			for j := range TargetKinds {
 				if !set[j] {
 					t.Text("")

@@ -62,6 +62,18 @@ func (b *RowBuilder) Num(v float64) {
 	b.row = append(b.row, CellOf(v))
 }
 
+// Nums appends numbers to the row being built, each as Num appends it:
+// into a spooled table (NewSpooledTable), in one loop.
+func (b *RowBuilder) Nums(vs []float64) {
+	if r := b.t.text; r != nil && r.spool != nil && r.perRow == 0 {
+		r.spoolNums(vs)
+		return
+	}
+	for _, v := range vs {
+		b.Num(v)
+	}
+}
+
 // End ends the row being built and adds it to the table.
 func (b *RowBuilder) End() {
 	if b.t.text != nil {

@@ -317,7 +317,7 @@ func (r *RunReport) whenCells(b *RowBuilder, name string, k int) {
 	start := float64(k) * r.Config.Interval
 	day, wd, tod := r.clockOf(start)
 	b.Text(name)
-	b.Text(strconv.Itoa(k))
+	b.Int(k)
 	b.Text(day)
 	b.Text(wd)
 	b.Text(tod)
@@ -329,8 +329,27 @@ func (r *RunReport) whenCells(b *RowBuilder, name string, k int) {
 func (r *RunReport) clockOf(t float64) (day, weekday, tod string) {
 	d := int(t / 86400)
 	s := int64(math.Round(t)) % 86400
-	return strconv.Itoa(d + 1), r.Weekday(d).String(), timeOfDay(s)
+	return dayText(d + 1), r.Weekday(d).String(), timeOfDay(s)
 }
+
+// dayText returns strconv.Itoa(d), from a table made once for the first
+// 1,024 days, not a string made for each of a 365-day run's rows of
+// intervals.csv and staffing.csv.
+func dayText(d int) string {
+	if d >= 0 && d < len(daysText()) {
+		return daysText()[d]
+	}
+	return strconv.Itoa(d)
+}
+
+// daysText holds dayText's table: day d's text.
+var daysText = sync.OnceValue(func() *[1024]string {
+	var t [1024]string
+	for d := range t {
+		t[d] = strconv.Itoa(d)
+	}
+	return &t
+})
 
 // timeOfDay returns the time of day s seconds after midnight, "hh:mm",
 // from a table made once for the 1,440 minutes of a day where s is in a

@@ -62,6 +62,30 @@ func (b *RowBuilder) Num(v float64) {
 	b.row = append(b.row, CellOf(v))
 }
 
+// Int appends an integer to the row being built, as Text(strconv.Itoa(i))
+// appends it: into a spooled table, straight into its text, with no string
+// made of it.
+func (b *RowBuilder) Int(i int) {
+	r := b.t.text
+	if r == nil || r.spool == nil || r.perRow != 0 {
+		b.Text(strconv.Itoa(i))
+		return
+	}
+	sp := r.spool
+	if r.nf > 0 {
+		sp.buf = append(sp.buf, ',')
+	}
+	r.nf++
+	at := len(sp.buf)
+	sp.buf = strconv.AppendInt(sp.buf, int64(i), 10)
+	if k := r.keeping(); k != nil {
+		k.addBytes(sp.buf[at:])
+	}
+	if len(sp.buf) >= spoolBuffer {
+		sp.flush()
+	}
+}
+
 // Nums appends numbers to the row being built, each as Num appends it:
 // into a spooled table (NewSpooledTable), in one loop.
 func (b *RowBuilder) Nums(vs []float64) {

@@ -708,11 +708,7 @@ func (r *RunReport) fillStaffing(t, intervals *CSVTable, per int) {
 			// them.
 			r.whenCells(b, pool.Name, k)
 			b.Text(strconv.Itoa(pool.ScheduledAt(k, cfg.Interval, cfg.Start)))
-			b.Num(c.AgentTime / reps / length)
-			b.Num(c.BusyTime / reps / length)
-			b.Num(occ)
-			b.Num(c.Cost / reps)
-			b.Num(need)
+			b.Nums([]float64{c.AgentTime / reps / length, c.BusyTime / reps / length, occ, c.Cost / reps, need})
 			b.End()
 		}
 	})

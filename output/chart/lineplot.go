@@ -87,12 +87,12 @@ func insideClip(c draw.Canvas, p vg.Point) bool {
 		p.Y <= c.Max.Y+slop && p.Y >= c.Min.Y-slop
 }
 
-// strokesAtOnce tells whether c is a vgimg or vgsvg canvas, perhaps
+// strokesAtOnce tells whether c is a vgimg or vgsvg canvas (or ours), perhaps
 // inside draw.Canvases (draw.Crop, plot.Align), whose Stroke is done with
 // its path when it returns.
 func strokesAtOnce(c vg.Canvas) bool {
 	switch baseCanvas(c).(type) {
-	case *vgimg.Canvas, *vgsvg.Canvas, *pngCanvas:
+	case *vgimg.Canvas, *vgsvg.Canvas, *svgCanvas, *pngCanvas:
 		return true
 	}
 	return false

@@ -414,7 +414,9 @@ type line struct {
 // timeFigure lays out lines over time (seconds from the start of the run)
 // in panels that share the x axis, the warm-up shaded. A panel without
 // data is marked so; when no panel has any it returns errNoData.
-func timeFigure(tl timeline, f frame, panels []panel, lines []line, extra []legendItem) (*figure, error) {
+//
+// Its lines are made by memo (nil: made anew).
+func timeFigure(tl timeline, f frame, panels []panel, lines []line, extra []legendItem, memo *lineMemo) (*figure, error) {
 	fig := &figure{}
 	some := false
 	for pi, pn := range panels {
@@ -422,11 +424,11 @@ func timeFigure(tl timeline, f frame, panels []panel, lines []line, extra []lege
 		lo, hi := math.NaN(), math.NaN()
 		has := false
 		var refs []plot.Plotter
-		for _, l := range lines {
+		for li, l := range lines {
 			if l.panel != pi {
 				continue
 			}
-			ps, err := l.s.plotters(l.style, f.columns)
+			ps, err := memo.plotters(li, len(lines), l, f.columns)
 			if errors.Is(err, errNoData) {
 				continue
 			}

@@ -125,14 +125,47 @@ func (c Chart) Render(w io.Writer, format string, widthPx, heightPx int) (err er
 	if format == "png" {
 		return renderPNG(w, fig, c.Title, widthPx, heightPx, dpi)
 	}
-	cv := vgsvg.NewWith(vgsvg.UseWH(f.width, f.height))
+	b := svgBuffers.get()
+	if b == nil {
+		b = new(bytes.Buffer)
+	}
+	defer func() {
+		if b.Cap() <= maxKeptSVG {
+			b.Reset()
+			svgBuffers.put(b)
+		}
+	}()
+	cv := &svgCanvas{Canvas: vgsvg.NewWith(vgsvg.UseWH(f.width, f.height))}
 	fig.draw(draw.New(cv), c.Title, true)
-	var b bytes.Buffer
-	if _, err := cv.WriteTo(&b); err != nil {
+	if _, err := cv.WriteTo(b); err != nil {
 		return err
 	}
-	return writeSVGSized(w, b.Bytes(), widthPx, heightPx)
+	fills := cv.fills()
+	if !filledAsDrawn(b.Bytes(), svgHeadEnd(b.Bytes()), fills) {
+		// A path of vgsvg's own looks like a placeholder: drawn again
+		// plainly.
+		if fig, err = c.build(f); err != nil {
+			return err
+		}
+		plain := vgsvg.NewWith(vgsvg.UseWH(f.width, f.height))
+		fig.draw(draw.New(plain), c.Title, true)
+		b.Reset()
+		if _, err := plain.WriteTo(b); err != nil {
+			return err
+		}
+		fills = nil
+	}
+	return writeSVGFilled(w, b.Bytes(), widthPx, heightPx, fills)
 }
+
+// svgBuffers keep the buffers SVGs are written into before they are
+// sized (writeSVGSized), from chart to chart: each was grown by doubling
+// to the SVG's size. A buffer of more than maxKeptSVG bytes is let go.
+var svgBuffers freeList[bytes.Buffer]
+
+// maxKeptSVG is the largest buffer svgBuffers keeps: a 365-day run's
+// largest SVG is about 0.6 MB.
+const maxKeptSVG = 4 << 20
 
 // sizedFrame returns the frame of a chart of widthPx × heightPx pixels and
 // the resolution it is drawn at (chartDPI).
@@ -169,17 +202,36 @@ const svgFamilyFallback = `font-family:'Liberation Sans',Arial,Helvetica,sans-se
 // is a literal, replaced after it as bytes.ReplaceAll would. A 365-day
 // folder's SVGs made 13 MB of copies the other way.
 func writeSVGSized(w io.Writer, svg []byte, widthPx, heightPx int) error {
-	end := 0
+	return writeSVGFilled(w, svg, widthPx, heightPx, nil)
+}
+
+// svgHeadEnd returns where the SVG's head, which writeSVGSized sizes,
+// ends: the end of svgSize's last match, or 0.
+func svgHeadEnd(svg []byte) int {
 	if m := svgSize.FindAllIndex(svg, -1); len(m) > 0 {
-		end = m[len(m)-1][1]
+		return m[len(m)-1][1]
 	}
+	return 0
+}
+
+// writeSVGFilled is writeSVGSized with, after the head, each fillHole
+// replaced by the next of fills (an svgCanvas's straight paths, whose
+// placeholders filledAsDrawn has counted).
+func writeSVGFilled(w io.Writer, svg []byte, widthPx, heightPx int, fills [][]byte) error {
+	end := svgHeadEnd(svg)
 	head := svgSize.ReplaceAll(svg[:end], fmt.Appendf(nil, `<svg width="%d" height="%d"`, widthPx, heightPx))
 	head = svgFamily.ReplaceAll(head, []byte(svgFamilyFallback))
 	if _, err := w.Write(head); err != nil {
 		return err
 	}
+	_, err := writeFilled(w, svg[end:], fills)
+	return err
+}
+
+// writeFamilies writes rest to w with svgFamily's literal replaced by its
+// fallback, as bytes.ReplaceAll would.
+func writeFamilies(w io.Writer, rest []byte) error {
 	family := []byte(svgFamily.String())
-	rest := svg[end:]
 	for {
 		i := bytes.Index(rest, family)
 		if i < 0 {
@@ -362,7 +414,9 @@ type line struct {
 // timeFigure lays out lines over time (seconds from the start of the run)
 // in panels that share the x axis, the warm-up shaded. A panel without
 // data is marked so; when no panel has any it returns errNoData.
-func timeFigure(tl timeline, f frame, panels []panel, lines []line, extra []legendItem) (*figure, error) {
+//
+// Its lines are made by memo (nil: made anew).
+func timeFigure(tl timeline, f frame, panels []panel, lines []line, extra []legendItem, memo *lineMemo) (*figure, error) {
 	fig := &figure{}
 	some := false
 	for pi, pn := range panels {
@@ -370,11 +424,11 @@ func timeFigure(tl timeline, f frame, panels []panel, lines []line, extra []lege
 		lo, hi := math.NaN(), math.NaN()
 		has := false
 		var refs []plot.Plotter
-		for _, l := range lines {
+		for li, l := range lines {
 			if l.panel != pi {
 				continue
 			}
-			ps, err := l.s.plotters(l.style, f.columns)
+			ps, err := memo.plotters(li, len(lines), l, f.columns)
 			if errors.Is(err, errNoData) {
 				continue
 			}

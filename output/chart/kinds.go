@@ -34,8 +34,9 @@ func timeChart(name, title, note string, tl timeline, panels []panel, lines []li
 		c.build = func(f frame) (*figure, error) { return emptyTimeFigure(tl, f, first, empty), nil }
 		return c
 	}
+	memo := &lineMemo{}
 	c.build = func(f frame) (*figure, error) {
-		fig, err := timeFigure(tl, f, panels, lines, extra)
+		fig, err := timeFigure(tl, f, panels, lines, extra, memo)
 		if errors.Is(err, errNoData) {
 			return emptyTimeFigure(tl, f, first, empty), nil
 		}

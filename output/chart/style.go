@@ -102,7 +102,7 @@ func chartText(size float64, bold bool) plottext.Style {
 	if bold {
 		f = chartBold
 	}
-	return plottext.Style{Color: inkColor, Font: font.From(f, vg.Points(size)), Handler: plot.DefaultTextHandler}
+	return plottext.Style{Color: inkColor, Font: font.From(f, vg.Points(size)), Handler: chartTextHandler}
 }
 
 // newPlot returns a plot in the charts' style: sans-serif text, grey axes,

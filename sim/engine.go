@@ -163,7 +163,7 @@ type Engine struct {
 
 // New returns an engine whose clock reads zero.
 func New() *Engine {
-	return &Engine{heap: make([]entry, 0, 64), lookFrom: lookAheadFrom}
+	return &Engine{heap: grow(nil, 64), lookFrom: lookAheadFrom}
 }
 
 // Now returns the current simulated time in seconds.
@@ -209,13 +209,11 @@ func (e *Engine) schedule(at float64, ph Phase, fn func()) Timer {
 	case ph == PhaseTimer:
 		ev.timer = true
 		e.timersLive++
-		e.timers = append(e.timers, x)
-		up(e.timers, len(e.timers)-1)
+		e.timers = push(e.timers, x)
 	case len(e.soon) < soonCap && e.nearTop(&x):
 		e.addSoon(x)
 	default:
-		e.heap = append(e.heap, x)
-		up(e.heap, len(e.heap)-1)
+		e.heap = push(e.heap, x)
 	}
 	return Timer{ev: ev, key: ev.key}
 }
@@ -513,11 +511,11 @@ func (e *Engine) pop(h []entry) []entry {
 	// the top takes two (Floyd's variant).
 	//
 	// In a heap of touchFrom entries or more, whose lower levels are not
-	// in the nearest cache, each level also loads the first and the last
-	// of the hole's four grandchildren, before the comparison that tells
-	// which two the walk goes on to: their cache lines are on their way
-	// while it waits on the children's. The loads are summed into
-	// e.touched, which nothing reads, so that they are made.
+	// in the nearest cache, each level also loads the first of the hole's
+	// four grandchildren, whose cache line holds all four (lineOffset),
+	// before the comparison that tells which two the walk goes on to: the
+	// line is on its way while it waits on the children's. The loads are
+	// summed into e.touched, which nothing reads, so that they are made.
 	far := 0 // the grandchildren below far are loaded ahead of the walk
 	if last >= touchFrom {
 		far = last
@@ -533,8 +531,8 @@ func (e *Engine) pop(h []entry) []entry {
 			}
 			break
 		}
-		if g := 2*l + 4; g < far {
-			touched += h[g].at ^ h[g-3].at
+		if g := 2*l + 1; g+3 < far {
+			touched += h[g].at // the grandchildren's line (lineOffset)
 		}
 		c := l + int(lessBit(&h[l+1], &h[l]))
 		h[i] = h[c]

@@ -11,14 +11,13 @@ import "unsafe"
 // span two lines, and the grandchildren always would.
 const lineOffset = 16
 
-// push appends x to heap h and moves it up to its place, growing h, when
-// full, into a new array at lineOffset past a line.
-func push(h []entry, x entry) []entry {
+// room returns heap h with room for one more entry: h itself, or, when
+// full, h copied into a new array at lineOffset past a line (append's
+// would be at a line's start).
+func room(h []entry) []entry {
 	if len(h) == cap(h) {
-		h = grow(h, max(2*cap(h), 64))
+		return grow(h, 2*cap(h)+64)
 	}
-	h = append(h, x)
-	up(h, len(h)-1)
 	return h
 }
 

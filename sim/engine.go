@@ -209,11 +209,13 @@ func (e *Engine) schedule(at float64, ph Phase, fn func()) Timer {
 	case ph == PhaseTimer:
 		ev.timer = true
 		e.timersLive++
-		e.timers = push(e.timers, x)
+		e.timers = append(room(e.timers), x)
+		up(e.timers, len(e.timers)-1)
 	case len(e.soon) < soonCap && e.nearTop(&x):
 		e.addSoon(x)
 	default:
-		e.heap = push(e.heap, x)
+		e.heap = append(room(e.heap), x)
+		up(e.heap, len(e.heap)-1)
 	}
 	return Timer{ev: ev, key: ev.key}
 }

@@ -47,6 +47,8 @@ type event struct {
 	id        uint32 // its place in the engine's chunks
 	kind      uint8
 	readLines [2]uint8
+	// timer is whether its entry is in the engine's timers, not its heap.
+	timer bool
 }
 
 // Handler handles the events scheduled with ScheduleCall: an event names
@@ -86,7 +88,6 @@ const (
 	phaseBits = 3
 	idBits    = 24
 	seqBits   = 64 - phaseBits - idBits
-	idMask    = 1<<idBits - 1
 )
 
 // noKey is the key of an event not pending: no entry's, for no sequence
@@ -146,20 +147,12 @@ type Engine struct {
 	// timersLive is the number of timers' entries whose events are pending.
 	timersLive int
 	chunks     []*[1 << chunkBits]event
-	// keys and inTimers are by event id: its key (noKey if not pending),
-	// and whether its entry is in timers, not the heap. Dense, they are
-	// read, where an event's key is checked, without reading the event
-	// (Cancel, compaction, dropStale), which in a large model is a
-	// cache miss: a contact's patience timer was scheduled minutes of
-	// simulated time before it is cancelled.
-	keys     []uint64
-	inTimers []bool
-	free     []*event
-	live     int // pending events: the entries of heap, timers and soon less the cancelled
-	fired    uint64
-	stopped  bool
-	handler  Handler // of the events scheduled with ScheduleCall
-	ahead    Aheader // the handler, if it looks ahead
+	free       []*event
+	live       int // pending events: the entries of heap, timers and soon less the cancelled
+	fired      uint64
+	stopped    bool
+	handler    Handler // of the events scheduled with ScheduleCall
+	ahead      Aheader // the handler, if it looks ahead
 	// lookFrom is the fewest entries of the heap and timers with which
 	// the engine looks ahead (lookAheadFrom).
 	lookFrom int
@@ -208,14 +201,13 @@ func (e *Engine) schedule(at float64, ph Phase, fn func()) Timer {
 	ev.at, ev.fn = at, fn
 	x := entry{at: math.Float64bits(at), key: entryKey(ph, e.seq, ev.id)}
 	ev.key = x.key
-	e.keys[ev.id] = x.key
 	e.seq++
 	e.live++
 	switch {
 	case at == e.now:
 		e.addSoon(x)
 	case ph == PhaseTimer:
-		e.inTimers[ev.id] = true
+		ev.timer = true
 		e.timersLive++
 		e.timers = append(room(e.timers), x)
 		up(e.timers, len(e.timers)-1)
@@ -241,10 +233,6 @@ func (e *Engine) newEvent() *event {
 	c := new([1 << chunkBits]event)
 	base := uint32(len(e.chunks)) << chunkBits
 	e.chunks = append(e.chunks, c)
-	for range c {
-		e.keys = append(e.keys, noKey)
-		e.inTimers = append(e.inTimers, false)
-	}
 	for i := len(c) - 1; i >= 0; i-- {
 		c[i].id = base + uint32(i)
 		c[i].key = noKey
@@ -256,7 +244,8 @@ func (e *Engine) newEvent() *event {
 // event returns the event of entry x, and whether x is still its
 // (not cancelled).
 func (e *Engine) event(x *entry) (*event, bool) {
-	return e.event0(x), e.keys[x.key&idMask] == x.key
+	ev := e.event0(x)
+	return ev, ev.key == x.key
 }
 
 // SetHandler sets the handler of the events scheduled with ScheduleCall.
@@ -349,15 +338,11 @@ func (e *Engine) After(delay float64, ph Phase, fn func()) Timer {
 // nothing and returns false.
 func (e *Engine) Cancel(t Timer) bool {
 	ev := t.ev
-	if ev == nil {
+	if ev == nil || ev.key != t.key {
 		return false
 	}
-	id := uint32(t.key & idMask)
-	if e.keys[id] != t.key {
-		return false
-	}
-	timer := e.inTimers[id]
-	e.release(ev, id)
+	timer := ev.timer
+	e.release(ev)
 	e.live--
 	if timer {
 		e.timersLive--
@@ -410,7 +395,7 @@ func (e *Engine) Step() bool {
 	e.now = ev.at
 	fn, kind, arg := ev.fn, ev.kind, ev.arg
 	e.lookAhead()
-	e.release(ev, ev.id)
+	e.release(ev)
 	e.fired++
 	if fn != nil {
 		fn()
@@ -445,13 +430,11 @@ func (e *Engine) Run(until float64) {
 // Stop makes Run return after the event being fired.
 func (e *Engine) Stop() { e.stopped = true }
 
-// release returns event ev, of id id, to the free list, invalidating its
-// Timers. It only writes the event, never reads it.
-func (e *Engine) release(ev *event, id uint32) {
-	e.keys[id] = noKey
-	e.inTimers[id] = false
+// release returns an event to the free list, invalidating its Timers.
+func (e *Engine) release(ev *event) {
 	ev.key = noKey
 	ev.fn, ev.arg = nil, nil
+	ev.timer = false
 	ev.readLines = [2]uint8{}
 	e.free = append(e.free, ev)
 }
@@ -565,7 +548,7 @@ func (e *Engine) pop(h []entry) []entry {
 
 // event0 returns the event of entry x, cancelled or not.
 func (e *Engine) event0(x *entry) *event {
-	id := uint32(x.key & idMask)
+	id := uint32(x.key & (1<<idBits - 1))
 	return &e.chunks[id>>chunkBits][id&(1<<chunkBits-1)]
 }
 
@@ -658,15 +641,15 @@ func (e *Engine) compactTimers() {
 //
 // Each entry is copied down and kept if its event is pending, without a
 // branch: about half are cancelled, a branch on each would be mispredicted
-// as often, and each misprediction would discard the reads of the keys
-// after it; without it they overlap. The keys are read from e.keys, not
-// from the events, which in a large heap are scattered in memory.
+// as often, and each misprediction would discard the reads of the events
+// after it, which in a large heap wait on memory; without it they overlap.
 func (e *Engine) pending(h []entry) []entry {
 	k := 0
 	for i := range h {
 		x := h[i]
+		ev := e.event0(&x)
 		h[k] = x
-		d := e.keys[x.key&idMask] ^ x.key
+		d := ev.key ^ x.key
 		k += int(1 - (d|-d)>>63) // 1 if the keys are equal: d|-d is below 2⁶³ only if d is 0
 	}
 	n := h[:k]

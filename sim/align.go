@@ -9,7 +9,7 @@ import "unsafe"
 // reads one line a level, and loads the next level's in one read ahead.
 // At an address of a line's start, half of the pairs of children would
 // span two lines, and the grandchildren always would.
-const lineOffset = 48
+const lineOffset = 16
 
 // room returns heap h with room for one more entry: h itself, or, when
 // full, h copied into a new array at lineOffset past a line (append's

@@ -296,9 +296,8 @@ func (e *Engine) lookAhead() {
 			e.ahead.Ahead(next.kind, next.arg)
 		}
 	}
-	if len(h) >= 5 {
+	if len(h) >= 3 {
 		prefetchBoth(e.eventAddr(&h[1]), e.eventAddr(&h[2]), unsafe.Sizeof(event{}))
-		prefetchBoth(e.eventAddr(&h[3]), e.eventAddr(&h[4]), unsafe.Sizeof(event{}))
 	}
 }
 
@@ -454,19 +453,14 @@ func lessBit(a, b *entry) uint64 {
 	return borrow
 }
 
-// The heap and timers are 4-ary min-heaps of entries: the children of
-// entry i are 4i+1 to 4i+4, one cache line (lineOffset), so that a walk
-// down the heap reads one line a level, and half as many levels as in a
-// binary heap.
-
-// parent returns the index of entry j's parent, j > 0.
-func parent(j int) int { return (j - 1) / 4 }
+// The heap and timers are binary min-heaps of entries, in the manner of
+// container/heap, written out for speed.
 
 // up moves h[j] up to its place.
 func up(h []entry, j int) {
 	x := h[j]
 	for j > 0 {
-		i := parent(j)
+		i := (j - 1) / 2
 		if !less(&x, &h[i]) {
 			break
 		}
@@ -476,45 +470,24 @@ func up(h []entry, j int) {
 	h[j] = x
 }
 
-// least returns the least of the entries h[c] to h[c+3], without a branch:
-// which is least is as likely any of the four.
-func least(h []entry, c int) int {
-	a := c + int(lessBit(&h[c+1], &h[c]))
-	b := c + 2 + int(lessBit(&h[c+3], &h[c+2]))
-	return a + (b-a)*int(lessBit(&h[b], &h[a]))
-}
-
-// leastOf returns the least of the entries h[c] to h[n-1], c < n.
-func leastOf(h []entry, c, n int) int {
-	m := c
-	for k := c + 1; k < n; k++ {
-		if less(&h[k], &h[m]) {
-			m = k
-		}
-	}
-	return m
-}
-
 // down moves h[i] down to its place.
 func down(h []entry, i int) {
 	n := len(h)
 	x := h[i]
 	for {
-		c := 4*i + 1
-		if c >= n {
+		l := 2*i + 1
+		if l >= n {
 			break
 		}
-		var m int
-		if c+3 < n {
-			m = least(h, c)
-		} else {
-			m = leastOf(h, c, n)
+		c := l
+		if r := l + 1; r < n && less(&h[r], &h[l]) {
+			c = r
 		}
-		if !less(&h[m], &x) {
+		if !less(&h[c], &x) {
 			break
 		}
-		h[i] = h[m]
-		i = m
+		h[i] = h[c]
+		i = c
 	}
 	h[i] = x
 }
@@ -534,17 +507,17 @@ func (e *Engine) pop(h []entry) []entry {
 	if last == 0 {
 		return h
 	}
-	// The hole at the top goes down to a leaf, the least child moving up
+	// The hole at the top goes down to a leaf, the smaller child moving up
 	// at each level, and the last entry, which belongs near the bottom,
-	// fills it and moves up: three comparisons a level where a sift down
-	// from the top takes four (Floyd's variant).
+	// fills it and moves up: one comparison a level where a sift down from
+	// the top takes two (Floyd's variant).
 	//
 	// In a heap of touchFrom entries or more, whose lower levels are not
-	// in the nearest cache, each level also loads the first entry of each
-	// of the four lines of the hole's sixteen grandchildren, before the
-	// comparisons that tell which four the walk goes on to: the lines are
-	// on their way while it waits on the children's. The loads are summed
-	// into e.touched, which nothing reads, so that they are made.
+	// in the nearest cache, each level also loads the first of the hole's
+	// four grandchildren, whose cache line holds all four (lineOffset),
+	// before the comparison that tells which two the walk goes on to: the
+	// line is on its way while it waits on the children's. The loads are
+	// summed into e.touched, which nothing reads, so that they are made.
 	far := 0 // the grandchildren below far are loaded ahead of the walk
 	if last >= touchFrom {
 		far = last
@@ -552,21 +525,20 @@ func (e *Engine) pop(h []entry) []entry {
 	var touched uint64
 	i := 0
 	for {
-		c := 4*i + 1
-		if c+3 >= last {
-			if c < last { // fewer than four children
-				m := leastOf(h, c, last)
-				h[i] = h[m]
-				i = m
+		l := 2*i + 1
+		if l+1 >= last {
+			if l < last { // a left child alone
+				h[i] = h[l]
+				i = l
 			}
 			break
 		}
-		if g := 4*c + 1; g+15 < far {
-			touched += h[g].at ^ h[g+4].at ^ h[g+8].at ^ h[g+12].at
+		if g := 2*l + 1; g+3 < far {
+			touched += h[g].at // the grandchildren's line (lineOffset)
 		}
-		m := least(h, c)
-		h[i] = h[m]
-		i = m
+		c := l + int(lessBit(&h[l+1], &h[l]))
+		h[i] = h[c]
+		i = c
 	}
 	h[i] = x
 	up(h, i)
@@ -589,13 +561,10 @@ func (e *Engine) nearTop(x *entry) bool {
 		return false
 	case less(x, &h[0]):
 		return true
+	case len(h) < 3:
+		return false
 	}
-	for j := 1; j < min(len(h), 5); j++ {
-		if less(x, &h[j]) {
-			return true
-		}
-	}
-	return false
+	return less(x, &h[1]) || less(x, &h[2])
 }
 
 // soonCap is the most entries soon holds before an entry due later than
@@ -685,10 +654,8 @@ func (e *Engine) pending(h []entry) []entry {
 	}
 	n := h[:k]
 	clear(h[k:])
-	if len(n) > 1 {
-		for i := parent(len(n) - 1); i >= 0; i-- {
-			down(n, i)
-		}
+	for i := len(n)/2 - 1; i >= 0; i-- {
+		down(n, i)
 	}
 	return n
 }

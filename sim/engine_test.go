@@ -414,7 +414,7 @@ func TestCompactKeepsHeapOrder(t *testing.T) {
 		}
 		h := heap()
 		for i := 1; i < len(h); i++ {
-			if p := parent(i); less(&h[i], &h[p]) {
+			if p := (i - 1) / 2; less(&h[i], &h[p]) {
 				t.Fatalf("trial %d: after a rebuild, entry %d comes before its parent %d: not a heap", trial, i, p)
 			}
 		}

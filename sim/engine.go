@@ -176,8 +176,9 @@ func (e *Engine) Pending() int { return e.live }
 func (e *Engine) Fired() uint64 { return e.fired }
 
 // Schedule arranges for fn to be called at time at, in phase ph. It panics if
-// at is before the current time or not a number: that is a bug in the
-// caller, not bad input.
+// at is before the current time or not a number, or ph is above 7: that is
+// a bug in the caller, not bad input. It also panics past 2³⁷ events
+// scheduled, or 2²⁴ pending at once.
 func (e *Engine) Schedule(at float64, ph Phase, fn func()) Timer {
 	if fn == nil {
 		panic("sim: Schedule with a nil callback")

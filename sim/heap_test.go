@@ -17,7 +17,7 @@ func TestPopLoadingAheadKeepsTheOrder(t *testing.T) {
 		var h, all []entry
 		seq := uint64(0)
 		add := func(from float64) {
-			x := entry{at: math.Float64bits(from + float64(rng.IntN(n/4))), key: uint64(rng.IntN(5))<<seqBits | seq, ref: seq}
+			x := entry{at: math.Float64bits(from + float64(rng.IntN(n/4))), key: entryKey(Phase(rng.IntN(5)), seq, 0)}
 			seq++
 			h = append(h, x)
 			up(h, len(h)-1)

@@ -1,6 +1,9 @@
 package models
 
-import "math"
+import (
+	"math"
+	"math/bits"
+)
 
 // choiceMemo remembers the logit's weights of the choices whose utilities
 // depend on nothing but the customer's issue, which channels may be
@@ -59,6 +62,13 @@ func (w *world) chooseMemo(cu *customer, only []string, stay, avoid *channel, no
 	weights := m.weights[k*m.n : (k+1)*m.n]
 	if m.total[k] == 0 {
 		m.total[k] = w.memoWeights(weights, cu, mask, stay, now)
+	}
+	if mask&(mask-1) == 0 {
+		// One channel may be chosen: its weight is 1 (logitWeight), the
+		// others' 0, and pickFrom gives it whatever the draw. The draw is
+		// counted, not made (keyedDraws.skip).
+		w.draws.skip(cu, drawChoice)
+		return w.channels[bits.TrailingZeros(uint(mask))]
 	}
 	return w.pickFrom(weights, m.total[k], w.draws.seed(cu, drawChoice).Float64())
 }

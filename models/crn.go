@@ -96,6 +96,13 @@ func (d *keyedDraws) seed(cu *customer, p purpose) *rand.Rand {
 	return d.rng[p]
 }
 
+// skip counts customer cu's next draw of purpose p without making it: for
+// a draw whose outcome is sure, so that the customer's later draws of p
+// stay aligned, as chance does.
+func (d *keyedDraws) skip(cu *customer, p purpose) {
+	cu.draws[p]++
+}
+
 // sample draws from s, a sampler built on purpose p's source, for customer
 // cu.
 func (d *keyedDraws) sample(cu *customer, p purpose, s Sampler) float64 {
@@ -109,7 +116,7 @@ func (d *keyedDraws) sample(cu *customer, p purpose, s Sampler) float64 {
 // variant in which the outcome was uncertain.
 func (d *keyedDraws) chance(cu *customer, p purpose, prob float64) bool {
 	if prob <= 0 || prob >= 1 {
-		cu.draws[p]++
+		d.skip(cu, p)
 		return prob >= 1
 	}
 	return d.seed(cu, p).Float64() < prob

@@ -468,14 +468,18 @@ func (w *world) handled(c *contact) string {
 		p *= w.cfg.Journey.SiloResolutionFactor
 	}
 	// The escalation path is the second draw of the contact's resolution
-	// stream; a sure resolution draws nothing (but counts: see chance).
+	// stream, taken only when it is read (an unresolved contact on a
+	// channel with escalations); a sure resolution draws nothing (but
+	// counts: see chance).
 	resolved, x := true, 0.0
 	if p < 1 {
 		rng := w.draws.seed(cu, drawResolve)
 		resolved = rng.Float64() < p
-		x = rng.Float64()
+		if !resolved && len(ch.cfg.Escalations) > 0 {
+			x = rng.Float64()
+		}
 	} else {
-		cu.draws[drawResolve]++
+		w.draws.skip(cu, drawResolve)
 	}
 	if resolved {
 		ch.tally(c.arrived, c.class, func(k *Counts) { k.Resolved++ })

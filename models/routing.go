@@ -97,7 +97,7 @@ func (w *world) wantPick(a *agent) {
 	w.pickers = append(w.pickers, a)
 	if !w.dispatch {
 		w.dispatch = true
-		w.eng.Schedule(w.eng.Now(), sim.PhaseDispatch, w.dispatchFn)
+		w.eng.ScheduleNow(sim.PhaseDispatch, w.dispatchFn)
 	}
 }
 

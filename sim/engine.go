@@ -159,6 +159,11 @@ type Engine struct {
 	// touched is the sum of the entries pop loaded ahead of its walk at
 	// its last call, stored so that the loads are made; never read.
 	touched uint64
+
+	// handling is true while an event's handler runs (Step), when a call
+	// ScheduleNow makes may be held; held is that call (held.go).
+	handling bool
+	held     heldCall
 }
 
 // New returns an engine whose clock reads zero.
@@ -170,7 +175,7 @@ func New() *Engine {
 func (e *Engine) Now() float64 { return e.now }
 
 // Pending returns the number of events waiting to fire.
-func (e *Engine) Pending() int { return e.live }
+func (e *Engine) Pending() int { return e.live + e.heldN() }
 
 // Fired returns the number of events fired so far.
 func (e *Engine) Fired() uint64 { return e.fired }
@@ -398,10 +403,15 @@ func (e *Engine) Step() bool {
 	e.lookAhead()
 	e.release(ev)
 	e.fired++
+	e.handling = true
 	if fn != nil {
 		fn()
 	} else {
 		e.handler.Handle(kind, arg)
+	}
+	e.handling = false
+	if e.held.fn != nil {
+		e.fireHeld()
 	}
 	return true
 }

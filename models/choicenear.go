@@ -29,14 +29,20 @@ func (w *world) chooseNear(cu *customer, only []string, stay, avoid *channel, no
 // The reputations are brought up to now as nearWaitTerm brings them, and
 // each utility is the same expression of the same numbers: preference +
 // fit − WaitWeight · (ln(ExpectedWait / 1 minute) + reputation), plus Stay
-// on stay.
+// on stay. Without a list of the channels that may be chosen, those open
+// are read from the remembered mask (choosableOpen), which holds what
+// eligible would tell of each.
 func (w *world) nearUtilities(cu *customer, only []string, stay, avoid *channel, now float64) (best float64, bestAt int) {
 	utils := w.choiceW[:0]
 	best = math.Inf(-1)
 	ww, inertia := w.cfg.Choice.WaitWeight, w.cfg.WordOfMouth.Inertia
-	for _, ch := range w.channels {
+	open := -1 // every channel, each asked (eligible)
+	if only == nil {
+		open = w.choosableOpen(now)
+	}
+	for i, ch := range w.channels {
 		u := math.Inf(-1)
-		if w.eligible(ch, only, avoid, now) {
+		if open&(1<<i) != 0 && ch != avoid && (open >= 0 || w.eligible(ch, only, avoid, now)) {
 			b := &ch.reputation
 			w.wom.fade(b, now)
 			u = ch.cfg.Preference + ch.cfg.Fit[cu.issue] - ww*(ch.logExpected+b.sum/(inertia+b.weight))

@@ -9,11 +9,13 @@ import (
 // TestChooseNearAsUtilities draws 500 worlds of six channels with
 // reputations last brought up to date at random times before now, and
 // checks that nearUtilities gives utilities(…, near true)'s utilities, best
-// and faded reputations to the bit, with the first channel of the best
+// and faded reputations to the bit, with and without a channel to avoid
+// and a list of those allowed, with the first channel of the best
 // utility, and that pickNearAt then weighs the channels and makes the
 // choice as pickNear does, for draws at and about every end of a
-// channel's part. Seen to fail with the reputations not faded, and with
-// bestAt the last channel of the best utility.
+// channel's part. Seen to fail with the reputations not faded, with
+// bestAt the last channel of the best utility, and with the channel to
+// avoid or the list left out.
 func TestChooseNearAsUtilities(t *testing.T) {
 	cfg := richConfig()
 	cfg.SetDefaults()
@@ -39,22 +41,26 @@ func TestChooseNearAsUtilities(t *testing.T) {
 		for i := range 20 {
 			cu := &customer{issue: i % len(cfg.Issues)}
 			var stay, avoid *channel
+			var only []string
 			if i%2 == 1 {
 				stay = w.channels[rng.IntN(n)]
 			}
 			if i%5 == 2 {
 				avoid = w.channels[rng.IntN(n)]
 			}
+			if i%7 == 3 {
+				only = []string{w.channels[rng.IntN(n)].cfg.Name, w.channels[rng.IntN(n)].cfg.Name}
+			}
 			for k, ch := range w.channels {
 				ch.reputation = start[k]
 			}
-			want := w.utilities(cu, nil, stay, avoid, now, true)
+			want := w.utilities(cu, only, stay, avoid, now, true)
 			wantU := append([]float64(nil), w.choiceW...)
 			faded := make([]belief, n)
 			for k, ch := range w.channels {
 				faded[k], ch.reputation = ch.reputation, start[k]
 			}
-			got, bestAt := w.nearUtilities(cu, nil, stay, avoid, now)
+			got, bestAt := w.nearUtilities(cu, only, stay, avoid, now)
 			if math.Float64bits(got) != math.Float64bits(want) {
 				t.Fatalf("trial %d: best %v, want %v", trial, got, want)
 			}

@@ -46,6 +46,11 @@ func (w *world) choose(cu *customer, only []string, stay, avoid *channel) *chann
 	if w.memo != nil {
 		return w.chooseMemo(cu, only, stay, avoid, now)
 	}
+	if w.nearChoice {
+		if m := w.wom.nearWeights(w); m != nil {
+			return w.chooseNear(cu, only, stay, avoid, now, m)
+		}
+	}
 	best := w.utilities(cu, only, stay, avoid, now, w.nearChoice)
 	if math.IsInf(best, -1) {
 		return nil

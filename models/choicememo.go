@@ -18,13 +18,15 @@ type choiceMemo struct {
 	n       int       // channels
 	total   []float64 // each case's total weight, 0 if not taken yet
 	weights []float64 // each case's weights, n a case
+}
 
-	// openMask holds the channels customers may choose of their own
-	// accord (Choosable) that are open, at every time in [openFrom,
-	// openTo): the channels' windows of opening hours (openWindow) overlap
-	// there (choosableOpen).
-	openFrom, openTo float64
-	openMask         int
+// openMemo remembers the channels customers may choose of their own
+// accord (Choosable) that are open, as a mask, at every time in [from,
+// to): the channels' windows of opening hours (openWindow) overlap there
+// (choosableOpen).
+type openMemo struct {
+	from, to float64
+	mask     int
 }
 
 // maxMemoWeights bounds the weights a memo holds, so that worlds of many
@@ -98,9 +100,9 @@ func (w *world) memoMask(only []string, stay, avoid *channel, now float64) (mask
 // same answer; a channel whose window is empty leaves it empty, asked again
 // at the next choice.
 func (w *world) choosableOpen(now float64) int {
-	m := w.memo
-	if now >= m.openFrom && now < m.openTo {
-		return m.openMask
+	m := &w.open
+	if now >= m.from && now < m.to {
+		return m.mask
 	}
 	mask, from, to := 0, math.Inf(-1), math.Inf(1)
 	for i, ch := range w.channels {
@@ -112,7 +114,7 @@ func (w *world) choosableOpen(now float64) int {
 		}
 		from, to = max(from, ch.hours.from), min(to, ch.hours.to)
 	}
-	m.openFrom, m.openTo, m.openMask = from, to, mask
+	m.from, m.to, m.mask = from, to, mask
 	return mask
 }
 

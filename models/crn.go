@@ -96,11 +96,22 @@ func (d *keyedDraws) seed(cu *customer, p purpose) *rand.Rand {
 	return d.rng[p]
 }
 
-// skip counts customer cu's next draw of purpose p without making it: for
-// a draw whose outcome is sure, so that the customer's later draws of p
-// stay aligned, as chance does.
-func (d *keyedDraws) skip(cu *customer, p purpose) {
+// skip counts customer cu's next draw of purpose p without making it, and
+// returns its number, with which sampleAt makes it later: the same number
+// as sample would have drawn now, and the customer's later draws of p stay
+// where they would be. Each draw reseeds the purpose's generator, and no
+// sampler keeps anything else from one draw to the next (Dist.Sampler), so
+// a draw left unmade changes no other.
+func (d *keyedDraws) skip(cu *customer, p purpose) uint32 {
 	cu.draws[p]++
+	return cu.draws[p]
+}
+
+// sampleAt makes customer cu's draw number n of purpose p (skip) from s, a
+// sampler built on the purpose's source.
+func (d *keyedDraws) sampleAt(cu *customer, p purpose, n uint32, s Sampler) float64 {
+	d.key[p].With(uint64(cu.key)).With(uint64(n)).Reseed(d.src[p])
+	return s.Rand()
 }
 
 // sample draws from s, a sampler built on purpose p's source, for customer

@@ -289,9 +289,17 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 	if siloed {
 		c.handle *= w.cfg.Journey.SiloHandleFactor
 	}
+	var patienceAt uint32
 	if ch.kind == Live && !ch.patient {
-		patience = w.draws.sample(cu, drawPatience, ch.patience)
-		c.patience = patience * w.wom.patienceFactor() * w.classes.patient[cu.class]
+		if w.drawn != nil {
+			// Drawn now, for the hook, and taken as it was before
+			// waitPatience (TestLatePatienceSameRun).
+			patience = w.draws.sample(cu, drawPatience, ch.patience)
+			c.patience = patience * w.wom.patienceFactor() * w.classes.patient[cu.class]
+		} else {
+			patienceAt = w.draws.skip(cu, drawPatience)
+			w.wom.touchLevel()
+		}
 	}
 	if w.drawn != nil {
 		w.drawn(c, handle, patience)
@@ -328,6 +336,9 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 	switch ch.kind {
 	case Live:
 		if !ch.patient && !callback {
+			if w.drawn == nil {
+				c.patience = w.waitPatience(c, patienceAt)
+			}
 			c.timer = w.eng.ScheduleCall(now+c.patience, sim.PhaseTimer, evExpire, c)
 		}
 	case Deferred:
@@ -336,6 +347,24 @@ func (w *world) attempt(cu *customer, ch *channel, how origin) {
 			c.timer = w.eng.ScheduleCall(now+c.patience, sim.PhaseTimer, evExpire, c)
 		}
 	}
+}
+
+// waitPatience returns how long the customer of contact c, just arrived
+// on a live channel and waiting now, will wait: their patience draw number
+// n (counted as the contact arrived, keyedDraws.skip) times word of
+// mouth's factor now and their class's.
+//
+// A contact answered at once, or whose customer takes a callback, never
+// needs its patience: attempt counts the draw as the contact arrives and
+// brings the expectation level up to that instant (touchLevel), and makes
+// the draw and takes the factor only here, still at that instant, with no
+// story heard in between: the same numbers as taken on arrival, with an
+// exponential draw and an exponential fewer for each contact that does
+// not wait.
+func (w *world) waitPatience(c *contact, n uint32) float64 {
+	cu := c.cust
+	patience := w.draws.sampleAt(cu, drawPatience, n, c.ch.patience)
+	return patience * w.wom.patienceFactor() * w.classes.patient[cu.class]
 }
 
 // expire is a waiting contact's timer: on a live channel the customer

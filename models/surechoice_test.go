@@ -39,7 +39,7 @@ func TestSureChoiceCountsItsDraw(t *testing.T) {
 						exact.channels[i].cfg.Choosable = false
 					}
 				}
-				memo.memo.openTo = 0 // forget the channels open
+				memo.open.to = 0 // forget the channels open
 			}
 			before, _ := memo.draws.src[drawChoice].MarshalBinary()
 			got, want := memo.choose(a, only, nil, avoidA), exact.choose(b, only, nil, avoidB)
@@ -57,7 +57,7 @@ func TestSureChoiceCountsItsDraw(t *testing.T) {
 				memo.channels[i].cfg.Choosable = true
 				exact.channels[i].cfg.Choosable = true
 			}
-			memo.memo.openTo = 0
+			memo.open.to = 0
 			if got, want := memo.choose(a, nil, nil, nil), exact.choose(b, nil, nil, nil); nameOf(got) != nameOf(want) {
 				t.Errorf("%s (only %v): the next choice %s, the exact one's %s", ch.cfg.Name, only, nameOf(got), nameOf(want))
 			}

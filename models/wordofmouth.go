@@ -261,6 +261,19 @@ func (s *womState) patienceFactor() float64 {
 	return math.Exp(-s.cfg.Coupling * s.levelNow())
 }
 
+// touchLevel brings the global expectation level up to now, as
+// patienceFactor does, without the exponential: a contact whose patience
+// may never be needed (attempt) still fades the level at the instant the
+// factor would have been taken, for the level must fade at the same
+// instants to give the same numbers later. patienceFactor taken later at
+// the same instant, with no story heard in between, is then the number it
+// would have been.
+func (s *womState) touchLevel() {
+	if s.on && s.cfg.Coupling != 0 {
+		s.fade(&s.level, s.eng.Now())
+	}
+}
+
 // tell spreads a story: a wait of observed seconds on channel ch. It adds to
 // the channel's reputation, and to the global level as how much faster than
 // the channel's starting expectation it was; each within a factor of 20.

@@ -38,6 +38,7 @@ type world struct {
 
 	wom     womState
 	choiceW []float64 // scratch for choice weights
+	open    openMemo  // the channels customers may choose that are open (choosableOpen)
 	// waitIgnored tells that the choice's wait term is 0 (noWaitTerm).
 	waitIgnored bool
 	// nearChoice tells that choices take the wait term by its sum first

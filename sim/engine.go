@@ -384,6 +384,12 @@ func (e *Engine) Step() bool {
 	if x == nil {
 		return false
 	}
+	e.step(x, from)
+	return true
+}
+
+// step fires x, the next entry, found by dropStale in from.
+func (e *Engine) step(x *entry, from int) {
 	var ev *event
 	switch from {
 	case fromSoon:
@@ -413,7 +419,6 @@ func (e *Engine) Step() bool {
 	if e.held.fn != nil {
 		e.fireHeld()
 	}
-	return true
 }
 
 // Run fires events in order until none is left, Stop is called, or the next
@@ -424,7 +429,7 @@ func (e *Engine) Step() bool {
 func (e *Engine) Run(until float64) {
 	e.stopped = false
 	for !e.stopped {
-		x, _ := e.dropStale()
+		x, from := e.dropStale()
 		if x == nil {
 			return
 		}
@@ -434,7 +439,7 @@ func (e *Engine) Run(until float64) {
 			}
 			return
 		}
-		e.Step()
+		e.step(x, from) // the entry found, not looked for again (Step)
 	}
 }
 

@@ -173,38 +173,31 @@ const nearMargin = 1e-8
 // (nearWeights).
 func (w *world) pickNear(f, best float64, cu *customer, stay *channel) (*channel, bool) {
 	weights := w.choiceW
-	total := 0.0
 	if m := w.wom.nearWeights(w); m != nil {
-		stayAt, bestAt := 0, 0
-		if stay != nil {
-			stayAt = stay.idx + 1
-		}
+		bestAt := 0
 		for i, u := range weights {
 			if u == best {
 				bestAt = i
 				break
 			}
 		}
-		k := m.key(cu.issue, stayAt, bestAt)
-		for i, u := range weights {
-			switch {
-			case u == best:
-				weights[i] = 1
-			case math.IsInf(u, -1):
-				weights[i] = 0
-			default:
-				weights[i] = m.weight(k+i, u-best)
-			}
-			total += weights[i]
-		}
-	} else {
-		for i, u := range weights {
-			weights[i] = logitWeight(u, best)
-			total += weights[i]
-		}
+		return w.pickNearAt(f, best, bestAt, cu, stay, m)
 	}
+	total := 0.0
+	for i, u := range weights {
+		weights[i] = logitWeight(u, best)
+		total += weights[i]
+	}
+	return w.pickSure(f, total)
+}
+
+// pickSure makes the choice of draw f from the weights in w.choiceW, whose
+// sum is total, and tells whether it is sure to be the exact weights':
+// whether the draw's point lies further than nearMargin from every end of a
+// channel's part of the total.
+func (w *world) pickSure(f, total float64) (*channel, bool) {
 	x, margin := f*total, nearMargin*total
-	for i, wt := range weights {
+	for i, wt := range w.choiceW {
 		if wt == 0 {
 			continue
 		}

@@ -86,18 +86,5 @@ func (w *world) pickNearAt(f, best float64, bestAt int, cu *customer, stay *chan
 		}
 		total += weights[i]
 	}
-	x, margin := f*total, nearMargin*total
-	for i, wt := range weights {
-		if wt == 0 {
-			continue
-		}
-		if math.Abs(x-wt) <= margin {
-			return nil, false
-		}
-		if x < wt {
-			return w.channels[i], true
-		}
-		x -= wt
-	}
-	return nil, false
+	return w.pickSure(f, total)
 }

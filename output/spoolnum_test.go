@@ -52,23 +52,6 @@ func TestSpooledNumbersAcrossFlushes(t *testing.T) {
 		t.Fatalf("%d bytes of text: too few to flush the buffer three times", want.Len())
 	}
 	for name, tab := range map[string]*CSVTable{"direct": direct, "in parts": inParts} {
-		var got bytes.Buffer
-		if err := tab.WriteCSV(&got); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got.Bytes(), want.Bytes()) {
-			t.Fatalf("%s: the spooled table writes other bytes than the text table", name)
-		}
-		for i := 0; i < rows; i += 97 {
-			for _, c := range cols {
-				g, w := tab.Float(i, c), mem.Float(i, c)
-				if math.Float64bits(g) != math.Float64bits(w) && !(math.IsNaN(g) && math.IsNaN(w)) {
-					t.Fatalf("%s: Float(%d, %s) = %v, want %v", name, i, c, g, w)
-				}
-				if g, w := tab.Text(i, c), mem.Text(i, c); g != w {
-					t.Fatalf("%s: Text(%d, %s) = %q, want %q", name, i, c, g, w)
-				}
-			}
-		}
+		sameTableEvery(t, name+" (spooled)", tab, mem, cols, 97)
 	}
 }

@@ -93,23 +93,6 @@ func TestNumsAsNum(t *testing.T) {
 		t.Fatalf("%d bytes of text: too few to flush the buffer three times", w.Len())
 	}
 	for name, tab := range map[string]*CSVTable{"text": mem, "direct": direct, "in parts": inParts} {
-		var got bytes.Buffer
-		if err := tab.WriteCSV(&got); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got.Bytes(), w.Bytes()) {
-			t.Fatalf("%s: Nums wrote other bytes than Num", name)
-		}
-		for i := 0; i < rows; i += 7 {
-			for _, c := range append(keptNums, keptTexts...) {
-				g, v := tab.Float(i, c), want.Float(i, c)
-				if math.Float64bits(g) != math.Float64bits(v) && !(math.IsNaN(g) && math.IsNaN(v)) {
-					t.Fatalf("%s: Float(%d, %s) = %v, want %v", name, i, c, g, v)
-				}
-				if g, v := tab.Text(i, c), want.Text(i, c); g != v {
-					t.Fatalf("%s: Text(%d, %s) = %q, want %q", name, i, c, g, v)
-				}
-			}
-		}
+		sameTableEvery(t, name+" (Nums)", tab, want, append(keptNums, keptTexts...), 7)
 	}
 }

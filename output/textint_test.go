@@ -62,23 +62,6 @@ func TestIntAsText(t *testing.T) {
 		t.Fatalf("%d bytes of text: too few to flush the buffer twice", w.Len())
 	}
 	for name, tab := range map[string]*CSVTable{"text": mem, "direct": direct, "in parts": inParts} {
-		var got bytes.Buffer
-		if err := tab.WriteCSV(&got); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got.Bytes(), w.Bytes()) {
-			t.Fatalf("%s: Int wrote other bytes than Text", name)
-		}
-		for i := 0; i < rows; i += 13 {
-			for _, c := range cols {
-				g, v := tab.Float(i, c), want.Float(i, c)
-				if math.Float64bits(g) != math.Float64bits(v) && !(math.IsNaN(g) && math.IsNaN(v)) {
-					t.Fatalf("%s: Float(%d, %s) = %v, want %v", name, i, c, g, v)
-				}
-				if g, v := tab.Text(i, c), want.Text(i, c); g != v {
-					t.Fatalf("%s: Text(%d, %s) = %q, want %q", name, i, c, g, v)
-				}
-			}
-		}
+		sameTableEvery(t, name+" (Int)", tab, want, cols, 13)
 	}
 }

@@ -79,9 +79,10 @@ const chunkBits = 8
 // never the same among pending events, so the id below them changes no
 // order; when they reach the engine's seqLimit the pending events are
 // given new ones, in the same order (renumber). An entry whose key is no
-// longer its event's was cancelled, and is dropped when it reaches the top. An entry holds no pointer, so moving one needs no write
-// barrier and the collector never scans the heap; it is 16 bytes, four to
-// a cache line, so that a pop's walk down the heap reads less memory.
+// longer its event's was cancelled, and is dropped when it reaches the
+// top. An entry holds no pointer, so moving one needs no write barrier and
+// the collector never scans the heap; it is 16 bytes, four to a cache
+// line, so that a pop's walk down the heap reads less memory.
 type entry struct {
 	at  uint64
 	key uint64

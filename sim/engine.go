@@ -30,11 +30,15 @@ const (
 )
 
 // event is one scheduled callback: fn, or, when fn is nil, the engine's
-// Handler called with kind and arg. Events are pooled by the Engine: key
-// is the key of its entry while it is pending, and noKey once it is fired
-// or cancelled, so a stale Timer, and a stale entry of the heap, can tell
-// that its event is gone (an event scheduled again has a new key: the
-// sequence number in it is new).
+// Handler called with kind and arg. Events are pooled by the Engine. key
+// is the key of its entry while it is pending, and a not-pending key
+// (notPending) once it is fired or cancelled, so a stale entry of the heap
+// can tell that its event is gone (an event scheduled again has a new key:
+// the sequence number in it is new); either way the key's low idBits bits
+// are the event's id, its place in the engine's chunks (id). gen changes
+// every time the event is fired or cancelled, so a stale Timer can tell
+// too: a Timer outlives renumbering (renumber), which rewrites the keys.
+// An event is 64 bytes, one cache line (TestEventIsALine).
 type event struct {
 	at  float64
 	fn  func()
@@ -44,7 +48,7 @@ type event struct {
 	// only asked for ahead, never read.
 	reads     [2]uintptr
 	key       uint64
-	id        uint32 // its place in the engine's chunks
+	gen       uint32
 	kind      uint8
 	readLines [2]uint8
 	// timer is whether its entry is in the engine's timers, not its heap.
@@ -72,27 +76,44 @@ const chunkBits = 8
 // number ≥ 0, whose bits as an integer order as the number does), then key:
 // the phase in its top phaseBits bits, the sequence number below it, and
 // the event's id in the idBits bits below that. Sequence numbers are
-// never the same, so the id below them changes no order. An entry whose
-// key is no longer its event's was cancelled, and is dropped when it
-// reaches the top. An entry holds no pointer, so moving one needs no write
-// barrier and the collector never scans the heap; it is 16 bytes, four to
-// a cache line, so that a pop's walk down the heap reads less memory.
+// never the same among pending events, so the id below them changes no
+// order; when they reach the engine's seqLimit the pending events are
+// given new ones, in the same order (renumber). An entry whose key is no
+// longer its event's was cancelled, and is dropped when it reaches the
+// top. An entry holds no pointer, so moving one needs no write barrier and
+// the collector never scans the heap; it is 16 bytes, four to a cache
+// line, so that a pop's walk down the heap reads less memory.
 type entry struct {
 	at  uint64
 	key uint64
 }
 
 // The widths of an entry's key's parts: the phase, the sequence number
-// and the event's id.
+// and the event's id. 2²⁸ events pending at once would take 16 GiB for
+// the events alone, 20 with their entries, and a model's objects besides
+// (a contact and its customer for each patience timer): far past any
+// machine this runs on, so the panic of newEvent is not reached. Sequence
+// numbers are renumbered (renumber) before they reach 2³³ − 1.
 const (
 	phaseBits = 3
-	idBits    = 24
+	idBits    = 28
 	seqBits   = 64 - phaseBits - idBits
 )
 
-// noKey is the key of an event not pending: no entry's, for no sequence
-// number reaches its bits (schedule panics first).
-const noKey = ^uint64(0)
+// seqOne is sequence number 1 in its place in a key.
+const seqOne = 1 << idBits
+
+// notPendingBits are the bits set in the key of an event not pending,
+// every one above its id: no entry's key, for the sequence number in an
+// entry's stays below 2^seqBits − 1 (seqLimit).
+const notPendingBits = ^uint64(0) &^ (1<<idBits - 1)
+
+// notPending returns the key of event id while it is not pending.
+func notPending(id uint32) uint64 { return notPendingBits | uint64(id) }
+
+// id returns the event's id, its place in the engine's chunks: the low
+// idBits bits of its key, pending or not.
+func (ev *event) id() uint32 { return uint32(ev.key & (1<<idBits - 1)) }
 
 // entryKey returns the key of an entry of phase ph, sequence number seq
 // and event id.
@@ -101,10 +122,12 @@ func entryKey(ph Phase, seq uint64, id uint32) uint64 {
 }
 
 // Timer is a handle on a scheduled event, used to cancel it. The zero Timer
-// refers to no event.
+// refers to no event. It holds the event's gen as it was scheduled: the
+// event is still the Timer's, pending, while its gen is the same (a 32-bit
+// gen wraps only after 2³² reuses of one event).
 type Timer struct {
 	ev  *event
-	key uint64
+	gen uint32
 }
 
 // Engine is a discrete-event simulator: a clock and a queue of pending
@@ -139,11 +162,17 @@ type Timer struct {
 // compacted of its own stale entries. The next event is the earliest of
 // the three tops, so the order is still that of one heap.
 type Engine struct {
-	now    float64
-	seq    uint64
-	heap   []entry
-	timers []entry // the entries of PhaseTimer events due later than now
-	soon   []entry // entries scheduled at the instant they were due, the next last
+	now float64
+	// seq is the next event's sequence number in its place in a key,
+	// shifted left idBits bits (seqOne is 1), so that schedule makes the
+	// key with one shift fewer.
+	seq uint64
+	// seqLimit is seq at which the pending events are renumbered
+	// (renumber): (2^seqBits − 1)·seqOne, smaller in tests.
+	seqLimit uint64
+	heap     []entry
+	timers   []entry // the entries of PhaseTimer events due later than now
+	soon     []entry // entries scheduled at the instant they were due, the next last
 	// timersLive is the number of timers' entries whose events are pending.
 	timersLive int
 	chunks     []*[1 << chunkBits]event
@@ -168,7 +197,7 @@ type Engine struct {
 
 // New returns an engine whose clock reads zero.
 func New() *Engine {
-	return &Engine{heap: grow(nil, 64), lookFrom: lookAheadFrom}
+	return &Engine{heap: grow(nil, 64), lookFrom: lookAheadFrom, seqLimit: (1<<seqBits - 1) * seqOne}
 }
 
 // Now returns the current simulated time in seconds.
@@ -182,8 +211,10 @@ func (e *Engine) Fired() uint64 { return e.fired }
 
 // Schedule arranges for fn to be called at time at, in phase ph. It panics if
 // at is before the current time or not a number, or ph is above 7: that is
-// a bug in the caller, not bad input. It also panics past 2³⁷ events
-// scheduled, or 2²⁴ pending at once.
+// a bug in the caller, not bad input. There is no limit on the number of
+// events scheduled (their sequence numbers are renumbered, see renumber);
+// more than 2²⁸ pending at once, which would take more memory than any
+// machine has (idBits), panics.
 func (e *Engine) Schedule(at float64, ph Phase, fn func()) Timer {
 	if fn == nil {
 		panic("sim: Schedule with a nil callback")
@@ -199,15 +230,16 @@ func (e *Engine) schedule(at float64, ph Phase, fn func()) Timer {
 	if ph>>phaseBits != 0 {
 		panic(fmt.Sprintf("sim: phase %d, above the highest, %d", ph, 1<<phaseBits-1))
 	}
-	if e.seq >= 1<<seqBits-1 {
-		panic(fmt.Sprintf("sim: more than 2^%d events scheduled", seqBits))
+	if e.seq >= e.seqLimit {
+		e.renumber()
 	}
 	ev := e.newEvent()
 	at += 0 // −0 is +0, whose bits order as 0 does
 	ev.at, ev.fn = at, fn
-	x := entry{at: math.Float64bits(at), key: entryKey(ph, e.seq, ev.id)}
+	// entryKey(ph, seq, ev.id()), seq and id in place already
+	x := entry{at: math.Float64bits(at), key: uint64(ph)<<(seqBits+idBits) | e.seq | ev.key&(1<<idBits-1)}
 	ev.key = x.key
-	e.seq++
+	e.seq += seqOne
 	e.live++
 	switch {
 	case at == e.now:
@@ -223,7 +255,7 @@ func (e *Engine) schedule(at float64, ph Phase, fn func()) Timer {
 		e.heap = append(room(e.heap), x)
 		up(e.heap, len(e.heap)-1)
 	}
-	return Timer{ev: ev, key: ev.key}
+	return Timer{ev: ev, gen: ev.gen}
 }
 
 // newEvent returns a free event, from the free list or a new chunk.
@@ -240,8 +272,7 @@ func (e *Engine) newEvent() *event {
 	base := uint32(len(e.chunks)) << chunkBits
 	e.chunks = append(e.chunks, c)
 	for i := len(c) - 1; i >= 0; i-- {
-		c[i].id = base + uint32(i)
-		c[i].key = noKey
+		c[i].key = notPending(base + uint32(i))
 		e.free = append(e.free, &c[i])
 	}
 	return e.newEvent()
@@ -344,7 +375,7 @@ func (e *Engine) After(delay float64, ph Phase, fn func()) Timer {
 // nothing and returns false.
 func (e *Engine) Cancel(t Timer) bool {
 	ev := t.ev
-	if ev == nil || ev.key != t.key {
+	if ev == nil || ev.gen != t.gen {
 		return false
 	}
 	timer := ev.timer
@@ -366,7 +397,7 @@ func (e *Engine) Cancel(t Timer) bool {
 
 // Active reports whether the timer's event is still waiting to fire.
 func (t Timer) Active() bool {
-	return t.ev != nil && t.ev.key == t.key
+	return t.ev != nil && t.ev.gen == t.gen
 }
 
 // When returns the time at which the timer fires, and whether it is active.
@@ -446,9 +477,11 @@ func (e *Engine) Run(until float64) {
 // Stop makes Run return after the event being fired.
 func (e *Engine) Stop() { e.stopped = true }
 
-// release returns an event to the free list, invalidating its Timers.
+// release returns an event to the free list, invalidating its Timers (gen)
+// and its entry (key, now not pending, its id kept).
 func (e *Engine) release(ev *event) {
-	ev.key = noKey
+	ev.key |= notPendingBits
+	ev.gen++
 	ev.fn, ev.arg = nil, nil
 	ev.timer = false
 	ev.readLines = [2]uint8{}

@@ -36,11 +36,11 @@ func (e *Engine) ScheduleNow(ph Phase, fn func()) {
 	if ph>>phaseBits != 0 {
 		panic(fmt.Sprintf("sim: phase %d, above the highest, %d", ph, 1<<phaseBits-1))
 	}
-	if e.seq >= 1<<seqBits-1 {
-		panic(fmt.Sprintf("sim: more than 2^%d events scheduled", seqBits))
+	if e.seq >= e.seqLimit {
+		e.renumber()
 	}
-	e.held = heldCall{fn: fn, key: entryKey(ph, e.seq, 0)}
-	e.seq++
+	e.held = heldCall{fn: fn, key: uint64(ph)<<(seqBits+idBits) | e.seq} // entryKey(ph, seq, 0)
+	e.seq += seqOne
 }
 
 // heldN returns 1 if a call is held, else 0.
@@ -62,7 +62,7 @@ func (e *Engine) fireHeld() {
 		if next, _ := e.dropStale(); e.stopped || next != nil && !less(&x, next) {
 			ev := e.newEvent()
 			ev.at, ev.fn = e.now, h.fn
-			x.key |= uint64(ev.id) // the id in the key's lowest bits (entryKey)
+			x.key |= uint64(ev.id()) // the id in the key's lowest bits (entryKey)
 			ev.key = x.key
 			e.live++
 			e.addSoon(x)

@@ -11,14 +11,15 @@ import (
 // its number and schedules up to three more, at this instant or later, in
 // random phases, some cancelled; with now set, those at this instant in
 // PhaseDispatch are made with ScheduleNow, else with Schedule (and not
-// cancelled either way).
+// cancelled either way). Phases are 0 to 4, or 0 to 7 with allPhases.
 type heldWorld struct {
-	e   *Engine
-	rng *rand.Rand
-	now bool
-	n   int
-	log []string
-	tms []Timer
+	e         *Engine
+	rng       *rand.Rand
+	now       bool
+	allPhases bool
+	n         int
+	log       []string
+	tms       []Timer
 }
 
 func (w *heldWorld) add(depth int) {
@@ -36,6 +37,9 @@ func (w *heldWorld) add(depth int) {
 		}
 	}
 	ph := Phase(w.rng.IntN(5))
+	if w.allPhases {
+		ph = Phase(w.rng.IntN(8))
+	}
 	at := w.e.Now()
 	if w.rng.IntN(3) == 0 {
 		at += float64(w.rng.IntN(4))

@@ -7,7 +7,8 @@ import (
 
 // TestEntryKeyOrdersByPhaseThenSequence checks the packing of an entry's
 // key: the phase orders first, the sequence number next, and the event's
-// id, below them, never changes their order and is what event0 finds.
+// id, below them, never changes their order and is what event0 finds;
+// no entry's key is an event's not-pending key.
 func TestEntryKeyOrdersByPhaseThenSequence(t *testing.T) {
 	const maxID = 1<<idBits - 1
 	const maxSeq = 1<<seqBits - 2 // the last schedule allows
@@ -24,8 +25,13 @@ func TestEntryKeyOrdersByPhaseThenSequence(t *testing.T) {
 			t.Errorf("%x should fire before %x", c.a.key, c.b.key)
 		}
 	}
-	if k := entryKey(7, maxSeq, maxID); k == noKey {
-		t.Errorf("the largest key is noKey")
+	for _, id := range []uint32{0, 5, maxID} {
+		if k := entryKey(7, maxSeq, id); k >= notPending(id) {
+			t.Errorf("the largest key of event %d, %x, is not below its not-pending key %x", id, k, notPending(id))
+		}
+	}
+	if New().seqLimit>>idBits != maxSeq+1 {
+		t.Errorf("a new engine renumbers at %d, want %d", New().seqLimit>>idBits, uint64(maxSeq+1))
 	}
 	e := New()
 	for range 3 << chunkBits {
@@ -33,7 +39,7 @@ func TestEntryKeyOrdersByPhaseThenSequence(t *testing.T) {
 	}
 	for _, id := range []uint32{0, 1, 1<<chunkBits - 1, 1 << chunkBits, 2<<chunkBits + 7} {
 		x := entry{at, entryKey(PhaseTimer, 12345, id)}
-		if got := e.event0(&x).id; got != id {
+		if got := e.event0(&x).id(); got != id {
 			t.Errorf("the entry of event %d names event %d", id, got)
 		}
 	}

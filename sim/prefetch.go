@@ -29,7 +29,7 @@ func lines[T any](p *T) (uintptr, uintptr) {
 // nothing if t's event is no longer pending.
 func ReadsAlso[A, B any](t Timer, a *A, b *B) {
 	ev := t.ev
-	if ev == nil || ev.key != t.key {
+	if ev == nil || ev.gen != t.gen {
 		return
 	}
 	pa, na := lines(a)

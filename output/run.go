@@ -136,10 +136,12 @@ func (r *RunReport) channelFigurer(i int) channelFigurer {
 // append appends ChannelFigures(i, sum) to out, for f made for channel i.
 func (f channelFigurer) append(out []float64, sum models.Counts) []float64 {
 	m := len(models.Figures)
-	for fi, fig := range models.Figures {
+	for fi := range models.Figures {
+		// By index: a Figure is nine words, copied at each step of a
+		// range over its values, for its Of alone.
 		v := math.NaN()
 		if f.applies[fi] {
-			v = fig.Of(sum)
+			v = models.Figures[fi].Of(sum)
 			if f.applies[m+fi] {
 				v /= f.reps
 			}

@@ -197,9 +197,41 @@ func (t *CSVTable) RowsBy(col string, keys []string) [][]int {
 		}
 	}
 	j := t.Col(col)
+	if k := t.keptText(j); k != nil {
+		return rowsByCode(k, index, groups)
+	}
 	for r := range t.Len() {
 		if k, ok := index[t.TextAt(r, j)]; ok {
 			groups[k] = append(groups[k], r)
+		}
+	}
+	return groups
+}
+
+// rowsByCode is RowsBy for a column kept as text, grouped by its cells'
+// codes: each group counted first and made at its size, not grown.
+func rowsByCode(k *keptColumn, index map[string]int, groups [][]int) [][]int {
+	group := make([]int, len(k.values)) // by code: its key's group, or -1
+	for c, v := range k.values {
+		group[c] = -1
+		if g, ok := index[v]; ok {
+			group[c] = g
+		}
+	}
+	sizes := make([]int, len(groups))
+	for _, c := range k.codes {
+		if g := group[c]; g >= 0 {
+			sizes[g]++
+		}
+	}
+	for g, n := range sizes {
+		if n > 0 {
+			groups[g] = make([]int, 0, n)
+		}
+	}
+	for r, c := range k.codes {
+		if g := group[c]; g >= 0 {
+			groups[g] = append(groups[g], r)
 		}
 	}
 	return groups

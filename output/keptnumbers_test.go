@@ -115,3 +115,49 @@ func TestKeptNumbersNarrow(t *testing.T) {
 	}
 	sameBits(t, &k, []float64{0, 1800, 3.1536e7, math.NaN(), 0.5, 0.1})
 }
+
+// TestKeptNumbersRoom: a column makes its room once, at its first number:
+// as float32s for rows numbers when that is narrow, as float64s for rows
+// when it is wide or when the first part added to it holds a number that
+// is not narrow (anywhere in it), no narrow room made first; a column
+// with no number makes none.
+// Seen to catch: the narrow room made ahead (newKeptNumbers as it was),
+// and a wide part's narrow first numbers given narrow room.
+func TestKeptNumbersRoom(t *testing.T) {
+	if k := newKeptNumbers(100); k.narrow != nil || k.wide != nil {
+		t.Fatal("room made before the first number")
+	}
+	k := newKeptNumbers(100)
+	k.add(3)
+	if k.isWide || cap(k.narrow) != 100 {
+		t.Fatalf("a narrow first number: wide %v, room for %d", k.isWide, cap(k.narrow))
+	}
+	k = newKeptNumbers(100)
+	k.add(0.1)
+	if !k.isWide || k.narrow != nil || cap(k.wide) != 100 {
+		t.Fatalf("a wide first number: wide %v, narrow room %d, wide room %d", k.isWide, cap(k.narrow), cap(k.wide))
+	}
+	part := newKeptNumbers(4)
+	for _, v := range []float64{0, math.NaN(), 2, 0.1} {
+		part.add(v)
+	}
+	k = newKeptNumbers(100)
+	k.addAll(&part)
+	if !k.isWide || k.narrow != nil || cap(k.wide) != 100 {
+		t.Fatalf("a wide part first: wide %v, narrow room %d, wide room %d", k.isWide, cap(k.narrow), cap(k.wide))
+	}
+	sameBits(t, &k, []float64{0, math.NaN(), 2, 0.1})
+	if n := testing.AllocsPerRun(10, func() {
+		k := newKeptNumbers(100)
+		k.addAll(&part)
+	}); n != 1 {
+		t.Errorf("a wide part added first: %v allocations, want 1 (its wide room)", n)
+	}
+	narrow := newKeptNumbers(4)
+	narrow.add(1)
+	k = newKeptNumbers(100)
+	k.addAll(&narrow)
+	if k.isWide || cap(k.narrow) != 100 {
+		t.Fatalf("a narrow part first: wide %v, room for %d", k.isWide, cap(k.narrow))
+	}
+}

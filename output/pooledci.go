@@ -2,6 +2,7 @@ package output
 
 import (
 	"math"
+	"sync"
 
 	"github.com/omnisim/omnisim/models"
 	"github.com/omnisim/omnisim/stats"
@@ -73,6 +74,35 @@ func (r *RunReport) channelIntervalHalfWidths(i, from, to int) [][]float64 {
 	return countsHalfWidths(r.Config.Channels[i].Kind, perRep, r.weights(), from, to)
 }
 
+// noHalfWidths returns n periods' half-widths of a single batch: every
+// figure's NaN, each period's row the same row. Nothing to compute, nor a
+// row to fill for each period (a 365-day baseline's took 23 MB, written
+// page by page); for up to maxPartRows periods (a part of a table made in
+// parts), not even the rows' headers are made: they are a part of one
+// slice made once (2.6 MB of a 365-day folder).
+func noHalfWidths(n int) [][]float64 {
+	if n <= maxPartRows {
+		return noHalves()[:n:n]
+	}
+	return nanRows(n)
+}
+
+// noHalves holds noHalfWidths's maxPartRows rows.
+var noHalves = sync.OnceValue(func() [][]float64 { return nanRows(maxPartRows) })
+
+// nanRows returns n rows, each the same row of NaN for every figure.
+func nanRows(n int) [][]float64 {
+	none := make([]float64, len(models.Figures))
+	for fi := range none {
+		none[fi] = math.NaN()
+	}
+	out := make([][]float64, n)
+	for d := range out {
+		out[d] = none[:len(none):len(none)]
+	}
+	return out
+}
+
 // countsHalfWidths returns, for each period d of [from, to), the 95 %
 // half-width of each figure (in the order of models.Figures) of a channel
 // of the given kind whose tallies in batch k and period d are perRep[k][d],
@@ -86,19 +116,10 @@ func (r *RunReport) channelIntervalHalfWidths(i, from, to int) [][]float64 {
 // storage (with a single batch they are all NaN, one row for every
 // period): read them, do not change them.
 func countsHalfWidths(kind models.ChannelKind, perRep [][]models.Counts, weights []int, from, to int) [][]float64 {
-	out := make([][]float64, to-from)
 	if len(perRep) < 2 {
-		// Nothing to compute, nor a row to fill for each period (a
-		// 365-day baseline's took 23 MB, written page by page).
-		none := make([]float64, len(models.Figures))
-		for fi := range none {
-			none[fi] = math.NaN()
-		}
-		for d := range out {
-			out[d] = none[:len(none):len(none)]
-		}
-		return out
+		return noHalfWidths(to - from)
 	}
+	out := make([][]float64, to-from)
 	g, m := len(perRep), len(models.Figures)
 	jk := stats.NewJackknife(g, 0.95)
 	n := 0

@@ -135,7 +135,8 @@ func (c Chart) Render(w io.Writer, format string, widthPx, heightPx int) (err er
 			svgBuffers.put(b)
 		}
 	}()
-	cv := &svgCanvas{Canvas: vgsvg.NewWith(vgsvg.UseWH(f.width, f.height))}
+	cv := newSVGCanvas(f.width, f.height)
+	defer cv.free()
 	fig.draw(draw.New(cv), c.Title, true)
 	if _, err := cv.WriteTo(b); err != nil {
 		return err

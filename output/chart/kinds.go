@@ -412,9 +412,15 @@ func totalSeriesOnGrid(t *output.CSVTable, col string, tl timeline) (series, boo
 	if !(iv > 0) || math.IsInf(iv, 0) {
 		return series{}, false
 	}
-	limit := 4*t.Len() + 1024  // slots at most
-	var firsts, sums []float64 // by k: the start as first read, the sum
-	var counts []int           // by k: the figures added, -1 where no row starts
+	limit := 4*t.Len() + 1024 // slots at most
+	// By k: the start as first read, the sum, and the figures added (-1
+	// where no row starts); sized for the horizon's intervals, which a
+	// run's tables have.
+	size := 0
+	if h := tl.horizon / iv; h >= 0 && h < float64(limit) {
+		size = int(math.Ceil(h))
+	}
+	firsts, sums, counts := make([]float64, 0, size), make([]float64, 0, size), make([]int, 0, size)
 	rs, c := newRowStarts(t), t.Col(col)
 	for i := range t.Len() {
 		start := rs.of(i, iv)
@@ -452,7 +458,8 @@ func totalSeriesOnGrid(t *output.CSVTable, col string, tl timeline) (series, boo
 		prev = firsts[k]
 		n++
 	}
-	s := series{X: make([]float64, 0, 2*n), Y: make([]float64, 0, 2*n)}
+	// The starts and sums of the k that have rows, moved to the front.
+	n = 0
 	for k, cnt := range counts {
 		if cnt < 0 {
 			continue
@@ -461,10 +468,20 @@ func totalSeriesOnGrid(t *output.CSVTable, col string, tl timeline) (series, boo
 		if cnt > 0 {
 			v = sums[k]
 		}
-		s.add(firsts[k], v)
-		s.add(tl.end(firsts[k]), v)
+		firsts[n], sums[n] = firsts[k], v
+		n++
 	}
-	return s, true
+	x := tl.xs.get(2*n, func(k int) float64 {
+		if k%2 == 1 {
+			return tl.end(firsts[k/2])
+		}
+		return firsts[k/2]
+	})
+	y := make([]float64, 2*n)
+	for k, v := range sums[:n] {
+		y[2*k], y[2*k+1] = v, v
+	}
+	return series{X: x, Y: y}, true
 }
 
 // totalSeriesByMap is totalSeries for any table.

@@ -433,13 +433,16 @@ type timeline struct {
 	named bool
 	// horizon, interval and warmup are in seconds.
 	horizon, interval, warmup float64
+	// xs shares the x's of the lines of one run's charts (nil: each line
+	// has its own).
+	xs *sharedXs
 }
 
 // timelineOf reads the run's clock from its description, or from its
 // tables where the description lacks it.
 func timelineOf(ds *output.Dataset) timeline {
 	m := ds.Meta
-	tl := timeline{horizon: m.HorizonSeconds, interval: m.IntervalSeconds, warmup: m.WarmupSeconds}
+	tl := timeline{horizon: m.HorizonSeconds, interval: m.IntervalSeconds, warmup: m.WarmupSeconds, xs: &sharedXs{}}
 	if wd, err := models.ParseWeekday(m.Start); err == nil {
 		tl.start, tl.named = wd, true
 	}
@@ -587,26 +590,32 @@ func (r rowStarts) of(i int, interval float64) float64 {
 // time by the interval it was spent in): each is held flat from the
 // interval's start to its end.
 func stepSeries(t *output.CSVTable, rows []int, col string, scale float64, tl timeline) series {
-	s := series{X: make([]float64, 0, 2*len(rows)), Y: make([]float64, 0, 2*len(rows))}
 	starts, j := newRowStarts(t), t.Col(col)
-	for _, i := range rows {
-		start := starts.of(i, tl.interval)
+	x := tl.xs.get(2*len(rows), func(k int) float64 {
+		start := starts.of(rows[k/2], tl.interval)
+		if k%2 == 1 {
+			return tl.end(start)
+		}
+		return start
+	})
+	y := make([]float64, 2*len(rows))
+	for k, i := range rows {
 		v := t.FloatAt(i, j) * scale
-		s.add(start, v)
-		s.add(tl.end(start), v)
+		y[2*k], y[2*k+1] = v, v
 	}
-	return s
+	return series{X: x, Y: y}
 }
 
 // readingSeries reads column col of rows of t, times scale, as readings at
 // the end of each interval (a queue's length, a reputation).
 func readingSeries(t *output.CSVTable, rows []int, col string, scale float64, tl timeline) series {
-	s := series{X: make([]float64, 0, len(rows)), Y: make([]float64, 0, len(rows))}
 	starts, j := newRowStarts(t), t.Col(col)
-	for _, i := range rows {
-		s.add(tl.end(starts.of(i, tl.interval)), t.FloatAt(i, j)*scale)
+	x := tl.xs.get(len(rows), func(k int) float64 { return tl.end(starts.of(rows[k], tl.interval)) })
+	y := make([]float64, len(rows))
+	for k, i := range rows {
+		y[k] = t.FloatAt(i, j) * scale
 	}
-	return s
+	return series{X: x, Y: y}
 }
 
 // fromZero returns a series of readings that starts at time 0 with y, as
@@ -617,7 +626,13 @@ func (s series) fromZero(y float64, tl timeline) series {
 	if !s.hasData() || s.X[0] != tl.end(0) {
 		return s
 	}
-	return series{X: append([]float64{0}, s.X...), Y: append([]float64{y}, s.Y...)}
+	x := tl.xs.get(len(s.X)+1, func(k int) float64 {
+		if k == 0 {
+			return 0
+		}
+		return s.X[k-1]
+	})
+	return series{X: x, Y: append([]float64{y}, s.Y...)}
 }
 
 // chartChannel is a channel as charts show it.

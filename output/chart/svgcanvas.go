@@ -29,6 +29,31 @@ type svgCanvas struct {
 	ends []int
 }
 
+// newSVGCanvas returns an svgCanvas of the given size, its paths' data
+// written into memory kept from chart to chart (svgData).
+func newSVGCanvas(width, height vg.Length) *svgCanvas {
+	c := &svgCanvas{Canvas: vgsvg.NewWith(vgsvg.UseWH(width, height))}
+	if d := svgData.get(); d != nil {
+		c.data = (*d)[:0]
+	}
+	return c
+}
+
+// free gives the canvas's paths' data back to svgData, for the next
+// chart's: the canvas and the fills it returned are not to be read again.
+func (c *svgCanvas) free() {
+	if c.data != nil && cap(c.data) <= maxKeptSVG {
+		d := c.data[:0]
+		svgData.put(&d)
+	}
+	c.data, c.ends = nil, nil
+}
+
+// svgData keeps the memory of svgCanvases' paths' data from chart to
+// chart: grown by appending to about a chart's SVG (a 365-day folder's
+// took 2.8 MB so), and let go past maxKeptSVG bytes.
+var svgData freeList[[]byte]
+
 // svgPrecision is vgsvg's precision of the numbers it writes (its pr).
 const svgPrecision = 5
 

@@ -1,7 +1,6 @@
 package folder
 
 import (
-	"bytes"
 	"io"
 	"sync"
 
@@ -41,10 +40,12 @@ func chartsAndReport(charts []chart.Chart, description string, page func(w io.Wr
 			charts[i] = chart.Chart{Name: h.c.Name, Title: h.c.Title, Note: h.c.Note}
 		}
 		c := charts[i]
-		svgs[i] = sync.OnceValues(func() ([]byte, error) {
-			var b bytes.Buffer
-			err := h.render(&b, "svg")
-			return b.Bytes(), err
+		svgs[i] = sync.OnceValues(func() (b []byte, err error) {
+			err = h.draw(func(c chart.Chart) error {
+				b, err = c.Bytes("svg", chart.DefaultWidth, chart.DefaultHeight)
+				return err
+			})
+			return b, err
 		})
 		files = append(files,
 			output.File{
@@ -102,13 +103,19 @@ type heldChart struct {
 // render draws the chart to w in format at the default size, making it
 // again first if it was let go.
 func (h *heldChart) render(w io.Writer, format string) error {
+	return h.draw(func(c chart.Chart) error { return c.Render(w, format, chart.DefaultWidth, chart.DefaultHeight) })
+}
+
+// draw draws one of the chart's two images with image, making the chart
+// again first if it was let go.
+func (h *heldChart) draw(image func(chart.Chart) error) error {
 	h.mu.Lock()
 	if h.gone {
 		h.c, h.gone, h.drawn = h.remake(h.i), false, 0
 	}
 	c := h.c
 	h.mu.Unlock()
-	err := c.Render(w, format, chart.DefaultWidth, chart.DefaultHeight)
+	err := image(c)
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.drawn++; h.drawn == 2 && h.remake != nil {

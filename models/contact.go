@@ -17,36 +17,44 @@ const (
 // Contacts are pooled by the world and reused once finished, so a long run
 // allocates only as many as are in the system at once.
 type contact struct {
-	cust     *customer
-	ch       *channel
-	arrived  float64
-	handle   float64 // drawn at arrival, before any slowdown from concurrency
-	patience float64 // how long the customer will wait (live) or waits before chasing (deferred)
-	urgent   bool    // a complaint that jumps the line
-	class    int     // the customer's class
-	carried  bool    // a switch or escalation: siloed history starts from nothing
-	timer    sim.Timer
-	// overTimer is the timer of the next overflow wait of the channel
-	// (overflow.go), overStep its number.
-	overTimer sim.Timer
-	overStep  uint8
+	// Its fields are laid out by when they are read, on three cache lines
+	// of 64 bytes (192 bytes, a size class whose objects start on a line,
+	// TestContactOnThreeLines): first what answering and ending a contact
+	// read and write; then its waiting (timer, queue, patience); last the
+	// trace's numbering and the overflow's timer.
+	cust       *customer
+	ch         *channel
+	agent      *agent
+	arrived    float64
+	handle     float64 // drawn at arrival, before any slowdown from concurrency
+	answered   float64 // when it was answered, for the trace
+	handleDone float64 // how long it was handled, for the trace
+	urgent     bool    // a complaint that jumps the line
+	carried    bool    // a switch or escalation: siloed history starts from nothing
 	// callback tells that the caller took a callback (callback.go);
 	// attempts counts the agents' calls, reached that one was answered.
 	callback bool
 	reached  bool
 	attempts uint8
-	// For the trace: numbering, the customer's previous contact, how the
-	// contact came about, and when it was answered and for how long.
-	id         int64
-	prevID     int64
-	how        origin
-	chased     bool
-	answered   float64
-	handleDone float64
-	wrap       float64 // the after-call work drawn when the handling ended
-	agent      *agent
-	queue      *queue        // the queue it waits in, if any
-	link       node[contact] // its place in that queue
+	overStep uint8  // the number of the next overflow wait (overflow.go)
+	how      origin // how the contact came about, for the trace
+	chased   bool
+
+	timer    sim.Timer
+	queue    *queue        // the queue it waits in, if any
+	link     node[contact] // its place in that queue
+	patience float64       // how long the customer will wait (live) or waits before chasing (deferred)
+	class    int           // the customer's class
+
+	// overTimer is the timer of the next overflow wait of the channel
+	// (overflow.go).
+	overTimer sim.Timer
+	// For the trace: numbering and the customer's previous contact, and
+	// the after-call work drawn when the handling ended.
+	id     int64
+	prevID int64
+	wrap   float64
+	_      [24]byte // to 192 bytes, a size class that starts on a line
 }
 
 // queue is a first-come, first-served line of contacts: an intrusive list,

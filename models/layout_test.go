@@ -1,0 +1,53 @@
+package models
+
+import (
+	"testing"
+	"unsafe"
+)
+
+// TestCustomerOnFourLines checks the customer's layout: 256 bytes (a size
+// class whose objects start on a cache line), the keyed draws' key and
+// counts on the first line, and the fields each event of a contact reads
+// together on the second.
+func TestCustomerOnFourLines(t *testing.T) {
+	var cu customer
+	if n := unsafe.Sizeof(cu); n != 256 {
+		t.Errorf("a customer is %d bytes, want 256", n)
+	}
+	line := func(off uintptr) uintptr { return off / 64 }
+	if l := line(unsafe.Offsetof(cu.draws) + unsafe.Sizeof(cu.draws) - 1); l != 0 {
+		t.Errorf("the draws end on line %d, want 0", l)
+	}
+	for name, off := range map[string]uintptr{
+		"issue": unsafe.Offsetof(cu.issue), "class": unsafe.Offsetof(cu.class),
+		"open": unsafe.Offsetof(cu.open), "late": unsafe.Offsetof(cu.late),
+		"contacts": unsafe.Offsetof(cu.contacts), "failures": unsafe.Offsetof(cu.failures),
+		"last": unsafe.Offsetof(cu.last), "done": unsafe.Offsetof(cu.done),
+		"resolved": unsafe.Offsetof(cu.resolved),
+	} {
+		if l := line(off); l != 1 {
+			t.Errorf("customer.%s on line %d, want 1", name, l)
+		}
+	}
+}
+
+// TestContactOnThreeLines checks the contact's layout: 192 bytes (a size
+// class whose objects start on a cache line), and what answering and
+// ending a contact read on its first line.
+func TestContactOnThreeLines(t *testing.T) {
+	var c contact
+	if n := unsafe.Sizeof(c); n != 192 {
+		t.Errorf("a contact is %d bytes, want 192", n)
+	}
+	for name, off := range map[string]uintptr{
+		"cust": unsafe.Offsetof(c.cust), "ch": unsafe.Offsetof(c.ch),
+		"agent": unsafe.Offsetof(c.agent), "arrived": unsafe.Offsetof(c.arrived),
+		"handle": unsafe.Offsetof(c.handle), "answered": unsafe.Offsetof(c.answered),
+		"handleDone": unsafe.Offsetof(c.handleDone), "callback": unsafe.Offsetof(c.callback),
+		"reached": unsafe.Offsetof(c.reached), "chased": unsafe.Offsetof(c.chased),
+	} {
+		if l := off / 64; l != 0 {
+			t.Errorf("contact.%s on line %d, want 0", name, l)
+		}
+	}
+}

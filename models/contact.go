@@ -19,18 +19,18 @@ const (
 type contact struct {
 	// Its fields are laid out by when they are read, on three cache lines
 	// of 64 bytes (192 bytes, a size class whose objects start on a line,
-	// TestContactOnThreeLines): first what answering and ending a contact
-	// read and write; then its waiting (timer, queue, patience); last the
-	// trace's numbering and the overflow's timer.
-	cust       *customer
-	ch         *channel
-	agent      *agent
-	arrived    float64
-	handle     float64 // drawn at arrival, before any slowdown from concurrency
-	answered   float64 // when it was answered, for the trace
-	handleDone float64 // how long it was handled, for the trace
-	urgent     bool    // a complaint that jumps the line
-	carried    bool    // a switch or escalation: siloed history starts from nothing
+	// TestContactOnThreeLines): first what answering, ending and tallying
+	// a contact read and write; then its timers and its place in a queue;
+	// last what its arrival alone reads (patience) and the trace's fields.
+	cust     *customer
+	ch       *channel
+	agent    *agent
+	arrived  float64
+	handle   float64 // drawn at arrival, before any slowdown from concurrency
+	class    int     // the customer's class
+	answered float64 // when it was answered, for the trace
+	urgent   bool    // a complaint that jumps the line
+	carried  bool    // a switch or escalation: siloed history starts from nothing
 	// callback tells that the caller took a callback (callback.go);
 	// attempts counts the agents' calls, reached that one was answered.
 	callback bool
@@ -40,21 +40,22 @@ type contact struct {
 	how      origin // how the contact came about, for the trace
 	chased   bool
 
-	timer    sim.Timer
-	queue    *queue        // the queue it waits in, if any
-	link     node[contact] // its place in that queue
-	patience float64       // how long the customer will wait (live) or waits before chasing (deferred)
-	class    int           // the customer's class
-
+	timer sim.Timer
 	// overTimer is the timer of the next overflow wait of the channel
 	// (overflow.go).
 	overTimer sim.Timer
-	// For the trace: numbering and the customer's previous contact, and
-	// the after-call work drawn when the handling ended.
-	id     int64
-	prevID int64
-	wrap   float64
-	_      [24]byte // to 192 bytes, a size class that starts on a line
+	queue     *queue        // the queue it waits in, if any
+	link      node[contact] // its place in that queue
+
+	patience float64 // how long the customer will wait (live) or waits before chasing (deferred)
+	// For the trace: how long it was handled, its numbering and the
+	// customer's previous contact, and the after-call work drawn when the
+	// handling ended.
+	handleDone float64
+	id         int64
+	prevID     int64
+	wrap       float64
+	_          [24]byte // to 192 bytes, a size class that starts on a line
 }
 
 // queue is a first-come, first-served line of contacts: an intrusive list,

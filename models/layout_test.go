@@ -33,7 +33,8 @@ func TestCustomerOnFourLines(t *testing.T) {
 
 // TestContactOnThreeLines checks the contact's layout: 192 bytes (a size
 // class whose objects start on a cache line), and what answering and
-// ending a contact read on its first line.
+// ending a contact read on its first line, its timers and place in a
+// queue on the second.
 func TestContactOnThreeLines(t *testing.T) {
 	var c contact
 	if n := unsafe.Sizeof(c); n != 192 {
@@ -43,11 +44,19 @@ func TestContactOnThreeLines(t *testing.T) {
 		"cust": unsafe.Offsetof(c.cust), "ch": unsafe.Offsetof(c.ch),
 		"agent": unsafe.Offsetof(c.agent), "arrived": unsafe.Offsetof(c.arrived),
 		"handle": unsafe.Offsetof(c.handle), "answered": unsafe.Offsetof(c.answered),
-		"handleDone": unsafe.Offsetof(c.handleDone), "callback": unsafe.Offsetof(c.callback),
+		"class": unsafe.Offsetof(c.class), "callback": unsafe.Offsetof(c.callback),
 		"reached": unsafe.Offsetof(c.reached), "chased": unsafe.Offsetof(c.chased),
 	} {
 		if l := off / 64; l != 0 {
 			t.Errorf("contact.%s on line %d, want 0", name, l)
+		}
+	}
+	for name, off := range map[string]uintptr{
+		"timer": unsafe.Offsetof(c.timer), "overTimer": unsafe.Offsetof(c.overTimer),
+		"queue": unsafe.Offsetof(c.queue), "link": unsafe.Offsetof(c.link),
+	} {
+		if l := off / 64; l != 1 {
+			t.Errorf("contact.%s on line %d, want 1", name, l)
 		}
 	}
 }

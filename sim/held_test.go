@@ -35,6 +35,8 @@ func (w *heldWorld) add(depth int) {
 				w.add(depth + 1)
 			}
 		}
+		// A call ScheduleNow holds counts as pending as Schedule's entry.
+		w.log = append(w.log, fmt.Sprintf("%d then pending %d", id, w.e.Pending()))
 	}
 	ph := Phase(w.rng.IntN(5))
 	if w.allPhases {

@@ -7,16 +7,8 @@ import "bytes"
 // not one grown by doubling for each chart and held with its slack (a
 // 365-day folder's SVGs, kept for its report, took 4 MB so).
 func (c Chart) Bytes(format string, widthPx, heightPx int) ([]byte, error) {
-	b := renderBuffers.get()
-	if b == nil {
-		b = new(bytes.Buffer)
-	}
-	defer func() {
-		if b.Cap() <= maxKeptSVG {
-			b.Reset()
-			renderBuffers.put(b)
-		}
-	}()
+	b, done := keptBuffer(&renderBuffers)
+	defer done()
 	if err := c.Render(b, format, widthPx, heightPx); err != nil {
 		return nil, err
 	}

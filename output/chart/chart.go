@@ -125,16 +125,8 @@ func (c Chart) Render(w io.Writer, format string, widthPx, heightPx int) (err er
 	if format == "png" {
 		return renderPNG(w, fig, c.Title, widthPx, heightPx, dpi)
 	}
-	b := svgBuffers.get()
-	if b == nil {
-		b = new(bytes.Buffer)
-	}
-	defer func() {
-		if b.Cap() <= maxKeptSVG {
-			b.Reset()
-			svgBuffers.put(b)
-		}
-	}()
+	b, done := keptBuffer(&svgBuffers)
+	defer done()
 	cv := newSVGCanvas(f.width, f.height)
 	defer cv.free()
 	fig.draw(draw.New(cv), c.Title, true)
@@ -163,6 +155,20 @@ func (c Chart) Render(w io.Writer, format string, widthPx, heightPx int) (err er
 // sized (writeSVGSized), from chart to chart: each was grown by doubling
 // to the SVG's size. A buffer of more than maxKeptSVG bytes is let go.
 var svgBuffers freeList[bytes.Buffer]
+
+// keptBuffer returns a buffer from l, or a new one, and the func that
+// empties it and gives it back to l, unless it grew past maxKeptSVG.
+func keptBuffer(l *freeList[bytes.Buffer]) (b *bytes.Buffer, done func()) {
+	if b = l.get(); b == nil {
+		b = new(bytes.Buffer)
+	}
+	return b, func() {
+		if b.Cap() <= maxKeptSVG {
+			b.Reset()
+			l.put(b)
+		}
+	}
+}
 
 // maxKeptSVG is the largest buffer svgBuffers keeps: a 365-day run's
 // largest SVG is about 0.6 MB.

@@ -3,7 +3,6 @@ package output
 import (
 	"bytes"
 	"fmt"
-	"math"
 	"reflect"
 	"runtime"
 	"testing"
@@ -37,15 +36,11 @@ func TestIntervalsInParts(t *testing.T) {
 			cols := intervalsColumns()
 			whole := kind.new(cols, intervalsNumbers, intervalsTexts, len(r.Config.Channels)*n)
 			r.fillIntervals(whole, n)
-			var wb bytes.Buffer
-			if err := whole.WriteCSV(&wb); err != nil {
-				t.Fatal(err)
-			}
 			for _, per := range []int{1, 5, 17, n - 1} {
 				parts := kind.new(cols, intervalsNumbers, intervalsTexts, len(r.Config.Channels)*n)
 				r.fillIntervals(parts, per)
-				samePartsAsWhole(t, fmt.Sprintf("%s, %d replications, %s, %d intervals a part", c.name, c.reps, kind.name, per),
-					parts, whole, wb.String(), append(append([]string{}, intervalsNumbers...), intervalsTexts...))
+				sameTableEvery(t, fmt.Sprintf("%s, %d replications, %s, %d intervals a part", c.name, c.reps, kind.name, per),
+					parts, whole, append(append([]string{}, intervalsNumbers...), intervalsTexts...), 1)
 			}
 		}
 	}
@@ -111,18 +106,14 @@ func TestStaffingInParts(t *testing.T) {
 				"scheduled", "available", "busy", "occupancy", "cost", "needed_agents"}
 			whole := kind.new(cols, staffingNumbers, staffingTexts, len(r.Config.Pools)*n)
 			r.fillStaffing(whole, intervals, n)
-			var wb bytes.Buffer
-			if err := whole.WriteCSV(&wb); err != nil {
-				t.Fatal(err)
-			}
 			if whole.Len() != len(r.Config.Pools)*n {
 				t.Fatalf("%s: %d rows, want %d", c.name, whole.Len(), len(r.Config.Pools)*n)
 			}
 			for _, per := range []int{1, 5, 17, n - 1} {
 				parts := kind.new(cols, staffingNumbers, staffingTexts, len(r.Config.Pools)*n)
 				r.fillStaffing(parts, intervals, per)
-				samePartsAsWhole(t, fmt.Sprintf("%s, %d replications, %s, %d intervals a part", c.name, c.reps, kind.name, per),
-					parts, whole, wb.String(), append(append([]string{}, staffingNumbers...), staffingTexts...))
+				sameTableEvery(t, fmt.Sprintf("%s, %d replications, %s, %d intervals a part", c.name, c.reps, kind.name, per),
+					parts, whole, append(append([]string{}, staffingNumbers...), staffingTexts...), 1)
 			}
 		}
 	}
@@ -166,31 +157,6 @@ func TestDatasetWhateverProcs(t *testing.T) {
 				if got[i] != want[i] {
 					t.Errorf("%s on %d cores: table %d differs from one core's", c.name, procs, i)
 				}
-			}
-		}
-	}
-}
-
-// samePartsAsWhole fails the test unless parts, a table made in parts,
-// writes text, what the table made whole writes, and has whole's text and
-// number in every row of each of the kept columns.
-func samePartsAsWhole(t *testing.T, what string, parts, whole *CSVTable, text string, kept []string) {
-	t.Helper()
-	var pb bytes.Buffer
-	if err := parts.WriteCSV(&pb); err != nil {
-		t.Fatal(err)
-	}
-	if pb.String() != text {
-		t.Fatalf("%s: the table differs from one made whole", what)
-	}
-	for i := range whole.Len() {
-		for _, col := range kept {
-			if got, want := parts.Text(i, col), whole.Text(i, col); got != want {
-				t.Errorf("%s, row %d, %s: %q, want %q", what, i, col, got, want)
-			}
-			got, want := parts.Float(i, col), whole.Float(i, col)
-			if math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
-				t.Errorf("%s, row %d, %s: %v, want %v", what, i, col, got, want)
 			}
 		}
 	}

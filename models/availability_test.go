@@ -496,8 +496,8 @@ func TestFormulaAvailabilityChain(t *testing.T) {
 	p.staff(n)
 	z := 3.59 // two-sided, 1 − 0.001/3
 	var away, ready []float64
-	for _, ag := range p.all {
-		at, ok := ag.toggle.When()
+	for i, ag := range p.all {
+		at, ok := p.toggles[i].When()
 		if !ok {
 			t.Fatal("an agent with no next change between ready and away")
 		}

@@ -509,7 +509,7 @@ func (ch *channel) setOn(delta int) {
 // for another session.
 func (ch *channel) addSpare(a *agent) {
 	if a.spareIdx < 0 {
-		a.spareIdx = len(ch.spare)
+		a.spareIdx = int32(len(ch.spare))
 		ch.spare = append(ch.spare, a)
 	}
 }

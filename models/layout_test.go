@@ -60,3 +60,12 @@ func TestContactOnThreeLines(t *testing.T) {
 		}
 	}
 }
+
+// TestAgentIsALine checks that an agent is 64 bytes, a size class whose
+// objects start on a cache line: the end of a handling reads its agent
+// with one line (at 112 bytes, before, two or three).
+func TestAgentIsALine(t *testing.T) {
+	if n := unsafe.Sizeof(agent{}); n != 64 {
+		t.Errorf("an agent is %d bytes, want 64", n)
+	}
+}

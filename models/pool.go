@@ -274,6 +274,10 @@ type pool struct {
 	owed        int         // agents to flag as they finish
 	spareAgents []*agent    // agents not at work, for reuse
 	all         []*agent    // every agent ever hired
+	// toggles holds, by agent id − 1 (as all), each agent's timer of its
+	// next change between ready and away (an evFlip event): read only
+	// with availability below 1, so kept out of the agent (one line).
+	toggles []sim.Timer
 
 	// Agent time is integrated between changes.
 	last       float64
@@ -323,10 +327,11 @@ func (p *pool) hire(now float64) *agent {
 	} else {
 		a = &agent{pool: p}
 		p.all = append(p.all, a)
+		p.toggles = append(p.toggles, sim.Timer{})
 	}
 	id := a.id
 	if id == 0 {
-		id = len(p.all)
+		id = int32(len(p.all))
 	}
 	*a = agent{pool: p, present: true, spareIdx: -1, id: id}
 	a.link.elem = a
@@ -364,16 +369,17 @@ func (p *pool) unpark(a *agent) {
 // of mean awayMean·avail/(1−avail), so that in the long run an agent is
 // ready for the share avail of the time.
 func (p *pool) scheduleFlip(a *agent, now float64) {
-	p.w.eng.Cancel(a.toggle)
+	toggle := &p.toggles[a.id-1]
+	p.w.eng.Cancel(*toggle)
 	mean := p.awayMean
 	if !a.away {
 		if p.avail >= 1 {
-			a.toggle = sim.Timer{}
+			*toggle = sim.Timer{}
 			return
 		}
 		mean = p.awayMean * p.avail / (1 - p.avail)
 	}
-	a.toggle = p.w.eng.ScheduleCall(now+p.awayRng.ExpFloat64()*mean, sim.PhaseStaffing, evFlip, a)
+	*toggle = p.w.eng.ScheduleCall(now+p.awayRng.ExpFloat64()*mean, sim.PhaseStaffing, evFlip, a)
 }
 
 // flip changes agent a between ready and away. An agent turning away with
@@ -397,7 +403,7 @@ func (p *pool) flip(a *agent) {
 		if p.hasWork() {
 			p.w.wantPick(a)
 		}
-	case !a.leaving && a.sessions < a.on.cfg.Concurrency:
+	case !a.leaving && int(a.sessions) < a.on.cfg.Concurrency:
 		a.on.addSpare(a)
 		if a.on.waiting() > 0 {
 			p.w.wantPick(a)
@@ -422,6 +428,13 @@ func (p *pool) setAvailability(avail float64) {
 	}
 }
 
+// stopFlips cancels every agent's next change between ready and away.
+func (p *pool) stopFlips() {
+	for _, t := range p.toggles {
+		p.w.eng.Cancel(t)
+	}
+}
+
 // leave sends an agent with nothing in hand home.
 func (p *pool) leave(a *agent) {
 	p.book(p.w.eng.Now())
@@ -432,7 +445,7 @@ func (p *pool) leave(a *agent) {
 		p.marked--
 	}
 	p.unpark(a)
-	p.w.eng.Cancel(a.toggle)
+	p.w.eng.Cancel(p.toggles[a.id-1])
 	a.present, a.leaving, a.away = false, false, false
 	p.present--
 	p.spareAgents = append(p.spareAgents, a)

@@ -4,24 +4,26 @@ import (
 	"github.com/omnisim/omnisim/sim"
 )
 
-// agent is one agent of a pool at run time.
+// agent is one agent of a pool at run time. It is 64 bytes, one cache line
+// (TestAgentIsALine): in a centre of thousands of agents the end of a
+// handling reads its agent long after it was last used, and each line it
+// spans is one more miss (at 112 bytes it spanned two or three).
 type agent struct {
 	pool      *pool
-	sessions  int      // contacts in hand
-	on        *channel // the channel of those contacts
-	idle      bool     // in the pool's idle list
+	on        *channel // the channel of the contacts in hand
 	idleSince float64
-	leaving   bool // goes home once the contacts in hand are done
-	present   bool
-	spareIdx  int         // index in on.spare, or -1
-	id        int         // the agent's number in its pool, from 1
 	link      node[agent] // its place in the pool's idle list
-	// away tells that the agent is not ready for new contacts (availability
-	// below 1); toggle is the timer of the next change between ready and
-	// away (an evFlip event).
+	spareIdx  int32       // index in on.spare, or -1
+	id        int32       // the agent's number in its pool, from 1
+	sessions  int16       // contacts in hand, at most 100 (Channel.Concurrency)
+	idle      bool        // in the pool's idle list
+	leaving   bool        // goes home once the contacts in hand are done
+	present   bool
+	// away tells that the agent is not ready for new contacts
+	// (availability below 1); its timer of the next change between ready
+	// and away is its pool's (pool.toggles).
 	away   bool
 	parked bool // away with nothing in hand: counted in pool.awayIdle
-	toggle sim.Timer
 }
 
 // staff changes the number of agents taking contacts to target. Idle agents
@@ -46,7 +48,7 @@ func (p *pool) staff(target int) {
 					a.leaving = false
 					p.marked--
 					d--
-					if a.sessions > 0 && a.sessions < a.on.cfg.Concurrency && !a.away {
+					if a.sessions > 0 && int(a.sessions) < a.on.cfg.Concurrency && !a.away {
 						a.on.addSpare(a)
 						if a.on.waiting() > 0 {
 							p.w.wantPick(a)
@@ -137,7 +139,7 @@ func (w *world) pick(a *agent) {
 // take them (overflow.go).
 func (w *world) fill(a *agent, ch *channel) {
 	now := w.eng.Now()
-	for a.sessions < ch.cfg.Concurrency && ch.waiting() > 0 && a.pool.mayTake(ch, now) {
+	for int(a.sessions) < ch.cfg.Concurrency && ch.waiting() > 0 && a.pool.mayTake(ch, now) {
 		c := ch.head()
 		c.queue.remove(c)
 		w.eng.Cancel(c.timer)
@@ -165,7 +167,7 @@ func (w *world) answer(c *contact, a *agent, now float64) {
 		handle *= p.factor[ch.idx]
 	}
 	a.sessions++
-	if a.sessions < ch.cfg.Concurrency {
+	if int(a.sessions) < ch.cfg.Concurrency {
 		ch.addSpare(a)
 	} else {
 		ch.dropSpare(a)

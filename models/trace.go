@@ -109,7 +109,7 @@ func (w *world) emit(c *contact, outcome string) {
 	if math.IsNaN(c.answered) {
 		r.Handle, r.Wrap = math.NaN(), math.NaN()
 	} else if c.agent != nil {
-		r.Pool, r.Agent = c.agent.pool.cfg.Name, c.agent.id
+		r.Pool, r.Agent = c.agent.pool.cfg.Name, int(c.agent.id)
 	}
 	w.trace(r)
 }

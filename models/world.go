@@ -406,9 +406,7 @@ func (w *world) boundary() {
 	// The run is over: agents stop changing between ready and away, so
 	// that the engine runs out of events.
 	for _, p := range w.pools {
-		for _, a := range p.all {
-			w.eng.Cancel(a.toggle)
-		}
+		p.stopFlips()
 	}
 }
 

@@ -185,6 +185,11 @@ type Engine struct {
 	// lookFrom is the fewest entries of the heap and timers with which
 	// the engine looks ahead (lookAheadFrom).
 	lookFrom int
+	// looked is the key of the entry lookAhead last looked at (notPendingBits
+	// before any): an entry still next after the events of soon fired
+	// before it (an arrival, a dispatch) is not looked at again, its
+	// memory asked for already.
+	looked uint64
 	// touched is the sum of the entries pop loaded ahead of its walk at
 	// its last call, stored so that the loads are made; never read.
 	touched uint64
@@ -197,7 +202,7 @@ type Engine struct {
 
 // New returns an engine whose clock reads zero.
 func New() *Engine {
-	return &Engine{heap: grow(nil, 64), lookFrom: lookAheadFrom, seqLimit: (1<<seqBits - 1) * seqOne}
+	return &Engine{heap: grow(nil, 64), lookFrom: lookAheadFrom, seqLimit: (1<<seqBits - 1) * seqOne, looked: notPendingBits}
 }
 
 // Now returns the current simulated time in seconds.
@@ -311,7 +316,8 @@ type Aheader interface {
 // (ReadsAlso) are asked for, and the handler looks ahead at it (Aheader);
 // its event an earlier look ahead most often brought in already. The
 // events of the two after it, the top's children, are brought in for the
-// next look ahead. It changes nothing.
+// next look ahead. It changes nothing. The entry it looked at last, still
+// next, it does not look at again (looked).
 // With fewer entries than lookFrom it does nothing: then the next events'
 // memory is most likely in the cache still.
 func (e *Engine) lookAhead() {
@@ -322,9 +328,10 @@ func (e *Engine) lookAhead() {
 	if t := e.timers; len(t) > 0 && (len(h) == 0 || less(&t[0], &h[0])) {
 		h = t
 	}
-	if len(h) == 0 {
+	if len(h) == 0 || h[0].key == e.looked {
 		return
 	}
+	e.looked = h[0].key
 	if next, ok := e.event(&h[0]); ok && next.fn == nil {
 		if next.readLines != [2]uint8{} {
 			prefetch2(next.reads[0], uintptr(next.readLines[0]), next.reads[1], uintptr(next.readLines[1]))

@@ -514,6 +514,29 @@ func TestAheadToldOfTheNextEvent(t *testing.T) {
 	}
 }
 
+// TestAheadToldOnceOfAnEventStillNext checks that an event that stays
+// next in the heap while events of soon fire before it is looked ahead at
+// once, as the first of them fires, not again as each of the others does.
+func TestAheadToldOnceOfAnEventStillNext(t *testing.T) {
+	e := New()
+	e.lookFrom = 0
+	r := &aheadRecorder{}
+	e.SetHandler(r)
+	args := []int{7, 8}
+	e.ScheduleCall(10, PhaseRelease, 0, &args[0])
+	e.ScheduleCall(20, PhaseRelease, 0, &args[1])
+	for i := 1; i <= 3; i++ {
+		e.Schedule(float64(i), PhaseArrival, func() {}) // in soon: before the heap's top
+	}
+	if len(e.soon) != 3 {
+		t.Fatalf("%d entries in soon, want 3", len(e.soon))
+	}
+	e.Run(math.Inf(1))
+	if want := []int{7, 8}; !slices.Equal(r.ahead, want) {
+		t.Errorf("told ahead of %v, want %v", r.ahead, want)
+	}
+}
+
 // TestPrefetchChangesNothing checks that Prefetch may be given anything,
 // nil and objects of any size, and changes none of it.
 func TestPrefetchChangesNothing(t *testing.T) {

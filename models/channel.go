@@ -441,26 +441,6 @@ func (c *Channel) OpenAt(start Weekday, t float64) bool {
 	return false
 }
 
-// nextOpen returns the first time after t at which the channel opens, +Inf
-// if it never does.
-func (ch *channel) nextOpen(t float64) float64 {
-	if len(ch.cfg.Open) == 0 {
-		return t
-	}
-	best := math.Inf(1)
-	first := math.Floor(t / 86400)
-	for off := 0.0; off <= 7; off++ {
-		midnight := (first + off) * 86400
-		day := WeekdayAt(ch.w.cfg.Start, midnight)
-		for _, s := range ch.cfg.Open {
-			if at := midnight + s.From; s.Days[day] && at > t && at < best {
-				best = at
-			}
-		}
-	}
-	return best
-}
-
 // counts returns the tallies a contact arriving at time t adds to: the
 // interval's, and, inside the measured window, the total's. The second is
 // nil outside the window.

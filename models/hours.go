@@ -12,19 +12,22 @@ type openWindow struct {
 	from, to float64
 	open     bool
 	whole    bool // every span's From and To a whole number of seconds
+	// asked and next are nextOpen's last question and its answer, which
+	// holds for every time in [asked, next).
+	asked, next float64
 }
 
 // newOpenWindow returns the window of a channel of config c, empty: its
 // first question fills it. A channel without hours is always open.
 func newOpenWindow(c *Channel) openWindow {
 	if len(c.Open) == 0 {
-		return openWindow{from: math.Inf(-1), to: math.Inf(1), open: true}
+		return openWindow{from: math.Inf(-1), to: math.Inf(1), open: true, asked: math.Inf(1)}
 	}
 	whole := true
 	for _, s := range c.Open {
 		whole = whole && s.From == math.Trunc(s.From) && s.To == math.Trunc(s.To)
 	}
-	return openWindow{whole: whole}
+	return openWindow{whole: whole, asked: math.Inf(1)}
 }
 
 // maxWindowTime bounds the times whose windows are remembered: below it,
@@ -76,4 +79,39 @@ func (h *openWindow) refresh(c *Channel, start Weekday, t float64) bool {
 		h.from, h.to = dayStart+lo, dayStart+hi
 	}
 	return h.open
+}
+
+// nextOpen returns the first time after t at which the channel opens, +Inf
+// if it never does (openingAfter), remembered: the answer for a time asked
+// holds for every time from it to the answer, since an opening between
+// them would have been an earlier answer.
+func (ch *channel) nextOpen(t float64) float64 {
+	h := &ch.hours
+	if t >= h.asked && t < h.next {
+		return h.next
+	}
+	h.asked, h.next = t, ch.openingAfter(t)
+	return h.next
+}
+
+// openingAfter returns the first time after t at which the channel opens,
+// +Inf if it never does. Each opening it compares is the same sum for
+// every t, (its day's number) × 86400 + the span's From, so that the same
+// opening has the same bits whenever it is asked (nextOpen).
+func (ch *channel) openingAfter(t float64) float64 {
+	if len(ch.cfg.Open) == 0 {
+		return t
+	}
+	best := math.Inf(1)
+	first := math.Floor(t / 86400)
+	for off := 0.0; off <= 7; off++ {
+		midnight := (first + off) * 86400
+		day := WeekdayAt(ch.w.cfg.Start, midnight)
+		for _, s := range ch.cfg.Open {
+			if at := midnight + s.From; s.Days[day] && at > t && at < best {
+				best = at
+			}
+		}
+	}
+	return best
 }

@@ -74,3 +74,49 @@ func TestOpenWindowAsOpenAt(t *testing.T) {
 		}
 	}
 }
+
+// TestNextOpenAsOpeningAfter asks channels of several hours (none, every
+// day, weekdays with a break, past midnight, some days only, never a
+// listed day) for their next opening at times going forward in small and
+// large steps, at, just before and just after openings, and at random
+// back and forth, and checks that nextOpen's remembered answer has
+// openingAfter's bits each time.
+func TestNextOpenAsOpeningAfter(t *testing.T) {
+	weekdays := Days{true, true, true, true, true}
+	every := Days{true, true, true, true, true, true, true}
+	hours := [][]Span{
+		nil,
+		{{Days: every, From: 8 * 3600, To: 20 * 3600}},
+		{{Days: weekdays, From: 8 * 3600, To: 12 * 3600}, {Days: weekdays, From: 13 * 3600, To: 18 * 3600}, {Days: Days{5: true}, From: 9 * 3600, To: 13 * 3600}},
+		{{Days: Days{4: true, 5: true}, From: 22 * 3600, To: 2 * 3600}, {Days: every, From: 0, To: 3600}},
+		{{Days: Days{6: true}, From: 8.5 * 3600, To: 20*3600 + 0.25}},
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for k, open := range hours {
+		for _, start := range []Weekday{Monday, Saturday} {
+			c := &Channel{Name: "c", Open: open}
+			ch := &channel{cfg: c, w: &world{cfg: &Config{Start: start}}, hours: newOpenWindow(c)}
+			var times []float64
+			for at := 0.0; at < 40*86400; at += rng.ExpFloat64() * 3 * 3600 {
+				times = append(times, at)
+				if rng.IntN(4) == 0 { // a repeat, often inside the answer's span
+					times = append(times, at+rng.Float64()*60)
+				}
+			}
+			for day := 0.0; day < 20; day++ {
+				for _, s := range open {
+					at := day*86400 + s.From
+					times = append(times, math.Nextafter(at, 0), at, math.Nextafter(at, math.Inf(1)))
+				}
+			}
+			for range 500 {
+				times = append(times, rng.Float64()*40*86400)
+			}
+			for _, at := range times {
+				if got, want := ch.nextOpen(at), ch.openingAfter(at); math.Float64bits(got) != math.Float64bits(want) {
+					t.Fatalf("hours %d, start %v, at %v: nextOpen %v, openingAfter %v", k, start, at, got, want)
+				}
+			}
+		}
+	}
+}

@@ -515,32 +515,11 @@ func (w *world) handled(c *contact) string {
 		w.finish(cu, true)
 		return OutcomeResolved
 	}
-	for i, e := range ch.cfg.Escalations {
-		if x >= e.Share {
-			x -= e.Share
-			continue
-		}
-		to := w.channels[w.channelIndex(e.To)]
-		cu.escalations++
-		ch.tally(c.arrived, c.class, func(k *Counts) { k.EscalatedOut++ })
-		if e.Transfer {
-			w.attempt(cu, to, escalated)
-		} else {
-			w.schedule(cu, w.draws.sample(cu, drawEscalate, w.escDelay[ch.idx][i]), to, escalated, nil)
-		}
+	if w.escalate(c, x) {
 		return OutcomeEscalated
 	}
 	w.fail(cu, ch, true)
 	return OutcomeUnresolved
-}
-
-func (w *world) channelIndex(name string) int {
-	for i, ch := range w.channels {
-		if ch.cfg.Name == name {
-			return i
-		}
-	}
-	panic("models: escalation to unknown channel " + name)
 }
 
 // fail is a contact that failed the customer (turned away, abandoned) or

@@ -258,8 +258,10 @@ type pool struct {
 	idx int
 	w   *world
 
-	live     []*channel // skills, in order, live channels first
-	deferred []*channel
+	// skills are the channels the pool serves, live ones first, each kind
+	// in the order of its skills: the order in which a free agent looks
+	// for work (pick).
+	skills []*channel
 	// after and factor hold, by channel index, how long a contact must
 	// have waited before the pool's agents take it (OverflowAfter) and
 	// the factor of their handle time (HandleFactors); nil when the pool

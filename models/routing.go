@@ -81,13 +81,25 @@ func (p *pool) staff(target int) {
 	}
 }
 
+// liveFirst returns the channels named by skills, in their order, the
+// live ones before the others (pool.skills).
+func liveFirst(skills []string, byName map[string]*channel) []*channel {
+	var live, others []*channel
+	for _, s := range skills {
+		if ch := byName[s]; ch.kind == Live {
+			live = append(live, ch)
+		} else {
+			others = append(others, ch)
+		}
+	}
+	return append(live, others...)
+}
+
 // hasWork tells whether anything waits on the pool's channels.
 func (p *pool) hasWork() bool {
-	for _, chs := range [][]*channel{p.live, p.deferred} {
-		for _, ch := range chs {
-			if ch.waiting() > 0 {
-				return true
-			}
+	for _, ch := range p.skills {
+		if ch.waiting() > 0 {
+			return true
 		}
 	}
 	return false
@@ -125,12 +137,10 @@ func (w *world) pick(a *agent) {
 		return
 	}
 	now := w.eng.Now()
-	for _, chs := range [][]*channel{a.pool.live, a.pool.deferred} {
-		for _, ch := range chs {
-			if ch.waiting() > 0 && a.pool.mayTake(ch, now) {
-				w.fill(a, ch)
-				return
-			}
+	for _, ch := range a.pool.skills {
+		if ch.waiting() > 0 && a.pool.mayTake(ch, now) {
+			w.fill(a, ch)
+			return
 		}
 	}
 }

@@ -32,7 +32,7 @@ type world struct {
 	demandN     int64      // customers of the demand so far
 	retryDelay  Sampler
 	repeatDelay Sampler
-	escDelay    [][]Sampler // by channel and escalation path
+	esc         [][]escPath // by channel, its escalation paths (escalation.go)
 	issueCum    []float64   // cumulative issue shares
 	classes     classRules
 
@@ -206,17 +206,11 @@ func newWorld(cfg *Config, streams *sim.Streams) *world {
 				ch.wrap = append(ch.wrap, s)
 			}
 		}
-		var delays []Sampler
-		for _, e := range c.Escalations {
-			var s Sampler = constant(0)
-			if !e.Transfer {
-				s = e.Delay.Sampler(w.draws.src[drawEscalate])
-			}
-			delays = append(delays, s)
-		}
-		w.escDelay = append(w.escDelay, delays)
 		w.channels = append(w.channels, ch)
 		byName[c.Name] = ch
+	}
+	for _, ch := range w.channels {
+		w.esc = append(w.esc, escPaths(ch.cfg, byName, w.draws.src[drawEscalate]))
 	}
 	for i := range cfg.Pools {
 		pc := &cfg.Pools[i]
@@ -234,12 +228,8 @@ func newWorld(cfg *Config, streams *sim.Streams) *world {
 		for _, s := range pc.Skills {
 			ch := byName[s]
 			ch.pools = append(ch.pools, p)
-			if ch.kind == Live {
-				p.live = append(p.live, ch)
-			} else {
-				p.deferred = append(p.deferred, ch)
-			}
 		}
+		p.skills = liveFirst(p.cfg.Skills, byName)
 		w.pools = append(w.pools, p)
 	}
 	for _, ch := range w.channels {

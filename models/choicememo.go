@@ -76,10 +76,11 @@ func (w *world) chooseMemo(cu *customer, only []string, stay, avoid *channel, no
 }
 
 // memoMask is eligibleMask, the channels that may be chosen now and
-// stay's index + 1 among them: without a list of the channels that may be
-// chosen nor word of mouth, from the channels open (choosableOpen).
+// stay's index + 1 among them, their reputations brought up to now:
+// without a list of the channels that may be chosen, from the channels
+// open (choosableOpen).
 func (w *world) memoMask(only []string, stay, avoid *channel, now float64) (mask, stayAt int) {
-	if only != nil || w.wom.on {
+	if only != nil {
 		return w.eligibleMask(only, stay, avoid, now)
 	}
 	mask = w.choosableOpen(now)
@@ -89,7 +90,20 @@ func (w *world) memoMask(only []string, stay, avoid *channel, now float64) (mask
 	if stay != nil && mask&(1<<stay.idx) != 0 {
 		stayAt = stay.idx + 1
 	}
+	w.fadeMask(mask, now)
 	return mask, stayAt
+}
+
+// fadeMask brings the reputations of the channels in mask up to now, in
+// the order of the channels, as waitTerm would in a choice among them;
+// without word of mouth there are none to bring.
+func (w *world) fadeMask(mask int, now float64) {
+	if !w.wom.on {
+		return
+	}
+	for m := uint(mask); m != 0; m &= m - 1 {
+		w.wom.fade(&w.channels[bits.TrailingZeros(m)].reputation, now)
+	}
 }
 
 // choosableOpen returns the mask of the channels customers may choose of
@@ -130,10 +144,8 @@ func (w *world) eligibleMask(only []string, stay, avoid *channel, now float64) (
 		if ch == stay {
 			stayAt = i + 1
 		}
-		if w.wom.on {
-			w.wom.fade(&ch.reputation, now)
-		}
 	}
+	w.fadeMask(mask, now)
 	return mask, stayAt
 }
 

@@ -159,7 +159,9 @@ func TestChoiceMemoKeys(t *testing.T) {
 // tells, and the failed channel's index the same, in worlds whose channels
 // have opening hours of whole seconds, of fractions of a second and none,
 // at times in order and at random, at, just before and just after every
-// hour's start and end, for every channel avoided and every one failed.
+// hour's start and end, for every channel avoided and every one failed;
+// with word of mouth (and no wait term, so that a memo is kept), that it
+// brings the reputations of those channels up to now, and no other.
 func TestMemoMaskAsEligible(t *testing.T) {
 	hours := [][]Span{
 		nil,
@@ -171,7 +173,11 @@ func TestMemoMaskAsEligible(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 10))
 	for trial := range 40 {
 		cfg := richConfig()
-		cfg.WordOfMouth.Enabled = false
+		wom := trial%2 == 1
+		cfg.WordOfMouth.Enabled = wom
+		if wom {
+			cfg.Choice.WaitWeight = 0
+		}
 		for i := range cfg.Channels {
 			cfg.Channels[i].Open = hours[rng.IntN(len(hours))]
 		}
@@ -212,13 +218,46 @@ func TestMemoMaskAsEligible(t *testing.T) {
 					if s >= 0 {
 						stay = w.channels[s]
 					}
+					before := reputations(w, rng, now)
 					mask, stayAt := w.memoMask(nil, stay, avoid, now)
+					got := reputations(w, nil, 0)
+					setReputations(w, before)
 					wantMask, wantStay := w.eligibleMask(nil, stay, avoid, now)
 					if mask != wantMask || stayAt != wantStay {
 						t.Fatalf("trial %d, at %v, avoiding %d, failed on %d: mask %b, stay %d; eligible %b, %d", trial, now, a, s, mask, stayAt, wantMask, wantStay)
 					}
+					setReputations(w, before)
+					for _, ch := range w.channels {
+						if wom && w.eligible(ch, nil, avoid, now) {
+							w.wom.fade(&ch.reputation, now)
+						}
+					}
+					if want := reputations(w, nil, 0); !slices.Equal(got, want) {
+						t.Fatalf("trial %d, at %v, avoiding %d, failed on %d: reputations %v, want %v", trial, now, a, s, got, want)
+					}
 				}
 			}
 		}
+	}
+}
+
+// reputations returns each channel's reputation in w; with rng, first
+// set to random stories heard at a random instant before now, so that
+// each is brought up to now from its own.
+func reputations(w *world, rng *rand.Rand, now float64) []belief {
+	out := make([]belief, len(w.channels))
+	for i, ch := range w.channels {
+		if rng != nil {
+			ch.reputation = belief{weight: rng.Float64() * 100, sum: rng.NormFloat64() * 50, at: rng.Float64() * now}
+		}
+		out[i] = ch.reputation
+	}
+	return out
+}
+
+// setReputations sets each channel's reputation in w to rs's.
+func setReputations(w *world, rs []belief) {
+	for i, ch := range w.channels {
+		ch.reputation = rs[i]
 	}
 }

@@ -144,11 +144,12 @@ func (w *world) newCustomer(now float64, key sim.Key, issueCum []float64) *custo
 	if n := len(w.freeCustomers); n > 0 {
 		cu = w.freeCustomers[n-1]
 		w.freeCustomers = w.freeCustomers[:n-1]
-		story, used := cu.story[:0], cu.used[:0]
-		*cu = customer{story: story, used: used}
+		story := cu.story[:0]
+		*cu = customer{story: story}
 	} else {
 		cu = &customer{}
 	}
+	cu.used = cu.usedIn[:0]
 	cu.key = key
 	cu.start = now
 	cu.interval = min(w.intervalOf(now), w.intervals-1)

@@ -153,26 +153,32 @@ func TestFormulaSatisfaction(t *testing.T) {
 
 // TestCustomerUsedInPlace: a customer's channels used are held in the
 // customer itself (usedIn) up to three, in a slice of their own beyond,
-// counted the same either way, and a pooled customer starts again in
-// place whatever its last journey used.
+// counted the same either way; a pooled customer starts again with what it
+// had, in place unless its last journey went beyond.
 func TestCustomerUsedInPlace(t *testing.T) {
 	cfg := &Config{Seed: 3, Horizon: 3600, Interval: 3600, Channels: []Channel{live("phone", 0, 120)},
 		Pools: []Pool{onePool("p", 1, "phone")}}
 	cfg.SetDefaults()
 	w := newWorld(cfg, sim.NewStreams(1, 0))
-	for round := range 2 {
+	// Each round a journey of the same pooled customer: the second goes
+	// beyond three channels, the third starts again in that slice.
+	for round, tc := range []struct {
+		beyond  []int
+		want    int
+		inPlace bool
+	}{{nil, 3, true}, {[]int{9, 0, 11}, 5, true}, {[]int{5}, 3, false}} {
 		cu := w.newCustomer(0, 1, nil)
 		for i, idx := range []int{5, 0, 5, 7} {
 			cu.use(idx)
-			if &cu.used[0] != &cu.usedIn[0] {
+			if tc.inPlace && &cu.used[0] != &cu.usedIn[0] {
 				t.Fatalf("round %d: channel %d of 3 used not held in the customer", round, i+1)
 			}
 		}
-		for _, idx := range []int{9, 0, 11} {
+		for _, idx := range tc.beyond {
 			cu.use(idx)
 		}
-		if got := cu.channelsUsed(); got != 5 {
-			t.Errorf("round %d: channels used %d, want 5", round, got)
+		if got := cu.channelsUsed(); got != tc.want {
+			t.Errorf("round %d: channels used %d, want %d", round, got, tc.want)
 		}
 		w.freeCustomers = append(w.freeCustomers, cu)
 	}

@@ -144,12 +144,12 @@ func (w *world) newCustomer(now float64, key sim.Key, issueCum []float64) *custo
 	if n := len(w.freeCustomers); n > 0 {
 		cu = w.freeCustomers[n-1]
 		w.freeCustomers = w.freeCustomers[:n-1]
-		story := cu.story[:0]
-		*cu = customer{story: story}
+		story, used := cu.story[:0], cu.used[:0]
+		*cu = customer{story: story, used: used}
 	} else {
 		cu = &customer{}
+		cu.used = cu.usedIn[:0] // kept by the pooled customer
 	}
-	cu.used = cu.usedIn[:0]
 	cu.key = key
 	cu.start = now
 	cu.interval = min(w.intervalOf(now), w.intervals-1)

@@ -40,10 +40,15 @@ type customer struct {
 
 	start       float64 // when the journey began
 	interval    int     // the interval it began in
-	switches    int
-	escalations int
-	carried     int // contacts that started from nothing in a siloed centre
-	id          int64
+	switches    int32
+	escalations int32
+	carried     int32 // contacts that started from nothing in a siloed centre
+	// usedIn holds the first channels of used in place (newCustomer): a
+	// customer rarely contacts more than three, and a slice of its own,
+	// last written in an earlier journey of the pooled customer, was a
+	// cache miss at every first contact.
+	usedIn [3]int32
+	id     int64
 
 	// The next contact, when one is scheduled: on next if set, else by
 	// choice (nextHow), with the bonus for staying on stay.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"testing"
+
+	"github.com/omnisim/omnisim/sim"
 )
 
 // TestChannelsUsedPast64Channels escalates every phone contact to channel
@@ -84,7 +86,7 @@ func TestFormulaSatisfaction(t *testing.T) {
 		// (it scored 0.8 when −0.1 × (0 − 1) added 0.1).
 		{"no contact at all", 0, 0, 0, 0, false, 0.1, 0.7},
 	} {
-		cu := &customer{contacts: tc.contacts, failures: tc.failures, late: tc.late, carried: tc.carried, resolved: tc.resolved}
+		cu := &customer{contacts: tc.contacts, failures: tc.failures, late: tc.late, carried: int32(tc.carried), resolved: tc.resolved}
 		if got := cu.satisfaction(tc.annoyance); math.Abs(got-tc.want) > 1e-12 {
 			t.Errorf("%s: satisfaction %v, want %v", tc.name, got, tc.want)
 		}
@@ -136,7 +138,7 @@ func TestFormulaSatisfaction(t *testing.T) {
 		if e.carried != carried[id] {
 			t.Fatalf("customer %d ended with %d contacts carried; %d of their contacts started from nothing", id, e.carried, carried[id])
 		}
-		cu := &customer{contacts: e.contacts, failures: e.failures, late: e.late, carried: carried[id], resolved: e.resolved}
+		cu := &customer{contacts: e.contacts, failures: e.failures, late: e.late, carried: int32(carried[id]), resolved: e.resolved}
 		if want := cu.satisfaction(0.15); math.Abs(e.satisfaction-want) > 1e-12 {
 			t.Fatalf("customer %d scored %v, the formula gives %v", id, e.satisfaction, want)
 		}
@@ -146,5 +148,38 @@ func TestFormulaSatisfaction(t *testing.T) {
 	}
 	if withCarried == 0 {
 		t.Errorf("no customer's contact started from nothing: the test shows nothing")
+	}
+}
+
+// TestCustomerUsedInPlace: a customer's channels used are held in the
+// customer itself (usedIn) up to three, in a slice of their own beyond,
+// counted the same either way; a pooled customer starts again with what it
+// had, in place unless its last journey went beyond.
+func TestCustomerUsedInPlace(t *testing.T) {
+	cfg := &Config{Seed: 3, Horizon: 3600, Interval: 3600, Channels: []Channel{live("phone", 0, 120)},
+		Pools: []Pool{onePool("p", 1, "phone")}}
+	cfg.SetDefaults()
+	w := newWorld(cfg, sim.NewStreams(1, 0))
+	// Each round a journey of the same pooled customer: the second goes
+	// beyond three channels, the third starts again in that slice.
+	for round, tc := range []struct {
+		beyond  []int
+		want    int
+		inPlace bool
+	}{{nil, 3, true}, {[]int{9, 0, 11}, 5, true}, {[]int{5}, 3, false}} {
+		cu := w.newCustomer(0, 1, nil)
+		for i, idx := range []int{5, 0, 5, 7} {
+			cu.use(idx)
+			if tc.inPlace && &cu.used[0] != &cu.usedIn[0] {
+				t.Fatalf("round %d: channel %d of 3 used not held in the customer", round, i+1)
+			}
+		}
+		for _, idx := range tc.beyond {
+			cu.use(idx)
+		}
+		if got := cu.channelsUsed(); got != tc.want {
+			t.Errorf("round %d: channels used %d, want %d", round, got, tc.want)
+		}
+		w.freeCustomers = append(w.freeCustomers, cu)
 	}
 }

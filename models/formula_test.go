@@ -83,7 +83,7 @@ func traceRun(t *testing.T, cfg *Config, rep int, onMade func(w *world, c *conta
 	}
 	w.finished = func(cu *customer, s float64) {
 		tr.ended[cu.id] = ended{at: w.eng.Now(), contacts: cu.contacts, failures: cu.failures, late: cu.late,
-			carried: cu.carried, resolved: cu.resolved, satisfaction: s}
+			carried: int(cu.carried), resolved: cu.resolved, satisfaction: s}
 	}
 	w.run()
 	tr.res = w.result(rep)

@@ -148,6 +148,7 @@ func (w *world) newCustomer(now float64, key sim.Key, issueCum []float64) *custo
 		*cu = customer{story: story, used: used}
 	} else {
 		cu = &customer{}
+		cu.used = cu.usedIn[:0] // kept by the pooled customer
 	}
 	cu.key = key
 	cu.start = now
@@ -157,16 +158,11 @@ func (w *world) newCustomer(now float64, key sim.Key, issueCum []float64) *custo
 		issueCum = w.issueCum
 	}
 	if len(w.cfg.Issues) > 1 {
-		x := w.draws.seed(cu, drawIssue).Float64() * issueCum[len(issueCum)-1]
-		for cu.issue < len(issueCum)-1 && x >= issueCum[cu.issue] {
-			cu.issue++
-		}
+		cu.issue = rank(issueCum, w.draws.seed(cu, drawIssue).Float64()*issueCum[len(issueCum)-1])
 	}
 	if len(w.classes.cum) > 1 {
-		x := w.draws.seed(cu, drawClass).Float64() * w.classes.cum[len(w.classes.cum)-1]
-		for cu.class < len(w.classes.cum)-1 && x >= w.classes.cum[cu.class] {
-			cu.class++
-		}
+		cum := w.classes.cum
+		cu.class = rank(cum, w.draws.seed(cu, drawClass).Float64()*cum[len(cum)-1])
 	}
 	w.active++
 	w.customerN++

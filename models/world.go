@@ -522,3 +522,19 @@ func cumulative(shares []float64) []float64 {
 	}
 	return out
 }
+
+// rank returns the part of cumulative shares cum that x, in [0, cum's
+// last), falls in: the first i with x < cum[i], the last part if none.
+// Since cum never falls, that is how many of the ends before the last x
+// has reached: counted without stopping at the first it has not, so the
+// loop runs the same length whatever the draw, with nothing to mispredict
+// (TestRankAsFirstAbove).
+func rank(cum []float64, x float64) int {
+	n := 0
+	for _, end := range cum[:len(cum)-1] {
+		if x >= end {
+			n++
+		}
+	}
+	return n
+}

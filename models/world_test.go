@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -367,6 +368,43 @@ func TestExpectedContacts(t *testing.T) {
 		cfg.Horizon = tc.horizon
 		if got := cfg.expected(tc.a, tc.weekdays); math.Abs(got-tc.want) > 1e-9 {
 			t.Errorf("%s: got %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestRankAsFirstAbove checks rank against the search it replaced, the
+// first part whose end lies above x, over random shares (zero shares among
+// them, so that ends repeat) and draws at, just below and just above every
+// end.
+func TestRankAsFirstAbove(t *testing.T) {
+	firstAbove := func(cum []float64, x float64) int {
+		i := 0
+		for i < len(cum)-1 && x >= cum[i] {
+			i++
+		}
+		return i
+	}
+	rng := rand.New(rand.NewPCG(7, 11))
+	for range 2000 {
+		shares := make([]float64, 1+rng.IntN(6))
+		for i := range shares {
+			if rng.IntN(4) > 0 {
+				shares[i] = rng.Float64()
+			}
+		}
+		shares[rng.IntN(len(shares))] += 0.1
+		cum := cumulative(shares)
+		xs := []float64{0, rng.Float64() * cum[len(cum)-1]}
+		for _, end := range cum {
+			xs = append(xs, end, math.Nextafter(end, 0), math.Nextafter(end, math.Inf(1)))
+		}
+		for _, x := range xs {
+			if x >= cum[len(cum)-1] {
+				continue // a draw is below the total
+			}
+			if got, want := rank(cum, x), firstAbove(cum, x); got != want {
+				t.Fatalf("rank(%v, %v) = %d, want %d", cum, x, got, want)
+			}
 		}
 	}
 }

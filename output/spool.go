@@ -6,11 +6,9 @@ import (
 	"math"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unsafe"
 )
 
 // NewSpooledTable is NewTextTable whose text goes to a file as rows are
@@ -106,13 +104,7 @@ type keptColumn struct {
 // column.
 func (k *keptColumn) add(cell string) {
 	if !k.text {
-		v := math.NaN()
-		if cell != "" {
-			if f, err := strconv.ParseFloat(cell, 64); err == nil {
-				v = f
-			}
-		}
-		k.numbers.add(v)
+		k.numbers.add(cellFloat(cell))
 		return
 	}
 	if n := len(k.codes); n > 0 && k.values[k.codes[n-1]] == cell {
@@ -134,14 +126,7 @@ func (k *keptColumn) add(cell string) {
 // string is made of it, unless it is a new value of a text column.
 func (k *keptColumn) addBytes(b []byte) {
 	if !k.text {
-		v := math.NaN()
-		if len(b) > 0 {
-			// The string is only read, while b is not changed.
-			if f, err := strconv.ParseFloat(unsafe.String(unsafe.SliceData(b), len(b)), 64); err == nil {
-				v = f
-			}
-		}
-		k.numbers.add(v)
+		k.numbers.add(cellFloat(b))
 		return
 	}
 	if n := len(k.codes); n > 0 && k.values[k.codes[n-1]] == string(b) {
@@ -257,13 +242,7 @@ func (s *spool) readColumn(j int, rows int) []float64 {
 	sc := bufio.NewScanner(io.NewSectionReader(s.f, 0, s.size))
 	sc.Buffer(make([]byte, 64<<10), math.MaxInt32)
 	for sc.Scan() && len(col) < rows {
-		v := math.NaN()
-		if c := cellOfLine(sc.Text(), j); c != "" {
-			if f, err := strconv.ParseFloat(c, 64); err == nil {
-				v = f
-			}
-		}
-		col = append(col, v)
+		col = append(col, cellFloat(cellOfLine(sc.Text(), j)))
 	}
 	for len(col) < rows {
 		col = append(col, math.NaN())

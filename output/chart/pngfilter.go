@@ -4,7 +4,10 @@ package chart
 // paeth.go's paeth), Copyright 2009 and 2012 The Go Authors, under its
 // BSD-style licence: see pngenc.go.
 
-import "encoding/binary"
+import (
+	"bytes"
+	"encoding/binary"
+)
 
 // PNG's filter types, as a row's first byte.
 const (
@@ -39,10 +42,17 @@ const (
 // Paeth predicts the byte above (see paeth), the up filter's byte; Paeth's
 // bytes are written to pae as its sum is taken, as image/png does.
 // Charts have long stretches of rows like the one above, where this does
-// an eighth of the work. TestFilterRowAsPNG checks every choice and byte
-// against a copy of image/png's filter.
+// an eighth of the work, and a row equal to the one above (a chart's
+// margins, its flat stretches) is compared at once: the up filter, its
+// sum 0, none other less, its bytes zeros. TestFilterRowAsPNG checks every
+// choice and byte against a copy of image/png's filter.
 func filterRow(out, pae, cur, prev []byte, n, bpp int) int {
 	end := rowPad + n
+	if bytes.Equal(cur[rowPad:end], prev[rowPad:end]) {
+		out[0] = ftUp
+		clear(out[1 : 1+n])
+		return ftUp
+	}
 	o := 1 - rowPad // out[o+i] and pae[o+i] are the filtered cur[i]
 	best := 0
 	for i := rowPad; i < end; i += 8 {

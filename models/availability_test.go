@@ -406,7 +406,7 @@ func TestAvailabilityMatchesMarkovChain(t *testing.T) {
 				f, _ := FigureByKey(fig.key)
 				vals := make([]float64, len(results))
 				for i, r := range results {
-					vals[i] = f.Of(r.Channels[0].Total)
+					vals[i] = f.Of(&r.Channels[0].Total)
 				}
 				check(fig.key, vals, fig.of(want))
 			}

@@ -98,8 +98,8 @@ func Compare(a, b []*Result) Comparison {
 		}
 		for _, f := range Figures {
 			c.Rows = append(c.Rows, pair(GroupChannel, ch.Name, f.Key, f.Label, f.Unit, a, b,
-				func(r *Result) float64 { return f.Of(r.Channels[i].Total) },
-				func(r *Result) float64 { return f.Of(r.Channels[j].Total) }))
+				func(r *Result) float64 { return f.Of(&r.Channels[i].Total) },
+				func(r *Result) float64 { return f.Of(&r.Channels[j].Total) }))
 		}
 	}
 	for _, ch := range b[0].Channels {
@@ -108,7 +108,7 @@ func Compare(a, b []*Result) Comparison {
 		}
 	}
 	for _, f := range CustomerFigures {
-		get := func(r *Result) float64 { return f.Of(r.Customers.Total) }
+		get := func(r *Result) float64 { return f.Of(&r.Customers.Total) }
 		c.Rows = append(c.Rows, pair(GroupCustomers, "", f.Key, f.Label, f.Unit, a, b, get, get))
 	}
 	for i, p := range a[0].Pools {
@@ -119,8 +119,8 @@ func Compare(a, b []*Result) Comparison {
 		}
 		for _, f := range PoolFigures {
 			c.Rows = append(c.Rows, pair(GroupPool, p.Name, f.Key, f.Label, f.Unit, a, b,
-				func(r *Result) float64 { return f.Of(r.Pools[i].Total) },
-				func(r *Result) float64 { return f.Of(r.Pools[j].Total) }))
+				func(r *Result) float64 { return f.Of(&r.Pools[i].Total) },
+				func(r *Result) float64 { return f.Of(&r.Pools[j].Total) }))
 		}
 	}
 	for _, p := range b[0].Pools {
@@ -137,7 +137,7 @@ func Compare(a, b []*Result) Comparison {
 				for _, p := range r.Pools {
 					sum.Add(p.Total)
 				}
-				return f.Of(sum)
+				return f.Of(&sum)
 			}
 			c.Rows = append(c.Rows, pair(GroupAllPools, "", f.Key, f.Label, f.Unit, a, b, get, get))
 		}

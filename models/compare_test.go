@@ -99,7 +99,7 @@ func TestCompareAddingAnAgent(t *testing.T) {
 		f, _ := FigureByKey(tc.key)
 		ds := make([]float64, reps)
 		for r := range reps {
-			ds[r] = f.Of(rb[r].Channels[0].Total) - f.Of(ra[r].Channels[0].Total)
+			ds[r] = f.Of(&rb[r].Channels[0].Total) - f.Of(&ra[r].Channels[0].Total)
 		}
 		mean, half := stats.MeanCI(ds, 0.999)
 		t.Logf("%-14s B−A %+.5f ± %.5f (95 %%), ± %.5f (99.9 %%); Erlang A %+.5f; independent runs ± %.5f: %.1f× narrower",

@@ -59,7 +59,7 @@ func TestPoolFigures(t *testing.T) {
 	c := PoolCounts{ScheduledTime: 10 * 3600, AgentTime: 8 * 3600, BusyTime: 6 * 3600, AwayTime: 3600, Cost: 250}
 	want := map[string]float64{"scheduled_hours": 10, "available_hours": 8, "occupancy": 0.75, "cost": 250, "away_hours": 1}
 	for _, f := range PoolFigures {
-		if got := f.Of(c); got != want[f.Key] {
+		if got := f.Of(&c); got != want[f.Key] {
 			t.Errorf("%s: got %v, want %v", f.Key, got, want[f.Key])
 		}
 	}

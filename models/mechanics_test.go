@@ -45,13 +45,13 @@ func valuesCI(results []*Result, ch int, key string) (mean, half float64) {
 		if ch < 0 {
 			for _, f := range CustomerFigures {
 				if f.Key == key {
-					vals[i] = f.Of(r.Customers.Total)
+					vals[i] = f.Of(&r.Customers.Total)
 				}
 			}
 			continue
 		}
 		f, _ := FigureByKey(key)
-		vals[i] = f.Of(r.Channels[ch].Total)
+		vals[i] = f.Of(&r.Channels[ch].Total)
 	}
 	return stats.MeanCI(vals, mechLevel)
 }

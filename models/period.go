@@ -22,34 +22,34 @@ func (k KPI) InDays(cfg *Config, r *Result, first, last int) float64 {
 	switch k.scope {
 	case "channel":
 		if first < 0 {
-			return Figures[k.fig].Of(r.Channels[k.index].Total)
+			return Figures[k.fig].Of(&r.Channels[k.index].Total)
 		}
 		days := r.ChannelDays(cfg, k.index)
 		var c Counts
 		for d := first; d <= last && d < len(days); d++ {
 			c.merge(days[d])
 		}
-		return Figures[k.fig].Of(c)
+		return Figures[k.fig].Of(&c)
 	case "customers":
 		if first < 0 {
-			return CustomerFigures[k.fig].Of(r.Customers.Total)
+			return CustomerFigures[k.fig].Of(&r.Customers.Total)
 		}
 		days := r.CustomerDays(cfg)
 		var c CustomerCounts
 		for d := first; d <= last && d < len(days); d++ {
 			c.Add(days[d])
 		}
-		return CustomerFigures[k.fig].Of(c)
+		return CustomerFigures[k.fig].Of(&c)
 	case "pool":
 		if first < 0 {
-			return PoolFigures[k.fig].Of(r.Pools[k.index].Total)
+			return PoolFigures[k.fig].Of(&r.Pools[k.index].Total)
 		}
 		days := r.PoolDays(cfg, k.index)
 		var c PoolCounts
 		for d := first; d <= last && d < len(days); d++ {
 			c.Add(days[d])
 		}
-		return PoolFigures[k.fig].Of(c)
+		return PoolFigures[k.fig].Of(&c)
 	}
 	return nan
 }

@@ -102,7 +102,7 @@ func (s Summary) CustomerEstimate(key string) Estimate {
 
 // estimates computes each figure per replication, then its mean and 95 %
 // confidence half-width.
-func estimates[T any](results []*Result, figs []Figure[T], get func(*Result) T) []Estimate {
+func estimates[T any](results []*Result, figs []Figure[T], get func(*Result) *T) []Estimate {
 	out := make([]Estimate, len(figs))
 	vals := make([]float64, len(results))
 	for fi, f := range figs {
@@ -126,7 +126,7 @@ func Summarize(results []*Result) Summary {
 	}
 	for ci, ch := range results[0].Channels {
 		cs := ChannelSummary{Name: ch.Name}
-		cs.Figures = estimates(results, Figures, func(r *Result) Counts { return r.Channels[ci].Total })
+		cs.Figures = estimates(results, Figures, func(r *Result) *Counts { return &r.Channels[ci].Total })
 		for fi, f := range Figures {
 			if !FigureApplies(ch.Kind, f.Key) {
 				cs.Figures[fi] = Estimate{nan, nan}
@@ -137,7 +137,7 @@ func Summarize(results []*Result) Summary {
 		}
 		for k, name := range results[0].Classes {
 			cl := ClassSummary{Name: name,
-				Figures: estimates(results, ClassFigures, func(r *Result) Counts { return r.Channels[ci].Classes[k] })}
+				Figures: estimates(results, ClassFigures, func(r *Result) *Counts { return &r.Channels[ci].Classes[k] })}
 			for fi, f := range ClassFigures {
 				if !FigureApplies(ch.Kind, f.Key) {
 					cl.Figures[fi] = Estimate{nan, nan}
@@ -147,10 +147,10 @@ func Summarize(results []*Result) Summary {
 		}
 		s.Channels = append(s.Channels, cs)
 	}
-	s.Customers = estimates(results, CustomerFigures, func(r *Result) CustomerCounts { return r.Customers.Total })
+	s.Customers = estimates(results, CustomerFigures, func(r *Result) *CustomerCounts { return &r.Customers.Total })
 	for pi, p := range results[0].Pools {
 		s.Pools = append(s.Pools, PoolSummary{Name: p.Name,
-			Figures: estimates(results, PoolFigures, func(r *Result) PoolCounts { return r.Pools[pi].Total })})
+			Figures: estimates(results, PoolFigures, func(r *Result) *PoolCounts { return &r.Pools[pi].Total })})
 	}
 	levels := make([]float64, len(results))
 	for i, r := range results {

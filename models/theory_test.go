@@ -102,7 +102,7 @@ func TestSimulationAgreesWithErlang(t *testing.T) {
 				f, _ := FigureByKey(key)
 				vals := make([]float64, len(results))
 				for i, r := range results {
-					vals[i] = f.Of(r.Channels[0].Total)
+					vals[i] = f.Of(&r.Channels[0].Total)
 				}
 				mean, half := stats.MeanCI(vals, level)
 				theory, _ := ref.Value(key)
@@ -165,7 +165,7 @@ func TestSimulationAgreesWithPollaczekKhinchine(t *testing.T) {
 				f, _ := FigureByKey(c.key)
 				vals := make([]float64, len(results))
 				for i, r := range results {
-					vals[i] = f.Of(r.Channels[0].Total)
+					vals[i] = f.Of(&r.Channels[0].Total)
 				}
 				got, half := stats.MeanCI(vals, level)
 				t.Logf("%s %-18s simulated %.4f ± %.4f, theory %.4f", d.Kind, c.key, got, half, c.want)
@@ -199,6 +199,6 @@ func ExampleRun() {
 	}
 	sl, _ := FigureByKey("service_level")
 	fmt.Printf("service level within 2 points of Erlang A's 91.7 %%: %v\n",
-		math.Abs(sl.Of(r.Channels[0].Total)-0.917) < 0.02)
+		math.Abs(sl.Of(&r.Channels[0].Total)-0.917) < 0.02)
 	// Output: service level within 2 points of Erlang A's 91.7 %: true
 }

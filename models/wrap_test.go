@@ -258,8 +258,8 @@ func TestReferenceCountsWrapUp(t *testing.T) {
 func TestFormulaWorkTime(t *testing.T) {
 	c := Counts{Answered: 4, HandleTime: 400, WrapTime: 80}
 	for key, want := range map[string]float64{"aht_seconds": 120, "talk_seconds": 100, "acw_seconds": 20} {
-		if f, _ := FigureByKey(key); f.Of(c) != want {
-			t.Errorf("%s = %v, want %v", key, f.Of(c), want)
+		if f, _ := FigureByKey(key); f.Of(&c) != want {
+			t.Errorf("%s = %v, want %v", key, f.Of(&c), want)
 		}
 	}
 	cfg := wrapConfig()

@@ -551,8 +551,8 @@ func (r *RunReport) fillIntervals(t *CSVTable, per int) {
 			default:
 			}
 		}()
-		for d, c := range counts {
-			k := from + d
+		for d := range counts {
+			k, c := from+d, &counts[d]
 			r.whenCells(t, ch.Name, k)
 			vals = figures.append(vals[:0], c)
 			t.Nums(vals)
@@ -593,7 +593,7 @@ func intervalsPerPart(channels, intervals, procs int) int {
 // at the interval's offered rate and handle time; for a deferred channel,
 // the workload (offered × handle time ÷ the interval); nothing for
 // self-service.
-func (r *RunReport) needed(i, k int, c models.Counts) float64 {
+func (r *RunReport) needed(i, k int, c *models.Counts) float64 {
 	cfg := r.Config
 	length := math.Min(cfg.Interval, cfg.Horizon-float64(k)*cfg.Interval)
 	var aht float64
@@ -623,11 +623,12 @@ func (r *RunReport) dailyTable(text bool) *CSVTable {
 	b := t.Builder()
 	for i, ch := range cfg.Channels {
 		halves := r.channelDayHalfWidths(i)
-		for d, c := range r.ChannelDays(i) {
+		days := r.ChannelDays(i)
+		for d := range days {
 			b.Text(ch.Name)
 			b.Text(strconv.Itoa(d + 1))
 			b.Text(r.Weekday(d).String())
-			for _, v := range r.ChannelFigures(i, c) {
+			for _, v := range r.ChannelFigures(i, &days[d]) {
 				b.Num(v)
 			}
 			for _, h := range halves[d] {
@@ -645,10 +646,11 @@ func (r *RunReport) customersTable() *CSVTable {
 	keys := FigureKeys(models.CustomerFigures)
 	t := &CSVTable{Columns: append(append([]string{"day", "weekday"}, keys...), ciKeys(keys)...)}
 	halves := r.customerDayHalfWidths()
-	for d, c := range r.CustomerDays() {
+	days := r.CustomerDays()
+	for d := range days {
 		row := []string{strconv.Itoa(d + 1), r.Weekday(d).String()}
 		for _, f := range models.CustomerFigures {
-			row = append(row, CellOf(PerReplication(f, c, r.Reps())))
+			row = append(row, CellOf(PerReplication(f, &days[d], r.Reps())))
 		}
 		for _, h := range halves[d] {
 			row = append(row, CellOf(h))

@@ -13,7 +13,7 @@ import (
 // Needed is the agents channel i needed in interval k, given the tallies
 // of that interval added up over the replications (intervals.csv's
 // needed_agents).
-func (r *RunReport) Needed(i, k int, c models.Counts) float64 { return r.needed(i, k, c) }
+func (r *RunReport) Needed(i, k int, c models.Counts) float64 { return r.needed(i, k, &c) }
 
 // Changed tells whether A and B do not share a verdict on the target.
 func (t TargetComparison) Changed() bool { return t.changed() }

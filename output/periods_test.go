@@ -75,7 +75,7 @@ func TestPerReplication(t *testing.T) {
 	sum := models.Counts{Offered: 30, Answered: 20, WaitAnswered: 100}
 	for key, want := range map[string]float64{"offered": 10, "answered": 20.0 / 3, "asa_seconds": 5, "p_abandon": 0} {
 		f, _ := models.FigureByKey(key)
-		if got := output.PerReplication(f, sum, 3); got != want {
+		if got := output.PerReplication(f, &sum, 3); got != want {
 			t.Errorf("%s: got %v, want %v", key, got, want)
 		}
 	}
@@ -86,7 +86,7 @@ func TestPerReplication(t *testing.T) {
 	}{{"scheduled_hours", 2}, {"available_hours", 1}, {"occupancy", 0.5}, {"cost", 100}} {
 		for _, f := range models.PoolFigures {
 			if f.Key == tc.key {
-				if got := output.PerReplication(f, pool, 3); got != tc.want {
+				if got := output.PerReplication(f, &pool, 3); got != tc.want {
 					t.Errorf("%s: got %v, want %v", tc.key, got, tc.want)
 				}
 			}

@@ -26,9 +26,9 @@ import (
 // jk is stats.NewJackknife(len(parts), 0.95), made once by the caller for
 // every period.
 func pooledHalfWidths[T any](out []float64, figs []models.Figure[T], parts []T, weights []int, add func(*T, T),
-	value func(f models.Figure[T], sum T, n int) float64, jk stats.Jackknife) []float64 {
+	value func(f models.Figure[T], sum *T, n int) float64, jk stats.Jackknife) []float64 {
 	return stats.PooledHalfWidths(out[:len(figs)], parts, weights, add,
-		func(k int, sum T, n int) float64 { return value(figs[k], sum, n) }, jk)
+		func(k int, sum *T, n int) float64 { return value(figs[k], sum, n) }, jk)
 }
 
 // weights returns the replications each batch adds up.
@@ -42,7 +42,7 @@ func (r *RunReport) weights() []int {
 
 // customerValue is customer figure f of tallies added up over n
 // replications.
-func customerValue(f models.Figure[models.CustomerCounts], sum models.CustomerCounts, n int) float64 {
+func customerValue(f models.Figure[models.CustomerCounts], sum *models.CustomerCounts, n int) float64 {
 	return PerReplication(f, sum, max(1, n))
 }
 
@@ -155,7 +155,7 @@ func countsHalfWidths(kind models.ChannelKind, perRep [][]models.Counts, weights
 				continue
 			}
 			for k := range loo {
-				v := f.Of(loo[k])
+				v := f.Of(&loo[k])
 				if ext[fi] {
 					v /= units[k]
 				}

@@ -13,9 +13,10 @@ import (
 // replications as the tables by day and interval wrote it before
 // countsHalfWidths: the reputation, a reading added up, divided into its
 // mean first.
-func channelValue(f models.Figure[models.Counts], sum models.Counts, n int) float64 {
-	sum.Reputation /= float64(max(1, n))
-	return PerReplication(f, sum, max(1, n))
+func channelValue(f models.Figure[models.Counts], sum *models.Counts, n int) float64 {
+	c := *sum
+	c.Reputation /= float64(max(1, n))
+	return PerReplication(f, &c, max(1, n))
 }
 
 // TestCountsHalfWidthsAsPooled: countsHalfWidths, which makes its sums in
@@ -100,11 +101,11 @@ func TestChannelFigurerAsPerReplication(t *testing.T) {
 		c := models.Counts{Offered: rng.Int64N(500), Answered: rng.Int64N(400), Abandoned: rng.Int64N(50), Waited: rng.Int64N(300),
 			AnsweredWithin: rng.Int64N(300), WaitAnswered: rng.Float64() * 1e4, HandleTime: rng.Float64() * 1e5,
 			BusyTime: rng.Float64() * 1e5, AgentTime: rng.Float64() * 2e5, Reputation: rng.Float64() * 300, Backlog: rng.Int64N(9)}
-		got := r.channelFigurer(0).append(nil, c)
+		got := r.channelFigurer(0).append(nil, &c)
 		for fi, f := range models.Figures {
 			want := math.NaN()
 			if models.FigureApplies(cfg.Channels[0].Kind, f.Key) {
-				want = PerReplication(f, c, reps)
+				want = PerReplication(f, &c, reps)
 			}
 			if math.Float64bits(got[fi]) != math.Float64bits(want) && !(math.IsNaN(got[fi]) && math.IsNaN(want)) {
 				t.Errorf("trial %d (%s, %d replications), %s: %v, want %v", trial, cfg.Channels[0].Kind, reps, f.Key, got[fi], want)

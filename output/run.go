@@ -96,7 +96,7 @@ func extensive(unit string) bool {
 // PerReplication returns figure f of tallies added up over reps
 // replications: a mean per replication for counts, hours and money, the
 // pooled quotient for the rest.
-func PerReplication[T any](f models.Figure[T], sum T, reps int) float64 {
+func PerReplication[T any](f models.Figure[T], sum *T, reps int) float64 {
 	v := f.Of(sum)
 	if extensive(f.Unit) {
 		v /= float64(reps)
@@ -108,7 +108,7 @@ func PerReplication[T any](f models.Figure[T], sum T, reps int) float64 {
 // models.Figures) of tallies added up over the replications, as
 // PerReplication computes them; NaN for a figure that does not apply to the
 // channel's kind (models.FigureApplies).
-func (r *RunReport) ChannelFigures(i int, sum models.Counts) []float64 {
+func (r *RunReport) ChannelFigures(i int, sum *models.Counts) []float64 {
 	return r.channelFigurer(i).append(make([]float64, 0, len(models.Figures)), sum)
 }
 
@@ -134,7 +134,7 @@ func (r *RunReport) channelFigurer(i int) channelFigurer {
 }
 
 // append appends ChannelFigures(i, sum) to out, for f made for channel i.
-func (f channelFigurer) append(out []float64, sum models.Counts) []float64 {
+func (f channelFigurer) append(out []float64, sum *models.Counts) []float64 {
 	m := len(models.Figures)
 	for fi := range models.Figures {
 		// By index: a Figure is nine words, copied at each step of a
@@ -155,8 +155,10 @@ func (f channelFigurer) append(out []float64, sum models.Counts) []float64 {
 // its 95 % confidence half-width, as models.Summarize does for each figure.
 func FigureEstimate[T any](results []*models.Result, f models.Figure[T], get func(*models.Result) T) models.Estimate {
 	vals := make([]float64, len(results))
+	var sum T // one for every replication: f.Of keeps it
 	for i, res := range results {
-		vals[i] = f.Of(get(res))
+		sum = get(res)
+		vals[i] = f.Of(&sum)
 	}
 	return meanCI(vals)
 }

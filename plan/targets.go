@@ -151,7 +151,7 @@ func (c Check) counts(results []*models.Result) models.Counts {
 
 // value returns the check's figure for tallies sum; NaN when it has no
 // data (no contact offered, no agent present).
-func (c Check) value(sum models.Counts) float64 {
+func (c Check) value(sum *models.Counts) float64 {
 	f, _ := models.FigureByKey(c.Kind.Key())
 	return f.Of(sum)
 }
@@ -171,9 +171,10 @@ type Outcome struct {
 // evaluate judges every check by its figure pooled over the replications.
 func evaluate(cs []Check, results []*models.Result) []Outcome {
 	out := make([]Outcome, len(cs))
+	var sum models.Counts // one for every check: value's figure keeps it
 	for i, c := range cs {
-		sum := c.counts(results)
-		v := c.value(sum)
+		sum = c.counts(results)
+		v := c.value(&sum)
 		out[i] = Outcome{Check: c, Value: v, Met: c.Meets(v), Offered: float64(sum.Offered) / float64(len(results))}
 	}
 	return out
@@ -214,9 +215,9 @@ func (c Check) pooled(results []*models.Result, jk stats.Jackknife) (mean, half 
 	sum, loo := stats.LeaveOneOut(parts, (*models.Counts).Add)
 	vals := make([]float64, len(loo))
 	for i := range loo {
-		vals[i] = c.value(loo[i])
+		vals[i] = c.value(&loo[i])
 	}
-	mean = c.value(sum)
+	mean = c.value(&sum)
 	if len(results) < 2 || math.IsNaN(mean) {
 		return mean, math.NaN()
 	}

@@ -59,7 +59,7 @@ func (b *LeaveOneOuts[T]) Of(parts []T, add func(*T, T)) (sum T, loo []T) {
 // are written into out, whose length is m, and out is returned: a caller
 // asking for many may give them one array.
 func PooledHalfWidths[T any](out []float64, parts []T, weights []int, add func(*T, T),
-	value func(k int, sum T, n int) float64, jk Jackknife) []float64 {
+	value func(k int, sum *T, n int) float64, jk Jackknife) []float64 {
 	m := len(out)
 	g := len(parts)
 	if g < 2 {
@@ -76,7 +76,7 @@ func PooledHalfWidths[T any](out []float64, parts []T, weights []int, add func(*
 	vals := make([]float64, g)
 	for k := range m {
 		for i := range g {
-			vals[i] = value(k, loo[i], n-weights[i])
+			vals[i] = value(k, &loo[i], n-weights[i])
 		}
 		out[k] = jk.HalfWidth(vals)
 	}

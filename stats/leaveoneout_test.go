@@ -85,11 +85,11 @@ func TestLeaveOneOutsReused(t *testing.T) {
 // (i+1 as i−1, n−1−i as n+1−i, ...) that TestLeaveOneOut catches too.
 func TestPooledHalfWidths(t *testing.T) {
 	add := func(a *float64, b float64) { *a += b }
-	perUnit := func(k int, sum float64, n int) float64 {
+	perUnit := func(k int, sum *float64, n int) float64 {
 		if k == 0 {
-			return sum / float64(n)
+			return *sum / float64(n)
 		}
-		return sum
+		return *sum
 	}
 	cases := []struct {
 		name    string

@@ -327,7 +327,7 @@ func (r run) countDecimals() int {
 
 // cell formats figure f of channel i's tallies added up over the
 // replications: "–" where the figure does not apply to the channel's kind.
-func (r run) cell(i int, f models.Figure[models.Counts], c models.Counts) string {
+func (r run) cell(i int, f models.Figure[models.Counts], c *models.Counts) string {
 	if !models.FigureApplies(r.Config.Channels[i].Kind, f.Key) {
 		return output.Value(math.NaN(), f.Unit)
 	}
@@ -363,12 +363,12 @@ func (r run) intervalTable(i int) *output.Table {
 		}
 	}
 	t := output.NewTable(header...)
-	for k, c := range cs {
+	for k := range cs {
 		row := []string{output.Clock(float64(k) * cfg.Interval)}
 		if cfg.Channels[i].Kind != models.SelfService {
 			row = append(row, fmt.Sprint(agentsAt(cfg, pools, k)))
 		}
-		vals := r.ChannelFigures(i, c)
+		vals := r.ChannelFigures(i, &cs[k])
 		for _, col := range cols {
 			fi := output.FigureIndex(col.f.Key)
 			row = append(row, r.intervalCell(col.f, vals[fi], halves[k][fi]))
@@ -447,10 +447,10 @@ func (r run) writeDays(b *strings.Builder) {
 			header = append(header, c.label)
 		}
 		t := output.NewTable(header...).AlignLeft(1)
-		for d, c := range cs {
+		for d := range cs {
 			row := []string{fmt.Sprint(d + 1), r.Weekday(d).String()}
 			for _, col := range cols {
-				row = append(row, r.cell(i, col.f, c))
+				row = append(row, r.cell(i, col.f, &cs[d]))
 			}
 			t.Row(row...)
 		}
@@ -470,10 +470,11 @@ func (r run) writeDays(b *strings.Builder) {
 			}
 		}
 		t := output.NewTable(header...).AlignLeft(1)
-		for d, c := range r.CustomerDays() {
+		days := r.CustomerDays()
+		for d := range days {
 			row := []string{fmt.Sprint(d + 1), r.Weekday(d).String()}
 			for _, f := range figs {
-				v := output.PerReplication(f, c, r.Reps())
+				v := output.PerReplication(f, &days[d], r.Reps())
 				if f.Unit == output.UnitCount {
 					row = append(row, output.Count(v, r.countDecimals()))
 				} else {

@@ -42,8 +42,9 @@ func RunJSON(report *output.RunReport, opts RunOptions) *output.Object {
 
 	customers := figuresJSON(models.CustomerFigures, r.Summary.Customers, r.Summary.Replications)
 	var days []*output.Object
-	for d, c := range r.CustomerDays() {
-		days = append(days, dayJSON(r, d, models.CustomerFigures, c))
+	customerDays := r.CustomerDays()
+	for d := range customerDays {
+		days = append(days, dayJSON(r, d, models.CustomerFigures, &customerDays[d]))
 	}
 	o.Set("customers", customers.Set("days", days))
 
@@ -51,8 +52,9 @@ func RunJSON(report *output.RunReport, opts RunOptions) *output.Object {
 	for p, ps := range r.Summary.Pools {
 		po := figuresJSON(models.PoolFigures, ps.Figures, r.Summary.Replications)
 		var days []*output.Object
-		for d, c := range r.PoolDays(p) {
-			days = append(days, dayJSON(r, d, models.PoolFigures, c))
+		poolDays := r.PoolDays(p)
+		for d := range poolDays {
+			days = append(days, dayJSON(r, d, models.PoolFigures, &poolDays[d]))
 		}
 		pools.Set(ps.Name, po.Set("days", days))
 	}
@@ -105,10 +107,11 @@ func (r run) channelJSON(i int, opts RunOptions) *output.Object {
 		ch.Set("intervals", r.intervalsJSON(i))
 	}
 	var days []*output.Object
-	for d, c := range r.ChannelDays(i) {
+	channelDays := r.ChannelDays(i)
+	for d := range channelDays {
 		o := output.NewObject(2 + len(models.Figures))
 		o.Set("day", d+1).Set("weekday", r.Weekday(d).String())
-		for fi, v := range r.ChannelFigures(i, c) {
+		for fi, v := range r.ChannelFigures(i, &channelDays[d]) {
 			o.Set(models.Figures[fi].Key, v)
 		}
 		days = append(days, o)
@@ -127,10 +130,11 @@ func (r run) intervalsJSON(i int) []*output.Object {
 	halves := r.ChannelIntervalHalfWidths(i)
 	targets, set := output.ChannelTargets(cfg, i)
 	var list []*output.Object
-	for k, c := range r.ChannelIntervals(i) {
+	intervals := r.ChannelIntervals(i)
+	for k := range intervals {
 		iv := &output.Object{}
 		iv.Set("start_seconds", float64(k)*cfg.Interval).Set("agents", agentsAt(cfg, pools, k))
-		vals := r.ChannelFigures(i, c)
+		vals := r.ChannelFigures(i, &intervals[k])
 		ci := &output.Object{}
 		for fi, f := range models.Figures {
 			iv.Set(f.Key, vals[fi])
@@ -191,7 +195,7 @@ func figuresJSON[T any](figs []models.Figure[T], ests []models.Estimate, reps in
 
 // dayJSON is day d's object: its number from 1, its weekday, and each
 // figure of the tallies added up over the replications.
-func dayJSON[T any](r run, d int, figs []models.Figure[T], sum T) *output.Object {
+func dayJSON[T any](r run, d int, figs []models.Figure[T], sum *T) *output.Object {
 	o := output.NewObject(2 + len(figs))
 	o.Set("day", d+1).Set("weekday", r.Weekday(d).String())
 	for _, f := range figs {

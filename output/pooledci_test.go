@@ -89,8 +89,10 @@ func TestCountsHalfWidthsAsPooled(t *testing.T) {
 // of a channel's tallies the same bits as PerReplication of each figure
 // that applies to the channel's kind (NaN for the others), as
 // ChannelFigures first computed them, for random tallies of channels of
-// every kind and runs of 1 to 5 replications.
-// Seen to catch: a count not divided by the replications.
+// every kind and runs of 1 to 5 replications, appended after 0 to 3
+// values that stay as they were.
+// Seen to catch: a count not divided by the replications; the figures
+// written from out's start, over the values before them.
 func TestChannelFigurerAsPerReplication(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 10))
 	kinds := []models.ChannelKind{models.Live, models.Deferred, models.SelfService}
@@ -101,7 +103,20 @@ func TestChannelFigurerAsPerReplication(t *testing.T) {
 		c := models.Counts{Offered: rng.Int64N(500), Answered: rng.Int64N(400), Abandoned: rng.Int64N(50), Waited: rng.Int64N(300),
 			AnsweredWithin: rng.Int64N(300), WaitAnswered: rng.Float64() * 1e4, HandleTime: rng.Float64() * 1e5,
 			BusyTime: rng.Float64() * 1e5, AgentTime: rng.Float64() * 2e5, Reputation: rng.Float64() * 300, Backlog: rng.Int64N(9)}
-		got := r.channelFigurer(0).append(nil, &c)
+		lead := make([]float64, trial%4, trial%4+trial%7)
+		for k := range lead {
+			lead[k] = float64(-1 - k)
+		}
+		got := r.channelFigurer(0).append(lead, &c)
+		if len(got) != len(lead)+len(models.Figures) {
+			t.Fatalf("trial %d: %d values, want %d", trial, len(got), len(lead)+len(models.Figures))
+		}
+		for k := range lead {
+			if got[k] != float64(-1-k) {
+				t.Errorf("trial %d: value %d before the figures = %v, want %v", trial, k, got[k], -1-k)
+			}
+		}
+		got = got[len(lead):]
 		for fi, f := range models.Figures {
 			want := math.NaN()
 			if models.FigureApplies(cfg.Channels[0].Kind, f.Key) {

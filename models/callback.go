@@ -90,18 +90,21 @@ func (w *world) estimatedWait(ch *channel) float64 {
 	return float64(ch.waiting()+1) * ch.meanWork / float64(agents)
 }
 
-// offerCallback offers the caller of contact c, who must queue on ch at
-// time now, a callback if the channel offers them and the estimated wait
-// is long enough; it tells whether the caller took it. A caller who takes
-// it hangs up: the contact holds no line.
-func (w *world) offerCallback(c *contact, ch *channel, now float64) bool {
-	cb := ch.cfg.Callback
+// queueCall counts contact c, which must queue on ch at time now, as
+// waiting and offers its caller a callback if the channel offers them and
+// the estimated wait is long enough; it tells whether the caller took it.
+// A caller who takes it hangs up: the contact holds no line. The offer is
+// counted in the same tally as the wait: a tally is an indirect call a
+// count, mispredicted as often as not.
+func (w *world) queueCall(c *contact, ch *channel, now float64) bool {
+	cb, cu := ch.cfg.Callback, c.cust
 	if cb == nil || w.estimatedWait(ch) <= cb.OfferAbove {
+		ch.tally(now, cu.class, countWaited)
 		return false
 	}
-	cu := c.cust
 	accepted := w.draws.chance(cu, drawCallback, cb.Accept)
 	ch.tally(now, cu.class, func(k *Counts) {
+		k.Waited++
 		k.CallbacksOffered++
 		if accepted {
 			k.CallbacksAccepted++
@@ -113,6 +116,9 @@ func (w *world) offerCallback(c *contact, ch *channel, now float64) bool {
 	}
 	return accepted
 }
+
+// countWaited counts in k a contact that must queue.
+func countWaited(k *Counts) { k.Waited++ }
 
 // callAttempt is agent a calling back the customer of contact c at time
 // now: it tells whether the customer answers. The agent's time on an

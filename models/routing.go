@@ -194,23 +194,36 @@ func (w *world) answer(c *contact, a *agent, now float64) {
 		}
 		c.reached = true
 		handle += attempt
-		ch.tally(c.arrived, c.class, func(k *Counts) { k.CallbacksKept++; k.CallbackDelay += wait })
 	}
 	c.agent, c.answered, c.handleDone = a, now, handle
 	within := wait <= ch.cfg.AnswerWithin
-	ch.tally(c.arrived, c.class, func(k *Counts) {
-		k.Answered++
-		k.WaitAnswered += wait
-		k.HandleTime += handle
-		if within {
-			k.AnsweredWithin++
-		}
-	})
+	// A callback kept is counted in the same tally as its answer: a tally
+	// is an indirect call a count, mispredicted as often as not.
+	if c.callback {
+		ch.tally(c.arrived, c.class, func(k *Counts) {
+			k.CallbacksKept++
+			k.CallbackDelay += wait
+			countAnswer(k, wait, handle, within)
+		})
+	} else {
+		ch.tally(c.arrived, c.class, func(k *Counts) { countAnswer(k, wait, handle, within) })
+	}
 	if cu := c.cust; !cu.done && w.wom.late(ch, wait) {
 		cu.late++
 	}
 	w.note(c.cust, ch, wait, false)
 	w.startHand(c, now+handle)
+}
+
+// countAnswer counts in k a contact answered after waiting wait, handled
+// for handle, within the channel's target or not.
+func countAnswer(k *Counts, wait, handle float64, within bool) {
+	k.Answered++
+	k.WaitAnswered += wait
+	k.HandleTime += handle
+	if within {
+		k.AnsweredWithin++
+	}
 }
 
 // release frees agent a of one contact. An agent whose shift has ended goes

@@ -734,3 +734,53 @@ func TestEventsNearTheTopKeepTheOrder(t *testing.T) {
 		t.Errorf("%d fired, %d left pending, %d later than now in soon", fired, len(r.pending), soon)
 	}
 }
+
+// TestNearAndFarEventsKeepTheOrder schedules, from callbacks, events a
+// second to about ten days ahead on a log scale (whole seconds, so that
+// some fall on one time), most of them PhaseTimer (timers) and the rest in
+// any phase, cancels some at random, and checks that every event fires in
+// the reference order of (time, phase, sequence) (refOrder) and that
+// Pending counts the list; at the default renumbering limit and at a small
+// one, often reached. Seen to catch: less ignoring the keys of entries of
+// one time (the borrow of the keys' subtraction not carried into the
+// times').
+func TestNearAndFarEventsKeepTheOrder(t *testing.T) {
+	for _, limit := range []uint64{0, 500} {
+		rng := NewStreams(17, int(limit)).Rand("test")
+		r := &refOrder{t: t, e: New()}
+		if limit != 0 {
+			r.e.seqLimit = limit * seqOne
+		}
+		fired := 0
+		var add func(at float64, ph Phase)
+		add = func(at float64, ph Phase) {
+			r.add(at, ph, func() {
+				fired++
+				for range rng.IntN(4) {
+					if len(r.timers) >= 30000 {
+						break
+					}
+					at := r.e.Now() + math.Round(math.Exp(rng.Float64()*13.7))
+					ph := PhaseTimer
+					if rng.IntN(4) == 0 {
+						ph = Phase(rng.IntN(5))
+					}
+					add(at, ph)
+				}
+				for rng.IntN(3) == 0 && len(r.pending) > 0 {
+					r.cancel(rng.IntN(len(r.pending)))
+				}
+				if r.e.Pending() != len(r.pending) {
+					t.Fatalf("%d pending, %d in the list", r.e.Pending(), len(r.pending))
+				}
+			})
+		}
+		for range 300 {
+			add(float64(rng.IntN(100000)), PhaseTimer)
+		}
+		r.e.Run(math.Inf(1))
+		if len(r.pending) != 0 || fired < 5000 {
+			t.Errorf("limit %d: %d fired, %d left pending", limit, fired, len(r.pending))
+		}
+	}
+}

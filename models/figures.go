@@ -16,7 +16,8 @@ type Figure[T any] struct {
 	Unit string
 	// Definition says exactly what the figure measures.
 	Definition string
-	// Of computes the figure; NaN when it is undefined (no contacts).
+	// Of computes the figure of the tallies c points to, which it only
+	// reads; NaN when it is undefined (no contacts).
 	Of func(c *T) float64
 }
 

@@ -6,8 +6,8 @@ import (
 	"testing"
 )
 
-// TestOpenWindowAsOpenAt asks channels of several hours, past midnight,
-// on some days, and not whole seconds, whether they are open at times
+// TestOpenWindowAsOpenAt asks channels of several hours (testHours), past
+// midnight, on some days, and not whole seconds, whether they are open at times
 // going forward and at random, at, just before and just after each day's
 // beginnings and ends of their spans, and near midnight, and checks that
 // isOpen's remembered answer is always Channel.OpenAt's, also when asked
@@ -15,16 +15,7 @@ import (
 // past the next span's start, or past midnight (its end 2 s before midnight
 // made 0.5 or 2 s after; 1 s before is as safe, see maxWindowTime).
 func TestOpenWindowAsOpenAt(t *testing.T) {
-	weekdays := Days{true, true, true, true, true}
-	every := Days{true, true, true, true, true, true, true}
-	hours := [][]Span{
-		nil,
-		{{Days: every, From: 8 * 3600, To: 20 * 3600}},
-		{{Days: weekdays, From: 8 * 3600, To: 12 * 3600}, {Days: weekdays, From: 13 * 3600, To: 18 * 3600}, {Days: Days{5: true}, From: 9 * 3600, To: 13 * 3600}},
-		{{Days: Days{4: true, 5: true}, From: 22 * 3600, To: 2 * 3600}, {Days: every, From: 0, To: 3600}},
-		{{Days: every, From: 8.5 * 3600, To: 20*3600 + 0.25}},
-		{{Days: weekdays, From: 0, To: 86400}},
-	}
+	hours := testHours()
 	rng := rand.New(rand.NewPCG(7, 8))
 	for k, open := range hours {
 		for _, start := range []Weekday{Monday, Saturday} {
@@ -75,22 +66,13 @@ func TestOpenWindowAsOpenAt(t *testing.T) {
 	}
 }
 
-// TestNextOpenAsOpeningAfter asks channels of several hours (none, every
-// day, weekdays with a break, past midnight, some days only, never a
-// listed day) for their next opening at times going forward in small and
+// TestNextOpenAsOpeningAfter asks channels of several hours (testHours)
+// for their next opening at times going forward in small and
 // large steps, at, just before and just after openings, and at random
 // back and forth, and checks that nextOpen's remembered answer has
 // openingAfter's bits each time.
 func TestNextOpenAsOpeningAfter(t *testing.T) {
-	weekdays := Days{true, true, true, true, true}
-	every := Days{true, true, true, true, true, true, true}
-	hours := [][]Span{
-		nil,
-		{{Days: every, From: 8 * 3600, To: 20 * 3600}},
-		{{Days: weekdays, From: 8 * 3600, To: 12 * 3600}, {Days: weekdays, From: 13 * 3600, To: 18 * 3600}, {Days: Days{5: true}, From: 9 * 3600, To: 13 * 3600}},
-		{{Days: Days{4: true, 5: true}, From: 22 * 3600, To: 2 * 3600}, {Days: every, From: 0, To: 3600}},
-		{{Days: Days{6: true}, From: 8.5 * 3600, To: 20*3600 + 0.25}},
-	}
+	hours := testHours()
 	rng := rand.New(rand.NewPCG(9, 10))
 	for k, open := range hours {
 		for _, start := range []Weekday{Monday, Saturday} {
@@ -118,5 +100,22 @@ func TestNextOpenAsOpeningAfter(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// testHours returns the opening hours the tests of hours.go ask: none,
+// every day, weekdays with a break and a Saturday, past midnight, not
+// whole seconds every day and on Sundays only, all day on weekdays.
+func testHours() [][]Span {
+	weekdays := Days{true, true, true, true, true}
+	every := Days{true, true, true, true, true, true, true}
+	return [][]Span{
+		nil,
+		{{Days: every, From: 8 * 3600, To: 20 * 3600}},
+		{{Days: weekdays, From: 8 * 3600, To: 12 * 3600}, {Days: weekdays, From: 13 * 3600, To: 18 * 3600}, {Days: Days{5: true}, From: 9 * 3600, To: 13 * 3600}},
+		{{Days: Days{4: true, 5: true}, From: 22 * 3600, To: 2 * 3600}, {Days: every, From: 0, To: 3600}},
+		{{Days: every, From: 8.5 * 3600, To: 20*3600 + 0.25}},
+		{{Days: Days{6: true}, From: 8.5 * 3600, To: 20*3600 + 0.25}},
+		{{Days: weekdays, From: 0, To: 86400}},
 	}
 }

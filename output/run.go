@@ -163,7 +163,7 @@ func (f channelFigurer) append(out []float64, sum *models.Counts) []float64 {
 // its 95 % confidence half-width, as models.Summarize does for each figure.
 func FigureEstimate[T any](results []*models.Result, f models.Figure[T], get func(*models.Result) T) models.Estimate {
 	vals := make([]float64, len(results))
-	var sum T // one for every replication: f.Of keeps it
+	var sum T // one for every replication: given to f.Of by address, it is on the heap
 	for i, res := range results {
 		sum = get(res)
 		vals[i] = f.Of(&sum)

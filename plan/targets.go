@@ -171,7 +171,7 @@ type Outcome struct {
 // evaluate judges every check by its figure pooled over the replications.
 func evaluate(cs []Check, results []*models.Result) []Outcome {
 	out := make([]Outcome, len(cs))
-	var sum models.Counts // one for every check: value's figure keeps it
+	var sum models.Counts // one for every check: given to value by address, it is on the heap
 	for i, c := range cs {
 		sum = c.counts(results)
 		v := c.value(&sum)

@@ -215,7 +215,7 @@ func Judge(cfg *models.Config, results []*models.Result, first int, precision fl
 func judge(cfg *models.Config, cs []Check, p *models.Pooled, first int, precision float64) *Verification {
 	v := &Verification{FirstReplication: first, Replications: p.Replications(), Batches: p.Batches, Precision: precision}
 	withData := 0
-	var counts models.Counts // one for every check: value's figure keeps it
+	var counts models.Counts // one for every check: given to value by address, it is on the heap
 	for _, c := range cs {
 		if counts = c.counts(p.Batches); !math.IsNaN(c.value(&counts)) {
 			withData++

@@ -98,9 +98,14 @@ func (w *world) memoMask(only []string, stay, avoid *channel, now float64) (mask
 // the order of the channels, as waitTerm would in a choice among them;
 // without word of mouth there are none to bring.
 func (w *world) fadeMask(mask int, now float64) {
-	if !w.wom.on {
-		return
+	if w.wom.on {
+		w.fadeEach(mask, now)
 	}
+}
+
+// fadeEach is fadeMask with word of mouth: kept apart so that fadeMask,
+// a test and a return without it, is inlined into the choices.
+func (w *world) fadeEach(mask int, now float64) {
 	for m := uint(mask); m != 0; m &= m - 1 {
 		w.wom.fade(&w.channels[bits.TrailingZeros(m)].reputation, now)
 	}
@@ -114,10 +119,17 @@ func (w *world) fadeMask(mask int, now float64) {
 // same answer; a channel whose window is empty leaves it empty, asked again
 // at the next choice.
 func (w *world) choosableOpen(now float64) int {
-	m := &w.open
-	if now >= m.from && now < m.to {
-		return m.mask
+	if now >= w.open.from && now < w.open.to {
+		return w.open.mask
 	}
+	return w.openAgain(now)
+}
+
+// openAgain is choosableOpen outside the span remembered: it finds the
+// mask and the span anew and remembers them. Kept apart so that
+// choosableOpen, a comparison and a load inside the span, is inlined.
+func (w *world) openAgain(now float64) int {
+	m := &w.open
 	mask, from, to := 0, math.Inf(-1), math.Inf(1)
 	for i, ch := range w.channels {
 		if !ch.cfg.Choosable {

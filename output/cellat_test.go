@@ -54,15 +54,7 @@ func TestCellAtAsByName(t *testing.T) {
 // table (a spooled table's kept text columns searched by code), for values
 // present, absent and empty, and a missing column.
 func TestRowsWhereAsText(t *testing.T) {
-	cols := []string{"channel", "n", "note", "c2"}
-	rows := [][]string{
-		{"phone", "1", "a", "x"},
-		{"chat", "2", "", "y"},
-		{"phone", "3", "a, b", "x"},
-		{"short"},
-		{"mail", "", "a", ""},
-		{"phone", "4", "b", "y"},
-	}
+	cols, rows := rowsToGroup()
 	for name, tb := range tablesOfEveryKind(cols, rows) {
 		for _, col := range append(cols, "missing") {
 			for _, v := range []string{"phone", "chat", "mail", "a", "x", "y", "", "none"} {
@@ -77,6 +69,22 @@ func TestRowsWhereAsText(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// rowsToGroup returns the columns and rows the tests of RowsWhere and
+// RowsBy search and group: keys in several rows, apart and in a row, an
+// empty cell, a short row, a cell holding a comma.
+func rowsToGroup() (cols []string, rows [][]string) {
+	return []string{"channel", "n", "note", "c2"}, [][]string{
+		{"phone", "1", "a", "x"},
+		{"chat", "2", "", "y"},
+		{"phone", "3", "a, b", "x"},
+		{"short"},
+		{"mail", "", "a", ""},
+		{"phone", "4", "b", "y"},
+		{"chat", "5", "a", "x"},
+		{"phone", "6", "b", "y"},
 	}
 }
 

@@ -12,17 +12,7 @@ import (
 // gets nothing), and a missing column; a group of a kept text column is
 // made at its size (no slack left by growing).
 func TestRowsByAsText(t *testing.T) {
-	cols := []string{"channel", "n", "note", "c2"}
-	rows := [][]string{
-		{"phone", "1", "a", "x"},
-		{"chat", "2", "", "y"},
-		{"phone", "3", "a, b", "x"},
-		{"short"},
-		{"mail", "", "a", ""},
-		{"phone", "4", "b", "y"},
-		{"chat", "5", "a", "x"},
-		{"phone", "6", "b", "y"},
-	}
+	cols, rows := rowsToGroup()
 	keys := []string{"phone", "none", "chat", "", "phone", "a", "x"}
 	for name, tb := range tablesOfEveryKind(cols, rows) {
 		for _, col := range append(cols, "missing") {
